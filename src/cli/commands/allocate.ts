@@ -1,0 +1,125 @@
+/** `statsbidrag allocate`: wiring only — load, compute, render, write. */
+import { resolve } from 'node:path';
+import { allocate } from '../../core/allocate.js';
+import type { NumberLocale } from '../../core/amount.js';
+import { StatsbidragError } from '../../core/errors.js';
+import type { Programme, Rules } from '../../core/programme.js';
+import { formatYearRange } from '../../core/schedule.js';
+import { loadRecipients, loadRules } from '../../io/load.js';
+import { writeOutput } from '../../io/write.js';
+import { allocationGrid, allocationJson, allocationNotes, allocationRecords } from '../../render/allocation.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderMarkdown, renderTable } from '../../render/grid.js';
+import { colourLevel, paintFor } from '../color.js';
+import { adminOption, choiceOption, positiveAmountOption, yearOption } from '../options.js';
+
+export interface AllocateFlags {
+  data?: string;
+  basis?: string;
+  id?: string;
+  programme?: string;
+  rules?: string;
+  year?: string;
+  total?: string;
+  admin?: string;
+  unit?: string;
+  method?: string;
+  rest?: string;
+  format?: string;
+  locale?: string;
+  out?: string;
+  color?: boolean;
+}
+
+export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+
+export function findProgramme(rules: Rules, id: string | undefined, file: string): Programme {
+  if (id === undefined) {
+    const first = rules.programmes.find((p) => p.recipients) ?? rules.programmes[0]!;
+    return first;
+  }
+  const found = rules.programmes.find((p) => p.id === id);
+  if (!found) {
+    throw new StatsbidragError(
+      'unknown-programme',
+      `no programme "${id}" (programmes: ${rules.programmes.map((p) => p.id).join(', ')})`,
+      { file, field: '--programme' },
+      'usage',
+    );
+  }
+  return found;
+}
+
+export async function runAllocate(flags: AllocateFlags): Promise<void> {
+  const format = choiceOption('--format', flags.format, FORMATS, 'table');
+  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  const rest = choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error');
+  const total = positiveAmountOption('--total', flags.total);
+  const unit = positiveAmountOption('--unit', flags.unit);
+  const admin = adminOption(flags.admin);
+  const years = yearOption(flags.year);
+
+  // A free split (--total without --programme) needs no rules; otherwise the programme decides
+  // totals, unit and method, and its bundled recipient list is the default data.
+  const useProgramme = flags.programme !== undefined || total === undefined;
+  let programme: Programme | undefined;
+  let dataFile = flags.data;
+  let basis = flags.basis;
+  let idColumn = flags.id;
+  let codeColumn: string | undefined;
+  if (useProgramme) {
+    const loaded = await loadRules(flags.rules);
+    programme = findProgramme(loaded.rules, flags.programme, loaded.file);
+    const source = programme.recipients;
+    if (dataFile === undefined) {
+      if (!source) {
+        throw new StatsbidragError(
+          'no-recipient-list',
+          `programme "${programme.id}" has no bundled recipient list; give one with --data FILE --basis COLUMN`,
+          { field: '--data' },
+          'usage',
+        );
+      }
+      dataFile = resolve(loaded.dir, source.file);
+      idColumn ??= source.id;
+      codeColumn = source.code;
+    }
+    basis ??= source?.basis;
+  }
+  if (dataFile === undefined) throw new StatsbidragError('missing-data', 'give the recipients with --data FILE (or - for stdin)', { field: '--data' }, 'usage');
+  if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
+
+  const recipients = await loadRecipients(dataFile, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) });
+  const allocation = allocate(recipients, {
+    ...(programme ? { programme } : {}),
+    ...(years ? { years } : {}),
+    ...(total ? { total } : {}),
+    ...(admin ? { admin } : {}),
+    ...(unit ? { unit } : {}),
+    ...(flags.method ? { method: flags.method } : {}),
+    rest,
+  });
+
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify(allocationJson(allocation), null, 2)}\n`;
+  } else if (format === 'csv') {
+    const { headers, rows } = allocationRecords(allocation);
+    const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
+    text = renderCsv(headers, rows, textColumns);
+  } else {
+    const grid = allocationGrid(allocation, locale);
+    const title = programme
+      ? `${programme.name} (${programme.agency})${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
+      : `Split of ${flags.total} among ${recipients.length} recipients`;
+    const notes = allocationNotes(allocation, locale);
+    if (format === 'md') {
+      text = `### ${title}\n\n${renderMarkdown(grid)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+    } else {
+      const toStdout = flags.out === undefined || flags.out === '-';
+      const paint = await paintFor(toStdout ? colourLevel(process.stdout, process.env, flags.color) : 0);
+      text = `${paint.header(title)}\n\n${renderTable(grid, paint)}\n${notes.map((n) => paint.dim(n)).join('\n')}\n`;
+    }
+  }
+  await writeOutput(text, flags.out);
+}

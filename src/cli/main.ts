@@ -1,0 +1,110 @@
+/**
+ * The commander program. Each command's module is imported only when that command runs, so
+ * start-up loads little. Errors become one line on stderr and an exit code here and only here:
+ * 0 done/valid, 1 the data failed a check, 2 trouble (usage error, unreadable input).
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { describeError, StatsbidragError } from '../core/errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_TROUBLE = 2;
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const ALLOCATE_EXAMPLES = `
+Examples:
+  $ statsbidrag allocate
+      the Tillväxtverket grant to 32 municipalities, 2018, 2019 and 2020–2027, from the bundled data
+  $ statsbidrag allocate --year 2019 --format csv --out 2019.csv
+  $ statsbidrag allocate --year 2020-2027 --admin 2% --method largest-remainder
+  $ statsbidrag allocate --data kommuner.csv --basis "Belopp 2018" --total "1,35 miljarder" --unit 1000
+      split any list: no programme needed when --total is given
+  $ cat list.csv | statsbidrag allocate --data - --basis weight --total 1000000 --format json
+
+Where the money comes from:
+  With a programme (the default, or --programme ID), each period's stated total, administrative
+  costs, unit and method come from the rules file; --total, --admin, --unit and --method replace
+  them. With --total and no --programme, the whole total (less --admin) is split.
+
+Amounts accept Swedish and plain forms: 9 979 000, 1 350 000 000,50, "1,35 miljarder", 425 miljoner kr.
+`;
+
+export function buildProgram(): Command {
+  const program = new Command('statsbidrag')
+    .description('Compute, check and explain how a grant budget is split between recipients.')
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      outputError: (str, write) => write(`statsbidrag: ${str.replace(/^error: /, '')}`),
+    });
+
+  program
+    .command('allocate')
+    .description('split a programme\'s money (or any amount) among recipients in proportion to a weight column')
+    .option('--data <file>', 'recipients CSV (- for stdin); default: the programme\'s bundled list')
+    .option('--basis <column>', 'weight column, by header or year (e.g. 2018); default: the programme\'s basis')
+    .option('--id <column>', 'recipient column; default: Kommun/recipient/name, else the first column')
+    .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
+    .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
+    .option('--year <year>', 'a year, a range such as 2020-2027 (en dash too), or all', 'all')
+    .option('--total <amount>', 'money per year before admin costs; replaces the stated total')
+    .option('--admin <amount|percent>', 'administrative costs per year, e.g. 25000000 or 2%')
+    .option('--unit <amount>', 'rounding unit: 0.01, 1, 1000, 1000000 or any positive amount')
+    .addOption(new Option('--method <name>', 'apportionment method').choices(['largest-remainder', 'round-nearest', 'round-down', 'round-up']))
+    .addOption(new Option('--rest <policy>', 'a total that is not a whole number of units: error, or leave the rest unsplit').choices(['error', 'leave']).default('error'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--no-color', 'no colour in the table (also NO_COLOR=1)')
+    .addHelpText('after', ALLOCATE_EXAMPLES)
+    .action(async (flags) => {
+      const { runAllocate } = await import('./commands/allocate.js');
+      await runAllocate(flags);
+    });
+
+  return program;
+}
+
+/** Run the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
+export async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // `statsbidrag ... | head` closes the pipe early: that is not an error worth a stack trace.
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const program = buildProgram();
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return;
+    }
+    await program.parseAsync(argv);
+    process.exitCode ??= EXIT_OK;
+  } catch (e) {
+    process.exitCode = exitCodeFor(e);
+  }
+}
+
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Help and version are successes; every usage error is exit 2 (commander would say 1).
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT_OK : EXIT_TROUBLE;
+  }
+  if (e instanceof StatsbidragError) {
+    process.stderr.write(`statsbidrag: ${describeError(e)}\n`);
+    return EXIT_TROUBLE;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`statsbidrag: internal error: ${message} (please report it; STATSBIDRAG_DEBUG=1 shows details)\n`);
+  if (process.env['STATSBIDRAG_DEBUG']) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
+  return EXIT_TROUBLE;
+}

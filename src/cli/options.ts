@@ -1,0 +1,57 @@
+/**
+ * Option values → typed values, with errors that name the option. Shared by every command.
+ */
+import { AmountParseError, parseAmount, parseAmountOrPercent } from '../core/amount.js';
+import type { AdminSpec } from '../core/allocate.js';
+import type { Decimal } from '../core/decimal.js';
+import { StatsbidragError } from '../core/errors.js';
+import { parseYearRange, type YearRange } from '../core/schedule.js';
+
+function usage(option: string, e: unknown): never {
+  if (e instanceof StatsbidragError) throw new StatsbidragError(e.code, `${option}: ${e.message}`, {}, 'usage');
+  throw e;
+}
+
+export function amountOption(option: string, text: string | undefined): Decimal | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseAmount(text);
+  } catch (e) {
+    return usage(option, e);
+  }
+}
+
+export function positiveAmountOption(option: string, text: string | undefined): Decimal | undefined {
+  const d = amountOption(option, text);
+  if (d !== undefined && d.lte(0)) throw new StatsbidragError('invalid-option', `${option}: must be greater than zero, not "${text}"`, {}, 'usage');
+  return d;
+}
+
+export function adminOption(text: string | undefined): AdminSpec | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const { value, percent } = parseAmountOrPercent(text);
+    if (value.isNegative()) throw new StatsbidragError('invalid-option', `"${text}" is negative`);
+    if (percent && value.gt(100)) throw new StatsbidragError('invalid-option', `"${text}" is more than 100 %`);
+    return percent ? { kind: 'percent', value } : { kind: 'amount', value };
+  } catch (e) {
+    if (e instanceof AmountParseError || e instanceof StatsbidragError) return usage('--admin', e);
+    throw e;
+  }
+}
+
+/** "2019", "2020-2027", "2020–2027" or "all" (undefined: every year there is). */
+export function yearOption(text: string | undefined): YearRange | undefined {
+  if (text === undefined || text.toLowerCase() === 'all') return undefined;
+  try {
+    return parseYearRange(text);
+  } catch (e) {
+    return usage('--year', e);
+  }
+}
+
+export function choiceOption<T extends string>(option: string, text: string | undefined, choices: readonly T[], fallback: T): T {
+  if (text === undefined) return fallback;
+  if ((choices as readonly string[]).includes(text)) return text as T;
+  throw new StatsbidragError('invalid-option', `${option}: "${text}" is not one of ${choices.join(', ')}`, {}, 'usage');
+}

@@ -1,0 +1,225 @@
+/**
+ * Amounts as people write them: "9 979 000", "9 979 000" (no-break space), "1,35 miljarder",
+ * "425 miljoner kr", "1350000000", "1 350 000 000,50", "12,5 %". Parsing is strict: a value
+ * that could mean two things, or whose digit grouping is broken ("164 000 00"), is an error
+ * that says why and, for broken grouping, which readings are plausible.
+ */
+import { Decimal } from './decimal.js';
+import { StatsbidragError } from './errors.js';
+
+/** More integer digits than this is not money anyone splits; it also guards 1e400-style input. */
+export const MAX_INTEGER_DIGITS = 30;
+
+const SCALE_WORDS: ReadonlyArray<[RegExp, number]> = [
+  [/^(miljarder|miljard|mdkr|mdr|md|mrd|billions?|bn)$/i, 9],
+  [/^(miljoner|miljon|mkr|mnkr|msek|mn|mio|millions?|m)$/i, 6],
+  [/^(tusen|tkr|tsek|thousands?|k)$/i, 3],
+];
+const CURRENCY_WORDS = /^(kr|kr\.|kronor|krona|sek|:-)$/i;
+
+/** Unicode spaces used as thousands separators: NBSP, narrow NBSP, thin space, figure space. */
+const SPACE_LIKE = /[\u00a0\u202f\u2009\u2007\u2002-\u2006]/g;
+
+export interface GroupingDefect {
+  /** Plausible values, most likely first: a dropped final digit, then a dropped leading digit, then the digits as written. */
+  candidates: Decimal[];
+}
+
+export class AmountParseError extends StatsbidragError {
+  constructor(
+    code: string,
+    message: string,
+    readonly text: string,
+    readonly grouping?: GroupingDefect,
+  ) {
+    super(code, message);
+  }
+}
+
+function fail(code: string, text: string, why: string, grouping?: GroupingDefect): never {
+  throw new AmountParseError(code, `"${text}" is not an amount: ${why}`, text, grouping);
+}
+
+/** Split "1,35 miljarder kr" into number text and a power of ten. */
+function splitWords(text: string): { body: string; exponent: number; percent: boolean } {
+  let body = text.replace(SPACE_LIKE, ' ').replace(/\u2212/g, '-').trim();
+  let exponent = 0;
+  let percent = false;
+  if (body.endsWith('%')) {
+    percent = true;
+    body = body.slice(0, -1).trim();
+  }
+  // Peel trailing words (currency, scale) off the end, in any order: "425 miljoner kr", "2 mdr SEK".
+  for (;;) {
+    const m = /^(.*?)\s*([A-Za-zåäöÅÄÖ.:-]+)$/.exec(body);
+    if (!m || m[1] === undefined || m[2] === undefined || /^[-.]+$/.test(m[2])) break;
+    const word = m[2];
+    if (CURRENCY_WORDS.test(word)) {
+      body = m[1];
+      continue;
+    }
+    const scale = SCALE_WORDS.find(([re]) => re.test(word));
+    if (scale && exponent === 0) {
+      exponent = scale[1];
+      body = m[1];
+      continue;
+    }
+    break;
+  }
+  return { body: body.trim(), exponent, percent };
+}
+
+function groupingCandidates(intPart: string, frac: string): Decimal[] {
+  const groups = intPart.split(' ');
+  const fixes: string[][] = [[], []];
+  groups.forEach((g, i) => {
+    const short = i > 0 && g.length < 3;
+    fixes[0]!.push(short ? g.padEnd(3, '0') : g);
+    fixes[1]!.push(short ? g.padStart(3, '0') : g);
+  });
+  const texts = [fixes[0]!.join(''), fixes[1]!.join(''), groups.join('')];
+  const seen = new Set<string>();
+  const out: Decimal[] = [];
+  for (const t of texts) {
+    const d = new Decimal(frac ? `${t}.${frac}` : t);
+    if (!seen.has(d.toString())) {
+      seen.add(d.toString());
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+/** Parse the number part (no words) of an amount. */
+function parseNumberBody(original: string, body: string): Decimal {
+  let sign = '';
+  if (/^[-+]/.test(body)) {
+    sign = body[0] === '-' ? '-' : '';
+    body = body.slice(1).trim();
+  }
+  if (body === '') fail('invalid-amount', original, 'no digits');
+  if (/^(nan|infinity|inf)$/i.test(body)) fail('invalid-amount', original, 'not a finite number');
+  if (/\d[eE][-+]?\d/.test(body)) fail('invalid-amount', original, 'exponent notation is not accepted for money');
+  if (/[^\d ,.]/.test(body)) fail('invalid-amount', original, 'contains characters that are not digits');
+
+  let intPart: string;
+  let frac = '';
+  if (body.includes(' ')) {
+    // Space-grouped (Swedish): "1 350 000 000,50" or "1 350 000.50".
+    const m = /^([\d ]+?)(?:[,.](\d+))?$/.exec(body);
+    if (!m || m[1] === undefined) fail('invalid-amount', original, 'unexpected separators');
+    intPart = m[1].trim();
+    frac = m[2] ?? '';
+    const groups = intPart.split(/ +/);
+    const ok = groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
+    if (!ok) {
+      const candidates = groupingCandidates(groups.join(' '), frac);
+      fail(
+        'broken-digit-grouping',
+        original,
+        `digit groups after the first must have three digits (most likely ${candidates
+          .map((c) => formatAmount(c, { locale: 'sv' }))
+          .join(' or ')})`,
+        { candidates: sign ? candidates.map((c) => c.neg()) : candidates },
+      );
+    }
+    intPart = groups.join('');
+  } else {
+    const commas = (body.match(/,/g) ?? []).length;
+    const dots = (body.match(/\./g) ?? []).length;
+    if (commas + dots === 0) {
+      intPart = body;
+    } else if (commas + dots === 1) {
+      // One separator is the decimal mark, whichever it is: "1,35" and "1.35" both mean 1.35.
+      [intPart, frac] = body.split(/[,.]/) as [string, string];
+    } else {
+      // Several separators. With both kinds, the last one is the decimal mark and must occur
+      // once ("1,350,000.50", "1.350.000,50"); with one kind only, all are grouping marks ("1,350,000").
+      const last = body[Math.max(body.lastIndexOf(','), body.lastIndexOf('.'))]!;
+      let head = body;
+      let groupMark = last;
+      if (commas > 0 && dots > 0) {
+        if ((last === ',' ? commas : dots) !== 1) fail('invalid-amount', original, 'mixes "," and "." ambiguously');
+        const at = body.lastIndexOf(last);
+        head = body.slice(0, at);
+        frac = body.slice(at + 1);
+        groupMark = last === ',' ? '.' : ',';
+      }
+      const groups = head.split(groupMark);
+      const ok = groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
+      if (!ok) fail('broken-digit-grouping', original, 'digit groups after the first must have three digits');
+      intPart = groups.join('');
+    }
+  }
+  if (!/^\d+$/.test(intPart) || (frac !== '' && !/^\d+$/.test(frac))) {
+    fail('invalid-amount', original, 'unexpected separators');
+  }
+  if (intPart.replace(/^0+/, '').length > MAX_INTEGER_DIGITS) {
+    fail('amount-too-large', original, `more than ${MAX_INTEGER_DIGITS} digits`);
+  }
+  return new Decimal(`${sign}${intPart}${frac ? `.${frac}` : ''}`);
+}
+
+export interface ParsedAmount {
+  value: Decimal;
+  /** True when the text ended in "%": value is then the percentage (12.5 for "12,5 %"). */
+  percent: boolean;
+}
+
+/** Parse an amount or a percentage. Throws AmountParseError. */
+export function parseAmountOrPercent(text: string): ParsedAmount {
+  const { body, exponent, percent } = splitWords(text);
+  if (percent && exponent) fail('invalid-amount', text, 'a percentage cannot carry a scale word');
+  const value = parseNumberBody(text, body);
+  const scaled = exponent ? value.times(new Decimal(10).pow(exponent)) : value;
+  if (scaled.abs().gte(new Decimal(10).pow(MAX_INTEGER_DIGITS))) {
+    fail('amount-too-large', text, `more than ${MAX_INTEGER_DIGITS} digits`);
+  }
+  return { value: scaled, percent };
+}
+
+/** Parse an amount of money. Throws AmountParseError. */
+export function parseAmount(text: string): Decimal {
+  const parsed = parseAmountOrPercent(text);
+  if (parsed.percent) fail('invalid-amount', text, 'a percentage where an amount is expected');
+  return parsed.value;
+}
+
+export type NumberLocale = 'sv' | 'en';
+
+export interface FormatOptions {
+  locale?: NumberLocale;
+  /** Fixed number of decimals; default: as many as the value needs. */
+  decimals?: number;
+  /** Thousands grouping; default true. */
+  grouping?: boolean;
+}
+
+const SEPARATORS: Record<NumberLocale, { group: string; decimal: string }> = {
+  sv: { group: ' ', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/** "9979000" → "9 979 000" (sv) or "9,979,000" (en). Plain hyphen-minus, so output stays ASCII-friendly. */
+export function formatAmount(value: Decimal | string, options: FormatOptions = {}): string {
+  const d = typeof value === 'string' ? new Decimal(value) : value;
+  const { group, decimal } = SEPARATORS[options.locale ?? 'sv'];
+  const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals);
+  const negative = fixed.startsWith('-');
+  const [int = '', frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = options.grouping === false ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const body = frac ? `${grouped}${decimal}${frac}` : grouped;
+  return negative && !/^[0.,\s]*$/.test(body) ? `-${body}` : body;
+}
+
+/** part / whole as a percentage with `decimals` decimals ("3,44 %"); "–" when whole is zero. */
+export function formatPercent(part: Decimal, whole: Decimal, options: FormatOptions = {}): string {
+  if (whole.isZero()) return '–';
+  return `${formatAmount(part.div(whole).times(100), { ...options, decimals: options.decimals ?? 2 })} %`;
+}
+
+/** Plain machine form with fixed decimals: "-12.50". For CSV and JSON. */
+export function plain(value: Decimal, decimals: number): string {
+  const s = value.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}

@@ -1,0 +1,59 @@
+/**
+ * Largest remainder (Hamilton, Hare quota). Each row first gets the whole part of its exact
+ * quota q_i = w_i × units / W; the units left over go one each to the rows with the largest
+ * remainders. Exact: with a common denominator W, remainders are the integers
+ * (w_i × units) mod W, so no fraction is ever rounded.
+ *
+ * Tie-break (documented, deterministic): equal remainders are ordered by larger weight first,
+ * then by position in the input. Only the last rule depends on row order, and the result
+ * reports the rows it decided in `tiedRows`.
+ *
+ * Unlike dinero.js's allocate (which hands leftovers by descending ratio), the leftover goes
+ * by remainder, so every amount is its quota rounded down or up (the quota rule).
+ */
+import { StatsbidragError } from '../errors.js';
+import { sumOf, type ApportionProblem, type ApportionResult } from './types.js';
+
+export function largestRemainder({ weights, units }: ApportionProblem): ApportionResult {
+  const total = sumOf(weights);
+  if (total <= 0n) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
+  const n = weights.length;
+  const out = new Array<bigint>(n);
+  const remainders = new Array<bigint>(n);
+  let handed = 0n;
+  for (let i = 0; i < n; i++) {
+    const p = weights[i]! * units;
+    const q = p / total;
+    out[i] = q;
+    remainders[i] = p - q * total;
+    handed += q;
+  }
+  const left = Number(units - handed); // < n, so a safe number
+  if (left === 0) return { units: out, tiedRows: [] };
+
+  // Only rows with a non-zero remainder can take a leftover unit: their remainders sum to
+  // left × W and each is below W, so there are more than `left` of them; zero weights never qualify.
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (remainders[i]! > 0n) order.push(i);
+  const before = (a: number, b: number): number => {
+    const ra = remainders[a]!;
+    const rb = remainders[b]!;
+    if (ra !== rb) return ra > rb ? -1 : 1;
+    const wa = weights[a]!;
+    const wb = weights[b]!;
+    if (wa !== wb) return wa > wb ? -1 : 1;
+    return a - b;
+  };
+  order.sort(before);
+  for (let k = 0; k < left; k++) out[order[k]!]! += 1n;
+
+  // A tie decided something when the last row served and the first row not served have equal claims.
+  const tiedRows: number[] = [];
+  const lastIn = order[left - 1];
+  const firstOut = order[left];
+  if (lastIn !== undefined && firstOut !== undefined && remainders[lastIn] === remainders[firstOut]) {
+    const r = remainders[lastIn];
+    for (const i of order) if (remainders[i] === r) tiedRows.push(i);
+  }
+  return { units: out, tiedRows };
+}

@@ -1,0 +1,34 @@
+/**
+ * Rounding each row on its own to a whole number of units. The amounts need not add up to
+ * the units being split; the caller reports the residual (target − sum), never hides it.
+ *
+ * Nearest rounds halves up (away from zero), the common commercial rule; `tiedRows` lists
+ * rows whose quota was exactly half-way.
+ */
+import { StatsbidragError } from '../errors.js';
+import { sumOf, type ApportionMethod, type ApportionProblem, type ApportionResult } from './types.js';
+
+type Direction = 'nearest' | 'down' | 'up';
+
+function roundEach(direction: Direction): ApportionMethod {
+  return ({ weights, units }: ApportionProblem): ApportionResult => {
+    const total = sumOf(weights);
+    if (total <= 0n) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
+    const tiedRows: number[] = [];
+    const out = weights.map((w, i) => {
+      const p = w * units;
+      const q = p / total;
+      const r = p - q * total;
+      if (r === 0n) return q;
+      if (direction === 'down') return q;
+      if (direction === 'up') return q + 1n;
+      if (2n * r === total) tiedRows.push(i);
+      return 2n * r >= total ? q + 1n : q;
+    });
+    return { units: out, tiedRows };
+  };
+}
+
+export const roundNearest = roundEach('nearest');
+export const roundDown = roundEach('down');
+export const roundUp = roundEach('up');

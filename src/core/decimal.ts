@@ -1,0 +1,29 @@
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/**
+ * The one Decimal constructor the product uses. 60 significant digits hold any sum of
+ * amounts we accept (at most 30 integer digits, see amount.ts) times a million rows with
+ * room to spare; exponent notation is pushed far out so toString() never prints "1e+21".
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpPos: 9e15,
+  toExpNeg: -9e15,
+});
+export type Decimal = InstanceType<typeof Decimal>;
+
+/** Number of decimals needed to write `d` exactly. */
+export function decimalsOf(d: Decimal): number {
+  return Math.max(0, d.decimalPlaces());
+}
+
+/** Exact conversion of a decimal that is a whole number to bigint. */
+export function toBigInt(d: Decimal): bigint {
+  if (!d.isInteger()) throw new RangeError(`not an integer: ${d.toString()}`);
+  return BigInt(d.toFixed(0));
+}
+
+export function fromBigInt(n: bigint): Decimal {
+  return new Decimal(n.toString());
+}

@@ -1,0 +1,51 @@
+/**
+ * Grant rules as the core sees them: programmes with periods (a year or a range of years with
+ * the same per-year figures). Every figure carries where it comes from.
+ */
+import type { Decimal } from './decimal.js';
+import type { YearRange } from './schedule.js';
+
+export interface Sourced<T> {
+  value: T;
+  /** Key into Rules.sources. */
+  source: string;
+  note?: string;
+}
+
+export interface Period {
+  years: YearRange;
+  /** Stated total per year, as announced. */
+  statedTotal: Sourced<Decimal>;
+  /** Whether the stated total includes administrative costs. */
+  includesAdmin: boolean;
+  /** The amount per year actually split among recipients. */
+  amountSplit: Sourced<Decimal>;
+  unit: Sourced<Decimal>;
+  /** Apportionment method name, or "applications" for grants awarded on applications. */
+  method: Sourced<string>;
+  /** Header of the column in the recipients file that publishes this period's amounts. */
+  publishedColumn?: string;
+}
+
+export interface RecipientSource {
+  /** Path relative to the rules file. */
+  file: string;
+  id: string;
+  code?: string;
+  basis: string;
+}
+
+export interface Programme {
+  id: string;
+  name: string;
+  agency: string;
+  legalBasis: { ref: string; title: string; source: string }[];
+  recipients?: RecipientSource;
+  periods: Period[];
+}
+
+export interface Rules {
+  version: number;
+  sources: Record<string, string>;
+  programmes: Programme[];
+}

@@ -1,0 +1,60 @@
+/**
+ * Years and year ranges. A period "2020–2027" is eight grant years with the same per-year
+ * total; a grant year is a calendar year.
+ */
+import { StatsbidragError } from './errors.js';
+
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+const RANGE = /^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*$/;
+
+/** "2019" → 2019–2019; "2020-2027" or "2020–2027" (en dash) → 2020–2027. */
+export function parseYearRange(text: string): YearRange {
+  const m = RANGE.exec(text);
+  if (!m) throw new StatsbidragError('invalid-year', `"${text}" is not a year or a range such as 2020-2027`);
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  if (to < from) throw new StatsbidragError('invalid-year', `"${text}": the range ends before it starts`);
+  return { from, to };
+}
+
+/** Find a year or range in a header such as "Belopp per år 2020–2027" or "amount_2019". */
+export function yearRangeInText(text: string): YearRange | undefined {
+  const m = /(?:^|\D)(\d{4})(?:\s*[-–—_]\s*(\d{4}))?(?!\d)/.exec(text);
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  return to >= from ? { from, to } : undefined;
+}
+
+export function formatYearRange(r: YearRange): string {
+  return r.from === r.to ? String(r.from) : `${r.from}–${r.to}`;
+}
+
+export function yearsOf(r: YearRange): number[] {
+  const out: number[] = [];
+  for (let y = r.from; y <= r.to; y++) out.push(y);
+  return out;
+}
+
+export function yearCount(r: YearRange): number {
+  return r.to - r.from + 1;
+}
+
+export function sameRange(a: YearRange, b: YearRange): boolean {
+  return a.from === b.from && a.to === b.to;
+}
+
+export function overlaps(a: YearRange, b: YearRange): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+/** The part of `period` that falls inside `selection`, or undefined. */
+export function intersect(period: YearRange, selection: YearRange): YearRange | undefined {
+  const from = Math.max(period.from, selection.from);
+  const to = Math.min(period.to, selection.to);
+  return from <= to ? { from, to } : undefined;
+}

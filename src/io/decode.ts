@@ -1,0 +1,43 @@
+/**
+ * Bytes → text. UTF-8 (with or without BOM) is the norm; a file that is not valid UTF-8 is
+ * read as Windows-1252, which is what Excel on Swedish Windows saves. iconv-lite does that
+ * decoding because Node 20's own windows-1252 decoder maps 0x80–0x9F wrongly (nodejs/node#60888).
+ */
+import { StatsbidragError } from '../core/errors.js';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  bom: boolean;
+}
+
+export async function decodeBytes(bytes: Uint8Array, file: string): Promise<Decoded> {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: strictUtf8(bytes.subarray(3), file), encoding: 'utf-8', bom: true };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
+  }
+  if (bytes.includes(0)) {
+    throw new StatsbidragError('binary-file', 'contains NUL bytes: not a text file', { file });
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
+  } catch {
+    const iconv = (await import('iconv-lite')).default;
+    return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252', bom: false };
+  }
+}
+
+function strictUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new StatsbidragError('invalid-utf8', 'starts with a UTF-8 byte order mark but is not valid UTF-8', { file });
+  }
+}

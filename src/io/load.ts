@@ -1,0 +1,150 @@
+/**
+ * Files → validated records. Every error names the file and where in it (line and field for
+ * CSV, JSON path for JSON), so the CLI can print one line a user can act on.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AmountParseError, parseAmount } from '../core/amount.js';
+import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
+import type { Decimal } from '../core/decimal.js';
+import { StatsbidragError } from '../core/errors.js';
+import type { Rules } from '../core/programme.js';
+import type { Recipient } from '../core/split.js';
+import { parseTable, type Table } from './csv.js';
+import { decodeBytes } from './decode.js';
+import { formatJsonPath, rulesSchema } from './schemas.js';
+
+/** The bundled data folder (works from src/ under vitest and from dist/ when built). */
+export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+export const DEFAULT_RULES = resolve(DATA_DIR, 'rules.json');
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Read a file (or stdin for "-") as text, decoding as decode.ts says. */
+export async function readText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    if (file === '-') {
+      bytes = await readStdin();
+    } else {
+      const info = await stat(file);
+      if (info.isDirectory()) throw new StatsbidragError('not-a-file', 'is a directory, not a file', { file }, 'io');
+      bytes = await readFile(file);
+    }
+  } catch (e) {
+    if (e instanceof StatsbidragError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? ['file-not-found', 'no such file'] :
+      code === 'EACCES' || code === 'EPERM' ? ['file-not-readable', 'permission denied'] :
+      code === 'EISDIR' ? ['not-a-file', 'is a directory, not a file'] :
+      ['file-not-readable', `cannot be read (${code ?? String(e)})`];
+    throw new StatsbidragError(why[0]!, why[1]!, { file }, 'io');
+  }
+  return (await decodeBytes(bytes, file)).text;
+}
+
+export async function loadTable(file: string, delimiter?: string): Promise<Table> {
+  return parseTable(await readText(file), file, delimiter);
+}
+
+/** Parse JSON with the line of a syntax error where Node tells it. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new StatsbidragError('invalid-json', `not valid JSON: ${msg.replace(/^.*?:\s*/, '').split('\n')[0]}`, { file, line });
+  }
+}
+
+/** Validate parsed JSON against a zod schema; the first issue becomes a located error. */
+export function checkSchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string, code: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : '';
+  throw new StatsbidragError(code, `${issue.message}${more}`, { file, path: formatJsonPath(issue.path) });
+}
+
+export interface LoadedRules {
+  rules: Rules;
+  file: string;
+  /** Folder that relative paths inside the rules file are resolved against. */
+  dir: string;
+}
+
+export async function loadRules(file: string = DEFAULT_RULES): Promise<LoadedRules> {
+  const json = parseJson(await readText(file), file);
+  const rules = checkSchema(rulesSchema, json, file, 'invalid-rules');
+  return { rules, file, dir: file === '-' ? process.cwd() : dirname(resolve(file)) };
+}
+
+export interface RecipientColumns {
+  /** Recipient column (header, or a year for weight columns); guessed when absent. */
+  id?: string;
+  code?: string;
+  /** Weight column. */
+  basis: string;
+}
+
+/** Read one cell as an amount, with the file, line and field in any error. */
+export function cellAmount(text: string, file: string, line: number, field: string): Decimal {
+  try {
+    return parseAmount(text);
+  } catch (e) {
+    if (e instanceof AmountParseError) throw e.at({ file, line, field });
+    throw e;
+  }
+}
+
+/** Table → recipients with weights, checking ids are present and unique and weights are amounts ≥ 0. */
+export function recipientsFromTable(table: Table, columns: RecipientColumns): Recipient[] {
+  const { file, headers } = table;
+  const where = (e: unknown): never => {
+    throw e instanceof StatsbidragError ? e.at({ file }) : e;
+  };
+  let idCol = 0;
+  let basisCol = 0;
+  let codeCol: number | undefined;
+  try {
+    idCol = columns.id ? resolveColumn(headers, columns.id, 'recipient column') : guessIdColumn(headers);
+    basisCol = resolveColumn(headers, columns.basis, 'basis column');
+    codeCol = columns.code ? resolveColumn(headers, columns.code, 'code column') : guessCodeColumn(headers);
+  } catch (e) {
+    where(e);
+  }
+  if (codeCol === idCol || codeCol === basisCol) codeCol = undefined;
+  if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
+  const seen = new Map<string, number>();
+  return table.rows.map(({ line, cells }) => {
+    const id = cells[idCol] ?? '';
+    const idField = headers[idCol]!;
+    const basisField = headers[basisCol]!;
+    if (id === '') throw new StatsbidragError('missing-recipient', 'empty recipient name', { file, line, field: idField });
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new StatsbidragError('duplicate-recipient', `"${id}" already appears on line ${first}`, { file, line, field: idField });
+    }
+    seen.set(id, line);
+    const raw = cells[basisCol] ?? '';
+    if (raw === '') throw new StatsbidragError('missing-value', `no value for "${id}"`, { file, line, field: basisField });
+    const weight = cellAmount(raw, file, line, basisField);
+    if (weight.isNegative()) {
+      throw new StatsbidragError('negative-weight', `"${raw}" is negative; weights must be zero or more`, { file, line, field: basisField });
+    }
+    const code = codeCol === undefined ? undefined : cells[codeCol];
+    return { id, ...(code ? { code } : {}), weight, line };
+  });
+}
+
+export async function loadRecipients(file: string, columns: RecipientColumns, delimiter?: string): Promise<Recipient[]> {
+  return recipientsFromTable(await loadTable(file, delimiter), columns);
+}

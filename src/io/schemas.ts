@@ -1,0 +1,119 @@
+/**
+ * zod schemas for the files users hand us. Amounts are written as text in Swedish or plain
+ * format ("1,35 miljarder", "1350000000") and parsed by the core's amount parser, so a bad
+ * figure is reported at its JSON path like any other schema error.
+ */
+import { z } from 'zod';
+import { AmountParseError, parseAmount } from '../core/amount.js';
+import type { Rules } from '../core/programme.js';
+import { parseYearRange } from '../core/schedule.js';
+import { StatsbidragError } from '../core/errors.js';
+
+const amountText = z.union([z.string(), z.number()]).transform((raw, ctx) => {
+  if (typeof raw === 'number') {
+    // JSON numbers are accepted only when they are safe integers; anything else loses digits.
+    if (!Number.isSafeInteger(raw)) {
+      ctx.addIssue({ code: 'custom', message: `${raw} is not exact as a JSON number; write the amount as a string` });
+      return z.NEVER;
+    }
+    raw = String(raw);
+  }
+  try {
+    return parseAmount(raw);
+  } catch (e) {
+    if (e instanceof AmountParseError) {
+      ctx.addIssue({ code: 'custom', message: e.message });
+      return z.NEVER;
+    }
+    throw e;
+  }
+});
+
+const positiveAmount = amountText.refine((d) => d.gt(0), 'must be greater than zero');
+const nonNegativeAmount = amountText.refine((d) => d.gte(0), 'must not be negative');
+
+const yearRange = z.string().transform((raw, ctx) => {
+  try {
+    return parseYearRange(raw);
+  } catch (e) {
+    if (e instanceof StatsbidragError) {
+      ctx.addIssue({ code: 'custom', message: e.message });
+      return z.NEVER;
+    }
+    throw e;
+  }
+});
+
+function sourced<T extends z.ZodType>(value: T) {
+  return z.strictObject({ value, source: z.string().min(1), note: z.string().optional() });
+}
+
+const period = z.strictObject({
+  years: yearRange,
+  statedTotal: sourced(positiveAmount),
+  includesAdmin: z.boolean(),
+  amountSplit: sourced(nonNegativeAmount),
+  unit: sourced(positiveAmount),
+  method: sourced(z.string().min(1)),
+  publishedColumn: z.string().min(1).optional(),
+});
+
+const programme = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+  name: z.string().min(1),
+  agency: z.string().min(1),
+  legalBasis: z.array(z.strictObject({ ref: z.string(), title: z.string(), source: z.string() })).default([]),
+  recipients: z
+    .strictObject({ file: z.string().min(1), id: z.string().min(1), code: z.string().optional(), basis: z.string().min(1) })
+    .optional(),
+  periods: z.array(period).min(1),
+});
+
+export const rulesSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    sources: z.record(z.string(), z.string()),
+    programmes: z.array(programme).min(1),
+  })
+  .superRefine((rules, ctx) => {
+    const ids = new Set<string>();
+    rules.programmes.forEach((p, i) => {
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['programmes', i, 'id'], message: `duplicate programme id "${p.id}"` });
+      ids.add(p.id);
+      p.periods.forEach((per, j) => {
+        for (const key of ['statedTotal', 'amountSplit', 'unit', 'method'] as const) {
+          if (!(per[key].source in rules.sources)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['programmes', i, 'periods', j, key, 'source'],
+              message: `unknown source "${per[key].source}" (not a key of "sources")`,
+            });
+          }
+        }
+        if (per.amountSplit.value.gt(per.statedTotal.value)) {
+          ctx.addIssue({ code: 'custom', path: ['programmes', i, 'periods', j, 'amountSplit'], message: 'larger than the stated total' });
+        }
+        p.periods.slice(0, j).forEach((other) => {
+          if (other.years.from <= per.years.to && per.years.from <= other.years.to) {
+            ctx.addIssue({ code: 'custom', path: ['programmes', i, 'periods', j, 'years'], message: 'overlaps an earlier period' });
+          }
+        });
+      });
+    });
+  }) satisfies z.ZodType<unknown>;
+
+/** Type check: the schema's output is the core's Rules shape. */
+export type RulesOutput = z.output<typeof rulesSchema>;
+const _shapeCheck = (r: RulesOutput): Rules => r;
+void _shapeCheck;
+
+/** "programmes[0].periods[1].unit" from a zod issue path. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}

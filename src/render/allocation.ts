@@ -1,0 +1,130 @@
+/**
+ * An allocation as records (CSV, JSON) and as a display grid (terminal table, Markdown).
+ * Money leaves here as fixed-decimal strings; nothing is recomputed, only laid out.
+ */
+import type { Allocation, PeriodAllocation } from '../core/allocate.js';
+import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
+import { Decimal } from '../core/decimal.js';
+import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
+import type { Grid } from './grid.js';
+
+/** One amount column per year; a single year (or no year) is just "amount". */
+function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
+  const cols = a.periods.flatMap((p) => (p.years ? yearsOf(p.years).map((y) => ({ key: `amount_${y}`, period: p })) : [{ key: 'amount', period: p }]));
+  return cols.length === 1 ? [{ key: 'amount', period: cols[0]!.period }] : cols;
+}
+
+function moneyDecimals(a: Allocation): number {
+  return Math.max(0, ...a.periods.map((p) => p.split.decimals));
+}
+
+const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
+
+/** Header and rows of plain values: recipient first, then code, weight, amounts, total. */
+export function allocationRecords(a: Allocation): { headers: string[]; rows: string[][] } {
+  const cols = yearColumns(a);
+  const dp = moneyDecimals(a);
+  const withTotal = cols.length > 1;
+  const headers = ['recipient', ...(hasCodes(a) ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(withTotal ? ['total'] : [])];
+  const periodIndex = new Map(a.periods.map((p, i) => [p, i]));
+  const rows = a.recipients.map((r, i) => [
+    r.id,
+    ...(hasCodes(a) ? [r.code ?? ''] : []),
+    r.weight.toFixed(),
+    ...cols.map((c) => plain(a.periods[periodIndex.get(c.period)!]!.split.rows[i]!.amount, dp)),
+    ...(withTotal ? [plain(a.periodTotals[i]!, dp)] : []),
+  ]);
+  return { headers, rows };
+}
+
+function percentOf(part: Decimal, whole: Decimal): string | null {
+  return whole.isZero() ? null : part.div(whole).times(100).toFixed(4);
+}
+
+export const ALLOCATION_JSON_VERSION = 1;
+
+/** The documented JSON shape (README, "JSON output"). */
+export function allocationJson(a: Allocation): object {
+  const dp = moneyDecimals(a);
+  const { headers, rows } = allocationRecords(a);
+  return {
+    schema: 'statsbidrag/allocation',
+    version: ALLOCATION_JSON_VERSION,
+    programme: a.programme ?? null,
+    periods: a.periods.map((p) => ({
+      years: p.years ? formatYearRange(p.years) : null,
+      yearCount: p.years ? yearCount(p.years) : 1,
+      method: p.split.method,
+      unit: p.split.unit.toFixed(),
+      statedTotal: plain(p.statedTotal, dp),
+      admin: plain(p.admin, dp),
+      amountSplit: plain(p.split.amount, dp),
+      allocated: plain(p.split.allocated, dp),
+      residual: plain(p.split.residual, dp),
+      differenceToStated: plain(p.split.allocated.minus(p.statedTotal), dp),
+      differencePercent: percentOf(p.split.allocated.minus(p.statedTotal), p.statedTotal),
+      tiedRecipients: p.split.rows.filter((r) => r.tied).map((r) => r.recipient.id),
+    })),
+    rows: rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i]]))),
+    totals: {
+      years: a.span ? formatYearRange(a.span) : null,
+      statedTotal: plain(a.totals.statedTotal, dp),
+      admin: plain(a.totals.admin, dp),
+      amountSplit: plain(a.totals.amountSplit, dp),
+      allocated: plain(a.totals.allocated, dp),
+      residual: plain(a.totals.residual, dp),
+      differenceToStated: plain(a.totals.allocated.minus(a.totals.statedTotal), dp),
+      differencePercent: percentOf(a.totals.allocated.minus(a.totals.statedTotal), a.totals.statedTotal),
+    },
+  };
+}
+
+/** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block. */
+export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid {
+  const dp = moneyDecimals(a);
+  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
+  const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
+  const label = (p: PeriodAllocation): string => (p.years ? (yearCount(p.years) > 1 ? `${p.label} per year` : p.label) : 'Amount');
+  const codes = hasCodes(a);
+  const lead = (text: string): string[] => [text, ...(codes ? [''] : [])];
+  const columns = [
+    { header: 'Recipient', align: 'left' as const },
+    ...(codes ? [{ header: 'Code', align: 'left' as const }] : []),
+    ...a.periods.map((p) => ({ header: label(p), align: 'right' as const })),
+    ...(multiYear ? [{ header: `Total ${formatYearRange(a.span!)}`, align: 'right' as const }] : []),
+  ];
+  const body = a.recipients.map((r, i) => [
+    r.id,
+    ...(codes ? [r.code ?? ''] : []),
+    ...a.periods.map((p) => money(p.split.rows[i]!.amount) + (p.split.rows[i]!.tied ? '*' : '')),
+    ...(multiYear ? [money(a.periodTotals[i]!)] : []),
+  ]);
+  const total = a.totals;
+  const footerRow = (text: string, perPeriod: (p: PeriodAllocation) => string, whole: string): string[] => [
+    ...lead(text),
+    ...a.periods.map(perPeriod),
+    ...(multiYear ? [whole] : []),
+  ];
+  const diff = (p: PeriodAllocation): Decimal => p.split.allocated.minus(p.statedTotal);
+  const footer = [
+    footerRow('Allocated (sum of rows)', (p) => money(p.split.allocated), money(total.allocated)),
+    footerRow('Stated total', (p) => money(p.statedTotal), money(total.statedTotal)),
+    footerRow('Difference', (p) => money(diff(p)), money(total.allocated.minus(total.statedTotal))),
+    footerRow('Difference %', (p) => formatPercent(diff(p), p.statedTotal, { locale }), formatPercent(total.allocated.minus(total.statedTotal), total.statedTotal, { locale })),
+    footerRow('  of which admin costs', (p) => money(p.admin.neg()), money(total.admin.neg())),
+    footerRow('  of which rounding', (p) => money(p.split.residual.neg()), money(total.residual.neg())),
+    footerRow('Amount split', (p) => money(p.split.amount), money(total.amountSplit)),
+  ];
+  return { columns, body, footer };
+}
+
+/** Lines printed under the table: how each period was split, and what a "*" means. */
+export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): string[] {
+  const notes = a.periods.map(
+    (p) =>
+      `${p.years ? p.label : 'Amount'}: ${p.split.method}, unit ${formatAmount(p.split.unit, { locale })} kr` +
+      (p.adminSource === 'rules' ? ', admin costs = stated total − amount split (bundled rules)' : p.adminSource === 'option' ? ', admin costs from --admin' : ''),
+  );
+  if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push('* a tie-break rule decided this amount (see README, "Tie-breaking")');
+  return notes;
+}
