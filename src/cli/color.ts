@@ -9,7 +9,8 @@ import { NO_PAINT } from '../render/grid.js';
 export function colourLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean | undefined): 0 | 1 {
   if (flag === false) return 0;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0' && env['FORCE_COLOR'] !== 'false') return 1;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return 1;
   if (env['TERM'] === 'dumb') return 0;
   return stream.isTTY ? 1 : 0;
 }

@@ -91,7 +91,7 @@ function groupingCandidates(intPart: string, frac: string): Decimal[] {
 }
 
 /** Parse the number part (no words) of an amount. */
-function parseNumberBody(original: string, body: string): Decimal {
+function parseNumberBody(original: string, body: string, decimalMark?: DecimalMark): Decimal {
   let sign = '';
   if (/^[-+]/.test(body)) {
     sign = body[0] === '-' ? '-' : '';
@@ -129,9 +129,23 @@ function parseNumberBody(original: string, body: string): Decimal {
     const dots = (body.match(/\./g) ?? []).length;
     if (commas + dots === 0) {
       intPart = body;
+    } else if (decimalMark) {
+      // The caller knows the decimal mark: the other character groups thousands.
+      const group = decimalMark === ',' ? '.' : ',';
+      const parts = body.split(decimalMark);
+      if (parts.length > 2) fail('invalid-amount', original, `more than one decimal mark "${decimalMark}"`);
+      const groups = parts[0]!.split(group);
+      const ok = groups.length === 1 || (groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3));
+      if (!ok) fail('broken-digit-grouping', original, 'digit groups after the first must have three digits');
+      intPart = groups.join('');
+      frac = parts[1] ?? '';
     } else if (commas + dots === 1) {
       // One separator is the decimal mark, whichever it is: "1,35" and "1.35" both mean 1.35.
+      // But "1,350" may be an English thousand: refuse to guess.
       [intPart, frac] = body.split(/[,.]/) as [string, string];
+      if (frac.length === 3 && /^[1-9]\d{0,2}$/.test(intPart)) {
+        fail('ambiguous-amount', original, `could mean ${intPart}${frac} or ${intPart}.${frac}; write it without the separator, or with a decimal mark and grouping spaces`);
+      }
     } else {
       // Several separators. With both kinds, the last one is the decimal mark and must occur
       // once ("1,350,000.50", "1.350.000,50"); with one kind only, all are grouping marks ("1,350,000").
@@ -160,6 +174,13 @@ function parseNumberBody(original: string, body: string): Decimal {
   return new Decimal(`${sign}${intPart}${frac ? `.${frac}` : ''}`);
 }
 
+export type DecimalMark = ',' | '.';
+
+export interface ParseOptions {
+  /** When known (a CSV export's locale), the decimal mark; the other of "," and "." then groups thousands. */
+  decimalMark?: DecimalMark;
+}
+
 export interface ParsedAmount {
   value: Decimal;
   /** True when the text ended in "%": value is then the percentage (12.5 for "12,5 %"). */
@@ -167,10 +188,10 @@ export interface ParsedAmount {
 }
 
 /** Parse an amount or a percentage. Throws AmountParseError. */
-export function parseAmountOrPercent(text: string): ParsedAmount {
+export function parseAmountOrPercent(text: string, options: ParseOptions = {}): ParsedAmount {
   const { body, exponent, percent } = splitWords(text);
   if (percent && exponent) fail('invalid-amount', text, 'a percentage cannot carry a scale word');
-  const value = parseNumberBody(text, body);
+  const value = parseNumberBody(text, body, options.decimalMark);
   const scaled = exponent ? value.times(new Decimal(10).pow(exponent)) : value;
   if (scaled.abs().gte(new Decimal(10).pow(MAX_INTEGER_DIGITS))) {
     fail('amount-too-large', text, `more than ${MAX_INTEGER_DIGITS} digits`);
@@ -179,8 +200,8 @@ export function parseAmountOrPercent(text: string): ParsedAmount {
 }
 
 /** Parse an amount of money. Throws AmountParseError. */
-export function parseAmount(text: string): Decimal {
-  const parsed = parseAmountOrPercent(text);
+export function parseAmount(text: string, options: ParseOptions = {}): Decimal {
+  const parsed = parseAmountOrPercent(text, options);
   if (parsed.percent) fail('invalid-amount', text, 'a percentage where an amount is expected');
   return parsed.value;
 }

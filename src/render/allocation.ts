@@ -122,8 +122,8 @@ export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid
 export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): string[] {
   const notes = a.periods.map(
     (p) =>
-      `${p.years ? p.label : 'Amount'}: ${p.split.method}, unit ${formatAmount(p.split.unit, { locale })} kr` +
-      (p.adminSource === 'rules' ? ', admin costs = stated total − amount split (bundled rules)' : p.adminSource === 'option' ? ', admin costs from --admin' : ''),
+      `${p.years ? p.label : 'Amount'}: ${p.split.method} to ${formatAmount(p.split.unit, { locale })} kr` +
+      (p.adminSource === 'rules' ? '; admin costs = stated total − amount split (rules)' : p.adminSource === 'option' ? '; admin costs from --admin' : ''),
   );
   if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push('* a tie-break rule decided this amount (see README, "Tie-breaking")');
   return notes;

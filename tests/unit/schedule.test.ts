@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatYearRange, intersect, parseYearRange, yearRangeInText, yearsOf } from '../../src/core/schedule.js';
+import { resolveColumn } from '../../src/core/columns.js';
+
+describe('years and ranges', () => {
+  it('reads a year, a hyphen range and an en-dash range', () => {
+    expect(parseYearRange('2019')).toEqual({ from: 2019, to: 2019 });
+    expect(parseYearRange('2020-2027')).toEqual({ from: 2020, to: 2027 });
+    expect(parseYearRange('2020–2027')).toEqual({ from: 2020, to: 2027 });
+    expect(yearsOf(parseYearRange('2020–2027'))).toHaveLength(8);
+  });
+
+  it('rejects backwards ranges and non-years', () => {
+    expect(() => parseYearRange('2027-2020')).toThrow(/ends before it starts/);
+    expect(() => parseYearRange('19')).toThrow(/not a year/);
+    expect(() => parseYearRange('2020-')).toThrow(/not a year/);
+  });
+
+  it('finds the years a header holds', () => {
+    expect(yearRangeInText('Belopp per år 2020–2027')).toEqual({ from: 2020, to: 2027 });
+    expect(yearRangeInText('amount_2019')).toEqual({ from: 2019, to: 2019 });
+    expect(yearRangeInText('Kommun')).toBeUndefined();
+    expect(formatYearRange({ from: 2020, to: 2027 })).toBe('2020–2027');
+  });
+
+  it('intersects a period with a selection', () => {
+    expect(intersect({ from: 2020, to: 2027 }, { from: 2021, to: 2021 })).toEqual({ from: 2021, to: 2021 });
+    expect(intersect({ from: 2018, to: 2018 }, { from: 2019, to: 2019 })).toBeUndefined();
+  });
+});
+
+describe('naming columns', () => {
+  const headers = ['Kommunkod', 'Kommun', 'Belopp 2018', 'Belopp 2019', 'Belopp per år 2020–2027'];
+  it('by header, case-insensitively, or by year or range', () => {
+    expect(resolveColumn(headers, 'Belopp 2018')).toBe(2);
+    expect(resolveColumn(headers, 'belopp 2019')).toBe(3);
+    expect(resolveColumn(headers, '2018')).toBe(2);
+    expect(resolveColumn(headers, '2020-2027')).toBe(4);
+  });
+  it('says which columns exist when a name matches none', () => {
+    expect(() => resolveColumn(headers, '2030')).toThrow(/no column "2030" \(columns: "Kommunkod"/);
+  });
+});
