@@ -3,22 +3,14 @@
  * start-up loads little. Errors become one line on stderr and an exit code here and only here:
  * 0 done/valid, 1 the data failed a check, 2 trouble (usage error, unreadable input).
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
+import { packageVersion } from '../io/paths.js';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_TROUBLE = 2;
 
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 const ALLOCATE_EXAMPLES = `
 Examples:
@@ -41,7 +33,7 @@ Amounts accept Swedish and plain forms: 9 979 000, 1 350 000 000,50, "1,35 milja
 export function buildProgram(): Command {
   const program = new Command('statsbidrag')
     .description('Compute, check and explain how a grant budget is split between recipients.')
-    .version(version(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({

@@ -4,7 +4,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AmountParseError, parseAmount } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import type { Decimal } from '../core/decimal.js';
@@ -13,10 +12,11 @@ import type { Rules } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
 import { parseTable, type Table } from './csv.js';
 import { decodeBytes } from './decode.js';
+import { packageRoot } from './paths.js';
 import { formatJsonPath, rulesSchema } from './schemas.js';
 
-/** The bundled data folder (works from src/ under vitest and from dist/ when built). */
-export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+/** The bundled data folder. */
+export const DATA_DIR = resolve(packageRoot(), 'data');
 export const DEFAULT_RULES = resolve(DATA_DIR, 'rules.json');
 
 async function readStdin(): Promise<Buffer> {
