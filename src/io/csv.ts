@@ -41,6 +41,12 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/** Fields on the header line, for the "inconsistent columns" message. */
+function records0Length(text: string, delimiter: string): number {
+  const first = parse(text, { delimiter, bom: true, to_line: 1, relax_column_count: true, relax_quotes: true }) as string[][];
+  return first[0]?.length ?? 0;
+}
+
 const kebab = (code: string): string => code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, '-');
 
 export function parseTable(text: string, file: string, delimiter?: string): Table {
@@ -60,13 +66,14 @@ export function parseTable(text: string, file: string, delimiter?: string): Tabl
   } catch (e) {
     if (e instanceof CsvError) {
       const line = typeof e['lines'] === 'number' ? (e['lines'] as number) : undefined;
-      const reason = e.message.replace(/^Invalid (Record|Opening Quote|Closing Quote)[^:]*:\s*/i, '').split(/\.\s|\n/)[0];
+      const fields = (e['record'] as unknown[] | undefined)?.length;
+      const delimName = delim === '\t' ? '\\t' : delim;
       const message =
-        e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
-          ? `this line has ${String((e['record'] as unknown[] | undefined)?.length ?? '?')} fields where the header has ${String(
-              (e['columns'] as unknown[] | undefined)?.length ?? '?',
-            )} (delimiter "${delim === '\t' ? '\\t' : delim}")`
-          : `CSV syntax: ${reason ?? e.message}`;
+        e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
+          ? `this line has ${fields ?? '?'} fields where the header has ${records0Length(text, delim)} (delimiter "${delimName}")`
+          : e.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'CSV syntax: a quoted field opened on this line or before is never closed'
+            : `CSV syntax: ${e.message.split(/\.\s|\n/)[0] ?? e.message}`;
       throw new StatsbidragError(`csv-${kebab(e.code)}`, message, { file, line });
     }
     throw e;

@@ -124,7 +124,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
   if (codeCol === idCol || codeCol === basisCol) codeCol = undefined;
   if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
   const seen = new Map<string, number>();
-  return table.rows.map(({ line, cells }) => {
+  const recipients = table.rows.map(({ line, cells }) => {
     const id = cells[idCol] ?? '';
     const idField = headers[idCol]!;
     const basisField = headers[basisCol]!;
@@ -143,6 +143,10 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
     const code = codeCol === undefined ? undefined : cells[codeCol];
     return { id, ...(code ? { code } : {}), weight, line };
   });
+  if (!recipients.some((r) => r.weight.gt(0))) {
+    throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight', { file, field: headers[basisCol]! });
+  }
+  return recipients;
 }
 
 export async function loadRecipients(file: string, columns: RecipientColumns, delimiter?: string): Promise<Recipient[]> {

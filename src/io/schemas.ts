@@ -8,6 +8,10 @@ import { AmountParseError, parseAmount } from '../core/amount.js';
 import type { Rules } from '../core/programme.js';
 import { parseYearRange } from '../core/schedule.js';
 import { StatsbidragError } from '../core/errors.js';
+import { METHOD_NAMES } from '../core/apportion/index.js';
+
+/** The method name of grants awarded on applications rather than by a formula. */
+export const APPLICATIONS = 'applications';
 
 const amountText = z.union([z.string(), z.number()]).transform((raw, ctx) => {
   if (typeof raw === 'number') {
@@ -54,7 +58,11 @@ const period = z.strictObject({
   includesAdmin: z.boolean(),
   amountSplit: sourced(nonNegativeAmount),
   unit: sourced(positiveAmount),
-  method: sourced(z.string().min(1)),
+  method: sourced(
+    z.string().refine((m) => m === APPLICATIONS || METHOD_NAMES.includes(m), {
+      error: (issue) => `unknown method "${String(issue.input)}" (one of: ${[...METHOD_NAMES, APPLICATIONS].join(', ')})`,
+    }),
+  ),
   publishedColumn: z.string().min(1).optional(),
 });
 
