@@ -1,0 +1,73 @@
+/** `statsbidrag validate`: wiring only — load the table, rules and list, validate, render, write. */
+import { resolve } from 'node:path';
+import type { NumberLocale } from '../../core/amount.js';
+import { StatsbidragError } from '../../core/errors.js';
+import type { Programme, Rules } from '../../core/programme.js';
+import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient } from '../../core/validate.js';
+import { loadRules, loadTable } from '../../io/load.js';
+import { writeOutput } from '../../io/write.js';
+import { validationJson, validationText } from '../../render/report.js';
+/** Exit codes as cli/main.ts documents them: 0 valid, 1 the table fails a check. */
+const EXIT_OK = 0;
+const EXIT_CHECK_FAILED = 1;
+import { choiceOption, amountOption } from '../options.js';
+import { reportPaint } from './report-paint.js';
+
+export interface ValidateFlags {
+  rules?: string;
+  programme?: string;
+  report?: string;
+  tolerance?: string;
+  basis?: string;
+  id?: string;
+  locale?: string;
+  out?: string;
+  color?: boolean;
+}
+
+/** The named programme, or the first one with a recipient list. */
+export function pickProgramme(rules: Rules, id: string | undefined, file: string): Programme {
+  if (id === undefined) return rules.programmes.find((p) => p.recipients) ?? rules.programmes[0]!;
+  const found = rules.programmes.find((p) => p.id === id);
+  if (!found) {
+    throw new StatsbidragError('unknown-programme', `no programme "${id}" (programmes: ${rules.programmes.map((p) => p.id).join(', ')})`, { file, field: '--programme' }, 'usage');
+  }
+  return found;
+}
+
+export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<void> {
+  const format = choiceOption('--report', flags.report, ['text', 'json'] as const, 'text');
+  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  const tolerance = amountOption('--tolerance', flags.tolerance);
+  if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
+
+  const loaded = await loadRules(flags.rules);
+  const programme = pickProgramme(loaded.rules, flags.programme, loaded.file);
+  let expected: ExpectedRecipient[] | undefined;
+  let expectedSource: string | undefined;
+  if (programme.recipients) {
+    const src = programme.recipients;
+    const listFile = resolve(loaded.dir, src.file);
+    expected = expectedRecipientsFromTable(await loadTable(listFile), src.id, src.code, src.basis);
+    expectedSource = src.file;
+  }
+  const table = await loadTable(tableFile);
+  const report = validateTable(table, {
+    programme,
+    ...(expected ? { expected } : {}),
+    ...(expectedSource ? { expectedSource } : {}),
+    ...(flags.basis ? { basis: flags.basis } : {}),
+    ...(flags.id ? { idColumn: flags.id } : {}),
+    ...(tolerance ? { tolerance } : {}),
+  });
+
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify(validationJson(report), null, 2)}\n`;
+  } else {
+    const paint = await reportPaint(flags.out, flags.color);
+    text = validationText(report, paint, locale);
+  }
+  await writeOutput(text, flags.out);
+  process.exitCode = report.valid ? EXIT_OK : EXIT_CHECK_FAILED;
+}

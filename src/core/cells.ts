@@ -1,0 +1,101 @@
+/**
+ * Reading the cells of a published table, and repairing the ones whose digit grouping is
+ * broken ("164 000 00"). The amount parser lists the plausible readings of such a cell; the
+ * repair picks the one nearest to what the row should hold, and says why. Shared by validate
+ * and audit so both read a defective table the same way.
+ */
+import { AmountParseError, formatAmount, parseAmount } from './amount.js';
+import { Decimal } from './decimal.js';
+
+/** A table as the core sees it: headers and rows of text with their physical line numbers. */
+export interface TableLike {
+  file?: string;
+  headers: readonly string[];
+  rows: readonly { line: number; cells: readonly string[] }[];
+}
+
+export type CellReading =
+  | { kind: 'empty'; raw: string }
+  | { kind: 'ok'; raw: string; value: Decimal }
+  /** Unreadable; `candidates` is non-empty when the digit grouping is broken. */
+  | { kind: 'bad'; raw: string; code: string; message: string; candidates: Decimal[] };
+
+export function readCell(raw: string | undefined): CellReading {
+  const text = raw ?? '';
+  if (text.trim() === '') return { kind: 'empty', raw: text };
+  try {
+    return { kind: 'ok', raw: text, value: parseAmount(text) };
+  } catch (e) {
+    if (e instanceof AmountParseError) {
+      return { kind: 'bad', raw: text, code: e.code, message: e.message, candidates: e.grouping?.candidates ?? [] };
+    }
+    throw e;
+  }
+}
+
+export interface Repair {
+  /** The reading chosen. */
+  value: Decimal;
+  /** All readings considered, most likely first as the parser ranks them. */
+  candidates: Decimal[];
+  /** What the row was expected to hold, when known. */
+  predicted?: Decimal;
+  /** One sentence: why this reading. */
+  reason: string;
+}
+
+/**
+ * The candidate nearest to `predicted` (ties go to the parser's order); without a prediction
+ * the parser's first choice (a dropped final digit). `basisOfPrediction` completes the sentence
+ * "the value … predicts", e.g. "the 2018 share under round-nearest to 1 000 000 of 1 325 000 000".
+ */
+export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined, basisOfPrediction: string): Repair | undefined {
+  if (candidates.length === 0) return undefined;
+  const fmt = (d: Decimal): string => formatAmount(d, { locale: 'sv' });
+  if (predicted === undefined) {
+    return {
+      value: candidates[0]!,
+      candidates: [...candidates],
+      reason: `no prediction was possible, so the usual slip is assumed: a dropped final digit (${candidates.map(fmt).join(' or ')})`,
+    };
+  }
+  let best = candidates[0]!;
+  for (const c of candidates) if (c.minus(predicted).abs().lt(best.minus(predicted).abs())) best = c;
+  const others = candidates.filter((c) => !c.eq(best));
+  const off = (c: Decimal): string => fmt(c.minus(predicted).abs().toDecimalPlaces(0));
+  const gap = best.minus(predicted).abs().toDecimalPlaces(0);
+  return {
+    value: best,
+    candidates: [...candidates],
+    predicted,
+    reason:
+      `it is the reading nearest to ${fmt(predicted.toDecimalPlaces(0))}, the value ${basisOfPrediction} predicts` +
+      (gap.isZero() ? '' : ` (off by ${off(best)})`) +
+      (others.length ? `; the other reading${others.length > 1 ? 's' : ''} ${others.map((c) => `${fmt(c)} (off by ${off(c)})`).join(', ')} ${others.length > 1 ? 'are' : 'is'} further away` : ''),
+  };
+}
+
+/**
+ * A row's value predicted from a reference column: its reference value scaled by how the other
+ * rows' values relate to theirs (Σ others' value / Σ others' reference). Undefined when the
+ * other rows give nothing to scale by.
+ */
+export function ratioPrediction(
+  reference: readonly (Decimal | undefined)[],
+  values: readonly (Decimal | undefined)[],
+  row: number,
+): Decimal | undefined {
+  const ref = reference[row];
+  if (ref === undefined) return undefined;
+  let sumRef = new Decimal(0);
+  let sumVal = new Decimal(0);
+  reference.forEach((r, j) => {
+    const v = values[j];
+    if (j !== row && r !== undefined && v !== undefined) {
+      sumRef = sumRef.plus(r);
+      sumVal = sumVal.plus(v);
+    }
+  });
+  if (sumRef.isZero()) return undefined;
+  return ref.times(sumVal).div(sumRef);
+}

@@ -1,0 +1,308 @@
+/**
+ * Validation and audit reports → text for people (colour passed in) and JSON for machines.
+ * Nothing is recomputed here; money arrives as fixed-decimal strings or exact values and is
+ * only laid out. JSON shapes are documented in the README ("## validate", "## audit").
+ */
+import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
+import type { AuditResult, CellRepair, RuleFit } from '../core/audit.js';
+import { gapInterval } from '../core/audit.js';
+import { Decimal } from '../core/decimal.js';
+import { formatFraction, formatRational, integerRange, type Bound, type Interval, type Rational } from '../core/rational.js';
+import type { ColumnSummary, Finding, TotalCheck, ValidationReport } from '../core/validate.js';
+
+export interface ReportPaint {
+  bold(s: string): string;
+  error(s: string): string;
+  warning(s: string): string;
+  ok(s: string): string;
+  dim(s: string): string;
+}
+
+const id = (s: string): string => s;
+export const PLAIN_REPORT: ReportPaint = { bold: id, error: id, warning: id, ok: id, dim: id };
+
+// --- validate -----------------------------------------------------------------------------
+
+export const VALIDATION_JSON_VERSION = 1;
+
+export function validationJson(report: ValidationReport): object {
+  return { schema: 'statsbidrag/validation', version: VALIDATION_JSON_VERSION, ...report };
+}
+
+function money(text: string | null, locale: NumberLocale): string {
+  if (text === null) return '–';
+  return formatAmount(text, { locale });
+}
+
+function pct(text: string | null, locale: NumberLocale): string {
+  if (text === null) return '–';
+  return `${formatAmount(new Decimal(text).toDecimalPlaces(2), { locale, decimals: 2 })} %`;
+}
+
+function findingLines(f: Finding, paint: ReportPaint): string[] {
+  const where = [f.row === null ? null : `line ${f.row}`, f.column, f.recipient].filter((x) => x !== null).join(', ');
+  const tag = f.severity === 'error' ? paint.error(`error   ${f.code}`) : paint.warning(`warning ${f.code}`);
+  return [`  ${tag}${where ? `  ${paint.dim('at')} ${where}` : ''}`, `      ${f.message}`];
+}
+
+function padLeft(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - [...s].length)) + s;
+}
+
+function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint: ReportPaint): string[] {
+  const m = (t: string | null): string => money(t, locale);
+  const lines: [string, string, string][] = [
+    ['rows add up to', m(k.sum), c.repairedCells ? `counting ${c.repairedCells} repaired cell${c.repairedCells > 1 ? 's' : ''} at the proposed value` : ''],
+    ['stated total', m(k.statedTotal), k.yearCount > 1 ? `per year, each of ${k.years}` : ''],
+    ['difference', m(k.difference), k.differencePercent === null ? '' : `${pct(k.differencePercent, locale)} of the stated total`],
+    ['  admin costs', m(k.explained.admin), 'stated total − amount split, as the rules give them'],
+  ];
+  if (k.explained.rounding !== null) {
+    const r = new Decimal(k.explained.rounding);
+    const what = r.isZero() ? 'leaves nothing over' : r.isNegative() ? 'leaves this unallocated' : 'hands out this much more than the split';
+    lines.push(['  rounding', m(k.explained.rounding), `${k.method} to ${m(k.unit)} of ${m(k.amountSplit)} ${what}`]);
+  }
+  if (k.explained.missingRows !== null && !new Decimal(k.explained.missingRows).isZero()) {
+    lines.push(['  missing rows', m(k.explained.missingRows), 'what the rule gives the recipients the table lacks']);
+  }
+  const unexplainedZero = new Decimal(k.explained.unexplained).isZero();
+  lines.push(['  unexplained', m(k.explained.unexplained), unexplainedZero ? 'nothing left over' : 'not accounted for by the rules']);
+  const w1 = Math.max(...lines.map((l) => l[0].length));
+  const w2 = Math.max(...lines.map((l) => [...l[1]].length));
+  const out = lines.map(([a, b, note]) => {
+    const value = padLeft(b, w2);
+    const shown = a.trim() === 'unexplained' && !unexplainedZero ? paint.error(value) : value;
+    return `    ${a.padEnd(w1)}  ${shown}${note ? `  ${paint.dim(note)}` : ''}`;
+  });
+  out.push(`      ${paint.dim(`(${k.adminNote})`)}`);
+  out.push(
+    k.ruleChecked
+      ? `    rule check: ${k.rowsChecked} rows against ${k.method} to ${m(k.unit)} of ${m(k.amountSplit)}: ${
+          k.rowsDeviating === 0 ? paint.ok('all as the rule gives') : paint.error(`${k.rowsDeviating} differ`)
+        }${c.repairedCells ? paint.dim(` (repaired cells are reported above, not counted here)`) : ''}`
+      : `    rule check: ${paint.dim(`not possible (${k.method === 'applications' ? 'awarded on applications, not by a formula' : 'no basis weights'})`)}`,
+  );
+  return out;
+}
+
+export function validationText(report: ValidationReport, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): string {
+  const s = report.stats;
+  const out: string[] = [];
+  out.push(paint.bold(`Validation of ${report.file ?? 'the table'}`));
+  if (report.programme) out.push(`Programme: ${report.programme.id} (${report.programme.name})`);
+  const verdict = report.valid ? paint.ok('VALID') : paint.error('INVALID');
+  out.push(
+    `${s.recipients} recipient rows${s.expectedRecipients === null ? '' : ` (${s.expectedRecipients} in the programme's list)`}, ${s.columns} amount column${
+      s.columns === 1 ? '' : 's'
+    }, ${s.cells} cells: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}: ${verdict}`,
+  );
+  if (report.errors.length) {
+    out.push('', paint.bold('Findings'));
+    for (const f of report.errors) out.push(...findingLines(f, paint));
+  }
+  out.push('', paint.bold('Columns against their stated totals'));
+  for (const c of report.summary.columns) {
+    const role = [c.role === 'basis' ? 'basis' : null, c.years, c.years && c.years.includes('–') ? (c.perYear ? 'per year' : 'total over the range') : null]
+      .filter(Boolean)
+      .join(', ');
+    out.push(`  ${paint.bold(c.column)} (${role})`);
+    if (c.unreadableCells) out.push(`    ${paint.warning(`${c.unreadableCells} cell${c.unreadableCells > 1 ? 's' : ''} could not be read and are left out of the sum`)}`);
+    if (c.checks.length === 0) out.push(`    ${paint.dim(`rows add up to ${money(c.sum, locale)}; no stated total to compare with`)}`);
+    for (const k of c.checks) {
+      if (c.checks.length > 1) out.push(`   ${k.years}:`);
+      out.push(...checkLines(c, k, locale, paint));
+    }
+    if (c.periodTotal) {
+      const t = c.periodTotal;
+      out.push(
+        `    over ${t.years}: ${money(t.sum, locale)} against ${money(t.statedTotal, locale)} stated, difference ${money(t.difference, locale)} (${pct(t.differencePercent, locale)})`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// --- audit --------------------------------------------------------------------------------
+
+export interface AuditReportInput {
+  file: string | null;
+  result: AuditResult;
+  basis: string;
+  column: string;
+  repairs: CellRepair[];
+  /** Stated total for the column's year(s) per year, with where it comes from. */
+  stated?: { value: Decimal; source: string };
+}
+
+export const AUDIT_JSON_VERSION = 1;
+
+/** Exact rational as Swedish or English grouped decimal, cut (not rounded) after 6 decimals, with "…" when cut. */
+export function formatRationalAmount(r: Rational, locale: NumberLocale = 'sv', digits = 6): string {
+  const { text } = formatRational(r, digits);
+  const negative = text.startsWith('-');
+  const [int = '', frac] = (negative ? text.slice(1) : text).split('.');
+  const sep = locale === 'sv' ? { group: ' ', decimal: ',' } : { group: ',', decimal: '.' };
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep.group);
+  return `${negative ? '-' : ''}${grouped}${frac ? `${sep.decimal}${frac}` : ''}`;
+}
+
+function boundJson(b: Bound | undefined): object | null {
+  if (!b) return null;
+  const { text, exact } = formatRational(b.value, 6);
+  return { value: text.replace('…', ''), exact, fraction: formatFraction(b.value), closed: b.closed };
+}
+
+function intervalJson(i: Interval | undefined): object | null {
+  if (!i) return null;
+  const kr = integerRange(i);
+  return { lower: boundJson(i.lower), upper: boundJson(i.upper), wholeKronor: kr ? [kr[0].toString(), kr[1].toString()] : null };
+}
+
+export function auditJson(input: AuditReportInput): object {
+  const { result } = input;
+  const dp = Math.max(0, ...result.fits.map((f) => f.unit.decimalPlaces()));
+  const fitJson = (f: RuleFit): object => ({
+    rule: f.rule,
+    unit: f.unit.toFixed(),
+    complete: f.complete,
+    reproduced: f.reproduced,
+    rows: f.rows,
+    interval: intervalJson(f.interval),
+    wholeUnits: f.wholeUnits ? f.wholeUnits.map((d) => plain(d, dp)) : null,
+    gap: input.stated && f.interval ? intervalJson(gapInterval(input.stated.value, f.interval)) : null,
+    missed: f.missed.map((m) => ({ row: m.line, recipient: m.id, published: plain(m.published, dp), ruleGives: plain(m.ruleGives, dp) })),
+  });
+  return {
+    schema: 'statsbidrag/audit',
+    version: AUDIT_JSON_VERSION,
+    file: input.file,
+    basis: input.basis,
+    column: input.column,
+    rows: result.rows,
+    sum: result.sum.toFixed(),
+    statedTotal: input.stated ? { value: input.stated.value.toFixed(), source: input.stated.source } : null,
+    repairs: input.repairs.map((r) => ({ row: r.line, recipient: r.id, column: r.column, raw: r.raw, value: r.value.toFixed(), reason: r.reason })),
+    reproduced: result.complete.length > 0,
+    complete: result.complete.map(fitJson),
+    best: result.fits[0] ? fitJson(result.fits[0]) : null,
+    fits: result.fits.map(fitJson),
+  };
+}
+
+function describeInterval(i: Interval, locale: NumberLocale): string {
+  const lo = i.lower ? formatRationalAmount(i.lower.value, locale) : '-∞';
+  const hi = i.upper ? formatRationalAmount(i.upper.value, locale) : '∞';
+  const sep = locale === 'sv' ? ';' : ',';
+  return `${i.lower?.closed ? '[' : '('}${lo}${sep} ${hi}${i.upper?.closed ? ']' : ')'}`;
+}
+
+function endsText(i: Interval): string {
+  const l = i.lower ? (i.lower.closed ? 'from (and including)' : 'above') : 'any amount';
+  const u = i.upper ? (i.upper.closed ? 'up to and including' : 'up to but not including') : 'without upper limit';
+  return `${l} the lower end, ${u} the upper end`;
+}
+
+function fitLines(f: RuleFit, input: AuditReportInput, locale: NumberLocale, paint: ReportPaint): string[] {
+  const m = (d: Decimal): string => formatAmount(d, { locale });
+  const name = `${f.rule} to ${m(f.unit)}`;
+  const out: string[] = [];
+  if (!f.interval) return [`  ${name}: no budget reproduces any row`];
+  const point = f.interval.lower && f.interval.upper && f.interval.lower.closed && f.interval.upper.closed && f.interval.lower.value.num * f.interval.upper.value.den === f.interval.upper.value.num * f.interval.lower.value.den;
+  if (point) {
+    out.push(`  ${paint.bold(name)}: B = ${formatRationalAmount(f.interval.lower!.value, locale)} kr${f.rule === 'largest-remainder' ? ' (largest remainder hands out exactly B, so B is the sum of the rows)' : ''}`);
+  } else {
+    out.push(`  ${paint.bold(name)}: any B in ${describeInterval(f.interval, locale)} kr`);
+    const exact = [f.interval.lower ? formatFraction(f.interval.lower.value) : '-∞', f.interval.upper ? formatFraction(f.interval.upper.value) : '∞'];
+    out.push(`      ${paint.dim(`exactly ${exact[0]} to ${exact[1]}: ${endsText(f.interval)}`)}`);
+    const kr = integerRange(f.interval);
+    if (kr) out.push(`      whole kronor: ${m(new Decimal(kr[0].toString()))} to ${m(new Decimal(kr[1].toString()))}`);
+    if (f.wholeUnits) {
+      const [a, b] = f.wholeUnits;
+      out.push(`      whole units of ${m(f.unit)}: ${a.eq(b) ? `only ${m(a)}` : `${m(a)} to ${m(b)}`}`);
+    } else {
+      out.push(`      ${paint.dim(`no whole number of units of ${m(f.unit)} lies in this interval`)}`);
+    }
+  }
+  if (input.stated) {
+    const gap = gapInterval(input.stated.value, f.interval);
+    const s = input.stated.value;
+    const pc = (r: Rational | undefined): string => (r ? formatPercent(new Decimal(r.num.toString()).div(r.den.toString()), s, { locale }) : '–');
+    if (point) {
+      out.push(`      set aside (stated total − B): ${formatRationalAmount(gap.lower!.value, locale)} kr (${pc(gap.lower?.value)})`);
+    } else {
+      out.push(
+        `      set aside (stated total − B): ${gap.lower ? formatRationalAmount(gap.lower.value, locale) : '-∞'} to ${
+          gap.upper ? formatRationalAmount(gap.upper.value, locale) : '∞'
+        } kr (${pc(gap.lower?.value)} to ${pc(gap.upper?.value)} of the stated total)`,
+      );
+    }
+  }
+  return out;
+}
+
+/** One sentence for a memo: which rules reproduce the column, for which B, and the gap to the stated total. */
+export function shortAnswer(input: AuditReportInput, locale: NumberLocale = 'sv'): string {
+  const { result } = input;
+  const m = (d: Decimal): string => formatAmount(d, { locale });
+  const range = (f: RuleFit): string => {
+    const kr = f.interval ? integerRange(f.interval) : undefined;
+    if (!kr) return 'no whole-krona budget';
+    return kr[0] === kr[1] ? `B = ${m(new Decimal(kr[0].toString()))} kr` : `any B from ${m(new Decimal(kr[0].toString()))} to ${m(new Decimal(kr[1].toString()))} kr`;
+  };
+  const gap = (f: RuleFit): string => {
+    if (!input.stated || !f.interval) return '';
+    const g = gapInterval(input.stated.value, f.interval);
+    const kr = integerRange(g);
+    if (!kr) return '';
+    const a = m(new Decimal(kr[0].toString()));
+    const b = m(new Decimal(kr[1].toString()));
+    return `, leaving ${a === b ? a : `${a} to ${b}`} kr of the stated ${m(input.stated.value)} kr aside`;
+  };
+  if (result.complete.length) {
+    return `${input.column} is reproduced, all ${result.rows} rows, by ${result.complete.map((f) => `${f.rule} to ${m(f.unit)} kr with ${range(f)}${gap(f)}`).join('; and by ')}.`;
+  }
+  const best = result.fits[0];
+  if (!best || best.reproduced === 0) return `no rule tried reproduces any row of ${input.column}.`;
+  return `no rule tried reproduces every row of ${input.column}; the closest, ${best.rule} to ${m(best.unit)} kr with ${range(best)}, reproduces ${best.reproduced} of ${best.rows} rows and misses ${best.missed.length}.`;
+}
+
+export function auditText(input: AuditReportInput, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): string {
+  const { result } = input;
+  const m = (d: Decimal): string => formatAmount(d, { locale });
+  const out: string[] = [];
+  out.push(paint.bold(`Audit of "${input.column}" against the basis "${input.basis}"${input.file ? ` (${input.file}, ${result.rows} rows)` : ` (${result.rows} rows)`}`));
+  out.push(`Question: for which budgets B does "row's share of ${input.basis} × B, rounded" give every row of ${input.column}?`);
+  if (input.repairs.length) {
+    out.push(
+      '',
+      paint.bold(
+        `Repaired before auditing: ${input.repairs.length} cell${input.repairs.length > 1 ? 's' : ''} with broken digit grouping, each read as the value nearest to what its basis share predicts (as validate proposes)`,
+      ),
+    );
+    for (const r of input.repairs) out.push(`  line ${r.line}, ${r.id}, ${r.column}: "${r.raw}" read as ${m(r.value)}`, `      ${paint.dim(r.reason)}`);
+  }
+  out.push('', paint.bold('In short: ') + shortAnswer(input, locale));
+  out.push('', `The rows add up to ${m(result.sum)} kr.`);
+  if (input.stated) out.push(`Stated total: ${m(input.stated.value)} kr (${input.stated.source}).`);
+  out.push('');
+  if (result.complete.length) {
+    out.push(paint.ok(`Rules that reproduce all ${result.rows} rows:`));
+    for (const f of result.complete) out.push(...fitLines(f, input, locale, paint));
+    const others = result.fits.filter((f) => !f.complete).slice(0, 2);
+    if (others.length) {
+      out.push('', paint.dim('Next best (not exact):'));
+      for (const f of others) out.push(paint.dim(`  ${f.rule} to ${m(f.unit)}: ${f.reproduced} of ${f.rows} rows at best`));
+    }
+  } else {
+    out.push(paint.error(`No rule tried reproduces all ${result.rows} rows.`));
+    const best = result.fits[0];
+    if (best && best.reproduced > 0) {
+      out.push(`Best: ${best.rule} to ${m(best.unit)}, ${best.reproduced} of ${best.rows} rows:`);
+      out.push(...fitLines(best, input, locale, paint));
+      out.push(`  rows it misses${best.example ? ` (at B = ${formatRationalAmount(best.example, locale)} kr)` : ''}:`);
+      for (const x of best.missed) out.push(`    line ${x.line}, ${x.id}: published ${m(x.published)}, the rule gives ${m(x.ruleGives)} (${m(x.published.minus(x.ruleGives))})`);
+    }
+  }
+  out.push('', paint.dim(`Rules tried: round-nearest (halves up), round-down, round-up, largest-remainder; units ${[...new Set(result.fits.map((f) => m(f.unit)))].join(', ')} kr. Bounds are exact; "…" marks a cut decimal.`));
+  return `${out.join('\n')}\n`;
+}
