@@ -64,6 +64,46 @@ export function buildProgram(): Command {
       await runAllocate(flags);
     });
 
+  program
+    .command('validate')
+    .description('check a published allocation table against the programme: cells, recipients, totals and the rule (exit 1 when it fails)')
+    .argument('<table>', 'the table to check (CSV, - for stdin)')
+    .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
+    .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
+    .addOption(new Option('--report <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--tolerance <amount>', 'largest deviation from the rule that is not an error (default: the period\'s rounding unit)')
+    .option('--basis <column>', 'basis column, by header or year (default: the programme\'s basis)')
+    .option('--id <column>', 'recipient column (default: Kommun/recipient/name, else the first column)')
+    .addOption(new Option('--locale <locale>', 'number format in the text report').choices(['sv', 'en']).default('sv'))
+    .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--no-color', 'no colour in the text report (also NO_COLOR=1)')
+    .addHelpText('after', '\nExamples:\n  $ statsbidrag validate data/tillvaxtverket-2018.csv\n  $ statsbidrag validate published.csv --report json --tolerance 0\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n')
+    .action(async (table: string, flags) => {
+      const { runValidate } = await import('./commands/validate.js');
+      await runValidate(table, flags);
+    });
+
+  program
+    .command('audit')
+    .description('find the budgets B and rounding rules for which "basis share × B, rounded" reproduces a published column (exact)')
+    .argument('<table>', 'the table (CSV, - for stdin)')
+    .requiredOption('--basis <column>', 'basis column, by header or year (e.g. 2018)')
+    .requiredOption('--column <column>', 'published column to explain, by header, year or range (e.g. 2020-2027)')
+    .option('--unit <amount>', 'rounding unit to try (default: 1, 1 000, 10 000, 100 000 and 1 000 000)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--stated <amount>', 'stated total to measure B against (default: the programme\'s, when it publishes this column)')
+    .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
+    .option('--programme <id>', 'programme whose stated total applies to the column\'s year(s)')
+    .option('--id <column>', 'recipient column (default: Kommun/recipient/name, else the first column)')
+    .addOption(new Option('--locale <locale>', 'number format in the text output').choices(['sv', 'en']).default('sv'))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--no-color', 'no colour in the text output (also NO_COLOR=1)')
+    .addHelpText('after', '\nExamples:\n  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2019\n  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2020-2027 --unit 1000000 --format json\n\nExit codes: 0 some rule reproduces every row, 1 none does, 2 the input cannot be read.\n')
+    .action(async (table: string, flags) => {
+      const { runAudit } = await import('./commands/audit.js');
+      await runAudit(table, flags);
+    });
+
   return program;
 }
 
