@@ -23,6 +23,13 @@ export interface AllocateOptions {
   unit?: Decimal;
   method?: string;
   rest?: RestPolicy;
+  /** Modified divisor methods: the first divisor (1.2 for Sweden's Sainte-Laguë). */
+  firstDivisor?: Decimal;
+  /** Per-year minimum and maximum for every recipient (a recipient's own floor/ceiling wins). */
+  floor?: Decimal;
+  ceiling?: Decimal;
+  /** Say, row by row, what decided each amount. */
+  explain?: boolean;
 }
 
 export interface PeriodAllocation {
@@ -145,6 +152,10 @@ export function allocate(recipients: readonly Recipient[], options: AllocateOpti
       unit: plan.unit,
       method: plan.method,
       ...(options.rest ? { rest: options.rest } : {}),
+      ...(options.firstDivisor ? { firstDivisor: options.firstDivisor } : {}),
+      ...(options.floor ? { floor: options.floor } : {}),
+      ...(options.ceiling ? { ceiling: options.ceiling } : {}),
+      ...(options.explain ? { explain: true } : {}),
     }),
   }));
 

@@ -3,8 +3,9 @@
  * rounding unit, with the method the caller names. Amounts stay exact: weights, the amount
  * and the unit are scaled to integers and the method works on bigints.
  */
-import { methodByName } from './apportion/index.js';
-import { sumOf } from './apportion/types.js';
+import { apportionWithin, type BoundedResult, type BoundHit } from './apportion/constraints.js';
+import { methodByName, type MethodKind } from './apportion/index.js';
+import { sumOf, type ApportionResult, type Fraction, type Priority } from './apportion/types.js';
 import { Decimal, decimalsOf, fromBigInt, toBigInt } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 
@@ -14,6 +15,10 @@ export interface Recipient {
   weight: Decimal;
   /** Line in the input file, for error messages. */
   line?: number;
+  /** This recipient's minimum amount (from a floor column); replaces the request's `floor`. */
+  floor?: Decimal;
+  /** This recipient's maximum amount (from a ceiling column); replaces the request's `ceiling`. */
+  ceiling?: Decimal;
 }
 
 /** What to do with money that is not a whole number of units. */
@@ -28,6 +33,35 @@ export interface SplitRequest {
   method: string;
   /** Default "error": a total that is not a whole number of units is refused. */
   rest?: RestPolicy;
+  /** Modified divisor methods: the first divisor (1.2 for Sweden's Sainte-Laguë). */
+  firstDivisor?: Decimal;
+  /** Minimum amount for every recipient with a positive weight (a recipient's own `floor` wins). */
+  floor?: Decimal;
+  /** Maximum amount for every recipient (a recipient's own `ceiling` wins). */
+  ceiling?: Decimal;
+  /** Fill `explain` on every row: what decided its amount. */
+  explain?: boolean;
+}
+
+/** What decided one row's amount (`--explain`). Quotas and remainders in units, priorities in weight per unit. */
+export interface RowExplanation {
+  /** The quota in units the method rounded: the row's own, or, after floors and ceilings took their part, its share of the rest. */
+  quotaUnits: Decimal;
+  /** quotaUnits as an exact fraction in lowest terms. */
+  quotaFraction: Fraction;
+  /** Largest remainder and row-by-row rounding: quotaUnits − ⌊quotaUnits⌋. */
+  remainder?: Decimal;
+  /** Divisor methods: weight / d(s) with which the row won its last unit (Infinity when d = 0). */
+  lastPriority?: Decimal;
+  /** Divisor methods: weight / d(s) its next unit would have had. */
+  nextPriority?: Decimal;
+  /** The floor and ceiling that applied, in money, rounded inwards to whole units. */
+  floor?: Decimal;
+  ceiling?: Decimal;
+  /** The amount without any floors or ceilings (present when some were given). */
+  unconstrained?: Decimal;
+  /** A floor was given for a zero-weight row and not applied: zero weights get nothing. */
+  floorIgnored?: boolean;
 }
 
 export interface SplitRow {
@@ -39,11 +73,21 @@ export interface SplitRow {
   amount: Decimal;
   /** The tie-break rule decided this row's last unit. */
   tied: boolean;
+  /** A floor or ceiling set this row's amount. */
+  bound?: BoundHit;
+  /** With `explain`: what decided the amount. */
+  explain?: RowExplanation;
 }
 
 export interface Split {
   rows: SplitRow[];
   method: string;
+  /** What decides a row's last unit under this method. */
+  methodKind?: MethodKind;
+  /** The first divisor, for a modified divisor method. */
+  firstDivisor?: Decimal;
+  /** Some recipient had a floor or a ceiling. */
+  bounded?: boolean;
   unit: Decimal;
   /** Decimals needed to write every amount (those of the unit). */
   decimals: number;
@@ -61,9 +105,78 @@ function toIntegers(values: readonly Decimal[], decimals: number): bigint[] {
   return values.map((v) => toBigInt(v.times(scale)));
 }
 
+/** A positive decimal as an exact fraction: 1.2 = 12/10. */
+function fractionOf(d: Decimal): Fraction {
+  const k = decimalsOf(d);
+  return { num: toBigInt(d.times(new Decimal(10).pow(k))), den: 10n ** BigInt(k) };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+function lowest(f: Fraction): Fraction {
+  const g = gcd(f.num, f.den);
+  return g > 1n ? { num: f.num / g, den: f.den / g } : f;
+}
+
+function decimalOf(f: Fraction): Decimal {
+  return fromBigInt(f.num).div(fromBigInt(f.den));
+}
+
+/** A priority (value^power = num/den) in weight per unit; weights were scaled by `scale`. */
+function priorityOf(p: Priority, scale: Decimal): Decimal {
+  if (p.den === 0n) return new Decimal(Infinity);
+  const v = decimalOf(p);
+  return (p.power === 2 ? v.sqrt() : v).div(scale);
+}
+
+interface RowBounds {
+  floors: (bigint | undefined)[];
+  ceilings: (bigint | undefined)[];
+  any: boolean;
+}
+
+/** Floors and ceilings in whole units, rounded inwards: a floor of 1 500 kr in units of 1 000 is 2 units. */
+function boundsOf(request: SplitRequest, unit: Decimal): RowBounds {
+  const where = (r: Recipient) => (r.line === undefined ? {} : { line: r.line });
+  let any = false;
+  const toUnits = (value: Decimal | undefined, r: Recipient, what: 'floor' | 'ceiling'): bigint | undefined => {
+    if (value === undefined) return undefined;
+    if (!value.isFinite() || value.isNegative()) {
+      throw new StatsbidragError(`negative-${what}`, `the ${what} of "${r.id}" is negative (${value.toFixed()})`, where(r));
+    }
+    any = true;
+    const units = value.div(unit);
+    return toBigInt(what === 'floor' ? units.ceil() : units.floor());
+  };
+  const floors: (bigint | undefined)[] = [];
+  const ceilings: (bigint | undefined)[] = [];
+  for (const r of request.recipients) {
+    const floor = r.floor ?? request.floor;
+    const ceiling = r.ceiling ?? request.ceiling;
+    if (floor !== undefined && ceiling !== undefined && floor.gt(ceiling)) {
+      throw new StatsbidragError('floor-above-ceiling', `the floor of "${r.id}" (${floor.toFixed()}) is above its ceiling (${ceiling.toFixed()})`, where(r));
+    }
+    const f = toUnits(floor, r, 'floor');
+    const c = toUnits(ceiling, r, 'ceiling');
+    if (f !== undefined && c !== undefined && f > c) {
+      throw new StatsbidragError(
+        'floor-above-ceiling',
+        `no whole number of units of ${unit.toFixed()} lies between the floor (${floor!.toFixed()}) and the ceiling (${ceiling!.toFixed()}) of "${r.id}"`,
+        where(r),
+      );
+    }
+    floors.push(f);
+    ceilings.push(c);
+  }
+  return { floors, ceilings, any };
+}
+
 export function split(request: SplitRequest): Split {
   const { recipients, amount, unit } = request;
-  const method = methodByName(request.method);
+  const method = methodByName(request.method, request.firstDivisor ? { firstDivisor: fractionOf(request.firstDivisor) } : {});
   if (!unit.isFinite() || unit.lte(0)) throw new StatsbidragError('invalid-unit', `the unit must be a positive amount, not ${unit.toString()}`, {}, 'usage');
   if (amount.isNegative()) throw new StatsbidragError('negative-total', `the amount to split is negative (${amount.toFixed()})`, {}, 'usage');
   if (recipients.length === 0) throw new StatsbidragError('no-recipients', 'there are no recipients to split among');
@@ -94,27 +207,53 @@ export function split(request: SplitRequest): Split {
   );
   const totalWeight = sumOf(weights);
   if (totalWeight === 0n) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
-  const result = method.apportion({ weights, units: toBigInt(wholeUnits) });
+  const bounds = boundsOf(request, unit);
+  const money = (u: bigint): string => fromBigInt(u).times(unit).toFixed();
+  const problem = { weights, units: toBigInt(wholeUnits), ...(request.explain ? { explain: true } : {}) };
+  const result: ApportionResult & Partial<BoundedResult> = bounds.any
+    ? apportionWithin(method.apportion, problem, bounds, money)
+    : method.apportion(problem);
 
   const tied = new Set(result.tiedRows);
   const totalWeightD = fromBigInt(totalWeight);
+  const scale = new Decimal(10).pow(weightDecimals);
   let allocatedUnits = 0n;
-  const rows = recipients.map((recipient, i) => {
+  const rows = recipients.map((recipient, i): SplitRow => {
     const u = result.units[i]!;
     allocatedUnits += u;
     const share = fromBigInt(weights[i]!).div(totalWeightD);
+    const bound = result.bound?.[i];
+    const decision = result.decisions?.[i];
+    const f = bounds.floors[i];
+    const c = bounds.ceilings[i];
+    const explain: RowExplanation | undefined = decision && {
+      quotaUnits: decimalOf(decision.quota),
+      quotaFraction: lowest(decision.quota),
+      ...(decision.remainder ? { remainder: decimalOf(decision.remainder) } : {}),
+      ...(decision.lastPriority ? { lastPriority: priorityOf(decision.lastPriority, scale) } : {}),
+      ...(decision.nextPriority ? { nextPriority: priorityOf(decision.nextPriority, scale) } : {}),
+      ...(f !== undefined ? { floor: fromBigInt(f).times(unit) } : {}),
+      ...(c !== undefined ? { ceiling: fromBigInt(c).times(unit) } : {}),
+      ...(result.unconstrained ? { unconstrained: fromBigInt(result.unconstrained[i]!).times(unit) } : {}),
+      ...(f !== undefined && f > 0n && weights[i] === 0n ? { floorIgnored: true } : {}),
+    };
     return {
       recipient,
       share,
       quota: fromBigInt(weights[i]!).times(amount).div(totalWeightD),
       amount: fromBigInt(u).times(unit),
       tied: tied.has(i),
+      ...(bound ? { bound } : {}),
+      ...(explain ? { explain } : {}),
     };
   });
   const allocated = fromBigInt(allocatedUnits).times(unit);
   return {
     rows,
     method: method.name,
+    methodKind: method.kind,
+    ...(request.firstDivisor ? { firstDivisor: request.firstDivisor } : {}),
+    ...(bounds.any ? { bounded: true } : {}),
     unit,
     decimals: decimalsOf(unit),
     amount,

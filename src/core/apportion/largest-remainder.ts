@@ -12,9 +12,9 @@
  * by remainder, so every amount is its quota rounded down or up (the quota rule).
  */
 import { StatsbidragError } from '../errors.js';
-import { sumOf, type ApportionProblem, type ApportionResult } from './types.js';
+import { sumOf, type ApportionProblem, type ApportionResult, type RowDecision } from './types.js';
 
-export function largestRemainder({ weights, units }: ApportionProblem): ApportionResult {
+export function largestRemainder({ weights, units, explain }: ApportionProblem): ApportionResult {
   const total = sumOf(weights);
   if (total <= 0n) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
   const n = weights.length;
@@ -29,7 +29,11 @@ export function largestRemainder({ weights, units }: ApportionProblem): Apportio
     handed += q;
   }
   const left = Number(units - handed); // < n, so a safe number
-  if (left === 0) return { units: out, tiedRows: [] };
+  const decisions = (): { decisions?: RowDecision[] } =>
+    explain
+      ? { decisions: weights.map((w, i) => ({ quota: { num: w * units, den: total }, remainder: { num: remainders[i]!, den: total } })) }
+      : {};
+  if (left === 0) return { units: out, tiedRows: [], ...decisions() };
 
   // Only rows with a non-zero remainder can take a leftover unit: their remainders sum to
   // left × W and each is below W, so there are more than `left` of them; zero weights never qualify.
@@ -55,5 +59,5 @@ export function largestRemainder({ weights, units }: ApportionProblem): Apportio
     const r = remainders[lastIn];
     for (const i of order) if (remainders[i] === r) tiedRows.push(i);
   }
-  return { units: out, tiedRows };
+  return { units: out, tiedRows, ...decisions() };
 }

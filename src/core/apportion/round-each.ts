@@ -6,26 +6,28 @@
  * rows whose quota was exactly half-way.
  */
 import { StatsbidragError } from '../errors.js';
-import { sumOf, type ApportionMethod, type ApportionProblem, type ApportionResult } from './types.js';
+import { sumOf, type ApportionMethod, type ApportionProblem, type ApportionResult, type RowDecision } from './types.js';
 
 type Direction = 'nearest' | 'down' | 'up';
 
 function roundEach(direction: Direction): ApportionMethod {
-  return ({ weights, units }: ApportionProblem): ApportionResult => {
+  return ({ weights, units, explain }: ApportionProblem): ApportionResult => {
     const total = sumOf(weights);
     if (total <= 0n) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
     const tiedRows: number[] = [];
+    const decisions: RowDecision[] = [];
     const out = weights.map((w, i) => {
       const p = w * units;
       const q = p / total;
       const r = p - q * total;
+      if (explain) decisions.push({ quota: { num: p, den: total }, remainder: { num: r, den: total } });
       if (r === 0n) return q;
       if (direction === 'down') return q;
       if (direction === 'up') return q + 1n;
       if (2n * r === total) tiedRows.push(i);
       return 2n * r >= total ? q + 1n : q;
     });
-    return { units: out, tiedRows };
+    return explain ? { units: out, tiedRows, decisions } : { units: out, tiedRows };
   };
 }
 

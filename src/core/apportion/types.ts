@@ -8,6 +8,37 @@ export interface ApportionProblem {
   readonly weights: readonly bigint[];
   /** Whole units to hand out. */
   readonly units: bigint;
+  /** Ask the method to say, row by row, what decided the row's last unit (`decisions`). */
+  readonly explain?: boolean;
+}
+
+/** An exact fraction num/den (den > 0). */
+export interface Fraction {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/**
+ * A divisor-method priority w / d(s), kept exact: value^power = num/den. Huntington-Hill's
+ * divisor is a square root, so its priorities are held squared (power 2). den = 0 means the
+ * divisor is zero: an infinite priority (the first unit under Adams and Huntington-Hill).
+ */
+export interface Priority {
+  readonly num: bigint;
+  readonly den: bigint;
+  readonly power: 1 | 2;
+}
+
+/** What decided one row's amount, for `--explain`. All values in units of the rounding unit. */
+export interface RowDecision {
+  /** The row's exact quota among the rows the method split: w × units / W. */
+  readonly quota: Fraction;
+  /** Largest remainder and row-by-row rounding: quota − ⌊quota⌋, the claim on a leftover unit. */
+  readonly remainder?: Fraction;
+  /** Divisor methods: the priority with which the row won its last unit (absent when it won none). */
+  readonly lastPriority?: Priority;
+  /** Divisor methods: the priority its next unit would have had. */
+  readonly nextPriority?: Priority;
 }
 
 export interface ApportionResult {
@@ -18,6 +49,8 @@ export interface ApportionResult {
    * to the last unit handed out. Empty when no tie decided anything.
    */
   readonly tiedRows: number[];
+  /** Per row, when the problem asked to `explain`. */
+  readonly decisions?: RowDecision[];
 }
 
 export type ApportionMethod = (problem: ApportionProblem) => ApportionResult;
