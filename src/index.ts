@@ -3,10 +3,40 @@ export { Decimal } from './core/decimal.js';
 export { parseAmount, parseAmountOrPercent, formatAmount, formatPercent, AmountParseError } from './core/amount.js';
 export { StatsbidragError, describeError, type Location } from './core/errors.js';
 export { parseYearRange, formatYearRange, yearsOf, type YearRange } from './core/schedule.js';
-export { split, type Split, type SplitRequest, type SplitRow, type Recipient } from './core/split.js';
+export { split, type Split, type SplitRequest, type SplitRow, type Recipient, type RowExplanation } from './core/split.js';
 export { allocate, type Allocation, type AllocateOptions, type PeriodAllocation, type AdminSpec } from './core/allocate.js';
-export { methodByName, METHOD_NAMES, largestRemainder, roundNearest, roundDown, roundUp } from './core/apportion/index.js';
+export {
+  methodByName,
+  METHOD_NAMES,
+  MODIFIABLE_METHODS,
+  largestRemainder,
+  roundNearest,
+  roundDown,
+  roundUp,
+  divisorMethod,
+  dhondtDivisor,
+  sainteLagueDivisor,
+  huntingtonHillDivisor,
+  adamsDivisor,
+  apportionWithin,
+  checkFeasible,
+  type MethodInfo,
+  type MethodOptions,
+  type MethodKind,
+  type DivisorFunction,
+  type UnitBounds,
+  type BoundedResult,
+  type BoundHit,
+  type ApportionMethod,
+  type ApportionProblem,
+  type ApportionResult,
+  type Fraction,
+  type Priority,
+  type RowDecision,
+} from './core/apportion/index.js';
 export type { Programme, Period, Rules } from './core/programme.js';
 export { resolveColumn } from './core/columns.js';
 export { loadRules, loadRecipients, loadTable, DEFAULT_RULES, DATA_DIR } from './io/load.js';
 export { allocationJson, allocationRecords } from './render/allocation.js';
+export { explainJson, explainRecords } from './render/explain.js';
+export { loadRecipientsWithBounds, boundsFromTable } from './io/bounds.js';

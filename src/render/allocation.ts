@@ -6,6 +6,7 @@ import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
 import { Decimal } from '../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
+import { explainJson } from './explain.js';
 import type { Grid } from './grid.js';
 
 /** One amount column per year; a single year (or no year) is just "amount". */
@@ -64,6 +65,15 @@ export function allocationJson(a: Allocation): object {
       differenceToStated: plain(p.split.allocated.minus(p.statedTotal), dp),
       differencePercent: percentOf(p.split.allocated.minus(p.statedTotal), p.statedTotal),
       tiedRecipients: p.split.rows.filter((r) => r.tied).map((r) => r.recipient.id),
+      // Present only when used, so the default shape stays as documented.
+      ...(p.split.firstDivisor ? { firstDivisor: p.split.firstDivisor.toFixed() } : {}),
+      ...(p.split.bounded
+        ? {
+            heldAtFloor: p.split.rows.filter((r) => r.bound === 'floor').map((r) => r.recipient.id),
+            heldAtCeiling: p.split.rows.filter((r) => r.bound === 'ceiling').map((r) => r.recipient.id),
+          }
+        : {}),
+      ...(p.split.rows.some((r) => r.explain) ? { explain: explainJson(p) } : {}),
     })),
     rows: rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i]]))),
     totals: {
@@ -78,6 +88,8 @@ export function allocationJson(a: Allocation): object {
     },
   };
 }
+
+const boundMark = (bound: 'floor' | 'ceiling' | undefined): string => (bound === 'floor' ? ' F' : bound === 'ceiling' ? ' C' : '');
 
 /** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block. */
 export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid {
@@ -96,7 +108,7 @@ export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid
   const body = a.recipients.map((r, i) => [
     r.id,
     ...(codes ? [r.code ?? ''] : []),
-    ...a.periods.map((p) => money(p.split.rows[i]!.amount) + (p.split.rows[i]!.tied ? '*' : '')),
+    ...a.periods.map((p) => money(p.split.rows[i]!.amount) + (p.split.rows[i]!.tied ? '*' : '') + boundMark(p.split.rows[i]!.bound)),
     ...(multiYear ? [money(a.periodTotals[i]!)] : []),
   ]);
   const total = a.totals;
@@ -122,9 +134,10 @@ export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid
 export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): string[] {
   const notes = a.periods.map(
     (p) =>
-      `${p.years ? p.label : 'Amount'}: ${p.split.method} to ${formatAmount(p.split.unit, { locale })} kr` +
+      `${p.years ? p.label : 'Amount'}: ${p.split.method}${p.split.firstDivisor ? ` (first divisor ${p.split.firstDivisor.toFixed()})` : ''} to ${formatAmount(p.split.unit, { locale })} kr` +
       (p.adminSource === 'rules' ? '; admin costs = stated total − amount split (rules)' : p.adminSource === 'option' ? '; admin costs from --admin' : ''),
   );
   if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push('* a tie-break rule decided this amount (see README, "Tie-breaking")');
+  if (a.periods.some((p) => p.split.bounded)) notes.push('F held at its floor, C held at its ceiling; the rest shared pro rata among the others');
   return notes;
 }

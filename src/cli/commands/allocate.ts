@@ -5,13 +5,15 @@ import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { Programme, Rules } from '../../core/programme.js';
 import { formatYearRange } from '../../core/schedule.js';
-import { loadRecipients, loadRules } from '../../io/load.js';
+import { loadRecipientsWithBounds } from '../../io/bounds.js';
+import { loadRules } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { allocationGrid, allocationJson, allocationNotes, allocationRecords } from '../../render/allocation.js';
 import { renderCsv } from '../../render/csv.js';
+import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainNotes, explainRecords } from '../../render/explain.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
-import { adminOption, choiceOption, positiveAmountOption, yearOption } from '../options.js';
+import { adminOption, amountOption, choiceOption, positiveAmountOption, yearOption } from '../options.js';
 
 export interface AllocateFlags {
   data?: string;
@@ -25,6 +27,12 @@ export interface AllocateFlags {
   unit?: string;
   method?: string;
   rest?: string;
+  firstDivisor?: string;
+  floor?: string;
+  ceiling?: string;
+  floorColumn?: string;
+  ceilingColumn?: string;
+  explain?: boolean;
   format?: string;
   locale?: string;
   out?: string;
@@ -50,6 +58,12 @@ export function findProgramme(rules: Rules, id: string | undefined, file: string
   return found;
 }
 
+function nonNegative(option: string, text: string | undefined) {
+  const d = amountOption(option, text);
+  if (d !== undefined && d.isNegative()) throw new StatsbidragError('invalid-option', `${option}: must be zero or more, not "${text}"`, {}, 'usage');
+  return d;
+}
+
 export async function runAllocate(flags: AllocateFlags): Promise<void> {
   const format = choiceOption('--format', flags.format, FORMATS, 'table');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
@@ -58,6 +72,10 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   const unit = positiveAmountOption('--unit', flags.unit);
   const admin = adminOption(flags.admin);
   const years = yearOption(flags.year);
+  const firstDivisor = positiveAmountOption('--first-divisor', flags.firstDivisor);
+  const floor = nonNegative('--floor', flags.floor);
+  const ceiling = nonNegative('--ceiling', flags.ceiling);
+  const explain = flags.explain === true;
 
   // A free split (--total without --programme) needs no rules; otherwise the programme decides
   // totals, unit and method, and its bundled recipient list is the default data.
@@ -89,7 +107,11 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   if (dataFile === undefined) throw new StatsbidragError('missing-data', 'give the recipients with --data FILE (or - for stdin)', { field: '--data' }, 'usage');
   if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
 
-  const recipients = await loadRecipients(dataFile, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) });
+  const recipients = await loadRecipientsWithBounds(
+    dataFile,
+    { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) },
+    { ...(flags.floorColumn ? { floor: flags.floorColumn } : {}), ...(flags.ceilingColumn ? { ceiling: flags.ceilingColumn } : {}) },
+  );
   const allocation = allocate(recipients, {
     ...(programme ? { programme } : {}),
     ...(years ? { years } : {}),
@@ -98,11 +120,19 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     ...(unit ? { unit } : {}),
     ...(flags.method ? { method: flags.method } : {}),
     rest,
+    ...(firstDivisor ? { firstDivisor } : {}),
+    ...(floor ? { floor } : {}),
+    ...(ceiling ? { ceiling } : {}),
+    ...(explain ? { explain } : {}),
   });
 
   let text: string;
   if (format === 'json') {
     text = `${JSON.stringify(allocationJson(allocation), null, 2)}\n`;
+  } else if (format === 'csv' && explain) {
+    // One record per period and recipient: the explanation does not fit the wide per-year layout.
+    const { headers, rows } = explainRecords(allocation);
+    text = renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))));
   } else if (format === 'csv') {
     const { headers, rows } = allocationRecords(allocation);
     const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
@@ -113,12 +143,15 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
       ? `${programme.name} (${programme.agency})${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
       : `Split of ${flags.total} among ${recipients.length} recipients`;
     const notes = allocationNotes(allocation, locale);
+    const explained = explain ? allocation.periods.map((p) => ({ label: `Explained: ${p.years ? p.label : 'amount'}`, grid: explainGrid(allocation, p, locale), notes: explainNotes(p) })) : [];
     if (format === 'md') {
       text = `### ${title}\n\n${renderMarkdown(grid)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+      for (const e of explained) text += `\n#### ${e.label}\n\n${renderMarkdown(e.grid)}\n${e.notes.map((n) => `- ${n}`).join('\n')}\n`;
     } else {
       const toStdout = flags.out === undefined || flags.out === '-';
       const paint = await paintFor(toStdout ? colourLevel(process.stdout, process.env, flags.color) : 0);
       text = `${paint.header(title)}\n\n${renderTable(grid, paint)}\n${notes.map((n) => paint.dim(n)).join('\n')}\n`;
+      for (const e of explained) text += `\n${paint.header(e.label)}\n\n${renderTable(e.grid, paint)}\n${e.notes.map((n) => paint.dim(n)).join('\n')}\n`;
     }
   }
   await writeOutput(text, flags.out);

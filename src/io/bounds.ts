@@ -1,0 +1,49 @@
+/**
+ * Recipients with per-row floors and ceilings read from columns of the same table (one read,
+ * so stdin works). An empty cell means no bound for that row; a negative one is an input error
+ * at its file, line and field.
+ */
+import { resolveColumn } from '../core/columns.js';
+import type { Decimal } from '../core/decimal.js';
+import { StatsbidragError } from '../core/errors.js';
+import type { Recipient } from '../core/split.js';
+import type { Table } from './csv.js';
+import { cellAmount, loadTable, recipientsFromTable, type RecipientColumns } from './load.js';
+
+export interface BoundColumns {
+  floor?: string;
+  ceiling?: string;
+}
+
+export function boundsFromTable(table: Table, recipients: Recipient[], columns: BoundColumns): Recipient[] {
+  const reader = (spec: string | undefined, what: 'floor' | 'ceiling'): ((i: number) => Decimal | undefined) | undefined => {
+    if (spec === undefined) return undefined;
+    let col: number;
+    try {
+      col = resolveColumn(table.headers, spec, `${what} column`);
+    } catch (e) {
+      throw e instanceof StatsbidragError ? e.at({ file: table.file, field: `--${what}-column` }) : e;
+    }
+    const field = table.headers[col]!;
+    return (i) => {
+      const { line, cells } = table.rows[i]!;
+      const text = (cells[col] ?? '').trim();
+      if (text === '') return undefined;
+      const value = cellAmount(text, table.file, line, field);
+      if (value.isNegative()) throw new StatsbidragError(`negative-${what}`, `"${text}" is negative; a ${what} must be zero or more`, { file: table.file, line, field });
+      return value;
+    };
+  };
+  const floorAt = reader(columns.floor, 'floor');
+  const ceilingAt = reader(columns.ceiling, 'ceiling');
+  return recipients.map((r, i) => {
+    const floor = floorAt?.(i);
+    const ceiling = ceilingAt?.(i);
+    return { ...r, ...(floor ? { floor } : {}), ...(ceiling ? { ceiling } : {}) };
+  });
+}
+
+export async function loadRecipientsWithBounds(file: string, columns: RecipientColumns, bounds: BoundColumns): Promise<Recipient[]> {
+  const table = await loadTable(file);
+  return boundsFromTable(table, recipientsFromTable(table, columns), bounds);
+}

@@ -1,0 +1,185 @@
+/**
+ * `--explain`: for every row of every period, what decided its amount — weight, share, exact
+ * quota, the rounded amount, the remainder or divisor priority behind the last unit, whether a
+ * tie decided it, and what floors and ceilings did. Only lays out what the core computed.
+ */
+import type { Allocation, PeriodAllocation } from '../core/allocate.js';
+import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import type { Decimal } from '../core/decimal.js';
+import type { SplitRow } from '../core/split.js';
+import type { Grid } from './grid.js';
+
+/** Display precision: quotas and priorities are exact in the core; these are only how many digits to show. */
+const FRACTION_DP = 6;
+const PRIORITY_DP = 4;
+const SHARE_DP = 6;
+
+const fixedOrInf = (d: Decimal | undefined, dp: number): string => (d === undefined ? '' : d.isFinite() ? plain(d, dp) : 'Infinity');
+
+const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
+
+function moneyDp(p: PeriodAllocation): number {
+  return p.split.decimals;
+}
+
+/** How the row's last unit was decided, in words, for the table. */
+function decidedBy(p: PeriodAllocation, row: SplitRow, locale: NumberLocale): string {
+  const e = row.explain;
+  if (!e) return '';
+  if (row.bound) return row.bound === 'floor' ? 'held at its floor' : 'held at its ceiling';
+  const num = (d: Decimal, dp: number): string => (d.isFinite() ? formatAmount(d, { locale, decimals: dp }) : '∞');
+  switch (p.split.methodKind) {
+    case 'divisor':
+      if (row.recipient.weight.isZero()) return 'zero weight';
+      return `${e.lastPriority ? `won last at ${num(e.lastPriority, PRIORITY_DP)}` : 'won none'}; next ${num(e.nextPriority!, PRIORITY_DP)}`;
+    case 'remainder': {
+      const gotExtra = e.remainder !== undefined && !e.remainder.isZero() && row.amount.div(p.split.unit).gt(e.quotaUnits.floor());
+      return e.remainder ? `remainder ${num(e.remainder, FRACTION_DP)}${gotExtra ? ' → +1' : ''}` : '';
+    }
+    default:
+      return e.remainder ? `remainder ${num(e.remainder, FRACTION_DP)}` : '';
+  }
+}
+
+/** One grid per period. */
+export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLocale = 'sv'): Grid {
+  const dp = moneyDp(p);
+  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
+  const codes = hasCodes(a);
+  const bounded = p.split.bounded === true;
+  const columns = [
+    { header: 'Recipient', align: 'left' as const },
+    ...(codes ? [{ header: 'Code', align: 'left' as const }] : []),
+    { header: 'Weight', align: 'right' as const },
+    { header: 'Share %', align: 'right' as const },
+    { header: 'Quota', align: 'right' as const },
+    { header: 'Quota (units)', align: 'right' as const },
+    { header: 'Amount', align: 'right' as const },
+    { header: 'Decided by', align: 'left' as const },
+    { header: 'Tie', align: 'left' as const },
+    ...(bounded
+      ? [
+          { header: 'Floor', align: 'right' as const },
+          { header: 'Ceiling', align: 'right' as const },
+          { header: 'Without bounds', align: 'right' as const },
+        ]
+      : []),
+  ];
+  const body = p.split.rows.map((row) => {
+    const e = row.explain;
+    return [
+      row.recipient.id,
+      ...(codes ? [row.recipient.code ?? ''] : []),
+      formatAmount(row.recipient.weight, { locale }),
+      formatAmount(row.share.times(100), { locale, decimals: 4 }),
+      formatAmount(row.quota, { locale, decimals: dp + 2 }),
+      e ? formatAmount(e.quotaUnits, { locale, decimals: 4 }) : '',
+      money(row.amount),
+      decidedBy(p, row, locale),
+      row.tied ? 'tie' : '',
+      ...(bounded
+        ? [
+            e?.floor ? money(e.floor) + (e.floorIgnored ? ' (ignored: zero weight)' : '') : '',
+            e?.ceiling ? money(e.ceiling) : '',
+            e?.unconstrained ? money(e.unconstrained) : '',
+          ]
+        : []),
+    ];
+  });
+  return { columns, body, footer: [] };
+}
+
+/** Lines under an explained period: what the columns mean for this method. */
+export function explainNotes(p: PeriodAllocation): string[] {
+  const notes: string[] = [];
+  if (p.split.methodKind === 'divisor') {
+    notes.push('priority = weight / divisor for the unit; units go to the highest priorities (ties: larger weight, then input order)');
+  } else if (p.split.methodKind === 'remainder') {
+    notes.push('every row gets ⌊quota⌋; the units left go to the largest remainders (ties: larger weight, then input order)');
+  } else {
+    notes.push('each row is rounded on its own; the rounding residual is not redistributed');
+  }
+  if (p.split.bounded) notes.push('floors are rounded up and ceilings down to whole units; what they take or free is shared pro rata among the other rows');
+  return notes;
+}
+
+/** Long CSV: one record per period and recipient. */
+export function explainRecords(a: Allocation): { headers: string[]; rows: string[][] } {
+  const codes = hasCodes(a);
+  const headers = [
+    'period',
+    'method',
+    'recipient',
+    ...(codes ? ['code'] : []),
+    'weight',
+    'share',
+    'quota',
+    'quota_units',
+    'quota_units_fraction',
+    'amount',
+    'remainder',
+    'last_priority',
+    'next_priority',
+    'tied',
+    'floor',
+    'ceiling',
+    'unconstrained',
+    'bound',
+  ];
+  const rows = a.periods.flatMap((p) => {
+    const dp = moneyDp(p);
+    return p.split.rows.map((row) => {
+      const e = row.explain;
+      return [
+        p.years ? p.label : '',
+        p.split.method,
+        row.recipient.id,
+        ...(codes ? [row.recipient.code ?? ''] : []),
+        row.recipient.weight.toFixed(),
+        plain(row.share, SHARE_DP + 4),
+        plain(row.quota, dp + FRACTION_DP),
+        e ? plain(e.quotaUnits, FRACTION_DP) : '',
+        e ? `${e.quotaFraction.num}/${e.quotaFraction.den}` : '',
+        plain(row.amount, dp),
+        fixedOrInf(e?.remainder, FRACTION_DP),
+        fixedOrInf(e?.lastPriority, PRIORITY_DP),
+        fixedOrInf(e?.nextPriority, PRIORITY_DP),
+        row.tied ? 'true' : 'false',
+        e?.floor ? plain(e.floor, dp) : '',
+        e?.ceiling ? plain(e.ceiling, dp) : '',
+        e?.unconstrained ? plain(e.unconstrained, dp) : '',
+        row.bound ?? (e?.floorIgnored ? 'floor-ignored' : ''),
+      ];
+    });
+  });
+  return { headers, rows };
+}
+
+/** Text columns of the long CSV (neutralised against formulas). */
+export const EXPLAIN_TEXT_COLUMNS = new Set(['period', 'method', 'recipient', 'code', 'quota_units_fraction', 'tied', 'bound']);
+
+/** The `explain` array of one period in JSON output. */
+export function explainJson(p: PeriodAllocation): object[] {
+  const dp = moneyDp(p);
+  return p.split.rows.map((row) => {
+    const e = row.explain;
+    return {
+      recipient: row.recipient.id,
+      weight: row.recipient.weight.toFixed(),
+      share: plain(row.share, SHARE_DP + 4),
+      quota: plain(row.quota, dp + FRACTION_DP),
+      quotaUnits: e ? plain(e.quotaUnits, FRACTION_DP) : null,
+      quotaUnitsFraction: e ? `${e.quotaFraction.num}/${e.quotaFraction.den}` : null,
+      amount: plain(row.amount, dp),
+      remainder: e?.remainder ? plain(e.remainder, FRACTION_DP) : null,
+      lastPriority: e?.lastPriority ? fixedOrInf(e.lastPriority, PRIORITY_DP) : null,
+      nextPriority: e?.nextPriority ? fixedOrInf(e.nextPriority, PRIORITY_DP) : null,
+      tied: row.tied,
+      floor: e?.floor ? plain(e.floor, dp) : null,
+      ceiling: e?.ceiling ? plain(e.ceiling, dp) : null,
+      unconstrained: e?.unconstrained ? plain(e.unconstrained, dp) : null,
+      bound: row.bound ?? null,
+      ...(e?.floorIgnored ? { floorIgnored: true } : {}),
+    };
+  });
+}
