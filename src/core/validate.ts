@@ -121,7 +121,8 @@ const normName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 interface AmountColumn {
   index: number;
   header: string;
-  years: YearRange;
+  /** Undefined for a basis column whose header names no year: read for weights, not checked. */
+  years: YearRange | undefined;
   cells: CellReading[];
   /** Values per row: parsed, or repaired; undefined when unusable. */
   values: (Decimal | undefined)[];
@@ -176,10 +177,23 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   // --- columns -------------------------------------------------------------------------
   const idCol = options.idColumn ? resolveColumn(headers, options.idColumn, 'recipient column') : guessIdColumn(headers);
   const codeCol = guessCodeColumn(headers);
+  const basisSpec = options.basis ?? programme?.recipients?.basis;
+  let basisIndex: number | undefined;
+  if (basisSpec !== undefined) {
+    try {
+      basisIndex = resolveColumn(headers, basisSpec, 'basis column');
+    } catch (e) {
+      if (options.basis !== undefined) throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e; // named by the user
+    }
+  }
   const amountCols: AmountColumn[] = [];
   headers.forEach((header, index) => {
-    if (index === idCol || index === codeCol) return;
+    if (index === idCol || (index === codeCol && index !== basisIndex)) return;
     const years = yearRangeInText(header);
+    if (!years && index === basisIndex) {
+      amountCols.push({ index, header, years: undefined, cells: [], values: [], repaired: new Set() });
+      return;
+    }
     if (!years) {
       add({ code: 'unrecognised-column', severity: 'warning', column: header, message: `column "${header}" names no year or year range, so it is not checked` });
       return;
@@ -193,18 +207,9 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
       { ...(table.file ? { file: table.file } : {}), line: 1 },
     );
   }
-  let basisCol: AmountColumn | undefined;
-  const basisSpec = options.basis ?? programme?.recipients?.basis;
-  if (basisSpec !== undefined) {
-    let i: number | undefined;
-    try {
-      i = resolveColumn(headers, basisSpec, 'basis column');
-    } catch (e) {
-      if (options.basis !== undefined) throw e; // the user named it: a usage error
-    }
-    basisCol = amountCols.find((c) => c.index === i);
-  }
-  basisCol ??= [...amountCols].sort((a, b) => a.years.from - b.years.from || a.index - b.index)[0];
+  // The basis: the named column; else, when the table lacks it, the programme's list (matched by
+  // recipient) if it has a value for every row; else the earliest year column.
+  let basisCol = amountCols.find((c) => c.index === basisIndex);
 
   // --- rows: total row, recipients, duplicates -----------------------------------------
   const recipientRows: { line: number; cells: readonly string[]; id: string }[] = [];
@@ -298,11 +303,12 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   const money = (d: Decimal): string => plain(d, dp);
 
   // Repairs in the basis column first (predicted from another column), so weights are known.
+  // A row's weight: its basis cell when usable, else the programme's list value for it.
   const weightOf = (col: AmountColumn | undefined): (Decimal | undefined)[] =>
     recipientRows.map((_, pos) => {
       const v = col?.values[pos];
-      if (v !== undefined) return v.isNegative() ? undefined : v;
-      return col ? undefined : listWeight.get(pos);
+      if (v !== undefined && !v.isNegative()) return v;
+      return listWeight.get(pos);
     });
   const repairCells = (col: AmountColumn, predict: (pos: number) => { value: Decimal | undefined; why: string }): void => {
     col.cells.forEach((cell, pos) => {
@@ -324,6 +330,9 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
       });
     });
   };
+  if (!basisCol && !(recipientRows.length > 0 && recipientRows.every((r, pos) => r.id === '' || duplicate.has(pos) || listWeight.has(pos)))) {
+    basisCol = [...amountCols].sort((a, b) => (a.years?.from ?? 0) - (b.years?.from ?? 0) || a.index - b.index)[0];
+  }
   if (basisCol) {
     const other = amountCols.find((c) => c !== basisCol);
     repairCells(basisCol, (pos) => ({
@@ -331,14 +340,40 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
       why: other ? `the row's share of "${other.header}" applied to the other rows' total` : 'nothing',
     }));
   }
+  const basisName = basisCol ? `"${basisCol.header}"` : `basis ("${programme?.recipients?.basis ?? 'basis'}" in the programme's list)`;
   const weights = weightOf(basisCol);
+  const unweighted = recipientRows.filter((r, pos) => weights[pos] === undefined && !duplicate.has(pos) && r.id !== '');
+  if (unweighted.length) {
+    add({
+      code: 'rule-check-skipped',
+      severity: 'warning',
+      column: basisCol?.header ?? null,
+      message: `no usable basis value for ${unweighted.map((r) => `"${r.id}" (line ${r.line})`).join(', ')}, so shares cannot be computed and no column is checked against the rule`,
+    });
+  }
 
   // --- per column: totals and the rule -------------------------------------------------
   const tolerance = options.tolerance;
   const summaries: ColumnSummary[] = [];
   for (const col of amountCols) {
     const isBasis = col === basisCol;
-    const rangeYears = col.years.to - col.years.from + 1;
+    if (!col.years) {
+      const present = col.values.filter((v): v is Decimal => v !== undefined);
+      summaries.push({
+        column: col.header,
+        years: null,
+        role: 'basis',
+        perYear: true,
+        sum: money(present.reduce((a, v) => a.plus(v), new Decimal(0))),
+        repairedCells: col.repaired.size,
+        unreadableCells: col.values.length - present.length,
+        checks: [],
+        periodTotal: null,
+      });
+      continue;
+    }
+    const colYears = col.years;
+    const rangeYears = colYears.to - colYears.from + 1;
     let perYear = true;
     if (rangeYears > 1) {
       if (PER_YEAR.test(col.header)) perYear = true;
@@ -357,7 +392,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
 
     // Segments: runs of years that fall in the same period of the programme.
     const segments: { period: Period | undefined; years: number[] }[] = [];
-    for (const y of yearsOf(col.years)) {
+    for (const y of yearsOf(colYears)) {
       const period = programme?.periods.find((p) => p.years.from <= y && y <= p.years.to);
       const last = segments[segments.length - 1];
       if (last && last.period === period) last.years.push(y);
@@ -378,7 +413,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
       if (w !== undefined && !duplicate.has(pos) && r.id !== '') ruleRecipients.push({ recipient: { id: r.id, weight: w, line: r.line }, pos });
     });
     for (const m of missing) if (m.weight) ruleRecipients.push({ recipient: { id: m.id, weight: m.weight }, pos: null });
-    const canRule = ruleRecipients.some((r) => r.recipient.weight.gt(0));
+    const canRule = unweighted.length === 0 && ruleRecipients.some((r) => r.recipient.weight.gt(0));
     const expectedOf = (period: Period): Expected | undefined => {
       if (!canRule || !METHOD_NAMES.includes(period.method.value)) return undefined;
       const cached = expectedFor.get(period);
@@ -400,7 +435,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
       return out;
     };
     const ruleText = (p: Period): string =>
-      `the ${basisCol ? `"${basisCol.header}"` : 'basis'} share under ${p.method.value} to ${plainSv(p.unit.value)} of ${plainSv(p.amountSplit.value)}${
+      `the ${basisName} share under ${p.method.value} to ${plainSv(p.unit.value)} of ${plainSv(p.amountSplit.value)}${
         perYear ? '' : ` a year, times ${rangeYears} years`
       }`;
 
@@ -415,16 +450,13 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
             const p = firstRule.period;
             return {
               value: e.times(factor),
-              why: `the row's ${basisCol ? `"${basisCol.header}" ` : ''}share (${formatAmount(share.times(100), { locale: 'sv', decimals: 4 })} %) of ${plainSv(
+              why: `the row's ${basisName} share (${formatAmount(share.times(100), { locale: 'sv', decimals: 4 })} %) of ${plainSv(
                 p.amountSplit.value,
               )}${perYear ? '' : ` a year times ${rangeYears} years`}, rounded by ${p.method.value} to ${plainSv(p.unit.value)} as the rules say,`,
             };
           }
         }
-        return {
-          value: basisCol ? ratioPrediction(basisCol.values, col.values, pos) : undefined,
-          why: `the row's share of "${basisCol?.header ?? ''}" applied to the other rows' total`,
-        };
+        return { value: ratioPrediction(weights, col.values, pos), why: `the row's ${basisName} share applied to the other rows' total` };
       });
     }
 
@@ -562,13 +594,13 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
         ? (() => {
             const total = perYear ? sum.times(rangeYears) : sum;
             const difference = total.minus(periodStated);
-            return { years: formatYearRange(col.years), sum: money(total), statedTotal: money(periodStated), difference: money(difference), differencePercent: percent(difference, periodStated) };
+            return { years: formatYearRange(colYears), sum: money(total), statedTotal: money(periodStated), difference: money(difference), differencePercent: percent(difference, periodStated) };
           })()
         : null;
 
     summaries.push({
       column: col.header,
-      years: formatYearRange(col.years),
+      years: formatYearRange(colYears),
       role: isBasis ? 'basis' : 'amounts',
       perYear,
       sum: money(sum),
