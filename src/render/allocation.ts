@@ -26,11 +26,12 @@ export function allocationRecords(a: Allocation): { headers: string[]; rows: str
   const cols = yearColumns(a);
   const dp = moneyDecimals(a);
   const withTotal = cols.length > 1;
-  const headers = ['recipient', ...(hasCodes(a) ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(withTotal ? ['total'] : [])];
+  const codes = hasCodes(a);
+  const headers = ['recipient', ...(codes ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(withTotal ? ['total'] : [])];
   const periodIndex = new Map(a.periods.map((p, i) => [p, i]));
   const rows = a.recipients.map((r, i) => [
     r.id,
-    ...(hasCodes(a) ? [r.code ?? ''] : []),
+    ...(codes ? [r.code ?? ''] : []),
     r.weight.toFixed(),
     ...cols.map((c) => plain(a.periods[periodIndex.get(c.period)!]!.split.rows[i]!.amount, dp)),
     ...(withTotal ? [plain(a.periodTotals[i]!, dp)] : []),
