@@ -1,0 +1,58 @@
+/** The library API, imported through the package entry point as a user's script would. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+function runScript(source: string): { status: number | null; stdout: string; stderr: string } {
+  // A module inside the package may import the package by its own name (package.json "exports").
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', source], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("import { ... } from 'statsbidrag'", () => {
+  it('splits exactly with split() and parseAmount()', () => {
+    const r = runScript(`
+      import { split, parseAmount, Decimal } from 'statsbidrag';
+      const s = split({
+        recipients: [{ id: 'A', weight: new Decimal(1) }, { id: 'B', weight: new Decimal(2) }],
+        amount: parseAmount('1 000 kr'),
+        unit: new Decimal(1),
+        method: 'largest-remainder',
+      });
+      console.log(JSON.stringify(s.rows.map((r) => [r.recipient.id, r.amount.toFixed()])));
+    `);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([['A', '333'], ['B', '667']]);
+  });
+
+  it('loads the bundled rules and data and allocates a programme', () => {
+    const r = runScript(`
+      import { loadRules, loadRecipients, allocate, DATA_DIR } from 'statsbidrag';
+      import { join } from 'node:path';
+      const { rules } = await loadRules();
+      const programme = rules.programmes.find((p) => p.id === 'tillvaxtverket');
+      const recipients = await loadRecipients(join(DATA_DIR, programme.recipients.file), { id: programme.recipients.id, basis: programme.recipients.basis });
+      const a = allocate(recipients, { programme, years: { from: 2019, to: 2019 } });
+      console.log(a.periods[0].split.allocated.toFixed(), a.periods[0].split.residual.toFixed());
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('1324000000 1000000');
+  });
+
+  it('ships type declarations for the entry point', () => {
+    const r = spawnSync(process.execPath, ['-e', "const p=require('./package.json');const fs=require('fs');console.log(fs.existsSync(p.exports['.'].types))"], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('true');
+  });
+});
+
+describe('determinism', () => {
+  it('the same input gives byte-identical output, in every format', () => {
+    for (const format of ['table', 'csv', 'json', 'md']) {
+      const a = spawnSync(process.execPath, ['bin/statsbidrag.js', 'allocate', '--format', format], { cwd: ROOT, encoding: 'utf8' });
+      const b = spawnSync(process.execPath, ['bin/statsbidrag.js', 'allocate', '--format', format], { cwd: ROOT, encoding: 'utf8' });
+      expect(a.status).toBe(0);
+      expect(a.stdout.length).toBeGreaterThan(100);
+      expect(b.stdout).toBe(a.stdout);
+    }
+  });
+});
