@@ -40,3 +40,7 @@ export { loadRules, loadRecipients, loadTable, DEFAULT_RULES, DATA_DIR } from '.
 export { allocationJson, allocationRecords } from './render/allocation.js';
 export { explainJson, explainRecords } from './render/explain.js';
 export { loadRecipientsWithBounds, boundsFromTable } from './io/bounds.js';
+export { validateTable, expectedRecipientsFromTable, type ValidationReport, type ValidateOptions, type Finding, type ColumnSummary, type TotalCheck, type ExpectedRecipient } from './core/validate.js';
+export { audit, auditRowsFromTable, rowInterval, gapInterval, AUDIT_RULES, PLAUSIBLE_UNITS, type AuditResult, type AuditRow, type AuditRule, type RuleFit, type CellRepair } from './core/audit.js';
+export { rat, ratFromDecimal, formatRational, formatInterval, integerRange, type Rational, type Interval, type Bound } from './core/rational.js';
+export { validationJson, validationText, auditJson, auditText } from './render/report.js';
