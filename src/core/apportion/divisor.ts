@@ -7,7 +7,7 @@
  * with p = 2 for Huntington-Hill whose divisor is a square root. No float, no rounded divisor.
  *
  * Fast: instead of handing out units one at a time over all rows (O(units × n)), each row first
- * gets the units whose priority exceeds λ = W / units (its count of s with d(s) < quota), which
+ * gets the units whose priority exceeds a threshold λ (its count of s with d(s) < w / λ), which
  * is within about one unit of the answer per row; a heap then adds or takes back the few units
  * left, O(n log n) in all. Taking every claim above one threshold keeps the set of units handed
  * out a top slice of the priority order, so the heap finishes exactly what the one-by-one
@@ -65,18 +65,34 @@ function apportionByDivisor(d: DivisorFunction, { weights, units, explain }: App
   };
 
   if (units > 0n) {
-    // Every claim with priority above λ = W / units: the s with d(s) < w × units / W.
+    // Every claim with priority above λ = W / m: the s with d(s) < w × m / W. With m = units the
+    // count is off by about n/2 for D'Hondt and Adams (their divisors sit half a unit from
+    // Webster's), so a second pass shifts m by that miss; the nearer of the two is kept.
     const totalP = power === 2 ? total * total : total;
-    let handed = 0n;
-    for (const i of rows) {
-      const wu = weights[i]! * units;
-      const rhs = den * (power === 2 ? wu * wu : wu);
-      const below = (s: bigint): boolean => num(s) * totalP < rhs;
-      let g = wu / total;
-      while (g > 0n && !below(g - 1n)) g--;
-      while (below(g)) g++;
-      counts[i] = g;
-      handed += g;
+    const countAbove = (m: bigint, into: bigint[]): bigint => {
+      let handed = 0n;
+      for (const i of rows) {
+        const wm = weights[i]! * m;
+        const rhs = den * (power === 2 ? wm * wm : wm);
+        const below = (s: bigint): boolean => num(s) * totalP < rhs;
+        let g = wm / total;
+        while (g > 0n && !below(g - 1n)) g--;
+        while (below(g)) g++;
+        into[i] = g;
+        handed += g;
+      }
+      return handed;
+    };
+    let handed = countAbove(units, counts);
+    const shifted = 2n * units - handed;
+    if (handed !== units && shifted > 0n) {
+      const second = new Array<bigint>(n).fill(0n);
+      const handed2 = countAbove(shifted, second);
+      const miss = (h: bigint): bigint => (h > units ? h - units : units - h);
+      if (miss(handed2) < miss(handed)) {
+        for (const i of rows) counts[i] = second[i]!;
+        handed = handed2;
+      }
     }
     if (handed < units) {
       const heap = new RowHeap(rows, (a, b) => claimBefore(a, counts[a]!, b, counts[b]!));
