@@ -240,6 +240,12 @@ function fitLines(f: RuleFit, input: AuditReportInput, locale: NumberLocale, pai
   return out;
 }
 
+/** The complete fits with the coarsest unit that works, and the rest (finer units). */
+function splitByUnit(fits: readonly RuleFit[]): { main: RuleFit[]; finer: RuleFit[] } {
+  const coarsest = fits.reduce((u, f) => (f.unit.gt(u) ? f.unit : u), fits[0]!.unit);
+  return { main: fits.filter((f) => f.unit.eq(coarsest)), finer: fits.filter((f) => !f.unit.eq(coarsest)) };
+}
+
 /** One sentence for a memo: which rules reproduce the column, for which B, and the gap to the stated total. */
 export function shortAnswer(input: AuditReportInput, locale: NumberLocale = 'sv'): string {
   const { result } = input;
@@ -259,7 +265,10 @@ export function shortAnswer(input: AuditReportInput, locale: NumberLocale = 'sv'
     return `, leaving ${a === b ? a : `${a} to ${b}`} kr of the stated ${m(input.stated.value)} kr aside`;
   };
   if (result.complete.length) {
-    return `${input.column} is reproduced, all ${result.rows} rows, by ${result.complete.map((f) => `${f.rule} to ${m(f.unit)} kr with ${range(f)}${gap(f)}`).join('; and by ')}.`;
+    const { main, finer } = splitByUnit(result.complete);
+    return `${input.column} is reproduced, all ${result.rows} rows, by ${main.map((f) => `${f.rule} to ${m(f.unit)} kr with ${range(f)}${gap(f)}`).join('; and by ')}${
+      finer.length ? ` (also by ${finer.length} rule${finer.length > 1 ? 's' : ''} with finer units, listed below)` : ''
+    }.`;
   }
   const best = result.fits[0];
   if (!best || best.reproduced === 0) return `no rule tried reproduces any row of ${input.column}.`;
@@ -287,7 +296,16 @@ export function auditText(input: AuditReportInput, paint: ReportPaint = PLAIN_RE
   out.push('');
   if (result.complete.length) {
     out.push(paint.ok(`Rules that reproduce all ${result.rows} rows:`));
-    for (const f of result.complete) out.push(...fitLines(f, input, locale, paint));
+    const { main, finer } = splitByUnit(result.complete);
+    for (const f of main) out.push(...fitLines(f, input, locale, paint));
+    if (finer.length) {
+      out.push('', `Also reproduced with finer units (a column of whole ${m(main[0]!.unit)} is a whole number of any unit dividing it):`);
+      for (const f of finer) {
+        const kr = f.interval ? integerRange(f.interval) : undefined;
+        const b = kr ? (kr[0] === kr[1] ? `B = ${m(new Decimal(kr[0].toString()))}` : `B from ${m(new Decimal(kr[0].toString()))} to ${m(new Decimal(kr[1].toString()))}`) : 'no whole-krona B';
+        out.push(`  ${f.rule} to ${m(f.unit)}: ${b} kr`);
+      }
+    }
     const others = result.fits.filter((f) => !f.complete).slice(0, 2);
     if (others.length) {
       out.push('', paint.dim('Next best (not exact):'));

@@ -50,6 +50,17 @@ describe('statsbidrag audit (built CLI)', () => {
     expect(r.stdout).toContain('Stated total: 1 400 000 000 kr (--stated)');
   });
 
+  it('another table with a "Belopp 2019" column is not measured against the Tillväxtverket total unless asked', () => {
+    const dir = tempDir();
+    const other = join(dir, 'other.csv');
+    writeFileSync(other, 'Kommun,Belopp 2018,Belopp 2019\nA,1000,2000000\nB,3000,6000000\n');
+    const r = run(['audit', other, '--basis', '2018', '--column', '2019']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('Stated total');
+    expect(r.stdout).toContain('also by 16 rules with finer units');
+    expect(run(['audit', other, '--basis', '2018', '--column', '2019', '--programme', 'tillvaxtverket']).stdout).toContain('Stated total: 1 350 000 000 kr');
+  });
+
   it('input and usage errors are exit 2 with one line', () => {
     const unknown = run(['audit', PUBLISHED, '--basis', '2018', '--column', '2031']);
     expect(unknown.status).toBe(2);

@@ -1,4 +1,5 @@
 /** `statsbidrag audit`: wiring only — load the table, audit the column, render, write. */
+import { resolve } from 'node:path';
 import type { NumberLocale } from '../../core/amount.js';
 import { audit, auditRowsFromTable } from '../../core/audit.js';
 import { guessIdColumn, resolveColumn } from '../../core/columns.js';
@@ -28,6 +29,8 @@ export interface AuditFlags {
   out?: string;
   color?: boolean;
 }
+
+const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 
 export async function runAudit(tableFile: string, flags: AuditFlags): Promise<void> {
   const format = choiceOption('--format', flags.format, ['text', 'json'] as const, 'text');
@@ -64,9 +67,20 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<vo
     const programme = pickProgramme(loaded.rules, flags.programme, loaded.file);
     const header = prepared.columnHeader;
     const years = yearRangeInText(header);
-    const period =
-      programme.periods.find((p) => p.publishedColumn === header) ??
-      (flags.programme !== undefined && years ? programme.periods.find((p) => sameRange(p.years, years) || (p.years.from <= years.from && years.to <= p.years.to)) : undefined);
+    // Without --programme, the default programme's total applies only to its own table: the
+    // column has the header it publishes and every row is one of its recipients.
+    let own = flags.programme !== undefined;
+    if (!own && programme.recipients && programme.periods.some((p) => p.publishedColumn === header)) {
+      const src = programme.recipients;
+      const list = await loadTable(resolve(loaded.dir, src.file));
+      const listCol = list.headers.indexOf(src.id);
+      const names = new Set(list.rows.map((r) => norm(r.cells[listCol] ?? '')));
+      own = listCol >= 0 && prepared.rows.every((r) => names.has(norm(r.id)));
+    }
+    const period = !own
+      ? undefined
+      : (programme.periods.find((p) => p.publishedColumn === header) ??
+        (years ? programme.periods.find((p) => sameRange(p.years, years) || (p.years.from <= years.from && years.to <= p.years.to)) : undefined));
     if (period) {
       stated = {
         value: period.statedTotal.value,
