@@ -2,6 +2,7 @@
  * Grant rules as the core sees them: programmes with periods (a year or a range of years with
  * the same per-year figures). Every figure carries where it comes from.
  */
+import type { AwardRules } from './award.js';
 import type { Decimal } from './decimal.js';
 import type { YearRange } from './schedule.js';
 
@@ -42,6 +43,8 @@ export interface Programme {
   legalBasis: { ref: string; title: string; source: string }[];
   recipients?: RecipientSource;
   periods: Period[];
+  /** Grants on applications: which organisation types are admitted, caps (`statsbidrag award`). */
+  awards?: AwardRules;
 }
 
 export interface Rules {

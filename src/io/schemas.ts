@@ -8,6 +8,7 @@ import { AmountParseError, parseAmount } from '../core/amount.js';
 import type { Rules } from '../core/programme.js';
 import { parseYearRange } from '../core/schedule.js';
 import { StatsbidragError } from '../core/errors.js';
+import { awardRulesSchema } from './award-schema.js';
 import { METHOD_NAMES } from '../core/apportion/index.js';
 
 /** The method name of grants awarded on applications rather than by a formula. */
@@ -75,6 +76,7 @@ const programme = z.strictObject({
     .strictObject({ file: z.string().min(1), id: z.string().min(1), code: z.string().optional(), basis: z.string().min(1) })
     .optional(),
   periods: z.array(period).min(1),
+  awards: awardRulesSchema.optional(),
 });
 
 export const rulesSchema = z

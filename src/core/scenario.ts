@@ -1,0 +1,240 @@
+/**
+ * "What if": a scenario starts from a programme and its recipients and changes some of them —
+ * recipients added, removed or re-weighted, totals per year, administrative costs, unit, method,
+ * floors and ceilings, the years shown. applyScenario returns the changed programme, recipients
+ * and allocate() options; allocation itself is allocate()'s job, so a scenario is split by exactly
+ * the same rules as the baseline.
+ *
+ * A change to some years of a range period (2020 of 2020–2027) cuts the period into pieces, so the
+ * other years keep their figures. Years no period covers become new periods, which need a total.
+ *
+ * Errors carry the JSON path of the entry at fault (`recipients.remove[0]`); the loader adds the file.
+ */
+import type { AdminSpec, AllocateOptions } from './allocate.js';
+import type { Decimal } from './decimal.js';
+import { StatsbidragError } from './errors.js';
+import type { Period, Programme, Sourced } from './programme.js';
+import { formatYearRange, intersect, type YearRange } from './schedule.js';
+import type { Recipient } from './split.js';
+
+export interface ScenarioRecipientAdd {
+  id: string;
+  code?: string;
+  basis: Decimal;
+  floor?: Decimal;
+  ceiling?: Decimal;
+}
+
+export interface ScenarioRecipientChange {
+  /** Name or code of an existing recipient. */
+  id: string;
+  basis?: Decimal;
+  floor?: Decimal;
+  ceiling?: Decimal;
+}
+
+export interface ScenarioPeriod {
+  years: YearRange;
+  /** Money per year before administrative costs. */
+  total?: Decimal;
+  admin?: AdminSpec;
+  unit?: Decimal;
+  method?: string;
+  source?: string;
+  note?: string;
+}
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  /** Programme id in the rules; default: the first with a recipient list. */
+  programme?: string;
+  /** Years to allocate (and compare); default every year of the (changed) programme. */
+  years?: YearRange;
+  recipients: { remove: string[]; add: ScenarioRecipientAdd[]; change: ScenarioRecipientChange[] };
+  periods: ScenarioPeriod[];
+  /** For every period without its own. */
+  unit?: Decimal;
+  method?: string;
+  admin?: AdminSpec;
+  /** Per-year minimum and maximum for every recipient. */
+  floor?: Decimal;
+  ceiling?: Decimal;
+  /** Key → citation, for the figures' `source`. */
+  sources: Record<string, string>;
+}
+
+export interface AppliedScenario {
+  programme: Programme;
+  recipients: Recipient[];
+  options: AllocateOptions;
+}
+
+const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase();
+
+function findRecipient(recipients: readonly Recipient[], key: string): number {
+  const k = norm(key);
+  const byId = recipients.findIndex((r) => norm(r.id) === k);
+  return byId >= 0 ? byId : recipients.findIndex((r) => r.code !== undefined && norm(r.code) === k);
+}
+
+function adminOf(total: Decimal, spec: AdminSpec): Decimal {
+  return spec.kind === 'amount' ? spec.value : total.times(spec.value).div(100);
+}
+
+/** Cut `period` so that no piece straddles a boundary of `range`. */
+function cut(period: Period, range: YearRange): Period[] {
+  const inside = intersect(period.years, range);
+  if (!inside) return [period];
+  const out: Period[] = [];
+  if (period.years.from < inside.from) out.push({ ...period, years: { from: period.years.from, to: inside.from - 1 } });
+  out.push({ ...period, years: inside });
+  if (inside.to < period.years.to) out.push({ ...period, years: { from: inside.to + 1, to: period.years.to } });
+  return out;
+}
+
+export function applyRecipientChanges(base: readonly Recipient[], scenario: Scenario): Recipient[] {
+  let recipients = base.map((r) => ({ ...r }));
+  const removed = new Set<number>();
+  scenario.recipients.remove.forEach((key, i) => {
+    const at = findRecipient(recipients, key);
+    const path = `recipients.remove[${i}]`;
+    if (at < 0) throw new StatsbidragError('unknown-recipient', `no recipient "${key}" to remove`, { path });
+    if (removed.has(at)) throw new StatsbidragError('duplicate-change', `"${key}" is removed twice`, { path });
+    removed.add(at);
+  });
+  scenario.recipients.change.forEach((c, i) => {
+    const at = findRecipient(recipients, c.id);
+    const path = `recipients.change[${i}].id`;
+    if (at < 0) throw new StatsbidragError('unknown-recipient', `no recipient "${c.id}" to change`, { path });
+    if (removed.has(at)) throw new StatsbidragError('changed-removed-recipient', `"${c.id}" is also removed`, { path });
+    const r = recipients[at]!;
+    recipients[at] = {
+      ...r,
+      ...(c.basis !== undefined ? { weight: c.basis } : {}),
+      ...(c.floor !== undefined ? { floor: c.floor } : {}),
+      ...(c.ceiling !== undefined ? { ceiling: c.ceiling } : {}),
+    };
+  });
+  recipients = recipients.filter((_, i) => !removed.has(i));
+  scenario.recipients.add.forEach((a, i) => {
+    const path = `recipients.add[${i}].id`;
+    if (findRecipient(recipients, a.id) >= 0 || (a.code !== undefined && findRecipient(recipients, a.code) >= 0)) {
+      throw new StatsbidragError('duplicate-recipient', `"${a.id}" is already a recipient`, { path });
+    }
+    recipients.push({
+      id: a.id,
+      ...(a.code !== undefined ? { code: a.code } : {}),
+      weight: a.basis,
+      ...(a.floor !== undefined ? { floor: a.floor } : {}),
+      ...(a.ceiling !== undefined ? { ceiling: a.ceiling } : {}),
+    });
+  });
+  if (recipients.length === 0) throw new StatsbidragError('no-recipients', 'the scenario removes every recipient', { path: 'recipients.remove' });
+  return recipients;
+}
+
+export function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] {
+  let periods = [...programme.periods].sort((a, b) => a.years.from - b.years.from);
+  const sourcedOf = <T>(value: T, change: ScenarioPeriod | undefined, what: string): Sourced<T> => ({
+    value,
+    source: change?.source ?? 'scenario',
+    note: change?.note ?? `${what} set by scenario "${scenario.name}"`,
+  });
+
+  scenario.periods.forEach((change, i) => {
+    const path = `periods[${i}]`;
+    periods = periods.flatMap((p) => cut(p, change.years));
+    // Years no period covers yet become new periods (they need a total).
+    const uncovered: YearRange[] = [];
+    for (let y = change.years.from; y <= change.years.to; y++) {
+      if (periods.some((p) => p.years.from <= y && y <= p.years.to)) continue;
+      const last = uncovered[uncovered.length - 1];
+      if (last && last.to === y - 1) last.to = y;
+      else uncovered.push({ from: y, to: y });
+    }
+    if (uncovered.length) {
+      if (change.total === undefined) {
+        throw new StatsbidragError(
+          'period-needs-total',
+          `programme "${programme.id}" has no money for ${uncovered.map(formatYearRange).join(', ')}; give a total for these years`,
+          { path: `${path}.total` },
+        );
+      }
+      const template = [...periods].reverse().find((p) => p.years.to < uncovered[0]!.from) ?? periods[0]!;
+      const { publishedColumn: _published, ...rest } = template;
+      void _published;
+      for (const years of uncovered) periods.push({ ...rest, years });
+      periods.sort((a, b) => a.years.from - b.years.from);
+    }
+    periods = periods.map((p) => {
+      if (!intersect(p.years, change.years)) return p;
+      const next: Period = { ...p };
+      if (change.total !== undefined) {
+        const admin = change.admin ?? scenario.admin;
+        const adminAmount = admin ? adminOf(change.total, admin) : undefined;
+        if (adminAmount && adminAmount.gt(change.total)) {
+          throw new StatsbidragError('admin-exceeds-total', `administrative costs (${adminAmount.toFixed()}) exceed the total (${change.total.toFixed()})`, { path: `${path}.admin` });
+        }
+        next.statedTotal = sourcedOf(change.total, change, 'total');
+        next.amountSplit = sourcedOf(adminAmount ? change.total.minus(adminAmount) : change.total, change, 'amount split');
+        next.includesAdmin = adminAmount !== undefined && !adminAmount.isZero();
+      } else if (change.admin) {
+        const adminAmount = adminOf(p.statedTotal.value, change.admin);
+        if (adminAmount.gt(p.statedTotal.value)) {
+          throw new StatsbidragError('admin-exceeds-total', `administrative costs (${adminAmount.toFixed()}) exceed the total (${p.statedTotal.value.toFixed()})`, { path: `${path}.admin` });
+        }
+        next.amountSplit = sourcedOf(p.statedTotal.value.minus(adminAmount), change, 'amount split');
+        next.includesAdmin = !adminAmount.isZero();
+      }
+      if (change.unit !== undefined) next.unit = sourcedOf(change.unit, change, 'unit');
+      if (change.method !== undefined) next.method = sourcedOf(change.method, change, 'method');
+      // Figures no longer match a published column once the money changes.
+      if (change.total !== undefined || change.admin !== undefined) delete next.publishedColumn;
+      return next;
+    });
+  });
+
+  // Scenario-wide settings apply to every period that did not set its own.
+  const own = (p: Period, key: 'unit' | 'method' | 'admin'): boolean =>
+    scenario.periods.some((c) => intersect(p.years, c.years) && (key === 'admin' ? c.admin !== undefined || c.total !== undefined : c[key] !== undefined));
+  return periods.map((p) => {
+    const next: Period = { ...p };
+    if (scenario.unit !== undefined && !own(p, 'unit')) next.unit = sourcedOf(scenario.unit, undefined, 'unit');
+    if (scenario.method !== undefined && !own(p, 'method')) next.method = sourcedOf(scenario.method, undefined, 'method');
+    if (scenario.admin !== undefined && !own(p, 'admin')) {
+      const adminAmount = adminOf(p.statedTotal.value, scenario.admin);
+      if (adminAmount.gt(p.statedTotal.value)) {
+        throw new StatsbidragError('admin-exceeds-total', `administrative costs (${adminAmount.toFixed()}) exceed the total for ${formatYearRange(p.years)}`, { path: 'admin' });
+      }
+      next.amountSplit = sourcedOf(p.statedTotal.value.minus(adminAmount), undefined, 'amount split');
+      next.includesAdmin = !adminAmount.isZero();
+      delete next.publishedColumn;
+    }
+    return next;
+  });
+}
+
+/** Programme + its recipients + a scenario → what to hand allocate(). */
+export function applyScenario(programme: Programme, recipients: readonly Recipient[], scenario: Scenario): AppliedScenario {
+  const changed: Programme = { ...programme, periods: applyPeriodChanges(programme, scenario) };
+  const options: AllocateOptions = {
+    programme: changed,
+    ...(scenario.years ? { years: scenario.years } : {}),
+    ...(scenario.floor ? { floor: scenario.floor } : {}),
+    ...(scenario.ceiling ? { ceiling: scenario.ceiling } : {}),
+  };
+  return { programme: changed, recipients: applyRecipientChanges(recipients, scenario), options };
+}
+
+/** The baseline: the programme as the rules have it, as a scenario that changes nothing. */
+export function baselineScenario(programme?: string): Scenario {
+  return {
+    name: 'baseline',
+    description: 'the programme as the bundled rules have it',
+    ...(programme ? { programme } : {}),
+    recipients: { remove: [], add: [], change: [] },
+    periods: [],
+    sources: {},
+  };
+}

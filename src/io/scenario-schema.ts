@@ -1,0 +1,200 @@
+/**
+ * Scenario files (JSON, zod): what a scenario may change, checked with the JSON path of every
+ * problem (`recipients.add[2].basis: expected a number`). JSON has no comments, so any object may
+ * carry a `$comment` (a string or a list of lines), which is ignored.
+ *
+ * A scenario is named on the command line by a file path, by the name of a bundled scenario
+ * (data/scenarios/NAME.json), or as `baseline`: the programme as the rules have it.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AmountParseError, parseAmount, parseAmountOrPercent } from '../core/amount.js';
+import type { AdminSpec } from '../core/allocate.js';
+import { METHOD_NAMES } from '../core/apportion/index.js';
+import { StatsbidragError } from '../core/errors.js';
+import { baselineScenario, type Scenario } from '../core/scenario.js';
+import { parseYearRange } from '../core/schedule.js';
+import { checkSchema, DATA_DIR, parseJson, readText } from './load.js';
+
+export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
+
+const comment = z.union([z.string(), z.array(z.string())]).optional();
+
+function parsed<T>(parse: (raw: string) => T) {
+  return z.unknown().transform((raw, ctx) => {
+    if (typeof raw !== 'string' && typeof raw !== 'number') {
+      ctx.addIssue({ code: 'custom', message: `expected a number or an amount as text (e.g. "8 000 000"), not ${raw === null ? 'null' : raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : typeof raw}` });
+      return z.NEVER;
+    }
+    if (typeof raw === 'number') {
+      if (!Number.isSafeInteger(raw)) {
+        ctx.addIssue({ code: 'custom', message: `${raw} is not exact as a JSON number; write it as a string` });
+        return z.NEVER;
+      }
+    }
+    try {
+      return parse(String(raw));
+    } catch (e) {
+      if (e instanceof AmountParseError || e instanceof StatsbidragError) {
+        ctx.addIssue({ code: 'custom', message: e.message });
+        return z.NEVER;
+      }
+      throw e;
+    }
+  });
+}
+
+const amount = parsed((raw) => parseAmount(raw)).refine((d) => !d.isNegative(), 'must not be negative');
+const positiveAmount = amount.refine((d) => d.gt(0), 'must be greater than zero');
+const admin = parsed((raw): AdminSpec => {
+  const { value, percent } = parseAmountOrPercent(raw);
+  if (value.isNegative()) throw new StatsbidragError('invalid-admin', `"${raw}" is negative`);
+  if (percent && value.gt(100)) throw new StatsbidragError('invalid-admin', `"${raw}" is more than 100 %`);
+  return percent ? { kind: 'percent', value } : { kind: 'amount', value };
+});
+const years = z.string().transform((raw, ctx) => {
+  try {
+    return parseYearRange(raw);
+  } catch (e) {
+    if (e instanceof StatsbidragError) {
+      ctx.addIssue({ code: 'custom', message: e.message });
+      return z.NEVER;
+    }
+    throw e;
+  }
+});
+const method = z.string().refine((m) => METHOD_NAMES.includes(m), { message: `unknown method (one of: ${METHOD_NAMES.join(', ')})` });
+const name = z.string().trim().min(1, 'must not be empty');
+
+const recipientAdd = z.strictObject({
+  $comment: comment,
+  id: name,
+  code: z.string().optional(),
+  basis: amount,
+  floor: amount.optional(),
+  ceiling: amount.optional(),
+});
+
+const recipientChange = z.strictObject({
+  $comment: comment,
+  id: name,
+  basis: amount.optional(),
+  floor: amount.optional(),
+  ceiling: amount.optional(),
+});
+
+const period = z.strictObject({
+  $comment: comment,
+  years,
+  total: positiveAmount.optional(),
+  admin: admin.optional(),
+  unit: positiveAmount.optional(),
+  method: method.optional(),
+  source: z.string().min(1).optional(),
+  note: z.string().optional(),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    $comment: comment,
+    version: z.literal(1),
+    name,
+    description: z.string().optional(),
+    programme: z.string().min(1).optional(),
+    years: years.optional(),
+    sources: z.record(z.string(), z.string()).default({}),
+    recipients: z
+      .strictObject({
+        $comment: comment,
+        remove: z.array(name).default([]),
+        add: z.array(recipientAdd).default([]),
+        change: z.array(recipientChange).default([]),
+      })
+      .default({ remove: [], add: [], change: [] }),
+    periods: z.array(period).default([]),
+    unit: positiveAmount.optional(),
+    method: method.optional(),
+    admin: admin.optional(),
+    floor: amount.optional(),
+    ceiling: amount.optional(),
+  })
+  .superRefine((s, ctx) => {
+    s.periods.forEach((p, i) => {
+      if (p.source !== undefined && !(p.source in s.sources)) {
+        ctx.addIssue({ code: 'custom', path: ['periods', i, 'source'], message: `unknown source "${p.source}" (not a key of "sources")` });
+      }
+      s.periods.slice(0, i).forEach((q, j) => {
+        if (q.years.from <= p.years.to && p.years.from <= q.years.to) {
+          ctx.addIssue({ code: 'custom', path: ['periods', i, 'years'], message: `overlaps periods[${j}]` });
+        }
+      });
+    });
+    if (s.floor && s.ceiling && s.floor.gt(s.ceiling)) ctx.addIssue({ code: 'custom', path: ['floor'], message: 'is above the ceiling' });
+  });
+
+/** Parsed JSON → Scenario, dropping the comments. */
+export function scenarioFromJson(json: unknown, file: string): Scenario {
+  const s = checkSchema(scenarioSchema, json, file, 'invalid-scenario');
+  const strip = <T extends { $comment?: unknown }>(o: T): Omit<T, '$comment'> => {
+    const { $comment: _c, ...rest } = o;
+    void _c;
+    return rest;
+  };
+  const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return clean({
+    name: s.name,
+    description: s.description,
+    programme: s.programme,
+    years: s.years,
+    recipients: {
+      remove: s.recipients.remove,
+      add: s.recipients.add.map((a) => clean(strip(a))),
+      change: s.recipients.change.map((c) => clean(strip(c))),
+    },
+    periods: s.periods.map((p) => clean(strip(p))),
+    unit: s.unit,
+    method: s.method,
+    admin: s.admin,
+    floor: s.floor,
+    ceiling: s.ceiling,
+    sources: s.sources,
+  }) as Scenario;
+}
+
+export async function loadScenario(file: string): Promise<Scenario> {
+  return scenarioFromJson(parseJson(await readText(file), file), file);
+}
+
+/** Names of the bundled scenarios. */
+export function bundledScenarios(): string[] {
+  try {
+    return readdirSync(SCENARIO_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export interface ResolvedScenario {
+  scenario: Scenario;
+  /** The file it came from; undefined for the baseline. */
+  file?: string;
+}
+
+/** `baseline`, a file path, or the name of a bundled scenario. */
+export async function resolveScenario(spec: string, programme?: string): Promise<ResolvedScenario> {
+  if (spec === 'baseline') return { scenario: baselineScenario(programme) };
+  if (spec === '-' || existsSync(spec)) return { scenario: await loadScenario(spec), file: spec };
+  const bundled = resolve(SCENARIO_DIR, `${spec}.json`);
+  if (/^[\w-]+$/.test(spec) && existsSync(bundled)) return { scenario: await loadScenario(bundled), file: bundled };
+  throw new StatsbidragError(
+    'unknown-scenario',
+    `no scenario file or bundled scenario "${spec}" (bundled: baseline, ${bundledScenarios().join(', ')})`,
+    { file: spec },
+    'usage',
+  );
+}

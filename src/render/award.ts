@@ -1,0 +1,164 @@
+/**
+ * Awards as records (CSV: one row per application, an award column per year), as the documented
+ * JSON, and as display grids: the applications with their awards, and the budget per year.
+ */
+import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import type { AwardResult, AwardRow } from '../core/award.js';
+import { decimalsOf, type Decimal } from '../core/decimal.js';
+import { formatYearRange } from '../core/schedule.js';
+import type { Grid } from './grid.js';
+
+const decimals = (r: AwardResult): number => decimalsOf(r.unit);
+const years = (r: AwardResult): number[] => r.years.map((y) => y.year);
+const amountIn = (row: AwardRow, year: number): Decimal | undefined => row.perYear.find((p) => p.year === year)?.amount;
+
+export function awardRecords(r: AwardResult): { headers: string[]; rows: string[][] } {
+  const dp = decimals(r);
+  const ys = years(r);
+  const money = (d: Decimal | undefined): string => (d === undefined ? '' : plain(d, dp));
+  const headers = ['applicant', 'type', 'region', 'ordinance', 'priority', 'years', 'requested', 'cost', 'cap', 'cap_by', ...ys.map((y) => `award_${y}`), 'award_total', 'status', 'reason'];
+  const rows = r.rows.map((row) => [
+    row.application.applicant,
+    row.application.type,
+    row.application.region ?? '',
+    row.ordinance ?? '',
+    row.application.priority?.toFixed() ?? '',
+    row.years ? formatYearRange(row.years).replace('–', '-') : '',
+    plain(row.application.requested, Math.max(dp, decimalsOf(row.application.requested))),
+    plain(row.application.cost, Math.max(dp, decimalsOf(row.application.cost))),
+    money(row.cap),
+    row.capBy ?? '',
+    ...ys.map((y) => money(amountIn(row, y))),
+    plain(row.total, dp),
+    row.status,
+    row.reason ?? '',
+  ]);
+  return { headers, rows };
+}
+
+/** Columns of awardRecords that hold text (formula-neutralised in CSV). */
+export const AWARD_TEXT_COLUMNS = new Set(['applicant', 'type', 'region', 'ordinance', 'years', 'cap_by', 'status', 'reason']);
+
+export const AWARD_JSON_VERSION = 1;
+
+export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }): object {
+  const dp = decimals(r);
+  const money = (d: Decimal): string => plain(d, dp);
+  return {
+    schema: 'statsbidrag/awards',
+    version: AWARD_JSON_VERSION,
+    programme: programme ?? null,
+    rationing: r.rationing,
+    partial: r.partial,
+    unit: r.unit.toFixed(),
+    ceiling: r.ceiling ? money(r.ceiling) : null,
+    maxCostSharePercent: r.maxCostShare ? r.maxCostShare.toFixed() : null,
+    years: r.years.map((y) => ({
+      year: y.year,
+      budget: money(y.budget),
+      demand: money(y.demand),
+      awarded: money(y.awarded),
+      leftover: money(y.leftover),
+      rationed: y.rationed,
+      applications: y.applications,
+      level: y.level ? money(y.level) : null,
+      ratio: y.ratio ? y.ratio.toSignificantDigits(12).toFixed() : null,
+    })),
+    applications: r.rows.map((row) => ({
+      applicant: row.application.applicant,
+      type: row.application.type,
+      region: row.application.region ?? null,
+      line: row.application.line ?? null,
+      ordinance: row.ordinance ?? null,
+      priority: row.application.priority?.toFixed() ?? null,
+      years: row.years ? formatYearRange(row.years) : null,
+      requested: row.application.requested.toFixed(),
+      cost: row.application.cost.toFixed(),
+      cap: row.cap ? money(row.cap) : null,
+      capBy: row.capBy ?? null,
+      perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
+      total: money(row.total),
+      status: row.status,
+      reason: row.reason ?? null,
+      tied: row.tied,
+    })),
+    totals: {
+      budget: money(r.totals.budget),
+      requested: r.totals.requested.toFixed(),
+      demand: money(r.totals.demand),
+      awarded: money(r.totals.awarded),
+      leftover: money(r.totals.leftover),
+      rejected: r.totals.rejected,
+    },
+  };
+}
+
+const STATUS = { funded: 'funded', reduced: 'reduced', 'not-funded': 'not funded', rejected: 'REJECTED' } as const;
+
+export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
+  const dp = decimals(r);
+  const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: dp }));
+  const ys = years(r);
+  const perYear = ys.length > 1;
+  const priorities = r.rows.some((row) => row.application.priority !== undefined);
+  const body = r.rows.map((row) => [
+    row.application.applicant + (row.tied ? '*' : ''),
+    row.application.type,
+    row.ordinance ?? '',
+    ...(priorities ? [row.application.priority?.toFixed() ?? ''] : []),
+    money(row.application.requested),
+    money(row.cap),
+    ...(perYear ? ys.map((y) => money(amountIn(row, y))) : []),
+    row.status === 'rejected' ? '' : money(row.total),
+    STATUS[row.status],
+  ]);
+  const lead = (text: string): string[] => [text, '', '', ...(priorities ? [''] : []), '', ''];
+  const footer = [
+    [...lead('Budget'), ...(perYear ? r.years.map((y) => money(y.budget)) : []), money(r.totals.budget), ''],
+    [...lead('Capped requests'), ...(perYear ? r.years.map((y) => money(y.demand)) : []), money(r.totals.demand), ''],
+    [...lead('Awarded'), ...(perYear ? r.years.map((y) => money(y.awarded)) : []), money(r.totals.awarded), ''],
+    [...lead('Left over'), ...(perYear ? r.years.map((y) => money(y.leftover)) : []), money(r.totals.leftover), ''],
+  ];
+  return {
+    columns: [
+      { header: 'Applicant', align: 'left' },
+      { header: 'Type', align: 'left' },
+      { header: 'Ordinance', align: 'left' },
+      ...(priorities ? [{ header: 'Priority', align: 'right' as const }] : []),
+      { header: 'Requested/yr', align: 'right' },
+      { header: 'Cap/yr', align: 'right' },
+      ...(perYear ? ys.map((y) => ({ header: String(y), align: 'right' as const })) : []),
+      { header: perYear ? 'Total' : `Award ${ys[0] ?? ''}`.trim(), align: 'right' },
+      { header: 'Status', align: 'left' },
+    ],
+    body,
+    footer,
+  };
+}
+
+export function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
+  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: decimals(r) });
+  const notes: string[] = [];
+  const caps = [r.ceiling ? `ceiling ${money(r.ceiling)} kr per applicant and year` : '', r.maxCostShare ? `at most ${r.maxCostShare.toFixed()} % of the measure's cost` : '']
+    .filter(Boolean)
+    .join(', ');
+  notes.push(`Requests capped: ${caps || 'no ceiling or cost share in the rules'}; awards in whole units of ${money(r.unit)} kr.`);
+  const rule =
+    r.rationing === 'priority'
+      ? `priority: highest score first, each funded in full while it fits; the first that does not fit ${r.partial ? 'gets what is left' : 'gets nothing'} and the order stops there`
+      : r.rationing === 'proportional'
+        ? 'proportional: every capped request cut by the same ratio, last units by largest remainder'
+        : 'equal-awards: a common level, no award above its capped request, last units to the larger requests';
+  notes.push(`Rationing when oversubscribed: ${rule}.`);
+  for (const y of r.years) {
+    if (!y.rationed) {
+      notes.push(`${y.year}: not oversubscribed (${money(y.demand)} of ${money(y.budget)} kr asked); ${money(y.leftover)} kr left over.`);
+    } else {
+      const extra = y.level ? `, common level ${money(y.level)} kr` : y.ratio ? `, ratio ${y.ratio.times(100).toFixed(2)} %` : '';
+      notes.push(`${y.year}: oversubscribed (${money(y.demand)} kr asked, ${money(y.budget)} kr budget${extra}); ${money(y.leftover)} kr left over.`);
+    }
+  }
+  for (const row of r.rows) if (row.reason) notes.push(`${row.application.applicant}${row.application.line ? ` (line ${row.application.line})` : ''}: ${row.reason}.`);
+  if (r.rows.some((row) => row.tied)) notes.push('* file order decided between equal claims at the cut-off.');
+  return notes;
+}

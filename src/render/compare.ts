@@ -1,0 +1,144 @@
+/**
+ * A comparison as records (CSV: one row per recipient and year, plus a `total` row each), as the
+ * documented JSON, and as two display grids: totals per year, and recipients with their totals.
+ */
+import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import type { CompareCell, CompareRow, Comparison } from '../core/compare.js';
+import { decimalsOf, type Decimal } from '../core/decimal.js';
+import type { Grid } from './grid.js';
+
+function decimals(c: Comparison): number {
+  let dp = 0;
+  const see = (x: CompareCell): void => {
+    for (const d of [x.a, x.b]) if (d) dp = Math.max(dp, decimalsOf(d));
+  };
+  c.rows.forEach((r) => r.years.forEach(see));
+  return dp;
+}
+
+const span = (years: readonly number[]): string =>
+  years.length === 0 ? 'no years' : years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
+
+/** "2019–2021" when contiguous, else "2018, 2020–2021". */
+export function yearsText(years: readonly number[]): string {
+  const runs: number[][] = [];
+  for (const y of years) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === y - 1) last.push(y);
+    else runs.push([y]);
+  }
+  return runs.map(span).join(', ') || 'no years';
+}
+
+const STATUS_TEXT = { both: '', 'only-a': 'A', 'only-b': 'B' } as const;
+
+export function compareRecords(c: Comparison): { headers: string[]; rows: string[][] } {
+  const dp = decimals(c);
+  const money = (d: Decimal | null): string => (d === null ? '' : plain(d, dp));
+  const pct = (d: Decimal | null): string => (d === null ? '' : d.toFixed(4));
+  const line = (r: CompareRow, year: string, x: CompareCell): string[] => [r.id, r.code ?? '', r.status, year, money(x.a), money(x.b), money(x.difference), pct(x.percent)];
+  const rows = c.rows.flatMap((r) => [...c.years.map((y, i) => line(r, String(y), r.years[i]!)), line(r, 'total', r.total)]);
+  return { headers: ['recipient', 'code', 'status', 'year', 'a', 'b', 'difference', 'percent'], rows };
+}
+
+export const COMPARISON_JSON_VERSION = 1;
+
+export function compareJson(c: Comparison): object {
+  const dp = decimals(c);
+  const out = (x: CompareCell) => ({
+    a: x.a === null ? null : plain(x.a, dp),
+    b: x.b === null ? null : plain(x.b, dp),
+    difference: x.difference === null ? null : plain(x.difference, dp),
+    percent: x.percent === null ? null : x.percent.toFixed(4),
+  });
+  const byYear = (cells: CompareCell[]) => Object.fromEntries(c.years.map((y, i) => [String(y), out(cells[i]!)]));
+  return {
+    schema: 'statsbidrag/comparison',
+    version: COMPARISON_JSON_VERSION,
+    a: { label: c.a.label, years: yearsText(c.a.years) },
+    b: { label: c.b.label, years: yearsText(c.b.years) },
+    years: yearsText(c.years),
+    commonYears: yearsText(c.commonYears),
+    unchanged: c.unchanged,
+    rows: c.rows.map((r) => ({
+      recipient: r.id,
+      code: r.code ?? null,
+      status: r.status,
+      years: byYear(r.years),
+      total: out(r.total),
+      common: out(r.common),
+    })),
+    totals: { years: byYear(c.totalsPerYear), total: out(c.total), common: out(c.common) },
+  };
+}
+
+function formatters(c: Comparison, locale: NumberLocale) {
+  const dp = decimals(c);
+  const money = (d: Decimal | null): string => (d === null ? '–' : formatAmount(d, { locale, decimals: dp }));
+  const signed = (d: Decimal | null): string => (d === null ? '–' : d.gt(0) ? `+${money(d)}` : money(d));
+  const pct = (d: Decimal | null): string => (d === null ? '–' : `${d.gt(0) ? '+' : ''}${formatAmount(d, { locale, decimals: 2 })} %`);
+  return { money, signed, pct };
+}
+
+/** Totals per year (one row per run of years with the same amounts) and over the period. */
+export function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+  const { money, signed, pct } = formatters(c, locale);
+  const row = (label: string, x: CompareCell): string[] => [label, money(x.a), money(x.b), signed(x.difference), pct(x.percent)];
+  const body = c.segments.map((s) => row(s.from === s.to ? String(s.from) : `${s.from}–${s.to} per year`, c.totalsPerYear[s.index]!));
+  const sameYears = c.commonYears.length === c.years.length;
+  const footer = [row(`Total ${span(c.years)}`, c.total)];
+  if (!sameYears && c.commonYears.length) footer.push(row(`Years in both (${yearsText(c.commonYears)})`, c.common));
+  return {
+    columns: [
+      { header: 'Years', align: 'left' },
+      { header: `A: ${c.a.label}`, align: 'right' },
+      { header: `B: ${c.b.label}`, align: 'right' },
+      { header: 'Difference', align: 'right' },
+      { header: '%', align: 'right' },
+    ],
+    body,
+    footer,
+  };
+}
+
+/** Recipients with their totals over the period (or over the years both cover, when the sides differ). */
+export function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+  const { money, signed, pct } = formatters(c, locale);
+  const sameYears = c.commonYears.length === c.years.length;
+  const useCommon = !sameYears && c.commonYears.length > 0;
+  const pick = (r: { total: CompareCell; common: CompareCell }): CompareCell => (useCommon ? r.common : r.total);
+  const codes = c.rows.some((r) => r.code !== undefined);
+  const oneSided = c.rows.some((r) => r.status !== 'both');
+  const body = c.rows.map((r) => {
+    const x = pick(r);
+    return [r.id, ...(codes ? [r.code ?? ''] : []), money(x.a), money(x.b), signed(x.difference), pct(x.percent), ...(oneSided ? [STATUS_TEXT[r.status]] : [])];
+  });
+  const total = pick(c);
+  return {
+    columns: [
+      { header: 'Recipient', align: 'left' },
+      ...(codes ? [{ header: 'Code', align: 'left' as const }] : []),
+      { header: `A ${yearsText(useCommon ? c.commonYears : c.years)}`, align: 'right' },
+      { header: `B ${yearsText(useCommon ? c.commonYears : c.years)}`, align: 'right' },
+      { header: 'Difference', align: 'right' },
+      { header: '%', align: 'right' },
+      ...(oneSided ? [{ header: 'Only in', align: 'left' as const }] : []),
+    ],
+    body,
+    footer: [['All recipients', ...(codes ? [''] : []), money(total.a), money(total.b), signed(total.difference), pct(total.percent), ...(oneSided ? [''] : [])]],
+  };
+}
+
+export function compareNotes(c: Comparison): string[] {
+  const notes = [`A = ${c.a.label} (${yearsText(c.a.years)}), B = ${c.b.label} (${yearsText(c.b.years)}); difference = B − A, % of A.`];
+  if (c.commonYears.length !== c.years.length) {
+    notes.push(
+      `The sides cover different years: "–" marks a year a side does not cover; each side's total counts only its own years, and the recipient table compares the years both cover (${yearsText(c.commonYears)}).`,
+    );
+  }
+  const onlyA = c.rows.filter((r) => r.status === 'only-a').length;
+  const onlyB = c.rows.filter((r) => r.status === 'only-b').length;
+  if (onlyA || onlyB) notes.push(`Recipients only in A: ${onlyA}; only in B: ${onlyB} (counted as 0 on the other side).`);
+  notes.push(c.unchanged === c.rows.length ? 'No recipient\'s amount differs.' : `${c.rows.length - c.unchanged} of ${c.rows.length} recipients differ.`);
+  return notes;
+}
