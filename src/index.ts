@@ -44,3 +44,10 @@ export { validateTable, expectedRecipientsFromTable, type ValidationReport, type
 export { audit, auditRowsFromTable, rowInterval, gapInterval, AUDIT_RULES, PLAUSIBLE_UNITS, type AuditResult, type AuditRow, type AuditRule, type RuleFit, type CellRepair } from './core/audit.js';
 export { rat, ratFromDecimal, formatRational, formatInterval, integerRange, type Rational, type Interval, type Bound } from './core/rational.js';
 export { validationJson, validationText, auditJson, auditText } from './render/report.js';
+export { applyScenario, baselineScenario, type Scenario, type AppliedScenario } from './core/scenario.js';
+export { compare, noDifferences, type Comparison, type CompareRow, type CompareCell } from './core/compare.js';
+export { award, ration, canonicalType, RATIONINGS, type Application, type AwardResult, type AwardRules, type Rationing } from './core/award.js';
+export { loadScenario, resolveScenario, scenarioFromJson } from './io/scenario-schema.js';
+export { loadApplications } from './io/applications.js';
+export { compareJson, compareRecords } from './render/compare.js';
+export { awardJson, awardRecords } from './render/award.js';

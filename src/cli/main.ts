@@ -44,6 +44,7 @@ export function buildProgram(): Command {
     .command('allocate')
     .description('split a programme\'s money (or any amount) among recipients in proportion to a weight column')
     .option('--data <file>', 'recipients CSV (- for stdin); default: the programme\'s bundled list')
+    .option('--scenario <file|name>', 'run a scenario: a scenario JSON file, a bundled one (actual, what-if) or baseline (README, "Scenarios")')
     .option('--basis <column>', 'weight column, by header or year (e.g. 2018); default: the programme\'s basis')
     .option('--id <column>', 'recipient column; default: Kommun/recipient/name, else the first column')
     .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
@@ -119,6 +120,53 @@ export function buildProgram(): Command {
     .action(async (table: string, flags) => {
       const { runAudit } = await import('./commands/audit.js');
       await runAudit(table, flags);
+    });
+
+  program
+    .command('compare')
+    .description('two scenarios side by side: per recipient and year, amounts under A and B, the difference in kronor and per cent')
+    .argument('<a>', 'scenario file, a bundled scenario (actual, what-if) or baseline')
+    .argument('<b>', 'scenario file, a bundled scenario or baseline')
+    .option('--year <year>', 'compare only these years, e.g. 2019-2021 (default: every year either side covers)')
+    .addOption(new Option('--order <order>', 'rows by largest change, or in the table\'s order').choices(['change', 'input']).default('change'))
+    .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--no-color', 'no colour in the table (also NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ statsbidrag compare baseline actual\n      announced (2018 press release) against the totals actually available 2019–2021\n  $ statsbidrag compare baseline actual --year 2019-2021 --format csv\n  $ statsbidrag compare baseline my-scenario.json --order input\n',
+    )
+    .action(async (a: string, b: string, flags) => {
+      const { runCompare } = await import('./commands/compare.js');
+      await runCompare(a, b, flags);
+    });
+
+  program
+    .command('award')
+    .description('award grants on applications: admit by organisation type, cap each request, ration an oversubscribed budget')
+    .argument('<applications>', 'applications CSV (- for stdin): applicant, type, requested, cost; optional priority, region, years')
+    .option('--programme <id>', 'programme in the rules (default: the first that awards on applications, delmos)')
+    .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
+    .option('--year <year>', 'the call\'s year or years (a multi-year decision, e.g. 2021-2023) for applications with no years column')
+    .option('--budget <amount>', 'money per year (default: the programme\'s amount for each year)')
+    .addOption(new Option('--ration <rule>', 'when capped requests exceed the budget (default: priority if the file has scores, else proportional)').choices(['priority', 'proportional', 'equal-awards']))
+    .option('--partial', 'priority: give what is left to the first application that no longer fits (default: it gets nothing)')
+    .option('--ceiling <amount>', 'most an applicant may get per year (replaces the rules\')')
+    .option('--cost-share <percent>', 'most the grant may cover of a measure\'s cost, e.g. 90% (replaces the rules\')')
+    .option('--unit <amount>', 'rounding unit of the awards (default: the programme\'s)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--no-color', 'no colour in the table (also NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ statsbidrag award data/examples/gavleborg-applications.csv --ceiling 300000 --budget "1 788 tkr"\n      reproduces the Delmos awards in Gävleborg 2018 (seed 002)\n  $ statsbidrag award data/examples/gavleborg-applications.csv --ceiling 300000 --budget "1 500 tkr" --ration equal-awards\n  $ statsbidrag award applications.csv --programme delmos --year 2021-2023 --format csv\n',
+    )
+    .action(async (file: string, flags) => {
+      const { runAward } = await import('./commands/award.js');
+      await runAward(file, flags);
     });
 
   return program;

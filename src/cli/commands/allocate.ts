@@ -37,6 +37,8 @@ export interface AllocateFlags {
   locale?: string;
   out?: string;
   color?: boolean;
+  /** A scenario file, a bundled scenario's name, or baseline (README, "Scenarios"). */
+  scenario?: string;
 }
 
 export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
@@ -77,6 +79,19 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   const ceiling = nonNegative('--ceiling', flags.ceiling);
   const explain = flags.explain === true;
 
+  // A scenario names its programme and its changes; options on the command line still replace its figures.
+  let scenarioRun: Awaited<ReturnType<typeof import('./compare.js').prepareScenario>> | undefined;
+  if (flags.scenario !== undefined) {
+    if (flags.data !== undefined || flags.programme !== undefined) {
+      throw new StatsbidragError('invalid-option', '--scenario: the scenario names its programme and recipients; drop --data and --programme', { field: '--scenario' }, 'usage');
+    }
+    const { prepareScenario } = await import('./compare.js');
+    const { resolveScenario } = await import('../../io/scenario-schema.js');
+    const { scenario, file } = await resolveScenario(flags.scenario);
+    scenarioRun = await prepareScenario(scenario, file, flags.rules);
+    flags = { ...flags, programme: scenarioRun.programme.id };
+  }
+
   // A free split (--total without --programme) needs no rules; otherwise the programme decides
   // totals, unit and method, and its bundled recipient list is the default data.
   const useProgramme = flags.programme !== undefined || total === undefined;
@@ -112,8 +127,9 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) },
     { ...(flags.floorColumn ? { floor: flags.floorColumn } : {}), ...(flags.ceilingColumn ? { ceiling: flags.ceilingColumn } : {}) },
   );
-  const allocation = allocate(recipients, {
-    ...(programme ? { programme } : {}),
+  const allocation = allocate(scenarioRun?.recipients ?? recipients, {
+    ...(scenarioRun?.options ?? {}),
+    ...(programme ? { programme: scenarioRun?.programme ?? programme } : {}),
     ...(years ? { years } : {}),
     ...(total ? { total } : {}),
     ...(admin ? { admin } : {}),
@@ -140,7 +156,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   } else {
     const grid = allocationGrid(allocation, locale);
     const title = programme
-      ? `${programme.name} (${programme.agency})${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
+      ? `${programme.name} (${programme.agency})${scenarioRun ? `, scenario "${scenarioRun.scenario.name}"` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
       : `Split of ${flags.total} among ${recipients.length} recipients`;
     const notes = allocationNotes(allocation, locale);
     const explained = explain ? allocation.periods.map((p) => ({ label: `Explained: ${p.years ? p.label : 'amount'}`, grid: explainGrid(allocation, p, locale), notes: explainNotes(p) })) : [];

@@ -1,0 +1,117 @@
+/** `statsbidrag compare A B`, and running one scenario (shared with `allocate --scenario`): wiring only. */
+import { resolve } from 'node:path';
+import { allocate, type Allocation } from '../../core/allocate.js';
+import type { NumberLocale } from '../../core/amount.js';
+import { compare } from '../../core/compare.js';
+import { StatsbidragError } from '../../core/errors.js';
+import type { Programme } from '../../core/programme.js';
+import { applyScenario, type AppliedScenario, type Scenario } from '../../core/scenario.js';
+import { loadRecipients, loadRules } from '../../io/load.js';
+import { resolveScenario } from '../../io/scenario-schema.js';
+import { writeOutput } from '../../io/write.js';
+import { compareJson, compareNotes, compareRecipientsGrid, compareRecords, compareTotalsGrid } from '../../render/compare.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderMarkdown, renderTable } from '../../render/grid.js';
+import { colourLevel, paintFor } from '../color.js';
+import { choiceOption, yearOption } from '../options.js';
+
+export interface ScenarioRun {
+  scenario: Scenario;
+  file?: string;
+  programme: Programme;
+  allocation: Allocation;
+}
+
+/** Load the rules and the programme's recipients and apply the scenario. Errors name the scenario file. */
+export async function prepareScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<AppliedScenario & { scenario: Scenario; file?: string }> {
+  const located = (e: unknown): never => {
+    throw e instanceof StatsbidragError && file !== undefined && e.location.file === undefined ? e.at({ file }) : e;
+  };
+  const loaded = await loadRules(rulesFile);
+  const { programmes } = loaded.rules;
+  const base = scenario.programme === undefined ? (programmes.find((p) => p.recipients) ?? programmes[0]!) : programmes.find((p) => p.id === scenario.programme);
+  if (!base) {
+    return located(
+      new StatsbidragError('unknown-programme', `no programme "${scenario.programme}" in the rules (programmes: ${programmes.map((p) => p.id).join(', ')})`, { path: 'programme' }),
+    );
+  }
+  const source = base.recipients;
+  if (!source) {
+    return located(new StatsbidragError('no-recipient-list', `programme "${base.id}" has no recipient list to start a scenario from`, { path: 'programme' }));
+  }
+  const recipients = await loadRecipients(resolve(loaded.dir, source.file), { id: source.id, basis: source.basis, ...(source.code ? { code: source.code } : {}) });
+  try {
+    return { ...applyScenario(base, recipients, scenario), scenario, ...(file !== undefined ? { file } : {}) };
+  } catch (e) {
+    return located(e);
+  }
+}
+
+/** prepareScenario, then allocate. */
+export async function runScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<ScenarioRun> {
+  const applied = await prepareScenario(scenario, file, rulesFile);
+  try {
+    return { scenario, ...(file !== undefined ? { file } : {}), programme: applied.programme, allocation: allocate(applied.recipients, applied.options) };
+  } catch (e) {
+    throw e instanceof StatsbidragError && file !== undefined && e.location.file === undefined ? e.at({ file }) : e;
+  }
+}
+
+/** `baseline`, a bundled scenario's name, or a file → its allocation. */
+export async function allocateScenario(spec: string, rulesFile?: string, programme?: string): Promise<ScenarioRun> {
+  const { scenario, file } = await resolveScenario(spec, programme);
+  return runScenario(scenario, file, rulesFile);
+}
+
+export interface CompareFlags {
+  rules?: string;
+  year?: string;
+  order?: string;
+  format?: string;
+  locale?: string;
+  out?: string;
+  color?: boolean;
+}
+
+export async function runCompare(specA: string, specB: string, flags: CompareFlags): Promise<void> {
+  const format = choiceOption('--format', flags.format, ['table', 'csv', 'json', 'md'] as const, 'table');
+  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  const order = choiceOption('--order', flags.order, ['change', 'input'] as const, 'change');
+  const years = yearOption(flags.year);
+
+  // The baseline takes the other side's programme.
+  const a0 = await resolveScenario(specA);
+  const b0 = await resolveScenario(specB, a0.scenario.programme);
+  const a = specA === 'baseline' && b0.scenario.programme ? await resolveScenario(specA, b0.scenario.programme) : a0;
+  const runA = await runScenario(a.scenario, a.file, flags.rules);
+  const runB = await runScenario(b0.scenario, b0.file, flags.rules);
+  const comparison = compare(
+    { label: a.scenario.name, allocation: runA.allocation },
+    { label: b0.scenario.name, allocation: runB.allocation },
+    { order, ...(years ? { years } : {}) },
+  );
+  if (comparison.years.length === 0) {
+    throw new StatsbidragError('no-common-years', `neither side covers ${flags.year ?? 'any year'}`, { field: '--year' }, 'usage');
+  }
+
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify(compareJson(comparison), null, 2)}\n`;
+  } else if (format === 'csv') {
+    const { headers, rows } = compareRecords(comparison);
+    text = renderCsv(headers, rows, new Set([0, 1, 2, 3]));
+  } else {
+    const title = `Compare A: ${comparison.a.label} with B: ${comparison.b.label}`;
+    const totals = compareTotalsGrid(comparison, locale);
+    const recipients = compareRecipientsGrid(comparison, locale);
+    const notes = compareNotes(comparison);
+    if (format === 'md') {
+      text = `### ${title}\n\n${renderMarkdown(totals)}\n${renderMarkdown(recipients)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+    } else {
+      const toStdout = flags.out === undefined || flags.out === '-';
+      const paint = await paintFor(toStdout ? colourLevel(process.stdout, process.env, flags.color) : 0);
+      text = `${paint.header(title)}\n\n${renderTable(totals, paint)}\n${renderTable(recipients, paint)}\n${notes.map((n) => paint.dim(n)).join('\n')}\n`;
+    }
+  }
+  await writeOutput(text, flags.out);
+}

@@ -1,0 +1,135 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA, run, tempDir } from '../helpers/cli.js';
+
+const EXAMPLE = join(DATA, 'examples', 'gavleborg-applications.csv');
+
+describe('statsbidrag allocate --scenario (built CLI)', () => {
+  it('runs the bundled actual scenario: 410, 425 and 160 MSEK split exactly among the 32', () => {
+    const r = run(['allocate', '--scenario', 'actual', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.periods.map((p: { years: string; allocated: string }) => [p.years, p.allocated])).toEqual([
+      ['2019', '410000000'],
+      ['2020', '425000000'],
+      ['2021', '160000000'],
+    ]);
+    expect(doc.rows).toHaveLength(32);
+  });
+
+  it('a scenario file that removes a municipality: the rest share the same total', () => {
+    const dir = tempDir();
+    const file = join(dir, 'no-perstorp.json');
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'no-perstorp', years: '2020-2027', recipients: { remove: ['Perstorp'] }, method: 'largest-remainder' }));
+    const r = run(['allocate', '--scenario', file, '--format', 'csv']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(32);
+    expect(r.stdout).not.toMatch(/Perstorp/);
+    const sum = lines.slice(1).reduce((a, l) => a + BigInt(l.split(',')[3]!), 0n);
+    expect(sum).toBe(2_175_000_000n);
+  });
+
+  it('errors in a scenario name the file and the path inside it; exit 2', () => {
+    const dir = tempDir();
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'bad', recipients: { add: [{ id: 'A', basis: '1' }, { id: 'B', basis: '2' }, { id: 'C', basis: 'x' }] } }));
+    const r = run(['allocate', '--scenario', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json: recipients\.add\[2\]\.basis: "x" is not an amount/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'bad', recipients: { remove: ['Atlantis'] } }));
+    const r2 = run(['allocate', '--scenario', file]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toMatch(/bad\.json: recipients\.remove\[0\]: no recipient "Atlantis" to remove/);
+    expect(run(['allocate', '--scenario', 'no-such-scenario']).stderr).toMatch(/bundled: baseline, actual/);
+  });
+});
+
+describe('statsbidrag compare (built CLI)', () => {
+  it('baseline against actual: announced and paid per year, with the years only one side covers marked', () => {
+    const r = run(['compare', 'baseline', 'actual']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/2019\s+1 324 000 000\s+410 000 000\s+-914 000 000\s+-69,03 %/);
+    expect(r.stdout).toMatch(/2020\s+2 175 000 000\s+425 000 000\s+-1 750 000 000\s+-80,46 %/);
+    expect(r.stdout).toMatch(/2021\s+2 175 000 000\s+160 000 000\s+-2 015 000 000\s+-92,64 %/);
+    expect(r.stdout).toMatch(/2018\s+410 396 000\s+–/);
+    expect(r.stdout).toMatch(/Years in both \(2019–2021\)\s+5 674 000 000\s+995 000 000/);
+    // sorted by largest change: Stockholm first
+    const firstRow = r.stdout.split('\n').find((l) => /^\S.*0180|^\S.*1480/.test(l));
+    expect(firstRow).toMatch(/^Stockholm/);
+  });
+
+  it('a scenario compared with itself shows no differences', () => {
+    const r = run(['compare', 'what-if', join(DATA, 'scenarios', 'what-if.json'), '--format', 'json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schema).toBe('statsbidrag/comparison');
+    expect(doc.unchanged).toBe(doc.rows.length);
+    expect(doc.rows.every((row: { total: { difference: string } }) => row.total.difference === '0')).toBe(true);
+    expect(run(['compare', 'baseline', 'baseline']).stdout).toMatch(/No recipient's amount differs/);
+  });
+
+  it('csv: one row per recipient and year plus a total; recipients on one side only are marked; --order input keeps the table order', () => {
+    const r = run(['compare', 'baseline', 'what-if', '--format', 'csv', '--order', 'input', '--year', '2018-2019']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('recipient,code,status,year,a,b,difference,percent');
+    expect(lines[1]).toMatch(/^Järfälla,0123,both,2018,9979000,/);
+    expect(lines).toContain('Perstorp,1275,only-a,total,28755000,0,-28755000,-100.0000');
+    expect(lines.some((l) => l.startsWith('Sundsvall,2281,only-b,2018,0,'))).toBe(true);
+    expect(run(['compare', 'baseline', 'what-if', '--format', 'md']).stdout).toMatch(/^### Compare A: baseline with B: what-if/);
+  });
+});
+
+describe('statsbidrag award (built CLI)', () => {
+  it('the Gävleborg example with a 300 000 kr ceiling and a 1 788 tkr budget reproduces the awards of seed 002', () => {
+    const r = run(['award', EXAMPLE, '--ceiling', '300000', '--budget', '1 788 tkr', '--format', 'csv']);
+    expect(r.status).toBe(0);
+    const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(rows.map((c) => [c[0], c[11]])).toEqual([
+      ['Hälsinglands utbildningsförbund', '298000'],
+      ['Bollnäs kommun', '300000'],
+      ['Gumpels Förening', '300000'],
+      ['Gävle kommun', '300000'],
+      ['Hyresgästföreningen Aros Gävle', '300000'],
+      ['Insamlingsstiftelsen Rapatac', '290000'],
+    ]);
+  });
+
+  it('rations a smaller budget three ways: priority reports what is left, proportional and equal-awards spend it exactly', () => {
+    const doc = (ration: string) => JSON.parse(run(['award', EXAMPLE, '--ceiling', '300000', '--budget', '1 500 tkr', '--ration', ration, '--format', 'json']).stdout);
+    const p = doc('priority');
+    expect(p.totals).toMatchObject({ budget: '1500000', awarded: '1498000', leftover: '2000' });
+    expect(p.applications.find((a: { applicant: string }) => a.applicant === 'Insamlingsstiftelsen Rapatac').status).toBe('not-funded');
+    expect(doc('proportional').totals.awarded).toBe('1500000');
+    const e = doc('equal-awards');
+    expect(e.totals.awarded).toBe('1500000');
+    expect(e.years[0].level).toBe('250000');
+  });
+
+  it('rejects organisation types the rules do not admit, and shows multi-year decisions per year', () => {
+    const dir = tempDir();
+    const file = join(dir, 'apps.csv');
+    writeFileSync(file, 'sökande;typ;sökt belopp;kostnad\nGävle kommun;kommun;"100 000";"200 000"\nExempel AB;aktiebolag;"100 000";"200 000"\n');
+    const r = run(['award', file, '--year', '2021-2023', '--budget', '150 000', '--format', 'md']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\| Gävle kommun \| kommun \| SFS 2018:118 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 300 000 \| funded \|/);
+    expect(r.stdout).toMatch(/Exempel AB \(line 3\): organisation type "aktiebolag" is not admitted/);
+    const table = run(['award', file, '--year', '2021-2024']);
+    expect(table.stdout).toMatch(/at most 3/);
+  });
+
+  it('bad input is one located line and exit 2; --out writes the file', () => {
+    const dir = tempDir();
+    const file = join(dir, 'apps.csv');
+    writeFileSync(file, 'applicant,type,requested,cost\nA,kommun,many,1\n');
+    const r = run(['award', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/apps\.csv:2: field "requested": "many" is not an amount/);
+    const out = join(dir, 'awards.csv');
+    expect(run(['award', EXAMPLE, '--format', 'csv', '--out', out]).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^applicant,type,region,ordinance,priority,years,requested,cost,cap,cap_by,award_2018,award_total,status,reason/);
+  });
+});
