@@ -18,7 +18,7 @@
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { chooseRepair, ratioPrediction, readCell, type Repair, type TableLike } from './cells.js';
 import { guessIdColumn } from './columns.js';
-import { Decimal, decimalsOf, fromBigInt, toBigInt } from './decimal.js';
+import { Decimal, decimalsOf, fromBigInt, maxDecimals, toBigInt } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import {
   bestOverlap,
@@ -100,7 +100,7 @@ interface Prepared {
 }
 
 function prepare(rows: readonly AuditRow[]): Prepared {
-  const dp = Math.max(0, ...rows.map((r) => decimalsOf(r.weight)));
+  const dp = maxDecimals(rows.map((r) => r.weight));
   const scale = new Decimal(10).pow(dp);
   const weights = rows.map((r) => toBigInt(r.weight.times(scale)));
   const total = weights.reduce((s, w) => s + w, 0n);

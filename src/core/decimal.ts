@@ -18,6 +18,16 @@ export function decimalsOf(d: Decimal): number {
   return Math.max(0, d.decimalPlaces());
 }
 
+/** Most decimals among `values` (0 for none). A loop, not Math.max(...): a million rows overflow the stack. */
+export function maxDecimals(values: Iterable<Decimal>): number {
+  let max = 0;
+  for (const v of values) {
+    const dp = v.decimalPlaces();
+    if (dp > max) max = dp;
+  }
+  return max;
+}
+
 /** Exact conversion of a decimal that is a whole number to bigint. */
 export function toBigInt(d: Decimal): bigint {
   if (!d.isInteger()) throw new RangeError(`not an integer: ${d.toString()}`);

@@ -17,7 +17,7 @@ import { formatAmount, plain } from './amount.js';
 import { METHOD_NAMES } from './apportion/index.js';
 import { chooseRepair, ratioPrediction, readCell, type CellReading, type TableLike } from './cells.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from './columns.js';
-import { Decimal, decimalsOf } from './decimal.js';
+import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme } from './programme.js';
 import { formatYearRange, yearRangeInText, yearsOf, type YearRange } from './schedule.js';
@@ -299,7 +299,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   // Decimals for money output: enough for every value and every unit in play.
   const allValues = amountCols.flatMap((c) => c.values.filter((v): v is Decimal => v !== undefined));
   const units = programme ? programme.periods.map((p) => p.unit.value) : [];
-  const dp = Math.min(6, Math.max(0, ...allValues.map(decimalsOf), ...units.map(decimalsOf), ...(options.tolerance ? [decimalsOf(options.tolerance)] : [])));
+  const dp = Math.min(6, Math.max(maxDecimals(allValues), maxDecimals(units), options.tolerance ? decimalsOf(options.tolerance) : 0));
   const money = (d: Decimal): string => plain(d, dp);
 
   // Repairs in the basis column first (predicted from another column), so weights are known.

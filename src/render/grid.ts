@@ -32,7 +32,11 @@ function pad(s: string, width: number, align: Align): string {
 
 export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
   const all = [grid.columns.map((c) => c.header), ...grid.body, ...grid.footer];
-  const widths = grid.columns.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = grid.columns.map((_, i) => {
+    let w = 0;
+    for (const r of all) w = Math.max(w, displayWidth(r[i] ?? ''));
+    return w;
+  });
   const line = (cells: string[], style?: (s: string) => string): string =>
     cells
       .map((c, i) => {
