@@ -40,7 +40,7 @@ export function buildProgram(): Command {
       outputError: (str, write) => write(`statsbidrag: ${str.replace(/^error: /, '')}`),
     });
 
-  program
+  const allocate = program
     .command('allocate')
     .description('split a programme\'s money (or any amount) among recipients in proportion to a weight column')
     .option('--data <file>', 'recipients CSV (- for stdin); default: the programme\'s bundled list')
@@ -72,10 +72,6 @@ export function buildProgram(): Command {
     .option('--ceiling-column <column>', 'per-recipient maximum from this column (an empty cell: --ceiling or none)')
     .option('--explain', 'for every row: share, exact quota, the remainder or priority that decided its last unit, ties, floors and ceilings')
     .addOption(new Option('--rest <policy>', 'a total that is not a whole number of units: error, or leave the rest unsplit').choices(['error', 'leave']).default('error'))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
-    .option('--no-color', 'no colour in the table (also NO_COLOR=1)')
     .addHelpText('after', ALLOCATE_EXAMPLES)
     .action(async (flags) => {
       const { runAllocate } = await import('./commands/allocate.js');
@@ -122,7 +118,7 @@ export function buildProgram(): Command {
       await runAudit(table, flags);
     });
 
-  program
+  const compare = program
     .command('compare')
     .description('two scenarios side by side: per recipient and year, amounts under A and B, the difference in kronor and per cent')
     .argument('<a>', 'scenario file, a bundled scenario (actual, what-if) or baseline')
@@ -130,10 +126,6 @@ export function buildProgram(): Command {
     .option('--year <year>', 'compare only these years, e.g. 2019-2021 (default: every year either side covers)')
     .addOption(new Option('--order <order>', 'rows by largest change, or in the table\'s order').choices(['change', 'input']).default('change'))
     .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
-    .option('--no-color', 'no colour in the table (also NO_COLOR=1)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ statsbidrag compare baseline actual\n      announced (2018 press release) against the totals actually available 2019–2021\n  $ statsbidrag compare baseline actual --year 2019-2021 --format csv\n  $ statsbidrag compare baseline my-scenario.json --order input\n',
@@ -143,7 +135,7 @@ export function buildProgram(): Command {
       await runCompare(a, b, flags);
     });
 
-  program
+  const award = program
     .command('award')
     .description('award grants on applications: admit by organisation type, cap each request, ration an oversubscribed budget')
     .argument('<applications>', 'applications CSV (- for stdin): applicant, type, requested, cost; optional priority, region, years')
@@ -156,10 +148,6 @@ export function buildProgram(): Command {
     .option('--ceiling <amount>', 'most an applicant may get per year (replaces the rules\')')
     .option('--cost-share <percent>', 'most the grant may cover of a measure\'s cost, e.g. 90% (replaces the rules\')')
     .option('--unit <amount>', 'rounding unit of the awards (default: the programme\'s)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
-    .option('--no-color', 'no colour in the table (also NO_COLOR=1)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ statsbidrag award data/examples/gavleborg-applications.csv --ceiling 300000 --budget "1 788 tkr"\n      reproduces the Delmos awards in Gävleborg 2018 (seed 002)\n  $ statsbidrag award data/examples/gavleborg-applications.csv --ceiling 300000 --budget "1 500 tkr" --ration equal-awards\n  $ statsbidrag award applications.csv --programme delmos --year 2021-2023 --format csv\n',
@@ -169,7 +157,22 @@ export function buildProgram(): Command {
       await runAward(file, flags);
     });
 
+  for (const command of [allocate, compare, award]) addOutputOptions(command);
   return program;
+}
+
+/** The output options every command with tabular output shares (README, "Output"). */
+function addOutputOptions(command: Command): void {
+  command
+    .addOption(new Option('--format <format>', 'output format (default: table; csv with --excel)').choices(['table', 'csv', 'json', 'md']))
+    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
+    .addOption(new Option('--delimiter <char>', 'csv: field delimiter').choices([',', ';', 'tab']))
+    .addOption(new Option('--decimal-mark <mark>', 'csv: decimal mark of numbers').choices(['.', ',']))
+    .option('--bom', 'csv: start with a UTF-8 byte order mark')
+    .addOption(new Option('--headers <language>', 'csv: column names in English or Swedish').choices(['en', 'sv']).default('en'))
+    .option('--excel', 'csv for Excel in a Swedish locale: ";" delimiter, "," decimal mark, BOM, CRLF')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--no-color', 'no colour in the table (also NO_COLOR=1)');
 }
 
 /** Run the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */

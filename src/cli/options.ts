@@ -6,6 +6,33 @@ import type { AdminSpec } from '../core/allocate.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
+import type { CsvOptions } from '../render/csv.js';
+
+/** The csv output flags every command with tabular output shares (added in main.ts). */
+export interface CsvFlags {
+  delimiter?: string;
+  decimalMark?: string;
+  bom?: boolean;
+  headers?: string;
+  excel?: boolean;
+}
+
+/** --excel is what Swedish Excel needs (";" lists, "," decimals, a BOM for UTF-8, CRLF); explicit flags still win. */
+export function csvOptionsFrom(flags: CsvFlags): CsvOptions {
+  const excel = flags.excel === true;
+  const delimiter = flags.delimiter === 'tab' ? '\t' : (flags.delimiter ?? (excel ? ';' : ','));
+  const decimalMark = (flags.decimalMark ?? (excel ? ',' : '.')) as ',' | '.';
+  if (decimalMark === ',' && delimiter === ',') {
+    throw new StatsbidragError('invalid-option', '--decimal-mark ",": choose another --delimiter too (";" or tab), or every number is quoted', {}, 'usage');
+  }
+  return {
+    delimiter,
+    decimalMark,
+    bom: flags.bom ?? excel,
+    eol: excel ? '\r\n' : '\n',
+    headers: choiceOption('--headers', flags.headers, ['en', 'sv'] as const, 'en'),
+  };
+}
 
 function usage(option: string, e: unknown): never {
   if (e instanceof StatsbidragError) throw new StatsbidragError(e.code, `${option}: ${e.message}`, {}, 'usage');

@@ -10,7 +10,7 @@ import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Rules } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
-import { parseTable, type Table } from './csv.js';
+import { decimalMarkOf, parseTable, type Table } from './csv.js';
 import { decodeBytes } from './decode.js';
 import { packageRoot } from './paths.js';
 import { formatJsonPath, rulesSchema } from './schemas.js';
@@ -96,9 +96,9 @@ export interface RecipientColumns {
 }
 
 /** Read one cell as an amount, with the file, line and field in any error. */
-export function cellAmount(text: string, file: string, line: number, field: string): Decimal {
+export function cellAmount(text: string, file: string, line: number, field: string, decimalMark?: ',' | '.'): Decimal {
   try {
-    return parseAmount(text);
+    return parseAmount(text, decimalMark ? { decimalMark } : {});
   } catch (e) {
     if (e instanceof AmountParseError) throw e.at({ file, line, field });
     throw e;
@@ -123,6 +123,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
   }
   if (codeCol === idCol || codeCol === basisCol) codeCol = undefined;
   if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
+  const mark = decimalMarkOf(table);
   const seen = new Map<string, number>();
   const recipients = table.rows.map(({ line, cells }) => {
     const id = cells[idCol] ?? '';
@@ -136,7 +137,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
     seen.set(id, line);
     const raw = cells[basisCol] ?? '';
     if (raw === '') throw new StatsbidragError('missing-value', `no value for "${id}"`, { file, line, field: basisField });
-    const weight = cellAmount(raw, file, line, basisField);
+    const weight = cellAmount(raw, file, line, basisField, mark);
     if (weight.isNegative()) {
       throw new StatsbidragError('negative-weight', `"${raw}" is negative; weights must be zero or more`, { file, line, field: basisField });
     }

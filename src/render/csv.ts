@@ -4,6 +4,7 @@
  * (OWASP: prefix "'"), which csv-stringify's escape_formulas cannot limit to text cells.
  */
 import { stringify } from 'csv-stringify/sync';
+import { translateHeader, type HeaderLanguage } from './headers.js';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -11,6 +12,8 @@ export interface CsvOptions {
   decimalMark?: '.' | ',';
   bom?: boolean;
   eol?: '\n' | '\r\n';
+  /** Column names in English (as the JSON fields) or Swedish. */
+  headers?: HeaderLanguage;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -25,7 +28,8 @@ export function renderCsv(headers: string[], rows: string[][], textColumns: Read
   const body = rows.map((row) =>
     row.map((cell, i) => (textColumns.has(i) ? neutraliseFormula(cell) : mark === ',' ? cell.replace('.', ',') : cell)),
   );
-  const text = stringify([headers.map(neutraliseFormula), ...body], {
+  const names = headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')));
+  const text = stringify([names, ...body], {
     delimiter: options.delimiter ?? ',',
     record_delimiter: options.eol === '\r\n' ? 'windows' : 'unix',
     quoted_match: /^'/,

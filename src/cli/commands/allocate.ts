@@ -13,9 +13,9 @@ import { renderCsv } from '../../render/csv.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainNotes, explainRecords } from '../../render/explain.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
-import { adminOption, amountOption, choiceOption, positiveAmountOption, yearOption } from '../options.js';
+import { type CsvFlags, adminOption, amountOption, choiceOption, csvOptionsFrom, positiveAmountOption, yearOption } from '../options.js';
 
-export interface AllocateFlags {
+export interface AllocateFlags extends CsvFlags {
   data?: string;
   basis?: string;
   id?: string;
@@ -67,7 +67,7 @@ function nonNegative(option: string, text: string | undefined) {
 }
 
 export async function runAllocate(flags: AllocateFlags): Promise<void> {
-  const format = choiceOption('--format', flags.format, FORMATS, 'table');
+  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : 'table');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const rest = choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error');
   const total = positiveAmountOption('--total', flags.total);
@@ -148,11 +148,11 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   } else if (format === 'csv' && explain) {
     // One record per period and recipient: the explanation does not fit the wide per-year layout.
     const { headers, rows } = explainRecords(allocation);
-    text = renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))));
+    text = renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))), csvOptionsFrom(flags));
   } else if (format === 'csv') {
     const { headers, rows } = allocationRecords(allocation);
     const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
-    text = renderCsv(headers, rows, textColumns);
+    text = renderCsv(headers, rows, textColumns, csvOptionsFrom(flags));
   } else {
     const grid = allocationGrid(allocation, locale);
     const title = programme

@@ -11,10 +11,10 @@ import { AWARD_TEXT_COLUMNS, awardGrid, awardJson, awardNotes, awardRecords } fr
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
-import { amountOption, choiceOption, positiveAmountOption, yearOption } from '../options.js';
+import { type CsvFlags, amountOption, choiceOption, csvOptionsFrom, positiveAmountOption, yearOption } from '../options.js';
 import { AmountParseError, parseAmountOrPercent } from '../../core/amount.js';
 
-export interface AwardFlags {
+export interface AwardFlags extends CsvFlags {
   programme?: string;
   rules?: string;
   year?: string;
@@ -62,7 +62,7 @@ function costShareOption(text: string | undefined) {
 }
 
 export async function runAward(file: string, flags: AwardFlags): Promise<void> {
-  const format = choiceOption('--format', flags.format, ['table', 'csv', 'json', 'md'] as const, 'table');
+  const format = choiceOption('--format', flags.format, ['table', 'csv', 'json', 'md'] as const, flags.excel ? 'csv' : 'table');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const budget = amountOption('--budget', flags.budget);
   if (budget?.isNegative()) throw new StatsbidragError('invalid-option', '--budget: must not be negative', {}, 'usage');
@@ -100,7 +100,7 @@ export async function runAward(file: string, flags: AwardFlags): Promise<void> {
     text = `${JSON.stringify(awardJson(result, info), null, 2)}\n`;
   } else if (format === 'csv') {
     const { headers, rows } = awardRecords(result);
-    text = renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))));
+    text = renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), csvOptionsFrom(flags));
   } else {
     const grid = awardGrid(result, locale);
     const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';

@@ -13,7 +13,7 @@ import { compareJson, compareNotes, compareRecipientsGrid, compareRecords, compa
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
-import { choiceOption, yearOption } from '../options.js';
+import { type CsvFlags, choiceOption, csvOptionsFrom, yearOption } from '../options.js';
 
 export interface ScenarioRun {
   scenario: Scenario;
@@ -63,7 +63,7 @@ export async function allocateScenario(spec: string, rulesFile?: string, program
   return runScenario(scenario, file, rulesFile);
 }
 
-export interface CompareFlags {
+export interface CompareFlags extends CsvFlags {
   rules?: string;
   year?: string;
   order?: string;
@@ -74,7 +74,7 @@ export interface CompareFlags {
 }
 
 export async function runCompare(specA: string, specB: string, flags: CompareFlags): Promise<void> {
-  const format = choiceOption('--format', flags.format, ['table', 'csv', 'json', 'md'] as const, 'table');
+  const format = choiceOption('--format', flags.format, ['table', 'csv', 'json', 'md'] as const, flags.excel ? 'csv' : 'table');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const order = choiceOption('--order', flags.order, ['change', 'input'] as const, 'change');
   const years = yearOption(flags.year);
@@ -99,7 +99,7 @@ export async function runCompare(specA: string, specB: string, flags: CompareFla
     text = `${JSON.stringify(compareJson(comparison), null, 2)}\n`;
   } else if (format === 'csv') {
     const { headers, rows } = compareRecords(comparison);
-    text = renderCsv(headers, rows, new Set([0, 1, 2, 3]));
+    text = renderCsv(headers, rows, new Set([0, 1, 2, 3]), csvOptionsFrom(flags));
   } else {
     const title = `Compare A: ${comparison.a.label} with B: ${comparison.b.label}`;
     const totals = compareTotalsGrid(comparison, locale);
