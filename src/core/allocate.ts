@@ -160,9 +160,12 @@ export function allocate(recipients: readonly Recipient[], options: AllocateOpti
   }));
 
   const times = (p: PeriodAllocation): number => (p.years ? yearCount(p.years) : 1);
-  const periodTotals = recipients.map((_, i) =>
-    periods.reduce((sum, p) => sum.plus(p.split.rows[i]!.amount.times(times(p))), new Decimal(0)),
-  );
+  // Built on first use: a single-year split never needs it, and it is a Decimal per row.
+  let periodTotals: Decimal[] | undefined;
+  const totalsPerRecipient = (): Decimal[] =>
+    (periodTotals ??= recipients.map((_, i) =>
+      periods.reduce((sum, p) => sum.plus(p.split.rows[i]!.amount.times(times(p))), new Decimal(0)),
+    ));
   const sumBy = (f: (p: PeriodAllocation) => Decimal): Decimal =>
     periods.reduce((sum, p) => sum.plus(f(p).times(times(p))), new Decimal(0));
   const known = periods.flatMap((p) => (p.years ? [p.years] : []));
@@ -171,7 +174,9 @@ export function allocate(recipients: readonly Recipient[], options: AllocateOpti
     ...(options.programme ? { programme: { id: options.programme.id, name: options.programme.name, agency: options.programme.agency } } : {}),
     recipients,
     periods,
-    periodTotals,
+    get periodTotals() {
+      return totalsPerRecipient();
+    },
     totals: {
       statedTotal: sumBy((p) => p.statedTotal),
       admin: sumBy((p) => p.admin),

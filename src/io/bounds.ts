@@ -16,6 +16,7 @@ export interface BoundColumns {
 }
 
 export function boundsFromTable(table: Table, recipients: Recipient[], columns: BoundColumns): Recipient[] {
+  if (columns.floor === undefined && columns.ceiling === undefined) return recipients;
   const reader = (spec: string | undefined, what: 'floor' | 'ceiling'): ((i: number) => Decimal | undefined) | undefined => {
     if (spec === undefined) return undefined;
     let col: number;

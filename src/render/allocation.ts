@@ -21,22 +21,33 @@ function moneyDecimals(a: Allocation): number {
 
 const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
 
-/** Header and rows of plain values: recipient first, then code, weight, amounts, total. */
-export function allocationRecords(a: Allocation): { headers: string[]; rows: string[][] } {
+/** Header of the records: recipient first, then code, weight, amounts, total. */
+export function allocationHeaders(a: Allocation): string[] {
+  const cols = yearColumns(a);
+  return ['recipient', ...(hasCodes(a) ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
+}
+
+/** The records one by one, as plain values (a generator: a million rows need not be held twice). */
+export function* allocationRows(a: Allocation): Generator<string[]> {
   const cols = yearColumns(a);
   const dp = moneyDecimals(a);
   const withTotal = cols.length > 1;
   const codes = hasCodes(a);
-  const headers = ['recipient', ...(codes ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(withTotal ? ['total'] : [])];
-  const periodIndex = new Map(a.periods.map((p, i) => [p, i]));
-  const rows = a.recipients.map((r, i) => [
-    r.id,
-    ...(codes ? [r.code ?? ''] : []),
-    r.weight.toFixed(),
-    ...cols.map((c) => plain(a.periods[periodIndex.get(c.period)!]!.split.rows[i]!.amount, dp)),
-    ...(withTotal ? [plain(a.periodTotals[i]!, dp)] : []),
-  ]);
-  return { headers, rows };
+  for (let i = 0; i < a.recipients.length; i++) {
+    const r = a.recipients[i]!;
+    yield [
+      r.id,
+      ...(codes ? [r.code ?? ''] : []),
+      r.weight.toFixed(),
+      ...cols.map((c) => plain(c.period.split.rows[i]!.amount, dp)),
+      ...(withTotal ? [plain(a.periodTotals[i]!, dp)] : []),
+    ];
+  }
+}
+
+/** Header and rows of plain values: recipient first, then code, weight, amounts, total. */
+export function allocationRecords(a: Allocation): { headers: string[]; rows: string[][] } {
+  return { headers: allocationHeaders(a), rows: [...allocationRows(a)] };
 }
 
 function percentOf(part: Decimal, whole: Decimal): string | null {

@@ -23,16 +23,27 @@ export function neutraliseFormula(text: string): string {
 }
 
 /** `textColumns`: indices of the columns that hold text (neutralised); the rest are numbers. */
-export function renderCsv(headers: string[], rows: string[][], textColumns: ReadonlySet<number>, options: CsvOptions = {}): string {
+export function renderCsv(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): string {
   const mark = options.decimalMark ?? '.';
-  const body = rows.map((row) =>
-    row.map((cell, i) => (textColumns.has(i) ? neutraliseFormula(cell) : mark === ',' ? cell.replace('.', ',') : cell)),
-  );
-  const names = headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')));
-  const text = stringify([names, ...body], {
+  const settings = {
     delimiter: options.delimiter ?? ',',
-    record_delimiter: options.eol === '\r\n' ? 'windows' : 'unix',
+    record_delimiter: options.eol === '\r\n' ? ('windows' as const) : ('unix' as const),
     quoted_match: /^'/,
-  });
-  return (options.bom ? '\ufeff' : '') + text;
+  };
+  const cellText = (cell: string, i: number): string =>
+    textColumns.has(i) ? neutraliseFormula(cell) : mark === ',' ? cell.replace('.', ',') : cell;
+  const parts = [options.bom ? '\ufeff' : '', stringify([headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')))], settings)];
+  // In chunks, so a million rows never exist twice over as arrays.
+  let chunk: string[][] = [];
+  for (const row of rows) {
+    chunk.push(row.map(cellText));
+    if (chunk.length === CHUNK_ROWS) {
+      parts.push(stringify(chunk, settings));
+      chunk = [];
+    }
+  }
+  if (chunk.length) parts.push(stringify(chunk, settings));
+  return parts.join('');
 }
+
+const CHUNK_ROWS = 10_000;

