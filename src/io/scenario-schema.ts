@@ -8,7 +8,6 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
 import { AmountParseError, parseAmount, parseAmountOrPercent } from '../core/amount.js';
 import type { AdminSpec } from '../core/allocate.js';
 import { METHOD_NAMES } from '../core/apportion/index.js';
@@ -16,123 +15,134 @@ import { StatsbidragError } from '../core/errors.js';
 import { baselineScenario, type Scenario } from '../core/scenario.js';
 import { parseYearRange } from '../core/schedule.js';
 import { checkSchema, DATA_DIR, parseJson, readText } from './load.js';
+import * as z from './zod.js';
+import { addIssue } from './zod.js';
 
 export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 
-const comment = z.union([z.string(), z.array(z.string())]).optional();
+const comment = z.optional(z.union([z.string(), z.array(z.string())]));
 
 function parsed<T>(parse: (raw: string) => T) {
-  return z.unknown().transform((raw, ctx) => {
-    if (typeof raw !== 'string' && typeof raw !== 'number') {
-      ctx.addIssue({ code: 'custom', message: `expected a number or an amount as text (e.g. "8 000 000"), not ${raw === null ? 'null' : raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : typeof raw}` });
-      return z.NEVER;
-    }
-    if (typeof raw === 'number') {
-      if (!Number.isSafeInteger(raw)) {
-        ctx.addIssue({ code: 'custom', message: `${raw} is not exact as a JSON number; write it as a string` });
+  return z.pipe(
+    z.unknown(),
+    z.transform((raw: unknown, ctx) => {
+      if (typeof raw !== 'string' && typeof raw !== 'number') {
+        addIssue(ctx, `expected a number or an amount as text (e.g. "8 000 000"), not ${raw === null ? 'null' : raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : typeof raw}`);
         return z.NEVER;
       }
-    }
-    try {
-      return parse(String(raw));
-    } catch (e) {
-      if (e instanceof AmountParseError || e instanceof StatsbidragError) {
-        ctx.addIssue({ code: 'custom', message: e.message });
-        return z.NEVER;
+      if (typeof raw === 'number') {
+        if (!Number.isSafeInteger(raw)) {
+          addIssue(ctx, `${raw} is not exact as a JSON number; write it as a string`);
+          return z.NEVER;
+        }
       }
-      throw e;
-    }
-  });
+      try {
+        return parse(String(raw));
+      } catch (e) {
+        if (e instanceof AmountParseError || e instanceof StatsbidragError) {
+          addIssue(ctx, e.message);
+          return z.NEVER;
+        }
+        throw e;
+      }
+    }),
+  );
 }
 
-const amount = parsed((raw) => parseAmount(raw)).refine((d) => !d.isNegative(), 'must not be negative');
-const positiveAmount = amount.refine((d) => d.gt(0), 'must be greater than zero');
+const amount = parsed((raw) => parseAmount(raw)).check(z.refine((d) => !d.isNegative(), 'must not be negative'));
+const positiveAmount = amount.check(z.refine((d) => d.gt(0), 'must be greater than zero'));
 const admin = parsed((raw): AdminSpec => {
   const { value, percent } = parseAmountOrPercent(raw);
   if (value.isNegative()) throw new StatsbidragError('invalid-admin', `"${raw}" is negative`);
   if (percent && value.gt(100)) throw new StatsbidragError('invalid-admin', `"${raw}" is more than 100 %`);
   return percent ? { kind: 'percent', value } : { kind: 'amount', value };
 });
-const years = z.string().transform((raw, ctx) => {
-  try {
-    return parseYearRange(raw);
-  } catch (e) {
-    if (e instanceof StatsbidragError) {
-      ctx.addIssue({ code: 'custom', message: e.message });
-      return z.NEVER;
+const years = z.pipe(
+  z.string(),
+  z.transform((raw: string, ctx) => {
+    try {
+      return parseYearRange(raw);
+    } catch (e) {
+      if (e instanceof StatsbidragError) {
+        addIssue(ctx, e.message);
+        return z.NEVER;
+      }
+      throw e;
     }
-    throw e;
-  }
-});
-const method = z.string().refine((m) => METHOD_NAMES.includes(m), { message: `unknown method (one of: ${METHOD_NAMES.join(', ')})` });
-const name = z.string().trim().min(1, 'must not be empty');
+  }),
+);
+const method = z.string().check(z.refine((m) => METHOD_NAMES.includes(m), { message: `unknown method (one of: ${METHOD_NAMES.join(', ')})` }));
+const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 const recipientAdd = z.strictObject({
   $comment: comment,
   id: name,
-  code: z.string().optional(),
+  code: z.optional(z.string()),
   basis: amount,
-  floor: amount.optional(),
-  ceiling: amount.optional(),
+  floor: z.optional(amount),
+  ceiling: z.optional(amount),
 });
 
 const recipientChange = z.strictObject({
   $comment: comment,
   id: name,
-  basis: amount.optional(),
-  floor: amount.optional(),
-  ceiling: amount.optional(),
+  basis: z.optional(amount),
+  floor: z.optional(amount),
+  ceiling: z.optional(amount),
 });
 
 const period = z.strictObject({
   $comment: comment,
   years,
-  total: positiveAmount.optional(),
-  admin: admin.optional(),
-  unit: positiveAmount.optional(),
-  method: method.optional(),
-  source: z.string().min(1).optional(),
-  note: z.string().optional(),
+  total: z.optional(positiveAmount),
+  admin: z.optional(admin),
+  unit: z.optional(positiveAmount),
+  method: z.optional(method),
+  source: z.optional(z.string().check(z.minLength(1))),
+  note: z.optional(z.string()),
 });
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     $comment: comment,
     version: z.literal(1),
     name,
-    description: z.string().optional(),
-    programme: z.string().min(1).optional(),
-    years: years.optional(),
-    sources: z.record(z.string(), z.string()).default({}),
-    recipients: z
-      .strictObject({
+    description: z.optional(z.string()),
+    programme: z.optional(z.string().check(z.minLength(1))),
+    years: z.optional(years),
+    sources: z._default(z.record(z.string(), z.string()), {}),
+    recipients: z._default(
+      z.strictObject({
         $comment: comment,
-        remove: z.array(name).default([]),
-        add: z.array(recipientAdd).default([]),
-        change: z.array(recipientChange).default([]),
-      })
-      .default({ remove: [], add: [], change: [] }),
-    periods: z.array(period).default([]),
-    unit: positiveAmount.optional(),
-    method: method.optional(),
-    admin: admin.optional(),
-    floor: amount.optional(),
-    ceiling: amount.optional(),
+        remove: z._default(z.array(name), []),
+        add: z._default(z.array(recipientAdd), []),
+        change: z._default(z.array(recipientChange), []),
+      }),
+      { remove: [], add: [], change: [] },
+    ),
+    periods: z._default(z.array(period), []),
+    unit: z.optional(positiveAmount),
+    method: z.optional(method),
+    admin: z.optional(admin),
+    floor: z.optional(amount),
+    ceiling: z.optional(amount),
   })
-  .superRefine((s, ctx) => {
-    s.periods.forEach((p, i) => {
-      if (p.source !== undefined && !(p.source in s.sources)) {
-        ctx.addIssue({ code: 'custom', path: ['periods', i, 'source'], message: `unknown source "${p.source}" (not a key of "sources")` });
-      }
-      s.periods.slice(0, i).forEach((q, j) => {
-        if (q.years.from <= p.years.to && p.years.from <= q.years.to) {
-          ctx.addIssue({ code: 'custom', path: ['periods', i, 'years'], message: `overlaps periods[${j}]` });
+  .check(
+    z.superRefine((s, ctx) => {
+      s.periods.forEach((p, i) => {
+        if (p.source !== undefined && !(p.source in s.sources)) {
+          ctx.addIssue({ code: 'custom', path: ['periods', i, 'source'], message: `unknown source "${p.source}" (not a key of "sources")` });
         }
+        s.periods.slice(0, i).forEach((q, j) => {
+          if (q.years.from <= p.years.to && p.years.from <= q.years.to) {
+            ctx.addIssue({ code: 'custom', path: ['periods', i, 'years'], message: `overlaps periods[${j}]` });
+          }
+        });
       });
-    });
-    if (s.floor && s.ceiling && s.floor.gt(s.ceiling)) ctx.addIssue({ code: 'custom', path: ['floor'], message: 'is above the ceiling' });
-  });
+      if (s.floor && s.ceiling && s.floor.gt(s.ceiling)) ctx.addIssue({ code: 'custom', path: ['floor'], message: 'is above the ceiling' });
+    }),
+  );
 
 /** Parsed JSON → Scenario, dropping the comments. */
 export function scenarioFromJson(json: unknown, file: string): Scenario {

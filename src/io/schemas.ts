@@ -3,7 +3,8 @@
  * format ("1,35 miljarder", "1350000000") and parsed by the core's amount parser, so a bad
  * figure is reported at its JSON path like any other schema error.
  */
-import { z } from 'zod';
+import * as z from './zod.js';
+import { addIssue } from './zod.js';
 import { AmountParseError, parseAmount } from '../core/amount.js';
 import type { Rules } from '../core/programme.js';
 import { parseYearRange } from '../core/schedule.js';
@@ -14,43 +15,50 @@ import { METHOD_NAMES } from '../core/apportion/index.js';
 /** The method name of grants awarded on applications rather than by a formula. */
 export const APPLICATIONS = 'applications';
 
-const amountText = z.union([z.string(), z.number()]).transform((raw, ctx) => {
-  if (typeof raw === 'number') {
-    // JSON numbers are accepted only when they are safe integers; anything else loses digits.
-    if (!Number.isSafeInteger(raw)) {
-      ctx.addIssue({ code: 'custom', message: `${raw} is not exact as a JSON number; write the amount as a string` });
-      return z.NEVER;
+const amountText = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((input: string | number, ctx) => {
+    let raw = input;
+    if (typeof raw === 'number') {
+      // JSON numbers are accepted only when they are safe integers; anything else loses digits.
+      if (!Number.isSafeInteger(raw)) {
+        addIssue(ctx, `${raw} is not exact as a JSON number; write the amount as a string`);
+        return z.NEVER;
+      }
+      raw = String(raw);
     }
-    raw = String(raw);
-  }
-  try {
-    return parseAmount(raw);
-  } catch (e) {
-    if (e instanceof AmountParseError) {
-      ctx.addIssue({ code: 'custom', message: e.message });
-      return z.NEVER;
+    try {
+      return parseAmount(raw);
+    } catch (e) {
+      if (e instanceof AmountParseError) {
+        addIssue(ctx, e.message);
+        return z.NEVER;
+      }
+      throw e;
     }
-    throw e;
-  }
-});
+  }),
+);
 
-const positiveAmount = amountText.refine((d) => d.gt(0), 'must be greater than zero');
-const nonNegativeAmount = amountText.refine((d) => d.gte(0), 'must not be negative');
+const positiveAmount = amountText.check(z.refine((d) => d.gt(0), 'must be greater than zero'));
+const nonNegativeAmount = amountText.check(z.refine((d) => d.gte(0), 'must not be negative'));
 
-const yearRange = z.string().transform((raw, ctx) => {
-  try {
-    return parseYearRange(raw);
-  } catch (e) {
-    if (e instanceof StatsbidragError) {
-      ctx.addIssue({ code: 'custom', message: e.message });
-      return z.NEVER;
+const yearRange = z.pipe(
+  z.string(),
+  z.transform((raw: string, ctx) => {
+    try {
+      return parseYearRange(raw);
+    } catch (e) {
+      if (e instanceof StatsbidragError) {
+        addIssue(ctx, e.message);
+        return z.NEVER;
+      }
+      throw e;
     }
-    throw e;
-  }
-});
+  }),
+);
 
-function sourced<T extends z.ZodType>(value: T) {
-  return z.strictObject({ value, source: z.string().min(1), note: z.string().optional() });
+function sourced<T extends z.ZodMiniType>(value: T) {
+  return z.strictObject({ value, source: z.string().check(z.minLength(1)), note: z.optional(z.string()) });
 }
 
 const period = z.strictObject({
@@ -60,58 +68,67 @@ const period = z.strictObject({
   amountSplit: sourced(nonNegativeAmount),
   unit: sourced(positiveAmount),
   method: sourced(
-    z.string().refine((m) => m === APPLICATIONS || METHOD_NAMES.includes(m), {
-      error: (issue) => `unknown method "${String(issue.input)}" (one of: ${[...METHOD_NAMES, APPLICATIONS].join(', ')})`,
-    }),
+    z.string().check(
+      z.refine((m) => m === APPLICATIONS || METHOD_NAMES.includes(m), {
+        error: (issue) => `unknown method "${String(issue.input)}" (one of: ${[...METHOD_NAMES, APPLICATIONS].join(', ')})`,
+      }),
+    ),
   ),
-  publishedColumn: z.string().min(1).optional(),
+  publishedColumn: z.optional(z.string().check(z.minLength(1))),
 });
 
 const programme = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
-  name: z.string().min(1),
-  agency: z.string().min(1),
-  legalBasis: z.array(z.strictObject({ ref: z.string(), title: z.string(), source: z.string() })).default([]),
-  recipients: z
-    .strictObject({ file: z.string().min(1), id: z.string().min(1), code: z.string().optional(), basis: z.string().min(1) })
-    .optional(),
-  periods: z.array(period).min(1),
-  awards: awardRulesSchema.optional(),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens')),
+  name: z.string().check(z.minLength(1)),
+  agency: z.string().check(z.minLength(1)),
+  legalBasis: z._default(z.array(z.strictObject({ ref: z.string(), title: z.string(), source: z.string() })), []),
+  recipients: z.optional(
+    z.strictObject({
+      file: z.string().check(z.minLength(1)),
+      id: z.string().check(z.minLength(1)),
+      code: z.optional(z.string()),
+      basis: z.string().check(z.minLength(1)),
+    }),
+  ),
+  periods: z.array(period).check(z.minLength(1)),
+  awards: z.optional(awardRulesSchema),
 });
 
 export const rulesSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     version: z.literal(1),
     sources: z.record(z.string(), z.string()),
-    programmes: z.array(programme).min(1),
+    programmes: z.array(programme).check(z.minLength(1)),
   })
-  .superRefine((rules, ctx) => {
-    const ids = new Set<string>();
-    rules.programmes.forEach((p, i) => {
-      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['programmes', i, 'id'], message: `duplicate programme id "${p.id}"` });
-      ids.add(p.id);
-      p.periods.forEach((per, j) => {
-        for (const key of ['statedTotal', 'amountSplit', 'unit', 'method'] as const) {
-          if (!(per[key].source in rules.sources)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['programmes', i, 'periods', j, key, 'source'],
-              message: `unknown source "${per[key].source}" (not a key of "sources")`,
-            });
+  .check(
+    z.superRefine((rules, ctx) => {
+      const ids = new Set<string>();
+      rules.programmes.forEach((p, i) => {
+        if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['programmes', i, 'id'], message: `duplicate programme id "${p.id}"` });
+        ids.add(p.id);
+        p.periods.forEach((per, j) => {
+          for (const key of ['statedTotal', 'amountSplit', 'unit', 'method'] as const) {
+            if (!(per[key].source in rules.sources)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['programmes', i, 'periods', j, key, 'source'],
+                message: `unknown source "${per[key].source}" (not a key of "sources")`,
+              });
+            }
           }
-        }
-        if (per.amountSplit.value.gt(per.statedTotal.value)) {
-          ctx.addIssue({ code: 'custom', path: ['programmes', i, 'periods', j, 'amountSplit'], message: 'larger than the stated total' });
-        }
-        p.periods.slice(0, j).forEach((other) => {
-          if (other.years.from <= per.years.to && per.years.from <= other.years.to) {
-            ctx.addIssue({ code: 'custom', path: ['programmes', i, 'periods', j, 'years'], message: 'overlaps an earlier period' });
+          if (per.amountSplit.value.gt(per.statedTotal.value)) {
+            ctx.addIssue({ code: 'custom', path: ['programmes', i, 'periods', j, 'amountSplit'], message: 'larger than the stated total' });
           }
+          p.periods.slice(0, j).forEach((other) => {
+            if (other.years.from <= per.years.to && per.years.from <= other.years.to) {
+              ctx.addIssue({ code: 'custom', path: ['programmes', i, 'periods', j, 'years'], message: 'overlaps an earlier period' });
+            }
+          });
         });
       });
-    });
-  }) satisfies z.ZodType<unknown>;
+    }),
+  ) satisfies z.ZodMiniType<unknown>;
 
 /** Type check: the schema's output is the core's Rules shape. */
 export type RulesOutput = z.output<typeof rulesSchema>;

@@ -1,0 +1,23 @@
+/**
+ * The one place zod is imported: the zod/mini API (tree-shakes to a few KB when bundled, where
+ * the classic API pulls in every locale), with English messages for zod's own issues ("Invalid
+ * input: expected string, received number", "Unrecognized key: ..."). zod/mini loads no locale
+ * by default, so without this every built-in message would read just "Invalid input".
+ * Schema modules `import * as z from './zod.js'` so the locale is configured before any parse.
+ * (Re-exported with `export *`, not as a namespace object, so a bundler can still drop what is
+ * unused: the other locales, JSON Schema, the compiler.)
+ */
+import { config, type core } from 'zod/mini';
+import { en } from 'zod/locales';
+
+config(en());
+
+export * from 'zod/mini';
+
+/** A transform's context: a problem goes on its issue list, at the transform's path. */
+export type TransformCtx = core.ParsePayload;
+
+/** Add a custom issue from inside a transform, as classic zod's `ctx.addIssue` did. */
+export function addIssue(ctx: TransformCtx, message: string): void {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value });
+}
