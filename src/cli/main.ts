@@ -169,7 +169,7 @@ function addOutputOptions(command: Command): void {
     .addOption(new Option('--delimiter <char>', 'csv: field delimiter').choices([',', ';', 'tab']))
     .addOption(new Option('--decimal-mark <mark>', 'csv: decimal mark of numbers').choices(['.', ',']))
     .option('--bom', 'csv: start with a UTF-8 byte order mark')
-    .addOption(new Option('--headers <language>', 'csv: column names in English or Swedish').choices(['en', 'sv']).default('en'))
+    .addOption(new Option('--headers <language>', 'csv: column names in English (default) or Swedish').choices(['en', 'sv']))
     .option('--excel', 'csv for Excel in a Swedish locale: ";" delimiter, "," decimal mark, BOM, CRLF')
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
     .option('--no-color', 'no colour in the table (also NO_COLOR=1)');

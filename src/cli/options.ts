@@ -17,13 +17,28 @@ export interface CsvFlags {
   excel?: boolean;
 }
 
+/** The csv options mean nothing for other formats: say so rather than ignore them. */
+export function checkCsvFlags(format: string, flags: CsvFlags): void {
+  if (format === 'csv') return;
+  const given = (['delimiter', 'decimalMark', 'bom', 'headers', 'excel'] as const).filter((k) => flags[k] !== undefined);
+  if (given.length) {
+    const name = given[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    throw new StatsbidragError('invalid-option', `--${name} applies to --format csv, not ${format}`, {}, 'usage');
+  }
+}
+
 /** --excel is what Swedish Excel needs (";" lists, "," decimals, a BOM for UTF-8, CRLF); explicit flags still win. */
 export function csvOptionsFrom(flags: CsvFlags): CsvOptions {
   const excel = flags.excel === true;
   const delimiter = flags.delimiter === 'tab' ? '\t' : (flags.delimiter ?? (excel ? ';' : ','));
   const decimalMark = (flags.decimalMark ?? (excel ? ',' : '.')) as ',' | '.';
   if (decimalMark === ',' && delimiter === ',') {
-    throw new StatsbidragError('invalid-option', '--decimal-mark ",": choose another --delimiter too (";" or tab), or every number is quoted', {}, 'usage');
+    throw new StatsbidragError(
+      'invalid-option',
+      `a "," decimal mark (${flags.decimalMark ? '--decimal-mark' : '--excel'}) needs a --delimiter other than ","`,
+      {},
+      'usage',
+    );
   }
   return {
     delimiter,

@@ -131,8 +131,10 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
     const dots = (body.match(/\./g) ?? []).length;
     if (commas + dots === 0) {
       intPart = body;
-    } else if (decimalMark) {
-      // The caller knows the decimal mark: the other character groups thousands.
+    } else if (decimalMark && !(decimalMark === ',' && dots === 1 && commas === 0)) {
+      // The caller knows the decimal mark: the other character groups thousands. Except a lone
+      // dot where the mark is ",": people type dot decimals into Swedish files too, so the
+      // single-separator rule below reads it ("0.25" a decimal, "12.345" ambiguous).
       const group = decimalMark === ',' ? '.' : ',';
       const parts = body.split(decimalMark);
       if (parts.length > 2) fail('invalid-amount', original, `more than one decimal mark "${decimalMark}"`);

@@ -4,7 +4,7 @@
  */
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
-import { Decimal } from '../core/decimal.js';
+import { Decimal, maxDecimals } from '../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
 import { explainJson } from './explain.js';
 import type { Grid } from './grid.js';
@@ -15,8 +15,9 @@ function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[]
   return cols.length === 1 ? [{ key: 'amount', period: cols[0]!.period }] : cols;
 }
 
+/** Decimals that write every amount exactly: the unit's, and those of totals that are not whole units (--rest leave). */
 function moneyDecimals(a: Allocation): number {
-  return Math.max(0, ...a.periods.map((p) => p.split.decimals));
+  return Math.max(0, ...a.periods.map((p) => Math.max(p.split.decimals, maxDecimals([p.statedTotal, p.admin, p.split.amount, p.split.residual]))));
 }
 
 const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);

@@ -61,7 +61,7 @@ export function renderMarkdown(grid: Grid): string {
     row(grid.columns.map((c) => c.header)),
     `|${grid.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
     ...grid.body.map(row),
-    ...grid.footer.map((r) => row(r.map((c, i) => (c && i === 0 ? `**${c}**` : c)))),
+    ...grid.footer.map((r) => row(r.map((c, i) => (c.trim() && i === 0 ? `**${c.trim()}**` : c)))),
   ];
   return `${out.join('\n')}\n`;
 }

@@ -36,7 +36,8 @@ const WORDS: Record<string, string> = {
   floor: 'golv',
   ceiling: 'tak',
   unconstrained: 'utan_gränser',
-  priority_last: 'prioritet_sista',
+  last: 'sista',
+  next: 'nästa',
   status: 'status',
   period: 'period',
 };

@@ -46,6 +46,11 @@ describe('parseAmount reads Swedish and plain number formats', () => {
     expect(() => parseAmount('1,350')).toThrow(/could mean 1350 or 1.350/);
     expect(parseAmount('1,350', { decimalMark: ',' }).toFixed()).toBe('1.35');
     expect(parseAmount('1,350', { decimalMark: '.' }).toFixed()).toBe('1350');
+    // A lone dot in a comma-decimal file follows the same rule: never read as grouping by guess.
+    expect(parseAmount('0.125', { decimalMark: ',' }).toFixed()).toBe('0.125');
+    expect(parseAmount('0.25', { decimalMark: ',' }).toFixed()).toBe('0.25');
+    expect(() => parseAmount('12.345', { decimalMark: ',' })).toThrow(/could mean 12345 or 12.345/);
+    expect(parseAmount('1.234.567,5', { decimalMark: ',' }).toFixed()).toBe('1234567.5');
   });
 
   it('rejects amounts with more than 30 integer digits', () => {

@@ -13,7 +13,7 @@ import { renderCsv } from '../../render/csv.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainNotes, explainRecords } from '../../render/explain.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
-import { type CsvFlags, adminOption, amountOption, choiceOption, csvOptionsFrom, positiveAmountOption, yearOption } from '../options.js';
+import { type CsvFlags, checkCsvFlags, adminOption, amountOption, choiceOption, csvOptionsFrom, positiveAmountOption, yearOption } from '../options.js';
 
 export interface AllocateFlags extends CsvFlags {
   data?: string;
@@ -68,6 +68,7 @@ function nonNegative(option: string, text: string | undefined) {
 
 export async function runAllocate(flags: AllocateFlags): Promise<void> {
   const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : 'table');
+  checkCsvFlags(format, flags);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const rest = choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error');
   const total = positiveAmountOption('--total', flags.total);

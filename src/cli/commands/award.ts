@@ -11,7 +11,7 @@ import { AWARD_TEXT_COLUMNS, awardGrid, awardJson, awardNotes, awardRecords } fr
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
-import { type CsvFlags, amountOption, choiceOption, csvOptionsFrom, positiveAmountOption, yearOption } from '../options.js';
+import { type CsvFlags, checkCsvFlags, amountOption, choiceOption, csvOptionsFrom, positiveAmountOption, yearOption } from '../options.js';
 import { AmountParseError, parseAmountOrPercent } from '../../core/amount.js';
 
 export interface AwardFlags extends CsvFlags {
@@ -63,6 +63,7 @@ function costShareOption(text: string | undefined) {
 
 export async function runAward(file: string, flags: AwardFlags): Promise<void> {
   const format = choiceOption('--format', flags.format, ['table', 'csv', 'json', 'md'] as const, flags.excel ? 'csv' : 'table');
+  checkCsvFlags(format, flags);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const budget = amountOption('--budget', flags.budget);
   if (budget?.isNegative()) throw new StatsbidragError('invalid-option', '--budget: must not be negative', {}, 'usage');
@@ -74,6 +75,15 @@ export async function runAward(file: string, flags: AwardFlags): Promise<void> {
   const loaded = await loadRules(flags.rules);
   const programme = awardProgramme(loaded.rules, flags.programme, loaded.file);
   const applications = await loadApplications(file);
+  const ownYears = applications.find((a) => a.years !== undefined);
+  if (years && ownYears) {
+    throw new StatsbidragError(
+      'invalid-option',
+      `--year: the file gives applications their own years ("${ownYears.applicant}" has ${formatYearRange(ownYears.years!)}); --year is for files without a years column`,
+      { file },
+      'usage',
+    );
+  }
   const rationing = choiceOption<Rationing>('--ration', flags.ration, RATIONINGS, hasPriorities(applications) ? 'priority' : 'proportional');
 
   const periodOf = (year: number) => programme.periods.find((p) => p.years.from <= year && year <= p.years.to);

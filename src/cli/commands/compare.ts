@@ -13,7 +13,7 @@ import { compareJson, compareNotes, compareRecipientsGrid, compareRecords, compa
 import { renderCsv } from '../../render/csv.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
-import { type CsvFlags, choiceOption, csvOptionsFrom, yearOption } from '../options.js';
+import { type CsvFlags, checkCsvFlags, choiceOption, csvOptionsFrom, yearOption } from '../options.js';
 
 export interface ScenarioRun {
   scenario: Scenario;
@@ -75,6 +75,7 @@ export interface CompareFlags extends CsvFlags {
 
 export async function runCompare(specA: string, specB: string, flags: CompareFlags): Promise<void> {
   const format = choiceOption('--format', flags.format, ['table', 'csv', 'json', 'md'] as const, flags.excel ? 'csv' : 'table');
+  checkCsvFlags(format, flags);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const order = choiceOption('--order', flags.order, ['change', 'input'] as const, 'change');
   const years = yearOption(flags.year);
