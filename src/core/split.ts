@@ -101,8 +101,8 @@ export interface Split {
 
 /** Scale decimals by 10^k so all become integers; returns the bigints. */
 function toIntegers(values: readonly Decimal[], decimals: number): bigint[] {
-  const scale = new Decimal(10).pow(decimals);
-  return values.map((v) => toBigInt(v.times(scale)));
+  // Exact: every value has at most `decimals` decimals, so its fixed form without the point is v × 10^decimals.
+  return values.map((v) => BigInt(v.toFixed(decimals).replace('.', '')));
 }
 
 /** A positive decimal as an exact fraction: 1.2 = 12/10. */
@@ -209,11 +209,14 @@ export function split(request: SplitRequest): Split {
   if (!unit.isFinite() || unit.lte(0)) throw new StatsbidragError('invalid-unit', `the unit must be a positive amount, not ${unit.toString()}`, {}, 'usage');
   if (amount.isNegative()) throw new StatsbidragError('negative-total', `the amount to split is negative (${amount.toFixed()})`, {}, 'usage');
   if (recipients.length === 0) throw new StatsbidragError('no-recipients', 'there are no recipients to split among');
-  for (const r of recipients) {
-    if (r.weight.isNegative()) {
+  // Read each weight once: a recipient loaded from a table makes its Decimal on every read.
+  const weightValues = recipients.map((r) => r.weight);
+  weightValues.forEach((w, i) => {
+    if (w.isNegative()) {
+      const r = recipients[i]!;
       throw new StatsbidragError('negative-weight', `the weight of "${r.id}" is negative`, r.line === undefined ? {} : { line: r.line });
     }
-  }
+  });
 
   const unitsExact = amount.div(unit);
   let wholeUnits = unitsExact.floor();
@@ -229,11 +232,8 @@ export function split(request: SplitRequest): Split {
   }
   if (wholeUnits.isNegative()) wholeUnits = new Decimal(0);
 
-  const weightDecimals = maxDecimals(recipients.map((r) => r.weight));
-  const weights = toIntegers(
-    recipients.map((r) => r.weight),
-    weightDecimals,
-  );
+  const weightDecimals = maxDecimals(weightValues);
+  const weights = toIntegers(weightValues, weightDecimals);
   const totalWeight = sumOf(weights);
   if (totalWeight === 0n) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
   const bounds = boundsOf(request, unit);
