@@ -150,7 +150,7 @@ export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): str
       `${p.years ? p.label : 'Amount'}: ${p.split.method}${p.split.firstDivisor ? ` (first divisor ${p.split.firstDivisor.toFixed()})` : ''} to ${formatAmount(p.split.unit, { locale })} kr` +
       (p.adminSource === 'rules' ? '; admin costs = stated total − amount split (rules)' : p.adminSource === 'option' ? '; admin costs from --admin' : ''),
   );
-  if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push('* a tie-break rule decided this amount (see README, "Tie-breaking")');
+  if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push('* a tie-break rule decided this amount (see README, "Methods")');
   if (a.periods.some((p) => p.split.bounded)) notes.push('F held at its floor, C held at its ceiling; the rest shared pro rata among the others');
   return notes;
 }
