@@ -5,53 +5,26 @@
  * schemas.ts can use it without an import cycle through load.ts.
  */
 import * as z from './zod.js';
-import { addIssue } from './zod.js';
-import { AmountParseError, parseAmountOrPercent } from '../core/amount.js';
+import { parseAmountOrPercent } from '../core/amount.js';
+import { StatsbidragError } from '../core/errors.js';
 import { canonicalType } from '../core/award.js';
 
-const percentText = z.pipe(
-  z.string(),
-  z.transform((raw: string, ctx) => {
-    try {
-      const p = parseAmountOrPercent(raw);
-      if (!p.percent) {
-        addIssue(ctx, `"${raw}" is not a percentage (write e.g. "90 %")`);
-        return z.NEVER;
-      }
-      if (p.value.lte(0) || p.value.gt(100)) {
-        addIssue(ctx, `"${raw}" must be more than 0 % and at most 100 %`);
-        return z.NEVER;
-      }
-      return p.value;
-    } catch (e) {
-      if (e instanceof AmountParseError) {
-        addIssue(ctx, e.message);
-        return z.NEVER;
-      }
-      throw e;
-    }
-  }),
-);
+const invalid = (message: string): never => {
+  throw new StatsbidragError('invalid-rules', message);
+};
 
-const amountText = z.pipe(
-  z.string(),
-  z.transform((raw: string, ctx) => {
-    try {
-      const p = parseAmountOrPercent(raw);
-      if (p.percent || p.value.lte(0)) {
-        addIssue(ctx, `"${raw}" must be an amount greater than zero`);
-        return z.NEVER;
-      }
-      return p.value;
-    } catch (e) {
-      if (e instanceof AmountParseError) {
-        addIssue(ctx, e.message);
-        return z.NEVER;
-      }
-      throw e;
-    }
-  }),
-);
+const percentText = z.textParsedBy((raw) => {
+  const p = parseAmountOrPercent(raw);
+  if (!p.percent) invalid(`"${raw}" is not a percentage (write e.g. "90 %")`);
+  if (p.value.lte(0) || p.value.gt(100)) invalid(`"${raw}" must be more than 0 % and at most 100 %`);
+  return p.value;
+});
+
+const amountText = z.textParsedBy((raw) => {
+  const p = parseAmountOrPercent(raw);
+  if (p.percent || p.value.lte(0)) invalid(`"${raw}" must be an amount greater than zero`);
+  return p.value;
+});
 
 const sourced = <T extends z.ZodMiniType>(value: T) =>
   z.strictObject({ value, source: z.string().check(z.minLength(1)), note: z.optional(z.string()) });

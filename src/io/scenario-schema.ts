@@ -57,20 +57,7 @@ const admin = parsed((raw): AdminSpec => {
   if (percent && value.gt(100)) throw new StatsbidragError('invalid-admin', `"${raw}" is more than 100 %`);
   return percent ? { kind: 'percent', value } : { kind: 'amount', value };
 });
-const years = z.pipe(
-  z.string(),
-  z.transform((raw: string, ctx) => {
-    try {
-      return parseYearRange(raw);
-    } catch (e) {
-      if (e instanceof StatsbidragError) {
-        addIssue(ctx, e.message);
-        return z.NEVER;
-      }
-      throw e;
-    }
-  }),
-);
+const years = z.textParsedBy(parseYearRange);
 const method = z.string().check(z.refine((m) => METHOD_NAMES.includes(m), { message: `unknown method (one of: ${METHOD_NAMES.join(', ')})` }));
 const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 

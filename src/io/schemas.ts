@@ -42,20 +42,7 @@ const amountText = z.pipe(
 const positiveAmount = amountText.check(z.refine((d) => d.gt(0), 'must be greater than zero'));
 const nonNegativeAmount = amountText.check(z.refine((d) => d.gte(0), 'must not be negative'));
 
-const yearRange = z.pipe(
-  z.string(),
-  z.transform((raw: string, ctx) => {
-    try {
-      return parseYearRange(raw);
-    } catch (e) {
-      if (e instanceof StatsbidragError) {
-        addIssue(ctx, e.message);
-        return z.NEVER;
-      }
-      throw e;
-    }
-  }),
-);
+const yearRange = z.textParsedBy(parseYearRange);
 
 function sourced<T extends z.ZodMiniType>(value: T) {
   return z.strictObject({ value, source: z.string().check(z.minLength(1)), note: z.optional(z.string()) });

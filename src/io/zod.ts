@@ -7,7 +7,8 @@
  * (Re-exported with `export *`, not as a namespace object, so a bundler can still drop what is
  * unused: the other locales, JSON Schema, the compiler.)
  */
-import { config, type core } from 'zod/mini';
+import { config, pipe, string, transform, NEVER, type core } from 'zod/mini';
+import { StatsbidragError } from '../core/errors.js';
 import { en } from 'zod/locales';
 
 config(en());
@@ -20,4 +21,22 @@ export type TransformCtx = core.ParsePayload;
 /** Add a custom issue from inside a transform, as classic zod's `ctx.addIssue` did. */
 export function addIssue(ctx: TransformCtx, message: string): void {
   ctx.issues.push({ code: 'custom', message, input: ctx.value });
+}
+
+/** A string read by one of the core's parsers; the parser's StatsbidragError becomes the issue's message. */
+export function textParsedBy<T>(parse: (raw: string) => T) {
+  return pipe(
+    string(),
+    transform((raw: string, ctx) => {
+      try {
+        return parse(raw);
+      } catch (e) {
+        if (e instanceof StatsbidragError) {
+          addIssue(ctx, e.message);
+          return NEVER;
+        }
+        throw e;
+      }
+    }),
+  );
 }
