@@ -34,10 +34,10 @@ export function buildProgram(): Command {
   const program = new Command('statsbidrag')
     .description('Compute, check and explain how a grant budget is split between recipients.')
     .version(packageVersion(), '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(`statsbidrag: ${str.replace(/^error: /, '')}`),
+      // One line, as every other error: the message and where to look.
+      outputError: (str, write) => write(`statsbidrag: ${str.replace(/^error: /, '').trim()} (see --help)\n`),
     });
 
   const allocate = program

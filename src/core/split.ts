@@ -225,7 +225,7 @@ export function split(request: SplitRequest): Split {
       'total-not-multiple-of-unit',
       `${amount.toFixed()} is not a whole number of units of ${unit.toFixed()} (${wholeUnits.times(unit).toFixed()} would be, leaving ${amount.minus(
         wholeUnits.times(unit),
-      ).toFixed()}); change the unit or the total, or let the rest stay unsplit`,
+      ).toFixed()}); change the unit or the total, or let the rest stay unsplit (--rest leave)`,
       {},
       'usage',
     );

@@ -5,6 +5,7 @@
 import { StatsbidragError } from '../core/errors.js';
 
 export async function writeOutput(text: string, out: string | undefined): Promise<void> {
+  if (out === '') throw new StatsbidragError('invalid-option', '--out: the file name is empty', {}, 'usage');
   if (out === undefined || out === '-') {
     await new Promise<void>((resolve, reject) => {
       process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
