@@ -40,6 +40,11 @@ function fail(code: string, text: string, why: string, grouping?: GroupingDefect
   throw new AmountParseError(code, `"${text}" is not an amount: ${why}`, text, grouping);
 }
 
+/** "1,350" / "12.345": one separator before exactly three digits could be a thousands group. */
+export function isAmbiguousSeparator(intPart: string, frac: string): boolean {
+  return frac.length === 3 && /^[1-9]\d{0,2}$/.test(intPart);
+}
+
 const PLAIN = /^-?\d{1,30}(?:\.\d{1,2})?$/;
 
 /** Split "1,35 miljarder kr" into number text and a power of ten. */
@@ -147,7 +152,7 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
       // One separator is the decimal mark, whichever it is: "1,35" and "1.35" both mean 1.35.
       // But "1,350" may be an English thousand: refuse to guess.
       [intPart, frac] = body.split(/[,.]/) as [string, string];
-      if (frac.length === 3 && /^[1-9]\d{0,2}$/.test(intPart)) {
+      if (isAmbiguousSeparator(intPart, frac)) {
         fail('ambiguous-amount', original, `could mean ${intPart}${frac} or ${intPart}.${frac}; write it without the separator, or with a decimal mark and grouping spaces`);
       }
     } else {

@@ -33,17 +33,15 @@ export function renderCsv(headers: string[], rows: Iterable<string[]>, textColum
   const cellText = (cell: string, i: number): string =>
     textColumns.has(i) ? neutraliseFormula(cell) : mark === ',' ? cell.replace('.', ',') : cell;
   const parts = [options.bom ? '\ufeff' : '', stringify([headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')))], settings)];
-  // In chunks, so a million rows never exist twice over as arrays.
-  let chunk: string[][] = [];
+  // A record none of whose cells needs quoting is joined here (csv-stringify would write the
+  // same; it takes 0.6 s a million rows); any other goes through csv-stringify.
+  const eol = options.eol ?? '\n';
+  const special = ['"', '\r', '\n', settings.delimiter];
+  const needsQuotes = (c: string): boolean => c.startsWith("'") || special.some((ch) => c.includes(ch));
   for (const row of rows) {
-    chunk.push(row.map(cellText));
-    if (chunk.length === CHUNK_ROWS) {
-      parts.push(stringify(chunk, settings));
-      chunk = [];
-    }
+    const cells = row.map(cellText);
+    parts.push(cells.some(needsQuotes) ? stringify([cells], settings) : cells.join(settings.delimiter) + eol);
   }
-  if (chunk.length) parts.push(stringify(chunk, settings));
   return parts.join('');
 }
 
-const CHUNK_ROWS = 10_000;

@@ -5,10 +5,15 @@ import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { Programme, Rules } from '../../core/programme.js';
 import { formatYearRange } from '../../core/schedule.js';
-import { loadRecipientsWithBounds } from '../../io/bounds.js';
-import { loadRules } from '../../io/load.js';
+import { Decimal } from '../../core/decimal.js';
+import { splitUnits } from '../../core/split.js';
+import { boundsFromTable } from '../../io/bounds.js';
+import { readWeightColumns } from '../../io/bulk.js';
+import { parseTable } from '../../io/csv.js';
+import { loadRules, loadTable, readText, recipientsFromTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { allocationGrid, allocationHeaders, allocationJson, allocationNotes, allocationRows } from '../../render/allocation.js';
+import { BULK_HEADERS, bulkRows } from '../../render/bulk.js';
 import { renderCsv } from '../../render/csv.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainNotes, explainRecords } from '../../render/explain.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
@@ -123,9 +128,25 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   if (dataFile === undefined) throw new StatsbidragError('missing-data', 'give the recipients with --data FILE (or - for stdin)', { field: '--data' }, 'usage');
   if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
 
-  const recipients = await loadRecipientsWithBounds(
-    dataFile,
-    { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) },
+  // The bulk lane: a free split of a plain list straight to CSV, column by column (io/bulk.ts).
+  // It falls back to the general reader, with the text already read, for anything it does not take.
+  let input: string | undefined;
+  const bulk = !useProgramme && !explain && !admin && !floor && !ceiling && !flags.floorColumn && !flags.ceilingColumn;
+  if (bulk && format === 'csv' && total && (!years || years.from === years.to)) {
+    input = await readText(dataFile);
+    const columns = readWeightColumns(input, { basis, ...(idColumn ? { id: idColumn } : {}) });
+    const splitUnit = unit ?? new Decimal(1);
+    const units = columns && splitUnits(columns.weights, total, splitUnit, flags.method ?? 'largest-remainder', firstDivisor);
+    if (columns && units) {
+      const decimals = Math.max(splitUnit.decimalPlaces(), total.decimalPlaces());
+      await writeOutput(renderCsv(BULK_HEADERS, bulkRows(columns, units, splitUnit, decimals), new Set([0]), csvOptionsFrom(flags)), flags.out);
+      return;
+    }
+  }
+  const table = input === undefined ? await loadTable(dataFile) : parseTable(input, dataFile);
+  const recipients = boundsFromTable(
+    table,
+    recipientsFromTable(table, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
     { ...(flags.floorColumn ? { floor: flags.floorColumn } : {}), ...(flags.ceilingColumn ? { ceiling: flags.ceilingColumn } : {}) },
   );
   const allocation = allocate(scenarioRun?.recipients ?? recipients, {

@@ -1,0 +1,37 @@
+/** The bulk lane through the built CLI: same bytes as the general path, and a clean fallback. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from '../helpers/cli.js';
+
+describe('allocate on a large plain list', () => {
+  it('writes the same CSV as the general reader (forced by a quoted header)', () => {
+    const dir = tempDir();
+    let seed = 7;
+    const rows = Array.from({ length: 5000 }, (_, i) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return `r${i},${seed % 100000}${i % 7 === 0 ? '.25' : ''}`;
+    });
+    const plain = join(dir, 'plain.csv');
+    const quoted = join(dir, 'quoted.csv');
+    writeFileSync(plain, ['name,weight', ...rows].join('\n') + '\n');
+    writeFileSync(quoted, ['"name",weight', ...rows].join('\n') + '\n');
+    for (const method of ['largest-remainder', 'sainte-lague']) {
+      const args = ['allocate', '--basis', 'weight', '--total', '123 456 789', '--unit', '1', '--method', method, '--format', 'csv'];
+      const a = run([...args, '--data', plain]);
+      const b = run([...args, '--data', quoted]);
+      expect(a.status, a.stderr).toBe(0);
+      expect(a.stdout.split('\n')).toHaveLength(5002);
+      expect(a.stdout).toBe(b.stdout);
+    }
+  });
+
+  it('falls back to the general reader for stdin it declines, reading the input only once', () => {
+    const r = run(['allocate', '--data', '-', '--basis', 'vikt', '--total', '100', '--format', 'csv'], { input: 'namn;vikt\nA;1,5\nB;3,5\n' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,weight,amount\nA,1.5,30\nB,3.5,70\n');
+    const dup = run(['allocate', '--data', '-', '--basis', 'w', '--total', '100', '--format', 'csv'], { input: 'name,w\nA,1\nA,2\n' });
+    expect(dup.status).toBe(2);
+    expect(dup.stderr.trim()).toBe('statsbidrag: -:3: field "name": "A" already appears on line 2');
+  });
+});
