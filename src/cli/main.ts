@@ -7,9 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
 
-export const EXIT_OK = 0;
-export const EXIT_CHECK_FAILED = 1;
-export const EXIT_TROUBLE = 2;
+import { EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
 
 
 const ALLOCATE_EXAMPLES = `

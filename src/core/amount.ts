@@ -9,6 +9,8 @@ import { StatsbidragError } from './errors.js';
 
 /** More integer digits than this is not money anyone splits; it also guards 1e400-style input. */
 export const MAX_INTEGER_DIGITS = 30;
+/** With at most 30 + 20 significant digits, sums and differences stay exact in 60-digit Decimals. */
+export const MAX_DECIMALS = 20;
 
 const SCALE_WORDS: ReadonlyArray<[RegExp, number]> = [
   [/^(miljarder|miljard|mdkr|mdr|md|mrd|billions?|bn)$/i, 9],
@@ -180,6 +182,7 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
   if (intPart.replace(/^0+/, '').length > MAX_INTEGER_DIGITS) {
     fail('amount-too-large', original, `more than ${MAX_INTEGER_DIGITS} digits`);
   }
+  if (frac.length > MAX_DECIMALS) fail('amount-too-precise', original, `more than ${MAX_DECIMALS} decimals`);
   return new Decimal(`${sign}${intPart}${frac ? `.${frac}` : ''}`);
 }
 

@@ -18,7 +18,7 @@
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { chooseRepair, ratioPrediction, readCell, type Repair, type TableLike } from './cells.js';
 import { guessIdColumn } from './columns.js';
-import { Decimal, decimalsOf, fromBigInt, maxDecimals, toBigInt } from './decimal.js';
+import { Decimal, fromBigInt, maxDecimals, toBigInt } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import {
   bestOverlap,

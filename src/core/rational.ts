@@ -3,7 +3,7 @@
  * where the set of budgets B that reproduce a published row is an interval whose ends are
  * fractions such as 41 039 600 000 / 31: no decimal type could hold them exactly.
  */
-import { Decimal, decimalsOf, fromBigInt } from './decimal.js';
+import { Decimal, decimalsOf } from './decimal.js';
 
 /** num / den with den > 0 and gcd(num, den) = 1. */
 export interface Rational {
@@ -85,15 +85,6 @@ export function formatRational(a: Rational, digits = 6): { text: string; exact: 
   }
   const text = `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
   return { text: rest === 0n ? text : `${text}…`, exact: rest === 0n };
-}
-
-/** Exact decimal when the fraction terminates, else undefined. */
-export function toDecimal(a: Rational): Decimal | undefined {
-  let d = a.den;
-  while (d % 2n === 0n) d /= 2n;
-  while (d % 5n === 0n) d /= 5n;
-  if (d !== 1n) return undefined;
-  return fromBigInt(a.num).div(fromBigInt(a.den));
 }
 
 /** A bound: a value, and whether the value itself belongs to the interval. */

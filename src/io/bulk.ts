@@ -7,7 +7,7 @@
  * reports every problem exactly as it always does. So this lane has no error messages of its own.
  */
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
-import { isAmbiguousSeparator, MAX_INTEGER_DIGITS } from '../core/amount.js';
+import { isAmbiguousSeparator, MAX_DECIMALS, MAX_INTEGER_DIGITS } from '../core/amount.js';
 import { detectDelimiter } from './csv.js';
 
 export interface WeightColumns {
@@ -79,7 +79,7 @@ export function readWeightColumns(text: string, columns: { id?: string; basis: s
     const [id, w] = cells as [string, string];
     if (id === '' || !PLAIN_WEIGHT.test(w)) return undefined;
     const dot = w.indexOf('.');
-    if ((dot < 0 ? w.length : dot) > MAX_INTEGER_DIGITS) return undefined;
+    if ((dot < 0 ? w.length : dot) > MAX_INTEGER_DIGITS || (dot >= 0 && w.length - dot - 1 > MAX_DECIMALS)) return undefined;
     if (dot >= 0 && isAmbiguousSeparator(w.slice(0, dot), w.slice(dot + 1))) return undefined;
     if (dot >= 0 && w.length - dot - 1 > decimals) decimals = w.length - dot - 1;
     const known = seen.size;
@@ -97,20 +97,4 @@ export function readWeightColumns(text: string, columns: { id?: string; basis: s
     return v;
   });
   return positive ? { ids, weights, decimals } : undefined;
-}
-
-/** n / 10^decimals written plainly, as Decimal's toFixed() would write it: "12.5", "7", "0". */
-export function scaledToPlain(n: bigint, decimals: number): string {
-  if (decimals === 0) return n.toString();
-  const s = n.toString().padStart(decimals + 1, '0');
-  const int = s.slice(0, -decimals);
-  const frac = s.slice(-decimals).replace(/0+$/, '');
-  return frac ? `${int}.${frac}` : int;
-}
-
-/** n / 10^decimals with exactly `decimals` decimals: "12.50". */
-export function scaledToFixed(n: bigint, decimals: number): string {
-  if (decimals === 0) return n.toString();
-  const s = n.toString().padStart(decimals + 1, '0');
-  return `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
 }

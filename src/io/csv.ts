@@ -129,11 +129,18 @@ export function parseQuoted(text: string, file: string, delim: string): Table {
   }
   const [head, ...body] = records;
   if (!head) throw new StatsbidragError('empty-file', 'the file is empty', { file });
-  // info.lines is the line where a record ends; newlines inside its quoted fields move the start back.
+  // info.lines is the line where a record ends, except that csv-parse counts a CRLF inside a
+  // quoted field as two lines, and carries that on; newlines inside the record move its start back.
+  let extra = 0;
   const rows = body.map(({ record, info }) => {
     let inner = 0;
-    for (const cell of record) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) inner++;
-    return { line: info.lines - inner, cells: record };
+    for (const cell of record) {
+      for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) {
+        inner++;
+        if (cell[at - 1] === '\r') extra++;
+      }
+    }
+    return { line: info.lines - extra - inner, cells: record };
   });
   return { file, headers: head.record, rows, delimiter: delim };
 }

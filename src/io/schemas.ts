@@ -8,7 +8,6 @@ import { addIssue } from './zod.js';
 import { AmountParseError, parseAmount } from '../core/amount.js';
 import type { Rules } from '../core/programme.js';
 import { parseYearRange } from '../core/schedule.js';
-import { StatsbidragError } from '../core/errors.js';
 import { awardRulesSchema } from './award-schema.js';
 import { METHOD_NAMES } from '../core/apportion/index.js';
 

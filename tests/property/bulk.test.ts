@@ -66,6 +66,15 @@ describe('bulk lane', () => {
     expect(compared).toBeGreaterThan(250);
   });
 
+  it('keeps a unit with twenty decimals exact (no JS number in the scaling)', () => {
+    const unit = new Decimal('1.00000000000000000001');
+    const total = unit.times(3);
+    const text = 'name,weight\nA,1\nB,2\n';
+    const fast = bulk(text, total, unit, 'largest-remainder');
+    expect(fast).toBe('recipient,weight,amount\nA,1,1.00000000000000000001\nB,2,2.00000000000000000002\n');
+    expect(fast).toBe(general(text, total, unit, 'largest-remainder'));
+  });
+
   it.each([
     ['a quoted cell', 'name,weight\n"A",1\nB,2\n'],
     ['a Swedish number', 'name;weight\nA;1 000\nB;2\n'],

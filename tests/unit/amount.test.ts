@@ -53,6 +53,11 @@ describe('parseAmount reads Swedish and plain number formats', () => {
     expect(parseAmount('1.234.567,5', { decimalMark: ',' }).toFixed()).toBe('1234567.5');
   });
 
+  it('rejects more than 20 decimals, so 60-digit arithmetic stays exact', () => {
+    expect(parseAmount('1.' + '0'.repeat(19) + '1').toFixed()).toBe('1.' + '0'.repeat(19) + '1');
+    expect(() => parseAmount('1.' + '0'.repeat(60) + '1')).toThrow(/more than 20 decimals/);
+  });
+
   it('rejects amounts with more than 30 integer digits', () => {
     expect(() => parseAmount('1'.repeat(31))).toThrow(/more than 30 digits/);
     expect(() => parseAmount('1 000 000 000 000 000 000 000 miljarder')).toThrow(/more than 30 digits/);

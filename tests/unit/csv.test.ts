@@ -22,6 +22,11 @@ describe('reading CSV text', () => {
     expect(t.rows[0]!.cells[1]).toBe('one\ntwo');
   });
 
+  it('counts a CRLF inside a quoted field as one line', () => {
+    const t = parseTable('name,w\r\n"A\r\nx",1\r\n"B",abc\r\n"C\r\ny\r\nz",2\r\nD,3\r\n', 'f.csv');
+    expect(t.rows.map((r) => r.line)).toEqual([2, 4, 5, 8]);
+  });
+
   it('strips a byte order mark from the first header', () => {
     expect(parseTable('\ufeffname,w\nA,1\n', 'f.csv').headers).toEqual(['name', 'w']);
     expect(parseTable('\ufeff"name",w\nA,1\n', 'f.csv').headers).toEqual(['name', 'w']);

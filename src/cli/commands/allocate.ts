@@ -88,8 +88,10 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   // A scenario names its programme and its changes; options on the command line still replace its figures.
   let scenarioRun: Awaited<ReturnType<typeof import('./compare.js').prepareScenario>> | undefined;
   if (flags.scenario !== undefined) {
-    if (flags.data !== undefined || flags.programme !== undefined) {
-      throw new StatsbidragError('invalid-option', '--scenario: the scenario names its programme and recipients; drop --data and --programme', { field: '--scenario' }, 'usage');
+    const clash = (['data', 'programme', 'basis', 'id', 'floorColumn', 'ceilingColumn'] as const).find((k) => flags[k] !== undefined);
+    if (clash) {
+      const option = `--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      throw new StatsbidragError('invalid-option', `--scenario: the scenario names its programme, recipients and basis; drop ${option}`, {}, 'usage');
     }
     const { prepareScenario } = await import('./compare.js');
     const { resolveScenario } = await import('../../io/scenario-schema.js');
@@ -143,13 +145,16 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
       return;
     }
   }
-  const table = input === undefined ? await loadTable(dataFile) : parseTable(input, dataFile);
-  const recipients = boundsFromTable(
-    table,
-    recipientsFromTable(table, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
-    { ...(flags.floorColumn ? { floor: flags.floorColumn } : {}), ...(flags.ceilingColumn ? { ceiling: flags.ceilingColumn } : {}) },
-  );
-  const allocation = allocate(scenarioRun?.recipients ?? recipients, {
+  // A scenario brings its own recipients; otherwise read them from the data file.
+  const table = scenarioRun ? undefined : input === undefined ? await loadTable(dataFile) : parseTable(input, dataFile);
+  const recipients = table
+    ? boundsFromTable(
+        table,
+        recipientsFromTable(table, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
+        { ...(flags.floorColumn ? { floor: flags.floorColumn } : {}), ...(flags.ceilingColumn ? { ceiling: flags.ceilingColumn } : {}) },
+      )
+    : scenarioRun!.recipients;
+  const allocation = allocate(recipients, {
     ...(scenarioRun?.options ?? {}),
     ...(programme ? { programme: scenarioRun?.programme ?? programme } : {}),
     ...(years ? { years } : {}),

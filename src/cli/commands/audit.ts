@@ -9,9 +9,8 @@ import { formatYearRange, sameRange, yearRangeInText } from '../../core/schedule
 import { loadRules, loadTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { auditJson, auditText } from '../../render/report.js';
-/** Exit codes as cli/main.ts documents them: 0 valid, 1 the table fails a check. */
-const EXIT_OK = 0;
-const EXIT_CHECK_FAILED = 1;
+// Exit 0: some rule reproduces every row; 1: none does.
+import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes.js';
 import { amountOption, choiceOption, positiveAmountOption } from '../options.js';
 import { reportPaint } from './report-paint.js';
 import { pickProgramme } from './validate.js';

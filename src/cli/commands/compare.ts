@@ -57,12 +57,6 @@ export async function runScenario(scenario: Scenario, file: string | undefined, 
   }
 }
 
-/** `baseline`, a bundled scenario's name, or a file → its allocation. */
-export async function allocateScenario(spec: string, rulesFile?: string, programme?: string): Promise<ScenarioRun> {
-  const { scenario, file } = await resolveScenario(spec, programme);
-  return runScenario(scenario, file, rulesFile);
-}
-
 export interface CompareFlags extends CsvFlags {
   rules?: string;
   year?: string;

@@ -7,9 +7,7 @@ import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient } fr
 import { loadRules, loadTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { validationJson, validationText } from '../../render/report.js';
-/** Exit codes as cli/main.ts documents them: 0 valid, 1 the table fails a check. */
-const EXIT_OK = 0;
-const EXIT_CHECK_FAILED = 1;
+import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes.js';
 import { choiceOption, amountOption } from '../options.js';
 import { reportPaint } from './report-paint.js';
 
