@@ -1,6 +1,6 @@
 /**
  * Where the installed package lives, found by walking up from this module to the folder whose
- * package.json is ours. Works from src/ (tests), dist/ (tsc) and dist/bundle/chunks/ (esbuild).
+ * package.json is ours. Works from src/ (tests), dist/ (tsc) and dist/cli.cjs (the esbuild bundle).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -48,8 +48,8 @@ describe("import { ... } from 'statsbidrag'", () => {
 describe('determinism', () => {
   it('the same input gives byte-identical output, in every format', () => {
     for (const format of ['table', 'csv', 'json', 'md']) {
-      const a = spawnSync(process.execPath, ['bin/statsbidrag.js', 'allocate', '--format', format], { cwd: ROOT, encoding: 'utf8' });
-      const b = spawnSync(process.execPath, ['bin/statsbidrag.js', 'allocate', '--format', format], { cwd: ROOT, encoding: 'utf8' });
+      const a = spawnSync(process.execPath, ['bin/statsbidrag.cjs', 'allocate', '--format', format], { cwd: ROOT, encoding: 'utf8' });
+      const b = spawnSync(process.execPath, ['bin/statsbidrag.cjs', 'allocate', '--format', format], { cwd: ROOT, encoding: 'utf8' });
       expect(a.status).toBe(0);
       expect(a.stdout.length).toBeGreaterThan(100);
       expect(b.stdout).toBe(a.stdout);

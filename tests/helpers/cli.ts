@@ -1,11 +1,11 @@
-/** Run the built CLI as a user would: a subprocess of bin/statsbidrag.js. */
+/** Run the built CLI as a user would: a subprocess of bin/statsbidrag.cjs. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'bin', 'statsbidrag.js');
+export const BIN = join(ROOT, 'bin', 'statsbidrag.cjs');
 export const DATA = join(ROOT, 'data');
 
 export interface RunResult {
