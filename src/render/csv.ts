@@ -36,11 +36,12 @@ export function renderCsv(headers: string[], rows: Iterable<string[]>, textColum
   // A record none of whose cells needs quoting is joined here (csv-stringify would write the
   // same; it takes 0.6 s a million rows); any other goes through csv-stringify.
   const eol = options.eol ?? '\n';
-  const special = ['"', '\r', '\n', settings.delimiter];
-  const needsQuotes = (c: string): boolean => c.startsWith("'") || special.some((ch) => c.includes(ch));
+  const delimiter = settings.delimiter;
+  const special = new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\\]^-]/g, '\\$&')}]`);
   for (const row of rows) {
     const cells = row.map(cellText);
-    parts.push(cells.some(needsQuotes) ? stringify([cells], settings) : cells.join(settings.delimiter) + eol);
+    if (cells.some((c) => c.charCodeAt(0) === 39 /* ' */ || special.test(c))) parts.push(stringify([cells], settings));
+    else parts.push(cells.join(delimiter), eol); // a flat string per record, not a rope
   }
   return parts.join('');
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/core/allocate.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { splitUnits } from '../../src/core/split.js';
-import { readWeightColumns } from '../../src/io/bulk.js';
+import { hasRepeat, readWeightColumns } from '../../src/io/bulk.js';
 import { parseTable } from '../../src/io/csv.js';
 import { recipientsFromTable } from '../../src/io/load.js';
 import { allocationHeaders, allocationRows } from '../../src/render/allocation.js';
@@ -64,6 +64,15 @@ describe('bulk lane', () => {
       { numRuns: 500 },
     );
     expect(compared).toBeGreaterThan(250);
+  });
+
+  it('hasRepeat finds a repeated name exactly when there is one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 200 }), (names) => {
+        expect(hasRepeat(names)).toBe(new Set(names).size !== names.length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps a unit with twenty decimals exact (no JS number in the scaling)', () => {
