@@ -15,6 +15,8 @@ export interface WeightColumns {
   /** Weight × 10^decimals, exactly. */
   weights: bigint[];
   decimals: number;
+  /** The weights as written ("12.50", "007"). */
+  texts: string[];
 }
 
 const PLAIN_WEIGHT = /^\d+(?:\.\d+)?$/;
@@ -93,7 +95,7 @@ export function readWeightColumns(text: string, columns: { id?: string; basis: s
     if (v > 0n) positive = true;
     return v;
   });
-  return positive ? { ids, weights, decimals } : undefined;
+  return positive ? { ids, weights, decimals, texts } : undefined;
 }
 
 /**

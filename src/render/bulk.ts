@@ -19,6 +19,14 @@ export function scaledText(n: bigint, decimals: number, trim: boolean): string {
 export function* bulkRows(columns: WeightColumns, units: readonly bigint[], unit: Decimal, decimals: number): Generator<string[]> {
   const unitScaled = BigInt(unit.times(new Decimal(10).pow(decimals)).toFixed(0));
   for (let i = 0; i < columns.ids.length; i++) {
-    yield [columns.ids[i]!, scaledText(columns.weights[i]!, columns.decimals, true), scaledText(units[i]! * unitScaled, decimals, false)];
+    const text = columns.texts[i]!;
+    yield [
+      columns.ids[i]!,
+      CANONICAL.test(text) ? text : scaledText(columns.weights[i]!, columns.decimals, true),
+      scaledText(units[i]! * unitScaled, decimals, false),
+    ];
   }
 }
+
+/** A weight already written as Decimal's toFixed() writes it: no leading or trailing zeros to drop. */
+const CANONICAL = /^(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
