@@ -4,7 +4,7 @@
  * repair picks the one nearest to what the row should hold, and says why. Shared by validate
  * and audit so both read a defective table the same way.
  */
-import { AmountParseError, formatAmount, parseAmount } from './amount.js';
+import { AmountParseError, formatAmount, parseAmount, type NumberLocale } from './amount.js';
 import { Decimal } from './decimal.js';
 
 /** A table as the core sees it: headers and rows of text with their physical line numbers. */
@@ -49,9 +49,9 @@ export interface Repair {
  * the parser's first choice (a dropped final digit). `basisOfPrediction` completes the sentence
  * "the value … predicts", e.g. "the 2018 share under round-nearest to 1 000 000 of 1 325 000 000".
  */
-export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined, basisOfPrediction: string): Repair | undefined {
+export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined, basisOfPrediction: string, locale: NumberLocale = 'sv'): Repair | undefined {
   if (candidates.length === 0) return undefined;
-  const fmt = (d: Decimal): string => formatAmount(d, { locale: 'sv' });
+  const fmt = (d: Decimal): string => formatAmount(d, { locale });
   if (predicted === undefined) {
     return {
       value: candidates[0]!,

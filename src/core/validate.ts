@@ -13,7 +13,7 @@
  *   year ranges  a range column is checked for each period its years fall in, and as a total
  *                over the range
  */
-import { formatAmount, plain } from './amount.js';
+import { formatAmount, plain, type NumberLocale } from './amount.js';
 import { METHOD_NAMES } from './apportion/index.js';
 import { chooseRepair, ratioPrediction, readCell, type CellReading, type TableLike } from './cells.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from './columns.js';
@@ -57,6 +57,8 @@ export interface ValidateOptions {
   idColumn?: string;
   /** Largest deviation from the rule that is not an error; default the period's rounding unit. */
   tolerance?: Decimal;
+  /** Number format inside messages; default sv. */
+  locale?: NumberLocale;
 }
 
 /** How a column's sum relates to one period's stated total. Money per year unless noted. */
@@ -159,6 +161,9 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
 
 export function validateTable(table: TableLike, options: ValidateOptions = {}): ValidationReport {
   const { programme } = options;
+  // Numbers in messages: "164 000 000" (sv, the default) or "164,000,000" (en).
+  const locale = options.locale ?? 'sv';
+  const grouped = (d: Decimal): string => formatAmount(d, { locale });
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'expected' | 'actual' | 'row' | 'column' | 'recipient'> & Partial<Finding>): void => {
     findings.push({
@@ -315,7 +320,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
       if (cell.kind !== 'bad' || cell.candidates.length === 0) return;
       const r = recipientRows[pos]!;
       const { value, why } = predict(pos);
-      const repair = chooseRepair(cell.candidates, value, why)!;
+      const repair = chooseRepair(cell.candidates, value, why, locale)!;
       col.values[pos] = repair.value;
       col.repaired.add(pos);
       add({
@@ -326,7 +331,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
         recipient: r.id,
         expected: money(repair.value),
         actual: cell.raw,
-        message: `"${cell.raw}" has broken digit grouping; most likely ${plainSv(repair.value)}: ${repair.reason}`,
+        message: `"${cell.raw}" has broken digit grouping; most likely ${grouped(repair.value)}: ${repair.reason}`,
       });
     });
   };
@@ -435,7 +440,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
       return out;
     };
     const ruleText = (p: Period): string =>
-      `the ${basisName} share under ${p.method.value} to ${plainSv(p.unit.value)} of ${plainSv(p.amountSplit.value)}${
+      `the ${basisName} share under ${p.method.value} to ${grouped(p.unit.value)} of ${grouped(p.amountSplit.value)}${
         perYear ? '' : ` a year, times ${rangeYears} years`
       }`;
 
@@ -450,9 +455,9 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
             const p = firstRule.period;
             return {
               value: e.times(factor),
-              why: `the row's ${basisName} share (${formatAmount(share.times(100), { locale: 'sv', decimals: 4 })} %) of ${plainSv(
+              why: `the row's ${basisName} share (${formatAmount(share.times(100), { locale, decimals: 4 })} %) of ${grouped(
                 p.amountSplit.value,
-              )}${perYear ? '' : ` a year times ${rangeYears} years`}, rounded by ${p.method.value} to ${plainSv(p.unit.value)} as the rules say,`,
+              )}${perYear ? '' : ` a year times ${rangeYears} years`}, rounded by ${p.method.value} to ${grouped(p.unit.value)} as the rules say,`,
             };
           }
         }
@@ -477,7 +482,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
           recipient: totalRow.cells[idCol] ?? null,
           expected: money(sum),
           actual: money(cell.value),
-          message: `the total row says ${plainSv(cell.value)} but the rows add up to ${plainSv(sum)} (difference ${plainSv(cell.value.minus(sum))})`,
+          message: `the total row says ${grouped(cell.value)} but the rows add up to ${grouped(sum)} (difference ${grouped(cell.value.minus(sum))})`,
         });
       } else if (cell.kind === 'bad') {
         add({ code: cell.code, severity: 'error', row: totalRow.line, column: col.header, recipient: totalRow.cells[idCol] ?? null, actual: cell.raw, message: cell.message });
@@ -537,7 +542,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
             recipient: r.id,
             expected: money(expected),
             actual: money(actual),
-            message: `${plainSv(actual)} where ${ruleText(period)} gives ${plainSv(expected)} (off by ${plainSv(dev)}${big ? `, more than ${plainSv(limit)}` : `, within ${plainSv(limit)}`})`,
+            message: `${grouped(actual)} where ${ruleText(period)} gives ${grouped(expected)} (off by ${grouped(dev)}${big ? `, more than ${grouped(limit)}` : `, within ${grouped(limit)}`})`,
           });
         });
         if (unexplained.abs().gt(limit)) {
@@ -547,7 +552,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
             column: where,
             expected: money(exp.allocated.minus(exp.missingSum).times(factor)),
             actual: money(sum),
-            message: `the rows add up to ${plainSv(sum)}; admin costs, rounding and missing rows explain ${plainSv(exp.allocated.minus(exp.missingSum).times(factor))}, leaving ${plainSv(unexplained.times(factor))} unexplained`,
+            message: `the rows add up to ${grouped(sum)}; admin costs, rounding and missing rows explain ${grouped(exp.allocated.minus(exp.missingSum).times(factor))}, leaving ${grouped(unexplained.times(factor))} unexplained`,
           });
         }
       } else {
@@ -559,7 +564,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
             column: where,
             expected: money(amountSplit.times(factor)),
             actual: money(sum),
-            message: `the rows add up to ${plainSv(sum)}, more than the ${plainSv(amountSplit.times(factor))} to be split`,
+            message: `the rows add up to ${grouped(sum)}, more than the ${grouped(amountSplit.times(factor))} to be split`,
           });
         }
       }
@@ -580,7 +585,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
           missingRows: missingRows === null ? null : money(missingRows),
           unexplained: money(unexplained),
         },
-        adminNote: `the amount split, ${plainSv(amountSplit)}, is ${period.amountSplit.source === 'derived' ? 'derived' : `from source "${period.amountSplit.source}"`}${
+        adminNote: `the amount split, ${grouped(amountSplit)}, is ${period.amountSplit.source === 'derived' ? 'derived' : `from source "${period.amountSplit.source}"`}${
           period.amountSplit.note ? `: ${period.amountSplit.note}` : ''
         }`,
         ruleChecked: exp !== undefined,
@@ -637,7 +642,4 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   };
 }
 
-/** Swedish grouping for messages: "164 000 000". */
-function plainSv(d: Decimal): string {
-  return formatAmount(d, { locale: 'sv' });
-}
+

@@ -87,6 +87,13 @@ describe('CSV input', () => {
     );
   });
 
+  it('validate --locale en writes the numbers inside findings the English way too', () => {
+    const r = run(['validate', 'data/tillvaxtverket-2018.csv', '--locale', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('most likely 164,000,000');
+    expect(r.stdout).not.toContain('164 000 000:');
+  });
+
   it('md output for memos', () => {
     const r = run(['compare', 'baseline', 'actual', '--year', '2019', '--format', 'md']);
     expect(r.status, r.stderr).toBe(0);

@@ -57,6 +57,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     ...(flags.basis ? { basis: flags.basis } : {}),
     ...(flags.id ? { idColumn: flags.id } : {}),
     ...(tolerance ? { tolerance } : {}),
+    locale,
   });
 
   let text: string;
