@@ -156,6 +156,19 @@ export function buildProgram(): Command {
     });
 
   for (const command of [allocate, compare, award]) addOutputOptions(command);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ statsbidrag allocate                      the bundled Tillväxtverket grant, 2018–2027
+  $ statsbidrag validate data/tillvaxtverket-2018.csv
+  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2019
+  $ statsbidrag compare baseline actual
+
+Exit codes: 0 done (valid), 1 the data failed a check (validate, audit), 2 a usage error or input
+that cannot be read (one line on stderr naming the file, line and field).
+`,
+  );
   return program;
 }
 
