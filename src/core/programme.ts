@@ -4,6 +4,7 @@
  */
 import type { AwardRules } from './award.js';
 import type { Decimal } from './decimal.js';
+import { StatsbidragError, type Location } from './errors.js';
 import type { YearRange } from './schedule.js';
 
 export interface Sourced<T> {
@@ -51,4 +52,17 @@ export interface Rules {
   version: number;
   sources: Record<string, string>;
   programmes: Programme[];
+}
+
+/**
+ * The programme named `id`; without a name, the first with a recipient list (else the first).
+ * An unknown name is an error at `where` that lists the programmes there are.
+ */
+export function programmeOf(rules: Rules, id: string | undefined, where: Location = {}): Programme {
+  if (id === undefined) return rules.programmes.find((p) => p.recipients) ?? rules.programmes[0]!;
+  const found = rules.programmes.find((p) => p.id === id);
+  if (!found) {
+    throw new StatsbidragError('unknown-programme', `no programme "${id}" (programmes: ${rules.programmes.map((p) => p.id).join(', ')})`, where, 'usage');
+  }
+  return found;
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { allocate } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
-import type { Programme, Rules } from '../../core/programme.js';
+import { programmeOf, type Programme } from '../../core/programme.js';
 import { formatYearRange } from '../../core/schedule.js';
 import { Decimal } from '../../core/decimal.js';
 import { splitUnits } from '../../core/split.js';
@@ -48,22 +48,6 @@ export interface AllocateFlags extends CsvFlags {
 
 export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 
-export function findProgramme(rules: Rules, id: string | undefined, file: string): Programme {
-  if (id === undefined) {
-    const first = rules.programmes.find((p) => p.recipients) ?? rules.programmes[0]!;
-    return first;
-  }
-  const found = rules.programmes.find((p) => p.id === id);
-  if (!found) {
-    throw new StatsbidragError(
-      'unknown-programme',
-      `no programme "${id}" (programmes: ${rules.programmes.map((p) => p.id).join(', ')})`,
-      { file, field: '--programme' },
-      'usage',
-    );
-  }
-  return found;
-}
 
 function nonNegative(option: string, text: string | undefined) {
   const d = amountOption(option, text);
@@ -110,7 +94,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   let codeColumn: string | undefined;
   if (useProgramme) {
     const loaded = await loadRules(flags.rules);
-    programme = findProgramme(loaded.rules, flags.programme, loaded.file);
+    programme = programmeOf(loaded.rules, flags.programme, { file: loaded.file, field: '--programme' });
     const source = programme.recipients;
     if (dataFile === undefined) {
       if (!source) {

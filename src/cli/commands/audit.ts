@@ -6,6 +6,7 @@ import { guessIdColumn, resolveColumn } from '../../core/columns.js';
 import type { Decimal } from '../../core/decimal.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../../core/schedule.js';
+import { programmeOf } from '../../core/programme.js';
 import { loadRules, loadTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { auditJson, auditText } from '../../render/report.js';
@@ -13,7 +14,6 @@ import { auditJson, auditText } from '../../render/report.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes.js';
 import { amountOption, choiceOption, positiveAmountOption } from '../options.js';
 import { reportPaint } from './report-paint.js';
-import { pickProgramme } from './validate.js';
 
 export interface AuditFlags {
   basis?: string;
@@ -63,7 +63,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<vo
     stated = { value: statedOption, source: '--stated' };
   } else {
     const loaded = await loadRules(flags.rules);
-    const programme = pickProgramme(loaded.rules, flags.programme, loaded.file);
+    const programme = programmeOf(loaded.rules, flags.programme, { file: loaded.file, field: '--programme' });
     const header = prepared.columnHeader;
     const years = yearRangeInText(header);
     // Without --programme, the default programme's total applies only to its own table: the

@@ -4,7 +4,7 @@ import { allocate, type Allocation } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { compare } from '../../core/compare.js';
 import { StatsbidragError } from '../../core/errors.js';
-import type { Programme } from '../../core/programme.js';
+import { programmeOf, type Programme } from '../../core/programme.js';
 import { applyScenario, type AppliedScenario, type Scenario } from '../../core/scenario.js';
 import { loadRecipients, loadRules } from '../../io/load.js';
 import { resolveScenario } from '../../io/scenario-schema.js';
@@ -28,12 +28,11 @@ export async function prepareScenario(scenario: Scenario, file: string | undefin
     throw e instanceof StatsbidragError && file !== undefined && e.location.file === undefined ? e.at({ file }) : e;
   };
   const loaded = await loadRules(rulesFile);
-  const { programmes } = loaded.rules;
-  const base = scenario.programme === undefined ? (programmes.find((p) => p.recipients) ?? programmes[0]!) : programmes.find((p) => p.id === scenario.programme);
-  if (!base) {
-    return located(
-      new StatsbidragError('unknown-programme', `no programme "${scenario.programme}" in the rules (programmes: ${programmes.map((p) => p.id).join(', ')})`, { path: 'programme' }),
-    );
+  let base: Programme;
+  try {
+    base = programmeOf(loaded.rules, scenario.programme, { path: 'programme' });
+  } catch (e) {
+    return located(e);
   }
   const source = base.recipients;
   if (!source) {

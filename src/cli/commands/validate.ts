@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
-import type { Programme, Rules } from '../../core/programme.js';
+import { programmeOf } from '../../core/programme.js';
 import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient } from '../../core/validate.js';
 import { loadRules, loadTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
@@ -23,15 +23,6 @@ export interface ValidateFlags {
   color?: boolean;
 }
 
-/** The named programme, or the first one with a recipient list. */
-export function pickProgramme(rules: Rules, id: string | undefined, file: string): Programme {
-  if (id === undefined) return rules.programmes.find((p) => p.recipients) ?? rules.programmes[0]!;
-  const found = rules.programmes.find((p) => p.id === id);
-  if (!found) {
-    throw new StatsbidragError('unknown-programme', `no programme "${id}" (programmes: ${rules.programmes.map((p) => p.id).join(', ')})`, { file, field: '--programme' }, 'usage');
-  }
-  return found;
-}
 
 export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<void> {
   const format = choiceOption('--report', flags.report, ['text', 'json'] as const, 'text');
@@ -40,7 +31,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
 
   const loaded = await loadRules(flags.rules);
-  const programme = pickProgramme(loaded.rules, flags.programme, loaded.file);
+  const programme = programmeOf(loaded.rules, flags.programme, { file: loaded.file, field: '--programme' });
   let expected: ExpectedRecipient[] | undefined;
   let expectedSource: string | undefined;
   if (programme.recipients) {
