@@ -8,7 +8,7 @@
  */
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { isAmbiguousSeparator, MAX_DECIMALS, MAX_INTEGER_DIGITS } from '../core/amount.js';
-import { detectDelimiter } from './csv.js';
+import { detectDelimiter, eachPlainLine } from './csv.js';
 
 export interface WeightColumns {
   ids: string[];
@@ -24,68 +24,52 @@ const PLAIN_WEIGHT = /^\d+(?:\.\d+)?$/;
 export function readWeightColumns(text: string, columns: { id?: string; basis: string }): WeightColumns | undefined {
   if (text.includes('"')) return undefined;
   const delim = detectDelimiter(text);
-  // Lines are scanned in place and only the two cells needed are cut out: no array per line.
-  let pos = 0;
-  let lineStart = 0;
-  let lineStop = 0;
-  const fieldsOf = (wanted: readonly number[], cells: string[]): number => {
-    // Returns the number of fields of the next non-blank line (0 at the end), its wanted cells in `cells`.
-    while (pos < text.length) {
-      let end = text.indexOf('\n', pos);
-      if (end < 0) end = text.length;
-      const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      const start = pos;
-      pos = end + 1;
-      if (lineEnd === start) continue;
-      let count = 0;
-      let from = start;
-      for (;;) {
-        const d = text.indexOf(delim, from);
-        const fieldEnd = d < 0 || d > lineEnd ? lineEnd : d;
-        const k = wanted.indexOf(count);
-        if (k >= 0) cells[k] = text.slice(from, fieldEnd).trim();
-        count++;
-        if (fieldEnd === lineEnd) break;
-        from = fieldEnd + 1;
-      }
-      if (count === 1 && text.slice(start, lineEnd).trim() === '') continue;
-      lineStart = start;
-      lineStop = lineEnd;
-      return count;
-    }
-    return 0;
+  let headers: string[] | undefined;
+  let idCol = 0;
+  let basisCol = 0;
+  let declined = false;
+  const decline = (): false => {
+    declined = true;
+    return false;
   };
-  const headerCount = fieldsOf([], []);
-  if (headerCount === 0) return undefined;
-  const headers = text.slice(lineStart, lineStop).split(delim).map((h) => h.trim());
-  if (headers.length !== headerCount || headers.some((h) => h === '') || new Set(headers).size !== headers.length) return undefined;
-  let idCol: number;
-  let basisCol: number;
-  try {
-    idCol = columns.id ? resolveColumn(headers, columns.id) : guessIdColumn(headers);
-    basisCol = resolveColumn(headers, columns.basis);
-  } catch {
-    return undefined;
-  }
-  const code = guessCodeColumn(headers);
-  if (code !== undefined && code !== idCol && code !== basisCol) return undefined;
-
   const ids: string[] = [];
   const texts: string[] = [];
   let decimals = 0;
-  const wanted = [idCol, basisCol];
-  const cells = ['', ''];
-  for (let count = fieldsOf(wanted, cells); count > 0; count = fieldsOf(wanted, cells)) {
-    if (count !== headers.length) return undefined;
-    const [id, w] = cells as [string, string];
-    if (id === '' || !PLAIN_WEIGHT.test(w)) return undefined;
+  eachPlainLine(text, delim, (start, end) => {
+    if (!headers) {
+      headers = text.slice(start, end).split(delim).map((h) => h.trim());
+      if (headers.some((h) => h === '') || new Set(headers).size !== headers.length) return decline();
+      try {
+        idCol = columns.id ? resolveColumn(headers, columns.id) : guessIdColumn(headers);
+        basisCol = resolveColumn(headers, columns.basis);
+      } catch {
+        return decline();
+      }
+      const code = guessCodeColumn(headers);
+      return code === undefined || code === idCol || code === basisCol || decline();
+    }
+    // Only the two cells needed are cut out of the line: no array per line.
+    let id = '';
+    let w = '';
+    let count = 0;
+    for (let from = start; ; count++) {
+      const d = text.indexOf(delim, from);
+      const fieldEnd = d < 0 || d > end ? end : d;
+      if (count === idCol) id = text.slice(from, fieldEnd).trim();
+      if (count === basisCol) w = text.slice(from, fieldEnd).trim();
+      if (fieldEnd === end) break;
+      from = fieldEnd + 1;
+    }
+    if (count + 1 !== headers.length || id === '' || !PLAIN_WEIGHT.test(w)) return decline();
     const dot = w.indexOf('.');
-    if ((dot < 0 ? w.length : dot) > MAX_INTEGER_DIGITS || (dot >= 0 && w.length - dot - 1 > MAX_DECIMALS)) return undefined;
-    if (dot >= 0 && isAmbiguousSeparator(w.slice(0, dot), w.slice(dot + 1))) return undefined;
+    if ((dot < 0 ? w.length : dot) > MAX_INTEGER_DIGITS || (dot >= 0 && w.length - dot - 1 > MAX_DECIMALS)) return decline();
+    if (dot >= 0 && isAmbiguousSeparator(w.slice(0, dot), w.slice(dot + 1))) return decline();
     if (dot >= 0 && w.length - dot - 1 > decimals) decimals = w.length - dot - 1;
     ids.push(id);
     texts.push(w);
-  }
+    return true;
+  });
+  if (declined) return undefined;
   if (ids.length === 0 || hasRepeat(ids)) return undefined;
   let positive = false;
   const weights = texts.map((w) => {
