@@ -5,7 +5,9 @@
 import { StatsbidragError } from './errors.js';
 import { parseYearRange, sameRange, yearRangeInText } from './schedule.js';
 
-const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase().replace(/[–—]/g, '-');
+/** A name as compared: NFC (Å may arrive decomposed), trimmed, lower case. */
+export const normalizeName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
+const norm = (s: string): string => normalizeName(s).replace(/[–—]/g, '-');
 
 /** Index of the header `spec` names, or a StatsbidragError listing the headers there are. */
 export function resolveColumn(headers: readonly string[], spec: string, role = 'column'): number {

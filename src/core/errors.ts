@@ -29,8 +29,17 @@ export class StatsbidragError extends Error {
 
   /** Same error, with location facts filled in by an outer layer that knows them. */
   at(location: Location): StatsbidragError {
-    return new StatsbidragError(this.code, this.message, { ...location, ...this.location }, this.kind);
+    const own = Object.fromEntries(Object.entries(this.location).filter(([, v]) => v !== undefined));
+    return new StatsbidragError(this.code, this.message, { ...location, ...own }, this.kind);
   }
+}
+
+/**
+ * `e` with location facts added where it has none of its own (an error that already names a
+ * file keeps it); anything that is not a StatsbidragError passes through unchanged.
+ */
+export function located(e: unknown, location: Location): unknown {
+  return e instanceof StatsbidragError ? e.at(location) : e;
 }
 
 /** "file:line: field "X": message" — the one line the CLI prints. */

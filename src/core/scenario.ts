@@ -12,6 +12,7 @@
  */
 import type { AdminSpec, AllocateOptions } from './allocate.js';
 import type { Decimal } from './decimal.js';
+import { normalizeName } from './columns.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme, Sourced } from './programme.js';
 import { formatYearRange, intersect, type YearRange } from './schedule.js';
@@ -70,12 +71,11 @@ export interface AppliedScenario {
   options: AllocateOptions;
 }
 
-const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 
 function findRecipient(recipients: readonly Recipient[], key: string): number {
-  const k = norm(key);
-  const byId = recipients.findIndex((r) => norm(r.id) === k);
-  return byId >= 0 ? byId : recipients.findIndex((r) => r.code !== undefined && norm(r.code) === k);
+  const k = normalizeName(key);
+  const byId = recipients.findIndex((r) => normalizeName(r.id) === k);
+  return byId >= 0 ? byId : recipients.findIndex((r) => r.code !== undefined && normalizeName(r.code) === k);
 }
 
 function adminOf(total: Decimal, spec: AdminSpec): Decimal {

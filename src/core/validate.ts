@@ -16,7 +16,7 @@
 import { formatAmount, plain, type NumberLocale } from './amount.js';
 import { METHOD_NAMES } from './apportion/index.js';
 import { chooseRepair, ratioPrediction, readCell, type CellReading, type TableLike } from './cells.js';
-import { guessCodeColumn, guessIdColumn, resolveColumn } from './columns.js';
+import { guessCodeColumn, guessIdColumn, normalizeName, resolveColumn } from './columns.js';
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme } from './programme.js';
@@ -118,7 +118,6 @@ const TOTAL_ROW = /^(totalt?|summa|sum|total|s:a|samtliga)\b/i;
 const PER_YEAR = /per\s*år|per\s*year|\/\s*år|årlig|annual|yearly|each year|varje år/i;
 const PERIOD_TOTAL = /totalt|sammanlagt|summa|in total|\btotal\b/i;
 
-const normName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 
 interface AmountColumn {
   index: number;
@@ -230,12 +229,12 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
     if (id === '') {
       add({ code: 'empty-recipient', severity: 'error', row: row.line, column: headers[idCol]!, message: 'the recipient name is empty' });
     }
-    const first = seen.get(normName(id));
+    const first = seen.get(normalizeName(id));
     if (id !== '' && first !== undefined) {
       duplicate.add(recipientRows.length);
       add({ code: 'duplicate-recipient', severity: 'error', row: row.line, column: headers[idCol]!, recipient: id, message: `"${id}" already appears on line ${first}` });
     } else if (id !== '') {
-      seen.set(normName(id), row.line);
+      seen.set(normalizeName(id), row.line);
     }
     recipientRows.push({ ...row, id });
   }
@@ -245,13 +244,13 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   const listWeight = new Map<number, Decimal>(); // recipient row position → list weight
   const missing: ExpectedRecipient[] = [];
   if (expectedList) {
-    const byName = new Map(expectedList.map((e) => [normName(e.id), e]));
+    const byName = new Map(expectedList.map((e) => [normalizeName(e.id), e]));
     const byCode = new Map(expectedList.flatMap((e) => (e.code ? [[e.code.trim(), e] as const] : [])));
     const matched = new Set<ExpectedRecipient>();
     recipientRows.forEach((r, pos) => {
       if (r.id === '') return;
       const code = codeCol === undefined ? undefined : r.cells[codeCol]?.trim();
-      const e = byName.get(normName(r.id)) ?? (code ? byCode.get(code) : undefined);
+      const e = byName.get(normalizeName(r.id)) ?? (code ? byCode.get(code) : undefined);
       if (!e) {
         add({
           code: 'unknown-recipient',

@@ -5,7 +5,7 @@
  */
 import { resolveColumn } from '../core/columns.js';
 import type { Decimal } from '../core/decimal.js';
-import { StatsbidragError } from '../core/errors.js';
+import { located, StatsbidragError } from '../core/errors.js';
 import type { Recipient } from '../core/split.js';
 import { decimalMarkOf, type Table } from './csv.js';
 import { cellAmount, loadTable, recipientsFromTable, type RecipientColumns } from './load.js';
@@ -23,7 +23,7 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
     try {
       col = resolveColumn(table.headers, spec, `${what} column`);
     } catch (e) {
-      throw e instanceof StatsbidragError ? e.at({ file: table.file, field: `--${what}-column` }) : e;
+      throw located(e, { file: table.file, field: `--${what}-column` });
     }
     const field = table.headers[col]!;
     return (i) => {

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import type { Decimal } from '../core/decimal.js';
-import { StatsbidragError } from '../core/errors.js';
+import { located, StatsbidragError } from '../core/errors.js';
 import type { Rules } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
 import { decimalMarkOf, parseTable, type Table } from './csv.js';
@@ -127,7 +127,7 @@ const WEIGHT_COMMA: PropertyDescriptor = {
 export function recipientsFromTable(table: Table, columns: RecipientColumns): Recipient[] {
   const { file, headers } = table;
   const where = (e: unknown): never => {
-    throw e instanceof StatsbidragError ? e.at({ file }) : e;
+    throw located(e, { file });
   };
   let idCol = 0;
   let basisCol = 0;

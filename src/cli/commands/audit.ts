@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import type { NumberLocale } from '../../core/amount.js';
 import { audit, auditRowsFromTable } from '../../core/audit.js';
-import { guessIdColumn, resolveColumn } from '../../core/columns.js';
+import { guessIdColumn, normalizeName, resolveColumn } from '../../core/columns.js';
 import type { Decimal } from '../../core/decimal.js';
-import { StatsbidragError } from '../../core/errors.js';
+import { located, StatsbidragError } from '../../core/errors.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../../core/schedule.js';
 import { programmeOf } from '../../core/programme.js';
 import { loadRules, loadTable } from '../../io/load.js';
@@ -29,7 +29,6 @@ export interface AuditFlags {
   color?: boolean;
 }
 
-const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 
 export async function runAudit(tableFile: string, flags: AuditFlags): Promise<void> {
   const format = choiceOption('--format', flags.format, ['text', 'json'] as const, 'text');
@@ -41,7 +40,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<vo
 
   const table = await loadTable(tableFile);
   const at = (e: unknown): never => {
-    throw e instanceof StatsbidragError ? e.at({ file: tableFile }) : e;
+    throw located(e, { file: tableFile });
   };
   let basisCol = 0;
   let columnCol = 0;
@@ -73,8 +72,8 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<vo
       const src = programme.recipients;
       const list = await loadTable(resolve(loaded.dir, src.file));
       const listCol = list.headers.indexOf(src.id);
-      const names = new Set(list.rows.map((r) => norm(r.cells[listCol] ?? '')));
-      own = listCol >= 0 && prepared.rows.every((r) => names.has(norm(r.id)));
+      const names = new Set(list.rows.map((r) => normalizeName(r.cells[listCol] ?? '')));
+      own = listCol >= 0 && prepared.rows.every((r) => names.has(normalizeName(r.id)));
     }
     const period = !own
       ? undefined

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { allocate, type Allocation } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { compare } from '../../core/compare.js';
-import { StatsbidragError } from '../../core/errors.js';
+import { located, StatsbidragError } from '../../core/errors.js';
 import { programmeOf, type Programme } from '../../core/programme.js';
 import { applyScenario, type AppliedScenario, type Scenario } from '../../core/scenario.js';
 import { loadRecipients, loadRules } from '../../io/load.js';
@@ -24,25 +24,25 @@ export interface ScenarioRun {
 
 /** Load the rules and the programme's recipients and apply the scenario. Errors name the scenario file. */
 export async function prepareScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<AppliedScenario & { scenario: Scenario; file?: string }> {
-  const located = (e: unknown): never => {
-    throw e instanceof StatsbidragError && file !== undefined && e.location.file === undefined ? e.at({ file }) : e;
+  const inFile = (e: unknown): never => {
+    throw file === undefined ? e : located(e, { file });
   };
   const loaded = await loadRules(rulesFile);
   let base: Programme;
   try {
     base = programmeOf(loaded.rules, scenario.programme, { path: 'programme' });
   } catch (e) {
-    return located(e);
+    return inFile(e);
   }
   const source = base.recipients;
   if (!source) {
-    return located(new StatsbidragError('no-recipient-list', `programme "${base.id}" has no recipient list to start a scenario from`, { path: 'programme' }));
+    return inFile(new StatsbidragError('no-recipient-list', `programme "${base.id}" has no recipient list to start a scenario from`, { path: 'programme' }));
   }
   const recipients = await loadRecipients(resolve(loaded.dir, source.file), { id: source.id, basis: source.basis, ...(source.code ? { code: source.code } : {}) });
   try {
     return { ...applyScenario(base, recipients, scenario), scenario, ...(file !== undefined ? { file } : {}) };
   } catch (e) {
-    return located(e);
+    return inFile(e);
   }
 }
 
@@ -52,7 +52,7 @@ export async function runScenario(scenario: Scenario, file: string | undefined, 
   try {
     return { scenario, ...(file !== undefined ? { file } : {}), programme: applied.programme, allocation: allocate(applied.recipients, applied.options) };
   } catch (e) {
-    throw e instanceof StatsbidragError && file !== undefined && e.location.file === undefined ? e.at({ file }) : e;
+    throw file === undefined ? e : located(e, { file });
   }
 }
 
