@@ -276,7 +276,7 @@ export function auditRowsFromTable(table: TableLike, basisCol: number, columnCol
   if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { ...(file ? { file } : {}), line: 2 });
   const read = (col: number) =>
     table.rows.map(({ line, cells }) => {
-      const cell = readCell(cells[col]);
+      const cell = readCell(cells[col], table.decimalMark);
       const where = { ...(file ? { file } : {}), line, field: table.headers[col]! };
       if (cell.kind === 'empty') throw new StatsbidragError('missing-value', 'the cell is empty', where);
       if (cell.kind === 'bad' && cell.candidates.length === 0) throw new StatsbidragError(cell.code, cell.message, where);

@@ -4,7 +4,7 @@
  * repair picks the one nearest to what the row should hold, and says why. Shared by validate
  * and audit so both read a defective table the same way.
  */
-import { AmountParseError, formatAmount, parseAmount, type NumberLocale } from './amount.js';
+import { AmountParseError, formatAmount, parseAmount, type DecimalMark, type NumberLocale } from './amount.js';
 import { Decimal } from './decimal.js';
 
 /** A table as the core sees it: headers and rows of text with their physical line numbers. */
@@ -12,6 +12,8 @@ export interface TableLike {
   file?: string;
   headers: readonly string[];
   rows: readonly { line: number; cells: readonly string[] }[];
+  /** The file's decimal mark, decided once for the whole file (io/table.ts); undefined: each cell by the unambiguous-separator rule. */
+  decimalMark?: DecimalMark | undefined;
 }
 
 export type CellReading =
@@ -20,11 +22,11 @@ export type CellReading =
   /** Unreadable; `candidates` is non-empty when the digit grouping is broken. */
   | { kind: 'bad'; raw: string; code: string; message: string; candidates: Decimal[] };
 
-export function readCell(raw: string | undefined): CellReading {
+export function readCell(raw: string | undefined, decimalMark?: DecimalMark): CellReading {
   const text = raw ?? '';
   if (text.trim() === '') return { kind: 'empty', raw: text };
   try {
-    return { kind: 'ok', raw: text, value: parseAmount(text) };
+    return { kind: 'ok', raw: text, value: parseAmount(text, decimalMark ? { decimalMark } : {}) };
   } catch (e) {
     if (e instanceof AmountParseError) {
       return { kind: 'bad', raw: text, code: e.code, message: e.message, candidates: e.grouping?.candidates ?? [] };

@@ -153,7 +153,7 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
     const id = (cells[idCol] ?? '').trim();
     if (id === '' || TOTAL_ROW.test(id)) return [];
     const code = codeCol === undefined ? undefined : cells[codeCol];
-    const cell = basisCol === undefined ? undefined : readCell(cells[basisCol]);
+    const cell = basisCol === undefined ? undefined : readCell(cells[basisCol], table.decimalMark);
     return [{ id, ...(code ? { code } : {}), ...(cell?.kind === 'ok' && !cell.value.isNegative() ? { weight: cell.value } : {}), line }];
   });
 }
@@ -281,7 +281,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   let cells = 0;
   for (const col of amountCols) {
     recipientRows.forEach((r) => {
-      const cell = readCell(r.cells[col.index]);
+      const cell = readCell(r.cells[col.index], table.decimalMark);
       col.cells.push(cell);
       cells++;
       if (cell.kind === 'ok') {
@@ -471,7 +471,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
 
     // A total row, when the table has one.
     if (totalRow) {
-      const cell = readCell(totalRow.cells[col.index]);
+      const cell = readCell(totalRow.cells[col.index], table.decimalMark);
       if (cell.kind === 'ok' && !cell.value.eq(sum)) {
         add({
           code: 'total-row-mismatch',

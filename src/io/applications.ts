@@ -6,7 +6,7 @@ import type { Application } from '../core/award.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { parseYearRange } from '../core/schedule.js';
-import { decimalMarkOf, type Table } from './csv.js';
+import type { Table } from './table.js';
 import { cellAmount, loadTable } from './load.js';
 
 /** Headers we recognise for each field, lower-case. */
@@ -60,14 +60,14 @@ export function applicationsFromTable(table: Table): Application[] {
     }
     seen.set(key, line);
     const money = (f: Field): Decimal => {
-      const d = cellAmount(need(f), file, line, header(f), decimalMarkOf(table));
+      const d = cellAmount(need(f), file, line, header(f), table.decimalMark);
       if (d.isNegative()) throw new StatsbidragError('negative-amount', `"${cell(f)}" is negative`, { file, line, field: header(f) });
       return d;
     };
     const requested = money('requested');
     const cost = money('cost');
     const priorityText = cell('priority');
-    const priority = priorityText === '' ? undefined : cellAmount(priorityText, file, line, header('priority'), decimalMarkOf(table));
+    const priority = priorityText === '' ? undefined : cellAmount(priorityText, file, line, header('priority'), table.decimalMark);
     const region = cell('region');
     const yearsText = cell('years');
     let years;

@@ -7,7 +7,7 @@ import { resolveColumn } from '../core/columns.js';
 import type { Decimal } from '../core/decimal.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import type { Recipient } from '../core/split.js';
-import { decimalMarkOf, type Table } from './csv.js';
+import type { Table } from './table.js';
 import { cellAmount, loadTable, recipientsFromTable, type RecipientColumns } from './load.js';
 
 export interface BoundColumns {
@@ -30,7 +30,7 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
       const { line, cells } = table.rows[i]!;
       const text = (cells[col] ?? '').trim();
       if (text === '') return undefined;
-      const value = cellAmount(text, table.file, line, field, decimalMarkOf(table));
+      const value = cellAmount(text, table.file, line, field, table.decimalMark);
       if (value.isNegative()) throw new StatsbidragError(`negative-${what}`, `"${text}" is negative; a ${what} must be zero or more`, { file: table.file, line, field });
       return value;
     };

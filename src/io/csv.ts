@@ -20,14 +20,6 @@ export interface Table {
 
 const CANDIDATES = [',', ';', '\t', '|'];
 
-/**
- * In a semicolon-separated file (what Excel writes in Swedish and other comma-decimal locales)
- * a comma is the decimal mark, so "1,350" there means 1.35 and is not ambiguous.
- */
-export function decimalMarkOf(table: Pick<Table, 'delimiter'>): ',' | undefined {
-  return table.delimiter === ';' ? ',' : undefined;
-}
-
 /** The candidate that occurs most often outside quotes on the header line; "," on a tie. */
 export function detectDelimiter(text: string): string {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';

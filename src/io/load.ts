@@ -2,15 +2,15 @@
  * Files → validated records. Every error names the file and where in it (line and field for
  * CSV, JSON path for JSON), so the CLI can print one line a user can act on.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AmountParseError, parseAmount } from '../core/amount.js';
+import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import type { Decimal } from '../core/decimal.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import type { Rules } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
-import { decimalMarkOf, parseTable, type Table } from './csv.js';
+import { readBytes } from './read.js';
+import { readTable, type Table } from './table.js';
 import { decodeBytes } from './decode.js';
 import { packageRoot } from './paths.js';
 import { formatJsonPath, rulesSchema } from './schemas.js';
@@ -19,38 +19,14 @@ import { formatJsonPath, rulesSchema } from './schemas.js';
 export const DATA_DIR = resolve(packageRoot(), 'data');
 export const DEFAULT_RULES = resolve(DATA_DIR, 'rules.json');
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** Read a file (or stdin for "-") as text, decoding as decode.ts says. */
 export async function readText(file: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    if (file === '-') {
-      bytes = await readStdin();
-    } else {
-      // Synchronous: one small file read at start-up costs less than the event-loop turns of an async one.
-      if (statSync(file).isDirectory()) throw new StatsbidragError('not-a-file', 'is a directory, not a file', { file }, 'io');
-      bytes = readFileSync(file);
-    }
-  } catch (e) {
-    if (e instanceof StatsbidragError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? ['file-not-found', 'no such file'] :
-      code === 'EACCES' || code === 'EPERM' ? ['file-not-readable', 'permission denied'] :
-      code === 'EISDIR' ? ['not-a-file', 'is a directory, not a file'] :
-      ['file-not-readable', `cannot be read (${code ?? String(e)})`];
-    throw new StatsbidragError(why[0]!, why[1]!, { file }, 'io');
-  }
-  return (await decodeBytes(bytes, file)).text;
+  return (await decodeBytes(await readBytes(file), file)).text;
 }
 
+/** The table reader (table.ts), under the name the library has exported since 0.1. */
 export async function loadTable(file: string, delimiter?: string): Promise<Table> {
-  return parseTable(await readText(file), file, delimiter);
+  return readTable(file, delimiter ? { delimiter } : {});
 }
 
 /** Parse JSON with the line of a syntax error where Node tells it. */
@@ -116,11 +92,9 @@ const WEIGHT: PropertyDescriptor = {
     return parseAmount(this.weightText);
   },
 };
-const WEIGHT_COMMA: PropertyDescriptor = {
-  enumerable: true,
-  get(this: { weightText: string }) {
-    return parseAmount(this.weightText, { decimalMark: ',' });
-  },
+const WEIGHT_BY_MARK: Record<DecimalMark, PropertyDescriptor> = {
+  ',': { enumerable: true, get(this: { weightText: string }) { return parseAmount(this.weightText, { decimalMark: ',' }); } },
+  '.': { enumerable: true, get(this: { weightText: string }) { return parseAmount(this.weightText, { decimalMark: '.' }); } },
 };
 
 /** Table → recipients with weights, checking ids are present and unique and weights are amounts ≥ 0. */
@@ -141,7 +115,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
   }
   if (codeCol === idCol || codeCol === basisCol) codeCol = undefined;
   if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
-  const mark = decimalMarkOf(table);
+  const mark = table.decimalMark;
   const seen = new Map<string, number>();
   let positive = false;
   const recipients = table.rows.map(({ line, cells }) => {
@@ -162,7 +136,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
     }
     if (weight.gt(0)) positive = true;
     const code = codeCol === undefined ? undefined : cells[codeCol];
-    return Object.defineProperty({ id, ...(code ? { code } : {}), line, weightText: raw }, 'weight', mark ? WEIGHT_COMMA : WEIGHT) as unknown as Recipient;
+    return Object.defineProperty({ id, ...(code ? { code } : {}), line, weightText: raw }, 'weight', mark ? WEIGHT_BY_MARK[mark] : WEIGHT) as unknown as Recipient;
   });
   if (!positive) {
     throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight', { file, field: headers[basisCol]! });

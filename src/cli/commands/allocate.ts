@@ -9,7 +9,7 @@ import { Decimal } from '../../core/decimal.js';
 import { splitUnits } from '../../core/split.js';
 import { boundsFromTable } from '../../io/bounds.js';
 import { readWeightColumns } from '../../io/bulk.js';
-import { parseTable } from '../../io/csv.js';
+import { tableFromText } from '../../io/table.js';
 import { loadRules, loadTable, readText, recipientsFromTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { allocationGrid, allocationHeaders, allocationJson, allocationNotes, allocationRows } from '../../render/allocation.js';
@@ -130,7 +130,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     }
   }
   // A scenario brings its own recipients; otherwise read them from the data file.
-  const table = scenarioRun ? undefined : input === undefined ? await loadTable(dataFile) : parseTable(input, dataFile);
+  const table = scenarioRun ? undefined : input === undefined ? await loadTable(dataFile) : tableFromText(input, dataFile);
   const recipients = table
     ? boundsFromTable(
         table,

@@ -1,0 +1,79 @@
+/**
+ * The one table reader. Bytes → decoded text (decode.ts: BOM, UTF-8/16, Windows-1252) → a
+ * dialect decided once for the whole file (delimiter, decimal mark) → a Table of cells with
+ * their physical line numbers (csv.ts). Every command reads its CSV input through here, so a
+ * cell means the same number in allocate, validate, audit, compare and award.
+ */
+import type { DecimalMark } from '../core/amount.js';
+import { isAmbiguousSeparator } from '../core/amount.js';
+import { detectDelimiter, parseTable, type Table as CsvTable } from './csv.js';
+import { decodeBytes, type Encoding } from './decode.js';
+import { readBytes } from './read.js';
+
+/** How the file is written: decided once, from the header line and the cells. */
+export interface Dialect {
+  delimiter: string;
+  /** Undefined: no cell settles it, and each cell is read by the unambiguous-separator rule. */
+  decimalMark: DecimalMark | undefined;
+  encoding: Encoding;
+  bom: boolean;
+}
+
+export interface Table extends CsvTable {
+  decimalMark: DecimalMark | undefined;
+  dialect: Dialect;
+}
+
+export interface ReadTableOptions {
+  /** The delimiter, when the caller knows it better than detection. */
+  delimiter?: string;
+}
+
+/** One separator between digits: "1,35", "0.5", "12,345". */
+const ONE_SEPARATOR = /^-?(\d+)([.,])(\d+)$/;
+/** Space-grouped with a decimal part: "1 350 000,50", "1 350.5". */
+const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+([.,])\d+$/;
+
+/**
+ * The decimal mark of the whole file. A semicolon file is what Excel writes in comma-decimal
+ * locales (Swedish): ",". Otherwise the cells decide: if every cell that shows its decimal mark
+ * unambiguously ("1,5", "0.25", "1 350,50") shows the same one, that is the file's mark; with
+ * no such cell, or both kinds, none is decided and "1,350" stays ambiguous.
+ */
+export function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[]): DecimalMark | undefined {
+  if (delimiter === ';') return ',';
+  let comma = false;
+  let dot = false;
+  for (const { cells } of rows) {
+    for (const cell of cells) {
+      const first = cell.charCodeAt(0);
+      if (!(first >= 48 && first <= 57) && first !== 45) continue;
+      const one = ONE_SEPARATOR.exec(cell);
+      let mark: string | undefined;
+      if (one) {
+        if (!isAmbiguousSeparator(one[1]!, one[3]!)) mark = one[2];
+      } else {
+        mark = GROUPED_DECIMAL.exec(cell)?.[1];
+      }
+      if (mark === ',') comma = true;
+      else if (mark === '.') dot = true;
+      if (comma && dot) return undefined;
+    }
+  }
+  return comma ? ',' : dot ? '.' : undefined;
+}
+
+/** Text already decoded → Table with its dialect. */
+export function tableFromText(text: string, file: string, options: ReadTableOptions & { encoding?: Encoding; bom?: boolean } = {}): Table {
+  const bom = options.bom ?? text.charCodeAt(0) === 0xfeff;
+  const delimiter = options.delimiter ?? detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const table = parseTable(text, file, delimiter);
+  const decimalMark = decideDecimalMark(delimiter, table.rows);
+  return { ...table, decimalMark, dialect: { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom } };
+}
+
+/** A file (or "-" for stdin) → Table. */
+export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
+  const decoded = await decodeBytes(await readBytes(file), file);
+  return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom });
+}
