@@ -5,6 +5,7 @@
  */
 import type { Paint } from '../render/grid.js';
 import { NO_PAINT } from '../render/grid.js';
+import { PLAIN_REPORT, type ReportPaint } from '../render/report.js';
 
 export function colourLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean | undefined): 0 | 1 {
   if (flag === false) return 0;
@@ -20,4 +21,11 @@ export async function paintFor(level: 0 | 1): Promise<Paint> {
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level });
   return { header: chalk.bold, footer: chalk.bold, negative: chalk.red, dim: chalk.dim };
+}
+
+export async function reportPaintFor(level: 0 | 1): Promise<ReportPaint> {
+  if (level === 0) return PLAIN_REPORT;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level });
+  return { bold: chalk.bold, error: chalk.red, warning: chalk.yellow, ok: chalk.green, dim: chalk.dim };
 }

@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
 
-import { EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
+import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
+import type { Verdict } from './output.js';
 
 
 const ALLOCATE_EXAMPLES = `
@@ -27,6 +28,9 @@ Where the money comes from:
 
 Amounts accept Swedish and plain forms: 9 979 000, 1 350 000 000,50, "1,35 miljarder", 425 miljoner kr.
 `;
+
+/** Set by validate and audit: whether the data passed. Turned into an exit code in main() alone. */
+let verdict: Verdict = 'pass';
 
 export function buildProgram(): Command {
   const program = new Command('statsbidrag')
@@ -86,13 +90,14 @@ export function buildProgram(): Command {
     .option('--tolerance <amount>', 'largest deviation from the rule that is not an error (default: the period\'s rounding unit)')
     .option('--basis <column>', 'basis column, by header or year (default: the programme\'s basis)')
     .option('--id <column>', 'recipient column (default: Kommun/recipient/name, else the first column)')
+    .option('--year <year>', 'the year of a bare "amount" column (the single-year table allocate writes)')
     .addOption(new Option('--locale <locale>', 'number format in the text report').choices(['sv', 'en']).default('sv'))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--no-color', 'no colour in the text report (also NO_COLOR=1)')
     .addHelpText('after', '\nExamples:\n  $ statsbidrag validate data/tillvaxtverket-2018.csv\n  $ statsbidrag validate published.csv --report json --tolerance 0\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n')
     .action(async (table: string, flags) => {
       const { runValidate } = await import('./commands/validate.js');
-      await runValidate(table, flags);
+      verdict = await runValidate(table, flags);
     });
 
   program
@@ -113,7 +118,7 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nExamples:\n  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2019\n  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2020-2027 --unit 1000000 --format json\n\nExit codes: 0 some rule reproduces every row, 1 none does, 2 the input cannot be read.\n')
     .action(async (table: string, flags) => {
       const { runAudit } = await import('./commands/audit.js');
-      await runAudit(table, flags);
+      verdict = await runAudit(table, flags);
     });
 
   const compare = program
@@ -198,8 +203,9 @@ export async function main(argv: string[]): Promise<void> {
       program.outputHelp();
       return;
     }
+    verdict = 'pass';
     await program.parseAsync(argv);
-    process.exitCode ??= EXIT_OK;
+    process.exitCode = verdict === 'pass' ? EXIT_OK : EXIT_CHECK_FAILED;
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }

@@ -3,7 +3,7 @@
  * the year or range it holds ("2018", "2020-2027" finds "Belopp per år 2020–2027").
  */
 import { StatsbidragError } from './errors.js';
-import { parseYearRange, sameRange, yearRangeInText } from './schedule.js';
+import { parseYearRange, sameRange, yearRangeInText, type YearRange } from './schedule.js';
 
 /** A name as compared: NFC (Å may arrive decomposed), trimmed, lower case. */
 export const normalizeName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
@@ -53,3 +53,82 @@ export function guessCodeColumn(headers: readonly string[]): number | undefined 
   const i = headers.findIndex((h) => CODE_HEADERS.includes(norm(h)));
   return i >= 0 ? i : undefined;
 }
+
+/** Headers that name a recipient's weight (the basis of a split), as the tool writes them and people do. */
+const WEIGHT_HEADERS = ['weight', 'vikt', 'basis', 'underlag'];
+/** A bare amount column, whose year comes from the caller (`--year`). */
+const AMOUNT_HEADERS = ['amount', 'belopp'];
+/** A row's total over the years of the table. */
+const TOTAL_HEADERS = ['total', 'totalt', 'summa'];
+const FLOOR_HEADERS = ['floor', 'golv', 'minimum'];
+const CEILING_HEADERS = ['ceiling', 'tak', 'maximum'];
+
+const isOneOf = (header: string, names: readonly string[]): boolean => names.includes(norm(header));
+
+/** An amount column: its index, header and the year or years it holds (undefined for a weight column with no year). */
+export interface AmountColumnRole {
+  index: number;
+  header: string;
+  years: YearRange | undefined;
+}
+
+/** What each column of a table is, recognised once for every command. */
+export interface ColumnRoles {
+  recipient: number;
+  code: number | undefined;
+  /** The basis column when named or recognisable (a year column, or weight/vikt). */
+  basis: number | undefined;
+  /** Columns holding amounts for a year or a range, and the basis column; in table order. */
+  amounts: AmountColumnRole[];
+  total: number | undefined;
+  floor: number | undefined;
+  ceiling: number | undefined;
+  /** Columns none of the above: not read. */
+  other: number[];
+}
+
+export interface RoleOptions {
+  /** Recipient column as the user named it; default a well-known header, else the first column. */
+  id?: string | undefined;
+  /** Basis column as the user named it (header or year). */
+  basis?: string | undefined;
+  /** Whether `basis` came from the user (an unknown one is then an error) or a programme's default (then ignored). */
+  basisNamed?: boolean | undefined;
+  /** The year of a bare "amount"/"belopp" column (the tool's single-year output). */
+  year?: YearRange | undefined;
+}
+
+/**
+ * Column roles for a table: recipient, code, basis, amount columns by year (every header the
+ * tool writes, in English and Swedish — amount_2019, belopp_2019, amount with --year, total —
+ * and the published forms "2019", "Belopp 2019", "Belopp per år 2020–2027"), floors and ceilings.
+ */
+export function columnRoles(headers: readonly string[], options: RoleOptions = {}): ColumnRoles {
+  const recipient = options.id ? resolveColumn(headers, options.id, 'recipient column') : guessIdColumn(headers);
+  const code = guessCodeColumn(headers);
+  let basis: number | undefined;
+  if (options.basis !== undefined) {
+    try {
+      basis = resolveColumn(headers, options.basis, 'basis column');
+    } catch (e) {
+      if (options.basisNamed) throw e;
+    }
+  }
+  const weight = headers.findIndex((h, i) => i !== recipient && isOneOf(h, WEIGHT_HEADERS));
+  if (basis === undefined && weight >= 0) basis = weight;
+  const roles: ColumnRoles = { recipient, code, basis, amounts: [], total: undefined, floor: undefined, ceiling: undefined, other: [] };
+  headers.forEach((header, index) => {
+    if (index === recipient || (index === code && index !== basis)) return;
+    const years = yearRangeInText(header);
+    if (years || index === basis) roles.amounts.push({ index, header, years });
+    else if (isOneOf(header, AMOUNT_HEADERS) && options.year) roles.amounts.push({ index, header, years: options.year });
+    else if (isOneOf(header, TOTAL_HEADERS) && roles.total === undefined) roles.total = index;
+    else if (isOneOf(header, FLOOR_HEADERS) && roles.floor === undefined) roles.floor = index;
+    else if (isOneOf(header, CEILING_HEADERS) && roles.ceiling === undefined) roles.ceiling = index;
+    else roles.other.push(index);
+  });
+  return roles;
+}
+
+/** Whether a header is a bare amount column ("amount", "belopp") that needs a year from the caller. */
+export const isBareAmountHeader = (header: string): boolean => isOneOf(header, AMOUNT_HEADERS);

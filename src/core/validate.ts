@@ -16,11 +16,11 @@
 import { formatAmount, plain, type NumberLocale } from './amount.js';
 import { METHOD_NAMES } from './apportion/index.js';
 import { chooseRepair, ratioPrediction, readCell, type CellReading, type TableLike } from './cells.js';
-import { guessCodeColumn, guessIdColumn, normalizeName, resolveColumn } from './columns.js';
+import { columnRoles, isBareAmountHeader, normalizeName, resolveColumn } from './columns.js';
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme } from './programme.js';
-import { formatYearRange, yearRangeInText, yearsOf, type YearRange } from './schedule.js';
+import { formatYearRange, yearsOf, type YearRange } from './schedule.js';
 import { split, type Recipient } from './split.js';
 
 export type Severity = 'error' | 'warning';
@@ -55,6 +55,8 @@ export interface ValidateOptions {
   /** Basis column (header or year); default the programme's basis, else the earliest year column. */
   basis?: string;
   idColumn?: string;
+  /** The year of a bare "amount" column (the tool's own single-year output). */
+  year?: YearRange;
   /** Largest deviation from the rule that is not an error; default the period's rounding unit. */
   tolerance?: Decimal;
   /** Number format inside messages; default sv. */
@@ -179,31 +181,24 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   const { headers } = table;
 
   // --- columns -------------------------------------------------------------------------
-  const idCol = options.idColumn ? resolveColumn(headers, options.idColumn, 'recipient column') : guessIdColumn(headers);
-  const codeCol = guessCodeColumn(headers);
-  const basisSpec = options.basis ?? programme?.recipients?.basis;
-  let basisIndex: number | undefined;
-  if (basisSpec !== undefined) {
+  const roles = (() => {
     try {
-      basisIndex = resolveColumn(headers, basisSpec, 'basis column');
+      return columnRoles(headers, { id: options.idColumn, basis: options.basis ?? programme?.recipients?.basis, basisNamed: options.basis !== undefined, year: options.year });
     } catch (e) {
-      if (options.basis !== undefined) throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e; // named by the user
+      throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
     }
+  })();
+  const idCol = roles.recipient;
+  const basisIndex = roles.basis;
+  const codeCol = roles.code;
+  const amountCols: AmountColumn[] = roles.amounts.map(({ index, header, years }) => ({ index, header, years, cells: [], values: [], repaired: new Set() }));
+  for (const index of roles.other) {
+    const header = headers[index]!;
+    if (isBareAmountHeader(header)) {
+      throw new StatsbidragError('missing-year', `column "${header}" holds one year's amounts; say which year with --year`, { ...(table.file ? { file: table.file } : {}), line: 1, field: header }, 'usage');
+    }
+    add({ code: 'unrecognised-column', severity: 'warning', column: header, message: `column "${header}" names no year or year range, so it is not checked` });
   }
-  const amountCols: AmountColumn[] = [];
-  headers.forEach((header, index) => {
-    if (index === idCol || (index === codeCol && index !== basisIndex)) return;
-    const years = yearRangeInText(header);
-    if (!years && index === basisIndex) {
-      amountCols.push({ index, header, years: undefined, cells: [], values: [], repaired: new Set() });
-      return;
-    }
-    if (!years) {
-      add({ code: 'unrecognised-column', severity: 'warning', column: header, message: `column "${header}" names no year or year range, so it is not checked` });
-      return;
-    }
-    amountCols.push({ index, header, years, cells: [], values: [], repaired: new Set() });
-  });
   if (amountCols.length === 0) {
     throw new StatsbidragError(
       'no-amount-columns',

@@ -1,15 +1,10 @@
-/** `statsbidrag validate`: wiring only — load the table, rules and list, validate, render, write. */
-import { resolve } from 'node:path';
+/** `statsbidrag validate`: options → the validate use case → the report → emit. */
+import { validateUseCase } from '../../app/validate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
-import { programmeOf } from '../../core/programme.js';
-import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient } from '../../core/validate.js';
-import { loadRules, loadTable } from '../../io/load.js';
-import { writeOutput } from '../../io/write.js';
 import { validationJson, validationText } from '../../render/report.js';
-import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes.js';
-import { choiceOption, amountOption } from '../options.js';
-import { reportPaint } from './report-paint.js';
+import { choiceOption, amountOption, yearOption } from '../options.js';
+import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface ValidateFlags {
   rules?: string;
@@ -18,46 +13,28 @@ export interface ValidateFlags {
   tolerance?: string;
   basis?: string;
   id?: string;
+  year?: string;
   locale?: string;
   out?: string;
   color?: boolean;
 }
 
-
-export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<void> {
+export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<Verdict> {
   const format = choiceOption('--report', flags.report, ['text', 'json'] as const, 'text');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const tolerance = amountOption('--tolerance', flags.tolerance);
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
-
-  const loaded = await loadRules(flags.rules);
-  const programme = programmeOf(loaded.rules, flags.programme, { file: loaded.file, field: '--programme' });
-  let expected: ExpectedRecipient[] | undefined;
-  let expectedSource: string | undefined;
-  if (programme.recipients) {
-    const src = programme.recipients;
-    const listFile = resolve(loaded.dir, src.file);
-    expected = expectedRecipientsFromTable(await loadTable(listFile), src.id, src.code, src.basis);
-    expectedSource = src.file;
-  }
-  const table = await loadTable(tableFile);
-  const report = validateTable(table, {
-    programme,
-    ...(expected ? { expected } : {}),
-    ...(expectedSource ? { expectedSource } : {}),
-    ...(flags.basis ? { basis: flags.basis } : {}),
-    ...(flags.id ? { idColumn: flags.id } : {}),
-    ...(tolerance ? { tolerance } : {}),
+  const { report, verdict } = await validateUseCase({
+    table: tableFile,
+    rules: flags.rules,
+    programme: flags.programme,
+    basis: flags.basis,
+    id: flags.id,
+    year: yearOption(flags.year),
+    tolerance,
     locale,
   });
-
-  let text: string;
-  if (format === 'json') {
-    text = `${JSON.stringify(validationJson(report), null, 2)}\n`;
-  } else {
-    const paint = await reportPaint(flags.out, flags.color);
-    text = validationText(report, paint, locale);
-  }
-  await writeOutput(text, flags.out);
-  process.exitCode = report.valid ? EXIT_OK : EXIT_CHECK_FAILED;
+  const text = format === 'json' ? `${JSON.stringify(validationJson(report), null, 2)}\n` : validationText(report, await reportPaint(flags.out, flags.color), locale);
+  await emit(text, flags.out);
+  return verdict;
 }

@@ -1,0 +1,81 @@
+/**
+ * `audit` as a use case: which budgets B and rounding rules reproduce a published column from a
+ * basis column, measured against a stated total (given, or the programme's for its own table).
+ */
+import { audit, auditRowsFromTable, type AuditResult, type CellRepair } from '../core/audit.js';
+import { normalizeName, resolveColumn, guessIdColumn } from '../core/columns.js';
+import type { Decimal } from '../core/decimal.js';
+import { located } from '../core/errors.js';
+import { formatYearRange, sameRange, yearRangeInText } from '../core/schedule.js';
+import { readTable } from '../io/table.js';
+import { loadProgramme, programmeList } from './programme.js';
+
+export interface AuditRequest {
+  table: string;
+  basis: string;
+  column: string;
+  id?: string | undefined;
+  unit?: Decimal | undefined;
+  /** The stated total to measure B against; default the programme's when the table is its own. */
+  stated?: Decimal | undefined;
+  rules?: string | undefined;
+  programme?: string | undefined;
+}
+
+export interface AuditReport {
+  file: string;
+  result: AuditResult;
+  basis: string;
+  column: string;
+  repairs: CellRepair[];
+  stated?: { value: Decimal; source: string };
+}
+
+export async function auditUseCase(request: AuditRequest): Promise<{ report: AuditReport; verdict: 'pass' | 'fail' }> {
+  const table = await readTable(request.table);
+  let basisCol = 0;
+  let columnCol = 0;
+  let idCol = 0;
+  try {
+    basisCol = resolveColumn(table.headers, request.basis, 'basis column');
+    columnCol = resolveColumn(table.headers, request.column, 'column');
+    idCol = request.id ? resolveColumn(table.headers, request.id, 'recipient column') : guessIdColumn(table.headers);
+  } catch (e) {
+    throw located(e, { file: request.table });
+  }
+  const prepared = auditRowsFromTable(table, basisCol, columnCol, idCol);
+  const result = audit(prepared.rows, request.unit ? { units: [request.unit] } : {});
+
+  // The stated total to measure B against: --stated, or the programme's period for this column
+  // when the programme is named or publishes a column of exactly this header.
+  let stated: { value: Decimal; source: string } | undefined;
+  if (request.stated) {
+    stated = { value: request.stated, source: '--stated' };
+  } else {
+    const context = await loadProgramme(request.rules, request.programme);
+    const { programme } = context;
+    const header = prepared.columnHeader;
+    const years = yearRangeInText(header);
+    // Without --programme, the default programme's total applies only to its own table: the
+    // column has the header it publishes and every row is one of its recipients.
+    let own = request.programme !== undefined;
+    if (!own && programme.recipients && programme.periods.some((p) => p.publishedColumn === header)) {
+      const list = (await programmeList(context))!;
+      const listCol = list.table.headers.indexOf(list.source.id);
+      const names = new Set(list.table.rows.map((r) => normalizeName(r.cells[listCol] ?? '')));
+      own = listCol >= 0 && prepared.rows.every((r) => names.has(normalizeName(r.id)));
+    }
+    const period = !own
+      ? undefined
+      : (programme.periods.find((p) => p.publishedColumn === header) ??
+        (years ? programme.periods.find((p) => sameRange(p.years, years) || (p.years.from <= years.from && years.to <= p.years.to)) : undefined));
+    if (period) {
+      stated = {
+        value: period.statedTotal.value,
+        source: `programme ${programme.id}, ${formatYearRange(period.years)}${period.years.from !== period.years.to ? ' per year' : ''}, ${period.includesAdmin ? 'including administrative costs' : 'as stated'}`,
+      };
+    }
+  }
+  const report: AuditReport = { file: request.table, result, basis: prepared.basisHeader, column: prepared.columnHeader, repairs: prepared.repairs, ...(stated ? { stated } : {}) };
+  return { report, verdict: result.complete.length > 0 ? 'pass' : 'fail' };
+}

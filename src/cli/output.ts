@@ -1,0 +1,28 @@
+/**
+ * The one emit: rendered output (a string or chunks from a renderer) to stdout, or to the file
+ * --out names, written durably by io/write.ts. Colour is decided here too (cli/color.ts), never
+ * in the renderers, and only for output that goes to a terminal.
+ */
+import { writeOutput } from '../io/write.js';
+import type { Paint } from '../render/grid.js';
+import type { ReportPaint } from '../render/report.js';
+import { colourLevel, paintFor, reportPaintFor } from './color.js';
+
+/** What a command's action tells main.ts: whether the data passed its check (validate, audit). */
+export type Verdict = 'pass' | 'fail';
+
+export async function emit(output: string | Iterable<string>, out: string | undefined): Promise<void> {
+  await writeOutput(typeof output === 'string' ? output : [...output].join(''), out);
+}
+
+const toStdout = (out: string | undefined): boolean => out === undefined || out === '-';
+
+/** Table colours for output bound for `out` (stdout when undefined or "-"). */
+export async function tablePaint(out: string | undefined, flag: boolean | undefined): Promise<Paint> {
+  return paintFor(toStdout(out) ? colourLevel(process.stdout, process.env, flag) : 0);
+}
+
+/** Report colours (validate, audit) for output bound for `out`. */
+export async function reportPaint(out: string | undefined, flag: boolean | undefined): Promise<ReportPaint> {
+  return reportPaintFor(toStdout(out) ? colourLevel(process.stdout, process.env, flag) : 0);
+}
