@@ -1,4 +1,15 @@
-/** The library API: the pure core and the loaders. */
+/** The library API: the use cases (what each command does), the pure core, the loaders and the renderers. */
+export { allocateUseCase, type AllocateRequest, type AllocationResult, type BulkAllocation } from './app/allocate.js';
+export { validateUseCase, type ValidateRequest, type ValidateResult } from './app/validate.js';
+export { auditUseCase, type AuditRequest, type AuditReport } from './app/audit.js';
+export { compareUseCase, type CompareRequest } from './app/compare.js';
+export { awardUseCase, type AwardRequest, type AwardOutcome } from './app/award.js';
+export { readTable, tableFromText, type Table, type Dialect } from './io/table.js';
+export { columnRoles, type ColumnRoles } from './core/columns.js';
+export { renderAllocation, type AllocationView } from './render/allocation.js';
+export { renderComparison } from './render/compare.js';
+export { renderAwards } from './render/award.js';
+export { FORMATS, DEFAULT_RENDER, type Format, type RenderOptions, type Rendered } from './render/output.js';
 export { Decimal } from './core/decimal.js';
 export { parseAmount, parseAmountOrPercent, formatAmount, formatPercent, AmountParseError } from './core/amount.js';
 export { StatsbidragError, describeError, type Location } from './core/errors.js';

@@ -1,12 +1,15 @@
 /**
  * Option values → typed values, with errors that name the option. Shared by every command.
  */
-import { AmountParseError, parseAmount, parseAmountOrPercent } from '../core/amount.js';
+import { AmountParseError, parseAmount, parseAmountOrPercent, type NumberLocale } from '../core/amount.js';
 import type { AdminSpec } from '../core/allocate.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
 import type { CsvOptions } from '../render/csv.js';
+import { NO_PAINT } from '../render/grid.js';
+import { FORMATS, type RenderOptions } from '../render/output.js';
+import { tablePaint } from './output.js';
 
 /** The csv output flags every command with tabular output shares (added in main.ts). */
 export interface CsvFlags {
@@ -96,4 +99,17 @@ export function choiceOption<T extends string>(option: string, text: string | un
   if (text === undefined) return fallback;
   if ((choices as readonly string[]).includes(text)) return text as T;
   throw new StatsbidragError('invalid-option', `${option}: "${text}" is not one of ${choices.join(', ')}`, {}, 'usage');
+}
+
+/** The output options every command with tabular output shares → the renderer's options (format, locale, CSV dialect, colours). */
+export async function renderOptionsFrom(flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
+  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : 'table');
+  checkCsvFlags(format, flags);
+  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  return {
+    format,
+    locale,
+    csv: format === 'csv' ? csvOptionsFrom(flags) : {},
+    paint: format === 'table' ? await tablePaint(flags.out, flags.color) : NO_PAINT,
+  };
 }

@@ -6,8 +6,10 @@ import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
 import { Decimal, maxDecimals } from '../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
-import { explainJson } from './explain.js';
+import { renderCsv } from './csv.js';
+import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords } from './explain.js';
 import type { Grid } from './grid.js';
+import { gridSections, jsonDocument, type Rendered, type RenderOptions, type Section } from './output.js';
 
 /** One amount column per year; a single year (or no year) is just "amount". */
 function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
@@ -153,4 +155,41 @@ export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): str
   if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push('* a tie-break rule decided this amount (see README, "Methods")');
   if (a.periods.some((p) => p.split.bounded)) notes.push('F held at its floor, C held at its ceiling; the rest shared pro rata among the others');
   return notes;
+}
+
+/** What the allocate use case hands the renderer. */
+export interface AllocationView {
+  allocation: Allocation;
+  programme: { name: string; agency: string } | undefined;
+  scenario: string | undefined;
+  recipientCount: number;
+  /** The total as the user wrote it, for the title of a free split. */
+  totalLabel?: string | undefined;
+}
+
+/** An allocation in any format: records (csv, json) or grids (table, md), explanations included when asked for. */
+export function* renderAllocation(view: AllocationView, options: RenderOptions): Rendered {
+  const { allocation } = view;
+  const explain = allocation.periods.some((p) => p.split.rows.some((r) => r.explain));
+  if (options.format === 'json') {
+    yield* jsonDocument(allocationJson(allocation));
+  } else if (options.format === 'csv' && explain) {
+    // One record per period and recipient: the explanation does not fit the wide per-year layout.
+    const { headers, rows } = explainRecords(allocation);
+    yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
+  } else if (options.format === 'csv') {
+    const headers = allocationHeaders(allocation);
+    const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
+    yield renderCsv(headers, allocationRows(allocation), textColumns, options.csv);
+  } else {
+    const { locale } = options;
+    const title = view.programme
+      ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, scenario "${view.scenario}"` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
+      : `Split of ${view.totalLabel ?? 'the total'} among ${view.recipientCount} recipients`;
+    const sections: Section[] = [{ title, grids: [allocationGrid(allocation, locale)], notes: allocationNotes(allocation, locale) }];
+    if (explain) {
+      for (const p of allocation.periods) sections.push({ title: `Explained: ${p.years ? p.label : 'amount'}`, grids: [explainGrid(allocation, p, locale)], notes: explainNotes(p) });
+    }
+    yield* gridSections(sections, options);
+  }
 }

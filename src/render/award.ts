@@ -6,7 +6,9 @@ import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
 import type { AwardResult, AwardRow } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
+import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
+import { gridSections, jsonDocument, type Rendered, type RenderOptions } from './output.js';
 
 const decimals = (r: AwardResult): number => decimalsOf(r.unit);
 const years = (r: AwardResult): number[] => r.years.map((y) => y.year);
@@ -161,4 +163,26 @@ export function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[
   for (const row of r.rows) if (row.reason) notes.push(`${row.application.applicant}${row.application.line ? ` (line ${row.application.line})` : ''}: ${row.reason}.`);
   if (r.rows.some((row) => row.tied)) notes.push('* file order decided between equal claims at the cut-off.');
   return notes;
+}
+
+/** What the award use case hands the renderer. */
+export interface AwardView {
+  result: AwardResult;
+  programme: { id: string; name: string; agency: string };
+  rationing: string;
+}
+
+/** Awards in any format. */
+export function* renderAwards(view: AwardView, options: RenderOptions): Rendered {
+  const { result, programme } = view;
+  if (options.format === 'json') {
+    yield* jsonDocument(awardJson(result, programme));
+  } else if (options.format === 'csv') {
+    const { headers, rows } = awardRecords(result);
+    yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
+  } else {
+    const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
+    const title = `Awards: ${programme.name} (${programme.agency})${span}, ${view.rationing}`;
+    yield* gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
+  }
 }

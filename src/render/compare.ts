@@ -5,7 +5,9 @@
 import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
 import type { CompareCell, CompareRow, Comparison } from '../core/compare.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
+import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
+import { gridSections, jsonDocument, type Rendered, type RenderOptions } from './output.js';
 
 function decimals(c: Comparison): number {
   let dp = 0;
@@ -141,4 +143,17 @@ export function compareNotes(c: Comparison): string[] {
   if (onlyA || onlyB) notes.push(`Recipients only in A: ${onlyA}; only in B: ${onlyB} (counted as 0 on the other side).`);
   notes.push(c.unchanged === c.rows.length ? 'No recipient\'s amount differs.' : `${c.rows.length - c.unchanged} of ${c.rows.length} recipients differ.`);
   return notes;
+}
+
+/** A comparison in any format. */
+export function* renderComparison(c: Comparison, options: RenderOptions): Rendered {
+  if (options.format === 'json') {
+    yield* jsonDocument(compareJson(c));
+  } else if (options.format === 'csv') {
+    const { headers, rows } = compareRecords(c);
+    yield renderCsv(headers, rows, new Set([0, 1, 2, 3]), options.csv);
+  } else {
+    const title = `Compare A: ${c.a.label} with B: ${c.b.label}`;
+    yield* gridSections([{ title, grids: [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)], notes: compareNotes(c) }], options);
+  }
 }

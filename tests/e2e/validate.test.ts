@@ -84,7 +84,17 @@ describe('statsbidrag validate (built CLI)', () => {
     writeFileSync(noYears, 'Kommun,Belopp\nJärfälla,9 979 000\n');
     const n = run(['validate', noYears]);
     expect(n.status).toBe(2);
-    expect(n.stderr).toContain('no column names a year');
+    // A bare "Belopp"/"amount" column is one year's amounts (the tool's own single-year output): it needs --year.
+    expect(n.stderr).toContain('field "Belopp": column "Belopp" holds one year\'s amounts; say which year with --year');
+    const named = run(['validate', noYears, '--year', '2018', '--programme', 'tillvaxtverket']);
+    expect(named.status).toBe(1);
+    expect(named.stdout).toMatch(/Belopp \(2018\)/);
+
+    const noAmounts = join(dir, 'no-amounts.csv');
+    writeFileSync(noAmounts, 'Kommun,Kommentar\nJärfälla,ok\n');
+    const m = run(['validate', noAmounts]);
+    expect(m.status).toBe(2);
+    expect(m.stderr).toContain('no column names a year');
   });
 
   it('usage errors are exit 2', () => {

@@ -1,0 +1,52 @@
+/**
+ * Running a scenario (shared by `allocate --scenario` and `compare`): the rules, the programme's
+ * recipients, the scenario's changes applied, then the allocation. Errors name the scenario file.
+ */
+import { allocate, type Allocation } from '../core/allocate.js';
+import { located, StatsbidragError } from '../core/errors.js';
+import { programmeOf, type Programme } from '../core/programme.js';
+import { applyScenario, type AppliedScenario, type Scenario } from '../core/scenario.js';
+import { loadRules } from '../io/load.js';
+import { programmeRecipients } from './programme.js';
+
+export interface ScenarioRun {
+  scenario: Scenario;
+  file?: string;
+  programme: Programme;
+  allocation: Allocation;
+}
+
+export type PreparedScenario = AppliedScenario & { scenario: Scenario; file?: string };
+
+/** Load the rules and the programme's recipients and apply the scenario. */
+export async function prepareScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<PreparedScenario> {
+  const inFile = (e: unknown): never => {
+    throw file === undefined ? e : located(e, { file });
+  };
+  const loaded = await loadRules(rulesFile);
+  let programme: Programme;
+  try {
+    programme = programmeOf(loaded.rules, scenario.programme, { path: 'programme' });
+  } catch (e) {
+    return inFile(e);
+  }
+  if (!programme.recipients) {
+    return inFile(new StatsbidragError('no-recipient-list', `programme "${programme.id}" has no recipient list to start a scenario from`, { path: 'programme' }));
+  }
+  const { recipients } = await programmeRecipients({ loaded, programme }, 'recipient list to start a scenario from');
+  try {
+    return { ...applyScenario(programme, recipients, scenario), scenario, ...(file !== undefined ? { file } : {}) };
+  } catch (e) {
+    return inFile(e);
+  }
+}
+
+/** prepareScenario, then allocate. */
+export async function runScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<ScenarioRun> {
+  const applied = await prepareScenario(scenario, file, rulesFile);
+  try {
+    return { scenario, ...(file !== undefined ? { file } : {}), programme: applied.programme, allocation: allocate(applied.recipients, applied.options) };
+  } catch (e) {
+    throw file === undefined ? e : located(e, { file });
+  }
+}

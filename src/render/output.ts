@@ -1,0 +1,51 @@
+/**
+ * The one renderer interface: a command's result and these options in, the output as chunks of
+ * text out (a generator, so large outputs can be written as they are made). Which format, which
+ * number locale, which CSV dialect and which colours are decided by the caller (the CLI).
+ */
+import type { NumberLocale } from '../core/amount.js';
+import type { CsvOptions } from './csv.js';
+import { NO_PAINT, renderMarkdown, renderTable, type Grid, type Paint } from './grid.js';
+
+export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  format: Format;
+  locale: NumberLocale;
+  csv: CsvOptions;
+  /** Colours for the terminal table; NO_PAINT elsewhere. */
+  paint: Paint;
+}
+
+export const DEFAULT_RENDER: RenderOptions = { format: 'table', locale: 'sv', csv: {}, paint: NO_PAINT };
+
+export type Rendered = Iterable<string>;
+
+export type Renderer<R> = (result: R, options: RenderOptions) => Rendered;
+
+/** A JSON document as the tool writes it: two-space indent, a final newline. */
+export function* jsonDocument(doc: unknown): Rendered {
+  yield `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** A titled section of grids and notes, as a terminal table or Markdown ("###" title, "-" notes). */
+export interface Section {
+  title: string;
+  grids: Grid[];
+  notes: string[];
+}
+
+/** Sections in the terminal layout (format "table") or Markdown ("md"); the first is the main one, the rest are sub-sections. */
+export function* gridSections(sections: readonly Section[], options: Pick<RenderOptions, 'format' | 'paint'>): Rendered {
+  const md = options.format === 'md';
+  const paint = options.paint;
+  for (const [i, s] of sections.entries()) {
+    if (i > 0) yield '\n';
+    if (md) {
+      yield `${i === 0 ? '###' : '####'} ${s.title}\n\n${s.grids.map((g) => renderMarkdown(g)).join('\n')}\n${s.notes.map((n) => `- ${n}`).join('\n')}\n`;
+    } else {
+      yield `${paint.header(s.title)}\n\n${s.grids.map((g) => renderTable(g, paint)).join('\n')}\n${s.notes.map((n) => paint.dim(n)).join('\n')}\n`;
+    }
+  }
+}
