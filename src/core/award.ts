@@ -23,7 +23,7 @@
  */
 import { Decimal, fromBigInt, toBigInt } from './decimal.js';
 import { StatsbidragError } from './errors.js';
-import type { Sourced } from './programme.js';
+import type { Sourced } from './sourced.js';
 import { formatYearRange, yearCount, yearsOf, type YearRange } from './schedule.js';
 import { split } from './split.js';
 

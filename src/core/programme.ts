@@ -6,13 +6,9 @@ import type { AwardRules } from './award.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError, type Location } from './errors.js';
 import type { YearRange } from './schedule.js';
+import type { Sourced } from './sourced.js';
 
-export interface Sourced<T> {
-  value: T;
-  /** Key into Rules.sources. */
-  source: string;
-  note?: string;
-}
+export type { Sourced } from './sourced.js';
 
 export interface Period {
   years: YearRange;

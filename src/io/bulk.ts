@@ -8,16 +8,10 @@
  */
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { isAmbiguousSeparator, MAX_DECIMALS, MAX_INTEGER_DIGITS } from '../core/amount.js';
+import type { WeightColumns } from '../core/weights.js';
 import { detectDelimiter, eachPlainLine } from './csv.js';
 
-export interface WeightColumns {
-  ids: string[];
-  /** Weight × 10^decimals, exactly. */
-  weights: bigint[];
-  decimals: number;
-  /** The weights as written ("12.50", "007"). */
-  texts: string[];
-}
+export type { WeightColumns } from '../core/weights.js';
 
 const PLAIN_WEIGHT = /^\d+(?:\.\d+)?$/;
 

@@ -3,7 +3,7 @@
  * allocationRows() writes for a free single-year split, made from integers.
  */
 import { Decimal } from '../core/decimal.js';
-import type { WeightColumns } from '../io/bulk.js';
+import type { WeightColumns } from '../core/weights.js';
 
 export const BULK_HEADERS = ['recipient', 'weight', 'amount'];
 
