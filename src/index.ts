@@ -57,8 +57,8 @@ export { rat, ratFromDecimal, formatRational, formatInterval, integerRange, type
 export { validationJson, validationText, auditJson, auditText } from './render/report.js';
 export { applyScenario, baselineScenario, type Scenario, type AppliedScenario } from './core/scenario.js';
 export { compare, noDifferences, type Comparison, type CompareRow, type CompareCell } from './core/compare.js';
-export { award, ration, canonicalType, RATIONINGS, type Application, type AwardResult, type AwardRules, type Rationing } from './core/award.js';
+export { award, ration, canonicalType, RATIONINGS, type Application, type AwardResult, type AwardRules, type AwardReason, type Rationing } from './core/award.js';
 export { loadScenario, resolveScenario, scenarioFromJson } from './io/scenario-schema.js';
 export { loadApplications } from './io/applications.js';
 export { compareJson, compareRecords } from './render/compare.js';
-export { awardJson, awardRecords } from './render/award.js';
+export { awardJson, awardRecords, reasonText } from './render/award.js';

@@ -24,7 +24,7 @@
 import { Decimal, fromBigInt, toBigInt } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import type { Sourced } from './sourced.js';
-import { formatYearRange, yearCount, yearsOf, type YearRange } from './schedule.js';
+import { yearCount, yearsOf, type YearRange } from './schedule.js';
 import { split } from './split.js';
 
 export const RATIONINGS = ['priority', 'proportional', 'equal-awards'] as const;
@@ -105,11 +105,24 @@ export interface AwardOptions {
 
 export type AwardStatus = 'funded' | 'reduced' | 'not-funded' | 'rejected';
 
+/** Why an application got less than it asked for, or nothing. Exact values, no text with numbers in it. */
+export type AwardReason =
+  | { kind: 'type-not-admitted'; type: string; admitted: { ordinance: string; types: string[] }[] }
+  | { kind: 'too-many-years'; years: YearRange; most: number }
+  | { kind: 'no-budget'; years: number[] }
+  | { kind: 'requests-nothing' }
+  | { kind: 'capped-at-ceiling'; ceiling: Decimal }
+  | { kind: 'capped-at-cost-share'; percent: Decimal }
+  | { kind: 'rounded-down-to-unit' }
+  | { kind: 'rationed'; rationing: Rationing }
+  | { kind: 'budget-ran-out' }
+  | { kind: 'nothing-left-after-capping' };
+
 export interface AwardRow {
   application: Application;
   status: AwardStatus;
-  /** Why rejected, or what limited the award. */
-  reason?: string;
+  /** Why rejected, or what limited the award: data, laid out as text by the renderer. */
+  reasons?: AwardReason[];
   ordinance?: string;
   years?: YearRange;
   /** Capped request per year (what the application can get at most). */
@@ -267,20 +280,19 @@ export function award(applications: readonly Application[], options: AwardOption
 
   const rows: AwardRow[] = applications.map((app) => {
     const base = { application: app, perYear: [], total: new Decimal(0), tied: false };
-    const reject = (reason: string): AwardRow => ({ ...base, status: 'rejected', reason });
+    const reject = (reason: AwardReason): AwardRow => ({ ...base, status: 'rejected', reasons: [reason] });
     const type = canonicalType(app.type);
     const ordinance = rules.ordinances.find((o) => o.admits.includes(type));
     if (!ordinance) {
-      const admitted = rules.ordinances.map((o) => `${o.ref} admits ${o.admits.join(', ')}`).join('; ');
-      return reject(`organisation type "${app.type}" is not admitted (${admitted})`);
+      return reject({ kind: 'type-not-admitted', type: app.type, admitted: rules.ordinances.map((o) => ({ ordinance: o.ref, types: [...o.admits] })) });
     }
     const years = app.years ?? options.callYears;
     if (maxYears !== undefined && yearCount(years) > maxYears) {
-      return reject(`the decision would cover ${yearCount(years)} years (${formatYearRange(years)}); at most ${maxYears}`);
+      return reject({ kind: 'too-many-years', years, most: maxYears });
     }
     const noMoney = yearsOf(years).filter((y) => options.budget(y) === undefined);
-    if (noMoney.length) return reject(`no budget for ${noMoney.join(', ')}`);
-    if (app.requested.lte(0)) return reject('requests nothing');
+    if (noMoney.length) return reject({ kind: 'no-budget', years: noMoney });
+    if (app.requested.lte(0)) return reject({ kind: 'requests-nothing' });
     let cap = app.requested;
     let capBy: AwardRow['capBy'] = 'request';
     if (ceiling !== undefined && ceiling.lt(cap)) {
@@ -359,14 +371,14 @@ export function award(applications: readonly Application[], options: AwardOption
     const full = row.perYear.every((p) => p.amount.eq(row.cap!));
     const none = row.perYear.every((p) => p.amount.isZero());
     row.status = row.cap!.isZero() ? 'not-funded' : full ? 'funded' : none ? 'not-funded' : 'reduced';
-    const notes: string[] = [];
-    if (row.capBy === 'ceiling') notes.push(`capped at the ceiling ${ceiling!.toFixed()}`);
-    if (row.capBy === 'cost-share') notes.push(`capped at ${maxCostShare!.toFixed()} % of the cost`);
-    if (row.cap!.lt(row.application.requested) && row.capBy === 'request') notes.push('request rounded down to the unit');
-    if (row.status === 'reduced') notes.push(`rationed (${rationing})`);
-    if (row.status === 'not-funded' && !row.cap!.isZero()) notes.push(rationing === 'priority' ? 'the budget ran out before its turn' : `rationed (${rationing})`);
-    if (row.cap!.isZero()) notes.push('nothing left after capping');
-    if (notes.length) row.reason = notes.join('; ');
+    const reasons: AwardReason[] = [];
+    if (row.capBy === 'ceiling') reasons.push({ kind: 'capped-at-ceiling', ceiling: ceiling! });
+    if (row.capBy === 'cost-share') reasons.push({ kind: 'capped-at-cost-share', percent: maxCostShare! });
+    if (row.cap!.lt(row.application.requested) && row.capBy === 'request') reasons.push({ kind: 'rounded-down-to-unit' });
+    if (row.status === 'reduced') reasons.push({ kind: 'rationed', rationing });
+    if (row.status === 'not-funded' && !row.cap!.isZero()) reasons.push(rationing === 'priority' ? { kind: 'budget-ran-out' } : { kind: 'rationed', rationing });
+    if (row.cap!.isZero()) reasons.push({ kind: 'nothing-left-after-capping' });
+    if (reasons.length) row.reasons = reasons;
   }
 
   const totalOf = (f: (y: YearAward) => Decimal): Decimal => yearAwards.reduce((a, y) => a.plus(f(y)), new Decimal(0));

@@ -3,14 +3,45 @@
  * JSON, and as display grids: the applications with their awards, and the budget per year.
  */
 import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
-import type { AwardResult, AwardRow } from '../core/award.js';
+import type { AwardReason, AwardResult, AwardRow } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
-import { formatYearRange } from '../core/schedule.js';
+import { formatYearRange, yearCount } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
 import { gridSections, jsonDocument, type Rendered, type RenderOptions } from './output.js';
 
 const decimals = (r: AwardResult): number => decimalsOf(r.unit);
+
+/** One reason as the sentence CSV, JSON and the notes show. */
+function reasonSentence(reason: AwardReason): string {
+  switch (reason.kind) {
+    case 'type-not-admitted':
+      return `organisation type "${reason.type}" is not admitted (${reason.admitted.map((o) => `${o.ordinance} admits ${o.types.join(', ')}`).join('; ')})`;
+    case 'too-many-years':
+      return `the decision would cover ${yearCount(reason.years)} years (${formatYearRange(reason.years)}); at most ${reason.most}`;
+    case 'no-budget':
+      return `no budget for ${reason.years.join(', ')}`;
+    case 'requests-nothing':
+      return 'requests nothing';
+    case 'capped-at-ceiling':
+      return `capped at the ceiling ${reason.ceiling.toFixed()}`;
+    case 'capped-at-cost-share':
+      return `capped at ${reason.percent.toFixed()} % of the cost`;
+    case 'rounded-down-to-unit':
+      return 'request rounded down to the unit';
+    case 'rationed':
+      return `rationed (${reason.rationing})`;
+    case 'budget-ran-out':
+      return 'the budget ran out before its turn';
+    case 'nothing-left-after-capping':
+      return 'nothing left after capping';
+  }
+}
+
+/** Why a row got less than it asked for, as text; undefined when nothing limited it. */
+export function reasonText(row: Pick<AwardRow, 'reasons'>): string | undefined {
+  return row.reasons?.map(reasonSentence).join('; ');
+}
 const years = (r: AwardResult): number[] => r.years.map((y) => y.year);
 const amountIn = (row: AwardRow, year: number): Decimal | undefined => row.perYear.find((p) => p.year === year)?.amount;
 
@@ -33,7 +64,7 @@ export function awardRecords(r: AwardResult): { headers: string[]; rows: string[
     ...ys.map((y) => money(amountIn(row, y))),
     plain(row.total, dp),
     row.status,
-    row.reason ?? '',
+    reasonText(row) ?? '',
   ]);
   return { headers, rows };
 }
@@ -81,7 +112,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
       total: money(row.total),
       status: row.status,
-      reason: row.reason ?? null,
+      reason: reasonText(row) ?? null,
       tied: row.tied,
     })),
     totals: {
@@ -160,7 +191,7 @@ export function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[
       notes.push(`${y.year}: oversubscribed (${money(y.demand)} kr asked, ${money(y.budget)} kr budget${extra}); ${money(y.leftover)} kr left over.`);
     }
   }
-  for (const row of r.rows) if (row.reason) notes.push(`${row.application.applicant}${row.application.line ? ` (line ${row.application.line})` : ''}: ${row.reason}.`);
+  for (const row of r.rows) if (row.reasons) notes.push(`${row.application.applicant}${row.application.line ? ` (line ${row.application.line})` : ''}: ${reasonText(row)}.`);
   if (r.rows.some((row) => row.tied)) notes.push('* file order decided between equal claims at the cut-off.');
   return notes;
 }

@@ -5,6 +5,7 @@ import { applicationsFromTable } from '../../src/io/applications.js';
 import { parseTable } from '../../src/io/csv.js';
 import { loadApplications } from '../../src/io/applications.js';
 import { loadRules } from '../../src/io/load.js';
+import { reasonText } from '../../src/render/award.js';
 import { resolve } from 'node:path';
 
 const D = (s: string | number) => new Decimal(s);
@@ -33,7 +34,7 @@ describe('award', () => {
       rationing: 'proportional',
     });
     expect(r.rows.map((x) => x.status)).toEqual(['funded', 'rejected', 'funded']);
-    expect(r.rows[1]!.reason).toMatch(/"aktiebolag" is not admitted \(SFS 2018:118 admits kommun, region, kommunalförbund; SFS 2018:119 admits ideell förening, stiftelse\)/);
+    expect(reasonText(r.rows[1]!)).toMatch(/"aktiebolag" is not admitted \(SFS 2018:118 admits kommun, region, kommunalförbund; SFS 2018:119 admits ideell förening, stiftelse\)/);
     expect(r.rows[2]!.ordinance).toBe('SFS 2018:118');
     expect(r.totals.rejected).toBe(1);
   });
@@ -93,9 +94,9 @@ describe('award', () => {
       [2023, '100000'],
     ]);
     expect(r.rows[0]!.total.toFixed()).toBe('275000');
-    expect(r.rows[2]!.reason).toMatch(/4 years \(2021–2024\); at most 3/);
+    expect(reasonText(r.rows[2]!)).toMatch(/4 years \(2021–2024\); at most 3/);
     const noMoney = award([app('A', 'kommun', 1000, 2000, undefined, [2030, 2030])], { ...base, budget: (y) => (y < 2025 ? D(1) : undefined), rationing: 'proportional' });
-    expect(noMoney.rows[0]!.reason).toBe('no budget for 2030');
+    expect(reasonText(noMoney.rows[0]!)).toBe('no budget for 2030');
   });
 
   it('organisation types are recognised in Swedish and English', () => {
