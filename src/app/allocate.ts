@@ -11,11 +11,13 @@ import type { YearRange } from '../core/schedule.js';
 import { splitUnits, type RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
 import { readWeightColumns, type WeightColumns } from '../io/bulk.js';
-import { readText, recipientsFromTable } from '../io/load.js';
+import { readText, recipientsFromTable, type LoadedRules } from '../io/load.js';
+import type { Source } from '../render/output.js';
 import { resolveScenario } from '../io/scenario-schema.js';
 import { tableFromText, readTable } from '../io/table.js';
 import { loadProgramme } from './programme.js';
 import { prepareScenario, type PreparedScenario } from './scenario.js';
+import { sourceOf } from './source.js';
 
 export interface AllocateRequest {
   /** Recipients file ("-" for stdin); default the programme's bundled list. */
@@ -61,6 +63,7 @@ export interface AllocationResult {
   /** The scenario's name, when one was run. */
   scenario: string | undefined;
   recipientCount: number;
+  source: Source;
 }
 
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
@@ -83,6 +86,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   // totals, unit and method, and its bundled recipient list is the default data.
   const useProgramme = request_.programme !== undefined || total === undefined;
   let programme: Programme | undefined;
+  let loaded: LoadedRules | undefined;
   let dataFile = request_.data;
   let basis = request_.basis;
   let idColumn = request_.id;
@@ -90,6 +94,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   if (useProgramme) {
     const context = await loadProgramme(request_.rules, request_.programme);
     programme = context.programme;
+    loaded = context.loaded;
     const source = programme.recipients;
     if (dataFile === undefined) {
       if (!source) {
@@ -144,5 +149,5 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
     ...(request_.ceiling ? { ceiling: request_.ceiling } : {}),
     ...(explain ? { explain } : {}),
   });
-  return { kind: 'allocation', allocation, programme: scenarioRun?.programme ?? programme, scenario: scenarioRun?.scenario.name, recipientCount: recipients.length };
+  return { kind: 'allocation', allocation, programme: scenarioRun?.programme ?? programme, scenario: scenarioRun?.scenario.name, recipientCount: recipients.length, source: sourceOf(scenarioRun?.loaded ?? loaded, programme?.id) };
 }

@@ -6,6 +6,8 @@ import type { Programme, Rules } from '../core/programme.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { hasPriorities, loadApplications } from '../io/applications.js';
 import { loadRules } from '../io/load.js';
+import type { Source } from '../render/output.js';
+import { sourceOf } from './source.js';
 
 export interface AwardRequest {
   applications: string;
@@ -26,6 +28,7 @@ export interface AwardOutcome {
   result: AwardResult;
   programme: { id: string; name: string; agency: string };
   rationing: Rationing;
+  source: Source;
 }
 
 /** The programme named, or the first that awards on applications and has award rules. */
@@ -80,5 +83,5 @@ export async function awardUseCase(request: AwardRequest): Promise<AwardOutcome>
     ...(request.costShare ? { maxCostShare: request.costShare } : {}),
     ...(request.partial ? { partial: true } : {}),
   });
-  return { result, programme: { id: programme.id, name: programme.name, agency: programme.agency }, rationing };
+  return { result, programme: { id: programme.id, name: programme.name, agency: programme.agency }, rationing, source: sourceOf(loaded, programme.id) };
 }

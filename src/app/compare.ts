@@ -3,7 +3,9 @@ import { compare, type Comparison } from '../core/compare.js';
 import { StatsbidragError } from '../core/errors.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { resolveScenario } from '../io/scenario-schema.js';
+import type { Source } from '../render/output.js';
 import { runScenario } from './scenario.js';
+import { sourceOf } from './source.js';
 
 export interface CompareRequest {
   a: string;
@@ -13,7 +15,7 @@ export interface CompareRequest {
   order?: 'change' | 'input' | undefined;
 }
 
-export async function compareUseCase(request: CompareRequest): Promise<Comparison> {
+export async function compareUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source }> {
   // The baseline takes the other side's programme.
   const a0 = await resolveScenario(request.a);
   const b = await resolveScenario(request.b, a0.scenario.programme);
@@ -28,5 +30,5 @@ export async function compareUseCase(request: CompareRequest): Promise<Compariso
   if (comparison.years.length === 0) {
     throw new StatsbidragError('no-common-years', `neither side covers ${request.years ? formatYearRange(request.years) : 'any year'}`, { field: '--year' }, 'usage');
   }
-  return comparison;
+  return { comparison, source: sourceOf(runB.loaded, runA.programme.id === runB.programme.id ? runA.programme.id : `${runA.programme.id}, ${runB.programme.id}`) };
 }

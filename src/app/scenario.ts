@@ -6,7 +6,7 @@ import { allocate, type Allocation } from '../core/allocate.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import { programmeOf, type Programme } from '../core/programme.js';
 import { applyScenario, type AppliedScenario, type Scenario } from '../core/scenario.js';
-import { loadRules } from '../io/load.js';
+import { loadRules, type LoadedRules } from '../io/load.js';
 import { programmeRecipients } from './programme.js';
 
 export interface ScenarioRun {
@@ -14,9 +14,10 @@ export interface ScenarioRun {
   file?: string;
   programme: Programme;
   allocation: Allocation;
+  loaded: LoadedRules;
 }
 
-export type PreparedScenario = AppliedScenario & { scenario: Scenario; file?: string };
+export type PreparedScenario = AppliedScenario & { scenario: Scenario; file?: string; loaded: LoadedRules };
 
 /** Load the rules and the programme's recipients and apply the scenario. */
 export async function prepareScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<PreparedScenario> {
@@ -35,7 +36,7 @@ export async function prepareScenario(scenario: Scenario, file: string | undefin
   }
   const { recipients } = await programmeRecipients({ loaded, programme }, 'recipient list to start a scenario from');
   try {
-    return { ...applyScenario(programme, recipients, scenario), scenario, ...(file !== undefined ? { file } : {}) };
+    return { ...applyScenario(programme, recipients, scenario), scenario, loaded, ...(file !== undefined ? { file } : {}) };
   } catch (e) {
     return inFile(e);
   }
@@ -45,7 +46,7 @@ export async function prepareScenario(scenario: Scenario, file: string | undefin
 export async function runScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<ScenarioRun> {
   const applied = await prepareScenario(scenario, file, rulesFile);
   try {
-    return { scenario, ...(file !== undefined ? { file } : {}), programme: applied.programme, allocation: allocate(applied.recipients, applied.options) };
+    return { scenario, ...(file !== undefined ? { file } : {}), programme: applied.programme, loaded: applied.loaded, allocation: allocate(applied.recipients, applied.options) };
   } catch (e) {
     throw file === undefined ? e : located(e, { file });
   }

@@ -101,12 +101,19 @@ export function choiceOption<T extends string>(option: string, text: string | un
   throw new StatsbidragError('invalid-option', `${option}: "${text}" is not one of ${choices.join(', ')}`, {}, 'usage');
 }
 
+/** The command line as typed (arguments with spaces or quotes shell-quoted), for provenance. */
+export function commandLine(argv: readonly string[] = process.argv.slice(2)): string {
+  const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['statsbidrag', ...argv].map(quote).join(' ');
+}
+
 /** The output options every command with tabular output shares → the renderer's options (format, locale, CSV dialect, colours). */
 export async function renderOptionsFrom(flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
   const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : 'table');
   checkCsvFlags(format, flags);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   return {
+    command: commandLine(),
     format,
     locale,
     csv: format === 'csv' ? csvOptionsFrom(flags) : {},

@@ -2,6 +2,7 @@
  * Files → validated records. Every error names the file and where in it (line and field for
  * CSV, JSON path for JSON), so the CLI can print one line a user can act on.
  */
+import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
@@ -53,14 +54,18 @@ export function checkSchema<T>(schema: { safeParse(v: unknown): { success: true;
 export interface LoadedRules {
   rules: Rules;
   file: string;
+  /** SHA-256 of the file's bytes, for provenance: which rules a result was computed under. */
+  sha256: string;
   /** Folder that relative paths inside the rules file are resolved against. */
   dir: string;
 }
 
 export async function loadRules(file: string = DEFAULT_RULES): Promise<LoadedRules> {
-  const json = parseJson(await readText(file), file);
+  const bytes = await readBytes(file);
+  const json = parseJson((await decodeBytes(bytes, file)).text, file);
   const rules = checkSchema(rulesSchema, json, file, 'invalid-rules');
-  return { rules, file, dir: file === '-' ? process.cwd() : dirname(resolve(file)) };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { rules, file, sha256, dir: file === '-' ? process.cwd() : dirname(resolve(file)) };
 }
 
 export interface RecipientColumns {

@@ -9,7 +9,7 @@ import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords } from './explain.js';
 import type { Grid } from './grid.js';
-import { gridSections, jsonDocument, type Rendered, type RenderOptions, type Section } from './output.js';
+import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
 /** One amount column per year; a single year (or no year) is just "amount". */
 function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
@@ -60,12 +60,13 @@ function percentOf(part: Decimal, whole: Decimal): string | null {
 export const ALLOCATION_JSON_VERSION = 1;
 
 /** The documented JSON shape (README, "JSON output"). */
-export function allocationJson(a: Allocation): object {
+export function allocationJson(a: Allocation, provenance?: Provenance): object {
   const dp = moneyDecimals(a);
   const { headers, rows } = allocationRecords(a);
   return {
     schema: 'statsbidrag/allocation',
     version: ALLOCATION_JSON_VERSION,
+    ...(provenance ? { provenance } : {}),
     programme: a.programme ?? null,
     periods: a.periods.map((p) => ({
       years: p.years ? formatYearRange(p.years) : null,
@@ -163,6 +164,8 @@ export interface AllocationView {
   programme: { name: string; agency: string } | undefined;
   scenario: string | undefined;
   recipientCount: number;
+  /** Where it comes from; JSON output carries it as "provenance". */
+  source?: Source | undefined;
   /** The total as the user wrote it, for the title of a free split. */
   totalLabel?: string | undefined;
 }
@@ -172,7 +175,7 @@ export function* renderAllocation(view: AllocationView, options: RenderOptions):
   const { allocation } = view;
   const explain = allocation.periods.some((p) => p.split.rows.some((r) => r.explain));
   if (options.format === 'json') {
-    yield* jsonDocument(allocationJson(allocation));
+    yield* jsonDocument(allocationJson(allocation, view.source && provenanceOf(view.source, options)));
   } else if (options.format === 'csv' && explain) {
     // One record per period and recipient: the explanation does not fit the wide per-year layout.
     const { headers, rows } = explainRecords(allocation);

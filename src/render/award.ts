@@ -8,7 +8,7 @@ import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange, yearCount } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
-import { gridSections, jsonDocument, type Rendered, type RenderOptions } from './output.js';
+import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
 
 const decimals = (r: AwardResult): number => decimalsOf(r.unit);
 
@@ -74,12 +74,13 @@ export const AWARD_TEXT_COLUMNS = new Set(['applicant', 'type', 'region', 'ordin
 
 export const AWARD_JSON_VERSION = 1;
 
-export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }): object {
+export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }, provenance?: Provenance): object {
   const dp = decimals(r);
   const money = (d: Decimal): string => plain(d, dp);
   return {
     schema: 'statsbidrag/awards',
     version: AWARD_JSON_VERSION,
+    ...(provenance ? { provenance } : {}),
     programme: programme ?? null,
     rationing: r.rationing,
     partial: r.partial,
@@ -201,13 +202,14 @@ export interface AwardView {
   result: AwardResult;
   programme: { id: string; name: string; agency: string };
   rationing: string;
+  source?: Source | undefined;
 }
 
 /** Awards in any format. */
 export function* renderAwards(view: AwardView, options: RenderOptions): Rendered {
   const { result, programme } = view;
   if (options.format === 'json') {
-    yield* jsonDocument(awardJson(result, programme));
+    yield* jsonDocument(awardJson(result, programme, view.source && provenanceOf(view.source, options)));
   } else if (options.format === 'csv') {
     const { headers, rows } = awardRecords(result);
     yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);

@@ -7,7 +7,7 @@ import type { CompareCell, CompareRow, Comparison } from '../core/compare.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
-import { gridSections, jsonDocument, type Rendered, type RenderOptions } from './output.js';
+import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
 
 function decimals(c: Comparison): number {
   let dp = 0;
@@ -45,7 +45,7 @@ export function compareRecords(c: Comparison): { headers: string[]; rows: string
 
 export const COMPARISON_JSON_VERSION = 1;
 
-export function compareJson(c: Comparison): object {
+export function compareJson(c: Comparison, provenance?: Provenance): object {
   const dp = decimals(c);
   const out = (x: CompareCell) => ({
     a: x.a === null ? null : plain(x.a, dp),
@@ -57,6 +57,7 @@ export function compareJson(c: Comparison): object {
   return {
     schema: 'statsbidrag/comparison',
     version: COMPARISON_JSON_VERSION,
+    ...(provenance ? { provenance } : {}),
     a: { label: c.a.label, years: yearsText(c.a.years) },
     b: { label: c.b.label, years: yearsText(c.b.years) },
     years: yearsText(c.years),
@@ -146,9 +147,9 @@ export function compareNotes(c: Comparison): string[] {
 }
 
 /** A comparison in any format. */
-export function* renderComparison(c: Comparison, options: RenderOptions): Rendered {
+export function* renderComparison(c: Comparison, options: RenderOptions, source?: Source): Rendered {
   if (options.format === 'json') {
-    yield* jsonDocument(compareJson(c));
+    yield* jsonDocument(compareJson(c, source && provenanceOf(source, options)));
   } else if (options.format === 'csv') {
     const { headers, rows } = compareRecords(c);
     yield renderCsv(headers, rows, new Set([0, 1, 2, 3]), options.csv);

@@ -10,7 +10,27 @@ import { NO_PAINT, renderMarkdown, renderTable, type Grid, type Paint } from './
 export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Where a result comes from: enough to reproduce it. JSON output carries it as "provenance". */
+export interface Provenance {
+  tool: 'statsbidrag';
+  version: string;
+  programme: string | null;
+  /** The rules file and the SHA-256 of its bytes; null when no rules were read (a free split). */
+  rules: { file: string; sha256: string } | null;
+  /** The command line that produced it, when it came from the CLI. */
+  command: string | null;
+}
+
+/** The part of the provenance a use case knows. */
+export type Source = Omit<Provenance, 'tool' | 'command'>;
+
+export function provenanceOf(source: Source, options: Pick<RenderOptions, 'command'>): Provenance {
+  return { tool: 'statsbidrag', version: source.version, programme: source.programme, rules: source.rules, command: options.command ?? null };
+}
+
 export interface RenderOptions {
+  /** The command line, for the provenance of JSON output. */
+  command?: string | undefined;
   format: Format;
   locale: NumberLocale;
   csv: CsvOptions;

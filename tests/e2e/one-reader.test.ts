@@ -123,3 +123,24 @@ describe('every CSV the tool writes reads back to the same amounts', () => {
     expect(readFileSync(single, 'utf8').split('\n')[0]).toBe('recipient,code,weight,amount');
   });
 });
+
+describe('provenance', () => {
+  it('JSON output names the tool version, programme, rules file with its SHA-256 and the command line', async () => {
+    const { createHash } = await import('node:crypto');
+    const rulesHash = createHash('sha256').update(readFileSync(join(ROOT, 'data', 'rules.json'))).digest('hex');
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    const allocation = JSON.parse(run(['allocate', '--year', '2019', '--format', 'json']).stdout);
+    expect(allocation.provenance).toEqual({
+      tool: 'statsbidrag',
+      version,
+      programme: 'tillvaxtverket',
+      rules: { file: 'bundled:rules.json', sha256: rulesHash },
+      command: 'statsbidrag allocate --year 2019 --format json',
+    });
+    const free = JSON.parse(run(['allocate', '--data', 'data/tillvaxtverket-2018.csv', '--basis', '2018', '--total', '1 000', '--format', 'json']).stdout);
+    expect(free.provenance).toMatchObject({ programme: null, rules: null, command: "statsbidrag allocate --data data/tillvaxtverket-2018.csv --basis 2018 --total '1 000' --format json" });
+    expect(JSON.parse(run(['compare', 'baseline', 'actual', '--format', 'json']).stdout).provenance).toMatchObject({ programme: 'tillvaxtverket', rules: { sha256: rulesHash } });
+    const award = JSON.parse(run(['award', 'data/examples/gavleborg-applications.csv', '--ceiling', '300000', '--budget', '1 788 tkr', '--format', 'json']).stdout);
+    expect(award.provenance).toMatchObject({ programme: 'delmos', rules: { sha256: rulesHash } });
+  });
+});

@@ -16,12 +16,12 @@ export interface CompareFlags extends CsvFlags {
 
 export async function runCompare(a: string, b: string, flags: CompareFlags): Promise<void> {
   const render = await renderOptionsFrom(flags);
-  const comparison = await compareUseCase({
+  const { comparison, source } = await compareUseCase({
     a,
     b,
     rules: flags.rules,
     years: yearOption(flags.year),
     order: choiceOption('--order', flags.order, ['change', 'input'] as const, 'change'),
   });
-  await emit(renderComparison(comparison, render), flags.out);
+  await emit(renderComparison(comparison, render, source), flags.out);
 }
