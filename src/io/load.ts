@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import type { Decimal } from '../core/decimal.js';
-import { located, StatsbidragError } from '../core/errors.js';
+import { located, StatsbidragError, type ErrorCode } from '../core/errors.js';
 import type { Rules } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
 import { decimalMarkOf, parseTable, type Table } from './csv.js';
@@ -39,7 +39,7 @@ export async function readText(file: string): Promise<string> {
   } catch (e) {
     if (e instanceof StatsbidragError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    const why: [ErrorCode, string] =
       code === 'ENOENT' ? ['file-not-found', 'no such file'] :
       code === 'EACCES' || code === 'EPERM' ? ['file-not-readable', 'permission denied'] :
       code === 'EISDIR' ? ['not-a-file', 'is a directory, not a file'] :
@@ -66,7 +66,7 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 /** Validate parsed JSON against a zod schema; the first issue becomes a located error. */
-export function checkSchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string, code: string): T {
+export function checkSchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string, code: ErrorCode): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
