@@ -5,7 +5,7 @@
  * that says why and, for broken grouping, which readings are plausible.
  */
 import { Decimal } from './decimal.js';
-import { StatsbidragError } from './errors.js';
+import { StatsbidragError, type ErrorCode } from './errors.js';
 
 /** More integer digits than this is not money anyone splits; it also guards 1e400-style input. */
 export const MAX_INTEGER_DIGITS = 30;
@@ -27,9 +27,12 @@ export interface GroupingDefect {
   candidates: Decimal[];
 }
 
+/** The codes an amount that cannot be read has. */
+export type AmountErrorCode = Extract<ErrorCode, 'invalid-amount' | 'broken-digit-grouping' | 'ambiguous-amount' | 'amount-too-large' | 'amount-too-precise'>;
+
 export class AmountParseError extends StatsbidragError {
   constructor(
-    code: string,
+    code: AmountErrorCode,
     message: string,
     readonly text: string,
     readonly grouping?: GroupingDefect,
@@ -38,7 +41,7 @@ export class AmountParseError extends StatsbidragError {
   }
 }
 
-function fail(code: string, text: string, why: string, grouping?: GroupingDefect): never {
+function fail(code: AmountErrorCode, text: string, why: string, grouping?: GroupingDefect): never {
   throw new AmountParseError(code, `"${text}" is not an amount: ${why}`, text, grouping);
 }
 

@@ -18,9 +18,10 @@
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { chooseRepair, ratioPrediction, readCell, type Repair, type TableLike } from './cells.js';
 import { guessIdColumn } from './columns.js';
-import { Decimal, fromBigInt, maxDecimals, toBigInt } from './decimal.js';
+import { Decimal, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import {
+  add,
   bestOverlap,
   compare,
   contains,
@@ -32,11 +33,11 @@ import {
   midpoint,
   mul,
   rat,
-  ratFromDecimal,
   sub,
   type Interval,
   type Rational,
 } from './rational.js';
+import { decimalOfRational, fromBigInt, ratFromDecimal, toScaledAll } from './scaled.js';
 
 export const AUDIT_RULES = ['round-nearest', 'round-down', 'round-up', 'largest-remainder'] as const;
 export type AuditRule = (typeof AUDIT_RULES)[number];
@@ -100,9 +101,8 @@ interface Prepared {
 }
 
 function prepare(rows: readonly AuditRow[]): Prepared {
-  const dp = maxDecimals(rows.map((r) => r.weight));
-  const scale = new Decimal(10).pow(dp);
-  const weights = rows.map((r) => toBigInt(r.weight.times(scale)));
+  const values = rows.map((r) => r.weight);
+  const weights = toScaledAll(values, maxDecimals(values));
   const total = weights.reduce((s, w) => s + w, 0n);
   if (total <= 0n) throw new StatsbidragError('no-positive-weight', 'no row has a positive basis value');
   return { shares: weights.map((w) => rat(w, total)), amounts: rows.map((r) => ratFromDecimal(r.amount)), weights };
@@ -140,8 +140,6 @@ function ruleAmount(rule: Exclude<AuditRule, 'largest-remainder'>, share: Ration
   return mul(rat(k), unit);
 }
 
-const toDec = (r: Rational): Decimal => fromBigInt(r.num).div(fromBigInt(r.den));
-
 /** A budget to show inside the interval: the whole-unit multiple nearest its middle, else the middle. */
 function exampleIn(i: Interval, unit: Rational, fallback: Rational): { example: Rational; whole?: [Decimal, Decimal] } {
   if (!i.lower || !i.upper) return { example: fallback };
@@ -154,7 +152,7 @@ function exampleIn(i: Interval, unit: Rational, fallback: Rational): { example: 
   if (!range) return { example: mid };
   const midUnits = floor(rat(mid.num * unit.den, mid.den * unit.num));
   const k = midUnits < range[0] ? range[0] : midUnits > range[1] ? range[1] : midUnits;
-  const u = toDec(unit);
+  const u = decimalOfRational(unit);
   return { example: mul(rat(k), unit), whole: [fromBigInt(range[0]).times(u), fromBigInt(range[1]).times(u)] };
 }
 
@@ -170,7 +168,7 @@ function fitRounding(rule: Exclude<AuditRule, 'largest-remainder'>, unitD: Decim
   const interval = intervals.reduce((acc, iv, i) => (hit[i] ? intersect(acc, iv) : acc), EVERYTHING);
   const { example, whole } = exampleIn(interval, unit, best.point);
   const missed = rows.flatMap((r, i) =>
-    hit[i] ? [] : [{ line: r.line, id: r.id, published: r.amount, ruleGives: toDec(ruleAmount(rule, p.shares[i]!, example, unit)) }],
+    hit[i] ? [] : [{ line: r.line, id: r.id, published: r.amount, ruleGives: decimalOfRational(ruleAmount(rule, p.shares[i]!, example, unit)) }],
   );
   return {
     ...base,
@@ -185,7 +183,7 @@ function fitRounding(rule: Exclude<AuditRule, 'largest-remainder'>, unitD: Decim
 
 function fitLargestRemainder(unitD: Decimal, rows: readonly AuditRow[], p: Prepared): RuleFit {
   const unit = ratFromDecimal(unitD);
-  const sum = p.amounts.reduce((s, a) => rat(s.num * a.den + a.num * s.den, s.den * a.den), rat(0n));
+  const sum = p.amounts.reduce(add, rat(0n));
   const units = floor(rat(sum.num * unit.den, sum.den * unit.num));
   const budget = mul(rat(units), unit);
   const result = largestRemainder({ weights: p.weights, units });
@@ -208,7 +206,7 @@ function fitLargestRemainder(unitD: Decimal, rows: readonly AuditRow[], p: Prepa
     complete: missed.length === 0 && units > 0n,
     interval,
     example: budget,
-    wholeUnits: [toDec(budget), toDec(budget)],
+    wholeUnits: [decimalOfRational(budget), decimalOfRational(budget)],
     missed,
   };
 }

@@ -21,7 +21,8 @@
  *
  * Pure: money as Decimal at the edges, bigints of the rounding unit inside.
  */
-import { Decimal, fromBigInt, toBigInt } from './decimal.js';
+import { Decimal } from './decimal.js';
+import { fromBigInt, toBigInt } from './scaled.js';
 import { StatsbidragError } from './errors.js';
 import type { Sourced } from './sourced.js';
 import { yearCount, yearsOf, type YearRange } from './schedule.js';

@@ -20,7 +20,7 @@ export type CellReading =
   | { kind: 'empty'; raw: string }
   | { kind: 'ok'; raw: string; value: Decimal }
   /** Unreadable; `candidates` is non-empty when the digit grouping is broken. */
-  | { kind: 'bad'; raw: string; code: string; message: string; candidates: Decimal[] };
+  | { kind: 'bad'; raw: string; code: AmountParseError['code']; message: string; candidates: Decimal[] };
 
 export function readCell(raw: string | undefined, decimalMark?: DecimalMark): CellReading {
   const text = raw ?? '';

@@ -28,12 +28,4 @@ export function maxDecimals(values: Iterable<Decimal>): number {
   return max;
 }
 
-/** Exact conversion of a decimal that is a whole number to bigint. */
-export function toBigInt(d: Decimal): bigint {
-  if (!d.isInteger()) throw new RangeError(`not an integer: ${d.toString()}`);
-  return BigInt(d.toFixed(0));
-}
-
-export function fromBigInt(n: bigint): Decimal {
-  return new Decimal(n.toString());
-}
+// Conversions to and from bigints (scaled integers, fractions) are in scaled.ts.

@@ -2,7 +2,124 @@
  * Errors as data: every problem a user can cause is a StatsbidragError with a stable
  * kebab-case code and, where known, a location. Only the CLI turns one into text and an
  * exit code; the core never prints or exits.
+ *
+ * Every code is listed once, in ERROR_CODES, with what it means; docs/error-codes.md is
+ * generated from that list (`npm run docs:errors`) and a test keeps the two the same.
  */
+
+/**
+ * Every error code, with one line on what it means. Grouped by where the problem usually lies;
+ * the order is the order of docs/error-codes.md.
+ */
+export const ERROR_CODES = {
+  // Files: reading and writing
+  'file-not-found': 'an input file does not exist',
+  'file-not-readable': 'an input file exists but cannot be read (permissions, or a path through a file)',
+  'not-a-file': 'an input path names a directory',
+  'binary-file': 'an input file contains NUL bytes: not text',
+  'invalid-utf8': 'an input file starts with a UTF-8 byte order mark but is not valid UTF-8',
+  'cannot-write-output': 'the --out file cannot be written (missing folder, permissions, a directory, in use); nothing was written',
+
+  // CSV structure
+  'empty-file': 'a CSV file is empty or holds only blank lines',
+  'empty-header': 'a CSV header cell is empty',
+  'duplicate-header': 'two CSV columns have the same header',
+  'csv-record-inconsistent-fields-length': 'a CSV line has more or fewer fields than the header',
+  'csv-quote-not-closed': 'CSV syntax: a quoted field is never closed',
+  'csv-invalid-closing-quote': 'CSV syntax: a closing quote is followed by something other than a delimiter or line end',
+  'csv-invalid-opening-quote': 'CSV syntax: a quote inside a field that is not quoted',
+  'csv-non-trimable-char-after-closing-quote': 'CSV syntax: text after the closing quote of a field',
+  'csv-syntax': 'CSV syntax: any other problem the CSV parser reports',
+
+  // Amounts, years and other values in cells, files and options
+  'invalid-amount': 'a value is not an amount (letters, no digits, exponent notation, a percentage where money is expected…)',
+  'broken-digit-grouping': 'an amount whose digit groups are not all three digits ("164 000 00"); the message names the likely values',
+  'ambiguous-amount': 'an amount with one separator before three digits ("1,350"): a decimal or a thousands mark',
+  'amount-too-large': 'an amount with more than 30 integer digits',
+  'amount-too-precise': 'an amount with more than 20 decimals',
+  'invalid-year': 'a year or year range that cannot be read, or a range that ends before it starts',
+  'negative-amount': 'a negative amount where only zero or more makes sense',
+  'negative-weight': 'a negative basis value (weight)',
+  'negative-floor': 'a negative minimum amount (floor) for a recipient',
+  'negative-ceiling': 'a negative maximum amount (ceiling) for a recipient',
+  'negative-total': 'a negative amount to split',
+  'invalid-unit': 'a rounding unit that is not a positive amount',
+  'invalid-admin': 'administrative costs that are negative, or a percentage above 100 %',
+  'missing-value': 'an empty cell where a value is needed',
+
+  // Tables: rows, recipients and columns
+  'no-rows': 'a table has a header but no rows',
+  'missing-recipient': 'a row without a recipient name',
+  'duplicate-recipient': 'a recipient appears twice (in a table, or added by a scenario when already there)',
+  'unknown-recipient': 'a scenario removes or changes a recipient that is not in the list',
+  'duplicate-change': 'a scenario removes the same recipient twice',
+  'changed-removed-recipient': 'a scenario both changes and removes a recipient',
+  'no-recipients': 'nothing to split among: no recipients, or a scenario removes them all',
+  'no-positive-weight': 'no recipient (or row) has a positive basis value',
+  'unknown-column': 'no column matches the header or year given',
+  'ambiguous-column': 'several columns match the header or year given',
+  'missing-column': 'a needed column is not named (audit --column) or not in the file (applications)',
+  'no-amount-columns': 'validate: no column header names a year or year range',
+  'missing-year': 'validate: a bare "amount"/"belopp" column holds one year\'s amounts and --year does not say which',
+  'duplicate-application': 'an applicant applies twice in one applications file',
+  'missing-priority': 'priority rationing, and an admitted application has no priority score',
+
+  // JSON files: rules and scenarios
+  'invalid-json': 'a JSON file is not valid JSON',
+  'invalid-rules': 'the rules file does not match its schema (the JSON path says where)',
+  'invalid-scenario': 'a scenario file does not match its schema (the JSON path says where)',
+  'unknown-scenario': 'no scenario file and no bundled scenario of that name',
+  'period-needs-total': 'a scenario adds years the programme has no money for without giving a total',
+
+  // Splitting
+  'unknown-method': 'an apportionment method name that is not known',
+  'first-divisor-not-applicable': 'a first divisor given for a method that takes none',
+  'invalid-first-divisor': 'a first divisor that is not above 0 and at most the second divisor',
+  'total-not-multiple-of-unit': 'the amount to split is not a whole number of rounding units (and --rest leave was not given)',
+  'floor-above-ceiling': "a recipient's floor is above its ceiling, or no whole number of units lies between them",
+  'floors-exceed-total': 'the floors add up to more than the amount to split',
+  'ceilings-below-total': 'the ceilings add up to less than the amount to split',
+  'bounds-unstable': 'floors and ceilings leave money that no recipient may take',
+  'admin-exceeds-total': 'administrative costs are larger than the total',
+
+  // Programmes and command-line options
+  'invalid-option': 'a command-line option with a value it does not accept, or options that do not go together',
+  'missing-data': 'allocate without a programme list needs --data FILE',
+  'missing-basis': 'the basis (weight) column is not named',
+  'missing-total': 'allocate without a programme needs --total',
+  'unknown-programme': 'no programme of that id in the rules (or none with award rules)',
+  'unknown-year': 'the programme has no period for the year(s) asked for',
+  'no-common-years': 'compare: the two sides share no year',
+  'no-recipient-list': 'the programme has no bundled recipient list to start from',
+  'no-award-rules': 'award: the programme has no award rules',
+  'not-a-formula-grant': 'the programme awards these years on applications, not by a formula',
+} as const satisfies Record<string, string>;
+
+/** A stable, documented error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether `code` is one of ERROR_CODES. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
+
+/**
+ * The error code for a csv-parse error code, taken through io/csv.ts's kebab-casing
+ * ("CSV_QUOTE_NOT_CLOSED" → "quote-not-closed"). Only these four can come from the options the
+ * reader passes (field counts get their own message); anything else is `csv-syntax`.
+ */
+const CSV_SYNTAX_CODES: Readonly<Record<string, ErrorCode>> = {
+  'quote-not-closed': 'csv-quote-not-closed',
+  'invalid-closing-quote': 'csv-invalid-closing-quote',
+  'invalid-opening-quote': 'csv-invalid-opening-quote',
+  'non-trimable-char-after-closing-quote': 'csv-non-trimable-char-after-closing-quote',
+  'record-inconsistent-fields-length': 'csv-record-inconsistent-fields-length',
+};
+
+export function csvErrorCode(kebabCsvParseCode: string): ErrorCode {
+  return CSV_SYNTAX_CODES[kebabCsvParseCode] ?? 'csv-syntax';
+}
+
 export interface Location {
   /** File path as the user gave it ("-" for stdin). */
   file?: string;
@@ -14,12 +131,16 @@ export interface Location {
   path?: string;
 }
 
+/**
+ * Whose the problem is, for the CLI to choose an exit code and wording: the content of an input
+ * file or value (`input`), how the command was called (`usage`), or the file system (`io`).
+ */
 export type ErrorKind = 'input' | 'usage' | 'io';
 
 export class StatsbidragError extends Error {
   override readonly name = 'StatsbidragError';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly location: Location = {},
     readonly kind: ErrorKind = 'input',
@@ -27,10 +148,18 @@ export class StatsbidragError extends Error {
     super(message);
   }
 
-  /** Same error, with location facts filled in by an outer layer that knows them. */
-  at(location: Location): StatsbidragError {
+  /**
+   * Same error, with location facts filled in by an outer layer that knows them (the error's own
+   * facts win). A copy of the same class with the same own fields (an AmountParseError keeps its
+   * text and grouping candidates) and the original stack.
+   */
+  at(location: Location): this {
     const own = Object.fromEntries(Object.entries(this.location).filter(([, v]) => v !== undefined));
-    return new StatsbidragError(this.code, this.message, { ...location, ...own }, this.kind);
+    const fields = Object.getOwnPropertyDescriptors(this);
+    return Object.create(Object.getPrototypeOf(this) as object, {
+      ...fields,
+      location: { ...fields.location, value: { ...location, ...own } },
+    }) as this;
   }
 }
 

@@ -1,11 +1,16 @@
 /**
- * Exact rational numbers on bigints, and intervals with open or closed ends. Used by the audit,
- * where the set of budgets B that reproduce a published row is an interval whose ends are
- * fractions such as 41 039 600 000 / 31: no decimal type could hold them exactly.
+ * Exact rational numbers on bigints, and intervals with open or closed ends. The product's one
+ * exact fraction type: the apportionment methods' quotas and remainders (`Fraction`, an alias),
+ * and the audit, where the set of budgets B that reproduce a published row is an interval whose
+ * ends are fractions such as 41 039 600 000 / 31: no decimal type could hold them exactly.
+ * Conversions from and to Decimal are in scaled.ts.
  */
-import { Decimal, decimalsOf } from './decimal.js';
 
-/** num / den with den > 0 and gcd(num, den) = 1. */
+/**
+ * num / den with den > 0. rat() and the arithmetic here return lowest terms (gcd(num, den) = 1);
+ * every function here also accepts a fraction that is not in lowest terms (a method's quota
+ * w × units / W), except formatFraction, which writes num and den as they are.
+ */
 export interface Rational {
   readonly num: bigint;
   readonly den: bigint;
@@ -13,13 +18,15 @@ export interface Rational {
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor, ≥ 0 (gcd(0, 0) = 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
 
+/** num / den in lowest terms with a positive denominator. */
 export function rat(num: bigint, den: bigint = 1n): Rational {
   if (den === 0n) throw new RangeError('zero denominator');
   if (den < 0n) {
@@ -28,13 +35,6 @@ export function rat(num: bigint, den: bigint = 1n): Rational {
   }
   const g = gcd(num, den);
   return g > 1n ? { num: num / g, den: den / g } : { num, den };
-}
-
-/** Exact value of a Decimal. */
-export function ratFromDecimal(d: Decimal): Rational {
-  const dp = decimalsOf(d);
-  const den = 10n ** BigInt(dp);
-  return rat(BigInt(d.times(new Decimal(10).pow(dp)).toFixed(0)), den);
 }
 
 export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
@@ -49,7 +49,7 @@ export const mul = (a: Rational, b: Rational): Rational => rat(a.num * b.num, a.
 export const midpoint = (a: Rational, b: Rational): Rational => rat(a.num * b.den + b.num * a.den, 2n * a.den * b.den);
 
 export function isInteger(a: Rational): boolean {
-  return a.den === 1n;
+  return a.num % a.den === 0n;
 }
 
 /** Largest integer ≤ a. */
@@ -63,7 +63,7 @@ export function ceil(a: Rational): bigint {
   return -floor(rat(-a.num, a.den));
 }
 
-/** "41039600000/31", or "1350" when whole. */
+/** "41039600000/31", or "1350" when whole (for a fraction in lowest terms, as rat() makes). */
 export function formatFraction(a: Rational): string {
   return a.den === 1n ? a.num.toString() : `${a.num}/${a.den}`;
 }

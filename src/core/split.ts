@@ -6,8 +6,10 @@
 import { apportionWithin, type BoundedResult, type BoundHit } from './apportion/constraints.js';
 import { methodByName, type MethodKind } from './apportion/index.js';
 import { sumOf, type ApportionResult, type Fraction, type Priority } from './apportion/types.js';
-import { Decimal, decimalsOf, fromBigInt, maxDecimals, toBigInt } from './decimal.js';
+import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
+import { rat } from './rational.js';
+import { decimalOfRational, fromBigInt, ratFromDecimal, toBigInt, toScaledAll } from './scaled.js';
 
 export interface Recipient {
   id: string;
@@ -99,36 +101,10 @@ export interface Split {
   residual: Decimal;
 }
 
-/** Scale decimals by 10^k so all become integers; returns the bigints. */
-function toIntegers(values: readonly Decimal[], decimals: number): bigint[] {
-  // Exact: every value has at most `decimals` decimals, so its fixed form without the point is v × 10^decimals.
-  return values.map((v) => BigInt(v.toFixed(decimals).replace('.', '')));
-}
-
-/** A positive decimal as an exact fraction: 1.2 = 12/10. */
-function fractionOf(d: Decimal): Fraction {
-  const k = decimalsOf(d);
-  return { num: toBigInt(d.times(new Decimal(10).pow(k))), den: 10n ** BigInt(k) };
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}
-
-function lowest(f: Fraction): Fraction {
-  const g = gcd(f.num, f.den);
-  return g > 1n ? { num: f.num / g, den: f.den / g } : f;
-}
-
-function decimalOf(f: Fraction): Decimal {
-  return fromBigInt(f.num).div(fromBigInt(f.den));
-}
-
 /** A priority (value^power = num/den) in weight per unit; weights were scaled by `scale`. */
 function priorityOf(p: Priority, scale: Decimal): Decimal {
   if (p.den === 0n) return new Decimal(Infinity);
-  const v = decimalOf(p);
+  const v = decimalOfRational(p);
   return (p.power === 2 ? v.sqrt() : v).div(scale);
 }
 
@@ -211,13 +187,13 @@ class LazyRow implements SplitRow {
 export function splitUnits(weights: readonly bigint[], amount: Decimal, unit: Decimal, methodName: string, firstDivisor?: Decimal): bigint[] | undefined {
   const units = amount.div(unit);
   if (!units.isInteger() || units.isNegative() || sumOf(weights) === 0n) return undefined;
-  const method = methodByName(methodName, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {});
+  const method = methodByName(methodName, firstDivisor ? { firstDivisor: ratFromDecimal(firstDivisor) } : {});
   return method.apportion({ weights, units: toBigInt(units) }).units;
 }
 
 export function split(request: SplitRequest): Split {
   const { recipients, amount, unit } = request;
-  const method = methodByName(request.method, request.firstDivisor ? { firstDivisor: fractionOf(request.firstDivisor) } : {});
+  const method = methodByName(request.method, request.firstDivisor ? { firstDivisor: ratFromDecimal(request.firstDivisor) } : {});
   if (!unit.isFinite() || unit.lte(0)) throw new StatsbidragError('invalid-unit', `the unit must be a positive amount, not ${unit.toString()}`, {}, 'usage');
   if (amount.isNegative()) throw new StatsbidragError('negative-total', `the amount to split is negative (${amount.toFixed()})`, {}, 'usage');
   if (recipients.length === 0) throw new StatsbidragError('no-recipients', 'there are no recipients to split among');
@@ -245,7 +221,7 @@ export function split(request: SplitRequest): Split {
   if (wholeUnits.isNegative()) wholeUnits = new Decimal(0);
 
   const weightDecimals = maxDecimals(weightValues);
-  const weights = toIntegers(weightValues, weightDecimals);
+  const weights = toScaledAll(weightValues, weightDecimals);
   const totalWeight = sumOf(weights);
   if (totalWeight === 0n) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
   const bounds = boundsOf(request, unit);
@@ -268,9 +244,9 @@ export function split(request: SplitRequest): Split {
     const f = bounds.floors[i];
     const c = bounds.ceilings[i];
     const explain: RowExplanation | undefined = decision && {
-      quotaUnits: decimalOf(decision.quota),
-      quotaFraction: lowest(decision.quota),
-      ...(decision.remainder ? { remainder: decimalOf(decision.remainder) } : {}),
+      quotaUnits: decimalOfRational(decision.quota),
+      quotaFraction: rat(decision.quota.num, decision.quota.den),
+      ...(decision.remainder ? { remainder: decimalOfRational(decision.remainder) } : {}),
       ...(decision.lastPriority ? { lastPriority: priorityOf(decision.lastPriority, scale) } : {}),
       ...(decision.nextPriority ? { nextPriority: priorityOf(decision.nextPriority, scale) } : {}),
       ...(f !== undefined ? { floor: fromBigInt(f).times(unit) } : {}),

@@ -5,6 +5,7 @@
  * schemas.ts can use it without an import cycle through load.ts.
  */
 import * as z from './zod.js';
+import { positiveAmountSchema } from './amount-schema.js';
 import { parseAmountOrPercent } from '../core/amount.js';
 import { StatsbidragError } from '../core/errors.js';
 import { canonicalType } from '../core/award.js';
@@ -17,12 +18,6 @@ const percentText = z.textParsedBy((raw) => {
   const p = parseAmountOrPercent(raw);
   if (!p.percent) invalid(`"${raw}" is not a percentage (write e.g. "90 %")`);
   if (p.value.lte(0) || p.value.gt(100)) invalid(`"${raw}" must be more than 0 % and at most 100 %`);
-  return p.value;
-});
-
-const amountText = z.textParsedBy((raw) => {
-  const p = parseAmountOrPercent(raw);
-  if (p.percent || p.value.lte(0)) invalid(`"${raw}" must be an amount greater than zero`);
   return p.value;
 });
 
@@ -44,7 +39,7 @@ export const awardRulesSchema = z.strictObject({
       }),
     )
     .check(z.minLength(1)),
-  ceiling: z.optional(sourced(amountText)),
+  ceiling: z.optional(sourced(positiveAmountSchema)),
   maxCostShare: z.optional(sourced(percentText)),
   maxDecisionYears: z.optional(sourced(z.number().check(z.int(), z.gte(1), z.lte(10)))),
 });

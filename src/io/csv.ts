@@ -3,7 +3,7 @@
  * with csv-parse's delimiter_auto, which throws on non-ASCII text such as "Åstorp" in csv-parse 7.
  */
 import { parse, CsvError } from 'csv-parse/sync';
-import { StatsbidragError } from '../core/errors.js';
+import { csvErrorCode, StatsbidragError } from '../core/errors.js';
 
 export interface TableRow {
   /** Physical line where the record starts (1-based). */
@@ -132,7 +132,7 @@ export function parseQuoted(text: string, file: string, delim: string): Table {
         e.code === 'CSV_QUOTE_NOT_CLOSED'
           ? 'CSV syntax: a quoted field opened on this line or before is never closed'
           : `CSV syntax: ${e.message.split(/\.\s|\n/)[0] ?? e.message}`;
-      throw new StatsbidragError(`csv-${kebab(e.code)}`, message, { file, ...(line === undefined ? {} : { line }) });
+      throw new StatsbidragError(csvErrorCode(kebab(e.code)), message, { file, ...(line === undefined ? {} : { line }) });
     }
     throw e;
   }

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import type { Decimal } from '../core/decimal.js';
-import { located, StatsbidragError } from '../core/errors.js';
+import { located, StatsbidragError, type ErrorCode } from '../core/errors.js';
 import type { Rules } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
 import { readBytes } from './read.js';
@@ -43,7 +43,7 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 /** Validate parsed JSON against a zod schema; the first issue becomes a located error. */
-export function checkSchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string, code: string): T {
+export function checkSchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string, code: ErrorCode): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

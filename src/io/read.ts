@@ -3,7 +3,7 @@
  * is one located error.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { StatsbidragError } from '../core/errors.js';
+import { StatsbidragError, type ErrorCode } from '../core/errors.js';
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -25,7 +25,7 @@ export async function readBytes(file: string): Promise<Buffer> {
   } catch (e) {
     if (e instanceof StatsbidragError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    const why: [ErrorCode, string] =
       code === 'ENOENT' ? ['file-not-found', 'no such file'] :
       code === 'EACCES' || code === 'EPERM' ? ['file-not-readable', 'permission denied'] :
       code === 'EISDIR' ? ['not-a-file', 'is a directory, not a file'] :

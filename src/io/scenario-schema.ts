@@ -8,50 +8,23 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AmountParseError, parseAmount, parseAmountOrPercent } from '../core/amount.js';
+import { parseAmountOrPercent } from '../core/amount.js';
 import type { AdminSpec } from '../core/allocate.js';
 import { METHOD_NAMES } from '../core/apportion/index.js';
 import { StatsbidragError } from '../core/errors.js';
 import { baselineScenario, type Scenario } from '../core/scenario.js';
 import { parseYearRange } from '../core/schedule.js';
 import { checkSchema, DATA_DIR, parseJson, readText } from './load.js';
+import { nonNegativeAmountSchema, numberOrTextParsedBy, positiveAmountSchema } from './amount-schema.js';
 import * as z from './zod.js';
-import { addIssue } from './zod.js';
 
 export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 
 const comment = z.optional(z.union([z.string(), z.array(z.string())]));
 
-function parsed<T>(parse: (raw: string) => T) {
-  return z.pipe(
-    z.unknown(),
-    z.transform((raw: unknown, ctx) => {
-      if (typeof raw !== 'string' && typeof raw !== 'number') {
-        addIssue(ctx, `expected a number or an amount as text (e.g. "8 000 000"), not ${raw === null ? 'null' : raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : typeof raw}`);
-        return z.NEVER;
-      }
-      if (typeof raw === 'number') {
-        if (!Number.isSafeInteger(raw)) {
-          addIssue(ctx, `${raw} is not exact as a JSON number; write it as a string`);
-          return z.NEVER;
-        }
-      }
-      try {
-        return parse(String(raw));
-      } catch (e) {
-        if (e instanceof AmountParseError || e instanceof StatsbidragError) {
-          addIssue(ctx, e.message);
-          return z.NEVER;
-        }
-        throw e;
-      }
-    }),
-  );
-}
-
-const amount = parsed((raw) => parseAmount(raw)).check(z.refine((d) => !d.isNegative(), 'must not be negative'));
-const positiveAmount = amount.check(z.refine((d) => d.gt(0), 'must be greater than zero'));
-const admin = parsed((raw): AdminSpec => {
+const amount = nonNegativeAmountSchema;
+const positiveAmount = positiveAmountSchema;
+const admin = numberOrTextParsedBy((raw): AdminSpec => {
   const { value, percent } = parseAmountOrPercent(raw);
   if (value.isNegative()) throw new StatsbidragError('invalid-admin', `"${raw}" is negative`);
   if (percent && value.gt(100)) throw new StatsbidragError('invalid-admin', `"${raw}" is more than 100 %`);

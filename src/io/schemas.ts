@@ -1,11 +1,10 @@
 /**
- * zod schemas for the files users hand us. Amounts are written as text in Swedish or plain
- * format ("1,35 miljarder", "1350000000") and parsed by the core's amount parser, so a bad
- * figure is reported at its JSON path like any other schema error.
+ * zod schemas for the files users hand us. Amounts are JSON numbers or text in Swedish or plain
+ * format ("1,35 miljarder", "1350000000"), read as every JSON file reads them (amount-schema.ts),
+ * so a bad figure is reported at its JSON path like any other schema error.
  */
 import * as z from './zod.js';
-import { addIssue } from './zod.js';
-import { AmountParseError, parseAmount } from '../core/amount.js';
+import { nonNegativeAmountSchema, positiveAmountSchema } from './amount-schema.js';
 import type { Rules } from '../core/programme.js';
 import { parseYearRange } from '../core/schedule.js';
 import { awardRulesSchema } from './award-schema.js';
@@ -13,33 +12,6 @@ import { METHOD_NAMES } from '../core/apportion/index.js';
 
 /** The method name of grants awarded on applications rather than by a formula. */
 export const APPLICATIONS = 'applications';
-
-const amountText = z.pipe(
-  z.union([z.string(), z.number()]),
-  z.transform((input: string | number, ctx) => {
-    let raw = input;
-    if (typeof raw === 'number') {
-      // JSON numbers are accepted only when they are safe integers; anything else loses digits.
-      if (!Number.isSafeInteger(raw)) {
-        addIssue(ctx, `${raw} is not exact as a JSON number; write the amount as a string`);
-        return z.NEVER;
-      }
-      raw = String(raw);
-    }
-    try {
-      return parseAmount(raw);
-    } catch (e) {
-      if (e instanceof AmountParseError) {
-        addIssue(ctx, e.message);
-        return z.NEVER;
-      }
-      throw e;
-    }
-  }),
-);
-
-const positiveAmount = amountText.check(z.refine((d) => d.gt(0), 'must be greater than zero'));
-const nonNegativeAmount = amountText.check(z.refine((d) => d.gte(0), 'must not be negative'));
 
 const yearRange = z.textParsedBy(parseYearRange);
 
@@ -49,10 +21,10 @@ function sourced<T extends z.ZodMiniType>(value: T) {
 
 const period = z.strictObject({
   years: yearRange,
-  statedTotal: sourced(positiveAmount),
+  statedTotal: sourced(positiveAmountSchema),
   includesAdmin: z.boolean(),
-  amountSplit: sourced(nonNegativeAmount),
-  unit: sourced(positiveAmount),
+  amountSplit: sourced(nonNegativeAmountSchema),
+  unit: sourced(positiveAmountSchema),
   method: sourced(
     z.string().check(
       z.refine((m) => m === APPLICATIONS || METHOD_NAMES.includes(m), {

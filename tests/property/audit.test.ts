@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audit, AUDIT_RULES, type AuditRule } from '../../src/core/audit.js';
 import { Decimal } from '../../src/core/decimal.js';
-import { contains, ratFromDecimal } from '../../src/core/rational.js';
+import { contains } from '../../src/core/rational.js';
+import { ratFromDecimal } from '../../src/core/scaled.js';
 import { split } from '../../src/core/split.js';
 
 const UNITS = ['1', '1000', '10000', '100000', '1000000', '0.01', '250'];

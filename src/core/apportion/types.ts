@@ -3,6 +3,8 @@
  * rounding unit (1 324 000 000 kr in whole millions is 1 324 "seats"), so methods only see
  * integers: weights scaled to a common integer base, and a whole number of units.
  */
+import type { Rational } from '../rational.js';
+
 export interface ApportionProblem {
   /** Non-negative integer weights (decimals already scaled to a common base). */
   readonly weights: readonly bigint[];
@@ -12,11 +14,11 @@ export interface ApportionProblem {
   readonly explain?: boolean;
 }
 
-/** An exact fraction num/den (den > 0). */
-export interface Fraction {
-  readonly num: bigint;
-  readonly den: bigint;
-}
+/**
+ * An exact fraction num/den (den > 0): the product's one rational type (rational.ts), under the
+ * name the methods' public API has always used. A method's quotas need not be in lowest terms.
+ */
+export type Fraction = Rational;
 
 /**
  * A divisor-method priority w / d(s), kept exact: value^power = num/den. Huntington-Hill's
