@@ -1,6 +1,6 @@
 /** `statsbidrag allocate`: wiring only — load, compute, render, write. */
 import { resolve } from 'node:path';
-import { allocate } from '../../core/allocate.js';
+import { allocate, type Allocation } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { programmeOf, type Programme } from '../../core/programme.js';
@@ -55,10 +55,29 @@ function nonNegative(option: string, text: string | undefined) {
   return d;
 }
 
-export async function runAllocate(flags: AllocateFlags): Promise<void> {
-  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : 'table');
-  checkCsvFlags(format, flags);
-  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+/** What `allocate` works from once its options are read: the scenario, programme and data file, and the parsed figures. */
+export interface AllocationSetup {
+  flags: AllocateFlags;
+  scenarioRun: Awaited<ReturnType<typeof import('./compare.js').prepareScenario>> | undefined;
+  programme: Programme | undefined;
+  useProgramme: boolean;
+  dataFile: string;
+  basis: string;
+  idColumn: string | undefined;
+  codeColumn: string | undefined;
+  rest: 'error' | 'leave';
+  total: Decimal | undefined;
+  unit: Decimal | undefined;
+  admin: ReturnType<typeof adminOption>;
+  years: ReturnType<typeof yearOption>;
+  firstDivisor: Decimal | undefined;
+  floor: Decimal | undefined;
+  ceiling: Decimal | undefined;
+  explain: boolean;
+}
+
+/** Read allocate's options, the scenario and the rules: everything but the recipients (shared with `report`). */
+export async function setUpAllocation(flags: AllocateFlags): Promise<AllocationSetup> {
   const rest = choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error');
   const total = positiveAmountOption('--total', flags.total);
   const unit = positiveAmountOption('--unit', flags.unit);
@@ -70,7 +89,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   const explain = flags.explain === true;
 
   // A scenario names its programme and its changes; options on the command line still replace its figures.
-  let scenarioRun: Awaited<ReturnType<typeof import('./compare.js').prepareScenario>> | undefined;
+  let scenarioRun: AllocationSetup['scenarioRun'];
   if (flags.scenario !== undefined) {
     const clash = (['data', 'programme', 'basis', 'id', 'floorColumn', 'ceilingColumn'] as const).find((k) => flags[k] !== undefined);
     if (clash) {
@@ -113,22 +132,12 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   }
   if (dataFile === undefined) throw new StatsbidragError('missing-data', 'give the recipients with --data FILE (or - for stdin)', { field: '--data' }, 'usage');
   if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
+  return { flags, scenarioRun, programme, useProgramme, dataFile, basis, idColumn, codeColumn, rest, total, unit, admin, years, firstDivisor, floor, ceiling, explain };
+}
 
-  // The bulk lane: a free split of a plain list straight to CSV, column by column (io/bulk.ts).
-  // It falls back to the general reader, with the text already read, for anything it does not take.
-  let input: string | undefined;
-  const bulk = !useProgramme && !explain && !admin && !floor && !ceiling && !flags.floorColumn && !flags.ceilingColumn;
-  if (bulk && format === 'csv' && total && (!years || years.from === years.to)) {
-    input = await readText(dataFile);
-    const columns = readWeightColumns(input, { basis, ...(idColumn ? { id: idColumn } : {}) });
-    const splitUnit = unit ?? new Decimal(1);
-    const units = columns && splitUnits(columns.weights, total, splitUnit, flags.method ?? 'largest-remainder', firstDivisor);
-    if (columns && units) {
-      const decimals = Math.max(splitUnit.decimalPlaces(), total.decimalPlaces());
-      await writeOutput(renderCsv(BULK_HEADERS, bulkRows(columns, units, splitUnit, decimals), new Set([0]), csvOptionsFrom(flags)), flags.out);
-      return;
-    }
-  }
+/** Read the recipients (unless a scenario brought them; `input` is the data file's text when already read) and allocate. */
+export async function allocateSetup(setup: AllocationSetup, input?: string): Promise<{ allocation: Allocation; recipients: number }> {
+  const { flags, scenarioRun, programme, dataFile, basis, idColumn, codeColumn, rest, total, unit, admin, years, firstDivisor, floor, ceiling, explain } = setup;
   // A scenario brings its own recipients; otherwise read them from the data file.
   const table = scenarioRun ? undefined : input === undefined ? await loadTable(dataFile) : parseTable(input, dataFile);
   const recipients = table
@@ -153,6 +162,34 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     ...(explain ? { explain } : {}),
   });
 
+  return { allocation, recipients: recipients.length };
+}
+
+export async function runAllocate(flags: AllocateFlags): Promise<void> {
+  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : 'table');
+  checkCsvFlags(format, flags);
+  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  const setup = await setUpAllocation(flags);
+  flags = setup.flags;
+  const { scenarioRun, programme, useProgramme, dataFile, basis, idColumn, total, unit, admin, years, firstDivisor, floor, ceiling, explain } = setup;
+
+  // The bulk lane: a free split of a plain list straight to CSV, column by column (io/bulk.ts).
+  // It falls back to the general reader, with the text already read, for anything it does not take.
+  let input: string | undefined;
+  const bulk = !useProgramme && !explain && !admin && !floor && !ceiling && !flags.floorColumn && !flags.ceilingColumn;
+  if (bulk && format === 'csv' && total && (!years || years.from === years.to)) {
+    input = await readText(dataFile);
+    const columns = readWeightColumns(input, { basis, ...(idColumn ? { id: idColumn } : {}) });
+    const splitUnit = unit ?? new Decimal(1);
+    const units = columns && splitUnits(columns.weights, total, splitUnit, flags.method ?? 'largest-remainder', firstDivisor);
+    if (columns && units) {
+      const decimals = Math.max(splitUnit.decimalPlaces(), total.decimalPlaces());
+      await writeOutput(renderCsv(BULK_HEADERS, bulkRows(columns, units, splitUnit, decimals), new Set([0]), csvOptionsFrom(flags)), flags.out);
+      return;
+    }
+  }
+  const { allocation, recipients } = await allocateSetup(setup, input);
+
   let text: string;
   if (format === 'json') {
     text = `${JSON.stringify(allocationJson(allocation), null, 2)}\n`;
@@ -169,7 +206,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     const grid = allocationGrid(allocation, locale);
     const title = programme
       ? `${programme.name} (${programme.agency})${scenarioRun ? `, scenario "${scenarioRun.scenario.name}"` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
-      : `Split of ${flags.total} among ${recipients.length} recipients`;
+      : `Split of ${flags.total} among ${recipients} recipients`;
     const notes = allocationNotes(allocation, locale);
     const explained = explain ? allocation.periods.map((p) => ({ label: `Explained: ${p.years ? p.label : 'amount'}`, grid: explainGrid(allocation, p, locale), notes: explainNotes(p) })) : [];
     if (format === 'md') {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { allocate, type Allocation } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
-import { compare } from '../../core/compare.js';
+import { compare, type Comparison } from '../../core/compare.js';
 import { located, StatsbidragError } from '../../core/errors.js';
 import { programmeOf, type Programme } from '../../core/programme.js';
 import { applyScenario, type AppliedScenario, type Scenario } from '../../core/scenario.js';
@@ -56,6 +56,30 @@ export async function runScenario(scenario: Scenario, file: string | undefined, 
   }
 }
 
+/** Run scenarios A and B (files, bundled names or baseline) and compare them (shared with `report`). */
+export async function compareScenarios(
+  specA: string,
+  specB: string,
+  options: { rules?: string; year?: string; order?: 'change' | 'input' },
+): Promise<{ comparison: Comparison; runA: ScenarioRun; runB: ScenarioRun }> {
+  const years = yearOption(options.year);
+  // The baseline takes the other side's programme.
+  const a0 = await resolveScenario(specA);
+  const b0 = await resolveScenario(specB, a0.scenario.programme);
+  const a = specA === 'baseline' && b0.scenario.programme ? await resolveScenario(specA, b0.scenario.programme) : a0;
+  const runA = await runScenario(a.scenario, a.file, options.rules);
+  const runB = await runScenario(b0.scenario, b0.file, options.rules);
+  const comparison = compare(
+    { label: a.scenario.name, allocation: runA.allocation },
+    { label: b0.scenario.name, allocation: runB.allocation },
+    { order: options.order ?? 'change', ...(years ? { years } : {}) },
+  );
+  if (comparison.years.length === 0) {
+    throw new StatsbidragError('no-common-years', `neither side covers ${options.year ?? 'any year'}`, { field: '--year' }, 'usage');
+  }
+  return { comparison, runA, runB };
+}
+
 export interface CompareFlags extends CsvFlags {
   rules?: string;
   year?: string;
@@ -71,22 +95,7 @@ export async function runCompare(specA: string, specB: string, flags: CompareFla
   checkCsvFlags(format, flags);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const order = choiceOption('--order', flags.order, ['change', 'input'] as const, 'change');
-  const years = yearOption(flags.year);
-
-  // The baseline takes the other side's programme.
-  const a0 = await resolveScenario(specA);
-  const b0 = await resolveScenario(specB, a0.scenario.programme);
-  const a = specA === 'baseline' && b0.scenario.programme ? await resolveScenario(specA, b0.scenario.programme) : a0;
-  const runA = await runScenario(a.scenario, a.file, flags.rules);
-  const runB = await runScenario(b0.scenario, b0.file, flags.rules);
-  const comparison = compare(
-    { label: a.scenario.name, allocation: runA.allocation },
-    { label: b0.scenario.name, allocation: runB.allocation },
-    { order, ...(years ? { years } : {}) },
-  );
-  if (comparison.years.length === 0) {
-    throw new StatsbidragError('no-common-years', `neither side covers ${flags.year ?? 'any year'}`, { field: '--year' }, 'usage');
-  }
+  const { comparison } = await compareScenarios(specA, specB, { order, ...(flags.year !== undefined ? { year: flags.year } : {}), ...(flags.rules !== undefined ? { rules: flags.rules } : {}) });
 
   let text: string;
   if (format === 'json') {

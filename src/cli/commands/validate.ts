@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { programmeOf } from '../../core/programme.js';
-import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient } from '../../core/validate.js';
+import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient, type ValidationReport } from '../../core/validate.js';
+import type { Table } from '../../io/csv.js';
 import { loadRules, loadTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { validationJson, validationText } from '../../render/report.js';
@@ -24,9 +25,8 @@ export interface ValidateFlags {
 }
 
 
-export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<void> {
-  const format = choiceOption('--report', flags.report, ['text', 'json'] as const, 'text');
-  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+/** Load the rules, the programme's list and the table, and validate it (shared with `report`, which shows the table too). */
+export async function validateFile(tableFile: string, flags: ValidateFlags, locale: NumberLocale): Promise<{ report: ValidationReport; table: Table }> {
   const tolerance = amountOption('--tolerance', flags.tolerance);
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
 
@@ -50,6 +50,14 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     ...(tolerance ? { tolerance } : {}),
     locale,
   });
+
+  return { report, table };
+}
+
+export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<void> {
+  const format = choiceOption('--report', flags.report, ['text', 'json'] as const, 'text');
+  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  const { report } = await validateFile(tableFile, flags, locale);
 
   let text: string;
   if (format === 'json') {
