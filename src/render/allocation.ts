@@ -16,7 +16,7 @@ function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[]
 }
 
 /** Decimals that write every amount exactly: the unit's, and those of totals that are not whole units (--rest leave). */
-function moneyDecimals(a: Allocation): number {
+export function moneyDecimals(a: Allocation): number {
   return Math.max(0, ...a.periods.map((p) => Math.max(p.split.decimals, maxDecimals([p.statedTotal, p.admin, p.split.amount, p.split.residual]))));
 }
 

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
-import { programmeOf } from '../../core/programme.js';
+import { programmeOf, type Programme } from '../../core/programme.js';
 import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient, type ValidationReport } from '../../core/validate.js';
 import type { Table } from '../../io/csv.js';
 import { loadRules, loadTable } from '../../io/load.js';
@@ -26,7 +26,7 @@ export interface ValidateFlags {
 
 
 /** Load the rules, the programme's list and the table, and validate it (shared with `report`, which shows the table too). */
-export async function validateFile(tableFile: string, flags: ValidateFlags, locale: NumberLocale): Promise<{ report: ValidationReport; table: Table }> {
+export async function validateFile(tableFile: string, flags: ValidateFlags, locale: NumberLocale): Promise<{ report: ValidationReport; table: Table; programme: Programme }> {
   const tolerance = amountOption('--tolerance', flags.tolerance);
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
 
@@ -51,7 +51,7 @@ export async function validateFile(tableFile: string, flags: ValidateFlags, loca
     locale,
   });
 
-  return { report, table };
+  return { report, table, programme };
 }
 
 export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<void> {
