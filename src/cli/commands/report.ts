@@ -92,6 +92,10 @@ export async function runReport(flags: ReportFlags): Promise<void> {
       const [a, b] = sides as [(typeof sides)[0], (typeof sides)[0]];
       const years = yearOption(flags.year);
       const comparison = compare({ label: basename(a.file), allocation: a.allocation }, { label: basename(b.file), allocation: b.allocation }, { order: 'change', ...(years ? { years } : {}) });
+      if (comparison.years.length === 0) {
+        // A free split (--total, no programme) has no years to line up unless --year names one.
+        throw new StatsbidragError('no-common-years', `the two tables have no year in common${years ? '' : '; name one with --year (e.g. --year 2024)'}`, { field: '--year' }, 'usage');
+      }
       const meta = { ...base, sources: { data: [shown(a.file), shown(b.file)], ...(a.setup.useProgramme ? { rules: rulesShown } : {}) }, ...legal(a.setup.programme) };
       const rules = [...html.ruleLines(l, a.allocation, locale).map((r) => `A: ${r}`), ...html.ruleLines(l, b.allocation, locale).map((r) => `B: ${r}`)];
       await writeOutput(html.renderComparisonReport(comparison, meta, { rules, ...(a.allocation.programme ? { programme: a.allocation.programme } : {}) }), flags.out);

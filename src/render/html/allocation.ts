@@ -221,7 +221,7 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
 
   sections.push({ id: 'provenance', title: l.provenance, html: provenance(l, meta, a.programme, ruleLines(l, a, locale)) });
 
-  const title = options.title ?? a.programme?.name ?? l.allocationTitle;
+  const title = options.title ?? a.programme?.name;
   const subtitle = [
     a.programme ? userText(a.programme.agency) : '',
     options.scenario ? `${escapeHtml(l.scenario)}: ${userText(options.scenario)}` : '',
@@ -230,5 +230,5 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
   ]
     .filter(Boolean)
     .join(' · ');
-  return page({ labels: l, title: `${l.allocationTitle}: ${title}`, subtitle, sections });
+  return page({ labels: l, title: title ? `${l.allocationTitle}: ${title}` : l.allocationTitle, subtitle, sections });
 }

@@ -58,18 +58,22 @@ export interface BarLayout {
 const textWidth = (s: string): number => Math.ceil([...s].length * CHAR);
 
 /**
- * Lay out horizontal bars, one row each, top to bottom in the given order. With `diverging`, the
- * zero line sits in the middle of a symmetric domain and negative bars run left from it.
+ * Lay out horizontal bars, one row each, top to bottom in the given order. The domain runs from
+ * the smallest value (or zero) to the largest (or zero): negative bars run left from the zero line.
+ * With `diverging` and nothing but zeros, the zero line sits in the middle.
  */
 export function layoutBars(values: readonly number[], options: { labelWidth: number; valueWidth: number; diverging?: boolean; width?: number }): BarLayout {
   const width = options.width ?? CHART_WIDTH;
-  const plotLeft = options.labelWidth + (options.diverging ? options.valueWidth : 0);
-  const plotWidth = Math.max(40, width - plotLeft - options.valueWidth);
-  const extent = Math.max(0, ...values.map((v) => Math.abs(v)));
-  const domainMax = extent > 0 ? extent : 1;
-  const x = scaleLinear()
-    .domain(options.diverging ? [-domainMax, domainMax] : [0, domainMax])
-    .range([plotLeft, plotLeft + plotWidth]);
+  // Value labels sit beyond the bars' ends: room for them right of the plot, and left of it for negative bars.
+  const negatives = values.some((v) => v < 0);
+  const positives = values.some((v) => v > 0) || !negatives;
+  const plotLeft = options.labelWidth + (negatives ? options.valueWidth : 0);
+  const plotWidth = Math.max(40, width - plotLeft - (positives ? options.valueWidth : 8));
+  // Zero is always on the axis; a chart of only losses has its zero line at the right.
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const domain: [number, number] = low === 0 && high === 0 ? (options.diverging ? [-1, 1] : [0, 1]) : [low, high];
+  const x = scaleLinear().domain(domain).range([plotLeft, plotLeft + plotWidth]);
   const y = scaleBand<number>()
     .domain(values.map((_, i) => i))
     .range([TOP, TOP + values.length * ROW])

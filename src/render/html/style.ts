@@ -44,9 +44,11 @@ th, td { padding: .22rem .5rem; border-bottom: 1px solid #d0d0d0; vertical-align
 thead th { text-align: left; border-bottom: 2px solid ${PALETTE.text}; background: #f3f3f3; }
 thead th.num { text-align: right; white-space: normal; }
 tbody tr:nth-child(even) { background: #f8f8f8; }
-tfoot td, tfoot th { border-top: 2px solid ${PALETTE.text}; font-weight: 600; text-align: left; }
+tfoot td, tfoot th { font-weight: 600; text-align: left; }
+tfoot tr:first-child > * { border-top: 2px solid ${PALETTE.text}; }
 tfoot td.num { text-align: right; }
-th button { all: inherit; cursor: pointer; padding: 0; text-decoration: underline dotted; }
+th button { all: inherit; display: inline; cursor: pointer; padding: 0; text-decoration: underline dotted; }
+tbody th { text-align: left; font-weight: 600; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
 .table-wrap { overflow-x: auto; }

@@ -71,14 +71,19 @@ export function renderValidationReport(report: ValidationReport, source: TableLi
 
   // The table as read, with its file line numbers; marked cells carry the numbers of their findings.
   const places = findingsByPlace(findings);
+  // A column whose filled cells all start with a digit or a sign (amounts, codes) is right-aligned.
+  const numeric = source.headers.map((_, j) => {
+    const filled = source.rows.map((row) => (row.cells[j] ?? '').trim()).filter(Boolean);
+    return filled.length > 0 && filled.every((c) => /^[-+−]?\d/.test(c));
+  });
   const tableHtml = table({
     id: 'source-table',
     caption: `${escapeHtml(l.theTable)}${report.file ? `: <code>${escapeHtml(report.file)}</code>` : ''}`,
     head: [
       { html: escapeHtml(l.line), num: true },
-      ...source.headers.map((h) => {
+      ...source.headers.map((h, j) => {
         const ids = places.columns.get(h);
-        return { html: `${userText(h)}${ids ? markers(ids) : ''}`, ...(ids ? { className: `finding-${worst(ids)}` } : {}) };
+        return { html: `${userText(h)}${ids ? markers(ids) : ''}`, num: numeric[j]!, ...(ids ? { className: `finding-${worst(ids)}` } : {}) };
       }),
     ],
     body: source.rows.map((row) => [
@@ -86,7 +91,7 @@ export function renderValidationReport(report: ValidationReport, source: TableLi
       ...source.headers.map((h, j) => {
         const ids = places.cells.get(`${row.line}\u0000${h}`);
         const text = row.cells[j] ?? '';
-        return { html: `${userText(text)}${ids ? markers(ids) : ''}`, ...(ids ? { className: `finding-${worst(ids)}` } : {}), ...(j > 0 && /\d/.test(text) ? { num: true } : {}) };
+        return { html: `${userText(text)}${ids ? markers(ids) : ''}`, num: numeric[j]!, ...(ids ? { className: `finding-${worst(ids)}` } : {}) };
       }),
     ]),
     rowClass: (i) => {
