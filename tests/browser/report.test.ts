@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../helpers/cli.js';
-import { amountOf, distinctColours, launch, open } from './browser.js';
+import { amountOf, distinctColours, launch, open, type Opened } from './browser.js';
 
 let browser: Browser;
 const dir = tempDir();
@@ -59,20 +59,25 @@ const sum = (values: bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
 
 describe('report: the bundled allocation in chromium', () => {
   let file: string;
-  beforeAll(() => {
+  // The tests that only read the page share one load of it.
+  let shared: Opened;
+  beforeAll(async () => {
     file = report('allocation.html', []);
+    shared = await open(browser, file);
+  }, 60_000);
+  afterAll(async () => {
+    await shared?.context.close();
   });
 
   it('loads with no console errors and no request other than the file itself', async () => {
-    const { page, context, errors, requests } = await open(browser, file);
+    const { page, errors, requests } = shared;
     expect(await page.title()).toContain('Fördelning');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    await context.close();
   });
 
   it('draws one bar per recipient, sorted, labelled with the name and the same amount as the table, for every period and the total', async () => {
-    const { page, context } = await open(browser, file);
+    const { page } = shared;
     const full = await tableText(page, 'full-table');
     const amountColumns = full.head.slice(full.head.indexOf('Vikt') + 1);
     const charts = await page.$$eval('figure svg[id^="chart-period-"], figure svg#chart-total', (svgs) => svgs.map((s) => s.id));
@@ -98,11 +103,10 @@ describe('report: the bundled allocation in chromium', () => {
       const widths = await page.$$eval(`#${chart} g.bar rect`, (rects) => rects.map((r) => Number(r.getAttribute('width'))));
       expect(widths[0]).toBeGreaterThan(widths[widths.length - 1]!);
     }
-    await context.close();
   });
 
   it('shows totals that equal the table: each column sums to its footer, every year to the whole span, and the summary says the same', async () => {
-    const { page, context } = await open(browser, file);
+    const { page } = shared;
     const full = await tableText(page, 'full-table');
     const first = full.head.indexOf('Vikt') + 1;
     const allocatedRow = full.foot[0]!;
@@ -133,11 +137,10 @@ describe('report: the bundled allocation in chromium', () => {
       expect(stated! - admin!).toBe(split);
       expect(split! - allocated!).toBe(rest);
     }
-    await context.close();
   });
 
   it('has a text alternative for every chart and points to a table with the same numbers', async () => {
-    const { page, context } = await open(browser, file);
+    const { page } = shared;
     const figures = await page.$$eval('figure', (fs) =>
       fs.map((f) => {
         const svg = f.querySelector('svg')!;
@@ -152,7 +155,6 @@ describe('report: the bundled allocation in chromium', () => {
       expect(f.text.length).toBeGreaterThan(30);
       expect(f.target).toBe('TABLE');
     }
-    await context.close();
   });
 
   it('is complete without JavaScript, and with it sorts the table by a column', async () => {
@@ -190,10 +192,9 @@ describe('report: the bundled allocation in chromium', () => {
   });
 
   it('renders a screenshot that is not blank', async () => {
-    const { page, context } = await open(browser, file);
+    const { page } = shared;
     const png = await page.screenshot({ fullPage: false });
     expect(await distinctColours(browser, png)).toBeGreaterThan(50);
-    await context.close();
   });
 });
 
@@ -264,7 +265,7 @@ describe('report: a comparison and a validation in chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const json = JSON.parse(run(['validate', join(ROOT, 'data', 'tillvaxtverket-2018.csv'), '--report', 'json']).stdout) as { errors: { row: number; column: string; actual: string }[] };
     const marked = await page.$$eval('#source-table td.finding-error', (cells) =>
-      cells.map((c) => ({ text: c.firstElementChild?.textContent ?? '', line: c.parentElement!.cells[0]!.textContent, href: c.querySelector('a.marker')?.getAttribute('href') ?? '' })),
+      cells.map((c) => ({ text: c.firstElementChild?.textContent ?? '', line: (c.parentElement as HTMLTableRowElement).cells[0]!.textContent, href: c.querySelector('a.marker')?.getAttribute('href') ?? '' })),
     );
     expect(marked).toHaveLength(json.errors.length);
     json.errors.forEach((f, i) => {

@@ -76,7 +76,7 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
   const yearsTable = table({
     id: 'years-table',
     caption: escapeHtml(l.years),
-    head: [{ html: escapeHtml(l.year) }, ...[l.statedTotal, l.admin, l.amountSplit, l.allocated, l.rest, '%'].map((h) => ({ html: escapeHtml(h), num: true }))],
+    head: [{ html: escapeHtml(l.year) }, ...[l.statedTotal, l.admin, l.amountSplit, l.allocated, l.rest, `${l.allocatedShort} %`].map((h) => ({ html: escapeHtml(h), num: true }))],
     body: yearRows.map(({ year, p }) => [
       { html: escapeHtml(year), rowHeader: true },
       amountCell(p.statedTotal),

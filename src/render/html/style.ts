@@ -46,6 +46,7 @@ thead th.num { text-align: right; white-space: normal; }
 tbody tr:nth-child(even) { background: #f8f8f8; }
 tfoot td, tfoot th { font-weight: 600; text-align: left; }
 tfoot tr:first-child > * { border-top: 2px solid ${PALETTE.text}; }
+tfoot th { white-space: nowrap; }
 tfoot td.num { text-align: right; }
 th button { all: inherit; display: inline; cursor: pointer; padding: 0; text-decoration: underline dotted; }
 tbody th { text-align: left; font-weight: 600; }
