@@ -57,6 +57,16 @@ async function bars(page: Page, chart: string): Promise<BarText[]> {
 
 const sum = (values: bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
 
+/**
+ * How far the page runs past the printable width of A4 in print media: 210 mm less the report's
+ * 2 × 12 mm margins is 186 mm ≈ 703 CSS px. Zero or less: nothing is cut off on paper.
+ */
+async function printOverflow(page: Page): Promise<number> {
+  await page.setViewportSize({ width: 703, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 describe('report: the bundled allocation in chromium', () => {
   let file: string;
   // The tests that only read the page share one load of it.
@@ -178,12 +188,9 @@ describe('report: the bundled allocation in chromium', () => {
   });
 
   it('fits an A4 page in print, without the navigation', async () => {
-    // A4 is 210 mm wide; less 2 × 12 mm margins that leaves 186 mm ≈ 703 CSS px.
-    const { page, context } = await open(browser, file, { width: 703 });
-    await page.emulateMedia({ media: 'print' });
+    const { page, context } = await open(browser, file);
+    expect(await printOverflow(page)).toBeLessThanOrEqual(0);
     expect(await page.$eval('nav', (n) => getComputedStyle(n).display)).toBe('none');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(2);
@@ -254,6 +261,7 @@ describe('report: a comparison and a validation in chromium', () => {
     lefts.forEach((right, i) => {
       if (differences[t.body.findIndex((r) => r[0] === drawn[i]!.label)]! < 0n) expect(right).toBeCloseTo(zero, 0);
     });
+    expect(await printOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
 
@@ -274,6 +282,7 @@ describe('report: a comparison and a validation in chromium', () => {
       expect(marked[i]!.href).toBe(`#finding-${i + 1}`);
     });
     for (const m of marked) expect(await page.$eval(m.href, (e) => e.tagName)).toBe('TD');
+    expect(await printOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
 });

@@ -101,7 +101,8 @@ export function table(options: { id: string; caption: string; head: Cell[]; body
   const head = `<thead><tr>${options.head.map((c) => `<th scope="col"${attrs({ class: cls(c) })}>${c.html}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${options.body.map((row, i) => `<tr${attrs({ class: options.rowClass?.(i) })}>${row.map((c) => td(c, c.rowHeader ? 'th' : 'td')).join('')}</tr>`).join('\n')}</tbody>`;
   const foot = options.foot?.length ? `<tfoot>${options.foot.map((row) => `<tr>${row.map((c, j) => td(c, j === 0 ? 'th' : 'td')).join('')}</tr>`).join('')}</tfoot>` : '';
-  return `<div class="table-wrap"><table${attrs({ id: options.id, 'data-sortable': options.sortable === true })}><caption>${options.caption}</caption>${head}\n${body}${foot}</table></div>`;
+  // Many columns: smaller print, so the table still fits the width of an A4 page.
+  return `<div class="table-wrap"><table${attrs({ id: options.id, class: options.head.length > 8 ? 'wide' : undefined, 'data-sortable': options.sortable === true })}><caption>${options.caption}</caption>${head}\n${body}${foot}</table></div>`;
 }
 
 /** A chart in a figure, with its caption and a link to the table that holds the same numbers. */

@@ -88,6 +88,9 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f3f3; paddi
   h2 { break-after: avoid; page-break-after: avoid; }
   h3, caption, figcaption { break-after: avoid; page-break-after: avoid; }
   table { font-size: 8.5pt; }
+  th, td { padding: .15rem .3rem; }
+  table.wide { font-size: 7pt; }
+  tfoot th { white-space: normal; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   tbody tr:nth-child(even) { background: none; }
