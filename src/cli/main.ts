@@ -184,6 +184,7 @@ Examples:
   $ statsbidrag validate data/tillvaxtverket-2018.csv
   $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2019
   $ statsbidrag compare baseline actual
+  $ statsbidrag report --out report.html      one HTML page with charts, tables and provenance
 
 Exit codes: 0 done (valid), 1 the data failed a check (validate, audit), 2 a usage error or input
 that cannot be read (one line on stderr naming the file, line and field).

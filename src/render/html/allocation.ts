@@ -117,7 +117,7 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
     title: l.summary,
     html:
       `<ul class="cards">${cards.map(([k, v]) => `<li><span class="label">${escapeHtml(k)}</span><span class="value num">${escapeHtml(m(v))}</span></li>`).join('')}` +
-      `<li><span class="label">${escapeHtml(l.recipient)}</span><span class="value num">${a.recipients.length}</span></li></ul>` +
+      `<li><span class="label">${escapeHtml(l.recipientCount)}</span><span class="value num">${a.recipients.length}</span></li></ul>` +
       figure(l, escapeHtml(l.splitCaption), stackChart(stackRows, { id: 'chart-split', title: l.splitCaption, desc: stackDesc }), 'years-table', l.years) +
       yearsTable,
   });
