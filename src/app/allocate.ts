@@ -60,8 +60,12 @@ export interface AllocationResult {
   kind: 'allocation';
   allocation: Allocation;
   programme: Programme | undefined;
-  /** The scenario's name, when one was run. */
-  scenario: string | undefined;
+  /** The scenario, when one was run: its name, file (undefined for baseline) and description. */
+  scenario: { name: string; file?: string; description?: string } | undefined;
+  /** The recipients file read (the programme's list by default, and for a scenario). */
+  data: string;
+  /** Whether a programme's rules decided the figures (false for a free split). */
+  useProgramme: boolean;
   recipientCount: number;
   source: Source;
 }
@@ -149,5 +153,8 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
     ...(request_.ceiling ? { ceiling: request_.ceiling } : {}),
     ...(explain ? { explain } : {}),
   });
-  return { kind: 'allocation', allocation, programme: scenarioRun?.programme ?? programme, scenario: scenarioRun?.scenario.name, recipientCount: recipients.length, source: sourceOf(scenarioRun?.loaded ?? loaded, programme?.id) };
+  return { kind: 'allocation', allocation, programme: scenarioRun?.programme ?? programme, scenario: scenarioRun && { name: scenarioRun.scenario.name, ...(scenarioRun.file ? { file: scenarioRun.file } : {}), ...(scenarioRun.scenario.description ? { description: scenarioRun.scenario.description } : {}) },
+    data: scenarioRun ? scenarioRun.data : dataFile,
+    useProgramme,
+    recipientCount: recipients.length, source: sourceOf(scenarioRun?.loaded ?? loaded, programme?.id) };
 }

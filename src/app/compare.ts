@@ -4,7 +4,7 @@ import { StatsbidragError } from '../core/errors.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { resolveScenario } from '../io/scenario-schema.js';
 import type { Source } from '../render/output.js';
-import { runScenario } from './scenario.js';
+import { runScenario, type ScenarioRun } from './scenario.js';
 import { sourceOf } from './source.js';
 
 export interface CompareRequest {
@@ -15,7 +15,7 @@ export interface CompareRequest {
   order?: 'change' | 'input' | undefined;
 }
 
-export async function compareUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source }> {
+export async function compareUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source; runs: [ScenarioRun, ScenarioRun] }> {
   // The baseline takes the other side's programme.
   const a0 = await resolveScenario(request.a);
   const b = await resolveScenario(request.b, a0.scenario.programme);
@@ -30,5 +30,5 @@ export async function compareUseCase(request: CompareRequest): Promise<{ compari
   if (comparison.years.length === 0) {
     throw new StatsbidragError('no-common-years', `neither side covers ${request.years ? formatYearRange(request.years) : 'any year'}`, { field: '--year' }, 'usage');
   }
-  return { comparison, source: sourceOf(runB.loaded, runA.programme.id === runB.programme.id ? runA.programme.id : `${runA.programme.id}, ${runB.programme.id}`) };
+  return { comparison, runs: [runA, runB], source: sourceOf(runB.loaded, runA.programme.id === runB.programme.id ? runA.programme.id : `${runA.programme.id}, ${runB.programme.id}`) };
 }

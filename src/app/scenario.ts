@@ -17,7 +17,8 @@ export interface ScenarioRun {
   loaded: LoadedRules;
 }
 
-export type PreparedScenario = AppliedScenario & { scenario: Scenario; file?: string; loaded: LoadedRules };
+/** A scenario applied: its recipients and options, and where they came from (rules, the programme's list). */
+export type PreparedScenario = AppliedScenario & { scenario: Scenario; file?: string; loaded: LoadedRules; data: string };
 
 /** Load the rules and the programme's recipients and apply the scenario. */
 export async function prepareScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<PreparedScenario> {
@@ -34,9 +35,9 @@ export async function prepareScenario(scenario: Scenario, file: string | undefin
   if (!programme.recipients) {
     return inFile(new StatsbidragError('no-recipient-list', `programme "${programme.id}" has no recipient list to start a scenario from`, { path: 'programme' }));
   }
-  const { recipients } = await programmeRecipients({ loaded, programme }, 'recipient list to start a scenario from');
+  const { recipients, list } = await programmeRecipients({ loaded, programme }, 'recipient list to start a scenario from');
   try {
-    return { ...applyScenario(programme, recipients, scenario), scenario, loaded, ...(file !== undefined ? { file } : {}) };
+    return { ...applyScenario(programme, recipients, scenario), scenario, loaded, data: list.file, ...(file !== undefined ? { file } : {}) };
   } catch (e) {
     return inFile(e);
   }

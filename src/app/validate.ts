@@ -6,7 +6,8 @@ import type { NumberLocale } from '../core/amount.js';
 import type { Decimal } from '../core/decimal.js';
 import type { YearRange } from '../core/schedule.js';
 import { expectedRecipientsFromTable, validateTable, type ValidationReport } from '../core/validate.js';
-import { readTable } from '../io/table.js';
+import type { Programme } from '../core/programme.js';
+import { readTable, type Table } from '../io/table.js';
 import { loadProgramme, programmeList } from './programme.js';
 
 export interface ValidateRequest {
@@ -25,6 +26,9 @@ export interface ValidateRequest {
 
 export interface ValidateResult {
   report: ValidationReport;
+  /** The table as read, and the programme it was checked against (for reports that show cells). */
+  table: Table;
+  programme: Programme;
   verdict: 'pass' | 'fail';
 }
 
@@ -42,5 +46,5 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
     ...(request.tolerance ? { tolerance: request.tolerance } : {}),
     locale: request.locale ?? 'sv',
   });
-  return { report, verdict: report.valid ? 'pass' : 'fail' };
+  return { report, table, programme: context.programme, verdict: report.valid ? 'pass' : 'fail' };
 }

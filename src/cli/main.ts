@@ -160,6 +160,26 @@ export function buildProgram(): Command {
       await runAward(file, flags);
     });
 
+  const report = program
+    .command('report')
+    .description('one self-contained HTML page (charts, tables, provenance) for an allocation, a comparison or a validation')
+    .option('--compare <a-and-b...>', 'compare two scenarios (files, bundled names, baseline) or two recipient tables (CSV, each split with the allocation options)')
+    .option('--validate <table>', 'validate a published table (as `validate`) and show the findings in it')
+    .option('--tolerance <amount>', 'with --validate: largest deviation from the rule that is not an error')
+    .addOption(new Option('--locale <locale>', 'language and number format of the page').choices(['sv', 'en']).default('sv'))
+    .option('--out <file>', 'write the page to a file (atomically) instead of stdout');
+  // The allocation options are allocate's own (the report always explains every row).
+  for (const option of allocate.options) if (option.long !== '--explain') report.addOption(option);
+  report
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ statsbidrag report --out report.html\n      the bundled Tillväxtverket grant, every year, with charts and the explained table\n  $ statsbidrag report --compare baseline actual --out compare.html\n  $ statsbidrag report --validate data/tillvaxtverket-2018.csv --locale en --out validation.html\n\nThe page fetches nothing, needs no JavaScript for its content, and prints on A4.\nExit codes: 0 written, 1 (--validate) the table fails a check, 2 trouble.\n',
+    )
+    .action(async (flags) => {
+      const { runReport } = await import('./commands/report.js');
+      verdict = await runReport(flags);
+    });
+
   for (const command of [allocate, compare, award]) addOutputOptions(command);
   program.addHelpText(
     'after',
@@ -169,6 +189,7 @@ Examples:
   $ statsbidrag validate data/tillvaxtverket-2018.csv
   $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2019
   $ statsbidrag compare baseline actual
+  $ statsbidrag report --out report.html      one HTML page with charts, tables and provenance
 
 Exit codes: 0 done (valid), 1 the data failed a check (validate, audit), 2 a usage error or input
 that cannot be read (one line on stderr naming the file, line and field).

@@ -101,10 +101,14 @@ export function choiceOption<T extends string>(option: string, text: string | un
   throw new StatsbidragError('invalid-option', `${option}: "${text}" is not one of ${choices.join(', ')}`, {}, 'usage');
 }
 
+/** One argument as a POSIX shell word: bare when safe, else single-quoted. */
+export function shellWord(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
 /** The command line as typed (arguments with spaces or quotes shell-quoted), for provenance. */
 export function commandLine(argv: readonly string[] = process.argv.slice(2)): string {
-  const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  return ['statsbidrag', ...argv].map(quote).join(' ');
+  return ['statsbidrag', ...argv].map(shellWord).join(' ');
 }
 
 /** The output options every command with tabular output shares → the renderer's options (format, locale, CSV dialect, colours). */
@@ -120,3 +124,38 @@ export async function renderOptionsFrom(flags: CsvFlags & { format?: string | un
     paint: format === 'table' ? await tablePaint(flags.out, flags.color) : NO_PAINT,
   };
 }
+
+/** allocate's options, shared with report (which takes them all). */
+export interface AllocateFlags extends CsvFlags {
+  data?: string;
+  basis?: string;
+  id?: string;
+  programme?: string;
+  rules?: string;
+  year?: string;
+  total?: string;
+  admin?: string;
+  unit?: string;
+  method?: string;
+  rest?: string;
+  firstDivisor?: string;
+  floor?: string;
+  ceiling?: string;
+  floorColumn?: string;
+  ceilingColumn?: string;
+  explain?: boolean;
+  format?: string;
+  locale?: string;
+  out?: string;
+  color?: boolean;
+  /** A scenario file, a bundled scenario's name, or baseline (README, "Scenarios"). */
+  scenario?: string;
+}
+
+/** An amount option that may be zero but not negative (--floor, --ceiling). */
+export function nonNegativeAmountOption(option: string, text: string | undefined): Decimal | undefined {
+  const d = amountOption(option, text);
+  if (d !== undefined && d.isNegative()) throw new StatsbidragError('invalid-option', `${option}: must be zero or more, not "${text}"`, {}, 'usage');
+  return d;
+}
+

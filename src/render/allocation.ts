@@ -18,7 +18,7 @@ function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[]
 }
 
 /** Decimals that write every amount exactly: the unit's, and those of totals that are not whole units (--rest leave). */
-function moneyDecimals(a: Allocation): number {
+export function moneyDecimals(a: Allocation): number {
   return Math.max(0, ...a.periods.map((p) => Math.max(p.split.decimals, maxDecimals([p.statedTotal, p.admin, p.split.amount, p.split.residual]))));
 }
 
@@ -162,7 +162,7 @@ export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): str
 export interface AllocationView {
   allocation: Allocation;
   programme: { name: string; agency: string } | undefined;
-  scenario: string | undefined;
+  scenario: { name: string } | undefined;
   recipientCount: number;
   /** Where it comes from; JSON output carries it as "provenance". */
   source?: Source | undefined;
@@ -187,7 +187,7 @@ export function* renderAllocation(view: AllocationView, options: RenderOptions):
   } else {
     const { locale } = options;
     const title = view.programme
-      ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, scenario "${view.scenario}"` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
+      ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, scenario "${view.scenario.name}"` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
       : `Split of ${view.totalLabel ?? 'the total'} among ${view.recipientCount} recipients`;
     const sections: Section[] = [{ title, grids: [allocationGrid(allocation, locale)], notes: allocationNotes(allocation, locale) }];
     if (explain) {

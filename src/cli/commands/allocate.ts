@@ -1,43 +1,12 @@
 /** `statsbidrag allocate`: options → the allocate use case → a renderer → emit. */
 import { allocateUseCase } from '../../app/allocate.js';
-import { StatsbidragError } from '../../core/errors.js';
 import { renderAllocation } from '../../render/allocation.js';
 import { BULK_HEADERS, bulkRows } from '../../render/bulk.js';
 import { renderCsv } from '../../render/csv.js';
-import { type CsvFlags, adminOption, amountOption, choiceOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
+import { type AllocateFlags, adminOption, choiceOption, nonNegativeAmountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emit } from '../output.js';
 
-export interface AllocateFlags extends CsvFlags {
-  data?: string;
-  basis?: string;
-  id?: string;
-  programme?: string;
-  rules?: string;
-  year?: string;
-  total?: string;
-  admin?: string;
-  unit?: string;
-  method?: string;
-  rest?: string;
-  firstDivisor?: string;
-  floor?: string;
-  ceiling?: string;
-  floorColumn?: string;
-  ceilingColumn?: string;
-  explain?: boolean;
-  format?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-  /** A scenario file, a bundled scenario's name, or baseline (README, "Scenarios"). */
-  scenario?: string;
-}
-
-function nonNegative(option: string, text: string | undefined) {
-  const d = amountOption(option, text);
-  if (d !== undefined && d.isNegative()) throw new StatsbidragError('invalid-option', `${option}: must be zero or more, not "${text}"`, {}, 'usage');
-  return d;
-}
+export type { AllocateFlags } from '../options.js';
 
 export async function runAllocate(flags: AllocateFlags): Promise<void> {
   const render = await renderOptionsFrom(flags);
@@ -55,8 +24,8 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     method: flags.method,
     rest: choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error'),
     firstDivisor: positiveAmountOption('--first-divisor', flags.firstDivisor),
-    floor: nonNegative('--floor', flags.floor),
-    ceiling: nonNegative('--ceiling', flags.ceiling),
+    floor: nonNegativeAmountOption('--floor', flags.floor),
+    ceiling: nonNegativeAmountOption('--ceiling', flags.ceiling),
     floorColumn: flags.floorColumn,
     ceilingColumn: flags.ceilingColumn,
     explain: flags.explain === true,

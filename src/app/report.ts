@@ -1,0 +1,95 @@
+/**
+ * `report` as a use case: what one HTML page shows. It composes the other use cases (the one
+ * use case that may): an allocation with every row explained, a comparison of two scenarios or
+ * of two recipient tables split with the same options, or a validation.
+ */
+import { basename } from 'node:path';
+import type { Allocation } from '../core/allocate.js';
+import { compare, type Comparison } from '../core/compare.js';
+import type { Decimal } from '../core/decimal.js';
+import { StatsbidragError } from '../core/errors.js';
+import type { Programme } from '../core/programme.js';
+import type { ValidationReport } from '../core/validate.js';
+import type { Table } from '../io/table.js';
+import { allocateUseCase, type AllocateRequest, type AllocationResult } from './allocate.js';
+import { compareUseCase } from './compare.js';
+import { validateUseCase } from './validate.js';
+
+export interface ReportRequest extends AllocateRequest {
+  /** Two scenarios (files, bundled names, baseline) or two recipient tables. */
+  compare?: string[] | undefined;
+  /** A published table to validate. */
+  validate?: string | undefined;
+  tolerance?: Decimal | undefined;
+}
+
+export interface ScenarioInfo {
+  name: string;
+  file?: string;
+  description?: string;
+}
+
+export type ReportContent =
+  | { kind: 'allocation'; allocation: Allocation; programme: Programme | undefined; scenario: ScenarioInfo | undefined; data: string; rules: string | undefined }
+  | { kind: 'comparison'; comparison: Comparison; sides: [Allocation, Allocation]; programme: Programme | undefined; data?: [string, string]; scenarios?: [ScenarioInfo, ScenarioInfo]; rules: string | undefined }
+  | { kind: 'validation'; report: ValidationReport; table: Table; programme: Programme; rules: string | undefined; verdict: 'pass' | 'fail' };
+
+const optionName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+function refuse(request: ReportRequest, keys: readonly (keyof ReportRequest)[], why: string): void {
+  const clash = keys.find((k) => request[k] !== undefined && request[k] !== false);
+  if (clash) throw new StatsbidragError('invalid-option', `${optionName(clash)}: ${why}`, {}, 'usage');
+}
+
+/** Options that only shape an allocation; refused where they would be ignored. */
+const ALLOCATION_KEYS = ['data', 'scenario', 'basis', 'id', 'total', 'admin', 'unit', 'method', 'firstDivisor', 'floor', 'ceiling', 'floorColumn', 'ceilingColumn'] as const;
+
+const isTable = (spec: string, exists: (f: string) => boolean): boolean => /\.(csv|tsv|txt)$/i.test(spec) && exists(spec);
+
+const asAllocation = (r: AllocationResult | { kind: 'bulk' }): AllocationResult => {
+  if (r.kind !== 'allocation') throw new Error('unreachable: the bulk lane is only taken for CSV output');
+  return r;
+};
+
+export async function reportUseCase(request: ReportRequest, exists: (file: string) => boolean): Promise<ReportContent> {
+  if (request.validate !== undefined && request.compare !== undefined) {
+    throw new StatsbidragError('invalid-option', '--validate and --compare: give one of them', {}, 'usage');
+  }
+  if (request.validate !== undefined) {
+    refuse(request, [...ALLOCATION_KEYS.filter((k) => k !== 'basis' && k !== 'id'), 'years'], 'does not apply to --validate');
+    const { report, table, programme, verdict } = await validateUseCase({
+      table: request.validate,
+      rules: request.rules,
+      programme: request.programme,
+      basis: request.basis,
+      id: request.id,
+      tolerance: request.tolerance,
+    });
+    return { kind: 'validation', report, table, programme, rules: request.rules, verdict };
+  }
+  if (request.compare !== undefined) {
+    if (request.compare.length !== 2) throw new StatsbidragError('invalid-option', `--compare: give two scenarios or two tables, not ${request.compare.length}`, {}, 'usage');
+    const [specA, specB] = request.compare as [string, string];
+    if (isTable(specA, exists) !== isTable(specB, exists)) throw new StatsbidragError('invalid-option', '--compare: give two scenarios or two tables, not one of each', {}, 'usage');
+    if (isTable(specA, exists)) {
+      // Two recipient tables, each split with the same options, as `allocate --data FILE` would.
+      refuse(request, ['data', 'scenario'], '--compare names the two tables');
+      const a = asAllocation(await allocateUseCase({ ...request, data: specA, explain: false, bulk: false }));
+      const b = asAllocation(await allocateUseCase({ ...request, data: specB, explain: false, bulk: false }));
+      const comparison = compare({ label: basename(specA), allocation: a.allocation }, { label: basename(specB), allocation: b.allocation }, { order: 'change', ...(request.years ? { years: request.years } : {}) });
+      if (comparison.years.length === 0) {
+        // A free split (--total, no programme) has no years to line up unless --year names one.
+        throw new StatsbidragError('no-common-years', `the two tables have no year in common${request.years ? '' : '; name one with --year (e.g. --year 2024)'}`, { field: '--year' }, 'usage');
+      }
+      return { kind: 'comparison', comparison, sides: [a.allocation, b.allocation], programme: a.programme, data: [specA, specB], rules: a.useProgramme ? request.rules : undefined };
+    }
+    refuse(request, ALLOCATION_KEYS, 'a scenario names its own recipients and figures; --compare with scenarios takes --year and --rules');
+    const { comparison, runs } = await compareUseCase({ a: specA, b: specB, rules: request.rules, years: request.years, order: 'change' });
+    const [runA, runB] = runs;
+    const info = (run: typeof runA): ScenarioInfo => ({ name: run.scenario.name, ...(run.file ? { file: run.file } : {}), ...(run.scenario.description ? { description: run.scenario.description } : {}) });
+    return { kind: 'comparison', comparison, sides: [runA.allocation, runB.allocation], programme: runA.programme, scenarios: [info(runA), info(runB)], rules: request.rules };
+  }
+  // An allocation, always with its explanation.
+  const result = asAllocation(await allocateUseCase({ ...request, explain: true, bulk: false }));
+  return { kind: 'allocation', allocation: result.allocation, programme: result.programme, scenario: result.scenario, data: result.data, rules: result.useProgramme ? request.rules : undefined };
+}

@@ -1,0 +1,94 @@
+/**
+ * `statsbidrag report`: options → the report use case → one self-contained HTML page → emit.
+ * The page is made by render/html (imported here, so only this command loads it and d3-scale).
+ */
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { reportUseCase, type ScenarioInfo } from '../../app/report.js';
+import type { NumberLocale } from '../../core/amount.js';
+import type { Programme } from '../../core/programme.js';
+import { DEFAULT_RULES } from '../../io/load.js';
+import { packageRoot, packageVersion } from '../../io/paths.js';
+import { adminOption, amountOption, choiceOption, commandLine, nonNegativeAmountOption, positiveAmountOption, yearOption, type AllocateFlags } from '../options.js';
+import { emit, type Verdict } from '../output.js';
+
+export interface ReportFlags extends AllocateFlags {
+  /** Two scenarios (files, bundled names, baseline) or two recipient tables. */
+  compare?: string[];
+  /** A published table to validate. */
+  validate?: string;
+  tolerance?: string;
+}
+
+/** A bundled file by its path in the package ("data/rules.json"), any other as the user named it. */
+function shown(file: string): string {
+  const root = packageRoot() + sep;
+  return file.startsWith(root) ? relative(packageRoot(), file).split(sep).join('/') : file;
+}
+
+const legal = (p: Programme | undefined) => (p ? { legalBasis: p.legalBasis.map((b) => ({ ref: b.ref, title: b.title })) } : {});
+const scenarioShown = (s: ScenarioInfo): ScenarioInfo => ({ ...s, ...(s.file ? { file: shown(s.file) } : {}) });
+
+export async function runReport(flags: ReportFlags): Promise<Verdict> {
+  const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  const content = await reportUseCase(
+    {
+      data: flags.data,
+      scenario: flags.scenario,
+      basis: flags.basis,
+      id: flags.id,
+      programme: flags.programme,
+      rules: flags.rules,
+      years: yearOption(flags.year),
+      total: positiveAmountOption('--total', flags.total),
+      admin: adminOption(flags.admin),
+      unit: positiveAmountOption('--unit', flags.unit),
+      method: flags.method,
+      rest: choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error'),
+      firstDivisor: positiveAmountOption('--first-divisor', flags.firstDivisor),
+      floor: nonNegativeAmountOption('--floor', flags.floor),
+      ceiling: nonNegativeAmountOption('--ceiling', flags.ceiling),
+      floorColumn: flags.floorColumn,
+      ceilingColumn: flags.ceilingColumn,
+      compare: flags.compare,
+      validate: flags.validate,
+      tolerance: amountOption('--tolerance', flags.tolerance),
+    },
+    existsSync,
+  );
+  const html = await import('../../render/html/index.js');
+  const base = { locale, command: commandLine(), version: packageVersion() };
+  const rules = shown(content.rules ?? DEFAULT_RULES);
+  const programmeInfo = (p: Programme) => ({ id: p.id, name: p.name, agency: p.agency });
+  switch (content.kind) {
+    case 'validation': {
+      const meta = { ...base, sources: { table: shown(flags.validate!), rules }, ...legal(content.programme) };
+      await emit(html.renderValidationReport(content.report, content.table, meta, { programme: programmeInfo(content.programme) }), flags.out);
+      return content.verdict;
+    }
+    case 'comparison': {
+      const l = html.labelsFor(locale);
+      const [a, b] = content.sides;
+      const ruleLines = [...html.ruleLines(l, a, locale).map((r) => `A: ${r}`), ...html.ruleLines(l, b, locale).map((r) => `B: ${r}`)];
+      const sources = content.data
+        ? { data: content.data.map(shown), ...(content.rules !== undefined || content.programme ? { rules } : {}) }
+        : { scenarios: content.scenarios!.map(scenarioShown), rules };
+      const meta = { ...base, sources, ...legal(content.programme) };
+      await emit(html.renderComparisonReport(content.comparison, meta, { rules: ruleLines, ...(content.programme ? { programme: programmeInfo(content.programme) } : {}) }), flags.out);
+      return 'pass';
+    }
+    case 'allocation': {
+      const meta = {
+        ...base,
+        sources: {
+          ...(content.scenario ? { scenarios: [scenarioShown(content.scenario)] } : {}),
+          data: [shown(content.data)],
+          ...(content.programme ? { rules } : {}),
+        },
+        ...legal(content.programme),
+      };
+      await emit(html.renderAllocationReport(content.allocation, meta, content.scenario ? { scenario: content.scenario.name } : {}), flags.out);
+      return 'pass';
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Every text that comes from input (recipient names, file names, scenario labels, cell contents)
+ * goes through here before it reaches the page: it is text, never markup.
+ */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text → HTML text or attribute value. Escapes the five markup characters, and replaces control
+ * characters other than tab, line feed and carriage return (which HTML cannot carry) and lone
+ * surrogates (which UTF-8 cannot) with U+FFFD, so nothing from input is dropped silently.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
+ * Input text inside running HTML: escaped, and isolated with <bdi> so a right-to-left character
+ * or an RTL override in a name cannot reorder the text around it (a number beside it, say).
+ */
+export function userText(text: string): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
+}
+
+/** A tag's attributes from a record; undefined and false are left out, true is a bare attribute. Values are escaped. */
+export function attrs(values: Record<string, string | number | boolean | undefined>): string {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined && v !== false)
+    .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`))
+    .join('');
+}
+
+/** Shorten a name for a chart label (the full name is in the chart's data table and the label's tooltip). */
+export function shorten(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
