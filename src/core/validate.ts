@@ -11,6 +11,7 @@
  *   column       per amount column: repairs from the rule's prediction, the total row, each
  *                period's stated total (totals.ts) and the rule row by row (rule.ts); a range
  *                column is checked for each period its years fall in, and over the range
+ *   total column a row's total cell against its amount cells (total-column.ts)
  */
 import { readCell, type TableLike } from './cells.js';
 import { resolveColumn } from './columns.js';
@@ -22,6 +23,7 @@ import { checkColumn, type ColumnSummary } from './checks/column.js';
 import { checkColumns, tableContext, TOTAL_ROW } from './checks/context.js';
 import { checkRecipients } from './checks/recipients.js';
 import { expectations } from './checks/rule.js';
+import { checkTotalColumn } from './checks/total-column.js';
 import type { ExpectedRecipient, Finding, ValidateOptions } from './checks/types.js';
 
 export type { ColumnSummary } from './checks/column.js';
@@ -79,7 +81,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   const basis = checkBasis(ctx, recipients, options);
   const expect = expectations(ctx, recipients, basis);
   const columns = ctx.amountCols.map((col) => checkColumn(col, { ctx, programme, basis, expect, options }));
-  const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings)]);
+  const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings), ...checkTotalColumn(ctx, new Set())]);
 
   const errors = findings.filter((f) => f.severity === 'error').length;
   const byCode: Record<string, number> = {};

@@ -132,6 +132,10 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
     }
     case 'sum-not-explained':
       return `the rows add up to ${g(f.actual as Decimal)}; admin costs, rounding and missing rows explain ${g(f.expected!)}, leaving ${g(f.unexplained)} unexplained`;
+    case 'total-column-mismatch': {
+      const said = f.actual as Decimal;
+      return `the row's total is ${g(said)} but its amounts (${f.columns.join(', ')}) add up to ${g(f.expected!)} (difference ${g(said.minus(f.expected!))})`;
+    }
     case 'sum-exceeds-budget':
       return `the rows add up to ${g(f.actual as Decimal)}, more than the ${g(f.expected!)} to be split`;
   }

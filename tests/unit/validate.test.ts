@@ -151,11 +151,12 @@ describe('validate finds planted defects at the right place', () => {
     expect(codes).toEqual(expect.arrayContaining(['duplicate-recipient@34', 'unknown-recipient@35', 'invalid-amount@35', 'unknown-recipient@36', 'missing-value@36']));
   });
 
-  it('a deviation of one unit is a warning; with --tolerance 0 it is an error', () => {
+  it('exact by default: a deviation of one unit is an error; with a tolerance of one unit it is a warning', () => {
     const text = edit(CLEAN, 'Sandviken', '27 000 000', '28 000 000');
-    const loose = check(text);
+    const loose = check(text, { tolerance: '1000000' });
     expect(loose.errors.find((f) => f.row === 33)!.code).toBe('rule-deviation-within-tolerance');
-    const strict = check(text, { tolerance: '0' });
+    expect(loose.valid).toBe(true);
+    const strict = check(text);
     expect(errorsOf(strict).map(brief)).toContain(`rule-deviation@33:${R2019}`);
   });
 });

@@ -15,6 +15,12 @@ import { finding, type AmountColumn, type Finding, type TableContext, type Valid
 const PER_YEAR = /per\s*år|per\s*year|\/\s*år|årlig|annual|yearly|each year|varje år/i;
 const PERIOD_TOTAL = /totalt|sammanlagt|summa|in total|\btotal\b/i;
 
+/** Whether a column's cells are amounts per year (a one-year column, or a range column not headed "totalt"). */
+export function isPerYear(col: AmountColumn): boolean {
+  if (!col.years || col.years.to === col.years.from) return true;
+  return PER_YEAR.test(col.header) || !PERIOD_TOTAL.test(col.header);
+}
+
 export interface ColumnSummary {
   column: string;
   years: string | null;
@@ -47,11 +53,8 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
   const isBasis = col === basis.column;
   const colYears = col.years;
   const rangeYears = colYears.to - colYears.from + 1;
-  let perYear = true;
-  if (rangeYears > 1 && !PER_YEAR.test(col.header)) {
-    if (PERIOD_TOTAL.test(col.header)) perYear = false;
-    else findings.push(finding({ code: 'range-column-assumed-per-year', severity: 'warning', column: col.header, years: rangeYears }));
-  }
+  const perYear = isPerYear(col);
+  if (rangeYears > 1 && !PER_YEAR.test(col.header) && perYear) findings.push(finding({ code: 'range-column-assumed-per-year', severity: 'warning', column: col.header, years: rangeYears }));
   const factor = new Decimal(perYear ? 1 : rangeYears);
   const rangeOf = perYear ? null : rangeYears;
 
@@ -94,7 +97,7 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
       continue;
     }
     periodStated = periodStated.plus(period.statedTotal.value.times(seg.years.length));
-    const limit = (options.tolerance ?? period.unit.value).times(factor);
+    const limit = (options.tolerance ?? new Decimal(0)).times(factor);
     const exp = expect(period);
     const rows = exp ? checkRuleRows(ctx, col, where, exp, ruleRef(period, basis, rangeOf), factor, limit) : { findings: [], rowsChecked: 0, rowsDeviating: 0 };
     findings.push(...rows.findings);

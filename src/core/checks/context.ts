@@ -40,6 +40,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     codeCol: roles.code,
     basisIndex: roles.basis,
     amountCols: roles.amounts.map(({ index, header, years }) => ({ index, header, years, cells: [], values: [], repaired: new Set() })),
+    totalCol: roles.total,
     otherCols: roles.other,
     recipientRows,
     totalRow,

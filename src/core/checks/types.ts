@@ -52,7 +52,9 @@ export type FindingDetail =
   | { code: 'no-rule-for-year'; programme: string | null; years: string }
   | { code: 'rule-deviation' | 'rule-deviation-within-tolerance'; rule: RuleRef; limit: Decimal }
   | { code: 'sum-not-explained'; unexplained: Decimal }
-  | { code: 'sum-exceeds-budget' };
+  | { code: 'sum-exceeds-budget' }
+  /** A row's total cell against the sum of its amount cells (expected) over `columns`. */
+  | { code: 'total-column-mismatch'; columns: string[] };
 
 export interface FindingBase {
   severity: Severity;
@@ -96,7 +98,7 @@ export interface ValidateOptions {
   idColumn?: string;
   /** The year of a bare "amount" column (the tool's own single-year output). */
   year?: YearRange;
-  /** Largest deviation from the rule that is not an error; default the period's rounding unit. */
+  /** Largest deviation from the rule that is not an error; default 0 (exact). */
   tolerance?: Decimal;
   /** Kept for callers of the string-message era; messages are now written by the renderer. */
   locale?: NumberLocale;
@@ -130,6 +132,8 @@ export interface TableContext {
   codeCol: number | undefined;
   basisIndex: number | undefined;
   amountCols: AmountColumn[];
+  /** The row-total column ("total", "totalt", "summa"), when the table has one. */
+  totalCol: number | undefined;
   /** Columns with no role (warned about). */
   otherCols: number[];
   recipientRows: RecipientRow[];
