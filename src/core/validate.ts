@@ -80,7 +80,7 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   const decimals = moneyDecimals(ctx.amountCols.flatMap((c) => c.values), programme?.periods.map((p) => p.unit.value) ?? [], options.tolerance);
   const basis = checkBasis(ctx, recipients, options);
   const expect = expectations(ctx, recipients, basis);
-  const columns = ctx.amountCols.map((col) => checkColumn(col, { ctx, programme, basis, expect, options }));
+  const columns = ctx.amountCols.map((col) => checkColumn(col, { ctx, programme, basis, expect, options, unknown: new Set([...recipients.unknown, ...recipients.duplicate]) }));
   const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings), ...checkTotalColumn(ctx, new Set())]);
 
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -24,7 +24,7 @@ export const PLAIN_REPORT: ReportPaint = { bold: id, error: id, warning: id, ok:
 
 // --- validate -----------------------------------------------------------------------------
 
-export const VALIDATION_JSON_VERSION = 1;
+export const VALIDATION_JSON_VERSION = 2;
 
 /** A finding in the JSON report: money as fixed-decimal strings, `actual` the cell's text when unreadable. */
 export interface FindingJson {
@@ -48,7 +48,7 @@ interface TotalCheckJson {
   sum: string;
   difference: string;
   differencePercent: string | null;
-  explained: { admin: string; rounding: string | null; missingRows: string | null; unexplained: string };
+  explained: { admin: string; rounding: string | null; missingRows: string | null; unknownRows: string | null; unexplained: string };
   adminNote: string;
   ruleChecked: boolean;
   rowsChecked: number;
@@ -96,6 +96,10 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
       return `"${f.recipient}" is not in the programme's list${source(f.source)}`;
     case 'missing-recipient':
       return `"${f.recipient}" is in the programme's list${f.source ? ` (${f.source}${f.listLine ? `, line ${f.listLine}` : ''})` : ''} but has no row in the table`;
+    case 'name-code-mismatch':
+      return f.by === 'name'
+        ? `"${f.recipient}" has code ${f.tableCode}, but its code in the programme's list${source(f.source)} is ${f.listCode}`
+        : `code ${f.tableCode} belongs to "${f.listName}" in the programme's list${source(f.source)}, not to "${f.recipient}"`;
     case 'negative-amount':
       return `"${String(f.actual)}" is negative`;
     case 'missing-value':
@@ -116,7 +120,7 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
       return `"${f.column}" covers ${f.years} years but its header does not say "per år" or "totalt"; its amounts are taken as per year`;
     case 'total-row-mismatch': {
       const said = f.actual as Decimal;
-      const sum = f.expected!;
+      const sum = (f.expected as Decimal);
       return `the total row says ${g(said)} but the rows add up to ${g(sum)} (difference ${g(said.minus(sum))})`;
     }
     case 'no-rule-for-year':
@@ -126,18 +130,18 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
     case 'rule-deviation':
     case 'rule-deviation-within-tolerance': {
       const actual = f.actual as Decimal;
-      const expected = f.expected!;
+      const expected = (f.expected as Decimal);
       const big = f.code === 'rule-deviation';
       return `${g(actual)} where ${ruleText(f.rule, locale)} gives ${g(expected)} (off by ${g(actual.minus(expected))}${big ? `, more than ${g(f.limit)}` : `, within ${g(f.limit)}`})`;
     }
     case 'sum-not-explained':
-      return `the rows add up to ${g(f.actual as Decimal)}; admin costs, rounding and missing rows explain ${g(f.expected!)}, leaving ${g(f.unexplained)} unexplained`;
+      return `the rows add up to ${g(f.actual as Decimal)}; admin costs, rounding and missing rows explain ${g((f.expected as Decimal))}, leaving ${g(f.unexplained)} unexplained`;
     case 'total-column-mismatch': {
       const said = f.actual as Decimal;
-      return `the row's total is ${g(said)} but its amounts (${f.columns.join(', ')}) add up to ${g(f.expected!)} (difference ${g(said.minus(f.expected!))})`;
+      return `the row's total is ${g(said)} but its amounts (${f.columns.join(', ')}) add up to ${g((f.expected as Decimal))} (difference ${g(said.minus((f.expected as Decimal)))})`;
     }
     case 'sum-exceeds-budget':
-      return `the rows add up to ${g(f.actual as Decimal)}, more than the ${g(f.expected!)} to be split`;
+      return `the rows add up to ${g(f.actual as Decimal)}, more than the ${g((f.expected as Decimal))} to be split`;
   }
 }
 
@@ -194,7 +198,7 @@ export function validationJson(report: ValidationReport, locale: NumberLocale = 
       row: f.row,
       column: f.column,
       recipient: f.recipient,
-      expected: mn(f.expected),
+      expected: typeof f.expected === 'string' || f.expected === null ? f.expected : m(f.expected),
       actual: typeof f.actual === 'string' || f.actual === null ? f.actual : m(f.actual),
       message: findingMessage(f, locale),
     })),
@@ -217,7 +221,7 @@ export function validationJson(report: ValidationReport, locale: NumberLocale = 
           sum: m(k.sum),
           difference: m(k.difference),
           differencePercent: percentText(k.differencePercent),
-          explained: { admin: m(k.explained.admin), rounding: mn(k.explained.rounding), missingRows: mn(k.explained.missingRows), unexplained: m(k.explained.unexplained) },
+          explained: { admin: m(k.explained.admin), rounding: mn(k.explained.rounding), missingRows: mn(k.explained.missingRows), unknownRows: mn(k.explained.unknownRows), unexplained: m(k.explained.unexplained) },
           adminNote: adminNote(k, locale),
           ruleChecked: k.ruleChecked,
           rowsChecked: k.rowsChecked,
@@ -272,6 +276,9 @@ function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint
   }
   if (k.explained.missingRows !== null && !new Decimal(plain(k.explained.missingRows, dp)).isZero()) {
     lines.push(['  missing rows', m(k.explained.missingRows), 'what the rule gives the recipients the table lacks']);
+  }
+  if (k.explained.unknownRows !== null && !new Decimal(plain(k.explained.unknownRows, dp)).isZero()) {
+    lines.push(['  unknown rows', m(k.explained.unknownRows), "the rows not in the programme's list (reported above)"]);
   }
   const unexplainedZero = new Decimal(plain(k.explained.unexplained, dp)).isZero();
   lines.push(['  unexplained', m(k.explained.unexplained), unexplainedZero ? 'nothing left over' : 'not accounted for by the rules']);

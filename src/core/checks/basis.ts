@@ -24,7 +24,7 @@ export function checkBasis(ctx: TableContext, recipients: RecipientFacts, option
   const findings: Finding[] = [];
   const rows = ctx.recipientRows;
   let column = ctx.amountCols.find((c) => c.index === ctx.basisIndex);
-  const listCovers = rows.length > 0 && rows.every((r, pos) => r.id === '' || recipients.duplicate.has(pos) || recipients.listWeight.has(pos));
+  const listCovers = rows.length > 0 && rows.every((r, pos) => r.id === '' || recipients.duplicate.has(pos) || recipients.unknown.has(pos) || recipients.listWeight.has(pos));
   if (!column && !listCovers) {
     column = [...ctx.amountCols].sort((a, b) => (a.years?.from ?? 0) - (b.years?.from ?? 0) || a.index - b.index)[0];
   }
@@ -39,11 +39,12 @@ export function checkBasis(ctx: TableContext, recipients: RecipientFacts, option
     );
   }
   const weights = rows.map((_, pos) => {
+    if (recipients.unknown.has(pos)) return undefined; // not in the list: not part of the rule
     const v = column?.values[pos];
     if (v !== undefined && !v.isNegative()) return v;
     return recipients.listWeight.get(pos);
   });
-  const unweighted = rows.flatMap((r, pos) => (weights[pos] === undefined && !recipients.duplicate.has(pos) && r.id !== '' ? [{ recipient: r.id, line: r.line }] : []));
+  const unweighted = rows.flatMap((r, pos) => (weights[pos] === undefined && !recipients.duplicate.has(pos) && !recipients.unknown.has(pos) && r.id !== '' ? [{ recipient: r.id, line: r.line }] : []));
   if (unweighted.length) findings.push(finding({ code: 'rule-check-skipped', severity: 'warning', column: column?.header ?? null, rows: unweighted }));
   const ref: BasisRef = column ? { column: column.header } : { listColumn: options.programme?.recipients?.basis ?? 'basis' };
   return { findings, column, ref, weights, unweighted: unweighted.length };

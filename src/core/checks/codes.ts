@@ -9,6 +9,7 @@ export const FINDING_CODES = {
   'duplicate-recipient': 'a recipient appears on more than one row',
   'unknown-recipient': "a recipient is not in the programme's list",
   'missing-recipient': "a recipient in the programme's list has no row in the table",
+  'name-code-mismatch': "a row's name and code belong to different recipients in the programme's list",
   'negative-amount': 'an amount cell is negative',
   'missing-value': 'an amount cell is empty',
   'invalid-amount': 'an amount cell is not an amount',

@@ -41,9 +41,11 @@ export interface ColumnCheckInput {
   basis: BasisFacts;
   expect: (period: Period) => Expectation | undefined;
   options: ValidateOptions;
+  /** Rows not in the programme's list, and repeated rows: reported once each, their amounts kept apart from what is unexplained. */
+  unknown: ReadonlySet<number>;
 }
 
-export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, options }: ColumnCheckInput): { findings: Finding[]; summary: ColumnSummary } {
+export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, options, unknown }: ColumnCheckInput): { findings: Finding[]; summary: ColumnSummary } {
   const findings: Finding[] = [];
   const unreadable = (): number => col.values.filter((v) => v === undefined).length;
   if (!col.years) {
@@ -82,6 +84,7 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
 
   const sum = sumOf(col.values);
   const perYearSum = sum.div(factor);
+  const unknownSum = sumOf(col.values.filter((_, pos) => unknown.has(pos))).div(factor);
   findings.push(...checkTotalRow(ctx, col, sum));
 
   const checks: TotalCheck[] = [];
@@ -101,7 +104,7 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
     const exp = expect(period);
     const rows = exp ? checkRuleRows(ctx, col, where, exp, ruleRef(period, basis, rangeOf), factor, limit) : { findings: [], rowsChecked: 0, rowsDeviating: 0 };
     findings.push(...rows.findings);
-    const total = checkPeriodTotal(where, label, seg.years.length, period, perYearSum, sum, factor, exp, limit, rows);
+    const total = checkPeriodTotal(where, label, seg.years.length, period, perYearSum, unknownSum, sum, factor, exp, limit, rows);
     findings.push(...total.findings);
     checks.push(total.check);
   }

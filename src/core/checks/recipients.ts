@@ -15,6 +15,8 @@ export interface RecipientFacts {
   listWeight: Map<number, Decimal>;
   /** The list's recipients with no row in the table. */
   missing: ExpectedRecipient[];
+  /** Recipient-row positions not in the list (reported once each; left out of the rule and the sums' explanation). */
+  unknown: Set<number>;
 }
 
 export function checkRecipients(ctx: TableContext, options: ValidateOptions): RecipientFacts {
@@ -38,6 +40,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
 
   const listWeight = new Map<number, Decimal>();
   const missing: ExpectedRecipient[] = [];
+  const unknown = new Set<number>();
   const list = options.expected;
   if (list) {
     const source = options.expectedSource ?? null;
@@ -47,10 +50,20 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
     ctx.recipientRows.forEach((r, pos) => {
       if (r.id === '') return;
       const code = ctx.codeCol === undefined ? undefined : r.cells[ctx.codeCol]?.trim();
-      const e = byName.get(normalizeName(r.id)) ?? (code ? byCode.get(code) : undefined);
+      const named = byName.get(normalizeName(r.id));
+      const e = named ?? (code ? byCode.get(code) : undefined);
       if (!e) {
+        unknown.add(pos);
         findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: r.line, column, recipient: r.id, source }));
         return;
+      }
+      // Names against codes: a known name with another's code, or a known code with another name.
+      const listCode = e.code?.trim();
+      if (code && listCode && code !== listCode) {
+        const codeColumn = ctx.headers[ctx.codeCol!]!;
+        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column: codeColumn, recipient: r.id, expected: listCode, actual: code, by: 'name', listName: e.id, listCode, tableCode: code, source }));
+      } else if (!named && listCode) {
+        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column, recipient: r.id, expected: e.id, actual: r.id, by: 'code', listName: e.id, listCode, tableCode: code!, source }));
       }
       matched.add(e);
       if (e.weight) listWeight.set(pos, e.weight);
@@ -61,5 +74,5 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
       findings.push(finding({ code: 'missing-recipient', severity: 'error', recipient: e.id, source, listLine: e.line ?? null }));
     }
   }
-  return { findings, duplicate, listWeight, missing };
+  return { findings, duplicate, listWeight, missing, unknown };
 }

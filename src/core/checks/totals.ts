@@ -23,8 +23,8 @@ export interface TotalCheck {
   difference: Decimal;
   /** difference / stated total × 100 (exact), or null for a zero stated total. */
   differencePercent: Decimal | null;
-  /** difference = admin + rounding + missingRows + unexplained. */
-  explained: { admin: Decimal; rounding: Decimal | null; missingRows: Decimal | null; unexplained: Decimal };
+  /** difference = admin + rounding + missingRows + unknownRows + unexplained. */
+  explained: { admin: Decimal; rounding: Decimal | null; missingRows: Decimal | null; unknownRows: Decimal | null; unexplained: Decimal };
   /** Where the amount split (and so the admin figure) comes from: a source key or "derived", and its note. */
   amountSplitSource: { source: string; note: string | null };
   ruleChecked: boolean;
@@ -57,6 +57,7 @@ export function checkPeriodTotal(
   yearCount: number,
   period: Period,
   perYearSum: Decimal,
+  unknownSum: Decimal,
   sum: Decimal,
   factor: Decimal,
   exp: Expectation | undefined,
@@ -73,9 +74,9 @@ export function checkPeriodTotal(
     rounding = exp.allocated.minus(amountSplit);
     missingRows = exp.missingSum.neg();
     const explained = exp.allocated.minus(exp.missingSum);
-    unexplained = perYearSum.minus(explained);
+    unexplained = perYearSum.minus(unknownSum).minus(explained);
     if (unexplained.abs().gt(limit)) {
-      findings.push(finding({ code: 'sum-not-explained', severity: 'error', column: where, expected: explained.times(factor), actual: sum, unexplained: unexplained.times(factor) }));
+      findings.push(finding({ code: 'sum-not-explained', severity: 'error', column: where, expected: explained.plus(unknownSum).times(factor), actual: sum, unexplained: unexplained.times(factor) }));
     }
   } else {
     unexplained = perYearSum.minus(amountSplit);
@@ -95,7 +96,7 @@ export function checkPeriodTotal(
       difference,
       differencePercent: percent(difference, stated),
       // admin ≤ 0: what the stated total holds beyond the split.
-      explained: { admin: amountSplit.minus(stated), rounding, missingRows, unexplained },
+      explained: { admin: amountSplit.minus(stated), rounding, missingRows, unknownRows: exp ? unknownSum : null, unexplained },
       amountSplitSource: { source: period.amountSplit.source, note: period.amountSplit.note ?? null },
       ruleChecked: exp !== undefined,
       rowsChecked: rows.rowsChecked,

@@ -41,6 +41,8 @@ export type FindingDetail =
   | { code: 'duplicate-recipient'; firstLine: number }
   | { code: 'unknown-recipient'; source: string | null }
   | { code: 'missing-recipient'; source: string | null; listLine: number | null }
+  /** The row's name is the list's `listName` whose code is `listCode`, or its code is `listCode` of `listName`. */
+  | { code: 'name-code-mismatch'; by: 'name' | 'code'; listName: string; listCode: string; tableCode: string; source: string | null }
   | { code: 'negative-amount' }
   /** An unreadable cell (the amount parser's code and its sentence, which names no number of ours). */
   | { code: 'invalid-amount' | 'ambiguous-amount' | 'amount-too-large' | 'amount-too-precise'; parserMessage: string }
@@ -62,8 +64,8 @@ export interface FindingBase {
   row: number | null;
   column: string | null;
   recipient: string | null;
-  /** Exact expected value, when there is one. */
-  expected: Decimal | null;
+  /** Exact expected value, when there is one (text for a code or a name). */
+  expected: Decimal | string | null;
   /** The value found: exact, or the cell's text when it is not a readable amount. */
   actual: Decimal | string | null;
 }
