@@ -1,14 +1,15 @@
 /**
  * Validation and audit reports → text for people (colour passed in) and JSON for machines.
- * Nothing is recomputed here; money arrives as fixed-decimal strings or exact values and is
- * only laid out. JSON shapes are documented in the README ("## validate", "## audit").
+ * Nothing is recomputed here; money arrives as exact values and is only laid out; validate's
+ * findings arrive as facts (code, values, structured data) and their sentences are written here. JSON shapes are documented in the README ("## validate", "## audit").
  */
 import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
 import type { AuditResult, CellRepair, RuleFit } from '../core/audit.js';
 import { gapInterval } from '../core/audit.js';
 import { Decimal } from '../core/decimal.js';
 import { formatFraction, formatRational, integerRange, type Bound, type Interval, type Rational } from '../core/rational.js';
-import type { ColumnSummary, Finding, TotalCheck, ValidationReport } from '../core/validate.js';
+import { chooseRepair } from '../core/cells.js';
+import type { BasisRef, ColumnSummary, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../core/validate.js';
 
 export interface ReportPaint {
   bold(s: string): string;
@@ -23,34 +24,245 @@ export const PLAIN_REPORT: ReportPaint = { bold: id, error: id, warning: id, ok:
 
 // --- validate -----------------------------------------------------------------------------
 
-export const VALIDATION_JSON_VERSION = 1;
+export const VALIDATION_JSON_VERSION = 2;
 
-export function validationJson(report: ValidationReport): object {
-  return { schema: 'statsbidrag/validation', version: VALIDATION_JSON_VERSION, ...report };
+/** A finding in the JSON report: money as fixed-decimal strings, `actual` the cell's text when unreadable. */
+export interface FindingJson {
+  code: string;
+  severity: 'error' | 'warning';
+  row: number | null;
+  column: string | null;
+  recipient: string | null;
+  expected: string | null;
+  actual: string | null;
+  message: string;
 }
 
-function money(text: string | null, locale: NumberLocale): string {
-  if (text === null) return '–';
-  return formatAmount(text, { locale });
+interface TotalCheckJson {
+  years: string;
+  yearCount: number;
+  statedTotal: string;
+  amountSplit: string;
+  method: string;
+  unit: string;
+  sum: string;
+  difference: string;
+  differencePercent: string | null;
+  explained: { admin: string; rounding: string | null; missingRows: string | null; unknownRows: string | null; unexplained: string };
+  adminNote: string;
+  ruleChecked: boolean;
+  rowsChecked: number;
+  rowsDeviating: number;
 }
 
-function pct(text: string | null, locale: NumberLocale): string {
-  if (text === null) return '–';
-  return `${formatAmount(new Decimal(text).toDecimalPlaces(2), { locale, decimals: 2 })} %`;
+/** The documented JSON shape of `validate --format json` (README, "## validate"). */
+export interface ValidationJson {
+  schema: 'statsbidrag/validation';
+  version: number;
+  valid: boolean;
+  file: string | null;
+  programme: { id: string; name: string } | null;
+  stats: ValidationReport['stats'];
+  errors: FindingJson[];
+  summary: {
+    columns: {
+      column: string;
+      years: string | null;
+      role: 'basis' | 'amounts';
+      perYear: boolean;
+      sum: string;
+      repairedCells: number;
+      unreadableCells: number;
+      checks: TotalCheckJson[];
+      periodTotal: { years: string; sum: string; statedTotal: string; difference: string; differencePercent: string | null } | null;
+    }[];
+    byCode: Record<string, number>;
+    decimals: number;
+  };
 }
 
-function findingLines(f: Finding, paint: ReportPaint): string[] {
+/** The sentence of a finding, with numbers in `locale`. */
+export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string {
+  const g = (d: Decimal): string => formatAmount(d, { locale });
+  const source = (s: string | null): string => (s ? ` (${s})` : '');
+  switch (f.code) {
+    case 'unrecognised-column':
+      return `column "${f.column}" names no year or year range, so it is not checked`;
+    case 'empty-recipient':
+      return 'the recipient name is empty';
+    case 'duplicate-recipient':
+      return `"${f.recipient}" already appears on line ${f.firstLine}`;
+    case 'unknown-recipient':
+      return `"${f.recipient}" is not in the programme's list${source(f.source)}`;
+    case 'missing-recipient':
+      return `"${f.recipient}" is in the programme's list${f.source ? ` (${f.source}${f.listLine ? `, line ${f.listLine}` : ''})` : ''} but has no row in the table`;
+    case 'name-code-mismatch':
+      return f.by === 'name'
+        ? `"${f.recipient}" has code ${f.tableCode}, but its code in the programme's list${source(f.source)} is ${f.listCode}`
+        : `code ${f.tableCode} belongs to "${f.listName}" in the programme's list${source(f.source)}, not to "${f.recipient}"`;
+    case 'negative-amount':
+      return `"${String(f.actual)}" is negative`;
+    case 'missing-value':
+      return 'the cell is empty';
+    case 'invalid-amount':
+    case 'ambiguous-amount':
+    case 'amount-too-large':
+    case 'amount-too-precise':
+      return f.parserMessage;
+    case 'broken-digit-grouping': {
+      if (f.candidates.length === 0) return f.parserMessage ?? `"${String(f.actual)}" has broken digit grouping`;
+      const repair = chooseRepair(f.candidates, f.predicted, predictionText(f.prediction, locale), locale)!;
+      return `"${String(f.actual)}" has broken digit grouping; most likely ${g(repair.value)}: ${repair.reason}`;
+    }
+    case 'rule-check-skipped':
+      return `no usable basis value for ${f.rows.map((r) => `"${r.recipient}" (line ${r.line})`).join(', ')}, so shares cannot be computed and no column is checked against the rule`;
+    case 'range-column-assumed-per-year':
+      return `"${f.column}" covers ${f.years} years but its header does not say "per år" or "totalt"; its amounts are taken as per year`;
+    case 'total-row-mismatch': {
+      const said = f.actual as Decimal;
+      const sum = (f.expected as Decimal);
+      return `the total row says ${g(said)} but the rows add up to ${g(sum)} (difference ${g(said.minus(sum))})`;
+    }
+    case 'no-rule-for-year':
+      return f.programme
+        ? `programme "${f.programme}" has no period covering ${f.years}, so "${f.column}" is not checked for it`
+        : `no programme given, so "${f.column}" is checked only for readable, non-negative cells`;
+    case 'rule-deviation':
+    case 'rule-deviation-within-tolerance': {
+      const actual = f.actual as Decimal;
+      const expected = (f.expected as Decimal);
+      const big = f.code === 'rule-deviation';
+      return `${g(actual)} where ${ruleText(f.rule, locale)} gives ${g(expected)} (off by ${g(actual.minus(expected))}${big ? `, more than ${g(f.limit)}` : `, within ${g(f.limit)}`})`;
+    }
+    case 'sum-not-explained':
+      return `the rows add up to ${g(f.actual as Decimal)}; admin costs, rounding and missing rows explain ${g((f.expected as Decimal))}, leaving ${g(f.unexplained)} unexplained`;
+    case 'total-column-mismatch': {
+      const said = f.actual as Decimal;
+      return `the row's total is ${g(said)} but its amounts (${f.columns.join(', ')}) add up to ${g((f.expected as Decimal))} (difference ${g(said.minus((f.expected as Decimal)))})`;
+    }
+    case 'sum-exceeds-budget':
+      return `the rows add up to ${g(f.actual as Decimal)}, more than the ${g((f.expected as Decimal))} to be split`;
+  }
+}
+
+function basisText(b: BasisRef): string {
+  return 'column' in b ? `"${b.column}"` : `basis ("${b.listColumn}" in the programme's list)`;
+}
+
+function ruleText(r: RuleRef, locale: NumberLocale): string {
+  const g = (d: Decimal): string => formatAmount(d, { locale });
+  return `the ${basisText(r.basis)} share under ${r.method} to ${g(r.unit)} of ${g(r.amountSplit)}${r.rangeYears === null ? '' : ` a year, times ${r.rangeYears} years`}`;
+}
+
+/** Completes "the value … predicts". */
+function predictionText(p: Prediction, locale: NumberLocale): string {
+  const g = (d: Decimal): string => formatAmount(d, { locale });
+  switch (p.kind) {
+    case 'none':
+      return 'nothing';
+    case 'column-ratio':
+      return `the row's share of "${p.column}" applied to the other rows' total`;
+    case 'basis-ratio':
+      return `the row's ${basisText(p.basis)} share applied to the other rows' total`;
+    case 'rule': {
+      const r = p.rule;
+      return `the row's ${basisText(r.basis)} share (${formatAmount(p.share.times(100), { locale, decimals: 4 })} %) of ${g(r.amountSplit)}${
+        r.rangeYears === null ? '' : ` a year times ${r.rangeYears} years`
+      }, rounded by ${r.method} to ${g(r.unit)} as the rules say,`;
+    }
+  }
+}
+
+function adminNote(k: TotalCheck, locale: NumberLocale): string {
+  const { source, note } = k.amountSplitSource;
+  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'derived' ? 'derived' : `from source "${source}"`}${note ? `: ${note}` : ''}`;
+}
+
+const percentText = (d: Decimal | null): string | null => (d === null ? null : d.toFixed(4));
+
+/** The report as JSON (README, "## validate"): money as fixed-decimal strings, messages in `locale`. */
+export function validationJson(report: ValidationReport, locale: NumberLocale = 'sv'): ValidationJson {
+  const dp = report.summary.decimals;
+  const m = (d: Decimal): string => plain(d, dp);
+  const mn = (d: Decimal | null): string | null => (d === null ? null : m(d));
+  return {
+    schema: 'statsbidrag/validation',
+    version: VALIDATION_JSON_VERSION,
+    valid: report.valid,
+    file: report.file,
+    programme: report.programme,
+    stats: report.stats,
+    errors: report.errors.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      row: f.row,
+      column: f.column,
+      recipient: f.recipient,
+      expected: typeof f.expected === 'string' || f.expected === null ? f.expected : m(f.expected),
+      actual: typeof f.actual === 'string' || f.actual === null ? f.actual : m(f.actual),
+      message: findingMessage(f, locale),
+    })),
+    summary: {
+      columns: report.summary.columns.map((c) => ({
+        column: c.column,
+        years: c.years,
+        role: c.role,
+        perYear: c.perYear,
+        sum: m(c.sum),
+        repairedCells: c.repairedCells,
+        unreadableCells: c.unreadableCells,
+        checks: c.checks.map((k) => ({
+          years: k.years,
+          yearCount: k.yearCount,
+          statedTotal: m(k.statedTotal),
+          amountSplit: m(k.amountSplit),
+          method: k.method,
+          unit: m(k.unit),
+          sum: m(k.sum),
+          difference: m(k.difference),
+          differencePercent: percentText(k.differencePercent),
+          explained: { admin: m(k.explained.admin), rounding: mn(k.explained.rounding), missingRows: mn(k.explained.missingRows), unknownRows: mn(k.explained.unknownRows), unexplained: m(k.explained.unexplained) },
+          adminNote: adminNote(k, locale),
+          ruleChecked: k.ruleChecked,
+          rowsChecked: k.rowsChecked,
+          rowsDeviating: k.rowsDeviating,
+        })),
+        periodTotal: c.periodTotal && {
+          years: c.periodTotal.years,
+          sum: m(c.periodTotal.sum),
+          statedTotal: m(c.periodTotal.statedTotal),
+          difference: m(c.periodTotal.difference),
+          differencePercent: percentText(c.periodTotal.differencePercent),
+        },
+      })),
+      byCode: report.summary.byCode,
+      decimals: dp,
+    },
+  };
+}
+
+function money(d: Decimal | null, locale: NumberLocale, dp: number): string {
+  if (d === null) return '–';
+  return formatAmount(plain(d, dp), { locale });
+}
+
+function pct(d: Decimal | null, locale: NumberLocale): string {
+  if (d === null) return '–';
+  return `${formatAmount(new Decimal(d.toFixed(4)).toDecimalPlaces(2), { locale, decimals: 2 })} %`;
+}
+
+function findingLines(f: Finding, paint: ReportPaint, locale: NumberLocale): string[] {
   const where = [f.row === null ? null : `line ${f.row}`, f.column, f.recipient].filter((x) => x !== null).join(', ');
   const tag = f.severity === 'error' ? paint.error(`error   ${f.code}`) : paint.warning(`warning ${f.code}`);
-  return [`  ${tag}${where ? `  ${paint.dim('at')} ${where}` : ''}`, `      ${f.message}`];
+  return [`  ${tag}${where ? `  ${paint.dim('at')} ${where}` : ''}`, `      ${findingMessage(f, locale)}`];
 }
 
 function padLeft(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - [...s].length)) + s;
 }
 
-function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint: ReportPaint): string[] {
-  const m = (t: string | null): string => money(t, locale);
+function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint: ReportPaint, dp: number): string[] {
+  const m = (t: Decimal | null): string => money(t, locale, dp);
   const lines: [string, string, string][] = [
     ['rows add up to', m(k.sum), c.repairedCells ? `counting ${c.repairedCells} repaired cell${c.repairedCells > 1 ? 's' : ''} at the proposed value` : ''],
     ['stated total', m(k.statedTotal), k.yearCount > 1 ? `per year, each of ${k.years}` : ''],
@@ -58,14 +270,17 @@ function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint
     ['  admin costs', m(k.explained.admin), 'stated total − amount split, as the rules give them'],
   ];
   if (k.explained.rounding !== null) {
-    const r = new Decimal(k.explained.rounding);
+    const r = new Decimal(plain(k.explained.rounding, dp));
     const what = r.isZero() ? 'leaves nothing over' : r.isNegative() ? 'leaves this unallocated' : 'hands out this much more than the split';
     lines.push(['  rounding', m(k.explained.rounding), `${k.method} to ${m(k.unit)} of ${m(k.amountSplit)} ${what}`]);
   }
-  if (k.explained.missingRows !== null && !new Decimal(k.explained.missingRows).isZero()) {
+  if (k.explained.missingRows !== null && !new Decimal(plain(k.explained.missingRows, dp)).isZero()) {
     lines.push(['  missing rows', m(k.explained.missingRows), 'what the rule gives the recipients the table lacks']);
   }
-  const unexplainedZero = new Decimal(k.explained.unexplained).isZero();
+  if (k.explained.unknownRows !== null && !new Decimal(plain(k.explained.unknownRows, dp)).isZero()) {
+    lines.push(['  unknown rows', m(k.explained.unknownRows), "the rows not in the programme's list (reported above)"]);
+  }
+  const unexplainedZero = new Decimal(plain(k.explained.unexplained, dp)).isZero();
   lines.push(['  unexplained', m(k.explained.unexplained), unexplainedZero ? 'nothing left over' : 'not accounted for by the rules']);
   const w1 = Math.max(...lines.map((l) => l[0].length));
   const w2 = Math.max(...lines.map((l) => [...l[1]].length));
@@ -74,7 +289,7 @@ function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint
     const shown = a.trim() === 'unexplained' && !unexplainedZero ? paint.error(value) : value;
     return `    ${a.padEnd(w1)}  ${shown}${note ? `  ${paint.dim(note)}` : ''}`;
   });
-  out.push(`      ${paint.dim(`(${k.adminNote})`)}`);
+  out.push(`      ${paint.dim(`(${adminNote(k, locale)})`)}`);
   out.push(
     k.ruleChecked
       ? `    rule check: ${k.rowsChecked} rows against ${k.method} to ${m(k.unit)} of ${m(k.amountSplit)}: ${
@@ -87,6 +302,7 @@ function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint
 
 export function validationText(report: ValidationReport, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): string {
   const s = report.stats;
+  const dp = report.summary.decimals;
   const out: string[] = [];
   out.push(paint.bold(`Validation of ${report.file ?? 'the table'}`));
   if (report.programme) out.push(`Programme: ${report.programme.id} (${report.programme.name})`);
@@ -98,7 +314,7 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
   );
   if (report.errors.length) {
     out.push('', paint.bold('Findings'));
-    for (const f of report.errors) out.push(...findingLines(f, paint));
+    for (const f of report.errors) out.push(...findingLines(f, paint, locale));
   }
   out.push('', paint.bold('Columns against their stated totals'));
   for (const c of report.summary.columns) {
@@ -107,15 +323,15 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
       .join(', ');
     out.push(`  ${paint.bold(c.column)} (${role})`);
     if (c.unreadableCells) out.push(`    ${paint.warning(`${c.unreadableCells} cell${c.unreadableCells > 1 ? 's' : ''} could not be read and are left out of the sum`)}`);
-    if (c.checks.length === 0) out.push(`    ${paint.dim(`rows add up to ${money(c.sum, locale)}; no stated total to compare with`)}`);
+    if (c.checks.length === 0) out.push(`    ${paint.dim(`rows add up to ${money(c.sum, locale, dp)}; no stated total to compare with`)}`);
     for (const k of c.checks) {
       if (c.checks.length > 1) out.push(`   ${k.years}:`);
-      out.push(...checkLines(c, k, locale, paint));
+      out.push(...checkLines(c, k, locale, paint, dp));
     }
     if (c.periodTotal) {
       const t = c.periodTotal;
       out.push(
-        `    over ${t.years}: ${money(t.sum, locale)} against ${money(t.statedTotal, locale)} stated, difference ${money(t.difference, locale)} (${pct(t.differencePercent, locale)})`,
+        `    over ${t.years}: ${money(t.sum, locale, dp)} against ${money(t.statedTotal, locale, dp)} stated, difference ${money(t.difference, locale, dp)} (${pct(t.differencePercent, locale)})`,
       );
     }
   }

@@ -103,13 +103,15 @@ describe('statsbidrag validate (built CLI)', () => {
     expect(run(['validate', PUBLISHED, '--programme', 'nope']).status).toBe(2);
   });
 
-  it('--tolerance 0 turns one-unit deviations into errors', () => {
+  it('exact by default: a one-unit deviation is an error; --tolerance of one unit makes it a warning', () => {
     const dir = tempDir();
     const file = join(dir, 'off-by-one.csv');
     const clean = readFileSync(join(FIX, 'clean.csv'), 'utf8');
     writeFileSync(file, clean.replace('2181,Sandviken,8 244 000,27 000 000', '2181,Sandviken,8 244 000,28 000 000'));
-    expect(run(['validate', file]).status).toBe(0);
+    expect(run(['validate', file]).status).toBe(1);
     expect(run(['validate', file, '--tolerance', '0']).status).toBe(1);
+    // The column's sum is then 1 000 000 over what the rule explains: still within the tolerance.
+    expect(run(['validate', file, '--tolerance', '1000000']).status).toBe(0);
   });
 
   it('colours the text report only when forced, never the JSON', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
 import type { Programme } from '../../src/core/programme.js';
-import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient, type Finding, type ValidationReport } from '../../src/core/validate.js';
+import { expectedRecipientsFromTable, FINDING_CODES, validateTable, type ExpectedRecipient } from '../../src/core/validate.js';
+import { validationJson, type FindingJson as Finding, type ValidationJson as ValidationReport } from '../../src/render/report.js';
 import { parseTable } from '../../src/io/csv.js';
 import { DATA_DIR, loadRules } from '../../src/io/load.js';
 
@@ -22,11 +23,14 @@ beforeAll(async () => {
 });
 
 function check(text: string, options: { tolerance?: string; withList?: boolean; programme?: Programme } = {}): ValidationReport {
-  return validateTable(parseTable(text, 'table.csv'), {
-    programme: options.programme ?? programme,
-    ...(options.withList === false ? {} : { expected, expectedSource: 'list.csv' }),
-    ...(options.tolerance ? { tolerance: new Decimal(options.tolerance) } : {}),
-  });
+  // The report as JSON shows it: money as fixed-decimal strings, messages written (sv).
+  return validationJson(
+    validateTable(parseTable(text, 'table.csv'), {
+      programme: options.programme ?? programme,
+      ...(options.withList === false ? {} : { expected, expectedSource: 'list.csv' }),
+      ...(options.tolerance ? { tolerance: new Decimal(options.tolerance) } : {}),
+    }),
+  );
 }
 
 /** Replace one cell, found by recipient and the exact old text. */
@@ -147,11 +151,12 @@ describe('validate finds planted defects at the right place', () => {
     expect(codes).toEqual(expect.arrayContaining(['duplicate-recipient@34', 'unknown-recipient@35', 'invalid-amount@35', 'unknown-recipient@36', 'missing-value@36']));
   });
 
-  it('a deviation of one unit is a warning; with --tolerance 0 it is an error', () => {
+  it('exact by default: a deviation of one unit is an error; with a tolerance of one unit it is a warning', () => {
     const text = edit(CLEAN, 'Sandviken', '27 000 000', '28 000 000');
-    const loose = check(text);
+    const loose = check(text, { tolerance: '1000000' });
     expect(loose.errors.find((f) => f.row === 33)!.code).toBe('rule-deviation-within-tolerance');
-    const strict = check(text, { tolerance: '0' });
+    expect(loose.valid).toBe(true);
+    const strict = check(text);
     expect(errorsOf(strict).map(brief)).toContain(`rule-deviation@33:${R2019}`);
   });
 });
@@ -190,8 +195,29 @@ describe('validate reads other shapes of table', () => {
   it('a programme awarded on applications gets a sum check but no rule check', async () => {
     const { rules } = await loadRules();
     const delmos = rules.programmes.find((p) => p.id === 'delmos')!;
-    const r = validateTable(parseTable('Sökande,Belopp 2018\nA,30 000 000\nB,30 000 000\n', 't.csv'), { programme: delmos });
+    const r = validationJson(validateTable(parseTable('Sökande,Belopp 2018\nA,30 000 000\nB,30 000 000\n', 't.csv'), { programme: delmos }));
     expect(errorsOf(r).map((f) => f.code)).toEqual(['sum-exceeds-budget']);
     expect(r.summary.columns[0]!.checks[0]!.ruleChecked).toBe(false);
+  });
+});
+
+describe('the core computes, the renderer formats', () => {
+  it('findings and column sums leave the core as exact values; the renderer writes them in sv or en', () => {
+    const report = validateTable(parseTable(PUBLISHED, 'table.csv'), { programme, expected, expectedSource: 'list.csv' });
+    const first = report.errors[0]!;
+    expect(first.expected).toBeInstanceOf(Decimal);
+    expect(first.expected!.eq(164000000)).toBe(true);
+    expect(report.summary.columns[1]!.sum).toBeInstanceOf(Decimal);
+    expect(validationJson(report, 'sv').errors[0]!.message).toContain('most likely 164 000 000');
+    expect(validationJson(report, 'en').errors[0]!.message).toContain('most likely 164,000,000');
+    expect(validationJson(report, 'en').errors[0]!.expected).toBe('164000000');
+  });
+
+  it('every finding code a check reports is in the one list, FINDING_CODES, with a description', () => {
+    const lines = CLEAN.trimEnd().split('\n');
+    const text = [...lines, lines[3]!, '9999,Atlantis,1 000,1 000 000,abc', '0999,Ingenstans,2 000,,-1', ',,1,2,3', 'Totalt,,1,2 000 00,x'].join('\n');
+    const codes = new Set([...check(text).errors, ...check(PUBLISHED).errors, ...check(edit(CLEAN, 'Sandviken', '27 000 000', '28 000 000')).errors].map((f) => f.code));
+    expect(codes.size).toBeGreaterThan(8);
+    for (const code of codes) expect(FINDING_CODES[code as keyof typeof FINDING_CODES], code).toMatch(/\w/);
   });
 });

@@ -34,7 +34,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     tolerance,
     locale,
   });
-  const text = format === 'json' ? `${JSON.stringify(validationJson(report), null, 2)}\n` : validationText(report, await reportPaint(flags.out, flags.color), locale);
+  const text = format === 'json' ? `${JSON.stringify(validationJson(report, locale), null, 2)}\n` : validationText(report, await reportPaint(flags.out, flags.color), locale);
   await emit(text, flags.out);
   return verdict;
 }

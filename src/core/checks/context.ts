@@ -1,0 +1,53 @@
+/** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
+import type { TableLike } from '../cells.js';
+import { columnRoles, isBareAmountHeader } from '../columns.js';
+import { StatsbidragError } from '../errors.js';
+import { finding, type Finding, type TableContext, type ValidateOptions } from './types.js';
+
+/** A row whose recipient cell starts like this is the table's total row, not a recipient. */
+export const TOTAL_ROW = /^(totalt?|summa|sum|total|s:a|samtliga)\b/i;
+
+export function tableContext(table: TableLike, options: ValidateOptions): TableContext {
+  const { headers } = table;
+  const where = table.file ? { file: table.file } : {};
+  let roles;
+  try {
+    roles = columnRoles(headers, { id: options.idColumn, basis: options.basis ?? options.programme?.recipients?.basis, basisNamed: options.basis !== undefined, year: options.year });
+  } catch (e) {
+    throw e instanceof StatsbidragError ? e.at(where) : e;
+  }
+  for (const index of roles.other) {
+    const header = headers[index]!;
+    if (isBareAmountHeader(header)) {
+      throw new StatsbidragError('missing-year', `column "${header}" holds one year's amounts; say which year with --year`, { ...where, line: 1, field: header }, 'usage');
+    }
+  }
+  if (roles.amounts.length === 0) {
+    throw new StatsbidragError('no-amount-columns', `no column names a year or a year range (columns: ${headers.map((h) => `"${h}"`).join(', ')})`, { ...where, line: 1 });
+  }
+  const recipientRows: TableContext['recipientRows'] = [];
+  let totalRow: TableContext['totalRow'];
+  for (const row of table.rows) {
+    const id = (row.cells[roles.recipient] ?? '').trim();
+    if (TOTAL_ROW.test(id)) totalRow = row;
+    else recipientRows.push({ ...row, id });
+  }
+  return {
+    file: table.file ?? null,
+    headers,
+    decimalMark: table.decimalMark,
+    idCol: roles.recipient,
+    codeCol: roles.code,
+    basisIndex: roles.basis,
+    amountCols: roles.amounts.map(({ index, header, years }) => ({ index, header, years, cells: [], values: [], repaired: new Set() })),
+    totalCol: roles.total,
+    otherCols: roles.other,
+    recipientRows,
+    totalRow,
+  };
+}
+
+/** Columns with no role are not checked: one warning each. */
+export function checkColumns(ctx: TableContext): Finding[] {
+  return ctx.otherCols.map((index) => finding({ code: 'unrecognised-column', severity: 'warning', column: ctx.headers[index]! }));
+}
