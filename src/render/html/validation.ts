@@ -2,7 +2,10 @@
 import { formatAmount } from '../../core/amount.js';
 import type { TableLike } from '../../core/cells.js';
 import { Decimal } from '../../core/decimal.js';
-import type { Finding, ValidationReport } from '../../core/validate.js';
+import type { ValidationReport } from '../../core/validate.js';
+import { validationJson, type ValidationJson } from '../report.js';
+
+type Finding = ValidationJson['errors'][number];
 import { escapeHtml, userText } from './escape.js';
 import { labelsFor } from './labels.js';
 import { page, provenance, table, type Cell, type ReportMeta, type Section } from './page.js';
@@ -12,7 +15,7 @@ export interface ValidationReportOptions {
 }
 
 /** Which findings touch a cell, a whole row (no column) or a whole column (no row). */
-export function findingsByPlace(findings: readonly Finding[]): { cells: Map<string, number[]>; rows: Map<number, number[]>; columns: Map<string, number[]> } {
+export function findingsByPlace(findings: readonly Pick<Finding, 'row' | 'column'>[]): { cells: Map<string, number[]>; rows: Map<number, number[]>; columns: Map<string, number[]> } {
   const cells = new Map<string, number[]>();
   const rows = new Map<number, number[]>();
   const columns = new Map<string, number[]>();
@@ -25,7 +28,9 @@ export function findingsByPlace(findings: readonly Finding[]): { cells: Map<stri
   return { cells, rows, columns };
 }
 
-export function renderValidationReport(report: ValidationReport, source: TableLike, meta: ReportMeta, options: ValidationReportOptions = {}): string {
+export function renderValidationReport(validation: ValidationReport, source: TableLike, meta: ReportMeta, options: ValidationReportOptions = {}): string {
+  // The findings with their messages and money written out, as the JSON report has them.
+  const report = validationJson(validation, meta.locale);
   const l = labelsFor(meta.locale);
   const { locale } = meta;
   const money = (text: string | null): string => (text === null ? '–' : formatAmount(text, { locale }));
