@@ -27,6 +27,12 @@ async function readStdin(): Promise<Buffer> {
 
 /** Read a file (or stdin for "-") as text, decoding as decode.ts says. */
 export async function readText(file: string): Promise<string> {
+  const bytes = await readBytes(file);
+  return (await decodeBytes(bytes, file)).text;
+}
+
+/** Read a file (or stdin for "-") as bytes. */
+export async function readBytes(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     if (file === '-') {
@@ -46,7 +52,7 @@ export async function readText(file: string): Promise<string> {
       ['file-not-readable', `cannot be read (${code ?? String(e)})`];
     throw new StatsbidragError(why[0]!, why[1]!, { file }, 'io');
   }
-  return (await decodeBytes(bytes, file)).text;
+  return bytes;
 }
 
 export async function loadTable(file: string, delimiter?: string): Promise<Table> {

@@ -5,15 +5,13 @@ import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { programmeOf, type Programme } from '../../core/programme.js';
 import { formatYearRange } from '../../core/schedule.js';
-import { Decimal } from '../../core/decimal.js';
-import { splitUnits } from '../../core/split.js';
 import { boundsFromTable } from '../../io/bounds.js';
-import { readWeightColumns } from '../../io/bulk.js';
+import { bulkAllocate } from '../../bulk/allocate.js';
+import { decodeBytes } from '../../io/decode.js';
 import { parseTable } from '../../io/csv.js';
-import { loadRules, loadTable, readText, recipientsFromTable } from '../../io/load.js';
-import { writeOutput } from '../../io/write.js';
+import { loadRules, loadTable, readBytes, recipientsFromTable } from '../../io/load.js';
+import { writeChunks, writeOutput } from '../../io/write.js';
 import { allocationGrid, allocationHeaders, allocationJson, allocationNotes, allocationRows } from '../../render/allocation.js';
-import { BULK_HEADERS, bulkRows } from '../../render/bulk.js';
 import { renderCsv } from '../../render/csv.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainNotes, explainRecords } from '../../render/explain.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
@@ -114,20 +112,18 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   if (dataFile === undefined) throw new StatsbidragError('missing-data', 'give the recipients with --data FILE (or - for stdin)', { field: '--data' }, 'usage');
   if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
 
-  // The bulk lane: a free split of a plain list straight to CSV, column by column (io/bulk.ts).
-  // It falls back to the general reader, with the text already read, for anything it does not take.
+  // The bulk lane: a free split of a plain list, streamed (bulk/allocate.ts). It declines
+  // anything it does not take, and the general reader then reads the same text.
   let input: string | undefined;
   const bulk = !useProgramme && !explain && !admin && !floor && !ceiling && !flags.floorColumn && !flags.ceilingColumn;
   if (bulk && format === 'csv' && total && (!years || years.from === years.to)) {
-    input = await readText(dataFile);
-    const columns = readWeightColumns(input, { basis, ...(idColumn ? { id: idColumn } : {}) });
-    const splitUnit = unit ?? new Decimal(1);
-    const units = columns && splitUnits(columns.weights, total, splitUnit, flags.method ?? 'largest-remainder', firstDivisor);
-    if (columns && units) {
-      const decimals = Math.max(splitUnit.decimalPlaces(), total.decimalPlaces());
-      await writeOutput(renderCsv(BULK_HEADERS, bulkRows(columns, units, splitUnit, decimals), new Set([0]), csvOptionsFrom(flags)), flags.out);
-      return;
-    }
+    const bytes = await readBytes(dataFile);
+    const chunks = bulkAllocate(bytes, {
+      basis, total, format, csv: csvOptionsFrom(flags),
+      ...(idColumn ? { id: idColumn } : {}), ...(unit ? { unit } : {}), ...(flags.method ? { method: flags.method } : {}), ...(firstDivisor ? { firstDivisor } : {}),
+    });
+    if (chunks) return writeChunks(chunks, flags.out);
+    input = (await decodeBytes(bytes, dataFile)).text;
   }
   // A scenario brings its own recipients; otherwise read them from the data file.
   const table = scenarioRun ? undefined : input === undefined ? await loadTable(dataFile) : parseTable(input, dataFile);
