@@ -7,7 +7,11 @@
  * The output is byte for byte what the general path writes (tests/property/bulk.test.ts).
  */
 import { fitsDoubles, largestRemainderF64, roundEachF64, type FastResult } from '../core/apportion/fast.js';
+import { divisorF64 } from '../core/apportion/fast-divisor.js';
 import { methodByName } from '../core/apportion/index.js';
+import type { DivisorFunction } from '../core/apportion/divisor.js';
+import { adamsDivisor, dhondtDivisor, huntingtonHillDivisor, sainteLagueDivisor } from '../core/apportion/divisors.js';
+import type { Fraction } from '../core/apportion/types.js';
 import { Decimal } from '../core/decimal.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
 import { bulkCsvChunks } from '../render/bulk.js';
@@ -77,13 +81,32 @@ export function splitColumns(columns: BulkColumns, units: number, method: string
     case 'round-up':
       return roundEachF64('up', weights, units, total);
   }
-  const k = firstDivisor ? firstDivisor.decimalPlaces() : 0;
-  const apportion = methodByName(
-    method,
-    firstDivisor ? { firstDivisor: { num: BigInt(firstDivisor.times(new Decimal(10).pow(k)).toFixed(0)), den: 10n ** BigInt(k) } } : {},
-  ).apportion;
+  const apportion = methodByName(method, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {}).apportion;
+  const fast = divisorF64(divisorOf(method, firstDivisor), weights, units, total);
+  if (fast) return fast;
   const big = new Array<bigint>(columns.rows);
   for (let i = 0; i < columns.rows; i++) big[i] = BigInt(weights[i]!);
   const result = apportion({ weights: big, units: BigInt(units) });
   return { units: Float64Array.from(result.units, Number), tiedRows: result.tiedRows };
+}
+
+function fractionOf(d: Decimal): Fraction {
+  const k = Math.max(0, d.decimalPlaces());
+  return { num: BigInt(d.times(new Decimal(10).pow(k)).toFixed(0)), den: 10n ** BigInt(k) };
+}
+
+/** The divisor function of a divisor method, as methodByName makes it (it also checks the first divisor). */
+function divisorOf(method: string, firstDivisor?: Decimal): DivisorFunction {
+  methodByName(method, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {});
+  const first = firstDivisor ? fractionOf(firstDivisor) : undefined;
+  switch (method) {
+    case 'dhondt':
+      return dhondtDivisor(first);
+    case 'sainte-lague':
+      return sainteLagueDivisor(first);
+    case 'adams':
+      return adamsDivisor;
+    default:
+      return huntingtonHillDivisor;
+  }
 }

@@ -7,7 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bulkAllocate } from '../../src/bulk/allocate.js';
 import { allocate } from '../../src/core/allocate.js';
-import { kthSmallest, quotasAndRemainders } from '../../src/core/apportion/fast.js';
+import { divisorMethod } from '../../src/core/apportion/divisor.js';
+import { adamsDivisor, dhondtDivisor, sainteLagueDivisor } from '../../src/core/apportion/divisors.js';
+import { divisorF64 } from '../../src/core/apportion/fast-divisor.js';
+import { kthSmallest, largestRemainderF64, quotasAndRemainders } from '../../src/core/apportion/fast.js';
+import { largestRemainder } from '../../src/core/apportion/largest-remainder.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { hasRepeatedName, readBulkColumns } from '../../src/io/bulk.js';
 import { parseTable } from '../../src/io/csv.js';
@@ -153,6 +157,28 @@ describe('bulk lane', () => {
           expect(BigInt(r[i]!)).toBe(p % BigInt(total));
         });
       }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the double engines give the units and tied rows of the bigint methods, ties and large numbers included', () => {
+    const divisors = [dhondtDivisor(), sainteLagueDivisor(), sainteLagueDivisor({ num: 6n, den: 5n }), dhondtDivisor({ num: 1n, den: 2n }), adamsDivisor];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(0, 1, 2, 3, 6), fc.nat({ max: 1000 }), fc.integer({ min: 0, max: 2 ** 40 })), { minLength: 1, maxLength: 25 }),
+        fc.oneof(fc.nat({ max: 60 }), fc.integer({ min: 0, max: 2 ** 45 })),
+        fc.nat({ max: divisors.length }),
+        (ws, units, k) => {
+          const weights = Float64Array.from(ws);
+          const total = ws.reduce((a, b) => a + b, 0);
+          fc.pre(total > 0);
+          const big = { weights: ws.map(BigInt), units: BigInt(units) };
+          const expected = k === divisors.length ? largestRemainder(big) : divisorMethod(divisors[k]!)(big);
+          const got = k === divisors.length ? largestRemainderF64(weights, units, total) : divisorF64(divisors[k]!, weights, units, total)!;
+          expect([...got.units].map(BigInt)).toEqual(expected.units);
+          expect([...got.tiedRows].sort((a, b) => a - b)).toEqual([...expected.tiedRows].sort((a, b) => a - b));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
