@@ -69,6 +69,7 @@ export function buildProgram(): Command {
     .option('--floor-column <column>', 'per-recipient minimum from this column (an empty cell: --floor or none)')
     .option('--ceiling-column <column>', 'per-recipient maximum from this column (an empty cell: --ceiling or none)')
     .option('--explain', 'for every row: share, exact quota, the remainder or priority that decided its last unit, ties, floors and ceilings')
+    .option('--quiet', 'no progress line on stderr for long runs')
     .addOption(new Option('--rest <policy>', 'a total that is not a whole number of units: error, or leave the rest unsplit').choices(['error', 'leave']).default('error'))
     .addHelpText('after', ALLOCATE_EXAMPLES)
     .action(async (flags) => {

@@ -1,4 +1,5 @@
 /** `statsbidrag allocate`: wiring only — load, compute, render, write. */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allocate } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
@@ -16,6 +17,8 @@ import { renderCsv } from '../../render/csv.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainNotes, explainRecords } from '../../render/explain.js';
 import { renderMarkdown, renderTable } from '../../render/grid.js';
 import { colourLevel, paintFor } from '../color.js';
+import { runGuarded } from '../guard.js';
+import { progressFor } from '../progress.js';
 import { type CsvFlags, checkCsvFlags, adminOption, amountOption, choiceOption, csvOptionsFrom, positiveAmountOption, yearOption } from '../options.js';
 
 export interface AllocateFlags extends CsvFlags {
@@ -40,6 +43,8 @@ export interface AllocateFlags extends CsvFlags {
   locale?: string;
   out?: string;
   color?: boolean;
+  /** No progress line on stderr. */
+  quiet?: boolean;
   /** A scenario file, a bundled scenario's name, or baseline (README, "Scenarios"). */
   scenario?: string;
 }
@@ -113,17 +118,36 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
 
   // The bulk lane: a free split of a plain list, streamed (bulk/allocate.ts). It declines
-  // anything it does not take, and the general reader then reads the same text.
+  // anything it does not take, and the general reader then reads the same bytes.
   let input: string | undefined;
+  let bytes: Buffer | undefined;
   const bulk = !useProgramme && !explain && !admin && !floor && !ceiling && !flags.floorColumn && !flags.ceilingColumn;
   if (bulk && format === 'csv' && total && (!years || years.from === years.to)) {
-    const bytes = await readBytes(dataFile);
+    bytes = await readBytes(dataFile);
+    const progress = progressFor(flags.quiet);
     const chunks = bulkAllocate(bytes, {
+      ...(progress ? { progress: progress.update } : {}),
       basis, total, format, csv: csvOptionsFrom(flags),
       ...(idColumn ? { id: idColumn } : {}), ...(unit ? { unit } : {}), ...(flags.method ? { method: flags.method } : {}), ...(firstDivisor ? { firstDivisor } : {}),
     });
-    if (chunks) return writeChunks(chunks, flags.out);
-    input = (await decodeBytes(bytes, dataFile)).text;
+    if (chunks) {
+      await writeChunks(chunks, flags.out);
+      progress?.done();
+      return;
+    }
+    progress?.done();
+  }
+  // A large input goes on in a child process that reports running out of memory in one line (cli/guard.ts).
+  if (!scenarioRun) {
+    if (dataFile === '-') bytes ??= await readBytes(dataFile);
+    let size = bytes?.length ?? 0;
+    try {
+      size ||= statSync(dataFile).size;
+    } catch {
+      // The general reader says what is wrong with the path.
+    }
+    if (await runGuarded(size, dataFile === '-' ? bytes : undefined)) return;
+    if (bytes) input = (await decodeBytes(bytes, dataFile)).text;
   }
   // A scenario brings its own recipients; otherwise read them from the data file.
   const table = scenarioRun ? undefined : input === undefined ? await loadTable(dataFile) : parseTable(input, dataFile);
