@@ -1,35 +1,52 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: start-up time and large splits, printed as tables of figures.
+ * `npm run bench`: start-up time and large splits, as tables of figures with ratios against
+ * pandas (and polars where python3 can import it) measured in the same run. The machine may be
+ * noisy, so every measurement is repeated and the runs of ours and the references alternate.
  * Inputs are generated here with a fixed seed (bench/out/, not committed).
- *   node bench/run.mjs            all sizes (10k, 100k, 1M)
- *   node bench/run.mjs --quick    10k and 100k only
+ *
+ *   node bench/run.mjs                10k, 100k and 1M rows, 3 alternating runs each
+ *   node bench/run.mjs --quick        10k and 100k only, 1 run
+ *   node bench/run.mjs --large        also 5M rows, and --explain / the table at 2M rows
+ *   node bench/run.mjs --runs 5       runs per measurement
+ *
+ * Each run appends its figures to bench/out/runs.jsonl; bench/docs.mjs makes docs/performance.md from them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'bin', 'statsbidrag.cjs');
-const quick = process.argv.includes('--quick');
-const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const large = argv.includes('--large');
+const runsArg = argv.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : quick ? 1 : 3;
+const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, ...(large ? [5_000_000] : [])];
 const STARTUP_RUNS = quick ? 7 : 21;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 mkdirSync(OUT, { recursive: true });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const range = (xs, digits = 0) => {
+  const lo = Math.min(...xs).toFixed(digits);
+  const hi = Math.max(...xs).toFixed(digits);
+  return lo === hi ? lo : `${lo}–${hi}`;
 };
 
 /** Run a command; wall time in ms and peak RSS in MB (from /usr/bin/time when present). */
 function measure(cmd, args) {
   const rssFile = join(OUT, 'rss.txt');
-  const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  const [file, list] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(file, list, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   const rss = TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
@@ -64,7 +81,9 @@ function table(title, headers, rows) {
   for (const r of rows) console.log(line(r));
 }
 
-// 1. Start-up: the default allocate run against a bare node.
+const record = { date: new Date().toISOString(), node: process.version, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), runs: RUNS, startup: {}, splits: [] };
+
+// 1. Start-up: the default allocate run against a bare node, alternating.
 const bare = [];
 const ours = [];
 for (let i = 0; i < STARTUP_RUNS; i++) {
@@ -73,33 +92,85 @@ for (let i = 0; i < STARTUP_RUNS; i++) {
 }
 const mb = median(bare);
 const mo = median(ours);
-table(`Start-up (median of ${STARTUP_RUNS} runs)`, ['command', 'ms', 'ratio'], [
+record.startup = { bare: mb, ours: mo, ratio: mo / mb };
+table(`Start-up (median of ${STARTUP_RUNS} alternating runs)`, ['command', 'ms', 'ratio'], [
   ['node -e 0', mb.toFixed(1), '1.00'],
   ['statsbidrag allocate (default run)', mo.toFixed(1), (mo / mb).toFixed(2)],
 ]);
 
-// 2. Large splits, and 3. the pandas reference.
+// 2. Large splits, with the references in the same run.
 const TOTAL = '1000000000000'; // 1 000 000 000 000 kr, split to the krona
-const methods = ['largest-remainder', 'sainte-lague'];
-// Debian's python3-pandas lives under /usr/bin/python3, which may not be the first python3 on PATH.
-const python = ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0);
-const hasPandas = python !== undefined;
+const pythonWith = (module) => ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0);
+const pandas = pythonWith('pandas');
+const polars = pythonWith('polars');
+const ourArgs = (file, method, format, out, extra = []) => [BIN, 'allocate', '--data', file, '--basis', 'weight', '--total', TOTAL, '--unit', '1', '--method', method, '--format', format, '--out', out, ...extra];
+
+/** Cases per size: [label, command, args]; each is run RUNS times, the cases alternating. */
+function casesFor(n, file) {
+  const big = n >= 1_000_000;
+  const cases = [['largest-remainder csv', process.execPath, ourArgs(file, 'largest-remainder', 'csv', join(OUT, `out-lr-${n}.csv`))]];
+  if (pandas) cases.push(['pandas (float64)', pandas, [join(ROOT, 'bench', 'pandas_split.py'), file, TOTAL, join(OUT, `out-pandas-${n}.csv`)]]);
+  if (polars) cases.push(['polars (float64)', polars, [join(ROOT, 'bench', 'polars_split.py'), file, TOTAL, join(OUT, `out-polars-${n}.csv`)]]);
+  if (n <= 1_000_000) {
+    cases.push(['sainte-lague csv', process.execPath, ourArgs(file, 'sainte-lague', 'csv', join(OUT, `out-sl-${n}.csv`))]);
+    if (big) {
+      cases.push(['dhondt csv', process.execPath, ourArgs(file, 'dhondt', 'csv', join(OUT, `out-dh-${n}.csv`))]);
+      cases.push(['largest-remainder json', process.execPath, ourArgs(file, 'largest-remainder', 'json', join(OUT, `out-lr-${n}.json`))]);
+      cases.push(['largest-remainder md', process.execPath, ourArgs(file, 'largest-remainder', 'md', join(OUT, `out-lr-${n}.md`))]);
+    }
+  }
+  return cases;
+}
+
 const rows = [];
 for (const n of SIZES) {
   const file = await generate(n);
-  let lr;
-  for (const method of methods) {
-    const m = measure(process.execPath, [BIN, 'allocate', '--data', file, '--basis', 'weight', '--total', TOTAL, '--unit', '1', '--method', method, '--format', 'csv', '--out', join(OUT, `out-${method}-${n}.csv`)]);
-    if (method === 'largest-remainder') lr = m;
-    rows.push([n.toLocaleString('en'), method, m.ms.toFixed(0), (m.ms / n * 1000).toFixed(2), m.rss.toFixed(0), '']);
-  }
-  if (hasPandas) {
-    const p = measure(python, [join(ROOT, 'bench', 'pandas_split.py'), file, TOTAL, join(OUT, `out-pandas-${n}.csv`)]);
-    rows.push([n.toLocaleString('en'), 'pandas (float64)', p.ms.toFixed(0), (p.ms / n * 1000).toFixed(2), p.rss.toFixed(0), `ours ${(lr.ms / p.ms).toFixed(2)}x`]);
-  }
+  const cases = casesFor(n, file);
+  const samples = cases.map(() => []);
+  for (let run = 0; run < RUNS; run++) cases.forEach(([, cmd, args], k) => samples[k].push(measure(cmd, args)));
+  const ms = (label) => {
+    const k = cases.findIndex(([l]) => l === label);
+    return k < 0 ? undefined : samples[k].map((s) => s.ms);
+  };
+  const lr = ms('largest-remainder csv');
+  const csvMedian = median(lr);
+  cases.forEach(([label], k) => {
+    const t = samples[k].map((s) => s.ms);
+    const rss = samples[k].map((s) => s.rss);
+    // Ratios run by run (the paired runs), shown as a range.
+    const vs = (ref) => (ref && label !== 'pandas (float64)' && label !== 'polars (float64)' ? range(t.map((x, i) => x / ref[i]), 2) : '');
+    const vsLr = label.startsWith('largest-remainder csv') || label.includes('float64') ? '' : range(t.map((x, i) => x / lr[i]), 2);
+    rows.push([n.toLocaleString('en'), label, range(t), (median(t) / n * 1000).toFixed(2), range(rss), vs(ms('pandas (float64)')), vs(ms('polars (float64)')), vsLr]);
+    record.splits.push({ rows: n, case: label, ms: t, rssMB: rss });
+  });
+  void csvMedian;
 }
-table('Large split (total 1 000 000 000 000 kr to the krona; CSV in, CSV out)', ['rows', 'method', 'wall ms', 'µs/row', 'peak RSS MB', 'vs pandas'], rows);
-if (!hasPandas) {
-  console.log('\npandas reference skipped: python3 cannot import pandas. Install it with: sudo apt-get install python3-pandas');
+table(
+  `Large split (total 1 000 000 000 000 kr to the krona; CSV in; ${RUNS} alternating run(s), ranges over runs; ratios run by run)`,
+  ['rows', 'case', 'wall ms', 'µs/row (median)', 'peak RSS MB', 'vs pandas', 'vs polars', 'vs LR csv'],
+  rows,
+);
+if (!pandas) console.log('\npandas reference skipped: python3 cannot import pandas. Install it with: sudo apt-get install python3-pandas');
+if (!polars) console.log('polars reference skipped: python3 cannot import polars (pip install polars).');
+
+// 3. --large: --explain and the terminal table at 2M rows.
+if (large) {
+  const file = await generate(2_000_000);
+  const explainRows = [];
+  for (const [label, extra, format] of [['--explain csv', ['--explain'], 'csv'], ['table', [], 'table'], ['--explain table', ['--explain'], 'table']]) {
+    const t = [];
+    for (let run = 0; run < Math.min(RUNS, 2); run++) {
+      try {
+        t.push(measure(process.execPath, ourArgs(file, 'largest-remainder', format, join(OUT, `out-2m-${format}.txt`), extra)));
+      } catch (e) {
+        t.push({ ms: NaN, rss: NaN, error: String(e.message).split('\n').slice(-3).join(' ') });
+      }
+    }
+    explainRows.push(['2,000,000', label, range(t.map((s) => s.ms)), range(t.map((s) => s.rss)), t.find((s) => s.error)?.error.slice(0, 80) ?? '']);
+    record.splits.push({ rows: 2_000_000, case: label, ms: t.map((s) => s.ms), rssMB: t.map((s) => s.rss) });
+  }
+  table('Streamed outputs at 2 000 000 rows', ['rows', 'case', 'wall ms', 'peak RSS MB', 'error'], explainRows);
 }
-writeFileSync(join(OUT, 'last.json'), JSON.stringify({ startup: { bare: mb, ours: mo }, rows }, null, 2));
+
+writeFileSync(join(OUT, 'last.json'), JSON.stringify(record, null, 2));
+appendFileSync(join(OUT, 'runs.jsonl'), `${JSON.stringify(record)}\n`);

@@ -8,10 +8,13 @@ import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme } from '../core/programme.js';
 import type { YearRange } from '../core/schedule.js';
-import { splitUnits, type RestPolicy } from '../core/split.js';
+import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
-import { readWeightColumns, type WeightColumns } from '../io/bulk.js';
-import { readText, recipientsFromTable, type LoadedRules } from '../io/load.js';
+import { decodeBytes } from '../io/decode.js';
+import { readBytes } from '../io/read.js';
+import type { CsvOptions } from '../render/csv.js';
+import { bulkAllocate, type BulkRequest } from './bulk.js';
+import { recipientsFromTable, type LoadedRules } from '../io/load.js';
 import type { Source } from '../render/output.js';
 import { resolveScenario } from '../io/scenario-schema.js';
 import { tableFromText, readTable } from '../io/table.js';
@@ -41,19 +44,18 @@ export interface AllocateRequest {
   ceilingColumn?: string | undefined;
   explain?: boolean | undefined;
   /**
-   * The caller writes plain CSV: a free split of a plain list may then take the bulk lane, which
-   * returns integer columns instead of an Allocation (render/bulk.ts writes them).
+   * The caller writes CSV with these options: a free split of a plain list may then take the bulk
+   * lane (app/bulk.ts), which returns the output itself as a stream of chunks, not an Allocation.
    */
-  bulk?: boolean | undefined;
+  bulk?: { csv: CsvOptions; progress?: BulkRequest['progress'] } | undefined;
+  /** The data's bytes when the caller has read them already (stdin). */
+  dataBytes?: Uint8Array | undefined;
 }
 
-/** A free split computed by the bulk lane: columns of integers, no object per row. */
+/** A free split done by the bulk lane: the CSV output itself, in chunks. */
 export interface BulkAllocation {
   kind: 'bulk';
-  columns: WeightColumns;
-  units: bigint[];
-  unit: Decimal;
-  decimals: number;
+  chunks: Iterable<Uint8Array>;
 }
 
 export interface AllocationResult {
@@ -118,17 +120,29 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   if (dataFile === undefined) throw new StatsbidragError('missing-data', 'give the recipients with --data FILE (or - for stdin)', { field: '--data' }, 'usage');
   if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
 
-  // The bulk lane: a free split of a plain list straight to CSV, column by column (io/bulk.ts).
-  // It declines anything it does not take; the general reader then reads the same text.
+  // The bulk lane: a free split of a plain list, streamed (app/bulk.ts). It declines anything
+  // it does not take, and the general reader then reads the same bytes.
   let input: string | undefined;
   const years = request_.years;
   const plainSplit = !useProgramme && !explain && !request_.admin && !request_.floor && !request_.ceiling && !request_.floorColumn && !request_.ceilingColumn;
   if (request_.bulk && plainSplit && total && (!years || years.from === years.to)) {
-    input = await readText(dataFile);
-    const columns = readWeightColumns(input, { basis, ...(idColumn ? { id: idColumn } : {}) });
-    const unit = request_.unit ?? new Decimal(1);
-    const units = columns && splitUnits(columns.weights, total, unit, request_.method ?? 'largest-remainder', request_.firstDivisor);
-    if (columns && units) return { kind: 'bulk', columns, units, unit, decimals: Math.max(unit.decimalPlaces(), total.decimalPlaces()) };
+    const bytes = request_.dataBytes ?? (await readBytes(dataFile));
+    const chunks = bulkAllocate(bytes, {
+      basis,
+      total,
+      format: 'csv',
+      csv: request_.bulk.csv,
+      ...(request_.bulk.progress ? { progress: request_.bulk.progress } : {}),
+      ...(idColumn ? { id: idColumn } : {}),
+      ...(request_.unit ? { unit: request_.unit } : {}),
+      ...(request_.method ? { method: request_.method } : {}),
+      ...(request_.firstDivisor ? { firstDivisor: request_.firstDivisor } : {}),
+    });
+    if (chunks) return { kind: 'bulk', chunks };
+    const decoded = await decodeBytes(bytes, dataFile);
+    input = decoded.text;
+  } else if (request_.dataBytes && !scenarioRun) {
+    input = (await decodeBytes(request_.dataBytes, dataFile)).text;
   }
   // A scenario brings its own recipients; otherwise read them from the data file.
   const table = scenarioRun ? undefined : input === undefined ? await readTable(dataFile) : tableFromText(input, dataFile);

@@ -74,8 +74,8 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
     if (isTable(specA, exists)) {
       // Two recipient tables, each split with the same options, as `allocate --data FILE` would.
       refuse(request, ['data', 'scenario'], '--compare names the two tables');
-      const a = asAllocation(await allocateUseCase({ ...request, data: specA, explain: false, bulk: false }));
-      const b = asAllocation(await allocateUseCase({ ...request, data: specB, explain: false, bulk: false }));
+      const a = asAllocation(await allocateUseCase({ ...request, data: specA, explain: false, bulk: undefined }));
+      const b = asAllocation(await allocateUseCase({ ...request, data: specB, explain: false, bulk: undefined }));
       const comparison = compare({ label: basename(specA), allocation: a.allocation }, { label: basename(specB), allocation: b.allocation }, { order: 'change', ...(request.years ? { years: request.years } : {}) });
       if (comparison.years.length === 0) {
         // A free split (--total, no programme) has no years to line up unless --year names one.
@@ -90,6 +90,6 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
     return { kind: 'comparison', comparison, sides: [runA.allocation, runB.allocation], programme: runA.programme, scenarios: [info(runA), info(runB)], rules: request.rules };
   }
   // An allocation, always with its explanation.
-  const result = asAllocation(await allocateUseCase({ ...request, explain: true, bulk: false }));
+  const result = asAllocation(await allocateUseCase({ ...request, explain: true, bulk: undefined }));
   return { kind: 'allocation', allocation: result.allocation, programme: result.programme, scenario: result.scenario, data: result.data, rules: result.useProgramme ? request.rules : undefined };
 }

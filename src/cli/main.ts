@@ -8,7 +8,7 @@ import { describeError, StatsbidragError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
 
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
-import type { Verdict } from './output.js';
+import type { Outcome } from './output.js';
 
 
 const ALLOCATE_EXAMPLES = `
@@ -30,7 +30,7 @@ Amounts accept Swedish and plain forms: 9 979 000, 1 350 000 000,50, "1,35 milja
 `;
 
 /** Set by validate and audit: whether the data passed. Turned into an exit code in main() alone. */
-let verdict: Verdict = 'pass';
+let verdict: Outcome = 'pass';
 
 export function buildProgram(): Command {
   const program = new Command('statsbidrag')
@@ -73,11 +73,12 @@ export function buildProgram(): Command {
     .option('--floor-column <column>', 'per-recipient minimum from this column (an empty cell: --floor or none)')
     .option('--ceiling-column <column>', 'per-recipient maximum from this column (an empty cell: --ceiling or none)')
     .option('--explain', 'for every row: share, exact quota, the remainder or priority that decided its last unit, ties, floors and ceilings')
+    .option('--quiet', 'no progress line on stderr for long runs')
     .addOption(new Option('--rest <policy>', 'a total that is not a whole number of units: error, or leave the rest unsplit').choices(['error', 'leave']).default('error'))
     .addHelpText('after', ALLOCATE_EXAMPLES)
     .action(async (flags) => {
       const { runAllocate } = await import('./commands/allocate.js');
-      await runAllocate(flags);
+      verdict = await runAllocate(flags);
     });
 
   program
@@ -226,7 +227,9 @@ export async function main(argv: string[]): Promise<void> {
     }
     verdict = 'pass';
     await program.parseAsync(argv);
-    process.exitCode = verdict === 'pass' ? EXIT_OK : EXIT_CHECK_FAILED;
+    // Set by the command's action (TypeScript cannot see that a callback changed it).
+    const outcome = verdict as Outcome;
+    process.exitCode = typeof outcome === 'object' ? outcome.exit : outcome === 'pass' ? EXIT_OK : EXIT_CHECK_FAILED;
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }

@@ -127,6 +127,8 @@ export async function renderOptionsFrom(flags: CsvFlags & { format?: string | un
 
 /** allocate's options, shared with report (which takes them all). */
 export interface AllocateFlags extends CsvFlags {
+  /** No progress line on stderr. */
+  quiet?: boolean;
   data?: string;
   basis?: string;
   id?: string;

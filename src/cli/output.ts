@@ -3,7 +3,7 @@
  * --out names, written durably by io/write.ts. Colour is decided here too (cli/color.ts), never
  * in the renderers, and only for output that goes to a terminal.
  */
-import { writeOutput } from '../io/write.js';
+import { writeChunks, writeOutput } from '../io/write.js';
 import type { Paint } from '../render/grid.js';
 import type { ReportPaint } from '../render/report.js';
 import { colourLevel, paintFor, reportPaintFor } from './color.js';
@@ -11,8 +11,12 @@ import { colourLevel, paintFor, reportPaintFor } from './color.js';
 /** What a command's action tells main.ts: whether the data passed its check (validate, audit). */
 export type Verdict = 'pass' | 'fail';
 
-export async function emit(output: string | Iterable<string>, out: string | undefined): Promise<void> {
-  await writeOutput(typeof output === 'string' ? output : [...output].join(''), out);
+/** What a command's action returns to main.ts: a verdict, or the exit code of a run it handed to a child process (cli/guard.ts). */
+export type Outcome = Verdict | { exit: number };
+
+export async function emit(output: string | Iterable<string | Uint8Array>, out: string | undefined): Promise<void> {
+  if (typeof output === 'string') await writeOutput(output, out);
+  else await writeChunks(output, out);
 }
 
 const toStdout = (out: string | undefined): boolean => out === undefined || out === '-';

@@ -1,18 +1,47 @@
-/** The CLI's code cache (bin/statsbidrag.cjs): a bad or missing cache never changes a run's result. */
-import { readFileSync, writeFileSync } from 'node:fs';
+/** The CLI's code cache (bin/statsbidrag.cjs): in the user's cache folder, keyed by flags; a bad or missing cache never changes a run's result. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run } from '../helpers/cli.js';
+import { ROOT, run, tempDir } from '../helpers/cli.js';
 
 describe('start-up code cache', () => {
-  it('a corrupt cache is rejected, the run is the same, and a good cache is written back', () => {
-    const cache = join(ROOT, 'dist', 'cli.cjs.cache');
-    const before = run(['allocate', '--format', 'csv']);
+  it('is written to the cache folder, not the package; a corrupt cache is rejected and written back', () => {
+    const dir = tempDir();
+    const env = { STATSBIDRAG_CACHE_DIR: dir };
+    const before = run(['allocate', '--format', 'csv'], { env });
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(existsSync(join(ROOT, 'dist', 'cli.cjs.cache'))).toBe(false);
+    const cache = join(dir, files[0]!);
     writeFileSync(cache, 'not a V8 code cache');
-    const after = run(['allocate', '--format', 'csv']);
+    const after = run(['allocate', '--format', 'csv'], { env });
     expect(after.status).toBe(0);
     expect(after.stdout).toBe(before.stdout);
     expect(readFileSync(cache).length).toBeGreaterThan(10_000);
-    expect(run(['allocate', '--format', 'csv']).stdout).toBe(before.stdout);
+    expect(run(['allocate', '--format', 'csv'], { env }).stdout).toBe(before.stdout);
+  });
+
+  it('keeps one cache per set of Node flags, so other flags do not throw the usual one away', () => {
+    const dir = tempDir();
+    run(['allocate', '--format', 'csv'], { env: { STATSBIDRAG_CACHE_DIR: dir } });
+    run(['allocate', '--format', 'csv'], { env: { STATSBIDRAG_CACHE_DIR: dir, NODE_OPTIONS: '--max-old-space-size=3000' } });
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('follows XDG_CACHE_HOME, and runs without a cache when STATSBIDRAG_CACHE_DIR is empty', () => {
+    const xdg = tempDir();
+    const env = { XDG_CACHE_HOME: xdg, STATSBIDRAG_CACHE_DIR: '' };
+    expect(run(['allocate', '--format', 'csv'], { env }).status).toBe(0);
+    expect(readdirSync(xdg)).toHaveLength(0);
+    const { STATSBIDRAG_CACHE_DIR: _, ...rest } = process.env;
+    void _;
+    const r = spawnRun(xdg, rest);
+    expect(r).toBe(0);
+    expect(readdirSync(join(xdg, 'statsbidrag'))).toHaveLength(1);
   });
 });
+
+function spawnRun(xdg: string, env: NodeJS.ProcessEnv): number | null {
+  return spawnSync(process.execPath, [join(ROOT, 'bin', 'statsbidrag.cjs'), 'allocate', '--format', 'csv'], { env: { ...env, XDG_CACHE_HOME: xdg }, encoding: 'utf8' }).status;
+}

@@ -1,16 +1,40 @@
 /** `statsbidrag allocate`: options → the allocate use case → a renderer → emit. */
 import { allocateUseCase } from '../../app/allocate.js';
 import { renderAllocation } from '../../render/allocation.js';
-import { BULK_HEADERS, bulkRows } from '../../render/bulk.js';
-import { renderCsv } from '../../render/csv.js';
+import { statSync } from 'node:fs';
+import { readBytes } from '../../io/read.js';
+import { runGuarded } from '../guard.js';
+import { progressFor, type Progress } from '../progress.js';
 import { type AllocateFlags, adminOption, choiceOption, nonNegativeAmountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
-import { emit } from '../output.js';
+import { emit, type Outcome } from '../output.js';
 
 export type { AllocateFlags } from '../options.js';
 
-export async function runAllocate(flags: AllocateFlags): Promise<void> {
+/** Bytes in a data file (0 when it cannot be seen: the reader then says what is wrong). */
+function sizeOf(file: string | undefined): number {
+  if (file === undefined) return 0;
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The chunks, then the progress line erased (the bulk lane writes while the chunks are taken). */
+function* withProgressDone<T>(chunks: Iterable<T>, progress: Progress | undefined): Generator<T> {
+  yield* chunks;
+  progress?.done();
+}
+
+export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const render = await renderOptionsFrom(flags);
+  // A large input runs in a watched child process, so running out of memory ends in one line (cli/guard.ts).
+  const stdin = flags.data === '-' && flags.scenario === undefined ? await readBytes('-') : undefined;
+  const guarded = flags.scenario === undefined ? await runGuarded(stdin?.length ?? sizeOf(flags.data), stdin) : undefined;
+  if (guarded !== undefined) return { exit: guarded };
+  const progress = render.format === 'csv' ? progressFor(flags.quiet) : undefined;
   const result = await allocateUseCase({
+    dataBytes: stdin,
     data: flags.data,
     scenario: flags.scenario,
     basis: flags.basis,
@@ -29,11 +53,13 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     floorColumn: flags.floorColumn,
     ceilingColumn: flags.ceilingColumn,
     explain: flags.explain === true,
-    bulk: render.format === 'csv',
+    bulk: render.format === 'csv' ? { csv: render.csv, ...(progress ? { progress: progress.update } : {}) } : undefined,
   });
   if (result.kind === 'bulk') {
-    await emit(renderCsv(BULK_HEADERS, bulkRows(result.columns, result.units, result.unit, result.decimals), new Set([0]), render.csv), flags.out);
-    return;
+    await emit(withProgressDone(result.chunks, progress), flags.out);
+    return 'pass';
   }
+  progress?.done();
   await emit(renderAllocation({ ...result, totalLabel: flags.total }, render), flags.out);
+  return 'pass';
 }

@@ -1,0 +1,112 @@
+/**
+ * The bulk lane: one entry point for a free split of a large plain list (io/bulk.ts reads it,
+ * core/apportion/fast.ts splits it, render/bulk.ts writes it). It either takes the whole request
+ * and returns the output as a stream of byte chunks, or declines with undefined, and the general
+ * path (which explains every problem in the input) takes over with the same input.
+ *
+ * The output is byte for byte what the general path writes (tests/property/bulk.test.ts).
+ */
+import { fitsDoubles, largestRemainderF64, roundEachF64, type FastResult } from '../core/apportion/fast.js';
+import { divisorF64 } from '../core/apportion/fast-divisor.js';
+import { methodByName } from '../core/apportion/index.js';
+import type { DivisorFunction } from '../core/apportion/divisor.js';
+import { adamsDivisor, dhondtDivisor, huntingtonHillDivisor, sainteLagueDivisor } from '../core/apportion/divisors.js';
+import type { Fraction } from '../core/apportion/types.js';
+import { Decimal } from '../core/decimal.js';
+import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
+import { bulkCsvChunks } from '../render/bulk.js';
+import type { CsvOptions } from '../render/csv.js';
+
+export interface BulkRequest {
+  /** Weight column, by header or year. */
+  basis: string;
+  /** Recipient column; guessed as the general reader guesses it when absent. */
+  id?: string;
+  /** Money to split (a free split: no programme, no admin costs, no floors or ceilings). */
+  total: Decimal;
+  /** Rounding unit; default 1. */
+  unit?: Decimal;
+  /** Apportionment method; default largest-remainder. */
+  method?: string;
+  firstDivisor?: Decimal;
+  /** Only csv is taken so far. */
+  format: string;
+  csv?: CsvOptions;
+  /** Called now and then with the phase and the rows done, for a progress display. */
+  progress?: (phase: 'read' | 'split' | 'write', done: number, of: number) => void;
+}
+
+export type Chunks = Iterable<Uint8Array>;
+
+/** The split's output in chunks, or undefined when the general path should do it. */
+export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
+  if (request.format !== 'csv') return undefined;
+  const unit = request.unit ?? new Decimal(1);
+  const unitsExact = request.total.div(unit);
+  if (!unitsExact.isInteger() || unitsExact.isNegative() || !unit.isFinite() || unit.lte(0)) return undefined;
+  const units = unitsExact.toNumber();
+  if (!Number.isSafeInteger(units)) return undefined;
+  const decimals = Math.max(unit.decimalPlaces(), request.total.decimalPlaces());
+  const unitScaledD = unit.times(new Decimal(10).pow(decimals));
+  const unitScaled = unitScaledD.toNumber();
+  if (!Number.isSafeInteger(unitScaled) || (units + 1) * unitScaled > Number.MAX_SAFE_INTEGER) return undefined;
+
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  request.progress?.('read', 0, 0);
+  const columns = readBulkColumns(bytes, { basis: request.basis, ...(request.id !== undefined ? { id: request.id } : {}) });
+  if (!columns || !fitsDoubles(columns.maxWeight, columns.total, units)) return undefined;
+  request.progress?.('split', 0, columns.rows);
+  const result = splitColumns(columns, units, request.method ?? 'largest-remainder', request.firstDivisor);
+  if (!result) return undefined;
+  return bulkCsvChunks({
+    columns,
+    units: result.units,
+    unitScaled,
+    decimals,
+    ...(request.csv ? { options: request.csv } : {}),
+    ...(request.progress ? { onRows: (done: number) => request.progress!('write', done, columns.rows) } : {}),
+  });
+}
+
+/** Units per row by the named method: on doubles where there is a fast version, else the bigint method. */
+export function splitColumns(columns: BulkColumns, units: number, method: string, firstDivisor?: Decimal): FastResult | undefined {
+  const { weights, total } = columns;
+  switch (method) {
+    case 'largest-remainder':
+      return largestRemainderF64(weights, units, total);
+    case 'round-nearest':
+      return roundEachF64('nearest', weights, units, total);
+    case 'round-down':
+      return roundEachF64('down', weights, units, total);
+    case 'round-up':
+      return roundEachF64('up', weights, units, total);
+  }
+  const apportion = methodByName(method, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {}).apportion;
+  const fast = divisorF64(divisorOf(method, firstDivisor), weights, units, total);
+  if (fast) return fast;
+  const big = new Array<bigint>(columns.rows);
+  for (let i = 0; i < columns.rows; i++) big[i] = BigInt(weights[i]!);
+  const result = apportion({ weights: big, units: BigInt(units) });
+  return { units: Float64Array.from(result.units, Number), tiedRows: result.tiedRows };
+}
+
+function fractionOf(d: Decimal): Fraction {
+  const k = Math.max(0, d.decimalPlaces());
+  return { num: BigInt(d.times(new Decimal(10).pow(k)).toFixed(0)), den: 10n ** BigInt(k) };
+}
+
+/** The divisor function of a divisor method, as methodByName makes it (it also checks the first divisor). */
+function divisorOf(method: string, firstDivisor?: Decimal): DivisorFunction {
+  methodByName(method, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {});
+  const first = firstDivisor ? fractionOf(firstDivisor) : undefined;
+  switch (method) {
+    case 'dhondt':
+      return dhondtDivisor(first);
+    case 'sainte-lague':
+      return sainteLagueDivisor(first);
+    case 'adams':
+      return adamsDivisor;
+    default:
+      return huntingtonHillDivisor;
+  }
+}

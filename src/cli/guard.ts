@@ -1,0 +1,65 @@
+/**
+ * Running out of memory is fatal in V8: the process prints a stack of GC and native frames and
+ * aborts, with no way to catch it. So a large input that the streamed bulk lane does not take is
+ * worked on in a child process (the same command, the same Node and flags) watched from here: when
+ * it runs out of memory, its V8 report is dropped and the user gets one line and exit code 2.
+ * Everything else the child writes passes through unchanged.
+ */
+import { spawn } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
+import { EXIT_TROUBLE } from './exit-codes.js';
+
+/** Inputs at least this large (bytes) run guarded; STATSBIDRAG_GUARD_BYTES changes it (tests). */
+const GUARD_BYTES = 8 << 20;
+const MARKERS = ['<--- Last few GCs --->', 'FATAL ERROR:', '<--- JS stacktrace --->'];
+
+/**
+ * Run this command in a guarded child when `size` bytes of input call for it. Returns undefined when
+ * the caller should go on itself (small input, or already the guarded child), else the exit code
+ * the child's run ends with (main.ts sets it).
+ */
+export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise<number | undefined> {
+  const env = process.env;
+  if (env['STATSBIDRAG_GUARDED'] === '1') return undefined;
+  const limit = env['STATSBIDRAG_GUARD_BYTES'] !== undefined ? Number(env['STATSBIDRAG_GUARD_BYTES']) : GUARD_BYTES;
+  if (!(size >= limit)) return undefined;
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
+    stdio: [stdinBytes ? 'pipe' : 'inherit', 'inherit', 'pipe'],
+    env: { ...env, STATSBIDRAG_GUARDED: '1', ...(process.stderr.isTTY ? { STATSBIDRAG_STDERR_TTY: '1' } : {}) },
+  });
+  if (stdinBytes) {
+    child.stdin!.on('error', () => {});
+    child.stdin!.end(stdinBytes);
+  }
+  let pending = '';
+  let outOfMemory = false;
+  const marker = (text: string): number => Math.min(...MARKERS.map((m) => text.indexOf(m)).filter((at) => at >= 0), Infinity);
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (text: string) => {
+    if (outOfMemory) return;
+    pending += text;
+    const at = marker(pending);
+    if (at < Infinity) {
+      outOfMemory = true;
+      process.stderr.write(pending.slice(0, at).trimEnd() ? `${pending.slice(0, at).trimEnd()}\n` : '');
+      return;
+    }
+    // Whole lines (a progress line ends in \r) pass on as they come; a partial one waits.
+    const end = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r')) + 1;
+    if (end > 0) {
+      process.stderr.write(pending.slice(0, end));
+      pending = pending.slice(end);
+    }
+  });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  if (!outOfMemory && pending) process.stderr.write(pending);
+  if (outOfMemory || signal === 'SIGABRT' || code === 134) {
+    const heapMB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+    process.stderr.write(
+      `statsbidrag: out of memory: this input needs more than the ${heapMB} MB heap Node allows here; ` +
+        `CSV without --explain is streamed in far less, or raise the limit with NODE_OPTIONS=--max-old-space-size=${heapMB * 2}\n`,
+    );
+    return EXIT_TROUBLE;
+  }
+  return code ?? EXIT_TROUBLE;
+}
