@@ -5,6 +5,8 @@ export { auditUseCase, type AuditRequest, type AuditReport } from './app/audit.j
 export { compareUseCase, type CompareRequest } from './app/compare.js';
 export { awardUseCase, type AwardRequest, type AwardOutcome } from './app/award.js';
 export { readTable, tableFromText, type Table, type Dialect } from './io/table.js';
+export { tableFromXlsx } from './io/xlsx.js';
+export { allocationWorkbook, comparisonWorkbook, awardsWorkbook, xlsxBytes, type Workbook, type Sheet, type SheetCell, type Provenance } from './render/xlsx.js';
 export { columnRoles, type ColumnRoles } from './core/columns.js';
 export { renderAllocation, type AllocationView } from './render/allocation.js';
 export { renderComparison } from './render/compare.js';

@@ -20,6 +20,8 @@ import { prepareScenario, type PreparedScenario } from './scenario.js';
 export interface AllocateRequest {
   /** Recipients file ("-" for stdin); default the programme's bundled list. */
   data?: string | undefined;
+  /** The sheet of an .xlsx data file (name or 1-based number; default the first). */
+  sheet?: string | undefined;
   /** A scenario file, a bundled scenario's name, or baseline. */
   scenario?: string | undefined;
   basis?: string | undefined;
@@ -114,7 +116,8 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   let input: string | undefined;
   const years = request_.years;
   const plainSplit = !useProgramme && !explain && !request_.admin && !request_.floor && !request_.ceiling && !request_.floorColumn && !request_.ceilingColumn;
-  if (request_.bulk && plainSplit && total && (!years || years.from === years.to)) {
+  // (An .xlsx workbook is not text: it goes to the table reader.)
+  if (request_.bulk && plainSplit && total && (!years || years.from === years.to) && request_.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
     input = await readText(dataFile);
     const columns = readWeightColumns(input, { basis, ...(idColumn ? { id: idColumn } : {}) });
     const unit = request_.unit ?? new Decimal(1);
@@ -122,7 +125,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
     if (columns && units) return { kind: 'bulk', columns, units, unit, decimals: Math.max(unit.decimalPlaces(), total.decimalPlaces()) };
   }
   // A scenario brings its own recipients; otherwise read them from the data file.
-  const table = scenarioRun ? undefined : input === undefined ? await readTable(dataFile) : tableFromText(input, dataFile);
+  const table = scenarioRun ? undefined : input === undefined ? await readTable(dataFile, request_.sheet === undefined ? {} : { sheet: request_.sheet }) : tableFromText(input, dataFile);
   const recipients = table
     ? boundsFromTable(
         table,

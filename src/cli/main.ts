@@ -45,7 +45,8 @@ export function buildProgram(): Command {
   const allocate = program
     .command('allocate')
     .description('split a programme\'s money (or any amount) among recipients in proportion to a weight column')
-    .option('--data <file>', 'recipients CSV (- for stdin); default: the programme\'s bundled list')
+    .option('--data <file>', 'recipients CSV or .xlsx (- for stdin); default: the programme\'s bundled list')
+    .option('--sheet <name|n>', '.xlsx --data: the sheet, by name or number (default: the first)')
     .option('--scenario <file|name>', 'run a scenario: a scenario JSON file, a bundled one (actual, what-if) or baseline (README, "Scenarios")')
     .option('--basis <column>', 'weight column, by header or year (e.g. 2018); default: the programme\'s basis')
     .option('--id <column>', 'recipient column; default: Kommun/recipient/name, else the first column')
@@ -83,7 +84,8 @@ export function buildProgram(): Command {
   program
     .command('validate')
     .description('check a published allocation table against the programme: cells, recipients, totals and the rule (exit 1 when it fails)')
-    .argument('<table>', 'the table to check (CSV, - for stdin)')
+    .argument('<table>', 'the table to check (CSV or .xlsx, - for stdin)')
+    .option('--sheet <name|n>', '.xlsx: the sheet to check, by name or number (default: the first)')
     .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
     .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
     .addOption(new Option('--report <format>', 'report format').choices(['text', 'json']).default('text'))
@@ -103,7 +105,8 @@ export function buildProgram(): Command {
   program
     .command('audit')
     .description('find the budgets B and rounding rules for which "basis share × B, rounded" reproduces a published column (exact)')
-    .argument('<table>', 'the table (CSV, - for stdin)')
+    .argument('<table>', 'the table (CSV or .xlsx, - for stdin)')
+    .option('--sheet <name|n>', '.xlsx: the sheet, by name or number (default: the first)')
     .requiredOption('--basis <column>', 'basis column, by header or year (e.g. 2018)')
     .requiredOption('--column <column>', 'published column to explain, by header, year or range (e.g. 2020-2027)')
     .option('--unit <amount>', 'rounding unit to try (default: 1, 1 000, 10 000, 100 000 and 1 000 000)')
@@ -180,14 +183,14 @@ that cannot be read (one line on stderr naming the file, line and field).
 /** The output options every command with tabular output shares (README, "Output"). */
 function addOutputOptions(command: Command): void {
   command
-    .addOption(new Option('--format <format>', 'output format (default: table; csv with --excel)').choices(['table', 'csv', 'json', 'md']))
-    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
+    .addOption(new Option('--format <format>', 'output format (default: table; csv with --excel; xlsx with --out FILE.xlsx)').choices(['table', 'csv', 'json', 'md', 'xlsx']))
+    .addOption(new Option('--locale <locale>', 'number format in table and md output; sheet and column names in xlsx').choices(['sv', 'en']).default('sv'))
     .addOption(new Option('--delimiter <char>', 'csv: field delimiter').choices([',', ';', 'tab']))
     .addOption(new Option('--decimal-mark <mark>', 'csv: decimal mark of numbers').choices(['.', ',']))
     .option('--bom', 'csv: start with a UTF-8 byte order mark')
     .addOption(new Option('--headers <language>', 'csv: column names in English (default) or Swedish').choices(['en', 'sv']))
     .option('--excel', 'csv for Excel in a Swedish locale: ";" delimiter, "," decimal mark, BOM, CRLF')
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout; xlsx needs one')
     .option('--no-color', 'no colour in the table (also NO_COLOR=1)');
 }
 

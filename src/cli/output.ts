@@ -11,8 +11,8 @@ import { colourLevel, paintFor, reportPaintFor } from './color.js';
 /** What a command's action tells main.ts: whether the data passed its check (validate, audit). */
 export type Verdict = 'pass' | 'fail';
 
-export async function emit(output: string | Iterable<string>, out: string | undefined): Promise<void> {
-  await writeOutput(typeof output === 'string' ? output : [...output].join(''), out);
+export async function emit(output: string | Iterable<string> | Uint8Array, out: string | undefined): Promise<void> {
+  await writeOutput(typeof output === 'string' || output instanceof Uint8Array ? output : [...output].join(''), out);
 }
 
 const toStdout = (out: string | undefined): boolean => out === undefined || out === '-';

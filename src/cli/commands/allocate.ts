@@ -4,11 +4,15 @@ import { StatsbidragError } from '../../core/errors.js';
 import { renderAllocation } from '../../render/allocation.js';
 import { BULK_HEADERS, bulkRows } from '../../render/bulk.js';
 import { renderCsv } from '../../render/csv.js';
+import { allocationWorkbook, xlsxBytes } from '../../render/xlsx.js';
 import { type CsvFlags, adminOption, amountOption, choiceOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emit } from '../output.js';
+import { provenance } from '../provenance.js';
 
 export interface AllocateFlags extends CsvFlags {
   data?: string;
+  /** The sheet of an .xlsx --data file. */
+  sheet?: string;
   basis?: string;
   id?: string;
   programme?: string;
@@ -43,6 +47,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
   const render = await renderOptionsFrom(flags);
   const result = await allocateUseCase({
     data: flags.data,
+    sheet: flags.sheet,
     scenario: flags.scenario,
     basis: flags.basis,
     id: flags.id,
@@ -66,5 +71,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
     await emit(renderCsv(BULK_HEADERS, bulkRows(result.columns, result.units, result.unit, result.decimals), new Set([0]), render.csv), flags.out);
     return;
   }
-  await emit(renderAllocation({ ...result, totalLabel: flags.total }, render), flags.out);
+  const view = { ...result, totalLabel: flags.total };
+  if (render.format === 'xlsx') return emit(await xlsxBytes(allocationWorkbook(view, render.locale, provenance())), flags.out);
+  await emit(renderAllocation(view, render), flags.out);
 }
