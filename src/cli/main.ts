@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
+import { SCHEMA_NAMES } from '../io/schema-files.js';
 
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
 import type { Verdict } from './output.js';
@@ -161,6 +162,17 @@ export function buildProgram(): Command {
     .action(async (file: string, flags) => {
       const { runAward } = await import('./commands/award.js');
       await runAward(file, flags);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (Draft 2020-12) of a file the tool reads or writes')
+    .argument('[name]', `one of ${SCHEMA_NAMES.join(', ')}`)
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ statsbidrag schema rules > rules.schema.json\n  $ statsbidrag schema allocation\n\nThe same files are in the package: schemas/NAME.schema.json (docs/json-schemas.md).\n')
+    .action(async (name: string | undefined, flags) => {
+      const { runSchema } = await import('./commands/schema.js');
+      await runSchema(name, flags);
     });
 
   for (const command of [allocate, compare, award]) addOutputOptions(command);
