@@ -3,7 +3,7 @@
  * start-up loads little. Errors become one line on stderr and an exit code here and only here:
  * 0 done/valid, 1 the data failed a check, 2 trouble (usage error, unreadable input).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
 import { SCHEMA_NAMES } from '../io/schema-files.js';
@@ -173,6 +173,17 @@ export function buildProgram(): Command {
     .action(async (name: string | undefined, flags) => {
       const { runSchema } = await import('./commands/schema.js');
       await runSchema(name, flags);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, options, methods, programmes, scenarios)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ source <(statsbidrag completion bash)\n  $ statsbidrag completion zsh > "${fpath[1]}/_statsbidrag"\n  $ statsbidrag completion fish > ~/.config/fish/completions/statsbidrag.fish\n')
+    .action(async (shell: string, flags, command: Command) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      await runCompletion(shell, flags, command.parent!);
     });
 
   for (const command of [allocate, compare, award]) addOutputOptions(command);
