@@ -5,11 +5,13 @@ export { auditUseCase, type AuditRequest, type AuditReport } from './app/audit.j
 export { compareUseCase, type CompareRequest } from './app/compare.js';
 export { awardUseCase, type AwardRequest, type AwardOutcome } from './app/award.js';
 export { readTable, tableFromText, type Table, type Dialect } from './io/table.js';
+export { tableFromXlsx } from './io/xlsx.js';
+export { allocationWorkbook, comparisonWorkbook, awardsWorkbook, xlsxBytes, type Workbook, type Sheet, type SheetCell } from './render/xlsx.js';
 export { columnRoles, type ColumnRoles } from './core/columns.js';
 export { renderAllocation, type AllocationView } from './render/allocation.js';
 export { renderComparison } from './render/compare.js';
 export { renderAwards } from './render/award.js';
-export { FORMATS, DEFAULT_RENDER, type Format, type RenderOptions, type Rendered } from './render/output.js';
+export { FORMATS, DEFAULT_RENDER, provenanceOf, type Format, type RenderOptions, type Rendered, type Provenance, type Source } from './render/output.js';
 export { Decimal } from './core/decimal.js';
 export { parseAmount, parseAmountOrPercent, formatAmount, formatPercent, AmountParseError } from './core/amount.js';
 export { StatsbidragError, describeError, type Location } from './core/errors.js';

@@ -25,6 +25,8 @@ import { sourceOf } from './source.js';
 export interface AllocateRequest {
   /** Recipients file ("-" for stdin); default the programme's bundled list. */
   data?: string | undefined;
+  /** The sheet of an .xlsx data file (name or 1-based number; default the first). */
+  sheet?: string | undefined;
   /** A scenario file, a bundled scenario's name, or baseline. */
   scenario?: string | undefined;
   basis?: string | undefined;
@@ -125,7 +127,8 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   let input: string | undefined;
   const years = request_.years;
   const plainSplit = !useProgramme && !explain && !request_.admin && !request_.floor && !request_.ceiling && !request_.floorColumn && !request_.ceilingColumn;
-  if (request_.bulk && plainSplit && total && (!years || years.from === years.to)) {
+  // (An .xlsx workbook is not text: it goes to the table reader.)
+  if (request_.bulk && plainSplit && total && (!years || years.from === years.to) && request_.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
     const bytes = request_.dataBytes ?? (await readBytes(dataFile));
     const chunks = bulkAllocate(bytes, {
       basis,
@@ -145,7 +148,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
     input = (await decodeBytes(request_.dataBytes, dataFile)).text;
   }
   // A scenario brings its own recipients; otherwise read them from the data file.
-  const table = scenarioRun ? undefined : input === undefined ? await readTable(dataFile) : tableFromText(input, dataFile);
+  const table = scenarioRun ? undefined : input === undefined ? await readTable(dataFile, request_.sheet === undefined ? {} : { sheet: request_.sheet }) : tableFromText(input, dataFile);
   const recipients = table
     ? boundsFromTable(
         table,

@@ -12,6 +12,8 @@ import { loadProgramme, programmeList } from './programme.js';
 
 export interface AuditRequest {
   table: string;
+  /** The sheet of an .xlsx table (name or 1-based number; default the first). */
+  sheet?: string | undefined;
   basis: string;
   column: string;
   id?: string | undefined;
@@ -32,7 +34,7 @@ export interface AuditReport {
 }
 
 export async function auditUseCase(request: AuditRequest): Promise<{ report: AuditReport; verdict: 'pass' | 'fail' }> {
-  const table = await readTable(request.table);
+  const table = await readTable(request.table, request.sheet === undefined ? {} : { sheet: request.sheet });
   let basisCol = 0;
   let columnCol = 0;
   let idCol = 0;

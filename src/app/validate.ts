@@ -13,6 +13,8 @@ import { loadProgramme, programmeList } from './programme.js';
 export interface ValidateRequest {
   /** The table to check: a path, or "-" for stdin. */
   table: string;
+  /** The sheet of an .xlsx table (name or 1-based number; default the first). */
+  sheet?: string | undefined;
   rules?: string | undefined;
   programme?: string | undefined;
   basis?: string | undefined;
@@ -36,7 +38,7 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
   const context = await loadProgramme(request.rules, request.programme);
   const list = await programmeList(context);
   const expected = list && expectedRecipientsFromTable(list.table, list.source.id, list.source.code, list.source.basis);
-  const table = await readTable(request.table);
+  const table = await readTable(request.table, request.sheet === undefined ? {} : { sheet: request.sheet });
   const report = validateTable(table, {
     programme: context.programme,
     ...(list && expected ? { expected, expectedSource: list.source.file } : {}),

@@ -3,9 +3,10 @@
  * start-up loads little. Errors become one line on stderr and an exit code here and only here:
  * 0 done/valid, 1 the data failed a check, 2 trouble (usage error, unreadable input).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
 import { packageVersion } from '../io/paths.js';
+import { SCHEMA_NAMES } from '../io/schema-files.js';
 
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
 import type { Outcome } from './output.js';
@@ -45,7 +46,8 @@ export function buildProgram(): Command {
   const allocate = program
     .command('allocate')
     .description('split a programme\'s money (or any amount) among recipients in proportion to a weight column')
-    .option('--data <file>', 'recipients CSV (- for stdin); default: the programme\'s bundled list')
+    .option('--data <file>', 'recipients CSV or .xlsx (- for stdin); default: the programme\'s bundled list')
+    .option('--sheet <name|n>', '.xlsx --data: the sheet, by name or number (default: the first)')
     .option('--scenario <file|name>', 'run a scenario: a scenario JSON file, a bundled one (actual, what-if) or baseline (README, "Scenarios")')
     .option('--basis <column>', 'weight column, by header or year (e.g. 2018); default: the programme\'s basis')
     .option('--id <column>', 'recipient column; default: Kommun/recipient/name, else the first column')
@@ -84,7 +86,8 @@ export function buildProgram(): Command {
   program
     .command('validate')
     .description('check a published allocation table against the programme: cells, recipients, totals and the rule (exit 1 when it fails)')
-    .argument('<table>', 'the table to check (CSV, - for stdin)')
+    .argument('<table>', 'the table to check (CSV or .xlsx, - for stdin)')
+    .option('--sheet <name|n>', '.xlsx: the sheet to check, by name or number (default: the first)')
     .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
     .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
     .addOption(new Option('--report <format>', 'report format').choices(['text', 'json']).default('text'))
@@ -104,7 +107,8 @@ export function buildProgram(): Command {
   program
     .command('audit')
     .description('find the budgets B and rounding rules for which "basis share × B, rounded" reproduces a published column (exact)')
-    .argument('<table>', 'the table (CSV, - for stdin)')
+    .argument('<table>', 'the table (CSV or .xlsx, - for stdin)')
+    .option('--sheet <name|n>', '.xlsx: the sheet, by name or number (default: the first)')
     .requiredOption('--basis <column>', 'basis column, by header or year (e.g. 2018)')
     .requiredOption('--column <column>', 'published column to explain, by header, year or range (e.g. 2020-2027)')
     .option('--unit <amount>', 'rounding unit to try (default: 1, 1 000, 10 000, 100 000 and 1 000 000)')
@@ -181,6 +185,28 @@ export function buildProgram(): Command {
       verdict = await runReport(flags);
     });
 
+  program
+    .command('schema')
+    .description('print the JSON Schema (Draft 2020-12) of a file the tool reads or writes')
+    .argument('[name]', `one of ${SCHEMA_NAMES.join(', ')}`)
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ statsbidrag schema rules > rules.schema.json\n  $ statsbidrag schema allocation\n\nThe same files are in the package: schemas/NAME.schema.json (docs/json-schemas.md).\n')
+    .action(async (name: string | undefined, flags) => {
+      const { runSchema } = await import('./commands/schema.js');
+      await runSchema(name, flags);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, options, methods, programmes, scenarios)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ source <(statsbidrag completion bash)\n  $ statsbidrag completion zsh > "${fpath[1]}/_statsbidrag"\n  $ statsbidrag completion fish > ~/.config/fish/completions/statsbidrag.fish\n')
+    .action(async (shell: string, flags, command: Command) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      await runCompletion(shell, flags, command.parent!);
+    });
+
   for (const command of [allocate, compare, award]) addOutputOptions(command);
   program.addHelpText(
     'after',
@@ -202,14 +228,14 @@ that cannot be read (one line on stderr naming the file, line and field).
 /** The output options every command with tabular output shares (README, "Output"). */
 function addOutputOptions(command: Command): void {
   command
-    .addOption(new Option('--format <format>', 'output format (default: table; csv with --excel)').choices(['table', 'csv', 'json', 'md']))
-    .addOption(new Option('--locale <locale>', 'number format in table and md output').choices(['sv', 'en']).default('sv'))
+    .addOption(new Option('--format <format>', 'output format (default: table; csv with --excel; xlsx with --out FILE.xlsx)').choices(['table', 'csv', 'json', 'md', 'xlsx']))
+    .addOption(new Option('--locale <locale>', 'number format in table and md output; sheet and column names in xlsx').choices(['sv', 'en']).default('sv'))
     .addOption(new Option('--delimiter <char>', 'csv: field delimiter').choices([',', ';', 'tab']))
     .addOption(new Option('--decimal-mark <mark>', 'csv: decimal mark of numbers').choices(['.', ',']))
     .option('--bom', 'csv: start with a UTF-8 byte order mark')
     .addOption(new Option('--headers <language>', 'csv: column names in English (default) or Swedish').choices(['en', 'sv']))
     .option('--excel', 'csv for Excel in a Swedish locale: ";" delimiter, "," decimal mark, BOM, CRLF')
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout; xlsx needs one')
     .option('--no-color', 'no colour in the table (also NO_COLOR=1)');
 }
 

@@ -111,10 +111,18 @@ export function commandLine(argv: readonly string[] = process.argv.slice(2)): st
   return ['statsbidrag', ...argv].map(shellWord).join(' ');
 }
 
+/** An .xlsx workbook is bytes: it goes to a file, or to stdout only when that is not a terminal (`--out -` into a pipe). */
+export function checkXlsxOut(out: string | undefined): void {
+  if (out === undefined || (out === '-' && process.stdout.isTTY)) {
+    throw new StatsbidragError('invalid-option', '--format xlsx writes a binary workbook: name the file with --out FILE.xlsx', {}, 'usage');
+  }
+}
+
 /** The output options every command with tabular output shares → the renderer's options (format, locale, CSV dialect, colours). */
 export async function renderOptionsFrom(flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
-  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : 'table');
+  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : /\.xlsx$/i.test(flags.out ?? '') ? 'xlsx' : 'table');
   checkCsvFlags(format, flags);
+  if (format === 'xlsx') checkXlsxOut(flags.out);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   return {
     command: commandLine(),
@@ -127,6 +135,8 @@ export async function renderOptionsFrom(flags: CsvFlags & { format?: string | un
 
 /** allocate's options, shared with report (which takes them all). */
 export interface AllocateFlags extends CsvFlags {
+  /** The sheet of an .xlsx --data file. */
+  sheet?: string;
   /** No progress line on stderr. */
   quiet?: boolean;
   data?: string;

@@ -14,8 +14,8 @@ export type Verdict = 'pass' | 'fail';
 /** What a command's action returns to main.ts: a verdict, or the exit code of a run it handed to a child process (cli/guard.ts). */
 export type Outcome = Verdict | { exit: number };
 
-export async function emit(output: string | Iterable<string | Uint8Array>, out: string | undefined): Promise<void> {
-  if (typeof output === 'string') await writeOutput(output, out);
+export async function emit(output: string | Uint8Array | Iterable<string | Uint8Array>, out: string | undefined): Promise<void> {
+  if (typeof output === 'string' || output instanceof Uint8Array) await writeOutput(output, out);
   else await writeChunks(output, out);
 }
 

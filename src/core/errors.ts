@@ -18,6 +18,9 @@ export const ERROR_CODES = {
   'not-a-file': 'an input path names a directory',
   'binary-file': 'an input file contains NUL bytes: not text',
   'invalid-utf8': 'an input file starts with a UTF-8 byte order mark but is not valid UTF-8',
+  'invalid-xlsx': 'an .xlsx input is not a readable workbook',
+  'sheet-not-found': 'the --sheet named is not in the workbook',
+  'cell-outside-table': 'an .xlsx sheet has a cell beyond the header\'s columns',
   'cannot-write-output': 'the --out file cannot be written (missing folder, permissions, a directory, in use); nothing was written',
 
   // CSV structure
@@ -59,6 +62,7 @@ export const ERROR_CODES = {
   'unknown-column': 'no column matches the header or year given',
   'ambiguous-column': 'several columns match the header or year given',
   'missing-column': 'a needed column is not named (audit --column) or not in the file (applications)',
+  'unknown-schema': 'statsbidrag schema: no schema of that name',
   'no-amount-columns': 'validate: no column header names a year or year range',
   'missing-year': 'validate: a bare "amount"/"belopp" column holds one year\'s amounts and --year does not say which',
   'duplicate-application': 'an applicant applies twice in one applications file',

@@ -6,9 +6,11 @@
  */
 import type { DecimalMark } from '../core/amount.js';
 import { isAmbiguousSeparator } from '../core/amount.js';
+import { StatsbidragError } from '../core/errors.js';
 import { detectDelimiter, parseTable, type Table as CsvTable } from './csv.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { readBytes } from './read.js';
+import { isZip, tableFromXlsx } from './xlsx.js';
 
 /** How the file is written: decided once, from the header line and the cells. */
 export interface Dialect {
@@ -17,6 +19,8 @@ export interface Dialect {
   decimalMark: DecimalMark | undefined;
   encoding: Encoding;
   bom: boolean;
+  /** An .xlsx input: the sheet that was read (cells as plain text, decimal mark "."). */
+  sheet?: string;
 }
 
 export interface Table extends CsvTable {
@@ -27,6 +31,8 @@ export interface Table extends CsvTable {
 export interface ReadTableOptions {
   /** The delimiter, when the caller knows it better than detection. */
   delimiter?: string;
+  /** An .xlsx input: the sheet to read, by name or 1-based number (default the first). */
+  sheet?: string;
 }
 
 /** One separator between digits: "1,35", "0.5", "12,345". */
@@ -72,8 +78,14 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
   return { ...table, decimalMark, dialect: { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom } };
 }
 
-/** A file (or "-" for stdin) → Table. */
+/** A file (or "-" for stdin) → Table. An .xlsx workbook (ZIP bytes) is read by xlsx.ts into the same shape. */
 export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
-  const decoded = await decodeBytes(await readBytes(file), file);
+  const bytes = await readBytes(file);
+  if (isZip(bytes)) {
+    const { sheet, ...table } = await tableFromXlsx(bytes, file, options.sheet);
+    return { ...table, decimalMark: '.', dialect: { delimiter: '', decimalMark: '.', encoding: 'utf-8', bom: false, sheet } };
+  }
+  if (options.sheet !== undefined) throw new StatsbidragError('invalid-option', '--sheet applies to an .xlsx workbook, and this is not one', { file, field: '--sheet' }, 'usage');
+  const decoded = await decodeBytes(bytes, file);
   return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom });
 }

@@ -5,7 +5,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { StatsbidragError } from '../core/errors.js';
 
-export async function writeOutput(text: string, out: string | undefined): Promise<void> {
+export async function writeOutput(text: string | Uint8Array, out: string | undefined): Promise<void> {
   if (out === '') throw new StatsbidragError('invalid-option', '--out: the file name is empty', {}, 'usage');
   if (out === undefined || out === '-') {
     await new Promise<void>((resolve, reject) => {
@@ -15,7 +15,7 @@ export async function writeOutput(text: string, out: string | undefined): Promis
   }
   const { default: writeFileAtomic } = await import('write-file-atomic');
   try {
-    await writeFileAtomic(out, text, { encoding: 'utf8' });
+    await writeFileAtomic(out, typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength), { encoding: 'utf8' });
   } catch (e) {
     throw writeError(e, out);
   }

@@ -7,7 +7,8 @@ import type { NumberLocale } from '../core/amount.js';
 import type { CsvOptions } from './csv.js';
 import { NO_PAINT, renderMarkdown, renderTable, type Grid, type Paint } from './grid.js';
 
-export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+/** Text formats, and xlsx: binary, written by render/xlsx.ts (a Workbook → bytes), not by the text renderers. */
+export const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Where a result comes from: enough to reproduce it. JSON output carries it as "provenance". */
@@ -58,6 +59,7 @@ export interface Section {
 
 /** Sections in the terminal layout (format "table") or Markdown ("md"); the first is the main one, the rest are sub-sections. */
 export function* gridSections(sections: readonly Section[], options: Pick<RenderOptions, 'format' | 'paint'>): Rendered {
+  if (options.format === 'xlsx') throw new TypeError('xlsx is binary: build it with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook → xlsxBytes)');
   const md = options.format === 'md';
   const paint = options.paint;
   for (const [i, s] of sections.entries()) {

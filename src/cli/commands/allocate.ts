@@ -1,6 +1,8 @@
 /** `statsbidrag allocate`: options → the allocate use case → a renderer → emit. */
 import { allocateUseCase } from '../../app/allocate.js';
 import { renderAllocation } from '../../render/allocation.js';
+import { provenanceOf } from '../../render/output.js';
+import { allocationWorkbook, xlsxBytes } from '../../render/xlsx.js';
 import { statSync } from 'node:fs';
 import { readBytes } from '../../io/read.js';
 import { runGuarded } from '../guard.js';
@@ -36,6 +38,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const result = await allocateUseCase({
     dataBytes: stdin,
     data: flags.data,
+    sheet: flags.sheet,
     scenario: flags.scenario,
     basis: flags.basis,
     id: flags.id,
@@ -59,7 +62,12 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
     await emit(withProgressDone(result.chunks, progress), flags.out);
     return 'pass';
   }
+  const view = { ...result, totalLabel: flags.total };
   progress?.done();
-  await emit(renderAllocation({ ...result, totalLabel: flags.total }, render), flags.out);
+  if (render.format === 'xlsx') {
+    await emit(await xlsxBytes(allocationWorkbook(view, render.locale, provenanceOf(result.source, render))), flags.out);
+    return 'pass';
+  }
+  await emit(renderAllocation(view, render), flags.out);
   return 'pass';
 }

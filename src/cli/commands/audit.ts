@@ -8,6 +8,7 @@ import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface AuditFlags {
   basis?: string;
+  sheet?: string;
   column?: string;
   unit?: string;
   format?: string;
@@ -27,7 +28,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<Ve
   const stated = amountOption('--stated', flags.stated);
   if (flags.basis === undefined) throw new StatsbidragError('missing-basis', 'name the basis column with --basis COLUMN (header or year)', { field: '--basis' }, 'usage');
   if (flags.column === undefined) throw new StatsbidragError('missing-column', 'name the published column with --column COLUMN (header or year)', { field: '--column' }, 'usage');
-  const { report, verdict } = await auditUseCase({ table: tableFile, basis: flags.basis, column: flags.column, id: flags.id, unit, stated, rules: flags.rules, programme: flags.programme });
+  const { report, verdict } = await auditUseCase({ table: tableFile, sheet: flags.sheet, basis: flags.basis, column: flags.column, id: flags.id, unit, stated, rules: flags.rules, programme: flags.programme });
   const text = format === 'json' ? `${JSON.stringify(auditJson(report), null, 2)}\n` : auditText(report, await reportPaint(flags.out, flags.color), locale);
   await emit(text, flags.out);
   return verdict;

@@ -1,8 +1,10 @@
 /** `statsbidrag compare A B`: options → the compare use case → a renderer → emit. */
 import { compareUseCase } from '../../app/compare.js';
 import { renderComparison } from '../../render/compare.js';
+import { comparisonWorkbook, xlsxBytes } from '../../render/xlsx.js';
 import { type CsvFlags, choiceOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emit } from '../output.js';
+import { provenanceOf } from '../../render/output.js';
 
 export interface CompareFlags extends CsvFlags {
   rules?: string;
@@ -23,5 +25,6 @@ export async function runCompare(a: string, b: string, flags: CompareFlags): Pro
     years: yearOption(flags.year),
     order: choiceOption('--order', flags.order, ['change', 'input'] as const, 'change'),
   });
+  if (render.format === 'xlsx') return emit(await xlsxBytes(comparisonWorkbook(comparison, render.locale, provenanceOf(source, render))), flags.out);
   await emit(renderComparison(comparison, render, source), flags.out);
 }

@@ -8,6 +8,7 @@ import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface ValidateFlags {
   rules?: string;
+  sheet?: string;
   programme?: string;
   report?: string;
   tolerance?: string;
@@ -26,6 +27,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
   const { report, verdict } = await validateUseCase({
     table: tableFile,
+    sheet: flags.sheet,
     rules: flags.rules,
     programme: flags.programme,
     basis: flags.basis,
