@@ -1,0 +1,280 @@
+/**
+ * The hostile-input corpus, second round (issue #13): endless and binary input, control and bidi
+ * characters echoed into error lines, paths in rules files that point outside their folder,
+ * prototype names, negative money options, and --out targets that must not be replaced (a full
+ * disk, devices, FIFOs, sockets, read-only files).
+ *
+ * Every failure case asserts: the exit code, exactly one line on stderr (no raw control or bidi
+ * character in it, at most MAX_LINE characters), no stack trace, nothing on stdout, and the
+ * --out file exactly as it was with nothing else left in its folder.
+ *
+ * Device nodes are made with mknod in a temporary folder, never the machine's /dev; the endless
+ * inputs run with a timeout and a capped address space.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, DATA, ROOT, run, tempDir, type RunOptions, type RunResult } from '../helpers/cli.js';
+
+const FIX = join(ROOT, 'tests', 'fixtures', 'hostile');
+const fx = (name: string): string => join(FIX, name);
+const isRoot = process.getuid?.() === 0;
+const MAX_LINE = 1000;
+const OLD = 'precious,old\n1,2\n';
+/** Control characters other than the final newline, DEL, C1 controls and bidi/line-separator controls. */
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** For the endless inputs: a run that does not stop is killed, and may not use more than this. */
+const ENDLESS = { timeout: 20_000, memoryLimit: 3 * 1024 ** 3, nodeArgs: ['--max-old-space-size=256'] } satisfies RunOptions;
+
+/** A copy of the bundled rules, changed by `edit`, written to DIR/rules/rules.json. */
+function rulesWith(dir: string, edit: (rules: any) => void): string {
+  const rules = JSON.parse(readFileSync(join(DATA, 'rules.json'), 'utf8'));
+  edit(rules);
+  mkdirSync(join(dir, 'rules'), { recursive: true });
+  const file = join(dir, 'rules', 'rules.json');
+  writeFileSync(file, JSON.stringify(rules, null, 2));
+  return file;
+}
+
+/** Rules whose first programme's list is `listFile`, with a secret file beside the rules folder. */
+function rulesListing(dir: string, listFile: (dir: string) => string): string {
+  writeFileSync(join(dir, 'outside.csv'), 'SECRET-LINE,do not echo\n1,2\n');
+  return rulesWith(dir, (r) => {
+    r.programmes[0].recipients.file = listFile(dir);
+  });
+}
+
+function mknod(dir: string, name: string, major: number, minor: number): string {
+  const path = join(dir, name);
+  execFileSync('mknod', [path, 'c', String(major), String(minor)]);
+  return path;
+}
+
+function listing(n: number): string {
+  const rows = Array.from({ length: n }, (_, i) => `Mottagare nummer ${String(i).padStart(6, '0')},${(i % 97) + 1}`);
+  return `name,weight\n${rows.join('\n')}\n`;
+}
+
+interface Case {
+  /** Builds what the case needs in its own temporary folder and returns the arguments. */
+  args: (dir: string) => string[];
+  /** What the line must say. */
+  says: RegExp;
+  /** Text the line must contain (a file name); default: "statsbidrag". */
+  names?: string | ((dir: string) => string);
+  /** What the line must never contain (echoed content). */
+  never?: RegExp;
+  options?: (dir: string) => RunOptions;
+  /** The --out target; default DIR/out/existing.csv holding OLD. */
+  out?: (dir: string) => string;
+  /** The run must also end within this many ms. */
+  within?: number;
+  rootOnly?: boolean;
+}
+
+function expectOneCleanLine(r: RunResult, says: RegExp, names: string, never?: RegExp): string {
+  expect(r.status, `exit ${r.status}; stderr: ${r.stderr.slice(0, 500)}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.endsWith('\n'), r.stderr.slice(0, 300)).toBe(true);
+  const lines = r.stderr.slice(0, -1).split('\n');
+  expect(lines, r.stderr.slice(0, 500)).toHaveLength(1);
+  const line = lines[0]!;
+  expect(line).toMatch(/^statsbidrag: /);
+  expect(line).not.toMatch(RAW_CONTROL);
+  expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+  expect(line).toContain(names);
+  expect(line).toMatch(says);
+  if (never) expect(line).not.toMatch(never);
+  expect(r.stderr).not.toMatch(/\bat .*\.(c?js|ts):\d+/);
+  expect(line).not.toMatch(/internal error/);
+  return line;
+}
+
+function runCase(c: Case): void {
+  const dir = tempDir();
+  let out: string;
+  if (c.out) {
+    out = c.out(dir);
+  } else {
+    mkdirSync(join(dir, 'out'));
+    out = join(dir, 'out', 'existing.csv');
+    writeFileSync(out, OLD);
+  }
+  const outDir = resolve(out, '..');
+  const before = readdirSync(outDir).sort();
+  const oldText = existsSync(out) && statSync(out).isFile() ? readFileSync(out, 'utf8') : undefined;
+  const started = Date.now();
+  const r = run([...c.args(dir), '--out', out], c.options?.(dir) ?? {});
+  const took = Date.now() - started;
+  const names = typeof c.names === 'function' ? c.names(dir) : (c.names ?? 'statsbidrag');
+  expectOneCleanLine(r, c.says, names, c.never);
+  if (c.within !== undefined) expect(took).toBeLessThan(c.within);
+  expect(readdirSync(outDir).sort()).toEqual(before);
+  if (oldText !== undefined) expect(readFileSync(out, 'utf8')).toBe(oldText);
+}
+
+const data = (file: (dir: string) => string, extra: string[] = []) => (dir: string) => ['allocate', '--data', file(dir), '--basis', 'weight', '--total', '1000', ...extra];
+const bytesFile = (name: string, bytes: Uint8Array | string) => (dir: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+const utf16 = (text: string, order: 'le' | 'be'): Buffer => {
+  const le = Buffer.from(text, 'utf16le');
+  const body = order === 'le' ? le : Buffer.from(le).swap16();
+  return Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
+};
+const AUDIT = ['audit', join(DATA, 'tillvaxtverket-2018.csv'), '--basis', '2018', '--column', '2019'];
+
+const CASES: [string, Case][] = [];
+
+// #region writer
+// --out targets that must not be replaced
+CASES.push(
+  ['--out on an existing read-only file (root too)', {
+    args: () => ['allocate', '--format', 'csv'], out: (dir) => {
+      const out = join(dir, 'readonly.csv');
+      writeFileSync(out, OLD);
+      chmodSync(out, 0o444);
+      return out;
+    }, says: /readonly\.csv: is read-only \(mode 444\); nothing was written/, names: 'readonly.csv',
+  }],
+  ['--out on a socket', {
+    args: () => ['allocate', '--format', 'csv'], out: (dir) => {
+      const path = join(dir, 'sock');
+      servers.push(listen(path));
+      return path;
+    }, says: /sock: is a socket, not a file; nothing was written/, names: 'sock',
+  }],
+  ['--out on a full device (a mknod\'d /dev/full)', {
+    args: () => ['allocate', '--format', 'csv'], out: (dir) => mknod(dir, 'full', 1, 7), says: /full: the disk is full \(ENOSPC\); the output is incomplete/, names: 'full', rootOnly: true,
+  }],
+  ['--out on a directory', { args: () => ['allocate', '--format', 'csv'], out: (dir) => { mkdirSync(join(dir, 'folder')); return join(dir, 'folder'); }, says: /folder: is a directory; nothing was written/, names: 'folder' }],
+);
+// #endregion writer
+
+const servers: Server[] = [];
+function listen(path: string): Server {
+  const server = createServer();
+  server.listen(path);
+  // listen() on a path creates the socket synchronously enough for a stat a moment later; wait for it.
+  for (let i = 0; i < 200 && !existsSync(path); i++) spawnSync('sleep', ['0.01']);
+  return server;
+}
+afterAll(() => {
+  for (const s of servers) s.close();
+});
+
+describe('hostile inputs: exit 2, one clean line, nothing written', () => {
+  
+  it.each(CASES)('%s', (_name, c) => {
+    if (c.rootOnly && !isRoot) return;
+    runCase(c);
+  });
+});
+
+// #region writer
+// ---------------------------------------------------------------------------------------------
+// The full disk, end to end, on a small tmpfs (root only; skipped where mount is not allowed).
+
+/** Mount a tmpfs of `size` at a fresh folder; undefined where this machine does not allow it. */
+function mountTmpfs(size: string): string | undefined {
+  if (!isRoot) return undefined;
+  const dir = tempDir();
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+  return r.status === 0 ? dir : undefined;
+}
+const mounted: string[] = [];
+afterAll(() => {
+  for (const m of mounted) spawnSync('umount', [m]);
+});
+
+const WRITER_CASES = 3;
+describe('--out on a file system that fills up during the write', () => {
+  const big = (): string => {
+    const dir = tempDir();
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, listing(5000)); // about 190 KB of csv output
+    return file;
+  };
+
+  it('an existing file stays as it was, exit 2, one line, no temporary file', (ctx) => {
+    const mnt = mountTmpfs('64k');
+    if (!mnt) return ctx.skip();
+    mounted.push(mnt);
+    const out = join(mnt, 'allocation.csv');
+    writeFileSync(out, OLD);
+    const r = run(['allocate', '--data', big(), '--basis', 'weight', '--total', '100000000', '--format', 'csv', '--out', out]);
+    expectOneCleanLine(r, /allocation\.csv: the disk is full \(ENOSPC\); the file was left as it was/, 'allocation.csv');
+    expect(readFileSync(out, 'utf8')).toBe(OLD);
+    expect(readdirSync(mnt)).toEqual(['allocation.csv']);
+  });
+
+  it('a new file is not created, through the general writer (--excel) too', (ctx) => {
+    const mnt = mountTmpfs('64k');
+    if (!mnt) return ctx.skip();
+    mounted.push(mnt);
+    const out = join(mnt, 'new.csv');
+    const r = run(['allocate', '--data', big(), '--basis', 'weight', '--total', '100000000', '--excel', '--out', out]);
+    expectOneCleanLine(r, /new\.csv: the disk is full \(ENOSPC\); nothing was written/, 'new.csv');
+    expect(readdirSync(mnt)).toEqual([]);
+  });
+
+  it('an output that fits is written whole on the same file system', (ctx) => {
+    const mnt = mountTmpfs('64k');
+    if (!mnt) return ctx.skip();
+    mounted.push(mnt);
+    const out = join(mnt, 'small.csv');
+    writeFileSync(out, OLD);
+    const r = run(['allocate', '--year', '2018', '--format', 'csv', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(run(['allocate', '--year', '2018', '--format', 'csv']).stdout);
+    expect(readdirSync(mnt)).toEqual(['small.csv']);
+  });
+});
+
+describe('--out on targets that are written in place', () => {
+  it.runIf(isRoot)('a character device (a mknod\'d /dev/null) is written to and stays a device', () => {
+    const dir = tempDir();
+    const dev = mknod(dir, 'null', 1, 3);
+    const r = run(['allocate', '--format', 'csv', '--out', dev]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(statSync(dev).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['null']);
+  });
+
+  it('a FIFO is written to and stays a FIFO', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const readerDone = new Promise((r) => reader.on('close', r));
+    const cli = spawn(process.execPath, [BIN, 'allocate', '--year', '2018', '--format', 'csv', '--out', fifo], { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+    const status = await new Promise((r) => cli.on('exit', r));
+    // A writer that replaced the FIFO never opened it: do not leave the reader waiting.
+    const stuck = setTimeout(() => reader.kill(), 3000);
+    await readerDone;
+    clearTimeout(stuck);
+    expect(status).toBe(0);
+    expect(got).toBe(run(['allocate', '--year', '2018', '--format', 'csv']).stdout);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('a link to /proc/self/fd/1 (what /dev/stdout is) writes to stdout and stays a link', () => {
+    const dir = tempDir();
+    const link = join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const r = run(['allocate', '--year', '2018', '--format', 'csv', '--out', link]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(run(['allocate', '--year', '2018', '--format', 'csv']).stdout);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['stdout']);
+  });
+});
+// #endregion writer
+
