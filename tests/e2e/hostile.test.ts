@@ -278,3 +278,53 @@ describe('--out on targets that are written in place', () => {
 });
 // #endregion writer
 
+// #region csv
+// ---------------------------------------------------------------------------------------------
+// Output that could be misread: CSV rows split by a bare LF, formulas, Markdown and terminal injection.
+
+function csvRecords(text: string, eol: string): string[] {
+  // Records split on the dialect's record delimiter outside quotes: what a spreadsheet does.
+  const records: string[] = [];
+  let inQuotes = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && text.startsWith(eol, i)) {
+      records.push(text.slice(start, i));
+      start = i + eol.length;
+    }
+  }
+  if (start < text.length) records.push(text.slice(start));
+  return records;
+}
+
+describe('csv: a cell with CR or LF is quoted in every dialect; formulas are neutralised on every line', () => {
+  const args = ['allocate', '--data', fx('names-newline.csv'), '--basis', 'weight', '--total', '1000'];
+
+  it('--excel (CRLF records): a bare LF or CR never ends a record, and =1+2 after it is not a formula', () => {
+    const r = run([...args, '--excel']);
+    expect(r.status, r.stderr).toBe(0);
+    const text = r.stdout.replace(/^\ufeff/, '');
+    expect(text).toContain('"A\n\'=1+2"');
+    expect(text).toContain('"B\r\'@SUM(A1)"');
+    const records = csvRecords(text, '\r\n');
+    expect(records).toHaveLength(7);
+    // Every physical line that a spreadsheet could start a row with begins inside a quoted cell or is a record.
+    for (const line of text.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@＝＋－＠]/);
+  });
+
+  it('plain csv (LF records): a bare CR is quoted too', () => {
+    const r = run([...args, '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('"B\r\'@SUM(A1)"');
+    expect(csvRecords(r.stdout, '\n')).toHaveLength(7);
+    for (const line of r.stdout.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@＝＋－＠]/);
+  });
+
+  it('full-width ＝ ＋ － ＠ at the start of a cell count as formula starts', () => {
+    const r = run([...args, '--format', 'csv']);
+    for (const c of ['＝1+1', '＋1', '－1', '＠SUM(A1)']) expect(r.stdout).toContain(`'${c}`);
+  });
+});
+// #endregion csv
+
