@@ -130,6 +130,29 @@ const AUDIT = ['audit', join(DATA, 'tillvaxtverket-2018.csv'), '--basis', '2018'
 
 const CASES: [string, Case][] = [];
 
+// #region echo
+// Error lines: control and bidi characters are shown escaped; "Did you mean" stays on the line
+CASES.push(
+  ['an ESC sequence in a cell', { args: data(() => fx('esc-weight.csv')), says: /esc-weight\.csv:3: field "weight": "\\x1b\[2J\\x1b\[31m5" is not an amount/, names: 'esc-weight.csv' }],
+  ['a right-to-left override in a cell', { args: data(() => fx('bidi-weight.csv')), says: /bidi-weight\.csv:2: field "weight": "12\\u202e34" is not an amount/, names: 'bidi-weight.csv' }],
+  ['a line separator (U+2028) and NEL (U+0085) in a cell', { args: data(() => fx('separators-weight.csv')), says: /"1\\u20282\\x853" is not an amount/, names: 'separators-weight.csv' }],
+  ['a carriage return in a header', { args: data(() => fx('cr-header.csv')), says: /no basis column "weight" \(columns: "name", "vi\\rkt"\)/, names: 'cr-header.csv' }],
+  ['a line feed and an ESC in a --data file name', {
+    args: (dir) => ['allocate', '--data', join(dir, 'a\nb\u001b[2J.csv'), '--basis', 'w', '--total', '1'], says: /a\\nb\\x1b\[2J\.csv: no such file/, names: 'a\\nb',
+  }],
+  ['a bidi override in a --basis name', {
+    args: () => ['allocate', '--data', join(DATA, 'tillvaxtverket-2018.csv'), '--basis', 'Belopp\u202e2018x', '--total', '1'], says: /no basis column "Belopp\\u202e2018x"/,
+  }],
+  ['an unknown option with "Did you mean" on the same line', { args: () => ['allocate', '--totl', '5'], says: /unknown option '--totl' \(Did you mean --total\?\) \(see --help\)$/ }],
+  ['an unknown command with "Did you mean" on the same line', { args: () => ['alocate'], says: /unknown command 'alocate' \(Did you mean allocate\?\)/ }],
+  ['a choice option with a line feed in it', { args: () => ['allocate', '--method', 'x\ny'], says: /argument 'x\\ny' is invalid/ }],
+  ['a JSON rules file with an ESC in a bad amount', {
+    args: (dir) => ['allocate', '--rules', rulesWith(dir, (r) => { r.programmes[0].periods[0].statedTotal.value = '\u001b]0;pwned\u0007'; })],
+    says: /statedTotal\.value: "\\x1b\]0;pwned\\x07" is not an amount/, names: 'rules.json',
+  }],
+);
+// #endregion echo
+
 // #region writer
 // --out targets that must not be replaced
 CASES.push(
