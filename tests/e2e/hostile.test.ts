@@ -351,3 +351,30 @@ describe('csv: a cell with CR or LF is quoted in every dialect; formulas are neu
 });
 // #endregion csv
 
+// #region md
+describe('md and the terminal table: names cannot break the table or inject HTML or escapes', () => {
+  const args = ['allocate', '--data', fx('names-markup.csv'), '--basis', 'weight', '--total', '1000'];
+
+  it('md: no raw HTML, backticks or line breaks inside a cell', () => {
+    const r = run([...args, '--format', 'md']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/<script|<img/i);
+    expect(r.stdout).not.toMatch(/(?<!\\)`/);
+    const table = r.stdout.split('\n').filter((l) => l.startsWith('|'));
+    for (const l of table) expect(l).toMatch(/\|$/);
+    expect(table).toHaveLength(2 + 6 + 7); // header, rule, one row per name, the 7 footer rows
+    expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(r.stdout).toContain('back\\`tick\\` &lt;img');
+    expect(r.stdout).toContain('two<br>lines');
+  });
+
+  it('table: terminal escapes and bidi controls in names are shown escaped, not sent to the terminal', () => {
+    const r = run(args);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e\r]/);
+    expect(r.stdout).toContain('\\x1b[2J');
+    expect(r.stdout).toContain('\\u202e');
+  });
+});
+// #endregion md
+
