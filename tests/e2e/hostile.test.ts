@@ -153,6 +153,50 @@ CASES.push(
 );
 // #endregion echo
 
+// #region paths
+// Paths inside rules files stay inside the rules file's folder
+CASES.push(
+  ['recipients.file going up out of the folder', {
+    args: (dir) => ['allocate', '--rules', rulesListing(dir, () => '../outside.csv'), '--year', '2018'],
+    says: /rules\.json: programmes\[0\]\.recipients\.file: "\.\.\/outside\.csv" is outside the folder of this file; pass such a list with --data/, names: 'rules.json', never: /SECRET/,
+  }],
+  ['recipients.file as an absolute path elsewhere', {
+    args: (dir) => ['allocate', '--rules', rulesListing(dir, (d) => join(d, 'outside.csv')), '--year', '2018'], says: /programmes\[0\]\.recipients\.file: ".*outside\.csv" is outside the folder/, names: 'rules.json', never: /SECRET/,
+  }],
+  ['recipients.file as /etc/passwd', {
+    args: (dir) => ['allocate', '--rules', rulesListing(dir, () => '/etc/passwd'), '--year', '2018'], says: /"\/etc\/passwd" is outside the folder/, names: 'rules.json', never: /root:/,
+  }],
+  ['recipients.file through a symbolic link that leads outside', {
+    args: (dir) => {
+      const rules = rulesListing(dir, () => 'list.csv');
+      symlinkSync(join(dir, 'outside.csv'), join(dir, 'rules', 'list.csv'));
+      return ['allocate', '--rules', rules, '--year', '2018'];
+    },
+    says: /"list\.csv" is outside the folder of this file \(a symbolic link leads out\)/, names: 'rules.json', never: /SECRET/,
+  }],
+  ['recipients.file through a linked folder that leads outside', {
+    args: (dir) => {
+      const rules = rulesListing(dir, () => 'sub/outside.csv');
+      symlinkSync(dir, join(dir, 'rules', 'sub'));
+      return ['allocate', '--rules', rules, '--year', '2018'];
+    },
+    says: /"sub\/outside\.csv" is outside the folder/, names: 'rules.json', never: /SECRET/,
+  }],
+  ['validate: recipients.file outside the folder', {
+    args: (dir) => ['validate', join(DATA, 'tillvaxtverket-2018.csv'), '--rules', rulesListing(dir, () => '../outside.csv')], says: /is outside the folder/, names: 'rules.json', never: /SECRET/,
+  }],
+  ['audit: recipients.file outside the folder', {
+    args: (dir) => [...AUDIT, '--rules', rulesListing(dir, () => '../outside.csv')], says: /is outside the folder/, names: 'rules.json', never: /SECRET/,
+  }],
+  ['compare: recipients.file outside the folder', {
+    args: (dir) => ['compare', 'baseline', 'actual', '--rules', rulesListing(dir, () => '../outside.csv')], says: /is outside the folder/, names: 'rules.json', never: /SECRET/,
+  }],
+  ['allocate --scenario: recipients.file outside the folder', {
+    args: (dir) => ['allocate', '--scenario', 'actual', '--rules', rulesListing(dir, () => '../outside.csv')], says: /is outside the folder/, names: 'rules.json', never: /SECRET/,
+  }],
+);
+// #endregion paths
+
 // #region writer
 // --out targets that must not be replaced
 CASES.push(
@@ -378,3 +422,23 @@ describe('md and the terminal table: names cannot break the table or inject HTML
 });
 // #endregion md
 
+// #region paths2
+describe('paths inside rules files: inside the folder still works', () => {
+  it('a list in a subfolder of the rules file\'s folder', () => {
+    const dir = tempDir();
+    const rules = rulesWith(dir, (r) => {
+      r.programmes[0].recipients.file = 'lists/tillvaxtverket.csv';
+    });
+    mkdirSync(join(dir, 'rules', 'lists'));
+    writeFileSync(join(dir, 'rules', 'lists', 'tillvaxtverket.csv'), readFileSync(join(DATA, 'tillvaxtverket-2018.csv')));
+    const r = run(['allocate', '--rules', rules, '--year', '2018', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(run(['allocate', '--year', '2018', '--format', 'csv']).stdout);
+  });
+
+  it('a list elsewhere is passed with --data', () => {
+    const r = run(['allocate', '--data', join(DATA, 'tillvaxtverket-2018.csv'), '--basis', 'Belopp 2018', '--year', '2018', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+});
+// #endregion paths2

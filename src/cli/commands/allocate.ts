@@ -1,5 +1,4 @@
 /** `statsbidrag allocate`: wiring only — load, compute, render, write. */
-import { resolve } from 'node:path';
 import { allocate } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
@@ -10,6 +9,7 @@ import { splitUnits } from '../../core/split.js';
 import { boundsFromTable } from '../../io/bounds.js';
 import { readWeightColumns } from '../../io/bulk.js';
 import { parseTable } from '../../io/csv.js';
+import { recipientListFile } from '../../io/contained.js';
 import { loadRules, loadTable, readText, recipientsFromTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { allocationGrid, allocationHeaders, allocationJson, allocationNotes, allocationRows } from '../../render/allocation.js';
@@ -105,7 +105,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<void> {
           'usage',
         );
       }
-      dataFile = resolve(loaded.dir, source.file);
+      dataFile = recipientListFile(loaded, programme);
       idColumn ??= source.id;
       codeColumn = source.code;
     }

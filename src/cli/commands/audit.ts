@@ -1,5 +1,4 @@
 /** `statsbidrag audit`: wiring only — load the table, audit the column, render, write. */
-import { resolve } from 'node:path';
 import type { NumberLocale } from '../../core/amount.js';
 import { audit, auditRowsFromTable } from '../../core/audit.js';
 import { guessIdColumn, normalizeName, resolveColumn } from '../../core/columns.js';
@@ -7,6 +6,7 @@ import type { Decimal } from '../../core/decimal.js';
 import { located, StatsbidragError } from '../../core/errors.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../../core/schedule.js';
 import { programmeOf } from '../../core/programme.js';
+import { recipientListFile } from '../../io/contained.js';
 import { loadRules, loadTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { auditJson, auditText } from '../../render/report.js';
@@ -70,7 +70,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<vo
     let own = flags.programme !== undefined;
     if (!own && programme.recipients && programme.periods.some((p) => p.publishedColumn === header)) {
       const src = programme.recipients;
-      const list = await loadTable(resolve(loaded.dir, src.file));
+      const list = await loadTable(recipientListFile(loaded, programme));
       const listCol = list.headers.indexOf(src.id);
       const names = new Set(list.rows.map((r) => normalizeName(r.cells[listCol] ?? '')));
       own = listCol >= 0 && prepared.rows.every((r) => names.has(normalizeName(r.id)));

@@ -1,11 +1,11 @@
 /** `statsbidrag compare A B`, and running one scenario (shared with `allocate --scenario`): wiring only. */
-import { resolve } from 'node:path';
 import { allocate, type Allocation } from '../../core/allocate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { compare } from '../../core/compare.js';
 import { located, StatsbidragError } from '../../core/errors.js';
 import { programmeOf, type Programme } from '../../core/programme.js';
 import { applyScenario, type AppliedScenario, type Scenario } from '../../core/scenario.js';
+import { recipientListFile } from '../../io/contained.js';
 import { loadRecipients, loadRules } from '../../io/load.js';
 import { resolveScenario } from '../../io/scenario-schema.js';
 import { writeOutput } from '../../io/write.js';
@@ -38,7 +38,7 @@ export async function prepareScenario(scenario: Scenario, file: string | undefin
   if (!source) {
     return inFile(new StatsbidragError('no-recipient-list', `programme "${base.id}" has no recipient list to start a scenario from`, { path: 'programme' }));
   }
-  const recipients = await loadRecipients(resolve(loaded.dir, source.file), { id: source.id, basis: source.basis, ...(source.code ? { code: source.code } : {}) });
+  const recipients = await loadRecipients(recipientListFile(loaded, base), { id: source.id, basis: source.basis, ...(source.code ? { code: source.code } : {}) });
   try {
     return { ...applyScenario(base, recipients, scenario), scenario, ...(file !== undefined ? { file } : {}) };
   } catch (e) {

@@ -1,9 +1,9 @@
 /** `statsbidrag validate`: wiring only — load the table, rules and list, validate, render, write. */
-import { resolve } from 'node:path';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { programmeOf } from '../../core/programme.js';
 import { expectedRecipientsFromTable, validateTable, type ExpectedRecipient } from '../../core/validate.js';
+import { recipientListFile } from '../../io/contained.js';
 import { loadRules, loadTable } from '../../io/load.js';
 import { writeOutput } from '../../io/write.js';
 import { validationJson, validationText } from '../../render/report.js';
@@ -36,7 +36,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
   let expectedSource: string | undefined;
   if (programme.recipients) {
     const src = programme.recipients;
-    const listFile = resolve(loaded.dir, src.file);
+    const listFile = recipientListFile(loaded, programme);
     expected = expectedRecipientsFromTable(await loadTable(listFile), src.id, src.code, src.basis);
     expectedSource = src.file;
   }
