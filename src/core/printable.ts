@@ -35,13 +35,32 @@ function cut(text: string, at: number): string {
  * longer than MAX_ECHO is cut ("…"), unsafe characters are escaped, and the line is cut to
  * MAX_ERROR_LINE characters, keeping its start (file, line, field) and its end.
  */
-const LONG_ECHO = new RegExp(`"([^"]{${MAX_ECHO + 1},})"`, 'g');
+/** Each "…" in `message` longer than MAX_ECHO cut to MAX_ECHO characters and "…" (a scan: a regex overflows the stack on 70 MB). */
+function clipEchoes(message: string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const open = message.indexOf('"', pos);
+    if (open < 0) break;
+    const close = message.indexOf('"', open + 1);
+    if (close < 0) break;
+    const long = close - open - 1 > MAX_ECHO;
+    out += long ? `${message.slice(pos, open + 1)}${cut(message.slice(open + 1, open + 2 + MAX_ECHO), MAX_ECHO)}…"` : message.slice(pos, close + 1);
+    pos = close + 1;
+  }
+  return out + message.slice(pos);
+}
+
+/** The first `head` and last `tail` characters of a long line, joined by " … ". */
+function ends(line: string, head: number, tail: number): string {
+  if (line.length <= head + tail + 3) return line;
+  let end = line.slice(line.length - tail);
+  if (/^[\udc00-\udfff]/.test(end)) end = end.slice(1);
+  return `${cut(line, head)} … ${end}`;
+}
 
 export function errorLine(message: string): string {
-  const clipped = message.replace(LONG_ECHO, (_m, inner: string) => `"${cut(inner, MAX_ECHO)}…"`);
-  const line = printable(clipped);
-  if (line.length <= MAX_ERROR_LINE) return line;
-  let tail = line.slice(line.length - 200);
-  if (/^[\udc00-\udfff]/.test(tail)) tail = tail.slice(1);
-  return `${cut(line, MAX_ERROR_LINE - 203)} … ${tail}`;
+  // Cut before escaping too, so that a huge line is never escaped whole.
+  const line = printable(ends(clipEchoes(message), MAX_ERROR_LINE, 200));
+  return line.length <= MAX_ERROR_LINE ? line : ends(line, MAX_ERROR_LINE - 203, 200);
 }

@@ -2,7 +2,6 @@
  * Files → validated records. Every error names the file and where in it (line and field for
  * CSV, JSON path for JSON), so the CLI can print one line a user can act on.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
@@ -13,29 +12,19 @@ import type { Recipient } from '../core/split.js';
 import { decimalMarkOf, parseTable, type Table } from './csv.js';
 import { decodeBytes } from './decode.js';
 import { packageRoot } from './paths.js';
+import { readFileBytes, readStreamBytes } from './read-input.js';
 import { formatJsonPath, rulesSchema } from './schemas.js';
 
 /** The bundled data folder. */
 export const DATA_DIR = resolve(packageRoot(), 'data');
 export const DEFAULT_RULES = resolve(DATA_DIR, 'rules.json');
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** Read a file (or stdin for "-") as text, decoding as decode.ts says. */
 export async function readText(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    if (file === '-') {
-      bytes = await readStdin();
-    } else {
-      // Synchronous: one small file read at start-up costs less than the event-loop turns of an async one.
-      if (statSync(file).isDirectory()) throw new StatsbidragError('not-a-file', 'is a directory, not a file', { file }, 'io');
-      bytes = readFileSync(file);
-    }
+    // With a size limit and a stop at the first NUL byte of a stream (read-input.ts).
+    bytes = file === '-' ? await readStreamBytes(process.stdin, file) : readFileBytes(file);
   } catch (e) {
     if (e instanceof StatsbidragError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

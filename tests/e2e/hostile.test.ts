@@ -21,7 +21,8 @@ import { BIN, DATA, ROOT, run, tempDir, type RunOptions, type RunResult } from '
 const FIX = join(ROOT, 'tests', 'fixtures', 'hostile');
 const fx = (name: string): string => join(FIX, name);
 const isRoot = process.getuid?.() === 0;
-const MAX_LINE = 1000;
+/** errorLine's cap (1000) plus the "statsbidrag: " before it and a " (see --help)" after. */
+const MAX_LINE = 1100;
 const OLD = 'precious,old\n1,2\n';
 /** Control characters other than the final newline, DEL, C1 controls and bidi/line-separator controls. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -129,6 +130,45 @@ const utf16 = (text: string, order: 'le' | 'be'): Buffer => {
 const AUDIT = ['audit', join(DATA, 'tillvaxtverket-2018.csv'), '--basis', '2018', '--column', '2019'];
 
 const CASES: [string, Case][] = [];
+
+// #region input
+// Unbounded and binary input
+CASES.push(
+  ['endless NUL device as --data (a mknod\'d /dev/zero) stops at once', {
+    args: data((dir) => mknod(dir, 'zero', 1, 5)), says: /zero: contains NUL bytes: not a text file/, names: 'zero', options: () => ENDLESS, within: 15_000, rootOnly: true,
+  }],
+  ['endless NUL device as stdin stops at once', {
+    args: () => ['allocate', '--data', '-', '--basis', 'weight', '--total', '1000'], says: /^statsbidrag: -: contains NUL bytes/, names: '-',
+    options: (dir) => ({ ...ENDLESS, stdinFd: openSync(mknod(dir, 'zero', 1, 5), 'r') }), within: 15_000, rootOnly: true,
+  }],
+  ['endless NUL device as --rules', {
+    args: (dir) => ['allocate', '--rules', mknod(dir, 'zero', 1, 5)], says: /contains NUL bytes/, names: 'zero', options: () => ENDLESS, within: 15_000, rootOnly: true,
+  }],
+  ['a file larger than the input limit is refused before it is read', {
+    args: data((dir) => {
+      const path = join(dir, 'huge.csv');
+      writeFileSync(path, 'name,weight\n');
+      truncateSync(path, 600 * 1024 * 1024); // sparse: costs no disk
+      return path;
+    }), says: /huge\.csv: is larger than 500 MiB, the most this tool reads/, names: 'huge.csv', within: 10_000,
+  }],
+  ['NUL bytes after a UTF-8 byte order mark', { args: data(bytesFile('bom-nul.csv', Buffer.from('\ufeffname,weight\nA,1\u0000\nB,2\n'))), says: /bom-nul\.csv: contains NUL bytes/, names: 'bom-nul.csv' }],
+  ['a NUL character in UTF-16LE', { args: data(bytesFile('nul-16le.csv', utf16('name,weight\nA,1\u0000\n', 'le'))), says: /nul-16le\.csv: contains NUL characters: not a text file/, names: 'nul-16le.csv' }],
+  ['a NUL character in UTF-16BE', { args: data(bytesFile('nul-16be.csv', utf16('name,weight\nA,1\u0000\n', 'be'))), says: /nul-16be\.csv: contains NUL characters/, names: 'nul-16be.csv' }],
+  ['a scenario with NUL bytes after a byte order mark', {
+    args: (dir) => ['allocate', '--scenario', bytesFile('s.json', Buffer.from('\ufeff{"version":1,\u0000}'))(dir)], says: /s\.json: contains NUL bytes/, names: 's.json',
+  }],
+  ['a 70 MB single line is not echoed whole', {
+    args: data(bytesFile('long-line.csv', `${'x'.repeat(70 * 1024 * 1024)}\nA\n`)), says: /no basis column "weight" \(columns: "x{20,}…/, names: 'long-line.csv',
+  }],
+  ['a 1 MB cell is not echoed whole', {
+    args: data(bytesFile('long-cell.csv', `name,weight\nA,${'9x'.repeat(512 * 1024)}\n`)), says: /long-cell\.csv:2: field "weight": "(9x){10,}…/, names: 'long-cell.csv',
+  }],
+  ['a header line of 200 000 columns is not echoed whole', {
+    args: data(bytesFile('wide.csv', `${Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(199_999)}1\n`)), says: /wide\.csv: field "weight": no basis column "weight" \(columns: "c0", "c1", .*…/, names: 'wide.csv',
+  }],
+);
+// #endregion input
 
 // #region echo
 // Error lines: control and bidi characters are shown escaped; "Did you mean" stays on the line
