@@ -237,6 +237,39 @@ CASES.push(
 );
 // #endregion paths
 
+// #region proto
+// Prototype names are names like any other
+CASES.push(
+  ['a rules period citing the source "constructor", which the rules do not define', {
+    args: (dir) => ['allocate', '--rules', rulesWith(dir, (r) => { r.programmes[0].periods[0].statedTotal.source = 'constructor'; })],
+    says: /programmes\[0\]\.periods\[0\]\.statedTotal\.source: unknown source "constructor"/, names: 'rules.json',
+  }],
+  ['a rules period citing the source "__proto__", which the rules do not define', {
+    args: (dir) => ['allocate', '--rules', rulesWith(dir, (r) => { r.programmes[0].periods[1].unit.source = '__proto__'; })],
+    says: /programmes\[0\]\.periods\[1\]\.unit\.source: unknown source "__proto__"/, names: 'rules.json',
+  }],
+  ['a scenario period citing the source "toString", which it does not define', {
+    args: () => ['allocate', '--scenario', fx('scenario-source-tostring.json')], says: /periods\[0\]\.source: unknown source "toString"/, names: 'scenario-source-tostring.json',
+  }],
+  ['a scenario removing "constructor", which is not a recipient', {
+    args: () => ['allocate', '--scenario', fx('scenario-remove-constructor.json')], says: /recipients\.remove\[0\]: no recipient "constructor" to remove/, names: 'scenario-remove-constructor.json',
+  }],
+  ['"__proto__" twice in a list is a duplicate', { args: data(() => fx('proto-twice.csv')), says: /proto-twice\.csv:3: field "name": "__proto__" already appears on line 2/, names: 'proto-twice.csv' }],
+);
+// #endregion proto
+
+// #region money
+// Negative money options
+CASES.push(
+  ['audit --stated=-5', { args: () => [...AUDIT, '--stated=-5'], says: /--stated: must be greater than zero, not "-5"/ }],
+  ['audit --stated=0', { args: () => [...AUDIT, '--stated=0'], says: /--stated: must be greater than zero, not "0"/ }],
+  ['audit --stated with a Unicode minus', { args: () => [...AUDIT, '--stated=\u22121 000'], says: /--stated: must be greater than zero/ }],
+  ['award --budget=-1', { args: () => ['award', join(DATA, 'examples', 'gavleborg-applications.csv'), '--budget=-1'], says: /--budget: must not be negative/ }],
+  ['allocate --floor=-1', { args: () => ['allocate', '--floor=-1'], says: /--floor: must be zero or more/ }],
+  ['validate --tolerance=-1', { args: () => ['validate', join(DATA, 'tillvaxtverket-2018.csv'), '--tolerance=-1'], says: /--tolerance: must not be negative/ }],
+);
+// #endregion money
+
 // #region writer
 // --out targets that must not be replaced
 CASES.push(
@@ -275,7 +308,13 @@ afterAll(() => {
 });
 
 describe('hostile inputs: exit 2, one clean line, nothing written', () => {
-  
+  // #region count
+  it('has at least 30 cases: with the 70 of malformed.test.ts, a corpus of 100 or more', () => {
+    expect(CASES.length + WRITER_CASES).toBeGreaterThanOrEqual(30);
+  });
+  // #endregion count
+
+
   it.each(CASES)('%s', (_name, c) => {
     if (c.rootOnly && !isRoot) return;
     runCase(c);
@@ -461,6 +500,56 @@ describe('md and the terminal table: names cannot break the table or inject HTML
   });
 });
 // #endregion md
+
+// #region proto2
+describe('prototype names behave like any other name', () => {
+  it('__proto__, constructor and toString as recipients, in csv and json', () => {
+    const file = fx('proto-names.csv');
+    const csv = run(['allocate', '--data', file, '--basis', 'weight', '--total', '1000', '--format', 'csv']);
+    expect(csv.status, csv.stderr).toBe(0);
+    expect(csv.stdout).toBe('recipient,weight,amount\n__proto__,1,100\nconstructor,2,200\ntoString,3,300\nhasOwnProperty,4,400\n');
+    const json = JSON.parse(run(['allocate', '--data', file, '--basis', 'weight', '--total', '1000', '--format', 'json']).stdout);
+    expect(json.rows.map((r: { recipient: string }) => r.recipient)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
+  });
+
+  it('a scenario source named "__proto__" is a source like any other', () => {
+    const r = run(['allocate', '--scenario', fx('scenario-source-proto.json'), '--year', '2020', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^recipient,code,weight,amount\n/);
+  });
+
+  it('an organisation type "constructor" admitted by the rules is a type like any other', () => {
+    const dir = tempDir();
+    const rules = rulesWith(dir, (r) => {
+      r.programmes.find((p: { id: string }) => p.id === 'delmos').awards.ordinances[0].admits = ['kommun', 'constructor'];
+    });
+    const apps = join(dir, 'apps.csv');
+    writeFileSync(apps, 'applicant,type,requested,cost,years\nA,Constructor,100000,200000,2018\nB,bolag,100000,200000,2018\nC,toString,100000,200000,2018\n');
+    const r = run(['award', apps, '--rules', rules, '--budget', '500000', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/function|native code|\[object/);
+    expect(r.stdout).toMatch(/\nA,Constructor,.*,funded,/);
+    expect(r.stdout).toMatch(/\nB,bolag,.*admits kommun, constructor;/);
+  });
+});
+// #endregion proto2
+
+// #region color
+describe('FORCE_COLOR=0 turns colour off, on a terminal too', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const onTerminal = (env: Record<string, string>): string =>
+    spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} allocate --year 2018`, '/dev/null'], {
+      env: { ...process.env, NO_COLOR: '', ...env },
+      encoding: 'utf8',
+    }).stdout;
+
+  it.runIf(hasScript)('a terminal gets colour by default and none with FORCE_COLOR=0 or FORCE_COLOR=false', () => {
+    expect(onTerminal({ FORCE_COLOR: '' })).toMatch(/\u001b\[/);
+    expect(onTerminal({ FORCE_COLOR: '0' })).not.toMatch(/\u001b\[/);
+    expect(onTerminal({ FORCE_COLOR: 'false' })).not.toMatch(/\u001b\[/);
+  });
+});
+// #endregion color
 
 // #region paths2
 describe('paths inside rules files: inside the folder still works', () => {

@@ -12,7 +12,7 @@ import { writeOutput } from '../../io/write.js';
 import { auditJson, auditText } from '../../render/report.js';
 // Exit 0: some rule reproduces every row; 1: none does.
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes.js';
-import { amountOption, choiceOption, positiveAmountOption } from '../options.js';
+import { choiceOption, positiveAmountOption } from '../options.js';
 import { reportPaint } from './report-paint.js';
 
 export interface AuditFlags {
@@ -34,7 +34,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<vo
   const format = choiceOption('--format', flags.format, ['text', 'json'] as const, 'text');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const unit = positiveAmountOption('--unit', flags.unit);
-  const statedOption = amountOption('--stated', flags.stated);
+  const statedOption = positiveAmountOption('--stated', flags.stated);
   if (flags.basis === undefined) throw new StatsbidragError('missing-basis', 'name the basis column with --basis COLUMN (header or year)', { field: '--basis' }, 'usage');
   if (flags.column === undefined) throw new StatsbidragError('missing-column', 'name the published column with --column COLUMN (header or year)', { field: '--column' }, 'usage');
 
