@@ -12,7 +12,7 @@
  * inputs run with a timeout and a capped address space.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, lstatSync, rmSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,7 @@ function runCase(c: Case): void {
   if (c.within !== undefined) expect(took).toBeLessThan(c.within);
   expect(readdirSync(outDir).sort()).toEqual(before);
   if (oldText !== undefined) expect(readFileSync(out, 'utf8')).toBe(oldText);
+  rmSync(dir, { recursive: true, force: true }); // the 70 MB line and the like
 }
 
 const data = (file: (dir: string) => string, extra: string[] = []) => (dir: string) => ['allocate', '--data', file(dir), '--basis', 'weight', '--total', '1000', ...extra];
