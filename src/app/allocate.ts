@@ -2,7 +2,6 @@
  * `allocate` as a use case: where the money and the recipients come from (a programme, a
  * scenario, or a free split of any list), then the split. Typed options in, data out.
  */
-import { resolve } from 'node:path';
 import { allocate, type AdminSpec, type Allocation } from '../core/allocate.js';
 import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
@@ -10,6 +9,7 @@ import type { Programme } from '../core/programme.js';
 import type { YearRange } from '../core/schedule.js';
 import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
+import { recipientListFile } from '../io/contained.js';
 import { decodeBytes } from '../io/decode.js';
 import { readBytes } from '../io/read.js';
 import type { CsvOptions } from '../render/csv.js';
@@ -113,7 +113,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
           'usage',
         );
       }
-      dataFile = resolve(context.loaded.dir, source.file);
+      dataFile = recipientListFile(context.loaded, programme);
       idColumn ??= source.id;
       codeColumn = source.code;
     }

@@ -3,10 +3,10 @@
  * (bundled by default), the programme in it, and the programme's bundled recipient list as a
  * Table (read by the one table reader) with the columns the rules name.
  */
-import { resolve } from 'node:path';
 import { StatsbidragError } from '../core/errors.js';
 import { programmeOf, type Programme, type RecipientSource } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
+import { recipientListFile } from '../io/contained.js';
 import { loadRules, recipientsFromTable, type LoadedRules } from '../io/load.js';
 import { readTable, type Table } from '../io/table.js';
 
@@ -32,7 +32,7 @@ export interface RecipientList {
 export async function programmeList(context: ProgrammeContext): Promise<RecipientList | undefined> {
   const source = context.programme.recipients;
   if (!source) return undefined;
-  const file = resolve(context.loaded.dir, source.file);
+  const file = recipientListFile(context.loaded, context.programme);
   return { source, file, table: await readTable(file) };
 }
 

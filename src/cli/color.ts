@@ -1,7 +1,7 @@
 /**
  * Whether to colour: decided here, not by chalk, which ignores NO_COLOR (chalk#547).
- * Off for a non-TTY stream, NO_COLOR set and non-empty, TERM=dumb, or --no-color; FORCE_COLOR
- * turns it on. Data formats (csv, json, md) are never coloured.
+ * Off for a non-TTY stream, NO_COLOR set and non-empty, TERM=dumb, --no-color, or FORCE_COLOR=0
+ * (or false); any other non-empty FORCE_COLOR turns it on. Data formats (csv, json, md) are never coloured.
  */
 import type { Paint } from '../render/grid.js';
 import { NO_PAINT } from '../render/grid.js';
@@ -11,7 +11,8 @@ export function colourLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv,
   if (flag === false) return 0;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
   const force = env['FORCE_COLOR'];
-  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return 1;
+  if (force === '0' || force === 'false') return 0;
+  if (force !== undefined && force !== '') return 1;
   if (env['TERM'] === 'dumb') return 0;
   return stream.isTTY ? 1 : 0;
 }

@@ -5,6 +5,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
+import { errorLine } from '../core/printable.js';
 import { packageVersion } from '../io/paths.js';
 import { SCHEMA_NAMES } from '../io/schema-files.js';
 
@@ -40,7 +41,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       // One line, as every other error: the message and where to look.
-      outputError: (str, write) => write(`statsbidrag: ${str.replace(/^error: /, '').trim()} (see --help)\n`),
+      // commander puts "(Did you mean …?)" on a line of its own: keep it on this one.
+      outputError: (str, write) => write(`statsbidrag: ${errorLine(str.replace(/^error: /, '').trim().replace(/\n(?=\(Did you mean)/, ' '))} (see --help)\n`),
     });
 
   const allocate = program
@@ -267,11 +269,11 @@ export function exitCodeFor(e: unknown): number {
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT_OK : EXIT_TROUBLE;
   }
   if (e instanceof StatsbidragError) {
-    process.stderr.write(`statsbidrag: ${describeError(e)}\n`);
+    process.stderr.write(`statsbidrag: ${errorLine(describeError(e))}\n`);
     return EXIT_TROUBLE;
   }
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`statsbidrag: internal error: ${message} (please report it; STATSBIDRAG_DEBUG=1 shows details)\n`);
+  process.stderr.write(`statsbidrag: internal error: ${errorLine(message)} (please report it; STATSBIDRAG_DEBUG=1 shows details)\n`);
   if (process.env['STATSBIDRAG_DEBUG']) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
   return EXIT_TROUBLE;
 }

@@ -3,7 +3,7 @@
  * --out names, written durably by io/write.ts. Colour is decided here too (cli/color.ts), never
  * in the renderers, and only for output that goes to a terminal.
  */
-import { writeChunks, writeOutput } from '../io/write.js';
+import { writeOutput, type Output } from '../io/write.js';
 import type { Paint } from '../render/grid.js';
 import type { ReportPaint } from '../render/report.js';
 import { colourLevel, paintFor, reportPaintFor } from './color.js';
@@ -14,9 +14,8 @@ export type Verdict = 'pass' | 'fail';
 /** What a command's action returns to main.ts: a verdict, or the exit code of a run it handed to a child process (cli/guard.ts). */
 export type Outcome = Verdict | { exit: number };
 
-export async function emit(output: string | Uint8Array | Iterable<string | Uint8Array>, out: string | undefined): Promise<void> {
-  if (typeof output === 'string' || output instanceof Uint8Array) await writeOutput(output, out);
-  else await writeChunks(output, out);
+export async function emit(output: Output, out: string | undefined): Promise<void> {
+  await writeOutput(output, out);
 }
 
 const toStdout = (out: string | undefined): boolean => out === undefined || out === '-';

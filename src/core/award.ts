@@ -85,7 +85,7 @@ const TYPE_ALIASES: Record<string, string> = {
 /** "Landsting" → "region", "Förening" → "ideell förening"; unknown types come back lower-cased. */
 export function canonicalType(type: string): string {
   const t = type.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-  return TYPE_ALIASES[t] ?? t;
+  return Object.hasOwn(TYPE_ALIASES, t) ? TYPE_ALIASES[t]! : t;
 }
 
 export interface AwardOptions {

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   'invalid-xlsx': 'an .xlsx input is not a readable workbook',
   'sheet-not-found': 'the --sheet named is not in the workbook',
   'cell-outside-table': 'an .xlsx sheet has a cell beyond the header\'s columns',
+  'path-outside-folder': 'a path inside a rules file leads outside that file\'s folder (pass such a list with --data)',
+  'input-too-large': 'an input is larger than the tool reads (500 MiB), or endless',
   'cannot-write-output': 'the --out file cannot be written (missing folder, permissions, a directory, in use); nothing was written',
 
   // CSV structure

@@ -15,17 +15,14 @@ export interface Decoded {
 }
 
 export async function decodeBytes(bytes: Uint8Array, file: string): Promise<Decoded> {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: strictUtf8(bytes.subarray(3), file), encoding: 'utf-8', bom: true };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  }
+  // NUL is never text: after a byte order mark as well, and in UTF-16 as a NUL character.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le', file);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be', file);
   if (bytes.includes(0)) {
     throw new StatsbidragError('binary-file', 'contains NUL bytes: not a text file', { file });
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: strictUtf8(bytes.subarray(3), file), encoding: 'utf-8', bom: true };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
@@ -34,6 +31,12 @@ export async function decodeBytes(bytes: Uint8Array, file: string): Promise<Deco
     const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
     return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): Decoded {
+  const text = new TextDecoder(encoding).decode(bytes.subarray(2));
+  if (text.includes('\u0000')) throw new StatsbidragError('binary-file', 'contains NUL characters: not a text file', { file });
+  return { text, encoding, bom: true };
 }
 
 function strictUtf8(bytes: Uint8Array, file: string): string {

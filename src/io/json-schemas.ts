@@ -7,6 +7,7 @@
  * loader. The generated files are shipped in schemas/ (written by scripts/write-schemas.mjs and
  * checked to be current by tests/e2e/schemas.test.ts); `statsbidrag schema NAME` prints them.
  */
+import { textRecord } from './text-record.js';
 import { rulesSchema } from './schemas.js';
 import { scenarioSchema } from './scenario-schema.js';
 import {
@@ -36,8 +37,14 @@ const SCHEMAS: Record<SchemaName, { schema: z.ZodMiniType; io: 'input' | 'output
 /**
  * scenario-schema.ts reads an amount as `unknown → transform` so that it can word its own message;
  * the transform takes a string or a number and nothing else, which is what the file may hold.
+ * (`sources`, read by textRecord, is the one object read that way.)
  */
 function parsedValue(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  if (ctx.zodSchema === textRecord) {
+    // text-record.ts reads an object of texts the same way, into a map with no prototype.
+    Object.assign(ctx.jsonSchema, { type: 'object', additionalProperties: { type: 'string' } });
+    return;
+  }
   const def = (ctx.zodSchema as { _zod?: { def?: { type?: string; in?: { _zod?: { def?: { type?: string } } } } } })._zod?.def;
   if (def?.type === 'pipe' && def.in?._zod?.def?.type === 'unknown' && Object.keys(ctx.jsonSchema).length === 0) {
     ctx.jsonSchema['type'] = ['string', 'number'];

@@ -2,26 +2,15 @@
  * Bytes in: a file, or stdin for "-". The one place input files are opened; every way that fails
  * is one located error.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileBytes, readStreamBytes } from './read-input.js';
 import { StatsbidragError, type ErrorCode } from '../core/errors.js';
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** A file's bytes (stdin for "-"), with one located error for each way reading fails. */
 export async function readBytes(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
-    if (file === '-') {
-      bytes = await readStdin();
-    } else {
-      // Synchronous: one small file read at start-up costs less than the event-loop turns of an async one.
-      if (statSync(file).isDirectory()) throw new StatsbidragError('not-a-file', 'is a directory, not a file', { file }, 'io');
-      bytes = readFileSync(file);
-    }
+    // With a size limit and a stop at the first NUL byte of a stream (read-input.ts).
+    bytes = file === '-' ? await readStreamBytes(process.stdin, file) : readFileBytes(file);
   } catch (e) {
     if (e instanceof StatsbidragError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

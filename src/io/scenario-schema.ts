@@ -17,6 +17,7 @@ import { parseYearRange } from '../core/schedule.js';
 import { checkSchema, DATA_DIR, parseJson, readText } from './load.js';
 import { nonNegativeAmountSchema, numberOrTextParsedBy, positiveAmountSchema } from './amount-schema.js';
 import * as z from './zod.js';
+import { textRecord } from './text-record.js';
 
 export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 
@@ -71,7 +72,7 @@ export const scenarioSchema = z
     description: z.optional(z.string()),
     programme: z.optional(z.string().check(z.minLength(1))),
     years: z.optional(years),
-    sources: z._default(z.record(z.string(), z.string()), {}),
+    sources: z._default(textRecord, {}),
     recipients: z._default(
       z.strictObject({
         $comment: comment,
@@ -91,7 +92,7 @@ export const scenarioSchema = z
   .check(
     z.superRefine((s, ctx) => {
       s.periods.forEach((p, i) => {
-        if (p.source !== undefined && !(p.source in s.sources)) {
+        if (p.source !== undefined && !Object.hasOwn(s.sources, p.source)) {
           ctx.addIssue({ code: 'custom', path: ['periods', i, 'source'], message: `unknown source "${p.source}" (not a key of "sources")` });
         }
         s.periods.slice(0, i).forEach((q, j) => {

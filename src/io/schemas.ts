@@ -8,6 +8,7 @@ import { nonNegativeAmountSchema, positiveAmountSchema } from './amount-schema.j
 import type { Rules } from '../core/programme.js';
 import { parseYearRange } from '../core/schedule.js';
 import { awardRulesSchema } from './award-schema.js';
+import { textRecord } from './text-record.js';
 import { METHOD_NAMES } from '../core/apportion/index.js';
 
 /** The method name of grants awarded on applications rather than by a formula. */
@@ -56,7 +57,7 @@ export const rulesSchema = z
   .strictObject({
     $schema: z.optional(z.string()),
     version: z.literal(1),
-    sources: z.record(z.string(), z.string()),
+    sources: textRecord,
     programmes: z.array(programme).check(z.minLength(1)),
   })
   .check(
@@ -67,7 +68,7 @@ export const rulesSchema = z
         ids.add(p.id);
         p.periods.forEach((per, j) => {
           for (const key of ['statedTotal', 'amountSplit', 'unit', 'method'] as const) {
-            if (!(per[key].source in rules.sources)) {
+            if (!Object.hasOwn(rules.sources, per[key].source)) {
               ctx.addIssue({
                 code: 'custom',
                 path: ['programmes', i, 'periods', j, key, 'source'],

@@ -16,11 +16,22 @@ export interface CsvOptions {
   headers?: HeaderLanguage;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters a spreadsheet may read as the start of a formula, at the start of a cell or of any
+ * line inside it (a cell holding "A\n=1+2" shows =1+2 on a line of its own): ASCII = + - @, tab,
+ * CR, and the full-width ＝ ＋ － ＠ that some spreadsheets also take.
+ */
+const FORMULA_START = /(?<=^|[\r\n])(?=[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])/g;
+const FIRST_FORMULA = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  // One line (nearly every cell): only its start can begin a formula.
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return FIRST_FORMULA.test(text) ? `'${text}` : text;
+  return text.replace(FORMULA_START, "'");
 }
+
+/** Quote a cell that starts with the neutralising "'" or holds a CR or LF, whatever the record delimiter. */
+export const QUOTED_MATCH = [/^'/, /[\r\n]/];
 
 /** `textColumns`: indices of the columns that hold text (neutralised); the rest are numbers. */
 export function renderCsv(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): string {
@@ -28,7 +39,7 @@ export function renderCsv(headers: string[], rows: Iterable<string[]>, textColum
   const settings = {
     delimiter: options.delimiter ?? ',',
     record_delimiter: options.eol === '\r\n' ? ('windows' as const) : ('unix' as const),
-    quoted_match: /^'/,
+    quoted_match: QUOTED_MATCH,
   };
   const cellText = (cell: string, i: number): string =>
     textColumns.has(i) ? neutraliseFormula(cell) : mark === ',' ? cell.replace('.', ',') : cell;

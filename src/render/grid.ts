@@ -3,6 +3,8 @@
  * aligned terminal table and a Markdown table. Colour is a function passed in, so this module
  * never decides whether the terminal wants it.
  */
+import { printable } from '../core/printable.js';
+
 export type Align = 'left' | 'right';
 
 export interface Grid {
@@ -31,6 +33,9 @@ function pad(s: string, width: number, align: Align): string {
 }
 
 export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
+  // Terminal escapes, line breaks and bidi controls from the input are shown escaped, never sent raw.
+  const safe = (rows: string[][]): string[][] => rows.map((r) => r.map(printable));
+  grid = { columns: grid.columns.map((c) => ({ ...c, header: printable(c.header) })), body: safe(grid.body), footer: safe(grid.footer) };
   const all = [grid.columns.map((c) => c.header), ...grid.body, ...grid.footer];
   const widths = grid.columns.map((_, i) => {
     let w = 0;
@@ -53,7 +58,15 @@ export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
   return `${out.join('\n')}\n`;
 }
 
-const mdEscape = (s: string): string => s.replace(/\|/g, '\\|');
+/**
+ * A cell's text for a Markdown table: nothing in it may end the row, close the cell, start code or
+ * a link, or be taken as HTML. `| \` [ ]` and `\` get a backslash, `& < >` become entities, a line
+ * break becomes <br>, other control and bidi characters are escaped as in the terminal table.
+ */
+const MD_SPECIAL: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '\\': '\\\\', '|': '\\|', '`': '\\`', '[': '\\[', ']': '\\]',
+});
+const mdEscape = (s: string): string => printable(s.replace(/[&<>\\|`[\]]/g, (c) => MD_SPECIAL[c]!).replace(/\r\n|\r|\n/g, '<br>'));
 
 export function renderMarkdown(grid: Grid): string {
   const row = (cells: string[]): string => `| ${cells.map(mdEscape).join(' | ')} |`;

@@ -46,5 +46,6 @@ export type HeaderLanguage = 'en' | 'sv';
 
 export function translateHeader(name: string, language: HeaderLanguage): string {
   if (language === 'en') return name;
-  return WHOLE[name] ?? name.split('_').map((w) => WORDS[w] ?? w).join('_');
+  if (Object.hasOwn(WHOLE, name)) return WHOLE[name]!;
+  return name.split('_').map((w) => (Object.hasOwn(WORDS, w) ? WORDS[w]! : w)).join('_');
 }

@@ -18,7 +18,7 @@ describe('renderCsv', () => {
           const expected = stringify([headers, ...records].map((r) => r.map(neutraliseFormula)), {
             delimiter,
             record_delimiter: eol === '\r\n' ? 'windows' : 'unix',
-            quoted_match: /^'/,
+            quoted_match: [/^'/, /[\r\n]/], // a CR or LF is quoted under either record delimiter
           });
           expect(renderCsv(headers, records, all, { delimiter, eol })).toBe(expected);
         },

@@ -3,7 +3,7 @@ import { auditUseCase } from '../../app/audit.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { auditJson, auditText } from '../../render/report.js';
-import { amountOption, choiceOption, positiveAmountOption } from '../options.js';
+import { choiceOption, positiveAmountOption } from '../options.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface AuditFlags {
@@ -25,7 +25,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<Ve
   const format = choiceOption('--format', flags.format, ['text', 'json'] as const, 'text');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const unit = positiveAmountOption('--unit', flags.unit);
-  const stated = amountOption('--stated', flags.stated);
+  const stated = positiveAmountOption('--stated', flags.stated);
   if (flags.basis === undefined) throw new StatsbidragError('missing-basis', 'name the basis column with --basis COLUMN (header or year)', { field: '--basis' }, 'usage');
   if (flags.column === undefined) throw new StatsbidragError('missing-column', 'name the published column with --column COLUMN (header or year)', { field: '--column' }, 'usage');
   const { report, verdict } = await auditUseCase({ table: tableFile, sheet: flags.sheet, basis: flags.basis, column: flags.column, id: flags.id, unit, stated, rules: flags.rules, programme: flags.programme });

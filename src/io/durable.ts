@@ -1,0 +1,342 @@
+/**
+ * Durable file output: the target is either complete or as it was.
+ *
+ * A regular file (or a new one) is written to a temporary file in the target's own folder; every
+ * write's byte count is checked (a short write is continued, a write of 0 bytes or an error
+ * stops), the file is fsynced and closed, renamed over the target, and the folder is fsynced
+ * (not on Windows). On any failure the temporary file is removed and the target is untouched; the
+ * temporary file is also removed on SIGINT/SIGTERM while a write is under way.
+ *
+ * Targets that are not regular files are never replaced: a character or block device or a FIFO is
+ * opened and written in place; /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N (or a link
+ * to one) write to that descriptor of this process; a directory or a socket is refused; so is an existing file without any write permission bit, even for root (who could
+ * otherwise write it regardless).
+ *
+ * write-file-atomic 7 did none of the byte-count, device or mode checks (ECOSYSTEM.md), hence this
+ * module. The output arrives as chunks so that a streaming renderer can feed it.
+ */
+import * as nodeFs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { StatsbidragError } from '../core/errors.js';
+
+/** The part of node:fs this module uses; tests pass one with faults in it. */
+export interface DurableFs {
+  statSync(path: string): nodeFs.Stats;
+  lstatSync(path: string): nodeFs.Stats;
+  readlinkSync(path: string): string;
+  realpathSync(path: string): string;
+  accessSync(path: string, mode?: number): void;
+  openSync(path: string, flags: number | string, mode?: number): number;
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
+  fsyncSync(fd: number): void;
+  fchmodSync(fd: number, mode: number): void;
+  fchownSync(fd: number, uid: number, gid: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+}
+
+export interface DurableDeps {
+  fs?: DurableFs;
+  /** Default: process.platform. */
+  platform?: NodeJS.Platform;
+  /** Default: process.getuid?.(); 0 is root, who passes every permission check but ours. */
+  uid?: number;
+}
+
+export type Chunk = string | Uint8Array;
+
+/** The file descriptor a path such as /dev/stdout, /dev/fd/3 or /proc/self/fd/1 stands for. */
+function descriptorOf(path: string): number | undefined {
+  if (path === '/dev/stdout') return 1;
+  if (path === '/dev/stderr') return 2;
+  const m = /^\/(?:dev\/fd|proc\/(?:self|(\d+))\/fd)\/(\d+)$/.exec(path);
+  if (!m || (m[1] !== undefined && Number(m[1]) !== process.pid)) return undefined;
+  return Number(m[2]);
+}
+
+/** Follow `path`'s symbolic links (lexically) to a descriptor path, if it leads to one. */
+function descriptorBehind(fs: DurableFs, path: string): number | undefined {
+  let p = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const fd = descriptorOf(p);
+    if (fd !== undefined) return fd;
+    try {
+      if (!fs.lstatSync(p).isSymbolicLink()) return undefined;
+      p = resolve(dirname(p), fs.readlinkSync(p));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Error codes that mean "this folder cannot be fsynced here", not "the data is not on disk". */
+const NO_DIR_FSYNC = new Set(['EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EISDIR', 'EBADF', 'EPERM', 'EACCES']);
+
+class WriteFailure extends Error {
+  constructor(readonly why: string) {
+    super(why);
+  }
+}
+
+const fail = (file: string, why: string): StatsbidragError => new StatsbidragError('cannot-write-output', why, { file }, 'io');
+
+function errnoOf(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** A system error → the reason in words, for a line that ends "; nothing was written". */
+function reason(e: unknown, platform: NodeJS.Platform, step: 'open' | 'write' | 'rename' | 'stat'): string {
+  if (e instanceof WriteFailure) return e.why;
+  const code = errnoOf(e);
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full (ENOSPC)';
+    case 'EDQUOT':
+      return 'the disk quota is used up (EDQUOT)';
+    case 'EFBIG':
+      return 'the file is too large for this file system (EFBIG)';
+    case 'EIO':
+      return 'an input/output error on the disk (EIO)';
+    case 'EROFS':
+      return 'the file system is read-only (EROFS)';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder (ENOTDIR)';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EBUSY':
+    case 'EPERM':
+    case 'EACCES':
+      if (platform === 'win32' && (step === 'rename' || code === 'EBUSY')) {
+        return `the file is open in another program (Excel?): close it and run again (${code})`;
+      }
+      return code === 'EBUSY' ? 'the file is in use (EBUSY)' : `permission denied (${code})`;
+    default:
+      return `cannot be written (${code ?? (e instanceof Error ? e.message : String(e))})`;
+  }
+}
+
+function toBytes(chunk: Chunk): Uint8Array {
+  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+}
+
+/** Write all of `bytes`, continuing after a short write; a write of 0 bytes is an error. */
+function writeAll(fs: DurableFs, fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const n = fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    if (!Number.isInteger(n) || n <= 0 || n > bytes.length - offset) {
+      throw new WriteFailure(`a write stored ${String(n)} of ${bytes.length - offset} bytes (is the disk full?)`);
+    }
+    offset += n;
+  }
+}
+
+async function eachChunk(chunks: Iterable<Chunk> | AsyncIterable<Chunk>, visit: (bytes: Uint8Array) => void): Promise<void> {
+  for await (const chunk of chunks as AsyncIterable<Chunk>) {
+    const bytes = toBytes(chunk);
+    if (bytes.length) visit(bytes);
+  }
+}
+
+// Temporary files of writes under way, removed if the process is interrupted.
+const pending = new Map<string, DurableFs>();
+let handlersInstalled = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const [temp, fs] of pending) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  }
+  pending.clear();
+  uninstallHandlers();
+  // Die of the same signal, as the default handler would have.
+  process.kill(process.pid, signal);
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+function uninstallHandlers(): void {
+  if (!handlersInstalled) return;
+  handlersInstalled = false;
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
+}
+
+function track(temp: string, fs: DurableFs): void {
+  pending.set(temp, fs);
+  installHandlers();
+}
+
+function untrack(temp: string): void {
+  pending.delete(temp);
+  if (pending.size === 0) uninstallHandlers();
+}
+
+/** Write to a device or FIFO in place: no temporary file, no rename, no truncation. */
+async function writeDirect(fs: DurableFs, path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>, platform: NodeJS.Platform): Promise<void> {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, nodeFs.constants.O_WRONLY);
+  } catch (e) {
+    throw fail(path, `${reason(e, platform, 'open')}; nothing was written`);
+  }
+  try {
+    await eachChunk(chunks, (bytes) => writeAll(fs, fd, bytes));
+  } catch (e) {
+    throw fail(path, `${reason(e, platform, 'write')}; the output is incomplete`);
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // a device's close reports nothing we could act on
+    }
+  }
+}
+
+/** /dev/stdout and its kind: the process's own descriptor (a pipe, socket, terminal or file), left open. */
+async function writeDescriptor(fs: DurableFs, path: string, fd: number, chunks: Iterable<Chunk> | AsyncIterable<Chunk>, platform: NodeJS.Platform): Promise<void> {
+  const stream = fd === 1 ? process.stdout : fd === 2 ? process.stderr : undefined;
+  try {
+    if (stream) {
+      for await (const chunk of chunks as AsyncIterable<Chunk>) {
+        await new Promise<void>((done, reject) => stream.write(chunk, (err) => (err ? reject(err) : done())));
+      }
+    } else {
+      await eachChunk(chunks, (bytes) => writeAll(fs, fd, bytes));
+    }
+  } catch (e) {
+    throw fail(path, `${reason(e, platform, 'write')}; the output is incomplete`);
+  }
+}
+
+/**
+ * Write `chunks` to `path` so that the file is complete or untouched (see the module comment).
+ * Every failure is a StatsbidragError `cannot-write-output` of kind `io` naming the file.
+ */
+export async function writeFileDurably(path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>, deps: DurableDeps = {}): Promise<void> {
+  const fs = deps.fs ?? nodeFs;
+  const platform = deps.platform ?? process.platform;
+  const uid = deps.uid ?? process.getuid?.();
+  if (path === '') throw new StatsbidragError('invalid-option', '--out: the file name is empty', {}, 'usage');
+  const { constants } = nodeFs;
+
+  const descriptor = platform === 'win32' ? undefined : descriptorBehind(fs, path);
+  if (descriptor !== undefined) return writeDescriptor(fs, path, descriptor, chunks, platform);
+
+  let stats: nodeFs.Stats | undefined;
+  try {
+    stats = fs.statSync(path);
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') throw fail(path, `${reason(e, platform, 'stat')}; nothing was written`);
+  }
+
+  let target = path;
+  if (stats) {
+    if (stats.isDirectory()) throw fail(path, 'is a directory; nothing was written');
+    if (stats.isSocket()) throw fail(path, 'is a socket, not a file; nothing was written');
+    if (stats.isCharacterDevice() || stats.isBlockDevice() || stats.isFIFO()) {
+      return writeDirect(fs, path, chunks, platform);
+    }
+    if (!stats.isFile()) throw fail(path, 'is not a regular file; nothing was written');
+    if ((stats.mode & 0o222) === 0) {
+      throw fail(path, `is read-only (mode ${(stats.mode & 0o777).toString(8).padStart(3, '0')}); nothing was written`);
+    }
+    if (uid !== 0) {
+      try {
+        fs.accessSync(path, constants.W_OK);
+      } catch (e) {
+        throw fail(path, `${reason(e, platform, 'open')}; nothing was written`);
+      }
+    }
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    try {
+      target = fs.realpathSync(path);
+    } catch (e) {
+      throw fail(path, `${reason(e, platform, 'stat')}; nothing was written`);
+    }
+  }
+
+  const folder = dirname(target);
+  const temp = join(folder, `.${basename(target).slice(0, 96)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  let created = false;
+  let step: 'open' | 'write' | 'rename' = 'open';
+  try {
+    fd = fs.openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, stats ? stats.mode & 0o7777 : 0o666);
+    created = true;
+    track(temp, fs);
+    if (stats) {
+      // Keep the replaced file's permissions (the umask applied to open's mode) and, for root, its owner.
+      fs.fchmodSync(fd, stats.mode & 0o7777);
+      if (uid === 0 && platform !== 'win32') {
+        try {
+          fs.fchownSync(fd, stats.uid, stats.gid);
+        } catch {
+          // a file system without owners (FAT, some network shares): keep root's
+        }
+      }
+    }
+    step = 'write';
+    const fdNow = fd;
+    await eachChunk(chunks, (bytes) => writeAll(fs, fdNow, bytes));
+    fs.fsyncSync(fd);
+    const closing = fd;
+    fd = undefined;
+    fs.closeSync(closing);
+    step = 'rename';
+    fs.renameSync(temp, target);
+    created = false;
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // closing is best effort once something failed
+      }
+    }
+    if (created) {
+      try {
+        fs.unlinkSync(temp);
+      } catch {
+        // gone already, or the folder went away
+      }
+    }
+    throw fail(path, `${reason(e, platform, step)}; ${stats ? 'the file was left as it was' : 'nothing was written'}`);
+  } finally {
+    untrack(temp);
+  }
+
+  // The rename is durable only once the folder's entry is on disk.
+  if (platform !== 'win32') {
+    let dirFd: number | undefined;
+    try {
+      dirFd = fs.openSync(folder, constants.O_RDONLY);
+      fs.fsyncSync(dirFd);
+    } catch (e) {
+      if (!NO_DIR_FSYNC.has(errnoOf(e) ?? '')) {
+        throw fail(path, `written, but the folder could not be synced to disk: ${reason(e, platform, 'write')}`);
+      }
+    } finally {
+      if (dirFd !== undefined) {
+        try {
+          fs.closeSync(dirFd);
+        } catch {
+          // nothing to do
+        }
+      }
+    }
+  }
+}
