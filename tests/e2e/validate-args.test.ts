@@ -104,7 +104,25 @@ describe('validate TABLE ARGS (built CLI)', () => {
     expect(run(['validate', '--help']).stdout).not.toContain('--report');
   });
 
+  it('JSON input: the JSON allocate writes validates; a changed amount fails at the JSON line of its row', () => {
+    const args = ['--data', list, '--basis', 'w', '--total', '1000', '--unit', '10'];
+    const json = run(['allocate', ...args, '--format', 'json']).stdout;
+    expect(run(['validate', save(json, 'a.json'), ...args]).status).toBe(0);
+    expect(run(['validate', '-', ...args], { input: json }).status).toBe(0);
+    const doc = JSON.parse(json) as { rows: Record<string, string>[] };
+    doc.rows[1]!['amount'] = String(Number(doc.rows[1]!['amount']) + 10);
+    const text = JSON.stringify(doc, null, 2);
+    const line = text.split('\n').findIndex((l, i, all) => l.trim() === '{' && all[i + 1]!.includes('"Beta"')) + 1;
+    const bad = run(['validate', save(text, 'b.json'), ...args, '--format', 'json']);
+    expect(bad.status).toBe(1);
+    expect(errorsOf(bad.stdout)).toContainEqual(expect.objectContaining({ code: 'rule-deviation', row: line, column: 'amount' }));
+  });
+
   it('bad input: one line naming the file and field, exit 2, no stack trace', () => {
+    const bad = run(['validate', save('{"rows": [1]}', 'x.json')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^statsbidrag: .*x\.json.*\n$/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
     const stated = run(['validate', save(LIST), '--stated', 'nope']);
     expect(stated.status).toBe(2);
     expect(stated.stderr).toMatch(/--stated/);
