@@ -65,7 +65,8 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
       id: request.id,
       tolerance: request.tolerance,
     });
-    return { kind: 'validation', report, table, programme, rules: request.rules, verdict };
+    // No split or stated options reach validate from here: the programme's rules always apply.
+    return { kind: 'validation', report, table, programme: programme!, rules: request.rules, verdict };
   }
   if (request.compare !== undefined) {
     if (request.compare.length !== 2) throw new StatsbidragError('invalid-option', `--compare: give two scenarios or two tables, not ${request.compare.length}`, {}, 'usage');

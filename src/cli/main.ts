@@ -85,22 +85,32 @@ export function buildProgram(): Command {
       verdict = await runAllocate(flags);
     });
 
-  program
+  const validate = program
     .command('validate')
-    .description('check a published allocation table against the programme: cells, recipients, totals and the rule (exit 1 when it fails)')
-    .argument('<table>', 'the table to check (CSV or .xlsx, - for stdin)')
+    .description('check a published allocation table against the programme, or against what allocate writes with the same options: cells, recipients, totals and the rule (exit 1 when it fails)')
+    .argument('<table>', 'the table to check (CSV, .xlsx, or the JSON allocate --format json writes; - for stdin)')
     .option('--sheet <name|n>', '.xlsx: the sheet to check, by name or number (default: the first)')
     .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
     .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
-    .addOption(new Option('--report <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('--tolerance <amount>', 'largest deviation from the rule that is not an error (default: the period\'s rounding unit)')
-    .option('--basis <column>', 'basis column, by header or year (default: the programme\'s basis)')
+    .addOption(new Option('--format <format>', 'report format: text, json, or github (one workflow annotation per finding; default: text)').choices(['text', 'json', 'github']))
+    .addOption(new Option('--report <format>', 'old name of --format').choices(['text', 'json', 'github']).hideHelp())
+    .option('--quiet', 'print only the summary line (file, VALID/INVALID, counts)')
+    .option('--tolerance <amount>', 'largest deviation from the rule that is not an error (default: 0, exact)')
+    .option('--basis <column>', 'basis column, by header or year (default: the programme\'s basis); with allocate\'s options, the weight column of --data')
     .option('--id <column>', 'recipient column (default: Kommun/recipient/name, else the first column)')
-    .option('--year <year>', 'the year of a bare "amount" column (the single-year table allocate writes)')
+    .option('--year <year>', 'the year of a bare "amount" column; with allocate\'s options, the years allocate splits')
+    .option('--stated <column=amount>', 'the sum a column must have (repeatable); with --basis and --method/--unit also the rule; no programme applies unless named', (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+  // allocate's own options, with the same meaning: the table is then checked against what allocate writes with them.
+  const SPLIT_OPTIONS = ['--data', '--scenario', '--total', '--admin', '--unit', '--method', '--first-divisor', '--floor', '--ceiling', '--floor-column', '--ceiling-column'];
+  for (const option of allocate.options) if (option.long && SPLIT_OPTIONS.includes(option.long)) validate.addOption(option);
+  validate
     .addOption(new Option('--locale <locale>', 'number format in the text report').choices(['sv', 'en']).default('sv'))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--no-color', 'no colour in the text report (also NO_COLOR=1)')
-    .addHelpText('after', '\nExamples:\n  $ statsbidrag validate data/tillvaxtverket-2018.csv\n  $ statsbidrag validate published.csv --report json --tolerance 0\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ statsbidrag validate data/tillvaxtverket-2018.csv\n  $ statsbidrag validate 2019.csv --year 2019 --format github\n  $ statsbidrag validate split.csv --data list.csv --basis weight --total 1000000 --unit 1000\n      exactly what `allocate` with the same options writes, cell by cell\n  $ statsbidrag validate budget.csv --stated amount=1000000 --quiet\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n',
+    )
     .action(async (table: string, flags) => {
       const { runValidate } = await import('./commands/validate.js');
       verdict = await runValidate(table, flags);

@@ -12,6 +12,8 @@
  *                period's stated total (totals.ts) and the rule row by row (rule.ts); a range
  *                column is checked for each period its years fall in, and over the range
  *   total column a row's total cell against its amount cells (total-column.ts)
+ *   expected     instead of a programme: the split allocate writes with the same options, or
+ *                stated column sums with an optional rule (expected.ts)
  */
 import { readCell, type TableLike } from './cells.js';
 import { resolveColumn } from './columns.js';
@@ -19,15 +21,18 @@ import { decimalsOf, maxDecimals, type Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { checkBasis } from './checks/basis.js';
 import { checkCells } from './checks/cells.js';
-import { checkColumn, type ColumnSummary } from './checks/column.js';
+import { checkColumn, isPerYear, type ColumnSummary } from './checks/column.js';
 import { checkColumns, tableContext, TOTAL_ROW } from './checks/context.js';
+import { allocationExpectations, allocationList, allocationPeriods, checkStatedSums, statedColumns, statedPeriod } from './checks/expected.js';
 import { checkRecipients } from './checks/recipients.js';
 import { expectations } from './checks/rule.js';
 import { checkTotalColumn } from './checks/total-column.js';
-import type { ExpectedRecipient, Finding, ValidateOptions } from './checks/types.js';
+import type { AmountColumn, ExpectedRecipient, Finding, ValidateOptions } from './checks/types.js';
+import type { Period } from './programme.js';
 
 export type { ColumnSummary } from './checks/column.js';
 export type { TotalCheck } from './checks/totals.js';
+export type { StatedSum } from './checks/expected.js';
 export type { BasisRef, ExpectedRecipient, Finding, FindingDetail, Prediction, RuleRef, Severity, ValidateOptions } from './checks/types.js';
 export { FINDING_CODES, type FindingCode } from './checks/codes.js';
 
@@ -35,6 +40,8 @@ export interface ValidationReport {
   valid: boolean;
   file: string | null;
   programme: { id: string; name: string } | null;
+  /** Whether the table was checked against the split allocate writes with the same options. */
+  allocation: boolean;
   stats: {
     rows: number;
     recipients: number;
@@ -72,16 +79,39 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
   });
 }
 
-export function validateTable(table: TableLike, options: ValidateOptions = {}): ValidationReport {
-  const { programme } = options;
+export function validateTable(table: TableLike, options_: ValidateOptions = {}): ValidationReport {
+  // What allocate would write replaces the programme: its recipients are the list, its periods the rules.
+  const fromAllocation = options_.allocation && allocationPeriods(options_.allocation);
+  const options: ValidateOptions = options_.allocation
+    ? { ...options_, expected: allocationList(options_.allocation), ...(options_.allocationSource ? { expectedSource: options_.allocationSource } : {}) }
+    : options_;
+  const programme = fromAllocation ? undefined : options.programme;
   const ctx = tableContext(table, options);
   const recipients = checkRecipients(ctx, options);
   const cells = checkCells(ctx);
-  const decimals = moneyDecimals(ctx.amountCols.flatMap((c) => c.values), programme?.periods.map((p) => p.unit.value) ?? [], options.tolerance);
+  const periods = fromAllocation?.periods ?? programme?.periods ?? [];
+  const decimals = moneyDecimals(ctx.amountCols.flatMap((c) => c.values), [...periods.map((p) => p.unit.value), ...(options.statedRule ? [options.statedRule.unit] : [])], options.tolerance);
   const basis = checkBasis(ctx, recipients, options);
-  const expect = expectations(ctx, recipients, basis);
-  const columns = ctx.amountCols.map((col) => checkColumn(col, { ctx, programme, basis, expect, options, unknown: new Set([...recipients.unknown, ...recipients.duplicate]) }));
-  const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings), ...checkTotalColumn(ctx, new Set())]);
+  const expect = fromAllocation ? allocationExpectations(fromAllocation.splits, ctx, recipients) : expectations(ctx, recipients, basis);
+
+  // Stated sums: each names a column; with a rule, that column's sum is split by the basis.
+  const statedIndexes = options.stated ? statedColumns(ctx.headers, options.stated, ctx.file ?? undefined) : [];
+  const statedPeriods = new Map<number, Period>();
+  if (options.stated && options.statedRule) {
+    options.stated.forEach((s, i) => {
+      const col = ctx.amountCols.find((c) => c.index === statedIndexes[i]);
+      if (col && col !== basis.column) statedPeriods.set(col.index, statedPeriod(col, s.amount, isPerYear(col), options.statedRule!));
+    });
+  }
+  const periodFor = fromAllocation
+    ? (_: AmountColumn, y: number) => fromAllocation.periods.find((p) => p.years.from <= y && y <= p.years.to)
+    : options.stated && !programme
+      ? (col: AmountColumn) => statedPeriods.get(col.index)
+      : undefined;
+  const unknown = new Set([...recipients.unknown, ...recipients.duplicate]);
+  const columns = ctx.amountCols.map((col) => checkColumn(col, { ctx, programme, basis, expect, options, unknown, stated: new Set(statedIndexes), ...(periodFor ? { periodFor } : {}) }));
+  const stated = options.stated ? checkStatedSums(ctx, options.stated, statedIndexes) : [];
+  const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings), ...checkTotalColumn(ctx, new Set()), ...stated]);
 
   const errors = findings.filter((f) => f.severity === 'error').length;
   const byCode: Record<string, number> = {};
@@ -89,7 +119,8 @@ export function validateTable(table: TableLike, options: ValidateOptions = {}): 
   return {
     valid: errors === 0,
     file: ctx.file,
-    programme: programme ? { id: programme.id, name: programme.name } : null,
+    allocation: options.allocation !== undefined,
+    programme: options.allocation?.programme ? { id: options.allocation.programme.id, name: options.allocation.programme.name } : programme ? { id: programme.id, name: programme.name } : null,
     stats: {
       rows: table.rows.length,
       recipients: ctx.recipientRows.length,

@@ -30,17 +30,9 @@ export async function loadTable(file: string, delimiter?: string): Promise<Table
   return readTable(file, delimiter ? { delimiter } : {});
 }
 
-/** Parse JSON with the line of a syntax error where Node tells it. */
-export function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    throw new StatsbidragError('invalid-json', `not valid JSON: ${msg.replace(/^.*?:\s*/, '').split('\n')[0]}`, { file, line });
-  }
-}
+import { parseJson } from './json.js';
+
+export { parseJson };
 
 /** Validate parsed JSON against a zod schema; the first issue becomes a located error. */
 export function checkSchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, file: string, code: ErrorCode): T {

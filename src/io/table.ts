@@ -9,6 +9,7 @@ import { isAmbiguousSeparator } from '../core/amount.js';
 import { StatsbidragError } from '../core/errors.js';
 import { detectDelimiter, parseTable, type Table as CsvTable } from './csv.js';
 import { decodeBytes, type Encoding } from './decode.js';
+import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
 import { isZip, tableFromXlsx } from './xlsx.js';
 
@@ -69,9 +70,14 @@ export function decideDecimalMark(delimiter: string, rows: readonly { cells: rea
   return comma ? ',' : dot ? '.' : undefined;
 }
 
-/** Text already decoded → Table with its dialect. */
+/** Text already decoded → Table with its dialect (the tool's own JSON too: json-table.ts). */
 export function tableFromText(text: string, file: string, options: ReadTableOptions & { encoding?: Encoding; bom?: boolean } = {}): Table {
   const bom = options.bom ?? text.charCodeAt(0) === 0xfeff;
+  if (options.delimiter === undefined && looksLikeJson(text, file)) {
+    const { headers, rows } = jsonTable(text, file);
+    const decimalMark = decideDecimalMark(',', rows);
+    return { file, headers, rows, delimiter: ',', decimalMark, dialect: { delimiter: ',', decimalMark, encoding: options.encoding ?? 'utf-8', bom } };
+  }
   const delimiter = options.delimiter ?? detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const table = parseTable(text, file, delimiter);
   const decimalMark = decideDecimalMark(delimiter, table.rows);

@@ -85,6 +85,7 @@ export interface ValidationJson {
 export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string {
   const g = (d: Decimal): string => formatAmount(d, { locale });
   const source = (s: string | null): string => (s ? ` (${s})` : '');
+  const list = 'list' in f && f.list === 'allocation' ? 'the recipients allocate splits among' : "the programme's list";
   switch (f.code) {
     case 'unrecognised-column':
       return `column "${f.column}" names no year or year range, so it is not checked`;
@@ -93,13 +94,13 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
     case 'duplicate-recipient':
       return `"${f.recipient}" already appears on line ${f.firstLine}`;
     case 'unknown-recipient':
-      return `"${f.recipient}" is not in the programme's list${source(f.source)}`;
+      return `"${f.recipient}" is not in ${list}${source(f.source)}`;
     case 'missing-recipient':
-      return `"${f.recipient}" is in the programme's list${f.source ? ` (${f.source}${f.listLine ? `, line ${f.listLine}` : ''})` : ''} but has no row in the table`;
+      return `"${f.recipient}" is in ${list}${f.source ? ` (${f.source}${f.listLine ? `, line ${f.listLine}` : ''})` : ''} but has no row in the table`;
     case 'name-code-mismatch':
       return f.by === 'name'
-        ? `"${f.recipient}" has code ${f.tableCode}, but its code in the programme's list${source(f.source)} is ${f.listCode}`
-        : `code ${f.tableCode} belongs to "${f.listName}" in the programme's list${source(f.source)}, not to "${f.recipient}"`;
+        ? `"${f.recipient}" has code ${f.tableCode}, but its code in ${list}${source(f.source)} is ${f.listCode}`
+        : `code ${f.tableCode} belongs to "${f.listName}" in ${list}${source(f.source)}, not to "${f.recipient}"`;
     case 'negative-amount':
       return `"${String(f.actual)}" is negative`;
     case 'missing-value':
@@ -142,6 +143,11 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
     }
     case 'sum-exceeds-budget':
       return `the rows add up to ${g(f.actual as Decimal)}, more than the ${g((f.expected as Decimal))} to be split`;
+    case 'stated-sum-mismatch': {
+      const sum = f.actual as Decimal;
+      const said = f.expected as Decimal;
+      return `the column adds up to ${g(sum)} but its stated sum is ${g(said)} (difference ${g(sum.minus(said))})`;
+    }
   }
 }
 
@@ -175,7 +181,7 @@ function predictionText(p: Prediction, locale: NumberLocale): string {
 
 function adminNote(k: TotalCheck, locale: NumberLocale): string {
   const { source, note } = k.amountSplitSource;
-  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'derived' ? 'derived' : `from source "${source}"`}${note ? `: ${note}` : ''}`;
+  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'derived' ? 'derived' : source === 'option' ? 'given by the options' : `from source "${source}"`}${note ? `: ${note}` : ''}`;
 }
 
 const percentText = (d: Decimal | null): string | null => (d === null ? null : d.toFixed(4));
@@ -308,7 +314,7 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
   if (report.programme) out.push(`Programme: ${report.programme.id} (${report.programme.name})`);
   const verdict = report.valid ? paint.ok('VALID') : paint.error('INVALID');
   out.push(
-    `${s.recipients} recipient rows${s.expectedRecipients === null ? '' : ` (${s.expectedRecipients} in the programme's list)`}, ${s.columns} amount column${
+    `${s.recipients} recipient rows${s.expectedRecipients === null ? '' : ` (${s.expectedRecipients} in ${report.allocation ? 'the split allocate writes' : "the programme's list"})`}, ${s.columns} amount column${
       s.columns === 1 ? '' : 's'
     }, ${s.cells} cells: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}: ${verdict}`,
   );
@@ -321,7 +327,7 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
     const role = [c.role === 'basis' ? 'basis' : null, c.years, c.years && c.years.includes('–') ? (c.perYear ? 'per year' : 'total over the range') : null]
       .filter(Boolean)
       .join(', ');
-    out.push(`  ${paint.bold(c.column)} (${role})`);
+    out.push(`  ${paint.bold(c.column)}${role ? ` (${role})` : ''}`);
     if (c.unreadableCells) out.push(`    ${paint.warning(`${c.unreadableCells} cell${c.unreadableCells > 1 ? 's' : ''} could not be read and are left out of the sum`)}`);
     if (c.checks.length === 0) out.push(`    ${paint.dim(`rows add up to ${money(c.sum, locale, dp)}; no stated total to compare with`)}`);
     for (const k of c.checks) {
@@ -335,7 +341,49 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
       );
     }
   }
+  out.push('', validationSummaryLine(report, paint));
   return `${out.join('\n')}\n`;
+}
+
+/** The last line of the text report, and all of it with --quiet: file, verdict, counts (for CI logs). */
+export function validationSummaryLine(report: ValidationReport, paint: ReportPaint = PLAIN_REPORT): string {
+  const s = report.stats;
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const verdict = report.valid ? paint.ok('VALID') : paint.error('INVALID');
+  return `${report.file ?? 'the table'}: ${verdict}, ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')} (${n(s.recipients, 'recipient row')}, ${n(s.columns, 'amount column')}, ${n(s.cells, 'cell')})`;
+}
+
+/** Workflow-command data: "%", CR and LF escaped (GitHub's rules). */
+const githubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** A workflow-command property value: as data, and ":" and "," too. */
+const githubProperty = (s: string): string => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One GitHub Actions annotation per finding (`::error file=…,line=…,col=…,title=CODE::message`),
+ * so a failing check points at the cell in a pull request; then the summary line. `col` is the
+ * 1-based position of the finding's column in `headers`; a finding about a column alone points at
+ * the header line.
+ */
+export function validationGithub(report: ValidationReport, headers: readonly string[], locale: NumberLocale = 'sv'): string {
+  const out = report.errors.map((f) => {
+    const index = f.column === null ? -1 : columnIndex(headers, f.column);
+    const props = [
+      ...(report.file !== null && report.file !== '-' ? [`file=${githubProperty(report.file)}`] : []),
+      ...(f.row !== null ? [`line=${f.row}`] : index >= 0 ? ['line=1'] : []),
+      ...(index >= 0 ? [`col=${index + 1}`] : []),
+      `title=${githubProperty(f.code)}`,
+    ];
+    const where = [f.recipient, f.column].filter((x) => x !== null).join(', ');
+    return `::${f.severity} ${props.join(',')}::${githubData(`${where ? `${where}: ` : ''}${findingMessage(f, locale)}`)}`;
+  });
+  out.push(validationSummaryLine(report));
+  return `${out.join('\n')}\n`;
+}
+
+/** A finding's column in the header: by name, or a range column's segment ("Belopp 2020–2027 (2020)") by its header. */
+function columnIndex(headers: readonly string[], column: string): number {
+  const i = headers.indexOf(column);
+  return i >= 0 ? i : headers.indexOf(column.replace(/ \(.*\)$/, ''));
 }
 
 // --- audit --------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ describe('bash completion', () => {
   });
 
   it('options after a command, files for a table, scenarios for compare, names for schema', () => {
-    expect(bashComplete(file, ['statsbidrag', 'validate', '--rep'])).toEqual(['--report']);
+    expect(bashComplete(file, ['statsbidrag', 'validate', '--qu'])).toEqual(['--quiet']);
+    expect(bashComplete(file, ['statsbidrag', 'validate', '--rep'])).toEqual([]); // --report is a hidden alias of --format
     expect(bashComplete(file, ['statsbidrag', 'validate', 'tillvaxtverket-2018.c'])).toEqual(['tillvaxtverket-2018.csv']);
     expect(bashComplete(file, ['statsbidrag', 'compare', 'baseline', 'wh'])).toEqual(['what-if']);
     expect(bashComplete(file, ['statsbidrag', 'schema', 'al'])).toEqual(['allocation']);
@@ -72,7 +73,7 @@ describe('zsh and fish completion', () => {
       const text = script(shell);
       for (const c of program.commands) {
         expect(text, `${shell}: ${c.name()}`).toContain(c.name());
-        for (const o of c.options) if (o.long) expect(text, `${shell}: ${c.name()} ${o.long}`).toContain(shell === 'fish' ? `-l ${o.long.slice(2)}` : o.long);
+        for (const o of c.options) if (o.long && !o.hidden) expect(text, `${shell}: ${c.name()} ${o.long}`).toContain(shell === 'fish' ? `-l ${o.long.slice(2)}` : o.long);
       }
       for (const word of [...METHODS, ...PROGRAMMES, 'what-if', 'actual']) expect(text, `${shell}: ${word}`).toContain(word);
     }

@@ -2,30 +2,60 @@
 import { validateUseCase } from '../../app/validate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
-import { validationJson, validationText } from '../../render/report.js';
-import { choiceOption, amountOption, yearOption } from '../options.js';
+import type { StatedSum } from '../../core/validate.js';
+import { validationGithub, validationJson, validationSummaryLine, validationText } from '../../render/report.js';
+import { adminOption, amountOption, choiceOption, nonNegativeAmountOption, positiveAmountOption, yearOption } from '../options.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface ValidateFlags {
   rules?: string;
   sheet?: string;
   programme?: string;
+  format?: string;
+  /** The old name of --format (hidden). */
   report?: string;
+  quiet?: boolean;
   tolerance?: string;
   basis?: string;
   id?: string;
   year?: string;
+  stated?: string[];
+  // allocate's options: the table is then checked against the split allocate writes with them.
+  data?: string;
+  scenario?: string;
+  total?: string;
+  admin?: string;
+  unit?: string;
+  method?: string;
+  firstDivisor?: string;
+  floor?: string;
+  ceiling?: string;
+  floorColumn?: string;
+  ceilingColumn?: string;
   locale?: string;
   out?: string;
   color?: boolean;
 }
 
+export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+
+/** "COLUMN=AMOUNT" (the last "=" splits, so a header may hold one) → a stated sum. */
+export function statedOption(text: string): StatedSum {
+  const at = text.lastIndexOf('=');
+  if (at <= 0 || at === text.length - 1) throw new StatsbidragError('invalid-option', `--stated: give COLUMN=AMOUNT, not "${text}"`, {}, 'usage');
+  return { column: text.slice(0, at), amount: amountOption('--stated', text.slice(at + 1))! };
+}
+
 export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<Verdict> {
-  const format = choiceOption('--report', flags.report, ['text', 'json'] as const, 'text');
+  if (flags.format !== undefined && flags.report !== undefined && flags.format !== flags.report) {
+    throw new StatsbidragError('invalid-option', `--report is the old name of --format: give one of them`, {}, 'usage');
+  }
+  const format = choiceOption('--format', flags.format ?? flags.report, VALIDATE_FORMATS, 'text');
+  if (flags.quiet && format !== 'text') throw new StatsbidragError('invalid-option', `--quiet applies to --format text, not ${format}`, {}, 'usage');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const tolerance = amountOption('--tolerance', flags.tolerance);
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
-  const { report, verdict } = await validateUseCase({
+  const { report, table, verdict } = await validateUseCase({
     table: tableFile,
     sheet: flags.sheet,
     rules: flags.rules,
@@ -34,9 +64,29 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     id: flags.id,
     year: yearOption(flags.year),
     tolerance,
+    stated: flags.stated?.map(statedOption),
+    data: flags.data,
+    scenario: flags.scenario,
+    total: positiveAmountOption('--total', flags.total),
+    admin: adminOption(flags.admin),
+    unit: positiveAmountOption('--unit', flags.unit),
+    method: flags.method,
+    firstDivisor: positiveAmountOption('--first-divisor', flags.firstDivisor),
+    floor: nonNegativeAmountOption('--floor', flags.floor),
+    ceiling: nonNegativeAmountOption('--ceiling', flags.ceiling),
+    floorColumn: flags.floorColumn,
+    ceilingColumn: flags.ceilingColumn,
     locale,
   });
-  const text = format === 'json' ? `${JSON.stringify(validationJson(report, locale), null, 2)}\n` : validationText(report, await reportPaint(flags.out, flags.color), locale);
+  const paint = await reportPaint(flags.out, flags.color);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(validationJson(report, locale), null, 2)}\n`
+      : flags.quiet
+        ? `${validationSummaryLine(report, paint)}\n`
+        : format === 'github'
+          ? validationGithub(report, table.headers, locale)
+          : validationText(report, paint, locale);
   await emit(text, flags.out);
   return verdict;
 }

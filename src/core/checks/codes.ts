@@ -26,6 +26,7 @@ export const FINDING_CODES = {
   'sum-not-explained': "a column's sum differs from the stated total by more than admin costs, rounding and missing rows explain",
   'sum-exceeds-budget': 'a column adds up to more than the amount to be split',
   'total-column-mismatch': "a row's total cell does not equal the sum of its amount cells",
+  'stated-sum-mismatch': 'a column does not add up to the sum stated for it (--stated COLUMN=AMOUNT)',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

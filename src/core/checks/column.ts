@@ -7,6 +7,7 @@ import { Decimal } from '../decimal.js';
 import type { Period, Programme } from '../programme.js';
 import { formatYearRange, yearsOf } from '../schedule.js';
 import type { BasisFacts } from './basis.js';
+import { UNDATED, yearsLabel } from './expected.js';
 import { repairColumn } from './repair.js';
 import { checkRuleRows, ruleRef, type Expectation } from './rule.js';
 import { checkPeriodTotal, checkTotalRow, percent, sumOf, type TotalCheck } from './totals.js';
@@ -41,19 +42,23 @@ export interface ColumnCheckInput {
   basis: BasisFacts;
   expect: (period: Period) => Expectation | undefined;
   options: ValidateOptions;
+  /** The period whose rule covers `year` of `col` (default: the programme's period for that year). */
+  periodFor?: (col: AmountColumn, year: number) => Period | undefined;
+  /** Columns whose sum is stated: they need no rule to be checked (no warning when none covers them). */
+  stated?: ReadonlySet<number>;
   /** Rows not in the programme's list, and repeated rows: reported once each, their amounts kept apart from what is unexplained. */
   unknown: ReadonlySet<number>;
 }
 
-export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, options, unknown }: ColumnCheckInput): { findings: Finding[]; summary: ColumnSummary } {
+export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, options, unknown, periodFor, stated }: ColumnCheckInput): { findings: Finding[]; summary: ColumnSummary } {
   const findings: Finding[] = [];
   const unreadable = (): number => col.values.filter((v) => v === undefined).length;
-  if (!col.years) {
+  if (!col.years && !col.undated) {
     const summary: ColumnSummary = { column: col.header, years: null, role: 'basis', perYear: true, sum: sumOf(col.values), repairedCells: col.repaired.size, unreadableCells: unreadable(), checks: [], periodTotal: null };
     return { findings, summary };
   }
   const isBasis = col === basis.column;
-  const colYears = col.years;
+  const colYears = col.years ?? UNDATED;
   const rangeYears = colYears.to - colYears.from + 1;
   const perYear = isPerYear(col);
   if (rangeYears > 1 && !PER_YEAR.test(col.header) && perYear) findings.push(finding({ code: 'range-column-assumed-per-year', severity: 'warning', column: col.header, years: rangeYears }));
@@ -63,7 +68,7 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
   // Segments: runs of years that fall in the same period of the programme.
   const segments: { period: Period | undefined; years: number[] }[] = [];
   for (const y of yearsOf(colYears)) {
-    const period = programme?.periods.find((p) => p.years.from <= y && y <= p.years.to);
+    const period = periodFor ? periodFor(col, y) : programme?.periods.find((p) => p.years.from <= y && y <= p.years.to);
     const last = segments[segments.length - 1];
     if (last && last.period === period) last.years.push(y);
     else segments.push({ period, years: [y] });
@@ -91,12 +96,12 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
   let periodStated = new Decimal(0);
   let periodCovered = true;
   for (const seg of segments) {
-    const label = formatYearRange({ from: seg.years[0]!, to: seg.years[seg.years.length - 1]! });
+    const label = yearsLabel(col, { from: seg.years[0]!, to: seg.years[seg.years.length - 1]! });
     const where = segments.length > 1 ? `${col.header} (${label})` : col.header;
     const period = seg.period;
     if (!period) {
       periodCovered = false;
-      findings.push(finding({ code: 'no-rule-for-year', severity: 'warning', column: col.header, programme: programme?.id ?? null, years: label }));
+      if (!stated?.has(col.index)) findings.push(finding({ code: 'no-rule-for-year', severity: 'warning', column: col.header, programme: programme?.id ?? null, years: label }));
       continue;
     }
     periodStated = periodStated.plus(period.statedTotal.value.times(seg.years.length));
@@ -117,6 +122,6 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
   }
   return {
     findings,
-    summary: { column: col.header, years: formatYearRange(colYears), role: isBasis ? 'basis' : 'amounts', perYear, sum, repairedCells: col.repaired.size, unreadableCells: unreadable(), checks, periodTotal },
+    summary: { column: col.header, years: col.undated ? null : formatYearRange(colYears), role: isBasis ? 'basis' : 'amounts', perYear, sum, repairedCells: col.repaired.size, unreadableCells: unreadable(), checks, periodTotal },
   };
 }

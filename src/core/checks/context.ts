@@ -2,6 +2,7 @@
 import type { TableLike } from '../cells.js';
 import { columnRoles, isBareAmountHeader } from '../columns.js';
 import { StatsbidragError } from '../errors.js';
+import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
 import { finding, type Finding, type TableContext, type ValidateOptions } from './types.js';
 
 /** A row whose recipient cell starts like this is the table's total row, not a recipient. */
@@ -9,13 +10,23 @@ export const TOTAL_ROW = /^(totalt?|summa|sum|total|s:a|samtliga)\b/i;
 
 export function tableContext(table: TableLike, options: ValidateOptions): TableContext {
   const { headers } = table;
+  const single = options.allocation ? singleColumnYears(options.allocation) : undefined;
   const where = table.file ? { file: table.file } : {};
   let roles;
   try {
-    roles = columnRoles(headers, { id: options.idColumn, basis: options.basis ?? options.programme?.recipients?.basis, basisNamed: options.basis !== undefined, year: options.year });
+    roles = columnRoles(headers, { id: options.idColumn, basis: options.basis ?? options.programme?.recipients?.basis, basisNamed: options.basis !== undefined, year: options.year ?? (single === UNDATED ? undefined : single) });
   } catch (e) {
     throw e instanceof StatsbidragError ? e.at(where) : e;
   }
+  // Checked though they name no year: the bare "amount" of a split that names none, and stated columns.
+  const undated = new Set(options.stated ? statedColumns(headers, options.stated, table.file) : []);
+  if (single === UNDATED) for (const index of roles.other) if (isBareAmountHeader(headers[index]!)) undated.add(index);
+  for (const index of undated) {
+    if (!roles.other.includes(index)) continue;
+    roles.other = roles.other.filter((i) => i !== index);
+    roles.amounts.push({ index, header: headers[index]!, years: undefined });
+  }
+  roles.amounts.sort((a, b) => a.index - b.index);
   for (const index of roles.other) {
     const header = headers[index]!;
     if (isBareAmountHeader(header)) {
@@ -39,7 +50,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     idCol: roles.recipient,
     codeCol: roles.code,
     basisIndex: roles.basis,
-    amountCols: roles.amounts.map(({ index, header, years }) => ({ index, header, years, cells: [], values: [], repaired: new Set() })),
+    amountCols: roles.amounts.map(({ index, header, years }) => ({ index, header, years, ...(undated.has(index) && years === undefined ? { undated: true } : {}), cells: [], values: [], repaired: new Set() })),
     totalCol: roles.total,
     otherCols: roles.other,
     recipientRows,

@@ -11,6 +11,8 @@ export interface RecipientFacts {
   findings: Finding[];
   /** Recipient-row positions that repeat an earlier row. */
   duplicate: Set<number>;
+  /** Recipient-row position → the list's entry it matched. */
+  listEntry: Map<number, ExpectedRecipient>;
   /** Recipient-row position → the list's weight for it. */
   listWeight: Map<number, Decimal>;
   /** The list's recipients with no row in the table. */
@@ -39,11 +41,13 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
   });
 
   const listWeight = new Map<number, Decimal>();
+  const listEntry = new Map<number, ExpectedRecipient>();
   const missing: ExpectedRecipient[] = [];
   const unknown = new Set<number>();
   const list = options.expected;
   if (list) {
     const source = options.expectedSource ?? null;
+    const kind = options.allocation ? ('allocation' as const) : ('programme' as const);
     const byName = new Map(list.map((e) => [normalizeName(e.id), e]));
     const byCode = new Map(list.flatMap((e) => (e.code ? [[e.code.trim(), e] as const] : [])));
     const matched = new Set<ExpectedRecipient>();
@@ -54,25 +58,26 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
       const e = named ?? (code ? byCode.get(code) : undefined);
       if (!e) {
         unknown.add(pos);
-        findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: r.line, column, recipient: r.id, source }));
+        findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: r.line, column, recipient: r.id, source, list: kind }));
         return;
       }
       // Names against codes: a known name with another's code, or a known code with another name.
       const listCode = e.code?.trim();
       if (code && listCode && code !== listCode) {
         const codeColumn = ctx.headers[ctx.codeCol!]!;
-        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column: codeColumn, recipient: r.id, expected: listCode, actual: code, by: 'name', listName: e.id, listCode, tableCode: code, source }));
+        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column: codeColumn, recipient: r.id, expected: listCode, actual: code, by: 'name', listName: e.id, listCode, tableCode: code, source, list: kind }));
       } else if (!named && listCode) {
-        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column, recipient: r.id, expected: e.id, actual: r.id, by: 'code', listName: e.id, listCode, tableCode: code!, source }));
+        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column, recipient: r.id, expected: e.id, actual: r.id, by: 'code', listName: e.id, listCode, tableCode: code!, source, list: kind }));
       }
       matched.add(e);
+      listEntry.set(pos, e);
       if (e.weight) listWeight.set(pos, e.weight);
     });
     for (const e of list) {
       if (matched.has(e)) continue;
       missing.push(e);
-      findings.push(finding({ code: 'missing-recipient', severity: 'error', recipient: e.id, source, listLine: e.line ?? null }));
+      findings.push(finding({ code: 'missing-recipient', severity: 'error', recipient: e.id, source, listLine: e.line ?? null, list: kind }));
     }
   }
-  return { findings, duplicate, listWeight, missing, unknown };
+  return { findings, duplicate, listEntry, listWeight, missing, unknown };
 }

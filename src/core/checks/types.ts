@@ -6,11 +6,15 @@
 import type { NumberLocale } from '../amount.js';
 import type { CellReading } from '../cells.js';
 import type { Decimal } from '../decimal.js';
+import type { Allocation } from '../allocate.js';
 import type { Programme } from '../programme.js';
 import type { YearRange } from '../schedule.js';
 import type { FindingCode } from './codes.js';
 
 export type Severity = 'error' | 'warning';
+
+/** Whose list of recipients a table is matched against: the programme's, or the split allocate writes. */
+export type ListKind = 'programme' | 'allocation';
 
 /** Which basis a rule is computed from: a column of the table, or the programme's list. */
 export type BasisRef = { column: string } | { listColumn: string };
@@ -39,10 +43,10 @@ export type Prediction =
 export type FindingDetail =
   | { code: 'unrecognised-column' | 'empty-recipient' | 'missing-value' }
   | { code: 'duplicate-recipient'; firstLine: number }
-  | { code: 'unknown-recipient'; source: string | null }
-  | { code: 'missing-recipient'; source: string | null; listLine: number | null }
+  | { code: 'unknown-recipient'; source: string | null; list: ListKind }
+  | { code: 'missing-recipient'; source: string | null; listLine: number | null; list: ListKind }
   /** The row's name is the list's `listName` whose code is `listCode`, or its code is `listCode` of `listName`. */
-  | { code: 'name-code-mismatch'; by: 'name' | 'code'; listName: string; listCode: string; tableCode: string; source: string | null }
+  | { code: 'name-code-mismatch'; by: 'name' | 'code'; listName: string; listCode: string; tableCode: string; source: string | null; list: ListKind }
   | { code: 'negative-amount' }
   /** An unreadable cell (the amount parser's code and its sentence, which names no number of ours). */
   | { code: 'invalid-amount' | 'ambiguous-amount' | 'amount-too-large' | 'amount-too-precise'; parserMessage: string }
@@ -56,7 +60,9 @@ export type FindingDetail =
   | { code: 'sum-not-explained'; unexplained: Decimal }
   | { code: 'sum-exceeds-budget' }
   /** A row's total cell against the sum of its amount cells (expected) over `columns`. */
-  | { code: 'total-column-mismatch'; columns: string[] };
+  | { code: 'total-column-mismatch'; columns: string[] }
+  /** A column's sum (actual) against the sum stated for it with --stated (expected). */
+  | { code: 'stated-sum-mismatch' };
 
 export interface FindingBase {
   severity: Severity;
@@ -87,6 +93,8 @@ export interface ExpectedRecipient {
   /** The basis value in the list, when it has one: used for rows the table lacks. */
   weight?: Decimal;
   line?: number;
+  /** Position in the list (an allocation's recipients: the row of its split). */
+  index?: number;
 }
 
 export interface ValidateOptions {
@@ -102,6 +110,18 @@ export interface ValidateOptions {
   year?: YearRange;
   /** Largest deviation from the rule that is not an error; default 0 (exact). */
   tolerance?: Decimal;
+  /**
+   * The split `allocate` writes with the same options: the table's rows must be its recipients
+   * (names, codes) and every amount cell its amount (within the tolerance). Replaces the
+   * programme's rules and list.
+   */
+  allocation?: Allocation;
+  /** Where the allocation's recipients come from, for messages. */
+  allocationSource?: string;
+  /** Columns whose sum is stated (--stated COLUMN=AMOUNT): checked exactly. */
+  stated?: readonly { column: string; amount: Decimal }[];
+  /** With `stated`: also split each stated sum by the basis with this unit and method, row by row. */
+  statedRule?: { unit: Decimal; method: string };
   /** Kept for callers of the string-message era; messages are now written by the renderer. */
   locale?: NumberLocale;
 }
@@ -112,6 +132,8 @@ export interface AmountColumn {
   header: string;
   /** Undefined for a basis column whose header names no year: read for weights, not checked. */
   years: YearRange | undefined;
+  /** A bare "amount" column of a split that names no year, or a stated column with no year: checked, labelled by its header. */
+  undated?: boolean;
   cells: CellReading[];
   /** Values per recipient row: parsed, or repaired; undefined when unusable. */
   values: (Decimal | undefined)[];

@@ -1,0 +1,137 @@
+/**
+ * What allocate splits and how, shared by `allocate` (which writes the split) and `validate`
+ * (which checks a table against what allocate would write): the scenario or programme, the
+ * recipients file and its columns, then core allocate() with the options. One place, so the
+ * two commands cannot drift apart.
+ */
+import { allocate, type AdminSpec, type Allocation } from '../core/allocate.js';
+import type { Decimal } from '../core/decimal.js';
+import { StatsbidragError } from '../core/errors.js';
+import type { Programme } from '../core/programme.js';
+import type { YearRange } from '../core/schedule.js';
+import type { RestPolicy } from '../core/split.js';
+import { boundsFromTable } from '../io/bounds.js';
+import { recipientListFile } from '../io/contained.js';
+import { recipientsFromTable, type LoadedRules } from '../io/load.js';
+import { resolveScenario } from '../io/scenario-schema.js';
+import { readTable, type Table } from '../io/table.js';
+import { loadProgramme } from './programme.js';
+import { prepareScenario, type PreparedScenario } from './scenario.js';
+
+/** allocate's options that decide the split (the output options aside). */
+export interface AllocationOptions {
+  /** Recipients file ("-" for stdin); default the programme's bundled list. */
+  data?: string | undefined;
+  /** The sheet of an .xlsx data file (name or 1-based number; default the first). */
+  sheet?: string | undefined;
+  /** A scenario file, a bundled scenario's name, or baseline. */
+  scenario?: string | undefined;
+  basis?: string | undefined;
+  id?: string | undefined;
+  programme?: string | undefined;
+  rules?: string | undefined;
+  years?: YearRange | undefined;
+  total?: Decimal | undefined;
+  admin?: AdminSpec | undefined;
+  unit?: Decimal | undefined;
+  method?: string | undefined;
+  rest?: RestPolicy | undefined;
+  firstDivisor?: Decimal | undefined;
+  floor?: Decimal | undefined;
+  ceiling?: Decimal | undefined;
+  floorColumn?: string | undefined;
+  ceilingColumn?: string | undefined;
+  explain?: boolean | undefined;
+}
+
+/** Where the money and the recipients come from, decided from the options (nothing split yet). */
+export interface AllocationSetup {
+  options: AllocationOptions;
+  scenarioRun: PreparedScenario | undefined;
+  /** Whether a programme's rules decide the figures (false for a free split). */
+  useProgramme: boolean;
+  programme: Programme | undefined;
+  loaded: LoadedRules | undefined;
+  /** The recipients file; undefined for a scenario (it brings its recipients). */
+  dataFile: string | undefined;
+  basis: string;
+  idColumn: string | undefined;
+  codeColumn: string | undefined;
+}
+
+export async function allocationSetup(request: AllocationOptions): Promise<AllocationSetup> {
+  let request_ = request;
+  // A scenario names its programme and its changes; options still replace its figures.
+  let scenarioRun: PreparedScenario | undefined;
+  if (request.scenario !== undefined) {
+    const clash = (['data', 'programme', 'basis', 'id', 'floorColumn', 'ceilingColumn'] as const).find((k) => request[k] !== undefined);
+    if (clash) {
+      const option = `--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      throw new StatsbidragError('invalid-option', `--scenario: the scenario names its programme, recipients and basis; drop ${option}`, {}, 'usage');
+    }
+    const { scenario, file } = await resolveScenario(request.scenario);
+    scenarioRun = await prepareScenario(scenario, file, request.rules);
+    request_ = { ...request, programme: scenarioRun.programme.id };
+  }
+
+  // A free split (--total without --programme) needs no rules; otherwise the programme decides
+  // totals, unit and method, and its bundled recipient list is the default data.
+  const useProgramme = request_.programme !== undefined || request_.total === undefined;
+  let programme: Programme | undefined;
+  let loaded: LoadedRules | undefined;
+  let dataFile = request_.data;
+  let basis = request_.basis;
+  let idColumn = request_.id;
+  let codeColumn: string | undefined;
+  if (useProgramme) {
+    const context = await loadProgramme(request_.rules, request_.programme);
+    programme = context.programme;
+    loaded = context.loaded;
+    const source = programme.recipients;
+    if (dataFile === undefined && !scenarioRun) {
+      if (!source) {
+        throw new StatsbidragError(
+          'no-recipient-list',
+          `programme "${programme.id}" has no bundled recipient list; give one with --data FILE --basis COLUMN`,
+          { field: '--data' },
+          'usage',
+        );
+      }
+      dataFile = recipientListFile(context.loaded, programme);
+      idColumn ??= source.id;
+      codeColumn = source.code;
+    }
+    basis ??= source?.basis;
+  }
+  if (dataFile === undefined && !scenarioRun) throw new StatsbidragError('missing-data', 'give the recipients with --data FILE (or - for stdin)', { field: '--data' }, 'usage');
+  if (basis === undefined) throw new StatsbidragError('missing-basis', 'name the weight column with --basis COLUMN', { field: '--basis' }, 'usage');
+  return { options: request_, scenarioRun, useProgramme, programme, loaded, dataFile, basis, idColumn, codeColumn };
+}
+
+/** The split allocate makes: the recipients (a scenario's, or read from `table`, else the data file) and core allocate(). */
+export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
+  const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
+  const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, options.sheet === undefined ? {} : { sheet: options.sheet })));
+  const recipients = input
+    ? boundsFromTable(
+        input,
+        recipientsFromTable(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
+        { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
+      )
+    : scenarioRun!.recipients;
+  const allocation = allocate(recipients, {
+    ...(scenarioRun?.options ?? {}),
+    ...(programme ? { programme: scenarioRun?.programme ?? programme } : {}),
+    ...(options.years ? { years: options.years } : {}),
+    ...(options.total ? { total: options.total } : {}),
+    ...(options.admin ? { admin: options.admin } : {}),
+    ...(options.unit ? { unit: options.unit } : {}),
+    ...(options.method ? { method: options.method } : {}),
+    rest: options.rest ?? 'error',
+    ...(options.firstDivisor ? { firstDivisor: options.firstDivisor } : {}),
+    ...(options.floor ? { floor: options.floor } : {}),
+    ...(options.ceiling ? { ceiling: options.ceiling } : {}),
+    ...(options.explain ? { explain: true } : {}),
+  });
+  return { allocation, recipientCount: recipients.length, programme: scenarioRun?.programme ?? programme };
+}
