@@ -12,7 +12,7 @@ import type { Recipient } from '../core/split.js';
 import { readBytes } from './read.js';
 import { readTable, type Table } from './table.js';
 import { decodeBytes } from './decode.js';
-import { packageRoot } from './paths.js';
+import { packageRoot, resolveInput } from './paths.js';
 import { formatJsonPath, rulesSchema } from './schemas.js';
 
 /** The bundled data folder. */
@@ -60,7 +60,7 @@ export interface LoadedRules {
 export async function loadRules(file: string = DEFAULT_RULES): Promise<LoadedRules> {
   const json = parseJson(await readText(file), file);
   const rules = checkSchema(rulesSchema, json, file, 'invalid-rules');
-  return { rules, file, dir: file === '-' ? process.cwd() : dirname(resolve(file)) };
+  return { rules, file, dir: file === '-' ? process.cwd() : dirname(resolve(resolveInput(file))) };
 }
 
 export interface RecipientColumns {

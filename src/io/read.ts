@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { StatsbidragError } from '../core/errors.js';
+import { resolveInput } from './paths.js';
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -11,16 +12,20 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A file's bytes (stdin for "-"), with one located error for each way reading fails. */
+/**
+ * A file's bytes (stdin for "-"; a bundled file by its name, see paths.ts resolveInput), with
+ * one located error for each way reading fails, naming the file as the user gave it.
+ */
 export async function readBytes(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     if (file === '-') {
       bytes = await readStdin();
     } else {
+      const path = resolveInput(file);
       // Synchronous: one small file read at start-up costs less than the event-loop turns of an async one.
-      if (statSync(file).isDirectory()) throw new StatsbidragError('not-a-file', 'is a directory, not a file', { file }, 'io');
-      bytes = readFileSync(file);
+      if (statSync(path).isDirectory()) throw new StatsbidragError('not-a-file', 'is a directory, not a file', { file }, 'io');
+      bytes = readFileSync(path);
     }
   } catch (e) {
     if (e instanceof StatsbidragError) throw e;
