@@ -21,6 +21,8 @@ export { allocate, type Allocation, type AllocateOptions, type PeriodAllocation,
 export {
   methodByName,
   METHOD_NAMES,
+  isMethod,
+  type Method,
   MODIFIABLE_METHODS,
   largestRemainder,
   roundNearest,
@@ -50,18 +52,18 @@ export {
 export type { Programme, Period, Rules } from './core/programme.js';
 export { resolveColumn } from './core/columns.js';
 export { loadRules, loadRecipients, loadTable, DEFAULT_RULES, DATA_DIR } from './io/load.js';
-export { allocationJson, allocationRecords } from './render/allocation.js';
-export { explainJson, explainRecords } from './render/explain.js';
+export { allocationJson, allocationRecords, type AllocationJson, type AllocationPeriodJson, type AllocationTotalsJson } from './render/allocation.js';
+export { explainJson, explainRecords, type ExplainRowJson } from './render/explain.js';
 export { loadRecipientsWithBounds, boundsFromTable } from './io/bounds.js';
 export { validateTable, expectedRecipientsFromTable, type ValidationReport, type ValidateOptions, type Finding, type ColumnSummary, type TotalCheck, type ExpectedRecipient } from './core/validate.js';
 export { audit, auditRowsFromTable, rowInterval, gapInterval, AUDIT_RULES, PLAUSIBLE_UNITS, type AuditResult, type AuditRow, type AuditRule, type RuleFit, type CellRepair } from './core/audit.js';
 export { rat, formatRational, formatInterval, integerRange, type Rational, type Interval, type Bound } from './core/rational.js';
 export { ratFromDecimal } from './core/scaled.js';
-export { validationJson, validationText, auditJson, auditText } from './render/report.js';
+export { validationJson, validationText, auditJson, auditText, type AuditJson, type AuditFitJson, type IntervalJson, type BoundJson } from './render/report.js';
 export { applyScenario, baselineScenario, type Scenario, type AppliedScenario } from './core/scenario.js';
 export { compare, noDifferences, type Comparison, type CompareRow, type CompareCell } from './core/compare.js';
 export { award, ration, canonicalType, RATIONINGS, type Application, type AwardResult, type AwardRules, type AwardReason, type Rationing } from './core/award.js';
 export { loadScenario, resolveScenario, scenarioFromJson } from './io/scenario-schema.js';
 export { loadApplications } from './io/applications.js';
-export { compareJson, compareRecords } from './render/compare.js';
-export { awardJson, awardRecords, reasonText } from './render/award.js';
+export { compareJson, compareRecords, type ComparisonJson, type CompareCellJson } from './render/compare.js';
+export { awardJson, awardRecords, reasonText, type AwardsJson, type AwardApplicationJson } from './render/award.js';

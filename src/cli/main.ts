@@ -19,9 +19,9 @@ Examples:
       the Tillväxtverket grant to 32 municipalities, 2018, 2019 and 2020–2027, from the bundled data
   $ statsbidrag allocate --year 2019 --format csv --out 2019.csv
   $ statsbidrag allocate --year 2020-2027 --admin 2% --method largest-remainder
-  $ statsbidrag allocate --data kommuner.csv --basis "Belopp 2018" --total "1,35 miljarder" --unit 1000
-      split any list: no programme needed when --total is given
-  $ cat list.csv | statsbidrag allocate --data - --basis weight --total 1000000 --format json
+  $ statsbidrag allocate --data tillvaxtverket-2018 --basis "Belopp 2018" --total "1,35 miljarder" --unit 1000
+      split any list (a CSV file, or a bundled table by name): no programme needed when --total is given
+  $ statsbidrag allocate --year 2019 --format csv | statsbidrag allocate --data - --basis weight --total 1000000 --format json
 
 Where the money comes from:
   With a programme (the default, or --programme ID), each period's stated total, administrative
@@ -109,7 +109,7 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colour in the text report (also NO_COLOR=1)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ statsbidrag validate data/tillvaxtverket-2018.csv\n  $ statsbidrag validate 2019.csv --year 2019 --format github\n  $ statsbidrag validate split.csv --data list.csv --basis weight --total 1000000 --unit 1000\n      exactly what `allocate` with the same options writes, cell by cell\n  $ statsbidrag validate budget.csv --stated amount=1000000 --quiet\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n',
+      '\nExamples:\n  $ statsbidrag validate tillvaxtverket-2018\n      the bundled table (data/tillvaxtverket-2018.csv), by name; any CSV, .xlsx or JSON table by its path\n  $ statsbidrag validate tillvaxtverket-2018 --format github\n      one GitHub workflow annotation per finding, pointing at the cell\n  $ statsbidrag validate tillvaxtverket-2018 --stated "Belopp 2018=410 396 000" --quiet\n      a column\'s sum, exactly; only the summary line\n  $ statsbidrag validate tillvaxtverket-2018 --data tillvaxtverket-2018 --basis 2018 --total 410396000 --year 2018 --unit 1000\n      against exactly what `allocate` with the same options writes, cell by cell\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n',
     )
     .action(async (table: string, flags) => {
       const { runValidate } = await import('./commands/validate.js');
@@ -132,7 +132,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--locale <locale>', 'number format in the text output').choices(['sv', 'en']).default('sv'))
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
     .option('--no-color', 'no colour in the text output (also NO_COLOR=1)')
-    .addHelpText('after', '\nExamples:\n  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2019\n  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2020-2027 --unit 1000000 --format json\n\nExit codes: 0 some rule reproduces every row, 1 none does, 2 the input cannot be read.\n')
+    .addHelpText('after', '\nExamples:\n  $ statsbidrag audit tillvaxtverket-2018 --basis 2018 --column 2019\n  $ statsbidrag audit tillvaxtverket-2018 --basis 2018 --column 2020-2027 --unit 1000000 --format json\n\nExit codes: 0 some rule reproduces every row, 1 none does, 2 the input cannot be read.\n')
     .action(async (table: string, flags) => {
       const { runAudit } = await import('./commands/audit.js');
       verdict = await runAudit(table, flags);
@@ -148,7 +148,7 @@ export function buildProgram(): Command {
     .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ statsbidrag compare baseline actual\n      announced (2018 press release) against the totals actually available 2019–2021\n  $ statsbidrag compare baseline actual --year 2019-2021 --format csv\n  $ statsbidrag compare baseline my-scenario.json --order input\n',
+      '\nExamples:\n  $ statsbidrag compare baseline actual\n      announced (2018 press release) against the totals actually available 2019–2021\n  $ statsbidrag compare baseline actual --year 2019-2021 --format csv\n  $ statsbidrag compare baseline what-if --order input\n',
     )
     .action(async (a: string, b: string, flags) => {
       const { runCompare } = await import('./commands/compare.js');
@@ -170,7 +170,7 @@ export function buildProgram(): Command {
     .option('--unit <amount>', 'rounding unit of the awards (default: the programme\'s)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ statsbidrag award data/examples/gavleborg-applications.csv --ceiling 300000 --budget "1 788 tkr"\n      reproduces the Delmos awards in Gävleborg 2018 (seed 002)\n  $ statsbidrag award data/examples/gavleborg-applications.csv --ceiling 300000 --budget "1 500 tkr" --ration equal-awards\n  $ statsbidrag award applications.csv --programme delmos --year 2021-2023 --format csv\n',
+      '\nExamples:\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 788 tkr"\n      reproduces the Delmos awards in Gävleborg 2018 (seed 002); the bundled example, by name\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 500 tkr" --ration equal-awards\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 500 tkr" --ration proportional --format csv\n',
     )
     .action(async (file: string, flags) => {
       const { runAward } = await import('./commands/award.js');
@@ -190,7 +190,7 @@ export function buildProgram(): Command {
   report
     .addHelpText(
       'after',
-      '\nExamples:\n  $ statsbidrag report --out report.html\n      the bundled Tillväxtverket grant, every year, with charts and the explained table\n  $ statsbidrag report --compare baseline actual --out compare.html\n  $ statsbidrag report --validate data/tillvaxtverket-2018.csv --locale en --out validation.html\n\nThe page fetches nothing, needs no JavaScript for its content, and prints on A4.\nExit codes: 0 written, 1 (--validate) the table fails a check, 2 trouble.\n',
+      '\nExamples:\n  $ statsbidrag report --out report.html\n      the bundled Tillväxtverket grant, every year, with charts and the explained table\n  $ statsbidrag report --compare baseline actual --out compare.html\n  $ statsbidrag report --validate tillvaxtverket-2018 --locale en --out validation.html\n\nThe page fetches nothing, needs no JavaScript for its content, and prints on A4.\nExit codes: 0 written, 1 (--validate) the table fails a check, 2 trouble.\n',
     )
     .action(async (flags) => {
       const { runReport } = await import('./commands/report.js');
@@ -202,7 +202,7 @@ export function buildProgram(): Command {
     .description('print the JSON Schema (Draft 2020-12) of a file the tool reads or writes')
     .argument('[name]', `one of ${SCHEMA_NAMES.join(', ')}`)
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ statsbidrag schema rules > rules.schema.json\n  $ statsbidrag schema allocation\n\nThe same files are in the package: schemas/NAME.schema.json (docs/json-schemas.md).\n')
+    .addHelpText('after', '\nExamples:\n  $ statsbidrag schema rules\n  $ statsbidrag schema allocation\n\nThe same files are in the package: schemas/NAME.schema.json (docs/json-schemas.md).\n')
     .action(async (name: string | undefined, flags) => {
       const { runSchema } = await import('./commands/schema.js');
       await runSchema(name, flags);
@@ -213,7 +213,7 @@ export function buildProgram(): Command {
     .description('print a shell completion script (commands, options, methods, programmes, scenarios)')
     .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ source <(statsbidrag completion bash)\n  $ statsbidrag completion zsh > "${fpath[1]}/_statsbidrag"\n  $ statsbidrag completion fish > ~/.config/fish/completions/statsbidrag.fish\n')
+    .addHelpText('after', '\nExamples:\n  $ statsbidrag completion bash\n      load it with: source <(statsbidrag completion bash)\n  $ statsbidrag completion zsh\n      save it as _statsbidrag in a folder on $fpath\n  $ statsbidrag completion fish\n      save it as ~/.config/fish/completions/statsbidrag.fish\n')
     .action(async (shell: string, flags, command: Command) => {
       const { runCompletion } = await import('./commands/completion.js');
       await runCompletion(shell, flags, command.parent!);
@@ -225,10 +225,13 @@ export function buildProgram(): Command {
     `
 Examples:
   $ statsbidrag allocate                      the bundled Tillväxtverket grant, 2018–2027
-  $ statsbidrag validate data/tillvaxtverket-2018.csv
-  $ statsbidrag audit data/tillvaxtverket-2018.csv --basis 2018 --column 2019
+  $ statsbidrag validate tillvaxtverket-2018    a bundled table, by name (or any CSV file)
+  $ statsbidrag audit tillvaxtverket-2018 --basis 2018 --column 2019
   $ statsbidrag compare baseline actual
   $ statsbidrag report --out report.html      one HTML page with charts, tables and provenance
+
+File arguments take a path, - for stdin, or the name of a bundled file (tillvaxtverket-2018,
+gavleborg-applications, rules, or bundled:NAME), from any folder.
 
 Exit codes: 0 done (valid), 1 the data failed a check (validate, audit), 2 a usage error or input
 that cannot be read (one line on stderr naming the file, line and field).
@@ -260,7 +263,9 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      // No command is a usage error: the short help (no examples) on stderr, and exit 2.
+      process.stderr.write(`${program.helpInformation()}\nstatsbidrag: no command given (see --help for examples)\n`);
+      process.exitCode = EXIT_TROUBLE;
       return;
     }
     verdict = 'pass';

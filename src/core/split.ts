@@ -4,7 +4,7 @@
  * and the unit are scaled to integers and the method works on bigints.
  */
 import { apportionWithin, type BoundedResult, type BoundHit } from './apportion/constraints.js';
-import { methodByName, type MethodKind } from './apportion/index.js';
+import { methodByName, type Method, type MethodKind } from './apportion/index.js';
 import { sumOf, type ApportionResult, type Fraction, type Priority } from './apportion/types.js';
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -32,6 +32,7 @@ export interface SplitRequest {
   amount: Decimal;
   /** Rounding unit: 0.01, 1, 1000, 1000000 or any positive amount. */
   unit: Decimal;
+  /** A method's name (`Method`); any other string is refused with an unknown-method error. */
   method: string;
   /** Default "error": a total that is not a whole number of units is refused. */
   rest?: RestPolicy;
@@ -83,7 +84,7 @@ export interface SplitRow {
 
 export interface Split {
   rows: SplitRow[];
-  method: string;
+  method: Method;
   /** What decides a row's last unit under this method. */
   methodKind?: MethodKind;
   /** The first divisor, for a modified divisor method. */

@@ -13,7 +13,7 @@ import type { Recipient } from '../core/split.js';
 import { readBytes } from './read.js';
 import { readTable, type Table } from './table.js';
 import { decodeBytes } from './decode.js';
-import { packageRoot } from './paths.js';
+import { packageRoot, resolveInput } from './paths.js';
 import { formatJsonPath, rulesSchema } from './schemas.js';
 
 /** The bundled data folder. */
@@ -57,7 +57,7 @@ export async function loadRules(file: string = DEFAULT_RULES): Promise<LoadedRul
   const json = parseJson((await decodeBytes(bytes, file)).text, file);
   const rules = checkSchema(rulesSchema, json, file, 'invalid-rules');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { rules, file, sha256, dir: file === '-' ? process.cwd() : dirname(resolve(file)) };
+  return { rules, file, sha256, dir: file === '-' ? process.cwd() : dirname(resolve(resolveInput(file))) };
 }
 
 export interface RecipientColumns {

@@ -2,7 +2,7 @@
  * Where the installed package lives, found by walking up from this module to the folder whose
  * package.json is ours. Works from src/ (tests), dist/ (tsc) and dist/cli.cjs (the esbuild bundle).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,4 +28,45 @@ export function packageRoot(): string {
 
 export function packageVersion(): string {
   return (cached ??= find()).version;
+}
+
+/** The prefix that names a bundled file even where a file of that name exists: `bundled:rules.json`. */
+export const BUNDLED_PREFIX = 'bundled:';
+
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A file argument as the user gave it → the path to read; every input file goes through here
+ * (io/read.ts), so every command's file arguments work alike. An existing file (or "-") is
+ * itself. Otherwise a bare name names a file the package bundles, in data/ or one folder down,
+ * with or without its .csv/.json ending — `tillvaxtverket-2018`, `gavleborg-applications.csv`,
+ * `bundled:rules.json` — so the help's examples run from any folder after a global install. A
+ * name found nowhere is returned as it is, and reading it fails as for any missing file.
+ */
+export function resolveInput(spec: string): string {
+  if (spec === '-') return spec;
+  const explicit = spec.startsWith(BUNDLED_PREFIX);
+  if (!explicit && existsSync(spec)) return spec;
+  const name = explicit ? spec.slice(BUNDLED_PREFIX.length) : spec;
+  if (!/^[\w-][\w.-]*$/.test(name)) return spec;
+  const data = join(packageRoot(), 'data');
+  let folders = [data];
+  try {
+    folders = [data, ...readdirSync(data, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(data, d.name)).sort()];
+  } catch {
+    return spec;
+  }
+  for (const folder of folders) {
+    for (const candidate of [name, `${name}.csv`, `${name}.json`]) {
+      const path = join(folder, candidate);
+      if (isFile(path)) return path;
+    }
+  }
+  return spec;
 }

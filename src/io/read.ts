@@ -4,13 +4,17 @@
  */
 import { readFileBytes, readStreamBytes } from './read-input.js';
 import { StatsbidragError, type ErrorCode } from '../core/errors.js';
+import { resolveInput } from './paths.js';
 
-/** A file's bytes (stdin for "-"), with one located error for each way reading fails. */
+/**
+ * A file's bytes (stdin for "-"; a bundled file by its name, see paths.ts resolveInput), with
+ * one located error for each way reading fails, naming the file as the user gave it.
+ */
 export async function readBytes(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
-    // With a size limit and a stop at the first NUL byte of a stream (read-input.ts).
-    bytes = file === '-' ? await readStreamBytes(process.stdin, file) : readFileBytes(file);
+    // With a size limit and a stop at the first NUL byte of a stream (read-input.ts); a bare name may be a bundled file (paths.ts).
+    bytes = file === '-' ? await readStreamBytes(process.stdin, file) : readFileBytes(resolveInput(file));
   } catch (e) {
     if (e instanceof StatsbidragError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -7,7 +7,8 @@ import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/a
 import { Decimal, maxDecimals } from '../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
-import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords } from './explain.js';
+import type { Method } from '../core/apportion/index.js';
+import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
 import type { Grid } from './grid.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
@@ -59,8 +60,58 @@ function percentOf(part: Decimal, whole: Decimal): string | null {
 
 export const ALLOCATION_JSON_VERSION = 1;
 
+/** One period of `allocationJson`. Money is a fixed-decimal string, never a JSON number. */
+export interface AllocationPeriodJson {
+  /** "2019", "2020–2027", or null for a split without years. */
+  years: string | null;
+  yearCount: number;
+  method: Method;
+  unit: string;
+  statedTotal: string;
+  admin: string;
+  amountSplit: string;
+  allocated: string;
+  residual: string;
+  differenceToStated: string;
+  /** Per cent with four decimals; null when the stated total is zero. */
+  differencePercent: string | null;
+  tiedRecipients: string[];
+  /** Present only when a first divisor was used. */
+  firstDivisor?: string;
+  /** Present only with floors or ceilings. */
+  heldAtFloor?: string[];
+  heldAtCeiling?: string[];
+  /** Present only with explain. */
+  explain?: ExplainRowJson[];
+}
+
+/** Totals of `allocationJson` over every selected year. */
+export interface AllocationTotalsJson {
+  years: string | null;
+  statedTotal: string;
+  admin: string;
+  amountSplit: string;
+  allocated: string;
+  residual: string;
+  differenceToStated: string;
+  differencePercent: string | null;
+}
+
+/** The documented JSON shape of an allocation (README, "JSON output"). */
+export interface AllocationJson {
+  schema: 'statsbidrag/allocation';
+  version: typeof ALLOCATION_JSON_VERSION;
+  /** Where it comes from; present when made by a use case (the CLI, the library's use cases). */
+  provenance?: Provenance;
+  programme: { id: string; name: string; agency: string } | null;
+  periods: AllocationPeriodJson[];
+  /** The CSV columns as fields: recipient, code (when the data has one), weight, amount or amount_YEAR…, total. */
+  rows: Record<string, string>[];
+  totals: AllocationTotalsJson;
+}
+
 /** The documented JSON shape (README, "JSON output"). */
-export function allocationJson(a: Allocation, provenance?: Provenance): object {
+export function allocationJson(a: Allocation, provenance?: Provenance): AllocationJson {
   const dp = moneyDecimals(a);
   const { headers, rows } = allocationRecords(a);
   return {
@@ -91,7 +142,7 @@ export function allocationJson(a: Allocation, provenance?: Provenance): object {
         : {}),
       ...(p.split.rows.some((r) => r.explain) ? { explain: explainJson(p) } : {}),
     })),
-    rows: rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i]]))),
+    rows: rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i]!]))),
     totals: {
       years: a.span ? formatYearRange(a.span) : null,
       statedTotal: plain(a.totals.statedTotal, dp),

@@ -3,7 +3,7 @@
  * JSON, and as display grids: the applications with their awards, and the budget per year.
  */
 import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
-import type { AwardReason, AwardResult, AwardRow } from '../core/award.js';
+import type { AwardReason, AwardResult, AwardRow, AwardStatus, Rationing } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange, yearCount } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
@@ -74,7 +74,55 @@ export const AWARD_TEXT_COLUMNS = new Set(['applicant', 'type', 'region', 'ordin
 
 export const AWARD_JSON_VERSION = 1;
 
-export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }, provenance?: Provenance): object {
+/** One application of `awardJson`. Money is a fixed-decimal string. */
+export interface AwardApplicationJson {
+  applicant: string;
+  type: string;
+  region: string | null;
+  /** The line of the applications file. */
+  line: number | null;
+  ordinance: string | null;
+  priority: string | null;
+  years: string | null;
+  requested: string;
+  cost: string;
+  cap: string | null;
+  capBy: AwardRow['capBy'] | null;
+  /** By year: "2021" → amount. */
+  perYear: Record<string, string>;
+  total: string;
+  status: AwardStatus;
+  reason: string | null;
+  tied: boolean;
+}
+
+/** The documented JSON shape of awards (README, "award"). */
+export interface AwardsJson {
+  schema: 'statsbidrag/awards';
+  version: typeof AWARD_JSON_VERSION;
+  provenance?: Provenance;
+  programme: { id: string; name: string; agency: string } | null;
+  rationing: Rationing;
+  partial: boolean;
+  unit: string;
+  ceiling: string | null;
+  maxCostSharePercent: string | null;
+  years: {
+    year: number;
+    budget: string;
+    demand: string;
+    awarded: string;
+    leftover: string;
+    rationed: boolean;
+    applications: number;
+    level: string | null;
+    ratio: string | null;
+  }[];
+  applications: AwardApplicationJson[];
+  totals: { budget: string; requested: string; demand: string; awarded: string; leftover: string; rejected: number };
+}
+
+export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }, provenance?: Provenance): AwardsJson {
   const dp = decimals(r);
   const money = (d: Decimal): string => plain(d, dp);
   return {

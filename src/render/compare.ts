@@ -3,7 +3,7 @@
  * documented JSON, and as two display grids: totals per year, and recipients with their totals.
  */
 import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
-import type { CompareCell, CompareRow, Comparison } from '../core/compare.js';
+import type { CompareCell, CompareRow, CompareStatus, Comparison } from '../core/compare.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
@@ -45,9 +45,39 @@ export function compareRecords(c: Comparison): { headers: string[]; rows: string
 
 export const COMPARISON_JSON_VERSION = 1;
 
-export function compareJson(c: Comparison, provenance?: Provenance): object {
+/** A and B and their difference: fixed-decimal strings, per cent with four decimals, null where not defined. */
+export interface CompareCellJson {
+  a: string | null;
+  b: string | null;
+  difference: string | null;
+  percent: string | null;
+}
+
+/** The documented JSON shape of a comparison (README, "compare"). */
+export interface ComparisonJson {
+  schema: 'statsbidrag/comparison';
+  version: typeof COMPARISON_JSON_VERSION;
+  provenance?: Provenance;
+  a: { label: string; years: string };
+  b: { label: string; years: string };
+  years: string;
+  commonYears: string;
+  unchanged: number;
+  rows: {
+    recipient: string;
+    code: string | null;
+    status: CompareStatus;
+    /** By year: "2019" → cell. */
+    years: Record<string, CompareCellJson>;
+    total: CompareCellJson;
+    common: CompareCellJson;
+  }[];
+  totals: { years: Record<string, CompareCellJson>; total: CompareCellJson; common: CompareCellJson };
+}
+
+export function compareJson(c: Comparison, provenance?: Provenance): ComparisonJson {
   const dp = decimals(c);
-  const out = (x: CompareCell) => ({
+  const out = (x: CompareCell): CompareCellJson => ({
     a: x.a === null ? null : plain(x.a, dp),
     b: x.b === null ? null : plain(x.b, dp),
     difference: x.difference === null ? null : plain(x.difference, dp),

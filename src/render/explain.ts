@@ -158,8 +158,31 @@ export function explainRecords(a: Allocation): { headers: string[]; rows: string
 /** Text columns of the long CSV (neutralised against formulas). */
 export const EXPLAIN_TEXT_COLUMNS = new Set(['period', 'method', 'recipient', 'code', 'quota_units_fraction', 'tied', 'bound']);
 
+/** One row of a period's `explain` array in JSON output: exact figures as fixed-decimal strings. */
+export interface ExplainRowJson {
+  recipient: string;
+  weight: string;
+  share: string;
+  quota: string;
+  quotaUnits: string | null;
+  /** The quota in units as an exact fraction, "num/den". */
+  quotaUnitsFraction: string | null;
+  amount: string;
+  remainder: string | null;
+  /** Divisor methods: the priority that won the row its last unit ("Infinity" when d = 0). */
+  lastPriority: string | null;
+  nextPriority: string | null;
+  tied: boolean;
+  floor: string | null;
+  ceiling: string | null;
+  unconstrained: string | null;
+  bound: 'floor' | 'ceiling' | null;
+  /** Present (true) only when the floor could not be given. */
+  floorIgnored?: true;
+}
+
 /** The `explain` array of one period in JSON output. */
-export function explainJson(p: PeriodAllocation): object[] {
+export function explainJson(p: PeriodAllocation): ExplainRowJson[] {
   const dp = moneyDp(p);
   return p.split.rows.map((row) => {
     const e = row.explain;
@@ -179,7 +202,7 @@ export function explainJson(p: PeriodAllocation): object[] {
       ceiling: e?.ceiling ? plain(e.ceiling, dp) : null,
       unconstrained: e?.unconstrained ? plain(e.unconstrained, dp) : null,
       bound: row.bound ?? null,
-      ...(e?.floorIgnored ? { floorIgnored: true } : {}),
+      ...(e?.floorIgnored ? { floorIgnored: true as const } : {}),
     };
   });
 }

@@ -4,7 +4,7 @@
  * findings arrive as facts (code, values, structured data) and their sentences are written here. JSON shapes are documented in the README ("## validate", "## audit").
  */
 import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
-import type { AuditResult, CellRepair, RuleFit } from '../core/audit.js';
+import type { AuditResult, AuditRule, CellRepair, RuleFit } from '../core/audit.js';
 import { gapInterval } from '../core/audit.js';
 import { Decimal } from '../core/decimal.js';
 import { formatFraction, formatRational, integerRange, type Bound, type Interval, type Rational } from '../core/rational.js';
@@ -410,22 +410,74 @@ export function formatRationalAmount(r: Rational, locale: NumberLocale = 'sv', d
   return `${negative ? '-' : ''}${grouped}${frac ? `${sep.decimal}${frac}` : ''}`;
 }
 
-function boundJson(b: Bound | undefined): object | null {
+/** An end of an interval: `value` cut (not rounded) after six decimals, `fraction` exact. */
+export interface BoundJson {
+  value: string;
+  /** Whether `value` is the whole value. */
+  exact: boolean;
+  fraction: string;
+  /** False: the end itself is not included. */
+  closed: boolean;
+}
+
+export interface IntervalJson {
+  /** null: no lower (upper) limit. */
+  lower: BoundJson | null;
+  upper: BoundJson | null;
+  /** First and last whole krona inside; null if none. */
+  wholeKronor: [string, string] | null;
+}
+
+/** One rule × unit tried by the audit. */
+export interface AuditFitJson {
+  rule: AuditRule;
+  unit: string;
+  complete: boolean;
+  reproduced: number;
+  rows: number;
+  /** The exact set of B for which `reproduced` rows match. */
+  interval: IntervalJson | null;
+  wholeUnits: string[] | null;
+  /** stated − B, without a stated total null. */
+  gap: IntervalJson | null;
+  missed: { row: number; recipient: string; published: string; ruleGives: string }[];
+}
+
+/** The documented JSON shape of an audit (README, "audit"). */
+export interface AuditJson {
+  schema: 'statsbidrag/audit';
+  version: typeof AUDIT_JSON_VERSION;
+  /** null for stdin. */
+  file: string | null;
+  basis: string;
+  column: string;
+  rows: number;
+  sum: string;
+  statedTotal: { value: string; source: string } | null;
+  repairs: { row: number; recipient: string; column: string; raw: string; value: string; reason: string }[];
+  /** Some rule reproduces every row. */
+  reproduced: boolean;
+  complete: AuditFitJson[];
+  best: AuditFitJson | null;
+  fits: AuditFitJson[];
+}
+
+function boundJson(b: Bound | undefined): BoundJson | null {
   if (!b) return null;
   const { text, exact } = formatRational(b.value, 6);
   return { value: text.replace('…', ''), exact, fraction: formatFraction(b.value), closed: b.closed };
 }
 
-function intervalJson(i: Interval | undefined): object | null {
+function intervalJson(i: Interval | undefined): IntervalJson | null {
   if (!i) return null;
   const kr = integerRange(i);
   return { lower: boundJson(i.lower), upper: boundJson(i.upper), wholeKronor: kr ? [kr[0].toString(), kr[1].toString()] : null };
 }
 
-export function auditJson(input: AuditReportInput): object {
+export function auditJson(input: AuditReportInput): AuditJson {
   const { result } = input;
   const dp = Math.max(0, ...result.fits.map((f) => f.unit.decimalPlaces()));
-  const fitJson = (f: RuleFit): object => ({
+  const fitJson = (f: RuleFit): AuditFitJson => ({
     rule: f.rule,
     unit: f.unit.toFixed(),
     complete: f.complete,

@@ -39,9 +39,9 @@ describe("import { ... } from 'statsbidrag'", () => {
     expect(r.stdout.trim()).toBe('1324000000 1000000');
   });
 
-  it('ships type declarations for the entry point', () => {
-    const r = spawnSync(process.execPath, ['-e', "const p=require('./package.json');const fs=require('fs');console.log(fs.existsSync(p.exports['.'].types))"], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stdout.trim()).toBe('true');
+  it('ships type declarations for the entry point, for import and for require', () => {
+    const r = spawnSync(process.execPath, ['-e', "const p=require('./package.json');const fs=require('fs');const e=p.exports['.'];console.log([e.import.types,e.require.types].map((f)=>fs.existsSync(f)).join())"], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('true,true');
   });
 });
 

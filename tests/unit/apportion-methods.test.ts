@@ -1,6 +1,6 @@
 /** Hand-checked examples for every apportionment method, ties included. Priorities worked out in the comments. */
 import { describe, expect, it } from 'vitest';
-import { methodByName, type ApportionResult } from '../../src/core/apportion/index.js';
+import { isMethod, METHOD_NAMES, methodByName, type ApportionResult } from '../../src/core/apportion/index.js';
 
 const run = (method: string, weights: number[], units: number, firstDivisor?: { num: bigint; den: bigint }): ApportionResult =>
   methodByName(method, firstDivisor ? { firstDivisor } : {}).apportion({ weights: weights.map(BigInt), units: BigInt(units) });
@@ -125,5 +125,13 @@ describe('methodByName', () => {
     expect(() => methodByName('huntington-hill', { firstDivisor: { num: 6n, den: 5n } })).toThrow(/applies to dhondt and sainte-lague/);
     expect(() => methodByName('sainte-lague', { firstDivisor: { num: 31n, den: 10n } })).toThrow(/at most 3/);
     expect(() => methodByName('dhondt', { firstDivisor: { num: 0n, den: 1n } })).toThrow(/above 0/);
+  });
+});
+
+describe('Method names', () => {
+  it('every name in METHOD_NAMES is a registered method of that name, and isMethod() knows only those', () => {
+    expect(METHOD_NAMES.map((name) => methodByName(name).name)).toEqual([...METHOD_NAMES]);
+    expect(METHOD_NAMES.filter((name) => !isMethod(name))).toEqual([]);
+    expect(['hare', 'Dhondt', '', 'largest remainder'].filter((name) => isMethod(name))).toEqual([]);
   });
 });

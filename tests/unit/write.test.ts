@@ -6,7 +6,9 @@
 import * as fs from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { StatsbidragError } from '../../src/core/errors.js';
 import { writeFileDurably, type DurableFs } from '../../src/io/durable.js';
@@ -344,8 +346,11 @@ describe('writeFileDurably: targets that must not be replaced', () => {
 describe('writeFileDurably: interrupted', () => {
   it('SIGTERM while chunks are still coming removes the temporary file and the old file stays', async () => {
     const { dir, out } = existing();
+    // The writer as a module of its own for the child process (the build bundles it into the CLI).
+    const moduleFile = join(fs.mkdtempSync(join(tmpdir(), 'durable-')), 'durable.mjs');
+    buildSync({ entryPoints: [join(ROOT, 'src', 'io', 'durable.ts')], bundle: true, platform: 'node', format: 'esm', outfile: moduleFile, logLevel: 'silent' });
     const script = `
-      import { writeFileDurably } from ${JSON.stringify(join(ROOT, 'dist', 'io', 'durable.js'))};
+      import { writeFileDurably } from ${JSON.stringify(moduleFile)};
       async function* slow() { yield 'first chunk\\n'; process.stdout.write('started\\n'); await new Promise(() => setInterval(() => {}, 1000)); }
       await writeFileDurably(${JSON.stringify(out)}, slow());
     `;

@@ -8,8 +8,24 @@ import type { ApportionMethod, Fraction } from './types.js';
 
 export type MethodKind = 'remainder' | 'divisor' | 'round-each';
 
+const NAMES = ['largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'] as const;
+
+/** A method's name, as the command line and the rules file spell it. */
+export type Method = (typeof NAMES)[number];
+
+/**
+ * Every method's name, in the order the help lists them. Typed so that
+ * `METHOD_NAMES.includes(name)` takes any string (a plain `as const` tuple's would take only a
+ * `Method`) and narrows it to a `Method`.
+ */
+export const METHOD_NAMES = NAMES as unknown as readonly Method[] & { includes(name: string): name is Method };
+
+export function isMethod(name: string): name is Method {
+  return METHOD_NAMES.includes(name);
+}
+
 export interface MethodInfo {
-  readonly name: string;
+  readonly name: Method;
   readonly apportion: ApportionMethod;
   /** True when the amounts always add up to the units split; false for row-by-row rounding. */
   readonly exactSum: boolean;
@@ -26,7 +42,7 @@ export interface MethodOptions {
 }
 
 interface MethodEntry {
-  readonly name: string;
+  readonly name: Method;
   readonly exactSum: boolean;
   readonly kind: MethodKind;
   readonly description: string;
@@ -86,10 +102,8 @@ const METHODS: readonly MethodEntry[] = [
   { name: 'round-up', make: fixed(roundUp), exactSum: false, kind: 'round-each', description: 'each row rounded up; residual reported' },
 ];
 
-export const METHOD_NAMES: readonly string[] = METHODS.map((m) => m.name);
-
 /** Methods that accept a first divisor. */
-export const MODIFIABLE_METHODS: readonly string[] = METHODS.filter((m) => m.modifiable).map((m) => m.name);
+export const MODIFIABLE_METHODS: readonly Method[] = METHODS.filter((m) => m.modifiable).map((m) => m.name);
 
 export function methodByName(name: string, options: MethodOptions = {}): MethodInfo {
   const found = METHODS.find((m) => m.name === name);
