@@ -6,6 +6,7 @@ import type { AdminSpec } from '../core/allocate.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
+import type { AllocationOptions } from '../app/allocation-setup.js';
 import type { CsvOptions } from '../render/csv.js';
 import { NO_PAINT } from '../render/grid.js';
 import { FORMATS, type RenderOptions } from '../render/output.js';
@@ -171,3 +172,38 @@ export function nonNegativeAmountOption(option: string, text: string | undefined
   return d;
 }
 
+
+/**
+ * allocate's options that decide the split, from their text: the one reading shared by allocate,
+ * validate (which checks a table against what allocate writes) and report.
+ */
+export function allocationOptionsFrom(flags: AllocateFlags): AllocationOptions {
+  return {
+    sheet: flags.sheet,
+    basis: flags.basis,
+    id: flags.id,
+    programme: flags.programme,
+    rules: flags.rules,
+    years: yearOption(flags.year),
+    ...splitOptionsFrom(flags),
+    rest: choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error'),
+    explain: flags.explain === true,
+  };
+}
+
+/** The options that shape a split itself (each undefined when not given): where the recipients and the money come from, and how it is rounded. */
+export function splitOptionsFrom(flags: Pick<AllocateFlags, 'data' | 'scenario' | 'total' | 'admin' | 'unit' | 'method' | 'firstDivisor' | 'floor' | 'ceiling' | 'floorColumn' | 'ceilingColumn'>) {
+  return {
+    data: flags.data,
+    scenario: flags.scenario,
+    total: positiveAmountOption('--total', flags.total),
+    admin: adminOption(flags.admin),
+    unit: positiveAmountOption('--unit', flags.unit),
+    method: flags.method,
+    firstDivisor: positiveAmountOption('--first-divisor', flags.firstDivisor),
+    floor: nonNegativeAmountOption('--floor', flags.floor),
+    ceiling: nonNegativeAmountOption('--ceiling', flags.ceiling),
+    floorColumn: flags.floorColumn,
+    ceilingColumn: flags.ceilingColumn,
+  } satisfies AllocationOptions;
+}

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { readBytes } from '../../io/read.js';
 import { runGuarded } from '../guard.js';
 import { progressFor, type Progress } from '../progress.js';
-import { type AllocateFlags, adminOption, choiceOption, nonNegativeAmountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
+import { type AllocateFlags, allocationOptionsFrom, renderOptionsFrom } from '../options.js';
 import { emit, type Outcome } from '../output.js';
 
 export type { AllocateFlags } from '../options.js';
@@ -37,25 +37,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const progress = render.format === 'csv' ? progressFor(flags.quiet) : undefined;
   const result = await allocateUseCase({
     dataBytes: stdin,
-    data: flags.data,
-    sheet: flags.sheet,
-    scenario: flags.scenario,
-    basis: flags.basis,
-    id: flags.id,
-    programme: flags.programme,
-    rules: flags.rules,
-    years: yearOption(flags.year),
-    total: positiveAmountOption('--total', flags.total),
-    admin: adminOption(flags.admin),
-    unit: positiveAmountOption('--unit', flags.unit),
-    method: flags.method,
-    rest: choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error'),
-    firstDivisor: positiveAmountOption('--first-divisor', flags.firstDivisor),
-    floor: nonNegativeAmountOption('--floor', flags.floor),
-    ceiling: nonNegativeAmountOption('--ceiling', flags.ceiling),
-    floorColumn: flags.floorColumn,
-    ceilingColumn: flags.ceilingColumn,
-    explain: flags.explain === true,
+    ...allocationOptionsFrom(flags),
     bulk: render.format === 'csv' ? { csv: render.csv, ...(progress ? { progress: progress.update } : {}) } : undefined,
   });
   if (result.kind === 'bulk') {

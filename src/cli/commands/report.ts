@@ -9,7 +9,7 @@ import type { NumberLocale } from '../../core/amount.js';
 import type { Programme } from '../../core/programme.js';
 import { DEFAULT_RULES } from '../../io/load.js';
 import { packageRoot, packageVersion } from '../../io/paths.js';
-import { adminOption, amountOption, choiceOption, commandLine, nonNegativeAmountOption, positiveAmountOption, yearOption, type AllocateFlags } from '../options.js';
+import { allocationOptionsFrom, amountOption, choiceOption, commandLine, type AllocateFlags } from '../options.js';
 import { emit, type Verdict } from '../output.js';
 
 export interface ReportFlags extends AllocateFlags {
@@ -33,23 +33,8 @@ export async function runReport(flags: ReportFlags): Promise<Verdict> {
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const content = await reportUseCase(
     {
-      data: flags.data,
-      scenario: flags.scenario,
-      basis: flags.basis,
-      id: flags.id,
-      programme: flags.programme,
-      rules: flags.rules,
-      years: yearOption(flags.year),
-      total: positiveAmountOption('--total', flags.total),
-      admin: adminOption(flags.admin),
-      unit: positiveAmountOption('--unit', flags.unit),
-      method: flags.method,
-      rest: choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error'),
-      firstDivisor: positiveAmountOption('--first-divisor', flags.firstDivisor),
-      floor: nonNegativeAmountOption('--floor', flags.floor),
-      ceiling: nonNegativeAmountOption('--ceiling', flags.ceiling),
-      floorColumn: flags.floorColumn,
-      ceilingColumn: flags.ceilingColumn,
+      ...allocationOptionsFrom(flags),
+      explain: true,
       compare: flags.compare,
       validate: flags.validate,
       tolerance: amountOption('--tolerance', flags.tolerance),

@@ -4,7 +4,7 @@ import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
 import { validationGithub, validationJson, validationSummaryLine, validationText } from '../../render/report.js';
-import { adminOption, amountOption, choiceOption, nonNegativeAmountOption, positiveAmountOption, yearOption } from '../options.js';
+import { amountOption, choiceOption, splitOptionsFrom, yearOption } from '../options.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface ValidateFlags {
@@ -65,17 +65,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     year: yearOption(flags.year),
     tolerance,
     stated: flags.stated?.map(statedOption),
-    data: flags.data,
-    scenario: flags.scenario,
-    total: positiveAmountOption('--total', flags.total),
-    admin: adminOption(flags.admin),
-    unit: positiveAmountOption('--unit', flags.unit),
-    method: flags.method,
-    firstDivisor: positiveAmountOption('--first-divisor', flags.firstDivisor),
-    floor: nonNegativeAmountOption('--floor', flags.floor),
-    ceiling: nonNegativeAmountOption('--ceiling', flags.ceiling),
-    floorColumn: flags.floorColumn,
-    ceilingColumn: flags.ceilingColumn,
+    ...splitOptionsFrom(flags),
     locale,
   });
   const paint = await reportPaint(flags.out, flags.color);
