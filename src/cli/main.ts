@@ -50,7 +50,7 @@ export function buildProgram(): Command {
     .description('split a programme\'s money (or any amount) among recipients in proportion to a weight column')
     .option('--data <file>', 'recipients CSV or .xlsx (- for stdin); default: the programme\'s bundled list')
     .option('--sheet <name|n>', '.xlsx --data: the sheet, by name or number (default: the first)')
-    .option('--scenario <file|name>', 'run a scenario: a scenario JSON file, a bundled one (actual, what-if) or baseline (README, "Scenarios")')
+    .option('--scenario <file|name>', 'run a scenario: a scenario JSON file, a bundled one (actual, what-if) or baseline (docs/data.md, "Scenarios")')
     .option('--basis <column>', 'weight column, by header or year (e.g. 2018); default: the programme\'s basis')
     .option('--id <column>', 'recipient column; default: Kommun/recipient/name, else the first column')
     .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
@@ -60,7 +60,7 @@ export function buildProgram(): Command {
     .option('--admin <amount|percent>', 'administrative costs per year, e.g. 25000000 or 2%')
     .option('--unit <amount>', 'rounding unit: 0.01, 1, 1000, 1000000 or any positive amount')
     .addOption(
-      new Option('--method <name>', 'apportionment method (see README, "Methods")').choices([
+      new Option('--method <name>', 'apportionment method (docs/methods.md)').choices([
         'largest-remainder',
         'dhondt',
         'sainte-lague',
@@ -240,7 +240,7 @@ that cannot be read (one line on stderr naming the file, line and field).
   return program;
 }
 
-/** The output options every command with tabular output shares (README, "Output"). */
+/** The output options every command with tabular output shares (docs/output.md). */
 function addOutputOptions(command: Command): void {
   command
     .addOption(new Option('--format <format>', 'output format (default: table; csv with --excel; xlsx with --out FILE.xlsx)').choices(['table', 'csv', 'json', 'md', 'xlsx']))
