@@ -253,6 +253,8 @@ export interface CellRepair extends Repair {
   id: string;
   column: string;
   raw: string;
+  /** The column the repair was predicted from: the row's share of it applied to the other rows' total. */
+  reference: string;
 }
 
 export interface AuditTable {
@@ -293,8 +295,8 @@ export function auditRowsFromTable(table: TableLike, basisCol: number, columnCol
       if (c.kind !== 'bad') throw new Error('unreachable');
       const row = table.rows[i]!;
       const predicted = ratioPrediction(reference, values, i);
-      const repair = chooseRepair(c.candidates, predicted, `the row's share of "${refHeader}" applied to the other rows' total`)!;
-      repairs.push({ ...repair, line: row.line, id: row.cells[idCol] ?? '', column: table.headers[col]!, raw: c.raw });
+      const repair = chooseRepair(c.candidates, predicted)!;
+      repairs.push({ ...repair, line: row.line, id: row.cells[idCol] ?? '', column: table.headers[col]!, raw: c.raw, reference: refHeader });
       return repair.value;
     });
   const weights = fix(basisCells, columnOk, basisOk, basisCol, columnHeader);

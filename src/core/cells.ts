@@ -4,7 +4,7 @@
  * repair picks the one nearest to what the row should hold, and says why. Shared by validate
  * and audit so both read a defective table the same way.
  */
-import { AmountParseError, formatAmount, parseAmount, type DecimalMark, type NumberLocale } from './amount.js';
+import { AmountParseError, parseAmount, type DecimalMark } from './amount.js';
 import { Decimal } from './decimal.js';
 
 /** A table as the core sees it: headers and rows of text with their physical line numbers. */
@@ -42,39 +42,18 @@ export interface Repair {
   candidates: Decimal[];
   /** What the row was expected to hold, when known. */
   predicted?: Decimal;
-  /** One sentence: why this reading. */
-  reason: string;
 }
 
 /**
  * The candidate nearest to `predicted` (ties go to the parser's order); without a prediction
- * the parser's first choice (a dropped final digit). `basisOfPrediction` completes the sentence
- * "the value … predicts", e.g. "the 2018 share under round-nearest to 1 000 000 of 1 325 000 000".
+ * the parser's first choice (a dropped final digit). The renderer says why (render/report.ts).
  */
-export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined, basisOfPrediction: string, locale: NumberLocale = 'sv'): Repair | undefined {
+export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined): Repair | undefined {
   if (candidates.length === 0) return undefined;
-  const fmt = (d: Decimal): string => formatAmount(d, { locale });
-  if (predicted === undefined) {
-    return {
-      value: candidates[0]!,
-      candidates: [...candidates],
-      reason: `no prediction was possible, so the usual slip is assumed: a dropped final digit (${candidates.map(fmt).join(' or ')})`,
-    };
-  }
+  if (predicted === undefined) return { value: candidates[0]!, candidates: [...candidates] };
   let best = candidates[0]!;
   for (const c of candidates) if (c.minus(predicted).abs().lt(best.minus(predicted).abs())) best = c;
-  const others = candidates.filter((c) => !c.eq(best));
-  const off = (c: Decimal): string => fmt(c.minus(predicted).abs().toDecimalPlaces(0));
-  const gap = best.minus(predicted).abs().toDecimalPlaces(0);
-  return {
-    value: best,
-    candidates: [...candidates],
-    predicted,
-    reason:
-      `it is the reading nearest to ${fmt(predicted.toDecimalPlaces(0))}, the value ${basisOfPrediction} predicts` +
-      (gap.isZero() ? '' : ` (off by ${off(best)})`) +
-      (others.length ? `; the other reading${others.length > 1 ? 's' : ''} ${others.map((c) => `${fmt(c)} (off by ${off(c)})`).join(', ')} ${others.length > 1 ? 'are' : 'is'} further away` : ''),
-  };
+  return { value: best, candidates: [...candidates], predicted };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { AuditResult, AuditRule, CellRepair, RuleFit } from '../core/audit.
 import { gapInterval } from '../core/audit.js';
 import { Decimal } from '../core/decimal.js';
 import { formatFraction, formatRational, integerRange, type Bound, type Interval, type Rational } from '../core/rational.js';
-import { chooseRepair } from '../core/cells.js';
+import { chooseRepair, type Repair } from '../core/cells.js';
 import type { BasisRef, ColumnSummary, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../core/validate.js';
 
 export interface ReportPaint {
@@ -112,8 +112,8 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
       return f.parserMessage;
     case 'broken-digit-grouping': {
       if (f.candidates.length === 0) return f.parserMessage ?? `"${String(f.actual)}" has broken digit grouping`;
-      const repair = chooseRepair(f.candidates, f.predicted, predictionText(f.prediction, locale), locale)!;
-      return `"${String(f.actual)}" has broken digit grouping; most likely ${g(repair.value)}: ${repair.reason}`;
+      const repair = chooseRepair(f.candidates, f.predicted)!;
+      return `"${String(f.actual)}" has broken digit grouping; most likely ${g(repair.value)}: ${repairReason(repair, predictionText(f.prediction, locale), locale)}`;
     }
     case 'rule-check-skipped':
       return `no usable basis value for ${f.rows.map((r) => `"${r.recipient}" (line ${r.line})`).join(', ')}, so shares cannot be computed and no column is checked against the rule`;
@@ -153,6 +153,29 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
 
 function basisText(b: BasisRef): string {
   return 'column' in b ? `"${b.column}"` : `basis ("${b.listColumn}" in the programme's list)`;
+}
+
+/**
+ * Why a broken cell was read as it was: the reading nearest to what the row should hold, or,
+ * without a prediction, the usual slip. `basisOfPrediction` completes "the value … predicts".
+ */
+export function repairReason(repair: Repair, basisOfPrediction: string, locale: NumberLocale = 'sv'): string {
+  const fmt = (d: Decimal): string => formatAmount(d, { locale });
+  const { predicted, candidates, value } = repair;
+  if (predicted === undefined) return `no prediction was possible, so the usual slip is assumed: a dropped final digit (${candidates.map(fmt).join(' or ')})`;
+  const others = candidates.filter((c) => !c.eq(value));
+  const off = (c: Decimal): string => fmt(c.minus(predicted).abs().toDecimalPlaces(0));
+  const gap = value.minus(predicted).abs().toDecimalPlaces(0);
+  return (
+    `it is the reading nearest to ${fmt(predicted.toDecimalPlaces(0))}, the value ${basisOfPrediction} predicts` +
+    (gap.isZero() ? '' : ` (off by ${off(value)})`) +
+    (others.length ? `; the other reading${others.length > 1 ? 's' : ''} ${others.map((c) => `${fmt(c)} (off by ${off(c)})`).join(', ')} ${others.length > 1 ? 'are' : 'is'} further away` : '')
+  );
+}
+
+/** An audit repair's reason: predicted from the row's share of the other column. */
+export function auditRepairReason(r: CellRepair, locale: NumberLocale = 'sv'): string {
+  return repairReason(r, `the row's share of "${r.reference}" applied to the other rows' total`, locale);
 }
 
 function ruleText(r: RuleRef, locale: NumberLocale): string {
@@ -497,7 +520,7 @@ export function auditJson(input: AuditReportInput): AuditJson {
     rows: result.rows,
     sum: result.sum.toFixed(),
     statedTotal: input.stated ? { value: input.stated.value.toFixed(), source: input.stated.source } : null,
-    repairs: input.repairs.map((r) => ({ row: r.line, recipient: r.id, column: r.column, raw: r.raw, value: r.value.toFixed(), reason: r.reason })),
+    repairs: input.repairs.map((r) => ({ row: r.line, recipient: r.id, column: r.column, raw: r.raw, value: r.value.toFixed(), reason: auditRepairReason(r, 'sv') })),
     reproduced: result.complete.length > 0,
     complete: result.complete.map(fitJson),
     best: result.fits[0] ? fitJson(result.fits[0]) : null,
@@ -604,7 +627,7 @@ export function auditText(input: AuditReportInput, paint: ReportPaint = PLAIN_RE
         `Repaired before auditing: ${input.repairs.length} cell${input.repairs.length > 1 ? 's' : ''} with broken digit grouping, each read as the value nearest to what its basis share predicts (as validate proposes)`,
       ),
     );
-    for (const r of input.repairs) out.push(`  line ${r.line}, ${r.id}, ${r.column}: "${r.raw}" read as ${m(r.value)}`, `      ${paint.dim(r.reason)}`);
+    for (const r of input.repairs) out.push(`  line ${r.line}, ${r.id}, ${r.column}: "${r.raw}" read as ${m(r.value)}`, `      ${paint.dim(auditRepairReason(r, locale))}`);
   }
   out.push('', paint.bold('In short: ') + shortAnswer(input, locale));
   out.push('', `The rows add up to ${m(result.sum)} kr.`);
