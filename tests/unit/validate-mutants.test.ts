@@ -416,3 +416,48 @@ describe('expectedRecipientsFromTable', () => {
     expect(thrown(() => expectedRecipientsFromTable(list, 'Kommun', undefined, 'W'))[1]).toMatch(/^no basis column "W"/);
   });
 });
+
+describe('validateTable: smaller rules', () => {
+  it('rows that take no part in the rule (duplicates, empty names) need no basis value', () => {
+    const t = table(['Kommun', 'Basis', 'Belopp 2020'], [['A', '1', '300'], ['B', '2', '600'], ['A', '', '5'], ['', '', '5']]);
+    const r = validateTable(t, { programme, basis: 'Basis' });
+    expect(r.errors.map((f) => f.code)).toEqual(['duplicate-recipient', 'missing-value', 'empty-recipient', 'missing-value']);
+    expect(r.summary.columns[0]).toMatchObject({ column: 'Basis', unreadableCells: 2, sum: '3' });
+    expect(r.summary.columns[1]!.checks[0]).toMatchObject({ ruleChecked: true, rowsChecked: 2, rowsDeviating: 0 });
+  });
+  it('with only zero weights no share can be computed: the column is held against the amount split only', () => {
+    const t = table(['Kommun', 'Basis', 'Belopp 2020'], [['A', '0', '300'], ['B', '0', '600']]);
+    const r = validateTable(t, { programme, basis: 'Basis' });
+    expect(r.errors).toEqual([]);
+    expect(r.summary.columns[1]!.checks[0]).toMatchObject({ ruleChecked: false, explained: { admin: '-100', rounding: null, missingRows: null, unexplained: '0' } });
+  });
+  it('with the list\'s weights as the basis, messages name the programme\'s basis column', () => {
+    const named: Programme = { ...programme, recipients: { file: 'x.csv', id: 'Kommun', basis: 'Invånare' } };
+    const list = [
+      { id: 'A', weight: D(1) },
+      { id: 'B', weight: D(2) },
+    ];
+    const t = table(['Kommun', 'Belopp 2020'], [['A', '310'], ['B', '590']]);
+    expect(validateTable(t, { programme: named, expected: list }).errors.map((f) => f.message)).toEqual([
+      '310 where the basis ("Invånare" in the programme\'s list) share under largest-remainder to 10 of 900 gives 300 (off by 10, within 10)',
+      '590 where the basis ("Invånare" in the programme\'s list) share under largest-remainder to 10 of 900 gives 600 (off by -10, within 10)',
+    ]);
+    expect(validateTable(t, { programme, expected: list }).errors[0]!.message).toContain('the basis ("basis" in the programme\'s list) share');
+  });
+  it('money is written with as many decimals as the values, tolerance and units need, at most 6', () => {
+    const t = table(['Kommun', 'Belopp 2020'], [['A', '0,12345678'], ['B', '1']]);
+    expect(validateTable(t, {}).summary).toMatchObject({ decimals: 6, columns: [{ sum: '1.123457' }] });
+    const halves: Programme = { ...programme, periods: [period(2020, 2020, { unit: { value: D('0.5'), source: 's' } })] };
+    const r = validateTable(table(['Kommun', 'Basis', 'Belopp 2020'], [['A', '1', '300'], ['B', '2', '600']]), { programme: halves, basis: 'Basis' });
+    expect(r.summary.decimals).toBe(1);
+    expect(r.summary.columns[1]!.checks[0]).toMatchObject({ unit: '0.5', sum: '900.0', statedTotal: '1000.0' });
+  });
+  it('a total row that agrees, or has no value, says nothing', () => {
+    const t = table(['Kommun', 'Basis', 'Belopp 2020'], [['A', '1', '300'], ['B', '2', '600'], ['Summa', '3', '']]);
+    expect(validateTable(t, { programme, basis: 'Basis' }).errors).toEqual([]);
+    const agrees = table(['Kommun', 'Basis', 'Belopp 2020'], [['A', '1', '300'], ['B', '2', '600'], ['Totalt', '3', '900']]);
+    const r = validateTable(agrees, { programme, basis: 'Basis' });
+    expect(r.errors).toEqual([]);
+    expect(r.stats).toMatchObject({ rows: 3, recipients: 2, cells: 4 });
+  });
+});
