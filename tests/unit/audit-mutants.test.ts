@@ -271,3 +271,64 @@ describe('auditRowsFromTable', () => {
     expect(() => auditRowsFromTable(table([['A', '1', '-5']]), 1, 2)).toThrow('"-5" is negative');
   });
 });
+
+describe('audit: what each rule gives a missed row, exactly', () => {
+  // Row 0 is published far off, so it is the row missed; the example budget is the whole-unit budget at or below
+  // the middle of the other rows' interval, and the rule is applied to row 0's quota there.
+  const missedGives = (rule: 'round-nearest' | 'round-down' | 'round-up', pairs: [number, number][]) => {
+    const fit = audit(rows(pairs), { units: [D(1)], rules: [rule] }).fits[0]!;
+    return { example: formatFraction(fit.example!), gives: fit.missed.map((m) => m.ruleGives.toFixed()) };
+  };
+  it('round-down rounds a quota of 1.5 down', () => {
+    // Shares ½, ½; row 1 published 1: B in [2, 4), example 3 → row 0's quota 1.5 → 1.
+    expect(missedGives('round-down', [[1, 100], [1, 1]])).toEqual({ example: '3', gives: ['1'] });
+  });
+  it('round-up gives a whole quota unchanged and a fraction one unit up', () => {
+    // Shares ½, ¼, ¼; rows 1 and 2 published 1: B in (0, 4], example 2 → row 0's quota 1 → 1.
+    expect(missedGives('round-up', [[2, 100], [1, 1], [1, 1]])).toEqual({ example: '2', gives: ['1'] });
+    // Shares 2/5, 3/5; row 1 published 2: B in (5/3, 10/3], example 2 → row 0's quota 0.8 → 1.
+    expect(missedGives('round-up', [[2, 100], [3, 2]])).toEqual({ example: '2', gives: ['1'] });
+  });
+  it('round-nearest rounds below a half down and a half up', () => {
+    // Shares 1/5, 4/5; row 1 published 2: B in [15/8, 25/8), example 2 → row 0's quota 0.4 → 0.
+    expect(missedGives('round-nearest', [[1, 100], [4, 2]])).toEqual({ example: '2', gives: ['0'] });
+    // Shares 1/4, 3/4; row 1 published 2: B in [2, 10/3), example 2 → row 0's quota 0.5 → 1.
+    expect(missedGives('round-nearest', [[1, 100], [3, 2]])).toEqual({ example: '2', gives: ['1'] });
+  });
+  it('with a fractional unit the quota is counted in units of it', () => {
+    // Unit 0.25, shares ½, ½; row 1 published 0.5 (2 units): B/2 / 0.25 in [1.5, 2.5) → B in [0.75, 1.25); example 1
+    // → row 0's quota 2 units → 0.5.
+    const fit = audit(rows([[1, 100], [1, '0.5']]), { units: [D('0.25')], rules: ['round-nearest'] }).fits[0]!;
+    expect(ends(fit.interval)).toBe('[3/4, 5/4)');
+    expect(fit.wholeUnits!.map((d) => d.toFixed())).toEqual(['0.75', '1']);
+    expect(formatFraction(fit.example!)).toBe('1');
+    expect(fit.missed.map((m) => m.ruleGives.toFixed())).toEqual(['0.5']);
+  });
+});
+
+describe('audit: order of rules regardless of the order asked for', () => {
+  it('equally good fits at the same unit follow AUDIT_RULES', () => {
+    const res = audit(rows([[1, 10], [1, 10]]), { units: [D(10)], rules: ['largest-remainder', 'round-up', 'round-down', 'round-nearest'] });
+    expect(res.fits.map((f) => f.rule)).toEqual(['round-nearest', 'round-down', 'round-up', 'largest-remainder']);
+  });
+  it('largest remainder does not take a published amount that is not a whole number of units for a unit it holds', () => {
+    // 5 + 15 at unit 10: 2 units → 1, 1; 5 is half a unit, not 1 unit.
+    const fit = audit(rows([[1, 5], [1, 15]]), { units: [D(10)], rules: ['largest-remainder'] }).fits[0]!;
+    expect(fit.missed.map((m) => m.id)).toEqual(['r0', 'r1']);
+  });
+  it('the refusals carry their codes and, for a bad unit, the usage kind', () => {
+    const err = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e as StatsbidragError;
+      }
+      throw new Error('no error');
+    };
+    expect(err(() => audit(rows([[0, 1]]))).code).toBe('no-positive-weight');
+    expect(err(() => audit([])).message).toBe('there are no rows to audit');
+    expect(err(() => audit(rows([[1, 1]]), { units: [D(0)] })).kind).toBe('usage');
+    expect(err(() => auditRowsFromTable({ headers: ['Kommun', 'B', 'C'], rows: [] }, 1, 2)).message).toBe('has a header but no rows');
+    expect(err(() => auditRowsFromTable({ headers: ['Kommun', 'B', 'C'], rows: [{ line: 2, cells: ['A', '1', ''] }] }, 1, 2)).message).toBe('the cell is empty');
+  });
+});

@@ -54,9 +54,10 @@ describe('validateTable: recipients and cells', () => {
     ],
   );
   const expected = [{ id: 'A', code: '01' }, { id: 'B', code: '02' }, { id: 'C', code: '03', line: 4 }, { id: 'D', code: '05' }];
-  const r = validateTable(t, { programme, basis: 'Basis', expected, expectedSource: 'list.csv' });
+  const report = () => validateTable(t, { programme, basis: 'Basis', expected, expectedSource: 'list.csv' });
 
   it('reports each defect once, at its row and column, ordered by row, then column, then code', () => {
+    const r = report();
     const B = 'Belopp 2020';
     expect(r.errors.map(row)).toEqual([
       ['rule-deviation', 'error', 2, B, 'A', '130', '100', ruleMsg('100', '130', '-30', '10')],
@@ -79,6 +80,7 @@ describe('validateTable: recipients and cells', () => {
     ]);
   });
   it('counts rows, recipients, cells and findings', () => {
+    const r = report();
     expect(r.valid).toBe(false);
     expect(r.stats).toEqual({ rows: 8, recipients: 7, expectedRecipients: 4, columns: 2, cells: 14, repairedCells: 0, errors: 14, warnings: 0 });
     expect(r.summary.byCode).toEqual({
@@ -116,7 +118,8 @@ describe('validateTable: columns and periods', () => {
       ['C', '6', 'z', '5', '600', '600', '1800', '600'],
     ],
   );
-  const r = validateTable(t, { programme, basis: 'Basis' });
+  // Computed inside each test, not here: Stryker activates a mutant only while a test runs.
+  const report = () => validateTable(t, { programme, basis: 'Basis' });
   const check = (yearCount: number) => ({
     years: yearCount === 1 ? '2020' : '2021–2023',
     yearCount,
@@ -136,6 +139,7 @@ describe('validateTable: columns and periods', () => {
   const range = { years: '2021–2023', sum: '2700', statedTotal: '3000', difference: '-300', differencePercent: '-10.0000' };
 
   it('warns about a column without a year, a year no period covers, and a range column that does not say per year or total', () => {
+    const r = report();
     expect(r.errors.map(row)).toEqual([
       ['unrecognised-column', 'warning', null, 'Anteckning', null, null, null, 'column "Anteckning" names no year or year range, so it is not checked'],
       ['no-rule-for-year', 'warning', null, 'Belopp 2019', null, null, null, 'programme "p" has no period covering 2019, so "Belopp 2019" is not checked for it'],
@@ -154,6 +158,7 @@ describe('validateTable: columns and periods', () => {
     expect(r.stats).toEqual({ rows: 3, recipients: 3, expectedRecipients: null, columns: 6, cells: 18, repairedCells: 0, errors: 0, warnings: 3 });
   });
   it('summarises every column: the basis without checks, a single year, a range per year and a range in total', () => {
+    const r = report();
     const base = { repairedCells: 0, unreadableCells: 0 };
     expect(r.summary).toEqual({
       columns: [
@@ -334,8 +339,9 @@ describe('validateTable: a range over two periods, a total row and English numbe
     ],
   };
   const t = table(['Namn', 'Kod', 'Belopp 2020', 'Belopp 2019–2020 per år'], [['A', '1', '100 000', '100 000'], ['B', '2', '200 000', '200 000'], ['Summa', '', 'abc', '300 000']]);
-  const r = validateTable(t, { programme: p2, locale: 'en' });
+  const report = () => validateTable(t, { programme: p2, locale: 'en' });
   it('checks the covered years under a label, warns about the rest, and reads a bad total cell', () => {
+    const r = report();
     const rule = (a: string, e: string, off: string) => `${a} where the "Belopp 2019–2020 per år" share under largest-remainder to 1,000 of 900,000 gives ${e} (off by ${off}, more than 1,000)`;
     const R = 'Belopp 2019–2020 per år';
     expect(r.errors.map(row)).toEqual([
@@ -350,6 +356,7 @@ describe('validateTable: a range over two periods, a total row and English numbe
     ]);
   });
   it('a stated total of 0 has no percentage; the admin note names the source and its note; a partly covered range has no period total', () => {
+    const r = report();
     const [amounts, basis] = r.summary.columns;
     expect(basis).toMatchObject({ column: 'Belopp 2019–2020 per år', role: 'basis', years: '2019–2020', periodTotal: null });
     expect(amounts!.checks[0]).toMatchObject({
