@@ -89,7 +89,7 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
 
   const sum = sumOf(col.values);
   const perYearSum = sum.div(factor);
-  const unknownSum = sumOf(col.values.filter((_, pos) => unknown.has(pos))).div(factor);
+  const unknownTotal = sumOf(col.values.filter((_, pos) => unknown.has(pos)));
   findings.push(...checkTotalRow(ctx, col, sum));
 
   const checks: TotalCheck[] = [];
@@ -109,7 +109,7 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
     const exp = expect(period);
     const rows = exp ? checkRuleRows(ctx, col, where, exp, ruleRef(period, basis, rangeOf), factor, limit) : { findings: [], rowsChecked: 0, rowsDeviating: 0 };
     findings.push(...rows.findings);
-    const total = checkPeriodTotal(where, label, seg.years.length, period, perYearSum, unknownSum, sum, factor, exp, limit, rows);
+    const total = checkPeriodTotal(where, label, seg.years.length, period, perYearSum, unknownTotal, sum, factor, exp, limit, rows);
     findings.push(...total.findings);
     checks.push(total.check);
   }

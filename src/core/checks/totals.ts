@@ -57,7 +57,8 @@ export function checkPeriodTotal(
   yearCount: number,
   period: Period,
   perYearSum: Decimal,
-  unknownSum: Decimal,
+  /** The column's amounts in unknown or repeated rows (as the column holds them: a range total is not divided). */
+  unknownTotal: Decimal,
   sum: Decimal,
   factor: Decimal,
   exp: Expectation | undefined,
@@ -74,13 +75,15 @@ export function checkPeriodTotal(
     rounding = exp.allocated.minus(amountSplit);
     missingRows = exp.missingSum.neg();
     const explained = exp.allocated.minus(exp.missingSum);
-    unexplained = perYearSum.minus(unknownSum).minus(explained);
-    if (unexplained.abs().gt(limit)) {
-      findings.push(finding({ code: 'sum-not-explained', severity: 'error', column: where, expected: explained.plus(unknownSum).times(factor), actual: sum, unexplained: unexplained.times(factor) }));
+    // Decided on the column's own figures (no division): a total over several years need not divide evenly.
+    const unexplainedTotal = sum.minus(unknownTotal).minus(explained.times(factor));
+    unexplained = unexplainedTotal.div(factor);
+    if (unexplainedTotal.abs().gt(limit)) {
+      findings.push(finding({ code: 'sum-not-explained', severity: 'error', column: where, expected: sum.minus(unexplainedTotal), actual: sum, unexplained: unexplainedTotal }));
     }
   } else {
     unexplained = perYearSum.minus(amountSplit);
-    if (perYearSum.gt(amountSplit)) findings.push(finding({ code: 'sum-exceeds-budget', severity: 'error', column: where, expected: amountSplit.times(factor), actual: sum }));
+    if (sum.gt(amountSplit.times(factor))) findings.push(finding({ code: 'sum-exceeds-budget', severity: 'error', column: where, expected: amountSplit.times(factor), actual: sum }));
   }
   const difference = perYearSum.minus(stated);
   return {
@@ -96,7 +99,7 @@ export function checkPeriodTotal(
       difference,
       differencePercent: percent(difference, stated),
       // admin ≤ 0: what the stated total holds beyond the split.
-      explained: { admin: amountSplit.minus(stated), rounding, missingRows, unknownRows: exp ? unknownSum : null, unexplained },
+      explained: { admin: amountSplit.minus(stated), rounding, missingRows, unknownRows: exp ? unknownTotal.div(factor) : null, unexplained },
       amountSplitSource: { source: period.amountSplit.source, note: period.amountSplit.note ?? null },
       ruleChecked: exp !== undefined,
       rowsChecked: rows.rowsChecked,
