@@ -43,6 +43,35 @@ export function compareRecords(c: Comparison): { headers: string[]; rows: string
   return { headers: ['recipient', 'code', 'status', 'year', 'a', 'b', 'difference', 'percent'], rows };
 }
 
+/** Layouts of a comparison's records and grids: `long` (one record per recipient and year) or `wide` (A, B and the difference for each year side by side). */
+export const COMPARE_LAYOUTS = ['long', 'wide'] as const;
+export type CompareLayout = (typeof COMPARE_LAYOUTS)[number];
+
+/** One record per recipient: recipient, code, then A_YEAR, B_YEAR, difference_YEAR for each year. */
+export function compareWideRecords(c: Comparison): { headers: string[]; rows: string[][] } {
+  const dp = decimals(c);
+  const money = (d: Decimal | null): string => (d === null ? '' : plain(d, dp));
+  const headers = ['recipient', 'code', ...c.years.flatMap((y) => [`A_${y}`, `B_${y}`, `difference_${y}`])];
+  const rows = c.rows.map((r) => [r.id, r.code ?? '', ...r.years.flatMap((x) => [money(x.a), money(x.b), money(x.difference)])]);
+  return { headers, rows };
+}
+
+/** The wide layout as a display grid: per recipient, A, B and the difference for each year; totals per year underneath. */
+export function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+  const { money, signed } = formatters(c, locale);
+  const codes = c.rows.some((r) => r.code !== undefined);
+  const cells = (xs: readonly CompareCell[]): string[] => xs.flatMap((x) => [money(x.a), money(x.b), signed(x.difference)]);
+  return {
+    columns: [
+      { header: 'Recipient', align: 'left' },
+      ...(codes ? [{ header: 'Code', align: 'left' as const }] : []),
+      ...c.years.flatMap((y) => [`A ${y}`, `B ${y}`, `Difference ${y}`].map((header) => ({ header, align: 'right' as const }))),
+    ],
+    body: c.rows.map((r) => [r.id, ...(codes ? [r.code ?? ''] : []), ...cells(r.years)]),
+    footer: [['All recipients', ...(codes ? [''] : []), ...cells(c.totalsPerYear)]],
+  };
+}
+
 export const COMPARISON_JSON_VERSION = 1;
 
 /** A and B and their difference: fixed-decimal strings, per cent with four decimals, null where not defined. */
@@ -172,19 +201,21 @@ export function compareNotes(c: Comparison): string[] {
   const onlyA = c.rows.filter((r) => r.status === 'only-a').length;
   const onlyB = c.rows.filter((r) => r.status === 'only-b').length;
   if (onlyA || onlyB) notes.push(`Recipients only in A: ${onlyA}; only in B: ${onlyB} (counted as 0 on the other side).`);
+  notes.push(...(c.notes ?? []));
   notes.push(c.unchanged === c.rows.length ? 'No recipient\'s amount differs.' : `${c.rows.length - c.unchanged} of ${c.rows.length} recipients differ.`);
   return notes;
 }
 
 /** A comparison in any format. */
-export function* renderComparison(c: Comparison, options: RenderOptions, source?: Source): Rendered {
+export function* renderComparison(c: Comparison, options: RenderOptions, source?: Source, layout: CompareLayout = 'long'): Rendered {
   if (options.format === 'json') {
     yield* jsonDocument(compareJson(c, source && provenanceOf(source, options)));
   } else if (options.format === 'csv') {
-    const { headers, rows } = compareRecords(c);
-    yield renderCsv(headers, rows, new Set([0, 1, 2, 3]), options.csv);
+    const { headers, rows } = layout === 'wide' ? compareWideRecords(c) : compareRecords(c);
+    yield renderCsv(headers, rows, new Set(layout === 'wide' ? [0, 1] : [0, 1, 2, 3]), options.csv);
   } else {
     const title = `Compare A: ${c.a.label} with B: ${c.b.label}`;
-    yield* gridSections([{ title, grids: [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)], notes: compareNotes(c) }], options);
+    const grids = layout === 'wide' ? [compareWideGrid(c, options.locale)] : [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)];
+    yield* gridSections([{ title, grids, notes: compareNotes(c) }], options);
   }
 }

@@ -18,7 +18,7 @@ import type { NumberLocale } from '../core/amount.js';
 import { formatYearRange } from '../core/schedule.js';
 import { allocationHeaders, allocationRows, type AllocationView } from './allocation.js';
 import { AWARD_TEXT_COLUMNS, awardRecords, type AwardView } from './award.js';
-import { compareRecords, yearsText } from './compare.js';
+import { compareRecords, compareWideRecords, yearsText, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
 import { EXPLAIN_TEXT_COLUMNS, explainRecords } from './explain.js';
 import { translateHeader } from './headers.js';
@@ -131,10 +131,10 @@ export function allocationWorkbook(view: AllocationView, language: NumberLocale,
   return { sheets: [...sheets, provenanceSheet(language, provenance, facts, counter.numbersAsText)], numbersAsText: counter.numbersAsText };
 }
 
-/** A comparison: its long records (recipient, year, a, b, difference, percent), then provenance. */
-export function comparisonWorkbook(c: Comparison, language: NumberLocale, provenance: Provenance): Workbook {
+/** A comparison: its long records (recipient, year, a, b, difference, percent) or wide ones (A, B, difference per year), then provenance. */
+export function comparisonWorkbook(c: Comparison, language: NumberLocale, provenance: Provenance, layout: CompareLayout = 'long'): Workbook {
   const counter = { numbersAsText: 0 };
-  const { headers, rows } = compareRecords(c);
+  const { headers, rows } = layout === 'wide' ? compareWideRecords(c) : compareRecords(c);
   const text = new Set(['recipient', 'code', 'status', 'year']);
   const sheet = recordsSheet(NAMES.comparison[language], headers, rows, (h) => text.has(h), language, counter);
   const facts: [string, string][] = [
