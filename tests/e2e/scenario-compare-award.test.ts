@@ -120,6 +120,8 @@ describe('statsbidrag award (built CLI)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\| Gävle kommun \| kommun \| SFS 2018:118 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 300 000 \| funded \|/);
     expect(r.stdout).toMatch(/Exempel AB \(line 3\): organisation type "aktiebolag" is not admitted/);
+    expect(r.stdout).toMatch(/^\| Sökande \| Typ \| Förordning \| Sökt\/år \| Tak\/år \| 2021 \| 2022 \| 2023 \| Summa \| Status \|$/m);
+    expect(r.stdout).toMatch(/^\| \*\*Beviljat\*\* \|.*\| 100 000 \| 100 000 \| 100 000 \| 300 000 \|  \|$/m);
     const table = run(['award', file, '--year', '2021-2024']);
     expect(table.stdout).toMatch(/at most 3/);
   });
