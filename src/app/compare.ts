@@ -1,8 +1,16 @@
-/** `compare` as a use case: two scenarios (files, bundled names or baseline) run and compared per recipient and year. */
-import { compare, type Comparison } from '../core/compare.js';
-import { StatsbidragError } from '../core/errors.js';
+/**
+ * `compare` as a use case: two scenarios (files, bundled names or baseline) run and compared per
+ * recipient and year, or two tables (CSV, xlsx, the tool's JSON) compared as they are.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { amountTableOf } from '../core/amount-table.js';
+import { compare, compareAmountTables, type Comparison } from '../core/compare.js';
+import { StatsbidragError, located } from '../core/errors.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
+import { resolveInput } from '../io/paths.js';
 import { resolveScenario } from '../io/scenario-schema.js';
+import { readTable } from '../io/table.js';
 import type { Source } from '../render/output.js';
 import { runScenario, type ScenarioRun } from './scenario.js';
 import { sourceOf } from './source.js';
@@ -13,6 +21,38 @@ export interface CompareRequest {
   rules?: string | undefined;
   years?: YearRange | undefined;
   order?: 'change' | 'input' | undefined;
+}
+
+const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+
+/**
+ * Whether a compare argument is a table rather than a scenario: an existing file (or a bundled one
+ * by name) ending .csv/.tsv/.txt/.xlsx, or a .json file with a "rows" array (what allocate
+ * --format json writes; a scenario has none). Anything else is a scenario name or file.
+ */
+export function isTableArgument(spec: string): boolean {
+  if (spec === '-' || spec === 'baseline') return false;
+  const file = resolveInput(spec);
+  try {
+    if (!statSync(file).isFile()) return false;
+  } catch {
+    return false;
+  }
+  const ext = extname(file).toLowerCase();
+  if (TABLE_EXTENSIONS.has(ext)) return true;
+  if (ext !== '.json') return false;
+  try {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof doc === 'object' && doc !== null && Array.isArray((doc as { rows?: unknown }).rows);
+  } catch {
+    return false;
+  }
+}
+
+function noCommonYears(comparison: Comparison, years: YearRange | undefined): void {
+  if (comparison.years.length === 0) {
+    throw new StatsbidragError('no-common-years', `neither side covers ${years ? formatYearRange(years) : 'any year'}`, { field: '--year' }, 'usage');
+  }
 }
 
 export async function compareUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source; runs: [ScenarioRun, ScenarioRun] }> {
@@ -27,8 +67,41 @@ export async function compareUseCase(request: CompareRequest): Promise<{ compari
     { label: b.scenario.name, allocation: runB.allocation },
     { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) },
   );
-  if (comparison.years.length === 0) {
-    throw new StatsbidragError('no-common-years', `neither side covers ${request.years ? formatYearRange(request.years) : 'any year'}`, { field: '--year' }, 'usage');
-  }
+  noCommonYears(comparison, request.years);
   return { comparison, runs: [runA, runB], source: sourceOf(runB.loaded, runA.programme.id === runB.programme.id ? runA.programme.id : `${runA.programme.id}, ${runB.programme.id}`) };
+}
+
+/**
+ * Two tables compared as they are: rows matched by code when both tables have codes, else by name;
+ * amounts per year from the amount columns (`--year` gives a bare "amount" column its year, and
+ * limits the years compared).
+ */
+export async function compareTablesUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source }> {
+  const side = async (spec: string) => {
+    const table = await readTable(resolveInput(spec));
+    try {
+      return amountTableOf(table, spec, { year: request.years });
+    } catch (e) {
+      throw located(e, { file: spec });
+    }
+  };
+  const a = await side(request.a);
+  const b = await side(request.b);
+  const comparison = compareAmountTables(a.table, b.table, { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) });
+  noCommonYears(comparison, request.years);
+  const notes = [...a.notes, ...b.notes];
+  return { comparison: notes.length ? { ...comparison, notes } : comparison, source: sourceOf(undefined, undefined) };
+}
+
+/** `compare A B`: two tables, or two scenarios; one of each is a usage error. */
+export async function compareInputsUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source }> {
+  const tableA = isTableArgument(request.a);
+  const tableB = isTableArgument(request.b);
+  if (tableA !== tableB) {
+    const [table, scenario] = tableA ? [request.a, request.b] : [request.b, request.a];
+    throw new StatsbidragError('invalid-option', `compare takes two tables or two scenarios: "${table}" is a table and "${scenario}" is not`, { file: scenario }, 'usage');
+  }
+  if (tableA) return compareTablesUseCase(request);
+  const { comparison, source } = await compareUseCase(request);
+  return { comparison, source };
 }

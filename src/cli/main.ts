@@ -140,15 +140,16 @@ export function buildProgram(): Command {
 
   const compare = program
     .command('compare')
-    .description('two scenarios side by side: per recipient and year, amounts under A and B, the difference in kronor and per cent')
-    .argument('<a>', 'scenario file, a bundled scenario (actual, what-if) or baseline')
-    .argument('<b>', 'scenario file, a bundled scenario or baseline')
-    .option('--year <year>', 'compare only these years, e.g. 2019-2021 (default: every year either side covers)')
+    .description('two scenarios or two tables side by side: per recipient and year, amounts under A and B, the difference in kronor and per cent')
+    .argument('<a>', 'scenario file, a bundled scenario (actual, what-if) or baseline; or a table (.csv, .tsv, .txt, .xlsx, allocate\'s .json)')
+    .argument('<b>', 'the same kind as A: a scenario or a table')
+    .option('--year <year>', 'compare only these years, e.g. 2019-2021 (default: every year either side covers); the year of a bare "amount" column')
     .addOption(new Option('--order <order>', 'rows by largest change, or in the table\'s order').choices(['change', 'input']).default('change'))
+    .addOption(new Option('--layout <layout>', 'long: a row per recipient and year; wide: A, B and the difference for each year side by side').choices(['long', 'wide']).default('long'))
     .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ statsbidrag compare baseline actual\n      announced (2018 press release) against the totals actually available 2019–2021\n  $ statsbidrag compare baseline actual --year 2019-2021 --format csv\n  $ statsbidrag compare baseline what-if --order input\n',
+      '\nExamples:\n  $ statsbidrag compare baseline actual\n      announced (2018 press release) against the totals actually available 2019–2021\n  $ statsbidrag compare baseline actual --year 2019-2021 --format csv\n  $ statsbidrag compare baseline what-if --order input\n  $ statsbidrag compare tillvaxtverket-2018 tillvaxtverket-2018.csv --layout wide --format csv\n',
     )
     .action(async (a: string, b: string, flags) => {
       const { runCompare } = await import('./commands/compare.js');

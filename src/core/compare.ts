@@ -56,6 +56,8 @@ export interface Comparison {
   common: CompareCell;
   /** Rows whose amounts all match. */
   unchanged: number;
+  /** What reading the inputs noted (a table cell read by a repair); shown under the tables. */
+  notes?: string[];
 }
 
 export type CompareOrder = 'change' | 'input';
@@ -70,7 +72,7 @@ export interface CompareOptions {
 const key = (id: string): string => id.normalize('NFC').trim().toLowerCase();
 
 interface Side {
-  /** year → period index */
+  /** year → period index (a run of years with one per-year amount shares an index) */
   periodOf: Map<number, number>;
   /** recipient key → (year → amount) */
   amounts: Map<string, Map<number, Decimal>>;
@@ -92,6 +94,42 @@ function sideOf(a: Allocation, keep: (y: number) => boolean): Side {
   });
   return { periodOf, amounts, order };
 }
+
+/**
+ * A table of amounts as read from a file (CSV, xlsx, the tool's JSON): per recipient, the amount
+ * for each year the table covers. `columnOf` says which column a year came from: consecutive
+ * years from one column ("Belopp per år 2020–2027") form one segment, as a period does.
+ */
+export interface AmountTable {
+  label: string;
+  rows: { id: string; code?: string; amounts: ReadonlyMap<number, Decimal> }[];
+  /** year → the column it came from. */
+  columnOf: ReadonlyMap<number, number>;
+}
+
+function sideOfTable(t: AmountTable, keep: (y: number) => boolean, byCode: boolean): Side {
+  const periodOf = new Map([...t.columnOf].filter(([y]) => keep(y)));
+  const amounts = new Map<string, Map<number, Decimal>>();
+  const order = t.rows.map((r) => {
+    const k = byCode ? `code:${r.code!.trim()}` : key(r.id);
+    amounts.set(k, new Map([...r.amounts].filter(([y]) => periodOf.has(y))));
+    return { id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), key: k };
+  });
+  return { periodOf, amounts, order };
+}
+
+/**
+ * Two amount tables compared as two allocations are: rows matched by code when every row on both
+ * sides has one, else by name (NFC, trimmed, case-insensitive).
+ */
+export function compareAmountTables(a: AmountTable, b: AmountTable, options: CompareOptions = {}): Comparison {
+  const keep = keepYears(options);
+  const hasCodes = (t: AmountTable): boolean => t.rows.length > 0 && t.rows.every((r) => r.code !== undefined && r.code.trim() !== '');
+  const byCode = hasCodes(a) && hasCodes(b);
+  return compareSides(a.label, sideOfTable(a, keep, byCode), b.label, sideOfTable(b, keep, byCode), options);
+}
+
+const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
 export function cell(a: Decimal | null, b: Decimal | null): CompareCell {
   const difference = a !== null && b !== null ? b.minus(a) : null;
@@ -117,9 +155,11 @@ export function compare(
   b: { label: string; allocation: Allocation },
   options: CompareOptions = {},
 ): Comparison {
-  const keep = (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
-  const A = sideOf(a.allocation, keep);
-  const B = sideOf(b.allocation, keep);
+  const keep = keepYears(options);
+  return compareSides(a.label, sideOf(a.allocation, keep), b.label, sideOf(b.allocation, keep), options);
+}
+
+function compareSides(labelA: string, A: Side, labelB: string, B: Side, options: CompareOptions): Comparison {
   const years = [...new Set([...A.periodOf.keys(), ...B.periodOf.keys()])].sort((x, y) => x - y);
   const inA = years.map((y) => A.periodOf.has(y));
   const inB = years.map((y) => B.periodOf.has(y));
@@ -168,8 +208,8 @@ export function compare(
   }
   const unchanged = rows.filter((r) => r.status === 'both' && r.years.every((c) => c.a === null || c.b === null || c.a.eq(c.b))).length;
   return {
-    a: { label: a.label, years: years.filter((_, i) => inA[i]) },
-    b: { label: b.label, years: years.filter((_, i) => inB[i]) },
+    a: { label: labelA, years: years.filter((_, i) => inA[i]) },
+    b: { label: labelB, years: years.filter((_, i) => inB[i]) },
     years,
     commonYears: years.filter((_, i) => both[i]),
     segments,

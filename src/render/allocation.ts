@@ -10,6 +10,7 @@ import { renderCsv } from './csv.js';
 import type { Method } from '../core/apportion/index.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
 import type { Grid } from './grid.js';
+import { labelsFor, recipientHeader } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
 /** One amount column per year; a single year (or no year) is just "amount". */
@@ -158,19 +159,20 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
 
 const boundMark = (bound: 'floor' | 'ceiling' | undefined): string => (bound === 'floor' ? ' F' : bound === 'ceiling' ? ' C' : '');
 
-/** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block. */
+/** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language. */
 export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid {
+  const L = labelsFor(locale);
   const dp = moneyDecimals(a);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
   const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
-  const label = (p: PeriodAllocation): string => (p.years ? (yearCount(p.years) > 1 ? `${p.label} per year` : p.label) : 'Amount');
+  const label = (p: PeriodAllocation): string => (p.years ? L.yearColumn(p.label, yearCount(p.years)) : L.amount);
   const codes = hasCodes(a);
   const lead = (text: string): string[] => [text, ...(codes ? [''] : [])];
   const columns = [
-    { header: 'Recipient', align: 'left' as const },
-    ...(codes ? [{ header: 'Code', align: 'left' as const }] : []),
+    { header: recipientHeader(L, a.recipients.map((r) => r.code)), align: 'left' as const },
+    ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
     ...a.periods.map((p) => ({ header: label(p), align: 'right' as const })),
-    ...(multiYear ? [{ header: `Total ${formatYearRange(a.span!)}`, align: 'right' as const }] : []),
+    ...(multiYear ? [{ header: `${L.sumColumn} ${formatYearRange(a.span!)}`, align: 'right' as const }] : []),
   ];
   const body = a.recipients.map((r, i) => [
     r.id,
@@ -186,26 +188,27 @@ export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid
   ];
   const diff = (p: PeriodAllocation): Decimal => p.split.allocated.minus(p.statedTotal);
   const footer = [
-    footerRow('Allocated (sum of rows)', (p) => money(p.split.allocated), money(total.allocated)),
-    footerRow('Stated total', (p) => money(p.statedTotal), money(total.statedTotal)),
-    footerRow('Difference', (p) => money(diff(p)), money(total.allocated.minus(total.statedTotal))),
-    footerRow('Difference %', (p) => formatPercent(diff(p), p.statedTotal, { locale }), formatPercent(total.allocated.minus(total.statedTotal), total.statedTotal, { locale })),
-    footerRow('  of which admin costs', (p) => money(p.admin.neg()), money(total.admin.neg())),
-    footerRow('  of which rounding', (p) => money(p.split.residual.neg()), money(total.residual.neg())),
-    footerRow('Amount split', (p) => money(p.split.amount), money(total.amountSplit)),
+    footerRow(L.allocated, (p) => money(p.split.allocated), money(total.allocated)),
+    footerRow(L.statedTotal, (p) => money(p.statedTotal), money(total.statedTotal)),
+    footerRow(L.differenceShort, (p) => money(diff(p)), money(total.allocated.minus(total.statedTotal))),
+    footerRow(L.differencePercent, (p) => formatPercent(diff(p), p.statedTotal, { locale }), formatPercent(total.allocated.minus(total.statedTotal), total.statedTotal, { locale })),
+    footerRow(L.ofWhichAdmin, (p) => money(p.admin.neg()), money(total.admin.neg())),
+    footerRow(L.ofWhichRounding, (p) => money(p.split.residual.neg()), money(total.residual.neg())),
+    footerRow(L.amountSplit, (p) => money(p.split.amount), money(total.amountSplit)),
   ];
   return { columns, body, footer };
 }
 
 /** Lines printed under the table: how each period was split, and what a "*" means. */
 export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): string[] {
+  const L = labelsFor(locale);
   const notes = a.periods.map(
     (p) =>
-      `${p.years ? p.label : 'Amount'}: ${p.split.method}${p.split.firstDivisor ? ` (first divisor ${p.split.firstDivisor.toFixed()})` : ''} to ${formatAmount(p.split.unit, { locale })} kr` +
-      (p.adminSource === 'rules' ? '; admin costs = stated total − amount split (rules)' : p.adminSource === 'option' ? '; admin costs from --admin' : ''),
+      `${p.years ? p.label : L.amount}: ${p.split.method}${p.split.firstDivisor ? ` (${L.firstDivisor} ${p.split.firstDivisor.toFixed()})` : ''} ${L.toUnit} ${formatAmount(p.split.unit, { locale })} kr` +
+      (p.adminSource === 'rules' ? `; ${L.adminFromRules}` : p.adminSource === 'option' ? `; ${L.adminFromOption}` : ''),
   );
-  if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push('* a tie-break rule decided this amount (see README, "Methods")');
-  if (a.periods.some((p) => p.split.bounded)) notes.push('F held at its floor, C held at its ceiling; the rest shared pro rata among the others');
+  if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push(L.tieNote);
+  if (a.periods.some((p) => p.split.bounded)) notes.push(L.boundsNote);
   return notes;
 }
 
@@ -237,12 +240,13 @@ export function* renderAllocation(view: AllocationView, options: RenderOptions):
     yield renderCsv(headers, allocationRows(allocation), textColumns, options.csv);
   } else {
     const { locale } = options;
+    const L = labelsFor(locale);
     const title = view.programme
-      ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, scenario "${view.scenario.name}"` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
-      : `Split of ${view.totalLabel ?? 'the total'} among ${view.recipientCount} recipients`;
+      ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, ${L.scenarioQuoted(view.scenario.name)}` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
+      : L.splitTitle(view.totalLabel ?? L.theTotal, view.recipientCount);
     const sections: Section[] = [{ title, grids: [allocationGrid(allocation, locale)], notes: allocationNotes(allocation, locale) }];
     if (explain) {
-      for (const p of allocation.periods) sections.push({ title: `Explained: ${p.years ? p.label : 'amount'}`, grids: [explainGrid(allocation, p, locale)], notes: explainNotes(p) });
+      for (const p of allocation.periods) sections.push({ title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [explainGrid(allocation, p, locale)], notes: explainNotes(p) });
     }
     yield* gridSections(sections, options);
   }

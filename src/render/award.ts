@@ -8,6 +8,7 @@ import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange, yearCount } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
+import { labelsFor } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
 
 const decimals = (r: AwardResult): number => decimalsOf(r.unit);
@@ -178,6 +179,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
 const STATUS = { funded: 'funded', reduced: 'reduced', 'not-funded': 'not funded', rejected: 'REJECTED' } as const;
 
 export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
+  const L = labelsFor(locale);
   const dp = decimals(r);
   const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: dp }));
   const ys = years(r);
@@ -196,22 +198,22 @@ export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   ]);
   const lead = (text: string): string[] => [text, '', '', ...(priorities ? [''] : []), '', ''];
   const footer = [
-    [...lead('Budget'), ...(perYear ? r.years.map((y) => money(y.budget)) : []), money(r.totals.budget), ''],
-    [...lead('Capped requests'), ...(perYear ? r.years.map((y) => money(y.demand)) : []), money(r.totals.demand), ''],
-    [...lead('Awarded'), ...(perYear ? r.years.map((y) => money(y.awarded)) : []), money(r.totals.awarded), ''],
-    [...lead('Left over'), ...(perYear ? r.years.map((y) => money(y.leftover)) : []), money(r.totals.leftover), ''],
+    [...lead(L.awardBudget), ...(perYear ? r.years.map((y) => money(y.budget)) : []), money(r.totals.budget), ''],
+    [...lead(L.awardCapped), ...(perYear ? r.years.map((y) => money(y.demand)) : []), money(r.totals.demand), ''],
+    [...lead(L.awardAwarded), ...(perYear ? r.years.map((y) => money(y.awarded)) : []), money(r.totals.awarded), ''],
+    [...lead(L.awardLeftOver), ...(perYear ? r.years.map((y) => money(y.leftover)) : []), money(r.totals.leftover), ''],
   ];
   return {
     columns: [
-      { header: 'Applicant', align: 'left' },
-      { header: 'Type', align: 'left' },
-      { header: 'Ordinance', align: 'left' },
-      ...(priorities ? [{ header: 'Priority', align: 'right' as const }] : []),
-      { header: 'Requested/yr', align: 'right' },
-      { header: 'Cap/yr', align: 'right' },
+      { header: L.awardApplicant, align: 'left' },
+      { header: L.awardType, align: 'left' },
+      { header: L.awardOrdinance, align: 'left' },
+      ...(priorities ? [{ header: L.awardPriority, align: 'right' as const }] : []),
+      { header: L.awardRequested, align: 'right' },
+      { header: L.awardCap, align: 'right' },
       ...(perYear ? ys.map((y) => ({ header: String(y), align: 'right' as const })) : []),
-      { header: perYear ? 'Total' : `Award ${ys[0] ?? ''}`.trim(), align: 'right' },
-      { header: 'Status', align: 'left' },
+      { header: perYear ? L.sumColumn : L.awardAmount(String(ys[0] ?? '')), align: 'right' },
+      { header: L.awardStatus, align: 'left' },
     ],
     body,
     footer,
@@ -263,7 +265,7 @@ export function* renderAwards(view: AwardView, options: RenderOptions): Rendered
     yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
   } else {
     const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
-    const title = `Awards: ${programme.name} (${programme.agency})${span}, ${view.rationing}`;
+    const title = `${labelsFor(options.locale).awardsTitle}: ${programme.name} (${programme.agency})${span}, ${view.rationing}`;
     yield* gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
   }
 }

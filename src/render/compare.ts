@@ -7,6 +7,7 @@ import type { CompareCell, CompareRow, CompareStatus, Comparison } from '../core
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
+import { labelsFor, recipientHeader } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
 
 function decimals(c: Comparison): number {
@@ -34,6 +35,8 @@ export function yearsText(years: readonly number[]): string {
 
 const STATUS_TEXT = { both: '', 'only-a': 'A', 'only-b': 'B' } as const;
 
+const rowCodes = (c: Comparison): (string | undefined)[] => c.rows.map((r) => r.code);
+
 export function compareRecords(c: Comparison): { headers: string[]; rows: string[][] } {
   const dp = decimals(c);
   const money = (d: Decimal | null): string => (d === null ? '' : plain(d, dp));
@@ -41,6 +44,36 @@ export function compareRecords(c: Comparison): { headers: string[]; rows: string
   const line = (r: CompareRow, year: string, x: CompareCell): string[] => [r.id, r.code ?? '', r.status, year, money(x.a), money(x.b), money(x.difference), pct(x.percent)];
   const rows = c.rows.flatMap((r) => [...c.years.map((y, i) => line(r, String(y), r.years[i]!)), line(r, 'total', r.total)]);
   return { headers: ['recipient', 'code', 'status', 'year', 'a', 'b', 'difference', 'percent'], rows };
+}
+
+/** Layouts of a comparison's records and grids: `long` (one record per recipient and year) or `wide` (A, B and the difference for each year side by side). */
+export const COMPARE_LAYOUTS = ['long', 'wide'] as const;
+export type CompareLayout = (typeof COMPARE_LAYOUTS)[number];
+
+/** One record per recipient: recipient, code, then A_YEAR, B_YEAR, difference_YEAR for each year. */
+export function compareWideRecords(c: Comparison): { headers: string[]; rows: string[][] } {
+  const dp = decimals(c);
+  const money = (d: Decimal | null): string => (d === null ? '' : plain(d, dp));
+  const headers = ['recipient', 'code', ...c.years.flatMap((y) => [`A_${y}`, `B_${y}`, `difference_${y}`])];
+  const rows = c.rows.map((r) => [r.id, r.code ?? '', ...r.years.flatMap((x) => [money(x.a), money(x.b), money(x.difference)])]);
+  return { headers, rows };
+}
+
+/** The wide layout as a display grid: per recipient, A, B and the difference for each year; totals per year underneath. */
+export function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+  const L = labelsFor(locale);
+  const { money, signed } = formatters(c, locale);
+  const codes = c.rows.some((r) => r.code !== undefined);
+  const cells = (xs: readonly CompareCell[]): string[] => xs.flatMap((x) => [money(x.a), money(x.b), signed(x.difference)]);
+  return {
+    columns: [
+      { header: recipientHeader(L, rowCodes(c)), align: 'left' },
+      ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
+      ...c.years.flatMap((y) => [`A ${y}`, `B ${y}`, `${L.differenceShort} ${y}`].map((header) => ({ header, align: 'right' as const }))),
+    ],
+    body: c.rows.map((r) => [r.id, ...(codes ? [r.code ?? ''] : []), ...cells(r.years)]),
+    footer: [[L.allRecipients, ...(codes ? [''] : []), ...cells(c.totalsPerYear)]],
+  };
 }
 
 export const COMPARISON_JSON_VERSION = 1;
@@ -115,18 +148,19 @@ function formatters(c: Comparison, locale: NumberLocale) {
 
 /** Totals per year (one row per run of years with the same amounts) and over the period. */
 export function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+  const L = labelsFor(locale);
   const { money, signed, pct } = formatters(c, locale);
   const row = (label: string, x: CompareCell): string[] => [label, money(x.a), money(x.b), signed(x.difference), pct(x.percent)];
-  const body = c.segments.map((s) => row(s.from === s.to ? String(s.from) : `${s.from}–${s.to} per year`, c.totalsPerYear[s.index]!));
+  const body = c.segments.map((s) => row(s.from === s.to ? String(s.from) : L.perYearSuffix(`${s.from}–${s.to}`), c.totalsPerYear[s.index]!));
   const sameYears = c.commonYears.length === c.years.length;
-  const footer = [row(`Total ${span(c.years)}`, c.total)];
-  if (!sameYears && c.commonYears.length) footer.push(row(`Years in both (${yearsText(c.commonYears)})`, c.common));
+  const footer = [row(`${L.sumColumn} ${span(c.years)}`, c.total)];
+  if (!sameYears && c.commonYears.length) footer.push(row(`${L.yearsInBoth} (${yearsText(c.commonYears)})`, c.common));
   return {
     columns: [
-      { header: 'Years', align: 'left' },
+      { header: L.yearsColumn, align: 'left' },
       { header: `A: ${c.a.label}`, align: 'right' },
       { header: `B: ${c.b.label}`, align: 'right' },
-      { header: 'Difference', align: 'right' },
+      { header: L.differenceShort, align: 'right' },
       { header: '%', align: 'right' },
     ],
     body,
@@ -136,6 +170,7 @@ export function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): G
 
 /** Recipients with their totals over the period (or over the years both cover, when the sides differ). */
 export function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+  const L = labelsFor(locale);
   const { money, signed, pct } = formatters(c, locale);
   const sameYears = c.commonYears.length === c.years.length;
   const useCommon = !sameYears && c.commonYears.length > 0;
@@ -149,42 +184,41 @@ export function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'
   const total = pick(c);
   return {
     columns: [
-      { header: 'Recipient', align: 'left' },
-      ...(codes ? [{ header: 'Code', align: 'left' as const }] : []),
+      { header: recipientHeader(L, rowCodes(c)), align: 'left' },
+      ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
       { header: `A ${yearsText(useCommon ? c.commonYears : c.years)}`, align: 'right' },
       { header: `B ${yearsText(useCommon ? c.commonYears : c.years)}`, align: 'right' },
-      { header: 'Difference', align: 'right' },
+      { header: L.differenceShort, align: 'right' },
       { header: '%', align: 'right' },
-      ...(oneSided ? [{ header: 'Only in', align: 'left' as const }] : []),
+      ...(oneSided ? [{ header: L.onlyIn, align: 'left' as const }] : []),
     ],
     body,
-    footer: [['All recipients', ...(codes ? [''] : []), money(total.a), money(total.b), signed(total.difference), pct(total.percent), ...(oneSided ? [''] : [])]],
+    footer: [[L.allRecipients, ...(codes ? [''] : []), money(total.a), money(total.b), signed(total.difference), pct(total.percent), ...(oneSided ? [''] : [])]],
   };
 }
 
-export function compareNotes(c: Comparison): string[] {
-  const notes = [`A = ${c.a.label} (${yearsText(c.a.years)}), B = ${c.b.label} (${yearsText(c.b.years)}); difference = B − A, % of A.`];
-  if (c.commonYears.length !== c.years.length) {
-    notes.push(
-      `The sides cover different years: "–" marks a year a side does not cover; each side's total counts only its own years, and the recipient table compares the years both cover (${yearsText(c.commonYears)}).`,
-    );
-  }
+export function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
+  const L = labelsFor(locale);
+  const notes = [L.compareSides(`${c.a.label} (${yearsText(c.a.years)})`, `${c.b.label} (${yearsText(c.b.years)})`)];
+  if (c.commonYears.length !== c.years.length) notes.push(L.compareYearsDiffer(yearsText(c.commonYears)));
   const onlyA = c.rows.filter((r) => r.status === 'only-a').length;
   const onlyB = c.rows.filter((r) => r.status === 'only-b').length;
-  if (onlyA || onlyB) notes.push(`Recipients only in A: ${onlyA}; only in B: ${onlyB} (counted as 0 on the other side).`);
-  notes.push(c.unchanged === c.rows.length ? 'No recipient\'s amount differs.' : `${c.rows.length - c.unchanged} of ${c.rows.length} recipients differ.`);
+  if (onlyA || onlyB) notes.push(L.compareOneSided(onlyA, onlyB));
+  notes.push(...(c.notes ?? []));
+  notes.push(c.unchanged === c.rows.length ? L.compareNoneDiffer : L.compareSomeDiffer(c.rows.length - c.unchanged, c.rows.length));
   return notes;
 }
 
 /** A comparison in any format. */
-export function* renderComparison(c: Comparison, options: RenderOptions, source?: Source): Rendered {
+export function* renderComparison(c: Comparison, options: RenderOptions, source?: Source, layout: CompareLayout = 'long'): Rendered {
   if (options.format === 'json') {
     yield* jsonDocument(compareJson(c, source && provenanceOf(source, options)));
   } else if (options.format === 'csv') {
-    const { headers, rows } = compareRecords(c);
-    yield renderCsv(headers, rows, new Set([0, 1, 2, 3]), options.csv);
+    const { headers, rows } = layout === 'wide' ? compareWideRecords(c) : compareRecords(c);
+    yield renderCsv(headers, rows, new Set(layout === 'wide' ? [0, 1] : [0, 1, 2, 3]), options.csv);
   } else {
-    const title = `Compare A: ${c.a.label} with B: ${c.b.label}`;
-    yield* gridSections([{ title, grids: [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)], notes: compareNotes(c) }], options);
+    const title = labelsFor(options.locale).compareTitle(c.a.label, c.b.label);
+    const grids = layout === 'wide' ? [compareWideGrid(c, options.locale)] : [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)];
+    yield* gridSections([{ title, grids, notes: compareNotes(c, options.locale) }], options);
   }
 }

@@ -8,6 +8,7 @@ import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
 import type { Decimal } from '../core/decimal.js';
 import type { SplitRow } from '../core/split.js';
 import type { Grid } from './grid.js';
+import { labelsFor, recipientHeader } from './labels.js';
 
 /** Display precision: quotas and priorities are exact in the core; these are only how many digits to show. */
 const FRACTION_DP = 6;
@@ -47,21 +48,22 @@ export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLo
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
   const codes = hasCodes(a);
   const bounded = p.split.bounded === true;
+  const L = labelsFor(locale);
   const columns = [
-    { header: 'Recipient', align: 'left' as const },
-    ...(codes ? [{ header: 'Code', align: 'left' as const }] : []),
-    { header: 'Weight', align: 'right' as const },
-    { header: 'Share %', align: 'right' as const },
-    { header: 'Quota', align: 'right' as const },
-    { header: 'Quota (units)', align: 'right' as const },
-    { header: 'Amount', align: 'right' as const },
-    { header: 'Decided by', align: 'left' as const },
-    { header: 'Tie', align: 'left' as const },
+    { header: recipientHeader(L, a.recipients.map((r) => r.code)), align: 'left' as const },
+    ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
+    { header: L.weight, align: 'right' as const },
+    { header: L.share, align: 'right' as const },
+    { header: L.quota, align: 'right' as const },
+    { header: L.quotaUnits, align: 'right' as const },
+    { header: L.amount, align: 'right' as const },
+    { header: L.decidedBy, align: 'left' as const },
+    { header: L.tie, align: 'left' as const },
     ...(bounded
       ? [
-          { header: 'Floor', align: 'right' as const },
-          { header: 'Ceiling', align: 'right' as const },
-          { header: 'Without bounds', align: 'right' as const },
+          { header: L.floorHeader, align: 'right' as const },
+          { header: L.ceilingHeader, align: 'right' as const },
+          { header: L.unconstrained, align: 'right' as const },
         ]
       : []),
   ];

@@ -18,10 +18,11 @@ import type { NumberLocale } from '../core/amount.js';
 import { formatYearRange } from '../core/schedule.js';
 import { allocationHeaders, allocationRows, type AllocationView } from './allocation.js';
 import { AWARD_TEXT_COLUMNS, awardRecords, type AwardView } from './award.js';
-import { compareRecords, yearsText } from './compare.js';
+import { compareRecords, compareWideRecords, yearsText, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
 import { EXPLAIN_TEXT_COLUMNS, explainRecords } from './explain.js';
 import { translateHeader } from './headers.js';
+import { labelsFor } from './labels.js';
 import type { Provenance } from './output.js';
 
 
@@ -87,15 +88,6 @@ export function recordsSheet(name: string, headers: string[], rows: Iterable<str
   return { name, headers: headers.map((h) => translateHeader(h, language)), rows: body };
 }
 
-const NAMES = {
-  allocation: { sv: 'Fördelning', en: 'Allocation' },
-  explain: { sv: 'Förklaring', en: 'Explanation' },
-  comparison: { sv: 'Jämförelse', en: 'Comparison' },
-  awards: { sv: 'Beslut', en: 'Awards' },
-  provenance: { sv: 'Källa', en: 'Provenance' },
-} as const;
-
-const FACT_HEADERS = { sv: ['uppgift', 'värde'], en: ['field', 'value'] } as const;
 
 function provenanceSheet(language: NumberLocale, provenance: Provenance, facts: [string, string][], numbersAsText: number): Sheet {
   const all: [string, string][] = [
@@ -106,8 +98,8 @@ function provenanceSheet(language: NumberLocale, provenance: Provenance, facts: 
   ];
   if (numbersAsText > 0) all.push(['note', `${numbersAsText} number(s) written as text: more than ${EXCEL_DIGITS} significant digits, which a spreadsheet cannot hold exactly`]);
   return {
-    name: NAMES.provenance[language],
-    headers: [...FACT_HEADERS[language]],
+    name: labelsFor(language).sheetProvenance,
+    headers: [...labelsFor(language).factHeaders],
     rows: all.map(([k, v]) => [{ kind: 'text', text: k }, { kind: 'text', text: v }]),
   };
 }
@@ -116,10 +108,10 @@ function provenanceSheet(language: NumberLocale, provenance: Provenance, facts: 
 export function allocationWorkbook(view: AllocationView, language: NumberLocale, provenance: Provenance): Workbook {
   const a = view.allocation;
   const counter = { numbersAsText: 0 };
-  const sheets = [recordsSheet(NAMES.allocation[language], allocationHeaders(a), allocationRows(a), (h) => h === 'recipient' || h === 'code', language, counter)];
+  const sheets = [recordsSheet(labelsFor(language).sheetAllocation, allocationHeaders(a), allocationRows(a), (h) => h === 'recipient' || h === 'code', language, counter)];
   if (a.periods.some((p) => p.split.rows.some((r) => r.explain))) {
     const { headers, rows } = explainRecords(a);
-    sheets.push(recordsSheet(NAMES.explain[language], headers, rows, (h) => EXPLAIN_TEXT_COLUMNS.has(h), language, counter));
+    sheets.push(recordsSheet(labelsFor(language).sheetExplain, headers, rows, (h) => EXPLAIN_TEXT_COLUMNS.has(h), language, counter));
   }
   const facts: [string, string][] = [];
   if (view.programme) facts.push(['programme', `${view.programme.name} (${view.programme.agency})`]);
@@ -131,12 +123,12 @@ export function allocationWorkbook(view: AllocationView, language: NumberLocale,
   return { sheets: [...sheets, provenanceSheet(language, provenance, facts, counter.numbersAsText)], numbersAsText: counter.numbersAsText };
 }
 
-/** A comparison: its long records (recipient, year, a, b, difference, percent), then provenance. */
-export function comparisonWorkbook(c: Comparison, language: NumberLocale, provenance: Provenance): Workbook {
+/** A comparison: its long records (recipient, year, a, b, difference, percent) or wide ones (A, B, difference per year), then provenance. */
+export function comparisonWorkbook(c: Comparison, language: NumberLocale, provenance: Provenance, layout: CompareLayout = 'long'): Workbook {
   const counter = { numbersAsText: 0 };
-  const { headers, rows } = compareRecords(c);
+  const { headers, rows } = layout === 'wide' ? compareWideRecords(c) : compareRecords(c);
   const text = new Set(['recipient', 'code', 'status', 'year']);
-  const sheet = recordsSheet(NAMES.comparison[language], headers, rows, (h) => text.has(h), language, counter);
+  const sheet = recordsSheet(labelsFor(language).sheetComparison, headers, rows, (h) => text.has(h), language, counter);
   const facts: [string, string][] = [
     ['a', `${c.a.label} (${yearsText(c.a.years)})`],
     ['b', `${c.b.label} (${yearsText(c.b.years)})`],
@@ -148,7 +140,7 @@ export function comparisonWorkbook(c: Comparison, language: NumberLocale, proven
 export function awardsWorkbook(view: AwardView, language: NumberLocale, provenance: Provenance): Workbook {
   const counter = { numbersAsText: 0 };
   const { headers, rows } = awardRecords(view.result);
-  const sheet = recordsSheet(NAMES.awards[language], headers, rows, (h) => AWARD_TEXT_COLUMNS.has(h), language, counter);
+  const sheet = recordsSheet(labelsFor(language).sheetAwards, headers, rows, (h) => AWARD_TEXT_COLUMNS.has(h), language, counter);
   const facts: [string, string][] = [
     ['programme', `${view.programme.name} (${view.programme.agency})`],
     ['rationing', view.rationing],

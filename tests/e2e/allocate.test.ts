@@ -9,9 +9,24 @@ describe('statsbidrag allocate (built CLI)', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Stockholm\s+0180\s+50 725 000\s+164 000 000\s+269 000 000\s+2 366 725 000/);
-    expect(r.stdout).toMatch(/Stated total\s+425 000 000\s+1 350 000 000\s+2 200 000 000/);
-    expect(r.stdout).toMatch(/Difference %\s+-3,44 %\s+-1,93 %\s+-1,14 %/);
+    // --locale sv (the default): Swedish labels; municipality codes make the recipient column "Kommun".
+    expect(r.stdout).toMatch(/^Kommun\s+Kod\s+Belopp 2018\s+Belopp 2019\s+Belopp per år 2020–2027\s+Summa 2018–2027$/m);
+    expect(r.stdout).toMatch(/Angiven total\s+425 000 000\s+1 350 000 000\s+2 200 000 000/);
+    expect(r.stdout).toMatch(/Skillnad %\s+-3,44 %\s+-1,93 %\s+-1,14 %/);
+    expect(r.stdout).toMatch(/varav administrativa kostnader\s+-14 604 000\s+-25 000 000\s+-25 000 000/);
+    expect(r.stdout).toMatch(/Belopp att fördela\s+410 396 000\s+1 325 000 000\s+2 175 000 000\s+19 135 396 000/);
+    expect(r.stdout).not.toMatch(/Stated total|Amount split/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('--locale en: the same table with English labels', () => {
+    const r = run(['allocate', '--locale', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Municipality\s+Code\s+2018\s+2019\s+2020–2027 per year\s+Total 2018–2027$/m);
+    expect(r.stdout).toMatch(/Stated total\s+425,000,000\s+1,350,000,000\s+2,200,000,000/);
+    expect(r.stdout).toMatch(/Difference %\s+-3.44 %\s+-1.93 %\s+-1.14 %/);
+    expect(r.stdout).toMatch(/Amount split\s+410,396,000\s+1,325,000,000\s+2,175,000,000\s+19,135,396,000/);
+    expect(r.stdout).not.toMatch(/Angiven total|Belopp att fördela/);
     expect(Math.max(...r.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
   });
 

@@ -23,7 +23,7 @@ describe('allocate with divisor methods', () => {
   it('accepts the Swedish decimal comma in --first-divisor and names it in the table notes', () => {
     const r = run(['allocate', ...seats, '--method', 'sainte-lague', '--first-divisor', '1,2']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('sainte-lague (first divisor 1.2)');
+    expect(r.stdout).toContain('sainte-lague (första divisor 1.2)');
   });
   it.each([
     ['dhondt', { S: '101', MP: '15' }],
@@ -83,7 +83,7 @@ describe('--explain', () => {
   it('table: one explained table per period, with priorities for a divisor method', () => {
     const r = run(['allocate', ...seats, '--method', 'sainte-lague', '--first-divisor', '1.2', '--explain', '--locale', 'en']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Explained: amount');
+    expect(r.stdout).toContain('Explained, amount');
     // S won its 100th seat at 1 830 386 / (199 / 2) = 18 395.8392.
     expect(r.stdout).toMatch(/S\s+1,830,386\s+28\.7003\s+100\.16\s+100\.1640\s+100\s+won last at 18,395\.8392; next 18,212\.7960/);
   });
@@ -105,7 +105,7 @@ describe('--explain', () => {
   it('md: explained tables follow the main one', () => {
     const r = run(['allocate', ...seats, '--method', 'adams', '--explain', '--format', 'md']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('#### Explained: amount');
+    expect(r.stdout).toContain('#### Förklaring, belopp');
   });
   it('without --explain the default output is unchanged (no explain fields)', () => {
     const r = run(['allocate', '--format', 'json']);

@@ -55,7 +55,9 @@ describe('statsbidrag compare (built CLI)', () => {
     expect(r.stdout).toMatch(/2020\s+2 175 000 000\s+425 000 000\s+-1 750 000 000\s+-80,46 %/);
     expect(r.stdout).toMatch(/2021\s+2 175 000 000\s+160 000 000\s+-2 015 000 000\s+-92,64 %/);
     expect(r.stdout).toMatch(/2018\s+410 396 000\s+–/);
-    expect(r.stdout).toMatch(/Years in both \(2019–2021\)\s+5 674 000 000\s+995 000 000/);
+    expect(r.stdout).toMatch(/År i båda \(2019–2021\)\s+5 674 000 000\s+995 000 000/);
+    expect(r.stdout).toMatch(/^Kommun\s+Kod\s+A 2019–2021\s+B 2019–2021\s+Skillnad\s+%$/m);
+    expect(run(['compare', 'baseline', 'actual', '--locale', 'en']).stdout).toMatch(/Years in both \(2019–2021\)\s+5,674,000,000\s+995,000,000/);
     // sorted by largest change: Stockholm first
     const firstRow = r.stdout.split('\n').find((l) => /^\S.*0180|^\S.*1480/.test(l));
     expect(firstRow).toMatch(/^Stockholm/);
@@ -68,7 +70,8 @@ describe('statsbidrag compare (built CLI)', () => {
     expect(doc.schema).toBe('statsbidrag/comparison');
     expect(doc.unchanged).toBe(doc.rows.length);
     expect(doc.rows.every((row: { total: { difference: string } }) => row.total.difference === '0')).toBe(true);
-    expect(run(['compare', 'baseline', 'baseline']).stdout).toMatch(/No recipient's amount differs/);
+    expect(run(['compare', 'baseline', 'baseline']).stdout).toMatch(/Ingen mottagares belopp skiljer sig/);
+    expect(run(['compare', 'baseline', 'baseline', '--locale', 'en']).stdout).toMatch(/No recipient's amount differs/);
   });
 
   it('csv: one row per recipient and year plus a total; recipients on one side only are marked; --order input keeps the table order', () => {
@@ -79,7 +82,7 @@ describe('statsbidrag compare (built CLI)', () => {
     expect(lines[1]).toMatch(/^Järfälla,0123,both,2018,9979000,/);
     expect(lines).toContain('Perstorp,1275,only-a,total,28755000,0,-28755000,-100.0000');
     expect(lines.some((l) => l.startsWith('Sundsvall,2281,only-b,2018,0,'))).toBe(true);
-    expect(run(['compare', 'baseline', 'what-if', '--format', 'md']).stdout).toMatch(/^### Compare A: baseline with B: what-if/);
+    expect(run(['compare', 'baseline', 'what-if', '--format', 'md']).stdout).toMatch(/^### Jämför A: baseline med B: what-if/);
   });
 });
 
@@ -117,6 +120,8 @@ describe('statsbidrag award (built CLI)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\| Gävle kommun \| kommun \| SFS 2018:118 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 300 000 \| funded \|/);
     expect(r.stdout).toMatch(/Exempel AB \(line 3\): organisation type "aktiebolag" is not admitted/);
+    expect(r.stdout).toMatch(/^\| Sökande \| Typ \| Förordning \| Sökt\/år \| Tak\/år \| 2021 \| 2022 \| 2023 \| Summa \| Status \|$/m);
+    expect(r.stdout).toMatch(/^\| \*\*Beviljat\*\* \|.*\| 100 000 \| 100 000 \| 100 000 \| 300 000 \|  \|$/m);
     const table = run(['award', file, '--year', '2021-2024']);
     expect(table.stdout).toMatch(/at most 3/);
   });

@@ -7,7 +7,7 @@ import type { SplitRow } from '../../core/split.js';
 import { moneyDecimals } from '../allocation.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
 import { escapeHtml, userText } from './escape.js';
-import { labelsFor, type Labels } from './labels.js';
+import { labelsFor, type Labels } from '../labels.js';
 import { figure, page, provenance, table, type Cell, type ReportMeta, type Section } from './page.js';
 import { PALETTE } from './style.js';
 

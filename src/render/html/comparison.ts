@@ -5,7 +5,7 @@ import { Decimal, decimalsOf } from '../../core/decimal.js';
 import { yearsText } from '../compare.js';
 import { divergingChart, type BarDatum } from './charts.js';
 import { escapeHtml, userText } from './escape.js';
-import { labelsFor } from './labels.js';
+import { labelsFor } from '../labels.js';
 import { figure, page, provenance, table, type Cell, type ReportMeta, type Section } from './page.js';
 
 export interface ComparisonReportOptions {

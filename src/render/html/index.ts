@@ -6,5 +6,5 @@ export { renderAllocationReport, ruleLines, type AllocationReportOptions } from 
 export { renderComparisonReport, type ComparisonReportOptions } from './comparison.js';
 export { renderValidationReport, findingsByPlace, type ValidationReportOptions } from './validation.js';
 export { escapeHtml, userText } from './escape.js';
-export { labelsFor } from './labels.js';
+export { labelsFor } from '../labels.js';
 export type { ReportMeta } from './page.js';

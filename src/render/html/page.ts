@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { NumberLocale } from '../../core/amount.js';
 import { attrs, escapeHtml, userText } from './escape.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../labels.js';
 import { CSS, SORT_SCRIPT } from './style.js';
 
 /** What the report says about where it comes from; the CLI fills it in, the renderer only lays it out. */

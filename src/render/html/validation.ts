@@ -7,7 +7,7 @@ import { validationJson, type ValidationJson } from '../report.js';
 
 type Finding = ValidationJson['errors'][number];
 import { escapeHtml, userText } from './escape.js';
-import { labelsFor } from './labels.js';
+import { labelsFor } from '../labels.js';
 import { page, provenance, table, type Cell, type ReportMeta, type Section } from './page.js';
 
 export interface ValidationReportOptions {

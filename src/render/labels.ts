@@ -1,5 +1,14 @@
-/** The words on the page, in Swedish (default) and English. Numbers are formatted apart, by core/amount.ts. */
-import type { NumberLocale } from '../../core/amount.js';
+/**
+ * The one vocabulary: every label the tool shows, in Swedish (the default, `--locale sv`) and
+ * English (`--locale en`) — the terminal and Markdown grids (allocation, explanation, comparison),
+ * the HTML report, the xlsx sheet names, and the Swedish column names of `--headers sv` (CSV and
+ * xlsx). Numbers are formatted apart, by core/amount.ts.
+ *
+ * Recipient or municipality: the recipient column is headed "Kommun" ("Municipality") when every
+ * recipient has a four-digit municipality code (kommunkod, e.g. 0180), and "Mottagare"
+ * ("Recipient") otherwise (`recipientHeader`).
+ */
+import type { NumberLocale } from '../core/amount.js';
 
 const sv = {
   lang: 'sv',
@@ -71,6 +80,55 @@ const sv = {
   chartOf: (n: number) => `Stapeldiagram med ${n} staplar, sorterade efter belopp.`,
   largest: 'Störst',
   smallest: 'minst',
+  // terminal and Markdown grids
+  municipality: 'Kommun',
+  sumColumn: 'Summa',
+  differenceShort: 'Skillnad',
+  differencePercent: 'Skillnad %',
+  ofWhichAdmin: '  varav administrativa kostnader',
+  ofWhichRounding: '  varav avrundning',
+  yearColumn: (label: string, years: number) => (years > 1 ? `Belopp per år ${label}` : `Belopp ${label}`),
+  firstDivisor: 'första divisor',
+  toUnit: 'till',
+  tieNote: '* en regel för lika kvoter avgjorde beloppet (se README, "Methods")',
+  boundsNote: 'F hålls vid sitt golv, C vid sitt tak; resten delas i proportion mellan de övriga',
+  splitTitle: (total: string, n: number) => `Fördelning av ${total} mellan ${n} mottagare`,
+  theTotal: 'totalen',
+  scenarioQuoted: (name: string) => `scenario "${name}"`,
+  compareTitle: (a: string, b: string) => `Jämför A: ${a} med B: ${b}`,
+  yearsColumn: 'År',
+  perYearSuffix: (range: string) => `${range} per år`,
+  allRecipients: 'Alla mottagare',
+  quotaUnits: 'Kvot (enheter)',
+  unconstrained: 'Utan gränser',
+  floorHeader: 'Golv',
+  ceilingHeader: 'Tak',
+  compareSides: (a: string, b: string) => `A = ${a}, B = ${b}; skillnad = B − A, % av A.`,
+  compareYearsDiffer: (common: string) => `Sidorna täcker olika år: "–" markerar ett år en sida inte täcker; varje sidas summa räknar bara dess egna år, och mottagartabellen jämför åren båda täcker (${common}).`,
+  compareOneSided: (a: number, b: number) => `Mottagare bara i A: ${a}; bara i B: ${b} (räknas som 0 på andra sidan).`,
+  compareNoneDiffer: 'Ingen mottagares belopp skiljer sig.',
+  compareSomeDiffer: (n: number, of: number) => `${n} av ${of} mottagare skiljer sig.`,
+  // award grid
+  awardApplicant: 'Sökande',
+  awardType: 'Typ',
+  awardOrdinance: 'Förordning',
+  awardPriority: 'Prioritet',
+  awardRequested: 'Sökt/år',
+  awardCap: 'Tak/år',
+  awardAmount: (year: string) => `Beviljat ${year}`.trim(),
+  awardStatus: 'Status',
+  awardBudget: 'Budget',
+  awardCapped: 'Sökt efter tak',
+  awardAwarded: 'Beviljat',
+  awardLeftOver: 'Kvar',
+  awardsTitle: 'Beslut',
+  // xlsx
+  sheetAllocation: 'Fördelning',
+  sheetExplain: 'Förklaring',
+  sheetComparison: 'Jämförelse',
+  sheetAwards: 'Beslut',
+  sheetProvenance: 'Källa',
+  factHeaders: ['uppgift', 'värde'] as [string, string],
   // comparison
   sideA: 'A',
   sideB: 'B',
@@ -192,6 +250,52 @@ const en: Labels = {
   chartOf: (n: number) => `Bar chart of ${n} bars, sorted by amount.`,
   largest: 'Largest',
   smallest: 'smallest',
+  municipality: 'Municipality',
+  sumColumn: 'Total',
+  differenceShort: 'Difference',
+  differencePercent: 'Difference %',
+  ofWhichAdmin: '  of which admin costs',
+  ofWhichRounding: '  of which rounding',
+  yearColumn: (label: string, years: number) => (years > 1 ? `${label} per year` : label),
+  firstDivisor: 'first divisor',
+  toUnit: 'to',
+  tieNote: '* a tie-break rule decided this amount (see README, "Methods")',
+  boundsNote: 'F held at its floor, C held at its ceiling; the rest shared pro rata among the others',
+  splitTitle: (total: string, n: number) => `Split of ${total} among ${n} recipients`,
+  theTotal: 'the total',
+  scenarioQuoted: (name: string) => `scenario "${name}"`,
+  compareTitle: (a: string, b: string) => `Compare A: ${a} with B: ${b}`,
+  yearsColumn: 'Years',
+  perYearSuffix: (range: string) => `${range} per year`,
+  allRecipients: 'All recipients',
+  quotaUnits: 'Quota (units)',
+  unconstrained: 'Without bounds',
+  floorHeader: 'Floor',
+  ceilingHeader: 'Ceiling',
+  compareSides: (a: string, b: string) => `A = ${a}, B = ${b}; difference = B − A, % of A.`,
+  compareYearsDiffer: (common: string) => `The sides cover different years: "–" marks a year a side does not cover; each side's total counts only its own years, and the recipient table compares the years both cover (${common}).`,
+  compareOneSided: (a: number, b: number) => `Recipients only in A: ${a}; only in B: ${b} (counted as 0 on the other side).`,
+  compareNoneDiffer: "No recipient's amount differs.",
+  compareSomeDiffer: (n: number, of: number) => `${n} of ${of} recipients differ.`,
+  awardApplicant: 'Applicant',
+  awardType: 'Type',
+  awardOrdinance: 'Ordinance',
+  awardPriority: 'Priority',
+  awardRequested: 'Requested/yr',
+  awardCap: 'Cap/yr',
+  awardAmount: (year: string) => `Award ${year}`.trim(),
+  awardStatus: 'Status',
+  awardBudget: 'Budget',
+  awardCapped: 'Capped requests',
+  awardAwarded: 'Awarded',
+  awardLeftOver: 'Left over',
+  awardsTitle: 'Awards',
+  sheetAllocation: 'Allocation',
+  sheetExplain: 'Explanation',
+  sheetComparison: 'Comparison',
+  sheetAwards: 'Awards',
+  sheetProvenance: 'Provenance',
+  factHeaders: ['field', 'value'] as [string, string],
   sideA: 'A',
   sideB: 'B',
   difference: 'Difference (B − A)',
@@ -242,3 +346,55 @@ const en: Labels = {
 export function labelsFor(locale: NumberLocale): Labels {
   return locale === 'en' ? en : sv;
 }
+
+/** A four-digit Swedish municipality code (kommunkod), e.g. 0180. */
+const MUNICIPALITY_CODE = /^\d{4}$/;
+
+/** "Kommun" when every recipient has a municipality code, else "Mottagare" (and in English). */
+export function recipientHeader(l: Labels, codes: readonly (string | undefined)[]): string {
+  return codes.length > 0 && codes.every((c) => c !== undefined && MUNICIPALITY_CODE.test(c.trim())) ? l.municipality : l.recipient;
+}
+
+/**
+ * Column names of CSV and xlsx records in Swedish (`--headers sv`): whole names first, then word
+ * by word, so "amount_2019" becomes "belopp_2019". The records keep their English names otherwise.
+ */
+export const HEADER_WHOLE_SV: Readonly<Record<string, string>> = {
+  cap_by: 'tak_enligt',
+  quota_units_fraction: 'kvot_enheter_bråk',
+};
+
+export const HEADER_WORDS_SV: Readonly<Record<string, string>> = {
+  recipient: 'mottagare',
+  code: 'kod',
+  weight: 'vikt',
+  amount: 'belopp',
+  total: 'totalt',
+  applicant: 'sökande',
+  type: 'typ',
+  ordinance: 'förordning',
+  priority: 'prioritet',
+  years: 'år',
+  year: 'år',
+  requested: 'sökt',
+  cost: 'kostnad',
+  cap: 'tak',
+  award: 'beviljat',
+  reason: 'skäl',
+  difference: 'skillnad',
+  percent: 'procent',
+  method: 'metod',
+  share: 'andel',
+  quota: 'kvot',
+  units: 'enheter',
+  remainder: 'rest',
+  tied: 'lika',
+  bound: 'gräns',
+  floor: 'golv',
+  ceiling: 'tak',
+  unconstrained: 'utan_gränser',
+  last: 'sista',
+  next: 'nästa',
+  status: 'status',
+  period: 'period',
+};

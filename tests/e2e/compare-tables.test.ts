@@ -1,0 +1,100 @@
+/** compare A B with two tables: rows matched by code (or by name without codes), amounts per year, long and wide layouts. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA, run, tempDir } from '../helpers/cli.js';
+
+const BUNDLED = join(DATA, 'tillvaxtverket-2018.csv');
+const lines = (): string[] => readFileSync(BUNDLED, 'utf8').trimEnd().split('\n');
+
+/** The bundled table with the rows named (by their recipient) changed, optionally without its code column. */
+function copy(name: string, edits: Record<string, (line: string) => string>, dropCode = false): string {
+  const out = lines().map((l) => {
+    const edit = edits[l.split(',')[1]!];
+    const changed = edit ? edit(l) : l;
+    return dropCode ? changed.split(',').slice(1).join(',') : changed;
+  });
+  const file = join(tempDir(), name);
+  writeFileSync(file, `${out.join('\n')}\n`);
+  return file;
+}
+
+interface Row {
+  recipient: string;
+  code: string | null;
+  status: string;
+  years: Record<string, { a: string | null; b: string | null; difference: string | null }>;
+}
+
+describe('statsbidrag compare TABLE TABLE (built CLI)', () => {
+  it('matches rows by code when both tables have codes (a renamed row stays one row) and by name without codes', () => {
+    // Huddinge renamed and its 2019 amount raised: matched by its code 0126.
+    const byCode = copy('by-code.csv', { Huddinge: (l) => l.replace('Huddinge,11 545 000,37 000 000', 'Huddinge kommun,11 545 000,38 000 000') });
+    const r = run(['compare', 'tillvaxtverket-2018', byCode, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { rows: Row[]; unchanged: number };
+    expect(doc.rows).toHaveLength(32);
+    expect(doc.unchanged).toBe(31);
+    const changed = doc.rows.filter((x) => Object.values(x.years).some((c) => c.difference !== '0'));
+    expect(changed.map((x) => [x.recipient, x.code, x.status, x.years['2019']])).toEqual([
+      ['Huddinge', '0126', 'both', { a: '37000000', b: '38000000', difference: '1000000', percent: '2.7027' }],
+    ]);
+    expect(changed[0]!.years['2018']!.difference).toBe('0');
+
+    // Without codes on one side: matched by name, case and spaces aside; Uppsala's 2018 amount lowered.
+    const byName = copy('by-name.csv', { Uppsala: (l) => l.replace('Uppsala,16 673 000,', ' UPPSALA ,16 000 000,') }, true);
+    expect(readFileSync(byName, 'utf8')).toMatch(/^ UPPSALA ,16 000 000,/m);
+    const n = run(['compare', BUNDLED, byName, '--format', 'json']);
+    expect(n.stderr).toBe('');
+    const named = JSON.parse(n.stdout) as { rows: Row[]; unchanged: number };
+    expect(named.rows).toHaveLength(32);
+    expect(named.rows.every((x) => x.status === 'both')).toBe(true);
+    expect(named.unchanged).toBe(31);
+    expect(named.rows[0]!.recipient).toBe('Uppsala');
+    expect(named.rows[0]!.years['2018']).toMatchObject({ a: '16673000', b: '16000000', difference: '-673000' });
+  });
+
+  it('the table output notes the cells read by repair, and says how many recipients differ', () => {
+    const b = copy('b.csv', { Huddinge: (l) => l.replace('37 000 000', '38 000 000') });
+    const r = run(['compare', BUNDLED, b, '--locale', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/line 5, column "Belopp 2019": "164 000 00" read as 164 000 000 \(broken digit grouping\)/);
+    expect(r.stdout).toMatch(/1 of 32 recipients differ/);
+  });
+
+  it('--layout wide --format csv: recipient, code, then A, B and the difference for each year', () => {
+    const b = copy('b.csv', { Huddinge: (l) => l.replace('37 000 000', '38 000 000') });
+    const r = run(['compare', 'tillvaxtverket-2018', b, '--layout', 'wide', '--format', 'csv', '--year', '2018-2020']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const [header, ...rows] = r.stdout.trimEnd().split('\n');
+    expect(header).toBe('recipient,code,A_2018,B_2018,difference_2018,A_2019,B_2019,difference_2019,A_2020,B_2020,difference_2020');
+    expect(rows).toHaveLength(32);
+    expect(rows[0]).toBe('Huddinge,0126,11545000,11545000,0,37000000,38000000,1000000,61000000,61000000,0');
+    const stockholm = rows.find((l) => l.startsWith('Stockholm,'))!.split(',');
+    expect(stockholm.slice(2)).toEqual(['50725000', '50725000', '0', '164000000', '164000000', '0', '269000000', '269000000', '0']);
+  });
+
+  it('a table and a scenario: a usage error on one line, exit 2', () => {
+    const r = run(['compare', 'tillvaxtverket-2018', 'actual']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/two tables or two scenarios.*"tillvaxtverket-2018" is a table and "actual" is not/);
+  });
+
+  it('a bare amount column needs --year, and is read as that year with it', () => {
+    const dir = tempDir();
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, 'recipient,amount\nX,100\nY,200\n');
+    writeFileSync(b, 'recipient,amount\nX,100\nY,250\n');
+    const bad = run(['compare', a, b]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/a\.csv.*field "amount".*--year/);
+    const ok = run(['compare', a, b, '--year', '2019', '--format', 'csv', '--layout', 'wide']);
+    expect(ok.stdout.trimEnd().split('\n')).toEqual(['recipient,code,A_2019,B_2019,difference_2019', 'Y,,200,250,50', 'X,,100,100,0']);
+  });
+});
