@@ -2,7 +2,7 @@
 export { allocateUseCase, type AllocateRequest, type AllocationResult, type BulkAllocation } from './app/allocate.js';
 export { validateUseCase, type ValidateRequest, type ValidateResult } from './app/validate.js';
 export { auditUseCase, type AuditRequest, type AuditReport } from './app/audit.js';
-export { compareUseCase, type CompareRequest } from './app/compare.js';
+export { compareUseCase, compareTablesUseCase, compareInputsUseCase, type CompareRequest } from './app/compare.js';
 export { awardUseCase, type AwardRequest, type AwardOutcome } from './app/award.js';
 export { readTable, tableFromText, type Table, type Dialect } from './io/table.js';
 export { tableFromXlsx } from './io/xlsx.js';

@@ -89,8 +89,8 @@ export async function compareTablesUseCase(request: CompareRequest): Promise<{ c
   const b = await side(request.b);
   const comparison = compareAmountTables(a.table, b.table, { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) });
   noCommonYears(comparison, request.years);
-  const notes = [...a.notes, ...b.notes];
-  return { comparison: notes.length ? { ...comparison, notes } : comparison, source: sourceOf(undefined, undefined) };
+  const repairs = [...a.repairs, ...b.repairs];
+  return { comparison: repairs.length ? { ...comparison, repairs } : comparison, source: sourceOf(undefined, undefined) };
 }
 
 /** `compare A B`: two tables, or two scenarios; one of each is a usage error. */

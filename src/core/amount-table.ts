@@ -6,18 +6,18 @@
  * digit grouping is broken ("164 000 00") is read as the parser's first reading and noted; any
  * other unreadable cell is an error naming file, line and column.
  */
-import { formatAmount } from './amount.js';
 import { chooseRepair, readCell, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader, normalizeName } from './columns.js';
-import type { AmountTable } from './compare.js';
+import type { AmountTable, ReadCellRepair } from './compare.js';
 import { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { yearsOf, type YearRange } from './schedule.js';
 
+
 export interface AmountTableResult {
   table: AmountTable;
-  /** What reading it noted: cells read by a repair. */
-  notes: string[];
+  /** Cells with broken digit grouping, read as the parser's first reading. */
+  repairs: ReadCellRepair[];
 }
 
 export function amountTableOf(t: TableLike, label: string, options: { year?: YearRange | undefined } = {}): AmountTableResult {
@@ -40,7 +40,7 @@ export function amountTableOf(t: TableLike, label: string, options: { year?: Yea
     }
   }
   if (t.rows.length === 0) throw new StatsbidragError('no-rows', 'the table has a header but no rows', file ? { file } : {});
-  const notes: string[] = [];
+  const repairs: ReadCellRepair[] = [];
   const seen = new Map<string, number>();
   const rows = t.rows.map(({ line, cells }) => {
     const at = (field: string) => ({ ...(file ? { file } : {}), line, field });
@@ -57,14 +57,14 @@ export function amountTableOf(t: TableLike, label: string, options: { year?: Yea
       if (reading.kind === 'empty') byColumn.set(c.index, new Decimal(0));
       else if (reading.kind === 'ok') byColumn.set(c.index, reading.value);
       else {
-        const repair = chooseRepair(reading.candidates, undefined, '');
+        const repair = chooseRepair(reading.candidates, undefined);
         if (!repair) throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at(c.header));
-        notes.push(`${label}: line ${line}, column "${c.header}": "${reading.raw}" read as ${formatAmount(repair.value)} (broken digit grouping)`);
+        repairs.push({ label, line, column: c.header, raw: reading.raw, value: repair.value });
         byColumn.set(c.index, repair.value);
       }
     }
     const amounts = new Map([...columnOf].map(([y, ci]) => [y, byColumn.get(ci)!]));
     return { id, ...(code ? { code } : {}), amounts };
   });
-  return { table: { label, rows, columnOf }, notes };
+  return { table: { label, rows, columnOf }, repairs };
 }

@@ -41,6 +41,15 @@ export interface CompareSegment {
   index: number;
 }
 
+/** A broken cell of a compared table and the reading taken. */
+export interface ReadCellRepair {
+  label: string;
+  line: number;
+  column: string;
+  raw: string;
+  value: Decimal;
+}
+
 export interface Comparison {
   a: { label: string; years: number[] };
   b: { label: string; years: number[] };
@@ -57,7 +66,8 @@ export interface Comparison {
   /** Rows whose amounts all match. */
   unchanged: number;
   /** What reading the inputs noted (a table cell read by a repair); shown under the tables. */
-  notes?: string[];
+  /** Cells of compared tables read by a repair (compare of two tables). */
+  repairs?: ReadCellRepair[];
 }
 
 export type CompareOrder = 'change' | 'input';

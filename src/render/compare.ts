@@ -204,7 +204,7 @@ export function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string
   const onlyA = c.rows.filter((r) => r.status === 'only-a').length;
   const onlyB = c.rows.filter((r) => r.status === 'only-b').length;
   if (onlyA || onlyB) notes.push(L.compareOneSided(onlyA, onlyB));
-  notes.push(...(c.notes ?? []));
+  for (const r of c.repairs ?? []) notes.push(`${r.label}: line ${r.line}, column "${r.column}": "${r.raw}" read as ${formatAmount(r.value, { locale })} (broken digit grouping)`);
   notes.push(c.unchanged === c.rows.length ? L.compareNoneDiffer : L.compareSomeDiffer(c.rows.length - c.unchanged, c.rows.length));
   return notes;
 }

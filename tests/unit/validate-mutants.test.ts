@@ -202,6 +202,14 @@ describe('validateTable: columns and periods', () => {
       ['rule-deviation-within-tolerance', 'warning', 4, 'Belopp 2021–2023 totalt', 'C', '1800', '1770', text('1 770', '1 800', '-30', 'within 30')],
     ]);
   });
+  it('a range total column whose sum does not divide by its years leaves exactly what the rule does not explain', () => {
+    // 300 + 640 + 1770 = 2710 over 3 years; the rule explains 2700: exactly 10 is left, not 9.999… (the sum is not divided first).
+    const off = table(['Kommun', 'Basis', 'Belopp 2021–2023 totalt'], [['A', '1', '300'], ['B', '2', '640'], ['C', '6', '1770']]);
+    const sumNotExplained = rows(validateTable(off, { programme, basis: 'Basis' })).filter((r) => r[0] === 'sum-not-explained');
+    expect(sumNotExplained).toHaveLength(1);
+    expect(sumNotExplained[0]!.slice(5, 7)).toEqual(['2700', '2710']);
+    expect(sumNotExplained[0]![7]).toMatch(/leaving 10 unexplained/);
+  });
 });
 
 describe('validateTable: the basis and the rule', () => {
