@@ -34,7 +34,7 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const stdin = flags.data === '-' && flags.scenario === undefined ? await readBytes('-') : undefined;
   const guarded = flags.scenario === undefined ? await runGuarded(stdin?.length ?? sizeOf(flags.data), stdin) : undefined;
   if (guarded !== undefined) return { exit: guarded };
-  const progress = render.format === 'csv' ? progressFor(flags.quiet) : undefined;
+  const progress = render.format === 'csv' || render.format === 'json' ? progressFor(flags.quiet) : undefined;
   const result = await allocateUseCase({
     dataBytes: stdin,
     data: flags.data,
@@ -56,7 +56,10 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
     floorColumn: flags.floorColumn,
     ceilingColumn: flags.ceilingColumn,
     explain: flags.explain === true,
-    bulk: render.format === 'csv' ? { csv: render.csv, ...(progress ? { progress: progress.update } : {}) } : undefined,
+    bulk:
+      render.format === 'csv' || render.format === 'json'
+        ? { format: render.format, csv: render.csv, command: render.command, ...(progress ? { progress: progress.update } : {}) }
+        : undefined,
   });
   if (result.kind === 'bulk') {
     await emit(withProgressDone(result.chunks, progress), flags.out);
