@@ -9,22 +9,24 @@ import { decodeBytes } from '../io/decode.js';
 import { readBytes } from '../io/read.js';
 import { tableFromText, type Table } from '../io/table.js';
 import type { CsvOptions } from '../render/csv.js';
-import type { Source } from '../render/output.js';
+import { provenanceOf, type Source } from '../render/output.js';
 import { allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
 import { sourceOf } from './source.js';
 
 export interface AllocateRequest extends AllocationOptions {
   /**
-   * The caller writes CSV with these options: a free split of a plain list may then take the bulk
-   * lane (app/bulk.ts), which returns the output itself as a stream of chunks, not an Allocation.
+   * The caller writes CSV (with these options) or JSON: a free split of a plain list may then take
+   * the bulk lane (app/bulk.ts), which returns the output itself as a stream of chunks, not an
+   * Allocation. `format` defaults to csv; `command` is the command line JSON's provenance carries
+   * (as RenderOptions.command for the general path).
    */
-  bulk?: { csv: CsvOptions; progress?: BulkRequest['progress'] } | undefined;
+  bulk?: { format?: 'csv' | 'json'; csv?: CsvOptions; command?: string | undefined; progress?: BulkRequest['progress'] } | undefined;
   /** The data's bytes when the caller has read them already (stdin). */
   dataBytes?: Uint8Array | undefined;
 }
 
-/** A free split done by the bulk lane: the CSV output itself, in chunks. */
+/** A free split done by the bulk lane: the CSV or JSON output itself, in chunks. */
 export interface BulkAllocation {
   kind: 'bulk';
   chunks: Iterable<Uint8Array>;
@@ -56,11 +58,15 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   const bytes = scenarioRun || dataFile === undefined ? undefined : request.dataBytes;
   if (request.bulk && plainSplit && total && dataFile !== undefined && (!years || years.from === years.to) && options.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
     const input = bytes ?? (await readBytes(dataFile));
+    const format = request.bulk.format ?? 'csv';
     const chunks = bulkAllocate(input, {
       basis,
       total,
-      format: 'csv',
-      csv: request.bulk.csv,
+      format,
+      ...(request.bulk.csv ? { csv: request.bulk.csv } : {}),
+      // The provenance the general path writes: the same source as below, the caller's command line.
+      ...(format === 'json' ? { provenance: provenanceOf(sourceOf(scenarioRun?.loaded ?? loaded, setup.programme?.id), { command: request.bulk.command }) } : {}),
+      ...(years ? { years } : {}),
       ...(request.bulk.progress ? { progress: request.bulk.progress } : {}),
       ...(idColumn ? { id: idColumn } : {}),
       ...(options.unit ? { unit: options.unit } : {}),

@@ -12,10 +12,14 @@ import { methodByName } from '../core/apportion/index.js';
 import type { DivisorFunction } from '../core/apportion/divisor.js';
 import { adamsDivisor, dhondtDivisor, huntingtonHillDivisor, sainteLagueDivisor } from '../core/apportion/divisors.js';
 import type { Fraction } from '../core/apportion/types.js';
-import { Decimal } from '../core/decimal.js';
+import { Decimal, decimalsOf } from '../core/decimal.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
+import type { Allocation } from '../core/allocate.js';
+import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { bulkCsvChunks } from '../render/bulk.js';
+import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
+import type { Provenance } from '../render/output.js';
 
 export interface BulkRequest {
   /** Weight column, by header or year. */
@@ -29,9 +33,13 @@ export interface BulkRequest {
   /** Apportionment method; default largest-remainder. */
   method?: string;
   firstDivisor?: Decimal;
-  /** Only csv is taken so far. */
+  /** csv or json; any other format is declined. */
   format: string;
   csv?: CsvOptions;
+  /** JSON: the "provenance" object, as the general path writes it (absent: none written). */
+  provenance?: Provenance | undefined;
+  /** The single year selected, if any (JSON writes it as the period's and the totals' years). */
+  years?: YearRange | undefined;
   /** Called now and then with the phase and the rows done, for a progress display. */
   progress?: (phase: 'read' | 'split' | 'write', done: number, of: number) => void;
 }
@@ -40,7 +48,8 @@ export type Chunks = Iterable<Uint8Array>;
 
 /** The split's output in chunks, or undefined when the general path should do it. */
 export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
-  if (request.format !== 'csv') return undefined;
+  if (request.format !== 'csv' && request.format !== 'json') return undefined;
+  if (request.years && request.years.from !== request.years.to) return undefined;
   const unit = request.unit ?? new Decimal(1);
   const unitsExact = request.total.div(unit);
   if (!unitsExact.isInteger() || unitsExact.isNegative() || !unit.isFinite() || unit.lte(0)) return undefined;
@@ -58,14 +67,72 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   request.progress?.('split', 0, columns.rows);
   const result = splitColumns(columns, units, request.method ?? 'largest-remainder', request.firstDivisor);
   if (!result) return undefined;
+  const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
+  if (request.format === 'json') {
+    const summary = summaryOf(request, unit, result.units);
+    if (!summary) return undefined;
+    return bulkJsonChunks({
+      columns,
+      units: result.units,
+      tiedRows: result.tiedRows,
+      unitScaled,
+      decimals,
+      summary,
+      provenance: request.provenance,
+      ...(onRows ? { onRows } : {}),
+    });
+  }
   return bulkCsvChunks({
     columns,
     units: result.units,
     unitScaled,
     decimals,
     ...(request.csv ? { options: request.csv } : {}),
-    ...(request.progress ? { onRows: (done: number) => request.progress!('write', done, columns.rows) } : {}),
+    ...(onRows ? { onRows } : {}),
   });
+}
+
+/**
+ * The split as core allocate() describes a free single-year split, without its recipients: what
+ * allocationJson() needs for everything but the rows. Undefined when the units do not sum exactly in doubles.
+ */
+function summaryOf(request: BulkRequest, unit: Decimal, units: Float64Array): Allocation | undefined {
+  let sum = 0;
+  for (let i = 0; i < units.length; i++) sum += units[i]!;
+  // Whole non-negative terms: every partial sum is at most the last, so all are exact when it is safe.
+  if (!Number.isSafeInteger(sum)) return undefined;
+  const method = methodByName(request.method ?? 'largest-remainder');
+  const amount = request.total;
+  const allocated = new Decimal(sum).times(unit);
+  const residual = amount.minus(allocated);
+  const admin = new Decimal(0);
+  const years = request.years;
+  return {
+    recipients: [],
+    periods: [
+      {
+        years,
+        label: years ? formatYearRange(years) : 'amount',
+        statedTotal: amount,
+        admin,
+        adminSource: 'none',
+        split: {
+          rows: [],
+          method: method.name,
+          methodKind: method.kind,
+          ...(request.firstDivisor ? { firstDivisor: request.firstDivisor } : {}),
+          unit,
+          decimals: decimalsOf(unit),
+          amount,
+          allocated,
+          residual,
+        },
+      },
+    ],
+    periodTotals: [],
+    totals: { statedTotal: amount, admin, amountSplit: amount, allocated, residual },
+    ...(years ? { span: years } : {}),
+  };
 }
 
 /** Units per row by the named method: on doubles where there is a fast version, else the bigint method. */

@@ -26,6 +26,22 @@ describe('allocate on a large plain list', () => {
     }
   });
 
+  it('writes the same JSON as the general reader, provenance included (forced by a quoted header in the same file)', () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i % 500 === 0 ? `r\\${i}\u0001😀` : `r${i}`},${(i * 7919) % 100000}${i % 7 === 0 ? '.25' : ''}`);
+    const file = join(dir, 'list.csv');
+    for (const [method, extra] of [['largest-remainder', []], ['round-down', ['--year', '2024']], ['dhondt', ['--first-divisor', '0.5']]] as const) {
+      const args = ['allocate', '--data', file, '--basis', 'weight', '--total', '123 456 789.5', '--unit', '0.5', '--method', method, '--format', 'json', ...extra];
+      writeFileSync(file, ['name,weight', ...rows].join('\n') + '\n');
+      const a = run(args);
+      writeFileSync(file, ['"name",weight', ...rows].join('\n') + '\n');
+      const b = run(args);
+      expect(a.status, a.stderr).toBe(0);
+      expect(JSON.parse(a.stdout).rows).toHaveLength(3000);
+      expect(a.stdout).toBe(b.stdout);
+    }
+  });
+
   it('falls back to the general reader for stdin it declines, reading the input only once', () => {
     const r = run(['allocate', '--data', '-', '--basis', 'vikt', '--total', '100', '--format', 'csv'], { input: 'namn;vikt\nA;1,5\nB;3,5\n' });
     expect(r.status, r.stderr).toBe(0);

@@ -17,8 +17,10 @@ import { hasRepeatedName, readBulkColumns } from '../../src/io/bulk.js';
 import { parseTable } from '../../src/io/csv.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { recipientsFromTable } from '../../src/io/load.js';
-import { allocationHeaders, allocationRows } from '../../src/render/allocation.js';
+import { allocationHeaders, allocationJson, allocationRows } from '../../src/render/allocation.js';
 import { renderCsv, type CsvOptions } from '../../src/render/csv.js';
+import { jsonDocument, provenanceOf, type Provenance } from '../../src/render/output.js';
+import type { YearRange } from '../../src/core/schedule.js';
 
 const METHODS = ['largest-remainder', 'sainte-lague', 'dhondt', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'];
 
@@ -33,6 +35,32 @@ function bulk(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, 
   const chunks = bulkAllocate(bytes, { basis: 'weight', total, unit, method, format: 'csv', csv, ...(firstDivisor ? { firstDivisor } : {}) });
   return chunks && Buffer.concat([...chunks]).toString('utf8');
 }
+
+/** The JSON the general path writes (render/allocation.ts allocationJson through jsonDocument). */
+async function generalJson(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, provenance: Provenance, years?: YearRange, firstDivisor?: Decimal): Promise<string> {
+  const table = parseTable((await decodeBytes(bytes, 'f.csv')).text, 'f.csv');
+  const a = allocate(recipientsFromTable(table, { basis: 'weight' }), { total, unit, method, rest: 'error', ...(years ? { years } : {}), ...(firstDivisor ? { firstDivisor } : {}) });
+  return [...jsonDocument(allocationJson(a, provenance))].join('');
+}
+
+function bulkJson(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, provenance: Provenance, years?: YearRange, firstDivisor?: Decimal): string | undefined {
+  const chunks = bulkAllocate(bytes, { basis: 'weight', total, unit, method, format: 'json', provenance, ...(years ? { years } : {}), ...(firstDivisor ? { firstDivisor } : {}) });
+  return chunks && Buffer.concat([...chunks]).toString('utf8');
+}
+
+/** Any string JSON.stringify has to escape or pass through: quotes, backslashes, control characters, non-BMP, U+2028. */
+const oddText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.string({ unit: fc.constantFrom('"', '\\', '\u0000', '\u0001', '\u001f', '\u007f', '\b', '\f', '\n', '\r', '\t', '\u2028', '\u2029', '😀', 'é', '/', 'a'), maxLength: 6 }),
+);
+
+const provenance = fc.record({
+  tool: fc.constant('statsbidrag' as const),
+  version: fc.constantFrom('0.2.0', '1.0.0-rc.1'),
+  programme: fc.constant(null),
+  rules: fc.constant(null),
+  command: fc.option(oddText.map((t) => `allocate --data "f\\${t}.csv" --format json`), { nil: null }),
+});
 
 /** Weights the lane leaves to the general path even where that path reads them. */
 const ODD = new Set(['1.5.', '.5', '5.', '12345678901234567']);
@@ -132,6 +160,55 @@ describe('bulk lane', () => {
       { numRuns: 400 },
     );
     expect(compared).toBeGreaterThan(150);
+  });
+
+  it('writes JSON byte for byte as the general path does, every method, odd names and provenance included', async () => {
+    let compared = 0;
+    let escapedNames = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.oneof(namePart, oddText), weightText), { minLength: 1, maxLength: 25 }),
+        fc.constantFrom(...METHODS),
+        fc.constantFrom('1', '0.01', '1000', '0.5'),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.constantFrom(',', ';', '\t'),
+        provenance,
+        fc.option(fc.integer({ min: 2000, max: 2030 }).map((y) => ({ from: y, to: y })), { nil: undefined }),
+        async (rows, method, unitText, n, delim, prov, years) => {
+          const unit = new Decimal(unitText);
+          const total = unit.times(n.toString());
+          const bytes = Buffer.from([`name${delim}weight`, ...rows.map(([name, w], i) => `${name}${i}${delim}${w}`)].join('\n') + '\n');
+          const fast = bulkJson(bytes, total, unit, method, prov, years);
+          if (fast === undefined) return;
+          const slow = await generalJson(bytes, total, unit, method, prov, years);
+          expect(fast).toBe(slow);
+          compared++;
+          if (/\\[\\"bfnrtu]/.test(fast.slice(fast.indexOf('"rows"')))) escapedNames++;
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(compared).toBeGreaterThan(80);
+    expect(escapedNames).toBeGreaterThan(10);
+  });
+
+  it('writes JSON with a first divisor, many tied rows, and chunks of many rows as the general path does', async () => {
+    const prov = provenanceOf({ version: '0.2.0', programme: null, rules: null }, { command: 'allocate --data f.csv' });
+    const small = Buffer.from('name,weight\nA,5\nB,3\nC,1\nD,1\n');
+    for (const [method, first] of [['sainte-lague', '1.2'], ['dhondt', '0.5']] as const) {
+      const fd = new Decimal(first);
+      const fast = bulkJson(small, new Decimal(7), new Decimal(1), method, prov, undefined, fd);
+      expect(fast).toBeDefined();
+      expect(fast).toBe(await generalJson(small, new Decimal(7), new Decimal(1), method, prov, undefined, fd));
+    }
+    // 40 000 rows (several chunks), names needing escapes here and there, every weight equal: ties.
+    const names = Array.from({ length: 40_000 }, (_, i) => (i % 997 === 0 ? `r\\${i}\u0001😀\u2028x` : `r${i}`));
+    const big = Buffer.from(`name,weight\n${names.map((n) => `${n},7`).join('\n')}\n`);
+    for (const method of ['largest-remainder', 'round-down', 'sainte-lague']) {
+      const fast = bulkJson(big, new Decimal('12345.67'), new Decimal('0.01'), method, prov);
+      expect(fast).toBeDefined();
+      expect(fast).toBe(await generalJson(big, new Decimal('12345.67'), new Decimal('0.01'), method, prov));
+    }
   });
 
   it('takes a first divisor as the general path does', async () => {

@@ -34,11 +34,14 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const stdin = flags.data === '-' && flags.scenario === undefined ? await readBytes('-') : undefined;
   const guarded = flags.scenario === undefined ? await runGuarded(stdin?.length ?? sizeOf(flags.data), stdin) : undefined;
   if (guarded !== undefined) return { exit: guarded };
-  const progress = render.format === 'csv' ? progressFor(flags.quiet) : undefined;
+  const progress = render.format === 'csv' || render.format === 'json' ? progressFor(flags.quiet) : undefined;
   const result = await allocateUseCase({
     dataBytes: stdin,
     ...allocationOptionsFrom(flags),
-    bulk: render.format === 'csv' ? { csv: render.csv, ...(progress ? { progress: progress.update } : {}) } : undefined,
+    bulk:
+      render.format === 'csv' || render.format === 'json'
+        ? { format: render.format, csv: render.csv, command: render.command, ...(progress ? { progress: progress.update } : {}) }
+        : undefined,
   });
   if (result.kind === 'bulk') {
     await emit(withProgressDone(result.chunks, progress), flags.out);
