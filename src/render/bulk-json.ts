@@ -11,7 +11,7 @@
 import type { Allocation } from '../core/allocate.js';
 import type { BulkColumns } from '../core/bulk-columns.js';
 import { allocationJson } from './allocation.js';
-import { BULK_HEADERS, CHUNK_BYTES } from './bulk.js';
+import { BULK_HEADERS, CHUNK_BYTES, canonicalWeight } from './bulk.js';
 import type { Provenance } from './output.js';
 
 export interface BulkJsonInput {
@@ -50,6 +50,7 @@ const ROW_CLOSE = Buffer.from('"\n    }');
 
 /** The JSON text in chunks: the frame's head, a chunk of rows at a time, the frame's tail. */
 export function* bulkJsonChunks({ columns, units, tiedRows, unitScaled, decimals, summary, provenance, onRows }: BulkJsonInput): Generator<Uint8Array> {
+  const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows } = columns;
   const nameOf = (i: number): string => Buffer.from(b.buffer, b.byteOffset + nameStart[i]!, nameEnd[i]! - nameStart[i]!).toString('utf8');
   const tied = [...tiedRows].sort((x, y) => x - y).map(nameOf);
@@ -98,18 +99,9 @@ export function* bulkJsonChunks({ columns, units, tiedRows, unitScaled, decimals
       out[at++] = 34;
     }
     put(WEIGHT_KEY);
-    // The weight as Decimal's toFixed() writes it: no leading zeros but one, no trailing zeros after the point.
-    let s = ws;
-    let e = we;
-    let dot = -1;
-    for (let k = ws; k < we; k++) if (b[k] === 46) dot = k;
-    if (dot >= 0) {
-      while (e > dot + 1 && b[e - 1] === 48) e--;
-      if (e === dot + 1) e = dot;
-    }
-    const intEnd = dot >= 0 && dot < e ? dot : e;
-    while (s < intEnd - 1 && b[s] === 48) s++;
-    for (let k = s; k < e; k++) out[at++] = b[k]!;
+    // The weight as Decimal's toFixed() writes it (canonicalWeight).
+    canonicalWeight(b, ws, we, span);
+    for (let k = span[0]!, e = span[1]!; k < e; k++) out[at++] = b[k]!;
     put(AMOUNT_KEY);
     // The amount: units × unitScaled with `decimals` decimals.
     let v = units[i]! * unitScaled;

@@ -38,7 +38,29 @@ export interface BulkCsvInput {
 const SPECIAL_START = new Set([61 /* = */, 43 /* + */, 45 /* - */, 64 /* @ */, 9, 13, 39 /* ' */]);
 
 /** The CSV text in chunks: the header as renderCsv writes it, then a chunk of records at a time. */
+/**
+ * Where a weight's text, written as Decimal's toFixed() writes it, lies in `b[ws..we)`: no leading
+ * zeros but one, no trailing zeros after the point (nor the point itself when nothing follows).
+ * Into `span`: start, end (exclusive) and the point's offset (-1: none). No object per row.
+ */
+export function canonicalWeight(b: Uint8Array, ws: number, we: number, span: Int32Array): void {
+  let s = ws;
+  let e = we;
+  let dot = -1;
+  for (let k = ws; k < we; k++) if (b[k] === 46) dot = k;
+  if (dot >= 0) {
+    while (e > dot + 1 && b[e - 1] === 48) e--;
+    if (e === dot + 1) e = dot;
+  }
+  const intEnd = dot >= 0 && dot < e ? dot : e;
+  while (s < intEnd - 1 && b[s] === 48) s++;
+  span[0] = s;
+  span[1] = e;
+  span[2] = dot;
+}
+
 export function* bulkCsvChunks({ columns, units, unitScaled, decimals, options = {}, onRows }: BulkCsvInput): Generator<Uint8Array> {
+  const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, weights, rows } = columns;
   yield Buffer.from(renderCsv(BULK_HEADERS, [], new Set([0]), options));
   const delimiter = options.delimiter ?? ',';
@@ -83,17 +105,11 @@ export function* bulkCsvChunks({ columns, units, unitScaled, decimals, options =
       out[at++] = c;
     }
     out[at++] = D;
-    // The weight as Decimal's toFixed() writes it: no leading zeros but one, no trailing zeros after the point.
-    let s = ws;
-    let e = we;
-    let dot = -1;
-    for (let k = ws; k < we; k++) if (b[k] === 46) dot = k;
-    if (dot >= 0) {
-      while (e > dot + 1 && b[e - 1] === 48) e--;
-      if (e === dot + 1) e = dot;
-    }
-    const intEnd = dot >= 0 && dot < e ? dot : e;
-    while (s < intEnd - 1 && b[s] === 48) s++;
+    // The weight as Decimal's toFixed() writes it (canonicalWeight).
+    canonicalWeight(b, ws, we, span);
+    const s = span[0]!;
+    const e = span[1]!;
+    const dot = span[2]!;
     if (numbersQuoted && dot >= 0 && dot < e) special = true;
     for (let k = s; k < e; k++) out[at++] = k === dot ? MARK : b[k]!;
     out[at++] = D;
