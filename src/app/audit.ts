@@ -9,6 +9,8 @@ import { located } from '../core/errors.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../core/schedule.js';
 import { readTable } from '../io/table.js';
 import { loadProgramme, programmeList } from './programme.js';
+import { sourceOf } from './source.js';
+import type { Source } from '../render/output.js';
 
 export interface AuditRequest {
   table: string;
@@ -31,6 +33,8 @@ export interface AuditReport {
   column: string;
   repairs: CellRepair[];
   stated?: { value: Decimal; source: string };
+  /** Where the stated total's rules come from, for the JSON report's provenance. */
+  source: Source;
 }
 
 export async function auditUseCase(request: AuditRequest): Promise<{ report: AuditReport; verdict: 'pass' | 'fail' }> {
@@ -51,11 +55,13 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
   // The stated total to measure B against: --stated, or the programme's period for this column
   // when the programme is named or publishes a column of exactly this header.
   let stated: { value: Decimal; source: string } | undefined;
+  let source = sourceOf(undefined, undefined);
   if (request.stated) {
     stated = { value: request.stated, source: '--stated' };
   } else {
     const context = await loadProgramme(request.rules, request.programme);
     const { programme } = context;
+    source = sourceOf(context.loaded, request.programme);
     const header = prepared.columnHeader;
     const years = yearRangeInText(header);
     // Without --programme, the default programme's total applies only to its own table: the
@@ -71,6 +77,7 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
       ? undefined
       : (programme.periods.find((p) => p.publishedColumn === header) ??
         (years ? programme.periods.find((p) => sameRange(p.years, years) || (p.years.from <= years.from && years.to <= p.years.to)) : undefined));
+    if (period) source = sourceOf(context.loaded, programme.id);
     if (period) {
       stated = {
         value: period.statedTotal.value,
@@ -78,6 +85,6 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
       };
     }
   }
-  const report: AuditReport = { file: request.table, result, basis: prepared.basisHeader, column: prepared.columnHeader, repairs: prepared.repairs, ...(stated ? { stated } : {}) };
+  const report: AuditReport = { file: request.table, result, basis: prepared.basisHeader, column: prepared.columnHeader, repairs: prepared.repairs, ...(stated ? { stated } : {}), source };
   return { report, verdict: result.complete.length > 0 ? 'pass' : 'fail' };
 }

@@ -18,6 +18,9 @@ import { expectedRecipientsFromTable, validateTable, type StatedSum, type Valida
 import { readTable, type Table } from '../io/table.js';
 import { allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
 import { loadProgramme, programmeList } from './programme.js';
+import { sourceOf } from './source.js';
+import type { LoadedRules } from '../io/load.js';
+import type { Source } from '../render/output.js';
 
 export interface ValidateRequest extends Omit<AllocationOptions, 'years' | 'explain' | 'sheet'> {
   /** The table to check: a path, or "-" for stdin. */
@@ -41,6 +44,8 @@ export interface ValidateResult {
   programme: Programme | undefined;
   /** The split the table was checked against, when allocate's options were given. */
   allocation: Allocation | undefined;
+  /** Where the check's rules come from, for the JSON report's provenance. */
+  source: Source;
   verdict: 'pass' | 'fail';
 }
 
@@ -64,6 +69,7 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
   let options: ValidateOptions;
   let programme: Programme | undefined;
   let allocation: Allocation | undefined;
+  let loaded: LoadedRules | undefined;
   if (mode === 'allocation') {
     // --basis and --id name the recipients file's columns here, as for allocate; --year its years.
     const { year, table: _table, sheet: _sheet, tolerance: _t, stated: _s, locale: _l, ...rest } = request;
@@ -71,6 +77,7 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
     const run = await runAllocation(setup);
     allocation = run.allocation;
     programme = run.programme;
+    loaded = setup.scenarioRun?.loaded ?? setup.loaded;
     options = { ...common, allocation, allocationSource: setup.scenarioRun ? `scenario ${setup.scenarioRun.scenario.name}` : setup.dataFile! };
   } else if (mode === 'stated' && request.programme === undefined) {
     options = {
@@ -83,6 +90,7 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
   } else {
     const context = await loadProgramme(request.rules, request.programme);
     programme = context.programme;
+    loaded = context.loaded;
     const list = await programmeList(context);
     const expected = list && expectedRecipientsFromTable(list.table, list.source.id, list.source.code, list.source.basis);
     options = {
@@ -96,5 +104,5 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
   }
   const table = await readTable(request.table, request.sheet === undefined ? {} : { sheet: request.sheet });
   const report = validateTable(table, options);
-  return { report, table, programme, allocation, verdict: report.valid ? 'pass' : 'fail' };
+  return { report, table, programme, allocation, source: sourceOf(loaded, programme?.id), verdict: report.valid ? 'pass' : 'fail' };
 }

@@ -180,6 +180,7 @@ const fit = z.strictObject({
 export const auditOutputSchema = z.strictObject({
   schema: z.literal('statsbidrag/audit'),
   version: z.literal(1),
+  provenance,
   file: z.string(),
   basis: z.string(),
   column: z.string(),
@@ -213,6 +214,7 @@ const totalCheck = z.strictObject({
 export const validationOutputSchema = z.strictObject({
   schema: z.literal('statsbidrag/validation'),
   version: z.literal(2),
+  provenance,
   valid: z.boolean(),
   file: z.nullable(z.string()),
   programme: z.nullable(z.strictObject({ id: z.string(), name: z.string() })),

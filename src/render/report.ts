@@ -10,6 +10,7 @@ import { Decimal } from '../core/decimal.js';
 import { formatFraction, formatRational, integerRange, type Bound, type Interval, type Rational } from '../core/rational.js';
 import { chooseRepair, type Repair } from '../core/cells.js';
 import type { BasisRef, ColumnSummary, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../core/validate.js';
+import type { Provenance } from './output.js';
 
 export interface ReportPaint {
   bold(s: string): string;
@@ -59,6 +60,7 @@ interface TotalCheckJson {
 export interface ValidationJson {
   schema: 'statsbidrag/validation';
   version: number;
+  provenance?: Provenance;
   valid: boolean;
   file: string | null;
   programme: { id: string; name: string } | null;
@@ -210,13 +212,14 @@ function adminNote(k: TotalCheck, locale: NumberLocale): string {
 const percentText = (d: Decimal | null): string | null => (d === null ? null : d.toFixed(4));
 
 /** The report as JSON (README, "## validate"): money as fixed-decimal strings, messages in `locale`. */
-export function validationJson(report: ValidationReport, locale: NumberLocale = 'sv'): ValidationJson {
+export function validationJson(report: ValidationReport, locale: NumberLocale = 'sv', provenance?: Provenance): ValidationJson {
   const dp = report.summary.decimals;
   const m = (d: Decimal): string => plain(d, dp);
   const mn = (d: Decimal | null): string | null => (d === null ? null : m(d));
   return {
     schema: 'statsbidrag/validation',
     version: VALIDATION_JSON_VERSION,
+    ...(provenance ? { provenance } : {}),
     valid: report.valid,
     file: report.file,
     programme: report.programme,
@@ -470,6 +473,7 @@ export interface AuditFitJson {
 export interface AuditJson {
   schema: 'statsbidrag/audit';
   version: typeof AUDIT_JSON_VERSION;
+  provenance?: Provenance;
   /** null for stdin. */
   file: string | null;
   basis: string;
@@ -497,7 +501,7 @@ function intervalJson(i: Interval | undefined): IntervalJson | null {
   return { lower: boundJson(i.lower), upper: boundJson(i.upper), wholeKronor: kr ? [kr[0].toString(), kr[1].toString()] : null };
 }
 
-export function auditJson(input: AuditReportInput): AuditJson {
+export function auditJson(input: AuditReportInput, provenance?: Provenance): AuditJson {
   const { result } = input;
   const dp = Math.max(0, ...result.fits.map((f) => f.unit.decimalPlaces()));
   const fitJson = (f: RuleFit): AuditFitJson => ({
@@ -514,6 +518,7 @@ export function auditJson(input: AuditReportInput): AuditJson {
   return {
     schema: 'statsbidrag/audit',
     version: AUDIT_JSON_VERSION,
+    ...(provenance ? { provenance } : {}),
     file: input.file,
     basis: input.basis,
     column: input.column,

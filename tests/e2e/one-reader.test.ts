@@ -142,5 +142,10 @@ describe('provenance', () => {
     expect(JSON.parse(run(['compare', 'baseline', 'actual', '--format', 'json']).stdout).provenance).toMatchObject({ programme: 'tillvaxtverket', rules: { sha256: rulesHash } });
     const award = JSON.parse(run(['award', 'data/examples/gavleborg-applications.csv', '--ceiling', '300000', '--budget', '1 788 tkr', '--format', 'json']).stdout);
     expect(award.provenance).toMatchObject({ programme: 'delmos', rules: { sha256: rulesHash } });
+    const validation = JSON.parse(run(['validate', 'data/tillvaxtverket-2018.csv', '--format', 'json']).stdout);
+    expect(validation.provenance).toMatchObject({ programme: 'tillvaxtverket', rules: { sha256: rulesHash }, command: 'statsbidrag validate data/tillvaxtverket-2018.csv --format json' });
+    const audit = JSON.parse(run(['audit', 'data/tillvaxtverket-2018.csv', '--basis', '2018', '--column', '2019', '--format', 'json']).stdout);
+    expect(audit.provenance).toMatchObject({ programme: 'tillvaxtverket', rules: { sha256: rulesHash } });
+    expect(JSON.parse(run(['audit', 'data/tillvaxtverket-2018.csv', '--basis', '2018', '--column', '2019', '--stated', '1', '--format', 'json']).stdout).provenance).toMatchObject({ programme: null, rules: null });
   });
 });

@@ -3,7 +3,8 @@ import { auditUseCase } from '../../app/audit.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { auditJson, auditText } from '../../render/report.js';
-import { choiceOption, positiveAmountOption } from '../options.js';
+import { provenanceOf } from '../../render/output.js';
+import { choiceOption, commandLine, positiveAmountOption } from '../options.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface AuditFlags {
@@ -29,7 +30,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<Ve
   if (flags.basis === undefined) throw new StatsbidragError('missing-basis', 'name the basis column with --basis COLUMN (header or year)', { field: '--basis' }, 'usage');
   if (flags.column === undefined) throw new StatsbidragError('missing-column', 'name the published column with --column COLUMN (header or year)', { field: '--column' }, 'usage');
   const { report, verdict } = await auditUseCase({ table: tableFile, sheet: flags.sheet, basis: flags.basis, column: flags.column, id: flags.id, unit, stated, rules: flags.rules, programme: flags.programme });
-  const text = format === 'json' ? `${JSON.stringify(auditJson(report), null, 2)}\n` : auditText(report, await reportPaint(flags.out, flags.color), locale);
+  const text = format === 'json' ? `${JSON.stringify(auditJson(report, provenanceOf(report.source, { command: commandLine() })), null, 2)}\n` : auditText(report, await reportPaint(flags.out, flags.color), locale);
   await emit(text, flags.out);
   return verdict;
 }

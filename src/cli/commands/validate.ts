@@ -4,7 +4,8 @@ import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
 import { validationGithub, validationJson, validationSummaryLine, validationText } from '../../render/report.js';
-import { amountOption, choiceOption, splitOptionsFrom, yearOption } from '../options.js';
+import { provenanceOf } from '../../render/output.js';
+import { amountOption, choiceOption, commandLine, splitOptionsFrom, yearOption } from '../options.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
 
 export interface ValidateFlags {
@@ -55,7 +56,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const tolerance = amountOption('--tolerance', flags.tolerance);
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
-  const { report, table, verdict } = await validateUseCase({
+  const { report, table, source, verdict } = await validateUseCase({
     table: tableFile,
     sheet: flags.sheet,
     rules: flags.rules,
@@ -71,7 +72,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
   const paint = await reportPaint(flags.out, flags.color);
   const text =
     format === 'json'
-      ? `${JSON.stringify(validationJson(report, locale), null, 2)}\n`
+      ? `${JSON.stringify(validationJson(report, locale, provenanceOf(source, { command: commandLine() })), null, 2)}\n`
       : flags.quiet
         ? `${validationSummaryLine(report, paint)}\n`
         : format === 'github'
