@@ -11,7 +11,7 @@
 import type { Allocation } from '../core/allocate.js';
 import type { BulkColumns } from '../core/bulk-columns.js';
 import { allocationJson } from './allocation.js';
-import { BULK_HEADERS, CHUNK_BYTES, canonicalWeight } from './bulk.js';
+import { BULK_HEADERS, CHUNK_BYTES, canonicalWeight, writeScaledAmount } from './bulk.js';
 import type { Provenance } from './output.js';
 
 export interface BulkJsonInput {
@@ -104,18 +104,7 @@ export function* bulkJsonChunks({ columns, units, tiedRows, unitScaled, decimals
     for (let k = span[0]!, e = span[1]!; k < e; k++) out[at++] = b[k]!;
     put(AMOUNT_KEY);
     // The amount: units × unitScaled with `decimals` decimals.
-    let v = units[i]! * unitScaled;
-    let nd = 0;
-    do {
-      const q = Math.floor(v / 10);
-      digits[nd++] = 48 + (v - q * 10);
-      v = q;
-    } while (v > 0);
-    while (nd < decimals + 1) digits[nd++] = 48;
-    for (let k = nd - 1; k >= 0; k--) {
-      if (k === decimals - 1) out[at++] = 46;
-      out[at++] = digits[k]!;
-    }
+    at = writeScaledAmount(out, at, units[i]! * unitScaled, decimals, 46, digits);
     put(ROW_CLOSE);
   }
   if (at > 0) yield out.subarray(0, at);

@@ -59,6 +59,25 @@ export function canonicalWeight(b: Uint8Array, ws: number, we: number, span: Int
   span[2] = dot;
 }
 
+/**
+ * Writes the amount `units × unitScaled` (an exact integer below 2^53) with `decimals` decimals and
+ * `mark` as the decimal mark into `out` at `at`; returns the offset after it. `digits` is scratch space.
+ */
+export function writeScaledAmount(out: Uint8Array, at: number, v: number, decimals: number, mark: number, digits: Uint8Array): number {
+  let nd = 0;
+  do {
+    const q = Math.floor(v / 10);
+    digits[nd++] = 48 + (v - q * 10);
+    v = q;
+  } while (v > 0);
+  while (nd < decimals + 1) digits[nd++] = 48;
+  for (let k = nd - 1; k >= 0; k--) {
+    if (k === decimals - 1) out[at++] = mark;
+    out[at++] = digits[k]!;
+  }
+  return at;
+}
+
 export function* bulkCsvChunks({ columns, units, unitScaled, decimals, options = {}, onRows }: BulkCsvInput): Generator<Uint8Array> {
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, weights, rows } = columns;
@@ -114,18 +133,7 @@ export function* bulkCsvChunks({ columns, units, unitScaled, decimals, options =
     for (let k = s; k < e; k++) out[at++] = k === dot ? MARK : b[k]!;
     out[at++] = D;
     // The amount: units × unitScaled with `decimals` decimals.
-    let v = units[i]! * unitScaled;
-    let nd = 0;
-    do {
-      const q = Math.floor(v / 10);
-      digits[nd++] = 48 + (v - q * 10);
-      v = q;
-    } while (v > 0);
-    while (nd < decimals + 1) digits[nd++] = 48;
-    for (let k = nd - 1; k >= 0; k--) {
-      if (k === decimals - 1) out[at++] = MARK;
-      out[at++] = digits[k]!;
-    }
+    at = writeScaledAmount(out, at, units[i]! * unitScaled, decimals, MARK, digits);
     if (numbersQuoted && decimals > 0) special = true;
     if (special) {
       at = rowStart;
