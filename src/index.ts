@@ -52,7 +52,7 @@ export {
 export type { Programme, Period, Rules } from './core/programme.js';
 export { resolveColumn } from './core/columns.js';
 export { loadRules, loadRecipients, loadTable, DEFAULT_RULES, DATA_DIR } from './io/load.js';
-export { allocationJson, allocationRecords, type AllocationJson, type AllocationPeriodJson, type AllocationTotalsJson } from './render/allocation.js';
+export { allocationJson, allocationRecords, type AllocationJson, type AllocationMoneyJson, type AllocationPeriodJson, type AllocationTotalsJson } from './render/allocation.js';
 export { explainJson, explainRecords, type ExplainRowJson } from './render/explain.js';
 export { loadRecipientsWithBounds, boundsFromTable } from './io/bounds.js';
 export { validateTable, expectedRecipientsFromTable, type ValidationReport, type ValidateOptions, type Finding, type ColumnSummary, type TotalCheck, type ExpectedRecipient } from './core/validate.js';

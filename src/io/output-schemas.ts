@@ -48,11 +48,8 @@ export const explainOutputSchema = z.strictObject({
   floorIgnored: z.optional(z.literal(true)),
 });
 
-const allocationPeriod = z.strictObject({
-  years: z.nullable(yearsText),
-  yearCount: count,
-  method: z.string(),
-  unit: decimal,
+/** The money of a period or of the totals (render/allocation.ts AllocationMoneyJson). */
+const allocationMoney = {
   statedTotal: decimal,
   admin: decimal,
   amountSplit: decimal,
@@ -60,6 +57,14 @@ const allocationPeriod = z.strictObject({
   residual: decimal,
   differenceToStated: decimal,
   differencePercent: nullableDecimal,
+};
+
+const allocationPeriod = z.strictObject({
+  years: z.nullable(yearsText),
+  yearCount: count,
+  method: z.string(),
+  unit: decimal,
+  ...allocationMoney,
   tiedRecipients: z.array(z.string()),
   firstDivisor: z.optional(decimal),
   heldAtFloor: z.optional(z.array(z.string())),
@@ -80,16 +85,7 @@ export const allocationOutputSchema = z.strictObject({
   programme: z.nullable(z.strictObject({ id: z.string(), name: z.string(), agency: z.string() })),
   periods: z.array(allocationPeriod),
   rows: z.array(allocationRow),
-  totals: z.strictObject({
-    years: z.nullable(yearsText),
-    statedTotal: decimal,
-    admin: decimal,
-    amountSplit: decimal,
-    allocated: decimal,
-    residual: decimal,
-    differenceToStated: decimal,
-    differencePercent: nullableDecimal,
-  }),
+  totals: z.strictObject({ years: z.nullable(yearsText), ...allocationMoney }),
 });
 
 const compareCell = z.strictObject({ a: nullableDecimal, b: nullableDecimal, difference: nullableDecimal, percent: nullableDecimal });

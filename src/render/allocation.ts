@@ -61,13 +61,8 @@ function percentOf(part: Decimal, whole: Decimal): string | null {
 
 export const ALLOCATION_JSON_VERSION = 1;
 
-/** One period of `allocationJson`. Money is a fixed-decimal string, never a JSON number. */
-export interface AllocationPeriodJson {
-  /** "2019", "2020–2027", or null for a split without years. */
-  years: string | null;
-  yearCount: number;
-  method: Method;
-  unit: string;
+/** The money of a period or of the totals: what was stated, kept for admin, split and allocated. Fixed-decimal strings, never JSON numbers. */
+export interface AllocationMoneyJson {
   statedTotal: string;
   admin: string;
   amountSplit: string;
@@ -76,6 +71,15 @@ export interface AllocationPeriodJson {
   differenceToStated: string;
   /** Per cent with four decimals; null when the stated total is zero. */
   differencePercent: string | null;
+}
+
+/** One period of `allocationJson`. */
+export interface AllocationPeriodJson extends AllocationMoneyJson {
+  /** "2019", "2020–2027", or null for a split without years. */
+  years: string | null;
+  yearCount: number;
+  method: Method;
+  unit: string;
   tiedRecipients: string[];
   /** Present only when a first divisor was used. */
   firstDivisor?: string;
@@ -87,15 +91,8 @@ export interface AllocationPeriodJson {
 }
 
 /** Totals of `allocationJson` over every selected year. */
-export interface AllocationTotalsJson {
+export interface AllocationTotalsJson extends AllocationMoneyJson {
   years: string | null;
-  statedTotal: string;
-  admin: string;
-  amountSplit: string;
-  allocated: string;
-  residual: string;
-  differenceToStated: string;
-  differencePercent: string | null;
 }
 
 /** The documented JSON shape of an allocation (README, "JSON output"). */
@@ -109,6 +106,19 @@ export interface AllocationJson {
   /** The CSV columns as fields: recipient, code (when the data has one), weight, amount or amount_YEAR…, total. */
   rows: Record<string, string>[];
   totals: AllocationTotalsJson;
+}
+
+function moneyJson(m: { statedTotal: Decimal; admin: Decimal; amountSplit: Decimal; allocated: Decimal; residual: Decimal }, dp: number): AllocationMoneyJson {
+  const difference = m.allocated.minus(m.statedTotal);
+  return {
+    statedTotal: plain(m.statedTotal, dp),
+    admin: plain(m.admin, dp),
+    amountSplit: plain(m.amountSplit, dp),
+    allocated: plain(m.allocated, dp),
+    residual: plain(m.residual, dp),
+    differenceToStated: plain(difference, dp),
+    differencePercent: percentOf(difference, m.statedTotal),
+  };
 }
 
 /** The documented JSON shape (README, "JSON output"). */
@@ -125,13 +135,7 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
       yearCount: p.years ? yearCount(p.years) : 1,
       method: p.split.method,
       unit: p.split.unit.toFixed(),
-      statedTotal: plain(p.statedTotal, dp),
-      admin: plain(p.admin, dp),
-      amountSplit: plain(p.split.amount, dp),
-      allocated: plain(p.split.allocated, dp),
-      residual: plain(p.split.residual, dp),
-      differenceToStated: plain(p.split.allocated.minus(p.statedTotal), dp),
-      differencePercent: percentOf(p.split.allocated.minus(p.statedTotal), p.statedTotal),
+      ...moneyJson({ statedTotal: p.statedTotal, admin: p.admin, amountSplit: p.split.amount, allocated: p.split.allocated, residual: p.split.residual }, dp),
       tiedRecipients: p.split.rows.filter((r) => r.tied).map((r) => r.recipient.id),
       // Present only when used, so the default shape stays as documented.
       ...(p.split.firstDivisor ? { firstDivisor: p.split.firstDivisor.toFixed() } : {}),
@@ -146,13 +150,7 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
     rows: rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i]!]))),
     totals: {
       years: a.span ? formatYearRange(a.span) : null,
-      statedTotal: plain(a.totals.statedTotal, dp),
-      admin: plain(a.totals.admin, dp),
-      amountSplit: plain(a.totals.amountSplit, dp),
-      allocated: plain(a.totals.allocated, dp),
-      residual: plain(a.totals.residual, dp),
-      differenceToStated: plain(a.totals.allocated.minus(a.totals.statedTotal), dp),
-      differencePercent: percentOf(a.totals.allocated.minus(a.totals.statedTotal), a.totals.statedTotal),
+      ...moneyJson(a.totals, dp),
     },
   };
 }
