@@ -9,6 +9,8 @@ import { decodeBytes } from '../io/decode.js';
 import { readBytes } from '../io/read.js';
 import { tableFromText, type Table } from '../io/table.js';
 import type { CsvOptions } from '../render/csv.js';
+import type { Paint } from '../render/grid.js';
+import type { NumberLocale } from '../core/amount.js';
 import { provenanceOf, type Source } from '../render/output.js';
 import { allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
@@ -21,15 +23,26 @@ export interface AllocateRequest extends AllocationOptions {
    * Allocation. `format` defaults to csv; `command` is the command line JSON's provenance carries
    * (as RenderOptions.command for the general path).
    */
-  bulk?: { format?: 'csv' | 'json'; csv?: CsvOptions; command?: string | undefined; progress?: BulkRequest['progress'] } | undefined;
+  bulk?:
+    | {
+        format?: 'csv' | 'json' | 'md' | 'table';
+        csv?: CsvOptions;
+        command?: string | undefined;
+        progress?: BulkRequest['progress'];
+        /** md and table: the locale, the colours and the total as the user wrote it (the title). */
+        locale?: NumberLocale;
+        paint?: Paint;
+        totalLabel?: string | undefined;
+      }
+    | undefined;
   /** The data's bytes when the caller has read them already (stdin). */
   dataBytes?: Uint8Array | undefined;
 }
 
-/** A free split done by the bulk lane: the CSV or JSON output itself, in chunks. */
+/** A free split done by the bulk lane: the output itself, in chunks (bytes for CSV and JSON, text for md and table). */
 export interface BulkAllocation {
   kind: 'bulk';
-  chunks: Iterable<Uint8Array>;
+  chunks: Iterable<Uint8Array | string>;
 }
 
 export interface AllocationResult {
@@ -64,6 +77,9 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
       total,
       format,
       ...(request.bulk.csv ? { csv: request.bulk.csv } : {}),
+      ...(request.bulk.locale ? { locale: request.bulk.locale } : {}),
+      ...(request.bulk.paint ? { paint: request.bulk.paint } : {}),
+      totalLabel: request.bulk.totalLabel,
       // The provenance the general path writes: the same source as below, the caller's command line.
       ...(format === 'json' ? { provenance: provenanceOf(sourceOf(scenarioRun?.loaded ?? loaded, setup.programme?.id), { command: request.bulk.command }) } : {}),
       ...(years ? { years } : {}),

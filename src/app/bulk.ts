@@ -19,7 +19,11 @@ import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { bulkCsvChunks } from '../render/bulk.js';
 import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
-import type { Provenance } from '../render/output.js';
+import { gridSections, type Provenance } from '../render/output.js';
+import { allocationSections } from '../render/allocation.js';
+import { bulkGridBody } from '../render/bulk-grid.js';
+import { NO_PAINT, type Paint } from '../render/grid.js';
+import type { NumberLocale } from '../core/amount.js';
 
 export interface BulkRequest {
   /** Weight column, by header or year. */
@@ -33,8 +37,14 @@ export interface BulkRequest {
   /** Apportionment method; default largest-remainder. */
   method?: string;
   firstDivisor?: Decimal;
-  /** csv or json; any other format is declined. */
+  /** csv, json, md or table; any other format is declined. */
   format: string;
+  /** md and table: the number locale (default sv). */
+  locale?: NumberLocale;
+  /** table: colours (default none). */
+  paint?: Paint;
+  /** md and table: the total as the user wrote it, for the title. */
+  totalLabel?: string | undefined;
   csv?: CsvOptions;
   /** JSON: the "provenance" object, as the general path writes it (absent: none written). */
   provenance?: Provenance | undefined;
@@ -44,11 +54,13 @@ export interface BulkRequest {
   progress?: (phase: 'read' | 'split' | 'write', done: number, of: number) => void;
 }
 
-export type Chunks = Iterable<Uint8Array>;
+/** Bytes (csv, json) or text (md, table). */
+export type Chunks = Iterable<Uint8Array | string>;
 
 /** The split's output in chunks, or undefined when the general path should do it. */
 export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
-  if (request.format !== 'csv' && request.format !== 'json') return undefined;
+  const grid = request.format === 'md' || request.format === 'table';
+  if (request.format !== 'csv' && request.format !== 'json' && !grid) return undefined;
   if (request.years && request.years.from !== request.years.to) return undefined;
   const unit = request.unit ?? new Decimal(1);
   const unitsExact = request.total.div(unit);
@@ -68,6 +80,14 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const result = splitColumns(columns, units, request.method ?? 'largest-remainder', request.firstDivisor);
   if (!result) return undefined;
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
+  if (grid) {
+    const summary = summaryOf(request, unit, result.units);
+    if (!summary) return undefined;
+    const locale = request.locale ?? 'sv';
+    const body = bulkGridBody({ columns, units: result.units, tiedRows: result.tiedRows, unitScaled, decimals, locale, ...(onRows ? { onRows } : {}) });
+    const view = { allocation: summary, programme: undefined, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
+    return gridSections(allocationSections(view, locale, { body, anyTied: result.tiedRows.length > 0 }), { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
+  }
   if (request.format === 'json') {
     const summary = summaryOf(request, unit, result.units);
     if (!summary) return undefined;

@@ -9,7 +9,7 @@ import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
 import type { Method } from '../core/apportion/index.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
-import type { Grid } from './grid.js';
+import type { Grid, StreamedBody } from './grid.js';
 import { labelsFor, recipientHeader } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
@@ -198,14 +198,14 @@ export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid
 }
 
 /** Lines printed under the table: how each period was split, and what a "*" means. */
-export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv'): string[] {
+export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv', anyTied = a.periods.some((p) => p.split.rows.some((r) => r.tied))): string[] {
   const L = labelsFor(locale);
   const notes = a.periods.map(
     (p) =>
       `${p.years ? p.label : L.amount}: ${p.split.method}${p.split.firstDivisor ? ` (${L.firstDivisor} ${p.split.firstDivisor.toFixed()})` : ''} ${L.toUnit} ${formatAmount(p.split.unit, { locale })} kr` +
       (p.adminSource === 'rules' ? `; ${L.adminFromRules}` : p.adminSource === 'option' ? `; ${L.adminFromOption}` : ''),
   );
-  if (a.periods.some((p) => p.split.rows.some((r) => r.tied))) notes.push(L.tieNote);
+  if (anyTied) notes.push(L.tieNote);
   if (a.periods.some((p) => p.split.bounded)) notes.push(L.boundsNote);
   return notes;
 }
@@ -237,15 +237,29 @@ export function* renderAllocation(view: AllocationView, options: RenderOptions):
     const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
     yield renderCsv(headers, allocationRows(allocation), textColumns, options.csv);
   } else {
-    const { locale } = options;
-    const L = labelsFor(locale);
-    const title = view.programme
-      ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, ${L.scenarioQuoted(view.scenario.name)}` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
-      : L.splitTitle(view.totalLabel ?? L.theTotal, view.recipientCount);
-    const sections: Section[] = [{ title, grids: [allocationGrid(allocation, locale)], notes: allocationNotes(allocation, locale) }];
+    const sections = allocationSections(view, options.locale);
     if (explain) {
-      for (const p of allocation.periods) sections.push({ title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [explainGrid(allocation, p, locale)], notes: explainNotes(p) });
+      const L = labelsFor(options.locale);
+      for (const p of allocation.periods) sections.push({ title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [explainGrid(allocation, p, options.locale)], notes: explainNotes(p) });
     }
     yield* gridSections(sections, options);
   }
+}
+
+/** Rows the caller streams itself (the bulk lane): the grid's body, and whether a tie decided any. */
+export interface StreamedRows {
+  body: StreamedBody;
+  anyTied: boolean;
+}
+
+/** The main section of the terminal table or Markdown: title, the allocation grid, notes; `rows` stand in for the allocation's own (which then has none). */
+export function allocationSections(view: AllocationView, locale: NumberLocale, rows?: StreamedRows): Section[] {
+  const { allocation } = view;
+  const L = labelsFor(locale);
+  const title = view.programme
+    ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, ${L.scenarioQuoted(view.scenario.name)}` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
+    : L.splitTitle(view.totalLabel ?? L.theTotal, view.recipientCount);
+  const grid = allocationGrid(allocation, locale);
+  if (rows) grid.streamed = rows.body;
+  return [{ title, grids: [grid], notes: rows ? allocationNotes(allocation, locale, rows.anyTied) : allocationNotes(allocation, locale) }];
 }

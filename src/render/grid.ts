@@ -11,6 +11,22 @@ export interface Grid {
   columns: { header: string; align: Align }[];
   body: string[][];
   footer: string[][];
+  /** Body rows made as they are written, after `body` (the bulk lane): never held as cells. */
+  streamed?: StreamedBody;
+}
+
+/**
+ * Body rows a producer writes itself, in chunks of text, laid out exactly as the rows of `body`
+ * would be: the terminal table pads each cell to its column's width (after printable()), the
+ * Markdown table escapes each cell (mdEscape).
+ */
+export interface StreamedBody {
+  /** Widest display width of each column over these rows, as a `body` row's cells would measure. */
+  widths(): number[];
+  /** The rows as terminal lines (cells padded to `widths`, joined by two spaces, trimmed at the end), each ending in a line break. */
+  tableLines(widths: readonly number[]): Iterable<string>;
+  /** The rows as Markdown rows, each ending in a line break. */
+  markdownRows(): Iterable<string>;
 }
 
 export interface Paint {
@@ -27,18 +43,21 @@ export function displayWidth(s: string): number {
   return [...s.normalize('NFC')].length;
 }
 
-function pad(s: string, width: number, align: Align): string {
+export function pad(s: string, width: number, align: Align): string {
   const gap = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return align === 'right' ? gap + s : s + gap;
 }
 
-export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
+/** The terminal table in chunks: header, rule, body rows (held, then streamed), rule, footer. */
+export function* tableChunks(grid: Grid, paint: Paint = NO_PAINT): Generator<string> {
   // Terminal escapes, line breaks and bidi controls from the input are shown escaped, never sent raw.
   const safe = (rows: string[][]): string[][] => rows.map((r) => r.map(printable));
+  const streamed = grid.streamed;
   grid = { columns: grid.columns.map((c) => ({ ...c, header: printable(c.header) })), body: safe(grid.body), footer: safe(grid.footer) };
   const all = [grid.columns.map((c) => c.header), ...grid.body, ...grid.footer];
+  const streamedWidths = streamed?.widths();
   const widths = grid.columns.map((_, i) => {
-    let w = 0;
+    let w = streamedWidths?.[i] ?? 0;
     for (const r of all) w = Math.max(w, displayWidth(r[i] ?? ''));
     return w;
   });
@@ -53,9 +72,13 @@ export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
       .join('  ')
       .trimEnd();
   const rule = paint.dim(widths.map((w) => '─'.repeat(w)).join('  '));
-  const out = [line(grid.columns.map((c) => c.header), paint.header), rule, ...grid.body.map((r) => line(r))];
-  if (grid.footer.length) out.push(rule, ...grid.footer.map((r) => line(r, undefined)));
-  return `${out.join('\n')}\n`;
+  yield `${[line(grid.columns.map((c) => c.header), paint.header), rule, ...grid.body.map((r) => line(r))].join('\n')}\n`;
+  if (streamed) yield* streamed.tableLines(widths);
+  if (grid.footer.length) yield `${[rule, ...grid.footer.map((r) => line(r, undefined))].join('\n')}\n`;
+}
+
+export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
+  return [...tableChunks(grid, paint)].join('');
 }
 
 /**
@@ -66,15 +89,16 @@ export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
 const MD_SPECIAL: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '\\': '\\\\', '|': '\\|', '`': '\\`', '[': '\\[', ']': '\\]',
 });
-const mdEscape = (s: string): string => printable(s.replace(/[&<>\\|`[\]]/g, (c) => MD_SPECIAL[c]!).replace(/\r\n|\r|\n/g, '<br>'));
+export const mdEscape = (s: string): string => printable(s.replace(/[&<>\\|`[\]]/g, (c) => MD_SPECIAL[c]!).replace(/\r\n|\r|\n/g, '<br>'));
+
+/** The Markdown table in chunks: header, alignment row, body rows (held, then streamed), footer rows in bold. */
+export function* markdownChunks(grid: Grid): Generator<string> {
+  const row = (cells: string[]): string => `| ${cells.map(mdEscape).join(' | ')} |`;
+  yield `${[row(grid.columns.map((c) => c.header)), `|${grid.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`, ...grid.body.map(row)].join('\n')}\n`;
+  if (grid.streamed) yield* grid.streamed.markdownRows();
+  if (grid.footer.length) yield `${grid.footer.map((r) => row(r.map((c, i) => (c.trim() && i === 0 ? `**${c.trim()}**` : c)))).join('\n')}\n`;
+}
 
 export function renderMarkdown(grid: Grid): string {
-  const row = (cells: string[]): string => `| ${cells.map(mdEscape).join(' | ')} |`;
-  const out = [
-    row(grid.columns.map((c) => c.header)),
-    `|${grid.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...grid.body.map(row),
-    ...grid.footer.map((r) => row(r.map((c, i) => (c.trim() && i === 0 ? `**${c.trim()}**` : c)))),
-  ];
-  return `${out.join('\n')}\n`;
+  return [...markdownChunks(grid)].join('');
 }

@@ -5,7 +5,7 @@
  */
 import type { NumberLocale } from '../core/amount.js';
 import type { CsvOptions } from './csv.js';
-import { NO_PAINT, renderMarkdown, renderTable, type Grid, type Paint } from './grid.js';
+import { markdownChunks, NO_PAINT, tableChunks, type Grid, type Paint } from './grid.js';
 
 /** Text formats, and xlsx: binary, written by render/xlsx.ts (a Workbook → bytes), not by the text renderers. */
 export const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
@@ -64,10 +64,11 @@ export function* gridSections(sections: readonly Section[], options: Pick<Render
   const paint = options.paint;
   for (const [i, s] of sections.entries()) {
     if (i > 0) yield '\n';
-    if (md) {
-      yield `${i === 0 ? '###' : '####'} ${s.title}\n\n${s.grids.map((g) => renderMarkdown(g)).join('\n')}\n${s.notes.map((n) => `- ${n}`).join('\n')}\n`;
-    } else {
-      yield `${paint.header(s.title)}\n\n${s.grids.map((g) => renderTable(g, paint)).join('\n')}\n${s.notes.map((n) => paint.dim(n)).join('\n')}\n`;
+    yield md ? `${i === 0 ? '###' : '####'} ${s.title}\n\n` : `${paint.header(s.title)}\n\n`;
+    for (const [k, g] of s.grids.entries()) {
+      if (k > 0) yield '\n';
+      yield* md ? markdownChunks(g) : tableChunks(g, paint);
     }
+    yield `\n${s.notes.map((n) => (md ? `- ${n}` : paint.dim(n))).join('\n')}\n`;
   }
 }

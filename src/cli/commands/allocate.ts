@@ -34,13 +34,21 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const stdin = flags.data === '-' && flags.scenario === undefined ? await readBytes('-') : undefined;
   const guarded = flags.scenario === undefined ? await runGuarded(stdin?.length ?? sizeOf(flags.data), stdin) : undefined;
   if (guarded !== undefined) return { exit: guarded };
-  const progress = render.format === 'csv' || render.format === 'json' ? progressFor(flags.quiet) : undefined;
+  const progress = render.format !== 'xlsx' ? progressFor(flags.quiet) : undefined;
   const result = await allocateUseCase({
     dataBytes: stdin,
     ...allocationOptionsFrom(flags),
     bulk:
-      render.format === 'csv' || render.format === 'json'
-        ? { format: render.format, csv: render.csv, command: render.command, ...(progress ? { progress: progress.update } : {}) }
+      render.format !== 'xlsx'
+        ? {
+            format: render.format,
+            csv: render.csv,
+            command: render.command,
+            locale: render.locale,
+            paint: render.paint,
+            totalLabel: flags.total,
+            ...(progress ? { progress: progress.update } : {}),
+          }
         : undefined,
   });
   if (result.kind === 'bulk') {
