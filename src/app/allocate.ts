@@ -67,7 +67,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   // The bulk lane: a free split of a plain list, streamed. It declines anything it does not take,
   // and the general reader then reads the same bytes. (An .xlsx workbook goes to the table reader.)
   let table: Table | undefined;
-  const plainSplit = !useProgramme && !explain && !options.admin && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
+  const plainSplit = !useProgramme && !options.admin && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
   const bytes = scenarioRun || dataFile === undefined ? undefined : request.dataBytes;
   if (request.bulk && plainSplit && total && dataFile !== undefined && (!years || years.from === years.to) && options.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
     const input = bytes ?? (await readBytes(dataFile));
@@ -77,6 +77,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
       total,
       format,
       ...(request.bulk.csv ? { csv: request.bulk.csv } : {}),
+      ...(explain ? { explain: true } : {}),
       ...(request.bulk.locale ? { locale: request.bulk.locale } : {}),
       ...(request.bulk.paint ? { paint: request.bulk.paint } : {}),
       totalLabel: request.bulk.totalLabel,

@@ -16,11 +16,13 @@ import { Decimal, decimalsOf } from '../core/decimal.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
 import type { Allocation } from '../core/allocate.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
-import { bulkCsvChunks } from '../render/bulk.js';
+import { bulkCsvChunks, bulkName } from '../render/bulk.js';
 import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
 import { gridSections, type Provenance } from '../render/output.js';
-import { allocationSections } from '../render/allocation.js';
+import { allocationSections, explainSections } from '../render/allocation.js';
+import { bulkExplainBody, bulkExplainCsv } from '../render/bulk-explain.js';
+import { explainedRows } from '../core/explain-rows.js';
 import { bulkGridBody } from '../render/bulk-grid.js';
 import { NO_PAINT, type Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
@@ -37,6 +39,8 @@ export interface BulkRequest {
   /** Apportionment method; default largest-remainder. */
   method?: string;
   firstDivisor?: Decimal;
+  /** For every row what decided its amount (csv, md and table; json is declined). */
+  explain?: boolean;
   /** csv, json, md or table; any other format is declined. */
   format: string;
   /** md and table: the number locale (default sv). */
@@ -61,6 +65,7 @@ export type Chunks = Iterable<Uint8Array | string>;
 export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
   const grid = request.format === 'md' || request.format === 'table';
   if (request.format !== 'csv' && request.format !== 'json' && !grid) return undefined;
+  if (request.explain && request.format === 'json') return undefined;
   if (request.years && request.years.from !== request.years.to) return undefined;
   const unit = request.unit ?? new Decimal(1);
   const unitsExact = request.total.div(unit);
@@ -80,13 +85,31 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const result = splitColumns(columns, units, request.method ?? 'largest-remainder', request.firstDivisor);
   if (!result) return undefined;
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
-  if (grid) {
+  if (grid || request.explain) {
     const summary = summaryOf(request, unit, result.units);
     if (!summary) return undefined;
     const locale = request.locale ?? 'sv';
-    const body = bulkGridBody({ columns, units: result.units, tiedRows: result.tiedRows, unitScaled, decimals, locale, ...(onRows ? { onRows } : {}) });
+    // --explain: the rows split() would explain, made one at a time (and counted for the progress line).
+    const method = methodByName(request.method ?? 'largest-remainder', request.firstDivisor ? { firstDivisor: fractionOf(request.firstDivisor) } : {});
+    const made = explainedRows(
+      {
+        columns,
+        units: result.units,
+        tiedRows: result.tiedRows,
+        amount: request.total,
+        unit,
+        kind: method.kind,
+        ...(method.kind === 'divisor' ? { divisor: divisorOf(method.name, request.firstDivisor) } : {}),
+      },
+      (i) => bulkName(columns, i),
+    );
+    const rows = onRows ? () => counted(made(), onRows) : made;
+    if (!grid) return bulkExplainCsv(summary, rows, request.csv ?? {});
+    const body = bulkGridBody({ columns, units: result.units, tiedRows: result.tiedRows, unitScaled, decimals, locale, ...(onRows && !request.explain ? { onRows } : {}) });
     const view = { allocation: summary, programme: undefined, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
-    return gridSections(allocationSections(view, locale, { body, anyTied: result.tiedRows.length > 0 }), { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
+    const sections = allocationSections(view, locale, { body, anyTied: result.tiedRows.length > 0 });
+    if (request.explain) sections.push(...explainSections(summary, locale, bulkExplainBody(summary, rows, locale)));
+    return gridSections(sections, { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
   }
   if (request.format === 'json') {
     const summary = summaryOf(request, unit, result.units);
@@ -175,6 +198,16 @@ export function splitColumns(columns: BulkColumns, units: number, method: string
   for (let i = 0; i < columns.rows; i++) big[i] = BigInt(weights[i]!);
   const result = apportion({ weights: big, units: BigInt(units) });
   return { units: Float64Array.from(result.units, Number), tiedRows: result.tiedRows };
+}
+
+/** The rows, calling `onRows` with the count so far every 16 384 rows and at the end. */
+function* counted<T>(rows: Iterable<T>, onRows: (done: number) => void): Generator<T> {
+  let done = 0;
+  for (const row of rows) {
+    yield row;
+    if ((++done & 16_383) === 0) onRows(done);
+  }
+  onRows(done);
 }
 
 function fractionOf(d: Decimal): Fraction {

@@ -5,7 +5,7 @@
  */
 import { apportionWithin, type BoundedResult, type BoundHit } from './apportion/constraints.js';
 import { methodByName, type Method, type MethodKind } from './apportion/index.js';
-import { sumOf, type ApportionResult, type Fraction, type Priority } from './apportion/types.js';
+import { sumOf, type ApportionResult, type Fraction, type Priority, type RowDecision } from './apportion/types.js';
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { rat } from './rational.js';
@@ -151,6 +151,33 @@ function boundsOf(request: SplitRequest, unit: Decimal): RowBounds {
   return { floors, ceilings, any };
 }
 
+/** A method's decision for one row as `--explain` shows it: quota and remainder in units, priorities in weight per unit (weights were scaled by `scale`). */
+export function explanationOf(decision: RowDecision, scale: Decimal): RowExplanation {
+  return {
+    quotaUnits: decimalOfRational(decision.quota),
+    quotaFraction: rat(decision.quota.num, decision.quota.den),
+    ...(decision.remainder ? { remainder: decimalOfRational(decision.remainder) } : {}),
+    ...(decision.lastPriority ? { lastPriority: priorityOf(decision.lastPriority, scale) } : {}),
+    ...(decision.nextPriority ? { nextPriority: priorityOf(decision.nextPriority, scale) } : {}),
+  };
+}
+
+/** What split() and the bulk lane (core/explain-rows.ts) know of the whole split when they make a row. */
+export interface RowTotals {
+  /** Sum of the scaled weights. */
+  weight: Decimal;
+  /** Money being split. */
+  amount: Decimal;
+  unit: Decimal;
+}
+
+/** One row of a split: `units` whole units, share and quota made when read (LazyRow). */
+export function splitRow(recipient: Recipient, units: bigint, tied: boolean, weightUnits: bigint, totals: RowTotals, explain?: RowExplanation): SplitRow {
+  const row = new LazyRow(recipient, units, tied, weightUnits, totals);
+  if (explain) row.explain = explain;
+  return row;
+}
+
 /**
  * A split row whose share and quota (60-digit divisions that only explanations and reports
  * read) are computed on first use, and whose amount is kept as whole units. Getters on a class keep every row the same shape; for a
@@ -166,7 +193,7 @@ class LazyRow implements SplitRow {
     readonly units: bigint,
     readonly tied: boolean,
     readonly weightUnits: bigint,
-    readonly totals: { weight: Decimal; amount: Decimal; unit: Decimal },
+    readonly totals: RowTotals,
   ) {}
   /** units × unit, made when read: holding a Decimal per row costs a million-row split ~100 MB. */
   get amount(): Decimal {
@@ -236,7 +263,7 @@ export function split(request: SplitRequest): Split {
   const totalWeightD = fromBigInt(totalWeight);
   const scale = new Decimal(10).pow(weightDecimals);
   let allocatedUnits = 0n;
-  const totals = { weight: totalWeightD, amount, unit };
+  const totals: RowTotals = { weight: totalWeightD, amount, unit };
   const rows = recipients.map((recipient, i): SplitRow => {
     const u = result.units[i]!;
     allocatedUnits += u;
@@ -245,19 +272,14 @@ export function split(request: SplitRequest): Split {
     const f = bounds.floors[i];
     const c = bounds.ceilings[i];
     const explain: RowExplanation | undefined = decision && {
-      quotaUnits: decimalOfRational(decision.quota),
-      quotaFraction: rat(decision.quota.num, decision.quota.den),
-      ...(decision.remainder ? { remainder: decimalOfRational(decision.remainder) } : {}),
-      ...(decision.lastPriority ? { lastPriority: priorityOf(decision.lastPriority, scale) } : {}),
-      ...(decision.nextPriority ? { nextPriority: priorityOf(decision.nextPriority, scale) } : {}),
+      ...explanationOf(decision, scale),
       ...(f !== undefined ? { floor: fromBigInt(f).times(unit) } : {}),
       ...(c !== undefined ? { ceiling: fromBigInt(c).times(unit) } : {}),
       ...(result.unconstrained ? { unconstrained: fromBigInt(result.unconstrained[i]!).times(unit) } : {}),
       ...(f !== undefined && f > 0n && weights[i] === 0n ? { floorIgnored: true } : {}),
     };
-    const row = new LazyRow(recipient, u, tied.has(i), weights[i]!, totals);
+    const row = splitRow(recipient, u, tied.has(i), weights[i]!, totals, explain);
     if (bound) row.bound = bound;
-    if (explain) row.explain = explain;
     return row;
   });
   const allocated = fromBigInt(allocatedUnits).times(unit);

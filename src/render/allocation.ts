@@ -237,13 +237,18 @@ export function* renderAllocation(view: AllocationView, options: RenderOptions):
     const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
     yield renderCsv(headers, allocationRows(allocation), textColumns, options.csv);
   } else {
-    const sections = allocationSections(view, options.locale);
-    if (explain) {
-      const L = labelsFor(options.locale);
-      for (const p of allocation.periods) sections.push({ title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [explainGrid(allocation, p, options.locale)], notes: explainNotes(p) });
-    }
-    yield* gridSections(sections, options);
+    yield* gridSections([...allocationSections(view, options.locale), ...(explain ? explainSections(allocation, options.locale) : [])], options);
   }
+}
+
+/** One section per period explaining its rows; `rows` (one period only) stand in for the period's own. */
+export function explainSections(a: Allocation, locale: NumberLocale, rows?: StreamedBody): Section[] {
+  const L = labelsFor(locale);
+  return a.periods.map((p) => {
+    const grid = explainGrid(a, p, locale);
+    if (rows) grid.streamed = rows;
+    return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p) };
+  });
 }
 
 /** Rows the caller streams itself (the bulk lane): the grid's body, and whether a tie decided any. */

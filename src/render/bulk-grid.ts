@@ -11,7 +11,7 @@
 import type { NumberLocale } from '../core/amount.js';
 import type { BulkColumns } from '../core/bulk-columns.js';
 import { printable } from '../core/printable.js';
-import { CHUNK_BYTES } from './bulk.js';
+import { bulkName, CHUNK_BYTES } from './bulk.js';
 import { displayWidth, mdEscape, pad, type StreamedBody } from './grid.js';
 
 export interface BulkGridInput {
@@ -82,7 +82,7 @@ export function bulkGridBody({ columns, units, tiedRows, unitScaled, decimals, l
   for (const i of tiedRows) tied[i] = 1;
   const MARK = locale === 'en' ? 46 : 44;
   const GROUP = locale === 'en' ? 44 : SPACE;
-  const nameOf = (i: number): string => Buffer.from(b.buffer, b.byteOffset + nameStart[i]!, nameEnd[i]! - nameStart[i]!).toString('utf8');
+  const nameOf = (i: number): string => bulkName(columns, i);
   const digits = new Uint8Array(40);
 
   /** Rows in chunks of text; `row` writes row i into out at `at` and returns the offset after it. */

@@ -18,6 +18,12 @@ export function scaledText(n: bigint | number, decimals: number, trim: boolean):
   return frac ? `${s.slice(0, -decimals)}.${frac}` : s.slice(0, -decimals);
 }
 
+/** Row i's name, decoded from the input's bytes. */
+export function bulkName(columns: BulkColumns, i: number): string {
+  const b = columns.bytes;
+  return Buffer.from(b.buffer, b.byteOffset + columns.nameStart[i]!, columns.nameEnd[i]! - columns.nameStart[i]!).toString('utf8');
+}
+
 /** Size of the chunks handed to the writer. */
 export const CHUNK_BYTES = 1 << 20;
 

@@ -44,8 +44,6 @@ function decidedBy(p: PeriodAllocation, row: SplitRow, locale: NumberLocale): st
 
 /** One grid per period. */
 export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLocale = 'sv'): Grid {
-  const dp = moneyDp(p);
-  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
   const codes = hasCodes(a);
   const bounded = p.split.bounded === true;
   const L = labelsFor(locale);
@@ -67,28 +65,33 @@ export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLo
         ]
       : []),
   ];
-  const body = p.split.rows.map((row) => {
-    const e = row.explain;
-    return [
-      row.recipient.id,
-      ...(codes ? [row.recipient.code ?? ''] : []),
-      formatAmount(row.recipient.weight, { locale }),
-      formatAmount(row.share.times(100), { locale, decimals: 4 }),
-      formatAmount(row.quota, { locale, decimals: dp + 2 }),
-      e ? formatAmount(e.quotaUnits, { locale, decimals: 4 }) : '',
-      money(row.amount),
-      decidedBy(p, row, locale),
-      row.tied ? 'tie' : '',
-      ...(bounded
-        ? [
-            e?.floor ? money(e.floor) + (e.floorIgnored ? ' (ignored: zero weight)' : '') : '',
-            e?.ceiling ? money(e.ceiling) : '',
-            e?.unconstrained ? money(e.unconstrained) : '',
-          ]
-        : []),
-    ];
-  });
+  const body = p.split.rows.map((row) => explainCells(p, row, codes, locale));
   return { columns, body, footer: [] };
+}
+
+/** One row of a period's explanation grid (explainGrid's columns). */
+export function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean, locale: NumberLocale): string[] {
+  const dp = moneyDp(p);
+  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
+  const e = row.explain;
+  return [
+    row.recipient.id,
+    ...(codes ? [row.recipient.code ?? ''] : []),
+    formatAmount(row.recipient.weight, { locale }),
+    formatAmount(row.share.times(100), { locale, decimals: 4 }),
+    formatAmount(row.quota, { locale, decimals: dp + 2 }),
+    e ? formatAmount(e.quotaUnits, { locale, decimals: 4 }) : '',
+    money(row.amount),
+    decidedBy(p, row, locale),
+    row.tied ? 'tie' : '',
+    ...(p.split.bounded === true
+      ? [
+          e?.floor ? money(e.floor) + (e.floorIgnored ? ' (ignored: zero weight)' : '') : '',
+          e?.ceiling ? money(e.ceiling) : '',
+          e?.unconstrained ? money(e.unconstrained) : '',
+        ]
+      : []),
+  ];
 }
 
 /** Lines under an explained period: what the columns mean for this method. */
@@ -108,7 +111,14 @@ export function explainNotes(p: PeriodAllocation): string[] {
 /** Long CSV: one record per period and recipient. */
 export function explainRecords(a: Allocation): { headers: string[]; rows: string[][] } {
   const codes = hasCodes(a);
-  const headers = [
+  const headers = explainHeaders(codes);
+  const rows = a.periods.flatMap((p) => p.split.rows.map((row) => explainRecord(p, row, codes)));
+  return { headers, rows };
+}
+
+/** Header of the long CSV. */
+export function explainHeaders(codes: boolean): string[] {
+  return [
     'period',
     'method',
     'recipient',
@@ -128,33 +138,32 @@ export function explainRecords(a: Allocation): { headers: string[]; rows: string
     'unconstrained',
     'bound',
   ];
-  const rows = a.periods.flatMap((p) => {
-    const dp = moneyDp(p);
-    return p.split.rows.map((row) => {
-      const e = row.explain;
-      return [
-        p.years ? p.label : '',
-        p.split.method,
-        row.recipient.id,
-        ...(codes ? [row.recipient.code ?? ''] : []),
-        row.recipient.weight.toFixed(),
-        plain(row.share, SHARE_DP + 4),
-        plain(row.quota, dp + FRACTION_DP),
-        e ? plain(e.quotaUnits, FRACTION_DP) : '',
-        e ? `${e.quotaFraction.num}/${e.quotaFraction.den}` : '',
-        plain(row.amount, dp),
-        fixedOrInf(e?.remainder, FRACTION_DP),
-        fixedOrInf(e?.lastPriority, PRIORITY_DP),
-        fixedOrInf(e?.nextPriority, PRIORITY_DP),
-        row.tied ? 'true' : 'false',
-        e?.floor ? plain(e.floor, dp) : '',
-        e?.ceiling ? plain(e.ceiling, dp) : '',
-        e?.unconstrained ? plain(e.unconstrained, dp) : '',
-        row.bound ?? (e?.floorIgnored ? 'floor-ignored' : ''),
-      ];
-    });
-  });
-  return { headers, rows };
+}
+
+/** One record of the long CSV. */
+export function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean): string[] {
+  const dp = moneyDp(p);
+  const e = row.explain;
+  return [
+    p.years ? p.label : '',
+    p.split.method,
+    row.recipient.id,
+    ...(codes ? [row.recipient.code ?? ''] : []),
+    row.recipient.weight.toFixed(),
+    plain(row.share, SHARE_DP + 4),
+    plain(row.quota, dp + FRACTION_DP),
+    e ? plain(e.quotaUnits, FRACTION_DP) : '',
+    e ? `${e.quotaFraction.num}/${e.quotaFraction.den}` : '',
+    plain(row.amount, dp),
+    fixedOrInf(e?.remainder, FRACTION_DP),
+    fixedOrInf(e?.lastPriority, PRIORITY_DP),
+    fixedOrInf(e?.nextPriority, PRIORITY_DP),
+    row.tied ? 'true' : 'false',
+    e?.floor ? plain(e.floor, dp) : '',
+    e?.ceiling ? plain(e.ceiling, dp) : '',
+    e?.unconstrained ? plain(e.unconstrained, dp) : '',
+    row.bound ?? (e?.floorIgnored ? 'floor-ignored' : ''),
+  ];
 }
 
 /** Text columns of the long CSV (neutralised against formulas). */
@@ -185,26 +194,29 @@ export interface ExplainRowJson {
 
 /** The `explain` array of one period in JSON output. */
 export function explainJson(p: PeriodAllocation): ExplainRowJson[] {
+  return p.split.rows.map((row) => explainRowJson(p, row));
+}
+
+/** One element of a period's `explain` array. */
+export function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJson {
   const dp = moneyDp(p);
-  return p.split.rows.map((row) => {
-    const e = row.explain;
-    return {
-      recipient: row.recipient.id,
-      weight: row.recipient.weight.toFixed(),
-      share: plain(row.share, SHARE_DP + 4),
-      quota: plain(row.quota, dp + FRACTION_DP),
-      quotaUnits: e ? plain(e.quotaUnits, FRACTION_DP) : null,
-      quotaUnitsFraction: e ? `${e.quotaFraction.num}/${e.quotaFraction.den}` : null,
-      amount: plain(row.amount, dp),
-      remainder: e?.remainder ? plain(e.remainder, FRACTION_DP) : null,
-      lastPriority: e?.lastPriority ? fixedOrInf(e.lastPriority, PRIORITY_DP) : null,
-      nextPriority: e?.nextPriority ? fixedOrInf(e.nextPriority, PRIORITY_DP) : null,
-      tied: row.tied,
-      floor: e?.floor ? plain(e.floor, dp) : null,
-      ceiling: e?.ceiling ? plain(e.ceiling, dp) : null,
-      unconstrained: e?.unconstrained ? plain(e.unconstrained, dp) : null,
-      bound: row.bound ?? null,
-      ...(e?.floorIgnored ? { floorIgnored: true as const } : {}),
-    };
-  });
+  const e = row.explain;
+  return {
+    recipient: row.recipient.id,
+    weight: row.recipient.weight.toFixed(),
+    share: plain(row.share, SHARE_DP + 4),
+    quota: plain(row.quota, dp + FRACTION_DP),
+    quotaUnits: e ? plain(e.quotaUnits, FRACTION_DP) : null,
+    quotaUnitsFraction: e ? `${e.quotaFraction.num}/${e.quotaFraction.den}` : null,
+    amount: plain(row.amount, dp),
+    remainder: e?.remainder ? plain(e.remainder, FRACTION_DP) : null,
+    lastPriority: e?.lastPriority ? fixedOrInf(e.lastPriority, PRIORITY_DP) : null,
+    nextPriority: e?.nextPriority ? fixedOrInf(e.nextPriority, PRIORITY_DP) : null,
+    tied: row.tied,
+    floor: e?.floor ? plain(e.floor, dp) : null,
+    ceiling: e?.ceiling ? plain(e.ceiling, dp) : null,
+    unconstrained: e?.unconstrained ? plain(e.unconstrained, dp) : null,
+    bound: row.bound ?? null,
+    ...(e?.floorIgnored ? { floorIgnored: true as const } : {}),
+  };
 }

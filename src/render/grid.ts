@@ -23,10 +23,45 @@ export interface Grid {
 export interface StreamedBody {
   /** Widest display width of each column over these rows, as a `body` row's cells would measure. */
   widths(): number[];
-  /** The rows as terminal lines (cells padded to `widths`, joined by two spaces, trimmed at the end), each ending in a line break. */
-  tableLines(widths: readonly number[]): Iterable<string>;
-  /** The rows as Markdown rows, each ending in a line break. */
-  markdownRows(): Iterable<string>;
+  /** The rows as terminal lines, each ending in a line break: `line` lays out one row of printable cells as the table's own rows are. */
+  tableLines(widths: readonly number[], line: (cells: string[]) => string): Iterable<string>;
+  /** The rows as Markdown rows, each ending in a line break: `row` writes one row of cells as the table's own rows are. */
+  markdownRows(row: (cells: string[]) => string): Iterable<string>;
+}
+
+/** Rows of cells at most this many to a chunk of streamed text. */
+const ROWS_A_CHUNK = 2048;
+
+function* batched<T>(items: Iterable<T>, text: (item: T) => string): Generator<string> {
+  let parts: string[] = [];
+  for (const item of items) {
+    parts.push(text(item));
+    if (parts.length === ROWS_A_CHUNK) {
+      yield parts.join('');
+      parts = [];
+    }
+  }
+  if (parts.length) yield parts.join('');
+}
+
+/**
+ * A streamed body of rows of cells that `rows()` makes afresh each time it is called: the
+ * terminal table reads them twice (widths, then lines), Markdown once. None is held.
+ */
+export function cellRows(rows: () => Iterable<string[]>): StreamedBody {
+  return {
+    widths() {
+      const widths: number[] = [];
+      for (const r of rows()) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(printable(c)))));
+      return widths;
+    },
+    tableLines(_widths, line) {
+      return batched(rows(), (r) => `${line(r.map(printable))}\n`);
+    },
+    markdownRows(row) {
+      return batched(rows(), (r) => `${row(r)}\n`);
+    },
+  };
 }
 
 export interface Paint {
@@ -73,7 +108,7 @@ export function* tableChunks(grid: Grid, paint: Paint = NO_PAINT): Generator<str
       .trimEnd();
   const rule = paint.dim(widths.map((w) => '─'.repeat(w)).join('  '));
   yield `${[line(grid.columns.map((c) => c.header), paint.header), rule, ...grid.body.map((r) => line(r))].join('\n')}\n`;
-  if (streamed) yield* streamed.tableLines(widths);
+  if (streamed) yield* streamed.tableLines(widths, (r) => line(r));
   if (grid.footer.length) yield `${[rule, ...grid.footer.map((r) => line(r, undefined))].join('\n')}\n`;
 }
 
@@ -95,7 +130,7 @@ export const mdEscape = (s: string): string => printable(s.replace(/[&<>\\|`[\]]
 export function* markdownChunks(grid: Grid): Generator<string> {
   const row = (cells: string[]): string => `| ${cells.map(mdEscape).join(' | ')} |`;
   yield `${[row(grid.columns.map((c) => c.header)), `|${grid.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`, ...grid.body.map(row)].join('\n')}\n`;
-  if (grid.streamed) yield* grid.streamed.markdownRows();
+  if (grid.streamed) yield* grid.streamed.markdownRows(row);
   if (grid.footer.length) yield `${grid.footer.map((r) => row(r.map((c, i) => (c.trim() && i === 0 ? `**${c.trim()}**` : c)))).join('\n')}\n`;
 }
 

@@ -1,10 +1,10 @@
-/** The bulk lane's Markdown and terminal table through the built CLI: the general path's bytes, in both locales and with colour. */
+/** The bulk lane's Markdown, terminal table and --explain through the built CLI: the general path's bytes, in both locales and with colour. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers/cli.js';
 
-describe('allocate --format md|table on a large plain list', () => {
+describe('allocate --format md|table, and --explain, on a large plain list', () => {
   it('writes what the general reader writes (forced by a quoted header)', () => {
     const dir = tempDir();
     const rows = Array.from({ length: 4000 }, (_, i) => `${i % 300 === 0 ? `Ö|${i}\u202e` : `r${i}`},${(i * 7919) % 100_000}${i % 7 === 0 ? '.25' : ''}`);
@@ -12,7 +12,7 @@ describe('allocate --format md|table on a large plain list', () => {
     const quoted = join(dir, 'quoted.csv');
     writeFileSync(plain, ['name,weight', ...rows].join('\n') + '\n');
     writeFileSync(quoted, ['"name",weight', ...rows].join('\n') + '\n');
-    for (const extra of [['--format', 'md'], ['--format', 'table', '--locale', 'en'], ['--format', 'table', 'COLOUR'], ['--format', 'md', '--method', 'sainte-lague']]) {
+    for (const extra of [['--format', 'md'], ['--format', 'table', '--locale', 'en'], ['--format', 'table', 'COLOUR'], ['--format', 'md', '--method', 'sainte-lague'], ['--format', 'csv', '--explain', '--method', 'huntington-hill'], ['--format', 'table', '--explain'], ['--format', 'md', '--explain', '--locale', 'en', '--method', 'dhondt']]) {
       const colour = extra.includes('COLOUR');
       const args = ['allocate', '--basis', 'weight', '--total', '123 456 789.5', '--unit', '0.5', ...extra.filter((x) => x !== 'COLOUR')];
       const env = colour ? { FORCE_COLOR: '1' } : {};

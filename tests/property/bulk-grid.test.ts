@@ -13,6 +13,7 @@ import { parseTable } from '../../src/io/csv.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { recipientsFromTable } from '../../src/io/load.js';
 import { renderAllocation } from '../../src/render/allocation.js';
+import type { CsvOptions } from '../../src/render/csv.js';
 import { NO_PAINT, type Paint } from '../../src/render/grid.js';
 
 const METHODS = ['largest-remainder', 'sainte-lague', 'dhondt', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'];
@@ -25,7 +26,10 @@ interface Case {
   total: Decimal;
   unit: Decimal;
   method: string;
-  format: 'md' | 'table';
+  format: 'md' | 'table' | 'csv';
+  explain?: boolean;
+  csv?: CsvOptions;
+  firstDivisor?: Decimal;
   locale: NumberLocale;
   paint: Paint;
   totalLabel: string | undefined;
@@ -35,16 +39,28 @@ async function general(c: Case): Promise<string | Error> {
   try {
     const table = parseTable((await decodeBytes(c.bytes, 'f.csv')).text, 'f.csv');
     const recipients = recipientsFromTable(table, { basis: 'weight' });
-    const allocation = allocate(recipients, { total: c.total, unit: c.unit, method: c.method });
+    const allocation = allocate(recipients, { total: c.total, unit: c.unit, method: c.method, ...(c.explain ? { explain: true } : {}), ...(c.firstDivisor ? { firstDivisor: c.firstDivisor } : {}) });
     const view = { allocation, programme: undefined, scenario: undefined, recipientCount: recipients.length, totalLabel: c.totalLabel };
-    return [...renderAllocation(view, { format: c.format, locale: c.locale, csv: {}, paint: c.paint })].join('');
+    return [...renderAllocation(view, { format: c.format, locale: c.locale, csv: c.csv ?? {}, paint: c.paint })].join('');
   } catch (e) {
     return e as Error;
   }
 }
 
 function lane(c: Case): string | undefined {
-  const chunks = bulkAllocate(c.bytes, { basis: 'weight', total: c.total, unit: c.unit, method: c.method, format: c.format, locale: c.locale, paint: c.paint, totalLabel: c.totalLabel });
+  const chunks = bulkAllocate(c.bytes, {
+    basis: 'weight',
+    total: c.total,
+    unit: c.unit,
+    method: c.method,
+    format: c.format,
+    locale: c.locale,
+    paint: c.paint,
+    totalLabel: c.totalLabel,
+    ...(c.explain ? { explain: true } : {}),
+    ...(c.csv ? { csv: c.csv } : {}),
+    ...(c.firstDivisor ? { firstDivisor: c.firstDivisor } : {}),
+  });
   return chunks && [...chunks].map((x) => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8'))).join('');
 }
 
@@ -113,5 +129,53 @@ describe('bulk lane: terminal table and Markdown', () => {
       expect(fast!.length).toBeGreaterThan(1 << 20);
       expect(fast).toBe(await general(c));
     }
+  });
+
+  it('explains every row (--explain) as the general path does, every method and format, first divisors included', async () => {
+    let compared = 0;
+    let divisorRows = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(namePart, weightText), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom(...METHODS),
+        fc.constantFrom('1', '0.01', '1000', '0.5'),
+        fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        fc.constantFrom('md' as const, 'table' as const, 'csv' as const),
+        fc.constantFrom('sv' as const, 'en' as const),
+        fc.record({ delimiter: fc.constantFrom(',', ';'), decimalMark: fc.constantFrom('.' as const, ',' as const), bom: fc.boolean(), headers: fc.constantFrom('en' as const, 'sv' as const) }, { requiredKeys: [] }),
+        fc.option(fc.constantFrom('0.5', '1.2', '2'), { nil: undefined }),
+        async (rows, method, unitText, n, format, locale, csv, first) => {
+          const unit = new Decimal(unitText);
+          const firstDivisor = first !== undefined && (method === 'sainte-lague' || method === 'dhondt') ? new Decimal(first) : undefined;
+          const c: Case = {
+            bytes: Buffer.from(['name,weight', ...rows.map(([name, w], i) => `${name}${i},${w}`)].join('\n') + '\n'),
+            total: unit.times(n.toString()),
+            unit,
+            method,
+            format,
+            locale,
+            paint: format === 'table' ? MARKED : NO_PAINT,
+            totalLabel: undefined,
+            explain: true,
+            ...(format === 'csv' ? { csv } : {}),
+            ...(firstDivisor ? { firstDivisor } : {}),
+          };
+          const fast = lane(c);
+          if (fast === undefined) return;
+          expect(fast).toBe(await general(c));
+          compared++;
+          if (/won last|last_priority|Infinity|∞/.test(fast) && ['sainte-lague', 'dhondt', 'huntington-hill', 'adams'].includes(method)) divisorRows++;
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(compared).toBeGreaterThan(200);
+    expect(divisorRows).toBeGreaterThan(50);
+  });
+
+  it('declines --explain as JSON (the general path writes it)', () => {
+    const c: Case = { bytes: Buffer.from('name,weight\nA,1\nB,2\n'), total: new Decimal(10), unit: new Decimal(1), method: 'largest-remainder', format: 'csv', locale: 'sv', paint: NO_PAINT, totalLabel: undefined, explain: true };
+    expect(lane(c)).toBeDefined();
+    expect(bulkAllocate(c.bytes, { basis: 'weight', total: c.total, format: 'json', explain: true })).toBeUndefined();
   });
 });

@@ -22,15 +22,11 @@
  * fewer units than positive rows the tie-break (larger weight, then input order) picks who does.
  */
 import { StatsbidragError } from '../errors.js';
+import { divisorDecision } from './decisions.js';
 import { RowHeap } from './heap.js';
-import { sumOf, type ApportionMethod, type ApportionProblem, type ApportionResult, type Priority, type RowDecision } from './types.js';
+import { sumOf, type ApportionMethod, type ApportionProblem, type ApportionResult, type DivisorFunction } from './types.js';
 
-/** d(s)^power = num(s) / den: the divisor for a row's (s+1)-th unit. num is non-decreasing and unbounded. */
-export interface DivisorFunction {
-  readonly power: 1 | 2;
-  readonly den: bigint;
-  num(s: bigint): bigint;
-}
+export type { DivisorFunction } from './types.js';
 
 export function divisorMethod(d: DivisorFunction): ApportionMethod {
   return (problem: ApportionProblem): ApportionResult => apportionByDivisor(d, problem);
@@ -117,7 +113,7 @@ function apportionByDivisor(d: DivisorFunction, { weights, units, explain }: App
   return {
     units: counts,
     tiedRows: units > 0n ? tiedAtCut(rows, counts, claimBefore, comparePriority) : [],
-    ...(explain ? { decisions: decisionsOf(weights, wp, counts, units, total, d) } : {}),
+    ...(explain ? { decisions: weights.map((w, i) => divisorDecision(w, counts[i]!, units, total, d)) } : {}),
   };
 }
 
@@ -144,19 +140,3 @@ function tiedAtCut(
   });
 }
 
-function decisionsOf(
-  weights: readonly bigint[],
-  wp: readonly bigint[],
-  counts: readonly bigint[],
-  units: bigint,
-  total: bigint,
-  d: DivisorFunction,
-): RowDecision[] {
-  const priority = (i: number, s: bigint): Priority => ({ num: wp[i]! * d.den, den: d.num(s), power: d.power });
-  return weights.map((w, i) => {
-    const quota = { num: w * units, den: total };
-    if (w === 0n) return { quota };
-    const c = counts[i]!;
-    return { quota, ...(c > 0n ? { lastPriority: priority(i, c - 1n) } : {}), nextPriority: priority(i, c) };
-  });
-}

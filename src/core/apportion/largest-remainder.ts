@@ -12,6 +12,7 @@
  * by remainder, so every amount is its quota rounded down or up (the quota rule).
  */
 import { StatsbidragError } from '../errors.js';
+import { remainderDecision } from './decisions.js';
 import { sumOf, type ApportionProblem, type ApportionResult, type RowDecision } from './types.js';
 
 export function largestRemainder({ weights, units, explain }: ApportionProblem): ApportionResult {
@@ -20,9 +21,9 @@ export function largestRemainder({ weights, units, explain }: ApportionProblem):
   const n = weights.length;
   const out = new Array<bigint>(n);
   // Below 2^53 every remainder is exact as a double (see handOutByThreshold); the bigint
-  // remainders are then kept only for --explain.
+  // remainders are then not kept (--explain makes its own, remainderDecision).
   const asDoubles = total <= BigInt(Number.MAX_SAFE_INTEGER) ? new Float64Array(n) : undefined;
-  const remainders: bigint[] = asDoubles && !explain ? [] : new Array<bigint>(n);
+  const remainders: bigint[] = asDoubles ? [] : new Array<bigint>(n);
   let handed = 0n;
   for (let i = 0; i < n; i++) {
     const p = weights[i]! * units;
@@ -30,13 +31,13 @@ export function largestRemainder({ weights, units, explain }: ApportionProblem):
     out[i] = q;
     const r = p - q * total;
     if (asDoubles) asDoubles[i] = Number(r);
-    if (!asDoubles || explain) remainders[i] = r;
+    else remainders[i] = r;
     handed += q;
   }
   const left = Number(units - handed); // < n, so a safe number
   const decisions = (): { decisions?: RowDecision[] } =>
     explain
-      ? { decisions: weights.map((w, i) => ({ quota: { num: w * units, den: total }, remainder: { num: remainders[i]!, den: total } })) }
+      ? { decisions: weights.map((w) => remainderDecision(w, units, total)) }
       : {};
   if (left === 0) return { units: out, tiedRows: [], ...decisions() };
 

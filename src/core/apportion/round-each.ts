@@ -6,6 +6,7 @@
  * rows whose quota was exactly half-way.
  */
 import { StatsbidragError } from '../errors.js';
+import { remainderDecision } from './decisions.js';
 import { sumOf, type ApportionMethod, type ApportionProblem, type ApportionResult, type RowDecision } from './types.js';
 
 type Direction = 'nearest' | 'down' | 'up';
@@ -20,7 +21,7 @@ function roundEach(direction: Direction): ApportionMethod {
       const p = w * units;
       const q = p / total;
       const r = p - q * total;
-      if (explain) decisions.push({ quota: { num: p, den: total }, remainder: { num: r, den: total } });
+      if (explain) decisions.push(remainderDecision(w, units, total));
       if (r === 0n) return q;
       if (direction === 'down') return q;
       if (direction === 'up') return q + 1n;

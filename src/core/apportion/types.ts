@@ -31,6 +31,13 @@ export interface Priority {
   readonly power: 1 | 2;
 }
 
+/** d(s)^power = num(s) / den: the divisor for a row's (s+1)-th unit. num is non-decreasing and unbounded. */
+export interface DivisorFunction {
+  readonly power: 1 | 2;
+  readonly den: bigint;
+  num(s: bigint): bigint;
+}
+
 /** What decided one row's amount, for `--explain`. All values in units of the rounding unit. */
 export interface RowDecision {
   /** The row's exact quota among the rows the method split: w × units / W. */
