@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { BulkColumns } from '../core/bulk-columns.js';
-import { neutraliseFormula, renderCsv, type CsvOptions } from './csv.js';
+import { neutraliseFormula, QUOTED_MATCH, renderCsv, type CsvOptions } from './csv.js';
 
 export const BULK_HEADERS = ['recipient', 'weight', 'amount'];
 
@@ -100,7 +100,7 @@ export function* bulkCsvChunks({ columns, units, unitScaled, decimals, options =
     const cells = [neutraliseFormula(name), weightText(i), scaledText(units[i]! * unitScaled, decimals, false)].map((c, k) =>
       k > 0 && comma ? c.replace('.', ',') : c,
     );
-    return stringify([cells], { delimiter, record_delimiter: options.eol === '\r\n' ? 'windows' : 'unix', quoted_match: /^'/ });
+    return stringify([cells], { delimiter, record_delimiter: options.eol === '\r\n' ? 'windows' : 'unix', quoted_match: QUOTED_MATCH });
   };
   const weightText = (i: number): string => scaledText(weights[i]!, weightDecimals, true);
 
