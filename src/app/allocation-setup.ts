@@ -4,7 +4,7 @@
  * recipients file and its columns, then core allocate() with the options. One place, so the
  * two commands cannot drift apart.
  */
-import { allocate, type AdminSpec, type Allocation } from '../core/allocate.js';
+import { allocate, type AdminSpec, type AllocateOptions, type Allocation } from '../core/allocate.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme } from '../core/programme.js';
@@ -108,18 +108,10 @@ export async function allocationSetup(request: AllocationOptions): Promise<Alloc
   return { options: request_, scenarioRun, useProgramme, programme, loaded, dataFile, basis, idColumn, codeColumn };
 }
 
-/** The split allocate makes: the recipients (a scenario's, or read from `table`, else the data file) and core allocate(). */
-export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
-  const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
-  const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, options.sheet === undefined ? {} : { sheet: options.sheet })));
-  const recipients = input
-    ? boundsFromTable(
-        input,
-        recipientsFromTable(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
-        { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
-      )
-    : scenarioRun!.recipients;
-  const allocation = allocate(recipients, {
+/** What core allocate() is asked for this setup (the bulk lane asks the same: app/allocate.ts). */
+export function allocateOptionsOf(setup: AllocationSetup): AllocateOptions {
+  const { options, scenarioRun, programme } = setup;
+  return {
     ...(scenarioRun?.options ?? {}),
     ...(programme ? { programme: scenarioRun?.programme ?? programme } : {}),
     ...(options.years ? { years: options.years } : {}),
@@ -132,6 +124,20 @@ export async function runAllocation(setup: AllocationSetup, table?: Table): Prom
     ...(options.floor ? { floor: options.floor } : {}),
     ...(options.ceiling ? { ceiling: options.ceiling } : {}),
     ...(options.explain ? { explain: true } : {}),
-  });
+  };
+}
+
+/** The split allocate makes: the recipients (a scenario's, or read from `table`, else the data file) and core allocate(). */
+export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
+  const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
+  const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, options.sheet === undefined ? {} : { sheet: options.sheet })));
+  const recipients = input
+    ? boundsFromTable(
+        input,
+        recipientsFromTable(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
+        { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
+      )
+    : scenarioRun!.recipients;
+  const allocation = allocate(recipients, allocateOptionsOf(setup));
   return { allocation, recipientCount: recipients.length, programme: scenarioRun?.programme ?? programme };
 }

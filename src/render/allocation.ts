@@ -13,8 +13,8 @@ import type { Grid } from './grid.js';
 import { labelsFor, recipientHeader } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
-/** One amount column per year; a single year (or no year) is just "amount". */
-function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
+/** The amount columns of the records: one per year, each with its period; a single year (or no year) is just "amount". */
+export function amountColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
   const cols = a.periods.flatMap((p) => (p.years ? yearsOf(p.years).map((y) => ({ key: `amount_${y}`, period: p })) : [{ key: 'amount', period: p }]));
   return cols.length === 1 ? [{ key: 'amount', period: cols[0]!.period }] : cols;
 }
@@ -28,13 +28,13 @@ const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !==
 
 /** Header of the records: recipient first, then code, weight, amounts, total. */
 export function allocationHeaders(a: Allocation): string[] {
-  const cols = yearColumns(a);
+  const cols = amountColumns(a);
   return ['recipient', ...(hasCodes(a) ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
 }
 
 /** The records one by one, as plain values (a generator: a million rows need not be held twice). */
 export function* allocationRows(a: Allocation): Generator<string[]> {
-  const cols = yearColumns(a);
+  const cols = amountColumns(a);
   const dp = moneyDecimals(a);
   const withTotal = cols.length > 1;
   const codes = hasCodes(a);
