@@ -10,15 +10,15 @@ import { readBytes } from '../io/read.js';
 import { tableFromText, type Table } from '../io/table.js';
 import type { CsvOptions } from '../render/csv.js';
 import { provenanceOf, type Source } from '../render/output.js';
-import { allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
+import { allocateOptionsOf, allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
 import { sourceOf } from './source.js';
 
 export interface AllocateRequest extends AllocationOptions {
   /**
-   * The caller writes CSV (with these options) or JSON: a free split of a plain list may then take
-   * the bulk lane (app/bulk.ts), which returns the output itself as a stream of chunks, not an
-   * Allocation. `format` defaults to csv; `command` is the command line JSON's provenance carries
+   * The caller writes CSV (with these options) or JSON: a split of a plain list (by a programme or
+   * free) may then take the bulk lane (app/bulk.ts), which returns the output itself as a stream of
+   * chunks, not an Allocation. `format` defaults to csv; `command` is the command line JSON's provenance carries
    * (as RenderOptions.command for the general path).
    */
   bulk?: { format?: 'csv' | 'json'; csv?: CsvOptions; command?: string | undefined; progress?: BulkRequest['progress'] } | undefined;
@@ -26,7 +26,7 @@ export interface AllocateRequest extends AllocationOptions {
   dataBytes?: Uint8Array | undefined;
 }
 
-/** A free split done by the bulk lane: the CSV or JSON output itself, in chunks. */
+/** A split done by the bulk lane: the CSV or JSON output itself, in chunks. */
 export interface BulkAllocation {
   kind: 'bulk';
   chunks: Iterable<Uint8Array>;
@@ -48,30 +48,27 @@ export interface AllocationResult {
 
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
   const setup = await allocationSetup(request);
-  const { options, scenarioRun, useProgramme, loaded, dataFile, basis, idColumn } = setup;
-  const { total, explain, years } = options;
+  const { options, scenarioRun, useProgramme, loaded, dataFile, basis, idColumn, codeColumn } = setup;
 
-  // The bulk lane: a free split of a plain list, streamed. It declines anything it does not take,
-  // and the general reader then reads the same bytes. (An .xlsx workbook goes to the table reader.)
+  // The bulk lane: a plain list split by a programme's periods or freely, streamed. It declines
+  // anything it does not take, and the general reader then reads the same bytes. Not here: a
+  // scenario (its recipients are read already), floors, ceilings, explanations, a code column the
+  // rules name, and an .xlsx workbook (the table reader's).
   let table: Table | undefined;
-  const plainSplit = !useProgramme && !explain && !options.admin && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
   const bytes = scenarioRun || dataFile === undefined ? undefined : request.dataBytes;
-  if (request.bulk && plainSplit && total && dataFile !== undefined && (!years || years.from === years.to) && options.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
+  const lane = !scenarioRun && !options.explain && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn && codeColumn === undefined;
+  if (request.bulk && lane && dataFile !== undefined && options.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
     const input = bytes ?? (await readBytes(dataFile));
     const format = request.bulk.format ?? 'csv';
     const chunks = bulkAllocate(input, {
       basis,
-      total,
+      allocation: allocateOptionsOf(setup),
       format,
       ...(request.bulk.csv ? { csv: request.bulk.csv } : {}),
       // The provenance the general path writes: the same source as below, the caller's command line.
-      ...(format === 'json' ? { provenance: provenanceOf(sourceOf(scenarioRun?.loaded ?? loaded, setup.programme?.id), { command: request.bulk.command }) } : {}),
-      ...(years ? { years } : {}),
+      ...(format === 'json' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: request.bulk.command }) } : {}),
       ...(request.bulk.progress ? { progress: request.bulk.progress } : {}),
       ...(idColumn ? { id: idColumn } : {}),
-      ...(options.unit ? { unit: options.unit } : {}),
-      ...(options.method ? { method: options.method } : {}),
-      ...(options.firstDivisor ? { firstDivisor: options.firstDivisor } : {}),
     });
     if (chunks) return { kind: 'bulk', chunks };
     table = tableFromText((await decodeBytes(input, dataFile)).text, dataFile);

@@ -32,7 +32,7 @@ async function general(bytes: Uint8Array, total: Decimal, unit: Decimal, method:
 }
 
 function bulk(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, csv: CsvOptions = {}, firstDivisor?: Decimal): string | undefined {
-  const chunks = bulkAllocate(bytes, { basis: 'weight', total, unit, method, format: 'csv', csv, ...(firstDivisor ? { firstDivisor } : {}) });
+  const chunks = bulkAllocate(bytes, { basis: 'weight', allocation: { total, unit, method, ...(firstDivisor ? { firstDivisor } : {}) }, format: 'csv', csv });
   return chunks && Buffer.concat([...chunks]).toString('utf8');
 }
 
@@ -44,7 +44,12 @@ async function generalJson(bytes: Uint8Array, total: Decimal, unit: Decimal, met
 }
 
 function bulkJson(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, provenance: Provenance, years?: YearRange, firstDivisor?: Decimal): string | undefined {
-  const chunks = bulkAllocate(bytes, { basis: 'weight', total, unit, method, format: 'json', provenance, ...(years ? { years } : {}), ...(firstDivisor ? { firstDivisor } : {}) });
+  const chunks = bulkAllocate(bytes, {
+    basis: 'weight',
+    allocation: { total, unit, method, rest: 'error', ...(years ? { years } : {}), ...(firstDivisor ? { firstDivisor } : {}) },
+    format: 'json',
+    provenance,
+  });
   return chunks && Buffer.concat([...chunks]).toString('utf8');
 }
 
