@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bulkAllocate } from '../../src/app/bulk.js';
-import { allocate } from '../../src/core/allocate.js';
+import { allocate, type AdminSpec, type AllocateOptions } from '../../src/core/allocate.js';
 import { divisorMethod } from '../../src/core/apportion/divisor.js';
 import { adamsDivisor, dhondtDivisor, sainteLagueDivisor } from '../../src/core/apportion/divisors.js';
 import { divisorF64 } from '../../src/core/apportion/fast-divisor.js';
@@ -21,6 +21,10 @@ import { allocationHeaders, allocationJson, allocationRows } from '../../src/ren
 import { renderCsv, type CsvOptions } from '../../src/render/csv.js';
 import { jsonDocument, provenanceOf, type Provenance } from '../../src/render/output.js';
 import type { YearRange } from '../../src/core/schedule.js';
+import type { Period, Programme } from '../../src/core/programme.js';
+import { tableFromText } from '../../src/io/table.js';
+import { renderAllocation } from '../../src/render/allocation.js';
+import { DEFAULT_RENDER } from '../../src/render/output.js';
 
 const METHODS = ['largest-remainder', 'sainte-lague', 'dhondt', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'];
 
@@ -93,6 +97,72 @@ const csvOptions = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** A programme with random periods: years in order (gaps allowed), totals, admin costs in the rules, units and methods (now and then one on applications). */
+const programmeArb = fc
+  .array(
+    fc.record({
+      length: fc.nat({ max: 3 }),
+      gap: fc.nat({ max: 1 }),
+      unit: fc.constantFrom('1', '1000', '0.01', '0.5', '1000000'),
+      units: fc.oneof(fc.bigInt({ min: 0n, max: 1000n }), fc.bigInt({ min: 0n, max: 10n ** 9n })),
+      admin: fc.oneof(fc.constant('0'), fc.constantFrom('14604000', '25000000', '0.25', '7')),
+      rest: fc.constantFrom('', '', '', '0.3'),
+      method: fc.oneof({ arbitrary: fc.constantFrom(...METHODS), weight: 20 }, { arbitrary: fc.constant('applications'), weight: 1 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((specs): Programme => {
+    let next = 2018;
+    const periods = specs.map((p): Period => {
+      const from = next + p.gap;
+      next = from + p.length + 1;
+      const amountSplit = new Decimal(p.unit).times(p.units.toString()).plus(p.rest || 0);
+      const statedTotal = amountSplit.plus(p.admin);
+      const sourced = <T>(value: T) => ({ value, source: 'test', note: 'generated' });
+      return {
+        years: { from, to: from + p.length },
+        statedTotal: sourced(statedTotal),
+        includesAdmin: p.admin !== '0',
+        amountSplit: sourced(amountSplit),
+        unit: sourced(new Decimal(p.unit)),
+        method: sourced(p.method),
+      };
+    });
+    return { id: 'test', name: 'Ett "program" för test', agency: 'Myndigheten', legalBasis: [], periods };
+  });
+
+/** What allocate is asked beside the programme: --year, --total, --admin, --unit, --method, --first-divisor, --rest (each now and then). */
+const sometimes = <T>(arb: fc.Arbitrary<T>, oneIn = 3) => fc.oneof({ arbitrary: fc.constant(undefined), weight: oneIn - 1 }, { arbitrary: arb, weight: 1 });
+const programmeOptions = fc.record({
+  years: sometimes(fc.tuple(fc.integer({ min: 2017, max: 2024 }), fc.nat({ max: 6 })).map(([from, n]) => ({ from, to: from + n }))),
+  total: sometimes(fc.constantFrom('1000000', '2200000000', '123456.78', '0', '1e20')),
+  admin: sometimes(
+    fc.oneof(
+      fc.constantFrom('2', '2.5', '0', '150').map((v): AdminSpec => ({ kind: 'percent', value: new Decimal(v) })),
+      fc.constantFrom('25000000', '1000', '0.01').map((v): AdminSpec => ({ kind: 'amount', value: new Decimal(v) })),
+    ),
+  ),
+  unit: sometimes(fc.constantFrom('1', '1000', '0.01', '0.5')),
+  method: sometimes(fc.constantFrom(...METHODS)),
+  firstDivisor: sometimes(fc.constantFrom('1.2', '0.5'), 8),
+  rest: fc.constantFrom('error' as const, 'leave' as const),
+});
+
+/** The general path's output for a programme run: runAllocation's reading and allocate(), then renderAllocation. */
+async function generalProgramme(bytes: Uint8Array, options: AllocateOptions, format: 'csv' | 'json', csv: CsvOptions, command: string): Promise<{ text: string; admin: boolean }> {
+  const table = tableFromText((await decodeBytes(bytes, 'f.csv')).text, 'f.csv');
+  const allocation = allocate(recipientsFromTable(table, { basis: 'weight' }), options);
+  const source = { version: '0.2.0', programme: allocation.programme?.id ?? null, rules: { file: 'rules.json', sha256: 'ab' } };
+  const view = { allocation, programme: undefined, scenario: undefined, recipientCount: allocation.recipients.length, source };
+  return { text: [...renderAllocation(view, { ...DEFAULT_RENDER, format, csv, command })].join(''), admin: !allocation.totals.admin.isZero() };
+}
+
+function bulkProgramme(bytes: Uint8Array, options: AllocateOptions, format: 'csv' | 'json', csv: CsvOptions, command: string): string | undefined {
+  const provenance = provenanceOf({ version: '0.2.0', programme: options.programme?.id ?? null, rules: { file: 'rules.json', sha256: 'ab' } }, { command });
+  const chunks = bulkAllocate(bytes, { basis: 'weight', allocation: options, format, csv, ...(format === 'json' ? { provenance } : {}) });
+  return chunks && Buffer.concat([...chunks]).toString('utf8');
+}
 
 describe('bulk lane', () => {
   it('writes byte for byte what the general path writes, every method, and declines only what the general path refuses', async () => {
@@ -214,6 +284,90 @@ describe('bulk lane', () => {
       expect(fast).toBeDefined();
       expect(fast).toBe(await generalJson(big, new Decimal('12345.67'), new Decimal('0.01'), method, prov));
     }
+  });
+
+  it('writes programme runs (several periods, ranges, admin costs, --year, --total) byte for byte as the general path does, CSV dialects and JSON', async () => {
+    let compared = 0;
+    let multiColumn = 0;
+    let withAdmin = 0;
+    let json = 0;
+    let tied = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        programmeArb,
+        programmeOptions,
+        fc.array(
+          fc.tuple(
+            fc.oneof({ arbitrary: fc.constant('r'), weight: 4 }, { arbitrary: namePart, weight: 1 }),
+            fc.oneof({ arbitrary: fc.nat({ max: 1_000_000 }).map(String), weight: 3 }, { arbitrary: fc.constantFrom('1', '2', '0'), weight: 1 }, { arbitrary: weightText, weight: 1 }),
+          ),
+          { minLength: 1, maxLength: 25 },
+        ),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.oneof(csvOptions, fc.constant('json' as const)),
+        fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+        async (programme, o, rows, delim, eol, output, equal) => {
+          const options: AllocateOptions = {
+            programme,
+            rest: o.rest,
+            ...(o.years ? { years: o.years } : {}),
+            ...(o.total ? { total: new Decimal(o.total) } : {}),
+            ...(o.admin ? { admin: o.admin } : {}),
+            ...(o.unit ? { unit: new Decimal(o.unit) } : {}),
+            ...(o.method ? { method: o.method } : {}),
+            ...(o.firstDivisor ? { firstDivisor: new Decimal(o.firstDivisor) } : {}),
+          };
+          // Equal weights: the tie-break decides, and every period lists its tied recipients.
+          const bytes = Buffer.from([`name${delim}weight`, ...rows.map(([name, w], i) => `${name}${i}${delim}${equal ? '7' : w}`)].join(eol) + eol);
+          const format = output === 'json' ? 'json' : 'csv';
+          const csv = output === 'json' ? {} : output;
+          const command = 'allocate --programme test --data f.csv';
+          const fast = bulkProgramme(bytes, options, format, csv, command);
+          let slow: { text: string; admin: boolean } | Error;
+          try {
+            slow = await generalProgramme(bytes, options, format, csv, command);
+          } catch (e) {
+            slow = e as Error;
+          }
+          // The lane writes nothing the general path refuses, and what it writes is the general path's.
+          if (slow instanceof Error) expect(fast).toBeUndefined();
+          if (fast === undefined || slow instanceof Error) return;
+          expect(fast).toBe(slow.text);
+          compared++;
+          if (format === 'json') json++;
+          if (/amount_\d{4}/.test(fast)) multiColumn++;
+          if (slow.admin) withAdmin++;
+          if (/"tiedRecipients": \[\n/.test(fast)) tied++;
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(compared).toBeGreaterThan(120);
+    expect(multiColumn).toBeGreaterThan(70);
+    expect(withAdmin).toBeGreaterThan(40);
+    expect(json).toBeGreaterThan(50);
+    expect(tied).toBeGreaterThan(3);
+  });
+
+  it('declines a programme run whose totals over the years pass 2^53, and takes one just below', async () => {
+    const bytes = Buffer.from('name,weight\nA,3\nB,0\n');
+    const sourced = <T>(value: T) => ({ value, source: 'test', note: 'generated' });
+    const programme = (perYear: Decimal): Programme => ({
+      id: 'test',
+      name: 'Test',
+      agency: 'Test',
+      legalBasis: [],
+      periods: [{ years: { from: 2020, to: 2027 }, statedTotal: sourced(perYear), includesAdmin: false, amountSplit: sourced(perYear), unit: sourced(new Decimal(1)), method: sourced('largest-remainder') }],
+    });
+    // Eight years of 2^50 kr, all to A: every amount fits a double, A's total over the years (2^53) does not.
+    const over = programme(new Decimal(2 ** 50));
+    expect(bulkProgramme(bytes, { programme: over }, 'csv', {}, '')).toBeUndefined();
+    expect((await generalProgramme(bytes, { programme: over }, 'csv', {}, '')).text).toContain(',9007199254740992\n');
+    const below = programme(new Decimal(2 ** 50 - 1));
+    const fast = bulkProgramme(bytes, { programme: below }, 'csv', {}, '');
+    expect(fast).toBeDefined();
+    expect(fast).toBe((await generalProgramme(bytes, { programme: below }, 'csv', {}, '')).text);
   });
 
   it('takes a first divisor as the general path does', async () => {
