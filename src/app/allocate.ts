@@ -10,7 +10,7 @@ import { readBytes } from '../io/read.js';
 import { tableFromText, type Table } from '../io/table.js';
 import type { CsvOptions } from '../render/csv.js';
 import { provenanceOf, type Source } from '../render/output.js';
-import { allocateOptionsOf, allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
+import { allocateOptionsOf, allocationSetup, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
 import { sourceOf } from './source.js';
 
@@ -47,34 +47,24 @@ export interface AllocationResult {
 }
 
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
-  const setup = await allocationSetup(request);
-  const { options, scenarioRun, useProgramme, loaded, dataFile, basis, idColumn, codeColumn } = setup;
+  // A scenario that splits its programme's list as listed may take the bulk lane, set up without
+  // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
+  // the way, and allocationSetup below starts again from the scenario and reports it.
+  if (request.bulk && request.scenario !== undefined) {
+    const setup = await scenarioListSetup(request).catch(() => undefined);
+    const lane = setup && (await onLane(setup, request.bulk).catch(() => undefined));
+    if (lane?.kind === 'bulk') return lane;
+  }
 
-  // The bulk lane: a plain list split by a programme's periods or freely, streamed. It declines
-  // anything it does not take, and the general reader then reads the same bytes. Not here: a
-  // scenario (its recipients are read already), floors, ceilings, explanations, a code column the
-  // rules name, and an .xlsx workbook (the table reader's).
+  const setup = await allocationSetup(request);
+  const { scenarioRun, useProgramme, loaded, dataFile } = setup;
   let table: Table | undefined;
   const bytes = scenarioRun || dataFile === undefined ? undefined : request.dataBytes;
-  const lane = !scenarioRun && !options.explain && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn && codeColumn === undefined;
-  if (request.bulk && lane && dataFile !== undefined && options.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
-    const input = bytes ?? (await readBytes(dataFile));
-    const format = request.bulk.format ?? 'csv';
-    const chunks = bulkAllocate(input, {
-      basis,
-      allocation: allocateOptionsOf(setup),
-      format,
-      ...(request.bulk.csv ? { csv: request.bulk.csv } : {}),
-      // The provenance the general path writes: the same source as below, the caller's command line.
-      ...(format === 'json' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: request.bulk.command }) } : {}),
-      ...(request.bulk.progress ? { progress: request.bulk.progress } : {}),
-      ...(idColumn ? { id: idColumn } : {}),
-    });
-    if (chunks) return { kind: 'bulk', chunks };
-    table = tableFromText((await decodeBytes(input, dataFile)).text, dataFile);
-  } else if (bytes && dataFile !== undefined) {
-    table = tableFromText((await decodeBytes(bytes, dataFile)).text, dataFile);
-  }
+  const lane = request.bulk ? await onLane(setup, request.bulk, bytes) : undefined;
+  if (lane?.kind === 'bulk') return lane;
+  // The general reader reads the bytes the lane declined, or stdin's.
+  const input = lane?.input ?? bytes;
+  if (input && dataFile !== undefined) table = tableFromText((await decodeBytes(input, dataFile)).text, dataFile);
   const { allocation, recipientCount, programme } = await runAllocation(setup, table);
   return {
     kind: 'allocation',
@@ -86,4 +76,30 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
     recipientCount,
     source: sourceOf(scenarioRun?.loaded ?? loaded, programme?.id),
   };
+}
+
+/**
+ * The bulk lane for a setup: a plain list split by a programme's periods or freely, streamed.
+ * Undefined when the setup is not one the lane takes: a scenario whose recipients are read already,
+ * floors, ceilings, explanations, a code column the rules name, an .xlsx workbook (the table
+ * reader's). Otherwise the output in chunks, or, when the lane declines, the bytes it read, for
+ * the general reader.
+ */
+async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
+  const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
+  const taken = !scenarioRun && !options.explain && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn && codeColumn === undefined;
+  if (!taken || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
+  const input = bytes ?? (await readBytes(dataFile));
+  const format = bulk.format ?? 'csv';
+  const chunks = bulkAllocate(input, {
+    basis,
+    allocation: allocateOptionsOf(setup),
+    format,
+    ...(bulk.csv ? { csv: bulk.csv } : {}),
+    // The provenance the general path writes: the same source as allocateUseCase's, the caller's command line.
+    ...(format === 'json' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
+    ...(bulk.progress ? { progress: bulk.progress } : {}),
+    ...(idColumn ? { id: idColumn } : {}),
+  });
+  return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input };
 }

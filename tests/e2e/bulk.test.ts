@@ -1,6 +1,7 @@
 /** The bulk lane through the built CLI: same bytes as the general path, and a clean fallback. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA } from '../helpers/cli.js';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers/cli.js';
 
@@ -87,5 +88,33 @@ describe('allocate --programme on a large plain list', () => {
     const generalBytes = readFileSync(out);
     expect(laneBytes.toString('utf8')).toContain('r99999');
     expect(laneBytes.equals(generalBytes)).toBe(true);
+  }, 120_000);
+  it('takes the lane for a scenario on a list without codes (rules naming it), and the general path for one that removes a recipient', () => {
+    const rules = JSON.parse(readFileSync(join(DATA, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients?: unknown }[] };
+    rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'list.csv', id: 'recipient', basis: 'weight' };
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    const scenario = { version: 1, name: 'test', years: '2019-2022', periods: [{ years: '2020', total: '2 500 000 000', admin: '2%' }], method: 'sainte-lague' };
+    writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+    const out = join(dir, 'scenario-out.txt');
+    const args = (name: string) => ['allocate', '--rules', join(dir, 'rules.json'), '--scenario', join(dir, name), '--format', 'csv', '--out', out];
+    // The rules name list.csv beside them: the list the tests above use.
+    writeFileSync(file, plain);
+    const lane = run(args('scenario.json'), capped);
+    expect(lane.status, lane.stderr).toBe(0);
+    const laneBytes = readFileSync(out);
+    expect(laneBytes.toString('utf8').split('\n')[0]).toBe('recipient,weight,amount_2019,amount_2020,amount_2021,amount_2022,total');
+    writeFileSync(file, quoted);
+    // A scenario run is not guarded (cli/guard.ts): out of memory, V8 aborts it.
+    expect(run(args('scenario.json'), capped).status).not.toBe(0);
+    const general = run(args('scenario.json'));
+    expect(general.status, general.stderr).toBe(0);
+    expect(laneBytes.equals(readFileSync(out))).toBe(true);
+    // Removing a recipient is the general path's: the same list, plain, needs more than the capped heap.
+    writeFileSync(join(dir, 'remove.json'), JSON.stringify({ ...scenario, recipients: { remove: ['r7'] } }));
+    writeFileSync(file, plain);
+    expect(run(args('remove.json'), capped).status).not.toBe(0);
+    const removed = run(args('remove.json'));
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toMatch(/^r7,/m);
   }, 120_000);
 });

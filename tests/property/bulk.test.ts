@@ -4,7 +4,11 @@
  * path can read it (and report its errors).
  */
 import fc from 'fast-check';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allocateUseCase } from '../../src/app/allocate.js';
 import { bulkAllocate } from '../../src/app/bulk.js';
 import { allocate, type AdminSpec, type AllocateOptions } from '../../src/core/allocate.js';
 import { divisorMethod } from '../../src/core/apportion/divisor.js';
@@ -20,11 +24,12 @@ import { recipientsFromTable } from '../../src/io/load.js';
 import { allocationHeaders, allocationJson, allocationRows } from '../../src/render/allocation.js';
 import { renderCsv, type CsvOptions } from '../../src/render/csv.js';
 import { jsonDocument, provenanceOf, type Provenance } from '../../src/render/output.js';
-import type { YearRange } from '../../src/core/schedule.js';
+import { parseYearRange, type YearRange } from '../../src/core/schedule.js';
 import type { Period, Programme } from '../../src/core/programme.js';
 import { tableFromText } from '../../src/io/table.js';
 import { renderAllocation } from '../../src/render/allocation.js';
 import { DEFAULT_RENDER } from '../../src/render/output.js';
+import { DATA_DIR } from '../../src/io/load.js';
 
 const METHODS = ['largest-remainder', 'sainte-lague', 'dhondt', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'];
 
@@ -162,6 +167,34 @@ function bulkProgramme(bytes: Uint8Array, options: AllocateOptions, format: 'csv
   const provenance = provenanceOf({ version: '0.2.0', programme: options.programme?.id ?? null, rules: { file: 'rules.json', sha256: 'ab' } }, { command });
   const chunks = bulkAllocate(bytes, { basis: 'weight', allocation: options, format, csv, ...(format === 'json' ? { provenance } : {}) });
   return chunks && Buffer.concat([...chunks]).toString('utf8');
+}
+
+/** A scenario file's JSON: years shown, period changes (cutting ranges, new totals, admin, units, methods), settings for every period, now and then a recipient removed. */
+const scenarioJson = fc.record({
+  years: sometimes(fc.tuple(fc.integer({ min: 2017, max: 2026 }), fc.nat({ max: 5 })).map(([from, n]) => (n ? `${from}-${from + n}` : String(from)))),
+  periods: fc.array(
+    fc.record({
+      years: fc.tuple(fc.integer({ min: 2018, max: 2027 }), fc.nat({ max: 3 })).map(([from, n]) => (n ? `${from}-${Math.min(2027, from + n)}` : String(from))),
+      total: sometimes(fc.constantFrom('1 000 000', '2 500 000 000', '1,5 miljarder', '999 999 999'), 2),
+      admin: sometimes(fc.constantFrom('2%', '1000000', '0'), 2),
+      unit: sometimes(fc.constantFrom('1', '1000', '0.01')),
+      method: sometimes(fc.constantFrom(...METHODS)),
+    }),
+    { maxLength: 2 },
+  ),
+  unit: sometimes(fc.constantFrom('1', '1000', '0.5')),
+  method: sometimes(fc.constantFrom(...METHODS)),
+  admin: sometimes(fc.constantFrom('2%', '25000000')),
+  remove: sometimes(fc.constant(['r1']), 6),
+});
+
+/** A copy of the bundled rules whose tillvaxtverket list is `list.csv` beside it (a plain list: recipient, weight; no code). */
+function rulesWithPlainList(): { dir: string; rules: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'statsbidrag-scenario-'));
+  const rules = JSON.parse(readFileSync(join(DATA_DIR, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients?: unknown }[] };
+  rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'list.csv', id: 'recipient', basis: 'weight' };
+  writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+  return { dir, rules: join(dir, 'rules.json') };
 }
 
 describe('bulk lane', () => {
@@ -368,6 +401,67 @@ describe('bulk lane', () => {
     const fast = bulkProgramme(bytes, { programme: below }, 'csv', {}, '');
     expect(fast).toBeDefined();
     expect(fast).toBe((await generalProgramme(bytes, { programme: below }, 'csv', {}, '')).text);
+  });
+
+  it('writes scenario runs on a plain list (through the use case) byte for byte as the general path does, and falls back for the rest', async () => {
+    const { dir, rules } = rulesWithPlainList();
+    let taken = 0;
+    let fellBack = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        scenarioJson,
+        fc.record({ years: sometimes(fc.constantFrom('2019', '2020-2023', 'all')), total: sometimes(fc.constantFrom('2000000000', '12345')), method: sometimes(fc.constantFrom(...METHODS)) }),
+        fc.array(fc.oneof(fc.nat({ max: 1_000_000 }).map(String), fc.constantFrom('1', '2.5', '0')), { minLength: 2, maxLength: 20 }),
+        fc.oneof(csvOptions, fc.constant('json' as const)),
+        async (sc, cli, weights, output) => {
+          const scenario = {
+            version: 1,
+            name: 'prop',
+            ...(sc.years ? { years: sc.years } : {}),
+            periods: sc.periods.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))),
+            ...(sc.unit ? { unit: sc.unit } : {}),
+            ...(sc.method ? { method: sc.method } : {}),
+            ...(sc.admin ? { admin: sc.admin } : {}),
+            ...(sc.remove ? { recipients: { remove: sc.remove } } : {}),
+          };
+          writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+          writeFileSync(join(dir, 'list.csv'), `recipient,weight\n${weights.map((w, i) => `r${i},${w}`).join('\n')}\n`);
+          const format = output === 'json' ? 'json' : 'csv';
+          const csv = output === 'json' ? {} : output;
+          const command = 'statsbidrag allocate --scenario scenario.json';
+          const request = {
+            rules,
+            scenario: join(dir, 'scenario.json'),
+            ...(cli.years ? { years: cli.years === 'all' ? undefined : parseYearRange(cli.years) } : {}),
+            ...(cli.total ? { total: new Decimal(cli.total) } : {}),
+            ...(cli.method ? { method: cli.method } : {}),
+          };
+          const attempt = async <T>(f: () => Promise<T>): Promise<T | Error> => f().catch((e: Error) => e);
+          const general = await attempt(async () => {
+            const result = await allocateUseCase(request);
+            if (result.kind !== 'allocation') throw new Error('the general path made a bulk result');
+            return [...renderAllocation(result, { ...DEFAULT_RENDER, format, csv, command })].join('');
+          });
+          const lane = await attempt(() => allocateUseCase({ ...request, bulk: { format, csv, command } }));
+          if (general instanceof Error) {
+            expect(lane).toBeInstanceOf(Error);
+            expect((lane as Error).message).toBe(general.message);
+            return;
+          }
+          if (lane instanceof Error) throw lane;
+          if (lane.kind === 'allocation') {
+            fellBack++;
+            expect([...renderAllocation(lane, { ...DEFAULT_RENDER, format, csv, command })].join('')).toBe(general);
+            return;
+          }
+          expect(Buffer.concat([...lane.chunks]).toString('utf8')).toBe(general);
+          taken++;
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(taken).toBeGreaterThan(40);
+    expect(fellBack).toBeGreaterThan(3);
   });
 
   it('takes a first divisor as the general path does', async () => {
