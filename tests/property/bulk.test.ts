@@ -319,12 +319,13 @@ describe('bulk lane', () => {
     }
   });
 
-  it('writes programme runs (several periods, ranges, admin costs, --year, --total) byte for byte as the general path does, CSV dialects and JSON', async () => {
+  it('writes programme runs (several periods, ranges, admin costs, --year, --total) and free splits over years byte for byte as the general path does, CSV dialects and JSON', async () => {
     let compared = 0;
     let multiColumn = 0;
     let withAdmin = 0;
     let json = 0;
     let tied = 0;
+    let freeRange = 0;
     await fc.assert(
       fc.asyncProperty(
         programmeArb,
@@ -340,12 +341,15 @@ describe('bulk lane', () => {
         fc.constantFrom('\n', '\r\n'),
         fc.oneof(csvOptions, fc.constant('json' as const)),
         fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
-        async (programme, o, rows, delim, eol, output, equal) => {
+        fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
+        async (programme, o, rows, delim, eol, output, equal, free) => {
+          // Now and then a free split (no programme, a total), over the years asked for.
+          const total = o.total ?? (free ? '2200000000' : undefined);
           const options: AllocateOptions = {
-            programme,
+            ...(free ? {} : { programme }),
             rest: o.rest,
             ...(o.years ? { years: o.years } : {}),
-            ...(o.total ? { total: new Decimal(o.total) } : {}),
+            ...(total ? { total: new Decimal(total) } : {}),
             ...(o.admin ? { admin: o.admin } : {}),
             ...(o.unit ? { unit: new Decimal(o.unit) } : {}),
             ...(o.method ? { method: o.method } : {}),
@@ -370,6 +374,7 @@ describe('bulk lane', () => {
           compared++;
           if (format === 'json') json++;
           if (/amount_\d{4}/.test(fast)) multiColumn++;
+          if (free && /amount_\d{4}/.test(fast)) freeRange++;
           if (slow.admin) withAdmin++;
           if (/"tiedRecipients": \[\n/.test(fast)) tied++;
         },
@@ -381,6 +386,7 @@ describe('bulk lane', () => {
     expect(withAdmin).toBeGreaterThan(40);
     expect(json).toBeGreaterThan(50);
     expect(tied).toBeGreaterThan(3);
+    expect(freeRange).toBeGreaterThan(5);
   });
 
   it('declines a programme run whose totals over the years pass 2^53, and takes one just below', async () => {
