@@ -46,8 +46,12 @@ export function scaledText(n: bigint | number, decimals: number, trim: boolean):
 /** Size of the chunks handed to the writer. */
 export const CHUNK_BYTES = 1 << 20;
 
-/** First characters renderCsv treats specially: a formula start (neutralised) or an apostrophe (quoted). */
-const SPECIAL_START = new Set([61 /* = */, 43 /* + */, 45 /* - */, 64 /* @ */, 9, 13, 39 /* ' */]);
+/**
+ * First bytes of what renderCsv treats specially: a formula start (neutralised), ASCII or the
+ * full-width ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20: UTF-8 EF BC …, so any text starting with
+ * 0xEF takes the slow road), or an apostrophe (quoted).
+ */
+const SPECIAL_START = new Set([61 /* = */, 43 /* + */, 45 /* - */, 64 /* @ */, 9, 13, 39 /* ' */, 0xef]);
 
 /**
  * Where a weight's text, written as Decimal's toFixed() writes it, lies in `b[ws..we)`: no leading

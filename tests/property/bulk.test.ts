@@ -88,7 +88,7 @@ const weightText = fc.oneof(
 
 // Names that exercise trimming, neutralising, quoting and UTF-8 (each made unique by a suffix).
 const namePart = fc.oneof(
-  fc.constantFrom('r', 'Åstorp', 'Malmö', '=SUM(A1)', '-x', '+1', '@a', "'q", ' pad ', 'a,b', 'a;b', 'a\tb', 'x\u00a0', '\u2003y', 'z\u3000', 'tab\t', 'c\rr', 'ö', '日本'),
+  fc.constantFrom('r', 'Åstorp', 'Malmö', '=SUM(A1)', '-x', '+1', '@a', "'q", ' pad ', 'a,b', 'a;b', 'a\tb', 'x\u00a0', '\u2003y', 'z\u3000', 'tab\t', 'c\rr', '\uff1d1+2', '\uff0bx', '\uff0dy', '\uff20z', '\uff41', 'ö', '日本'),
   fc.string({ unit: fc.constantFrom('a', 'B', ' ', 'é', '|', ',', '-', '='), maxLength: 4 }),
 );
 
