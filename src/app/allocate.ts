@@ -81,13 +81,12 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
 /**
  * The bulk lane for a setup: a plain list split by a programme's periods or freely, streamed.
  * Undefined when the setup is not one the lane takes: a scenario whose recipients are read already,
- * floors, ceilings, explanations, a code column the rules name, an .xlsx workbook (the table
- * reader's). Otherwise the output in chunks, or, when the lane declines, the bytes it read, for
+ * floors, ceilings, explanations, an .xlsx workbook (the table reader's). Otherwise the output in chunks, or, when the lane declines, the bytes it read, for
  * the general reader.
  */
 async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
   const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
-  const taken = !scenarioRun && !options.explain && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn && codeColumn === undefined;
+  const taken = !scenarioRun && !options.explain && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
   if (!taken || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
   const input = bytes ?? (await readBytes(dataFile));
   const format = bulk.format ?? 'csv';
@@ -100,6 +99,7 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
     ...(format === 'json' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
     ...(bulk.progress ? { progress: bulk.progress } : {}),
     ...(idColumn ? { id: idColumn } : {}),
+    ...(codeColumn ? { code: codeColumn } : {}),
   });
   return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input };
 }

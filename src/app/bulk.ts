@@ -9,8 +9,8 @@
  *
  * The model, a `BulkSplit` (core/bulk-columns.ts), is what every writer works from:
  *
- * - `columns`: the list as read (BulkColumns): where each name and weight lies in the input's
- *   bytes, and the weights as exact integers; no string or object per row.
+ * - `columns`: the list as read (BulkColumns): where each name, code (when the list has codes) and
+ *   weight lies in the input's bytes, and the weights as exact integers; no string or object per row.
  * - `summary`: the Allocation core allocate() makes for the same options, without its rows. It is
  *   made by core allocateBy() itself, so the periods (which years, the label, the stated total, the
  *   admin cost and where it comes from, the amount split, unit, method, allocated, residual), the
@@ -50,6 +50,8 @@ export interface BulkRequest {
   basis: string;
   /** Recipient column; guessed as the general reader guesses it when absent. */
   id?: string;
+  /** Code column (as the rules name it); guessed as the general reader guesses it when absent. */
+  code?: string;
   /**
    * What core allocate() is asked (app/allocation-setup.ts allocateOptionsOf): a programme and the
    * years, or a total; admin costs, unit, method, rest, first divisor. With floors, ceilings or
@@ -74,7 +76,7 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   if (allocation.floor || allocation.ceiling || allocation.explain) return undefined;
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   request.progress?.('read', 0, 0);
-  const columns = readBulkColumns(bytes, { basis: request.basis, ...(request.id !== undefined ? { id: request.id } : {}) });
+  const columns = readBulkColumns(bytes, { basis: request.basis, ...(request.id !== undefined ? { id: request.id } : {}), ...(request.code !== undefined ? { code: request.code } : {}) });
   if (!columns) return undefined;
   request.progress?.('split', 0, columns.rows);
   const split = bulkSplit(columns, allocation);

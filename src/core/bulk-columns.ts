@@ -17,6 +17,13 @@ export interface BulkColumns {
   maxWeight: number;
   /** The input's delimiter. */
   delimiter: string;
+  /**
+   * Byte offsets of each trimmed code (end exclusive; equal for an empty cell, which is no code),
+   * present when the list has a code column and some row has a code: the records then have a
+   * code column, as the general path writes them.
+   */
+  codeStart?: Int32Array;
+  codeEnd?: Int32Array;
 }
 
 /** One period's split on the bulk lane: whole units per row of the columns (BulkSplit). */

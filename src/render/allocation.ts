@@ -26,10 +26,13 @@ export function moneyDecimals(a: Allocation): number {
 
 const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
 
-/** Header of the records: recipient first, then code, weight, amounts, total. */
-export function allocationHeaders(a: Allocation): string[] {
+/**
+ * Header of the records: recipient first, then code, weight, amounts, total. The code column is
+ * there when some recipient has a code (`codes`: when the caller holds the rows elsewhere, the bulk lane).
+ */
+export function allocationHeaders(a: Allocation, codes = hasCodes(a)): string[] {
   const cols = amountColumns(a);
-  return ['recipient', ...(hasCodes(a) ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
+  return ['recipient', ...(codes ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
 }
 
 /** The records one by one, as plain values (a generator: a million rows need not be held twice). */

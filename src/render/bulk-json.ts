@@ -40,15 +40,17 @@ const ROW_CLOSE = Buffer.from('\n    }');
 export function* bulkJsonChunks({ split, provenance, onRows }: BulkJsonInput): Generator<Uint8Array> {
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { columns, decimals } = split;
-  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows } = columns;
-  const nameOf = (i: number): string => Buffer.from(b.buffer, b.byteOffset + nameStart[i]!, nameEnd[i]! - nameStart[i]!).toString('utf8');
-  const { headers, runs, total: withTotal } = amountLayout(split);
+  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
+  const textAt = (s: number, e: number): string => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
+  const nameOf = (i: number): string => textAt(nameStart[i]!, nameEnd[i]!);
+  const { headers, codes, runs, total: withTotal } = amountLayout(split);
   const { before, after } = frame(split, provenance, nameOf);
   yield Buffer.from(before);
-  // headers: recipient, weight, then one key per amount column, then total.
-  const nameKey = fieldKey(headers[0]!, true);
-  const weightKey = fieldKey(headers[1]!, false);
-  const amountKeys = headers.slice(2).map((h) => fieldKey(h, false));
+  // headers: recipient, code (with codes), weight, then one key per amount column, then total.
+  const [nameKey, ...keys] = headers.map((h, k) => fieldKey(h, k === 0));
+  const codeKey = codes ? keys.shift()! : undefined;
+  const weightKey = keys.shift()!;
+  const amountKeys = keys;
   const keyBytes = amountKeys.reduce((n, k) => n + k.length, 0);
   const amountBytes = amountKeys.length * cellBytes(decimals) + keyBytes;
   const digits = new Uint8Array(32);
@@ -57,6 +59,21 @@ export function* bulkJsonChunks({ split, provenance, onRows }: BulkJsonInput): G
   const put = (bytes: Uint8Array): void => {
     out.set(bytes, at);
     at += bytes.length;
+  };
+  /** The text in b[s..e) as a JSON string: copied, or through JSON.stringify when it has a character that escapes. */
+  const string = (s: number, e: number): void => {
+    const from = at;
+    out[at++] = 34;
+    for (let k = s; k < e; k++) {
+      const c = b[k]!;
+      if (c < 32 || c === 34 || c === 92) {
+        at = from;
+        at += out.write(JSON.stringify(textAt(s, e)), at, 'utf8');
+        return;
+      }
+      out[at++] = c;
+    }
+    out[at++] = 34;
   };
   /** The amount v (an integer, see BulkPeriod.unitScaled) as a JSON string. */
   const amount = (v: number): void => {
@@ -70,8 +87,10 @@ export function* bulkJsonChunks({ split, provenance, onRows }: BulkJsonInput): G
     const ne = nameEnd[i]!;
     const ws = weightStart[i]!;
     const we = weightEnd[i]!;
-    // A name escaped in full takes at most 6 bytes per input byte.
-    const need = (ne - ns) * 6 + (we - ws) + amountBytes + 160;
+    const cs = codes ? codeStart![i]! : 0;
+    const ce = codes ? codeEnd![i]! : 0;
+    // A name or code escaped in full takes at most 6 bytes per input byte.
+    const need = (ne - ns + ce - cs) * 6 + (we - ws) + amountBytes + 200;
     if (at + need > out.length) {
       yield out.subarray(0, at);
       onRows?.(i);
@@ -80,24 +99,12 @@ export function* bulkJsonChunks({ split, provenance, onRows }: BulkJsonInput): G
     }
     if (i > 0) out[at++] = 44; // ,
     out[at++] = 10;
-    put(nameKey);
-    // The name, as read; one with a character JSON.stringify escapes goes through JSON.stringify.
-    const nameAt = at;
-    out[at++] = 34;
-    let escaped = false;
-    for (let k = ns; k < ne; k++) {
-      const c = b[k]!;
-      if (c < 32 || c === 34 || c === 92) {
-        escaped = true;
-        break;
-      }
-      out[at++] = c;
-    }
-    if (escaped) {
-      at = nameAt;
-      at += out.write(JSON.stringify(nameOf(i)), at, 'utf8');
-    } else {
-      out[at++] = 34;
+    put(nameKey!);
+    // The name (and code), as read; one with a character JSON.stringify escapes goes through JSON.stringify.
+    string(ns, ne);
+    if (codeKey) {
+      put(codeKey);
+      string(cs, ce);
     }
     put(weightKey);
     // The weight as Decimal's toFixed() writes it (canonicalWeight).

@@ -11,13 +11,15 @@ import { allocationHeaders, amountColumns } from './allocation.js';
 import { neutraliseFormula, QUOTED_MATCH, renderCsv, type CsvOptions } from './csv.js';
 
 /**
- * The amount cells of a record, as allocationHeaders() and allocationRows() lay them out: `runs`,
- * in column order, each a period and how many columns repeat its amount (the years of a range),
- * then the row's total over them all when there is more than one column.
+ * The cells of a record, as allocationHeaders() and allocationRows() lay them out: the recipient,
+ * its code when the list has codes, the weight, then the amounts: `runs`, in column order, each a
+ * period and how many columns repeat its amount (the years of a range), then the row's total over
+ * them all when there is more than one column.
  */
 export interface AmountLayout {
-  /** allocationHeaders(summary): recipient, weight, the amount columns, total. */
+  /** allocationHeaders(): recipient, code (when `codes`), weight, the amount columns, total. */
   headers: string[];
+  codes: boolean;
   runs: { period: BulkPeriod; count: number }[];
   total: boolean;
 }
@@ -32,7 +34,8 @@ export function amountLayout(split: BulkSplit): AmountLayout {
     else runs.push({ period: split.periods[summary.periods.indexOf(period)]!, count: 1 });
     last = period;
   }
-  return { headers: allocationHeaders(summary), runs, total: columns.length > 1 };
+  const codes = split.columns.codeStart !== undefined;
+  return { headers: allocationHeaders(summary, codes), codes, runs, total: columns.length > 1 };
 }
 
 /** n / 10^decimals with exactly `decimals` decimals ("12.50"), or as Decimal's toFixed() writes it ("12.5", "7"). */
@@ -107,9 +110,11 @@ export interface BulkCsvInput {
 export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): Generator<Uint8Array> {
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { columns, decimals } = split;
-  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, weights, rows } = columns;
-  const { headers, runs, total: withTotal } = amountLayout(split);
+  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, weights, rows, codeStart, codeEnd } = columns;
+  const { headers, codes, runs, total: withTotal } = amountLayout(split);
   yield Buffer.from(renderCsv(headers, [], new Set([0]), options));
+  /** Text cells first (recipient, code): the rest are numbers. */
+  const textCells = codes ? 2 : 1;
   const delimiter = options.delimiter ?? ',';
   const D = delimiter.charCodeAt(0);
   const comma = options.decimalMark === ',';
@@ -118,14 +123,16 @@ export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): G
   // Numbers need quoting only when their decimal mark is the delimiter.
   const numbersQuoted = comma && D === 44;
   const weightDecimals = columns.decimals;
-  const amountBytes = (headers.length - 2) * cellBytes(decimals);
+  const amountBytes = (headers.length - textCells - 1) * cellBytes(decimals);
   const digits = new Uint8Array(32);
   let out = Buffer.allocUnsafe(CHUNK_BYTES);
   let at = 0;
 
   /** A record through csv-stringify, as renderCsv writes one that needs quoting. */
+  const textAt = (s: number, e: number): string => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
   const slowRecord = (i: number): string => {
-    const name = Buffer.from(b.buffer, b.byteOffset + nameStart[i]!, nameEnd[i]! - nameStart[i]!).toString('utf8');
+    const name = textAt(nameStart[i]!, nameEnd[i]!);
+    const code = codes ? [neutraliseFormula(textAt(codeStart![i]!, codeEnd![i]!))] : [];
     const amounts: string[] = [];
     let total = 0;
     for (const { period, count } of runs) {
@@ -134,7 +141,7 @@ export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): G
       total += v * count;
     }
     if (withTotal) amounts.push(scaledText(total, decimals, false));
-    const cells = [neutraliseFormula(name), weightText(i), ...amounts].map((c, k) => (k > 0 && comma ? c.replace('.', ',') : c));
+    const cells = [neutraliseFormula(name), ...code, weightText(i), ...amounts].map((c, k) => (k >= textCells && comma ? c.replace('.', ',') : c));
     return stringify([cells], { delimiter, record_delimiter: options.eol === '\r\n' ? 'windows' : 'unix', quoted_match: QUOTED_MATCH });
   };
   const weightText = (i: number): string => scaledText(weights[i]!, weightDecimals, true);
@@ -144,10 +151,12 @@ export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): G
     const ne = nameEnd[i]!;
     const ws = weightStart[i]!;
     const we = weightEnd[i]!;
-    if (at + (ne - ns) + (we - ws) + amountBytes + 64 > out.length) {
+    const cs = codes ? codeStart![i]! : 0;
+    const ce = codes ? codeEnd![i]! : 0;
+    if (at + (ne - ns) + (ce - cs) + (we - ws) + amountBytes + 64 > out.length) {
       yield out.subarray(0, at);
       onRows?.(i);
-      out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (ne - ns) * 2 + amountBytes + 1024));
+      out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, (ne - ns + ce - cs) * 2 + amountBytes + 1024));
       at = 0;
     }
     const rowStart = at;
@@ -159,6 +168,16 @@ export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): G
       out[at++] = c;
     }
     out[at++] = D;
+    if (codes) {
+      // The code, as read (empty: no code), on the same terms as the name.
+      if (ce > cs && SPECIAL_START.has(b[cs]!)) special = true;
+      for (let k = cs; k < ce; k++) {
+        const c = b[k]!;
+        if (c === D || c === 13 || c === 10) special = true;
+        out[at++] = c;
+      }
+      out[at++] = D;
+    }
     // The weight as Decimal's toFixed() writes it (canonicalWeight).
     canonicalWeight(b, ws, we, span);
     const s = span[0]!;

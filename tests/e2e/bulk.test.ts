@@ -54,17 +54,17 @@ describe('allocate on a large plain list', () => {
 });
 
 describe('allocate --programme on a large plain list', () => {
-  // 100 000 recipients, weights as the bench makes them (one in ten with two decimals).
+  // 100 000 recipients with codes (every seventh empty), weights as the bench makes them (one in ten with two decimals).
   const dir = tempDir();
   const file = join(dir, 'list.csv');
   let seed = 20180424;
   const rows = Array.from({ length: 100_000 }, (_, i) => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return `r${i},${(seed % 1_000_000) + 1}${i % 10 === 0 ? `.${String(seed % 100).padStart(2, '0')}` : ''}`;
+    return `${i % 7 ? String(i).padStart(6, '0') : ''},r${i},${(seed % 1_000_000) + 1}${i % 10 === 0 ? `.${String(seed % 100).padStart(2, '0')}` : ''}`;
   });
-  const plain = ['recipient,weight', ...rows].join('\n') + '\n';
+  const plain = ['Kommunkod,recipient,weight', ...rows].join('\n') + '\n';
   // A quoted header sends the same list down the general path.
-  const quoted = ['"recipient",weight', ...rows].join('\n') + '\n';
+  const quoted = ['Kommunkod,"recipient",weight', ...rows].join('\n') + '\n';
   // The general path needs some 300 MB of heap for this list and cannot run in 40 MB; the lane can.
   // (STATSBIDRAG_GUARD_BYTES=0: running out of memory ends in one line and exit 2, cli/guard.ts.)
   const capped = { nodeArgs: ['--max-old-space-size=40'], env: { STATSBIDRAG_GUARD_BYTES: '0' } };
@@ -89,9 +89,9 @@ describe('allocate --programme on a large plain list', () => {
     expect(laneBytes.toString('utf8')).toContain('r99999');
     expect(laneBytes.equals(generalBytes)).toBe(true);
   }, 120_000);
-  it('takes the lane for a scenario on a list without codes (rules naming it), and the general path for one that removes a recipient', () => {
+  it('takes the lane for a scenario on a list (the rules naming it and its code column), and the general path for one that removes a recipient', () => {
     const rules = JSON.parse(readFileSync(join(DATA, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients?: unknown }[] };
-    rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'list.csv', id: 'recipient', basis: 'weight' };
+    rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'list.csv', id: 'recipient', code: 'Kommunkod', basis: 'weight' };
     writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
     const scenario = { version: 1, name: 'test', years: '2019-2022', periods: [{ years: '2020', total: '2 500 000 000', admin: '2%' }], method: 'sainte-lague' };
     writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
@@ -102,7 +102,9 @@ describe('allocate --programme on a large plain list', () => {
     const lane = run(args('scenario.json'), capped);
     expect(lane.status, lane.stderr).toBe(0);
     const laneBytes = readFileSync(out);
-    expect(laneBytes.toString('utf8').split('\n')[0]).toBe('recipient,weight,amount_2019,amount_2020,amount_2021,amount_2022,total');
+    const [head, first, second] = laneBytes.toString('utf8').split('\n');
+    expect(head).toBe('recipient,code,weight,amount_2019,amount_2020,amount_2021,amount_2022,total');
+    expect([first!.split(',')[1], second!.split(',')[1]]).toEqual(['', '000001']);
     writeFileSync(file, quoted);
     // A scenario run is not guarded (cli/guard.ts): out of memory, V8 aborts it.
     expect(run(args('scenario.json'), capped).status).not.toBe(0);

@@ -197,6 +197,12 @@ function rulesWithPlainList(): { dir: string; rules: string } {
   return { dir, rules: join(dir, 'rules.json') };
 }
 
+/** Codes: municipality-like, empty (no code), padded, formula starts, odd characters for JSON. */
+const codeText = fc.oneof(
+  fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+  fc.constantFrom('', '', ' ', ' 0180 ', '=A1', '-1', '+1', '@x', "'x", '\uff1dx', 'x\u00a0', 'a\\b', 'k\u0001', 'k\tk', 'Å-1'),
+);
+
 describe('bulk lane', () => {
   it('writes byte for byte what the general path writes, every method, and declines only what the general path refuses', async () => {
     let compared = 0;
@@ -326,6 +332,7 @@ describe('bulk lane', () => {
     let json = 0;
     let tied = 0;
     let freeRange = 0;
+    let withCodes = 0;
     await fc.assert(
       fc.asyncProperty(
         programmeArb,
@@ -342,7 +349,10 @@ describe('bulk lane', () => {
         fc.oneof(csvOptions, fc.constant('json' as const)),
         fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
         fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
-        async (programme, o, rows, delim, eol, output, equal, free) => {
+        // Now and then a code column (guessed as the general reader guesses it), before, between or after the others.
+        fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.tuple(fc.constantFrom('code', 'Kommunkod', 'kod', 'id'), fc.nat({ max: 2 })), weight: 1 }),
+        fc.array(codeText, { minLength: 25, maxLength: 25 }),
+        async (programme, o, rows, delim, eol, output, equal, free, codeColumn, codes) => {
           // Now and then a free split (no programme, a total), over the years asked for.
           const total = o.total ?? (free ? '2200000000' : undefined);
           const options: AllocateOptions = {
@@ -356,7 +366,13 @@ describe('bulk lane', () => {
             ...(o.firstDivisor ? { firstDivisor: new Decimal(o.firstDivisor) } : {}),
           };
           // Equal weights: the tie-break decides, and every period lists its tied recipients.
-          const bytes = Buffer.from([`name${delim}weight`, ...rows.map(([name, w], i) => `${name}${i}${delim}${equal ? '7' : w}`)].join(eol) + eol);
+          const line = (name: string, weight: string, code: string): string => {
+            const cells = [name, weight];
+            if (codeColumn) cells.splice(codeColumn[1], 0, code);
+            return cells.join(delim);
+          };
+          const header = line('name', 'weight', codeColumn?.[0] ?? '');
+          const bytes = Buffer.from([header, ...rows.map(([name, w], i) => line(`${name}${i}`, equal ? '7' : w, codes[i]!))].join(eol) + eol);
           const format = output === 'json' ? 'json' : 'csv';
           const csv = output === 'json' ? {} : output;
           const command = 'allocate --programme test --data f.csv';
@@ -375,6 +391,7 @@ describe('bulk lane', () => {
           if (format === 'json') json++;
           if (/amount_\d{4}/.test(fast)) multiColumn++;
           if (free && /amount_\d{4}/.test(fast)) freeRange++;
+          if (/^recipient.code|"code": /m.test(fast)) withCodes++;
           if (slow.admin) withAdmin++;
           if (/"tiedRecipients": \[\n/.test(fast)) tied++;
         },
@@ -387,6 +404,7 @@ describe('bulk lane', () => {
     expect(json).toBeGreaterThan(50);
     expect(tied).toBeGreaterThan(3);
     expect(freeRange).toBeGreaterThan(5);
+    expect(withCodes).toBeGreaterThan(20);
   });
 
   it('declines a programme run whose totals over the years pass 2^53, and takes one just below', async () => {
@@ -558,6 +576,19 @@ describe('bulk lane', () => {
     if (fast !== undefined) expect(fast).toBe(slow);
   });
 
+  it('reads a code column, named or guessed, and has no codes when every code cell is empty', () => {
+    const codes = (text: string, code?: string) => {
+      const c = readBulkColumns(Buffer.from(text), { basis: 'weight', ...(code ? { code } : {}) });
+      return c?.codeStart && [...c.codeStart].map((s, i) => Buffer.from(text).subarray(s, c.codeEnd![i]).toString());
+    };
+    expect(codes('name,kod,weight\nA, 0123 ,1\nB,,2\n')).toEqual(['0123', '']);
+    expect(codes('Nr;name;weight\nA1;A;1\nB2;B;2\n', 'nr')).toEqual(['A1', 'B2']);
+    expect(codes('name,code,weight\nA,,1\nB, ,2\n')).toBeUndefined();
+    expect(codes('name,weight\nA,1\n', 'Kommunkod')).toBeUndefined();
+    expect(readBulkColumns(Buffer.from('name,weight\nA,1\n'), { basis: 'weight', code: 'Kommunkod' })).toBeUndefined();
+    expect(readBulkColumns(Buffer.from('name,code,weight\nA,,1\nB, ,2\n'), { basis: 'weight' })).toBeDefined();
+  });
+
   it.each([
     ['a quoted cell', 'name,weight\n"A",1\nB,2\n'],
     ['a Swedish number', 'name;weight\nA;1 000\nB;2\n'],
@@ -566,7 +597,7 @@ describe('bulk lane', () => {
     ['an empty name', 'name,weight\n,1\nB,2\n'],
     ['a negative weight', 'name,weight\nA,-1\nB,2\n'],
     ['a missing field', 'name,weight\nA\nB,2\n'],
-    ['a code column', 'name,code,weight\nA,0123,1\nB,0124,2\n'],
+    ['a code ending in a no-break space', 'name,code,weight\nA,0123\u00a0,1\nB,0124,2\n'],
     ['no positive weight', 'name,weight\nA,0\nB,0\n'],
     ['no such column', 'name,vikt\nA,1\n'],
     ['no rows', 'name,weight\n'],
