@@ -16,10 +16,10 @@ import { sourceOf } from './source.js';
 
 export interface AllocateRequest extends AllocationOptions {
   /**
-   * The caller writes CSV (with these options) or JSON: a split of a plain list (by a programme or
-   * free) may then take the bulk lane (app/bulk.ts), which returns the output itself as a stream of
-   * chunks, not an Allocation. `format` defaults to csv; `command` is the command line JSON's provenance carries
-   * (as RenderOptions.command for the general path).
+   * The caller writes CSV (with these options) or JSON: a split of a plain list (by a programme,
+   * a scenario or free) may then take the bulk lane (app/bulk.ts), which returns the output itself
+   * as a stream of chunks, not an Allocation. `format` defaults to csv; `command` is the command
+   * line JSON's provenance carries (as RenderOptions.command for the general path).
    */
   bulk?: { format?: 'csv' | 'json'; csv?: CsvOptions; command?: string | undefined; progress?: BulkRequest['progress'] } | undefined;
   /** The data's bytes when the caller has read them already (stdin). */
@@ -80,9 +80,9 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
 
 /**
  * The bulk lane for a setup: a plain list split by a programme's periods or freely, streamed.
- * Undefined when the setup is not one the lane takes: a scenario whose recipients are read already,
- * floors, ceilings, explanations, an .xlsx workbook (the table reader's). Otherwise the output in chunks, or, when the lane declines, the bytes it read, for
- * the general reader.
+ * Undefined when the setup is not one the lane takes: a scenario whose recipients are read
+ * already, floors, ceilings, explanations, an .xlsx workbook (the table reader's). Otherwise the
+ * output in chunks, or, when the lane declines, the bytes it read, for the general reader.
  */
 async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
   const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
