@@ -117,6 +117,9 @@ function casesFor(n, file) {
       cases.push(['dhondt csv', process.execPath, ourArgs(file, 'dhondt', 'csv', join(OUT, `out-dh-${n}.csv`))]);
       cases.push(['largest-remainder json', process.execPath, ourArgs(file, 'largest-remainder', 'json', join(OUT, `out-lr-${n}.json`))]);
       cases.push(['largest-remainder md', process.execPath, ourArgs(file, 'largest-remainder', 'md', join(OUT, `out-lr-${n}.md`))]);
+      // The bundled programme's periods (2018, 2019, 2020–2027: eleven amount columns and a total), admin costs from the rules.
+      const programme = [BIN, 'allocate', '--data', file, '--programme', 'tillvaxtverket', '--basis', 'weight', '--year', 'all', '--format', 'csv', '--out', join(OUT, `out-programme-${n}.csv`)];
+      cases.push(['programme all-years csv', process.execPath, programme]);
     }
   }
   return cases;

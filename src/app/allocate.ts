@@ -12,16 +12,16 @@ import type { CsvOptions } from '../render/csv.js';
 import type { Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
 import { provenanceOf, type Source } from '../render/output.js';
-import { allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
+import { allocateOptionsOf, allocationSetup, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
 import { sourceOf } from './source.js';
 
 export interface AllocateRequest extends AllocationOptions {
   /**
-   * The caller writes CSV (with these options) or JSON: a free split of a plain list may then take
-   * the bulk lane (app/bulk.ts), which returns the output itself as a stream of chunks, not an
-   * Allocation. `format` defaults to csv; `command` is the command line JSON's provenance carries
-   * (as RenderOptions.command for the general path).
+   * The caller writes CSV (with these options) or JSON: a split of a plain list (by a programme,
+   * a scenario or free) may then take the bulk lane (app/bulk.ts), which returns the output itself
+   * as a stream of chunks, not an Allocation. `format` defaults to csv; `command` is the command
+   * line JSON's provenance carries (as RenderOptions.command for the general path).
    */
   bulk?:
     | {
@@ -39,7 +39,7 @@ export interface AllocateRequest extends AllocationOptions {
   dataBytes?: Uint8Array | undefined;
 }
 
-/** A free split done by the bulk lane: the output itself, in chunks (bytes for CSV and JSON, text for md and table). */
+/** A split done by the bulk lane: the output itself, in chunks (bytes for CSV and JSON, text for md, table and --explain). */
 export interface BulkAllocation {
   kind: 'bulk';
   chunks: Iterable<Uint8Array | string>;
@@ -60,41 +60,25 @@ export interface AllocationResult {
 }
 
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
-  const setup = await allocationSetup(request);
-  const { options, scenarioRun, useProgramme, loaded, dataFile, basis, idColumn } = setup;
-  const { total, explain, years } = options;
-
-  // The bulk lane: a free split of a plain list, streamed. It declines anything it does not take,
-  // and the general reader then reads the same bytes. (An .xlsx workbook goes to the table reader.)
-  let table: Table | undefined;
-  const plainSplit = !useProgramme && !options.admin && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
-  const bytes = scenarioRun || dataFile === undefined ? undefined : request.dataBytes;
-  if (request.bulk && plainSplit && total && dataFile !== undefined && (!years || years.from === years.to) && options.sheet === undefined && !/\.xlsx$/i.test(dataFile)) {
-    const input = bytes ?? (await readBytes(dataFile));
-    const format = request.bulk.format ?? 'csv';
-    const chunks = bulkAllocate(input, {
-      basis,
-      total,
-      format,
-      ...(request.bulk.csv ? { csv: request.bulk.csv } : {}),
-      ...(explain ? { explain: true } : {}),
-      ...(request.bulk.locale ? { locale: request.bulk.locale } : {}),
-      ...(request.bulk.paint ? { paint: request.bulk.paint } : {}),
-      totalLabel: request.bulk.totalLabel,
-      // The provenance the general path writes: the same source as below, the caller's command line.
-      ...(format === 'json' ? { provenance: provenanceOf(sourceOf(scenarioRun?.loaded ?? loaded, setup.programme?.id), { command: request.bulk.command }) } : {}),
-      ...(years ? { years } : {}),
-      ...(request.bulk.progress ? { progress: request.bulk.progress } : {}),
-      ...(idColumn ? { id: idColumn } : {}),
-      ...(options.unit ? { unit: options.unit } : {}),
-      ...(options.method ? { method: options.method } : {}),
-      ...(options.firstDivisor ? { firstDivisor: options.firstDivisor } : {}),
-    });
-    if (chunks) return { kind: 'bulk', chunks };
-    table = tableFromText((await decodeBytes(input, dataFile)).text, dataFile);
-  } else if (bytes && dataFile !== undefined) {
-    table = tableFromText((await decodeBytes(bytes, dataFile)).text, dataFile);
+  // A scenario that splits its programme's list as listed may take the bulk lane, set up without
+  // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
+  // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown
+  // and the terminal table name the scenario in their title: the general path writes those.)
+  if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table') {
+    const setup = await scenarioListSetup(request).catch(() => undefined);
+    const lane = setup && (await onLane(setup, request.bulk).catch(() => undefined));
+    if (lane?.kind === 'bulk') return lane;
   }
+
+  const setup = await allocationSetup(request);
+  const { scenarioRun, useProgramme, loaded, dataFile } = setup;
+  let table: Table | undefined;
+  const bytes = scenarioRun || dataFile === undefined ? undefined : request.dataBytes;
+  const lane = request.bulk ? await onLane(setup, request.bulk, bytes) : undefined;
+  if (lane?.kind === 'bulk') return lane;
+  // The general reader reads the bytes the lane declined, or stdin's.
+  const input = lane?.input ?? bytes;
+  if (input && dataFile !== undefined) table = tableFromText((await decodeBytes(input, dataFile)).text, dataFile);
   const { allocation, recipientCount, programme } = await runAllocation(setup, table);
   return {
     kind: 'allocation',
@@ -106,4 +90,33 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
     recipientCount,
     source: sourceOf(scenarioRun?.loaded ?? loaded, programme?.id),
   };
+}
+
+/**
+ * The bulk lane for a setup: a plain list split by a programme's periods or freely, streamed.
+ * Undefined when the setup is not one the lane takes: a scenario whose recipients are read
+ * already, floors, ceilings, an .xlsx workbook (the table reader's). Otherwise the
+ * output in chunks, or, when the lane declines, the bytes it read, for the general reader.
+ */
+async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
+  const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
+  const taken = !scenarioRun && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
+  if (!taken || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
+  const input = bytes ?? (await readBytes(dataFile));
+  const format = bulk.format ?? 'csv';
+  const chunks = bulkAllocate(input, {
+    basis,
+    allocation: allocateOptionsOf(setup),
+    format,
+    ...(bulk.csv ? { csv: bulk.csv } : {}),
+    ...(bulk.locale ? { locale: bulk.locale } : {}),
+    ...(bulk.paint ? { paint: bulk.paint } : {}),
+    totalLabel: bulk.totalLabel,
+    // The provenance the general path writes: the same source as allocateUseCase's, the caller's command line.
+    ...(format === 'json' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
+    ...(bulk.progress ? { progress: bulk.progress } : {}),
+    ...(idColumn ? { id: idColumn } : {}),
+    ...(codeColumn ? { code: codeColumn } : {}),
+  });
+  return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input };
 }

@@ -4,10 +4,11 @@
  * recipients file and its columns, then core allocate() with the options. One place, so the
  * two commands cannot drift apart.
  */
-import { allocate, type AdminSpec, type Allocation } from '../core/allocate.js';
+import { allocate, type AdminSpec, type AllocateOptions, type Allocation } from '../core/allocate.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme } from '../core/programme.js';
+import { scenarioAllocation } from '../core/scenario.js';
 import type { YearRange } from '../core/schedule.js';
 import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
@@ -59,12 +60,15 @@ export interface AllocationSetup {
   codeColumn: string | undefined;
 }
 
+/** An option a scenario run may not have (the scenario names its programme, recipients and basis). */
+const scenarioClash = (request: AllocationOptions) => (['data', 'programme', 'basis', 'id', 'floorColumn', 'ceilingColumn'] as const).find((k) => request[k] !== undefined);
+
 export async function allocationSetup(request: AllocationOptions): Promise<AllocationSetup> {
   let request_ = request;
   // A scenario names its programme and its changes; options still replace its figures.
   let scenarioRun: PreparedScenario | undefined;
   if (request.scenario !== undefined) {
-    const clash = (['data', 'programme', 'basis', 'id', 'floorColumn', 'ceilingColumn'] as const).find((k) => request[k] !== undefined);
+    const clash = scenarioClash(request);
     if (clash) {
       const option = `--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
       throw new StatsbidragError('invalid-option', `--scenario: the scenario names its programme, recipients and basis; drop ${option}`, {}, 'usage');
@@ -108,18 +112,42 @@ export async function allocationSetup(request: AllocationOptions): Promise<Alloc
   return { options: request_, scenarioRun, useProgramme, programme, loaded, dataFile, basis, idColumn, codeColumn };
 }
 
-/** The split allocate makes: the recipients (a scenario's, or read from `table`, else the data file) and core allocate(). */
-export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
-  const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
-  const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, options.sheet === undefined ? {} : { sheet: options.sheet })));
-  const recipients = input
-    ? boundsFromTable(
-        input,
-        recipientsFromTable(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
-        { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
-      )
-    : scenarioRun!.recipients;
-  const allocation = allocate(recipients, {
+/**
+ * allocationSetup() for a scenario that splits its programme's recipient list as the list has it
+ * (no recipients removed, added or changed, no floors or ceilings), made without reading the list:
+ * the list is the data file, the changed programme the programme, the scenario's years the
+ * options' (unless --year gives them). For the bulk lane, which reads the list itself. Undefined
+ * for any other request; errors are thrown as met, not in allocationSetup's order, so a caller
+ * falls back to allocationSetup on any.
+ */
+export async function scenarioListSetup(request: AllocationOptions): Promise<AllocationSetup | undefined> {
+  // A scenario on stdin is read once, by allocationSetup.
+  if (request.scenario === undefined || request.scenario === '-' || scenarioClash(request)) return undefined;
+  const { scenario } = await resolveScenario(request.scenario);
+  const { remove, add, change } = scenario.recipients;
+  if (remove.length || add.length || change.length || scenario.floor || scenario.ceiling) return undefined;
+  const { loaded, programme: base } = await loadProgramme(request.rules, scenario.programme);
+  const source = base.recipients;
+  if (!source) return undefined;
+  const { programme, options } = scenarioAllocation(base, scenario);
+  const years = request.years ?? options.years;
+  return {
+    options: { ...request, programme: programme.id, ...(years ? { years } : {}) },
+    scenarioRun: undefined,
+    useProgramme: true,
+    programme,
+    loaded,
+    dataFile: recipientListFile(loaded, base),
+    basis: source.basis,
+    idColumn: source.id,
+    codeColumn: source.code,
+  };
+}
+
+/** What core allocate() is asked for this setup (the bulk lane asks the same: app/allocate.ts). */
+export function allocateOptionsOf(setup: AllocationSetup): AllocateOptions {
+  const { options, scenarioRun, programme } = setup;
+  return {
     ...(scenarioRun?.options ?? {}),
     ...(programme ? { programme: scenarioRun?.programme ?? programme } : {}),
     ...(options.years ? { years: options.years } : {}),
@@ -132,6 +160,20 @@ export async function runAllocation(setup: AllocationSetup, table?: Table): Prom
     ...(options.floor ? { floor: options.floor } : {}),
     ...(options.ceiling ? { ceiling: options.ceiling } : {}),
     ...(options.explain ? { explain: true } : {}),
-  });
+  };
+}
+
+/** The split allocate makes: the recipients (a scenario's, or read from `table`, else the data file) and core allocate(). */
+export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
+  const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
+  const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, options.sheet === undefined ? {} : { sheet: options.sheet })));
+  const recipients = input
+    ? boundsFromTable(
+        input,
+        recipientsFromTable(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
+        { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
+      )
+    : scenarioRun!.recipients;
+  const allocation = allocate(recipients, allocateOptionsOf(setup));
   return { allocation, recipientCount: recipients.length, programme: scenarioRun?.programme ?? programme };
 }

@@ -1,181 +1,209 @@
 /**
- * The bulk lane: one entry point for a free split of a large plain list (io/bulk.ts reads it,
- * core/apportion/fast.ts splits it, render/bulk.ts writes it). It either takes the whole request
- * and returns the output as a stream of byte chunks, or declines with undefined, and the general
- * path (which explains every problem in the input) takes over with the same input.
+ * The bulk lane: one entry point for splitting a large plain list, by a programme's periods (every
+ * year, a range, admin costs, stated or given totals) or freely. io/bulk.ts reads the list into
+ * typed arrays, core/apportion/fast.ts (and fast-divisor.ts) split it, render/bulk.ts and
+ * render/bulk-json.ts write it. It either takes the whole request and returns the output as a
+ * stream of byte chunks, or declines with undefined, and the general path (which explains every
+ * problem in the input) takes over with the same input. Declining is always safe: the lane takes
+ * only what it writes byte for byte as the general path does (tests/property/bulk.test.ts).
  *
- * The output is byte for byte what the general path writes (tests/property/bulk.test.ts).
+ * The model, a `BulkSplit` (core/bulk-columns.ts), is what every writer works from:
+ *
+ * - `columns`: the list as read (BulkColumns): where each name, code (when the list has codes) and
+ *   weight lies in the input's bytes, and the weights as exact integers; no string or object per row.
+ * - `summary`: the Allocation core allocate() makes for the same options, without its rows. It is
+ *   made by core allocateBy() itself, so the periods (which years, the label, the stated total, the
+ *   admin cost and where it comes from, the amount split, unit, method, allocated, residual), the
+ *   totals and the span are the general path's, not a copy of its rules. Only `recipients` and each
+ *   period's `split.rows` are empty.
+ * - `periods[k]`: the split of `summary.periods[k]` on the columns: units per row (Float64Array),
+ *   the rows a tie-break decided (ascending), and `unitScaled`, the period's unit × 10^decimals.
+ * - `decimals`: the decimals of every amount, as the general writers choose them (moneyDecimals).
+ *
+ * Row i's amount in period k is the integer `periods[k].units[i] × periods[k].unitScaled` written
+ * with `decimals` decimals; a period over several years repeats it in one column per year
+ * (render/allocation.ts amountColumns), and a row's total is the sum over the columns. bulkSplit
+ * checks that every such integer, and every row's total, is below 2^53, or declines.
  */
+import { allocateBy, type AllocateOptions, type Allocation } from '../core/allocate.js';
 import { fitsDoubles, largestRemainderF64, roundEachF64, type FastResult } from '../core/apportion/fast.js';
 import { divisorF64 } from '../core/apportion/fast-divisor.js';
 import { methodByName } from '../core/apportion/index.js';
 import type { DivisorFunction } from '../core/apportion/divisor.js';
 import { adamsDivisor, dhondtDivisor, huntingtonHillDivisor, sainteLagueDivisor } from '../core/apportion/divisors.js';
 import type { Fraction } from '../core/apportion/types.js';
-import { Decimal, decimalsOf } from '../core/decimal.js';
+import type { BulkPeriod, BulkSplit } from '../core/bulk-columns.js';
+import { Decimal } from '../core/decimal.js';
+import { StatsbidragError } from '../core/errors.js';
+import { splitWithoutRows } from '../core/split.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
-import type { Allocation } from '../core/allocate.js';
-import { formatYearRange, type YearRange } from '../core/schedule.js';
-import { bulkCsvChunks, bulkName } from '../render/bulk.js';
+import { amountColumns, moneyDecimals } from '../render/allocation.js';
+import { bulkCsvChunks, bulkName, bulkText } from '../render/bulk.js';
 import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
 import { gridSections, type Provenance } from '../render/output.js';
 import { allocationSections, explainSections } from '../render/allocation.js';
 import { bulkExplainBody, bulkExplainCsv } from '../render/bulk-explain.js';
-import { explainedRows } from '../core/explain-rows.js';
-import { bulkGridBody } from '../render/bulk-grid.js';
+import { bulkGridBody, bulkRecipientColumns } from '../render/bulk-grid.js';
 import { NO_PAINT, type Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
+import { explainedRows } from '../core/explain-rows.js';
+import type { SplitRow } from '../core/split.js';
+
+export type { BulkColumns, BulkPeriod, BulkSplit };
 
 export interface BulkRequest {
   /** Weight column, by header or year. */
   basis: string;
   /** Recipient column; guessed as the general reader guesses it when absent. */
   id?: string;
-  /** Money to split (a free split: no programme, no admin costs, no floors or ceilings). */
-  total: Decimal;
-  /** Rounding unit; default 1. */
-  unit?: Decimal;
-  /** Apportionment method; default largest-remainder. */
-  method?: string;
-  firstDivisor?: Decimal;
-  /** For every row what decided its amount (csv, md and table; json is declined). */
-  explain?: boolean;
-  /** csv, json, md or table; any other format is declined. */
+  /** Code column (as the rules name it); guessed as the general reader guesses it when absent. */
+  code?: string;
+  /**
+   * What core allocate() is asked (app/allocation-setup.ts allocateOptionsOf): a programme and the
+   * years, or a total; admin costs, unit, method, rest, first divisor. With floors, ceilings or
+   * explain the lane declines.
+   */
+  allocation: AllocateOptions;
+  /** csv, json, md or table; any other format is declined (and json with explain). */
   format: string;
+  csv?: CsvOptions;
   /** md and table: the number locale (default sv). */
   locale?: NumberLocale;
   /** table: colours (default none). */
   paint?: Paint;
-  /** md and table: the total as the user wrote it, for the title. */
+  /** md and table: the title's total as the user wrote it. */
   totalLabel?: string | undefined;
-  csv?: CsvOptions;
   /** JSON: the "provenance" object, as the general path writes it (absent: none written). */
   provenance?: Provenance | undefined;
-  /** The single year selected, if any (JSON writes it as the period's and the totals' years). */
-  years?: YearRange | undefined;
   /** Called now and then with the phase and the rows done, for a progress display. */
   progress?: (phase: 'read' | 'split' | 'write', done: number, of: number) => void;
 }
 
-/** Bytes (csv, json) or text (md, table). */
+/** Bytes (csv, json) or text (md, table, and --explain). */
 export type Chunks = Iterable<Uint8Array | string>;
 
 /** The split's output in chunks, or undefined when the general path should do it. */
 export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
+  const { explain, ...allocation } = request.allocation;
   const grid = request.format === 'md' || request.format === 'table';
   if (request.format !== 'csv' && request.format !== 'json' && !grid) return undefined;
-  if (request.explain && request.format === 'json') return undefined;
-  if (request.years && request.years.from !== request.years.to) return undefined;
-  const unit = request.unit ?? new Decimal(1);
-  const unitsExact = request.total.div(unit);
-  if (!unitsExact.isInteger() || unitsExact.isNegative() || !unit.isFinite() || unit.lte(0)) return undefined;
-  const units = unitsExact.toNumber();
-  if (!Number.isSafeInteger(units)) return undefined;
-  const decimals = Math.max(unit.decimalPlaces(), request.total.decimalPlaces());
-  const unitScaledD = unit.times(new Decimal(10).pow(decimals));
-  const unitScaled = unitScaledD.toNumber();
-  if (!Number.isSafeInteger(unitScaled) || (units + 1) * unitScaled > Number.MAX_SAFE_INTEGER) return undefined;
-
+  if (allocation.floor || allocation.ceiling || (explain && request.format === 'json')) return undefined;
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   request.progress?.('read', 0, 0);
-  const columns = readBulkColumns(bytes, { basis: request.basis, ...(request.id !== undefined ? { id: request.id } : {}) });
-  if (!columns || !fitsDoubles(columns.maxWeight, columns.total, units)) return undefined;
+  const columns = readBulkColumns(bytes, { basis: request.basis, ...(request.id !== undefined ? { id: request.id } : {}), ...(request.code !== undefined ? { code: request.code } : {}) });
+  if (!columns) return undefined;
   request.progress?.('split', 0, columns.rows);
-  const result = splitColumns(columns, units, request.method ?? 'largest-remainder', request.firstDivisor);
-  if (!result) return undefined;
+  const split = bulkSplit(columns, allocation);
+  if (!split) return undefined;
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
-  if (grid || request.explain) {
-    const summary = summaryOf(request, unit, result.units);
-    if (!summary) return undefined;
-    const locale = request.locale ?? 'sv';
-    // --explain: the rows split() would explain, made one at a time (and counted for the progress line).
-    const method = methodByName(request.method ?? 'largest-remainder', request.firstDivisor ? { firstDivisor: fractionOf(request.firstDivisor) } : {});
-    const made = explainedRows(
-      {
-        columns,
-        units: result.units,
-        tiedRows: result.tiedRows,
-        amount: request.total,
-        unit,
-        kind: method.kind,
-        ...(method.kind === 'divisor' ? { divisor: divisorOf(method.name, request.firstDivisor) } : {}),
-      },
-      (i) => bulkName(columns, i),
-    );
-    const rows = onRows ? () => counted(made(), onRows) : made;
-    if (!grid) return bulkExplainCsv(summary, rows, request.csv ?? {});
-    const body = bulkGridBody({ columns, units: result.units, tiedRows: result.tiedRows, unitScaled, decimals, locale, ...(onRows && !request.explain ? { onRows } : {}) });
-    const view = { allocation: summary, programme: undefined, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
-    const sections = allocationSections(view, locale, { body, anyTied: result.tiedRows.length > 0 });
-    if (request.explain) sections.push(...explainSections(summary, locale, bulkExplainBody(summary, rows, locale)));
-    return gridSections(sections, { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
-  }
-  if (request.format === 'json') {
-    const summary = summaryOf(request, unit, result.units);
-    if (!summary) return undefined;
-    return bulkJsonChunks({
-      columns,
-      units: result.units,
-      tiedRows: result.tiedRows,
-      unitScaled,
-      decimals,
-      summary,
-      provenance: request.provenance,
-      ...(onRows ? { onRows } : {}),
-    });
-  }
-  return bulkCsvChunks({
-    columns,
-    units: result.units,
-    unitScaled,
-    decimals,
-    ...(request.csv ? { options: request.csv } : {}),
-    ...(onRows ? { onRows } : {}),
-  });
+  if (explain || grid) return bulkExplainOrGrid(split, request, explain === true, onRows);
+  if (request.format === 'json') return bulkJsonChunks({ split, provenance: request.provenance, ...(onRows ? { onRows } : {}) });
+  return bulkCsvChunks({ split, ...(request.csv ? { options: request.csv } : {}), ...(onRows ? { onRows } : {}) });
 }
 
 /**
- * The split as core allocate() describes a free single-year split, without its recipients: what
- * allocationJson() needs for everything but the rows. Undefined when the units do not sum exactly in doubles.
+ * Markdown or the terminal table (the general renderer's sections, the rows streamed), and
+ * --explain: each period's rows made one at a time as split() would explain them (core/explain-rows.ts).
  */
-function summaryOf(request: BulkRequest, unit: Decimal, units: Float64Array): Allocation | undefined {
-  let sum = 0;
-  for (let i = 0; i < units.length; i++) sum += units[i]!;
-  // Whole non-negative terms: every partial sum is at most the last, so all are exact when it is safe.
-  if (!Number.isSafeInteger(sum)) return undefined;
-  const method = methodByName(request.method ?? 'largest-remainder');
-  const amount = request.total;
-  const allocated = new Decimal(sum).times(unit);
-  const residual = amount.minus(allocated);
-  const admin = new Decimal(0);
-  const years = request.years;
-  return {
-    recipients: [],
-    periods: [
+function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): Chunks {
+  const { columns, summary } = split;
+  const who = bulkRecipientColumns(columns);
+  const codeOf = who.codes ? (i: number): string | undefined => (columns.codeEnd![i]! > columns.codeStart![i]! ? bulkText(columns, columns.codeStart![i]!, columns.codeEnd![i]!) : undefined) : undefined;
+  const rowsOf = (k: number): (() => Iterable<SplitRow>) => {
+    const p = summary.periods[k]!.split;
+    const made = explainedRows(
       {
-        years,
-        label: years ? formatYearRange(years) : 'amount',
-        statedTotal: amount,
-        admin,
-        adminSource: 'none',
-        split: {
-          rows: [],
-          method: method.name,
-          methodKind: method.kind,
-          ...(request.firstDivisor ? { firstDivisor: request.firstDivisor } : {}),
-          unit,
-          decimals: decimalsOf(unit),
-          amount,
-          allocated,
-          residual,
-        },
+        columns,
+        units: split.periods[k]!.units,
+        tiedRows: split.periods[k]!.tiedRows,
+        amount: p.amount,
+        unit: p.unit,
+        kind: p.methodKind ?? 'remainder',
+        ...(p.methodKind === 'divisor' ? { divisor: divisorOf(p.method, p.firstDivisor) } : {}),
       },
-    ],
-    periodTotals: [],
-    totals: { statedTotal: amount, admin, amountSplit: amount, allocated, residual },
-    ...(years ? { span: years } : {}),
+      (i) => bulkName(columns, i),
+      codeOf,
+    );
+    // Counted for the progress line.
+    return onRows ? () => counted(made(), onRows) : made;
   };
+  if (request.format === 'csv') return bulkExplainCsv(summary, rowsOf, who.codes, request.csv ?? {});
+  const locale = request.locale ?? 'sv';
+  const view = { allocation: summary, programme: summary.programme, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
+  const body = bulkGridBody(split, locale, explain ? undefined : onRows);
+  const sections = allocationSections(view, locale, { body, anyTied: split.periods.some((p) => p.tiedRows.length > 0), who });
+  if (explain) sections.push(...explainSections(summary, locale, { body: (k) => bulkExplainBody(summary.periods[k]!, rowsOf(k), who.codes, locale), who }));
+  return gridSections(sections, { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
+}
+
+/** The rows, calling `onRows` with the count so far every 16 384 rows and at the end. */
+function* counted<T>(rows: Iterable<T>, onRows: (done: number) => void): Generator<T> {
+  let done = 0;
+  for (const row of rows) {
+    yield row;
+    if ((++done & 16_383) === 0) onRows(done);
+  }
+  onRows(done);
+}
+
+/** Thrown inside allocateBy's splitter when the lane cannot keep a split exact; bulkSplit then declines. */
+const DECLINE = Symbol('decline');
+
+/**
+ * The split of `columns` that core allocate() would make with `options`, as a BulkSplit (see the
+ * module comment); undefined when the lane declines: anything allocate() refuses (it then says
+ * why), floors, ceilings or explanations, or numbers beyond what doubles hold exactly.
+ */
+export function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | undefined {
+  if (options.floor || options.ceiling || options.explain) return undefined;
+  /** One split per period, in allocateBy's order; periods asking for the same split (method, units) share its arrays. */
+  const made: { result: FastResult; allocated: number }[] = [];
+  const byKey = new Map<string, (typeof made)[number]>();
+  let summary: Allocation;
+  try {
+    summary = allocateBy([], options, (request) =>
+      splitWithoutRows(request, (method, unitsBig) => {
+        const units = Number(unitsBig);
+        if (!Number.isSafeInteger(units) || !fitsDoubles(columns.maxWeight, columns.total, units)) throw DECLINE;
+        const key = `${method.name} ${request.firstDivisor?.toFixed() ?? ''} ${units}`;
+        let one = byKey.get(key);
+        if (!one) {
+          const result = splitColumns(columns, units, method.name, request.firstDivisor);
+          if (!result) throw DECLINE;
+          let allocated = 0;
+          for (let i = 0; i < result.units.length; i++) allocated += result.units[i]!;
+          // Whole non-negative terms: every partial sum is at most the last, so all are exact when it is safe.
+          if (!Number.isSafeInteger(allocated)) throw DECLINE;
+          one = { result: { units: result.units, tiedRows: [...result.tiedRows].sort((a, b) => a - b) }, allocated };
+          byKey.set(key, one);
+        }
+        made.push(one);
+        return BigInt(one.allocated);
+      }),
+    );
+  } catch (e) {
+    if (e === DECLINE || e instanceof StatsbidragError) return undefined;
+    throw e;
+  }
+  if (made.length !== summary.periods.length) throw new Error('bulk lane: one split per period expected');
+
+  const decimals = moneyDecimals(summary);
+  const scale = new Decimal(10).pow(decimals);
+  const periods: BulkPeriod[] = [];
+  for (const [k, { result }] of made.entries()) {
+    const unitScaled = summary.periods[k]!.split.unit.times(scale);
+    if (!unitScaled.isInteger() || !Number.isSafeInteger(unitScaled.toNumber())) return undefined;
+    periods.push({ units: result.units, tiedRows: result.tiedRows, unitScaled: unitScaled.toNumber() });
+  }
+  // Every amount and every row's total below 2^53: the sum over the rows of every column bounds them.
+  let all = 0n;
+  for (const { period } of amountColumns(summary)) {
+    const k = summary.periods.indexOf(period);
+    all += BigInt(made[k]!.allocated) * BigInt(periods[k]!.unitScaled);
+  }
+  if (all > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  return { columns, periods, summary, decimals };
 }
 
 /** Units per row by the named method: on doubles where there is a fast version, else the bigint method. */
@@ -198,16 +226,6 @@ export function splitColumns(columns: BulkColumns, units: number, method: string
   for (let i = 0; i < columns.rows; i++) big[i] = BigInt(weights[i]!);
   const result = apportion({ weights: big, units: BigInt(units) });
   return { units: Float64Array.from(result.units, Number), tiedRows: result.tiedRows };
-}
-
-/** The rows, calling `onRows` with the count so far every 16 384 rows and at the end. */
-function* counted<T>(rows: Iterable<T>, onRows: (done: number) => void): Generator<T> {
-  let done = 0;
-  for (const row of rows) {
-    yield row;
-    if ((++done & 16_383) === 0) onRows(done);
-  }
-  onRows(done);
 }
 
 function fractionOf(d: Decimal): Fraction {

@@ -7,7 +7,7 @@ import { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import type { Programme } from './programme.js';
 import { formatYearRange, intersect, yearCount, type YearRange } from './schedule.js';
-import { split, type Recipient, type RestPolicy, type Split } from './split.js';
+import { split, type Recipient, type RestPolicy, type Split, type SplitRequest } from './split.js';
 
 export type AdminSpec = { kind: 'amount'; value: Decimal } | { kind: 'percent'; value: Decimal };
 
@@ -139,14 +139,26 @@ function planPeriods(options: AllocateOptions): PeriodPlan[] {
   });
 }
 
+/** How allocateBy() splits one period: split() itself, or a caller's own way to the same Split (the bulk lane's). */
+export type PeriodSplitter = (request: SplitRequest) => Split;
+
 export function allocate(recipients: readonly Recipient[], options: AllocateOptions): Allocation {
+  return allocateBy(recipients, options, split);
+}
+
+/**
+ * allocate() with each period's split made by `splitPeriod`, given the request split() would be
+ * given. The bulk lane (app/bulk.ts) passes no recipients and a splitter that splits its own
+ * columns, and so gets every figure of the allocation (periods, labels, admin, totals) but the rows.
+ */
+export function allocateBy(recipients: readonly Recipient[], options: AllocateOptions, splitPeriod: PeriodSplitter): Allocation {
   const periods = planPeriods(options).map((plan): PeriodAllocation => ({
     years: plan.years,
     label: plan.years ? formatYearRange(plan.years) : 'amount',
     statedTotal: plan.statedTotal,
     admin: plan.admin,
     adminSource: plan.adminSource,
-    split: split({
+    split: splitPeriod({
       recipients,
       amount: plan.statedTotal.minus(plan.admin),
       unit: plan.unit,

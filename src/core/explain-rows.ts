@@ -26,13 +26,14 @@ export interface LaneSplit {
 }
 
 /** A function that makes the explained rows afresh each time it is called (a terminal table reads them twice). */
-export function explainedRows(split: LaneSplit, nameOf: (i: number) => string): () => Generator<SplitRow> {
+export function explainedRows(split: LaneSplit, nameOf: (i: number) => string, codeOf?: (i: number) => string | undefined): () => Generator<SplitRow> {
   const { columns, units, amount, unit, kind, divisor } = split;
   const { weights, rows } = columns;
   const tied = new Uint8Array(rows);
   for (const i of split.tiedRows) tied[i] = 1;
   const total = BigInt(columns.total);
-  const wholeUnits = BigInt(amount.div(unit).toFixed(0));
+  // As split() hands them to the method: the whole units in the amount (a rest left unsplit is not one).
+  const wholeUnits = BigInt(Decimal.max(amount.div(unit).floor(), 0).toFixed(0));
   const scale = new Decimal(10).pow(columns.decimals);
   const totals: RowTotals = { weight: new Decimal(columns.total), amount, unit };
   if (kind === 'divisor' && !divisor) throw new TypeError('a divisor method needs its divisor function');
@@ -41,7 +42,8 @@ export function explainedRows(split: LaneSplit, nameOf: (i: number) => string): 
       const w = BigInt(weights[i]!);
       const u = BigInt(units[i]!);
       const decision = kind === 'divisor' ? divisorDecision(w, u, wholeUnits, total, divisor!) : remainderDecision(w, wholeUnits, total);
-      const recipient = { id: nameOf(i), weight: new Decimal(weights[i]!).div(scale) };
+      const code = codeOf?.(i);
+      const recipient = { id: nameOf(i), ...(code !== undefined ? { code } : {}), weight: new Decimal(weights[i]!).div(scale) };
       yield splitRow(recipient, u, tied[i] === 1, w, totals, explanationOf(decision, scale));
     }
   };

@@ -215,8 +215,8 @@ export function applyPeriodChanges(programme: Programme, scenario: Scenario): Pe
   });
 }
 
-/** Programme + its recipients + a scenario → what to hand allocate(). */
-export function applyScenario(programme: Programme, recipients: readonly Recipient[], scenario: Scenario): AppliedScenario {
+/** Programme + a scenario → the changed programme and allocate()'s options: applyScenario without the recipients. */
+export function scenarioAllocation(programme: Programme, scenario: Scenario): { programme: Programme; options: AllocateOptions } {
   const changed: Programme = { ...programme, periods: applyPeriodChanges(programme, scenario) };
   const options: AllocateOptions = {
     programme: changed,
@@ -224,6 +224,12 @@ export function applyScenario(programme: Programme, recipients: readonly Recipie
     ...(scenario.floor ? { floor: scenario.floor } : {}),
     ...(scenario.ceiling ? { ceiling: scenario.ceiling } : {}),
   };
+  return { programme: changed, options };
+}
+
+/** Programme + its recipients + a scenario → what to hand allocate(). */
+export function applyScenario(programme: Programme, recipients: readonly Recipient[], scenario: Scenario): AppliedScenario {
+  const { programme: changed, options } = scenarioAllocation(programme, scenario);
   return { programme: changed, recipients: applyRecipientChanges(recipients, scenario), options };
 }
 

@@ -4,7 +4,7 @@
  * and the unit are scaled to integers and the method works on bigints.
  */
 import { apportionWithin, type BoundedResult, type BoundHit } from './apportion/constraints.js';
-import { methodByName, type Method, type MethodKind } from './apportion/index.js';
+import { methodByName, type Method, type MethodInfo, type MethodKind } from './apportion/index.js';
 import { sumOf, type ApportionResult, type Fraction, type Priority, type RowDecision } from './apportion/types.js';
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -219,23 +219,20 @@ export function splitUnits(weights: readonly bigint[], amount: Decimal, unit: De
   return method.apportion({ weights, units: toBigInt(units) }).units;
 }
 
-export function split(request: SplitRequest): Split {
-  const { recipients, amount, unit } = request;
+/** The method split() uses, after its checks of the method, the unit and the amount (split()'s first errors). */
+function checkedMethod(request: Omit<SplitRequest, 'recipients'>): MethodInfo {
+  const { amount, unit } = request;
   const method = methodByName(request.method, request.firstDivisor ? { firstDivisor: ratFromDecimal(request.firstDivisor) } : {});
   if (!unit.isFinite() || unit.lte(0)) throw new StatsbidragError('invalid-unit', `the unit must be a positive amount, not ${unit.toString()}`, {}, 'usage');
   if (amount.isNegative()) throw new StatsbidragError('negative-total', `the amount to split is negative (${amount.toFixed()})`, {}, 'usage');
-  if (recipients.length === 0) throw new StatsbidragError('no-recipients', 'there are no recipients to split among');
-  // Read each weight once: a recipient loaded from a table makes its Decimal on every read.
-  const weightValues = recipients.map((r) => r.weight);
-  weightValues.forEach((w, i) => {
-    if (w.isNegative()) {
-      const r = recipients[i]!;
-      throw new StatsbidragError('negative-weight', `the weight of "${r.id}" is negative`, r.line === undefined ? {} : { line: r.line });
-    }
-  });
+  return method;
+}
 
+/** The whole units the amount holds; a rest is refused unless the request leaves it (`rest: 'leave'`). */
+function wholeUnitsOf(request: Omit<SplitRequest, 'recipients'>): Decimal {
+  const { amount, unit } = request;
   const unitsExact = amount.div(unit);
-  let wholeUnits = unitsExact.floor();
+  const wholeUnits = unitsExact.floor();
   if (!unitsExact.isInteger() && (request.rest ?? 'error') === 'error') {
     throw new StatsbidragError(
       'total-not-multiple-of-unit',
@@ -246,7 +243,54 @@ export function split(request: SplitRequest): Split {
       'usage',
     );
   }
-  if (wholeUnits.isNegative()) wholeUnits = new Decimal(0);
+  return wholeUnits.isNegative() ? new Decimal(0) : wholeUnits;
+}
+
+/** A Split's figures once the rows are made: method, unit, amount, and what the rows' `allocatedUnits` units leave. */
+function splitFigures(request: Omit<SplitRequest, 'recipients'>, method: MethodInfo, rows: SplitRow[], allocatedUnits: bigint, bounded: boolean): Split {
+  const { amount, unit } = request;
+  const allocated = fromBigInt(allocatedUnits).times(unit);
+  return {
+    rows,
+    method: method.name,
+    methodKind: method.kind,
+    ...(request.firstDivisor ? { firstDivisor: request.firstDivisor } : {}),
+    ...(bounded ? { bounded: true } : {}),
+    unit,
+    decimals: decimalsOf(unit),
+    amount,
+    allocated,
+    residual: amount.minus(allocated),
+  };
+}
+
+/**
+ * split() for a caller that holds the weights itself and apportions them its own way (the bulk
+ * lane, app/bulk.ts, on typed arrays): the same checks of the method, unit, amount and rest, then
+ * `apportion(method, units)` hands out the whole units and returns how many it handed out in all.
+ * The Split has no rows; everything else is what split() returns for the same request and units.
+ * Floors, ceilings and explanations need the rows: a request with any of them is refused.
+ */
+export function splitWithoutRows(request: Omit<SplitRequest, 'recipients'>, apportion: (method: MethodInfo, units: bigint) => bigint): Split {
+  if (request.floor !== undefined || request.ceiling !== undefined || request.explain) throw new TypeError('splitWithoutRows: floors, ceilings and explanations need the rows (split())');
+  const method = checkedMethod(request);
+  const units = toBigInt(wholeUnitsOf(request));
+  return splitFigures(request, method, [], apportion(method, units), false);
+}
+
+export function split(request: SplitRequest): Split {
+  const { recipients, amount, unit } = request;
+  const method = checkedMethod(request);
+  if (recipients.length === 0) throw new StatsbidragError('no-recipients', 'there are no recipients to split among');
+  // Read each weight once: a recipient loaded from a table makes its Decimal on every read.
+  const weightValues = recipients.map((r) => r.weight);
+  weightValues.forEach((w, i) => {
+    if (w.isNegative()) {
+      const r = recipients[i]!;
+      throw new StatsbidragError('negative-weight', `the weight of "${r.id}" is negative`, r.line === undefined ? {} : { line: r.line });
+    }
+  });
+  const wholeUnits = wholeUnitsOf(request);
 
   const weightDecimals = maxDecimals(weightValues);
   const weights = toScaledAll(weightValues, weightDecimals);
@@ -282,17 +326,5 @@ export function split(request: SplitRequest): Split {
     if (bound) row.bound = bound;
     return row;
   });
-  const allocated = fromBigInt(allocatedUnits).times(unit);
-  return {
-    rows,
-    method: method.name,
-    methodKind: method.kind,
-    ...(request.firstDivisor ? { firstDivisor: request.firstDivisor } : {}),
-    ...(bounds.any ? { bounded: true } : {}),
-    unit,
-    decimals: decimalsOf(unit),
-    amount,
-    allocated,
-    residual: amount.minus(allocated),
-  };
+  return splitFigures(request, method, rows, allocatedUnits, bounds.any);
 }

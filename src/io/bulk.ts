@@ -1,13 +1,14 @@
 /**
  * The fast lane's reader for large plain lists. A recipients file in UTF-8 with no quote
  * character, whose weights are all plain non-negative decimals ("123", "45.6"), is read straight
- * from its bytes into typed arrays: where each name lies in the input, and the weights as integers
- * scaled to the most decimals present, held exactly in doubles. No string, object or bigint per row.
+ * from its bytes into typed arrays: where each name (and code, when the list has a code column)
+ * lies in the input, and the weights as integers scaled to the most decimals present, held exactly
+ * in doubles. No string, object or bigint per row.
  *
  * Anything else (quotes, another encoding, Swedish or grouped numbers, an empty or repeated name, a
- * code column, a missing column, no positive weight, weights too large for doubles) returns
- * undefined: the general reader then takes over and reports every problem exactly as it always
- * does. So this lane has no error messages of its own.
+ * missing column, no positive weight, weights too large for doubles) returns undefined: the general
+ * reader then takes over and reports every problem exactly as it always does. So this lane has no
+ * error messages of its own.
  */
 import { isUtf8 } from 'node:buffer';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
@@ -49,6 +50,8 @@ function wideSpaceBefore(b: Uint8Array, start: number, end: number): boolean {
 export interface BulkColumnNames {
   id?: string;
   basis: string;
+  /** Code column as the rules name it; else guessed as the general reader guesses it (Kommunkod, code, kod, id). */
+  code?: string;
 }
 
 /** Read a plain list, or undefined when the general reader should (see the module comment). */
@@ -75,10 +78,14 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
   const weightEnd = new Int32Array(capacity);
   const raw = new Float64Array(capacity);
   const fracDigits = new Uint8Array(capacity);
+  let codeStart: Int32Array | undefined;
+  let codeEnd: Int32Array | undefined;
+  let anyCode = false;
 
   let fields = -1;
   let idCol = 0;
   let basisCol = 0;
+  let codeCol = -1;
   let rows = 0;
   let decimals = 0;
   for (let pos = 0; pos < b.length; ) {
@@ -89,29 +96,37 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
     pos = next + 1;
     if (end === start) continue;
     if (fields < 0) {
-      // The header: decoded and checked as the general reader does, then the two columns named.
+      // The header: decoded and checked as the general reader does, then the columns named.
       const line = decoder.decode(b.subarray(start, end));
       if (!line.includes(delimiter) && line.trim() === '') continue;
       const headers = line.split(delimiter).map((h) => h.trim());
       if (headers.some((h) => h === '') || new Set(headers).size !== headers.length) return undefined;
+      let code: number | undefined;
       try {
         idCol = columns.id ? resolveColumn(headers, columns.id) : guessIdColumn(headers);
         basisCol = resolveColumn(headers, columns.basis);
+        code = columns.code ? resolveColumn(headers, columns.code) : guessCodeColumn(headers);
       } catch {
         return undefined;
       }
-      const code = guessCodeColumn(headers);
-      if (code !== undefined && code !== idCol && code !== basisCol) return undefined;
+      // As recipientsFromTable: a code column that is the recipient or basis column is none.
+      if (code !== undefined && code !== idCol && code !== basisCol) {
+        codeCol = code;
+        codeStart = new Int32Array(capacity);
+        codeEnd = new Int32Array(capacity);
+      }
       fields = headers.length;
       continue;
     }
-    // A record: find the two cells and count the fields.
+    // A record: find the cells and count the fields.
     let count = 0;
     let from = start;
     let ns = -1;
     let ne = -1;
     let ws = -1;
     let we = -1;
+    let cs = -1;
+    let ce = -1;
     for (let i = start; ; i++) {
       if (i === end || b[i] === D) {
         if (count === idCol) {
@@ -121,6 +136,10 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
         if (count === basisCol) {
           ws = from;
           we = i;
+        }
+        if (count === codeCol) {
+          cs = from;
+          ce = i;
         }
         if (i === end) break;
         count++;
@@ -138,6 +157,15 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
     while (ne > ns && isSpace(b[ne - 1]!)) ne--;
     if (ns === ne) return undefined;
     if ((b[ns]! >= 0x80 && wideSpaceAt(b, ns, ne)) || (b[ne - 1]! >= 0x80 && wideSpaceBefore(b, ns, ne))) return undefined;
+    if (codeStart) {
+      // The code, trimmed as the general reader trims it; an empty one is no code.
+      while (cs < ce && isSpace(b[cs]!)) cs++;
+      while (ce > cs && isSpace(b[ce - 1]!)) ce--;
+      if (cs < ce && ((b[cs]! >= 0x80 && wideSpaceAt(b, cs, ce)) || (b[ce - 1]! >= 0x80 && wideSpaceBefore(b, cs, ce)))) return undefined;
+      if (cs < ce) anyCode = true;
+      codeStart[rows] = cs;
+      codeEnd![rows] = ce;
+    }
     while (ws < we && isSpace(b[ws]!)) ws++;
     while (we > ws && isSpace(b[we - 1]!)) we--;
     // The weight: digits, optionally one dot and more digits.
@@ -189,6 +217,7 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
     total,
     maxWeight,
     delimiter,
+    ...(anyCode ? { codeStart: codeStart!.subarray(0, rows), codeEnd: codeEnd!.subarray(0, rows) } : {}),
   };
   return hasRepeatedName(cols) ? undefined : cols;
 }

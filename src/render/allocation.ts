@@ -10,11 +10,11 @@ import { renderCsv } from './csv.js';
 import type { Method } from '../core/apportion/index.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
 import type { Grid, StreamedBody } from './grid.js';
-import { labelsFor, recipientHeader } from './labels.js';
+import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
-/** One amount column per year; a single year (or no year) is just "amount". */
-function yearColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
+/** The amount columns of the records: one per year, each with its period; a single year (or no year) is just "amount". */
+export function amountColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
   const cols = a.periods.flatMap((p) => (p.years ? yearsOf(p.years).map((y) => ({ key: `amount_${y}`, period: p })) : [{ key: 'amount', period: p }]));
   return cols.length === 1 ? [{ key: 'amount', period: cols[0]!.period }] : cols;
 }
@@ -26,15 +26,18 @@ export function moneyDecimals(a: Allocation): number {
 
 const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
 
-/** Header of the records: recipient first, then code, weight, amounts, total. */
-export function allocationHeaders(a: Allocation): string[] {
-  const cols = yearColumns(a);
-  return ['recipient', ...(hasCodes(a) ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
+/**
+ * Header of the records: recipient first, then code, weight, amounts, total. The code column is
+ * there when some recipient has a code (`codes`: when the caller holds the rows elsewhere, the bulk lane).
+ */
+export function allocationHeaders(a: Allocation, codes = hasCodes(a)): string[] {
+  const cols = amountColumns(a);
+  return ['recipient', ...(codes ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
 }
 
 /** The records one by one, as plain values (a generator: a million rows need not be held twice). */
 export function* allocationRows(a: Allocation): Generator<string[]> {
-  const cols = yearColumns(a);
+  const cols = amountColumns(a);
   const dp = moneyDecimals(a);
   const withTotal = cols.length > 1;
   const codes = hasCodes(a);
@@ -157,17 +160,22 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
 
 const boundMark = (bound: 'floor' | 'ceiling' | undefined): string => (bound === 'floor' ? ' F' : bound === 'ceiling' ? ' C' : '');
 
+/** Whether the grid has a total column: several periods, or one over several years. */
+export function gridTotalColumn(a: Allocation): boolean {
+  return a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
+}
+
 /** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language. */
-export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv'): Grid {
+export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
   const L = labelsFor(locale);
   const dp = moneyDecimals(a);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
-  const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
+  const multiYear = gridTotalColumn(a);
   const label = (p: PeriodAllocation): string => (p.years ? L.yearColumn(p.label, yearCount(p.years)) : L.amount);
-  const codes = hasCodes(a);
+  const codes = who.codes;
   const lead = (text: string): string[] => [text, ...(codes ? [''] : [])];
   const columns = [
-    { header: recipientHeader(L, a.recipients.map((r) => r.code)), align: 'left' as const },
+    { header: who.municipal ? L.municipality : L.recipient, align: 'left' as const },
     ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
     ...a.periods.map((p) => ({ header: label(p), align: 'right' as const })),
     ...(multiYear ? [{ header: `${L.sumColumn} ${formatYearRange(a.span!)}`, align: 'right' as const }] : []),
@@ -241,20 +249,21 @@ export function* renderAllocation(view: AllocationView, options: RenderOptions):
   }
 }
 
-/** One section per period explaining its rows; `rows` (one period only) stand in for the period's own. */
-export function explainSections(a: Allocation, locale: NumberLocale, rows?: StreamedBody): Section[] {
+/** One section per period explaining its rows; `rows(k)` (the bulk lane) stand in for period k's own. */
+export function explainSections(a: Allocation, locale: NumberLocale, rows?: { body: (k: number) => StreamedBody; who: RecipientColumns }): Section[] {
   const L = labelsFor(locale);
-  return a.periods.map((p) => {
-    const grid = explainGrid(a, p, locale);
-    if (rows) grid.streamed = rows;
+  return a.periods.map((p, k) => {
+    const grid = explainGrid(a, p, locale, rows?.who);
+    if (rows) grid.streamed = rows.body(k);
     return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p) };
   });
 }
 
-/** Rows the caller streams itself (the bulk lane): the grid's body, and whether a tie decided any. */
+/** Rows the caller streams itself (the bulk lane): the grid's body, whether a tie decided any, and which recipient columns they have. */
 export interface StreamedRows {
   body: StreamedBody;
   anyTied: boolean;
+  who: RecipientColumns;
 }
 
 /** The main section of the terminal table or Markdown: title, the allocation grid, notes; `rows` stand in for the allocation's own (which then has none). */
@@ -264,7 +273,7 @@ export function allocationSections(view: AllocationView, locale: NumberLocale, r
   const title = view.programme
     ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, ${L.scenarioQuoted(view.scenario.name)}` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
     : L.splitTitle(view.totalLabel ?? L.theTotal, view.recipientCount);
-  const grid = allocationGrid(allocation, locale);
+  const grid = allocationGrid(allocation, locale, rows?.who);
   if (rows) grid.streamed = rows.body;
   return [{ title, grids: [grid], notes: rows ? allocationNotes(allocation, locale, rows.anyTied) : allocationNotes(allocation, locale) }];
 }

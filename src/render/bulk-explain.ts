@@ -3,27 +3,53 @@
  * written from rows made one at a time (core/explain-rows.ts), by the general renderer's own
  * per-row functions (explainRecord, explainCells) — byte for byte its output, never all rows held.
  */
-import type { Allocation } from '../core/allocate.js';
+import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import type { NumberLocale } from '../core/amount.js';
 import type { SplitRow } from '../core/split.js';
 import { csvChunks, type CsvOptions } from './csv.js';
-import { EXPLAIN_TEXT_COLUMNS, explainCells, explainHeaders, explainRecord } from './explain.js';
+import { EXPLAIN_TEXT_COLUMNS, explainCells, explainHeaders, explainRecord, explainRowJson } from './explain.js';
 import { cellRows, type StreamedBody } from './grid.js';
 
 function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
   for (const item of items) yield f(item);
 }
 
-/** The long CSV of `allocation`'s one period (it has no rows of its own) from `rows`. */
-export function bulkExplainCsv(allocation: Allocation, rows: () => Iterable<SplitRow>, options: CsvOptions): Iterable<string> {
-  const p = allocation.periods[0]!;
-  const headers = explainHeaders(false);
+/** The long CSV of `allocation` (it has no rows of its own): period k's records from `rows(k)`, period after period. */
+export function bulkExplainCsv(allocation: Allocation, rows: (k: number) => () => Iterable<SplitRow>, codes: boolean, options: CsvOptions): Iterable<string> {
+  const headers = explainHeaders(codes);
   const text = new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : [])));
-  return csvChunks(headers, mapped(rows(), (row) => explainRecord(p, row, false)), text, options);
+  function* records(): Generator<string[]> {
+    for (const [k, p] of allocation.periods.entries()) for (const row of rows(k)()) yield explainRecord(p, row, codes);
+  }
+  return csvChunks(headers, records(), text, options);
 }
 
-/** The explanation grid's body for `allocation`'s one period, from `rows` (read twice by a terminal table). */
-export function bulkExplainBody(allocation: Allocation, rows: () => Iterable<SplitRow>, locale: NumberLocale): StreamedBody {
+/** The explanation grid's body for period `p`, from `rows` (read twice by a terminal table). */
+export function bulkExplainBody(p: PeriodAllocation, rows: () => Iterable<SplitRow>, codes: boolean, locale: NumberLocale): StreamedBody {
+  return cellRows(() => mapped(rows(), (row) => explainCells(p, row, codes, locale)));
+}
+
+/** Elements a chunk of bulkExplainJson(). */
+const ELEMENTS_A_CHUNK = 1024;
+
+/**
+ * The inside of the one period's "explain" array as `JSON.stringify(doc, null, 2)` writes it: each
+ * element on lines 8 spaces in (a period's keys are 6 in), separated by commas; the caller writes
+ * the brackets and the line break before the closing one.
+ */
+export function* bulkExplainJson(allocation: Allocation, rows: () => Iterable<SplitRow>): Generator<string> {
   const p = allocation.periods[0]!;
-  return cellRows(() => mapped(rows(), (row) => explainCells(p, row, false, locale)));
+  const indent = '\n        ';
+  let parts: string[] = [];
+  let first = true;
+  for (const row of rows()) {
+    // JSON.stringify escapes every line break inside a string, so each newline is a line of the layout.
+    parts.push(`${first ? '' : ','}${indent}${JSON.stringify(explainRowJson(p, row), null, 2).replace(/\n/g, indent)}`);
+    first = false;
+    if (parts.length === ELEMENTS_A_CHUNK) {
+      yield parts.join('');
+      parts = [];
+    }
+  }
+  if (parts.length) yield parts.join('');
 }

@@ -1,33 +1,22 @@
 /**
- * The terminal table and Markdown for the bulk lane: the body rows of allocationGrid() for a free
- * single-year split, written from the typed arrays as a grid's streamed body (render/grid.ts), so
- * the header, footer, title and notes are the general renderer's own. A row is "name, amount"
- * ("154" or, tied, "154*"); the amount is grouped as formatAmount() groups it.
+ * The terminal table and Markdown for the bulk lane: the body rows of allocationGrid() for a
+ * BulkSplit (one period or several, with codes or not), written from the typed arrays as a grid's
+ * streamed body (render/grid.ts), so the header, footer, title and notes are the general renderer's
+ * own. A row is "name, [code,] one amount a period ("154" or, tied, "154*"), [total]"; amounts are
+ * grouped as formatAmount() groups them.
  *
- * Names are copied from the input's bytes when they are printable ASCII that needs no escaping;
- * any other name is decoded and goes through the same printable()/mdEscape() the general path uses.
- * The output is byte for byte the general path's (tests/property/bulk-grid.test.ts).
+ * Names and codes are copied from the input's bytes when they are printable ASCII that needs no
+ * escaping; any other is decoded and goes through the same printable()/mdEscape() the general path
+ * uses. The output is byte for byte the general path's (tests/property/bulk-grid.test.ts).
  */
 import type { NumberLocale } from '../core/amount.js';
-import type { BulkColumns } from '../core/bulk-columns.js';
+import type { BulkColumns, BulkSplit } from '../core/bulk-columns.js';
 import { printable } from '../core/printable.js';
-import { bulkName, CHUNK_BYTES } from './bulk.js';
+import { yearCount } from '../core/schedule.js';
+import { gridTotalColumn } from './allocation.js';
+import { CHUNK_BYTES } from './bulk.js';
 import { displayWidth, mdEscape, pad, type StreamedBody } from './grid.js';
-
-export interface BulkGridInput {
-  columns: BulkColumns;
-  /** Units per row. */
-  units: Float64Array;
-  /** Rows a tie-break decided (their amount gets a "*"). */
-  tiedRows: readonly number[];
-  /** The unit × 10^decimals, an integer; units × it is below 2^53 for every row. */
-  unitScaled: number;
-  /** Decimals of the amounts. */
-  decimals: number;
-  locale: NumberLocale;
-  /** Called with the rows written so far, once a chunk. */
-  onRows?: (done: number) => void;
-}
+import type { RecipientColumns } from './labels.js';
 
 const PIPE = 124;
 const SPACE = 32;
@@ -75,22 +64,58 @@ export function writeGroupedAmount(out: Uint8Array, at: number, v: number, decim
   return at;
 }
 
-/** The body rows of the lane's allocation grid: columns (recipient, amount). */
-export function bulkGridBody({ columns, units, tiedRows, unitScaled, decimals, locale, onRows }: BulkGridInput): StreamedBody {
-  const { bytes: b, nameStart, nameEnd, rows } = columns;
-  const tied = new Uint8Array(rows);
-  for (const i of tiedRows) tied[i] = 1;
+/** Which recipient columns the lane's grids show (labels.ts recipientColumns), from the codes as read. */
+export function bulkRecipientColumns(columns: BulkColumns): RecipientColumns {
+  const { codeStart, codeEnd, bytes: b, rows } = columns;
+  if (!codeStart || !codeEnd) return { codes: false, municipal: false };
+  let municipal = rows > 0;
+  for (let i = 0; i < rows && municipal; i++) {
+    const s = codeStart[i]!;
+    if (codeEnd[i]! - s !== 4) municipal = false;
+    else for (let k = s; k < s + 4; k++) if (b[k]! < 48 || b[k]! > 57) municipal = false;
+  }
+  return { codes: true, municipal };
+}
+
+/** The body rows of the lane's allocation grid (allocationGrid's columns). */
+export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (done: number) => void): StreamedBody {
+  const { columns, decimals, summary } = split;
+  const { bytes: b, nameStart, nameEnd, rows, codeStart, codeEnd } = columns;
+  const periods = split.periods;
+  const tied = periods.map((p) => {
+    const t = new Uint8Array(rows);
+    for (const i of p.tiedRows) t[i] = 1;
+    return t;
+  });
+  const years = summary.periods.map((p) => (p.years ? yearCount(p.years) : 1));
+  const withTotal = gridTotalColumn(summary);
+  const codes = codeStart !== undefined && codeEnd !== undefined;
   const MARK = locale === 'en' ? 46 : 44;
   const GROUP = locale === 'en' ? 44 : SPACE;
-  const nameOf = (i: number): string => bulkName(columns, i);
+  const textOf = (s: number, e: number): string => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
   const digits = new Uint8Array(40);
+  const amountOf = (k: number, i: number): number => periods[k]!.units[i]! * periods[k]!.unitScaled;
+  const totalOf = (i: number): number => {
+    let sum = 0;
+    for (let k = 0; k < periods.length; k++) sum += amountOf(k, i) * years[k]!;
+    return sum;
+  };
+  /** Text cells of row i: the name, and the code when the list has codes (an empty cell: ""). */
+  const textCells = (i: number): [number, number][] => (codes ? [[nameStart[i]!, nameEnd[i]!], [codeStart[i]!, codeEnd[i]!]] : [[nameStart[i]!, nameEnd[i]!]]);
+  const textCount = codes ? 2 : 1;
+  const rowBound = (i: number): number => {
+    let n = (nameEnd[i]! - nameStart[i]!) * 18 + 64 * (periods.length + 2);
+    if (codes) n += (codeEnd[i]! - codeStart[i]!) * 18;
+    return n;
+  };
 
   /** Rows in chunks of text; `row` writes row i into out at `at` and returns the offset after it. */
-  function* chunks(row: (out: Buffer, at: number, i: number) => number, bound: (i: number) => number): Generator<string> {
+  function* chunks(row: (out: Buffer, at: number, i: number) => number, widths: readonly number[]): Generator<string> {
+    const extra = widths.reduce((x, y) => x + y + 2, 0);
     let out = Buffer.allocUnsafe(CHUNK_BYTES);
     let at = 0;
     for (let i = 0; i < rows; i++) {
-      const need = bound(i);
+      const need = rowBound(i) + extra;
       if (at + need > out.length) {
         yield out.toString('utf8', 0, at);
         onRows?.(i);
@@ -105,69 +130,88 @@ export function bulkGridBody({ columns, units, tiedRows, unitScaled, decimals, l
 
   return {
     widths() {
-      let name = 0;
-      let amount = 0;
+      const widths = new Array<number>(textCount + periods.length + (withTotal ? 1 : 0)).fill(0);
       for (let i = 0; i < rows; i++) {
-        const s = nameStart[i]!;
-        const e = nameEnd[i]!;
-        const w = plainAscii(b, s, e, false) ? e - s : displayWidth(printable(nameOf(i)));
-        if (w > name) name = w;
-        const a = amountWidth(units[i]! * unitScaled, decimals) + tied[i]!;
-        if (a > amount) amount = a;
+        textCells(i).forEach(([s, e], c) => {
+          const w = plainAscii(b, s, e, false) ? e - s : displayWidth(printable(textOf(s, e)));
+          if (w > widths[c]!) widths[c] = w;
+        });
+        for (let k = 0; k < periods.length; k++) {
+          const a = amountWidth(amountOf(k, i), decimals) + tied[k]![i]!;
+          if (a > widths[textCount + k]!) widths[textCount + k] = a;
+        }
+        if (withTotal) {
+          const a = amountWidth(totalOf(i), decimals);
+          if (a > widths[textCount + periods.length]!) widths[textCount + periods.length] = a;
+        }
       }
-      return [name, amount];
+      return widths;
     },
 
     tableLines(widths) {
-      const [nameWidth = 0, amountColumn = 0] = widths;
-      return chunks(
-        (out, at, i) => {
-          const s = nameStart[i]!;
-          const e = nameEnd[i]!;
+      const amount = (out: Buffer, at: number, v: number, mark: number, width: number): number => {
+        for (let k = amountWidth(v, decimals) + mark; k < width; k++) out[at++] = SPACE;
+        at = writeGroupedAmount(out, at, v, decimals, MARK, GROUP, digits);
+        if (mark) out[at++] = STAR;
+        return at;
+      };
+      return chunks((out, at, i) => {
+        textCells(i).forEach(([s, e], c) => {
+          if (c > 0) {
+            out[at++] = SPACE;
+            out[at++] = SPACE;
+          }
           if (plainAscii(b, s, e, false)) {
             for (let k = s; k < e; k++) out[at++] = b[k]!;
-            for (let k = e - s; k < nameWidth; k++) out[at++] = SPACE;
+            for (let k = e - s; k < widths[c]!; k++) out[at++] = SPACE;
           } else {
-            at += out.write(pad(printable(nameOf(i)), nameWidth, 'left'), at, 'utf8');
+            at += out.write(pad(printable(textOf(s, e)), widths[c]!, 'left'), at, 'utf8');
           }
+        });
+        for (let k = 0; k < periods.length; k++) {
           out[at++] = SPACE;
           out[at++] = SPACE;
-          const v = units[i]! * unitScaled;
-          for (let k = amountWidth(v, decimals) + tied[i]!; k < amountColumn; k++) out[at++] = SPACE;
-          at = writeGroupedAmount(out, at, v, decimals, MARK, GROUP, digits);
-          if (tied[i]) out[at++] = STAR;
-          out[at++] = LF;
-          return at;
-        },
-        // A decoded name escaped by printable(): at most 6 characters of 3 bytes per input byte.
-        (i) => (nameEnd[i]! - nameStart[i]!) * 18 + nameWidth + amountColumn + 64,
-      );
+          at = amount(out, at, amountOf(k, i), tied[k]![i]!, widths[textCount + k]!);
+        }
+        if (withTotal) {
+          out[at++] = SPACE;
+          out[at++] = SPACE;
+          at = amount(out, at, totalOf(i), 0, widths[textCount + periods.length]!);
+        }
+        out[at++] = LF;
+        return at;
+      }, widths);
     },
 
     markdownRows() {
-      return chunks(
-        (out, at, i) => {
-          const s = nameStart[i]!;
-          const e = nameEnd[i]!;
-          out[at++] = PIPE;
-          out[at++] = SPACE;
-          if (plainAscii(b, s, e, true)) {
-            for (let k = s; k < e; k++) out[at++] = b[k]!;
-          } else {
-            at += out.write(mdEscape(nameOf(i)), at, 'utf8');
-          }
-          out[at++] = SPACE;
-          out[at++] = PIPE;
-          out[at++] = SPACE;
-          at = writeGroupedAmount(out, at, units[i]! * unitScaled, decimals, MARK, GROUP, digits);
-          if (tied[i]) out[at++] = STAR;
-          out[at++] = SPACE;
-          out[at++] = PIPE;
-          out[at++] = LF;
-          return at;
-        },
-        (i) => (nameEnd[i]! - nameStart[i]!) * 18 + 96,
-      );
+      const cell = (out: Buffer, at: number): number => {
+        out[at++] = SPACE;
+        out[at++] = PIPE;
+        out[at++] = SPACE;
+        return at;
+      };
+      return chunks((out, at, i) => {
+        out[at++] = PIPE;
+        out[at++] = SPACE;
+        textCells(i).forEach(([s, e], c) => {
+          if (c > 0) at = cell(out, at);
+          if (plainAscii(b, s, e, true)) for (let k = s; k < e; k++) out[at++] = b[k]!;
+          else at += out.write(mdEscape(textOf(s, e)), at, 'utf8');
+        });
+        for (let k = 0; k < periods.length; k++) {
+          at = cell(out, at);
+          at = writeGroupedAmount(out, at, amountOf(k, i), decimals, MARK, GROUP, digits);
+          if (tied[k]![i]) out[at++] = STAR;
+        }
+        if (withTotal) {
+          at = cell(out, at);
+          at = writeGroupedAmount(out, at, totalOf(i), decimals, MARK, GROUP, digits);
+        }
+        out[at++] = SPACE;
+        out[at++] = PIPE;
+        out[at++] = LF;
+        return at;
+      }, []);
     },
   };
 }

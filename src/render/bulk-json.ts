@@ -1,40 +1,29 @@
 /**
- * JSON for the bulk lane (io/bulk.ts): the same bytes as allocationJson() through jsonDocument()
- * (`JSON.stringify(doc, null, 2)` and a newline) for a free single-year split, written in chunks.
+ * JSON for the bulk lane (app/bulk.ts): the same bytes as allocationJson() through jsonDocument()
+ * (`JSON.stringify(doc, null, 2)` and a newline), for one period or several, written in chunks.
  *
- * Everything but the rows (schema, provenance, the period, the totals) is made by allocationJson()
- * itself, from an allocation without recipients that carries the split's figures, and written by
- * JSON.stringify; the rows are then written between its "rows" brackets from the input's bytes
- * and the units, with no object or string per row. A name with a character JSON.stringify escapes
- * (a quote, a backslash, a control character) goes through JSON.stringify itself.
+ * Everything but the rows (schema, provenance, the periods and their tied recipients, the totals)
+ * is made by allocationJson() itself, from the split's summary (an allocation without recipients),
+ * and written by JSON.stringify; the rows are then written between its "rows" brackets from the
+ * input's bytes and the units, with no object or string per row. A name with a character
+ * JSON.stringify escapes (a quote, a backslash, a control character) goes through JSON.stringify itself.
  */
-import type { Allocation } from '../core/allocate.js';
-import type { BulkColumns } from '../core/bulk-columns.js';
+import type { BulkSplit } from '../core/bulk-columns.js';
 import { allocationJson } from './allocation.js';
-import { BULK_HEADERS, CHUNK_BYTES, canonicalWeight, writeScaledAmount } from './bulk.js';
+import { amountLayout, CHUNK_BYTES, canonicalWeight, cellBytes, writeScaledAmount } from './bulk.js';
 import type { Provenance } from './output.js';
 
 export interface BulkJsonInput {
-  columns: BulkColumns;
-  /** Units per row. */
-  units: Float64Array;
-  /** Rows a tie-break decided, in any order. */
-  tiedRows: readonly number[];
-  /** The unit × 10^decimals, an integer; units × it is below 2^53 for every row. */
-  unitScaled: number;
-  /** Decimals of the amounts (those of the unit and the total). */
-  decimals: number;
-  /** The split's figures without recipients (periods[0].split.rows empty): everything allocationJson writes but the rows. */
-  summary: Allocation;
+  split: BulkSplit;
   provenance?: Provenance | undefined;
   /** Called with the rows written so far, once a chunk. */
   onRows?: (done: number) => void;
 }
 
 /** The document around the rows: the text before the first row and the text after the last. */
-function frame(summary: Allocation, provenance: Provenance | undefined, tiedNames: string[]): { before: string; after: string } {
-  const doc = allocationJson(summary, provenance);
-  doc.periods[0]!.tiedRecipients = tiedNames;
+function frame(split: BulkSplit, provenance: Provenance | undefined, nameOf: (i: number) => string): { before: string; after: string } {
+  const doc = allocationJson(split.summary, provenance);
+  doc.periods.forEach((p, k) => (p.tiedRecipients = split.periods[k]!.tiedRows.map(nameOf)));
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   // Only the top-level key sits at two spaces after a newline (strings hold no raw newline).
   const key = '\n  "rows": []';
@@ -43,19 +32,27 @@ function frame(summary: Allocation, provenance: Provenance | undefined, tiedName
   return { before: `${text.slice(0, at)}\n  "rows": [`, after: `\n  ]${text.slice(at + key.length)}` };
 }
 
-const ROW_OPEN = Buffer.from(`    {\n      "${BULK_HEADERS[0]}": `);
-const WEIGHT_KEY = Buffer.from(`,\n      "${BULK_HEADERS[1]}": "`);
-const AMOUNT_KEY = Buffer.from(`",\n      "${BULK_HEADERS[2]}": "`);
-const ROW_CLOSE = Buffer.from('"\n    }');
+/** The bytes before a field's value inside a row: `,\n      "key": ` (the first field without the comma, after the row's brace). */
+const fieldKey = (key: string, first: boolean): Buffer => Buffer.from(`${first ? '    {' : ','}\n      ${JSON.stringify(key)}: `);
+const ROW_CLOSE = Buffer.from('\n    }');
 
 /** The JSON text in chunks: the frame's head, a chunk of rows at a time, the frame's tail. */
-export function* bulkJsonChunks({ columns, units, tiedRows, unitScaled, decimals, summary, provenance, onRows }: BulkJsonInput): Generator<Uint8Array> {
+export function* bulkJsonChunks({ split, provenance, onRows }: BulkJsonInput): Generator<Uint8Array> {
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
-  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows } = columns;
-  const nameOf = (i: number): string => Buffer.from(b.buffer, b.byteOffset + nameStart[i]!, nameEnd[i]! - nameStart[i]!).toString('utf8');
-  const tied = [...tiedRows].sort((x, y) => x - y).map(nameOf);
-  const { before, after } = frame(summary, provenance, tied);
+  const { columns, decimals } = split;
+  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
+  const textAt = (s: number, e: number): string => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
+  const nameOf = (i: number): string => textAt(nameStart[i]!, nameEnd[i]!);
+  const { headers, codes, runs, total: withTotal } = amountLayout(split);
+  const { before, after } = frame(split, provenance, nameOf);
   yield Buffer.from(before);
+  // headers: recipient, code (with codes), weight, then one key per amount column, then total.
+  const [nameKey, ...keys] = headers.map((h, k) => fieldKey(h, k === 0));
+  const codeKey = codes ? keys.shift()! : undefined;
+  const weightKey = keys.shift()!;
+  const amountKeys = keys;
+  const keyBytes = amountKeys.reduce((n, k) => n + k.length, 0);
+  const amountBytes = amountKeys.length * cellBytes(decimals) + keyBytes;
   const digits = new Uint8Array(32);
   let out = Buffer.allocUnsafe(CHUNK_BYTES);
   let at = 0;
@@ -63,14 +60,37 @@ export function* bulkJsonChunks({ columns, units, tiedRows, unitScaled, decimals
     out.set(bytes, at);
     at += bytes.length;
   };
+  /** The text in b[s..e) as a JSON string: copied, or through JSON.stringify when it has a character that escapes. */
+  const string = (s: number, e: number): void => {
+    const from = at;
+    out[at++] = 34;
+    for (let k = s; k < e; k++) {
+      const c = b[k]!;
+      if (c < 32 || c === 34 || c === 92) {
+        at = from;
+        at += out.write(JSON.stringify(textAt(s, e)), at, 'utf8');
+        return;
+      }
+      out[at++] = c;
+    }
+    out[at++] = 34;
+  };
+  /** The amount v (an integer, see BulkPeriod.unitScaled) as a JSON string. */
+  const amount = (v: number): void => {
+    out[at++] = 34;
+    at = writeScaledAmount(out, at, v, decimals, 46, digits);
+    out[at++] = 34;
+  };
 
   for (let i = 0; i < rows; i++) {
     const ns = nameStart[i]!;
     const ne = nameEnd[i]!;
     const ws = weightStart[i]!;
     const we = weightEnd[i]!;
-    // A name escaped in full takes at most 6 bytes per input byte.
-    const need = (ne - ns) * 6 + (we - ws) + 160;
+    const cs = codes ? codeStart![i]! : 0;
+    const ce = codes ? codeEnd![i]! : 0;
+    // A name or code escaped in full takes at most 6 bytes per input byte.
+    const need = (ne - ns + ce - cs) * 6 + (we - ws) + amountBytes + 200;
     if (at + need > out.length) {
       yield out.subarray(0, at);
       onRows?.(i);
@@ -79,32 +99,34 @@ export function* bulkJsonChunks({ columns, units, tiedRows, unitScaled, decimals
     }
     if (i > 0) out[at++] = 44; // ,
     out[at++] = 10;
-    put(ROW_OPEN);
-    // The name, as read; one with a character JSON.stringify escapes goes through JSON.stringify.
-    const nameAt = at;
-    out[at++] = 34;
-    let escaped = false;
-    for (let k = ns; k < ne; k++) {
-      const c = b[k]!;
-      if (c < 32 || c === 34 || c === 92) {
-        escaped = true;
-        break;
-      }
-      out[at++] = c;
+    put(nameKey!);
+    // The name (and code), as read; one with a character JSON.stringify escapes goes through JSON.stringify.
+    string(ns, ne);
+    if (codeKey) {
+      put(codeKey);
+      string(cs, ce);
     }
-    if (escaped) {
-      at = nameAt;
-      at += out.write(JSON.stringify(nameOf(i)), at, 'utf8');
-    } else {
-      out[at++] = 34;
-    }
-    put(WEIGHT_KEY);
+    put(weightKey);
     // The weight as Decimal's toFixed() writes it (canonicalWeight).
     canonicalWeight(b, ws, we, span);
+    out[at++] = 34;
     for (let k = span[0]!, e = span[1]!; k < e; k++) out[at++] = b[k]!;
-    put(AMOUNT_KEY);
-    // The amount: units × unitScaled with `decimals` decimals.
-    at = writeScaledAmount(out, at, units[i]! * unitScaled, decimals, 46, digits);
+    out[at++] = 34;
+    // The amounts: units × unitScaled with `decimals` decimals, one per column; then the total.
+    let column = 0;
+    let total = 0;
+    for (const { period, count } of runs) {
+      const v = period.units[i]! * period.unitScaled;
+      for (let c = 0; c < count; c++) {
+        put(amountKeys[column++]!);
+        amount(v);
+      }
+      total += v * count;
+    }
+    if (withTotal) {
+      put(amountKeys[column]!);
+      amount(total);
+    }
     put(ROW_CLOSE);
   }
   if (at > 0) yield out.subarray(0, at);

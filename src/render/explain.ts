@@ -8,7 +8,7 @@ import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
 import type { Decimal } from '../core/decimal.js';
 import type { SplitRow } from '../core/split.js';
 import type { Grid } from './grid.js';
-import { labelsFor, recipientHeader } from './labels.js';
+import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
 
 /** Display precision: quotas and priorities are exact in the core; these are only how many digits to show. */
 const FRACTION_DP = 6;
@@ -43,12 +43,12 @@ function decidedBy(p: PeriodAllocation, row: SplitRow, locale: NumberLocale): st
 }
 
 /** One grid per period. */
-export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLocale = 'sv'): Grid {
-  const codes = hasCodes(a);
+export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
+  const codes = who.codes;
   const bounded = p.split.bounded === true;
   const L = labelsFor(locale);
   const columns = [
-    { header: recipientHeader(L, a.recipients.map((r) => r.code)), align: 'left' as const },
+    { header: who.municipal ? L.municipality : L.recipient, align: 'left' as const },
     ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
     { header: L.weight, align: 'right' as const },
     { header: L.share, align: 'right' as const },

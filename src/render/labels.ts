@@ -350,9 +350,19 @@ export function labelsFor(locale: NumberLocale): Labels {
 /** A four-digit Swedish municipality code (kommunkod), e.g. 0180. */
 const MUNICIPALITY_CODE = /^\d{4}$/;
 
+/** Which recipient columns a grid shows: a code column when any recipient has a code; "Kommun" for the first when every one has a municipality code. */
+export interface RecipientColumns {
+  codes: boolean;
+  municipal: boolean;
+}
+
+export function recipientColumns(codes: readonly (string | undefined)[]): RecipientColumns {
+  return { codes: codes.some((c) => c !== undefined), municipal: codes.length > 0 && codes.every((c) => c !== undefined && MUNICIPALITY_CODE.test(c.trim())) };
+}
+
 /** "Kommun" when every recipient has a municipality code, else "Mottagare" (and in English). */
 export function recipientHeader(l: Labels, codes: readonly (string | undefined)[]): string {
-  return codes.length > 0 && codes.every((c) => c !== undefined && MUNICIPALITY_CODE.test(c.trim())) ? l.municipality : l.recipient;
+  return recipientColumns(codes).municipal ? l.municipality : l.recipient;
 }
 
 /**

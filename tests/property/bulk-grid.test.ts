@@ -50,16 +50,12 @@ async function general(c: Case): Promise<string | Error> {
 function lane(c: Case): string | undefined {
   const chunks = bulkAllocate(c.bytes, {
     basis: 'weight',
-    total: c.total,
-    unit: c.unit,
-    method: c.method,
+    allocation: { total: c.total, unit: c.unit, method: c.method, ...(c.explain ? { explain: true } : {}), ...(c.firstDivisor ? { firstDivisor: c.firstDivisor } : {}) },
     format: c.format,
     locale: c.locale,
     paint: c.paint,
     totalLabel: c.totalLabel,
-    ...(c.explain ? { explain: true } : {}),
     ...(c.csv ? { csv: c.csv } : {}),
-    ...(c.firstDivisor ? { firstDivisor: c.firstDivisor } : {}),
   });
   return chunks && [...chunks].map((x) => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8'))).join('');
 }
@@ -176,6 +172,6 @@ describe('bulk lane: terminal table and Markdown', () => {
   it('declines --explain as JSON (the general path writes it)', () => {
     const c: Case = { bytes: Buffer.from('name,weight\nA,1\nB,2\n'), total: new Decimal(10), unit: new Decimal(1), method: 'largest-remainder', format: 'csv', locale: 'sv', paint: NO_PAINT, totalLabel: undefined, explain: true };
     expect(lane(c)).toBeDefined();
-    expect(bulkAllocate(c.bytes, { basis: 'weight', total: c.total, format: 'json', explain: true })).toBeUndefined();
+    expect(bulkAllocate(c.bytes, { basis: 'weight', allocation: { total: c.total, explain: true }, format: 'json' })).toBeUndefined();
   });
 });

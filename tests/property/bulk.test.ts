@@ -4,9 +4,13 @@
  * path can read it (and report its errors).
  */
 import fc from 'fast-check';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allocateUseCase } from '../../src/app/allocate.js';
 import { bulkAllocate } from '../../src/app/bulk.js';
-import { allocate } from '../../src/core/allocate.js';
+import { allocate, type AdminSpec, type AllocateOptions } from '../../src/core/allocate.js';
 import { divisorMethod } from '../../src/core/apportion/divisor.js';
 import { adamsDivisor, dhondtDivisor, sainteLagueDivisor } from '../../src/core/apportion/divisors.js';
 import { divisorF64 } from '../../src/core/apportion/fast-divisor.js';
@@ -20,7 +24,13 @@ import { recipientsFromTable } from '../../src/io/load.js';
 import { allocationHeaders, allocationJson, allocationRows } from '../../src/render/allocation.js';
 import { renderCsv, type CsvOptions } from '../../src/render/csv.js';
 import { jsonDocument, provenanceOf, type Provenance } from '../../src/render/output.js';
-import type { YearRange } from '../../src/core/schedule.js';
+import { parseYearRange, type YearRange } from '../../src/core/schedule.js';
+import type { Period, Programme } from '../../src/core/programme.js';
+import { tableFromText } from '../../src/io/table.js';
+import { renderAllocation } from '../../src/render/allocation.js';
+import { DEFAULT_RENDER, type Format } from '../../src/render/output.js';
+import type { NumberLocale } from '../../src/core/amount.js';
+import { DATA_DIR } from '../../src/io/load.js';
 
 const METHODS = ['largest-remainder', 'sainte-lague', 'dhondt', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'];
 
@@ -32,7 +42,7 @@ async function general(bytes: Uint8Array, total: Decimal, unit: Decimal, method:
 }
 
 function bulk(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, csv: CsvOptions = {}, firstDivisor?: Decimal): string | undefined {
-  const chunks = bulkAllocate(bytes, { basis: 'weight', total, unit, method, format: 'csv', csv, ...(firstDivisor ? { firstDivisor } : {}) });
+  const chunks = bulkAllocate(bytes, { basis: 'weight', allocation: { total, unit, method, ...(firstDivisor ? { firstDivisor } : {}) }, format: 'csv', csv });
   return chunks && Buffer.concat([...chunks]).toString('utf8');
 }
 
@@ -44,7 +54,12 @@ async function generalJson(bytes: Uint8Array, total: Decimal, unit: Decimal, met
 }
 
 function bulkJson(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, provenance: Provenance, years?: YearRange, firstDivisor?: Decimal): string | undefined {
-  const chunks = bulkAllocate(bytes, { basis: 'weight', total, unit, method, format: 'json', provenance, ...(years ? { years } : {}), ...(firstDivisor ? { firstDivisor } : {}) });
+  const chunks = bulkAllocate(bytes, {
+    basis: 'weight',
+    allocation: { total, unit, method, rest: 'error', ...(years ? { years } : {}), ...(firstDivisor ? { firstDivisor } : {}) },
+    format: 'json',
+    provenance,
+  });
   return chunks && Buffer.concat([...chunks]).toString('utf8');
 }
 
@@ -74,7 +89,7 @@ const weightText = fc.oneof(
 
 // Names that exercise trimming, neutralising, quoting and UTF-8 (each made unique by a suffix).
 const namePart = fc.oneof(
-  fc.constantFrom('r', 'Åstorp', 'Malmö', '=SUM(A1)', '-x', '+1', '@a', "'q", ' pad ', 'a,b', 'a;b', 'a\tb', 'x\u00a0', '\u2003y', 'z\u3000', 'tab\t', 'ö', '日本'),
+  fc.constantFrom('r', 'Åstorp', 'Malmö', '=SUM(A1)', '-x', '+1', '@a', "'q", ' pad ', 'a,b', 'a;b', 'a\tb', 'x\u00a0', '\u2003y', 'z\u3000', 'tab\t', 'c\rr', '\uff1d1+2', '\uff0bx', '\uff0dy', '\uff20z', '\uff41', 'ö', '日本'),
   fc.string({ unit: fc.constantFrom('a', 'B', ' ', 'é', '|', ',', '-', '='), maxLength: 4 }),
 );
 
@@ -87,6 +102,107 @@ const csvOptions = fc.record(
     headers: fc.constantFrom('en' as const, 'sv' as const),
   },
   { requiredKeys: [] },
+);
+
+/** A programme with random periods: years in order (gaps allowed), totals, admin costs in the rules, units and methods (now and then one on applications). */
+const programmeArb = fc
+  .array(
+    fc.record({
+      length: fc.nat({ max: 3 }),
+      gap: fc.nat({ max: 1 }),
+      unit: fc.constantFrom('1', '1000', '0.01', '0.5', '1000000'),
+      units: fc.oneof(fc.bigInt({ min: 0n, max: 1000n }), fc.bigInt({ min: 0n, max: 10n ** 9n })),
+      admin: fc.oneof(fc.constant('0'), fc.constantFrom('14604000', '25000000', '0.25', '7')),
+      rest: fc.constantFrom('', '', '', '0.3'),
+      method: fc.oneof({ arbitrary: fc.constantFrom(...METHODS), weight: 20 }, { arbitrary: fc.constant('applications'), weight: 1 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((specs): Programme => {
+    let next = 2018;
+    const periods = specs.map((p): Period => {
+      const from = next + p.gap;
+      next = from + p.length + 1;
+      const amountSplit = new Decimal(p.unit).times(p.units.toString()).plus(p.rest || 0);
+      const statedTotal = amountSplit.plus(p.admin);
+      const sourced = <T>(value: T) => ({ value, source: 'test', note: 'generated' });
+      return {
+        years: { from, to: from + p.length },
+        statedTotal: sourced(statedTotal),
+        includesAdmin: p.admin !== '0',
+        amountSplit: sourced(amountSplit),
+        unit: sourced(new Decimal(p.unit)),
+        method: sourced(p.method),
+      };
+    });
+    return { id: 'test', name: 'Ett "program" för test', agency: 'Myndigheten', legalBasis: [], periods };
+  });
+
+/** What allocate is asked beside the programme: --year, --total, --admin, --unit, --method, --first-divisor, --rest (each now and then). */
+const sometimes = <T>(arb: fc.Arbitrary<T>, oneIn = 3) => fc.oneof({ arbitrary: fc.constant(undefined), weight: oneIn - 1 }, { arbitrary: arb, weight: 1 });
+const programmeOptions = fc.record({
+  years: sometimes(fc.tuple(fc.integer({ min: 2017, max: 2024 }), fc.nat({ max: 6 })).map(([from, n]) => ({ from, to: from + n }))),
+  total: sometimes(fc.constantFrom('1000000', '2200000000', '123456.78', '0', '1e20')),
+  admin: sometimes(
+    fc.oneof(
+      fc.constantFrom('2', '2.5', '0', '150').map((v): AdminSpec => ({ kind: 'percent', value: new Decimal(v) })),
+      fc.constantFrom('25000000', '1000', '0.01').map((v): AdminSpec => ({ kind: 'amount', value: new Decimal(v) })),
+    ),
+  ),
+  unit: sometimes(fc.constantFrom('1', '1000', '0.01', '0.5')),
+  method: sometimes(fc.constantFrom(...METHODS)),
+  firstDivisor: sometimes(fc.constantFrom('1.2', '0.5'), 8),
+  rest: fc.constantFrom('error' as const, 'leave' as const),
+});
+
+/** The general path's output for a programme run: runAllocation's reading and allocate(), then renderAllocation. */
+async function generalProgramme(bytes: Uint8Array, options: AllocateOptions, format: Format, csv: CsvOptions, command: string, locale: NumberLocale = 'sv'): Promise<{ text: string; admin: boolean }> {
+  const table = tableFromText((await decodeBytes(bytes, 'f.csv')).text, 'f.csv');
+  const allocation = allocate(recipientsFromTable(table, { basis: 'weight' }), options);
+  const source = { version: '0.2.0', programme: allocation.programme?.id ?? null, rules: { file: 'rules.json', sha256: 'ab' } };
+  // The programme names the title of md and table (as the allocate command's view has it).
+  const view = { allocation, programme: allocation.programme, scenario: undefined, recipientCount: allocation.recipients.length, source };
+  return { text: [...renderAllocation(view, { ...DEFAULT_RENDER, format, csv, command, locale })].join(''), admin: !allocation.totals.admin.isZero() };
+}
+
+function bulkProgramme(bytes: Uint8Array, options: AllocateOptions, format: Format, csv: CsvOptions, command: string, locale: NumberLocale = 'sv'): string | undefined {
+  const provenance = provenanceOf({ version: '0.2.0', programme: options.programme?.id ?? null, rules: { file: 'rules.json', sha256: 'ab' } }, { command });
+  const chunks = bulkAllocate(bytes, { basis: 'weight', allocation: options, format, csv, locale, ...(format === 'json' ? { provenance } : {}) });
+  return chunks && [...chunks].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+}
+
+/** A scenario file's JSON: years shown, period changes (cutting ranges, new totals, admin, units, methods), settings for every period, now and then a recipient removed. */
+const scenarioJson = fc.record({
+  years: sometimes(fc.tuple(fc.integer({ min: 2017, max: 2026 }), fc.nat({ max: 5 })).map(([from, n]) => (n ? `${from}-${from + n}` : String(from)))),
+  periods: fc.array(
+    fc.record({
+      years: fc.tuple(fc.integer({ min: 2018, max: 2027 }), fc.nat({ max: 3 })).map(([from, n]) => (n ? `${from}-${Math.min(2027, from + n)}` : String(from))),
+      total: sometimes(fc.constantFrom('1 000 000', '2 500 000 000', '1,5 miljarder', '999 999 999'), 2),
+      admin: sometimes(fc.constantFrom('2%', '1000000', '0'), 2),
+      unit: sometimes(fc.constantFrom('1', '1000', '0.01')),
+      method: sometimes(fc.constantFrom(...METHODS)),
+    }),
+    { maxLength: 2 },
+  ),
+  unit: sometimes(fc.constantFrom('1', '1000', '0.5')),
+  method: sometimes(fc.constantFrom(...METHODS)),
+  admin: sometimes(fc.constantFrom('2%', '25000000')),
+  remove: sometimes(fc.constant(['r1']), 6),
+});
+
+/** A copy of the bundled rules whose tillvaxtverket list is `list.csv` beside it (a plain list: recipient, weight; no code). */
+function rulesWithPlainList(): { dir: string; rules: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'statsbidrag-scenario-'));
+  const rules = JSON.parse(readFileSync(join(DATA_DIR, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients?: unknown }[] };
+  rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'list.csv', id: 'recipient', basis: 'weight' };
+  writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+  return { dir, rules: join(dir, 'rules.json') };
+}
+
+/** Codes: municipality-like, empty (no code), padded, formula starts, odd characters for JSON. */
+const codeText = fc.oneof(
+  fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+  fc.constantFrom('', '', ' ', ' 0180 ', '=A1', '-1', '+1', '@x', "'x", '\uff1dx', 'x\u00a0', 'a\\b', 'k\u0001', 'k\tk', 'Å-1'),
 );
 
 describe('bulk lane', () => {
@@ -211,6 +327,182 @@ describe('bulk lane', () => {
     }
   });
 
+  it('writes programme runs (several periods, ranges, admin costs, --year, --total) and free splits over years byte for byte as the general path does, CSV dialects and JSON', async () => {
+    let compared = 0;
+    let multiColumn = 0;
+    let withAdmin = 0;
+    let json = 0;
+    let tied = 0;
+    let freeRange = 0;
+    let withCodes = 0;
+    let grids = 0;
+    let explained = 0;
+    let explainedPeriods = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        programmeArb,
+        programmeOptions,
+        fc.array(
+          fc.tuple(
+            fc.oneof({ arbitrary: fc.constant('r'), weight: 4 }, { arbitrary: namePart, weight: 1 }),
+            fc.oneof({ arbitrary: fc.nat({ max: 1_000_000 }).map(String), weight: 3 }, { arbitrary: fc.constantFrom('1', '2', '0'), weight: 1 }, { arbitrary: weightText, weight: 1 }),
+          ),
+          { minLength: 1, maxLength: 25 },
+        ),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.oneof(csvOptions, fc.constantFrom('json' as const, 'md' as const, 'table' as const)),
+        fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+        fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
+        // Now and then a code column (guessed as the general reader guesses it), before, between or after the others.
+        fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.tuple(fc.constantFrom('code', 'Kommunkod', 'kod', 'id'), fc.nat({ max: 2 })), weight: 1 }),
+        fc.array(codeText, { minLength: 25, maxLength: 25 }),
+        // --explain (csv, md, table; json is the general path's) and the number locale of md and table.
+        fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+        fc.constantFrom('sv' as const, 'en' as const),
+        async (programme, o, rows, delim, eol, output, equal, free, codeColumn, codes, explain, locale) => {
+          // Now and then a free split (no programme, a total), over the years asked for.
+          const total = o.total ?? (free ? '2200000000' : undefined);
+          const options: AllocateOptions = {
+            ...(free ? {} : { programme }),
+            rest: o.rest,
+            ...(o.years ? { years: o.years } : {}),
+            ...(total ? { total: new Decimal(total) } : {}),
+            ...(o.admin ? { admin: o.admin } : {}),
+            ...(o.unit ? { unit: new Decimal(o.unit) } : {}),
+            ...(o.method ? { method: o.method } : {}),
+            ...(o.firstDivisor ? { firstDivisor: new Decimal(o.firstDivisor) } : {}),
+            ...(explain ? { explain: true } : {}),
+          };
+          // Equal weights: the tie-break decides, and every period lists its tied recipients.
+          const line = (name: string, weight: string, code: string): string => {
+            const cells = [name, weight];
+            if (codeColumn) cells.splice(codeColumn[1], 0, code);
+            return cells.join(delim);
+          };
+          const header = line('name', 'weight', codeColumn?.[0] ?? '');
+          const bytes = Buffer.from([header, ...rows.map(([name, w], i) => line(`${name}${i}`, equal ? '7' : w, codes[i]!))].join(eol) + eol);
+          const format = typeof output === 'string' ? output : 'csv';
+          const csv = typeof output === 'string' ? {} : output;
+          const command = 'allocate --programme test --data f.csv';
+          const fast = bulkProgramme(bytes, options, format, csv, command, locale);
+          let slow: { text: string; admin: boolean } | Error;
+          try {
+            slow = await generalProgramme(bytes, options, format, csv, command, locale);
+          } catch (e) {
+            slow = e as Error;
+          }
+          // The lane writes nothing the general path refuses, and what it writes is the general path's.
+          if (slow instanceof Error) expect(fast).toBeUndefined();
+          if (fast === undefined || slow instanceof Error) return;
+          expect(fast).toBe(slow.text);
+          compared++;
+          if (format === 'json') json++;
+          if (format === 'md' || format === 'table') grids++;
+          if (explain) explained++;
+          if (explain && (format === 'md' || format === 'table') && /amount_\d{4}|Belopp \d{4}|Amount \d{4}|\d{4}–\d{4}/.test(fast)) explainedPeriods++;
+          if (/amount_\d{4}/.test(fast)) multiColumn++;
+          if (free && /amount_\d{4}/.test(fast)) freeRange++;
+          if (/^recipient.code|"code": |\| (Kod|Code) \||^\S.* {2}(Kod|Code) {2}/m.test(fast)) withCodes++;
+          if (slow.admin) withAdmin++;
+          if (/"tiedRecipients": \[\n/.test(fast) || ((format === 'md' || format === 'table') && /\d\*( |$)/m.test(fast))) tied++;
+        },
+      ),
+      { numRuns: 700 },
+    );
+    expect(compared).toBeGreaterThan(120);
+    expect(multiColumn).toBeGreaterThan(50);
+    expect(withAdmin).toBeGreaterThan(40);
+    expect(json).toBeGreaterThan(20);
+    expect(tied).toBeGreaterThan(3);
+    expect(freeRange).toBeGreaterThan(2);
+    expect(withCodes).toBeGreaterThan(20);
+    expect(grids).toBeGreaterThan(60);
+    expect(explained).toBeGreaterThan(30);
+    expect(explainedPeriods).toBeGreaterThan(6);
+  });
+
+  it('declines a programme run whose totals over the years pass 2^53, and takes one just below', async () => {
+    const bytes = Buffer.from('name,weight\nA,3\nB,0\n');
+    const sourced = <T>(value: T) => ({ value, source: 'test', note: 'generated' });
+    const programme = (perYear: Decimal): Programme => ({
+      id: 'test',
+      name: 'Test',
+      agency: 'Test',
+      legalBasis: [],
+      periods: [{ years: { from: 2020, to: 2027 }, statedTotal: sourced(perYear), includesAdmin: false, amountSplit: sourced(perYear), unit: sourced(new Decimal(1)), method: sourced('largest-remainder') }],
+    });
+    // Eight years of 2^50 kr, all to A: every amount fits a double, A's total over the years (2^53) does not.
+    const over = programme(new Decimal(2 ** 50));
+    expect(bulkProgramme(bytes, { programme: over }, 'csv', {}, '')).toBeUndefined();
+    expect((await generalProgramme(bytes, { programme: over }, 'csv', {}, '')).text).toContain(',9007199254740992\n');
+    const below = programme(new Decimal(2 ** 50 - 1));
+    const fast = bulkProgramme(bytes, { programme: below }, 'csv', {}, '');
+    expect(fast).toBeDefined();
+    expect(fast).toBe((await generalProgramme(bytes, { programme: below }, 'csv', {}, '')).text);
+  });
+
+  it('writes scenario runs on a plain list (through the use case) byte for byte as the general path does, and falls back for the rest', async () => {
+    const { dir, rules } = rulesWithPlainList();
+    let taken = 0;
+    let fellBack = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        scenarioJson,
+        fc.record({ years: sometimes(fc.constantFrom('2019', '2020-2023', 'all')), total: sometimes(fc.constantFrom('2000000000', '12345')), method: sometimes(fc.constantFrom(...METHODS)) }),
+        fc.array(fc.oneof(fc.nat({ max: 1_000_000 }).map(String), fc.constantFrom('1', '2.5', '0')), { minLength: 2, maxLength: 20 }),
+        fc.oneof(csvOptions, fc.constant('json' as const)),
+        async (sc, cli, weights, output) => {
+          const scenario = {
+            version: 1,
+            name: 'prop',
+            ...(sc.years ? { years: sc.years } : {}),
+            periods: sc.periods.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))),
+            ...(sc.unit ? { unit: sc.unit } : {}),
+            ...(sc.method ? { method: sc.method } : {}),
+            ...(sc.admin ? { admin: sc.admin } : {}),
+            ...(sc.remove ? { recipients: { remove: sc.remove } } : {}),
+          };
+          writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+          writeFileSync(join(dir, 'list.csv'), `recipient,weight\n${weights.map((w, i) => `r${i},${w}`).join('\n')}\n`);
+          const format = output === 'json' ? 'json' : 'csv';
+          const csv = output === 'json' ? {} : output;
+          const command = 'statsbidrag allocate --scenario scenario.json';
+          const request = {
+            rules,
+            scenario: join(dir, 'scenario.json'),
+            ...(cli.years ? { years: cli.years === 'all' ? undefined : parseYearRange(cli.years) } : {}),
+            ...(cli.total ? { total: new Decimal(cli.total) } : {}),
+            ...(cli.method ? { method: cli.method } : {}),
+          };
+          const attempt = async <T>(f: () => Promise<T>): Promise<T | Error> => f().catch((e: Error) => e);
+          const general = await attempt(async () => {
+            const result = await allocateUseCase(request);
+            if (result.kind !== 'allocation') throw new Error('the general path made a bulk result');
+            return [...renderAllocation(result, { ...DEFAULT_RENDER, format, csv, command })].join('');
+          });
+          const lane = await attempt(() => allocateUseCase({ ...request, bulk: { format, csv, command } }));
+          if (general instanceof Error) {
+            expect(lane).toBeInstanceOf(Error);
+            expect((lane as Error).message).toBe(general.message);
+            return;
+          }
+          if (lane instanceof Error) throw lane;
+          if (lane.kind === 'allocation') {
+            fellBack++;
+            expect([...renderAllocation(lane, { ...DEFAULT_RENDER, format, csv, command })].join('')).toBe(general);
+            return;
+          }
+          expect(Buffer.concat([...lane.chunks]).toString('utf8')).toBe(general);
+          taken++;
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(taken).toBeGreaterThan(40);
+    expect(fellBack).toBeGreaterThan(3);
+  });
+
   it('takes a first divisor as the general path does', async () => {
     const bytes = Buffer.from('name,weight\nA,5\nB,3\nC,1\nD,1\n');
     for (const [method, first] of [['sainte-lague', '1.2'], ['dhondt', '0.5']] as const) {
@@ -299,6 +591,19 @@ describe('bulk lane', () => {
     if (fast !== undefined) expect(fast).toBe(slow);
   });
 
+  it('reads a code column, named or guessed, and has no codes when every code cell is empty', () => {
+    const codes = (text: string, code?: string) => {
+      const c = readBulkColumns(Buffer.from(text), { basis: 'weight', ...(code ? { code } : {}) });
+      return c?.codeStart && [...c.codeStart].map((s, i) => Buffer.from(text).subarray(s, c.codeEnd![i]).toString());
+    };
+    expect(codes('name,kod,weight\nA, 0123 ,1\nB,,2\n')).toEqual(['0123', '']);
+    expect(codes('Nr;name;weight\nA1;A;1\nB2;B;2\n', 'nr')).toEqual(['A1', 'B2']);
+    expect(codes('name,code,weight\nA,,1\nB, ,2\n')).toBeUndefined();
+    expect(codes('name,weight\nA,1\n', 'Kommunkod')).toBeUndefined();
+    expect(readBulkColumns(Buffer.from('name,weight\nA,1\n'), { basis: 'weight', code: 'Kommunkod' })).toBeUndefined();
+    expect(readBulkColumns(Buffer.from('name,code,weight\nA,,1\nB, ,2\n'), { basis: 'weight' })).toBeDefined();
+  });
+
   it.each([
     ['a quoted cell', 'name,weight\n"A",1\nB,2\n'],
     ['a Swedish number', 'name;weight\nA;1 000\nB;2\n'],
@@ -307,7 +612,7 @@ describe('bulk lane', () => {
     ['an empty name', 'name,weight\n,1\nB,2\n'],
     ['a negative weight', 'name,weight\nA,-1\nB,2\n'],
     ['a missing field', 'name,weight\nA\nB,2\n'],
-    ['a code column', 'name,code,weight\nA,0123,1\nB,0124,2\n'],
+    ['a code ending in a no-break space', 'name,code,weight\nA,0123\u00a0,1\nB,0124,2\n'],
     ['no positive weight', 'name,weight\nA,0\nB,0\n'],
     ['no such column', 'name,vikt\nA,1\n'],
     ['no rows', 'name,weight\n'],
