@@ -43,7 +43,7 @@ import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
 import { gridSections, type Provenance } from '../render/output.js';
 import { allocationSections, explainSections } from '../render/allocation.js';
-import { bulkExplainBody, bulkExplainCsv } from '../render/bulk-explain.js';
+import { bulkExplainBody, bulkExplainCsv, bulkExplainJson } from '../render/bulk-explain.js';
 import { bulkGridBody, bulkRecipientColumns } from '../render/bulk-grid.js';
 import { NO_PAINT, type Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
@@ -65,7 +65,7 @@ export interface BulkRequest {
    * explain the lane declines.
    */
   allocation: AllocateOptions;
-  /** csv, json, md or table; any other format is declined (and json with explain). */
+  /** csv, json, md or table; any other format is declined. */
   format: string;
   csv?: CsvOptions;
   /** md and table: the number locale (default sv). */
@@ -88,7 +88,7 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const { explain, ...allocation } = request.allocation;
   const grid = request.format === 'md' || request.format === 'table';
   if (request.format !== 'csv' && request.format !== 'json' && !grid) return undefined;
-  if (allocation.floor || allocation.ceiling || (explain && request.format === 'json')) return undefined;
+  if (allocation.floor || allocation.ceiling) return undefined;
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   request.progress?.('read', 0, 0);
   const columns = readBulkColumns(bytes, { basis: request.basis, ...(request.id !== undefined ? { id: request.id } : {}), ...(request.code !== undefined ? { code: request.code } : {}) });
@@ -129,6 +129,11 @@ function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: bool
     return onRows ? () => counted(made(), onRows) : made;
   };
   if (request.format === 'csv') return bulkExplainCsv(summary, rowsOf, who.codes, request.csv ?? {});
+  if (request.format === 'json') {
+    // The explanations first (each period's, in the frame), then the rows, counted by the writer.
+    const elements = (k: number): Iterable<string> => bulkExplainJson(summary.periods[k]!, rowsOf(k));
+    return bulkJsonChunks({ split, provenance: request.provenance, explain: elements });
+  }
   const locale = request.locale ?? 'sv';
   const view = { allocation: summary, programme: summary.programme, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
   const body = bulkGridBody(split, locale, explain ? undefined : onRows);

@@ -33,12 +33,11 @@ export function bulkExplainBody(p: PeriodAllocation, rows: () => Iterable<SplitR
 const ELEMENTS_A_CHUNK = 1024;
 
 /**
- * The inside of the one period's "explain" array as `JSON.stringify(doc, null, 2)` writes it: each
+ * The inside of period p's "explain" array as `JSON.stringify(doc, null, 2)` writes it: each
  * element on lines 8 spaces in (a period's keys are 6 in), separated by commas; the caller writes
  * the brackets and the line break before the closing one.
  */
-export function* bulkExplainJson(allocation: Allocation, rows: () => Iterable<SplitRow>): Generator<string> {
-  const p = allocation.periods[0]!;
+export function* bulkExplainJson(p: PeriodAllocation, rows: () => Iterable<SplitRow>): Generator<string> {
   const indent = '\n        ';
   let parts: string[] = [];
   let first = true;

@@ -16,6 +16,8 @@ import type { Provenance } from './output.js';
 export interface BulkJsonInput {
   split: BulkSplit;
   provenance?: Provenance | undefined;
+  /** --explain: the inside of period k's "explain" array (render/bulk-explain.ts bulkExplainJson), the key written last in the period as allocationJson writes it. */
+  explain?: ((k: number) => Iterable<string>) | undefined;
   /** Called with the rows written so far, once a chunk. */
   onRows?: (done: number) => void;
 }
@@ -32,12 +34,39 @@ function frame(split: BulkSplit, provenance: Provenance | undefined, nameOf: (i:
   return { before: `${text.slice(0, at)}\n  "rows": [`, after: `\n  ]${text.slice(at + key.length)}` };
 }
 
+/**
+ * `head` (the document up to the rows) with each period's "explain" array written last in its
+ * object. Inside the top-level "periods" array (from its key to its "\n  ]"), a period's object is
+ * the only thing that closes 4 spaces in (its arrays close 6 in; strings hold no raw newline), so
+ * period k ends at the k-th "\n    }" there.
+ */
+function* withExplain(head: string, periods: number, explain: (k: number) => Iterable<string>): Generator<Uint8Array> {
+  const close = '\n    }';
+  const start = head.indexOf('\n  "periods": [');
+  const end = start < 0 ? -1 : head.indexOf('\n  ]', start);
+  if (end < 0) throw new Error('bulk JSON: no "periods" array in the document');
+  let from = 0;
+  let at = start;
+  for (let k = 0; k < periods; k++) {
+    at = head.indexOf(close, at);
+    if (at < 0 || at > end) throw new Error('bulk JSON: fewer period objects than periods');
+    yield Buffer.from(`${head.slice(from, at)},\n      "explain": [`);
+    for (const text of explain(k)) yield Buffer.from(text);
+    yield Buffer.from('\n      ]');
+    from = at;
+    at += close.length;
+  }
+  const more = head.indexOf(close, at);
+  if (more >= 0 && more < end) throw new Error('bulk JSON: more period objects than periods');
+  yield Buffer.from(head.slice(from));
+}
+
 /** The bytes before a field's value inside a row: `,\n      "key": ` (the first field without the comma, after the row's brace). */
 const fieldKey = (key: string, first: boolean): Buffer => Buffer.from(`${first ? '    {' : ','}\n      ${JSON.stringify(key)}: `);
 const ROW_CLOSE = Buffer.from('\n    }');
 
 /** The JSON text in chunks: the frame's head, a chunk of rows at a time, the frame's tail. */
-export function* bulkJsonChunks({ split, provenance, onRows }: BulkJsonInput): Generator<Uint8Array> {
+export function* bulkJsonChunks({ split, provenance, explain, onRows }: BulkJsonInput): Generator<Uint8Array> {
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { columns, decimals } = split;
   const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
@@ -45,7 +74,8 @@ export function* bulkJsonChunks({ split, provenance, onRows }: BulkJsonInput): G
   const nameOf = (i: number): string => textAt(nameStart[i]!, nameEnd[i]!);
   const { headers, codes, runs, total: withTotal } = amountLayout(split);
   const { before, after } = frame(split, provenance, nameOf);
-  yield Buffer.from(before);
+  if (explain) yield* withExplain(before, split.summary.periods.length, explain);
+  else yield Buffer.from(before);
   // headers: recipient, code (with codes), weight, then one key per amount column, then total.
   const [nameKey, ...keys] = headers.map((h, k) => fieldKey(h, k === 0));
   const codeKey = codes ? keys.shift()! : undefined;

@@ -26,7 +26,7 @@ interface Case {
   total: Decimal;
   unit: Decimal;
   method: string;
-  format: 'md' | 'table' | 'csv';
+  format: 'md' | 'table' | 'csv' | 'json';
   explain?: boolean;
   csv?: CsvOptions;
   firstDivisor?: Decimal;
@@ -127,7 +127,7 @@ describe('bulk lane: terminal table and Markdown', () => {
     }
   });
 
-  it('explains every row (--explain) as the general path does, every method and format, first divisors included', async () => {
+  it('explains every row (--explain) as the general path does, every method and format (csv, json, md, table), first divisors included', async () => {
     let compared = 0;
     let divisorRows = 0;
     await fc.assert(
@@ -136,7 +136,7 @@ describe('bulk lane: terminal table and Markdown', () => {
         fc.constantFrom(...METHODS),
         fc.constantFrom('1', '0.01', '1000', '0.5'),
         fc.bigInt({ min: 0n, max: 10n ** 9n }),
-        fc.constantFrom('md' as const, 'table' as const, 'csv' as const),
+        fc.constantFrom('md' as const, 'table' as const, 'csv' as const, 'json' as const),
         fc.constantFrom('sv' as const, 'en' as const),
         fc.record({ delimiter: fc.constantFrom(',', ';'), decimalMark: fc.constantFrom('.' as const, ',' as const), bom: fc.boolean(), headers: fc.constantFrom('en' as const, 'sv' as const) }, { requiredKeys: [] }),
         fc.option(fc.constantFrom('0.5', '1.2', '2'), { nil: undefined }),
@@ -169,9 +169,4 @@ describe('bulk lane: terminal table and Markdown', () => {
     expect(divisorRows).toBeGreaterThan(50);
   });
 
-  it('declines --explain as JSON (the general path writes it)', () => {
-    const c: Case = { bytes: Buffer.from('name,weight\nA,1\nB,2\n'), total: new Decimal(10), unit: new Decimal(1), method: 'largest-remainder', format: 'csv', locale: 'sv', paint: NO_PAINT, totalLabel: undefined, explain: true };
-    expect(lane(c)).toBeDefined();
-    expect(bulkAllocate(c.bytes, { basis: 'weight', allocation: { total: c.total, explain: true }, format: 'json' })).toBeUndefined();
-  });
 });
