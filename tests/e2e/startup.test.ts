@@ -1,9 +1,22 @@
 /** The CLI's code cache (bin/statsbidrag.cjs): in the user's cache folder, keyed by flags; a bad or missing cache never changes a run's result. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../helpers/cli.js';
+
+/** The package's runnable parts (bin, the CLI bundle, data) copied to a folder of its own, to edit. */
+function copyOfPackage(): string {
+  const dir = tempDir();
+  for (const part of ['bin', 'data', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  mkdirSync(join(dir, 'dist'));
+  cpSync(join(ROOT, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
+  return dir;
+}
+
+function runIn(dir: string, args: string[], env: Record<string, string> = { STATSBIDRAG_CACHE_DIR: '' }) {
+  return spawnSync(process.execPath, [join(dir, 'bin', 'statsbidrag.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+}
 
 describe('start-up code cache', () => {
   it('is written to the cache folder, not the package; a corrupt cache is rejected and written back', () => {
@@ -39,6 +52,24 @@ describe('start-up code cache', () => {
     const r = spawnRun(xdg, rest);
     expect(r).toBe(0);
     expect(readdirSync(join(xdg, 'statsbidrag'))).toHaveLength(1);
+  });
+
+  it('belongs to one build of the bundle: an edit of the same length is seen, and the old build\'s cache goes', () => {
+    const pkg = copyOfPackage();
+    const cache = tempDir();
+    const env = { STATSBIDRAG_CACHE_DIR: cache };
+    expect(runIn(pkg, [], env).stderr).toMatch(/no command given/);
+    const [first] = readdirSync(cache);
+    expect(first).toBeDefined();
+    const bundle = join(pkg, 'dist', 'cli.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    expect(source).toContain('no command given');
+    writeFileSync(bundle, source.replace('no command given', 'NO COMMAND GIVEN'));
+    expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
+    const files = readdirSync(cache);
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toBe(first);
+    expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
   });
 });
 
