@@ -5,9 +5,12 @@
  * it runs out of memory, its V8 report is dropped and the user gets one line and exit code 2.
  * Everything else the child writes passes through unchanged.
  */
-import { spawn } from 'node:child_process';
-import { getHeapStatistics } from 'node:v8';
+import { createRequire } from 'node:module';
 import { EXIT_TROUBLE } from './exit-codes.js';
+
+// Built-ins this module needs only now and then, loaded then (with require: the CLI bundle runs
+// without dynamic import()), not at every start-up.
+const load = createRequire(import.meta.url);
 
 /** Inputs at least this large (bytes) run guarded; STATSBIDRAG_GUARD_BYTES changes it (tests). */
 const GUARD_BYTES = 8 << 20;
@@ -23,6 +26,7 @@ export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise
   if (env['STATSBIDRAG_GUARDED'] === '1') return undefined;
   const limit = env['STATSBIDRAG_GUARD_BYTES'] !== undefined ? Number(env['STATSBIDRAG_GUARD_BYTES']) : GUARD_BYTES;
   if (!(size >= limit)) return undefined;
+  const { spawn } = load('node:child_process') as typeof import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
     stdio: [stdinBytes ? 'pipe' : 'inherit', 'inherit', 'pipe'],
     env: { ...env, STATSBIDRAG_GUARDED: '1', ...(process.stderr.isTTY ? { STATSBIDRAG_STDERR_TTY: '1' } : {}) },
@@ -54,6 +58,7 @@ export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   if (!outOfMemory && pending) process.stderr.write(pending);
   if (outOfMemory || signal === 'SIGABRT' || code === 134) {
+    const { getHeapStatistics } = load('node:v8') as typeof import('node:v8');
     const heapMB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
     process.stderr.write(
       `statsbidrag: out of memory: this input needs more than the ${heapMB} MB heap Node allows here; ` +
