@@ -1,5 +1,6 @@
 /** The CLI's code cache (bin/statsbidrag.cjs): in the user's cache folder, keyed by flags; a bad or missing cache never changes a run's result. */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ function copyOfPackage(): string {
 function runIn(dir: string, args: string[], env: Record<string, string> = { STATSBIDRAG_CACHE_DIR: '' }) {
   return spawnSync(process.execPath, [join(dir, 'bin', 'statsbidrag.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
 }
+const allocateIn = (dir: string, args: string[]) => runIn(dir, ['allocate', ...args]);
 
 describe('start-up code cache', () => {
   it('is written to the cache folder, not the package; a corrupt cache is rejected and written back', () => {
@@ -70,6 +72,38 @@ describe('start-up code cache', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).not.toBe(first);
     expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
+  });
+});
+
+describe('the bundled rules, validated at build time', () => {
+  it('an edited data/rules.json is validated again: a bad one is refused with the schema\'s message', () => {
+    const dir = copyOfPackage();
+    const rules = join(dir, 'data', 'rules.json');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('"version": 1', '"version": 2'));
+    const r = allocateIn(dir, ['--format', 'csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/rules\.json: .*version.*expected 1/i);
+  });
+
+  it('an edited data/rules.json is read as it now is, with its own hash in the provenance', () => {
+    const dir = copyOfPackage();
+    const rules = join(dir, 'data', 'rules.json');
+    const before = JSON.parse(allocateIn(dir, ['--format', 'json', '--year', '2019']).stdout);
+    const text = readFileSync(rules, 'utf8');
+    const json = JSON.parse(text);
+    const period = json.programmes[0].periods.find((p: { years: string }) => p.years === '2019');
+    expect(period).toBeDefined();
+    // Half the money: the same rules otherwise, so every amount halves.
+    period.statedTotal.value = '1 000 000 000';
+    period.amountSplit.value = '1 000 000 000';
+    writeFileSync(rules, JSON.stringify(json, null, 2));
+    const r = allocateIn(dir, ['--format', 'json', '--year', '2019']);
+    expect(r.stderr).toBe('');
+    const after = JSON.parse(r.stdout);
+    expect(after.provenance.rules.sha256).toBe(createHash('sha256').update(readFileSync(rules)).digest('hex'));
+    expect(after.provenance.rules.sha256).not.toBe(before.provenance.rules.sha256);
+    expect(after.totals.allocated).not.toBe(before.totals.allocated);
+    expect(after.periods[0].statedTotal).toBe('1000000000');
   });
 });
 
