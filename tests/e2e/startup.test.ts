@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, run, tempDir } from '../helpers/cli.js';
 
 /** The package's runnable parts (bin, the CLI bundle, data) copied to a folder of its own, to edit. */
 function copyOfPackage(): string {
@@ -104,6 +104,23 @@ describe('the bundled rules, validated at build time', () => {
     expect(after.provenance.rules.sha256).not.toBe(before.provenance.rules.sha256);
     expect(after.totals.allocated).not.toBe(before.totals.allocated);
     expect(after.periods[0].statedTotal).toBe('1000000000');
+  });
+});
+
+describe('what the default run loads', () => {
+  it('no node:child_process, node:crypto or node:v8: those are loaded where a run needs them', () => {
+    const dir = tempDir();
+    const preload = join(dir, 'loaded.cjs');
+    writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList)));");
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, 'allocate'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATSBIDRAG_CACHE_DIR: dir } });
+    expect(r.status).toBe(0);
+    const loaded = JSON.parse(r.stderr.split('\nLOADED ')[1]!) as string[];
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded.filter((m) => /^NativeModule (child_process|crypto|v8|dgram)$/.test(m))).toEqual([]);
+  });
+
+  it('a bundle of ASCII only (V8 keeps it in one byte a character)', () => {
+    expect(/[^\0-\x7f]/.test(readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8'))).toBe(false);
   });
 });
 
