@@ -13,9 +13,8 @@
 // A cache belongs to one build of the bundle, told by the file's identity and times (inode, size,
 // modification and change times: any write to it changes them), not by hashing its 400 KB: loading
 // node:crypto alone costs more than the rest of this file. A new build's cache replaces the copy's
-// older ones. Nothing here but node:fs, node:path, node:os and node:vm, which Node has at hand.
+// older ones. Nothing here but node:fs, node:path and node:vm (and node:os without $HOME).
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { homedir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
@@ -32,7 +31,8 @@ function cacheDir() {
   if (env.STATSBIDRAG_CACHE_DIR !== undefined) return env.STATSBIDRAG_CACHE_DIR || undefined;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'statsbidrag');
   if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'statsbidrag');
-  const home = homedir();
+  // os.homedir() is $HOME on POSIX; node:os itself is not loaded unless needed (it costs a millisecond).
+  const home = (process.platform !== 'win32' && env.HOME) || require('node:os').homedir();
   if (!home) return undefined;
   return process.platform === 'darwin' ? join(home, 'Library', 'Caches', 'statsbidrag') : join(home, '.cache', 'statsbidrag');
 }
@@ -94,4 +94,12 @@ cli.exports.main(process.argv).then(() => {
   } catch {
     // A read-only cache folder: slower to start, nothing else.
   }
+  // Then exit at once, unless something is still under way: a natural exit tears the heap down
+  // first, a few milliseconds more. Only the stdio handles themselves may be left; a write still
+  // queued (a pipe whose reader is slow), a file operation, a timer or a child process means the
+  // usual exit, when they are done.
+  setImmediate(() => {
+    if (typeof process.getActiveResourcesInfo !== 'function') return;
+    if (process.getActiveResourcesInfo().every((r) => r === 'TTYWrap' || r === 'PipeWrap' || r === 'TCPWrap')) process.exit();
+  });
 });
