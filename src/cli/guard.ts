@@ -10,7 +10,7 @@ import { EXIT_TROUBLE } from './exit-codes.js';
 
 // Built-ins this module needs only now and then, loaded then (with require: the CLI bundle runs
 // without dynamic import()), not at every start-up.
-const load = createRequire(import.meta.url);
+const load = (id: string): unknown => createRequire(import.meta.url)(id);
 
 /** Inputs at least this large (bytes) run guarded; STATSBIDRAG_GUARD_BYTES changes it (tests). */
 const GUARD_BYTES = 8 << 20;
