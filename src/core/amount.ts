@@ -52,6 +52,9 @@ export function isAmbiguousSeparator(intPart: string, frac: string): boolean {
 
 const PLAIN = /^-?\d{1,30}(?:\.\d{1,2})?$/;
 
+/** Digits grouped in threes by single spaces ("9 979 000"), at most 30 of them: the other common form. */
+const GROUPED = /^-?\d{1,3}(?: \d{3}){1,9}$/;
+
 /** 10^30, written out: Decimal's pow() is slow enough to show in the start-up time. */
 const TOO_LARGE = new Decimal(`1e${MAX_INTEGER_DIGITS}`);
 
@@ -210,6 +213,9 @@ export function parseAmountOrPercent(text: string, options: ParseOptions = {}): 
   // Fast path for what generated files hold: bare digits, or digits with one or two decimals
   // (never ambiguous: a thousands group has three digits). A million cells parse in 0.3 s, not 4.
   if (PLAIN.test(text)) return { value: new Decimal(text), percent: false };
+  // And for Swedish whole amounts ("9 979 000": the bundled tables, most published lists), which
+  // the general path below reads as the same digits without the spaces.
+  if (GROUPED.test(text)) return { value: new Decimal(text.replace(/ /g, '')), percent: false };
   const { body, exponent, percent } = splitWords(text);
   if (percent && exponent) fail('invalid-amount', text, 'a percentage cannot carry a scale word');
   const value = parseNumberBody(text, body, options.decimalMark);
