@@ -248,6 +248,14 @@ const SEPARATORS: Record<NumberLocale, { group: string; decimal: string }> = {
   en: { group: ',', decimal: '.' },
 };
 
+/** Digits in threes from the right: "9979000" → "9 979 000". A loop, not a look-ahead regex (it runs for every cell of a table). */
+function groupThousands(digits: string, group: string): string {
+  const head = ((digits.length - 1) % 3) + 1;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += group + digits.slice(i, i + 3);
+  return out;
+}
+
 /** "9979000" → "9 979 000" (sv) or "9,979,000" (en). Plain hyphen-minus, so output stays ASCII-friendly. */
 export function formatAmount(value: Decimal | string, options: FormatOptions = {}): string {
   const d = typeof value === 'string' ? new Decimal(value) : value;
@@ -255,7 +263,7 @@ export function formatAmount(value: Decimal | string, options: FormatOptions = {
   const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals);
   const negative = fixed.startsWith('-');
   const [int = '', frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = options.grouping === false ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const grouped = options.grouping === false ? int : groupThousands(int, group);
   const body = frac ? `${grouped}${decimal}${frac}` : grouped;
   return negative && !/^[0.,\s]*$/.test(body) ? `-${body}` : body;
 }
