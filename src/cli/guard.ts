@@ -17,6 +17,18 @@ const GUARD_BYTES = 8 << 20;
 const MARKERS = ['<--- Last few GCs --->', 'FATAL ERROR:', '<--- JS stacktrace --->'];
 
 /**
+ * How much of the child's stderr received so far can pass on: whole lines, and each redraw of the
+ * progress bar (cli/progress.ts), which ends by erasing the rest of its line (ESC [ K, ESC [ 0 K,
+ * ESC [ 2 K); a partial line waits, so an out-of-memory report is never split from its start.
+ */
+export function passable(text: string): number {
+  const erase = /\x1b\[[0-2]?K/g;
+  let end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  while (erase.exec(text) !== null) end = Math.max(end, erase.lastIndex);
+  return end;
+}
+
+/**
  * Run this command in a guarded child when `size` bytes of input call for it. Returns undefined when
  * the caller should go on itself (small input, or already the guarded child), else the exit code
  * the child's run ends with (main.ts sets it).
@@ -48,8 +60,7 @@ export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise
       process.stderr.write(pending.slice(0, at).trimEnd() ? `${pending.slice(0, at).trimEnd()}\n` : '');
       return;
     }
-    // Whole lines (a progress line ends in \r) pass on as they come; a partial one waits.
-    const end = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r')) + 1;
+    const end = passable(pending);
     if (end > 0) {
       process.stderr.write(pending.slice(0, end));
       pending = pending.slice(end);

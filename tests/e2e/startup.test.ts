@@ -108,15 +108,29 @@ describe('the bundled rules, validated at build time', () => {
 });
 
 describe('what the default run loads', () => {
-  it('no node:child_process, node:crypto or node:v8: those are loaded where a run needs them', () => {
+  /** The run's built-in modules and the files it required (from the bundle's createRequire too). */
+  function loadedBy(args: string[], env: Record<string, string> = {}): { builtins: string[]; files: string[] } {
     const dir = tempDir();
     const preload = join(dir, 'loaded.cjs');
-    writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList)));");
-    const r = spawnSync(process.execPath, ['--require', preload, BIN, 'allocate'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATSBIDRAG_CACHE_DIR: dir } });
+    writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify([process.moduleLoadList, Object.keys(require.cache)])));");
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATSBIDRAG_CACHE_DIR: dir, ...env } });
     expect(r.status).toBe(0);
-    const loaded = JSON.parse(r.stderr.split('\nLOADED ')[1]!) as string[];
-    expect(loaded).toContain('NativeModule vm');
-    expect(loaded.filter((m) => /^NativeModule (child_process|crypto|v8|dgram)$/.test(m))).toEqual([]);
+    const [builtins, files] = JSON.parse(r.stderr.split('\nLOADED ')[1]!) as [string[], string[]];
+    return { builtins, files };
+  }
+
+  it('no node:child_process, node:crypto or node:v8: those are loaded where a run needs them', () => {
+    const { builtins } = loadedBy(['allocate']);
+    expect(builtins).toContain('NativeModule vm');
+    expect(builtins.filter((m) => /^NativeModule (child_process|crypto|v8|dgram)$/.test(m))).toEqual([]);
+  });
+
+  it('cli-progress only when a progress bar is drawn', () => {
+    const csv = ['allocate', '--format', 'csv', '--data', 'tillvaxtverket-2018', '--basis', '2018', '--total', '1000000'];
+    const fromPackage = (files: string[]) => files.filter((f) => /[\\/]node_modules[\\/]cli-progress[\\/]/.test(f));
+    expect(fromPackage(loadedBy(['allocate']).files)).toEqual([]);
+    expect(fromPackage(loadedBy(csv, { STATSBIDRAG_STDERR_TTY: '1', STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '' }).files)).not.toEqual([]);
+    expect(fromPackage(loadedBy(csv, { STATSBIDRAG_STDERR_TTY: '1', STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '1' }).files)).toEqual([]);
   });
 
   it('a bundle of ASCII only (V8 keeps it in one byte a character)', () => {
