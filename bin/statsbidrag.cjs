@@ -79,7 +79,18 @@ const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(file), cli, file, dist);
 
 cli.exports.main(process.argv).then(() => {
-  if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCache();
+  // Then exit at once, unless something is still under way: a natural exit tears the heap down
+  // first, a few milliseconds more. Only the stdio handles themselves may be left; a write still
+  // queued (a pipe whose reader is slow), a file operation, a timer or a child process means the
+  // usual exit, when they are done.
+  setImmediate(() => {
+    if (typeof process.getActiveResourcesInfo !== 'function') return;
+    if (process.getActiveResourcesInfo().every((r) => r === 'TTYWrap' || r === 'PipeWrap' || r === 'TCPWrap')) process.exit();
+  });
+});
+
+function writeCache() {
   try {
     // After the run, so the functions it compiled are in the cache; written whole, then renamed.
     mkdirSync(dir, { recursive: true });
@@ -94,12 +105,4 @@ cli.exports.main(process.argv).then(() => {
   } catch {
     // A read-only cache folder: slower to start, nothing else.
   }
-  // Then exit at once, unless something is still under way: a natural exit tears the heap down
-  // first, a few milliseconds more. Only the stdio handles themselves may be left; a write still
-  // queued (a pipe whose reader is slow), a file operation, a timer or a child process means the
-  // usual exit, when they are done.
-  setImmediate(() => {
-    if (typeof process.getActiveResourcesInfo !== 'function') return;
-    if (process.getActiveResourcesInfo().every((r) => r === 'TTYWrap' || r === 'PipeWrap' || r === 'TCPWrap')) process.exit();
-  });
-});
+}

@@ -133,6 +133,19 @@ describe('what the default run loads', () => {
     expect(fromPackage(loadedBy(csv, { STATSBIDRAG_STDERR_TTY: '1', STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '1' }).files)).toEqual([]);
   });
 
+  it('exits as soon as the run is done, without the natural exit\'s teardown (no beforeExit), whether the cache was written or not', () => {
+    const dir = tempDir();
+    const preload = join(dir, 'exit.cjs');
+    writeFileSync(preload, "process.on('beforeExit', () => require('node:fs').writeSync(2, 'NATURAL EXIT'));");
+    const env = { ...process.env, STATSBIDRAG_CACHE_DIR: dir };
+    for (let i = 0; i < 2; i++) {
+      const r = spawnSync(process.execPath, ['--require', preload, BIN, 'allocate', '--format', 'csv'], { cwd: ROOT, encoding: 'utf8', env });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(run(['allocate', '--format', 'csv']).stdout);
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('a bundle of ASCII only (V8 keeps it in one byte a character)', () => {
     expect(/[^\0-\x7f]/.test(readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8'))).toBe(false);
   });
