@@ -4,47 +4,70 @@
 // CommonJS bundle (dist/cli.cjs, built by `npm run build`) compiled with V8's code cache: loading
 // it skips parsing and compiling. The cache lives in the user's cache folder, never in the
 // installed package ($STATSBIDRAG_CACHE_DIR, else $XDG_CACHE_HOME/statsbidrag, ~/.cache/statsbidrag,
-// %LOCALAPPDATA%\statsbidrag or ~/Library/Caches/statsbidrag), one file per package version, Node
+// %LOCALAPPDATA%\statsbidrag or ~/Library/Caches/statsbidrag), one file per installed copy, Node
 // version and set of Node flags: V8 rejects a cache made under other flags, so a run with other
 // flags makes its own file instead of replacing the usual one. It is written after the first run
 // (so the functions that run compiled are in it) and whenever V8 rejects it; STATSBIDRAG_CACHE_DIR=""
 // turns it off.
-const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const { homedir } = require('node:os');
+//
+// A cache belongs to one build of the bundle, told by the file's identity and times (inode, size,
+// modification and change times: any write to it changes them), not by hashing its 400 KB: loading
+// node:crypto alone costs more than the rest of this file. A new build's cache replaces the copy's
+// older ones. Nothing here but node:fs, node:path and node:vm (and node:os without $HOME).
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'cli.cjs');
-const source = readFileSync(file, 'utf8');
+// One descriptor for the identity and the text, so both are of the same file.
+const fd = openSync(file, 'r');
+const stat = fstatSync(fd, { bigint: true });
+const source = readFileSync(fd, 'utf8');
+closeSync(fd);
 
 function cacheDir() {
   const env = process.env;
   if (env.STATSBIDRAG_CACHE_DIR !== undefined) return env.STATSBIDRAG_CACHE_DIR || undefined;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'statsbidrag');
   if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'statsbidrag');
-  const home = homedir();
+  // os.homedir() is $HOME on POSIX; node:os itself is not loaded unless needed (it costs a millisecond).
+  const home = (process.platform !== 'win32' && env.HOME) || require('node:os').homedir();
   if (!home) return undefined;
   return process.platform === 'darwin' ? join(home, 'Library', 'Caches', 'statsbidrag') : join(home, '.cache', 'statsbidrag');
 }
 
+/** A 53-bit string hash (cyrb53) as 11 base-36 digits: a file name, not a security measure. */
+function hash(text) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+}
+
+// cli-<this copy, Node and flags>-<this build of the bundle>.cache
+let dir;
+let prefix;
 let cacheFile;
 try {
-  const dir = cacheDir();
+  dir = cacheDir();
   if (dir) {
-    const key = createHash('sha1')
-      .update([process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS || '', source].join('\0'))
-      .digest('hex')
-      .slice(0, 16);
-    cacheFile = join(dir, `cli-${key}.cache`);
+    prefix = `cli-${hash([file, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS || ''].join('\0'))}-`;
+    // The times to the nanosecond: a rebuild within the same millisecond still differs.
+    cacheFile = join(dir, `${prefix}${hash([stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':'))}.cache`);
   }
 } catch {
   cacheFile = undefined;
 }
 let cachedData;
 try {
-  if (cacheFile && existsSync(cacheFile)) cachedData = readFileSync(cacheFile);
+  if (cacheFile) cachedData = readFileSync(cacheFile);
 } catch {
   cachedData = undefined;
 }
@@ -56,14 +79,30 @@ const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(file), cli, file, dist);
 
 cli.exports.main(process.argv).then(() => {
-  if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCache();
+  // Then exit at once, unless something is still under way: a natural exit tears the heap down
+  // first, a few milliseconds more. Only the stdio handles themselves may be left; a write still
+  // queued (a pipe whose reader is slow), a file operation, a timer or a child process means the
+  // usual exit, when they are done.
+  setImmediate(() => {
+    if (typeof process.getActiveResourcesInfo !== 'function') return;
+    if (process.getActiveResourcesInfo().every((r) => r === 'TTYWrap' || r === 'PipeWrap' || r === 'TCPWrap')) process.exit();
+  });
+});
+
+function writeCache() {
   try {
     // After the run, so the functions it compiled are in the cache; written whole, then renamed.
-    mkdirSync(join(cacheFile, '..'), { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const temp = `${cacheFile}.${process.pid}`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, cacheFile);
+    // This copy's caches of earlier builds (same Node and flags) are of no more use.
+    const own = cacheFile.slice(dir.length + 1);
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.cache') && name !== own) rmSync(join(dir, name), { force: true });
+    }
   } catch {
     // A read-only cache folder: slower to start, nothing else.
   }
-});
+}

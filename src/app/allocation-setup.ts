@@ -14,7 +14,6 @@ import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
 import { recipientListFile } from '../io/contained.js';
 import { recipientsFromTable, type LoadedRules } from '../io/load.js';
-import { resolveScenario } from '../io/scenario-schema.js';
 import { readTable, type Table } from '../io/table.js';
 import { loadProgramme } from './programme.js';
 import { prepareScenario, type PreparedScenario } from './scenario.js';
@@ -73,6 +72,8 @@ export async function allocationSetup(request: AllocationOptions): Promise<Alloc
       const option = `--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
       throw new StatsbidragError('invalid-option', `--scenario: the scenario names its programme, recipients and basis; drop ${option}`, {}, 'usage');
     }
+    // The scenario schema (and zod with it) is loaded only for a scenario.
+    const { resolveScenario } = await import('../io/scenario-schema.js');
     const { scenario, file } = await resolveScenario(request.scenario);
     scenarioRun = await prepareScenario(scenario, file, request.rules);
     request_ = { ...request, programme: scenarioRun.programme.id };
@@ -123,6 +124,7 @@ export async function allocationSetup(request: AllocationOptions): Promise<Alloc
 export async function scenarioListSetup(request: AllocationOptions): Promise<AllocationSetup | undefined> {
   // A scenario on stdin is read once, by allocationSetup.
   if (request.scenario === undefined || request.scenario === '-' || scenarioClash(request)) return undefined;
+  const { resolveScenario } = await import('../io/scenario-schema.js');
   const { scenario } = await resolveScenario(request.scenario);
   const { remove, add, change } = scenario.recipients;
   if (remove.length || add.length || change.length || scenario.floor || scenario.ceiling) return undefined;

@@ -5,13 +5,28 @@
  * it runs out of memory, its V8 report is dropped and the user gets one line and exit code 2.
  * Everything else the child writes passes through unchanged.
  */
-import { spawn } from 'node:child_process';
-import { getHeapStatistics } from 'node:v8';
+import { createRequire } from 'node:module';
 import { EXIT_TROUBLE } from './exit-codes.js';
+
+// Built-ins this module needs only now and then, loaded then (with require: the CLI bundle runs
+// without dynamic import()), not at every start-up.
+const load = (id: string): unknown => createRequire(import.meta.url)(id);
 
 /** Inputs at least this large (bytes) run guarded; STATSBIDRAG_GUARD_BYTES changes it (tests). */
 const GUARD_BYTES = 8 << 20;
 const MARKERS = ['<--- Last few GCs --->', 'FATAL ERROR:', '<--- JS stacktrace --->'];
+
+/**
+ * How much of the child's stderr received so far can pass on: whole lines, and each redraw of the
+ * progress bar (cli/progress.ts), which ends by erasing the rest of its line (ESC [ K, ESC [ 0 K,
+ * ESC [ 2 K); a partial line waits, so an out-of-memory report is never split from its start.
+ */
+export function passable(text: string): number {
+  const erase = /\x1b\[[0-2]?K/g;
+  let end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  while (erase.exec(text) !== null) end = Math.max(end, erase.lastIndex);
+  return end;
+}
 
 /**
  * Run this command in a guarded child when `size` bytes of input call for it. Returns undefined when
@@ -23,6 +38,7 @@ export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise
   if (env['STATSBIDRAG_GUARDED'] === '1') return undefined;
   const limit = env['STATSBIDRAG_GUARD_BYTES'] !== undefined ? Number(env['STATSBIDRAG_GUARD_BYTES']) : GUARD_BYTES;
   if (!(size >= limit)) return undefined;
+  const { spawn } = load('node:child_process') as typeof import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
     stdio: [stdinBytes ? 'pipe' : 'inherit', 'inherit', 'pipe'],
     env: { ...env, STATSBIDRAG_GUARDED: '1', ...(process.stderr.isTTY ? { STATSBIDRAG_STDERR_TTY: '1' } : {}) },
@@ -44,8 +60,7 @@ export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise
       process.stderr.write(pending.slice(0, at).trimEnd() ? `${pending.slice(0, at).trimEnd()}\n` : '');
       return;
     }
-    // Whole lines (a progress line ends in \r) pass on as they come; a partial one waits.
-    const end = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r')) + 1;
+    const end = passable(pending);
     if (end > 0) {
       process.stderr.write(pending.slice(0, end));
       pending = pending.slice(end);
@@ -54,6 +69,7 @@ export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   if (!outOfMemory && pending) process.stderr.write(pending);
   if (outOfMemory || signal === 'SIGABRT' || code === 134) {
+    const { getHeapStatistics } = load('node:v8') as typeof import('node:v8');
     const heapMB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
     process.stderr.write(
       `statsbidrag: out of memory: this input needs more than the ${heapMB} MB heap Node allows here; ` +

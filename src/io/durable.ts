@@ -16,7 +16,7 @@
  * module. The output arrives as chunks so that a streaming renderer can feed it.
  */
 import * as nodeFs from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StatsbidragError } from '../core/errors.js';
 
@@ -270,6 +270,9 @@ export async function writeFileDurably(path: string, chunks: Iterable<Chunk> | A
   }
 
   const folder = dirname(target);
+  // node:crypto is loaded here, not at start-up (output to stdout never needs it); with require, as
+  // the CLI bundle runs without dynamic import().
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const temp = join(folder, `.${basename(target).slice(0, 96)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   let created = false;

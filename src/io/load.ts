@@ -2,7 +2,7 @@
  * Files → validated records. Every error names the file and where in it (line and field for
  * CSV, JSON path for JSON), so the CLI can print one line a user can act on.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
@@ -14,7 +14,8 @@ import { readBytes } from './read.js';
 import { readTable, type Table } from './table.js';
 import { decodeBytes } from './decode.js';
 import { packageRoot, resolveInput } from './paths.js';
-import { formatJsonPath, rulesSchema } from './schemas.js';
+import { formatJsonPath } from './json-path.js';
+import { stampedRules } from './rules-stamp.js';
 
 /** The bundled data folder. */
 export const DATA_DIR = resolve(packageRoot(), 'data');
@@ -52,12 +53,24 @@ export interface LoadedRules {
   dir: string;
 }
 
-export async function loadRules(file: string = DEFAULT_RULES): Promise<LoadedRules> {
+/**
+ * A rules file, validated by the schema (schemas.ts). The bundled file (no `file` given) whose
+ * bytes are the ones the CLI's build validated is taken from the build's stamp instead (rules-stamp.ts):
+ * the same result without loading zod or node:crypto at start-up.
+ */
+export async function loadRules(rulesFile?: string): Promise<LoadedRules> {
+  const file = rulesFile ?? DEFAULT_RULES;
   const bytes = await readBytes(file);
+  const dir = (): string => (file === '-' ? process.cwd() : dirname(resolve(resolveInput(file))));
+  const stamped = rulesFile === undefined ? stampedRules(bytes) : undefined;
+  if (stamped) return { rules: stamped.rules, file, sha256: stamped.sha256, dir: dir() };
   const json = parseJson((await decodeBytes(bytes, file)).text, file);
+  const { rulesSchema } = await import('./schemas.js');
   const rules = checkSchema(rulesSchema, json, file, 'invalid-rules');
+  // Loaded here, not at start-up, which needs it only for a rules file other than the bundled one.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { rules, file, sha256, dir: file === '-' ? process.cwd() : dirname(resolve(resolveInput(file))) };
+  return { rules, file, sha256, dir: dir() };
 }
 
 export interface RecipientColumns {

@@ -94,12 +94,5 @@ export type RulesOutput = z.output<typeof rulesSchema>;
 const _shapeCheck = (r: RulesOutput): Rules => r;
 void _shapeCheck;
 
-/** "programmes[0].periods[1].unit" from a zod issue path. */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(root)';
-}
+/** "programmes[0].periods[1].unit" from a zod issue path (json-path.ts, which needs no zod). */
+export { formatJsonPath } from './json-path.js';

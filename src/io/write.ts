@@ -4,7 +4,7 @@
  * was. Output may come whole (text, a workbook's bytes) or as chunks from a streaming renderer.
  */
 import { StatsbidragError } from '../core/errors.js';
-import { writeFileDurably, type Chunk } from './durable.js';
+import type { Chunk } from './durable.js';
 
 export type Output = string | Uint8Array | Iterable<Chunk> | AsyncIterable<Chunk>;
 
@@ -21,5 +21,7 @@ async function toStdout(output: Output): Promise<void> {
 export async function writeOutput(output: Output, out: string | undefined): Promise<void> {
   if (out === '') throw new StatsbidragError('invalid-option', '--out: the file name is empty', {}, 'usage');
   if (out === undefined || out === '-') return toStdout(output);
+  // durable.ts is loaded for --out alone (it is most of what this module costs at start-up).
+  const { writeFileDurably } = await import('./durable.js');
   await writeFileDurably(out, chunksOf(output));
 }

@@ -1,9 +1,24 @@
 /** The CLI's code cache (bin/statsbidrag.cjs): in the user's cache folder, keyed by flags; a bad or missing cache never changes a run's result. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, run, tempDir } from '../helpers/cli.js';
+
+/** The package's runnable parts (bin, the CLI bundle, data) copied to a folder of its own, to edit. */
+function copyOfPackage(): string {
+  const dir = tempDir();
+  for (const part of ['bin', 'data', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  mkdirSync(join(dir, 'dist'));
+  cpSync(join(ROOT, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
+  return dir;
+}
+
+function runIn(dir: string, args: string[], env: Record<string, string> = { STATSBIDRAG_CACHE_DIR: '' }) {
+  return spawnSync(process.execPath, [join(dir, 'bin', 'statsbidrag.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+const allocateIn = (dir: string, args: string[]) => runIn(dir, ['allocate', ...args]);
 
 describe('start-up code cache', () => {
   it('is written to the cache folder, not the package; a corrupt cache is rejected and written back', () => {
@@ -39,6 +54,100 @@ describe('start-up code cache', () => {
     const r = spawnRun(xdg, rest);
     expect(r).toBe(0);
     expect(readdirSync(join(xdg, 'statsbidrag'))).toHaveLength(1);
+  });
+
+  it('belongs to one build of the bundle: an edit of the same length is seen, and the old build\'s cache goes', () => {
+    const pkg = copyOfPackage();
+    const cache = tempDir();
+    const env = { STATSBIDRAG_CACHE_DIR: cache };
+    expect(runIn(pkg, [], env).stderr).toMatch(/no command given/);
+    const [first] = readdirSync(cache);
+    expect(first).toBeDefined();
+    const bundle = join(pkg, 'dist', 'cli.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    expect(source).toContain('no command given');
+    writeFileSync(bundle, source.replace('no command given', 'NO COMMAND GIVEN'));
+    expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
+    const files = readdirSync(cache);
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toBe(first);
+    expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
+  });
+});
+
+describe('the bundled rules, validated at build time', () => {
+  it('an edited data/rules.json is validated again: a bad one is refused with the schema\'s message', () => {
+    const dir = copyOfPackage();
+    const rules = join(dir, 'data', 'rules.json');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('"version": 1', '"version": 2'));
+    const r = allocateIn(dir, ['--format', 'csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/rules\.json: .*version.*expected 1/i);
+  });
+
+  it('an edited data/rules.json is read as it now is, with its own hash in the provenance', () => {
+    const dir = copyOfPackage();
+    const rules = join(dir, 'data', 'rules.json');
+    const before = JSON.parse(allocateIn(dir, ['--format', 'json', '--year', '2019']).stdout);
+    const text = readFileSync(rules, 'utf8');
+    const json = JSON.parse(text);
+    const period = json.programmes[0].periods.find((p: { years: string }) => p.years === '2019');
+    expect(period).toBeDefined();
+    // Half the money: the same rules otherwise, so every amount halves.
+    period.statedTotal.value = '1 000 000 000';
+    period.amountSplit.value = '1 000 000 000';
+    writeFileSync(rules, JSON.stringify(json, null, 2));
+    const r = allocateIn(dir, ['--format', 'json', '--year', '2019']);
+    expect(r.stderr).toBe('');
+    const after = JSON.parse(r.stdout);
+    expect(after.provenance.rules.sha256).toBe(createHash('sha256').update(readFileSync(rules)).digest('hex'));
+    expect(after.provenance.rules.sha256).not.toBe(before.provenance.rules.sha256);
+    expect(after.totals.allocated).not.toBe(before.totals.allocated);
+    expect(after.periods[0].statedTotal).toBe('1000000000');
+  });
+});
+
+describe('what the default run loads', () => {
+  /** The run's built-in modules and the files it required (from the bundle's createRequire too). */
+  function loadedBy(args: string[], env: Record<string, string> = {}): { builtins: string[]; files: string[] } {
+    const dir = tempDir();
+    const preload = join(dir, 'loaded.cjs');
+    writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify([process.moduleLoadList, Object.keys(require.cache)])));");
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATSBIDRAG_CACHE_DIR: dir, ...env } });
+    expect(r.status).toBe(0);
+    const [builtins, files] = JSON.parse(r.stderr.split('\nLOADED ')[1]!) as [string[], string[]];
+    return { builtins, files };
+  }
+
+  it('no node:child_process, node:crypto or node:v8: those are loaded where a run needs them', () => {
+    const { builtins } = loadedBy(['allocate']);
+    expect(builtins).toContain('NativeModule vm');
+    expect(builtins.filter((m) => /^NativeModule (child_process|crypto|v8|dgram)$/.test(m))).toEqual([]);
+  });
+
+  it('cli-progress only when a progress bar is drawn', () => {
+    const csv = ['allocate', '--format', 'csv', '--data', 'tillvaxtverket-2018', '--basis', '2018', '--total', '1000000'];
+    const fromPackage = (files: string[]) => files.filter((f) => /[\\/]node_modules[\\/]cli-progress[\\/]/.test(f));
+    expect(fromPackage(loadedBy(['allocate']).files)).toEqual([]);
+    expect(fromPackage(loadedBy(csv, { STATSBIDRAG_STDERR_TTY: '1', STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '' }).files)).not.toEqual([]);
+    expect(fromPackage(loadedBy(csv, { STATSBIDRAG_STDERR_TTY: '1', STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '1' }).files)).toEqual([]);
+  });
+
+  it('exits as soon as the run is done, without the natural exit\'s teardown (no beforeExit), whether the cache was written or not', () => {
+    const dir = tempDir();
+    const preload = join(dir, 'exit.cjs');
+    writeFileSync(preload, "process.on('beforeExit', () => require('node:fs').writeSync(2, 'NATURAL EXIT'));");
+    const env = { ...process.env, STATSBIDRAG_CACHE_DIR: dir };
+    for (let i = 0; i < 2; i++) {
+      const r = spawnSync(process.execPath, ['--require', preload, BIN, 'allocate', '--format', 'csv'], { cwd: ROOT, encoding: 'utf8', env });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(run(['allocate', '--format', 'csv']).stdout);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('a bundle of ASCII only (V8 keeps it in one byte a character)', () => {
+    expect(/[^\0-\x7f]/.test(readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8'))).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AmountParseError, formatAmount, formatPercent, parseAmount, parseAmountOrPercent, plain } from '../../src/core/amount.js';
 import { Decimal } from '../../src/core/decimal.js';
@@ -119,5 +120,29 @@ describe('formatAmount writes for Swedish and English readers', () => {
       expect(parseAmount(formatAmount(d, { locale: 'sv' })).eq(d)).toBe(true);
       expect(parseAmount(formatAmount(d, { locale: 'en' }), { decimalMark: '.' }).eq(d)).toBe(true);
     }
+  });
+});
+
+describe('the fast paths read what the general parser reads', () => {
+  // "kr" on the end sends the same amount through the general path (words peeled off, groups checked).
+  const general = (text: string): Decimal => parseAmount(`${text} kr`);
+
+  it('digits grouped by spaces ("9 979 000"), up to the 30-digit limit', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.stringMatching(/^[0-9]{1,3}$/), fc.array(fc.stringMatching(/^[0-9]{3}$/), { minLength: 1, maxLength: 9 }), (negative, head, groups) => {
+        const text = `${negative ? '-' : ''}${[head, ...groups].join(' ')}`;
+        const fast = parseAmount(text);
+        const slow = general(text);
+        expect(fast.toFixed()).toBe(slow.toFixed());
+        expect(fast.isNegative()).toBe(slow.isNegative());
+      }),
+    );
+  });
+
+  it('leaves the rest to the general path: 31 digits, broken groups, other spaces', () => {
+    expect(() => parseAmount('1 000 000 000 000 000 000 000 000 000 000')).toThrow(/more than 30 digits/);
+    expect(() => parseAmount('164 000 00')).toThrow(AmountParseError);
+    expect(v('9\u00a0979 000')).toBe('9979000');
+    expect(v('999 999 999 999 999 999 999 999 999 999')).toBe('999999999999999999999999999999');
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * Progress on stderr (cli/progress.ts, drawn by cli-progress): shown for a long run when stderr
+ * is a terminal — here STATSBIDRAG_STDERR_TTY=1 stands in for one, and STATSBIDRAG_PROGRESS_AFTER_MS=0
+ * makes any run long enough, so nothing depends on the machine's speed — also through the guarded
+ * child; never under CI, into a pipe, or with --quiet; and it changes nothing in the output.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run, tempDir } from '../helpers/cli.js';
+
+let dir = '';
+let data = '';
+const split = (out: string, ...extra: string[]) => ['allocate', '--data', data, '--basis', 'weight', '--total', '1000000000', '--format', 'csv', '--out', join(dir, out), ...extra];
+const SHOW = { STATSBIDRAG_STDERR_TTY: '1', STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '' };
+const BAR = /statsbidrag: write \[[=-]+\] [\d ]+ \/ 50 000 rows \(\d+ %\)/;
+
+beforeAll(() => {
+  dir = tempDir();
+  data = join(dir, 'recipients.csv');
+  let csv = 'recipient,weight\n';
+  for (let i = 0; i < 50_000; i++) csv += `r${i},${(i * 7919) % 100_000 + 1}\n`;
+  writeFileSync(data, csv);
+});
+
+describe('progress', () => {
+  it('is drawn in place on a terminal and erased at the end; the output is the same as without it', () => {
+    const r = run(split('shown.csv'), { env: SHOW });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(BAR);
+    expect(r.stderr).toContain('50 000 / 50 000 rows (100 %)');
+    // Redrawn from the line's start, and the line erased when done: nothing is left on the screen.
+    expect(r.stderr).toContain('\x1b[1G');
+    expect(r.stderr.endsWith('\x1b[1G\x1b[2K')).toBe(true);
+    expect(r.stderr).not.toContain('\n');
+    const quiet = run(split('quiet.csv', '--quiet'), { env: SHOW });
+    expect(quiet.stderr).toBe('');
+    expect(readFileSync(join(dir, 'shown.csv'), 'utf8')).toBe(readFileSync(join(dir, 'quiet.csv'), 'utf8'));
+  });
+
+  it('passes through the guarded child as it is drawn', () => {
+    const r = run(split('guarded.csv'), { env: { ...SHOW, STATSBIDRAG_GUARD_BYTES: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(BAR);
+    expect(r.stderr.endsWith('\x1b[1G\x1b[2K')).toBe(true);
+  });
+
+  it('is never shown under CI, with --quiet, or into a pipe', () => {
+    expect(run(split('ci.csv'), { env: { ...SHOW, CI: '1' } }).stderr).toBe('');
+    expect(run(split('quiet2.csv', '--quiet'), { env: SHOW }).stderr).toBe('');
+    // stderr here is a pipe, and nothing says it stands for a terminal.
+    expect(run(split('pipe.csv'), { env: { STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '', STATSBIDRAG_STDERR_TTY: '' } }).stderr).toBe('');
+  });
+});
