@@ -14,7 +14,7 @@ import type { BulkColumns, BulkSplit } from '../core/bulk-columns.js';
 import { printable } from '../core/printable.js';
 import { yearCount } from '../core/schedule.js';
 import { gridTotalColumn } from './allocation.js';
-import { CHUNK_BYTES } from './bulk.js';
+import { CHUNK_BYTES, writeScaledAmount } from './bulk.js';
 import { displayWidth, mdEscape, pad, type StreamedBody } from './grid.js';
 import type { RecipientColumns } from './labels.js';
 
@@ -47,22 +47,6 @@ function amountWidth(v: number, decimals: number): number {
   return intDigits + Math.floor((intDigits - 1) / 3) + (decimals > 0 ? decimals + 1 : 0);
 }
 
-/** Writes v / 10^decimals as formatAmount() does (digits grouped by threes with `group`, `mark` before the decimals) into out at `at`; returns the offset after it. */
-export function writeGroupedAmount(out: Uint8Array, at: number, v: number, decimals: number, mark: number, group: number, digits: Uint8Array): number {
-  let nd = 0;
-  do {
-    const q = Math.floor(v / 10);
-    digits[nd++] = 48 + (v - q * 10);
-    v = q;
-  } while (v > 0);
-  while (nd < decimals + 1) digits[nd++] = 48;
-  for (let k = nd - 1; k >= 0; k--) {
-    if (k === decimals - 1) out[at++] = mark;
-    out[at++] = digits[k]!;
-    if (k > decimals && (k - decimals) % 3 === 0) out[at++] = group;
-  }
-  return at;
-}
 
 /** Which recipient columns the lane's grids show (labels.ts recipientColumns), from the codes as read. */
 export function bulkRecipientColumns(columns: BulkColumns): RecipientColumns {
@@ -151,7 +135,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
     tableLines(widths) {
       const amount = (out: Buffer, at: number, v: number, mark: number, width: number): number => {
         for (let k = amountWidth(v, decimals) + mark; k < width; k++) out[at++] = SPACE;
-        at = writeGroupedAmount(out, at, v, decimals, MARK, GROUP, digits);
+        at = writeScaledAmount(out, at, v, decimals, MARK, digits, GROUP);
         if (mark) out[at++] = STAR;
         return at;
       };
@@ -200,12 +184,12 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
         });
         for (let k = 0; k < periods.length; k++) {
           at = cell(out, at);
-          at = writeGroupedAmount(out, at, amountOf(k, i), decimals, MARK, GROUP, digits);
+          at = writeScaledAmount(out, at, amountOf(k, i), decimals, MARK, digits, GROUP);
           if (tied[k]![i]) out[at++] = STAR;
         }
         if (withTotal) {
           at = cell(out, at);
-          at = writeGroupedAmount(out, at, totalOf(i), decimals, MARK, GROUP, digits);
+          at = writeScaledAmount(out, at, totalOf(i), decimals, MARK, digits, GROUP);
         }
         out[at++] = SPACE;
         out[at++] = PIPE;

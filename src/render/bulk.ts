@@ -90,9 +90,10 @@ export function canonicalWeight(b: Uint8Array, ws: number, we: number, span: Int
 
 /**
  * Writes the amount `units × unitScaled` (an exact integer below 2^53) with `decimals` decimals and
- * `mark` as the decimal mark into `out` at `at`; returns the offset after it. `digits` is scratch space.
+ * `mark` as the decimal mark into `out` at `at`; returns the offset after it. `digits` is scratch
+ * space. With a `group` byte the whole part is grouped by threes as formatAmount() groups it.
  */
-export function writeScaledAmount(out: Uint8Array, at: number, v: number, decimals: number, mark: number, digits: Uint8Array): number {
+export function writeScaledAmount(out: Uint8Array, at: number, v: number, decimals: number, mark: number, digits: Uint8Array, group = -1): number {
   let nd = 0;
   do {
     const q = Math.floor(v / 10);
@@ -103,6 +104,7 @@ export function writeScaledAmount(out: Uint8Array, at: number, v: number, decima
   for (let k = nd - 1; k >= 0; k--) {
     if (k === decimals - 1) out[at++] = mark;
     out[at++] = digits[k]!;
+    if (group >= 0 && k > decimals && (k - decimals) % 3 === 0) out[at++] = group;
   }
   return at;
 }
