@@ -1,11 +1,13 @@
 /**
  * The bulk lane: one entry point for splitting a large plain list, by a programme's periods (every
  * year, a range, admin costs, stated or given totals) or freely. io/bulk.ts reads the list into
- * typed arrays, core/apportion/fast.ts (and fast-divisor.ts) split it, render/bulk.ts and
- * render/bulk-json.ts write it. It either takes the whole request and returns the output as a
- * stream of byte chunks, or declines with undefined, and the general path (which explains every
- * problem in the input) takes over with the same input. Declining is always safe: the lane takes
- * only what it writes byte for byte as the general path does (tests/property/bulk.test.ts).
+ * typed arrays, core/apportion/fast.ts (and fast-divisor.ts) split it, render/bulk.ts (CSV),
+ * render/bulk-json.ts (JSON) and render/bulk-grid.ts (Markdown, terminal table) write it, and with
+ * --explain core/explain-rows.ts makes each row's explanation as it is written (render/bulk-explain.ts).
+ * It either takes the whole request and returns the output as a stream of chunks, or declines with
+ * undefined, and the general path (which explains every problem in the input) takes over with the
+ * same input. Declining is always safe: the lane takes only what it writes byte for byte as the
+ * general path does (tests/property/bulk.test.ts, bulk-grid.test.ts).
  *
  * The model, a `BulkSplit` (core/bulk-columns.ts), is what every writer works from:
  *
@@ -61,8 +63,8 @@ export interface BulkRequest {
   code?: string;
   /**
    * What core allocate() is asked (app/allocation-setup.ts allocateOptionsOf): a programme and the
-   * years, or a total; admin costs, unit, method, rest, first divisor. With floors, ceilings or
-   * explain the lane declines.
+   * years, or a total; admin costs, unit, method, rest, first divisor, explain. With floors or
+   * ceilings the lane declines.
    */
   allocation: AllocateOptions;
   /** csv, json, md or table; any other format is declined. */
