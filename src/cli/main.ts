@@ -8,6 +8,7 @@ import { describeError, StatsbidragError } from '../core/errors.js';
 import { errorLine } from '../core/printable.js';
 import { packageVersion } from '../io/paths.js';
 import { SCHEMA_NAMES } from '../io/schema-files.js';
+import { stdoutIsFile } from '../io/write.js';
 
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
 import type { Outcome } from './output.js';
@@ -283,10 +284,13 @@ const ONE_COMMAND = new Set(['allocate', 'validate', 'audit', 'compare', 'award'
 
 /** Run the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
 export async function main(argv: string[]): Promise<void> {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    // `statsbidrag ... | head` closes the pipe early: that is not an error worth a stack trace.
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // `statsbidrag ... | head` closes the pipe early: that is not an error worth a stack trace. (A file
+  // or /dev/null is written without the stream, io/write.ts, which is then not made at all.)
+  if (!stdoutIsFile()) {
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
   const first = argv[2];
   const program = buildProgram(first !== undefined && ONE_COMMAND.has(first) ? first : undefined);
   try {

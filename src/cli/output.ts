@@ -3,7 +3,7 @@
  * --out names, written durably by io/write.ts. Colour is decided here too (cli/color.ts), never
  * in the renderers, and only for output that goes to a terminal.
  */
-import { writeOutput, type Output } from '../io/write.js';
+import { stdoutIsFile, writeOutput, type Output } from '../io/write.js';
 import type { Paint } from '../render/grid.js';
 import type { ReportPaint } from '../render/report.js';
 import { colourLevel, paintFor, reportPaintFor } from './color.js';
@@ -20,12 +20,15 @@ export async function emit(output: Output, out: string | undefined): Promise<voi
 
 const toStdout = (out: string | undefined): boolean => out === undefined || out === '-';
 
+/** What colourLevel asks of stdout: a file is never a terminal, so process.stdout is not made for it. */
+const stdoutStream = (): { isTTY?: boolean } => (stdoutIsFile() ? { isTTY: false } : process.stdout);
+
 /** Table colours for output bound for `out` (stdout when undefined or "-"). */
 export async function tablePaint(out: string | undefined, flag: boolean | undefined): Promise<Paint> {
-  return paintFor(toStdout(out) ? colourLevel(process.stdout, process.env, flag) : 0);
+  return paintFor(toStdout(out) ? colourLevel(stdoutStream(), process.env, flag) : 0);
 }
 
 /** Report colours (validate, audit) for output bound for `out`. */
 export async function reportPaint(out: string | undefined, flag: boolean | undefined): Promise<ReportPaint> {
-  return reportPaintFor(toStdout(out) ? colourLevel(process.stdout, process.env, flag) : 0);
+  return reportPaintFor(toStdout(out) ? colourLevel(stdoutStream(), process.env, flag) : 0);
 }

@@ -83,6 +83,11 @@ class WriteFailure extends Error {
 
 const fail = (file: string, why: string): StatsbidragError => new StatsbidragError('cannot-write-output', why, { file }, 'io');
 
+/** A failed write to stdout (io/write.ts), as a write to a file descriptor fails here. */
+export function stdoutFailure(e: unknown): StatsbidragError {
+  return fail('stdout', `${reason(e, process.platform, 'write')}; the output is incomplete`);
+}
+
 function errnoOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
 }
