@@ -15,7 +15,7 @@
 // node:crypto alone costs more than the rest of this file. A new build's cache replaces the copy's
 // older ones. Nothing here but node:fs, node:path and node:vm (and node:os without $HOME).
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 const vm = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist');
@@ -57,6 +57,8 @@ let prefix;
 let cacheFile;
 try {
   dir = cacheDir();
+  // Normalised ("cache/", "./cache"): the cache's own name is told from the others by slicing it.
+  if (dir) dir = resolve(dir);
   if (dir) {
     prefix = `cli-${hash([file, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS || ''].join('\0'))}-`;
     // The times to the nanosecond: a rebuild within the same millisecond still differs.

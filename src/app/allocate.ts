@@ -18,10 +18,10 @@ import { sourceOf } from './source.js';
 
 export interface AllocateRequest extends AllocationOptions {
   /**
-   * The caller writes CSV (with these options) or JSON: a split of a plain list (by a programme,
-   * a scenario or free) may then take the bulk lane (app/bulk.ts), which returns the output itself
-   * as a stream of chunks, not an Allocation. `format` defaults to csv; `command` is the command
-   * line JSON's provenance carries (as RenderOptions.command for the general path).
+   * The caller writes CSV (with these options), JSON, Markdown or the terminal table: a split of a
+   * plain list (by a programme, a scenario or free) may then take the bulk lane (app/bulk.ts), which
+   * returns the output itself as a stream of chunks, not an Allocation. `format` defaults to csv;
+   * `command` is the command line JSON's provenance carries (as RenderOptions.command for the general path).
    */
   bulk?:
     | {

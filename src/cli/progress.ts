@@ -85,6 +85,7 @@ export function progressFor(quiet: boolean | undefined, env: NodeJS.ProcessEnv =
       bar.update(done, { phase });
     },
     done() {
+      if (finished) return;
       finished = true;
       bar?.stop();
     },

@@ -1,7 +1,8 @@
 /**
- * `--explain` on the bulk lane: the long CSV and the explanation grid of a free single-year split,
- * written from rows made one at a time (core/explain-rows.ts), by the general renderer's own
- * per-row functions (explainRecord, explainCells) — byte for byte its output, never all rows held.
+ * `--explain` on the bulk lane: the long CSV, the JSON "explain" arrays and the explanation grids of
+ * a BulkSplit (every period, codes or not), written from rows made one at a time
+ * (core/explain-rows.ts) by the general renderer's own per-row functions (explainRecord,
+ * explainRowJson, explainCells): byte for byte its output, never all rows held.
  */
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import type { NumberLocale } from '../core/amount.js';

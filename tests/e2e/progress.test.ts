@@ -4,10 +4,11 @@
  * makes any run long enough, so nothing depends on the machine's speed — also through the guarded
  * child; never under CI, into a pipe, or with --quiet; and it changes nothing in the output.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run, tempDir } from '../helpers/cli.js';
+import { BIN, run, tempDir } from '../helpers/cli.js';
 
 let dir = '';
 let data = '';
@@ -50,5 +51,21 @@ describe('progress', () => {
     expect(run(split('quiet2.csv', '--quiet'), { env: SHOW }).stderr).toBe('');
     // stderr here is a pipe, and nothing says it stands for a terminal.
     expect(run(split('pipe.csv'), { env: { STATSBIDRAG_PROGRESS_AFTER_MS: '0', CI: '', STATSBIDRAG_STDERR_TTY: '' } }).stderr).toBe('');
+  });
+
+  it('is not drawn while the output goes to the same terminal (a table written as it is made), and is erased when a run fails', () => {
+    // stdout and stderr on one pseudo-terminal (script(1)): the table's lines and nothing else.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} allocate --data ${JSON.stringify(data)} --basis weight --total 1000000000 --format md`;
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ...SHOW, STATSBIDRAG_STDERR_TTY: '' } });
+    expect(tty.status, tty.stderr).toBe(0);
+    expect(tty.stdout).toContain('| r49999 |');
+    expect(tty.stdout).not.toContain('statsbidrag:');
+    expect(tty.stdout).not.toContain('\x1b[');
+    // A failed run: the bar is erased before the error's line.
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, readFileSync(data, 'utf8') + 'r-bad,-1\n');
+    const r = run(['allocate', '--data', bad, '--basis', 'weight', '--total', '1000000000', '--format', 'csv', '--out', join(dir, 'bad-out.csv')], { env: SHOW });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\x1b\[2Kstatsbidrag: .*bad\.csv:50002: /);
   });
 });

@@ -37,6 +37,15 @@ describe('start-up code cache', () => {
     expect(run(['allocate', '--format', 'csv'], { env }).stdout).toBe(before.stdout);
   });
 
+  it('keeps its cache in a folder named with a trailing slash or a relative path', () => {
+    const dir = tempDir();
+    for (const named of [`${dir}/`, `${dir}/./`]) {
+      run(['allocate', '--format', 'csv'], { env: { STATSBIDRAG_CACHE_DIR: named } });
+      run(['allocate', '--format', 'csv'], { env: { STATSBIDRAG_CACHE_DIR: named } });
+      expect(readdirSync(dir).filter((f) => f.endsWith('.cache'))).toHaveLength(1);
+    }
+  });
+
   it('keeps one cache per set of Node flags, so other flags do not throw the usual one away', () => {
     const dir = tempDir();
     run(['allocate', '--format', 'csv'], { env: { STATSBIDRAG_CACHE_DIR: dir } });

@@ -9,6 +9,8 @@ import { runGuarded } from '../guard.js';
 import { progressFor, type Progress } from '../progress.js';
 import { type AllocateFlags, allocationOptionsFrom, renderOptionsFrom } from '../options.js';
 import { emit, type Outcome } from '../output.js';
+import { stdoutIsFile } from '../../io/write.js';
+import type { RenderOptions } from '../../render/output.js';
 
 export type { AllocateFlags } from '../options.js';
 
@@ -34,7 +36,19 @@ export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const stdin = flags.data === '-' && flags.scenario === undefined ? await readBytes('-') : undefined;
   const guarded = flags.scenario === undefined ? await runGuarded(stdin?.length ?? sizeOf(flags.data), stdin) : undefined;
   if (guarded !== undefined) return { exit: guarded };
-  const progress = render.format !== 'xlsx' ? progressFor(flags.quiet) : undefined;
+  // No progress line while the output itself goes to the same terminal: the lane writes as it goes,
+  // and the line would land between the rows.
+  const toTerminal = (flags.out === undefined || flags.out === '-') && !stdoutIsFile() && process.stdout.isTTY === true;
+  const progress = render.format !== 'xlsx' && !toTerminal ? progressFor(flags.quiet) : undefined;
+  try {
+    return await allocateWith(flags, render, stdin, progress);
+  } finally {
+    // Erased on every way out, an error's line included.
+    progress?.done();
+  }
+}
+
+async function allocateWith(flags: AllocateFlags, render: RenderOptions, stdin: Uint8Array | undefined, progress: Progress | undefined): Promise<Outcome> {
   const result = await allocateUseCase({
     dataBytes: stdin,
     ...allocationOptionsFrom(flags),
