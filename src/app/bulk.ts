@@ -111,6 +111,10 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
 function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): Chunks {
   const { columns, summary } = split;
   const who = bulkRecipientColumns(columns);
+  // --explain's progress over every period (and the terminal table's two readings) as one count.
+  const passes = summary.periods.length * (request.format === 'table' ? 2 : 1);
+  let before = 0;
+  const explained = request.progress ? (done: number) => request.progress!('write', before + done, columns.rows * passes) : undefined;
   const codeOf = who.codes ? (i: number): string | undefined => (columns.codeEnd![i]! > columns.codeStart![i]! ? bulkText(columns, columns.codeStart![i]!, columns.codeEnd![i]!) : undefined) : undefined;
   const rowsOf = (k: number): (() => Iterable<SplitRow>) => {
     const p = summary.periods[k]!.split;
@@ -128,7 +132,7 @@ function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: bool
       codeOf,
     );
     // Counted for the progress line.
-    return onRows ? () => counted(made(), onRows) : made;
+    return explained ? () => counted(made(), explained, (n) => (before += n)) : made;
   };
   if (request.format === 'csv') return bulkExplainCsv(summary, rowsOf, who.codes, request.csv ?? {});
   if (request.format === 'json') {
@@ -144,14 +148,15 @@ function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: bool
   return gridSections(sections, { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
 }
 
-/** The rows, calling `onRows` with the count so far every 16 384 rows and at the end. */
-function* counted<T>(rows: Iterable<T>, onRows: (done: number) => void): Generator<T> {
+/** The rows, calling `onRows` with the count so far every 16 384 rows and at the end, then `onEnd` with the count. */
+function* counted<T>(rows: Iterable<T>, onRows: (done: number) => void, onEnd: (done: number) => void): Generator<T> {
   let done = 0;
   for (const row of rows) {
     yield row;
     if ((++done & 16_383) === 0) onRows(done);
   }
   onRows(done);
+  onEnd(done);
 }
 
 /** Thrown inside allocateBy's splitter when the lane cannot keep a split exact; bulkSplit then declines. */
