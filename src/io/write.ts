@@ -18,13 +18,18 @@ const chunksOf = (output: Output): Iterable<Chunk> | AsyncIterable<Chunk> => (ty
  * 3 ms of a 25 ms run. A terminal, a pipe or a socket goes through process.stdout.
  */
 export function stdoutIsFile(): boolean {
-  try {
-    const s = fstatSync(1);
-    return s.isFile() || (process.platform === 'linux' && s.isCharacterDevice() && Math.floor(s.rdev / 256) % 4096 === 1);
-  } catch {
-    return false;
-  }
+  // Asked by the CLI up to four times a run (colours, progress, the EPIPE handler, the write); fd 1 stays what it is.
+  return (stdoutFile ??= ((): boolean => {
+    try {
+      const s = fstatSync(1);
+      return s.isFile() || (process.platform === 'linux' && s.isCharacterDevice() && Math.floor(s.rdev / 256) % 4096 === 1);
+    } catch {
+      return false;
+    }
+  })());
 }
+
+let stdoutFile: boolean | undefined;
 
 async function toStdout(output: Output): Promise<void> {
   try {

@@ -14,7 +14,7 @@ import type { BulkColumns, BulkSplit } from '../core/bulk-columns.js';
 import { printable } from '../core/printable.js';
 import { yearCount } from '../core/schedule.js';
 import { gridTotalColumn } from './allocation.js';
-import { CHUNK_BYTES, writeScaledAmount } from './bulk.js';
+import { bulkText, CHUNK_BYTES, writeScaledAmount } from './bulk.js';
 import { displayWidth, mdEscape, pad, type StreamedBody } from './grid.js';
 import type { RecipientColumns } from './labels.js';
 
@@ -76,7 +76,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
   const codes = codeStart !== undefined && codeEnd !== undefined;
   const MARK = locale === 'en' ? 46 : 44;
   const GROUP = locale === 'en' ? 44 : SPACE;
-  const textOf = (s: number, e: number): string => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
+  const textOf = (s: number, e: number): string => bulkText(columns, s, e);
   const digits = new Uint8Array(40);
   const amountOf = (k: number, i: number): number => periods[k]!.units[i]! * periods[k]!.unitScaled;
   const totalOf = (i: number): number => {

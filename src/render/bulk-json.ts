@@ -10,7 +10,7 @@
  */
 import type { BulkSplit } from '../core/bulk-columns.js';
 import { allocationJson } from './allocation.js';
-import { amountLayout, CHUNK_BYTES, canonicalWeight, cellBytes, writeScaledAmount } from './bulk.js';
+import { amountLayout, bulkName, bulkText, CHUNK_BYTES, canonicalWeight, cellBytes, writeScaledAmount } from './bulk.js';
 import type { Provenance } from './output.js';
 
 export interface BulkJsonInput {
@@ -70,8 +70,8 @@ export function* bulkJsonChunks({ split, provenance, explain, onRows }: BulkJson
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { columns, decimals } = split;
   const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
-  const textAt = (s: number, e: number): string => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
-  const nameOf = (i: number): string => textAt(nameStart[i]!, nameEnd[i]!);
+  const textAt = (s: number, e: number): string => bulkText(columns, s, e);
+  const nameOf = (i: number): string => bulkName(columns, i);
   const { headers, codes, runs, total: withTotal } = amountLayout(split);
   const { before, after } = frame(split, provenance, nameOf);
   if (explain) yield* withExplain(before, split.summary.periods.length, explain);

@@ -142,7 +142,7 @@ export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): G
   let at = 0;
 
   /** A record through csv-stringify, as renderCsv writes one that needs quoting. */
-  const textAt = (s: number, e: number): string => Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
+  const textAt = (s: number, e: number): string => bulkText(columns, s, e);
   const slowRecord = (i: number): string => {
     const name = textAt(nameStart[i]!, nameEnd[i]!);
     const code = codes ? [neutraliseFormula(textAt(codeStart![i]!, codeEnd![i]!))] : [];

@@ -24,12 +24,6 @@ function sizeOf(file: string | undefined): number {
   }
 }
 
-/** The chunks, then the progress line erased (the bulk lane writes while the chunks are taken). */
-function* withProgressDone<T>(chunks: Iterable<T>, progress: Progress | undefined): Generator<T> {
-  yield* chunks;
-  progress?.done();
-}
-
 export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const render = await renderOptionsFrom(flags);
   // A large input runs in a watched child process, so running out of memory ends in one line (cli/guard.ts).
@@ -66,7 +60,7 @@ async function allocateWith(flags: AllocateFlags, render: RenderOptions, stdin: 
         : undefined,
   });
   if (result.kind === 'bulk') {
-    await emit(withProgressDone(result.chunks, progress), flags.out);
+    await emit(result.chunks, flags.out);
     return 'pass';
   }
   const view = { ...result, totalLabel: flags.total };
