@@ -3,10 +3,9 @@
  * report take them with the same meaning), and the output options of every command with tabular
  * output. Declared once here; each command's declaration lists them where its help shows them.
  */
+import { METHOD_NAMES } from '../../core/apportion/index.js';
 import { declareOptions, pickOptions, type FlagsFrom } from '../declare.js';
 
-/** The apportionment methods --method offers (docs/methods.md). */
-export const METHOD_CHOICES = ['largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'] as const;
 
 /** allocate's own options, in its help's order. */
 export const ALLOCATION_OPTIONS = declareOptions([
@@ -21,7 +20,7 @@ export const ALLOCATION_OPTIONS = declareOptions([
   { flags: '--total <amount>', description: 'money per year before admin costs; replaces the stated total' },
   { flags: '--admin <amount|percent>', description: 'administrative costs per year, e.g. 25000000 or 2%' },
   { flags: '--unit <amount>', description: 'rounding unit: 0.01, 1, 1000, 1000000 or any positive amount' },
-  { flags: '--method <name>', description: 'apportionment method (docs/methods.md)', choices: METHOD_CHOICES },
+  { flags: '--method <name>', description: 'apportionment method (docs/methods.md)', choices: METHOD_NAMES },
   { flags: '--first-divisor <x>', description: 'modified sainte-lague (on 1, 3, 5; Sweden 1.2) or dhondt (on 1, 2, 3): the first divisor' },
   { flags: '--floor <amount>', description: 'minimum amount per recipient with a positive weight, per year' },
   { flags: '--ceiling <amount>', description: 'maximum amount per recipient, per year' },
