@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { Decimal } from '../core/decimal.js';
 import { EXCEL_DIGITS } from '../core/excel.js';
 import { StatsbidragError } from '../core/errors.js';
-import type { Table, TableRow } from './csv.js';
+import { tableFromRows, type ColumnarTable, type TableRow } from './table/model.js';
 
 /** "PK\x03\x04": a ZIP local file header, which is how every .xlsx file starts. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -67,7 +67,7 @@ function pickSheet(sheets: { sheet: string; data: CellValue[][] }[], spec: strin
 }
 
 /** Workbook bytes → Table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<Table & { sheet: string }> {
+export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<ColumnarTable & { sheet: string }> {
   let sheets: { sheet: string; data: CellValue[][] }[];
   try {
     sheets = await loadReader()(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { parseNumber: (text) => text, trim: false });
@@ -103,5 +103,5 @@ export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: str
     rows.push({ line, cells: row });
   });
   if (!headers) throw new StatsbidragError('empty-file', `sheet "${chosen.sheet}" is empty`, { file });
-  return { file, headers, rows, delimiter: '', sheet: chosen.sheet };
+  return Object.assign(tableFromRows(file, '', headers, rows), { sheet: chosen.sheet });
 }
