@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { Decimal } from '../core/decimal.js';
 import { EXCEL_DIGITS } from '../core/excel.js';
 import { StatsbidragError } from '../core/errors.js';
-import type { Table, TableRow } from './csv.js';
+import { tableFromRows, type ColumnarTable, type TableRow } from './table/model.js';
 import { zipArchiveLength } from './zip-end.js';
 
 /** "PK\x03\x04": a ZIP local file header, which is how every .xlsx file starts. */
@@ -68,7 +68,7 @@ function pickSheet(sheets: { sheet: string; data: CellValue[][] }[], spec: strin
 }
 
 /** Workbook bytes → Table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<Table & { sheet: string }> {
+export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<ColumnarTable & { sheet: string }> {
   let sheets: { sheet: string; data: CellValue[][] }[];
   // The archive as its central directory bounds it: bytes after it are no part of the workbook
   // (Excel reads them so), and read-excel-file's promise never settles when they are there.
@@ -109,5 +109,5 @@ export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: str
     rows.push({ line, cells: row });
   });
   if (!headers) throw new StatsbidragError('empty-file', `sheet "${chosen.sheet}" is empty`, { file });
-  return { file, headers, rows, delimiter: '', sheet: chosen.sheet };
+  return Object.assign(tableFromRows(file, '', headers, rows), { sheet: chosen.sheet });
 }
