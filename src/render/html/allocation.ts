@@ -205,30 +205,37 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const tick = (v: number): string => formatAmount(new Decimal(v), { locale });
   const count = (v: number): string => String(Math.round(v));
   const n = a.recipients.length;
-  const barsOf = (amounts: readonly Decimal[]): BarDatum[] => {
-    const order = amounts.map((_, i) => i).sort((x, y) => amounts[y]!.comparedTo(amounts[x]!) || x - y);
+  const barsOf = (amountOf: (k: number) => Decimal, order: Uint32Array, whole: Decimal): BarDatum[] => {
     const bar = (label: string, d: Decimal): BarDatum => ({ label, value: d.toNumber(), valueText: m(d), plain: plain(d, dp) });
-    if (n <= ALL_BARS) return order.map((i) => bar(a.recipients[i]!.id, amounts[i]!));
-    const top = order.slice(0, TOP_BARS).map((i) => bar(a.recipients[i]!.id, amounts[i]!));
-    const rest = order.slice(TOP_BARS).reduce((s, i) => s.plus(amounts[i]!), new Decimal(0));
-    return [...top, { ...bar(w.others(n - TOP_BARS), rest), others: true }];
+    if (n <= ALL_BARS) return Array.from(order, (i) => bar(a.recipients[i]!.id, amountOf(i)));
+    const top = Array.from(order.subarray(0, TOP_BARS), (i) => ({ i, d: amountOf(i) }));
+    // The others' sum is the whole less the largest: exact, without adding up every row.
+    const rest = top.reduce((s, t) => s.minus(t.d), whole);
+    return [...top.map((t) => bar(a.recipients[t.i]!.id, t.d)), { ...bar(w.others(n - TOP_BARS), rest), others: true }];
   };
   const describe = (bars: BarDatum[]): string =>
     bars.length ? `${l.chartOf(bars.length)} ${l.largest}: ${bars[0]!.label} ${bars[0]!.valueText}; ${l.smallest}: ${bars[bars.length - 1]!.label} ${bars[bars.length - 1]!.valueText}.` : l.chartOf(0);
   const charts: string[] = [];
-  const chartFor = (id: string, caption: string, amounts: readonly Decimal[]): void => {
-    const bars = barsOf(amounts);
+  const chartFor = (id: string, caption: string, amountOf: (k: number) => Decimal, whole: Decimal, valueOf?: (k: number) => number): void => {
+    const ranked = rank(amountOf, n, dp, valueOf);
+    const bars = barsOf(amountOf, ranked.order, whole);
     const shown = n <= ALL_BARS ? caption : `${caption}: ${w.topCaption(TOP_BARS, n)}`;
     charts.push(figure(l, escapeHtml(shown), barChart(bars, { id, title: shown, desc: describe(bars) }, tick), 'full-table', l.fullTable));
     if (n > ALL_BARS) {
-      const bands = distribution(amounts, BINS);
+      const bands = distribution(amountOf, ranked, BINS);
       const what = w.distribution(caption.replace(/^[^,]*, /, ''));
       const data = bands.map((b) => ({ label: `${m(b.from)} – ${m(b.to)}`, value: b.count, valueText: String(b.count), plain: String(b.count) }));
       charts.push(figure(l, escapeHtml(what), barChart(data, { id: `${id}-distribution`, title: what, desc: w.distributionDesc(n, bands.length) }, count), 'full-table', l.fullTable));
     }
   };
-  if (multiYear) chartFor('chart-total', l.chartsTotalCaption(spanText), a.periodTotals);
-  a.periods.forEach((p, pi) => chartFor(`chart-period-${pi}`, l.chartsPeriodCaption(periodName(l, p)), p.split.rows.map((row) => row.amount)));
+  if (multiYear) chartFor('chart-total', l.chartsTotalCaption(spanText), (k) => a.periodTotals[k]!, t.allocated);
+  a.periods.forEach((p, pi) => {
+    const rows = p.split.rows;
+    // A row's double from its whole units, without making its Decimal (a hundred thousand rows: a third of a second).
+    const unit = p.split.unit.toNumber();
+    const valueOf = rows.every((r) => r.units !== undefined) ? (k: number) => Number(rows[k]!.units!) * unit : undefined;
+    chartFor(`chart-period-${pi}`, l.chartsPeriodCaption(periodName(l, p)), (k) => rows[k]!.amount, p.split.allocated, valueOf);
+  });
 
   // --- the full table, a page of it at a time, then one explained table per period ---
   const columns = amountTableColumns(l, a);
@@ -332,23 +339,55 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   return { summary, charts: charts.join('\n'), table: full + pager + explainText };
 }
 
-/** `bins` equal bands from the smallest amount to the largest (exact bounds), and how many amounts fall in each; the last band includes its top. */
-export function distribution(amounts: readonly Decimal[], bins: number): { from: Decimal; to: Decimal; count: number }[] {
-  if (amounts.length === 0) return [];
-  let low = amounts[0]!;
-  let high = amounts[0]!;
-  for (const d of amounts) {
-    if (d.lt(low)) low = d;
-    if (d.gt(high)) high = d;
-  }
+/**
+ * The rows in descending order of amount (input order among equals), and each amount as a double
+ * for the distribution. Sorted by the doubles, which keep the order of the exact amounts (rounding
+ * to a double never swaps two values); where two doubles are equal and the amounts are large
+ * enough that distinct ones could share a double, the exact amounts decide.
+ */
+export function rank(amountOf: (k: number) => Decimal, n: number, dp: number, valueOf: (k: number) => number = (k) => amountOf(k).toNumber()): { order: Uint32Array; values: Float64Array } {
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) values[k] = valueOf(k);
+  const exactBeyond = 2 ** 52 / 10 ** dp;
+  const order = Uint32Array.from({ length: n }, (_, k) => k).sort((x, y) => {
+    const fx = values[x]!;
+    const fy = values[y]!;
+    if (fx !== fy) return fy - fx;
+    if (Math.abs(fx) >= exactBeyond) return amountOf(y).comparedTo(amountOf(x)) || x - y;
+    return x - y;
+  });
+  return { order, values };
+}
+
+/**
+ * `bins` equal bands from the smallest amount to the largest (bounds exact), and how many amounts
+ * fall in each; the last band includes its top. A band is found from the doubles and checked
+ * exactly against its bounds only when the double is close to one.
+ */
+export function distribution(amountOf: (k: number) => Decimal, ranked: { order: Uint32Array; values: Float64Array }, bins: number): { from: Decimal; to: Decimal; count: number }[] {
+  const { order, values } = ranked;
+  const n = order.length;
+  if (n === 0) return [];
+  const high = amountOf(order[0]!);
+  const low = amountOf(order[n - 1]!);
   const span = high.minus(low);
-  if (span.isZero()) return [{ from: low, to: high, count: amounts.length }];
+  if (span.isZero()) return [{ from: low, to: high, count: n }];
+  const edges = Array.from({ length: bins + 1 }, (_, b) => low.plus(span.times(b).div(bins)));
+  const lowF = low.toNumber();
+  const spanF = span.toNumber();
   const counts = new Array<number>(bins).fill(0);
-  for (const d of amounts) {
-    const b = Math.min(bins - 1, d.minus(low).times(bins).div(span).floor().toNumber());
+  for (let k = 0; k < n; k++) {
+    const x = ((values[k]! - lowF) / spanF) * bins;
+    let b = Math.min(bins - 1, Math.max(0, Math.floor(x)));
+    if (Math.abs(x - Math.round(x)) < 1e-6) {
+      // Near a bound: the exact amount decides.
+      const d = amountOf(k);
+      while (b > 0 && d.lt(edges[b]!)) b--;
+      while (b < bins - 1 && d.gte(edges[b + 1]!)) b++;
+    }
     counts[b]!++;
   }
-  return counts.map((count, b) => ({ from: low.plus(span.times(b).div(bins)), to: low.plus(span.times(b + 1).div(bins)), count }));
+  return counts.map((count, b) => ({ from: edges[b]!, to: edges[b + 1]!, count }));
 }
 
 /** The controls: one for each option of `allocate` that shapes the split, named as the option. */
