@@ -22,7 +22,8 @@ import { StatsbidragError } from './errors.js';
 import { checkBasis } from './checks/basis.js';
 import { checkCells } from './checks/cells.js';
 import { checkColumn, isPerYear, type ColumnSummary } from './checks/column.js';
-import { checkColumns, tableContext, TOTAL_ROW } from './checks/context.js';
+import { checkColumns, tableContext } from './checks/context.js';
+import { findTotalRows } from './total-rows.js';
 import { allocationExpectations, allocationList, allocationPeriods, checkStatedSums, statedColumns, statedPeriod } from './checks/expected.js';
 import { checkRecipients } from './checks/recipients.js';
 import { expectations } from './checks/rule.js';
@@ -70,9 +71,20 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
   } catch (e) {
     throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
   }
-  return table.rows.flatMap(({ line, cells }) => {
+  const cellOf = (i: number, col: number | undefined) => (col === undefined ? undefined : readCell(table.rows[i]!.cells[col], table.decimalMark));
+  const totals = new Set(
+    findTotalRows({
+      count: table.rows.length,
+      name: (i) => table.rows[i]!.cells[idCol] ?? '',
+      amounts: (i) => {
+        const cell = cellOf(i, basisCol);
+        return cell === undefined ? [] : [cell.kind === 'ok' ? cell.value : undefined];
+      },
+    }).map((t) => t.index),
+  );
+  return table.rows.flatMap(({ line, cells }, i) => {
     const id = (cells[idCol] ?? '').trim();
-    if (id === '' || TOTAL_ROW.test(id)) return [];
+    if (id === '' || totals.has(i)) return [];
     const code = codeCol === undefined ? undefined : cells[codeCol];
     const cell = basisCol === undefined ? undefined : readCell(cells[basisCol], table.decimalMark);
     return [{ id, ...(code ? { code } : {}), ...(cell?.kind === 'ok' && !cell.value.isNegative() ? { weight: cell.value } : {}), line }];
