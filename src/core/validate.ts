@@ -22,7 +22,8 @@ import { StatsbidragError } from './errors.js';
 import { checkBasis } from './checks/basis.js';
 import { checkCells } from './checks/cells.js';
 import { checkColumn, isPerYear, type ColumnSummary } from './checks/column.js';
-import { checkColumns, tableContext, TOTAL_ROW } from './checks/context.js';
+import { checkColumns, tableContext } from './checks/context.js';
+import { findTotalRows } from './total-rows.js';
 import { allocationExpectations, allocationList, allocationPeriods, checkStatedSums, statedColumns, statedPeriod } from './checks/expected.js';
 import { checkRecipients } from './checks/recipients.js';
 import { expectations } from './checks/rule.js';
@@ -70,12 +71,23 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
   } catch (e) {
     throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
   }
+  const cellOf = (i: number, col: number | undefined) => (col === undefined ? undefined : readCell(table.cell(i, col), table.decimalMark));
+  const totals = new Set(
+    findTotalRows({
+      count: table.rowCount,
+      name: (i) => table.cell(i, idCol),
+      amounts: (i) => {
+        const cell = cellOf(i, basisCol);
+        return cell === undefined ? [] : [cell.kind === 'ok' ? cell.value : undefined];
+      },
+    }).map((t) => t.index),
+  );
   const out: ExpectedRecipient[] = [];
   for (let r = 0; r < table.rowCount; r++) {
     const id = table.cell(r, idCol).trim();
-    if (id === '' || TOTAL_ROW.test(id)) continue;
+    if (id === '' || totals.has(r)) continue;
     const code = codeCol === undefined ? undefined : table.cell(r, codeCol);
-    const cell = basisCol === undefined ? undefined : readCell(table.cell(r, basisCol), table.decimalMark);
+    const cell = cellOf(r, basisCol);
     out.push({ id, ...(code ? { code } : {}), ...(cell?.kind === 'ok' && !cell.value.isNegative() ? { weight: cell.value } : {}), line: table.line(r) });
   }
   return out;

@@ -161,7 +161,8 @@ export interface TableContext {
   /** Columns with no role (warned about). */
   otherCols: number[];
   recipientRows: RecipientRow[];
-  totalRow: { line: number; cells: readonly string[] } | undefined;
+  /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
+  totalRows: { line: number; cells: readonly string[] }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;
