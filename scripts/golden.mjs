@@ -72,7 +72,7 @@ export const CASES = [
 ];
 
 function run(args, outDir, outName) {
-  const r = spawnSync(process.execPath, [bin, ...args.map((a) => a.replace('', `${outDir}/`))], {
+  const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: outDir, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', STATSBIDRAG_CACHE_DIR: '' },
   });
   if (r.error) throw new Error(`statsbidrag ${args.join(' ')}: ${r.error.message}`);
