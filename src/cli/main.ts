@@ -108,6 +108,7 @@ export function buildProgram(only?: string): Command {
       .option('--basis <column>', 'basis column, by header or year (default: the programme\'s basis); with allocate\'s options, the weight column of --data')
       .option('--id <column>', 'recipient column (default: Kommun/recipient/name, else the first column)')
       .option('--year <year>', 'the year of a bare "amount" column; with allocate\'s options, the years allocate splits')
+      .addOption(new Option('--against <reference>', "what the table is checked against: rules (the programme's), split (what allocate writes with allocate's options) or stated (the --stated sums); default: split with any of --data, --scenario, --total, --admin, --first-divisor, --floor, --ceiling, --floor-column, --ceiling-column, else stated with --stated, else rules").choices(['rules', 'split', 'stated']))
       .option('--stated <column=amount>', 'the sum a column must have (repeatable); with --basis and --method/--unit also the rule; no programme applies unless named', (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     // allocate's own options, with the same meaning: the table is then checked against what allocate writes with them.
     const SPLIT_OPTIONS = ['--data', '--scenario', '--total', '--admin', '--unit', '--method', '--first-divisor', '--floor', '--ceiling', '--floor-column', '--ceiling-column'];

@@ -1,5 +1,5 @@
 /** `statsbidrag validate`: options → the validate use case → the report → emit. */
-import { validateUseCase } from '../../app/validate.js';
+import { unusedSplitOptions, validateUseCase, VALIDATE_REFERENCES, type ValidateRequest } from '../../app/validate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
@@ -21,6 +21,8 @@ export interface ValidateFlags {
   id?: string;
   year?: string;
   stated?: string[];
+  /** rules, split or stated: what the table is checked against (default from the options). */
+  against?: string;
   // allocate's options: the table is then checked against the split allocate writes with them.
   data?: string;
   scenario?: string;
@@ -56,7 +58,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const tolerance = amountOption('--tolerance', flags.tolerance);
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
-  const { report, table, source, verdict } = await validateUseCase({
+  const request: ValidateRequest = {
     table: tableFile,
     sheet: flags.sheet,
     rules: flags.rules,
@@ -68,7 +70,15 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     stated: flags.stated?.map(statedOption),
     ...splitOptionsFrom(flags),
     locale,
-  });
+    against: flags.against === undefined ? undefined : choiceOption('--against', flags.against, VALIDATE_REFERENCES, 'rules'),
+  };
+  const unused = unusedSplitOptions(request);
+  if (unused.length) {
+    if (request.against === 'rules') throw new StatsbidragError('invalid-option', `--against rules checks against the programme's rules: ${unused.join(' and ')} ${unused.length === 1 ? 'is' : 'are'} allocate's (give --against split)`, {}, 'usage');
+    // Accepted, as it always was, but no longer a switch to another reference: say what applies.
+    process.stderr.write(`statsbidrag: note: ${unused.join(' and ')} not used: the table is checked against the programme's rules (its own units and methods); --against split checks it against what allocate writes with ${unused.length === 1 ? 'it' : 'them'}\n`);
+  }
+  const { report, table, source, verdict } = await validateUseCase(request);
   const paint = await reportPaint(flags.out, flags.color);
   const text =
     format === 'json'
