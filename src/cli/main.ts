@@ -97,7 +97,7 @@ export function buildProgram(only?: string): Command {
     const validate = program
       .command('validate')
       .description('check a published allocation table against the programme, or against what allocate writes with the same options: cells, recipients, totals and the rule (exit 1 when it fails)')
-      .argument('<table>', 'the table to check (CSV, .xlsx, or the JSON allocate --format json writes; - for stdin)')
+      .argument('<table...>', 'the table to check (CSV, .xlsx, or the JSON allocate --format json writes; - for stdin); several are checked one after another')
       .option('--sheet <name|n>', '.xlsx: the sheet to check, by name or number (default: the first)')
       .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
       .option('--programme <id>', 'programme in the rules file (default: tillvaxtverket)')
@@ -121,9 +121,9 @@ export function buildProgram(only?: string): Command {
         'after',
         '\nExamples:\n  $ statsbidrag validate tillvaxtverket-2018\n      the bundled table (data/tillvaxtverket-2018.csv), by name; any CSV, .xlsx or JSON table by its path\n  $ statsbidrag validate tillvaxtverket-2018 --format github\n      one GitHub workflow annotation per finding, pointing at the cell\n  $ statsbidrag validate tillvaxtverket-2018 --stated "Belopp 2018=410 396 000" --quiet\n      a column\'s sum, exactly; only the summary line\n  $ statsbidrag validate tillvaxtverket-2018 --data tillvaxtverket-2018 --basis 2018 --total 410396000 --year 2018 --unit 1000\n      against exactly what `allocate` with the same options writes, cell by cell\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n',
       )
-      .action(async (table: string, flags) => {
+      .action(async (tables: string[], flags) => {
         const { runValidate } = await import('./commands/validate.js');
-        verdict = await runValidate(table, flags);
+        verdict = await runValidate(tables, flags);
       });
   }
 
