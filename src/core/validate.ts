@@ -37,8 +37,21 @@ export type { StatedSum } from './checks/expected.js';
 export type { BasisRef, ExpectedRecipient, Finding, FindingDetail, Prediction, RuleRef, Severity, ValidateOptions } from './checks/types.js';
 export { FINDING_CODES, type FindingCode } from './checks/codes.js';
 
+/**
+ * What the table was checked against, named on the first line of every report: the programme's
+ * rules (for the years of the table's amount columns), the split allocate writes with the options
+ * given, the stated sums (with the rule they are split by, if any), or only the table itself.
+ */
+export type Reference =
+  | { reference: 'rules'; years: string[]; basis: string | null }
+  | { reference: 'split'; options: string }
+  | { reference: 'stated'; sums: { column: string; amount: Decimal }[]; rule: { basis: string | null; unit: Decimal; method: string } | null }
+  | { reference: 'table' };
+
 export interface ValidationReport {
   valid: boolean;
+  /** What the table was checked against. */
+  against: Reference;
   file: string | null;
   programme: { id: string; name: string } | null;
   /** Whether the table was checked against the split allocate writes with the same options. */
@@ -128,10 +141,22 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
   const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings), ...checkTotalColumn(ctx, new Set()), ...stated]);
 
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const against: Reference = options.allocation
+    ? { reference: 'split', options: options.allocationOptions ?? '' }
+    : programme
+      ? {
+          reference: 'rules',
+          years: [...new Set(columns.filter((c) => c.summary.role === 'amounts' && c.summary.years !== null).map((c) => c.summary.years!))],
+          basis: basis.column?.header ?? null,
+        }
+      : options.stated?.length
+        ? { reference: 'stated', sums: options.stated.map((s) => ({ column: s.column, amount: s.amount })), rule: options.statedRule ? { basis: basis.column?.header ?? null, ...options.statedRule } : null }
+        : { reference: 'table' };
   const byCode: Record<string, number> = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
   return {
     valid: errors === 0,
+    against,
     file: ctx.file,
     allocation: options.allocation !== undefined,
     programme: options.allocation?.programme ? { id: options.allocation.programme.id, name: options.allocation.programme.name } : programme ? { id: programme.id, name: programme.name } : null,

@@ -60,6 +60,8 @@ interface TotalCheckJson {
 export interface ValidationJson {
   schema: 'statsbidrag/validation';
   version: number;
+  /** What the table was checked against: the programme's rules, allocate's split or stated sums. */
+  against: { reference: ValidationReport['against']['reference']; description: string };
   provenance?: Provenance;
   valid: boolean;
   file: string | null;
@@ -81,6 +83,34 @@ export interface ValidationJson {
     byCode: Record<string, number>;
     decimals: number;
   };
+}
+
+/** "a, b and c". */
+const andList = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * What the table was checked against, as the first line of every report names it: "the
+ * programme's rules for year 2019", "what allocate writes with: --year 2019 --unit 1000", "the
+ * stated sums: …", or "the table alone (…)".
+ */
+export function referenceText(report: Pick<ValidationReport, 'against' | 'programme'>, locale: NumberLocale = 'sv'): string {
+  const a = report.against;
+  switch (a.reference) {
+    case 'rules': {
+      const who = report.programme ? `the programme's rules (${report.programme.id})` : "the programme's rules";
+      const years = a.years.length === 0 ? '' : ` for ${a.years.length === 1 && !a.years[0]!.includes('–') ? 'year' : a.years.length === 1 ? 'the years' : 'years'} ${andList(a.years)}`;
+      return `${who}${years}${a.basis ? `, split by ${a.basis}` : ''}`;
+    }
+    case 'split':
+      return a.options ? `what allocate writes with: ${a.options}` : "what allocate writes with the programme's defaults";
+    case 'stated': {
+      const sums = a.sums.map((s) => `${s.column} = ${formatAmount(s.amount.toFixed(), { locale })}`).join('; ');
+      const rule = a.rule ? `, each split by ${a.rule.basis ?? 'the basis'} (${a.rule.method}, unit ${formatAmount(a.rule.unit.toFixed(), { locale })})` : '';
+      return `the stated sums: ${sums}${rule}`;
+    }
+    case 'table':
+      return 'the table alone (its cells and totals; no programme, split or stated sum)';
+  }
 }
 
 /** The sentence of a finding, with numbers in `locale`. */
@@ -219,6 +249,7 @@ export function validationJson(report: ValidationReport, locale: NumberLocale = 
   return {
     schema: 'statsbidrag/validation',
     version: VALIDATION_JSON_VERSION,
+    against: { reference: report.against.reference, description: referenceText(report, locale) },
     ...(provenance ? { provenance } : {}),
     valid: report.valid,
     file: report.file,
@@ -336,7 +367,7 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
   const s = report.stats;
   const dp = report.summary.decimals;
   const out: string[] = [];
-  out.push(paint.bold(`Validation of ${report.file ?? 'the table'}`));
+  out.push(`${paint.bold(`Validation of ${report.file ?? 'the table'}`)} against ${referenceText(report, locale)}`);
   if (report.programme) out.push(`Programme: ${report.programme.id} (${report.programme.name})`);
   const verdict = report.valid ? paint.ok('VALID') : paint.error('INVALID');
   out.push(
@@ -385,13 +416,15 @@ const githubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, 
 const githubProperty = (s: string): string => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
- * One GitHub Actions annotation per finding (`::error file=…,line=…,col=…,title=CODE::message`),
- * so a failing check points at the cell in a pull request; then the summary line. `col` is the
+ * First a `::notice` naming what the table is checked against; then one GitHub Actions annotation
+ * per finding (`::error file=…,line=…,col=…,title=CODE::message`), so a failing check points at
+ * the cell in a pull request; then the summary line. `col` is the
  * 1-based position of the finding's column in `headers`; a finding about a column alone points at
  * the header line.
  */
 export function validationGithub(report: ValidationReport, headers: readonly string[], locale: NumberLocale = 'sv'): string {
-  const out = report.errors.map((f) => {
+  const notice = `::notice title=statsbidrag validate::${githubData(`${report.file ?? 'the table'} checked against ${referenceText(report, locale)}`)}`;
+  const findings = report.errors.map((f) => {
     const index = f.column === null ? -1 : columnIndex(headers, f.column);
     const props = [
       ...(report.file !== null && report.file !== '-' ? [`file=${githubProperty(report.file)}`] : []),
@@ -402,7 +435,7 @@ export function validationGithub(report: ValidationReport, headers: readonly str
     const where = [f.recipient, f.column].filter((x) => x !== null).join(', ');
     return `::${f.severity} ${props.join(',')}::${githubData(`${where ? `${where}: ` : ''}${findingMessage(f, locale)}`)}`;
   });
-  out.push(validationSummaryLine(report));
+  const out = [notice, ...findings, validationSummaryLine(report)];
   return `${out.join('\n')}\n`;
 }
 
