@@ -8,9 +8,8 @@ export { readTable, tableFromText, type Table, type Dialect } from './io/table.j
 export { tableFromXlsx } from './io/xlsx.js';
 export { allocationWorkbook, comparisonWorkbook, awardsWorkbook, xlsxBytes, type Workbook, type Sheet, type SheetCell } from './render/xlsx.js';
 export { columnRoles, type ColumnRoles } from './core/columns.js';
-export { renderAllocation, type AllocationView } from './render/allocation.js';
-export { renderComparison } from './render/compare.js';
-export { renderAwards } from './render/award.js';
+export { type AllocationView } from './render/allocation.js';
+export { renderAllocation, renderComparison, renderAwards } from './render/formats.js';
 export { FORMATS, DEFAULT_RENDER, provenanceOf, type Format, type RenderOptions, type Rendered, type Provenance, type Source } from './render/output.js';
 export { Decimal } from './core/decimal.js';
 export { parseAmount, parseAmountOrPercent, formatAmount, formatPercent, AmountParseError } from './core/amount.js';

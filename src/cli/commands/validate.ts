@@ -3,11 +3,9 @@ import { validateUseCase } from '../../app/validate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
-import { validationGithub, validationJson, validationSummaryLine, validationText } from '../../render/report.js';
-import { provenanceOf } from '../../render/output.js';
-import { amountOption, choiceOption, commandLine, splitOptionsFrom, yearOption } from '../options.js';
-import { emit, reportPaint, type Verdict } from '../output.js';
-import { VALIDATE_FORMATS, type ValidateFlags } from '../declarations/validate.js';
+import { amountOption, choiceOption, commandLine, formatOption, splitOptionsFrom, yearOption } from '../options.js';
+import { emitAs, reportPaint, type Verdict } from '../output.js';
+import type { ValidateFlags } from '../declarations/validate.js';
 
 /** "COLUMN=AMOUNT" (the last "=" splits, so a header may hold one) → a stated sum. */
 export function statedOption(text: string): StatedSum {
@@ -20,7 +18,7 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
   if (flags.format !== undefined && flags.report !== undefined && flags.format !== flags.report) {
     throw new StatsbidragError('invalid-option', `--report is the old name of --format: give one of them`, {}, 'usage');
   }
-  const format = choiceOption('--format', flags.format ?? flags.report, VALIDATE_FORMATS, 'text');
+  const format = formatOption('validation', { format: flags.format ?? flags.report });
   if (flags.quiet && format !== 'text') throw new StatsbidragError('invalid-option', `--quiet applies to --format text, not ${format}`, {}, 'usage');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const tolerance = amountOption('--tolerance', flags.tolerance);
@@ -39,14 +37,6 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     locale,
   });
   const paint = await reportPaint(flags.out, flags.color);
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(validationJson(report, locale, provenanceOf(source, { command: commandLine() })), null, 2)}\n`
-      : flags.quiet
-        ? `${validationSummaryLine(report, paint)}\n`
-        : format === 'github'
-          ? validationGithub(report, table.headers, locale)
-          : validationText(report, paint, locale);
-  await emit(text, flags.out);
+  await emitAs('validation', format, { report, headers: table.headers, source }, { command: commandLine(), locale, paint, summaryOnly: flags.quiet }, flags.out);
   return verdict;
 }
