@@ -5,7 +5,7 @@
  */
 import { stdoutIsFile, writeOutput, type Output } from '../io/write.js';
 import type { Paint } from '../render/grid.js';
-import type { ReportPaint } from '../render/report.js';
+import type { ReportPaint } from '../render/report-paint.js';
 import type { FormatOf, ResultKind } from '../render/format-names.js';
 import { writerFor, type Writer } from '../render/formats.js';
 import { colourLevel, paintFor, reportPaintFor } from './color.js';

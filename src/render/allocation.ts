@@ -3,7 +3,8 @@
  * Money leaves here as fixed-decimal strings; nothing is recomputed, only laid out.
  */
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
-import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, formatPercent, plain } from './money.js';
 import { Decimal, maxDecimals } from '../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
 import { renderCsv } from './csv.js';

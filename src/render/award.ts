@@ -2,7 +2,8 @@
  * Awards as records (CSV: one row per application, an award column per year), as the documented
  * JSON, and as display grids: the applications with their awards, and the budget per year.
  */
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
 import type { AwardReason, AwardResult, AwardRow, AwardStatus, Rationing } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange, yearCount } from '../core/schedule.js';

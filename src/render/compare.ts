@@ -2,7 +2,8 @@
  * A comparison as records (CSV: one row per recipient and year, plus a `total` row each), as the
  * documented JSON, and as two display grids: totals per year, and recipients with their totals.
  */
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
 import type { CompareCell, CompareRow, CompareStatus, Comparison } from '../core/compare.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { renderCsv } from './csv.js';

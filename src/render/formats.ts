@@ -13,7 +13,13 @@ import { comparisonCsv, comparisonGrids, comparisonJsonDocument, type Comparison
 import type { Comparison } from '../core/compare.js';
 import { FORMATS_OF, type FormatOf, type ResultKind } from './format-names.js';
 import { provenanceOf, type Rendered, type RenderOptions, type Source } from './output.js';
-import { auditJson, auditText, validationGithub, validationJson, validationSummaryLine, validationText, type AuditReportInput, type ReportPaint } from './report.js';
+import { auditJson } from './audit/json.js';
+import type { AuditReportInput } from './audit/model.js';
+import { auditText } from './audit/text.js';
+import type { ReportPaint } from './report-paint.js';
+import { validationGithub } from './validation/github.js';
+import { validationJson } from './validation/json.js';
+import { validationSummaryLine, validationText } from './validation/text.js';
 import { allocationWorkbook, awardsWorkbook, comparisonWorkbook, xlsxBytes } from './xlsx.js';
 
 /** What a writer writes: text in chunks, or (xlsx) a workbook's bytes. */

@@ -2,7 +2,7 @@
 import { auditUseCase } from '../../app/audit.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
-import { PLAIN_REPORT } from '../../render/report.js';
+import { PLAIN_REPORT } from '../../render/report-paint.js';
 import { choiceOption, commandLine, formatOption, positiveAmountOption } from '../options.js';
 import { emitAs, reportPaint, type Verdict } from '../output.js';
 import type { AuditFlags } from '../declarations/audit.js';

@@ -1,6 +1,6 @@
 /** The allocation report: summary, each year's totals, charts, the full table with its explanation, provenance. */
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
-import { formatAmount, formatPercent, plain } from '../../core/amount.js';
+import { formatAmount, formatPercent, plain } from '../money.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
 import type { SplitRow } from '../../core/split.js';
