@@ -9,7 +9,8 @@ import { parseYearRange, type YearRange } from '../core/schedule.js';
 import type { AllocationOptions } from '../app/allocation-setup.js';
 import type { CsvOptions } from '../render/csv.js';
 import { NO_PAINT } from '../render/grid.js';
-import { FORMATS, type RenderOptions } from '../render/output.js';
+import type { RenderOptions } from '../render/output.js';
+import { FORMATS_OF, type FormatOf, type ResultKind } from '../render/format-names.js';
 import { tablePaint } from './output.js';
 import type { AllocationFlags, CsvFlags, SplitFlags } from './declarations/shared.js';
 
@@ -111,9 +112,21 @@ export function checkXlsxOut(out: string | undefined): void {
   }
 }
 
+/**
+ * --format, decided here and only here: the one given, else the kind's default (a tabular result:
+ * table, csv with --excel, xlsx with --out FILE.xlsx; a report: text). It must be one the kind is
+ * written in (render/format-names.ts); its writer is render/formats.ts `writerFor(kind, format)`.
+ */
+export function formatOption<K extends ResultKind>(kind: K, flags: { format?: string | undefined; excel?: boolean | undefined; out?: string | undefined }): FormatOf<K> {
+  const formats: readonly FormatOf<K>[] = FORMATS_OF[kind];
+  const tabular = (formats as readonly string[]).includes('table');
+  const fallback = (!tabular ? 'text' : flags.excel ? 'csv' : /\.xlsx$/i.test(flags.out ?? '') ? 'xlsx' : 'table') as FormatOf<K>;
+  return choiceOption('--format', flags.format, formats, fallback);
+}
+
 /** The output options every command with tabular output shares → the renderer's options (format, locale, CSV dialect, colours). */
-export async function renderOptionsFrom(flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
-  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : /\.xlsx$/i.test(flags.out ?? '') ? 'xlsx' : 'table');
+export async function renderOptionsFrom(kind: 'allocation' | 'comparison' | 'awards', flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
+  const format = formatOption(kind, flags);
   checkCsvFlags(format, flags);
   if (format === 'xlsx') checkXlsxOut(flags.out);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');

@@ -83,7 +83,7 @@ export interface Repair {
 
 /**
  * The candidate nearest to `predicted` (ties go to the parser's order); without a prediction
- * the parser's first choice (a dropped final digit). The renderer says why (render/report.ts).
+ * the parser's first choice (a dropped final digit). The renderer says why (render/validation/messages.ts).
  */
 export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined): Repair | undefined {
   if (candidates.length === 0) return undefined;

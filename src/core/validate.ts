@@ -1,7 +1,7 @@
 /**
  * Validate a published allocation table against a programme's rules. Pure: the table, the
  * programme and its recipient list come in as data; findings go out as data — exact values and
- * the facts each message is written from (render/report.ts writes the sentences).
+ * the facts each message is written from (render/validation/messages.ts writes the sentences).
  *
  * Each check is a module of its own in checks/ (codes in checks/codes.ts):
  *   columns      columns with no role are named (context.ts)

@@ -30,7 +30,7 @@ import { jsonDocument, provenanceOf, type Provenance } from '../../src/render/ou
 import { parseYearRange, type YearRange } from '../../src/core/schedule.js';
 import type { Period, Programme } from '../../src/core/programme.js';
 import { tableFromText } from '../../src/io/table.js';
-import { renderAllocation } from '../../src/render/allocation.js';
+import { renderAllocation } from '../../src/render/formats.js';
 import { DEFAULT_RENDER, type Format } from '../../src/render/output.js';
 import type { NumberLocale } from '../../src/core/amount.js';
 import { DATA_DIR } from '../../src/io/load.js';

@@ -1,9 +1,7 @@
 /** `statsbidrag validate TABLE`, declared: its options, defaults, choices and help examples (cli/declare.ts). */
 import { declareCommand, type FlagsOf } from '../declare.js';
 import { SPLIT_OPTIONS } from './shared.js';
-
-/** validate's report formats. */
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+import { VALIDATION_FORMATS } from '../../render/format-names.js';
 
 export const validate = declareCommand({
   name: 'validate',
@@ -13,8 +11,8 @@ export const validate = declareCommand({
     { flags: '--sheet <name|n>', description: '.xlsx: the sheet to check, by name or number (default: the first)' },
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
     { flags: '--programme <id>', description: 'programme in the rules file (default: tillvaxtverket)' },
-    { flags: '--format <format>', description: 'report format: text, json, or github (one workflow annotation per finding; default: text)', choices: VALIDATE_FORMATS },
-    { flags: '--report <format>', description: 'old name of --format', choices: VALIDATE_FORMATS, hidden: true },
+    { flags: '--format <format>', description: 'report format: text, json, or github (one workflow annotation per finding; default: text)', choices: VALIDATION_FORMATS },
+    { flags: '--report <format>', description: 'old name of --format', choices: VALIDATION_FORMATS, hidden: true },
     { flags: '--quiet', description: 'print only the summary line (file, VALID/INVALID, counts)' },
     { flags: '--tolerance <amount>', description: 'largest deviation from the rule that is not an error (default: 0, exact)' },
     { flags: '--basis <column>', description: 'basis column, by header or year (default: the programme\'s basis); with allocate\'s options, the weight column of --data' },

@@ -1,6 +1,6 @@
 /**
  * What validate's checks share: the finding type (exact values and structured message data,
- * never formatted text: render/report.ts writes the sentences), the options, and the context
+ * never formatted text: render/validation/messages.ts writes the sentences), the options, and the context
  * every check reads (the table's columns and rows, recognised once).
  */
 import type { NumberLocale } from '../amount.js';
