@@ -249,6 +249,55 @@ describe('bulk lane', () => {
     expect(compared).toBeGreaterThan(250);
   });
 
+  it.each([
+    ['a quoted cell', 'name,weight\n"A",1\nB,2\n'],
+    ['a code ending in a no-break space', 'name,code,weight\nA,0123\u00a0,1\nB,0124,2\n'],
+    ['a name ending in a no-break space', 'name,weight\nA\u00a0,1\nB,2\n'],
+    ['quoted names with delimiters, quotes and line breaks', 'name;weight\r\n"Ale; kommun";1\r\n" Säffle ""S"" ";2\r\n"två\r\nrader";3\r\n'],
+  ])('takes %s (read by the readers every command uses) and writes what the general path writes', async (_, text) => {
+    const bytes = Buffer.from(text);
+    const unit = new Decimal('1');
+    const fast = bulk(bytes, new Decimal(1000), unit, 'largest-remainder');
+    const slow = await general(bytes, new Decimal(1000), unit, 'largest-remainder');
+    // A name with "" is held beside the bytes: the lane leaves that list to the general path.
+    if (!text.includes('""')) expect(fast).toBeDefined();
+    if (fast !== undefined) expect(fast).toBe(slow);
+  });
+
+  it('a list written quoted reads and writes as the same list written plain', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.oneof(namePart, fc.constantFrom('a"b', 'två\nrader', 'x\r\ny', ' "q" ')), fc.nat({ max: 1_000_000 })), { minLength: 1, maxLength: 25 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom('largest-remainder', 'sainte-lague'),
+        async (rows, delim, eol, method) => {
+          const quote = (t: string) => `"${t.replaceAll('"', '""')}"`;
+          const text = [`name${delim}weight`, ...rows.map(([name, w], i) => `${quote(`${name}${i}`)}${delim}${quote(String(w))}`)].join(eol) + eol;
+          const bytes = Buffer.from(text);
+          const unit = new Decimal('1');
+          const total = new Decimal('1000000');
+          const fast = bulk(bytes, total, unit, method);
+          let slow: string | Error;
+          try {
+            slow = await general(bytes, total, unit, method);
+          } catch (e) {
+            slow = e as Error;
+          }
+          if (fast === undefined) {
+            if (!rows.some(([name]) => name.includes('"'))) expect(slow).toBeInstanceOf(Error);
+          } else {
+            expect(fast).toBe(slow);
+            compared++;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(compared).toBeGreaterThan(60);
+  });
+
   it('copies names and writes CSV options exactly as the general path does', async () => {
     let compared = 0;
     await fc.assert(
@@ -642,20 +691,17 @@ describe('bulk lane', () => {
   });
 
   it.each([
-    ['a quoted cell', 'name,weight\n"A",1\nB,2\n'],
     ['a Swedish number', 'name;weight\nA;1 000\nB;2\n'],
     ['a decimal comma', 'name;weight\nA;1,5\nB;2\n'],
     ['a repeated name', 'name,weight\nA,1\nA,2\n'],
     ['an empty name', 'name,weight\n,1\nB,2\n'],
     ['a negative weight', 'name,weight\nA,-1\nB,2\n'],
     ['a missing field', 'name,weight\nA\nB,2\n'],
-    ['a code ending in a no-break space', 'name,code,weight\nA,0123\u00a0,1\nB,0124,2\n'],
     ['no positive weight', 'name,weight\nA,0\nB,0\n'],
     ['no such column', 'name,vikt\nA,1\n'],
     ['no rows', 'name,weight\n'],
     ['an ambiguous thousand', 'name,weight\nA,1.000\nB,2\n'],
     ['Windows-1252', Buffer.from('name,weight\n\xc5storp,1\nB,2\n', 'latin1')],
-    ['a name ending in a no-break space', 'name,weight\nA\u00a0,1\nB,2\n'],
   ])('declines %s', (_, text) => {
     expect(readBulkColumns(Buffer.from(text), { basis: 'weight' })).toBeUndefined();
   });
