@@ -70,7 +70,7 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
     if (!own && programme.recipients && programme.periods.some((p) => p.publishedColumn === header)) {
       const list = (await programmeList(context))!;
       const listCol = list.table.headers.indexOf(list.source.id);
-      const names = new Set(list.table.rows.map((r) => normalizeName(r.cells[listCol] ?? '')));
+      const names = new Set(Array.from({ length: list.table.rowCount }, (_, r) => normalizeName(list.table.cell(r, listCol))));
       own = listCol >= 0 && prepared.rows.every((r) => names.has(normalizeName(r.id)));
     }
     const period = !own

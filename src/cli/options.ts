@@ -11,15 +11,7 @@ import type { CsvOptions } from '../render/csv.js';
 import { NO_PAINT } from '../render/grid.js';
 import { FORMATS, type RenderOptions } from '../render/output.js';
 import { tablePaint } from './output.js';
-
-/** The csv output flags every command with tabular output shares (added in main.ts). */
-export interface CsvFlags {
-  delimiter?: string;
-  decimalMark?: string;
-  bom?: boolean;
-  headers?: string;
-  excel?: boolean;
-}
+import type { AllocationFlags, CsvFlags, SplitFlags } from './declarations/shared.js';
 
 /** The csv options mean nothing for other formats: say so rather than ignore them. */
 export function checkCsvFlags(format: string, flags: CsvFlags): void {
@@ -134,37 +126,6 @@ export async function renderOptionsFrom(flags: CsvFlags & { format?: string | un
   };
 }
 
-/** allocate's options, shared with report (which takes them all). */
-export interface AllocateFlags extends CsvFlags {
-  /** The sheet of an .xlsx --data file. */
-  sheet?: string;
-  /** No progress line on stderr. */
-  quiet?: boolean;
-  data?: string;
-  basis?: string;
-  id?: string;
-  programme?: string;
-  rules?: string;
-  year?: string;
-  total?: string;
-  admin?: string;
-  unit?: string;
-  method?: string;
-  rest?: string;
-  firstDivisor?: string;
-  floor?: string;
-  ceiling?: string;
-  floorColumn?: string;
-  ceilingColumn?: string;
-  explain?: boolean;
-  format?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-  /** A scenario file, a bundled scenario's name, or baseline (README, "Scenarios"). */
-  scenario?: string;
-}
-
 /** An amount option that may be zero but not negative (--floor, --ceiling). */
 export function nonNegativeAmountOption(option: string, text: string | undefined): Decimal | undefined {
   const d = amountOption(option, text);
@@ -177,7 +138,7 @@ export function nonNegativeAmountOption(option: string, text: string | undefined
  * allocate's options that decide the split, from their text: the one reading shared by allocate,
  * validate (which checks a table against what allocate writes) and report.
  */
-export function allocationOptionsFrom(flags: AllocateFlags): AllocationOptions {
+export function allocationOptionsFrom(flags: AllocationFlags): AllocationOptions {
   return {
     sheet: flags.sheet,
     basis: flags.basis,
@@ -192,7 +153,7 @@ export function allocationOptionsFrom(flags: AllocateFlags): AllocationOptions {
 }
 
 /** The options that shape a split itself (each undefined when not given): where the recipients and the money come from, and how it is rounded. */
-export function splitOptionsFrom(flags: Pick<AllocateFlags, 'data' | 'scenario' | 'total' | 'admin' | 'unit' | 'method' | 'firstDivisor' | 'floor' | 'ceiling' | 'floorColumn' | 'ceilingColumn'>) {
+export function splitOptionsFrom(flags: SplitFlags) {
   return {
     data: flags.data,
     scenario: flags.scenario,

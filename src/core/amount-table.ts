@@ -39,21 +39,22 @@ export function amountTableOf(t: TableLike, label: string, options: { year?: Yea
       columnOf.set(y, c.index);
     }
   }
-  if (t.rows.length === 0) throw new StatsbidragError('no-rows', 'the table has a header but no rows', file ? { file } : {});
+  if (t.rowCount === 0) throw new StatsbidragError('no-rows', 'the table has a header but no rows', file ? { file } : {});
   const repairs: ReadCellRepair[] = [];
   const seen = new Map<string, number>();
-  const rows = t.rows.map(({ line, cells }) => {
+  const rows = Array.from({ length: t.rowCount }, (_, r) => {
+    const line = t.line(r);
     const at = (field: string) => ({ ...(file ? { file } : {}), line, field });
-    const id = (cells[roles.recipient] ?? '').trim();
+    const id = t.cell(r, roles.recipient).trim();
     if (id === '') throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
-    const code = roles.code !== undefined ? (cells[roles.code] ?? '').trim() : undefined;
+    const code = roles.code !== undefined ? t.cell(r, roles.code).trim() : undefined;
     const k = code ? `code:${code}` : normalizeName(id);
     const earlier = seen.get(k);
     if (earlier !== undefined) throw new StatsbidragError('duplicate-recipient', `"${id}" is also on line ${earlier}`, at(t.headers[code ? roles.code! : roles.recipient]!));
     seen.set(k, line);
     const byColumn = new Map<number, Decimal>();
     for (const c of columns) {
-      const reading = readCell(cells[c.index], t.decimalMark);
+      const reading = readCell(t.cell(r, c.index), t.decimalMark);
       if (reading.kind === 'empty') byColumn.set(c.index, new Decimal(0));
       else if (reading.kind === 'ok') byColumn.set(c.index, reading.value);
       else {

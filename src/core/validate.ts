@@ -70,13 +70,15 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
   } catch (e) {
     throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
   }
-  return table.rows.flatMap(({ line, cells }) => {
-    const id = (cells[idCol] ?? '').trim();
-    if (id === '' || TOTAL_ROW.test(id)) return [];
-    const code = codeCol === undefined ? undefined : cells[codeCol];
-    const cell = basisCol === undefined ? undefined : readCell(cells[basisCol], table.decimalMark);
-    return [{ id, ...(code ? { code } : {}), ...(cell?.kind === 'ok' && !cell.value.isNegative() ? { weight: cell.value } : {}), line }];
-  });
+  const out: ExpectedRecipient[] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const id = table.cell(r, idCol).trim();
+    if (id === '' || TOTAL_ROW.test(id)) continue;
+    const code = codeCol === undefined ? undefined : table.cell(r, codeCol);
+    const cell = basisCol === undefined ? undefined : readCell(table.cell(r, basisCol), table.decimalMark);
+    out.push({ id, ...(code ? { code } : {}), ...(cell?.kind === 'ok' && !cell.value.isNegative() ? { weight: cell.value } : {}), line: table.line(r) });
+  }
+  return out;
 }
 
 export function validateTable(table: TableLike, options_: ValidateOptions = {}): ValidationReport {
@@ -122,7 +124,7 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
     allocation: options.allocation !== undefined,
     programme: options.allocation?.programme ? { id: options.allocation.programme.id, name: options.allocation.programme.name } : programme ? { id: programme.id, name: programme.name } : null,
     stats: {
-      rows: table.rows.length,
+      rows: table.rowCount,
       recipients: ctx.recipientRows.length,
       expectedRecipients: options.expected ? options.expected.length : null,
       columns: ctx.amountCols.length,

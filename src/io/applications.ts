@@ -41,10 +41,11 @@ export function applicationsFromTable(table: Table): Application[] {
       );
     }
   }
-  if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no applications', { file, line: 2 });
+  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no applications', { file, line: 2 });
   const seen = new Map<string, number>();
-  return table.rows.map(({ line, cells }) => {
-    const cell = (f: Field): string => (cols[f] === undefined ? '' : (cells[cols[f]] ?? ''));
+  return Array.from({ length: table.rowCount }, (_, r) => {
+    const line = table.line(r);
+    const cell = (f: Field): string => (cols[f] === undefined ? '' : table.cell(r, cols[f]));
     const header = (f: Field): string => headers[cols[f]!]!;
     const need = (f: Field): string => {
       const v = cell(f);

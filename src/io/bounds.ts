@@ -27,8 +27,8 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
     }
     const field = table.headers[col]!;
     return (i) => {
-      const { line, cells } = table.rows[i]!;
-      const text = (cells[col] ?? '').trim();
+      const line = table.line(i);
+      const text = table.cell(i, col).trim();
       if (text === '') return undefined;
       const value = cellAmount(text, table.file, line, field, table.decimalMark);
       if (value.isNegative()) throw new StatsbidragError(`negative-${what}`, `"${text}" is negative; a ${what} must be zero or more`, { file: table.file, line, field });

@@ -124,12 +124,13 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
     where(e);
   }
   if (codeCol === idCol || codeCol === basisCol) codeCol = undefined;
-  if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
+  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
   const mark = table.decimalMark;
   const seen = new Map<string, number>();
   let positive = false;
-  const recipients = table.rows.map(({ line, cells }) => {
-    const id = cells[idCol] ?? '';
+  const recipients = Array.from({ length: table.rowCount }, (_, r) => {
+    const line = table.line(r);
+    const id = table.cell(r, idCol);
     const idField = headers[idCol]!;
     const basisField = headers[basisCol]!;
     if (id === '') throw new StatsbidragError('missing-recipient', 'empty recipient name', { file, line, field: idField });
@@ -138,14 +139,14 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
       throw new StatsbidragError('duplicate-recipient', `"${id}" already appears on line ${first}`, { file, line, field: idField });
     }
     seen.set(id, line);
-    const raw = cells[basisCol] ?? '';
+    const raw = table.cell(r, basisCol);
     if (raw === '') throw new StatsbidragError('missing-value', `no value for "${id}"`, { file, line, field: basisField });
     const weight = cellAmount(raw, file, line, basisField, mark);
     if (weight.isNegative()) {
       throw new StatsbidragError('negative-weight', `"${raw}" is negative; weights must be zero or more`, { file, line, field: basisField });
     }
     if (weight.gt(0)) positive = true;
-    const code = codeCol === undefined ? undefined : cells[codeCol];
+    const code = codeCol === undefined ? undefined : table.cell(r, codeCol);
     return Object.defineProperty({ id, ...(code ? { code } : {}), line, weightText: raw }, 'weight', mark ? WEIGHT_BY_MARK[mark] : WEIGHT) as unknown as Recipient;
   });
   if (!positive) {

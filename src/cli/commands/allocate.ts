@@ -7,12 +7,12 @@ import { statSync } from 'node:fs';
 import { readBytes } from '../../io/read.js';
 import { runGuarded } from '../guard.js';
 import { progressFor, type Progress } from '../progress.js';
-import { type AllocateFlags, allocationOptionsFrom, renderOptionsFrom } from '../options.js';
+import { allocationOptionsFrom, renderOptionsFrom } from '../options.js';
+import type { AllocateFlags } from '../declarations/allocate.js';
 import { emit, type Outcome } from '../output.js';
 import { stdoutIsFile } from '../../io/write.js';
 import type { RenderOptions } from '../../render/output.js';
 
-export type { AllocateFlags } from '../options.js';
 
 /** Bytes in a data file (0 when it cannot be seen: the reader then says what is wrong). */
 function sizeOf(file: string | undefined): number {

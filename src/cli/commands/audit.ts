@@ -6,21 +6,7 @@ import { auditJson, auditText } from '../../render/report.js';
 import { provenanceOf } from '../../render/output.js';
 import { choiceOption, commandLine, positiveAmountOption } from '../options.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
-
-export interface AuditFlags {
-  basis?: string;
-  sheet?: string;
-  column?: string;
-  unit?: string;
-  format?: string;
-  id?: string;
-  rules?: string;
-  programme?: string;
-  stated?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
+import type { AuditFlags } from '../declarations/audit.js';
 
 export async function runAudit(tableFile: string, flags: AuditFlags): Promise<Verdict> {
   const format = choiceOption('--format', flags.format, ['text', 'json'] as const, 'text');

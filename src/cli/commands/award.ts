@@ -5,25 +5,10 @@ import type { Rationing } from '../../core/award.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { renderAwards } from '../../render/award.js';
 import { awardsWorkbook, xlsxBytes } from '../../render/xlsx.js';
-import { type CsvFlags, amountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
+import type { AwardFlags } from '../declarations/award.js';
+import { amountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emit } from '../output.js';
 import { provenanceOf } from '../../render/output.js';
-
-export interface AwardFlags extends CsvFlags {
-  programme?: string;
-  rules?: string;
-  year?: string;
-  budget?: string;
-  ration?: string;
-  ceiling?: string;
-  costShare?: string;
-  unit?: string;
-  partial?: boolean;
-  format?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
 
 function costShareOption(text: string | undefined) {
   if (text === undefined) return undefined;

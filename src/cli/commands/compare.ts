@@ -2,20 +2,10 @@
 import { compareInputsUseCase } from '../../app/compare.js';
 import { COMPARE_LAYOUTS, renderComparison } from '../../render/compare.js';
 import { comparisonWorkbook, xlsxBytes } from '../../render/xlsx.js';
-import { type CsvFlags, choiceOption, renderOptionsFrom, yearOption } from '../options.js';
+import type { CompareFlags } from '../declarations/compare.js';
+import { choiceOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emit } from '../output.js';
 import { provenanceOf } from '../../render/output.js';
-
-export interface CompareFlags extends CsvFlags {
-  rules?: string;
-  year?: string;
-  order?: string;
-  layout?: string;
-  format?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
 
 export async function runCompare(a: string, b: string, flags: CompareFlags): Promise<void> {
   const render = await renderOptionsFrom(flags);

@@ -9,16 +9,9 @@ import type { NumberLocale } from '../../core/amount.js';
 import type { Programme } from '../../core/programme.js';
 import { DEFAULT_RULES } from '../../io/load.js';
 import { packageRoot, packageVersion } from '../../io/paths.js';
-import { allocationOptionsFrom, amountOption, choiceOption, commandLine, type AllocateFlags } from '../options.js';
+import { allocationOptionsFrom, amountOption, choiceOption, commandLine } from '../options.js';
+import type { ReportFlags } from '../declarations/report.js';
 import { emit, type Verdict } from '../output.js';
-
-export interface ReportFlags extends AllocateFlags {
-  /** Two scenarios (files, bundled names, baseline) or two recipient tables. */
-  compare?: string[];
-  /** A published table to validate. */
-  validate?: string;
-  tolerance?: string;
-}
 
 /** A bundled file by its path in the package ("data/rules.json"), any other as the user named it. */
 function shown(file: string): string {

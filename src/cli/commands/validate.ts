@@ -7,38 +7,7 @@ import { validationGithub, validationJson, validationSummaryLine, validationText
 import { provenanceOf } from '../../render/output.js';
 import { amountOption, choiceOption, commandLine, splitOptionsFrom, yearOption } from '../options.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
-
-export interface ValidateFlags {
-  rules?: string;
-  sheet?: string;
-  programme?: string;
-  format?: string;
-  /** The old name of --format (hidden). */
-  report?: string;
-  quiet?: boolean;
-  tolerance?: string;
-  basis?: string;
-  id?: string;
-  year?: string;
-  stated?: string[];
-  // allocate's options: the table is then checked against the split allocate writes with them.
-  data?: string;
-  scenario?: string;
-  total?: string;
-  admin?: string;
-  unit?: string;
-  method?: string;
-  firstDivisor?: string;
-  floor?: string;
-  ceiling?: string;
-  floorColumn?: string;
-  ceilingColumn?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
-
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+import { VALIDATE_FORMATS, type ValidateFlags } from '../declarations/validate.js';
 
 /** "COLUMN=AMOUNT" (the last "=" splits, so a header may hold one) → a stated sum. */
 export function statedOption(text: string): StatedSum {

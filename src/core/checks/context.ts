@@ -38,8 +38,9 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   }
   const recipientRows: TableContext['recipientRows'] = [];
   let totalRow: TableContext['totalRow'];
-  for (const row of table.rows) {
-    const id = (row.cells[roles.recipient] ?? '').trim();
+  for (let r = 0; r < table.rowCount; r++) {
+    const id = table.cell(r, roles.recipient).trim();
+    const row = { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)) };
     if (TOTAL_ROW.test(id)) totalRow = row;
     else recipientRows.push({ ...row, id });
   }
