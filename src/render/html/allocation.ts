@@ -283,8 +283,8 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
       [l.admin, (p: PeriodAllocation) => p.admin, t.admin],
       [l.statedTotal, (p: PeriodAllocation) => p.statedTotal, t.statedTotal],
     ].map(([label, per, whole]) => [
-      { html: escapeHtml(label as string) },
-      ...(options.whatIf ? [{ html: '' }] : []),
+      ...(options.whatIf ? [{ html: '', className: 'in', rowHeader: false }] : []),
+      { html: escapeHtml(label as string), rowHeader: true },
       ...(codes ? [{ html: '' }] : []),
       { html: '' },
       ...a.periods.map((p) => amountCell((per as (p: PeriodAllocation) => Decimal)(p))),

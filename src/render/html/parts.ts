@@ -33,7 +33,7 @@ export function table(options: {
   const td = (c: Cell, tag: 'td' | 'th'): string => `<${tag}${attrs({ id: c.id, class: cls(c), 'data-sort': c.sort, scope: tag === 'th' ? 'row' : undefined, ...c.data })}>${c.html}</${tag}>`;
   const head = `<thead><tr>${options.head.map((c) => `<th scope="col"${attrs({ class: cls(c), ...c.data })}>${c.html}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${options.body.map((row, i) => `<tr${attrs({ class: options.rowClass?.(i), ...options.rowData?.(i) })}>${row.map((c) => td(c, c.rowHeader ? 'th' : 'td')).join('')}</tr>`).join('\n')}</tbody>`;
-  const foot = options.foot?.length ? `<tfoot>${options.foot.map((row) => `<tr>${row.map((c, j) => td(c, j === 0 ? 'th' : 'td')).join('')}</tr>`).join('')}</tfoot>` : '';
+  const foot = options.foot?.length ? `<tfoot>${options.foot.map((row) => `<tr>${row.map((c, j) => td(c, (c.rowHeader ?? j === 0) ? 'th' : 'td')).join('')}</tr>`).join('')}</tfoot>` : '';
   // Many columns: smaller print, so the table still fits the width of an A4 page.
   return `<div class="table-wrap"><table${attrs({ id: options.id, class: options.head.length > 8 ? 'wide' : undefined, 'data-sortable': options.sortable === true, ...options.data })}><caption>${options.caption}</caption>${head}\n${body}${foot}</table></div>`;
 }

@@ -219,6 +219,8 @@ export function commandArgs(data: WhatIfData, settings: Settings, anyOut: boolea
   } else {
     args.push(...data.args);
   }
+  // --total without a programme is a free split of the data: name the page's programme (a scenario names its own).
+  if (settings.total.trim() !== '' && data.programme && !data.scenario && !args.includes('--programme')) args.push('--programme', data.programme.id);
   for (const k of SETTING_NAMES) {
     const v = settings[k].trim();
     if (v !== '') args.push(`--${k}`, v);
