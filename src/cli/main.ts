@@ -179,12 +179,12 @@ export function buildProgram(only?: string): Command {
       .option('--programme <id>', 'programme in the rules (default: the first that awards on applications, delmos)')
       .option('--rules <file>', 'grant rules JSON (default: the bundled data/rules.json)')
       .option('--year <year>', 'the call\'s year or years (a multi-year decision, e.g. 2021-2023) for applications with no years column')
-      .option('--budget <amount>', 'money per year (default: the programme\'s amount for each year)')
-      .addOption(new Option('--ration <rule>', 'when capped requests exceed the budget (default: priority if the file has scores, else proportional)').choices(['priority', 'proportional', 'equal-awards']))
-      .option('--partial', 'priority: give what is left to the first application that no longer fits (default: it gets nothing)')
+      .option('--budget <amount>', 'money per year, replacing the rules\' budgets and commitments; ORDINANCE=AMOUNT (e.g. "2018:118=57 miljoner") limits one ordinance\'s applicants within it; repeatable (default: the rules\' budgets per year)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+      .addOption(new Option('--ration <rule>', 'how to decide when capped requests exceed the money: priority = rank and approve, as Delmos did (scores, or the file\'s order when it has none; default); proportional or equal-awards cut every request').choices(['priority', 'proportional', 'equal-awards']))
+      .option('--partial', 'priority: an application that does not fit in full gets what is left (default: it is refused and the next is considered)')
       .option('--ceiling <amount>', 'most an applicant may get per year (replaces the rules\')')
       .option('--cost-share <percent>', 'most the grant may cover of a measure\'s cost, e.g. 90% (replaces the rules\')')
-      .option('--unit <amount>', 'rounding unit of the awards (default: the programme\'s)')
+      .option('--unit <amount>', 'rounding unit of the awards (default: the rules\' award unit, else whole kronor)')
       .addHelpText(
         'after',
         '\nExamples:\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 788 tkr"\n      reproduces the Delmos awards in Gävleborg 2018 (seed 002); the bundled example, by name\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 500 tkr" --ration equal-awards\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 500 tkr" --ration proportional --format csv\n',
