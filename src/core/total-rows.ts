@@ -10,7 +10,9 @@
  *    merely contains such a word ("Summa Konsult AB", "Total Oil") is not one; or
  *  - it is one of the table's last rows and its amounts equal, exactly, the column sums of the
  *    rows above it (at least two of them, and not all zero): a total row without a total word
- *    (unless it names a recipient above it: that is a duplicate, and reported as one).
+ *    (unless it names a recipient above it: that is a duplicate, and reported as one). With only
+ *    one amount column to show it, the row's name must also be empty or hold a total word
+ *    ("Summa kommuner", "Riket 2019"): a list's last weight may equal the others' sum by chance.
  */
 import { Decimal } from './decimal.js';
 import { recipientKey } from './recipient-key.js';
@@ -62,16 +64,35 @@ export interface TotalRow {
   by: 'word' | 'sum';
 }
 
-/** Whether `amounts` hold `sums` in every column they have a value in, at least one of them not zero. */
-function holdsSums(amounts: readonly (Decimal | undefined)[], sums: readonly Decimal[]): boolean {
-  let any = false;
+/**
+ * How many columns show that `amounts` hold `sums`: the columns with a value, every one of them
+ * equal to its sum, counting those that are not zero; 0 when any differs.
+ */
+function sumsHeld(amounts: readonly (Decimal | undefined)[], sums: readonly Decimal[]): number {
+  let held = 0;
   for (let c = 0; c < sums.length; c++) {
     const v = amounts[c];
     if (v === undefined) continue;
-    if (!v.eq(sums[c]!)) return false;
-    if (!v.isZero()) any = true;
+    if (!v.eq(sums[c]!)) return 0;
+    if (!v.isZero()) held++;
   }
-  return any;
+  return held;
+}
+
+/** Words that mark a name as a total's when its amounts are the sums ("Summa kommuner", "Riket 2019", "Alla 32"). */
+const TOTAL_TOKENS = new Set(['summa', 's:a', 'sa', 'totalt', 'total', 'totals', 'totalsumma', 'sum', 'riket', 'landet', 'samtliga', 'alla', 'all', 'grand']);
+
+/**
+ * Whether the sums alone may make a row with this name a total row. One column that equals the sum
+ * of the others is a coincidence a plain list often has (3, 5, 2 and 10): a row named like a
+ * recipient is then a recipient, unless its name is empty or holds a total word ("Summa
+ * kommuner", "Riket 2019"). Two or more columns that each equal their sum are not a coincidence.
+ */
+function sumsMakeTotal(name: string, held: number): boolean {
+  if (held === 0) return false;
+  if (held >= 2) return true;
+  const key = recipientKey(name);
+  return key === '' || key.split(/[\s,.;()\[\]\-–—/]+/).some((word) => TOTAL_TOKENS.has(word.replace(/:$/, '')));
 }
 
 const sameAmounts = (a: readonly (Decimal | undefined)[], b: readonly (Decimal | undefined)[]): boolean =>
@@ -110,7 +131,7 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
     while (from > 2 && sameAmounts(read.amounts(rest[from - 1]!), last)) from--;
     const sums = Array.from({ length: columns }, () => new Decimal(0));
     for (let p = 0; p < rest.length; p++) {
-      if (p >= from && p >= 2 && holdsSums(last, sums)) {
+      if (p >= from && p >= 2 && sumsMakeTotal(read.name(rest[p]!), sumsHeld(last, sums))) {
         for (let q = p; q < rest.length; q++) bySum.add(rest[q]!);
         break;
       }

@@ -31,6 +31,7 @@ describe('total rows: one rule', () => {
     ]);
     // An empty cell in the total row is not compared.
     expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', undefined], ['Alla', '8', undefined]))).toEqual([{ index: 2, by: 'sum' }]);
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', undefined], ['', '8', undefined]))).toEqual([{ index: 2, by: 'sum' }]);
   });
 
   it('does not take a sum of one row, of zeros, a row in the middle, or a repeated name for a total', () => {
@@ -40,8 +41,21 @@ describe('total rows: one rule', () => {
     expect(findTotalRows(rows(['A', '1'], ['B', '2'], ['a', '3']))).toEqual([]);
   });
 
+  it('takes one column that equals the sum for a total only when the name is empty or holds a total word', () => {
+    // A plain list whose last weight is the others' sum by chance: D is a recipient.
+    expect(findTotalRows(rows(['A', '3'], ['B', '5'], ['C', '2'], ['D', '10']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['X', '8']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['', '8']))).toEqual([{ index: 2, by: 'sum' }]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Summa kommuner', '8']))).toEqual([{ index: 2, by: 'sum' }]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Totalt (kr)', '8']))).toEqual([{ index: 2, by: 'sum' }]);
+    // Two columns that each equal their sum: a total row whatever its name.
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['X', '8', '3']))).toEqual([{ index: 2, by: 'sum' }]);
+    // Two columns, one of them empty in the last row: only one shows it.
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['X', '8', undefined]))).toEqual([]);
+  });
+
   it('reads rows one at a time too', () => {
-    const data = rows(['Alfa', '3'], ['Beta', '5'], ['X', '8']);
+    const data = rows(['Alfa', '3'], ['Beta', '5'], ['Summa kommuner', '8']);
     expect(findTotalRows({ count: 3, name: (i) => data[i]!.name, amounts: (i) => data[i]!.amounts })).toEqual([{ index: 2, by: 'sum' }]);
   });
 
