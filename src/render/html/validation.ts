@@ -1,9 +1,9 @@
 /** The validation report: the verdict, the findings, the table with each offending cell marked and linked, and the column totals. */
-import { formatAmount } from '../../core/amount.js';
+import { formatAmount } from '../money.js';
 import type { TableLike } from '../../core/cells.js';
 import { Decimal } from '../../core/decimal.js';
 import type { ValidationReport } from '../../core/validate.js';
-import { validationJson, type ValidationJson } from '../report.js';
+import { validationJson, type ValidationJson } from '../validation/json.js';
 
 type Finding = ValidationJson['errors'][number];
 import { escapeHtml, userText } from './escape.js';
