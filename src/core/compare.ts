@@ -216,9 +216,11 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
     // When the sides cover different years, the years both cover decide the order (a like-for-like change).
     const sameSpan = inA.every((x, i) => x === inB[i]);
     const by = (r: CompareRow): CompareCell => (sameSpan || !both.some(Boolean) ? r.total : r.common);
-    const size = (r: CompareRow): Decimal => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs();
-    const position = new Map(rows.map((r, i) => [r, i]));
-    rows.sort((x, y) => size(y).comparedTo(size(x)) || position.get(x)! - position.get(y)!);
+    // Each row's size once (not once per comparison): a sort of n rows compares n log n times.
+    const sizes = rows.map((r) => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs());
+    const order = Array.from(rows, (_, i) => i).sort((x, y) => sizes[y]!.comparedTo(sizes[x]!) || x - y);
+    const sorted = order.map((i) => rows[i]!);
+    for (let i = 0; i < sorted.length; i++) rows[i] = sorted[i]!;
   }
   const unchanged = rows.filter((r) => r.status === 'both' && r.years.every((c) => c.a === null || c.b === null || c.a.eq(c.b))).length;
   return {
