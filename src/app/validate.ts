@@ -53,7 +53,7 @@ export interface ValidateResult {
 const SPLIT_ONLY = ['data', 'scenario', 'total', 'admin', 'firstDivisor', 'floor', 'ceiling', 'floorColumn', 'ceilingColumn', 'rest'] as const;
 
 /** Which check the request asks for. */
-export function validateMode(request: ValidateRequest): 'allocation' | 'stated' | 'programme' {
+function validateMode(request: ValidateRequest): 'allocation' | 'stated' | 'programme' {
   if (SPLIT_ONLY.some((k) => request[k] !== undefined)) return 'allocation';
   if (request.stated?.length) return 'stated';
   return request.unit !== undefined || request.method !== undefined ? 'allocation' : 'programme';

@@ -31,7 +31,7 @@ import { split } from './split.js';
 export const RATIONINGS = ['priority', 'proportional', 'equal-awards'] as const;
 export type Rationing = (typeof RATIONINGS)[number];
 
-export interface Ordinance {
+interface Ordinance {
   ref: string;
   /** Organisation types the ordinance admits, in canonical form (see canonicalType). */
   admits: string[];
@@ -140,7 +140,7 @@ export interface AwardRow {
   tied: boolean;
 }
 
-export interface YearAward {
+interface YearAward {
   year: number;
   budget: Decimal;
   /** Sum of the capped requests covering this year. */

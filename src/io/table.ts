@@ -47,7 +47,7 @@ const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+([.,])\d+$/;
  * unambiguously ("1,5", "0.25", "1 350,50") shows the same one, that is the file's mark; with
  * no such cell, or both kinds, none is decided and "1,350" stays ambiguous.
  */
-export function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[]): DecimalMark | undefined {
+function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[]): DecimalMark | undefined {
   if (delimiter === ';') return ',';
   let comma = false;
   let dot = false;

@@ -74,7 +74,7 @@ export function awardRecords(r: AwardResult): { headers: string[]; rows: string[
 /** Columns of awardRecords that hold text (formula-neutralised in CSV). */
 export const AWARD_TEXT_COLUMNS = new Set(['applicant', 'type', 'region', 'ordinance', 'years', 'cap_by', 'status', 'reason']);
 
-export const AWARD_JSON_VERSION = 1;
+const AWARD_JSON_VERSION = 1;
 
 /** One application of `awardJson`. Money is a fixed-decimal string. */
 export interface AwardApplicationJson {
@@ -179,7 +179,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
 
 const STATUS = { funded: 'funded', reduced: 'reduced', 'not-funded': 'not funded', rejected: 'REJECTED' } as const;
 
-export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
+function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const dp = decimals(r);
   const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: dp }));
@@ -221,7 +221,7 @@ export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   };
 }
 
-export function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
+function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: decimals(r) });
   const notes: string[] = [];
   const caps = [r.ceiling ? `ceiling ${money(r.ceiling)} kr per applicant and year` : '', r.maxCostShare ? `at most ${r.maxCostShare.toFixed()} % of the measure's cost` : '']

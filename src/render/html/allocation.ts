@@ -18,7 +18,7 @@ export interface AllocationReportOptions {
   scenario?: string;
 }
 
-export function money(locale: ReportMeta['locale'], dp: number) {
+function money(locale: ReportMeta['locale'], dp: number) {
   return (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
 }
 

@@ -2,9 +2,9 @@
  * Reports as one self-contained HTML page: data in, a string out, no I/O. Loaded only by the
  * `report` command (and the library), so nothing here costs the other commands' start-up.
  */
-export { renderAllocationReport, ruleLines, type AllocationReportOptions } from './allocation.js';
-export { renderComparisonReport, type ComparisonReportOptions } from './comparison.js';
-export { renderValidationReport, findingsByPlace, type ValidationReportOptions } from './validation.js';
-export { escapeHtml, userText } from './escape.js';
+export { renderAllocationReport, ruleLines } from './allocation.js';
+export { renderComparisonReport } from './comparison.js';
+export { renderValidationReport } from './validation.js';
+
 export { labelsFor } from '../labels.js';
-export type { ReportMeta } from './page.js';
+
