@@ -38,7 +38,7 @@ const command = <D extends CommandDeclaration>(
 /** Every command, in the help's order: one line each. */
 const COMMANDS: readonly CommandEntry[] = [
   command(allocate, async (_, flags) => (await import('./commands/allocate.js')).runAllocate(flags)),
-  command(validate, async ([table], flags) => (await import('./commands/validate.js')).runValidate(table!, flags)),
+  command(validate, async ([tables], flags) => (await import('./commands/validate.js')).runValidate(tables as unknown as string[], flags)),
   command(audit, async ([table], flags) => (await import('./commands/audit.js')).runAudit(table!, flags)),
   command(compare, async ([a, b], flags) => (await import('./commands/compare.js')).runCompare(a!, b!, flags)),
   command(award, async ([file], flags) => (await import('./commands/award.js')).runAward(file!, flags)),
@@ -99,8 +99,38 @@ that cannot be read (one line on stderr naming the file, line and field).
 /** Commands whose run needs no other command defined (buildProgram's `only`): all but those that list every command. */
 const ONE_COMMAND = new Set(COMMANDS.filter((c) => !c.needsEveryCommand).map((c) => c.declaration.name));
 
+/**
+ * Every run ends with a verdict. A promise that never settles (a reader waiting for an event that
+ * never comes) lets Node's event loop drain, and the process would end with exit 0 and no output:
+ * in CI that reads as "valid". So a run is watched until `work` settles; if the loop drains first
+ * (Node's 'beforeExit'), that is an internal error: one line on stderr, exit 2. An explicit
+ * process.exit (a closed stdout pipe) is not a drain and is left alone.
+ */
+export function untilVerdict(work: Promise<void>): Promise<void> {
+  let settled = false;
+  const drained = (): void => {
+    if (settled) return;
+    settled = true;
+    process.stderr.write('statsbidrag: internal error: the run ended without a result (please report it; STATSBIDRAG_DEBUG=1 shows details)\n');
+    process.exitCode = EXIT_TROUBLE;
+  };
+  process.once('beforeExit', drained);
+  const done = (): void => {
+    settled = true;
+    process.off('beforeExit', drained);
+  };
+  return work.then(done, (e: unknown) => {
+    done();
+    throw e;
+  });
+}
+
 /** Run the CLI; sets process.exitCode rather than exiting, so pending output is flushed. */
-export async function main(argv: string[]): Promise<void> {
+export function main(argv: string[]): Promise<void> {
+  return untilVerdict(run(argv));
+}
+
+async function run(argv: string[]): Promise<void> {
   // `statsbidrag ... | head` closes the pipe early: that is not an error worth a stack trace. (A file
   // or /dev/null is written without the stream, io/write.ts, which is then not made at all.)
   if (!stdoutIsFile()) {

@@ -21,14 +21,24 @@ function costShareOption(text: string | undefined) {
 
 export async function runAward(file: string, flags: AwardFlags): Promise<void> {
   const render = await renderOptionsFrom('awards', flags);
-  const budget = amountOption('--budget', flags.budget);
-  if (budget?.isNegative()) throw new StatsbidragError('invalid-option', '--budget: must not be negative', {}, 'usage');
+  let budget;
+  const ordinanceBudgets = [];
+  for (const text of flags.budget ?? []) {
+    const eq = text.indexOf('=');
+    const amount = amountOption('--budget', eq < 0 ? text : text.slice(eq + 1))!;
+    if (amount.isNegative()) throw new StatsbidragError('invalid-option', '--budget: must not be negative', {}, 'usage');
+    if (eq < 0) {
+      if (budget) throw new StatsbidragError('invalid-option', '--budget: give the money once (and ORDINANCE=AMOUNT for a limit within it)', {}, 'usage');
+      budget = amount;
+    } else ordinanceBudgets.push({ ordinance: text.slice(0, eq).trim(), amount });
+  }
   const outcome = await awardUseCase({
     applications: file,
     programme: flags.programme,
     rules: flags.rules,
     years: yearOption(flags.year),
     budget,
+    ordinanceBudgets,
     ration: flags.ration as Rationing | undefined, // checked by the use case
     partial: flags.partial,
     ceiling: positiveAmountOption('--ceiling', flags.ceiling),

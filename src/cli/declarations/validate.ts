@@ -6,7 +6,7 @@ import { VALIDATION_FORMATS } from '../../render/format-names.js';
 export const validate = declareCommand({
   name: 'validate',
   description: 'check a published allocation table against the programme, or against what allocate writes with the same options: cells, recipients, totals and the rule (exit 1 when it fails)',
-  arguments: [{ name: '<table>', description: 'the table to check (CSV, .xlsx, or the JSON allocate --format json writes; - for stdin)' }],
+  arguments: [{ name: '<table...>', description: 'the table to check (CSV, .xlsx, or the JSON allocate --format json writes; - for stdin); several are checked one after another' }],
   options: [
     { flags: '--sheet <name|n>', description: '.xlsx: the sheet to check, by name or number (default: the first)' },
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
@@ -18,6 +18,7 @@ export const validate = declareCommand({
     { flags: '--basis <column>', description: 'basis column, by header or year (default: the programme\'s basis); with allocate\'s options, the weight column of --data' },
     { flags: '--id <column>', description: 'recipient column (default: Kommun/recipient/name, else the first column)' },
     { flags: '--year <year>', description: 'the year of a bare "amount" column; with allocate\'s options, the years allocate splits' },
+    { flags: '--against <reference>', description: "what the table is checked against: rules (the programme's), split (what allocate writes with allocate's options) or stated (the --stated sums); default: split with any of --data, --scenario, --total, --admin, --first-divisor, --floor, --ceiling, --floor-column, --ceiling-column, else stated with --stated, else rules", choices: ['rules', 'split', 'stated'] },
     { flags: '--stated <column=amount>', description: 'the sum a column must have (repeatable); with --basis and --method/--unit also the rule; no programme applies unless named', repeatable: true },
     // allocate's own options, with the same meaning: the table is then checked against what allocate writes with them.
     ...SPLIT_OPTIONS,

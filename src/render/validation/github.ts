@@ -1,7 +1,7 @@
 /** validate's report as GitHub workflow annotations, one per finding, then the summary line. */
 import type { NumberLocale } from '../../core/amount.js';
 import type { ValidationReport } from '../../core/validate.js';
-import { findingMessage } from './messages.js';
+import { findingMessage, referenceText } from './messages.js';
 import { validationSummaryLine } from './text.js';
 
 /** Workflow-command data: "%", CR and LF escaped (GitHub's rules). */
@@ -10,13 +10,15 @@ const githubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, 
 const githubProperty = (s: string): string => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
- * One GitHub Actions annotation per finding (`::error file=…,line=…,col=…,title=CODE::message`),
- * so a failing check points at the cell in a pull request; then the summary line. `col` is the
+ * First a `::notice` naming what the table is checked against; then one GitHub Actions annotation
+ * per finding (`::error file=…,line=…,col=…,title=CODE::message`), so a failing check points at
+ * the cell in a pull request; then the summary line. `col` is the
  * 1-based position of the finding's column in `headers`; a finding about a column alone points at
  * the header line.
  */
 export function validationGithub(report: ValidationReport, headers: readonly string[], locale: NumberLocale = 'sv'): string {
-  const out = report.errors.map((f) => {
+  const notice = `::notice title=statsbidrag validate::${githubData(`${report.file ?? 'the table'} checked against ${referenceText(report, locale)}`)}`;
+  const findings = report.errors.map((f) => {
     const index = f.column === null ? -1 : columnIndex(headers, f.column);
     const props = [
       ...(report.file !== null && report.file !== '-' ? [`file=${githubProperty(report.file)}`] : []),
@@ -27,7 +29,7 @@ export function validationGithub(report: ValidationReport, headers: readonly str
     const where = [f.recipient, f.column].filter((x) => x !== null).join(', ');
     return `::${f.severity} ${props.join(',')}::${githubData(`${where ? `${where}: ` : ''}${findingMessage(f, locale)}`)}`;
   });
-  out.push(validationSummaryLine(report));
+  const out = [notice, ...findings, validationSummaryLine(report)];
   return `${out.join('\n')}\n`;
 }
 

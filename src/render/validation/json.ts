@@ -4,7 +4,7 @@ import type { Decimal } from '../../core/decimal.js';
 import type { ValidationReport } from '../../core/validate.js';
 import { plain } from '../money.js';
 import type { Provenance } from '../output.js';
-import { adminNote, findingMessage } from './messages.js';
+import { adminNote, findingMessage, referenceText } from './messages.js';
 
 const VALIDATION_JSON_VERSION = 2;
 
@@ -41,6 +41,8 @@ interface TotalCheckJson {
 export interface ValidationJson {
   schema: 'statsbidrag/validation';
   version: number;
+  /** What the table was checked against: the programme's rules, allocate's split or stated sums. */
+  against: { reference: ValidationReport['against']['reference']; description: string };
   provenance?: Provenance;
   valid: boolean;
   file: string | null;
@@ -74,6 +76,7 @@ export function validationJson(report: ValidationReport, locale: NumberLocale = 
   return {
     schema: 'statsbidrag/validation',
     version: VALIDATION_JSON_VERSION,
+    against: { reference: report.against.reference, description: referenceText(report, locale) },
     ...(provenance ? { provenance } : {}),
     valid: report.valid,
     file: report.file,

@@ -5,8 +5,36 @@
 import type { NumberLocale } from '../../core/amount.js';
 import { chooseRepair, type Repair } from '../../core/cells.js';
 import type { Decimal } from '../../core/decimal.js';
-import type { BasisRef, Finding, Prediction, RuleRef, TotalCheck } from '../../core/validate.js';
+import type { BasisRef, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../../core/validate.js';
 import { formatAmount } from '../money.js';
+
+/** "a, b and c". */
+const andList = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * What the table was checked against, as the first line of every report names it: "the
+ * programme's rules for year 2019", "what allocate writes with: --year 2019 --unit 1000", "the
+ * stated sums: …", or "the table alone (…)".
+ */
+export function referenceText(report: Pick<ValidationReport, 'against' | 'programme'>, locale: NumberLocale = 'sv'): string {
+  const a = report.against;
+  switch (a.reference) {
+    case 'rules': {
+      const who = report.programme ? `the programme's rules (${report.programme.id})` : "the programme's rules";
+      const years = a.years.length === 0 ? '' : ` for ${a.years.length === 1 && !a.years[0]!.includes('–') ? 'year' : a.years.length === 1 ? 'the years' : 'years'} ${andList(a.years)}`;
+      return `${who}${years}${a.basis ? `, split by ${a.basis}` : ''}`;
+    }
+    case 'split':
+      return a.options ? `what allocate writes with: ${a.options}` : "what allocate writes with the programme's defaults";
+    case 'stated': {
+      const sums = a.sums.map((s) => `${s.column} = ${formatAmount(s.amount.toFixed(), { locale })}`).join('; ');
+      const rule = a.rule ? `, each split by ${a.rule.basis ?? 'the basis'} (${a.rule.method}, unit ${formatAmount(a.rule.unit.toFixed(), { locale })})` : '';
+      return `the stated sums: ${sums}${rule}`;
+    }
+    case 'table':
+      return 'the table alone (its cells and totals; no programme, split or stated sum)';
+  }
+}
 
 /** The sentence of a finding, with numbers in `locale`. */
 export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string {

@@ -4,7 +4,7 @@ import { Decimal } from '../../core/decimal.js';
 import type { ColumnSummary, Finding, TotalCheck, ValidationReport } from '../../core/validate.js';
 import { formatAmount, plain } from '../money.js';
 import { PLAIN_REPORT, type ReportPaint } from '../report-paint.js';
-import { adminNote, findingMessage } from './messages.js';
+import { adminNote, findingMessage, referenceText } from './messages.js';
 
 function money(d: Decimal | null, locale: NumberLocale, dp: number): string {
   if (d === null) return '–';
@@ -69,7 +69,7 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
   const s = report.stats;
   const dp = report.summary.decimals;
   const out: string[] = [];
-  out.push(paint.bold(`Validation of ${report.file ?? 'the table'}`));
+  out.push(`${paint.bold(`Validation of ${report.file ?? 'the table'}`)} against ${referenceText(report, locale)}`);
   if (report.programme) out.push(`Programme: ${report.programme.id} (${report.programme.name})`);
   const verdict = report.valid ? paint.ok('VALID') : paint.error('INVALID');
   out.push(
