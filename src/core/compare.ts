@@ -35,7 +35,7 @@ export interface CompareRow {
   common: CompareCell;
 }
 
-export interface CompareSegment {
+interface CompareSegment {
   from: number;
   to: number;
   /** Index into Comparison.years of the first year. */
@@ -71,7 +71,7 @@ export interface Comparison {
   repairs?: ReadCellRepair[];
 }
 
-export type CompareOrder = 'change' | 'input';
+type CompareOrder = 'change' | 'input';
 
 export interface CompareOptions {
   /** `change` (default): largest absolute change first (over the years both sides cover, when they differ); `input`: A's order, then B's new rows. */
@@ -142,7 +142,7 @@ export function compareAmountTables(a: AmountTable, b: AmountTable, options: Com
 
 const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
-export function cell(a: Decimal | null, b: Decimal | null): CompareCell {
+function cell(a: Decimal | null, b: Decimal | null): CompareCell {
   const difference = a !== null && b !== null ? b.minus(a) : null;
   const percent = difference !== null && a !== null && !a.isZero() ? difference.div(a).times(100) : null;
   return { a, b, difference, percent };

@@ -180,7 +180,7 @@ export function located(e: unknown, location: Location): unknown {
 }
 
 /** "file:line: field "X": message" — the one line the CLI prints. */
-export function formatLocation(loc: Location): string {
+function formatLocation(loc: Location): string {
   const parts: string[] = [];
   let head = loc.file ?? '';
   if (loc.line !== undefined) head += `${head ? ':' : 'line '}${loc.line}`;
