@@ -9,6 +9,7 @@
  */
 import type { Allocation } from './allocate.js';
 import { Decimal } from './decimal.js';
+import { recipientKey } from './recipient-key.js';
 import { yearsOf } from './schedule.js';
 
 export interface CompareCell {
@@ -79,7 +80,7 @@ export interface CompareOptions {
   years?: { from: number; to: number };
 }
 
-const key = (id: string): string => id.normalize('NFC').trim().toLowerCase();
+const key = recipientKey;
 
 interface Side {
   /** year → period index (a run of years with one per-year amount shares an index) */

@@ -14,6 +14,8 @@ import { isUtf8 } from 'node:buffer';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { MAX_TOTAL } from '../core/apportion/fast.js';
 import type { BulkColumns } from '../core/bulk-columns.js';
+import { recipientKey } from '../core/recipient-key.js';
+import { isTotalName, TOTAL_WORD_KEYS } from '../core/total-rows.js';
 import { detectDelimiter } from './csv.js';
 
 export type { BulkColumns } from '../core/bulk-columns.js';
@@ -219,48 +221,120 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
     delimiter,
     ...(anyCode ? { codeStart: codeStart!.subarray(0, rows), codeEnd: codeEnd!.subarray(0, rows) } : {}),
   };
-  return hasRepeatedName(cols) ? undefined : cols;
+  // Two rows that are one recipient, or a total row: the general reader reports the one and sets the other aside.
+  const keyed = keyedNames(cols);
+  return hasRepeatedName(cols, keyed) || hasTotalRow(cols, keyed) ? undefined : cols;
+}
+
+/** FNV-1a over one code unit, as the key hashes below fold them. */
+const fnv = (h: number, unit: number): number => Math.imul(h ^ unit, 16777619);
+/** FNV's low bits mix poorly (similar names crowd together): finish with murmur3's fmix32. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+/** The hash of a recipient key (a string): its UTF-16 code units. */
+function keyHash(key: string): number {
+  let h = 2166136261;
+  for (let k = 0; k < key.length; k++) h = fnv(h, key.charCodeAt(k));
+  return fmix(h);
 }
 
 /**
- * Whether a name occurs twice: an open-addressing table of row numbers keyed by an FNV-1a hash of
- * the name's bytes, compared byte for byte on a hash match.
+ * The hash of each row's recipient key (core/recipient-key.ts) without making a string for a
+ * plain ASCII name: its bytes lower-cased, spaces trimmed and runs of them one, are its key's
+ * code units. Any other name (non-ASCII, a control character) is decoded and keyed.
  */
-export function hasRepeatedName({ bytes: b, rows, nameStart, nameEnd }: Pick<BulkColumns, 'bytes' | 'rows' | 'nameStart' | 'nameEnd'>): boolean {
-  let size = 1;
-  while (size < rows * 2) size <<= 1;
-  const table = new Int32Array(size).fill(-1);
+function nameKeyHashes(b: Uint8Array, rows: number, nameStart: Int32Array, nameEnd: Int32Array, keyAt: (i: number) => string): Int32Array {
   const hashes = new Int32Array(rows);
-  const mask = size - 1;
   for (let i = 0; i < rows; i++) {
     const s = nameStart[i]!;
     const e = nameEnd[i]!;
     let h = 2166136261;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ b[k]!, 16777619);
-    // FNV's low bits mix poorly (similar names crowd together): finish with murmur3's fmix32.
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    hashes[i] = h;
+    let plain = true;
+    // Spaces are trimmed and runs of them are one: a space is hashed when a character follows it.
+    let started = false;
+    let space = false;
+    for (let k = s; k < e; k++) {
+      let c = b[k]!;
+      if (c >= 0x80 || c < 0x20 || c === 0x7f) {
+        plain = false;
+        break;
+      }
+      if (c === 32) {
+        space = started;
+        continue;
+      }
+      if (space) h = fnv(h, 32);
+      space = false;
+      started = true;
+      if (c >= 65 && c <= 90) c |= 32;
+      h = fnv(h, c);
+    }
+    hashes[i] = plain ? fmix(h) : keyHash(keyAt(i));
+  }
+  return hashes;
+}
+
+type Names = Pick<BulkColumns, 'bytes' | 'rows' | 'nameStart' | 'nameEnd'>;
+
+/** Each row's key hash, and its key (made on demand). */
+export interface KeyedNames {
+  hashes: Int32Array;
+  keyAt(i: number): string;
+  nameAt(i: number): string;
+}
+
+export function keyedNames({ bytes: b, rows, nameStart, nameEnd }: Names): KeyedNames {
+  const decoder = new TextDecoder();
+  const nameAt = (i: number): string => decoder.decode(b.subarray(nameStart[i]!, nameEnd[i]!));
+  const keyAt = (i: number): string => recipientKey(nameAt(i));
+  return { hashes: nameKeyHashes(b, rows, nameStart, nameEnd, keyAt), keyAt, nameAt };
+}
+
+/**
+ * Whether two rows are one recipient (the same recipient key): an open-addressing table of row
+ * numbers keyed by a hash of each key (nameKeyHashes), the keys themselves compared on a hash match.
+ */
+export function hasRepeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): boolean {
+  const { rows } = names;
+  const { hashes, keyAt } = keyed;
+  let size = 1;
+  while (size < rows * 2) size <<= 1;
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let i = 0; i < rows; i++) {
+    const h = hashes[i]!;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const j = table[slot]!;
       if (j === -1) {
         table[slot] = i;
         break;
       }
-      if (hashes[j] === h && nameEnd[j]! - nameStart[j]! === e - s) {
-        let same = true;
-        for (let k = 0, js = nameStart[j]!; k < e - s; k++) {
-          if (b[js + k] !== b[s + k]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return true;
-      }
+      if (hashes[j] === h && keyAt(j) === keyAt(i)) return true;
     }
   }
+  return false;
+}
+
+/** Key hashes of the total words, as a name cell may hold them ("Summa", "Summa:", "Summa :"). */
+let totalHashes: Set<number> | undefined;
+
+/**
+ * Whether the list has a total row by core/total-rows.ts's rule: a total word (found by its key's
+ * hash, then confirmed), or last rows whose weight is the sum of the weights above them (the
+ * weights are exact integers here). The general reader then sets it aside with its note.
+ */
+export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>, keyed: KeyedNames = keyedNames(cols)): boolean {
+  totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
+  const { rows, weights, total } = cols;
+  for (let i = 0; i < rows; i++) if (totalHashes.has(keyed.hashes[i]!) && isTotalName(keyed.nameAt(i))) return true;
+  // No total word: the trailing run of rows with the last weight, from the first whose weight is the sum above it.
+  const last = weights[rows - 1]!;
+  if (rows < 3 || last === 0) return false;
+  for (let q = rows - 1; q >= 2 && weights[q] === last; q--) if (total - (rows - q) * last === last) return true;
   return false;
 }

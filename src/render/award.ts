@@ -2,7 +2,8 @@
  * Awards as records (CSV: one row per application, an award column per year), as the documented
  * JSON, and as display grids: the applications with their awards, and the budget per year.
  */
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
 import type { AwardReason, AwardResult, AwardRow, AwardStatus, Rationing } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange, yearCount } from '../core/schedule.js';
@@ -255,17 +256,21 @@ export interface AwardView {
   source?: Source | undefined;
 }
 
-/** Awards in any format. */
-export function* renderAwards(view: AwardView, options: RenderOptions): Rendered {
+/** Awards as JSON. */
+export function awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
+  return jsonDocument(awardJson(view.result, view.programme, view.source && provenanceOf(view.source, options)));
+}
+
+/** Awards as CSV: one record per application. */
+export function* awardsCsv(view: AwardView, options: RenderOptions): Rendered {
+  const { headers, rows } = awardRecords(view.result);
+  yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
+}
+
+/** Awards as grids: the terminal table or Markdown (options.format). */
+export function awardsGrids(view: AwardView, options: RenderOptions): Rendered {
   const { result, programme } = view;
-  if (options.format === 'json') {
-    yield* jsonDocument(awardJson(result, programme, view.source && provenanceOf(view.source, options)));
-  } else if (options.format === 'csv') {
-    const { headers, rows } = awardRecords(result);
-    yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
-  } else {
-    const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
-    const title = `${labelsFor(options.locale).awardsTitle}: ${programme.name} (${programme.agency})${span}, ${view.rationing}`;
-    yield* gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
-  }
+  const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
+  const title = `${labelsFor(options.locale).awardsTitle}: ${programme.name} (${programme.agency})${span}, ${view.rationing}`;
+  return gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
 }

@@ -3,44 +3,10 @@ import { unusedSplitOptions, validateUseCase, VALIDATE_REFERENCES, type Validate
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
-import { validationGithub, validationJson, validationSummaryLine, validationText } from '../../render/report.js';
-import { provenanceOf } from '../../render/output.js';
-import { amountOption, choiceOption, commandLine, splitOptionsFrom, yearOption } from '../options.js';
+import { amountOption, choiceOption, commandLine, formatOption, splitOptionsFrom, yearOption } from '../options.js';
+import { writerFor } from '../../render/formats.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
-
-export interface ValidateFlags {
-  rules?: string;
-  sheet?: string;
-  programme?: string;
-  format?: string;
-  /** The old name of --format (hidden). */
-  report?: string;
-  quiet?: boolean;
-  tolerance?: string;
-  basis?: string;
-  id?: string;
-  year?: string;
-  stated?: string[];
-  /** rules, split or stated: what the table is checked against (default from the options). */
-  against?: string;
-  // allocate's options: the table is then checked against the split allocate writes with them.
-  data?: string;
-  scenario?: string;
-  total?: string;
-  admin?: string;
-  unit?: string;
-  method?: string;
-  firstDivisor?: string;
-  floor?: string;
-  ceiling?: string;
-  floorColumn?: string;
-  ceilingColumn?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
-
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+import type { ValidateFlags } from '../declarations/validate.js';
 
 /** "COLUMN=AMOUNT" (the last "=" splits, so a header may hold one) → a stated sum. */
 export function statedOption(text: string): StatedSum {
@@ -59,7 +25,7 @@ export async function runValidate(tables: string | readonly string[], flags: Val
   if (flags.format !== undefined && flags.report !== undefined && flags.format !== flags.report) {
     throw new StatsbidragError('invalid-option', `--report is the old name of --format: give one of them`, {}, 'usage');
   }
-  const format = choiceOption('--format', flags.format ?? flags.report, VALIDATE_FORMATS, 'text');
+  const format = formatOption('validation', { format: flags.format ?? flags.report });
   if (flags.quiet && format !== 'text') throw new StatsbidragError('invalid-option', `--quiet applies to --format text, not ${format}`, {}, 'usage');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   if (files.length > 1 && format === 'json') throw new StatsbidragError('invalid-option', `--format json reports on one table, not ${files.length}: give one table per run`, {}, 'usage');
@@ -89,18 +55,11 @@ export async function runValidate(tables: string | readonly string[], flags: Val
   const paint = await reportPaint(flags.out, flags.color);
   const texts: string[] = [];
   let verdict: Verdict = 'pass';
+  const write = writerFor('validation', format);
   for (const file of files) {
     const { report, table, source, verdict: one } = await validateUseCase({ ...request, table: file });
     if (one === 'fail') verdict = 'fail';
-    texts.push(
-      format === 'json'
-        ? `${JSON.stringify(validationJson(report, locale, provenanceOf(source, { command: commandLine() })), null, 2)}\n`
-        : flags.quiet
-          ? `${validationSummaryLine(report, paint)}\n`
-          : format === 'github'
-            ? validationGithub(report, table.headers, locale)
-            : validationText(report, paint, locale),
-    );
+    texts.push(write({ report, headers: table.headers, source }, { command: commandLine(), locale, paint, summaryOnly: flags.quiet }) as string);
   }
   // Text reports one after another, a blank line between them.
   await emit(texts.join(format === 'text' && !flags.quiet ? '\n' : ''), flags.out);

@@ -1,6 +1,6 @@
 /**
  * What validate's checks share: the finding type (exact values and structured message data,
- * never formatted text: render/report.ts writes the sentences), the options, and the context
+ * never formatted text: render/validation/messages.ts writes the sentences), the options, and the context
  * every check reads (the table's columns and rows, recognised once).
  */
 import type { NumberLocale } from '../amount.js';
@@ -163,7 +163,8 @@ export interface TableContext {
   /** Columns with no role (warned about). */
   otherCols: number[];
   recipientRows: RecipientRow[];
-  totalRow: { line: number; cells: readonly string[] } | undefined;
+  /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
+  totalRows: { line: number; cells: readonly string[] }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;
