@@ -280,6 +280,24 @@ describe('the what-if page against the CLI', () => {
   });
 });
 
+describe('a scenario\'s page', () => {
+  it('splits as allocate --scenario does, with the scenario\'s own figures where a control is empty', async () => {
+    const { page, context, errors } = await open(browser, report('scenario.html', ['--scenario', 'what-if']), { width: 1280 });
+    await page.selectOption('select[name="method"]', 'sainte-lague');
+    await expect.poll(() => page.textContent('#wi-command')).toBe('statsbidrag allocate --scenario what-if --method sainte-lague');
+    const json = JSON.parse(run(['allocate', '--scenario', 'what-if', '--method', 'sainte-lague', '--format', 'json']).stdout) as AllocationJson;
+    expect(await pageAmounts(page)).toEqual(jsonAmounts(json));
+    // a recipient left out: the command stays the scenario's (with --data it would be refused), and the page says where it goes
+    const first = (await page.getAttribute('input[name="recipient"]', 'value'))!;
+    await page.setChecked(`input[name="recipient"][value="${first}"]`, false);
+    await expect.poll(() => page.textContent('#wi-command-note')).toContain('recipients.remove');
+    expect(await page.textContent('#wi-command')).toBe('statsbidrag allocate --scenario what-if --method sainte-lague');
+    expect(await page.isHidden('#wi-recipients')).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a 10 000-recipient page', () => {
   it('draws the largest recipients and a distribution, pages the table, and redraws a change with the CLI\'s amounts', async () => {
     const n = 10_000;
