@@ -3,6 +3,7 @@
  * Nothing is recomputed here; money arrives as exact values and is only laid out; validate's
  * findings arrive as facts (code, values, structured data) and their sentences are written here. JSON shapes are documented in the README ("## validate", "## audit").
  */
+import { kindOf } from '../core/sourced.js';
 import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
 import type { AuditResult, AuditRule, CellRepair, RuleFit } from '../core/audit.js';
 import { gapInterval } from '../core/audit.js';
@@ -206,7 +207,8 @@ function predictionText(p: Prediction, locale: NumberLocale): string {
 
 function adminNote(k: TotalCheck, locale: NumberLocale): string {
   const { source, note } = k.amountSplitSource;
-  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'derived' ? 'derived' : source === 'option' ? 'given by the options' : `from source "${source}"`}${note ? `: ${note}` : ''}`;
+  const kind = kindOf(k.amountSplitSource);
+  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'option' ? 'given by the options' : source === 'derived' || source === kind ? kind : `${kind} (source "${source}")`}${note ? `: ${note}` : ''}`;
 }
 
 const percentText = (d: Decimal | null): string | null => (d === null ? null : d.toFixed(4));

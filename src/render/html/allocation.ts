@@ -8,6 +8,7 @@ import { moneyDecimals } from '../allocation.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
 import { escapeHtml, userText } from './escape.js';
 import { labelsFor, type Labels } from '../labels.js';
+import { adminRuleText, totalAdminNote } from '../figures.js';
 import { figure, page, provenance, table, type Cell, type ReportMeta, type Section } from './page.js';
 import { PALETTE } from './style.js';
 
@@ -44,11 +45,13 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decim
 
 /** Rule lines for the provenance block: per period, method, unit and where admin costs come from. */
 export function ruleLines(l: Labels, a: Allocation, locale: ReportMeta['locale']): string[] {
-  return a.periods.map(
+  const lines = a.periods.map(
     (p) =>
       `${p.years ? p.label : l.amount}: ${l.method} ${p.split.method}${p.split.firstDivisor ? ` (${p.split.firstDivisor.toFixed()})` : ''}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr` +
-      (p.adminSource === 'rules' ? `; ${l.adminFromRules}` : p.adminSource === 'option' ? `; ${l.adminFromOption}` : ''),
+      (p.adminSource === 'none' ? '' : `; ${adminRuleText(p, locale)}`),
   );
+  const admin = totalAdminNote(a, locale);
+  return admin ? [...lines, admin] : lines;
 }
 
 export function renderAllocationReport(a: Allocation, meta: ReportMeta, options: AllocationReportOptions = {}): string {
