@@ -4,6 +4,7 @@
  * period's (or the user's) unit and method. A year range is one split repeated every year.
  */
 import { Decimal } from './decimal.js';
+import { kindOf, weakest, type FigureKind, type FigureStatus } from './sourced.js';
 import { StatsbidragError } from './errors.js';
 import type { Programme } from './programme.js';
 import { formatYearRange, intersect, yearCount, type YearRange } from './schedule.js';
@@ -42,6 +43,12 @@ export interface PeriodAllocation {
   admin: Decimal;
   /** Where the admin figure comes from, for the report. */
   adminSource: 'rules' | 'option' | 'none';
+  /** With admin from the rules: what the figure is (the weaker of the stated total's and the amount split's kinds). */
+  adminKind?: FigureKind;
+  /** With admin from the rules: the administrative costs that give the same published column (from the amount split's range). */
+  adminRange?: { from: Decimal; to: Decimal };
+  /** What the stated total is, when it is more than a plain stated figure: its kind, status and the values other sources give. */
+  stated?: { kind: FigureKind; source: string; status: FigureStatus[]; alternatives: { value: Decimal; source: string }[] };
   split: Split;
 }
 
@@ -76,6 +83,9 @@ interface PeriodPlan {
   statedTotal: Decimal;
   admin: Decimal;
   adminSource: PeriodAllocation['adminSource'];
+  adminKind?: FigureKind;
+  adminRange?: { from: Decimal; to: Decimal };
+  stated?: PeriodAllocation['stated'];
   unit: Decimal;
   method: string;
 }
@@ -126,6 +136,13 @@ function planPeriods(options: AllocateOptions): PeriodPlan[] {
       admin = period.statedTotal.value.minus(period.amountSplit.value);
       adminSource = admin.isZero() ? 'none' : 'rules';
     }
+    const fromRules = adminSource === 'rules';
+    const st = period.statedTotal;
+    const statedNote =
+      kindOf(st) !== 'stated' || period.status?.length || st.alternatives?.length
+        ? { kind: kindOf(st), source: st.source, status: period.status ?? [], alternatives: (st.alternatives ?? []).map((a) => ({ value: a.value, source: a.source })) }
+        : undefined;
+    const range = period.amountSplit.range;
     const method = options.method ?? period.method.value;
     if (method === 'applications') {
       throw new StatsbidragError(
@@ -135,7 +152,17 @@ function planPeriods(options: AllocateOptions): PeriodPlan[] {
         'usage',
       );
     }
-    return { years, statedTotal, admin, adminSource, unit: options.unit ?? period.unit.value, method };
+    return {
+      years,
+      statedTotal,
+      admin,
+      adminSource,
+      ...(fromRules ? { adminKind: weakest([kindOf(period.statedTotal), kindOf(period.amountSplit)]) } : {}),
+      ...(fromRules && range ? { adminRange: { from: statedTotal.minus(range.to), to: statedTotal.minus(range.from) } } : {}),
+      ...(statedNote && !options.total ? { stated: statedNote } : {}),
+      unit: options.unit ?? period.unit.value,
+      method,
+    };
   });
 }
 
@@ -158,6 +185,9 @@ export function allocateBy(recipients: readonly Recipient[], options: AllocateOp
     statedTotal: plan.statedTotal,
     admin: plan.admin,
     adminSource: plan.adminSource,
+    ...(plan.adminKind ? { adminKind: plan.adminKind } : {}),
+    ...(plan.adminRange ? { adminRange: plan.adminRange } : {}),
+    ...(plan.stated ? { stated: plan.stated } : {}),
     split: splitPeriod({
       recipients,
       amount: plan.statedTotal.minus(plan.admin),

@@ -29,7 +29,7 @@ export interface CompareRow {
   status: CompareStatus;
   /** One cell per year of Comparison.years. */
   years: CompareCell[];
-  /** Over every year each side covers. */
+  /** Over every year each side covers; difference and percent null when the sides cover different years. */
   total: CompareCell;
   /** Over the years both sides cover. */
   common: CompareCell;
@@ -176,6 +176,13 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
   const inB = years.map((y) => B.periodOf.has(y));
   const both = years.map((_, i) => inA[i]! && inB[i]!);
   const all = years.map(() => true);
+  // Over every year: when the sides cover different years, each side's sum counts its own years, so
+  // the two are not compared (no difference, no per cent); the `common` cells compare like with like.
+  const sameSpan = inA.every((x, i) => x === inB[i]);
+  const overAll = (cells: readonly CompareCell[]): CompareCell => {
+    const c = sumCells(cells, all);
+    return sameSpan ? c : { ...c, difference: null, percent: null };
+  };
 
   const segments: CompareSegment[] = [];
   years.forEach((y, i) => {
@@ -203,7 +210,7 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
       ...(r.code !== undefined ? { code: r.code } : codeB !== undefined ? { code: codeB } : {}),
       status,
       years: cells,
-      total: sumCells(cells, all),
+      total: overAll(cells),
       common: sumCells(cells, both),
     };
   });
@@ -214,7 +221,6 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
   });
   if ((options.order ?? 'change') === 'change') {
     // When the sides cover different years, the years both cover decide the order (a like-for-like change).
-    const sameSpan = inA.every((x, i) => x === inB[i]);
     const by = (r: CompareRow): CompareCell => (sameSpan || !both.some(Boolean) ? r.total : r.common);
     // Each row's size once (not once per comparison): a sort of n rows compares n log n times.
     const sizes = rows.map((r) => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs());
@@ -231,7 +237,7 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
     segments,
     rows,
     totalsPerYear,
-    total: sumCells(totalsPerYear, all),
+    total: overAll(totalsPerYear),
     common: sumCells(totalsPerYear, both),
     unchanged,
   };

@@ -6,7 +6,7 @@ import type { AwardRules } from './award.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError, type Location } from './errors.js';
 import type { YearRange } from './schedule.js';
-import type { FigureKind, Sourced } from './sourced.js';
+import type { FigureKind, FigureStatus, Sourced } from './sourced.js';
 
 export type { Sourced } from './sourced.js';
 
@@ -38,6 +38,8 @@ export interface Period {
   method: Sourced<string>;
   /** Header of the column in the recipients file that publishes this period's amounts. */
   publishedColumn?: string;
+  /** What the stated total is besides its kind (scenarios: a proposal, approximate, contradicted, …). */
+  status?: FigureStatus[];
   /** Grants on applications: at most so much of the year's money for one ordinance's applicants. */
   budgets?: (Sourced<Decimal> & { ordinance: string })[];
   /** Grants on applications: what this year's multi-year decisions may commit against later years. */

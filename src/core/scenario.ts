@@ -15,6 +15,7 @@ import type { Decimal } from './decimal.js';
 import { recipientKey } from './recipient-key.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme, Sourced } from './programme.js';
+import type { FigureKind, FigureStatus } from './sourced.js';
 import { formatYearRange, intersect, type YearRange } from './schedule.js';
 import type { Recipient } from './split.js';
 
@@ -43,6 +44,11 @@ interface ScenarioPeriod {
   method?: string;
   source?: string;
   note?: string;
+  /** What the total is (default: stated). */
+  kind?: FigureKind;
+  status?: FigureStatus[];
+  /** Other values sources give for the total. */
+  alternatives?: { value: Decimal; source: string; note?: string }[];
 }
 
 export interface Scenario {
@@ -176,7 +182,13 @@ function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] 
         if (adminAmount && adminAmount.gt(change.total)) {
           throw new StatsbidragError('admin-exceeds-total', `administrative costs (${adminAmount.toFixed()}) exceed the total (${change.total.toFixed()})`, { path: `${path}.admin` });
         }
-        next.statedTotal = sourcedOf(change.total, change, 'total');
+        next.statedTotal = {
+          ...sourcedOf(change.total, change, 'total'),
+          ...(change.kind ? { kind: change.kind } : {}),
+          ...(change.alternatives ? { alternatives: change.alternatives } : {}),
+        };
+        if (change.status) next.status = change.status;
+        else delete next.status;
         next.amountSplit = sourcedOf(adminAmount ? change.total.minus(adminAmount) : change.total, change, 'amount split');
         next.includesAdmin = adminAmount !== undefined && !adminAmount.isZero();
       } else if (change.admin) {
@@ -217,7 +229,19 @@ function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] 
 
 /** Programme + a scenario → the changed programme and allocate()'s options: applyScenario without the recipients. */
 export function scenarioAllocation(programme: Programme, scenario: Scenario): { programme: Programme; options: AllocateOptions } {
-  const changed: Programme = { ...programme, periods: applyPeriodChanges(programme, scenario) };
+  const r = scenario.recipients;
+  const sameData = r.remove.length === 0 && r.add.length === 0 && r.change.length === 0;
+  // An amount split's range (the amounts that give the published column) holds for the rules' own
+  // recipients, money, unit and method only.
+  const periods = applyPeriodChanges(programme, scenario).map((p) => {
+    const own = programme.periods.find((q) => q.years.from <= p.years.from && p.years.to <= q.years.to);
+    const keep = sameData && own && own.amountSplit === p.amountSplit && own.unit === p.unit && own.method === p.method;
+    if (keep || !p.amountSplit.range) return p;
+    const { range: _range, ...amountSplit } = p.amountSplit;
+    void _range;
+    return { ...p, amountSplit };
+  });
+  const changed: Programme = { ...programme, periods };
   const options: AllocateOptions = {
     programme: changed,
     ...(scenario.years ? { years: scenario.years } : {}),

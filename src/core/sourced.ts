@@ -17,5 +17,20 @@ export interface Sourced<T> {
 
 /** The kind of a figure, with the default rule of the rules file. */
 export function kindOf(figure: Pick<Sourced<unknown>, 'source' | 'kind'>): FigureKind {
-  return figure.kind ?? (figure.source === 'derived' ? 'derived' : 'stated');
+  return figure.kind ?? (figure.source === 'derived' ? 'derived' : figure.source === 'illustrative' ? 'illustrative' : 'stated');
 }
+
+const STRENGTH: Record<FigureKind, number> = { stated: 0, derived: 1, assumed: 2, illustrative: 3 };
+
+/** The kind of a figure computed from others: the weakest of theirs (an assumption makes the result one). */
+export function weakest(kinds: readonly FigureKind[]): FigureKind {
+  return kinds.reduce<FigureKind>((w, k) => (STRENGTH[k] > STRENGTH[w] ? k : w), 'stated');
+}
+
+/**
+ * What a total is besides its kind: a proposal (not a decision), approximate ("cirka"), contradicted
+ * by another source (the other value kept beside it), including administration, or paid as a
+ * preset amount per recipient (so a pro-rata split of it is an illustration, not the payment).
+ */
+export const FIGURE_STATUSES = ['proposal', 'approximate', 'contradicted', 'includes-admin', 'preset-per-recipient'] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];

@@ -57,6 +57,7 @@ const allocationMoney = {
   residual: decimal,
   differenceToStated: decimal,
   differencePercent: nullableDecimal,
+  adminKind: z.nullable(z.enum(['stated', 'derived', 'assumed', 'illustrative'])),
 };
 
 const allocationPeriod = z.strictObject({
@@ -65,6 +66,15 @@ const allocationPeriod = z.strictObject({
   method: z.string(),
   unit: decimal,
   ...allocationMoney,
+  adminRange: z.optional(z.strictObject({ from: decimal, to: decimal })),
+  stated: z.optional(
+    z.strictObject({
+      kind: z.enum(['stated', 'derived', 'assumed', 'illustrative']),
+      source: z.string(),
+      status: z.array(z.enum(['proposal', 'approximate', 'contradicted', 'includes-admin', 'preset-per-recipient'])),
+      alternatives: z.array(z.strictObject({ value: decimal, source: z.string() })),
+    }),
+  ),
   tiedRecipients: z.array(z.string()),
   firstDivisor: z.optional(decimal),
   heldAtFloor: z.optional(z.array(z.string())),

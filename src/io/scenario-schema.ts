@@ -6,6 +6,7 @@
  * A scenario is named on the command line by a file path, by the name of a bundled scenario
  * (data/scenarios/NAME.json), or as `baseline`: the programme as the rules have it.
  */
+import { FIGURE_KINDS, FIGURE_STATUSES } from '../core/sourced.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAmountOrPercent } from '../core/amount.js';
@@ -61,6 +62,9 @@ const period = z.strictObject({
   method: z.optional(method),
   source: z.optional(z.string().check(z.minLength(1))),
   note: z.optional(z.string()),
+  kind: z.optional(z.enum(FIGURE_KINDS)),
+  status: z.optional(z.array(z.enum(FIGURE_STATUSES))),
+  alternatives: z.optional(z.array(z.strictObject({ value: positiveAmount, source: z.string().check(z.minLength(1)), note: z.optional(z.string()) })).check(z.minLength(1))),
 });
 
 export const scenarioSchema = z
@@ -95,6 +99,9 @@ export const scenarioSchema = z
         if (p.source !== undefined && !Object.hasOwn(s.sources, p.source)) {
           ctx.addIssue({ code: 'custom', path: ['periods', i, 'source'], message: `unknown source "${p.source}" (not a key of "sources")` });
         }
+        p.alternatives?.forEach((a, k) => {
+          if (!Object.hasOwn(s.sources, a.source)) ctx.addIssue({ code: 'custom', path: ['periods', i, 'alternatives', k, 'source'], message: `unknown source "${a.source}" (not a key of "sources")` });
+        });
         s.periods.slice(0, i).forEach((q, j) => {
           if (q.years.from <= p.years.to && p.years.from <= q.years.to) {
             ctx.addIssue({ code: 'custom', path: ['periods', i, 'years'], message: `overlaps periods[${j}]` });

@@ -6,11 +6,13 @@ import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import { type NumberLocale } from '../core/amount.js';
 import { formatAmount, formatPercent, plain } from './money.js';
 import { Decimal, maxDecimals } from '../core/decimal.js';
+import type { FigureKind, FigureStatus } from '../core/sourced.js';
 import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
 import { renderCsv } from './csv.js';
 import type { Method } from '../core/apportion/index.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
 import type { Grid, StreamedBody } from './grid.js';
+import { adminKindNote, statedTotalNote, totalAdminKind, totalAdminNote } from './figures.js';
 import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
@@ -75,6 +77,8 @@ export interface AllocationMoneyJson {
   differenceToStated: string;
   /** Per cent with four decimals; null when the stated total is zero. */
   differencePercent: string | null;
+  /** What the administrative costs from the rules are (stated, derived, assumed, illustrative); null when none come from the rules (none, or --admin). */
+  adminKind: FigureKind | null;
 }
 
 /** One period of `allocationJson`. */
@@ -84,6 +88,10 @@ export interface AllocationPeriodJson extends AllocationMoneyJson {
   yearCount: number;
   method: Method;
   unit: string;
+  /** Present only for an assumed figure the rules bound: the administrative costs that give the same published column. */
+  adminRange?: { from: string; to: string };
+  /** Present only when the stated total is more than a plain stated figure: its kind, status (proposal, approximate, contradicted, includes-admin, preset-per-recipient) and other sources' values. */
+  stated?: { kind: FigureKind; source: string; status: FigureStatus[]; alternatives: { value: string; source: string }[] };
   tiedRecipients: string[];
   /** Present only when a first divisor was used. */
   firstDivisor?: string;
@@ -112,7 +120,7 @@ export interface AllocationJson {
   totals: AllocationTotalsJson;
 }
 
-function moneyJson(m: { statedTotal: Decimal; admin: Decimal; amountSplit: Decimal; allocated: Decimal; residual: Decimal }, dp: number): AllocationMoneyJson {
+function moneyJson(m: { statedTotal: Decimal; admin: Decimal; amountSplit: Decimal; allocated: Decimal; residual: Decimal }, dp: number): Omit<AllocationMoneyJson, 'adminKind'> {
   const difference = m.allocated.minus(m.statedTotal);
   return {
     statedTotal: plain(m.statedTotal, dp),
@@ -140,6 +148,9 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
       method: p.split.method,
       unit: p.split.unit.toFixed(),
       ...moneyJson({ statedTotal: p.statedTotal, admin: p.admin, amountSplit: p.split.amount, allocated: p.split.allocated, residual: p.split.residual }, dp),
+      adminKind: p.adminSource === 'rules' ? (p.adminKind ?? 'stated') : null,
+      ...(p.adminRange ? { adminRange: { from: plain(p.adminRange.from, dp), to: plain(p.adminRange.to, dp) } } : {}),
+      ...(p.stated ? { stated: { kind: p.stated.kind, source: p.stated.source, status: p.stated.status, alternatives: p.stated.alternatives.map((x) => ({ value: plain(x.value, dp), source: x.source })) } } : {}),
       tiedRecipients: p.split.rows.filter((r) => r.tied).map((r) => r.recipient.id),
       // Present only when used, so the default shape stays as documented.
       ...(p.split.firstDivisor ? { firstDivisor: p.split.firstDivisor.toFixed() } : {}),
@@ -155,6 +166,7 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
     totals: {
       years: a.span ? formatYearRange(a.span) : null,
       ...moneyJson(a.totals, dp),
+      adminKind: totalAdminKind(a) ?? null,
     },
   };
 }
@@ -214,6 +226,16 @@ function allocationNotes(a: Allocation, locale: NumberLocale = 'sv', anyTied = a
       `${p.years ? p.label : L.amount}: ${p.split.method}${p.split.firstDivisor ? ` (${L.firstDivisor} ${p.split.firstDivisor.toFixed()})` : ''} ${L.toUnit} ${formatAmount(p.split.unit, { locale })} kr` +
       (p.adminSource === 'rules' ? `; ${L.adminFromRules}` : p.adminSource === 'option' ? `; ${L.adminFromOption}` : ''),
   );
+  for (const p of a.periods) {
+    const kind = adminKindNote(p, locale);
+    if (kind) notes.push(kind);
+  }
+  const admin = totalAdminNote(a, locale);
+  if (admin) notes.push(admin);
+  for (const p of a.periods) {
+    const stated = statedTotalNote(p, locale);
+    if (stated) notes.push(stated);
+  }
   if (anyTied) notes.push(L.tieNote);
   if (a.periods.some((p) => p.split.bounded)) notes.push(L.boundsNote);
   return notes;

@@ -3,6 +3,7 @@
  * stated total of each period it covers, the difference split into administrative costs (the
  * rules), rounding (what the rule itself leaves), missing rows, and what nothing explains.
  */
+import { kindOf, type FigureKind } from '../sourced.js';
 import { readCell } from '../cells.js';
 import { Decimal } from '../decimal.js';
 import type { Period } from '../programme.js';
@@ -26,7 +27,7 @@ export interface TotalCheck {
   /** difference = admin + rounding + missingRows + unknownRows + unexplained. */
   explained: { admin: Decimal; rounding: Decimal | null; missingRows: Decimal | null; unknownRows: Decimal | null; unexplained: Decimal };
   /** Where the amount split (and so the admin figure) comes from: a source key or "derived", and its note. */
-  amountSplitSource: { source: string; note: string | null };
+  amountSplitSource: { source: string; note: string | null; kind: FigureKind };
   ruleChecked: boolean;
   rowsChecked: number;
   rowsDeviating: number;
@@ -100,7 +101,7 @@ export function checkPeriodTotal(
       differencePercent: percent(difference, stated),
       // admin ≤ 0: what the stated total holds beyond the split.
       explained: { admin: amountSplit.minus(stated), rounding, missingRows, unknownRows: exp ? unknownTotal.div(factor) : null, unexplained },
-      amountSplitSource: { source: period.amountSplit.source, note: period.amountSplit.note ?? null },
+      amountSplitSource: { source: period.amountSplit.source, note: period.amountSplit.note ?? null, kind: kindOf(period.amountSplit) },
       ruleChecked: exp !== undefined,
       rowsChecked: rows.rowsChecked,
       rowsDeviating: rows.rowsDeviating,

@@ -14,6 +14,7 @@ import { amountColumns, moneyDecimals } from '../allocation.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
 import { attrs, escapeHtml, userText } from './escape.js';
 import { labelsFor, type Labels } from '../labels.js';
+import { adminRuleText, totalAdminNote } from '../figures.js';
 import { figure, table, type Cell } from './parts.js';
 import { PALETTE } from './style.js';
 import { whatIfLabels, type WhatIfLabels } from './whatif-labels.js';
@@ -65,11 +66,13 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decim
 
 /** Rule lines for the provenance block: per period, method, unit and where admin costs come from. */
 export function ruleLines(l: Labels, a: Allocation, locale: NumberLocale): string[] {
-  return a.periods.map(
+  const lines = a.periods.map(
     (p) =>
       `${p.years ? p.label : l.amount}: ${l.method} ${p.split.method}${p.split.firstDivisor ? ` (${p.split.firstDivisor.toFixed()})` : ''}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr` +
-      (p.adminSource === 'rules' ? `; ${l.adminFromRules}` : p.adminSource === 'option' ? `; ${l.adminFromOption}` : ''),
+      (p.adminSource === 'none' ? '' : `; ${adminRuleText(p, locale)}`),
   );
+  const admin = totalAdminNote(a, locale);
+  return admin ? [...lines, admin] : lines;
 }
 
 /** The rounding as the terminal table shows it ("varav avrundning"): allocated − amount split. Negative: money left over; positive: more given out than there is. */

@@ -3,6 +3,7 @@
  * (core/validate.ts): one text for every output format (text, json, github, the HTML page).
  */
 import type { NumberLocale } from '../../core/amount.js';
+import { kindOf } from '../../core/sourced.js';
 import { chooseRepair, type Repair } from '../../core/cells.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { BasisRef, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../../core/validate.js';
@@ -154,5 +155,6 @@ function predictionText(p: Prediction, locale: NumberLocale): string {
 
 export function adminNote(k: TotalCheck, locale: NumberLocale): string {
   const { source, note } = k.amountSplitSource;
-  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'derived' ? 'derived' : source === 'option' ? 'given by the options' : `from source "${source}"`}${note ? `: ${note}` : ''}`;
+  const kind = kindOf(k.amountSplitSource);
+  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'option' ? 'given by the options' : source === 'derived' || source === kind ? kind : `${kind} (source "${source}")`}${note ? `: ${note}` : ''}`;
 }
