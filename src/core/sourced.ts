@@ -15,7 +15,3 @@ export interface Sourced<T> {
   kind?: FigureKind;
 }
 
-/** The kind of a figure, with the default rule of the rules file. */
-export function kindOf(figure: Pick<Sourced<unknown>, 'source' | 'kind'>): FigureKind {
-  return figure.kind ?? (figure.source === 'derived' ? 'derived' : 'stated');
-}

@@ -29,8 +29,7 @@ import { renderCsv, type CsvOptions } from '../../src/render/csv.js';
 import { jsonDocument, provenanceOf, type Provenance } from '../../src/render/output.js';
 import { parseYearRange, type YearRange } from '../../src/core/schedule.js';
 import type { Period, Programme } from '../../src/core/programme.js';
-import { parseTable } from '../../src/io/csv.js';
-import type { Table } from '../../src/io/table.js';
+import { tableFromText, type Table } from '../../src/io/table.js';
 import { renderAllocation } from '../../src/render/formats.js';
 import { DEFAULT_RENDER, type Format } from '../../src/render/output.js';
 import type { NumberLocale } from '../../src/core/amount.js';
@@ -39,7 +38,7 @@ import { DATA_DIR } from '../../src/io/load.js';
 /** The general path's reading of the text: CSV syntax, then every cell by the strict rule (no decimal mark decided for the file). */
 const readCells = (text: string, file: string): Table => {
   const t = parseTable(text, file);
-  return { ...t, decimalMark: undefined, dialect: { delimiter: t.delimiter, decimalMark: undefined, encoding: 'utf-8', bom: false } };
+  return Object.assign(t, { dialect: { delimiter: t.delimiter, decimalMark: undefined, encoding: 'utf-8' as const, bom: false } });
 };
 
 /** The lane's chunks as one string (it writes bytes; a string chunk is its UTF-8). */
@@ -170,7 +169,7 @@ const programmeOptions = fc.record({
 
 /** The general path's output for a programme run: runAllocation's reading and allocate(), then renderAllocation. */
 async function generalProgramme(bytes: Uint8Array, options: AllocateOptions, format: Format, csv: CsvOptions, command: string, locale: NumberLocale = 'sv'): Promise<{ text: string; admin: boolean }> {
-  const table = readCells((await decodeBytes(bytes, 'f.csv')).text, 'f.csv');
+  const table = tableFromText((await decodeBytes(bytes, 'f.csv')).text, 'f.csv');
   const allocation = allocate(recipientsFromTable(table, { basis: 'weight' }), options);
   const source = { version: '0.2.0', programme: allocation.programme?.id ?? null, rules: { file: 'rules.json', sha256: 'ab' } };
   // The programme names the title of md and table (as the allocate command's view has it).
