@@ -17,7 +17,7 @@ import { validateUseCase } from './validate.js';
 import { allocateOptionsOf, allocationSetup, runAllocation } from './allocation-setup.js';
 
 /** Recipients up to this many are explained row by row in the report (beyond it, the page would be mostly explanation). */
-export const REPORT_EXPLAIN_LIMIT = 500;
+const REPORT_EXPLAIN_LIMIT = 500;
 
 export interface ReportRequest extends AllocateRequest {
   /** Two scenarios (files, bundled names, baseline) or two recipient tables. */

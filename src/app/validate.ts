@@ -42,7 +42,7 @@ export interface ValidateRequest extends Omit<AllocationOptions, 'years' | 'expl
 }
 
 export const VALIDATE_REFERENCES = ['rules', 'split', 'stated'] as const;
-export type ValidateReference = (typeof VALIDATE_REFERENCES)[number];
+type ValidateReference = (typeof VALIDATE_REFERENCES)[number];
 
 export interface ValidateResult {
   report: ValidationReport;
@@ -62,7 +62,7 @@ const SPLIT_ONLY = ['data', 'scenario', 'total', 'admin', 'firstDivisor', 'floor
 const kebab = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** Which check the request asks for; a usage error when `against` and the options do not go together. */
-export function validateMode(request: ValidateRequest): 'allocation' | 'stated' | 'programme' {
+function validateMode(request: ValidateRequest): 'allocation' | 'stated' | 'programme' {
   const splitOnly = SPLIT_ONLY.filter((k) => request[k] !== undefined);
   switch (request.against) {
     case 'split':
@@ -92,7 +92,7 @@ export function unusedSplitOptions(request: ValidateRequest): string[] {
 const word = (text: string): string => (/^[\w.,:/%+=@-]+$/.test(text) ? text : JSON.stringify(text));
 
 /** The options a split was made with, as allocate's command-line options, in allocate's order. */
-export function splitOptionText(request: ValidateRequest): string {
+function splitOptionText(request: ValidateRequest): string {
   const out: string[] = [];
   const add = (option: string, value: string | undefined): void => {
     if (value !== undefined) out.push(`${option} ${word(value)}`);

@@ -181,7 +181,7 @@ export interface AwardRow {
 }
 
 /** One budget and what was decided against it. */
-export interface PoolAward {
+interface PoolAward {
   kind: PoolKind;
   year: number;
   /** The call (decision year) whose money this is. */
@@ -201,7 +201,7 @@ export interface PoolAward {
   grantPeriod?: GrantPeriod;
 }
 
-export interface YearAward {
+interface YearAward {
   year: number;
   /** Money of the year: its call and the commitments made against it (ordinance limits are within these). */
   budget: Decimal;
@@ -258,7 +258,7 @@ export interface RationResult {
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
 /** Priority order: higher score first, equal scores (or none) in file order. */
-export function priorityOrder(scores: readonly (Decimal | undefined)[] | undefined, n: number): number[] {
+function priorityOrder(scores: readonly (Decimal | undefined)[] | undefined, n: number): number[] {
   const order = [...Array(n).keys()];
   if (!scores || scores.every((s) => s === undefined)) return order;
   if (scores.length !== n || scores.some((s) => s === undefined)) throw new RangeError('priority rationing needs a score for every row, or none');
@@ -272,7 +272,7 @@ export function priorityOrder(scores: readonly (Decimal | undefined)[] | undefin
  * Rank and approve over several budgets: `draws[i]` are the budgets row i takes its cap from
  * (each once per year it covers: a pool index may repeat only across years, never within one).
  */
-export function rankAndApprove(caps: readonly bigint[], draws: readonly (readonly number[])[], budgets: readonly bigint[], order: readonly number[], partial = false): bigint[] {
+function rankAndApprove(caps: readonly bigint[], draws: readonly (readonly number[])[], budgets: readonly bigint[], order: readonly number[], partial = false): bigint[] {
   return rankAndApproveWithRoom(caps, draws, budgets, order, partial).awards;
 }
 

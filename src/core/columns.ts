@@ -6,7 +6,7 @@ import { StatsbidragError } from './errors.js';
 import { parseYearRange, sameRange, yearRangeInText, type YearRange } from './schedule.js';
 
 /** A name as compared: NFC (Å may arrive decomposed), trimmed, lower case. */
-export const normalizeName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
+const normalizeName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 const norm = (s: string): string => normalizeName(s).replace(/[–—]/g, '-');
 
 /** Index of the header `spec` names, or a StatsbidragError listing the headers there are. */

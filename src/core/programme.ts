@@ -11,7 +11,7 @@ import type { FigureKind, FigureStatus, Sourced } from './sourced.js';
 export type { Sourced } from './sourced.js';
 
 /** Another value a source gives for the same figure, kept beside the one the rules use. */
-export interface Alternative<T> {
+interface Alternative<T> {
   value: T;
   source: string;
   kind?: FigureKind;
@@ -19,7 +19,7 @@ export interface Alternative<T> {
 }
 
 /** The amounts that give the same published column (from `statsbidrag audit`), for an assumed figure. */
-export interface FigureRange {
+interface FigureRange {
   from: Decimal;
   to: Decimal;
   note?: string;

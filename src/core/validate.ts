@@ -42,7 +42,7 @@ export { FINDING_CODES } from './checks/codes.js';
  * rules (for the years of the table's amount columns), the split allocate writes with the options
  * given, the stated sums (with the rule they are split by, if any), or only the table itself.
  */
-export type Reference =
+type Reference =
   | { reference: 'rules'; years: string[]; basis: string | null }
   | { reference: 'split'; options: string }
   | { reference: 'stated'; sums: { column: string; amount: Decimal }[]; rule: { basis: string | null; unit: Decimal; method: string } | null }

@@ -101,7 +101,3 @@ export async function loadApplications(file: string): Promise<Application[]> {
   return applicationsFromTable(await loadTable(file));
 }
 
-/** Whether the file has a priority column with at least one score (decides the default rationing). */
-export function hasPriorities(applications: readonly Application[]): boolean {
-  return applications.some((a) => a.priority !== undefined);
-}

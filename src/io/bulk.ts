@@ -57,7 +57,7 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
 }
 
 /** The lane's columns of a table in the model, or undefined (see the module comment). */
-export function bulkColumnsOf(table: ColumnarTable, columns: BulkColumnNames): BulkColumns | undefined {
+function bulkColumnsOf(table: ColumnarTable, columns: BulkColumnNames): BulkColumns | undefined {
   const { headers, bytes: b, rowCount: rows } = table;
   let idCol: number;
   let basisCol: number;
@@ -205,7 +205,7 @@ export interface KeyedNames {
   nameAt(i: number): string;
 }
 
-export function keyedNames({ bytes: b, rows, nameStart, nameEnd }: Names): KeyedNames {
+function keyedNames({ bytes: b, rows, nameStart, nameEnd }: Names): KeyedNames {
   const decoder = new TextDecoder();
   const nameAt = (i: number): string => decoder.decode(b.subarray(nameStart[i]!, nameEnd[i]!));
   const keyAt = (i: number): string => recipientKey(nameAt(i));

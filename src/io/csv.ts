@@ -7,7 +7,7 @@ import { csvErrorCode, StatsbidragError } from '../core/errors.js';
 import { tableFromRows, type ColumnarTable } from './table/model.js';
 import { scanPlain, scanQuoted } from './table/scan.js';
 
-export interface TableRow {
+interface TableRow {
   /** Physical line where the record starts (1-based). */
   line: number;
   cells: string[];

@@ -163,7 +163,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
  * Two rows that are one recipient (core/recipient-key.ts) where money would be paid: one line
  * naming both. Shared by every reader of a list that is paid (allocate, its bulk lane, award).
  */
-export function sameRecipientError(file: string, first: { line: number; id: string }, second: { line: number; id: string }): StatsbidragError {
+function sameRecipientError(file: string, first: { line: number; id: string }, second: { line: number; id: string }): StatsbidragError {
   const names = first.id === second.id ? `"${first.id}" appears twice` : `"${visibleName(first.id)}" and "${visibleName(second.id)}" are the same recipient`;
   return new StatsbidragError('duplicate-recipient', `lines ${first.line} and ${second.line}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice`, { file });
 }

@@ -14,8 +14,8 @@ import { readBytes } from './read.js';
 import { isZip, tableFromXlsx } from './xlsx.js';
 import { ColumnarTable, tableFromRows } from './table/model.js';
 
-export { ColumnarTable } from './table/model.js';
-export type { TableRow } from './table/model.js';
+
+
 
 /** How the file is written: decided once, from the header line and the cells. */
 export interface Dialect {
@@ -54,7 +54,7 @@ const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+([.,])\d+$/;
  * unambiguously ("1,5", "0.25", "1 350,50") shows the same one, that is the file's mark; with
  * no such cell, or both kinds, none is decided and "1,350" stays ambiguous.
  */
-export function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[] | ColumnarTable): DecimalMark | undefined {
+function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[] | ColumnarTable): DecimalMark | undefined {
   if (delimiter === ';') return ',';
   let comma = false;
   let dot = false;

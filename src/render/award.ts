@@ -199,7 +199,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
   };
 }
 
-export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
+function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const dp = decimals(r);
   const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: dp }));
@@ -241,7 +241,7 @@ export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   };
 }
 
-export function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
+function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
   const sv = locale === 'sv';
   const dp = decimals(r);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: Math.max(dp, decimalsOf(d)) });

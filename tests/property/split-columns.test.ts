@@ -24,7 +24,7 @@ describe('splitColumns', () => {
           const request = { amount, unit, method, rest: 'leave' as const };
           const general = split({ ...request, recipients: weights.map((w, i) => ({ id: `r${i}`, weight: new Decimal(w).div(10 ** scale) })) });
           const got = splitColumns({ ...request, weights: asBigints ? weights.map(BigInt) : Float64Array.from(weights) });
-          expect(Array.from(got.units, (u, i) => columnAmount(got, i).toFixed())).toEqual(general.rows.map((r) => r.amount.toFixed()));
+          expect(Array.from(got.units, (_u, i) => columnAmount(got, i).toFixed())).toEqual(general.rows.map((r) => r.amount.toFixed()));
           expect([...got.tied]).toEqual(general.rows.flatMap((r, i) => (r.tied ? [i] : [])));
           expect(got.split.allocated.toFixed()).toBe(general.allocated.toFixed());
           expect(got.split.rows).toEqual([]);

@@ -122,7 +122,7 @@ export class ColumnsBuilder {
  * sheet): the first row is the header; every row has the header's number of cells (the reader
  * checks and pads). The cells' text is gathered into one UTF-8 buffer at `end()`.
  */
-export class ColumnsSink implements RowSink {
+class ColumnsSink implements RowSink {
   private headers: string[] | undefined;
   private builder: ColumnsBuilder | undefined;
   private parts: string[] = [];

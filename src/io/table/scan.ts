@@ -23,10 +23,10 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 
-export const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** Whether a non-ASCII whitespace character (one String.prototype.trim removes) starts at i. */
-export function wideSpaceAt(b: Uint8Array, i: number, end: number): boolean {
+function wideSpaceAt(b: Uint8Array, i: number, end: number): boolean {
   const c = b[i]!;
   if (c === 0xc2) return i + 1 < end && b[i + 1] === 0xa0;
   if (i + 2 >= end) return false;
@@ -40,7 +40,7 @@ export function wideSpaceAt(b: Uint8Array, i: number, end: number): boolean {
 }
 
 /** Whether the character ending at `end` (exclusive) is a non-ASCII whitespace character. */
-export function wideSpaceBefore(b: Uint8Array, start: number, end: number): boolean {
+function wideSpaceBefore(b: Uint8Array, start: number, end: number): boolean {
   if (end - start >= 2 && b[end - 2] === 0xc2 && b[end - 1] === 0xa0) return true;
   return end - start >= 3 && wideSpaceAt(b, end - 3, end);
 }

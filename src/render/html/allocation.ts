@@ -17,8 +17,8 @@ import { labelsFor, type Labels } from '../labels.js';
 import { adminRuleText, totalAdminNote } from '../figures.js';
 import { figure, table, type Cell } from './parts.js';
 import { PALETTE } from './style.js';
-import { whatIfLabels, type WhatIfLabels } from './whatif-labels.js';
-import { commandLine, EMPTY_SETTINGS, RECIPIENTS_FILE, type Settings, type WhatIfData } from './whatif.js';
+import { whatIfLabels } from './whatif-labels.js';
+import { commandLine, RECIPIENTS_FILE, type Settings, type WhatIfData } from './whatif.js';
 import type { NumberLocale } from '../../core/amount.js';
 
 export interface AllocationReportOptions {
@@ -31,16 +31,16 @@ export interface AllocationReportOptions {
 }
 
 /** Rows of the full table drawn at a time. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Bars drawn one a recipient up to this count; beyond it the largest TOP_BARS and the rest as one bar. */
-export const ALL_BARS = 40;
-export const TOP_BARS = 25;
+const ALL_BARS = 40;
+const TOP_BARS = 25;
 /** Bands of the distribution chart. */
-export const BINS = 12;
+const BINS = 12;
 /** Rows explained, row by row, up to this many recipients. */
 export const EXPLAIN_LIMIT = 500;
 
-export function money(locale: NumberLocale, dp: number) {
+function money(locale: NumberLocale, dp: number) {
   return (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
 }
 
@@ -450,5 +450,5 @@ export function controls(data: WhatIfData, locale: NumberLocale): string {
   );
 }
 
-export { EMPTY_SETTINGS };
-export type { WhatIfLabels };
+
+

@@ -31,7 +31,7 @@ export const SETTING_NAMES = ['total', 'admin', 'unit', 'method', 'first-divisor
 export const EMPTY_SETTINGS: Settings = { total: '', admin: '', unit: '', method: '', 'first-divisor': '', year: '', floor: '', ceiling: '' };
 
 /** A period of the programme as the page needs it (figures as plain decimals). */
-export interface PeriodData {
+interface PeriodData {
   from: number;
   to: number;
   statedTotal: string;
@@ -115,7 +115,7 @@ function yearOf(text: string): YearRange | undefined {
 }
 
 /** The settings that apply: each control's value, else the scenario's (an empty control is an option not given). */
-export function effectiveSettings(data: WhatIfData, settings: Settings): Settings {
+function effectiveSettings(data: WhatIfData, settings: Settings): Settings {
   const out = { ...settings };
   for (const k of SETTING_NAMES) if (out[k].trim() === '' && data.scenarioDefaults[k] !== undefined) out[k] = data.scenarioDefaults[k]!;
   return out;
@@ -187,7 +187,7 @@ export function whatIfAllocation(data: WhatIfData, recipients: readonly Recipien
 }
 
 /** One argument as a POSIX shell word (as cli/options.ts shellWord). */
-export function shellWord(arg: string): string {
+function shellWord(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
