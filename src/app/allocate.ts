@@ -25,7 +25,7 @@ export interface AllocateRequest extends AllocationOptions {
    */
   bulk?:
     | {
-        format?: 'csv' | 'json' | 'md' | 'table';
+        format?: 'csv' | 'json' | 'md' | 'table' | 'xlsx';
         csv?: CsvOptions;
         command?: string | undefined;
         progress?: BulkRequest['progress'];
@@ -42,7 +42,7 @@ export interface AllocateRequest extends AllocationOptions {
 /** A split done by the bulk lane: the output itself, in chunks (bytes for CSV and JSON, text for md, table and --explain). */
 export interface BulkAllocation {
   kind: 'bulk';
-  chunks: Iterable<Uint8Array | string>;
+  chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array>;
 }
 
 export interface AllocationResult {
@@ -62,9 +62,9 @@ export interface AllocationResult {
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
   // A scenario that splits its programme's list as listed may take the bulk lane, set up without
   // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
-  // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown
-  // and the terminal table name the scenario in their title: the general path writes those.)
-  if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table') {
+  // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown,
+  // the terminal table and xlsx name the scenario: the general path writes those.)
+  if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table' && request.bulk.format !== 'xlsx') {
     const setup = await scenarioListSetup(request).catch(() => undefined);
     const lane = setup && (await onLane(setup, request.bulk).catch(() => undefined));
     if (lane?.kind === 'bulk') return lane;
@@ -113,7 +113,7 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
     ...(bulk.paint ? { paint: bulk.paint } : {}),
     totalLabel: bulk.totalLabel,
     // The provenance the general path writes: the same source as allocateUseCase's, the caller's command line.
-    ...(format === 'json' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
+    ...(format === 'json' || format === 'xlsx' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
     ...(bulk.progress ? { progress: bulk.progress } : {}),
     ...(idColumn ? { id: idColumn } : {}),
     ...(codeColumn ? { code: codeColumn } : {}),

@@ -11,7 +11,7 @@ import { detectDelimiter, parseTable, type Table as CsvTable } from './csv.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
-import { isZip, tableFromXlsx } from './xlsx.js';
+import { compoundFileError, isCompoundFile, isZip, tableFromXlsx } from './xlsx.js';
 
 /** How the file is written: decided once, from the header line and the cells. */
 export interface Dialect {
@@ -88,9 +88,12 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
 export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
   const bytes = await readBytes(file);
   if (isZip(bytes)) {
-    const { sheet, ...table } = await tableFromXlsx(bytes, file, options.sheet);
+    const { sheet, note, ...table } = await tableFromXlsx(bytes, file, options.sheet);
+    // Which sheet was read, when the workbook left a choice: said once, on stderr, never in the output.
+    if (note !== undefined) process.stderr.write(`statsbidrag: note: ${file}: ${note}\n`);
     return { ...table, decimalMark: '.', dialect: { delimiter: '', decimalMark: '.', encoding: 'utf-8', bom: false, sheet } };
   }
+  if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);
   if (options.sheet !== undefined) throw new StatsbidragError('invalid-option', '--sheet applies to an .xlsx workbook, and this is not one', { file, field: '--sheet' }, 'usage');
   const decoded = await decodeBytes(bytes, file);
   return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom });

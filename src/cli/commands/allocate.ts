@@ -2,7 +2,7 @@
 import { allocateUseCase } from '../../app/allocate.js';
 import { renderAllocation } from '../../render/allocation.js';
 import { provenanceOf } from '../../render/output.js';
-import { allocationWorkbook, xlsxBytes } from '../../render/xlsx.js';
+import { allocationWorkbook, xlsxChunks } from '../../render/xlsx.js';
 import { statSync } from 'node:fs';
 import { readBytes } from '../../io/read.js';
 import { runGuarded } from '../guard.js';
@@ -47,7 +47,7 @@ async function allocateWith(flags: AllocateFlags, render: RenderOptions, stdin: 
     dataBytes: stdin,
     ...allocationOptionsFrom(flags),
     bulk:
-      render.format !== 'xlsx'
+      render.format !== 'xlsx' || !flags.explain
         ? {
             format: render.format,
             csv: render.csv,
@@ -66,7 +66,7 @@ async function allocateWith(flags: AllocateFlags, render: RenderOptions, stdin: 
   const view = { ...result, totalLabel: flags.total };
   progress?.done();
   if (render.format === 'xlsx') {
-    await emit(await xlsxBytes(allocationWorkbook(view, render.locale, provenanceOf(result.source, render))), flags.out);
+    await emit(xlsxChunks(allocationWorkbook(view, render.locale, provenanceOf(result.source, render))), flags.out);
     return 'pass';
   }
   await emit(renderAllocation(view, render), flags.out);

@@ -4,7 +4,7 @@ import { AmountParseError, parseAmountOrPercent } from '../../core/amount.js';
 import type { Rationing } from '../../core/award.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { renderAwards } from '../../render/award.js';
-import { awardsWorkbook, xlsxBytes } from '../../render/xlsx.js';
+import { awardsWorkbook, xlsxChunks } from '../../render/xlsx.js';
 import { type CsvFlags, amountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emit } from '../output.js';
 import { provenanceOf } from '../../render/output.js';
@@ -53,6 +53,6 @@ export async function runAward(file: string, flags: AwardFlags): Promise<void> {
     costShare: costShareOption(flags.costShare),
     unit: positiveAmountOption('--unit', flags.unit),
   });
-  if (render.format === 'xlsx') return emit(await xlsxBytes(awardsWorkbook(outcome, render.locale, provenanceOf(outcome.source, render))), flags.out);
+  if (render.format === 'xlsx') return emit(xlsxChunks(awardsWorkbook(outcome, render.locale, provenanceOf(outcome.source, render))), flags.out);
   await emit(renderAwards(outcome, render), flags.out);
 }

@@ -1,7 +1,7 @@
 /** `statsbidrag compare A B`: options → the compare use case → a renderer → emit. */
 import { compareInputsUseCase } from '../../app/compare.js';
 import { COMPARE_LAYOUTS, renderComparison } from '../../render/compare.js';
-import { comparisonWorkbook, xlsxBytes } from '../../render/xlsx.js';
+import { comparisonWorkbook, xlsxChunks } from '../../render/xlsx.js';
 import { type CsvFlags, choiceOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emit } from '../output.js';
 import { provenanceOf } from '../../render/output.js';
@@ -27,6 +27,6 @@ export async function runCompare(a: string, b: string, flags: CompareFlags): Pro
     years: yearOption(flags.year),
     order: choiceOption('--order', flags.order, ['change', 'input'] as const, 'change'),
   });
-  if (render.format === 'xlsx') return emit(await xlsxBytes(comparisonWorkbook(comparison, render.locale, provenanceOf(source, render), layout)), flags.out);
+  if (render.format === 'xlsx') return emit(xlsxChunks(comparisonWorkbook(comparison, render.locale, provenanceOf(source, render), layout)), flags.out);
   await emit(renderComparison(comparison, render, source, layout), flags.out);
 }
