@@ -5,9 +5,9 @@
  */
 import type { Allocation } from '../core/allocate.js';
 import type { Programme } from '../core/programme.js';
-import { decodeBytes } from '../io/decode.js';
+import { isCompoundFile, isZip } from '../io/xlsx.js';
 import { readBytes } from '../io/read.js';
-import { tableFromText, type Table } from '../io/table.js';
+import { tableFromBytes, type Table } from '../io/table.js';
 import type { CsvOptions } from '../render/csv.js';
 import type { Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
@@ -78,7 +78,8 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   if (lane?.kind === 'bulk') return lane;
   // The general reader reads the bytes the lane declined, or stdin's.
   const input = lane?.input ?? bytes;
-  if (input && dataFile !== undefined) table = tableFromText((await decodeBytes(input, dataFile)).text, dataFile);
+  // (stdin's bytes may be a workbook: tableFromBytes tells by its first bytes, as readTable does for a file)
+  if (input && dataFile !== undefined) table = await tableFromBytes(input, dataFile, setup.options.sheet === undefined ? {} : { sheet: setup.options.sheet });
   const { allocation, recipientCount, programme } = await runAllocation(setup, table);
   return {
     kind: 'allocation',
@@ -103,6 +104,8 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
   const taken = !scenarioRun && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
   if (!taken || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
   const input = bytes ?? (await readBytes(dataFile));
+  // A workbook on stdin is the table reader's (io/xlsx.ts), not the lane's.
+  if (isZip(input) || isCompoundFile(input)) return { kind: 'declined', input };
   const format = bulk.format ?? 'csv';
   const chunks = bulkAllocate(input, {
     basis,

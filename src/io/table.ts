@@ -86,7 +86,11 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
 
 /** A file (or "-" for stdin) → Table. An .xlsx workbook (ZIP bytes) is read by xlsx.ts into the same shape. */
 export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
-  const bytes = await readBytes(file);
+  return tableFromBytes(await readBytes(file), file, options);
+}
+
+/** An input's bytes (a file's, stdin's) → Table: an .xlsx workbook by its first bytes, else text. */
+export async function tableFromBytes(bytes: Uint8Array, file: string, options: ReadTableOptions = {}): Promise<Table> {
   if (isZip(bytes)) {
     const { sheet, note, ...table } = await tableFromXlsx(bytes, file, options.sheet);
     // Which sheet was read, when the workbook left a choice: said once, on stderr, never in the output.

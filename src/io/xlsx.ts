@@ -130,9 +130,11 @@ class TableSink implements RowSink {
     const headers = this.headers;
     if (!headers) {
       const h = [...cells];
+      const seen = new Set<string>();
       h.forEach((name, c) => {
         if (name === '') throw new StatsbidragError('empty-header', `column ${columnLetters(c)} has no header`, { ...this.where(), line });
-        if (h.indexOf(name) !== c) throw new StatsbidragError('duplicate-header', `column "${name}" appears twice in the header`, { file: this.file, line, field: name });
+        if (seen.has(name)) throw new StatsbidragError('duplicate-header', `column "${name}" appears twice in the header`, { file: this.file, line, field: name });
+        seen.add(name);
       });
       this.headers = h;
       return;

@@ -75,6 +75,23 @@ describe('--format xlsx', () => {
     expect(a.stdout).toBe(split(csvFile).stdout);
   });
 
+  it('a workbook on stdin (--data -, validate -) is recognised by its bytes and read as the file is', () => {
+    const dir = tempDir();
+    const out = join(dir, 'a.xlsx');
+    expect(run(['allocate', '--out', out]).status).toBe(0);
+    const bytes = readFileSync(out);
+    const args = ['--basis', 'vikt', '--total', '1 000 000', '--format', 'csv'];
+    const fromFile = run(['allocate', '--data', out, ...args]);
+    const fromStdin = run(['allocate', '--data', '-', ...args], { input: bytes });
+    expect(fromStdin.status, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    // The workbook has two sheets: a note names the one read, on stderr only.
+    expect(fromStdin.stderr).toBe('statsbidrag: note: -: read sheet 1 "Fördelning", the first visible worksheet (sheets: 1 "Fördelning", 2 "Källa"); name another with --sheet\n');
+    const v = run(['validate', '-', '--format', 'json'], { input: bytes });
+    expect(v.status, v.stderr).toBe(0);
+    expect(JSON.parse(v.stdout).valid).toBe(true);
+  });
+
   it('--sheet: an unknown sheet or a CSV input is a usage error naming the file', () => {
     const dir = tempDir();
     const out = join(dir, 'a.xlsx');

@@ -151,9 +151,11 @@ export function hostileCorpus() {
   add('row beyond 1 048 576', xlsx([sheet('<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>')]), /row 1048577 lies beyond row 1 048 576/);
   add('row number of 30 digits', xlsx([sheet('<sheetData><row r="999999999999999999999999999999"><c><v>1</v></c></row></sheetData>')]), /not a row number/);
   add('column beyond XFD', xlsx([sheet('<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>')]), /cell XFE1 lies beyond column XFD/);
-  // Rows whose one cell is at XFD: 16 384 cells a row once padded, past the cell cap within 1 300 rows.
-  const wide = Array.from({ length: 1300 }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
-  add('cells past the cap', xlsx([sheet(`<sheetData>${wide}</sheetData>`)]), /more than 20000000 cells/);
+  // A header A…XFD, then rows whose one cell is at XFD: 16 384 cells a row once padded, past the cell cap (2^24) within 1 030 rows.
+  let header = '';
+  for (let c = 0; c < 16_384; c++) header += `<c t="inlineStr"><is><t>h${c}</t></is></c>`;
+  const wide = `<row r="1">${header}</row>${Array.from({ length: 1300 }, (_, i) => `<row r="${i + 2}"><c r="XFD${i + 2}"><v>1</v></c></row>`).join('')}`;
+  add('cells past the cap', xlsx([sheet(`<sheetData>${wide}</sheetData>`)]), /more than 16777216 cells/);
   const good = xlsx([sheet(sheetData(GOOD_ROWS))]);
   add('truncated zip', good.subarray(0, Math.floor(good.length / 2)), /truncated or damaged zip/);
   const badCrc = workbookEntries([sheet(sheetData(GOOD_ROWS))]);

@@ -19,14 +19,15 @@ export interface XlsxLimits {
  * The defaults. A million-row sheet of four columns as openpyxl writes it inflates to about 210 MB
  * at a ratio of 7.5; the tool's own sheets compress about 10 to 30 times. 1 GiB holds several
  * times the largest real table, and a ratio of 200 is far above any real sheet and far below a
- * bomb's (deflate reaches about 1 000).
+ * bomb's (deflate reaches about 1 000). 2^24 cells hold a million rows of 16 columns (the tool's own
+ * ten-year allocation has 14), and keep a sheet padded to XFD within a few hundred MB.
  */
 export const XLSX_LIMITS: XlsxLimits = {
   maxEntryBytes: 1024 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
   maxRatio: 200,
   ratioAfter: 1024 * 1024,
-  maxCells: 20_000_000,
+  maxCells: 16_777_216,
 };
 
 /** Excel's sheet: rows 1…1 048 576, columns A…XFD (16 384), 32 767 characters in a cell. */

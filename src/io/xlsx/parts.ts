@@ -346,6 +346,8 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
       case 'c': {
         const v = cellValue();
         if (v !== '') {
+          // Counted before the row is padded to this cell: a cell at XFD makes 16 384 of them.
+          if (cellCount + col + 1 > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
           while (cells.length < col) cells.push('');
           cells[col] = v;
           nonEmptyWidth = col + 1;
