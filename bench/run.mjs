@@ -9,6 +9,7 @@
  *   node bench/run.mjs --quick        10k and 100k only, 1 run
  *   node bench/run.mjs --large        also 5M rows, and --explain / the table at 2M rows
  *   node bench/run.mjs --runs 5       runs per measurement
+ *   node bench/xlsx.mjs [--rows N]    the .xlsx goals alone (run at the end of every bench run)
  *
  * Each run appends its figures to bench/out/runs.jsonl; bench/docs.mjs makes docs/performance.md from them.
  */
@@ -177,3 +178,6 @@ if (large) {
 
 writeFileSync(join(OUT, 'last.json'), JSON.stringify(record, null, 2));
 appendFileSync(join(OUT, 'runs.jsonl'), `${JSON.stringify(record)}\n`);
+
+// 4. The .xlsx goals (bench/xlsx.mjs): writing and reading a million rows against openpyxl, and the hostile workbooks.
+spawnSync(process.execPath, [join(ROOT, 'bench', 'xlsx.mjs'), '--rows', String(quick ? 100_000 : 1_000_000)], { stdio: 'inherit' });
