@@ -7,8 +7,8 @@
  *
  * Built on well-kept parts that do not hide their failures (xlsx/zip.ts: yauzl, the central
  * directory, sizes, CRCs, bounds counted while inflating; xlsx/parts.ts: saxes, streaming XML).
- * The sheet is streamed row by row into a RowSink; here the sink builds today's Table: the first
- * non-empty row is the header (the header-row finder of issue 22 will take that decision).
+ * The sheet is streamed row by row into a RowSink (io/table/sink.ts); here the sink checks the
+ * header (the first non-empty row) and pads rows to it, and the columnar model's ColumnsSink keeps them.
  *
  * Cells become text as the table reader expects: a numeric cell is its plain decimal text
  * ("1234.5", never "1,2345E+3"), so the sheet's decimal mark is "."; a text cell is its text,
@@ -19,14 +19,14 @@
  * files; an .ods and an .xlsb are zips without the parts of an .xlsx.
  */
 import { StatsbidragError } from '../core/errors.js';
-import type { Table, TableRow } from './csv.js';
+import { ColumnsSink, type ColumnarTable } from './table/model.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 import { columnLetters, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo } from './xlsx/parts.js';
-import type { RowSink } from './xlsx/sink.js';
+import type { RowSink } from './table/sink.js';
 import { ZipArchive } from './xlsx/zip.js';
 
 export { columnLetters, numberCellText } from './xlsx/parts.js';
-export type { RowSink } from './xlsx/sink.js';
+export type { RowSink } from './table/sink.js';
 
 /** A zip: "PK\x03\x04" (a local file header, how every .xlsx starts) or "PK\x05\x06" (an empty zip). */
 export function isZip(bytes: Uint8Array): boolean {
@@ -117,43 +117,66 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   // All shared strings' characters: within the bytes one part may inflate to, and a quarter of a GiB.
   const strings = stringsPart === undefined ? [] : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024));
   await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink);
+  sink.end();
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
 }
 
-/** The sink that builds today's Table: the first non-empty row is the header; the rest are padded to its width. */
-class TableSink implements RowSink {
+/**
+ * The sink between the sheet and the columnar model: the first non-empty row is the header (no
+ * empty or repeated name); a value beyond the header's columns is an error naming the cell; the
+ * other rows are padded to the header's width and kept by ColumnsSink.
+ */
+class SheetSink implements RowSink {
   headers: string[] | undefined;
-  readonly rows: TableRow[] = [];
-  constructor(private readonly file: string, private readonly where: () => { file: string; field: string }) {}
+  readonly columns: ColumnsSink;
+  private sheet = '';
+  private slots = 0;
+  constructor(
+    private readonly file: string,
+    private readonly maxCells: number,
+  ) {
+    this.columns = new ColumnsSink(file, '');
+  }
+
+  onSheet(name: string): void {
+    this.sheet = name;
+  }
 
   row(line: number, cells: readonly string[]): void {
     const headers = this.headers;
+    const where = { file: this.file, field: `sheet "${this.sheet}"` };
     if (!headers) {
       const h = [...cells];
       const seen = new Set<string>();
       h.forEach((name, c) => {
-        if (name === '') throw new StatsbidragError('empty-header', `column ${columnLetters(c)} has no header`, { ...this.where(), line });
+        if (name === '') throw new StatsbidragError('empty-header', `column ${columnLetters(c)} has no header`, { ...where, line });
         if (seen.has(name)) throw new StatsbidragError('duplicate-header', `column "${name}" appears twice in the header`, { file: this.file, line, field: name });
         seen.add(name);
       });
       this.headers = h;
+      this.columns.row(line, h);
       return;
     }
     if (cells.length > headers.length) {
       const beyond = cells.findIndex((c, col) => col >= headers.length && c !== '');
-      throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(beyond)}${line} holds a value but its column has no header`, { ...this.where(), line });
+      throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(beyond)}${line} holds a value but its column has no header`, { ...where, line });
     }
-    const row = cells.length === headers.length ? (cells as string[]) : [...cells];
-    while (row.length < headers.length) row.push('');
-    this.rows.push({ line, cells: row });
+    // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
+    this.slots += headers.length;
+    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { ...where, line });
+    // ColumnsSink reads a missing cell as empty: no padding needed.
+    this.columns.row(line, cells);
+  }
+
+  end(): void {
+    if (!this.headers) throw new StatsbidragError('empty-file', `sheet "${this.sheet}" is empty`, { file: this.file });
+    this.columns.end();
   }
 }
 
-/** Workbook bytes → Table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits): Promise<Table & XlsxRead> {
-  let sheetName = '';
-  const sink = new TableSink(file, () => ({ file, field: `sheet "${sheetName}"` }));
-  const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => (sheetName = name), ...(limits ? { limits } : {}) });
-  if (!sink.headers) throw new StatsbidragError('empty-file', `sheet "${read.sheet}" is empty`, { file });
-  return { file, headers: sink.headers, rows: sink.rows, delimiter: '', ...read };
+/** Workbook bytes → the columnar table of one sheet. */
+export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits): Promise<ColumnarTable & XlsxRead> {
+  const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells);
+  const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}) });
+  return Object.assign(sink.columns.table, read);
 }

@@ -114,11 +114,11 @@ describe('cells', () => {
   });
 
   it('the cell cap counts what the sink would get (a row counts to its last non-empty cell)', async () => {
-    const sink = { n: 0, row() { this.n++; } };
+    const sink = { n: 0, row() { this.n++; }, end() {} };
     const data = rows(Array.from({ length: 5 }, (_, i) => `<row r="${i + 1}"><c r="J${i + 1}"><v>1</v></c></row>`).join(''));
     await readXlsx(xlsx([{ name: 'S', data }]), 'c.xlsx', sink, { limits: { ...XLSX_LIMITS, maxCells: 50 } });
     expect(sink.n).toBe(5);
-    const e = await caught(readXlsx(xlsx([{ name: 'S', data }]), 'c.xlsx', { row() {} }, { limits: { ...XLSX_LIMITS, maxCells: 49 } }));
+    const e = await caught(readXlsx(xlsx([{ name: 'S', data }]), 'c.xlsx', { row() {}, end() {} }, { limits: { ...XLSX_LIMITS, maxCells: 49 } }));
     expect([e.code, e.message]).toEqual(['xlsx-limit', 'more than 49 cells, more than this tool reads from a sheet']);
   });
 });
@@ -135,7 +135,9 @@ describe('the writer', () => {
     const names = fc.sample(fc.array(unit, { minLength: 1, maxLength: 12 }).map((codes) => String.fromCharCode(...codes)), 300).filter((s) => s.trim() === s && s !== '');
     const unique = [...new Set(names)];
     const t = await tableFromXlsx(await xlsxBytes(book(['name', 'w'], unique.map((n) => [n, '1']))), 'r.xlsx');
-    expect(t.rows.map((r) => r.cells[0])).toEqual(unique);
+    // A lone surrogate (which UTF-8 cannot hold) is read as the escape it was written as: shown, not replaced.
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+    expect(t.rows.map((r) => r.cells[0])).toEqual(unique.map((n) => n.replace(lone, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase()}_`)));
     expect(cellXml('a\u0001b')).toBe('a_x0001_b');
     expect(cellXml('_x0041_')).toBe('_x005F_x0041_');
     expect(cellXml('a\rb')).toBe('a_x000D_b');

@@ -13,7 +13,7 @@ import { Decimal } from '../../core/decimal.js';
 import { EXCEL_DIGITS } from '../../core/excel.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, type XlsxLimits } from './limits.js';
-import type { RowSink } from './sink.js';
+import type { RowSink } from '../table/sink.js';
 import type { ZipArchive } from './zip.js';
 
 type Saxes = typeof import('saxes');
@@ -97,10 +97,17 @@ export function sharedStringsPart(zip: ZipArchive, workbookPart: string, rels: M
   return zip.has(guess) ? guess : undefined;
 }
 
-/** Excel's escape for characters XML cannot hold: "_x000D_" is a carriage return, "_x005F_" an underscore. */
+/**
+ * Excel's escape for characters XML cannot hold: "_x000D_" is a carriage return, "_x005F_" an
+ * underscore. A lone surrogate ("_xD800_") stays written as its escape: the table keeps text as
+ * UTF-8, which cannot hold one, and it is shown rather than replaced.
+ */
 export function unescapeXString(text: string): string {
   if (!text.includes('_x')) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => {
+    const code = parseInt(hex, 16);
+    return code >= 0xd800 && code <= 0xdfff ? escape : String.fromCharCode(code);
+  });
 }
 
 /**
