@@ -11,6 +11,7 @@
  *   node bench/run.mjs --runs 5       runs per measurement
  *   node bench/run.mjs --no-report    without the HTML report's figures (bench/report.mjs)
  *   node bench/run.mjs --startup      the start-up table alone (bench/out/startup.jsonl)
+ *   node bench/xlsx.mjs [--rows N]    the .xlsx goals alone (run at the end of every bench run)
  *
  * Each run appends its figures to bench/out/runs.jsonl; bench/docs.mjs makes docs/performance.md from them.
  */
@@ -218,3 +219,6 @@ if (!argv.includes('--no-report')) {
 
 writeFileSync(join(OUT, 'last.json'), JSON.stringify(record, null, 2));
 appendFileSync(join(OUT, 'runs.jsonl'), `${JSON.stringify(record)}\n`);
+
+// 4. The .xlsx goals (bench/xlsx.mjs): writing and reading a million rows against openpyxl, and the hostile workbooks.
+spawnSync(process.execPath, [join(ROOT, 'bench', 'xlsx.mjs'), '--rows', String(quick ? 100_000 : 1_000_000)], { stdio: 'inherit' });

@@ -5,9 +5,9 @@
  */
 import type { Allocation } from '../core/allocate.js';
 import type { Programme } from '../core/programme.js';
-import { decodeBytes } from '../io/decode.js';
+import { isCompoundFile, isZip } from '../io/xlsx.js';
 import { readBytes } from '../io/read.js';
-import { tableFromText, type Table } from '../io/table.js';
+import { tableFromBytes, type Table } from '../io/table.js';
 import type { CsvOptions } from '../render/csv.js';
 import type { Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
@@ -25,7 +25,7 @@ export interface AllocateRequest extends AllocationOptions {
    */
   bulk?:
     | {
-        format?: 'csv' | 'json' | 'md' | 'table';
+        format?: 'csv' | 'json' | 'md' | 'table' | 'xlsx';
         csv?: CsvOptions;
         command?: string | undefined;
         progress?: BulkRequest['progress'];
@@ -42,7 +42,7 @@ export interface AllocateRequest extends AllocationOptions {
 /** A split done by the bulk lane: the output itself, in chunks (bytes for CSV and JSON, text for md, table and --explain). */
 export interface BulkAllocation {
   kind: 'bulk';
-  chunks: Iterable<Uint8Array | string>;
+  chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array>;
 }
 
 export interface AllocationResult {
@@ -62,9 +62,9 @@ export interface AllocationResult {
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
   // A scenario that splits its programme's list as listed may take the bulk lane, set up without
   // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
-  // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown
-  // and the terminal table name the scenario in their title: the general path writes those.)
-  if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table') {
+  // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown,
+  // the terminal table and xlsx name the scenario: the general path writes those.)
+  if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table' && request.bulk.format !== 'xlsx') {
     const setup = await scenarioListSetup(request).catch(() => undefined);
     const lane = setup && (await onLane(setup, request.bulk).catch(() => undefined));
     if (lane?.kind === 'bulk') return lane;
@@ -78,7 +78,8 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   if (lane?.kind === 'bulk') return lane;
   // The general reader reads the bytes the lane declined, or stdin's.
   const input = lane?.input ?? bytes;
-  if (input && dataFile !== undefined) table = tableFromText((await decodeBytes(input, dataFile)).text, dataFile);
+  // (stdin's bytes may be a workbook: tableFromBytes tells by its first bytes, as readTable does for a file)
+  if (input && dataFile !== undefined) table = await tableFromBytes(input, dataFile, setup.options.sheet === undefined ? {} : { sheet: setup.options.sheet });
   const { allocation, recipientCount, programme } = await runAllocation(setup, table);
   return {
     kind: 'allocation',
@@ -103,6 +104,8 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
   const taken = !scenarioRun && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
   if (!taken || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
   const input = bytes ?? (await readBytes(dataFile));
+  // A workbook on stdin is the table reader's (io/xlsx.ts), not the lane's.
+  if (isZip(input) || isCompoundFile(input)) return { kind: 'declined', input };
   const format = bulk.format ?? 'csv';
   const chunks = bulkAllocate(input, {
     basis,
@@ -113,7 +116,7 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
     ...(bulk.paint ? { paint: bulk.paint } : {}),
     totalLabel: bulk.totalLabel,
     // The provenance the general path writes: the same source as allocateUseCase's, the caller's command line.
-    ...(format === 'json' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
+    ...(format === 'json' || format === 'xlsx' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
     ...(bulk.progress ? { progress: bulk.progress } : {}),
     ...(idColumn ? { id: idColumn } : {}),
     ...(codeColumn ? { code: codeColumn } : {}),

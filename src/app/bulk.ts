@@ -37,7 +37,8 @@ import { StatsbidragError } from '../core/errors.js';
 import { splitWithoutRows } from '../core/split.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
 import { amountColumns, moneyDecimals } from '../render/allocation.js';
-import { bulkCsvChunks, bulkName, bulkText } from '../render/bulk.js';
+import { bulkCsvChunks, bulkName, bulkRecords, bulkText } from '../render/bulk.js';
+import { allocationWorkbook, xlsxChunks } from '../render/xlsx.js';
 import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
 import { gridSections, type Provenance } from '../render/output.js';
@@ -79,14 +80,15 @@ export interface BulkRequest {
   progress?: (phase: 'read' | 'split' | 'write', done: number, of: number) => void;
 }
 
-/** Bytes (csv, json) or text (md, table, and --explain). */
-export type Chunks = Iterable<Uint8Array | string>;
+/** Bytes (csv, json; xlsx as they are zipped) or text (md, table, and --explain). */
+export type Chunks = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array>;
 
 /** The split's output in chunks, or undefined when the general path should do it. */
 export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
   const { explain, ...allocation } = request.allocation;
   const grid = request.format === 'md' || request.format === 'table';
-  if (request.format !== 'csv' && request.format !== 'json' && !grid) return undefined;
+  if (request.format !== 'csv' && request.format !== 'json' && request.format !== 'xlsx' && !grid) return undefined;
+  if (request.format === 'xlsx' && (explain || !request.provenance)) return undefined;
   if (allocation.floor || allocation.ceiling) return undefined;
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   request.progress?.('read', 0, 0);
@@ -97,6 +99,11 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   if (!split) return undefined;
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
   if (explain || grid) return bulkExplainOrGrid(split, request, explain === true, onRows);
+  if (request.format === 'xlsx') {
+    // The workbook the general path writes, its records made from the columns one row at a time.
+    const view = { allocation: split.summary, programme: split.summary.programme, scenario: undefined, recipientCount: columns.rows };
+    return xlsxChunks(allocationWorkbook(view, request.locale ?? 'sv', request.provenance!, bulkRecords(split)));
+  }
   if (request.format === 'json') return bulkJsonChunks({ split, provenance: request.provenance, ...(onRows ? { onRows } : {}) });
   return bulkCsvChunks({ split, ...(request.csv ? { options: request.csv } : {}), ...(onRows ? { onRows } : {}) });
 }

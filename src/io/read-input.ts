@@ -26,11 +26,18 @@ function isUtf16Bom(b: Uint8Array): boolean {
   return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 }
 
+/** "PK\x03\x04" (a zip: .xlsx) or the OLE compound file signature (.xls, an encrypted .xlsx). */
+function isWorkbookSignature(b: Uint8Array): boolean {
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return true;
+  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
+}
+
 /** Collects chunks of a stream of unknown length, stopping at a NUL byte or past the limit. */
 class Collector {
   private readonly chunks: Buffer[] = [];
   private size = 0;
   private utf16: boolean | undefined;
+  private binary: boolean | undefined;
   constructor(private readonly file: string, private readonly maxBytes: number) {}
 
   add(chunk: Buffer): void {
@@ -39,7 +46,9 @@ class Collector {
     if (this.utf16 === undefined && this.size + chunk.length >= 2) {
       this.utf16 = isUtf16Bom(this.size === 0 ? chunk : Buffer.concat([...this.chunks, chunk]).subarray(0, 2));
     }
-    if (!this.utf16 && chunk.includes(0)) {
+    // A workbook (a zip, or an OLE compound file) is binary by nature: told by its first bytes, read whole for table.ts to judge.
+    if (this.size === 0 && this.binary === undefined) this.binary = isWorkbookSignature(chunk);
+    if (!this.utf16 && !this.binary && chunk.includes(0)) {
       throw new StatsbidragError('binary-file', 'contains NUL bytes: not a text file', { file: this.file });
     }
     this.size += chunk.length;

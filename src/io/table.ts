@@ -11,7 +11,7 @@ import { detectDelimiter, parseTable } from './csv.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
-import { isZip, tableFromXlsx } from './xlsx.js';
+import { compoundFileError, isCompoundFile, isZip, tableFromXlsx } from './xlsx.js';
 import { ColumnarTable, tableFromRows } from './table/model.js';
 
 
@@ -118,12 +118,19 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
 
 /** A file (or "-" for stdin) → Table. An .xlsx workbook (ZIP bytes) is read by xlsx.ts into the same shape. */
 export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
-  const bytes = await readBytes(file);
+  return tableFromBytes(await readBytes(file), file, options);
+}
+
+/** An input's bytes (a file's, stdin's) → Table: an .xlsx workbook by its first bytes, else text. */
+export async function tableFromBytes(bytes: Uint8Array, file: string, options: ReadTableOptions = {}): Promise<Table> {
   if (isZip(bytes)) {
     const table = await tableFromXlsx(bytes, file, options.sheet);
-    const { sheet } = table;
+    const { sheet, note } = table;
+    // Which sheet was read, when the workbook left a choice: said once, on stderr, never in the output.
+    if (note !== undefined) process.stderr.write(`statsbidrag: note: ${file}: ${note}\n`);
     return withDialect(table, { delimiter: '', decimalMark: '.', encoding: 'utf-8', bom: false, sheet });
   }
+  if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);
   if (options.sheet !== undefined) throw new StatsbidragError('invalid-option', '--sheet applies to an .xlsx workbook, and this is not one', { file, field: '--sheet' }, 'usage');
   const decoded = await decodeBytes(bytes, file);
   return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom });

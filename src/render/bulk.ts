@@ -57,6 +57,33 @@ export function bulkName(columns: BulkColumns, i: number): string {
   return bulkText(columns, columns.nameStart[i]!, columns.nameEnd[i]!);
 }
 
+/**
+ * The records as allocationRows() makes them (recipient, code, weight, amounts, total as plain
+ * strings), one at a time from the columns: for writers that take cells rather than bytes (xlsx).
+ * Iterable more than once.
+ */
+export function bulkRecords(split: BulkSplit): { headers: string[]; rows: Iterable<string[]> } {
+  const { columns, decimals } = split;
+  const { headers, codes, runs, total: withTotal } = amountLayout(split);
+  function* rows(): Generator<string[]> {
+    for (let i = 0; i < columns.rows; i++) {
+      const cells = [bulkName(columns, i)];
+      if (codes) cells.push(bulkText(columns, columns.codeStart![i]!, columns.codeEnd![i]!));
+      cells.push(scaledText(columns.weights[i]!, columns.decimals, true));
+      let total = 0;
+      for (const { period, count } of runs) {
+        const v = period.units[i]! * period.unitScaled;
+        const text = scaledText(v, decimals, false);
+        for (let c = 0; c < count; c++) cells.push(text);
+        total += v * count;
+      }
+      if (withTotal) cells.push(scaledText(total, decimals, false));
+      yield cells;
+    }
+  }
+  return { headers, rows: { [Symbol.iterator]: rows } };
+}
+
 /** Size of the chunks handed to the writer. */
 export const CHUNK_BYTES = 1 << 20;
 

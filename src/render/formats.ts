@@ -20,10 +20,10 @@ import type { ReportPaint } from './report-paint.js';
 import { validationGithub } from './validation/github.js';
 import { validationJson } from './validation/json.js';
 import { validationSummaryLine, validationText } from './validation/text.js';
-import { allocationWorkbook, awardsWorkbook, comparisonWorkbook, xlsxBytes } from './xlsx.js';
+import { allocationWorkbook, awardsWorkbook, comparisonWorkbook, xlsxChunks } from './xlsx.js';
 
-/** What a writer writes: text in chunks, or (xlsx) a workbook's bytes. */
-type Written = string | Rendered | Promise<Uint8Array>;
+/** What a writer writes: text in chunks, or (xlsx) a workbook's bytes as they are zipped. */
+type Written = string | Rendered | AsyncIterable<Uint8Array>;
 
 /** The options of validate's and audit's reports. */
 interface ReportOptions {
@@ -77,21 +77,21 @@ const WRITERS: { readonly [K in ResultKind]: { readonly [F in FormatOf<K>]: Writ
     md: allocationGrids,
     csv: allocationCsv,
     json: allocationJsonDocument,
-    xlsx: (view, o) => xlsxBytes(allocationWorkbook(view, o.locale, provenanceOf(sourced(view.source), o))),
+    xlsx: (view, o) => xlsxChunks(allocationWorkbook(view, o.locale, provenanceOf(sourced(view.source), o))),
   },
   comparison: {
     table: comparisonGrids,
     md: comparisonGrids,
     csv: comparisonCsv,
     json: comparisonJsonDocument,
-    xlsx: (view, o) => xlsxBytes(comparisonWorkbook(view.comparison, o.locale, provenanceOf(sourced(view.source), o), view.layout)),
+    xlsx: (view, o) => xlsxChunks(comparisonWorkbook(view.comparison, o.locale, provenanceOf(sourced(view.source), o), view.layout)),
   },
   awards: {
     table: awardsGrids,
     md: awardsGrids,
     csv: awardsCsv,
     json: awardsJsonDocument,
-    xlsx: (view, o) => xlsxBytes(awardsWorkbook(view, o.locale, provenanceOf(sourced(view.source), o))),
+    xlsx: (view, o) => xlsxChunks(awardsWorkbook(view, o.locale, provenanceOf(sourced(view.source), o))),
   },
   validation: {
     text: (v, o) => (o.summaryOnly ? `${validationSummaryLine(v.report, o.paint)}\n` : validationText(v.report, o.paint, o.locale)),

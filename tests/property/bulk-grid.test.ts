@@ -64,7 +64,7 @@ function lane(c: Case): string | undefined {
     totalLabel: c.totalLabel,
     ...(c.csv ? { csv: c.csv } : {}),
   });
-  return chunks && [...chunks].map((x) => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8'))).join('');
+  return chunks && [...(chunks as Iterable<string | Uint8Array>)].map((x) => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8'))).join('');
 }
 
 // Names: Markdown's specials, terminal escapes, bidi and line-separator controls, wide and combining characters.

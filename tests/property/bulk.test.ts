@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocateUseCase } from '../../src/app/allocate.js';
-import { bulkAllocate } from '../../src/app/bulk.js';
+import { bulkAllocate, type Chunks } from '../../src/app/bulk.js';
 import { allocate, type AdminSpec, type AllocateOptions } from '../../src/core/allocate.js';
 import { divisorMethod } from '../../src/core/apportion/divisor.js';
 import { adamsDivisor, dhondtDivisor, sainteLagueDivisor } from '../../src/core/apportion/divisors.js';
@@ -42,7 +42,12 @@ const readCells = (text: string, file: string): Table => {
 };
 
 /** The lane's chunks as one string (it writes bytes; a string chunk is its UTF-8). */
-const joined = (chunks: Iterable<string | Uint8Array>): string => Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+/** The lane's chunks of a text format (written synchronously; only xlsx is streamed asynchronously). */
+const syncChunks = (chunks: Chunks): Iterable<string | Uint8Array> => {
+  if (!(Symbol.iterator in chunks)) throw new Error('a text format was written asynchronously');
+  return chunks;
+};
+const joined = (chunks: Chunks): string => Buffer.concat([...syncChunks(chunks)].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
 
 const METHODS = ['largest-remainder', 'sainte-lague', 'dhondt', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'];
 
@@ -180,7 +185,7 @@ async function generalProgramme(bytes: Uint8Array, options: AllocateOptions, for
 function bulkProgramme(bytes: Uint8Array, options: AllocateOptions, format: Format, csv: CsvOptions, command: string, locale: NumberLocale = 'sv'): string | undefined {
   const provenance = provenanceOf({ version: '0.2.0', programme: options.programme?.id ?? null, rules: { file: 'rules.json', sha256: 'ab' } }, { command });
   const chunks = bulkAllocate(bytes, { basis: 'weight', allocation: options, format, csv, locale, ...(format === 'json' ? { provenance } : {}) });
-  return chunks && [...chunks].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+  return chunks && [...syncChunks(chunks)].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
 }
 
 /** A scenario file's JSON: years shown, period changes (cutting ranges, new totals, admin, units, methods), settings for every period, now and then a recipient removed. */

@@ -44,7 +44,7 @@ async function allocateWith(flags: AllocateFlags, render: RenderOptions, stdin: 
     dataBytes: stdin,
     ...allocationOptionsFrom(flags),
     bulk:
-      render.format !== 'xlsx'
+      render.format !== 'xlsx' || !flags.explain
         ? {
             format: render.format,
             csv: render.csv,

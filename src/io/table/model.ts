@@ -122,7 +122,7 @@ export class ColumnsBuilder {
  * sheet): the first row is the header; every row has the header's number of cells (the reader
  * checks and pads). The cells' text is gathered into one UTF-8 buffer at `end()`.
  */
-class ColumnsSink implements RowSink {
+export class ColumnsSink implements RowSink {
   private headers: string[] | undefined;
   private builder: ColumnsBuilder | undefined;
   private parts: string[] = [];
@@ -144,11 +144,13 @@ class ColumnsSink implements RowSink {
     b.lines[b.rows] = line;
     for (let c = 0; c < b.width; c++) {
       const text = cells[c] ?? '';
-      const bytes = Buffer.byteLength(text);
       b.starts[c]![b.rows] = this.offset;
-      this.offset += bytes;
+      // An empty cell takes no part (a sparse sheet padded to its header's width is mostly empty).
+      if (text !== '') {
+        this.offset += Buffer.byteLength(text);
+        this.parts.push(text);
+      }
       b.ends[c]![b.rows] = this.offset;
-      this.parts.push(text);
     }
     b.rows++;
   }

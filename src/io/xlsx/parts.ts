@@ -1,0 +1,378 @@
+/**
+ * The parts of a workbook, parsed as streams of XML events (saxes: a well-kept, strict,
+ * non-validating SAX parser that expands no entity a document declares, so no "billion laughs").
+ * Nothing here builds a DOM or holds a whole sheet: the sheet's rows go one at a time to a
+ * RowSink, and only the shared-string table (which cells point into) is kept, within bounds.
+ *
+ * Element names are compared by their local name, so "x:row" (the .NET SDK's prefix) is "row".
+ */
+import { createRequire } from 'node:module';
+import { posix } from 'node:path';
+import type { SaxesParser as SaxesParserType, SaxesTagPlain } from 'saxes';
+import { Decimal } from '../../core/decimal.js';
+import { EXCEL_DIGITS } from '../../core/excel.js';
+import { StatsbidragError } from '../../core/errors.js';
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, type XlsxLimits } from './limits.js';
+import type { RowSink } from '../table/sink.js';
+import type { ZipArchive } from './zip.js';
+
+type Saxes = typeof import('saxes');
+let saxes: Saxes | undefined;
+
+function parser(file: string, part: string): SaxesParserType<{}> {
+  saxes ??= createRequire(import.meta.url)('saxes') as Saxes;
+  const p = new saxes.SaxesParser({ position: false });
+  // saxes throws its own error when no handler is set: put it in words that name the part.
+  p.on('error', (e: Error) => {
+    throw new StatsbidragError('invalid-xlsx', `not a readable .xlsx workbook ("${part}" is not well-formed XML: ${e.message.split('\n')[0]})`, { file });
+  });
+  return p;
+}
+
+const local = (name: string): string => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+/** An attribute by its local name ("r:id" is "id" with a prefix). */
+function prefixedAttribute(attributes: Record<string, string>, name: string): string | undefined {
+  for (const key in attributes) if (key.endsWith(`:${name}`)) return attributes[key];
+  return undefined;
+}
+
+/** Parse a small part given whole; `open` sees every element. */
+async function parsePart(zip: ZipArchive, part: string, open: (name: string, attributes: Record<string, string>) => void): Promise<void> {
+  const p = parser(zip.file, part);
+  p.on('opentag', (tag: SaxesTagPlain) => open(local(tag.name), tag.attributes as Record<string, string>));
+  await zip.stream(part, (text) => p.write(text));
+  p.close();
+}
+
+export interface Relationship {
+  target: string;
+  type: string;
+}
+
+/** A part's relationships ("xl/_rels/workbook.xml.rels"), targets resolved to part names. */
+export async function relationships(zip: ZipArchive, ofPart: string): Promise<Map<string, Relationship>> {
+  const dir = posix.dirname(ofPart);
+  const relsPart = posix.join(dir === '.' ? '' : dir, '_rels', `${posix.basename(ofPart)}.rels`);
+  const rels = new Map<string, Relationship>();
+  if (!zip.has(relsPart)) return rels;
+  await parsePart(zip, relsPart, (name, a) => {
+    if (name !== 'Relationship' || a['Id'] === undefined || a['Target'] === undefined) return;
+    if (a['TargetMode'] === 'External') return;
+    const target = a['Target'].startsWith('/') ? a['Target'].slice(1) : posix.normalize(posix.join(dir === '.' ? '' : dir, a['Target']));
+    rels.set(a['Id'], { target, type: a['Type'] ?? '' });
+  });
+  return rels;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** "visible", "hidden" or "veryHidden". */
+  state: string;
+  /** The part holding it; undefined when its relationship is missing. */
+  part: string | undefined;
+  /** "worksheet", "chartsheet", "dialogsheet", "macrosheet"… (the relationship type's last word). */
+  kind: string;
+}
+
+/** The workbook's sheets in tab order. */
+export async function workbookSheets(zip: ZipArchive, workbookPart: string, rels: Map<string, Relationship>): Promise<SheetInfo[]> {
+  const sheets: SheetInfo[] = [];
+  await parsePart(zip, workbookPart, (name, a) => {
+    if (name !== 'sheet') return;
+    const id = prefixedAttribute(a, 'id') ?? a['id'];
+    const rel = id === undefined ? undefined : rels.get(id);
+    sheets.push({ name: a['name'] ?? '', state: a['state'] ?? 'visible', part: rel?.target, kind: rel ? rel.type.slice(rel.type.lastIndexOf('/') + 1) : 'worksheet' });
+  });
+  return sheets;
+}
+
+/** The shared-strings part of the workbook, if it has one. */
+export function sharedStringsPart(zip: ZipArchive, workbookPart: string, rels: Map<string, Relationship>): string | undefined {
+  for (const rel of rels.values()) if (rel.type.endsWith('/sharedStrings') && zip.has(rel.target)) return rel.target;
+  const guess = posix.join(posix.dirname(workbookPart), 'sharedStrings.xml');
+  return zip.has(guess) ? guess : undefined;
+}
+
+/**
+ * Excel's escape for characters XML cannot hold: "_x000D_" is a carriage return, "_x005F_" an
+ * underscore. A lone surrogate ("_xD800_") stays written as its escape: the table keeps text as
+ * UTF-8, which cannot hold one, and it is shown rather than replaced.
+ */
+function unescapeXString(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => {
+    const code = parseInt(hex, 16);
+    return code >= 0xd800 && code <= 0xdfff ? escape : String.fromCharCode(code);
+  });
+}
+
+/**
+ * The shared-string table, streamed: the text of each <si> (its <t>, or its rich-text runs' <t>s;
+ * phonetic runs, <rPh>, are not part of the text). Within the cell cap and `maxChars` in all.
+ */
+export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number): Promise<string[]> {
+  const strings: string[] = [];
+  const p = parser(zip.file, part);
+  let inSi = false;
+  let phonetic = 0;
+  let inT = false;
+  let current = '';
+  let chars = 0;
+  p.on('opentag', (tag: SaxesTagPlain) => {
+    const name = local(tag.name);
+    if (name === 'si') {
+      inSi = true;
+      current = '';
+    } else if (name === 'rPh') phonetic++;
+    else if (name === 't' && inSi && phonetic === 0 && !tag.isSelfClosing) inT = true;
+  });
+  const text = (t: string): void => {
+    if (!inT) return;
+    current += t;
+    chars += t.length;
+    if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
+  };
+  p.on('text', text);
+  p.on('cdata', text);
+  p.on('closetag', (tag: SaxesTagPlain) => {
+    const name = local(tag.name);
+    if (name === 't') inT = false;
+    else if (name === 'rPh') phonetic--;
+    else if (name === 'si') {
+      inSi = false;
+      strings.push(unescapeXString(current));
+      if (strings.length > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
+    }
+  });
+  await zip.stream(part, (t) => p.write(t));
+  p.close();
+  return strings;
+}
+
+/** Column letters of a 0-based index: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A numeric cell's stored text ("1234.56", "1.2E-3", "0.10000000000000001") → plain decimal text as Excel shows it. */
+export function numberCellText(raw: string): string {
+  // Most cells are plain numbers of at most 15 digits, already as Excel shows them.
+  if (/^-?(?:0|[1-9]\d{0,14})$/.test(raw) && raw !== '-0') return raw;
+  const d = new Decimal(raw.trim());
+  return d.toSignificantDigits(EXCEL_DIGITS).toFixed();
+}
+
+/** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed). */
+function parseRef(ref: string): { col: number; row: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    if (col > EXCEL_MAX_COLUMNS) return { col: EXCEL_MAX_COLUMNS, row: NaN };
+  }
+  const digits = ref.slice(i);
+  return { col: col - 1, row: /^[1-9]\d{0,9}$/.test(digits) ? Number(digits) : NaN };
+}
+
+/**
+ * The sheet's rows, streamed to `sink`: every row with a non-empty cell, as text cells from column
+ * A to its last non-empty cell, with its sheet row number as its line. Cell values: a number as
+ * Excel shows it (numberCellText); shared, inline and formula strings trimmed; booleans TRUE and
+ * FALSE; a formula's cached value. A formula with no cached value, or an error value (#DIV/0!,
+ * #REF!, …), is an error naming the cell: never read as empty, never skipped.
+ */
+export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: readonly string[], limits: XlsxLimits, sink: RowSink): Promise<void> {
+  const file = zip.file;
+  const where = { file, field: `sheet "${sheetName}"` };
+  const p = parser(file, part);
+  let rowNumber = 0;
+  let lastRow = 0;
+  let cells: string[] = [];
+  let nonEmptyWidth = 0;
+  let col = -1;
+  let cellCount = 0;
+  // The cell being read.
+  let type = '';
+  let value = '';
+  let formula = '';
+  let hasFormula = false;
+  let hasValue = false;
+  let inline = '';
+  let capture: 0 | 1 | 2 | 3 = 0; // 0 nothing, 1 <v>, 2 <is><t>, 3 <f>
+  let inInline = false;
+  let phonetic = 0;
+  let inSheetData = false;
+  let done = false;
+
+  const cellName = (): string => `${columnLetters(col)}${rowNumber}`;
+  const fail = (message: string, code: 'invalid-xlsx' | 'formula-value' | 'xlsx-limit' = 'invalid-xlsx'): never => {
+    throw new StatsbidragError(code, message, rowNumber > 0 ? { ...where, line: rowNumber } : where);
+  };
+
+  const endRow = (): void => {
+    if (nonEmptyWidth > 0) {
+      if (cells.length > nonEmptyWidth) cells.length = nonEmptyWidth;
+      cellCount += nonEmptyWidth;
+      if (cellCount > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
+      sink.row(rowNumber, cells);
+    }
+    cells = [];
+    nonEmptyWidth = 0;
+  };
+
+  const cellValue = (): string => {
+    const described = (): string => (formula ? `the formula =${formula.length > 60 ? `${formula.slice(0, 57)}...` : formula}` : 'a formula');
+    if (type === 'e') {
+      fail(`cell ${cellName()} holds the error ${value.trim() || '(unknown)'}${hasFormula ? ` (${described()})` : ''}: fix it in the workbook, as a total built on it is not a number`, 'formula-value');
+    }
+    if (hasFormula && (!hasValue || (value === '' && type !== 'str'))) {
+      fail(
+        `cell ${cellName()} holds ${described()} with no computed value: the program that saved the workbook did not calculate it (openpyxl does not); open and save it in Excel or LibreOffice`,
+        'formula-value',
+      );
+    }
+    switch (type) {
+      case 's': {
+        const index = Number(value);
+        const s = Number.isInteger(index) ? strings[index] : undefined;
+        if (s === undefined) fail(`cell ${cellName()} points at shared string ${value.trim()}, which the workbook does not have`);
+        return s!.trim();
+      }
+      case 'inlineStr':
+        return unescapeXString(inline).trim();
+      case 'str':
+        return unescapeXString(value).trim();
+      case 'b':
+        return value.trim() === '1' ? 'TRUE' : value.trim() === '0' ? 'FALSE' : fail(`cell ${cellName()} holds "${value}", which is not a boolean`);
+      case 'd':
+        return value.trim();
+      default: {
+        const v = value.trim();
+        if (v === '') return '';
+        try {
+          return numberCellText(v);
+        } catch {
+          return fail(`cell ${cellName()} holds "${v.slice(0, 40)}", which is not a number`);
+        }
+      }
+    }
+  };
+
+  p.on('opentag', (tag: SaxesTagPlain) => {
+    if (done) return;
+    const name = local(tag.name);
+    const a = tag.attributes as Record<string, string>;
+    switch (name) {
+      case 'c': {
+        const r = a['r'];
+        let next = col + 1;
+        if (r !== undefined) {
+          const ref = parseRef(r);
+          if (ref.col >= EXCEL_MAX_COLUMNS) fail(`cell ${r.slice(0, 20)} lies beyond column XFD (16 384), the last Excel has`);
+          if (ref.col < 0 || ref.row !== rowNumber) fail(`cell reference "${r.slice(0, 20)}" in row ${rowNumber} is not a cell of that row`);
+          next = ref.col;
+        }
+        if (next <= col) fail(`cell ${columnLetters(next)}${rowNumber} comes after ${columnLetters(col)}${rowNumber}: the cells of a row are out of order`);
+        if (next >= EXCEL_MAX_COLUMNS) fail(`row ${rowNumber} has a cell beyond column XFD (16 384), the last Excel has`);
+        col = next;
+        type = a['t'] ?? 'n';
+        value = '';
+        formula = '';
+        inline = '';
+        hasFormula = false;
+        hasValue = false;
+        break;
+      }
+      case 'v':
+        hasValue = true;
+        if (!tag.isSelfClosing) capture = 1;
+        break;
+      case 'f':
+        hasFormula = true;
+        if (!tag.isSelfClosing) capture = 3;
+        break;
+      case 'is':
+        inInline = true;
+        break;
+      case 'rPh':
+        phonetic++;
+        break;
+      case 't':
+        if (inInline && phonetic === 0 && !tag.isSelfClosing) capture = 2;
+        break;
+      case 'row': {
+        const r = a['r'];
+        const n = r === undefined ? lastRow + 1 : /^[1-9]\d{0,9}$/.test(r) ? Number(r) : NaN;
+        if (Number.isNaN(n)) {
+          rowNumber = 0;
+          fail(`a row is numbered "${r!.slice(0, 20)}", which is not a row number`);
+        }
+        rowNumber = n;
+        if (n > EXCEL_MAX_ROWS) fail(`row ${n} lies beyond row 1 048 576, the last Excel has`);
+        if (n <= lastRow) fail(`row ${n} comes after row ${lastRow}: the rows are out of order`);
+        lastRow = n;
+        col = -1;
+        break;
+      }
+      case 'sheetData':
+        inSheetData = true;
+        break;
+    }
+  });
+  const text = (t: string): void => {
+    if (capture === 1) value += t;
+    else if (capture === 2) inline += t;
+    else if (capture === 3 && formula.length < 80) formula += t;
+  };
+  p.on('text', text);
+  p.on('cdata', text);
+  p.on('closetag', (tag: SaxesTagPlain) => {
+    if (done) return;
+    const name = local(tag.name);
+    switch (name) {
+      case 'v':
+      case 'f':
+      case 't':
+        capture = 0;
+        break;
+      case 'is':
+        inInline = false;
+        break;
+      case 'rPh':
+        phonetic--;
+        break;
+      case 'c': {
+        const v = cellValue();
+        if (v !== '') {
+          // Counted before the row is padded to this cell: a cell at XFD makes 16 384 of them.
+          if (cellCount + col + 1 > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
+          while (cells.length < col) cells.push('');
+          cells[col] = v;
+          nonEmptyWidth = col + 1;
+        }
+        break;
+      }
+      case 'row':
+        endRow();
+        break;
+      case 'sheetData':
+        inSheetData = false;
+        done = true;
+        break;
+    }
+  });
+  await zip.stream(part, (t) => {
+    if (!done) p.write(t);
+  });
+  if (!done) p.close();
+  if (inSheetData) fail('the sheet ends inside its data');
+}
