@@ -102,7 +102,7 @@ describe('validate TABLE ARGS (built CLI)', () => {
   });
 
   it('--stated COLUMN=AMOUNT: a table of no programme, its sum checked exactly, and with --basis --unit the rule', () => {
-    const file = save('name,w,amount\nAlfa,1,170\nBeta,2,330\nGamma,3,500\n');
+    const file = save('name,w,amount\nAlfa,1,140\nBeta,2,290\nGamma,4,570\n');
     const ok = run(['validate', file, '--stated', 'amount=1000', '--basis', 'w', '--unit', '10']);
     expect(ok.stdout).not.toMatch(/programme/i);
     expect(ok.status).toBe(0);
