@@ -1,10 +1,10 @@
 /** `award` as a use case: applications admitted by organisation type, capped, and rationed within the budget. */
-import { award, RATIONINGS, type AwardResult, type Rationing } from '../core/award.js';
-import type { Decimal } from '../core/decimal.js';
+import { award, RATIONINGS, type AwardResult, type CallBudget, type Rationing } from '../core/award.js';
+import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme, Rules } from '../core/programme.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
-import { hasPriorities, loadApplications } from '../io/applications.js';
+import { loadApplications } from '../io/applications.js';
 import { loadRules } from '../io/load.js';
 import type { Source } from '../render/output.js';
 import { sourceOf } from './source.js';
@@ -14,8 +14,11 @@ export interface AwardRequest {
   programme?: string | undefined;
   rules?: string | undefined;
   years?: YearRange | undefined;
+  /** Money for each year, replacing the rules' (and their ordinance limits and commitments). */
   budget?: Decimal | undefined;
-  /** Default: priority when the file has scores, else proportional. */
+  /** At most so much for one ordinance's applicants in each year's call ("SFS 2018:118" → amount). */
+  ordinanceBudgets?: { ordinance: string; amount: Decimal }[] | undefined;
+  /** Default: priority (rank and approve; the file's order ranks when it has no scores). */
   ration?: Rationing | undefined;
   partial?: boolean | undefined;
   ceiling?: Decimal | undefined;
@@ -31,8 +34,18 @@ export interface AwardOutcome {
   source: Source;
 }
 
+/** "2018:118" or "SFS 2018:118" → the programme's ordinance ref, or an error naming those there are. */
+function ordinanceRef(programme: Programme, text: string): string {
+  const want = text.replace(/^sfs\s*/i, '').trim();
+  const found = programme.awards!.ordinances.find((o) => o.ref.replace(/^sfs\s*/i, '').trim() === want);
+  if (!found) {
+    throw new StatsbidragError('invalid-option', `--budget: no ordinance "${text}" in programme "${programme.id}" (${programme.awards!.ordinances.map((o) => o.ref).join(', ')})`, { field: '--budget' }, 'usage');
+  }
+  return found.ref;
+}
+
 /** The programme named, or the first that awards on applications and has award rules. */
-export function awardProgramme(rules: Rules, id: string | undefined, file: string): Programme {
+function awardProgramme(rules: Rules, id: string | undefined, file: string): Programme {
   const found = id === undefined
     ? (rules.programmes.find((p) => p.awards && p.periods.some((q) => q.method.value === 'applications')) ?? rules.programmes.find((p) => p.awards))
     : rules.programmes.find((p) => p.id === id);
@@ -63,19 +76,32 @@ export async function awardUseCase(request: AwardRequest): Promise<AwardOutcome>
       'usage',
     );
   }
-  const rationing = request.ration ?? (hasPriorities(applications) ? 'priority' : 'proportional');
+  const rationing = request.ration ?? 'priority';
   if (!RATIONINGS.includes(rationing)) throw new StatsbidragError('invalid-option', `--ration: "${rationing}" is not one of ${RATIONINGS.join(', ')}`, {}, 'usage');
 
   const periodOf = (year: number) => programme.periods.find((p) => p.years.from <= year && year <= p.years.to);
   const first = programme.periods[0]!.years.from;
   const callYears = request.years ?? { from: first, to: first };
-  const unit = request.unit ?? periodOf(callYears.from)?.unit.value;
-  if (unit === undefined) {
-    throw new StatsbidragError('unknown-year', `programme "${programme.id}" has no period for ${formatYearRange(callYears)}; name the unit with --unit and the money with --budget`, { field: '--year' }, 'usage');
-  }
+  // Awards are rounded to the award unit: the rules' award unit, else the period's unit where the
+  // period awards on applications, else whole kronor (never a formula programme's calculation unit).
+  const period = periodOf(callYears.from);
+  const unit = request.unit ?? programme.awards!.unit?.value ?? (period?.method.value === 'applications' ? period.unit.value : new Decimal(1));
+  const extra = (request.ordinanceBudgets ?? []).map((b) => ({ ordinance: ordinanceRef(programme, b.ordinance), amount: b.amount }));
+  const calls = (year: number): CallBudget | undefined => {
+    if (request.budget) return { amount: request.budget, ...(extra.length ? { byOrdinance: extra } : {}) };
+    const p = periodOf(year);
+    if (!p) return undefined;
+    const byOrdinance = [...(p.budgets ?? []).filter((b) => !extra.some((e) => e.ordinance === b.ordinance)).map((b) => ({ ordinance: b.ordinance, amount: b.value })), ...extra];
+    return {
+      amount: p.amountSplit.value,
+      ...(byOrdinance.length ? { byOrdinance } : {}),
+      ...(p.commitments ? { commitments: p.commitments.map((c) => ({ year: c.year, amount: c.value })) } : {}),
+      ...(p.grantPeriod ? { grantPeriod: { ...(p.grantPeriod.from ? { from: p.grantPeriod.from } : {}), to: p.grantPeriod.to } } : {}),
+    };
+  };
   const result = award(applications, {
     rules: programme.awards!,
-    budget: (year) => request.budget ?? periodOf(year)?.amountSplit.value,
+    calls,
     callYears,
     unit,
     rationing,

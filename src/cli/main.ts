@@ -38,7 +38,7 @@ const command = <D extends CommandDeclaration>(
 /** Every command, in the help's order: one line each. */
 const COMMANDS: readonly CommandEntry[] = [
   command(allocate, async (_, flags) => (await import('./commands/allocate.js')).runAllocate(flags)),
-  command(validate, async ([table], flags) => (await import('./commands/validate.js')).runValidate(table!, flags)),
+  command(validate, async ([tables], flags) => (await import('./commands/validate.js')).runValidate(tables as unknown as string[], flags)),
   command(audit, async ([table], flags) => (await import('./commands/audit.js')).runAudit(table!, flags)),
   command(compare, async ([a, b], flags) => (await import('./commands/compare.js')).runCompare(a!, b!, flags)),
   command(award, async ([file], flags) => (await import('./commands/award.js')).runAward(file!, flags)),

@@ -9,12 +9,13 @@ import { parseYearRange, type YearRange } from '../core/schedule.js';
 import type { AllocationOptions } from '../app/allocation-setup.js';
 import type { CsvOptions } from '../render/csv.js';
 import { NO_PAINT } from '../render/grid.js';
-import { FORMATS, type RenderOptions } from '../render/output.js';
+import type { RenderOptions } from '../render/output.js';
+import { FORMATS_OF, type FormatOf, type ResultKind } from '../render/format-names.js';
 import { tablePaint } from './output.js';
 import type { AllocationFlags, CsvFlags, SplitFlags } from './declarations/shared.js';
 
 /** The csv options mean nothing for other formats: say so rather than ignore them. */
-export function checkCsvFlags(format: string, flags: CsvFlags): void {
+function checkCsvFlags(format: string, flags: CsvFlags): void {
   if (format === 'csv') return;
   const given = (['delimiter', 'decimalMark', 'bom', 'headers', 'excel'] as const).filter((k) => flags[k] !== undefined);
   if (given.length) {
@@ -65,7 +66,7 @@ export function positiveAmountOption(option: string, text: string | undefined): 
   return d;
 }
 
-export function adminOption(text: string | undefined): AdminSpec | undefined {
+function adminOption(text: string | undefined): AdminSpec | undefined {
   if (text === undefined) return undefined;
   try {
     const { value, percent } = parseAmountOrPercent(text);
@@ -105,15 +106,27 @@ export function commandLine(argv: readonly string[] = process.argv.slice(2)): st
 }
 
 /** An .xlsx workbook is bytes: it goes to a file, or to stdout only when that is not a terminal (`--out -` into a pipe). */
-export function checkXlsxOut(out: string | undefined): void {
+function checkXlsxOut(out: string | undefined): void {
   if (out === undefined || (out === '-' && process.stdout.isTTY)) {
     throw new StatsbidragError('invalid-option', '--format xlsx writes a binary workbook: name the file with --out FILE.xlsx', {}, 'usage');
   }
 }
 
+/**
+ * --format, decided here and only here: the one given, else the kind's default (a tabular result:
+ * table, csv with --excel, xlsx with --out FILE.xlsx; a report: text). It must be one the kind is
+ * written in (render/format-names.ts); its writer is render/formats.ts `writerFor(kind, format)`.
+ */
+export function formatOption<K extends ResultKind>(kind: K, flags: { format?: string | undefined; excel?: boolean | undefined; out?: string | undefined }): FormatOf<K> {
+  const formats: readonly FormatOf<K>[] = FORMATS_OF[kind];
+  const tabular = (formats as readonly string[]).includes('table');
+  const fallback = (!tabular ? 'text' : flags.excel ? 'csv' : /\.xlsx$/i.test(flags.out ?? '') ? 'xlsx' : 'table') as FormatOf<K>;
+  return choiceOption('--format', flags.format, formats, fallback);
+}
+
 /** The output options every command with tabular output shares → the renderer's options (format, locale, CSV dialect, colours). */
-export async function renderOptionsFrom(flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
-  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : /\.xlsx$/i.test(flags.out ?? '') ? 'xlsx' : 'table');
+export async function renderOptionsFrom(kind: 'allocation' | 'comparison' | 'awards', flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
+  const format = formatOption(kind, flags);
   checkCsvFlags(format, flags);
   if (format === 'xlsx') checkXlsxOut(flags.out);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
@@ -127,7 +140,7 @@ export async function renderOptionsFrom(flags: CsvFlags & { format?: string | un
 }
 
 /** An amount option that may be zero but not negative (--floor, --ceiling). */
-export function nonNegativeAmountOption(option: string, text: string | undefined): Decimal | undefined {
+function nonNegativeAmountOption(option: string, text: string | undefined): Decimal | undefined {
   const d = amountOption(option, text);
   if (d !== undefined && d.isNegative()) throw new StatsbidragError('invalid-option', `${option}: must be zero or more, not "${text}"`, {}, 'usage');
   return d;

@@ -41,6 +41,18 @@ export function rowsTable(
   };
 }
 
+/** Some records of a table (their positions, ascending), seen as a table of their own: nothing is copied. */
+export function someRows(table: TableLike, keep: readonly number[]): TableLike {
+  return {
+    ...(table.file !== undefined ? { file: table.file } : {}),
+    headers: table.headers,
+    rowCount: keep.length,
+    line: (r) => table.line(keep[r]!),
+    cell: (r, c) => table.cell(keep[r]!, c),
+    decimalMark: table.decimalMark,
+  };
+}
+
 export type CellReading =
   | { kind: 'empty'; raw: string }
   | { kind: 'ok'; raw: string; value: Decimal }
@@ -71,7 +83,7 @@ export interface Repair {
 
 /**
  * The candidate nearest to `predicted` (ties go to the parser's order); without a prediction
- * the parser's first choice (a dropped final digit). The renderer says why (render/report.ts).
+ * the parser's first choice (a dropped final digit). The renderer says why (render/validation/messages.ts).
  */
 export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined): Repair | undefined {
   if (candidates.length === 0) return undefined;

@@ -9,6 +9,7 @@
  */
 import type { Allocation } from './allocate.js';
 import { Decimal } from './decimal.js';
+import { recipientKey } from './recipient-key.js';
 import { yearsOf } from './schedule.js';
 
 export interface CompareCell {
@@ -34,7 +35,7 @@ export interface CompareRow {
   common: CompareCell;
 }
 
-export interface CompareSegment {
+interface CompareSegment {
   from: number;
   to: number;
   /** Index into Comparison.years of the first year. */
@@ -70,7 +71,7 @@ export interface Comparison {
   repairs?: ReadCellRepair[];
 }
 
-export type CompareOrder = 'change' | 'input';
+type CompareOrder = 'change' | 'input';
 
 export interface CompareOptions {
   /** `change` (default): largest absolute change first (over the years both sides cover, when they differ); `input`: A's order, then B's new rows. */
@@ -79,7 +80,7 @@ export interface CompareOptions {
   years?: { from: number; to: number };
 }
 
-const key = (id: string): string => id.normalize('NFC').trim().toLowerCase();
+const key = recipientKey;
 
 interface Side {
   /** year → period index (a run of years with one per-year amount shares an index) */
@@ -141,7 +142,7 @@ export function compareAmountTables(a: AmountTable, b: AmountTable, options: Com
 
 const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
-export function cell(a: Decimal | null, b: Decimal | null): CompareCell {
+function cell(a: Decimal | null, b: Decimal | null): CompareCell {
   const difference = a !== null && b !== null ? b.minus(a) : null;
   const percent = difference !== null && a !== null && !a.isZero() ? difference.div(a).times(100) : null;
   return { a, b, difference, percent };
@@ -186,11 +187,14 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
 
   const seen = new Set<string>();
   const ids = [...A.order, ...B.order].filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+  // Recipients are matched by their key through maps, never by a scan per row.
+  const codesB = new Map<string, string | undefined>();
+  for (const o of B.order) if (!codesB.has(o.key)) codesB.set(o.key, o.code);
   const rows: CompareRow[] = ids.map((r) => {
     const amountsA = A.amounts.get(r.key);
     const amountsB = B.amounts.get(r.key);
     const status: CompareStatus = amountsA && amountsB ? 'both' : amountsA ? 'only-a' : 'only-b';
-    const codeB = B.order.find((o) => o.key === r.key)?.code;
+    const codeB = codesB.get(r.key);
     const cells = years.map((y, i) =>
       cell(inA[i] ? (amountsA?.get(y) ?? ZERO) : null, inB[i] ? (amountsB?.get(y) ?? ZERO) : null),
     );
@@ -212,9 +216,11 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
     // When the sides cover different years, the years both cover decide the order (a like-for-like change).
     const sameSpan = inA.every((x, i) => x === inB[i]);
     const by = (r: CompareRow): CompareCell => (sameSpan || !both.some(Boolean) ? r.total : r.common);
-    const size = (r: CompareRow): Decimal => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs();
-    const position = new Map(rows.map((r, i) => [r, i]));
-    rows.sort((x, y) => size(y).comparedTo(size(x)) || position.get(x)! - position.get(y)!);
+    // Each row's size once (not once per comparison): a sort of n rows compares n log n times.
+    const sizes = rows.map((r) => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs());
+    const order = Array.from(rows, (_, i) => i).sort((x, y) => sizes[y]!.comparedTo(sizes[x]!) || x - y);
+    const sorted = order.map((i) => rows[i]!);
+    for (let i = 0; i < sorted.length; i++) rows[i] = sorted[i]!;
   }
   const unchanged = rows.filter((r) => r.status === 'both' && r.years.every((c) => c.a === null || c.b === null || c.a.eq(c.b))).length;
   return {

@@ -6,23 +6,44 @@ import type { AwardRules } from './award.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError, type Location } from './errors.js';
 import type { YearRange } from './schedule.js';
-import type { Sourced } from './sourced.js';
+import type { FigureKind, Sourced } from './sourced.js';
 
 export type { Sourced } from './sourced.js';
+
+/** Another value a source gives for the same figure, kept beside the one the rules use. */
+export interface Alternative<T> {
+  value: T;
+  source: string;
+  kind?: FigureKind;
+  note?: string;
+}
+
+/** The amounts that give the same published column (from `statsbidrag audit`), for an assumed figure. */
+export interface FigureRange {
+  from: Decimal;
+  to: Decimal;
+  note?: string;
+}
 
 export interface Period {
   years: YearRange;
   /** Stated total per year, as announced. */
-  statedTotal: Sourced<Decimal>;
+  statedTotal: Sourced<Decimal> & { alternatives?: Alternative<Decimal>[] };
   /** Whether the stated total includes administrative costs. */
   includesAdmin: boolean;
   /** The amount per year actually split among recipients. */
-  amountSplit: Sourced<Decimal>;
+  amountSplit: Sourced<Decimal> & { range?: FigureRange };
   unit: Sourced<Decimal>;
   /** Apportionment method name, or "applications" for grants awarded on applications. */
   method: Sourced<string>;
   /** Header of the column in the recipients file that publishes this period's amounts. */
   publishedColumn?: string;
+  /** Grants on applications: at most so much of the year's money for one ordinance's applicants. */
+  budgets?: (Sourced<Decimal> & { ordinance: string })[];
+  /** Grants on applications: what this year's multi-year decisions may commit against later years. */
+  commitments?: (Sourced<Decimal> & { year: number })[];
+  /** Grants on applications: the grant period of a year's call (month-day; `to` in the next year when before `from`). */
+  grantPeriod?: { from?: string; to: string; source: string; kind?: FigureKind; note?: string };
 }
 
 export interface RecipientSource {

@@ -12,13 +12,13 @@
  */
 import type { AdminSpec, AllocateOptions } from './allocate.js';
 import type { Decimal } from './decimal.js';
-import { normalizeName } from './columns.js';
+import { recipientKey } from './recipient-key.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme, Sourced } from './programme.js';
 import { formatYearRange, intersect, type YearRange } from './schedule.js';
 import type { Recipient } from './split.js';
 
-export interface ScenarioRecipientAdd {
+interface ScenarioRecipientAdd {
   id: string;
   code?: string;
   basis: Decimal;
@@ -26,7 +26,7 @@ export interface ScenarioRecipientAdd {
   ceiling?: Decimal;
 }
 
-export interface ScenarioRecipientChange {
+interface ScenarioRecipientChange {
   /** Name or code of an existing recipient. */
   id: string;
   basis?: Decimal;
@@ -34,7 +34,7 @@ export interface ScenarioRecipientChange {
   ceiling?: Decimal;
 }
 
-export interface ScenarioPeriod {
+interface ScenarioPeriod {
   years: YearRange;
   /** Money per year before administrative costs. */
   total?: Decimal;
@@ -73,9 +73,9 @@ export interface AppliedScenario {
 
 
 function findRecipient(recipients: readonly Recipient[], key: string): number {
-  const k = normalizeName(key);
-  const byId = recipients.findIndex((r) => normalizeName(r.id) === k);
-  return byId >= 0 ? byId : recipients.findIndex((r) => r.code !== undefined && normalizeName(r.code) === k);
+  const k = recipientKey(key);
+  const byId = recipients.findIndex((r) => recipientKey(r.id) === k);
+  return byId >= 0 ? byId : recipients.findIndex((r) => r.code !== undefined && recipientKey(r.code) === k);
 }
 
 function adminOf(total: Decimal, spec: AdminSpec): Decimal {
@@ -93,7 +93,7 @@ function cut(period: Period, range: YearRange): Period[] {
   return out;
 }
 
-export function applyRecipientChanges(base: readonly Recipient[], scenario: Scenario): Recipient[] {
+function applyRecipientChanges(base: readonly Recipient[], scenario: Scenario): Recipient[] {
   let recipients = base.map((r) => ({ ...r }));
   const removed = new Set<number>();
   scenario.recipients.remove.forEach((key, i) => {
@@ -134,7 +134,7 @@ export function applyRecipientChanges(base: readonly Recipient[], scenario: Scen
   return recipients;
 }
 
-export function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] {
+function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] {
   let periods = [...programme.periods].sort((a, b) => a.years.from - b.years.from);
   const sourcedOf = <T>(value: T, change: ScenarioPeriod | undefined, what: string): Sourced<T> => ({
     value,

@@ -9,6 +9,7 @@ import { positiveAmountSchema } from './amount-schema.js';
 import { parseAmountOrPercent } from '../core/amount.js';
 import { StatsbidragError } from '../core/errors.js';
 import { canonicalType } from '../core/award.js';
+import { FIGURE_KINDS } from '../core/sourced.js';
 
 const invalid = (message: string): never => {
   throw new StatsbidragError('invalid-rules', message);
@@ -22,7 +23,7 @@ const percentText = z.textParsedBy((raw) => {
 });
 
 const sourced = <T extends z.ZodMiniType>(value: T) =>
-  z.strictObject({ value, source: z.string().check(z.minLength(1)), note: z.optional(z.string()) });
+  z.strictObject({ value, source: z.string().check(z.minLength(1)), note: z.optional(z.string()), kind: z.optional(z.enum(FIGURE_KINDS)) });
 
 /** A programme's `awards` block in rules.json. */
 export const awardRulesSchema = z.strictObject({
@@ -42,4 +43,5 @@ export const awardRulesSchema = z.strictObject({
   ceiling: z.optional(sourced(positiveAmountSchema)),
   maxCostShare: z.optional(sourced(percentText)),
   maxDecisionYears: z.optional(sourced(z.number().check(z.int(), z.gte(1), z.lte(10)))),
+  unit: z.optional(sourced(positiveAmountSchema)),
 });

@@ -37,9 +37,12 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
   };
   const floorAt = reader(columns.floor, 'floor');
   const ceilingAt = reader(columns.ceiling, 'ceiling');
+  // A recipient's row, by its line (total rows set aside leave gaps).
+  const rowOf = new Map(table.rows.map((r, i) => [r.line, i]));
   return recipients.map((r, i) => {
-    const floor = floorAt?.(i);
-    const ceiling = ceilingAt?.(i);
+    const row = r.line === undefined ? i : (rowOf.get(r.line) ?? i);
+    const floor = floorAt?.(row);
+    const ceiling = ceilingAt?.(row);
     return { ...r, ...(floor ? { floor } : {}), ...(ceiling ? { ceiling } : {}) };
   });
 }

@@ -113,16 +113,35 @@ export const comparisonOutputSchema = z.strictObject({
   totals: z.strictObject({ years: z.record(z.string().check(z.regex(/^\d{4}$/)), compareCell), total: compareCell, common: compareCell }),
 });
 
+const grantPeriod = z.nullable(z.strictObject({ from: z.nullable(z.string().check(z.regex(/^\d\d-\d\d$/))), to: z.string().check(z.regex(/^\d\d-\d\d$/)) }));
+
 export const awardsOutputSchema = z.strictObject({
   schema: z.literal('statsbidrag/awards'),
   version: z.literal(1),
   provenance,
   programme: z.nullable(z.strictObject({ id: z.string(), name: z.string(), agency: z.string() })),
   rationing: z.enum(['priority', 'proportional', 'equal-awards']),
+  rankedBy: z.nullable(z.enum(['score', 'file-order'])),
   partial: z.boolean(),
   unit: decimal,
   ceiling: nullableDecimal,
-  maxCostSharePercent: nullableDecimal,
+  maxCostSharePercent: decimal,
+  costShareDefault: z.boolean(),
+  budgets: z.array(
+    z.strictObject({
+      kind: z.enum(['call', 'ordinance', 'commitment']),
+      year: z.number().check(z.int()),
+      call: z.number().check(z.int()),
+      ordinance: z.nullable(z.string()),
+      budget: decimal,
+      demand: decimal,
+      awarded: decimal,
+      leftover: decimal,
+      rationed: z.boolean(),
+      applications: count,
+      grantPeriod: grantPeriod,
+    }),
+  ),
   years: z.array(
     z.strictObject({
       year: z.number().check(z.int()),
@@ -134,6 +153,7 @@ export const awardsOutputSchema = z.strictObject({
       applications: count,
       level: nullableDecimal,
       ratio: nullableDecimal,
+      grantPeriod: grantPeriod,
     }),
   ),
   applications: z.array(
@@ -144,6 +164,7 @@ export const awardsOutputSchema = z.strictObject({
       line: z.nullable(count),
       ordinance: z.nullable(z.string()),
       priority: nullableDecimal,
+      rank: z.nullable(count),
       years: z.nullable(yearsText),
       requested: decimal,
       cost: decimal,
@@ -210,6 +231,8 @@ const totalCheck = z.strictObject({
 export const validationOutputSchema = z.strictObject({
   schema: z.literal('statsbidrag/validation'),
   version: z.literal(2),
+  /** What the table was checked against; `description` is the sentence the text report's first line ends with. */
+  against: z.strictObject({ reference: z.enum(['rules', 'split', 'stated', 'table']), description: z.string() }),
   provenance,
   valid: z.boolean(),
   file: z.nullable(z.string()),

@@ -1,11 +1,15 @@
 /**
  * Awards as records (CSV: one row per application, an award column per year), as the documented
- * JSON, and as display grids: the applications with their awards, and the budget per year.
+ * JSON, and as display grids: the applications with their awards, and the budgets per year.
+ * Words and sentences come from award-text.ts in the locale; CSV and JSON keep machine values
+ * (status codes) and English reasons, which are stable for scripts.
  */
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
-import type { AwardReason, AwardResult, AwardRow, AwardStatus, Rationing } from '../core/award.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
+import type { AwardResult, AwardRow, AwardStatus, GrantPeriod, PoolKind, Rationing } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
-import { formatYearRange, yearCount } from '../core/schedule.js';
+import { formatYearRange } from '../core/schedule.js';
+import { grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
 import { labelsFor } from './labels.js';
@@ -13,35 +17,10 @@ import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendere
 
 const decimals = (r: AwardResult): number => decimalsOf(r.unit);
 
-/** One reason as the sentence CSV, JSON and the notes show. */
-function reasonSentence(reason: AwardReason): string {
-  switch (reason.kind) {
-    case 'type-not-admitted':
-      return `organisation type "${reason.type}" is not admitted (${reason.admitted.map((o) => `${o.ordinance} admits ${o.types.join(', ')}`).join('; ')})`;
-    case 'too-many-years':
-      return `the decision would cover ${yearCount(reason.years)} years (${formatYearRange(reason.years)}); at most ${reason.most}`;
-    case 'no-budget':
-      return `no budget for ${reason.years.join(', ')}`;
-    case 'requests-nothing':
-      return 'requests nothing';
-    case 'capped-at-ceiling':
-      return `capped at the ceiling ${reason.ceiling.toFixed()}`;
-    case 'capped-at-cost-share':
-      return `capped at ${reason.percent.toFixed()} % of the cost`;
-    case 'rounded-down-to-unit':
-      return 'request rounded down to the unit';
-    case 'rationed':
-      return `rationed (${reason.rationing})`;
-    case 'budget-ran-out':
-      return 'the budget ran out before its turn';
-    case 'nothing-left-after-capping':
-      return 'nothing left after capping';
-  }
-}
-
-/** Why a row got less than it asked for, as text; undefined when nothing limited it. */
-export function reasonText(row: Pick<AwardRow, 'reasons'>): string | undefined {
-  return row.reasons?.map(reasonSentence).join('; ');
+/** Why a row got less than it asked for, as text (English by default: CSV and JSON); undefined when nothing limited it. */
+export function reasonText(row: Pick<AwardRow, 'reasons'>, locale: NumberLocale = 'en', decimals = 0): string | undefined {
+  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: Math.max(decimals, decimalsOf(d)) });
+  return row.reasons?.map((r) => reasonSentence(r, locale, money)).join('; ');
 }
 const years = (r: AwardResult): number[] => r.years.map((y) => y.year);
 const amountIn = (row: AwardRow, year: number): Decimal | undefined => row.perYear.find((p) => p.year === year)?.amount;
@@ -50,13 +29,14 @@ export function awardRecords(r: AwardResult): { headers: string[]; rows: string[
   const dp = decimals(r);
   const ys = years(r);
   const money = (d: Decimal | undefined): string => (d === undefined ? '' : plain(d, dp));
-  const headers = ['applicant', 'type', 'region', 'ordinance', 'priority', 'years', 'requested', 'cost', 'cap', 'cap_by', ...ys.map((y) => `award_${y}`), 'award_total', 'status', 'reason'];
+  const headers = ['applicant', 'type', 'region', 'ordinance', 'priority', 'rank', 'years', 'requested', 'cost', 'cap', 'cap_by', ...ys.map((y) => `award_${y}`), 'award_total', 'status', 'reason'];
   const rows = r.rows.map((row) => [
     row.application.applicant,
     row.application.type,
     row.application.region ?? '',
     row.ordinance ?? '',
     row.application.priority?.toFixed() ?? '',
+    row.rank === undefined ? '' : String(row.rank),
     row.years ? formatYearRange(row.years).replace('–', '-') : '',
     plain(row.application.requested, Math.max(dp, decimalsOf(row.application.requested))),
     plain(row.application.cost, Math.max(dp, decimalsOf(row.application.cost))),
@@ -65,7 +45,7 @@ export function awardRecords(r: AwardResult): { headers: string[]; rows: string[
     ...ys.map((y) => money(amountIn(row, y))),
     plain(row.total, dp),
     row.status,
-    reasonText(row) ?? '',
+    reasonText(row, 'en', dp) ?? '',
   ]);
   return { headers, rows };
 }
@@ -73,7 +53,7 @@ export function awardRecords(r: AwardResult): { headers: string[]; rows: string[
 /** Columns of awardRecords that hold text (formula-neutralised in CSV). */
 export const AWARD_TEXT_COLUMNS = new Set(['applicant', 'type', 'region', 'ordinance', 'years', 'cap_by', 'status', 'reason']);
 
-export const AWARD_JSON_VERSION = 1;
+const AWARD_JSON_VERSION = 1;
 
 /** One application of `awardJson`. Money is a fixed-decimal string. */
 export interface AwardApplicationJson {
@@ -84,18 +64,26 @@ export interface AwardApplicationJson {
   line: number | null;
   ordinance: string | null;
   priority: string | null;
+  /** Place in the order of decision when money ran short (priority). */
+  rank: number | null;
   years: string | null;
   requested: string;
   cost: string;
   cap: string | null;
   capBy: AwardRow['capBy'] | null;
-  /** By year: "2021" → amount. */
+  /** By year: "2021" → amount (one decision: the same amount each year). */
   perYear: Record<string, string>;
   total: string;
   status: AwardStatus;
   reason: string | null;
   tied: boolean;
 }
+
+interface GrantPeriodJson {
+  from: string | null;
+  to: string;
+}
+const grantPeriodJson = (g: GrantPeriod | undefined): GrantPeriodJson | null => (g ? { from: g.from ?? null, to: g.to } : null);
 
 /** The documented JSON shape of awards (README, "award"). */
 export interface AwardsJson {
@@ -104,10 +92,27 @@ export interface AwardsJson {
   provenance?: Provenance;
   programme: { id: string; name: string; agency: string } | null;
   rationing: Rationing;
+  /** priority: "score" or "file-order" (the file has no scores); null for the other rules. */
+  rankedBy: 'score' | 'file-order' | null;
   partial: boolean;
   unit: string;
   ceiling: string | null;
-  maxCostSharePercent: string | null;
+  maxCostSharePercent: string;
+  /** true when no cost share was given and 100 % applies (an award never exceeds the measure's cost). */
+  costShareDefault: boolean;
+  budgets: {
+    kind: PoolKind;
+    year: number;
+    call: number;
+    ordinance: string | null;
+    budget: string;
+    demand: string;
+    awarded: string;
+    leftover: string;
+    rationed: boolean;
+    applications: number;
+    grantPeriod: GrantPeriodJson | null;
+  }[];
   years: {
     year: number;
     budget: string;
@@ -118,6 +123,7 @@ export interface AwardsJson {
     applications: number;
     level: string | null;
     ratio: string | null;
+    grantPeriod: GrantPeriodJson | null;
   }[];
   applications: AwardApplicationJson[];
   totals: { budget: string; requested: string; demand: string; awarded: string; leftover: string; rejected: number };
@@ -132,10 +138,25 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
     ...(provenance ? { provenance } : {}),
     programme: programme ?? null,
     rationing: r.rationing,
+    rankedBy: r.rankedBy ?? null,
     partial: r.partial,
     unit: r.unit.toFixed(),
     ceiling: r.ceiling ? money(r.ceiling) : null,
-    maxCostSharePercent: r.maxCostShare ? r.maxCostShare.toFixed() : null,
+    maxCostSharePercent: r.maxCostShare.toFixed(),
+    costShareDefault: r.costShareDefault,
+    budgets: r.pools.map((p) => ({
+      kind: p.kind,
+      year: p.year,
+      call: p.call,
+      ordinance: p.ordinance ?? null,
+      budget: money(p.budget),
+      demand: money(p.demand),
+      awarded: money(p.awarded),
+      leftover: money(p.leftover),
+      rationed: p.rationed,
+      applications: p.applications,
+      grantPeriod: grantPeriodJson(p.grantPeriod),
+    })),
     years: r.years.map((y) => ({
       year: y.year,
       budget: money(y.budget),
@@ -146,6 +167,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       applications: y.applications,
       level: y.level ? money(y.level) : null,
       ratio: y.ratio ? y.ratio.toSignificantDigits(12).toFixed() : null,
+      grantPeriod: grantPeriodJson(y.grantPeriod),
     })),
     applications: r.rows.map((row) => ({
       applicant: row.application.applicant,
@@ -154,6 +176,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       line: row.application.line ?? null,
       ordinance: row.ordinance ?? null,
       priority: row.application.priority?.toFixed() ?? null,
+      rank: row.rank ?? null,
       years: row.years ? formatYearRange(row.years) : null,
       requested: row.application.requested.toFixed(),
       cost: row.application.cost.toFixed(),
@@ -162,7 +185,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
       total: money(row.total),
       status: row.status,
-      reason: reasonText(row) ?? null,
+      reason: reasonText(row, 'en', dp) ?? null,
       tied: row.tied,
     })),
     totals: {
@@ -176,8 +199,6 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
   };
 }
 
-const STATUS = { funded: 'funded', reduced: 'reduced', 'not-funded': 'not funded', rejected: 'REJECTED' } as const;
-
 export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const dp = decimals(r);
@@ -189,12 +210,12 @@ export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
     row.application.applicant + (row.tied ? '*' : ''),
     row.application.type,
     row.ordinance ?? '',
-    ...(priorities ? [row.application.priority?.toFixed() ?? ''] : []),
+    ...(priorities ? [row.application.priority ? formatAmount(row.application.priority, { locale }) : ''] : []),
     money(row.application.requested),
     money(row.cap),
     ...(perYear ? ys.map((y) => money(amountIn(row, y))) : []),
     row.status === 'rejected' ? '' : money(row.total),
-    STATUS[row.status],
+    STATUS_TEXT[locale][row.status],
   ]);
   const lead = (text: string): string[] => [text, '', '', ...(priorities ? [''] : []), '', ''];
   const footer = [
@@ -221,29 +242,54 @@ export function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
 }
 
 export function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
-  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: decimals(r) });
+  const sv = locale === 'sv';
+  const dp = decimals(r);
+  const money = (d: Decimal): string => formatAmount(d, { locale, decimals: Math.max(dp, decimalsOf(d)) });
+  const pct = (d: Decimal): string => `${formatAmount(d, { locale })} %`;
   const notes: string[] = [];
-  const caps = [r.ceiling ? `ceiling ${money(r.ceiling)} kr per applicant and year` : '', r.maxCostShare ? `at most ${r.maxCostShare.toFixed()} % of the measure's cost` : '']
-    .filter(Boolean)
-    .join(', ');
-  notes.push(`Requests capped: ${caps || 'no ceiling or cost share in the rules'}; awards in whole units of ${money(r.unit)} kr.`);
-  const rule =
-    r.rationing === 'priority'
-      ? `priority: highest score first, each funded in full while it fits; the first that does not fit ${r.partial ? 'gets what is left' : 'gets nothing'} and the order stops there`
-      : r.rationing === 'proportional'
-        ? 'proportional: every capped request cut by the same ratio, last units by largest remainder'
-        : 'equal-awards: a common level, no award above its capped request, last units to the larger requests';
-  notes.push(`Rationing when oversubscribed: ${rule}.`);
-  for (const y of r.years) {
-    if (!y.rationed) {
-      notes.push(`${y.year}: not oversubscribed (${money(y.demand)} of ${money(y.budget)} kr asked); ${money(y.leftover)} kr left over.`);
+  const share = r.costShareDefault
+    ? sv
+      ? `högst ${pct(r.maxCostShare)} av insatsens kostnad (reglerna anger ingen andel; ett bidrag överstiger aldrig kostnaden)`
+      : `at most ${pct(r.maxCostShare)} of the measure's cost (the rules give no share; an award never exceeds the cost)`
+    : sv
+      ? `högst ${pct(r.maxCostShare)} av insatsens kostnad`
+      : `at most ${pct(r.maxCostShare)} of the measure's cost`;
+  const ceiling = r.ceiling ? (sv ? `${money(r.ceiling)} kr per sökande och år, ` : `${money(r.ceiling)} kr per applicant and year, `) : '';
+  notes.push(sv ? `Tak: ${ceiling}${share}; bidrag i hela ${money(r.unit)} kr.` : `Caps: ${ceiling}${share}; awards in whole units of ${money(r.unit)} kr.`);
+  notes.push(`${sv ? 'Beslutsregel' : 'Decision rule'}: ${rationingRule(r.rationing, r.rankedBy, r.partial, locale)}.`);
+  for (const p of r.pools) {
+    const name = poolText(p, locale);
+    const cap = name.charAt(0).toUpperCase() + name.slice(1);
+    const period = p.grantPeriod ? (sv ? `; bidragsperiod ${grantPeriodText(p.grantPeriod, p.year, locale)}` : `; grant period ${grantPeriodText(p.grantPeriod, p.year, locale)}`) : '';
+    if (!p.rationed) {
+      notes.push(
+        sv
+          ? `${cap}: ${money(p.budget)} kr, inte översökt (${money(p.demand)} kr sökt efter tak); ${money(p.leftover)} kr kvar${period}.`
+          : `${cap}: ${money(p.budget)} kr, not oversubscribed (${money(p.demand)} kr asked after caps); ${money(p.leftover)} kr left over${period}.`,
+      );
     } else {
-      const extra = y.level ? `, common level ${money(y.level)} kr` : y.ratio ? `, ratio ${y.ratio.times(100).toFixed(2)} %` : '';
-      notes.push(`${y.year}: oversubscribed (${money(y.demand)} kr asked, ${money(y.budget)} kr budget${extra}); ${money(y.leftover)} kr left over.`);
+      const extra = p.kind !== 'ordinance' && r.years.find((y) => y.year === p.year && y.level) ? `, ${sv ? 'gemensam nivå' : 'common level'} ${money(r.years.find((y) => y.year === p.year)!.level!)} kr` : '';
+      notes.push(
+        sv
+          ? `${cap}: ${money(p.budget)} kr, översökt (${money(p.demand)} kr sökt efter tak${extra}); ${money(p.awarded)} kr beviljat, ${money(p.leftover)} kr kvar${period}.`
+          : `${cap}: ${money(p.budget)} kr, oversubscribed (${money(p.demand)} kr asked after caps${extra}); ${money(p.awarded)} kr awarded, ${money(p.leftover)} kr left over${period}.`,
+      );
     }
   }
-  for (const row of r.rows) if (row.reasons) notes.push(`${row.application.applicant}${row.application.line ? ` (line ${row.application.line})` : ''}: ${reasonText(row)}.`);
-  if (r.rows.some((row) => row.tied)) notes.push('* file order decided between equal claims at the cut-off.');
+  if (r.rows.some((row) => row.years && row.years.from !== row.years.to)) {
+    notes.push(
+      sv
+        ? 'En flerårig ansökan är ett beslut: samma belopp varje år, räknat mot varje års budget.'
+        : 'A multi-year application is one decision: the same amount each year, counted against each year\'s budget.',
+    );
+  }
+  for (const row of r.rows) {
+    if (!row.reasons) continue;
+    const where = row.application.line ? (sv ? ` (rad ${row.application.line})` : ` (line ${row.application.line})`) : '';
+    const rank = row.rank !== undefined ? (sv ? ` [plats ${row.rank}]` : ` [rank ${row.rank}]`) : '';
+    notes.push(`${row.application.applicant}${where}${rank}: ${reasonText(row, locale, dp)}.`);
+  }
+  if (r.rows.some((row) => row.tied)) notes.push(sv ? '* filens ordning avgjorde mellan lika poäng.' : '* file order decided between equal scores.');
   return notes;
 }
 
@@ -255,17 +301,21 @@ export interface AwardView {
   source?: Source | undefined;
 }
 
-/** Awards in any format. */
-export function* renderAwards(view: AwardView, options: RenderOptions): Rendered {
+/** Awards as JSON. */
+export function awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
+  return jsonDocument(awardJson(view.result, view.programme, view.source && provenanceOf(view.source, options)));
+}
+
+/** Awards as CSV: one record per application. */
+export function* awardsCsv(view: AwardView, options: RenderOptions): Rendered {
+  const { headers, rows } = awardRecords(view.result);
+  yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
+}
+
+/** Awards as grids: the terminal table or Markdown (options.format). */
+export function awardsGrids(view: AwardView, options: RenderOptions): Rendered {
   const { result, programme } = view;
-  if (options.format === 'json') {
-    yield* jsonDocument(awardJson(result, programme, view.source && provenanceOf(view.source, options)));
-  } else if (options.format === 'csv') {
-    const { headers, rows } = awardRecords(result);
-    yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
-  } else {
-    const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
-    const title = `${labelsFor(options.locale).awardsTitle}: ${programme.name} (${programme.agency})${span}, ${view.rationing}`;
-    yield* gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
-  }
+  const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
+  const title = `${labelsFor(options.locale).awardsTitle}: ${programme.name} (${programme.agency})${span}, ${RATIONING_TEXT[options.locale][result.rationing]}`;
+  return gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
 }

@@ -2,7 +2,8 @@
  * A comparison as records (CSV: one row per recipient and year, plus a `total` row each), as the
  * documented JSON, and as two display grids: totals per year, and recipients with their totals.
  */
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
 import type { CompareCell, CompareRow, CompareStatus, Comparison } from '../core/compare.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { renderCsv } from './csv.js';
@@ -60,7 +61,7 @@ export function compareWideRecords(c: Comparison): { headers: string[]; rows: st
 }
 
 /** The wide layout as a display grid: per recipient, A, B and the difference for each year; totals per year underneath. */
-export function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed } = formatters(c, locale);
   const codes = c.rows.some((r) => r.code !== undefined);
@@ -76,7 +77,7 @@ export function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Gri
   };
 }
 
-export const COMPARISON_JSON_VERSION = 1;
+const COMPARISON_JSON_VERSION = 1;
 
 /** A and B and their difference: fixed-decimal strings, per cent with four decimals, null where not defined. */
 export interface CompareCellJson {
@@ -147,7 +148,7 @@ function formatters(c: Comparison, locale: NumberLocale) {
 }
 
 /** Totals per year (one row per run of years with the same amounts) and over the period. */
-export function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed, pct } = formatters(c, locale);
   const row = (label: string, x: CompareCell): string[] => [label, money(x.a), money(x.b), signed(x.difference), pct(x.percent)];
@@ -169,7 +170,7 @@ export function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): G
 }
 
 /** Recipients with their totals over the period (or over the years both cover, when the sides differ). */
-export function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed, pct } = formatters(c, locale);
   const sameYears = c.commonYears.length === c.years.length;
@@ -197,7 +198,7 @@ export function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'
   };
 }
 
-export function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
+function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
   const L = labelsFor(locale);
   const notes = [L.compareSides(`${c.a.label} (${yearsText(c.a.years)})`, `${c.b.label} (${yearsText(c.b.years)})`)];
   if (c.commonYears.length !== c.years.length) notes.push(L.compareYearsDiffer(yearsText(c.commonYears)));
@@ -209,16 +210,29 @@ export function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string
   return notes;
 }
 
-/** A comparison in any format. */
-export function* renderComparison(c: Comparison, options: RenderOptions, source?: Source, layout: CompareLayout = 'long'): Rendered {
-  if (options.format === 'json') {
-    yield* jsonDocument(compareJson(c, source && provenanceOf(source, options)));
-  } else if (options.format === 'csv') {
-    const { headers, rows } = layout === 'wide' ? compareWideRecords(c) : compareRecords(c);
-    yield renderCsv(headers, rows, new Set(layout === 'wide' ? [0, 1] : [0, 1, 2, 3]), options.csv);
-  } else {
-    const title = labelsFor(options.locale).compareTitle(c.a.label, c.b.label);
-    const grids = layout === 'wide' ? [compareWideGrid(c, options.locale)] : [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)];
-    yield* gridSections([{ title, grids, notes: compareNotes(c, options.locale) }], options);
-  }
+/** What the compare use case hands the writers. */
+export interface ComparisonView {
+  comparison: Comparison;
+  source?: Source | undefined;
+  layout?: CompareLayout | undefined;
+}
+
+/** A comparison as JSON. */
+export function comparisonJsonDocument(view: ComparisonView, options: RenderOptions): Rendered {
+  return jsonDocument(compareJson(view.comparison, view.source && provenanceOf(view.source, options)));
+}
+
+/** A comparison as CSV: long records (recipient, year, a, b, difference, percent) or wide ones. */
+export function* comparisonCsv(view: ComparisonView, options: RenderOptions): Rendered {
+  const wide = view.layout === 'wide';
+  const { headers, rows } = wide ? compareWideRecords(view.comparison) : compareRecords(view.comparison);
+  yield renderCsv(headers, rows, new Set(wide ? [0, 1] : [0, 1, 2, 3]), options.csv);
+}
+
+/** A comparison as grids: the terminal table or Markdown (options.format). */
+export function comparisonGrids(view: ComparisonView, options: RenderOptions): Rendered {
+  const c = view.comparison;
+  const title = labelsFor(options.locale).compareTitle(c.a.label, c.b.label);
+  const grids = view.layout === 'wide' ? [compareWideGrid(c, options.locale)] : [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)];
+  return gridSections([{ title, grids, notes: compareNotes(c, options.locale) }], options);
 }

@@ -91,7 +91,7 @@ describe('statsbidrag award (built CLI)', () => {
     const r = run(['award', EXAMPLE, '--ceiling', '300000', '--budget', '1 788 tkr', '--format', 'csv']);
     expect(r.status).toBe(0);
     const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
-    expect(rows.map((c) => [c[0], c[11]])).toEqual([
+    expect(rows.map((c) => [c[0], c[12]])).toEqual([
       ['Hälsinglands utbildningsförbund', '298000'],
       ['Bollnäs kommun', '300000'],
       ['Gumpels Förening', '300000'],
@@ -118,12 +118,42 @@ describe('statsbidrag award (built CLI)', () => {
     writeFileSync(file, 'sökande;typ;sökt belopp;kostnad\nGävle kommun;kommun;"100 000";"200 000"\nExempel AB;aktiebolag;"100 000";"200 000"\n');
     const r = run(['award', file, '--year', '2021-2023', '--budget', '150 000', '--format', 'md']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/\| Gävle kommun \| kommun \| SFS 2018:118 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 300 000 \| funded \|/);
-    expect(r.stdout).toMatch(/Exempel AB \(line 3\): organisation type "aktiebolag" is not admitted/);
+    expect(r.stdout).toMatch(/\| Gävle kommun \| kommun \| SFS 2018:118 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 100 000 \| 300 000 \| beviljad \|/);
+    expect(r.stdout).toMatch(/Exempel AB \(rad 3\): organisationstypen "aktiebolag" omfattas inte/);
+    expect(run(['award', file, '--year', '2021-2023', '--budget', '150 000', '--locale', 'en']).stdout).toMatch(/Exempel AB \(line 3\): organisation type "aktiebolag" is not admitted/);
     expect(r.stdout).toMatch(/^\| Sökande \| Typ \| Förordning \| Sökt\/år \| Tak\/år \| 2021 \| 2022 \| 2023 \| Summa \| Status \|$/m);
     expect(r.stdout).toMatch(/^\| \*\*Beviljat\*\* \|.*\| 100 000 \| 100 000 \| 100 000 \| 300 000 \|  \|$/m);
     const table = run(['award', file, '--year', '2021-2024']);
-    expect(table.stdout).toMatch(/at most 3/);
+    expect(table.stdout).toMatch(/omfatta 4 år \(2021–2024\); högst 3/);
+  });
+
+  it('the bundled Delmos budgets: 85 MSEK in 2021 with commitments for 2022 and 2023, no new awards in 2022, May–April grant periods', () => {
+    const dir = tempDir();
+    const file = join(dir, 'apps.csv');
+    writeFileSync(
+      file,
+      'applicant,type,requested,cost,years\nA kommun,kommun,80000000,90000000,2021\nB förening,ideell förening,6000000,7000000,2021-2022\nC stiftelse,stiftelse,4000000,5000000,2021-2023\nD kommun,kommun,100000,200000,2022\n',
+    );
+    const doc = JSON.parse(run(['award', file, '--format', 'json']).stdout);
+    expect(doc.rationing).toBe('priority');
+    expect(doc.rankedBy).toBe('file-order');
+    expect(doc.budgets.map((b: { kind: string; year: number; budget: string }) => [b.kind, b.year, b.budget])).toEqual([
+      ['call', 2021, '85000000'],
+      ['commitment', 2022, '10200000'],
+      ['commitment', 2023, '4500000'],
+    ]);
+    expect(doc.budgets[0].grantPeriod).toEqual({ from: '05-01', to: '04-30' });
+    // A takes 80 of 85 MSEK; B (6 MSEK) no longer fits and is refused whole; C (4 MSEK a year) fits every year.
+    expect(doc.applications.map((a: { status: string; total: string }) => [a.status, a.total])).toEqual([
+      ['funded', '80000000'],
+      ['not-funded', '0'],
+      ['funded', '12000000'],
+      ['rejected', '0'],
+    ]);
+    expect(doc.applications[3].reason).toBe('no new awards in 2022 (the rules: 0 kr to decide on)');
+    const table = run(['award', file]).stdout;
+    expect(table).toMatch(/bidragsperiod 1 maj 2021 – 30 april 2022/);
+    expect(table).toMatch(/filens ordning/);
   });
 
   it('bad input is one located line and exit 2; --out writes the file', () => {
@@ -135,6 +165,6 @@ describe('statsbidrag award (built CLI)', () => {
     expect(r.stderr.trim()).toMatch(/apps\.csv:2: field "requested": "many" is not an amount/);
     const out = join(dir, 'awards.csv');
     expect(run(['award', EXAMPLE, '--format', 'csv', '--out', out]).status).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^applicant,type,region,ordinance,priority,years,requested,cost,cap,cap_by,award_2018,award_total,status,reason/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^applicant,type,region,ordinance,priority,rank,years,requested,cost,cap,cap_by,award_2018,award_total,status,reason/);
   });
 });

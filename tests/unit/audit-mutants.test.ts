@@ -10,7 +10,7 @@ import { rowsTable } from '../../src/core/cells.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { StatsbidragError } from '../../src/core/errors.js';
 import { formatFraction, isEmpty, rat, type Interval } from '../../src/core/rational.js';
-import { auditRepairReason } from '../../src/render/report.js';
+import { auditRepairReason } from '../../src/render/audit/model.js';
 
 const D = (s: string | number): Decimal => new Decimal(s);
 const rows = (pairs: [number | string, number | string][]): AuditRow[] => pairs.map(([w, a], i) => ({ line: i + 2, id: `r${i}`, weight: D(w), amount: D(a) }));

@@ -11,7 +11,8 @@ import { StatsbidragError } from '../../src/core/errors.js';
 import type { Period, Programme } from '../../src/core/programme.js';
 import type { NumberLocale } from '../../src/core/amount.js';
 import { expectedRecipientsFromTable, validateTable, type ValidationReport } from '../../src/core/validate.js';
-import { findingMessage, validationJson, type FindingJson } from '../../src/render/report.js';
+import { findingMessage } from '../../src/render/validation/messages.js';
+import { validationJson, type FindingJson } from '../../src/render/validation/json.js';
 
 const D = (x: string | number): Decimal => new Decimal(x);
 /** 1 000 a year stated, 900 split by largest remainder in units of 10 (so 100 of admin costs). */

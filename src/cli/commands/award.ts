@@ -3,12 +3,9 @@ import { awardUseCase } from '../../app/award.js';
 import { AmountParseError, parseAmountOrPercent } from '../../core/amount.js';
 import type { Rationing } from '../../core/award.js';
 import { StatsbidragError } from '../../core/errors.js';
-import { renderAwards } from '../../render/award.js';
-import { awardsWorkbook, xlsxBytes } from '../../render/xlsx.js';
 import type { AwardFlags } from '../declarations/award.js';
 import { amountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
-import { emit } from '../output.js';
-import { provenanceOf } from '../../render/output.js';
+import { emitAs } from '../output.js';
 
 function costShareOption(text: string | undefined) {
   if (text === undefined) return undefined;
@@ -23,21 +20,30 @@ function costShareOption(text: string | undefined) {
 }
 
 export async function runAward(file: string, flags: AwardFlags): Promise<void> {
-  const render = await renderOptionsFrom(flags);
-  const budget = amountOption('--budget', flags.budget);
-  if (budget?.isNegative()) throw new StatsbidragError('invalid-option', '--budget: must not be negative', {}, 'usage');
+  const render = await renderOptionsFrom('awards', flags);
+  let budget;
+  const ordinanceBudgets = [];
+  for (const text of flags.budget ?? []) {
+    const eq = text.indexOf('=');
+    const amount = amountOption('--budget', eq < 0 ? text : text.slice(eq + 1))!;
+    if (amount.isNegative()) throw new StatsbidragError('invalid-option', '--budget: must not be negative', {}, 'usage');
+    if (eq < 0) {
+      if (budget) throw new StatsbidragError('invalid-option', '--budget: give the money once (and ORDINANCE=AMOUNT for a limit within it)', {}, 'usage');
+      budget = amount;
+    } else ordinanceBudgets.push({ ordinance: text.slice(0, eq).trim(), amount });
+  }
   const outcome = await awardUseCase({
     applications: file,
     programme: flags.programme,
     rules: flags.rules,
     years: yearOption(flags.year),
     budget,
+    ordinanceBudgets,
     ration: flags.ration as Rationing | undefined, // checked by the use case
     partial: flags.partial,
     ceiling: positiveAmountOption('--ceiling', flags.ceiling),
     costShare: costShareOption(flags.costShare),
     unit: positiveAmountOption('--unit', flags.unit),
   });
-  if (render.format === 'xlsx') return emit(await xlsxBytes(awardsWorkbook(outcome, render.locale, provenanceOf(outcome.source, render))), flags.out);
-  await emit(renderAwards(outcome, render), flags.out);
+  await emitAs('awards', render.format, outcome, render, flags.out);
 }

@@ -1,5 +1,6 @@
 /** `statsbidrag audit TABLE`, declared: its options, defaults, choices and help examples (cli/declare.ts). */
 import { declareCommand, type FlagsOf } from '../declare.js';
+import { AUDIT_FORMATS } from '../../render/format-names.js';
 
 export const audit = declareCommand({
   name: 'audit',
@@ -10,7 +11,7 @@ export const audit = declareCommand({
     { flags: '--basis <column>', description: 'basis column, by header or year (e.g. 2018)', required: true },
     { flags: '--column <column>', description: 'published column to explain, by header, year or range (e.g. 2020-2027)', required: true },
     { flags: '--unit <amount>', description: 'rounding unit to try (default: 1, 1 000, 10 000, 100 000 and 1 000 000)' },
-    { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], default: 'text' },
+    { flags: '--format <format>', description: 'output format', choices: AUDIT_FORMATS, default: 'text' },
     { flags: '--stated <amount>', description: 'stated total to measure B against (default: the programme\'s, when it publishes this column)' },
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
     { flags: '--programme <id>', description: 'programme whose stated total applies to the column\'s year(s)' },

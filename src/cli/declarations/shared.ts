@@ -4,6 +4,7 @@
  * output. Declared once here; each command's declaration lists them where its help shows them.
  */
 import { METHOD_NAMES } from '../../core/apportion/index.js';
+import { TABLE_FORMATS } from '../../render/format-names.js';
 import { declareOptions, pickOptions, type FlagsFrom } from '../declare.js';
 
 
@@ -38,7 +39,7 @@ export const SPLIT_OPTIONS = pickOptions(ALLOCATION_OPTIONS, ['--data', '--scena
 
 /** The output options every command with tabular output shares (docs/output.md). */
 export const OUTPUT_OPTIONS = declareOptions([
-  { flags: '--format <format>', description: 'output format (default: table; csv with --excel; xlsx with --out FILE.xlsx)', choices: ['table', 'csv', 'json', 'md', 'xlsx'] },
+  { flags: '--format <format>', description: 'output format (default: table; csv with --excel; xlsx with --out FILE.xlsx)', choices: TABLE_FORMATS },
   { flags: '--locale <locale>', description: 'number format in table and md output; sheet and column names in xlsx', choices: ['sv', 'en'], default: 'sv' },
   { flags: '--delimiter <char>', description: 'csv: field delimiter', choices: [',', ';', 'tab'] },
   { flags: '--decimal-mark <mark>', description: 'csv: decimal mark of numbers', choices: ['.', ','] },
@@ -52,7 +53,7 @@ export const OUTPUT_OPTIONS = declareOptions([
 /** allocate's options as its run reads them (report takes them too). */
 export type AllocationFlags = FlagsFrom<typeof ALLOCATION_OPTIONS>;
 /** The output options as a run reads them. */
-export type OutputFlags = FlagsFrom<typeof OUTPUT_OPTIONS>;
+type OutputFlags = FlagsFrom<typeof OUTPUT_OPTIONS>;
 /** The csv output options. */
 export type CsvFlags = Pick<OutputFlags, 'delimiter' | 'decimalMark' | 'bom' | 'headers' | 'excel'>;
 /** The options that shape a split. */

@@ -1,6 +1,6 @@
 /**
  * What validate's checks share: the finding type (exact values and structured message data,
- * never formatted text: render/report.ts writes the sentences), the options, and the context
+ * never formatted text: render/validation/messages.ts writes the sentences), the options, and the context
  * every check reads (the table's columns and rows, recognised once).
  */
 import type { NumberLocale } from '../amount.js';
@@ -11,10 +11,10 @@ import type { Programme } from '../programme.js';
 import type { YearRange } from '../schedule.js';
 import type { FindingCode } from './codes.js';
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 /** Whose list of recipients a table is matched against: the programme's, or the split allocate writes. */
-export type ListKind = 'programme' | 'allocation';
+type ListKind = 'programme' | 'allocation';
 
 /** Which basis a rule is computed from: a column of the table, or the programme's list. */
 export type BasisRef = { column: string } | { listColumn: string };
@@ -40,7 +40,7 @@ export type Prediction =
   | { kind: 'basis-ratio'; basis: BasisRef };
 
 /** The code-specific facts of a finding, from which the renderer writes its message. */
-export type FindingDetail =
+type FindingDetail =
   | { code: 'unrecognised-column' | 'empty-recipient' | 'missing-value' }
   | { code: 'duplicate-recipient'; firstLine: number }
   | { code: 'unknown-recipient'; source: string | null; list: ListKind }
@@ -118,6 +118,8 @@ export interface ValidateOptions {
   allocation?: Allocation;
   /** Where the allocation's recipients come from, for messages. */
   allocationSource?: string;
+  /** With `allocation`: the options it was made with, as allocate's command-line options ("--year 2019 --unit 1000"), to name the reference. */
+  allocationOptions?: string;
   /** Columns whose sum is stated (--stated COLUMN=AMOUNT): checked exactly. */
   stated?: readonly { column: string; amount: Decimal }[];
   /** With `stated`: also split each stated sum by the basis with this unit and method, row by row. */
@@ -161,10 +163,11 @@ export interface TableContext {
   /** Columns with no role (warned about). */
   otherCols: number[];
   recipientRows: RecipientRow[];
-  totalRow: { line: number; cells: readonly string[] } | undefined;
+  /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
+  totalRows: { line: number; cells: readonly string[] }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;
 
 /** Compile-time: every code a finding can carry is in the one list, FINDING_CODES. */
-export const EVERY_FINDING_CODE_IS_LISTED: Finding['code'] extends FindingCode ? true : never = true;
+true satisfies Finding['code'] extends FindingCode ? true : never;

@@ -5,8 +5,8 @@
  * again after a change: the page and the CLI lay out the same allocation with the same code.
  */
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
-import { formatAmount, formatPercent, plain } from '../../core/amount.js';
 import { METHOD_NAMES } from '../../core/apportion/index.js';
+import { formatAmount, formatPercent, plain } from '../money.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
 import type { Recipient, SplitRow } from '../../core/split.js';

@@ -1,9 +1,9 @@
 /** The validation report: the verdict, the findings, the table with each offending cell marked and linked, and the column totals. */
-import { formatAmount } from '../../core/amount.js';
+import { formatAmount } from '../money.js';
 import type { TableLike } from '../../core/cells.js';
 import { Decimal } from '../../core/decimal.js';
 import type { ValidationReport } from '../../core/validate.js';
-import { validationJson, type ValidationJson } from '../report.js';
+import { validationJson, type ValidationJson } from '../validation/json.js';
 
 type Finding = ValidationJson['errors'][number];
 import { escapeHtml, userText } from './escape.js';
@@ -15,7 +15,7 @@ export interface ValidationReportOptions {
 }
 
 /** Which findings touch a cell, a whole row (no column) or a whole column (no row). */
-export function findingsByPlace(findings: readonly Pick<Finding, 'row' | 'column'>[]): { cells: Map<string, number[]>; rows: Map<number, number[]>; columns: Map<string, number[]> } {
+function findingsByPlace(findings: readonly Pick<Finding, 'row' | 'column'>[]): { cells: Map<string, number[]>; rows: Map<number, number[]>; columns: Map<string, number[]> } {
   const cells = new Map<string, number[]>();
   const rows = new Map<number, number[]>();
   const columns = new Map<string, number[]>();
