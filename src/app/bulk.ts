@@ -216,7 +216,7 @@ function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | 
 }
 
 /** Units per row by the named method's fast variant (the registry's, core/apportion/index.ts). */
-function splitColumns(columns: BulkColumns, units: number, method: string, firstDivisor?: Decimal): FastResult | undefined {
+export function splitColumns(columns: BulkColumns, units: number, method: string, firstDivisor?: Decimal): FastResult | undefined {
   return methodOf(method, firstDivisor).fast(columns.weights, units, columns.total);
 }
 
