@@ -82,6 +82,43 @@ describe('settings → allocate options, as the CLI reads its options', () => {
   });
 });
 
+describe('the page\'s split on weights scaled once is split()\'s', () => {
+  it('for any weights, method and recipients left out: the same amounts, ties and totals as core allocate()', () => {
+    const methods = ['largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 3 })), { minLength: 2, maxLength: 30 }),
+        fc.constantFrom(...methods),
+        fc.integer({ min: 1, max: 500 }),
+        fc.uniqueArray(fc.nat({ max: 29 }), { maxLength: 5 }),
+        (weights, method, units, outList) => {
+          const ws = weights.map(([w, dp]) => new Decimal(w).div(10 ** dp).toFixed());
+          const d = data({ ids: ws.map((_, i) => `r${i}`), weights: ws, programme: null });
+          const recipients = recipientsOf(d);
+          const out = new Set(outList.filter((i) => i < ws.length));
+          const settings = { ...EMPTY_SETTINGS, total: String(units * 1000), unit: '1000', method };
+          const kept = recipients.filter((_, i) => !out.has(i));
+          let expected: ReturnType<typeof allocate> | Error;
+          try {
+            expected = allocate(kept, allocateOptions(d, settings));
+          } catch (e) {
+            expected = e as Error;
+          }
+          if (expected instanceof Error) {
+            expect(() => whatIfAllocation(d, recipients, settings, out)).toThrow(expected.message);
+            return;
+          }
+          const got = whatIfAllocation(d, recipients, settings, out);
+          const rows = (a: ReturnType<typeof allocate>) => a.periods[0]!.split.rows.map((r) => [r.recipient.id, r.amount.toFixed(), r.tied, r.share.toFixed(20)]);
+          expect(rows(got)).toEqual(rows(expected));
+          expect(got.totals.allocated.toFixed()).toBe(expected.totals.allocated.toFixed());
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('the command line and the list the page offers', () => {
   it('writes the given controls after the data options, and names the programme with --total', () => {
     const d = data({ args: ['--data', 'x.csv', '--basis', 'w', '--rules', 'r.json'] });

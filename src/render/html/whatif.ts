@@ -5,7 +5,11 @@
  * page shows the amounts the command prints. Pure: used by the CLI when it writes the page and by
  * the page's own script (client.ts, bundled with this module into the page).
  */
-import { allocate, type AdminSpec, type AllocateOptions, type Allocation } from '../../core/allocate.js';
+import { allocate, allocateBy, type AdminSpec, type AllocateOptions, type Allocation } from '../../core/allocate.js';
+import { sumOf } from '../../core/apportion/types.js';
+import { maxDecimals } from '../../core/decimal.js';
+import { fromBigInt, toScaledAll } from '../../core/scaled.js';
+import { splitRow, splitWithoutRows, type RowTotals, type Split, type SplitRequest } from '../../core/split.js';
 import { AmountParseError, parseAmount, parseAmountOrPercent, type NumberLocale } from '../../core/amount.js';
 import { Decimal } from '../../core/decimal.js';
 import { StatsbidragError } from '../../core/errors.js';
@@ -178,12 +182,46 @@ export function recipientsOf(data: WhatIfData): Recipient[] {
   });
 }
 
-/** The split for these settings, with the recipients whose index is in `out` left out. Throws SettingError or StatsbidragError as the CLI would. */
+/** The page's weights scaled to integers once (split() scales them again at every split). */
+const scaledWeights = new WeakMap<readonly Recipient[], bigint[]>();
+
+/**
+ * The split for these settings, with the recipients whose index is in `out` left out. Throws
+ * SettingError or StatsbidragError as the CLI would. Without floors, ceilings or explanations each
+ * period is split as split() splits it — the same checks (splitWithoutRows), the same method on the
+ * same weights, the same rows (splitRow) — but on weights scaled once for the page, not at every
+ * change (a third of a split's time at 10 000 recipients). Every method depends only on the
+ * weights' ratios, so the common scale does not change an amount; anything else goes to split().
+ */
 export function whatIfAllocation(data: WhatIfData, recipients: readonly Recipient[], settings: Settings, out: ReadonlySet<number>): Allocation {
   const options = allocateOptions(data, settings);
   const kept = out.size ? recipients.filter((_, i) => !out.has(i)) : recipients;
   if (kept.length === 0) throw new SettingError('recipient', 'there are no recipients to split among');
-  return allocate(kept, options);
+  const bounded = options.floor !== undefined || options.ceiling !== undefined || data.floors !== null || data.ceilings !== null;
+  if (bounded || options.explain) return allocate(kept, options);
+  let all = scaledWeights.get(recipients);
+  if (!all) {
+    const weights = recipients.map((r) => r.weight);
+    all = toScaledAll(weights, maxDecimals(weights));
+    scaledWeights.set(recipients, all);
+  }
+  const allWeights = all;
+  const weights = out.size ? allWeights.filter((_, i) => !out.has(i)) : allWeights;
+  const totalWeight = sumOf(weights);
+  // No positive weight (or a negative one): split() says so, as the CLI does.
+  if (totalWeight === 0n || weights.some((w) => w < 0n)) return allocate(kept, options);
+  return allocateBy(kept, options, (request: SplitRequest): Split => {
+    let units: readonly bigint[] = [];
+    let tied: ReadonlySet<number> = new Set();
+    const figures = splitWithoutRows(request, (method, total) => {
+      const result = method.apportion({ weights, units: total });
+      units = result.units;
+      tied = new Set(result.tiedRows);
+      return sumOf(result.units);
+    });
+    const totals: RowTotals = { weight: fromBigInt(totalWeight), amount: request.amount, unit: request.unit };
+    return { ...figures, rows: kept.map((r, i) => splitRow(r, units[i]!, tied.has(i), weights[i]!, totals)) };
+  });
 }
 
 /** One argument as a POSIX shell word (as cli/options.ts shellWord). */
