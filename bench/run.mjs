@@ -9,6 +9,7 @@
  *   node bench/run.mjs --quick        10k and 100k only, 1 run
  *   node bench/run.mjs --large        also 5M rows, and --explain / the table at 2M rows
  *   node bench/run.mjs --runs 5       runs per measurement
+ *   node bench/run.mjs --no-report    without the HTML report's figures (bench/report.mjs)
  *
  * Each run appends its figures to bench/out/runs.jsonl; bench/docs.mjs makes docs/performance.md from them.
  */
@@ -173,6 +174,11 @@ if (large) {
     record.splits.push({ rows: 2_000_000, case: label, ms: t.map((s) => s.ms), rssMB: t.map((s) => s.rss) });
   }
   table('Streamed outputs at 2 000 000 rows', ['rows', 'case', 'wall ms', 'peak RSS MB', 'error'], explainRows);
+}
+
+if (!argv.includes('--no-report')) {
+  const { benchReport } = await import('./report.mjs');
+  await benchReport({ generate, measure, BIN, OUT, RUNS, median, range, table, record });
 }
 
 writeFileSync(join(OUT, 'last.json'), JSON.stringify(record, null, 2));

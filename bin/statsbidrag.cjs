@@ -21,7 +21,15 @@ const vm = require('node:vm');
 const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'cli.cjs');
 // One descriptor for the identity and the text, so both are of the same file.
-const fd = openSync(file, 'r');
+let fd;
+try {
+  fd = openSync(file, 'r');
+} catch (e) {
+  if (e && e.code !== 'ENOENT') throw e;
+  // A clone or folder install that was never built: one line and exit 2, as for any unusable input.
+  process.stderr.write(`statsbidrag: the build is missing (${file}): run \`npm run build\` in ${join(__dirname, '..')}, or install the package as docs/install.md says\n`);
+  process.exit(2);
+}
 const stat = fstatSync(fd, { bigint: true });
 const source = readFileSync(fd, 'utf8');
 closeSync(fd);

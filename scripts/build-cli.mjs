@@ -23,6 +23,7 @@ import { dirname, join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildReportScript } from './report-script.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -89,7 +90,8 @@ const bundle = await build({
   logLevel: 'warning',
   plugins: [lazyChildProcess],
   ...importMetaUrl,
-  define: { ...importMetaUrl.define, STATSBIDRAG_RULES_STAMP: JSON.stringify(stamp) },
+  // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
+  define: { ...importMetaUrl.define, STATSBIDRAG_RULES_STAMP: JSON.stringify(stamp), STATSBIDRAG_REPORT_SCRIPT: JSON.stringify(buildReportScript()) },
 });
 
 // ASCII only: V8 then holds the 400 KB of source in one byte a character, not two, and reading it

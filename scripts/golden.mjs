@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { inflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -22,7 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'statsbidrag.cjs');
 const goldenDir = join(root, 'tests', 'golden');
 
-/** [name, args, out file name or undefined]. --out files are written in a fixed temporary folder. */
+/** [name, args, out file name or undefined]. --out files are written in the run's own temporary folder. */
 export const CASES = [
   ['allocate-table', ['allocate']],
   ['allocate-table-en', ['allocate', '--locale', 'en']],
@@ -33,7 +33,7 @@ export const CASES = [
   ['allocate-json', ['allocate', '--format', 'json']],
   ['allocate-md', ['allocate', '--format', 'md']],
   ['allocate-md-en', ['allocate', '--format', 'md', '--locale', 'en']],
-  ['allocate-xlsx', ['allocate', '--out', 'OUT/a.xlsx'], 'a.xlsx'],
+  ['allocate-xlsx', ['allocate', '--out', 'a.xlsx'], 'a.xlsx'],
   ['allocate-2019-csv', ['allocate', '--year', '2019', '--format', 'csv']],
   ['allocate-range-sl-explain', ['allocate', '--year', '2020-2027', '--admin', '2%', '--method', 'sainte-lague', '--explain']],
   ['allocate-explain-csv', ['allocate', '--year', '2018', '--explain', '--format', 'csv']],
@@ -64,25 +64,38 @@ export const CASES = [
   ['award-table', ['award', 'gavleborg-applications', '--ceiling', '300000', '--budget', '1 788 tkr']],
   ['award-csv', ['award', 'gavleborg-applications', '--ceiling', '300000', '--budget', '1 788 tkr', '--format', 'csv']],
   ['award-json', ['award', 'gavleborg-applications', '--ceiling', '300000', '--budget', '1 788 tkr', '--format', 'json']],
-  ['report-allocation', ['report', '--out', 'OUT/r.html'], 'r.html'],
-  ['report-compare', ['report', '--compare', 'baseline', 'actual', '--out', 'OUT/c.html'], 'c.html'],
-  ['report-validate', ['report', '--validate', 'tillvaxtverket-2018', '--out', 'OUT/v.html'], 'v.html'],
+  ['report-allocation', ['report', '--out', 'r.html'], 'r.html'],
+  ['report-compare', ['report', '--compare', 'baseline', 'actual', '--out', 'c.html'], 'c.html'],
+  ['report-validate', ['report', '--validate', 'tillvaxtverket-2018', '--out', 'v.html'], 'v.html'],
   ['schema-rules', ['schema', 'rules']],
   ['completion-bash', ['completion', 'bash']],
 ];
 
 function run(args, outDir, outName) {
-  const r = spawnSync(process.execPath, [bin, ...args.map((a) => a.replace('OUT/', `${outDir}/`))], {
-    cwd: outDir, encoding: 'buffer', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', STATSBIDRAG_CACHE_DIR: '' },
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: outDir, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', STATSBIDRAG_CACHE_DIR: '' },
   });
+  if (r.error) throw new Error(`statsbidrag ${args.join(' ')}: ${r.error.message}`);
   const parts = [`# statsbidrag ${args.join(' ')}`, `# exit ${r.status}`, '# stdout', r.stdout.toString('utf8'), '# stderr', r.stderr.toString('utf8').replaceAll(outDir, 'OUT')];
   if (outName) {
     const file = join(outDir, outName);
     if (!existsSync(file)) parts.push('# out: missing');
     else if (outName.endsWith('.xlsx')) parts.push('# out (zip entries)', ...zipEntries(readFileSync(file)));
-    else parts.push('# out', readFileSync(file, 'utf8'));
+    else parts.push('# out', outName.endsWith('.html') ? withoutBundledScript(readFileSync(file, 'utf8')) : readFileSync(file, 'utf8'));
   }
   return parts.join('\n');
+}
+
+/**
+ * The allocation report carries the project's core bundled for the browser (scripts/report-script.mjs):
+ * code, not output, and changed by any change of the core. The golden file keeps the page around it;
+ * the script and its hash in the page's policy are written as a placeholder (the browser tests run it).
+ */
+function withoutBundledScript(html) {
+  const script = /<script>([\s\S]{10000,}?)<\/script>/.exec(html);
+  if (!script) return html;
+  const hash = `&#39;sha256-${createHash('sha256').update(script[1], 'utf8').digest('base64')}&#39;`;
+  return html.replace(script[0], '<script>[the report script: scripts/report-script.mjs]</script>').replace(hash, '&#39;sha256-[the report script]&#39;');
 }
 
 /**
@@ -115,8 +128,10 @@ function zipEntries(zip) {
 
 /** Every case: its name, and its bytes now and as kept. */
 export function goldenResults() {
-  // One fixed folder name, so that a command line that names --out reads the same in every run.
-  const outDir = join(tmpdir(), 'statsbidrag-golden');
+  // --out names a file in the working folder (a relative path), so the command line the outputs
+  // record reads the same in every run, whatever the temporary folder is called.
+  const base = mkdtempSync(join(tmpdir(), 'statsbidrag-golden-'));
+  const outDir = join(base, 'run');
   const results = [];
   try {
     for (const [name, args, outName] of CASES) {
@@ -127,7 +142,7 @@ export function goldenResults() {
       results.push({ name, now, kept: existsSync(file) ? readFileSync(file, 'utf8') : undefined, file });
     }
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    rmSync(base, { recursive: true, force: true });
   }
   return results;
 }

@@ -8,12 +8,12 @@ export { readTable, tableFromText, type Table, type Dialect } from './io/table.j
 export { tableFromXlsx } from './io/xlsx.js';
 export { allocationWorkbook, comparisonWorkbook, awardsWorkbook, xlsxBytes, type Workbook, type Sheet, type SheetCell } from './render/xlsx.js';
 export { columnRoles, type ColumnRoles } from './core/columns.js';
-export { renderAllocation, type AllocationView } from './render/allocation.js';
-export { renderComparison } from './render/compare.js';
-export { renderAwards } from './render/award.js';
+export { type AllocationView } from './render/allocation.js';
+export { renderAllocation, renderComparison, renderAwards } from './render/formats.js';
 export { FORMATS, DEFAULT_RENDER, provenanceOf, type Format, type RenderOptions, type Rendered, type Provenance, type Source } from './render/output.js';
 export { Decimal } from './core/decimal.js';
-export { parseAmount, parseAmountOrPercent, formatAmount, formatPercent, AmountParseError } from './core/amount.js';
+export { parseAmount, parseAmountOrPercent, AmountParseError } from './core/amount.js';
+export { formatAmount, formatPercent } from './render/money.js';
 export { StatsbidragError, describeError, type Location } from './core/errors.js';
 export { parseYearRange, formatYearRange, yearsOf, type YearRange } from './core/schedule.js';
 export { split, type Split, type SplitRequest, type SplitRow, type Recipient, type RowExplanation } from './core/split.js';
@@ -59,7 +59,10 @@ export { validateTable, expectedRecipientsFromTable, type ValidationReport, type
 export { audit, auditRowsFromTable, rowInterval, gapInterval, AUDIT_RULES, PLAUSIBLE_UNITS, type AuditResult, type AuditRow, type AuditRule, type RuleFit, type CellRepair } from './core/audit.js';
 export { rat, formatRational, formatInterval, integerRange, type Rational, type Interval, type Bound } from './core/rational.js';
 export { ratFromDecimal } from './core/scaled.js';
-export { validationJson, validationText, auditJson, auditText, type AuditJson, type AuditFitJson, type IntervalJson, type BoundJson } from './render/report.js';
+export { validationJson } from './render/validation/json.js';
+export { validationText } from './render/validation/text.js';
+export { auditJson, type AuditJson, type AuditFitJson, type IntervalJson, type BoundJson } from './render/audit/json.js';
+export { auditText } from './render/audit/text.js';
 export { applyScenario, baselineScenario, type Scenario, type AppliedScenario } from './core/scenario.js';
 export { compare, noDifferences, type Comparison, type CompareRow, type CompareCell } from './core/compare.js';
 export { award, ration, canonicalType, RATIONINGS, type Application, type AwardResult, type AwardRules, type AwardReason, type Rationing } from './core/award.js';

@@ -3,10 +3,12 @@
  * basis column, measured against a stated total (given, or the programme's for its own table).
  */
 import { audit, auditRowsFromTable, type AuditResult, type CellRepair } from '../core/audit.js';
-import { normalizeName, resolveColumn, guessIdColumn } from '../core/columns.js';
+import { resolveColumn, guessIdColumn } from '../core/columns.js';
+import { recipientKey } from '../core/recipient-key.js';
 import type { Decimal } from '../core/decimal.js';
 import { located } from '../core/errors.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../core/schedule.js';
+import { withoutTotalRows } from '../io/load.js';
 import { readTable } from '../io/table.js';
 import { loadProgramme, programmeList } from './programme.js';
 import { sourceOf } from './source.js';
@@ -49,7 +51,8 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
   } catch (e) {
     throw located(e, { file: request.table });
   }
-  const prepared = auditRowsFromTable(table, basisCol, columnCol, idCol);
+  // Total rows (core/total-rows.ts) are set aside with a note: not recipients.
+  const prepared = auditRowsFromTable(withoutTotalRows(table, idCol, [basisCol, columnCol]), basisCol, columnCol, idCol);
   const result = audit(prepared.rows, request.unit ? { units: [request.unit] } : {});
 
   // The stated total to measure B against: --stated, or the programme's period for this column
@@ -70,8 +73,8 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
     if (!own && programme.recipients && programme.periods.some((p) => p.publishedColumn === header)) {
       const list = (await programmeList(context))!;
       const listCol = list.table.headers.indexOf(list.source.id);
-      const names = new Set(list.table.rows.map((r) => normalizeName(r.cells[listCol] ?? '')));
-      own = listCol >= 0 && prepared.rows.every((r) => names.has(normalizeName(r.id)));
+      const names = new Set(Array.from({ length: list.table.rowCount }, (_, r) => recipientKey(list.table.cell(r, listCol))));
+      own = listCol >= 0 && prepared.rows.every((r) => names.has(recipientKey(r.id)));
     }
     const period = !own
       ? undefined

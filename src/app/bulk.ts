@@ -28,11 +28,8 @@
  * checks that every such integer, and every row's total, is below 2^53, or declines.
  */
 import { allocateBy, type AllocateOptions, type Allocation } from '../core/allocate.js';
-import { fitsDoubles, largestRemainderF64, roundEachF64, type FastResult } from '../core/apportion/fast.js';
-import { divisorF64 } from '../core/apportion/fast-divisor.js';
-import { methodByName } from '../core/apportion/index.js';
-import type { DivisorFunction } from '../core/apportion/divisor.js';
-import { adamsDivisor, dhondtDivisor, huntingtonHillDivisor, sainteLagueDivisor } from '../core/apportion/divisors.js';
+import { fitsDoubles, type FastResult } from '../core/apportion/fast.js';
+import { methodByName, type MethodInfo } from '../core/apportion/index.js';
 import type { Fraction } from '../core/apportion/types.js';
 import type { BulkPeriod, BulkSplit } from '../core/bulk-columns.js';
 import { Decimal } from '../core/decimal.js';
@@ -126,7 +123,7 @@ function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: bool
         amount: p.amount,
         unit: p.unit,
         kind: p.methodKind ?? 'remainder',
-        ...(p.methodKind === 'divisor' ? { divisor: divisorOf(p.method, p.firstDivisor) } : {}),
+        ...(p.methodKind === 'divisor' ? { divisor: methodOf(p.method, p.firstDivisor).divisor! } : {}),
       },
       (i) => bulkName(columns, i),
       codeOf,
@@ -218,45 +215,17 @@ export function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkS
   return { columns, periods, summary, decimals };
 }
 
-/** Units per row by the named method: on doubles where there is a fast version, else the bigint method. */
+/** Units per row by the named method's fast variant (the registry's, core/apportion/index.ts). */
 export function splitColumns(columns: BulkColumns, units: number, method: string, firstDivisor?: Decimal): FastResult | undefined {
-  const { weights, total } = columns;
-  switch (method) {
-    case 'largest-remainder':
-      return largestRemainderF64(weights, units, total);
-    case 'round-nearest':
-      return roundEachF64('nearest', weights, units, total);
-    case 'round-down':
-      return roundEachF64('down', weights, units, total);
-    case 'round-up':
-      return roundEachF64('up', weights, units, total);
-  }
-  const apportion = methodByName(method, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {}).apportion;
-  const fast = divisorF64(divisorOf(method, firstDivisor), weights, units, total);
-  if (fast) return fast;
-  const big = new Array<bigint>(columns.rows);
-  for (let i = 0; i < columns.rows; i++) big[i] = BigInt(weights[i]!);
-  const result = apportion({ weights: big, units: BigInt(units) });
-  return { units: Float64Array.from(result.units, Number), tiedRows: result.tiedRows };
+  return methodOf(method, firstDivisor).fast(columns.weights, units, columns.total);
+}
+
+/** The registry's method (which also checks that a first divisor applies). */
+function methodOf(method: string, firstDivisor: Decimal | undefined): MethodInfo {
+  return methodByName(method, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {});
 }
 
 function fractionOf(d: Decimal): Fraction {
   const k = Math.max(0, d.decimalPlaces());
   return { num: BigInt(d.times(new Decimal(10).pow(k)).toFixed(0)), den: 10n ** BigInt(k) };
-}
-
-/** The divisor function of a divisor method, as methodByName makes it (it also checks the first divisor). */
-function divisorOf(method: string, firstDivisor?: Decimal): DivisorFunction {
-  methodByName(method, firstDivisor ? { firstDivisor: fractionOf(firstDivisor) } : {});
-  const first = firstDivisor ? fractionOf(firstDivisor) : undefined;
-  switch (method) {
-    case 'dhondt':
-      return dhondtDivisor(first);
-    case 'sainte-lague':
-      return sainteLagueDivisor(first);
-    case 'adams':
-      return adamsDivisor;
-    default:
-      return huntingtonHillDivisor;
-  }
 }

@@ -8,6 +8,7 @@ import { amountTableOf } from '../core/amount-table.js';
 import { compare, compareAmountTables, type Comparison } from '../core/compare.js';
 import { StatsbidragError, located } from '../core/errors.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
+import { note } from '../io/notes.js';
 import { resolveInput } from '../io/paths.js';
 import { resolveScenario } from '../io/scenario-schema.js';
 import { readTable } from '../io/table.js';
@@ -87,6 +88,7 @@ export async function compareTablesUseCase(request: CompareRequest): Promise<{ c
   };
   const a = await side(request.a);
   const b = await side(request.b);
+  for (const text of [...a.notes, ...b.notes]) note(text);
   const comparison = compareAmountTables(a.table, b.table, { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) });
   noCommonYears(comparison, request.years);
   const repairs = [...a.repairs, ...b.repairs];

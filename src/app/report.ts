@@ -4,7 +4,7 @@
  * of two recipient tables split with the same options, or a validation.
  */
 import { basename } from 'node:path';
-import type { Allocation } from '../core/allocate.js';
+import { allocate, type AllocateOptions, type Allocation } from '../core/allocate.js';
 import { compare, type Comparison } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
@@ -14,6 +14,10 @@ import type { Table } from '../io/table.js';
 import { allocateUseCase, type AllocateRequest, type AllocationResult } from './allocate.js';
 import { compareUseCase } from './compare.js';
 import { validateUseCase } from './validate.js';
+import { allocateOptionsOf, allocationSetup, runAllocation } from './allocation-setup.js';
+
+/** Recipients up to this many are explained row by row in the report (beyond it, the page would be mostly explanation). */
+export const REPORT_EXPLAIN_LIMIT = 500;
 
 export interface ReportRequest extends AllocateRequest {
   /** Two scenarios (files, bundled names, baseline) or two recipient tables. */
@@ -30,7 +34,18 @@ export interface ScenarioInfo {
 }
 
 export type ReportContent =
-  | { kind: 'allocation'; allocation: Allocation; programme: Programme | undefined; scenario: ScenarioInfo | undefined; data: string; rules: string | undefined }
+  | {
+      kind: 'allocation';
+      allocation: Allocation;
+      programme: Programme | undefined;
+      scenario: ScenarioInfo | undefined;
+      data: string;
+      rules: string | undefined;
+      /** A scenario's own options (the options given replace them), for the page's what-if controls. */
+      scenarioOptions: AllocateOptions | undefined;
+      /** Whether the rows are explained (at most REPORT_EXPLAIN_LIMIT recipients). */
+      explained: boolean;
+    }
   | { kind: 'comparison'; comparison: Comparison; sides: [Allocation, Allocation]; programme: Programme | undefined; data?: [string, string]; scenarios?: [ScenarioInfo, ScenarioInfo]; rules: string | undefined }
   | { kind: 'validation'; report: ValidationReport; table: Table; programme: Programme; rules: string | undefined; verdict: 'pass' | 'fail' };
 
@@ -90,7 +105,20 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
     const info = (run: typeof runA): ScenarioInfo => ({ name: run.scenario.name, ...(run.file ? { file: run.file } : {}), ...(run.scenario.description ? { description: run.scenario.description } : {}) });
     return { kind: 'comparison', comparison, sides: [runA.allocation, runB.allocation], programme: runA.programme, scenarios: [info(runA), info(runB)], rules: request.rules };
   }
-  // An allocation, always with its explanation.
-  const result = asAllocation(await allocateUseCase({ ...request, explain: true, bulk: undefined }));
-  return { kind: 'allocation', allocation: result.allocation, programme: result.programme, scenario: result.scenario, data: result.data, rules: result.useProgramme ? request.rules : undefined };
+  // An allocation, with its explanation when the list is short enough to read it row by row.
+  const setup = await allocationSetup({ ...request, explain: false });
+  const run = await runAllocation(setup);
+  const explained = run.recipientCount <= REPORT_EXPLAIN_LIMIT;
+  const allocation = explained ? allocate(run.allocation.recipients, { ...allocateOptionsOf(setup), explain: true }) : run.allocation;
+  const { scenarioRun } = setup;
+  return {
+    kind: 'allocation',
+    allocation,
+    programme: run.programme,
+    scenario: scenarioRun && { name: scenarioRun.scenario.name, ...(scenarioRun.file ? { file: scenarioRun.file } : {}), ...(scenarioRun.scenario.description ? { description: scenarioRun.scenario.description } : {}) },
+    data: scenarioRun ? scenarioRun.data : setup.dataFile!,
+    rules: setup.useProgramme ? request.rules : undefined,
+    scenarioOptions: scenarioRun?.options,
+    explained,
+  };
 }

@@ -2,18 +2,21 @@
  * `validate` as a use case: a table and what it is checked against in; the report and a verdict
  * out. No printing, no exit codes: the CLI and the library call this.
  *
- * What the table is checked against:
- * - allocate's own options (--data, --scenario, --total, --admin, --unit, --method, …): the split
- *   allocate writes with them (allocation-setup.ts, the same code), cell by cell;
- * - --stated COLUMN=AMOUNT (and no programme named): each column's sum, and with --basis and
- *   --method/--unit the rule, split from the stated sum; no programme's list or totals;
- * - otherwise the programme's rules and recipient list.
+ * What the table is checked against (`against`, else chosen from the options as documented):
+ * - 'split': the split allocate writes with allocate's options (allocation-setup.ts, the same
+ *   code), cell by cell; the default when any option that only shapes a split is given (--data,
+ *   --scenario, --total, --admin, --first-divisor, --floor, --ceiling, --floor-column, --ceiling-column);
+ * - 'stated': --stated COLUMN=AMOUNT (and no programme named): each column's sum, and with --basis
+ *   and --method/--unit the rule, split from the stated sum; no programme's list or totals;
+ * - 'rules': the programme's rules and recipient list; the default otherwise. --unit and --method
+ *   alone never change the reference (they are allocate's: `against: 'split'` uses them).
  */
 import type { NumberLocale } from '../core/amount.js';
 import type { Allocation } from '../core/allocate.js';
 import { Decimal } from '../core/decimal.js';
+import { StatsbidragError } from '../core/errors.js';
 import type { Programme } from '../core/programme.js';
-import type { YearRange } from '../core/schedule.js';
+import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { expectedRecipientsFromTable, validateTable, type StatedSum, type ValidateOptions, type ValidationReport } from '../core/validate.js';
 import { readTable, type Table } from '../io/table.js';
 import { allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
@@ -34,7 +37,12 @@ export interface ValidateRequest extends Omit<AllocationOptions, 'years' | 'expl
   stated?: readonly StatedSum[] | undefined;
   /** Number format inside findings' messages. */
   locale?: NumberLocale | undefined;
+  /** What to check against; default from the options (see above). */
+  against?: ValidateReference | undefined;
 }
+
+export const VALIDATE_REFERENCES = ['rules', 'split', 'stated'] as const;
+export type ValidateReference = (typeof VALIDATE_REFERENCES)[number];
 
 export interface ValidateResult {
   report: ValidationReport;
@@ -49,14 +57,64 @@ export interface ValidateResult {
   verdict: 'pass' | 'fail';
 }
 
-/** Options that only shape a split: any of them means "check against what allocate writes". */
+/** Options that only shape a split: any of them means "check against what allocate writes" unless `against` says otherwise. */
 const SPLIT_ONLY = ['data', 'scenario', 'total', 'admin', 'firstDivisor', 'floor', 'ceiling', 'floorColumn', 'ceilingColumn', 'rest'] as const;
+const kebab = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/** Which check the request asks for. */
+/** Which check the request asks for; a usage error when `against` and the options do not go together. */
 export function validateMode(request: ValidateRequest): 'allocation' | 'stated' | 'programme' {
-  if (SPLIT_ONLY.some((k) => request[k] !== undefined)) return 'allocation';
-  if (request.stated?.length) return 'stated';
-  return request.unit !== undefined || request.method !== undefined ? 'allocation' : 'programme';
+  const splitOnly = SPLIT_ONLY.filter((k) => request[k] !== undefined);
+  switch (request.against) {
+    case 'split':
+      return 'allocation';
+    case 'rules':
+      if (splitOnly.length) throw usage(`--against rules checks against the programme's rules: ${splitOnly.map(kebab).join(', ')} ${splitOnly.length === 1 ? 'is' : 'are'} allocate's (give --against split)`);
+      return 'programme';
+    case 'stated':
+      if (!request.stated?.length) throw usage('--against stated needs at least one --stated COLUMN=AMOUNT');
+      if (splitOnly.length) throw usage(`--against stated checks the stated sums: ${splitOnly.map(kebab).join(', ')} ${splitOnly.length === 1 ? 'is' : 'are'} allocate's (give --against split)`);
+      return 'stated';
+    case undefined:
+      if (splitOnly.length) return 'allocation';
+      return request.stated?.length ? 'stated' : 'programme';
+  }
+}
+
+const usage = (message: string): StatsbidragError => new StatsbidragError('invalid-option', message, {}, 'usage');
+
+/** Options of the request that --unit/--method would have shaped but do not: the reference is the programme's rules (say so). */
+export function unusedSplitOptions(request: ValidateRequest): string[] {
+  if (validateMode(request) !== 'programme') return [];
+  return (['unit', 'method'] as const).filter((k) => request[k] !== undefined).map(kebab);
+}
+
+/** A value on a command line: as is, or in double quotes when it holds a space or a shell character. */
+const word = (text: string): string => (/^[\w.,:/%+=@-]+$/.test(text) ? text : JSON.stringify(text));
+
+/** The options a split was made with, as allocate's command-line options, in allocate's order. */
+export function splitOptionText(request: ValidateRequest): string {
+  const out: string[] = [];
+  const add = (option: string, value: string | undefined): void => {
+    if (value !== undefined) out.push(`${option} ${word(value)}`);
+  };
+  add('--rules', request.rules);
+  add('--programme', request.programme);
+  add('--data', request.data);
+  add('--scenario', request.scenario);
+  add('--basis', request.basis);
+  add('--id', request.id);
+  add('--year', request.year && formatYearRange(request.year));
+  add('--total', request.total?.toFixed());
+  add('--admin', request.admin && (request.admin.kind === 'percent' ? `${request.admin.value.toFixed()}%` : request.admin.value.toFixed()));
+  add('--unit', request.unit?.toFixed());
+  add('--method', request.method);
+  add('--first-divisor', request.firstDivisor?.toFixed());
+  add('--floor', request.floor?.toFixed());
+  add('--ceiling', request.ceiling?.toFixed());
+  add('--floor-column', request.floorColumn);
+  add('--ceiling-column', request.ceilingColumn);
+  add('--rest', request.rest);
+  return out.join(' ');
 }
 
 export async function validateUseCase(request: ValidateRequest): Promise<ValidateResult> {
@@ -72,13 +130,18 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
   let loaded: LoadedRules | undefined;
   if (mode === 'allocation') {
     // --basis and --id name the recipients file's columns here, as for allocate; --year its years.
-    const { year, table: _table, sheet: _sheet, tolerance: _t, stated: _s, locale: _l, ...rest } = request;
+    const { year, table: _table, sheet: _sheet, tolerance: _t, stated: _s, locale: _l, against: _a, ...rest } = request;
     const setup = await allocationSetup({ ...rest, years: year });
     const run = await runAllocation(setup);
     allocation = run.allocation;
     programme = run.programme;
     loaded = setup.scenarioRun?.loaded ?? setup.loaded;
-    options = { ...common, allocation, allocationSource: setup.scenarioRun ? `scenario ${setup.scenarioRun.scenario.name}` : setup.dataFile! };
+    options = {
+      ...common,
+      allocation,
+      allocationSource: setup.scenarioRun ? `scenario ${setup.scenarioRun.scenario.name}` : setup.dataFile!,
+      allocationOptions: splitOptionText(request),
+    };
   } else if (mode === 'stated' && request.programme === undefined) {
     options = {
       ...common,

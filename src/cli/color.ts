@@ -5,7 +5,7 @@
  */
 import type { Paint } from '../render/grid.js';
 import { NO_PAINT } from '../render/grid.js';
-import { PLAIN_REPORT, type ReportPaint } from '../render/report.js';
+import { PLAIN_REPORT, type ReportPaint } from '../render/report-paint.js';
 
 export function colourLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean | undefined): 0 | 1 {
   if (flag === false) return 0;

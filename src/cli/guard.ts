@@ -4,8 +4,15 @@
  * worked on in a child process (the same command, the same Node and flags) watched from here: when
  * it runs out of memory, its V8 report is dropped and the user gets one line and exit code 2.
  * Everything else the child writes passes through unchanged.
+ *
+ * The child dies with its parent: it is started with an IPC channel, and when that channel closes
+ * (the parent ended, however: killed, crashed) it removes its temporary files and exits without
+ * replacing --out. Just before replacing --out it also checks that the parent still runs
+ * (io/durable.ts setCommitGate), so a file is never replaced after the command that asked for it
+ * has ended.
  */
 import { createRequire } from 'node:module';
+import { abandonWrites, setCommitGate } from '../io/durable.js';
 import { EXIT_TROUBLE } from './exit-codes.js';
 
 // Built-ins this module needs only now and then, loaded then (with require: the CLI bundle runs
@@ -35,13 +42,16 @@ export function passable(text: string): number {
  */
 export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise<number | undefined> {
   const env = process.env;
-  if (env['STATSBIDRAG_GUARDED'] === '1') return undefined;
+  if (env['STATSBIDRAG_GUARDED'] === '1') {
+    watchParent();
+    return undefined;
+  }
   const limit = env['STATSBIDRAG_GUARD_BYTES'] !== undefined ? Number(env['STATSBIDRAG_GUARD_BYTES']) : GUARD_BYTES;
   if (!(size >= limit)) return undefined;
   const { spawn } = load('node:child_process') as typeof import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
-    stdio: [stdinBytes ? 'pipe' : 'inherit', 'inherit', 'pipe'],
-    env: { ...env, STATSBIDRAG_GUARDED: '1', ...(process.stderr.isTTY ? { STATSBIDRAG_STDERR_TTY: '1' } : {}) },
+    stdio: [stdinBytes ? 'pipe' : 'inherit', 'inherit', 'pipe', 'ipc'],
+    env: { ...env, STATSBIDRAG_GUARDED: '1', STATSBIDRAG_GUARD_PARENT: String(process.pid), ...(process.stderr.isTTY ? { STATSBIDRAG_STDERR_TTY: '1' } : {}) },
   });
   if (stdinBytes) {
     child.stdin!.on('error', () => {});
@@ -78,4 +88,23 @@ export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise
     return EXIT_TROUBLE;
   }
   return code ?? EXIT_TROUBLE;
+}
+
+/**
+ * In the guarded child: end with the parent. The IPC channel (which does not keep this process
+ * alive) closes when the parent ends; then the writes under way are dropped and the child exits.
+ * Before a write replaces its file, the parent must still be this process's parent.
+ */
+function watchParent(): void {
+  if (!process.send) return;
+  // The parent's pid as it started this child: it may have ended before this child got here.
+  const parent = Number(process.env['STATSBIDRAG_GUARD_PARENT'] ?? process.ppid);
+  const alive = (): boolean => process.connected && process.ppid === parent;
+  if (!alive()) process.exit(EXIT_TROUBLE);
+  process.channel?.unref();
+  process.once('disconnect', () => {
+    abandonWrites();
+    process.exit(EXIT_TROUBLE);
+  });
+  setCommitGate(alive);
 }

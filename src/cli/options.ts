@@ -9,17 +9,10 @@ import { parseYearRange, type YearRange } from '../core/schedule.js';
 import type { AllocationOptions } from '../app/allocation-setup.js';
 import type { CsvOptions } from '../render/csv.js';
 import { NO_PAINT } from '../render/grid.js';
-import { FORMATS, type RenderOptions } from '../render/output.js';
+import type { RenderOptions } from '../render/output.js';
+import { FORMATS_OF, type FormatOf, type ResultKind } from '../render/format-names.js';
 import { tablePaint } from './output.js';
-
-/** The csv output flags every command with tabular output shares (added in main.ts). */
-export interface CsvFlags {
-  delimiter?: string;
-  decimalMark?: string;
-  bom?: boolean;
-  headers?: string;
-  excel?: boolean;
-}
+import type { AllocationFlags, CsvFlags, SplitFlags } from './declarations/shared.js';
 
 /** The csv options mean nothing for other formats: say so rather than ignore them. */
 export function checkCsvFlags(format: string, flags: CsvFlags): void {
@@ -119,9 +112,21 @@ export function checkXlsxOut(out: string | undefined): void {
   }
 }
 
+/**
+ * --format, decided here and only here: the one given, else the kind's default (a tabular result:
+ * table, csv with --excel, xlsx with --out FILE.xlsx; a report: text). It must be one the kind is
+ * written in (render/format-names.ts); its writer is render/formats.ts `writerFor(kind, format)`.
+ */
+export function formatOption<K extends ResultKind>(kind: K, flags: { format?: string | undefined; excel?: boolean | undefined; out?: string | undefined }): FormatOf<K> {
+  const formats: readonly FormatOf<K>[] = FORMATS_OF[kind];
+  const tabular = (formats as readonly string[]).includes('table');
+  const fallback = (!tabular ? 'text' : flags.excel ? 'csv' : /\.xlsx$/i.test(flags.out ?? '') ? 'xlsx' : 'table') as FormatOf<K>;
+  return choiceOption('--format', flags.format, formats, fallback);
+}
+
 /** The output options every command with tabular output shares → the renderer's options (format, locale, CSV dialect, colours). */
-export async function renderOptionsFrom(flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
-  const format = choiceOption('--format', flags.format, FORMATS, flags.excel ? 'csv' : /\.xlsx$/i.test(flags.out ?? '') ? 'xlsx' : 'table');
+export async function renderOptionsFrom(kind: 'allocation' | 'comparison' | 'awards', flags: CsvFlags & { format?: string | undefined; locale?: string | undefined; out?: string | undefined; color?: boolean | undefined }): Promise<RenderOptions> {
+  const format = formatOption(kind, flags);
   checkCsvFlags(format, flags);
   if (format === 'xlsx') checkXlsxOut(flags.out);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
@@ -132,37 +137,6 @@ export async function renderOptionsFrom(flags: CsvFlags & { format?: string | un
     csv: format === 'csv' ? csvOptionsFrom(flags) : {},
     paint: format === 'table' ? await tablePaint(flags.out, flags.color) : NO_PAINT,
   };
-}
-
-/** allocate's options, shared with report (which takes them all). */
-export interface AllocateFlags extends CsvFlags {
-  /** The sheet of an .xlsx --data file. */
-  sheet?: string;
-  /** No progress line on stderr. */
-  quiet?: boolean;
-  data?: string;
-  basis?: string;
-  id?: string;
-  programme?: string;
-  rules?: string;
-  year?: string;
-  total?: string;
-  admin?: string;
-  unit?: string;
-  method?: string;
-  rest?: string;
-  firstDivisor?: string;
-  floor?: string;
-  ceiling?: string;
-  floorColumn?: string;
-  ceilingColumn?: string;
-  explain?: boolean;
-  format?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-  /** A scenario file, a bundled scenario's name, or baseline (README, "Scenarios"). */
-  scenario?: string;
 }
 
 /** An amount option that may be zero but not negative (--floor, --ceiling). */
@@ -177,7 +151,7 @@ export function nonNegativeAmountOption(option: string, text: string | undefined
  * allocate's options that decide the split, from their text: the one reading shared by allocate,
  * validate (which checks a table against what allocate writes) and report.
  */
-export function allocationOptionsFrom(flags: AllocateFlags): AllocationOptions {
+export function allocationOptionsFrom(flags: AllocationFlags): AllocationOptions {
   return {
     sheet: flags.sheet,
     basis: flags.basis,
@@ -192,7 +166,7 @@ export function allocationOptionsFrom(flags: AllocateFlags): AllocationOptions {
 }
 
 /** The options that shape a split itself (each undefined when not given): where the recipients and the money come from, and how it is rounded. */
-export function splitOptionsFrom(flags: Pick<AllocateFlags, 'data' | 'scenario' | 'total' | 'admin' | 'unit' | 'method' | 'firstDivisor' | 'floor' | 'ceiling' | 'floorColumn' | 'ceilingColumn'>) {
+export function splitOptionsFrom(flags: SplitFlags) {
   return {
     data: flags.data,
     scenario: flags.scenario,

@@ -5,7 +5,9 @@
  */
 import { stdoutIsFile, writeOutput, type Output } from '../io/write.js';
 import type { Paint } from '../render/grid.js';
-import type { ReportPaint } from '../render/report.js';
+import type { ReportPaint } from '../render/report-paint.js';
+import type { FormatOf, ResultKind } from '../render/format-names.js';
+import { writerFor, type Writer } from '../render/formats.js';
 import { colourLevel, paintFor, reportPaintFor } from './color.js';
 
 /** What a command's action tells main.ts: whether the data passed its check (validate, audit). */
@@ -16,6 +18,11 @@ export type Outcome = Verdict | { exit: number };
 
 export async function emit(output: Output, out: string | undefined): Promise<void> {
   await writeOutput(output, out);
+}
+
+/** A result written by its kind's writer for `format` (render/formats.ts), then emitted. */
+export async function emitAs<K extends ResultKind>(kind: K, format: FormatOf<K>, input: Parameters<Writer<K>>[0], options: Parameters<Writer<K>>[1], out: string | undefined): Promise<void> {
+  await emit(await writerFor(kind, format)(input, options), out);
 }
 
 const toStdout = (out: string | undefined): boolean => out === undefined || out === '-';

@@ -7,7 +7,9 @@
  * other unreadable cell is an error naming file, line and column.
  */
 import { chooseRepair, readCell, type TableLike } from './cells.js';
-import { columnRoles, isBareAmountHeader, normalizeName } from './columns.js';
+import { columnRoles, isBareAmountHeader } from './columns.js';
+import { recipientKey } from './recipient-key.js';
+import { findTotalRows, totalRowNote } from './total-rows.js';
 import type { AmountTable, ReadCellRepair } from './compare.js';
 import { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -18,6 +20,8 @@ export interface AmountTableResult {
   table: AmountTable;
   /** Cells with broken digit grouping, read as the parser's first reading. */
   repairs: ReadCellRepair[];
+  /** Total rows set aside (core/total-rows.ts), one note each. */
+  notes: string[];
 }
 
 export function amountTableOf(t: TableLike, label: string, options: { year?: YearRange | undefined } = {}): AmountTableResult {
@@ -39,21 +43,34 @@ export function amountTableOf(t: TableLike, label: string, options: { year?: Yea
       columnOf.set(y, c.index);
     }
   }
-  if (t.rows.length === 0) throw new StatsbidragError('no-rows', 'the table has a header but no rows', file ? { file } : {});
+  if (t.rowCount === 0) throw new StatsbidragError('no-rows', 'the table has a header but no rows', file ? { file } : {});
   const repairs: ReadCellRepair[] = [];
   const seen = new Map<string, number>();
-  const rows = t.rows.map(({ line, cells }) => {
+  // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
+  const found = findTotalRows({
+    count: t.rowCount,
+    name: (i) => t.cell(i, roles.recipient),
+    amounts: (i) => columns.map((c) => {
+      const cell = readCell(t.cell(i, c.index), t.decimalMark);
+      return cell.kind === 'ok' ? cell.value : undefined;
+    }),
+  });
+  const aside = new Set(found.map((f) => f.index));
+  const notes = found.map((f) => totalRowNote(file, t.line(f.index), t.cell(f.index, roles.recipient), f.by));
+  const kept = Array.from({ length: t.rowCount }, (_, r) => r).filter((r) => !aside.has(r));
+  const rows = kept.map((r) => {
+    const line = t.line(r);
     const at = (field: string) => ({ ...(file ? { file } : {}), line, field });
-    const id = (cells[roles.recipient] ?? '').trim();
+    const id = t.cell(r, roles.recipient).trim();
     if (id === '') throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
-    const code = roles.code !== undefined ? (cells[roles.code] ?? '').trim() : undefined;
-    const k = code ? `code:${code}` : normalizeName(id);
+    const code = roles.code !== undefined ? t.cell(r, roles.code).trim() : undefined;
+    const k = code ? `code:${code}` : recipientKey(id);
     const earlier = seen.get(k);
     if (earlier !== undefined) throw new StatsbidragError('duplicate-recipient', `"${id}" is also on line ${earlier}`, at(t.headers[code ? roles.code! : roles.recipient]!));
     seen.set(k, line);
     const byColumn = new Map<number, Decimal>();
     for (const c of columns) {
-      const reading = readCell(cells[c.index], t.decimalMark);
+      const reading = readCell(t.cell(r, c.index), t.decimalMark);
       if (reading.kind === 'empty') byColumn.set(c.index, new Decimal(0));
       else if (reading.kind === 'ok') byColumn.set(c.index, reading.value);
       else {
@@ -66,5 +83,5 @@ export function amountTableOf(t: TableLike, label: string, options: { year?: Yea
     const amounts = new Map([...columnOf].map(([y, ci]) => [y, byColumn.get(ci)!]));
     return { id, ...(code ? { code } : {}), amounts };
   });
-  return { table: { label, rows, columnOf }, repairs };
+  return { table: { label, rows, columnOf }, repairs, notes };
 }

@@ -136,7 +136,7 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
         'broken-digit-grouping',
         original,
         `digit groups after the first must have three digits (most likely ${candidates
-          .map((c) => formatAmount(c, { locale: 'sv' }))
+          .map((c) => swedish(c))
           .join(' or ')})`,
         { candidates: sign ? candidates.map((c) => c.neg()) : candidates },
       );
@@ -235,47 +235,16 @@ export function parseAmount(text: string, options: ParseOptions = {}): Decimal {
 
 export type NumberLocale = 'sv' | 'en';
 
-export interface FormatOptions {
-  locale?: NumberLocale;
-  /** Fixed number of decimals; default: as many as the value needs. */
-  decimals?: number;
-  /** Thousands grouping; default true. */
-  grouping?: boolean;
-}
-
-const SEPARATORS: Record<NumberLocale, { group: string; decimal: string }> = {
-  sv: { group: ' ', decimal: ',' },
-  en: { group: ',', decimal: '.' },
-};
-
-/** Digits in threes from the right: "9979000" → "9 979 000". A loop, not a look-ahead regex (it runs for every cell of a table). */
-function groupThousands(digits: string, group: string): string {
+/** Digits in threes from the right: "9979000" → "9 979 000" with group " ". A loop, not a look-ahead regex (it runs for every cell of a table). */
+export function groupDigits(digits: string, group: string): string {
   const head = ((digits.length - 1) % 3) + 1;
   let out = digits.slice(0, head);
   for (let i = head; i < digits.length; i += 3) out += group + digits.slice(i, i + 3);
   return out;
 }
 
-/** "9979000" → "9 979 000" (sv) or "9,979,000" (en). Plain hyphen-minus, so output stays ASCII-friendly. */
-export function formatAmount(value: Decimal | string, options: FormatOptions = {}): string {
-  const d = typeof value === 'string' ? new Decimal(value) : value;
-  const { group, decimal } = SEPARATORS[options.locale ?? 'sv'];
-  const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals);
-  const negative = fixed.startsWith('-');
-  const [int = '', frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = options.grouping === false ? int : groupThousands(int, group);
-  const body = frac ? `${grouped}${decimal}${frac}` : grouped;
-  return negative && !/^[0.,\s]*$/.test(body) ? `-${body}` : body;
-}
-
-/** part / whole as a percentage with `decimals` decimals ("3,44 %"); "–" when whole is zero. */
-export function formatPercent(part: Decimal, whole: Decimal, options: FormatOptions = {}): string {
-  if (whole.isZero()) return '–';
-  return `${formatAmount(part.div(whole).times(100), { ...options, decimals: options.decimals ?? 2 })} %`;
-}
-
-/** Plain machine form with fixed decimals: "-12.50". For CSV and JSON. */
-export function plain(value: Decimal, decimals: number): string {
-  const s = value.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+/** A non-negative reading in the Swedish form the parser's messages quote ("7 000", "1 350,5"). */
+function swedish(d: Decimal): string {
+  const [int = '', frac] = d.toFixed().split('.');
+  return frac ? `${groupDigits(int, ' ')},${frac}` : groupDigits(int, ' ');
 }

@@ -273,10 +273,11 @@ export function auditRowsFromTable(table: TableLike, basisCol: number, columnCol
   const file = table.file;
   const basisHeader = table.headers[basisCol]!;
   const columnHeader = table.headers[columnCol]!;
-  if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { ...(file ? { file } : {}), line: 2 });
+  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { ...(file ? { file } : {}), line: 2 });
   const read = (col: number) =>
-    table.rows.map(({ line, cells }) => {
-      const cell = readCell(cells[col], table.decimalMark);
+    Array.from({ length: table.rowCount }, (_, r) => {
+      const line = table.line(r);
+      const cell = readCell(table.cell(r, col), table.decimalMark);
       const where = { ...(file ? { file } : {}), line, field: table.headers[col]! };
       if (cell.kind === 'empty') throw new StatsbidragError('missing-value', 'the cell is empty', where);
       if (cell.kind === 'bad' && cell.candidates.length === 0) throw new StatsbidragError(cell.code, cell.message, where);
@@ -293,14 +294,13 @@ export function auditRowsFromTable(table: TableLike, basisCol: number, columnCol
     cells.map((c, i) => {
       if (c.kind === 'ok') return c.value;
       if (c.kind !== 'bad') throw new Error('unreachable');
-      const row = table.rows[i]!;
       const predicted = ratioPrediction(reference, values, i);
       const repair = chooseRepair(c.candidates, predicted)!;
-      repairs.push({ ...repair, line: row.line, id: row.cells[idCol] ?? '', column: table.headers[col]!, raw: c.raw, reference: refHeader });
+      repairs.push({ ...repair, line: table.line(i), id: table.cell(i, idCol), column: table.headers[col]!, raw: c.raw, reference: refHeader });
       return repair.value;
     });
   const weights = fix(basisCells, columnOk, basisOk, basisCol, columnHeader);
   const amounts = fix(columnCells, basisOk, columnOk, columnCol, basisHeader);
-  const rows = table.rows.map((r, i) => ({ line: r.line, id: r.cells[idCol] ?? '', weight: weights[i]!, amount: amounts[i]! }));
+  const rows = Array.from({ length: table.rowCount }, (_, i) => ({ line: table.line(i), id: table.cell(i, idCol), weight: weights[i]!, amount: amounts[i]! }));
   return { rows, repairs, basisHeader, columnHeader };
 }

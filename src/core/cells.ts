@@ -7,13 +7,50 @@
 import { AmountParseError, parseAmount, type DecimalMark } from './amount.js';
 import { Decimal } from './decimal.js';
 
-/** A table as the core sees it: headers and rows of text with their physical line numbers. */
+/**
+ * A table as the core sees it: headers, and the records below them as columns of text with their
+ * physical line numbers. No object per row: a cell becomes a string only when `cell()` is asked
+ * (io/table/model.ts holds the cells as offsets into the input's bytes).
+ */
 export interface TableLike {
   file?: string;
   headers: readonly string[];
-  rows: readonly { line: number; cells: readonly string[] }[];
+  /** Records below the header. */
+  readonly rowCount: number;
+  /** Physical line (CSV) or sheet row (xlsx) where record r starts, 1-based. */
+  line(r: number): number;
+  /** The text of record r's cell in column c, trimmed; '' beyond the record's cells. */
+  cell(r: number, c: number): string;
   /** The file's decimal mark, decided once for the whole file (io/table.ts); undefined: each cell by the unambiguous-separator rule. */
   decimalMark?: DecimalMark | undefined;
+}
+
+/** A small table held as rows (tests, documents built in memory) seen as a TableLike. */
+export function rowsTable(
+  headers: readonly string[],
+  rows: readonly { line: number; cells: readonly string[] }[],
+  extra: { file?: string; decimalMark?: DecimalMark | undefined } = {},
+): TableLike {
+  return {
+    ...(extra.file !== undefined ? { file: extra.file } : {}),
+    headers,
+    rowCount: rows.length,
+    line: (r) => rows[r]!.line,
+    cell: (r, c) => rows[r]!.cells[c] ?? '',
+    decimalMark: extra.decimalMark,
+  };
+}
+
+/** Some records of a table (their positions, ascending), seen as a table of their own: nothing is copied. */
+export function someRows(table: TableLike, keep: readonly number[]): TableLike {
+  return {
+    ...(table.file !== undefined ? { file: table.file } : {}),
+    headers: table.headers,
+    rowCount: keep.length,
+    line: (r) => table.line(keep[r]!),
+    cell: (r, c) => table.cell(keep[r]!, c),
+    decimalMark: table.decimalMark,
+  };
 }
 
 export type CellReading =
@@ -46,7 +83,7 @@ export interface Repair {
 
 /**
  * The candidate nearest to `predicted` (ties go to the parser's order); without a prediction
- * the parser's first choice (a dropped final digit). The renderer says why (render/report.ts).
+ * the parser's first choice (a dropped final digit). The renderer says why (render/validation/messages.ts).
  */
 export function chooseRepair(candidates: readonly Decimal[], predicted: Decimal | undefined): Repair | undefined {
   if (candidates.length === 0) return undefined;

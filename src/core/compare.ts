@@ -9,6 +9,7 @@
  */
 import type { Allocation } from './allocate.js';
 import { Decimal } from './decimal.js';
+import { recipientKey } from './recipient-key.js';
 import { yearsOf } from './schedule.js';
 
 export interface CompareCell {
@@ -79,7 +80,7 @@ export interface CompareOptions {
   years?: { from: number; to: number };
 }
 
-const key = (id: string): string => id.normalize('NFC').trim().toLowerCase();
+const key = recipientKey;
 
 interface Side {
   /** year → period index (a run of years with one per-year amount shares an index) */
@@ -193,11 +194,14 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
 
   const seen = new Set<string>();
   const ids = [...A.order, ...B.order].filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+  // Recipients are matched by their key through maps, never by a scan per row.
+  const codesB = new Map<string, string | undefined>();
+  for (const o of B.order) if (!codesB.has(o.key)) codesB.set(o.key, o.code);
   const rows: CompareRow[] = ids.map((r) => {
     const amountsA = A.amounts.get(r.key);
     const amountsB = B.amounts.get(r.key);
     const status: CompareStatus = amountsA && amountsB ? 'both' : amountsA ? 'only-a' : 'only-b';
-    const codeB = B.order.find((o) => o.key === r.key)?.code;
+    const codeB = codesB.get(r.key);
     const cells = years.map((y, i) =>
       cell(inA[i] ? (amountsA?.get(y) ?? ZERO) : null, inB[i] ? (amountsB?.get(y) ?? ZERO) : null),
     );

@@ -12,7 +12,7 @@
  */
 import type { AdminSpec, AllocateOptions } from './allocate.js';
 import type { Decimal } from './decimal.js';
-import { normalizeName } from './columns.js';
+import { recipientKey } from './recipient-key.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme, Sourced } from './programme.js';
 import type { FigureKind, FigureStatus } from './sourced.js';
@@ -79,9 +79,9 @@ export interface AppliedScenario {
 
 
 function findRecipient(recipients: readonly Recipient[], key: string): number {
-  const k = normalizeName(key);
-  const byId = recipients.findIndex((r) => normalizeName(r.id) === k);
-  return byId >= 0 ? byId : recipients.findIndex((r) => r.code !== undefined && normalizeName(r.code) === k);
+  const k = recipientKey(key);
+  const byId = recipients.findIndex((r) => recipientKey(r.id) === k);
+  return byId >= 0 ? byId : recipients.findIndex((r) => r.code !== undefined && recipientKey(r.code) === k);
 }
 
 function adminOf(total: Decimal, spec: AdminSpec): Decimal {

@@ -69,6 +69,8 @@ export interface RowExplanation {
 
 export interface SplitRow {
   recipient: Recipient;
+  /** The amount in whole units of the split's unit, when the row holds it so (split()'s rows do): amount = units × unit. */
+  readonly units?: bigint;
   /** weight / total weight. */
   share: Decimal;
   /** share × amount, unrounded (to 60 significant digits). */

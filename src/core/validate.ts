@@ -1,7 +1,7 @@
 /**
  * Validate a published allocation table against a programme's rules. Pure: the table, the
  * programme and its recipient list come in as data; findings go out as data — exact values and
- * the facts each message is written from (render/report.ts writes the sentences).
+ * the facts each message is written from (render/validation/messages.ts writes the sentences).
  *
  * Each check is a module of its own in checks/ (codes in checks/codes.ts):
  *   columns      columns with no role are named (context.ts)
@@ -22,7 +22,8 @@ import { StatsbidragError } from './errors.js';
 import { checkBasis } from './checks/basis.js';
 import { checkCells } from './checks/cells.js';
 import { checkColumn, isPerYear, type ColumnSummary } from './checks/column.js';
-import { checkColumns, tableContext, TOTAL_ROW } from './checks/context.js';
+import { checkColumns, tableContext } from './checks/context.js';
+import { findTotalRows } from './total-rows.js';
 import { allocationExpectations, allocationList, allocationPeriods, checkStatedSums, statedColumns, statedPeriod } from './checks/expected.js';
 import { checkRecipients } from './checks/recipients.js';
 import { expectations } from './checks/rule.js';
@@ -36,8 +37,21 @@ export type { StatedSum } from './checks/expected.js';
 export type { BasisRef, ExpectedRecipient, Finding, FindingDetail, Prediction, RuleRef, Severity, ValidateOptions } from './checks/types.js';
 export { FINDING_CODES, type FindingCode } from './checks/codes.js';
 
+/**
+ * What the table was checked against, named on the first line of every report: the programme's
+ * rules (for the years of the table's amount columns), the split allocate writes with the options
+ * given, the stated sums (with the rule they are split by, if any), or only the table itself.
+ */
+export type Reference =
+  | { reference: 'rules'; years: string[]; basis: string | null }
+  | { reference: 'split'; options: string }
+  | { reference: 'stated'; sums: { column: string; amount: Decimal }[]; rule: { basis: string | null; unit: Decimal; method: string } | null }
+  | { reference: 'table' };
+
 export interface ValidationReport {
   valid: boolean;
+  /** What the table was checked against. */
+  against: Reference;
   file: string | null;
   programme: { id: string; name: string } | null;
   /** Whether the table was checked against the split allocate writes with the same options. */
@@ -70,13 +84,26 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
   } catch (e) {
     throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
   }
-  return table.rows.flatMap(({ line, cells }) => {
-    const id = (cells[idCol] ?? '').trim();
-    if (id === '' || TOTAL_ROW.test(id)) return [];
-    const code = codeCol === undefined ? undefined : cells[codeCol];
-    const cell = basisCol === undefined ? undefined : readCell(cells[basisCol], table.decimalMark);
-    return [{ id, ...(code ? { code } : {}), ...(cell?.kind === 'ok' && !cell.value.isNegative() ? { weight: cell.value } : {}), line }];
-  });
+  const cellOf = (i: number, col: number | undefined) => (col === undefined ? undefined : readCell(table.cell(i, col), table.decimalMark));
+  const totals = new Set(
+    findTotalRows({
+      count: table.rowCount,
+      name: (i) => table.cell(i, idCol),
+      amounts: (i) => {
+        const cell = cellOf(i, basisCol);
+        return cell === undefined ? [] : [cell.kind === 'ok' ? cell.value : undefined];
+      },
+    }).map((t) => t.index),
+  );
+  const out: ExpectedRecipient[] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const id = table.cell(r, idCol).trim();
+    if (id === '' || totals.has(r)) continue;
+    const code = codeCol === undefined ? undefined : table.cell(r, codeCol);
+    const cell = cellOf(r, basisCol);
+    out.push({ id, ...(code ? { code } : {}), ...(cell?.kind === 'ok' && !cell.value.isNegative() ? { weight: cell.value } : {}), line: table.line(r) });
+  }
+  return out;
 }
 
 export function validateTable(table: TableLike, options_: ValidateOptions = {}): ValidationReport {
@@ -114,15 +141,27 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
   const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings), ...checkTotalColumn(ctx, new Set()), ...stated]);
 
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const against: Reference = options.allocation
+    ? { reference: 'split', options: options.allocationOptions ?? '' }
+    : programme
+      ? {
+          reference: 'rules',
+          years: [...new Set(columns.filter((c) => c.summary.role === 'amounts' && c.summary.years !== null).map((c) => c.summary.years!))],
+          basis: basis.column?.header ?? null,
+        }
+      : options.stated?.length
+        ? { reference: 'stated', sums: options.stated.map((s) => ({ column: s.column, amount: s.amount })), rule: options.statedRule ? { basis: basis.column?.header ?? null, ...options.statedRule } : null }
+        : { reference: 'table' };
   const byCode: Record<string, number> = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
   return {
     valid: errors === 0,
+    against,
     file: ctx.file,
     allocation: options.allocation !== undefined,
     programme: options.allocation?.programme ? { id: options.allocation.programme.id, name: options.allocation.programme.name } : programme ? { id: programme.id, name: programme.name } : null,
     stats: {
-      rows: table.rows.length,
+      rows: table.rowCount,
       recipients: ctx.recipientRows.length,
       expectedRecipients: options.expected ? options.expected.length : null,
       columns: ctx.amountCols.length,

@@ -7,7 +7,8 @@ import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { parseYearRange } from '../core/schedule.js';
 import type { Table } from './table.js';
-import { cellAmount, loadTable } from './load.js';
+import { recipientKey, visibleName } from '../core/recipient-key.js';
+import { cellAmount, loadTable, withoutTotalRows } from './load.js';
 
 /** Headers we recognise for each field, lower-case. */
 const COLUMNS = {
@@ -41,10 +42,13 @@ export function applicationsFromTable(table: Table): Application[] {
       );
     }
   }
-  if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no applications', { file, line: 2 });
-  const seen = new Map<string, number>();
-  return table.rows.map(({ line, cells }) => {
-    const cell = (f: Field): string => (cols[f] === undefined ? '' : (cells[cols[f]] ?? ''));
+  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no applications', { file, line: 2 });
+  const seen = new Map<string, { line: number; applicant: string }>();
+  // Total rows (core/total-rows.ts) are set aside with a note: not applications.
+  const rows = withoutTotalRows(table, cols.applicant!, [cols.requested!, cols.cost!]);
+  return Array.from({ length: rows.rowCount }, (_, r) => {
+    const line = rows.line(r);
+    const cell = (f: Field): string => (cols[f] === undefined ? '' : rows.cell(r, cols[f]));
     const header = (f: Field): string => headers[cols[f]!]!;
     const need = (f: Field): string => {
       const v = cell(f);
@@ -53,12 +57,14 @@ export function applicationsFromTable(table: Table): Application[] {
     };
     const applicant = need('applicant');
     const type = need('type');
-    const key = `${applicant}\u0000${cell('years')}`;
+    // One applicant by the one recipient key (core/recipient-key.ts): "Förening" and "förening " are one.
+    const key = `${recipientKey(applicant)}\u0000${cell('years')}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new StatsbidragError('duplicate-application', `"${applicant}" already applies on line ${first}`, { file, line, field: header('applicant') });
+      const names = first.applicant === applicant ? `"${applicant}" applies twice` : `"${visibleName(first.applicant)}" and "${visibleName(applicant)}" are the same applicant`;
+      throw new StatsbidragError('duplicate-application', `lines ${first.line} and ${line}: ${names}${cell('years') ? ` for ${cell('years')}` : ''}, and would be paid twice`, { file });
     }
-    seen.set(key, line);
+    seen.set(key, { line, applicant });
     const money = (f: Field): Decimal => {
       const d = cellAmount(need(f), file, line, header(f), table.decimalMark);
       if (d.isNegative()) throw new StatsbidragError('negative-amount', `"${cell(f)}" is negative`, { file, line, field: header(f) });

@@ -27,8 +27,8 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
     }
     const field = table.headers[col]!;
     return (i) => {
-      const { line, cells } = table.rows[i]!;
-      const text = (cells[col] ?? '').trim();
+      const line = table.line(i);
+      const text = table.cell(i, col).trim();
       if (text === '') return undefined;
       const value = cellAmount(text, table.file, line, field, table.decimalMark);
       if (value.isNegative()) throw new StatsbidragError(`negative-${what}`, `"${text}" is negative; a ${what} must be zero or more`, { file: table.file, line, field });
@@ -37,9 +37,12 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
   };
   const floorAt = reader(columns.floor, 'floor');
   const ceilingAt = reader(columns.ceiling, 'ceiling');
+  // A recipient's row, by its line (total rows set aside leave gaps).
+  const rowOf = new Map(table.rows.map((r, i) => [r.line, i]));
   return recipients.map((r, i) => {
-    const floor = floorAt?.(i);
-    const ceiling = ceilingAt?.(i);
+    const row = r.line === undefined ? i : (rowOf.get(r.line) ?? i);
+    const floor = floorAt?.(row);
+    const ceiling = ceilingAt?.(row);
     return { ...r, ...(floor ? { floor } : {}), ...(ceiling ? { ceiling } : {}) };
   });
 }

@@ -4,6 +4,8 @@
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { csvErrorCode, StatsbidragError } from '../core/errors.js';
+import { tableFromRows, type ColumnarTable } from './table/model.js';
+import { scanPlain, scanQuoted } from './table/scan.js';
 
 export interface TableRow {
   /** Physical line where the record starts (1-based). */
@@ -11,6 +13,7 @@ export interface TableRow {
   cells: string[];
 }
 
+/** A table as rows of strings: what the row readers below (and csv-parse) give; parseTable makes the columnar model. */
 export interface Table {
   file: string;
   headers: string[];
@@ -50,7 +53,7 @@ function records0Length(text: string, delimiter: string): number {
 const kebab = (code: string): string => code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, '-');
 
 /** The header checks both parsers share: every column named, no name twice. */
-function checkHeaders(headers: string[], file: string): void {
+function checkHeaders(headers: readonly string[], file: string): void {
   const seen = new Set<string>();
   headers.forEach((h, i) => {
     if (h === '') throw new StatsbidragError('empty-header', `column ${i + 1} has no header`, { file, line: 1 });
@@ -154,11 +157,29 @@ export function parseQuoted(text: string, file: string, delim: string): Table {
   return { file, headers: head.record, rows, delimiter: delim };
 }
 
-export function parseTable(text: string, file: string, delimiter?: string): Table {
+/** Text → the columnar model (io/table/model.ts). */
+export function parseTable(text: string, file: string, delimiter?: string): ColumnarTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new StatsbidragError('empty-file', 'the file is empty', { file });
   const delim = delimiter ?? detectDelimiter(text);
-  const table = text.includes('"') ? parseQuoted(text, file, delim) : parsePlain(text, file, delim);
+  return tableOfBytes(Buffer.from(text, 'utf8'), file, delim, text);
+}
+
+/**
+ * UTF-8 bytes (no byte order mark, not blank) → the columnar model. A one-character ASCII
+ * delimiter is read straight from the bytes (io/table/scan.ts); csv-parse reads what the quoted
+ * scanner leaves to it, and any other delimiter. `text`: the bytes decoded, when the caller has it.
+ */
+export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: string): ColumnarTable {
+  const quoted = bytes.indexOf(34) >= 0;
+  const ascii = delim.length === 1 && delim.charCodeAt(0) < 0x80 && delim !== '"' && delim !== '\n' && delim !== '\r';
+  let table: ColumnarTable | undefined;
+  if (ascii) table = quoted ? scanQuoted(bytes, file, delim) : scanPlain(bytes, file, delim);
+  if (!table) {
+    const t = text ?? bytes.toString('utf8');
+    const rows = quoted ? parseQuoted(t, file, delim) : parsePlain(t, file, delim);
+    table = tableFromRows(file, delim, rows.headers, rows.rows);
+  }
   checkHeaders(table.headers, file);
   return table;
 }

@@ -5,7 +5,11 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.js';
+import { readCell, someRows, type TableLike } from '../core/cells.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
+import { recipientKey, visibleName } from '../core/recipient-key.js';
+import { findTotalRows, totalRowNote } from '../core/total-rows.js';
+import { note } from './notes.js';
 import type { Decimal } from '../core/decimal.js';
 import { located, StatsbidragError, type ErrorCode } from '../core/errors.js';
 import type { Rules } from '../core/programme.js';
@@ -124,34 +128,66 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
     where(e);
   }
   if (codeCol === idCol || codeCol === basisCol) codeCol = undefined;
-  if (table.rows.length === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
+  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
   const mark = table.decimalMark;
-  const seen = new Map<string, number>();
+  const rows = withoutTotalRows(table, idCol, [basisCol]);
+  const seen = new Map<string, { line: number; id: string }>();
   let positive = false;
-  const recipients = table.rows.map(({ line, cells }) => {
-    const id = cells[idCol] ?? '';
+  const recipients = Array.from({ length: rows.rowCount }, (_, r) => {
+    const line = rows.line(r);
+    const id = rows.cell(r, idCol);
     const idField = headers[idCol]!;
     const basisField = headers[basisCol]!;
     if (id === '') throw new StatsbidragError('missing-recipient', 'empty recipient name', { file, line, field: idField });
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new StatsbidragError('duplicate-recipient', `"${id}" already appears on line ${first}`, { file, line, field: idField });
-    }
-    seen.set(id, line);
-    const raw = cells[basisCol] ?? '';
+    const key = recipientKey(id);
+    const first = seen.get(key);
+    if (first !== undefined) throw sameRecipientError(file, first, { line, id });
+    seen.set(key, { line, id });
+    const raw = rows.cell(r, basisCol);
     if (raw === '') throw new StatsbidragError('missing-value', `no value for "${id}"`, { file, line, field: basisField });
     const weight = cellAmount(raw, file, line, basisField, mark);
     if (weight.isNegative()) {
       throw new StatsbidragError('negative-weight', `"${raw}" is negative; weights must be zero or more`, { file, line, field: basisField });
     }
     if (weight.gt(0)) positive = true;
-    const code = codeCol === undefined ? undefined : cells[codeCol];
+    const code = codeCol === undefined ? undefined : table.cell(r, codeCol);
     return Object.defineProperty({ id, ...(code ? { code } : {}), line, weightText: raw }, 'weight', mark ? WEIGHT_BY_MARK[mark] : WEIGHT) as unknown as Recipient;
   });
   if (!positive) {
     throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight', { file, field: headers[basisCol]! });
   }
   return recipients;
+}
+
+/**
+ * Two rows that are one recipient (core/recipient-key.ts) where money would be paid: one line
+ * naming both. Shared by every reader of a list that is paid (allocate, its bulk lane, award).
+ */
+export function sameRecipientError(file: string, first: { line: number; id: string }, second: { line: number; id: string }): StatsbidragError {
+  const names = first.id === second.id ? `"${first.id}" appears twice` : `"${visibleName(first.id)}" and "${visibleName(second.id)}" are the same recipient`;
+  return new StatsbidragError('duplicate-recipient', `lines ${first.line} and ${second.line}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice`, { file });
+}
+
+/**
+ * The table's rows less its total rows (core/total-rows.ts), each set aside with a note naming it.
+ * `amountCols` are the columns whose sums a total row holds.
+ */
+export function withoutTotalRows(table: TableLike, nameCol: number, amountCols: readonly number[]): TableLike {
+  const totals = findTotalRows({
+    count: table.rowCount,
+    name: (i) => table.cell(i, nameCol),
+    amounts: (i) =>
+      amountCols.map((c) => {
+        const cell = readCell(table.cell(i, c), table.decimalMark);
+        return cell.kind === 'ok' ? cell.value : undefined;
+      }),
+  });
+  if (totals.length === 0) return table;
+  for (const t of totals) note(totalRowNote(table.file, table.line(t.index), table.cell(t.index, nameCol), t.by));
+  const aside = new Set(totals.map((t) => t.index));
+  const keep: number[] = [];
+  for (let r = 0; r < table.rowCount; r++) if (!aside.has(r)) keep.push(r);
+  return someRows(table, keep);
 }
 
 export async function loadRecipients(file: string, columns: RecipientColumns, delimiter?: string): Promise<Recipient[]> {

@@ -241,6 +241,8 @@ const totalCheck = z.strictObject({
 export const validationOutputSchema = z.strictObject({
   schema: z.literal('statsbidrag/validation'),
   version: z.literal(2),
+  /** What the table was checked against; `description` is the sentence the text report's first line ends with. */
+  against: z.strictObject({ reference: z.enum(['rules', 'split', 'stated', 'table']), description: z.string() }),
   provenance,
   valid: z.boolean(),
   file: z.nullable(z.string()),

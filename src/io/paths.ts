@@ -70,3 +70,26 @@ export function resolveInput(spec: string): string {
   }
   return spec;
 }
+
+/**
+ * The bundled files a user can name instead of a path (resolveInput), by what they hold: tables
+ * (the CSV files in data/ and one folder down, scenarios' folder aside) and rules files (the JSON
+ * files in data/ itself). Names without their ending, sorted; for shell completion.
+ */
+export function bundledNames(): { tables: string[]; rules: string[] } {
+  const data = join(packageRoot(), 'data');
+  const tables: string[] = [];
+  const rules: string[] = [];
+  try {
+    for (const entry of readdirSync(data, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.csv')) tables.push(entry.name.slice(0, -4));
+      else if (entry.isFile() && entry.name.endsWith('.json')) rules.push(entry.name.slice(0, -5));
+      else if (entry.isDirectory() && entry.name !== 'scenarios') {
+        for (const name of readdirSync(join(data, entry.name))) if (name.endsWith('.csv')) tables.push(name.slice(0, -4));
+      }
+    }
+  } catch {
+    // No data folder: nothing to offer.
+  }
+  return { tables: tables.sort(), rules: rules.sort() };
+}

@@ -7,11 +7,15 @@
 import type { DecimalMark } from '../core/amount.js';
 import { isAmbiguousSeparator } from '../core/amount.js';
 import { StatsbidragError } from '../core/errors.js';
-import { detectDelimiter, parseTable, type Table as CsvTable } from './csv.js';
+import { detectDelimiter, parseTable } from './csv.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
 import { isZip, tableFromXlsx } from './xlsx.js';
+import { ColumnarTable, tableFromRows } from './table/model.js';
+
+export { ColumnarTable } from './table/model.js';
+export type { TableRow } from './table/model.js';
 
 /** How the file is written: decided once, from the header line and the cells. */
 export interface Dialect {
@@ -24,9 +28,12 @@ export interface Dialect {
   sheet?: string;
 }
 
-export interface Table extends CsvTable {
-  decimalMark: DecimalMark | undefined;
-  dialect: Dialect;
+/** The columnar model (io/table/model.ts) with its dialect: what every reader gives. */
+export type Table = ColumnarTable & { dialect: Dialect };
+
+function withDialect(table: ColumnarTable, dialect: Dialect): Table {
+  table.decimalMark = dialect.decimalMark;
+  return Object.assign(table, { dialect });
 }
 
 export interface ReadTableOptions {
@@ -47,24 +54,49 @@ const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+([.,])\d+$/;
  * unambiguously ("1,5", "0.25", "1 350,50") shows the same one, that is the file's mark; with
  * no such cell, or both kinds, none is decided and "1,350" stays ambiguous.
  */
-export function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[]): DecimalMark | undefined {
+export function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[] | ColumnarTable): DecimalMark | undefined {
   if (delimiter === ';') return ',';
   let comma = false;
   let dot = false;
-  for (const { cells } of rows) {
-    for (const cell of cells) {
-      const first = cell.charCodeAt(0);
-      if (!(first >= 48 && first <= 57) && first !== 45) continue;
-      const one = ONE_SEPARATOR.exec(cell);
-      let mark: string | undefined;
-      if (one) {
-        if (!isAmbiguousSeparator(one[1]!, one[3]!)) mark = one[2];
-      } else {
-        mark = GROUPED_DECIMAL.exec(cell)?.[1];
+  const see = (cell: string): boolean => {
+    const one = ONE_SEPARATOR.exec(cell);
+    let mark: string | undefined;
+    if (one) {
+      if (!isAmbiguousSeparator(one[1]!, one[3]!)) mark = one[2];
+    } else {
+      mark = GROUPED_DECIMAL.exec(cell)?.[1];
+    }
+    if (mark === ',') comma = true;
+    else if (mark === '.') dot = true;
+    return comma && dot;
+  };
+  if (rows instanceof ColumnarTable) {
+    // Only cells that start with a digit or "-" are made into strings.
+    const { bytes, starts, ends, extras, rowCount } = rows;
+    for (let c = 0; c < starts.length; c++) {
+      const s0 = starts[c]!;
+      const e0 = ends[c]!;
+      for (let r = 0; r < rowCount; r++) {
+        const s = s0[r]!;
+        if (s >= 0) {
+          const first = bytes[s]!;
+          if (s === e0[r] || (!(first >= 48 && first <= 57) && first !== 45)) continue;
+          if (see(bytes.toString('latin1', s, e0[r]!))) return undefined;
+        } else {
+          const cell = extras[~s]!;
+          const first = cell.charCodeAt(0);
+          if (!(first >= 48 && first <= 57) && first !== 45) continue;
+          if (see(cell)) return undefined;
+        }
       }
-      if (mark === ',') comma = true;
-      else if (mark === '.') dot = true;
-      if (comma && dot) return undefined;
+    }
+  } else {
+    for (const { cells } of rows) {
+      for (const cell of cells) {
+        const first = cell.charCodeAt(0);
+        if (!(first >= 48 && first <= 57) && first !== 45) continue;
+        if (see(cell)) return undefined;
+      }
     }
   }
   return comma ? ',' : dot ? '.' : undefined;
@@ -76,20 +108,21 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
   if (options.delimiter === undefined && looksLikeJson(text, file)) {
     const { headers, rows } = jsonTable(text, file);
     const decimalMark = decideDecimalMark(',', rows);
-    return { file, headers, rows, delimiter: ',', decimalMark, dialect: { delimiter: ',', decimalMark, encoding: options.encoding ?? 'utf-8', bom } };
+    return withDialect(tableFromRows(file, ',', headers, rows), { delimiter: ',', decimalMark, encoding: options.encoding ?? 'utf-8', bom });
   }
   const delimiter = options.delimiter ?? detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const table = parseTable(text, file, delimiter);
-  const decimalMark = decideDecimalMark(delimiter, table.rows);
-  return { ...table, decimalMark, dialect: { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom } };
+  const decimalMark = decideDecimalMark(delimiter, table);
+  return withDialect(table, { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom });
 }
 
 /** A file (or "-" for stdin) → Table. An .xlsx workbook (ZIP bytes) is read by xlsx.ts into the same shape. */
 export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
   const bytes = await readBytes(file);
   if (isZip(bytes)) {
-    const { sheet, ...table } = await tableFromXlsx(bytes, file, options.sheet);
-    return { ...table, decimalMark: '.', dialect: { delimiter: '', decimalMark: '.', encoding: 'utf-8', bom: false, sheet } };
+    const table = await tableFromXlsx(bytes, file, options.sheet);
+    const { sheet } = table;
+    return withDialect(table, { delimiter: '', decimalMark: '.', encoding: 'utf-8', bom: false, sheet });
   }
   if (options.sheet !== undefined) throw new StatsbidragError('invalid-option', '--sheet applies to an .xlsx workbook, and this is not one', { file, field: '--sheet' }, 'usage');
   const decoded = await decodeBytes(bytes, file);

@@ -16,7 +16,8 @@ import { createRequire } from 'node:module';
 import { Decimal } from '../core/decimal.js';
 import { EXCEL_DIGITS } from '../core/excel.js';
 import { StatsbidragError } from '../core/errors.js';
-import type { Table, TableRow } from './csv.js';
+import { tableFromRows, type ColumnarTable, type TableRow } from './table/model.js';
+import { zipArchiveLength } from './zip-end.js';
 
 /** "PK\x03\x04": a ZIP local file header, which is how every .xlsx file starts. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -67,8 +68,13 @@ function pickSheet(sheets: { sheet: string; data: CellValue[][] }[], spec: strin
 }
 
 /** Workbook bytes → Table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<Table & { sheet: string }> {
+export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<ColumnarTable & { sheet: string }> {
   let sheets: { sheet: string; data: CellValue[][] }[];
+  // The archive as its central directory bounds it: bytes after it are no part of the workbook
+  // (Excel reads them so), and read-excel-file's promise never settles when they are there.
+  const length = zipArchiveLength(bytes);
+  if (length === undefined) throw new StatsbidragError('invalid-xlsx', 'not a readable .xlsx workbook (no end of central directory: a truncated or damaged zip)', { file });
+  bytes = bytes.subarray(0, length);
   try {
     sheets = await loadReader()(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { parseNumber: (text) => text, trim: false });
   } catch (e) {
@@ -103,5 +109,5 @@ export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: str
     rows.push({ line, cells: row });
   });
   if (!headers) throw new StatsbidragError('empty-file', `sheet "${chosen.sheet}" is empty`, { file });
-  return { file, headers, rows, delimiter: '', sheet: chosen.sheet };
+  return Object.assign(tableFromRows(file, '', headers, rows), { sheet: chosen.sheet });
 }

@@ -3,7 +3,8 @@
  * Money leaves here as fixed-decimal strings; nothing is recomputed, only laid out.
  */
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
-import { formatAmount, formatPercent, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, formatPercent, plain } from './money.js';
 import { Decimal, maxDecimals } from '../core/decimal.js';
 import type { FigureKind, FigureStatus } from '../core/sourced.js';
 import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
@@ -252,23 +253,30 @@ export interface AllocationView {
   totalLabel?: string | undefined;
 }
 
-/** An allocation in any format: records (csv, json) or grids (table, md), explanations included when asked for. */
-export function* renderAllocation(view: AllocationView, options: RenderOptions): Rendered {
+const explained = (a: Allocation): boolean => a.periods.some((p) => p.split.rows.some((r) => r.explain));
+
+/** An allocation as JSON (render/formats.ts: the allocation's json writer). */
+export function allocationJsonDocument(view: AllocationView, options: RenderOptions): Rendered {
+  return jsonDocument(allocationJson(view.allocation, view.source && provenanceOf(view.source, options)));
+}
+
+/** An allocation as CSV: wide, a column per year; with explanations one record per period and recipient (they do not fit the wide layout). */
+export function* allocationCsv(view: AllocationView, options: RenderOptions): Rendered {
   const { allocation } = view;
-  const explain = allocation.periods.some((p) => p.split.rows.some((r) => r.explain));
-  if (options.format === 'json') {
-    yield* jsonDocument(allocationJson(allocation, view.source && provenanceOf(view.source, options)));
-  } else if (options.format === 'csv' && explain) {
-    // One record per period and recipient: the explanation does not fit the wide per-year layout.
+  if (explained(allocation)) {
     const { headers, rows } = explainRecords(allocation);
     yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
-  } else if (options.format === 'csv') {
+  } else {
     const headers = allocationHeaders(allocation);
     const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
     yield renderCsv(headers, allocationRows(allocation), textColumns, options.csv);
-  } else {
-    yield* gridSections([...allocationSections(view, options.locale), ...(explain ? explainSections(allocation, options.locale) : [])], options);
   }
+}
+
+/** An allocation as grids: the terminal table or Markdown (options.format), explanations included when asked for. */
+export function allocationGrids(view: AllocationView, options: RenderOptions): Rendered {
+  const { allocation } = view;
+  return gridSections([...allocationSections(view, options.locale), ...(explained(allocation) ? explainSections(allocation, options.locale) : [])], options);
 }
 
 /** One section per period explaining its rows; `rows(k)` (the bulk lane) stand in for period k's own. */

@@ -3,7 +3,8 @@
  * why an application got less than it asked for, grant periods and the notes under the table.
  * Kept apart from labels.ts (the grids' headers) because these are sentences with figures in them.
  */
-import { formatAmount, type NumberLocale } from '../core/amount.js';
+import type { NumberLocale } from '../core/amount.js';
+import { formatAmount } from './money.js';
 import type { AwardReason, AwardStatus, GrantPeriod, PoolKind, Rationing } from '../core/award.js';
 import type { Decimal } from '../core/decimal.js';
 import { formatYearRange, yearCount } from '../core/schedule.js';

@@ -4,7 +4,8 @@
  * Words and sentences come from award-text.ts in the locale; CSV and JSON keep machine values
  * (status codes) and English reasons, which are stable for scripts.
  */
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
 import type { AwardResult, AwardRow, AwardStatus, GrantPeriod, PoolKind, Rationing } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
@@ -300,17 +301,21 @@ export interface AwardView {
   source?: Source | undefined;
 }
 
-/** Awards in any format. */
-export function* renderAwards(view: AwardView, options: RenderOptions): Rendered {
+/** Awards as JSON. */
+export function awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
+  return jsonDocument(awardJson(view.result, view.programme, view.source && provenanceOf(view.source, options)));
+}
+
+/** Awards as CSV: one record per application. */
+export function* awardsCsv(view: AwardView, options: RenderOptions): Rendered {
+  const { headers, rows } = awardRecords(view.result);
+  yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
+}
+
+/** Awards as grids: the terminal table or Markdown (options.format). */
+export function awardsGrids(view: AwardView, options: RenderOptions): Rendered {
   const { result, programme } = view;
-  if (options.format === 'json') {
-    yield* jsonDocument(awardJson(result, programme, view.source && provenanceOf(view.source, options)));
-  } else if (options.format === 'csv') {
-    const { headers, rows } = awardRecords(result);
-    yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
-  } else {
-    const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
-    const title = `${labelsFor(options.locale).awardsTitle}: ${programme.name} (${programme.agency})${span}, ${RATIONING_TEXT[options.locale][result.rationing]}`;
-    yield* gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
-  }
+  const span = result.years.length ? `, ${formatYearRange({ from: result.years[0]!.year, to: result.years[result.years.length - 1]!.year })}` : '';
+  const title = `${labelsFor(options.locale).awardsTitle}: ${programme.name} (${programme.agency})${span}, ${RATIONING_TEXT[options.locale][result.rationing]}`;
+  return gridSections([{ title, grids: [awardGrid(result, options.locale)], notes: awardNotes(result, options.locale) }], options);
 }

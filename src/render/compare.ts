@@ -2,7 +2,8 @@
  * A comparison as records (CSV: one row per recipient and year, plus a `total` row each), as the
  * documented JSON, and as two display grids: totals per year, and recipients with their totals.
  */
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
 import type { CompareCell, CompareRow, CompareStatus, Comparison } from '../core/compare.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { renderCsv } from './csv.js';
@@ -209,16 +210,29 @@ export function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string
   return notes;
 }
 
-/** A comparison in any format. */
-export function* renderComparison(c: Comparison, options: RenderOptions, source?: Source, layout: CompareLayout = 'long'): Rendered {
-  if (options.format === 'json') {
-    yield* jsonDocument(compareJson(c, source && provenanceOf(source, options)));
-  } else if (options.format === 'csv') {
-    const { headers, rows } = layout === 'wide' ? compareWideRecords(c) : compareRecords(c);
-    yield renderCsv(headers, rows, new Set(layout === 'wide' ? [0, 1] : [0, 1, 2, 3]), options.csv);
-  } else {
-    const title = labelsFor(options.locale).compareTitle(c.a.label, c.b.label);
-    const grids = layout === 'wide' ? [compareWideGrid(c, options.locale)] : [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)];
-    yield* gridSections([{ title, grids, notes: compareNotes(c, options.locale) }], options);
-  }
+/** What the compare use case hands the writers. */
+export interface ComparisonView {
+  comparison: Comparison;
+  source?: Source | undefined;
+  layout?: CompareLayout | undefined;
+}
+
+/** A comparison as JSON. */
+export function comparisonJsonDocument(view: ComparisonView, options: RenderOptions): Rendered {
+  return jsonDocument(compareJson(view.comparison, view.source && provenanceOf(view.source, options)));
+}
+
+/** A comparison as CSV: long records (recipient, year, a, b, difference, percent) or wide ones. */
+export function* comparisonCsv(view: ComparisonView, options: RenderOptions): Rendered {
+  const wide = view.layout === 'wide';
+  const { headers, rows } = wide ? compareWideRecords(view.comparison) : compareRecords(view.comparison);
+  yield renderCsv(headers, rows, new Set(wide ? [0, 1] : [0, 1, 2, 3]), options.csv);
+}
+
+/** A comparison as grids: the terminal table or Markdown (options.format). */
+export function comparisonGrids(view: ComparisonView, options: RenderOptions): Rendered {
+  const c = view.comparison;
+  const title = labelsFor(options.locale).compareTitle(c.a.label, c.b.label);
+  const grids = view.layout === 'wide' ? [compareWideGrid(c, options.locale)] : [compareTotalsGrid(c, options.locale), compareRecipientsGrid(c, options.locale)];
+  return gridSections([{ title, grids, notes: compareNotes(c, options.locale) }], options);
 }

@@ -4,7 +4,8 @@
  * tie decided it, and what floors and ceilings did. Only lays out what the core computed.
  */
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
-import { formatAmount, plain, type NumberLocale } from '../core/amount.js';
+import { type NumberLocale } from '../core/amount.js';
+import { formatAmount, plain } from './money.js';
 import type { Decimal } from '../core/decimal.js';
 import type { SplitRow } from '../core/split.js';
 import type { Grid } from './grid.js';

@@ -3,7 +3,8 @@
  * administrative costs of an allocation with their kind and, for an assumption that `audit` can
  * bound, the range that gives the same published column. Shared by the text notes and the report.
  */
-import { formatAmount, type NumberLocale } from '../core/amount.js';
+import type { NumberLocale } from '../core/amount.js';
+import { formatAmount } from './money.js';
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import { Decimal } from '../core/decimal.js';
 import { weakest, type FigureKind, type FigureStatus } from '../core/sourced.js';

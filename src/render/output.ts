@@ -5,10 +5,11 @@
  */
 import type { NumberLocale } from '../core/amount.js';
 import type { CsvOptions } from './csv.js';
+import { TABLE_FORMATS } from './format-names.js';
 import { markdownChunks, NO_PAINT, tableChunks, type Grid, type Paint } from './grid.js';
 
-/** Text formats, and xlsx: binary, written by render/xlsx.ts (a Workbook → bytes), not by the text renderers. */
-export const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
+/** Text formats, and xlsx: binary, written by render/xlsx.ts (a Workbook → bytes), not by the text renderers (render/formats.ts maps each to its writer). */
+export const FORMATS = TABLE_FORMATS;
 export type Format = (typeof FORMATS)[number];
 
 /** Where a result comes from: enough to reproduce it. JSON output carries it as "provenance". */

@@ -67,6 +67,31 @@ describe('bash completion', () => {
   });
 });
 
+describe('bundled names, offered where a file is asked (they name bundled files from any folder)', () => {
+  const dir = tempDir();
+  const file = join(dir, 'statsbidrag.bash');
+  writeFileSync(file, script('bash'));
+  const outside = (words: string[]): string[] => {
+    const quoted = words.map((w) => `'${w}'`).join(' ');
+    const r = spawnSync('bash', ['-c', `source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _statsbidrag; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8', cwd: dir });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter((l) => l !== '' && l !== 'statsbidrag.bash').sort();
+  };
+
+  it('tables for validate, audit, award, --data and report --validate; rules for --rules; scenarios and tables for compare', () => {
+    const tables = ['gavleborg-applications', 'tillvaxtverket-2018'];
+    expect(outside(['statsbidrag', 'validate', ''])).toEqual(tables);
+    expect(outside(['statsbidrag', 'validate', 't'])).toEqual(['tillvaxtverket-2018']);
+    expect(outside(['statsbidrag', 'audit', ''])).toEqual(tables);
+    expect(outside(['statsbidrag', 'award', 'g'])).toEqual(['gavleborg-applications']);
+    expect(outside(['statsbidrag', 'allocate', '--data', ''])).toEqual(tables);
+    expect(outside(['statsbidrag', 'report', '--validate', ''])).toEqual(tables);
+    expect(outside(['statsbidrag', 'allocate', '--rules', ''])).toEqual(['rules']);
+    expect(outside(['statsbidrag', 'compare', 'baseline', ''])).toEqual(['actual', 'baseline', ...tables, 'what-if'].sort());
+    expect(outside(['statsbidrag', 'allocate', '--scenario', ''])).toEqual(['actual', 'baseline', 'what-if']);
+  });
+});
+
 describe('zsh and fish completion', () => {
   it('each script names every command, every long option, the methods, the programmes and the scenarios', () => {
     for (const shell of ['bash', 'zsh', 'fish']) {

@@ -255,7 +255,7 @@ CASES.push(
   ['a scenario removing "constructor", which is not a recipient', {
     args: () => ['allocate', '--scenario', fx('scenario-remove-constructor.json')], says: /recipients\.remove\[0\]: no recipient "constructor" to remove/, names: 'scenario-remove-constructor.json',
   }],
-  ['"__proto__" twice in a list is a duplicate', { args: data(() => fx('proto-twice.csv')), says: /proto-twice\.csv:3: field "name": "__proto__" already appears on line 2/, names: 'proto-twice.csv' }],
+  ['"__proto__" twice in a list is a duplicate', { args: data(() => fx('proto-twice.csv')), says: /proto-twice\.csv: lines 2 and 3: "__proto__" appears twice/, names: 'proto-twice.csv' }],
 );
 // #endregion proto
 

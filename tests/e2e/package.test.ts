@@ -21,9 +21,23 @@ describe('npm pack', () => {
   const files = (JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
 
   it('ships only what runs: the bundles, one types file each, the bin, the data and the docs', () => {
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/statsbidrag\.cjs|dist\/(index\.(js|cjs|d\.ts|d\.cts)|cli\.cjs)|data\/.+\.(csv|json|md)|schemas\/[a-z]+\.schema\.json)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/statsbidrag\.cjs|dist\/(index\.(js|cjs|d\.ts|d\.cts)|cli\.cjs)|data\/.+\.(csv|json|md)|schemas\/[a-z]+\.schema\.json|docs\/[A-Za-z-]+\.(md|png))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     for (const f of ['LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.cjs', 'data/rules.json']) expect(files).toContain(f);
+  });
+
+  it('every relative link and image of the shipped README and docs points at a file the package holds', () => {
+    const broken: string[] = [];
+    for (const file of files.filter((f) => f.endsWith('.md') && (f === 'README.md' || f.startsWith('docs/')))) {
+      const text = readFileSync(join(ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(target!) || target!.startsWith('#')) continue;
+        const path = join(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', target!.split('#')[0]!).replace(/\\/g, '/');
+        if (!files.includes(path)) broken.push(`${file}: ${target}`);
+      }
+    }
+    expect(files).toContain('docs/report.png');
+    expect(broken).toEqual([]);
   });
 
   it('holds no unbundled build output, code cache, warm-up output or tests', () => {
@@ -59,12 +73,9 @@ describe('the installed tarball, from a project outside the repository', () => {
     npm(['pack', '--ignore-scripts', '--pack-destination', packed], ROOT);
     const tarball = join(packed, readdirSync(packed).find((f) => f.endsWith('.tgz'))!);
     writeFileSync(join(project, 'package.json'), '{ "name": "consumer", "version": "1.0.0", "private": true }\n');
-    try {
-      npm(['install', '--offline', '--no-package-lock', tarball], project);
-    } catch {
-      // Offline needs the dependencies' metadata in npm's cache; the first install fetches it.
-      npm(['install', '--prefer-offline', '--no-package-lock', tarball], project);
-    }
+    // From npm's cache where it has the dependencies, from the registry where not (--offline failed
+    // with ENOTCACHED when the cache lacked one package's metadata).
+    npm(['install', '--prefer-offline', '--no-package-lock', tarball], project);
   }, 300_000);
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 

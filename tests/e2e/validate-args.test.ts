@@ -59,14 +59,46 @@ describe('validate TABLE ARGS (built CLI)', () => {
     expect(errorsOf(bad.stdout)).toContainEqual(expect.objectContaining({ code: 'name-code-mismatch', row: 2 }));
   });
 
-  it('--year 2019 single-year: accepted; with --unit 1000 (a different split) it fails cell by cell', () => {
+  it('--year 2019 single-year: accepted; --unit alone does not change the reference; --against split with --unit 1000 (a different split) fails cell by cell', () => {
     const csv = run(['allocate', '--year', '2019', '--format', 'csv']).stdout;
     const file = save(csv);
     expect(run(['validate', file, '--year', '2019']).status).toBe(0);
-    expect(run(['validate', file, '--year', '2019', '--unit', '1000000']).status).toBe(0);
-    const other = run(['validate', file, '--year', '2019', '--unit', '1000', '--format', 'json']);
+    // docs/validate.md's CI line: the programme's rules, whatever --unit says; a note names the unused option.
+    const ci = run(['validate', file, '--year', '2019', '--unit', '1000', '--format', 'github']);
+    expect(ci.status).toBe(0);
+    expect(ci.stdout.split('\n')[0]).toBe(`::notice title=statsbidrag validate::${file} checked against the programme's rules (tillvaxtverket) for year 2019, split by weight`);
+    expect(ci.stderr).toMatch(/^statsbidrag: note: --unit not used: .*--against split/);
+    expect(run(['validate', file, '--year', '2019', '--unit', '1000000', '--against', 'split']).status).toBe(0);
+    const other = run(['validate', file, '--year', '2019', '--unit', '1000', '--against', 'split', '--format', 'json']);
     expect(other.status).toBe(1);
+    expect(JSON.parse(other.stdout).against).toEqual({ reference: 'split', description: 'what allocate writes with: --year 2019 --unit 1000' });
     expect(errorsOf(other.stdout).filter((e) => e.code === 'rule-deviation').length).toBeGreaterThan(0);
+  });
+
+  it('the first line of every format names the reference, and --against chooses it explicitly', () => {
+    const args = ['--data', list, '--basis', 'w', '--total', '1000', '--unit', '10'];
+    const file = save(run(['allocate', ...args, '--format', 'csv']).stdout);
+    const split = `what allocate writes with: --data ${list} --basis w --total 1000 --unit 10`;
+    expect(run(['validate', file, ...args]).stdout.split('\n')[0]).toBe(`Validation of ${file} against ${split}`);
+    expect(run(['validate', file, ...args, '--against', 'split', '--format', 'github']).stdout.split('\n')[0]).toBe(`::notice title=statsbidrag validate::${file} checked against ${split}`);
+    const stated = run(['validate', file, '--stated', 'amount=1000', '--format', 'json']);
+    expect(JSON.parse(stated.stdout).against).toEqual({ reference: 'stated', description: 'the stated sums: amount = 1 000' });
+    const published = run(['validate', 'tillvaxtverket-2018']).stdout.split('\n')[0];
+    expect(published).toBe("Validation of tillvaxtverket-2018 against the programme's rules (tillvaxtverket) for years 2019 and 2020–2027, split by Belopp 2018");
+    // Options that do not go with the reference asked for: one line, exit 2.
+    for (const [extra, message] of [
+      [['--against', 'rules', '--total', '1000'], /--against rules .*--total is allocate's/],
+      [['--against', 'rules', '--unit', '10'], /--against rules .*--unit is allocate's/],
+      [['--against', 'stated'], /--against stated needs at least one --stated/],
+      [['--against', 'stated', '--stated', 'amount=1000', '--data', list], /--data is allocate's/],
+      [['--against', 'table'], /--against/],
+    ] as const) {
+      const r = run(['validate', file, ...extra]);
+      expect(r.status, extra.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
   });
 
   it('--stated COLUMN=AMOUNT: a table of no programme, its sum checked exactly, and with --basis --unit the rule', () => {
@@ -90,7 +122,8 @@ describe('validate TABLE ARGS (built CLI)', () => {
     expect(r.status).toBe(1);
     const escaped = file.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
     expect(r.stdout).toContain(`::error file=${escaped},line=4,col=3,title=rule-deviation::`);
-    expect(r.stdout.split('\n').filter((l) => l.startsWith('::')).length).toBe(JSON.parse(run(['validate', file, ...args, '--format', 'json']).stdout).errors.length);
+    // The ::notice naming the reference, then one annotation per finding.
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::')).length).toBe(1 + JSON.parse(run(['validate', file, ...args, '--format', 'json']).stdout).errors.length);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/: INVALID, 2 errors/);
   });
 

@@ -12,7 +12,7 @@ import { Decimal } from '../../src/core/decimal.js';
 import { parseTable } from '../../src/io/csv.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { recipientsFromTable } from '../../src/io/load.js';
-import { renderAllocation } from '../../src/render/allocation.js';
+import { renderAllocation } from '../../src/render/formats.js';
 import type { CsvOptions } from '../../src/render/csv.js';
 import { NO_PAINT, type Paint } from '../../src/render/grid.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AmountParseError, formatAmount, formatPercent, parseAmount, parseAmountOrPercent, plain } from '../../src/core/amount.js';
+import { AmountParseError, parseAmount, parseAmountOrPercent } from '../../src/core/amount.js';
+import { formatAmount, formatPercent, plain } from '../../src/render/money.js';
 import { Decimal } from '../../src/core/decimal.js';
 
 const v = (text: string): string => parseAmount(text).toFixed();

@@ -6,10 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { audit, auditRowsFromTable, gapInterval, rowInterval, type AuditRow } from '../../src/core/audit.js';
+import { rowsTable } from '../../src/core/cells.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { StatsbidragError } from '../../src/core/errors.js';
 import { formatFraction, isEmpty, rat, type Interval } from '../../src/core/rational.js';
-import { auditRepairReason } from '../../src/render/report.js';
+import { auditRepairReason } from '../../src/render/audit/model.js';
 
 const D = (s: string | number): Decimal => new Decimal(s);
 const rows = (pairs: [number | string, number | string][]): AuditRow[] => pairs.map(([w, a], i) => ({ line: i + 2, id: `r${i}`, weight: D(w), amount: D(a) }));
@@ -224,11 +225,7 @@ describe('gapInterval', () => {
 });
 
 describe('auditRowsFromTable', () => {
-  const table = (rowsText: string[][], file?: string) => ({
-    ...(file ? { file } : {}),
-    headers: ['Kommun', 'Basis', 'Belopp'],
-    rows: rowsText.map((cells, i) => ({ line: i + 2, cells })),
-  });
+  const table = (rowsText: string[][], file?: string) => rowsTable(['Kommun', 'Basis', 'Belopp'], rowsText.map((cells, i) => ({ line: i + 2, cells })), file ? { file } : {});
   it('reads id, weight and amount per row with its line', () => {
     const t = auditRowsFromTable(table([['A', '1', '10'], ['B', '3', '30']]), 1, 2);
     expect(t.rows.map((r) => [r.line, r.id, r.weight.toFixed(), r.amount.toFixed()])).toEqual([
@@ -238,7 +235,7 @@ describe('auditRowsFromTable', () => {
     expect([t.basisHeader, t.columnHeader, t.repairs]).toEqual(['Basis', 'Belopp', []]);
   });
   it('the recipient column defaults to a well-known header, else may be given', () => {
-    const t = { headers: ['Basis', 'Kommun', 'Belopp'], rows: [{ line: 2, cells: ['1', 'A', '10'] }] };
+    const t = rowsTable(['Basis', 'Kommun', 'Belopp'], [{ line: 2, cells: ['1', 'A', '10'] }]);
     expect(auditRowsFromTable(t, 0, 2).rows[0]!.id).toBe('A');
     expect(auditRowsFromTable(t, 0, 2, 2).rows[0]!.id).toBe('10');
   });
@@ -332,7 +329,7 @@ describe('audit: order of rules regardless of the order asked for', () => {
     expect(err(() => audit(rows([[0, 1]]))).code).toBe('no-positive-weight');
     expect(err(() => audit([])).message).toBe('there are no rows to audit');
     expect(err(() => audit(rows([[1, 1]]), { units: [D(0)] })).kind).toBe('usage');
-    expect(err(() => auditRowsFromTable({ headers: ['Kommun', 'B', 'C'], rows: [] }, 1, 2)).message).toBe('has a header but no rows');
-    expect(err(() => auditRowsFromTable({ headers: ['Kommun', 'B', 'C'], rows: [{ line: 2, cells: ['A', '1', ''] }] }, 1, 2)).message).toBe('the cell is empty');
+    expect(err(() => auditRowsFromTable(rowsTable(['Kommun', 'B', 'C'], []), 1, 2)).message).toBe('has a header but no rows');
+    expect(err(() => auditRowsFromTable(rowsTable(['Kommun', 'B', 'C'], [{ line: 2, cells: ['A', '1', ''] }]), 1, 2)).message).toBe('the cell is empty');
   });
 });

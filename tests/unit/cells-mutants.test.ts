@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chooseRepair, ratioPrediction, readCell } from '../../src/core/cells.js';
-import { repairReason } from '../../src/render/report.js';
+import { repairReason } from '../../src/render/validation/messages.js';
 import { Decimal } from '../../src/core/decimal.js';
 
 const D = (x: string | number): Decimal => new Decimal(x);
@@ -47,7 +47,7 @@ describe('chooseRepair', () => {
     expect(r.value.toFixed()).toBe('7000');
     expect(strings(r.candidates)).toEqual(['7000', '700']);
     expect(r.predicted).toBeUndefined();
-    // The choice is the core's; the sentence is the renderer's (render/report.ts).
+    // The choice is the core's; the sentence is the renderer's (render/validation/messages.ts).
     expect(repairReason(r, 'x')).toBe('no prediction was possible, so the usual slip is assumed: a dropped final digit (7 000 or 700)');
   });
   it('with a prediction takes the nearest reading, even when it is not the parser\'s first', () => {

@@ -5,12 +5,14 @@
  * against the mutants Stryker found surviving (docs/mutation.md).
  */
 import { describe, expect, it } from 'vitest';
+import { rowsTable } from '../../src/core/cells.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { StatsbidragError } from '../../src/core/errors.js';
 import type { Period, Programme } from '../../src/core/programme.js';
 import type { NumberLocale } from '../../src/core/amount.js';
 import { expectedRecipientsFromTable, validateTable, type ValidationReport } from '../../src/core/validate.js';
-import { findingMessage, validationJson, type FindingJson } from '../../src/render/report.js';
+import { findingMessage } from '../../src/render/validation/messages.js';
+import { validationJson, type FindingJson } from '../../src/render/validation/json.js';
 
 const D = (x: string | number): Decimal => new Decimal(x);
 /** 1 000 a year stated, 900 split by largest remainder in units of 10 (so 100 of admin costs). */
@@ -24,7 +26,7 @@ const period = (from: number, to: number, over: Partial<Period> = {}): Period =>
   ...over,
 });
 const programme: Programme = { id: 'p', name: 'Prog', agency: 'A', legalBasis: [], periods: [period(2020, 2020), period(2021, 2023)] };
-const table = (headers: string[], rows: string[][], file = 'f.csv') => ({ file, headers, rows: rows.map((cells, i) => ({ line: i + 2, cells })) });
+const table = (headers: string[], rows: string[][], file = 'f.csv') => rowsTable(headers, rows.map((cells, i) => ({ line: i + 2, cells })), { file });
 type Row = [code: string, severity: string, row: number | null, column: string | null, recipient: string | null, expected: string | null, actual: string | null, message: string];
 const row = (f: FindingJson): Row => [f.code, f.severity, f.row, f.column, f.recipient, f.expected, f.actual, f.message];
 /** The findings as the JSON report writes them: money as plain strings, messages in `locale`. */
@@ -430,11 +432,11 @@ describe('validateTable: refusals and options', () => {
 });
 
 describe('expectedRecipientsFromTable', () => {
-  const list = {
-    file: 'list.csv',
-    headers: ['Kommun', 'Kod', 'Vikt'],
-    rows: [['A', '01', '5'], ['', '02', '3'], ['Totalt', '', '8'], ['B', '', '-1'], [' C ', '03', 'x']].map((cells, i) => ({ line: i + 2, cells })),
-  };
+  const list = rowsTable(
+    ['Kommun', 'Kod', 'Vikt'],
+    [['A', '01', '5'], ['', '02', '3'], ['Totalt', '', '8'], ['B', '', '-1'], [' C ', '03', 'x']].map((cells, i) => ({ line: i + 2, cells })),
+    { file: 'list.csv' },
+  );
   it('skips empty and total rows; keeps a code when there is one and a weight when it reads as a non-negative amount', () => {
     const got = expectedRecipientsFromTable(list, 'Kommun', 'Kod', 'Vikt');
     expect(got.map((e) => ({ ...e, ...(e.weight ? { weight: e.weight.toFixed() } : {}) }))).toEqual([

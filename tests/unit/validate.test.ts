@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
 import type { Programme } from '../../src/core/programme.js';
 import { expectedRecipientsFromTable, FINDING_CODES, validateTable, type ExpectedRecipient } from '../../src/core/validate.js';
-import { validationJson, type FindingJson as Finding, type ValidationJson as ValidationReport } from '../../src/render/report.js';
+import { validationJson, type FindingJson as Finding, type ValidationJson as ValidationReport } from '../../src/render/validation/json.js';
 import { parseTable } from '../../src/io/csv.js';
 import { DATA_DIR, loadRules } from '../../src/io/load.js';
 

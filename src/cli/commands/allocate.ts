@@ -1,18 +1,15 @@
 /** `statsbidrag allocate`: options → the allocate use case → a renderer → emit. */
 import { allocateUseCase } from '../../app/allocate.js';
-import { renderAllocation } from '../../render/allocation.js';
-import { provenanceOf } from '../../render/output.js';
-import { allocationWorkbook, xlsxBytes } from '../../render/xlsx.js';
 import { statSync } from 'node:fs';
 import { readBytes } from '../../io/read.js';
 import { runGuarded } from '../guard.js';
 import { progressFor, type Progress } from '../progress.js';
-import { type AllocateFlags, allocationOptionsFrom, renderOptionsFrom } from '../options.js';
-import { emit, type Outcome } from '../output.js';
+import { allocationOptionsFrom, renderOptionsFrom } from '../options.js';
+import type { AllocateFlags } from '../declarations/allocate.js';
+import { emit, emitAs, type Outcome } from '../output.js';
 import { stdoutIsFile } from '../../io/write.js';
 import type { RenderOptions } from '../../render/output.js';
 
-export type { AllocateFlags } from '../options.js';
 
 /** Bytes in a data file (0 when it cannot be seen: the reader then says what is wrong). */
 function sizeOf(file: string | undefined): number {
@@ -25,7 +22,7 @@ function sizeOf(file: string | undefined): number {
 }
 
 export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
-  const render = await renderOptionsFrom(flags);
+  const render = await renderOptionsFrom('allocation', flags);
   // A large input runs in a watched child process, so running out of memory ends in one line (cli/guard.ts).
   const stdin = flags.data === '-' && flags.scenario === undefined ? await readBytes('-') : undefined;
   const guarded = flags.scenario === undefined ? await runGuarded(stdin?.length ?? sizeOf(flags.data), stdin) : undefined;
@@ -65,10 +62,6 @@ async function allocateWith(flags: AllocateFlags, render: RenderOptions, stdin: 
   }
   const view = { ...result, totalLabel: flags.total };
   progress?.done();
-  if (render.format === 'xlsx') {
-    await emit(await xlsxBytes(allocationWorkbook(view, render.locale, provenanceOf(result.source, render))), flags.out);
-    return 'pass';
-  }
-  await emit(renderAllocation(view, render), flags.out);
+  await emitAs('allocation', render.format, view, render, flags.out);
   return 'pass';
 }

@@ -2,35 +2,20 @@
 import { auditUseCase } from '../../app/audit.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
-import { auditJson, auditText } from '../../render/report.js';
-import { provenanceOf } from '../../render/output.js';
-import { choiceOption, commandLine, positiveAmountOption } from '../options.js';
-import { emit, reportPaint, type Verdict } from '../output.js';
-
-export interface AuditFlags {
-  basis?: string;
-  sheet?: string;
-  column?: string;
-  unit?: string;
-  format?: string;
-  id?: string;
-  rules?: string;
-  programme?: string;
-  stated?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
+import { PLAIN_REPORT } from '../../render/report-paint.js';
+import { choiceOption, commandLine, formatOption, positiveAmountOption } from '../options.js';
+import { emitAs, reportPaint, type Verdict } from '../output.js';
+import type { AuditFlags } from '../declarations/audit.js';
 
 export async function runAudit(tableFile: string, flags: AuditFlags): Promise<Verdict> {
-  const format = choiceOption('--format', flags.format, ['text', 'json'] as const, 'text');
+  const format = formatOption('audit', flags);
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
   const unit = positiveAmountOption('--unit', flags.unit);
   const stated = positiveAmountOption('--stated', flags.stated);
   if (flags.basis === undefined) throw new StatsbidragError('missing-basis', 'name the basis column with --basis COLUMN (header or year)', { field: '--basis' }, 'usage');
   if (flags.column === undefined) throw new StatsbidragError('missing-column', 'name the published column with --column COLUMN (header or year)', { field: '--column' }, 'usage');
   const { report, verdict } = await auditUseCase({ table: tableFile, sheet: flags.sheet, basis: flags.basis, column: flags.column, id: flags.id, unit, stated, rules: flags.rules, programme: flags.programme });
-  const text = format === 'json' ? `${JSON.stringify(auditJson(report, provenanceOf(report.source, { command: commandLine() })), null, 2)}\n` : auditText(report, await reportPaint(flags.out, flags.color), locale);
-  await emit(text, flags.out);
+  const paint = format === 'text' ? await reportPaint(flags.out, flags.color) : PLAIN_REPORT;
+  await emitAs('audit', format, report, { command: commandLine(), locale, paint }, flags.out);
   return verdict;
 }

@@ -3,27 +3,9 @@ import { awardUseCase } from '../../app/award.js';
 import { AmountParseError, parseAmountOrPercent } from '../../core/amount.js';
 import type { Rationing } from '../../core/award.js';
 import { StatsbidragError } from '../../core/errors.js';
-import { renderAwards } from '../../render/award.js';
-import { awardsWorkbook, xlsxBytes } from '../../render/xlsx.js';
-import { type CsvFlags, amountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
-import { emit } from '../output.js';
-import { provenanceOf } from '../../render/output.js';
-
-export interface AwardFlags extends CsvFlags {
-  programme?: string;
-  rules?: string;
-  year?: string;
-  budget?: string[];
-  ration?: string;
-  ceiling?: string;
-  costShare?: string;
-  unit?: string;
-  partial?: boolean;
-  format?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
+import type { AwardFlags } from '../declarations/award.js';
+import { amountOption, positiveAmountOption, renderOptionsFrom, yearOption } from '../options.js';
+import { emitAs } from '../output.js';
 
 function costShareOption(text: string | undefined) {
   if (text === undefined) return undefined;
@@ -38,7 +20,7 @@ function costShareOption(text: string | undefined) {
 }
 
 export async function runAward(file: string, flags: AwardFlags): Promise<void> {
-  const render = await renderOptionsFrom(flags);
+  const render = await renderOptionsFrom('awards', flags);
   let budget;
   const ordinanceBudgets = [];
   for (const text of flags.budget ?? []) {
@@ -63,6 +45,5 @@ export async function runAward(file: string, flags: AwardFlags): Promise<void> {
     costShare: costShareOption(flags.costShare),
     unit: positiveAmountOption('--unit', flags.unit),
   });
-  if (render.format === 'xlsx') return emit(await xlsxBytes(awardsWorkbook(outcome, render.locale, provenanceOf(outcome.source, render))), flags.out);
-  await emit(renderAwards(outcome, render), flags.out);
+  await emitAs('awards', render.format, outcome, render, flags.out);
 }

@@ -1,24 +1,12 @@
 /** `statsbidrag compare A B`: options → the compare use case → a renderer → emit. */
 import { compareInputsUseCase } from '../../app/compare.js';
-import { COMPARE_LAYOUTS, renderComparison } from '../../render/compare.js';
-import { comparisonWorkbook, xlsxBytes } from '../../render/xlsx.js';
-import { type CsvFlags, choiceOption, renderOptionsFrom, yearOption } from '../options.js';
-import { emit } from '../output.js';
-import { provenanceOf } from '../../render/output.js';
-
-export interface CompareFlags extends CsvFlags {
-  rules?: string;
-  year?: string;
-  order?: string;
-  layout?: string;
-  format?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
+import { COMPARE_LAYOUTS } from '../../render/compare.js';
+import type { CompareFlags } from '../declarations/compare.js';
+import { choiceOption, renderOptionsFrom, yearOption } from '../options.js';
+import { emitAs } from '../output.js';
 
 export async function runCompare(a: string, b: string, flags: CompareFlags): Promise<void> {
-  const render = await renderOptionsFrom(flags);
+  const render = await renderOptionsFrom('comparison', flags);
   const layout = choiceOption('--layout', flags.layout, COMPARE_LAYOUTS, 'long');
   const { comparison, source } = await compareInputsUseCase({
     a,
@@ -27,6 +15,5 @@ export async function runCompare(a: string, b: string, flags: CompareFlags): Pro
     years: yearOption(flags.year),
     order: choiceOption('--order', flags.order, ['change', 'input'] as const, 'change'),
   });
-  if (render.format === 'xlsx') return emit(await xlsxBytes(comparisonWorkbook(comparison, render.locale, provenanceOf(source, render), layout)), flags.out);
-  await emit(renderComparison(comparison, render, source, layout), flags.out);
+  await emitAs('comparison', render.format, { comparison, source, layout }, render, flags.out);
 }

@@ -5,8 +5,9 @@ import { completionScript, SHELLS, type Shell } from '../../render/completion.js
 import { completionModel } from '../completion.js';
 import { choiceOption } from '../options.js';
 import { emit } from '../output.js';
+import type { CompletionFlags } from '../declarations/completion.js';
 
-export async function runCompletion(shell: string, flags: { out?: string }, program: Command): Promise<void> {
+export async function runCompletion(shell: string, flags: CompletionFlags, program: Command): Promise<void> {
   const which = choiceOption<Shell>('shell', shell, SHELLS, 'bash');
   const values = await completionValuesUseCase();
   await emit(completionScript(which, completionModel(program, values)), flags.out);

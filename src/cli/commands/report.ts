@@ -9,16 +9,9 @@ import type { NumberLocale } from '../../core/amount.js';
 import type { Programme } from '../../core/programme.js';
 import { DEFAULT_RULES } from '../../io/load.js';
 import { packageRoot, packageVersion } from '../../io/paths.js';
-import { allocationOptionsFrom, amountOption, choiceOption, commandLine, type AllocateFlags } from '../options.js';
+import { allocationOptionsFrom, amountOption, choiceOption, commandLine } from '../options.js';
+import type { ReportFlags } from '../declarations/report.js';
 import { emit, type Verdict } from '../output.js';
-
-export interface ReportFlags extends AllocateFlags {
-  /** Two scenarios (files, bundled names, baseline) or two recipient tables. */
-  compare?: string[];
-  /** A published table to validate. */
-  validate?: string;
-  tolerance?: string;
-}
 
 /** A bundled file by its path in the package ("data/rules.json"), any other as the user named it. */
 function shown(file: string): string {
@@ -28,6 +21,24 @@ function shown(file: string): string {
 
 const legal = (p: Programme | undefined) => (p ? { legalBasis: p.legalBasis.map((b) => ({ ref: b.ref, title: b.title })) } : {});
 const scenarioShown = (s: ScenarioInfo): ScenarioInfo => ({ ...s, ...(s.file ? { file: shown(s.file) } : {}) });
+
+/** The options of `allocate` that say where the recipients and rules come from, as given: the page's command line starts with them. */
+function sourceArgs(flags: ReportFlags): string[] {
+  const pairs: [string, string | undefined][] = [
+    ['--scenario', flags.scenario],
+    ['--programme', flags.programme],
+    ['--rules', flags.rules],
+    ['--data', flags.data],
+    ['--sheet', flags.sheet],
+    ['--basis', flags.basis],
+    ['--id', flags.id],
+    ['--floor-column', flags.floorColumn],
+    ['--ceiling-column', flags.ceilingColumn],
+    // "error" is the default: only "leave" is written.
+    ['--rest', flags.rest === 'leave' ? 'leave' : undefined],
+  ];
+  return pairs.flatMap(([option, value]) => (value === undefined ? [] : [option, value]));
+}
 
 export async function runReport(flags: ReportFlags): Promise<Verdict> {
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
@@ -72,7 +83,28 @@ export async function runReport(flags: ReportFlags): Promise<Verdict> {
         },
         ...legal(content.programme),
       };
-      await emit(html.renderAllocationReport(content.allocation, meta, content.scenario ? { scenario: content.scenario.name } : {}), flags.out);
+      const whatIf = html.whatIfData({
+        locale,
+        allocation: content.allocation,
+        programme: content.programme,
+        scenarioOptions: content.scenarioOptions,
+        settings: {
+          total: flags.total ?? '',
+          admin: flags.admin ?? '',
+          unit: flags.unit ?? '',
+          method: flags.method ?? '',
+          'first-divisor': flags.firstDivisor ?? '',
+          // "all" is the option's default: every year, as an empty control.
+          year: flags.year === undefined || flags.year.toLowerCase() === 'all' ? '' : flags.year,
+          floor: flags.floor ?? '',
+          ceiling: flags.ceiling ?? '',
+        },
+        rest: flags.rest === 'leave' ? 'leave' : 'error',
+        args: sourceArgs(flags),
+        scenario: content.scenario !== undefined,
+        explain: content.explained,
+      });
+      await emit(html.renderAllocationReport(content.allocation, meta, { ...(content.scenario ? { scenario: content.scenario.name } : {}), whatIf }), flags.out);
       return 'pass';
     }
   }

@@ -1,44 +1,12 @@
 /** `statsbidrag validate`: options → the validate use case → the report → emit. */
-import { validateUseCase } from '../../app/validate.js';
+import { unusedSplitOptions, validateUseCase, VALIDATE_REFERENCES, type ValidateRequest } from '../../app/validate.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
-import { validationGithub, validationJson, validationSummaryLine, validationText } from '../../render/report.js';
-import { provenanceOf } from '../../render/output.js';
-import { amountOption, choiceOption, commandLine, splitOptionsFrom, yearOption } from '../options.js';
+import { amountOption, choiceOption, commandLine, formatOption, splitOptionsFrom, yearOption } from '../options.js';
+import { writerFor } from '../../render/formats.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
-
-export interface ValidateFlags {
-  rules?: string;
-  sheet?: string;
-  programme?: string;
-  format?: string;
-  /** The old name of --format (hidden). */
-  report?: string;
-  quiet?: boolean;
-  tolerance?: string;
-  basis?: string;
-  id?: string;
-  year?: string;
-  stated?: string[];
-  // allocate's options: the table is then checked against the split allocate writes with them.
-  data?: string;
-  scenario?: string;
-  total?: string;
-  admin?: string;
-  unit?: string;
-  method?: string;
-  firstDivisor?: string;
-  floor?: string;
-  ceiling?: string;
-  floorColumn?: string;
-  ceilingColumn?: string;
-  locale?: string;
-  out?: string;
-  color?: boolean;
-}
-
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+import type { ValidateFlags } from '../declarations/validate.js';
 
 /** "COLUMN=AMOUNT" (the last "=" splits, so a header may hold one) → a stated sum. */
 export function statedOption(text: string): StatedSum {
@@ -47,17 +15,25 @@ export function statedOption(text: string): StatedSum {
   return { column: text.slice(0, at), amount: amountOption('--stated', text.slice(at + 1))! };
 }
 
-export async function runValidate(tableFile: string, flags: ValidateFlags): Promise<Verdict> {
+/**
+ * One table, or several (a pre-commit hook passes every staged table at once): each is checked
+ * against the same reference and its report written after the previous one's; the verdict fails
+ * when any table fails. --format json writes one document, so it takes one table.
+ */
+export async function runValidate(tables: string | readonly string[], flags: ValidateFlags): Promise<Verdict> {
+  const files = typeof tables === 'string' ? [tables] : tables;
   if (flags.format !== undefined && flags.report !== undefined && flags.format !== flags.report) {
     throw new StatsbidragError('invalid-option', `--report is the old name of --format: give one of them`, {}, 'usage');
   }
-  const format = choiceOption('--format', flags.format ?? flags.report, VALIDATE_FORMATS, 'text');
+  const format = formatOption('validation', { format: flags.format ?? flags.report });
   if (flags.quiet && format !== 'text') throw new StatsbidragError('invalid-option', `--quiet applies to --format text, not ${format}`, {}, 'usage');
   const locale = choiceOption<NumberLocale>('--locale', flags.locale, ['sv', 'en'], 'sv');
+  if (files.length > 1 && format === 'json') throw new StatsbidragError('invalid-option', `--format json reports on one table, not ${files.length}: give one table per run`, {}, 'usage');
+  if (files.filter((f) => f === '-').length > 1) throw new StatsbidragError('invalid-option', 'stdin (-) can be read once: name it once', {}, 'usage');
   const tolerance = amountOption('--tolerance', flags.tolerance);
   if (tolerance?.isNegative()) throw new StatsbidragError('invalid-option', `--tolerance: must not be negative, not "${flags.tolerance}"`, {}, 'usage');
-  const { report, table, source, verdict } = await validateUseCase({
-    table: tableFile,
+  const request: ValidateRequest = {
+    table: files[0]!,
     sheet: flags.sheet,
     rules: flags.rules,
     programme: flags.programme,
@@ -68,16 +44,24 @@ export async function runValidate(tableFile: string, flags: ValidateFlags): Prom
     stated: flags.stated?.map(statedOption),
     ...splitOptionsFrom(flags),
     locale,
-  });
+    against: flags.against === undefined ? undefined : choiceOption('--against', flags.against, VALIDATE_REFERENCES, 'rules'),
+  };
+  const unused = unusedSplitOptions(request);
+  if (unused.length) {
+    if (request.against === 'rules') throw new StatsbidragError('invalid-option', `--against rules checks against the programme's rules: ${unused.join(' and ')} ${unused.length === 1 ? 'is' : 'are'} allocate's (give --against split)`, {}, 'usage');
+    // Accepted, as it always was, but no longer a switch to another reference: say what applies.
+    process.stderr.write(`statsbidrag: note: ${unused.join(' and ')} not used: the table is checked against the programme's rules (its own units and methods); --against split checks it against what allocate writes with ${unused.length === 1 ? 'it' : 'them'}\n`);
+  }
   const paint = await reportPaint(flags.out, flags.color);
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(validationJson(report, locale, provenanceOf(source, { command: commandLine() })), null, 2)}\n`
-      : flags.quiet
-        ? `${validationSummaryLine(report, paint)}\n`
-        : format === 'github'
-          ? validationGithub(report, table.headers, locale)
-          : validationText(report, paint, locale);
-  await emit(text, flags.out);
+  const texts: string[] = [];
+  let verdict: Verdict = 'pass';
+  const write = writerFor('validation', format);
+  for (const file of files) {
+    const { report, table, source, verdict: one } = await validateUseCase({ ...request, table: file });
+    if (one === 'fail') verdict = 'fail';
+    texts.push(write({ report, headers: table.headers, source }, { command: commandLine(), locale, paint, summaryOnly: flags.quiet }) as string);
+  }
+  // Text reports one after another, a blank line between them.
+  await emit(texts.join(format === 'text' && !flags.quiet ? '\n' : ''), flags.out);
   return verdict;
 }

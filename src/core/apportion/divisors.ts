@@ -14,6 +14,7 @@
 import { StatsbidragError } from '../errors.js';
 import type { DivisorFunction } from './divisor.js';
 import type { Fraction } from './types.js';
+import { defineDivisorMethod } from './method.js';
 
 function checkFirst(first: Fraction, next: bigint, method: string): void {
   // Above the second divisor the sequence would no longer grow, and priorities would not fall.
@@ -46,3 +47,14 @@ export const huntingtonHillDivisor: DivisorFunction = { power: 2, den: 1n, num: 
 
 /** Adams (smallest divisors): d(s) = s. */
 export const adamsDivisor: DivisorFunction = { power: 1, den: 1n, num: (s) => s };
+
+export const dhondtMethod = defineDivisorMethod({ name: 'dhondt', modifiable: true, description: "D'Hondt/Jefferson: divisors 1, 2, 3, …" }, dhondtDivisor);
+export const sainteLagueMethod = defineDivisorMethod(
+  { name: 'sainte-lague', modifiable: true, description: 'Sainte-Laguë/Webster: divisors 1, 3, 5, … (modified with --first-divisor, e.g. 1.2)' },
+  sainteLagueDivisor,
+);
+export const huntingtonHillMethod = defineDivisorMethod(
+  { name: 'huntington-hill', description: 'Huntington-Hill/equal proportions: divisors √(s(s+1)); every positive row gets a unit first' },
+  () => huntingtonHillDivisor,
+);
+export const adamsMethod = defineDivisorMethod({ name: 'adams', description: 'Adams/smallest divisors: divisors 0, 1, 2, …; every positive row gets a unit first' }, () => adamsDivisor);

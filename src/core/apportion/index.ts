@@ -1,24 +1,38 @@
-/** Method name → apportionment function. Names are those users know from the command line. */
+/**
+ * The registry of apportionment methods: name → one definition carrying the exact variant (bigints)
+ * and the fast one (doubles, for the bulk lane). Names are those users know from the command line.
+ * A new method: one file exporting `defineMethod(...)` (method.ts), and one line in METHODS.
+ */
 import { StatsbidragError } from '../errors.js';
-import { divisorMethod } from './divisor.js';
-import { adamsDivisor, dhondtDivisor, huntingtonHillDivisor, sainteLagueDivisor } from './divisors.js';
-import { largestRemainder } from './largest-remainder.js';
-import { roundDown, roundNearest, roundUp } from './round-each.js';
-import type { ApportionMethod, Fraction } from './types.js';
+import { adamsMethod, dhondtMethod, huntingtonHillMethod, sainteLagueMethod } from './divisors.js';
+import { largestRemainderMethod } from './largest-remainder.js';
+import type { FastApportion, MethodKind } from './method.js';
+import { roundDownMethod, roundNearestMethod, roundUpMethod } from './round-each.js';
+import type { ApportionMethod, DivisorFunction, Fraction } from './types.js';
 
-export type MethodKind = 'remainder' | 'divisor' | 'round-each';
+/** Every method, in the order the help lists them: one line each. */
+const METHODS = [
+  largestRemainderMethod,
+  dhondtMethod,
+  sainteLagueMethod,
+  huntingtonHillMethod,
+  adamsMethod,
+  roundNearestMethod,
+  roundDownMethod,
+  roundUpMethod,
+] as const;
 
-const NAMES = ['largest-remainder', 'dhondt', 'sainte-lague', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'] as const;
+export type { FastApportion, MethodKind } from './method.js';
 
 /** A method's name, as the command line and the rules file spell it. */
-export type Method = (typeof NAMES)[number];
+export type Method = (typeof METHODS)[number]['name'];
 
 /**
  * Every method's name, in the order the help lists them. Typed so that
  * `METHOD_NAMES.includes(name)` takes any string (a plain `as const` tuple's would take only a
  * `Method`) and narrows it to a `Method`.
  */
-export const METHOD_NAMES = NAMES as unknown as readonly Method[] & { includes(name: string): name is Method };
+export const METHOD_NAMES = METHODS.map((m) => m.name) as unknown as readonly Method[] & { includes(name: string): name is Method };
 
 export function isMethod(name: string): name is Method {
   return METHOD_NAMES.includes(name);
@@ -27,6 +41,8 @@ export function isMethod(name: string): name is Method {
 export interface MethodInfo {
   readonly name: Method;
   readonly apportion: ApportionMethod;
+  /** The same split on typed arrays of doubles, for large lists (method.ts). */
+  readonly fast: FastApportion;
   /** True when the amounts always add up to the units split; false for row-by-row rounding. */
   readonly exactSum: boolean;
   /** What decides a row's last unit: a remainder, a divisor priority, or its own rounding. */
@@ -34,73 +50,14 @@ export interface MethodInfo {
   readonly description: string;
   /** The first divisor in use, for modified divisor methods. */
   readonly firstDivisor?: Fraction;
+  /** A divisor method's divisor function (with the first divisor in use). */
+  readonly divisor?: DivisorFunction;
 }
 
 export interface MethodOptions {
   /** Replaces the first divisor of sainte-lague (on the 1, 3, 5 scale) or dhondt (on 1, 2, 3). */
   readonly firstDivisor?: Fraction;
 }
-
-interface MethodEntry {
-  readonly name: Method;
-  readonly exactSum: boolean;
-  readonly kind: MethodKind;
-  readonly description: string;
-  readonly make: (first?: Fraction) => ApportionMethod;
-  /** Takes a first divisor (--first-divisor). */
-  readonly modifiable?: boolean;
-}
-
-const fixed = (m: ApportionMethod) => (): ApportionMethod => m;
-
-const METHODS: readonly MethodEntry[] = [
-  {
-    name: 'largest-remainder',
-    make: fixed(largestRemainder),
-    exactSum: true,
-    kind: 'remainder',
-    description: 'Hamilton/Hare: whole quotas, leftover units to the largest remainders',
-  },
-  {
-    name: 'dhondt',
-    make: (first) => divisorMethod(dhondtDivisor(first)),
-    modifiable: true,
-    exactSum: true,
-    kind: 'divisor',
-    description: "D'Hondt/Jefferson: divisors 1, 2, 3, …",
-  },
-  {
-    name: 'sainte-lague',
-    make: (first) => divisorMethod(sainteLagueDivisor(first)),
-    modifiable: true,
-    exactSum: true,
-    kind: 'divisor',
-    description: 'Sainte-Laguë/Webster: divisors 1, 3, 5, … (modified with --first-divisor, e.g. 1.2)',
-  },
-  {
-    name: 'huntington-hill',
-    make: fixed(divisorMethod(huntingtonHillDivisor)),
-    exactSum: true,
-    kind: 'divisor',
-    description: 'Huntington-Hill/equal proportions: divisors √(s(s+1)); every positive row gets a unit first',
-  },
-  {
-    name: 'adams',
-    make: fixed(divisorMethod(adamsDivisor)),
-    exactSum: true,
-    kind: 'divisor',
-    description: 'Adams/smallest divisors: divisors 0, 1, 2, …; every positive row gets a unit first',
-  },
-  {
-    name: 'round-nearest',
-    make: fixed(roundNearest),
-    exactSum: false,
-    kind: 'round-each',
-    description: 'each row rounded on its own to the nearest unit (halves up); residual reported',
-  },
-  { name: 'round-down', make: fixed(roundDown), exactSum: false, kind: 'round-each', description: 'each row rounded down; residual reported' },
-  { name: 'round-up', make: fixed(roundUp), exactSum: false, kind: 'round-each', description: 'each row rounded up; residual reported' },
-];
 
 /** Methods that accept a first divisor. */
 export const MODIFIABLE_METHODS: readonly Method[] = METHODS.filter((m) => m.modifiable).map((m) => m.name);
@@ -121,11 +78,13 @@ export function methodByName(name: string, options: MethodOptions = {}): MethodI
   }
   return {
     name: found.name,
-    apportion: found.make(firstDivisor),
+    apportion: found.exact(firstDivisor),
+    fast: found.fast(firstDivisor),
     exactSum: found.exactSum,
     kind: found.kind,
     description: found.description,
     ...(firstDivisor ? { firstDivisor } : {}),
+    ...(found.divisor ? { divisor: found.divisor(firstDivisor) } : {}),
   };
 }
 

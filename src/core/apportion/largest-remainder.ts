@@ -14,6 +14,8 @@
 import { StatsbidragError } from '../errors.js';
 import { remainderDecision } from './decisions.js';
 import { sumOf, type ApportionProblem, type ApportionResult, type RowDecision } from './types.js';
+import { largestRemainderF64 } from './fast.js';
+import { defineMethod } from './method.js';
 
 export function largestRemainder({ weights, units, explain }: ApportionProblem): ApportionResult {
   const total = sumOf(weights);
@@ -94,3 +96,12 @@ function handOutByThreshold(r: Float64Array, weights: readonly bigint[], out: bi
   // A tie decided something when the cut falls inside the group at the threshold.
   return more < atThreshold.length ? atThreshold : [];
 }
+
+export const largestRemainderMethod = defineMethod({
+  name: 'largest-remainder',
+  exactSum: true,
+  kind: 'remainder',
+  description: 'Hamilton/Hare: whole quotas, leftover units to the largest remainders',
+  exact: () => largestRemainder,
+  fast: () => largestRemainderF64,
+});

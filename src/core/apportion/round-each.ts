@@ -8,6 +8,8 @@
 import { StatsbidragError } from '../errors.js';
 import { remainderDecision } from './decisions.js';
 import { sumOf, type ApportionMethod, type ApportionProblem, type ApportionResult, type RowDecision } from './types.js';
+import { roundEachF64 } from './fast.js';
+import { defineMethod } from './method.js';
 
 type Direction = 'nearest' | 'down' | 'up';
 
@@ -35,3 +37,10 @@ function roundEach(direction: Direction): ApportionMethod {
 export const roundNearest = roundEach('nearest');
 export const roundDown = roundEach('down');
 export const roundUp = roundEach('up');
+
+const roundEachMethod = <const Name extends string>(name: Name, direction: Direction, exact: ApportionMethod, description: string) =>
+  defineMethod({ name, exactSum: false, kind: 'round-each', description, exact: () => exact, fast: () => (weights, units, total) => roundEachF64(direction, weights, units, total) });
+
+export const roundNearestMethod = roundEachMethod('round-nearest', 'nearest', roundNearest, 'each row rounded on its own to the nearest unit (halves up); residual reported');
+export const roundDownMethod = roundEachMethod('round-down', 'down', roundDown, 'each row rounded down; residual reported');
+export const roundUpMethod = roundEachMethod('round-up', 'up', roundUp, 'each row rounded up; residual reported');

@@ -1,12 +1,11 @@
 /** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
-import type { TableLike } from '../cells.js';
+import { readCell, type TableLike } from '../cells.js';
+import { findTotalRows } from '../total-rows.js';
 import { columnRoles, isBareAmountHeader } from '../columns.js';
 import { StatsbidragError } from '../errors.js';
 import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
 import { finding, type Finding, type TableContext, type ValidateOptions } from './types.js';
 
-/** A row whose recipient cell starts like this is the table's total row, not a recipient. */
-export const TOTAL_ROW = /^(totalt?|summa|sum|total|s:a|samtliga)\b/i;
 
 export function tableContext(table: TableLike, options: ValidateOptions): TableContext {
   const { headers } = table;
@@ -36,12 +35,23 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   if (roles.amounts.length === 0) {
     throw new StatsbidragError('no-amount-columns', `no column names a year or a year range (columns: ${headers.map((h) => `"${h}"`).join(', ')})`, { ...where, line: 1 });
   }
+  // Total rows by the one rule (core/total-rows.ts), over the amount columns.
+  const totals = new Set(
+    findTotalRows({
+      count: table.rowCount,
+      name: (i) => table.cell(i, roles.recipient),
+      amounts: (i) => roles.amounts.map(({ index }) => {
+        const cell = readCell(table.cell(i, index), table.decimalMark);
+        return cell.kind === 'ok' ? cell.value : undefined;
+      }),
+    }).map((t) => t.index),
+  );
   const recipientRows: TableContext['recipientRows'] = [];
-  let totalRow: TableContext['totalRow'];
-  for (const row of table.rows) {
-    const id = (row.cells[roles.recipient] ?? '').trim();
-    if (TOTAL_ROW.test(id)) totalRow = row;
-    else recipientRows.push({ ...row, id });
+  const totalRows: TableContext['totalRows'] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const row = { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)) };
+    if (totals.has(r)) totalRows.push(row);
+    else recipientRows.push({ ...row, id: table.cell(r, roles.recipient).trim() });
   }
   return {
     file: table.file ?? null,
@@ -54,7 +64,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     totalCol: roles.total,
     otherCols: roles.other,
     recipientRows,
-    totalRow,
+    totalRows,
   };
 }
 

@@ -3,7 +3,7 @@
  * recipients. Also what the later checks need from it: which rows are duplicates, the list's
  * weight for each matched row, and the list's recipients the table lacks.
  */
-import { normalizeName } from '../columns.js';
+import { recipientKey } from '../recipient-key.js';
 import type { Decimal } from '../decimal.js';
 import { finding, type ExpectedRecipient, type Finding, type TableContext, type ValidateOptions } from './types.js';
 
@@ -31,12 +31,12 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
       findings.push(finding({ code: 'empty-recipient', severity: 'error', row: r.line, column }));
       return;
     }
-    const first = seen.get(normalizeName(r.id));
+    const first = seen.get(recipientKey(r.id));
     if (first !== undefined) {
       duplicate.add(pos);
       findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: r.line, column, recipient: r.id, firstLine: first }));
     } else {
-      seen.set(normalizeName(r.id), r.line);
+      seen.set(recipientKey(r.id), r.line);
     }
   });
 
@@ -48,13 +48,13 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
   if (list) {
     const source = options.expectedSource ?? null;
     const kind = options.allocation ? ('allocation' as const) : ('programme' as const);
-    const byName = new Map(list.map((e) => [normalizeName(e.id), e]));
+    const byName = new Map(list.map((e) => [recipientKey(e.id), e]));
     const byCode = new Map(list.flatMap((e) => (e.code ? [[e.code.trim(), e] as const] : [])));
     const matched = new Set<ExpectedRecipient>();
     ctx.recipientRows.forEach((r, pos) => {
       if (r.id === '') return;
       const code = ctx.codeCol === undefined ? undefined : r.cells[ctx.codeCol]?.trim();
-      const named = byName.get(normalizeName(r.id));
+      const named = byName.get(recipientKey(r.id));
       const e = named ?? (code ? byCode.get(code) : undefined);
       if (!e) {
         unknown.add(pos);

@@ -37,15 +37,15 @@ export function percent(part: Decimal, whole: Decimal): Decimal | null {
   return whole.isZero() ? null : part.div(whole).times(100);
 }
 
-/** The total row's cell for `col` against the sum of the rows. */
+/** Each total row's cell for `col` against the sum of the rows. */
 export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal): Finding[] {
-  const row = ctx.totalRow;
-  if (!row) return [];
-  const cell = readCell(row.cells[col.index], ctx.decimalMark);
-  const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
-  if (cell.kind === 'ok' && !cell.value.eq(sum)) return [finding({ code: 'total-row-mismatch', ...at, expected: sum, actual: cell.value })];
-  if (cell.kind === 'bad') return [unreadableCell(cell, at)];
-  return [];
+  return ctx.totalRows.flatMap((row) => {
+    const cell = readCell(row.cells[col.index], ctx.decimalMark);
+    const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
+    if (cell.kind === 'ok' && !cell.value.eq(sum)) return [finding({ code: 'total-row-mismatch', ...at, expected: sum, actual: cell.value })];
+    if (cell.kind === 'bad') return [unreadableCell(cell, at)];
+    return [];
+  });
 }
 
 /**

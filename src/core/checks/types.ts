@@ -1,6 +1,6 @@
 /**
  * What validate's checks share: the finding type (exact values and structured message data,
- * never formatted text: render/report.ts writes the sentences), the options, and the context
+ * never formatted text: render/validation/messages.ts writes the sentences), the options, and the context
  * every check reads (the table's columns and rows, recognised once).
  */
 import type { NumberLocale } from '../amount.js';
@@ -118,6 +118,8 @@ export interface ValidateOptions {
   allocation?: Allocation;
   /** Where the allocation's recipients come from, for messages. */
   allocationSource?: string;
+  /** With `allocation`: the options it was made with, as allocate's command-line options ("--year 2019 --unit 1000"), to name the reference. */
+  allocationOptions?: string;
   /** Columns whose sum is stated (--stated COLUMN=AMOUNT): checked exactly. */
   stated?: readonly { column: string; amount: Decimal }[];
   /** With `stated`: also split each stated sum by the basis with this unit and method, row by row. */
@@ -161,7 +163,8 @@ export interface TableContext {
   /** Columns with no role (warned about). */
   otherCols: number[];
   recipientRows: RecipientRow[];
-  totalRow: { line: number; cells: readonly string[] } | undefined;
+  /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
+  totalRows: { line: number; cells: readonly string[] }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;

@@ -1,25 +1,46 @@
-/** The allocation report: summary, each year's totals, charts, the full table with its explanation, provenance. */
+/**
+ * The allocation report: what-if controls, summary, each year's totals, charts, the full table
+ * (paged) with its explanation, provenance. The parts that change with the controls (summary,
+ * charts, table) are made by `allocationParts`, which the page's own script (client.ts) calls
+ * again after a change: the page and the CLI lay out the same allocation with the same code.
+ */
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
-import { formatAmount, formatPercent, plain } from '../../core/amount.js';
+import { METHOD_NAMES } from '../../core/apportion/index.js';
+import { formatAmount, formatPercent, plain } from '../money.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
-import type { SplitRow } from '../../core/split.js';
-import { moneyDecimals } from '../allocation.js';
+import type { Recipient, SplitRow } from '../../core/split.js';
+import { amountColumns, moneyDecimals } from '../allocation.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
-import { escapeHtml, userText } from './escape.js';
+import { attrs, escapeHtml, userText } from './escape.js';
 import { labelsFor, type Labels } from '../labels.js';
 import { adminRuleText, totalAdminNote } from '../figures.js';
-import { figure, page, provenance, table, type Cell, type ReportMeta, type Section } from './page.js';
+import { figure, table, type Cell } from './parts.js';
 import { PALETTE } from './style.js';
+import { whatIfLabels, type WhatIfLabels } from './whatif-labels.js';
+import { commandLine, EMPTY_SETTINGS, RECIPIENTS_FILE, type Settings, type WhatIfData } from './whatif.js';
+import type { NumberLocale } from '../../core/amount.js';
 
 export interface AllocationReportOptions {
   /** The page's heading; default the programme's name, else "Allocation". */
   title?: string;
   /** Scenario name, shown under the title. */
   scenario?: string;
+  /** What the page needs to split again (the CLI gives it); without it the page has no controls. */
+  whatIf?: WhatIfData;
 }
 
-export function money(locale: ReportMeta['locale'], dp: number) {
+/** Rows of the full table drawn at a time. */
+export const PAGE_SIZE = 100;
+/** Bars drawn one a recipient up to this count; beyond it the largest TOP_BARS and the rest as one bar. */
+export const ALL_BARS = 40;
+export const TOP_BARS = 25;
+/** Bands of the distribution chart. */
+export const BINS = 12;
+/** Rows explained, row by row, up to this many recipients. */
+export const EXPLAIN_LIMIT = 500;
+
+export function money(locale: NumberLocale, dp: number) {
   return (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
 }
 
@@ -44,7 +65,7 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decim
 }
 
 /** Rule lines for the provenance block: per period, method, unit and where admin costs come from. */
-export function ruleLines(l: Labels, a: Allocation, locale: ReportMeta['locale']): string[] {
+export function ruleLines(l: Labels, a: Allocation, locale: NumberLocale): string[] {
   const lines = a.periods.map(
     (p) =>
       `${p.years ? p.label : l.amount}: ${l.method} ${p.split.method}${p.split.firstDivisor ? ` (${p.split.firstDivisor.toFixed()})` : ''}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr` +
@@ -54,39 +75,99 @@ export function ruleLines(l: Labels, a: Allocation, locale: ReportMeta['locale']
   return admin ? [...lines, admin] : lines;
 }
 
-export function renderAllocationReport(a: Allocation, meta: ReportMeta, options: AllocationReportOptions = {}): string {
-  const l = labelsFor(meta.locale);
-  const { locale } = meta;
+/** The rounding as the terminal table shows it ("varav avrundning"): allocated − amount split. Negative: money left over; positive: more given out than there is. */
+const roundingOf = (s: { allocated: Decimal; amount: Decimal }): Decimal => s.allocated.minus(s.amount);
+
+/** How the full table is drawn: which rows (all recipients, some left out), in which order, which page. */
+export interface TableView {
+  /** Every recipient of the page, in input order (the allocation has those not left out). */
+  all: readonly Recipient[];
+  /** Indices into `all` left out. */
+  out: ReadonlySet<number>;
+  /** Indices into `all` in the order shown (default input order). */
+  order?: readonly number[];
+  /** Sorted by this column, for the header's aria-sort. */
+  sorted?: { column: string; descending: boolean };
+  page: number;
+}
+
+/** A column of the full table: its key (a CSV column, "total", or "recipient", "code", "weight"), header, and the CSV columns it stands for. */
+interface AmountColumn {
+  key: string;
+  header: string;
+  /** The CSV/JSON columns this cell's amount is (a period of several years is each of them). */
+  csv: string[];
+  amount: (k: number) => Decimal;
+}
+
+function amountTableColumns(l: Labels, a: Allocation): AmountColumn[] {
+  const csv = amountColumns(a);
+  const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
+  const columns: AmountColumn[] = a.periods.map((p, pi) => ({
+    key: `period-${pi}`,
+    header: periodName(l, p),
+    csv: csv.filter((c) => c.period === p).map((c) => c.key),
+    amount: (k: number) => p.split.rows[k]!.amount,
+  }));
+  if (multiYear) columns.push({ key: 'total', header: `${l.total} ${formatYearRange(a.span!)}`, csv: ['total'], amount: (k: number) => a.periodTotals[k]! });
+  return columns;
+}
+
+/** The index in the allocation of each recipient of the page (-1 for one left out). */
+export function keptIndex(all: number, out: ReadonlySet<number>): Int32Array {
+  const index = new Int32Array(all);
+  let k = 0;
+  for (let i = 0; i < all; i++) index[i] = out.has(i) ? -1 : k++;
+  return index;
+}
+
+/** The parts of the page that change with the settings: summary, charts, table. HTML strings. */
+export interface AllocationParts {
+  summary: string;
+  charts: string;
+  table: string;
+}
+
+export function allocationParts(a: Allocation, locale: NumberLocale, view: TableView, options: { whatIf: boolean; explainLimited: boolean }): AllocationParts {
+  const l = labelsFor(locale);
+  const w = whatIfLabels(locale);
   const dp = moneyDecimals(a);
   const m = money(locale, dp);
-  const num = (d: Decimal, places: number): string => formatAmount(d, { locale, decimals: places });
-  const amountCell = (d: Decimal): Cell => ({ html: escapeHtml(m(d)), num: true, sort: plain(d, dp) });
-  const codes = a.recipients.some((r) => r.code !== undefined);
+  const amountCell = (d: Decimal, column?: string): Cell => ({ html: escapeHtml(m(d)), num: true, sort: plain(d, dp), data: { 'data-amount': plain(d, dp), 'data-column': column } });
+  const codes = view.all.some((r) => r.code !== undefined);
   const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
   const spanText = a.span ? formatYearRange(a.span) : '';
-  const totalHeader = multiYear ? `${l.total} ${spanText}` : l.amount;
-  const sections: Section[] = [];
 
-  // --- summary: figures for the whole span, and every year with its totals ---
+  // --- summary: figures for the whole span, a warning when rounding gives out more than there is, every year with its totals ---
   const t = a.totals;
-  const cards: [string, Decimal][] = [
-    [`${l.statedTotal}${spanText ? ` ${spanText}` : ''}`, t.statedTotal],
-    [l.allocatedShort, t.allocated],
-    [l.admin, t.admin],
-    [l.rest, t.residual],
+  const rounding = roundingOf({ allocated: t.allocated, amount: t.amountSplit });
+  const cards: [string, Decimal, string][] = [
+    [`${l.statedTotal}${spanText ? ` ${spanText}` : ''}`, t.statedTotal, 'stated'],
+    [l.allocatedShort, t.allocated, 'allocated'],
+    [l.admin, t.admin, 'admin'],
+    [w.rounding, rounding, 'rounding'],
   ];
+  const over = a.periods.filter((p) => p.split.residual.isNegative());
+  const warning = over.length
+    ? `<p class="warning" role="alert">${escapeHtml(
+        w.overWarning(
+          m(over.reduce((s, p) => s.minus(p.split.residual.times(p.years ? yearCount(p.years) : 1)), new Decimal(0))),
+          over.map((p) => (p.years ? p.label : l.amount)).join(', '),
+        ),
+      )}</p>`
+    : '';
   const yearRows: { year: string; p: PeriodAllocation }[] = a.periods.flatMap((p) => (p.years ? yearsOf(p.years).map((y) => ({ year: String(y), p })) : [{ year: l.amount, p }]));
   const yearsTable = table({
     id: 'years-table',
     caption: escapeHtml(l.years),
-    head: [{ html: escapeHtml(l.year) }, ...[l.statedTotal, l.admin, l.amountSplit, l.allocated, l.rest, `${l.allocatedShort} %`].map((h) => ({ html: escapeHtml(h), num: true }))],
+    head: [{ html: escapeHtml(l.year) }, ...[l.statedTotal, l.admin, l.amountSplit, l.allocated, w.rounding, `${l.allocatedShort} %`].map((h) => ({ html: escapeHtml(h), num: true }))],
     body: yearRows.map(({ year, p }) => [
       { html: escapeHtml(year), rowHeader: true },
       amountCell(p.statedTotal),
       amountCell(p.admin),
       amountCell(p.split.amount),
       { ...amountCell(p.split.allocated), className: 'allocated' },
-      amountCell(p.split.residual),
+      { ...amountCell(roundingOf(p.split)), ...(p.split.residual.isNegative() ? { className: 'over' } : {}) },
       { html: escapeHtml(formatPercent(p.split.allocated, p.statedTotal, { locale })), num: true },
     ]),
     foot: [
@@ -96,7 +177,7 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
         amountCell(t.admin),
         amountCell(t.amountSplit),
         { ...amountCell(t.allocated), className: 'allocated' },
-        amountCell(t.residual),
+        amountCell(rounding),
         { html: escapeHtml(formatPercent(t.allocated, t.statedTotal, { locale })), num: true },
       ],
     ],
@@ -105,7 +186,7 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
     label: periodName(l, p),
     parts: [
       { name: l.allocatedShort, value: p.split.allocated.toNumber(), valueText: m(p.split.allocated), colour: PALETTE.bar },
-      { name: l.restShort, value: p.split.residual.toNumber(), valueText: m(p.split.residual), colour: PALETTE.rest },
+      { name: l.notSplit, value: p.split.residual.toNumber(), valueText: m(Decimal.max(p.split.residual, 0)), colour: PALETTE.rest },
       { name: l.admin, value: p.admin.toNumber(), valueText: m(p.admin), colour: PALETTE.admin },
     ],
     stated: p.statedTotal.toNumber(),
@@ -113,73 +194,114 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
     statedName: l.statedTotal,
   }));
   const stackDesc = `${l.splitDesc} ${a.periods
-    .map((p) => `${periodName(l, p)}: ${l.allocatedShort} ${m(p.split.allocated)}, ${l.restShort} ${m(p.split.residual)}, ${l.admin} ${m(p.admin)}, ${l.statedTotal} ${m(p.statedTotal)}.`)
+    .map((p) => `${periodName(l, p)}: ${l.allocatedShort} ${m(p.split.allocated)}, ${w.rounding} ${m(roundingOf(p.split))}, ${l.admin} ${m(p.admin)}, ${l.statedTotal} ${m(p.statedTotal)}.`)
     .join(' ')}`;
-  sections.push({
-    id: 'summary',
-    title: l.summary,
-    html:
-      `<ul class="cards">${cards.map(([k, v]) => `<li><span class="label">${escapeHtml(k)}</span><span class="value num">${escapeHtml(m(v))}</span></li>`).join('')}` +
-      `<li><span class="label">${escapeHtml(l.recipientCount)}</span><span class="value num">${a.recipients.length}</span></li></ul>` +
-      figure(l, escapeHtml(l.splitCaption), stackChart(stackRows, { id: 'chart-split', title: l.splitCaption, desc: stackDesc }), 'years-table', l.years) +
-      yearsTable,
-  });
+  const summary =
+    warning +
+    `<ul class="cards">${cards.map(([k, v, key]) => `<li${attrs({ 'data-card': key })}><span class="label">${escapeHtml(k)}</span><span class="value num"${attrs({ 'data-amount': plain(v, dp) })}>${escapeHtml(m(v))}</span></li>`).join('')}` +
+    `<li data-card="recipients"><span class="label">${escapeHtml(l.recipientCount)}</span><span class="value num">${a.recipients.length}</span></li></ul>` +
+    `<p class="note">${escapeHtml(w.roundingNote)}</p>` +
+    figure(l, escapeHtml(l.splitCaption), stackChart(stackRows, { id: 'chart-split', title: l.splitCaption, desc: stackDesc }), 'years-table', l.years) +
+    yearsTable;
 
-  // --- charts: the multi-year total first, then each period ---
+  // --- charts: the multi-year total first, then each period; past ALL_BARS recipients the largest and the rest as one bar, and a distribution ---
   const tick = (v: number): string => formatAmount(new Decimal(v), { locale });
-  const sortedBars = (amounts: readonly Decimal[]): BarDatum[] =>
-    a.recipients
-      .map((r, i) => ({ i, label: r.id, amount: amounts[i]! }))
-      .sort((x, y) => y.amount.comparedTo(x.amount) || x.i - y.i)
-      .map((b) => ({ label: b.label, value: b.amount.toNumber(), valueText: m(b.amount), plain: plain(b.amount, dp) }));
+  const count = (v: number): string => String(Math.round(v));
+  const n = a.recipients.length;
+  const barsOf = (amountOf: (k: number) => Decimal, order: Uint32Array, whole: Decimal): BarDatum[] => {
+    const bar = (label: string, d: Decimal): BarDatum => ({ label, value: d.toNumber(), valueText: m(d), plain: plain(d, dp) });
+    if (n <= ALL_BARS) return Array.from(order, (i) => bar(a.recipients[i]!.id, amountOf(i)));
+    const top = Array.from(order.subarray(0, TOP_BARS), (i) => ({ i, d: amountOf(i) }));
+    // The others' sum is the whole less the largest: exact, without adding up every row.
+    const rest = top.reduce((s, t) => s.minus(t.d), whole);
+    return [...top.map((t) => bar(a.recipients[t.i]!.id, t.d)), { ...bar(w.others(n - TOP_BARS), rest), others: true }];
+  };
   const describe = (bars: BarDatum[]): string =>
     bars.length ? `${l.chartOf(bars.length)} ${l.largest}: ${bars[0]!.label} ${bars[0]!.valueText}; ${l.smallest}: ${bars[bars.length - 1]!.label} ${bars[bars.length - 1]!.valueText}.` : l.chartOf(0);
   const charts: string[] = [];
-  if (multiYear) {
-    const bars = sortedBars(a.periodTotals);
-    const caption = l.chartsTotalCaption(spanText);
-    charts.push(figure(l, escapeHtml(caption), barChart(bars, { id: 'chart-total', title: caption, desc: describe(bars) }, tick), 'full-table', l.fullTable));
-  }
+  const chartFor = (id: string, caption: string, amountOf: (k: number) => Decimal, whole: Decimal, valueOf?: (k: number) => number): void => {
+    const ranked = rank(amountOf, n, dp, valueOf);
+    const bars = barsOf(amountOf, ranked.order, whole);
+    const shown = n <= ALL_BARS ? caption : `${caption}: ${w.topCaption(TOP_BARS, n)}`;
+    charts.push(figure(l, escapeHtml(shown), barChart(bars, { id, title: shown, desc: describe(bars) }, tick), 'full-table', l.fullTable));
+    if (n > ALL_BARS) {
+      const bands = distribution(amountOf, ranked, BINS);
+      const what = w.distribution(caption.replace(/^[^,]*, /, ''));
+      const data = bands.map((b) => ({ label: `${m(b.from)} – ${m(b.to)}`, value: b.count, valueText: String(b.count), plain: String(b.count) }));
+      charts.push(figure(l, escapeHtml(what), barChart(data, { id: `${id}-distribution`, title: what, desc: w.distributionDesc(n, bands.length) }, count), 'full-table', l.fullTable));
+    }
+  };
+  if (multiYear) chartFor('chart-total', l.chartsTotalCaption(spanText), (k) => a.periodTotals[k]!, t.allocated);
   a.periods.forEach((p, pi) => {
-    const bars = sortedBars(p.split.rows.map((row) => row.amount));
-    const caption = l.chartsPeriodCaption(periodName(l, p));
-    charts.push(figure(l, escapeHtml(caption), barChart(bars, { id: `chart-period-${pi}`, title: caption, desc: describe(bars) }, tick), 'full-table', l.fullTable));
+    const rows = p.split.rows;
+    // A row's double from its whole units, without making its Decimal (a hundred thousand rows: a third of a second).
+    const unit = p.split.unit.toNumber();
+    const valueOf = rows.every((r) => r.units !== undefined) ? (k: number) => Number(rows[k]!.units!) * unit : undefined;
+    chartFor(`chart-period-${pi}`, l.chartsPeriodCaption(periodName(l, p)), (k) => rows[k]!.amount, p.split.allocated, valueOf);
   });
-  sections.push({ id: 'charts', title: l.charts, html: charts.join('\n') });
 
-  // --- the full table, then one explained table per period ---
+  // --- the full table, a page of it at a time, then one explained table per period ---
+  const columns = amountTableColumns(l, a);
+  const kept = keptIndex(view.all.length, view.out);
+  const order = view.order ?? view.all.map((_, i) => i);
+  const pages = Math.max(1, Math.ceil(order.length / PAGE_SIZE));
+  const page = Math.min(Math.max(0, view.page), pages - 1);
+  const shownRows = order.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const sortAttr = (column: string): Record<string, string | undefined> => ({
+    'data-column-key': column,
+    'aria-sort': view.sorted?.column === column ? (view.sorted.descending ? 'descending' : 'ascending') : undefined,
+  });
+  const header = (column: string, text: string, num = false): Cell => ({ html: escapeHtml(text), num, data: sortAttr(column) });
   const full = table({
     id: 'full-table',
     caption: `${escapeHtml(l.fullTable)} <span class="note no-print">${escapeHtml(l.sortHint)}</span>`,
     sortable: true,
+    data: { 'data-paged': 'true', 'data-rows': String(order.length) },
     head: [
-      { html: escapeHtml(l.recipient) },
-      ...(codes ? [{ html: escapeHtml(l.code) }] : []),
-      { html: escapeHtml(l.weight), num: true },
-      ...a.periods.map((p) => ({ html: escapeHtml(periodName(l, p)), num: true })),
-      ...(multiYear ? [{ html: escapeHtml(totalHeader), num: true }] : []),
+      ...(options.whatIf ? [{ html: escapeHtml(w.inColumn), className: 'in' }] : []),
+      header('recipient', l.recipient),
+      ...(codes ? [header('code', l.code)] : []),
+      header('weight', l.weight, true),
+      ...columns.map((c) => header(c.key, c.header, true)),
     ],
-    body: a.recipients.map((r, i) => [
-      { html: userText(r.id), rowHeader: true },
-      ...(codes ? [{ html: userText(r.code ?? '') }] : []),
-      { html: escapeHtml(formatAmount(r.weight, { locale })), num: true, sort: r.weight.toFixed() },
-      ...a.periods.map((p) => amountCell(p.split.rows[i]!.amount)),
-      ...(multiYear ? [{ ...amountCell(a.periodTotals[i]!), className: 'total' }] : []),
-    ]),
+    body: shownRows.map((i) => {
+      const r = view.all[i]!;
+      const k = kept[i]!;
+      return [
+        ...(options.whatIf
+          ? [{ html: `<input type="checkbox" name="recipient" form="whatif-form"${attrs({ value: r.id, checked: k >= 0, 'aria-label': w.include(r.id) })}>`, className: 'in' }]
+          : []),
+        { html: userText(r.id), rowHeader: true },
+        ...(codes ? [{ html: userText(r.code ?? '') }] : []),
+        { html: escapeHtml(formatAmount(r.weight, { locale })), num: true, sort: r.weight.toFixed() },
+        ...columns.map((c): Cell => (k >= 0 ? { ...amountCell(c.amount(k), c.csv.join(' ')), ...(c.key === 'total' ? { className: 'total' } : {}) } : { html: escapeHtml(`– (${w.out})`), num: true })),
+      ];
+    }),
+    rowData: (j) => ({ 'data-recipient': view.all[shownRows[j]!]!.id }),
+    rowClass: (j) => (kept[shownRows[j]!]! < 0 ? 'out' : undefined),
     foot: [
       [l.allocated, (p: PeriodAllocation) => p.split.allocated, t.allocated],
-      [l.rest, (p: PeriodAllocation) => p.split.residual, t.residual],
+      [w.rounding, (p: PeriodAllocation) => roundingOf(p.split), rounding],
       [l.amountSplit, (p: PeriodAllocation) => p.split.amount, t.amountSplit],
       [l.admin, (p: PeriodAllocation) => p.admin, t.admin],
       [l.statedTotal, (p: PeriodAllocation) => p.statedTotal, t.statedTotal],
     ].map(([label, per, whole]) => [
-      { html: escapeHtml(label as string) },
+      ...(options.whatIf ? [{ html: '', className: 'in', rowHeader: false }] : []),
+      { html: escapeHtml(label as string), rowHeader: true },
       ...(codes ? [{ html: '' }] : []),
       { html: '' },
       ...a.periods.map((p) => amountCell((per as (p: PeriodAllocation) => Decimal)(p))),
       ...(multiYear ? [amountCell(whole as Decimal)] : []),
     ]),
   });
+  const pager =
+    order.length > PAGE_SIZE
+      ? `<div class="pager no-print" role="group" aria-label="${escapeHtml(w.pages)}">` +
+        `<button type="button" data-page="${page - 1}"${page === 0 ? ' disabled' : ''}>${escapeHtml(w.previous)}</button>` +
+        `<span class="rows" aria-live="polite">${escapeHtml(w.rows(page * PAGE_SIZE + 1, page * PAGE_SIZE + shownRows.length, order.length))}</span>` +
+        `<button type="button" data-page="${page + 1}"${page >= pages - 1 ? ' disabled' : ''}>${escapeHtml(w.next)}</button></div>`
+      : '';
+  const num = (d: Decimal, places: number): string => formatAmount(d, { locale, decimals: places });
   const explained = a.periods
     .filter((p) => p.split.rows.some((row) => row.explain))
     .map((p) => {
@@ -216,22 +338,117 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
         ]),
       });
     });
-  sections.push({
-    id: 'table',
-    title: l.fullTable,
-    html: full + (explained.length ? `<p class="note">${escapeHtml(l.explainNote)}</p>${explained.join('\n')}` : ''),
-  });
-
-  sections.push({ id: 'provenance', title: l.provenance, html: provenance(l, meta, a.programme, ruleLines(l, a, locale)) });
-
-  const title = options.title ?? a.programme?.name;
-  const subtitle = [
-    a.programme ? userText(a.programme.agency) : '',
-    options.scenario ? `${escapeHtml(l.scenario)}: ${userText(options.scenario)}` : '',
-    spanText ? escapeHtml(spanText) : '',
-    escapeHtml(`${a.recipients.length} ${l.recipients}`),
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return page({ labels: l, title: title ? `${l.allocationTitle}: ${title}` : l.allocationTitle, subtitle, sections });
+  const explainText = explained.length ? `<p class="note">${escapeHtml(l.explainNote)}</p>${explained.join('\n')}` : options.explainLimited ? `<p class="note">${escapeHtml(w.explainLimit(EXPLAIN_LIMIT))}</p>` : '';
+  return { summary, charts: charts.join('\n'), table: full + pager + explainText };
 }
+
+/**
+ * The rows in descending order of amount (input order among equals), and each amount as a double
+ * for the distribution. Sorted by the doubles, which keep the order of the exact amounts (rounding
+ * to a double never swaps two values); where two doubles are equal and the amounts are large
+ * enough that distinct ones could share a double, the exact amounts decide.
+ */
+export function rank(amountOf: (k: number) => Decimal, n: number, dp: number, valueOf: (k: number) => number = (k) => amountOf(k).toNumber()): { order: Uint32Array; values: Float64Array } {
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) values[k] = valueOf(k);
+  const exactBeyond = 2 ** 52 / 10 ** dp;
+  const order = Uint32Array.from({ length: n }, (_, k) => k).sort((x, y) => {
+    const fx = values[x]!;
+    const fy = values[y]!;
+    if (fx !== fy) return fy - fx;
+    if (Math.abs(fx) >= exactBeyond) return amountOf(y).comparedTo(amountOf(x)) || x - y;
+    return x - y;
+  });
+  return { order, values };
+}
+
+/**
+ * `bins` equal bands from the smallest amount to the largest (bounds exact), and how many amounts
+ * fall in each; the last band includes its top. A band is found from the doubles and checked
+ * exactly against its bounds only when the double is close to one.
+ */
+export function distribution(amountOf: (k: number) => Decimal, ranked: { order: Uint32Array; values: Float64Array }, bins: number): { from: Decimal; to: Decimal; count: number }[] {
+  const { order, values } = ranked;
+  const n = order.length;
+  if (n === 0) return [];
+  const high = amountOf(order[0]!);
+  const low = amountOf(order[n - 1]!);
+  const span = high.minus(low);
+  if (span.isZero()) return [{ from: low, to: high, count: n }];
+  const edges = Array.from({ length: bins + 1 }, (_, b) => low.plus(span.times(b).div(bins)));
+  const lowF = low.toNumber();
+  const spanF = span.toNumber();
+  const counts = new Array<number>(bins).fill(0);
+  for (let k = 0; k < n; k++) {
+    const x = ((values[k]! - lowF) / spanF) * bins;
+    let b = Math.min(bins - 1, Math.max(0, Math.floor(x)));
+    if (Math.abs(x - Math.round(x)) < 1e-6) {
+      // Near a bound: the exact amount decides.
+      const d = amountOf(k);
+      while (b > 0 && d.lt(edges[b]!)) b--;
+      while (b < bins - 1 && d.gte(edges[b + 1]!)) b++;
+    }
+    counts[b]!++;
+  }
+  return counts.map((count, b) => ({ from: edges[b]!, to: edges[b + 1]!, count }));
+}
+
+/** The controls: one for each option of `allocate` that shapes the split, named as the option. */
+export function controls(data: WhatIfData, locale: NumberLocale): string {
+  const w = whatIfLabels(locale);
+  const s = data.settings;
+  const field = (name: keyof Settings, label: string, extra = ''): string =>
+    `<div class="field"><label for="wi-${name}">${escapeHtml(label)}</label><input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" id="wi-${name}"${attrs({ name, value: s[name], placeholder: data.scenarioDefaults[name] })}${extra}></div>`;
+  const option = (value: string, text: string, selected: boolean): string => `<option${attrs({ value, selected })}>${escapeHtml(text)}</option>`;
+  const methods = [data.programme ? w.methodDefault : w.methodFree];
+  const method =
+    `<div class="field"><label for="wi-method">${escapeHtml(w.method)}</label><select id="wi-method" name="method">` +
+    option('', methods[0]!, s.method === '') +
+    METHOD_NAMES.map((id) => option(id, id, s.method === id)).join('') +
+    `</select></div>`;
+  let year: string;
+  if (data.programme) {
+    const choices: string[] = [];
+    for (const p of data.programme.periods) {
+      const range = formatYearRange({ from: p.from, to: p.to });
+      if (!choices.includes(range)) choices.push(range);
+      if (p.to > p.from) for (let y = p.from; y <= p.to; y++) if (!choices.includes(String(y))) choices.push(String(y));
+    }
+    const given = s.year.trim();
+    const selectedKnown = given === '' || given.toLowerCase() === 'all' || choices.includes(given.replace('-', '–'));
+    year =
+      `<div class="field"><label for="wi-year">${escapeHtml(w.year)}</label><select id="wi-year" name="year">` +
+      option('', w.allYears, given === '' || given.toLowerCase() === 'all') +
+      (selectedKnown ? '' : option(given, given, true)) +
+      choices.map((c) => option(c.replace('–', '-'), c, given.replace('–', '-') === c.replace('–', '-'))).join('') +
+      `</select></div>`;
+  } else {
+    year = field('year', w.year);
+  }
+  return (
+    `<p class="note">${escapeHtml(w.whatIfIntro)}</p>` +
+    `<form id="whatif-form" class="whatif" novalidate>` +
+    `<div class="fields">` +
+    field('total', w.total) +
+    field('admin', w.admin) +
+    field('unit', w.unit, ' list="wi-units"') +
+    `<datalist id="wi-units">${['0.01', '1', '100', '1000', '10000', '100000', '1000000'].map((u) => `<option value="${u}"></option>`).join('')}</datalist>` +
+    method +
+    field('first-divisor', w.firstDivisor) +
+    year +
+    field('floor', w.floor) +
+    field('ceiling', w.ceiling) +
+    `</div>` +
+    `<p class="buttons"><button type="submit">${escapeHtml(w.recalculate)}</button> <button type="button" id="wi-reset">${escapeHtml(w.reset)}</button></p>` +
+    `</form>` +
+    `<div id="wi-status" class="status" role="status" aria-live="polite"></div>` +
+    `<h3 id="wi-command-h">${escapeHtml(w.commandNow)}</h3>` +
+    `<p id="wi-command-note" class="note"></p>` +
+    `<pre><code class="command" id="wi-command">${escapeHtml(commandLine(data, data.settings, false))}</code></pre>` +
+    `<p class="buttons no-print"><button type="button" id="wi-csv">${escapeHtml(w.downloadCsv)}</button> <button type="button" id="wi-recipients" hidden>${escapeHtml(w.downloadRecipients)}</button></p>` +
+    `<p class="note" hidden id="wi-file">${escapeHtml(RECIPIENTS_FILE)}</p>`
+  );
+}
+
+export { EMPTY_SETTINGS };
+export type { WhatIfLabels };

@@ -28,6 +28,8 @@ export interface BarDatum {
   valueText: string;
   /** The exact value as a plain string, kept on the bar for scripts and tests. */
   plain: string;
+  /** The bar that stands for every recipient not drawn on its own. */
+  others?: boolean;
 }
 
 export interface ChartText {
@@ -57,6 +59,20 @@ export interface BarLayout {
 
 const textWidth = (s: string): number => Math.ceil([...s].length * CHAR);
 
+/** The largest of `values` and `floor`. A loop, not Math.max(...values): a million arguments overflow the stack. */
+export function largest(values: Iterable<number>, floor = -Infinity): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** The smallest of `values` and `ceiling` (a loop, as `largest`). */
+export function smallest(values: Iterable<number>, ceiling = Infinity): number {
+  let min = ceiling;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
+
 /**
  * Lay out horizontal bars, one row each, top to bottom in the given order. The domain runs from
  * the smallest value (or zero) to the largest (or zero): negative bars run left from the zero line.
@@ -70,8 +86,8 @@ export function layoutBars(values: readonly number[], options: { labelWidth: num
   const plotLeft = options.labelWidth + (negatives ? options.valueWidth : 0);
   const plotWidth = Math.max(40, width - plotLeft - (positives ? options.valueWidth : 8));
   // Zero is always on the axis; a chart of only losses has its zero line at the right.
-  const low = Math.min(0, ...values);
-  const high = Math.max(0, ...values);
+  const low = smallest(values, 0);
+  const high = largest(values, 0);
   const domain: [number, number] = low === 0 && high === 0 ? (options.diverging ? [-1, 1] : [0, 1]) : [low, high];
   const x = scaleLinear().domain(domain).range([plotLeft, plotLeft + plotWidth]);
   const y = scaleBand<number>()
@@ -104,7 +120,7 @@ export function layoutSegments(parts: readonly number[], domain: number, width: 
     }
   });
   if (borrowed > 0) {
-    const widest = widths.indexOf(Math.max(...widths));
+    const widest = widths.indexOf(largest(widths));
     widths[widest] = Math.max(minWidth, widths[widest]! - borrowed);
   }
   return widths;
@@ -131,13 +147,13 @@ function tickMarks(layout: BarLayout, formatTick: (v: number) => string): string
 }
 
 function nameColumnWidth(bars: readonly BarDatum[]): number {
-  return Math.min(textWidth('x'.repeat(NAME_CHARS)), Math.max(60, ...bars.map((b) => textWidth(shorten(b.label, NAME_CHARS))))) + 10;
+  return Math.min(textWidth('x'.repeat(NAME_CHARS)), largest(bars.map((b) => textWidth(shorten(b.label, NAME_CHARS))), 60)) + 10;
 }
 
 /** One bar per datum, in the given order, names on the left and values at the bars' ends. */
 export function barChart(data: readonly BarDatum[], text: ChartText, formatTick: (v: number) => string): string {
   const labelWidth = nameColumnWidth(data);
-  const valueWidth = Math.max(...data.map((d) => textWidth(d.valueText)), 20) + 10;
+  const valueWidth = largest(data.map((d) => textWidth(d.valueText)), 20) + 10;
   const layout = layoutBars(data.map((d) => d.value), { labelWidth, valueWidth });
   const out = [svgOpen(text, layout.width, layout.height), tickMarks(layout, formatTick)];
   out.push(`<g class="bars">`);
@@ -145,10 +161,10 @@ export function barChart(data: readonly BarDatum[], text: ChartText, formatTick:
     const b = layout.bars[i]!;
     const mid = b.y + b.height / 2 + 4;
     out.push(
-      `<g class="bar"${attrs({ 'data-label': d.label, 'data-value': d.plain })}>` +
+      `<g class="${d.others ? 'bar others' : 'bar'}"${attrs({ 'data-label': d.label, 'data-value': d.plain })}>` +
         `<title>${escapeHtml(`${d.label}: ${d.valueText}`)}</title>` +
         `<text class="name" x="${labelWidth - 8}" y="${r(mid)}" text-anchor="end" font-size="12">${escapeHtml(shorten(d.label, NAME_CHARS))}</text>` +
-        `<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" fill="${PALETTE.bar}"/>` +
+        `<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" fill="${d.others ? PALETTE.grid : PALETTE.bar}"/>` +
         `<text class="value" x="${r(b.x + b.width + 4)}" y="${r(mid)}" font-size="12">${escapeHtml(d.valueText)}</text>` +
         `</g>`,
     );
@@ -161,7 +177,7 @@ export function barChart(data: readonly BarDatum[], text: ChartText, formatTick:
 /** Differences around a zero line: gains to the right in blue, losses to the left in vermillion, each labelled with its sign. */
 export function divergingChart(data: readonly BarDatum[], text: ChartText, formatTick: (v: number) => string): string {
   const labelWidth = nameColumnWidth(data);
-  const valueWidth = Math.max(...data.map((d) => textWidth(d.valueText)), 20) + 10;
+  const valueWidth = largest(data.map((d) => textWidth(d.valueText)), 20) + 10;
   const layout = layoutBars(data.map((d) => d.value), { labelWidth, valueWidth, diverging: true });
   const out = [svgOpen(text, layout.width, layout.height), tickMarks(layout, formatTick)];
   out.push(`<g class="bars">`);
@@ -199,7 +215,7 @@ const STACK_ROW = 54;
 /** One stacked bar per row (per year), each scaled to its own stated total, with its figures written under it. */
 export function stackChart(rows: readonly StackRow[], text: ChartText): string {
   // Row labels are bold: about a tenth wider than the estimate.
-  const labelWidth = Math.max(...rows.map((row) => textWidth(row.label) * 1.1), 40) + 12;
+  const labelWidth = largest(rows.map((row) => textWidth(row.label) * 1.1), 40) + 12;
   const plotWidth = CHART_WIDTH - labelWidth - 12;
   const legendY = 14;
   const height = 30 + rows.length * STACK_ROW;

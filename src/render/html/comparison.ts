@@ -1,5 +1,5 @@
 /** The comparison report: who gains and who loses, a diverging chart of the differences, totals per year, the full table. */
-import { formatAmount, plain } from '../../core/amount.js';
+import { formatAmount, plain } from '../money.js';
 import type { CompareCell, CompareRow, Comparison } from '../../core/compare.js';
 import { Decimal, decimalsOf } from '../../core/decimal.js';
 import { yearsText } from '../compare.js';

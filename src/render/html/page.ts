@@ -5,6 +5,8 @@ import { attrs, escapeHtml, userText } from './escape.js';
 import type { Labels } from '../labels.js';
 import { CSS, SORT_SCRIPT } from './style.js';
 
+export { figure, table, type Cell } from './parts.js';
+
 /** What the report says about where it comes from; the CLI fills it in, the renderer only lays it out. */
 export interface ReportMeta {
   locale: NumberLocale;
@@ -31,9 +33,10 @@ const hash = (text: string): string => `'sha256-${createHash('sha256').update(te
  * by their hashes alone, and the policy forbids every other source, so a page that tried to load
  * something would be stopped by the browser too.
  */
-export function page(options: { labels: Labels; title: string; subtitle: string; sections: Section[] }): string {
+export function page(options: { labels: Labels; title: string; subtitle: string; sections: Section[]; script?: string; data?: string }): string {
   const { labels: l, title, subtitle, sections } = options;
-  const csp = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SORT_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const script = options.script ?? SORT_SCRIPT;
+  const csp = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(script)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="${l.lang}">
 <head>
@@ -55,7 +58,7 @@ export function page(options: { labels: Labels; title: string; subtitle: string;
 <main id="main">
 ${sections.map((s) => `<section${attrs({ id: s.id, 'aria-labelledby': `${s.id}-h` })}>\n<h2 id="${escapeHtml(s.id)}-h">${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`).join('\n')}
 </main>
-<script>${SORT_SCRIPT}</script>
+${options.data === undefined ? '' : `<script type="application/json" id="report-data">${options.data}</script>\n`}<script>${script}</script>
 </body>
 </html>
 `;
@@ -83,29 +86,3 @@ export function provenance(l: Labels, meta: ReportMeta, programme: { id: string;
   );
 }
 
-/** A data table. `head` and `foot` cells and body cells are HTML already (escape input with userText). */
-export interface Cell {
-  html: string;
-  /** Right-aligned number; `sort` is its plain value for the sort script. */
-  num?: boolean;
-  sort?: string;
-  className?: string;
-  /** A row header (the recipient's name). */
-  rowHeader?: boolean;
-  id?: string;
-}
-
-export function table(options: { id: string; caption: string; head: Cell[]; body: Cell[][]; foot?: Cell[][]; sortable?: boolean; rowClass?: (i: number) => string | undefined }): string {
-  const cls = (c: Cell): string | undefined => [c.num ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
-  const td = (c: Cell, tag: 'td' | 'th'): string => `<${tag}${attrs({ id: c.id, class: cls(c), 'data-sort': c.sort, scope: tag === 'th' ? 'row' : undefined })}>${c.html}</${tag}>`;
-  const head = `<thead><tr>${options.head.map((c) => `<th scope="col"${attrs({ class: cls(c) })}>${c.html}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${options.body.map((row, i) => `<tr${attrs({ class: options.rowClass?.(i) })}>${row.map((c) => td(c, c.rowHeader ? 'th' : 'td')).join('')}</tr>`).join('\n')}</tbody>`;
-  const foot = options.foot?.length ? `<tfoot>${options.foot.map((row) => `<tr>${row.map((c, j) => td(c, j === 0 ? 'th' : 'td')).join('')}</tr>`).join('')}</tfoot>` : '';
-  // Many columns: smaller print, so the table still fits the width of an A4 page.
-  return `<div class="table-wrap"><table${attrs({ id: options.id, class: options.head.length > 8 ? 'wide' : undefined, 'data-sortable': options.sortable === true })}><caption>${options.caption}</caption>${head}\n${body}${foot}</table></div>`;
-}
-
-/** A chart in a figure, with its caption and a link to the table that holds the same numbers. */
-export function figure(l: Labels, caption: string, svg: string, tableId: string, tableName: string): string {
-  return `<figure><figcaption>${caption}</figcaption>${svg}<p class="see">${escapeHtml(l.sameNumbers)} <a href="#${escapeHtml(tableId)}">${escapeHtml(tableName)}</a></p></figure>`;
-}

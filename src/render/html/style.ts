@@ -25,13 +25,13 @@ export const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 html { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: ${PALETTE.text}; background: ${PALETTE.page}; }
-body { margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 62rem; }
+body { margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 74rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; line-height: 1.2; }
 h2 { font-size: 1.25rem; margin: 2.2rem 0 .6rem; border-bottom: 2px solid ${PALETTE.text}; padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
 p, ul, ol, dl { margin: .4rem 0 .8rem; }
 a { color: ${PALETTE.link}; }
-a:focus-visible, button:focus-visible { outline: 3px solid ${PALETTE.text}; outline-offset: 2px; }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid ${PALETTE.text}; outline-offset: 2px; }
 .subtitle { color: ${PALETTE.muted}; margin: 0 0 1rem; }
 .skip { position: absolute; left: -999px; top: .5rem; background: ${PALETTE.page}; padding: .3rem .6rem; }
 .skip:focus { left: .5rem; }
@@ -58,6 +58,7 @@ figcaption { font-weight: 600; margin-bottom: .3rem; }
 figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
 figure .see { font-size: .85rem; color: ${PALETTE.muted}; margin: .2rem 0 0; }
 svg text { font-family: inherit; fill: ${PALETTE.text}; }
+svg .bar text { paint-order: stroke; stroke: ${PALETTE.page}; stroke-width: 4px; stroke-linejoin: round; }
 svg .tick text, svg .legend text { fill: ${PALETTE.muted}; }
 svg .tick line { stroke: #c8c8c8; }
 svg .axis { stroke: ${PALETTE.grid}; }
@@ -79,12 +80,26 @@ dl.provenance dt { font-weight: 600; }
 dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
 code, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f3f3; padding: .5rem .7rem; border: 1px solid #d0d0d0; }
+.whatif .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .5rem 1rem; }
+.whatif .field label { display: block; font-size: .85rem; font-weight: 600; margin-bottom: .15rem; }
+.whatif input, .whatif select { width: 100%; font: inherit; padding: .25rem .4rem; border: 1px solid ${PALETTE.muted}; border-radius: 3px; background: ${PALETTE.page}; color: ${PALETTE.text}; }
+.whatif input::placeholder { color: ${PALETTE.muted}; }
+[aria-invalid="true"] { border: 2px solid ${PALETTE.errorBorder} !important; }
+button { font: inherit; padding: .25rem .8rem; border: 1px solid ${PALETTE.text}; border-radius: 3px; background: #f3f3f3; color: ${PALETTE.text}; cursor: pointer; }
+button[disabled] { color: ${PALETTE.muted}; cursor: default; }
+.status { min-height: 1.4em; color: ${PALETTE.muted}; }
+.status.error, .warning { color: ${PALETTE.text}; font-weight: 600; border-left: 6px solid ${PALETTE.errorBorder}; padding: .3rem .6rem; background: #fde4e1; }
+td.over { color: ${PALETTE.errorBorder}; font-weight: 700; }
+td.in, th.in { width: 2.5rem; text-align: center; }
+tr.out > * { color: ${PALETTE.muted}; text-decoration: line-through; }
+tr.out > td.in { text-decoration: none; }
+.pager { display: flex; gap: 1rem; align-items: center; margin: .2rem 0 1rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
-  nav, .skip, .no-print { display: none; }
+  nav, .skip, .no-print, #whatif form, .status:empty { display: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3, caption, figcaption { break-after: avoid; page-break-after: avoid; }
   table { font-size: 8.5pt; }

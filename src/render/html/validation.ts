@@ -1,9 +1,9 @@
 /** The validation report: the verdict, the findings, the table with each offending cell marked and linked, and the column totals. */
-import { formatAmount } from '../../core/amount.js';
+import { formatAmount } from '../money.js';
 import type { TableLike } from '../../core/cells.js';
 import { Decimal } from '../../core/decimal.js';
 import type { ValidationReport } from '../../core/validate.js';
-import { validationJson, type ValidationJson } from '../report.js';
+import { validationJson, type ValidationJson } from '../validation/json.js';
 
 type Finding = ValidationJson['errors'][number];
 import { escapeHtml, userText } from './escape.js';
@@ -77,8 +77,9 @@ export function renderValidationReport(validation: ValidationReport, source: Tab
   // The table as read, with its file line numbers; marked cells carry the numbers of their findings.
   const places = findingsByPlace(findings);
   // A column whose filled cells all start with a digit or a sign (amounts, codes) is right-aligned.
+  const rows = Array.from({ length: source.rowCount }, (_, r) => ({ line: source.line(r), cells: source.headers.map((_, c) => source.cell(r, c)) }));
   const numeric = source.headers.map((_, j) => {
-    const filled = source.rows.map((row) => (row.cells[j] ?? '').trim()).filter(Boolean);
+    const filled = rows.map((row) => (row.cells[j] ?? '').trim()).filter(Boolean);
     return filled.length > 0 && filled.every((c) => /^[-+−]?\d/.test(c));
   });
   const tableHtml = table({
@@ -91,7 +92,7 @@ export function renderValidationReport(validation: ValidationReport, source: Tab
         return { html: `${userText(h)}${ids ? markers(ids) : ''}`, num: numeric[j]!, ...(ids ? { className: `finding-${worst(ids)}` } : {}) };
       }),
     ],
-    body: source.rows.map((row) => [
+    body: rows.map((row) => [
       { html: `${row.line}${places.rows.has(row.line) ? markers(places.rows.get(row.line)!) : ''}`, num: true },
       ...source.headers.map((h, j) => {
         const ids = places.cells.get(`${row.line}\u0000${h}`);
@@ -100,7 +101,7 @@ export function renderValidationReport(validation: ValidationReport, source: Tab
       }),
     ]),
     rowClass: (i) => {
-      const ids = places.rows.get(source.rows[i]!.line);
+      const ids = places.rows.get(rows[i]!.line);
       return ids ? `finding-${worst(ids)}` : undefined;
     },
   });

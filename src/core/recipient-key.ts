@@ -1,0 +1,33 @@
+/**
+ * The one identity of a recipient: two names with the same key are the same recipient, in every
+ * command (matching a table against a list, duplicates, compare's rows, scenarios). The key is
+ * the name in Unicode NFC, with zero-width characters (U+200B–U+200D, U+2060, U+FEFF, the soft
+ * hyphen U+00AD) removed, surrounding whitespace of any kind (no-break spaces U+00A0, U+202F,
+ * U+2007 too) trimmed, runs of inner whitespace as one space, and case-folded (upper then lower
+ * case: "Straße" and "STRASSE" agree, as full case folding has it).
+ */
+
+/** Zero-width characters a copied name may carry invisibly. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Any whitespace, the no-break kinds included (JavaScript's \s covers U+00A0, U+2007, U+202F). */
+const SPACES = /\s+/g;
+/** Printable ASCII with single inner spaces: the key is the lower-cased, trimmed text. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+export function recipientKey(name: string): string {
+  if (PLAIN.test(name)) {
+    const t = name.trim();
+    return (t.includes('  ') ? t.replace(/ {2,}/g, ' ') : t).toLowerCase();
+  }
+  const text = name.replace(ZERO_WIDTH, '').normalize('NFC').replace(SPACES, ' ').trim();
+  return text.toUpperCase().toLowerCase().normalize('NFC');
+}
+
+/** Whether two names are the same recipient. */
+export const sameRecipient = (a: string, b: string): boolean => recipientKey(a) === recipientKey(b);
+
+/** Characters the key ignores that a reader cannot see: written as \u escapes when a message shows a name. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f]/g;
+
+/** A name as an error message shows it: invisible characters the key ignores made visible (\u200b). */
+export const visibleName = (name: string): string => name.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

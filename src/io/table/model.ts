@@ -1,0 +1,176 @@
+/**
+ * The one table model every reader fills (issue 20): the input as UTF-8 bytes, and per column the
+ * byte offsets of each record's trimmed cell (Int32Array start and end), the physical line of each
+ * record (Int32Array), the headers and the dialect. A cell becomes a string only when `cell(r, c)`
+ * is asked; there is no object per row.
+ *
+ * A cell that is not a slice of the bytes (a quoted cell with an escaped quote "", an xlsx cell, a
+ * cell csv-parse read) is held as a string in `extras`, and its start is `~k` (negative) for
+ * extras[k].
+ *
+ * Readers: io/table/plain.ts (a file without quotes, and the quoted fast reader, straight from the
+ * bytes) and `ColumnsSink` below (a RowSink: rows of strings from csv-parse, JSON or xlsx).
+ */
+import type { DecimalMark } from '../../core/amount.js';
+import type { TableLike } from '../../core/cells.js';
+import { StatsbidragError } from '../../core/errors.js';
+import type { RowSink } from './sink.js';
+
+export interface TableRow {
+  /** Physical line where the record starts (1-based). */
+  line: number;
+  cells: string[];
+}
+
+export class ColumnarTable implements TableLike {
+  decimalMark: DecimalMark | undefined = undefined;
+  constructor(
+    readonly file: string,
+    readonly headers: string[],
+    readonly delimiter: string,
+    /** The input as UTF-8, without a byte order mark. */
+    readonly bytes: Buffer,
+    readonly rowCount: number,
+    /** starts[c][r], ends[c][r]: record r's cell in column c (end exclusive); starts < 0: extras[~start]. */
+    readonly starts: Int32Array[],
+    readonly ends: Int32Array[],
+    readonly lines: Int32Array,
+    readonly extras: readonly string[],
+  ) {}
+
+  line(r: number): number {
+    return this.lines[r]!;
+  }
+
+  cell(r: number, c: number): string {
+    const col = this.starts[c];
+    if (col === undefined) return '';
+    const s = col[r]!;
+    return s >= 0 ? this.bytes.toString('utf8', s, this.ends[c]![r]!) : this.extras[~s]!;
+  }
+
+  /** Whether record r's cell in column c is a slice of the bytes (false: held in extras). */
+  inBytes(r: number, c: number): boolean {
+    return this.starts[c]![r]! >= 0;
+  }
+
+  /**
+   * The rows as objects, made on each call: for library callers of the Table shape before issue 20
+   * and small tables (a report that shows every cell). Commands read `cell()` and `line()`.
+   */
+  get rows(): TableRow[] {
+    const out: TableRow[] = new Array(this.rowCount);
+    for (let r = 0; r < this.rowCount; r++) out[r] = { line: this.lines[r]!, cells: this.headers.map((_, c) => this.cell(r, c)) };
+    return out;
+  }
+}
+
+/** Growable columns for readers that do not know their row count ahead. */
+export class ColumnsBuilder {
+  rows = 0;
+  starts: Int32Array[];
+  ends: Int32Array[];
+  lines: Int32Array;
+  readonly extras: string[] = [];
+  constructor(
+    readonly width: number,
+    private capacity = 1024,
+  ) {
+    this.starts = Array.from({ length: width }, () => new Int32Array(capacity));
+    this.ends = Array.from({ length: width }, () => new Int32Array(capacity));
+    this.lines = new Int32Array(capacity);
+  }
+
+  /** Room for record `this.rows`. */
+  reserve(): void {
+    if (this.rows < this.capacity) return;
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(this.capacity * 2);
+      b.set(a);
+      return b;
+    };
+    this.starts = this.starts.map(grow);
+    this.ends = this.ends.map(grow);
+    this.lines = grow(this.lines);
+    this.capacity *= 2;
+  }
+
+  /** A cell held as a string. */
+  extra(c: number, text: string): void {
+    this.starts[c]![this.rows] = ~this.extras.length;
+    this.extras.push(text);
+  }
+
+  table(file: string, headers: string[], delimiter: string, bytes: Buffer): ColumnarTable {
+    const n = this.rows;
+    return new ColumnarTable(
+      file,
+      headers,
+      delimiter,
+      bytes,
+      n,
+      this.starts.map((a) => a.subarray(0, n)),
+      this.ends.map((a) => a.subarray(0, n)),
+      this.lines.subarray(0, n),
+      this.extras,
+    );
+  }
+}
+
+/**
+ * A RowSink that fills the model from rows of strings (csv-parse's records, a JSON table, an xlsx
+ * sheet): the first row is the header; every row has the header's number of cells (the reader
+ * checks and pads). The cells' text is gathered into one UTF-8 buffer at `end()`.
+ */
+export class ColumnsSink implements RowSink {
+  private headers: string[] | undefined;
+  private builder: ColumnsBuilder | undefined;
+  private parts: string[] = [];
+  private offset = 0;
+  private done: ColumnarTable | undefined;
+  constructor(
+    readonly file: string,
+    readonly delimiter: string,
+  ) {}
+
+  row(line: number, cells: readonly string[]): void {
+    if (!this.headers) {
+      this.headers = [...cells];
+      this.builder = new ColumnsBuilder(cells.length);
+      return;
+    }
+    const b = this.builder!;
+    b.reserve();
+    b.lines[b.rows] = line;
+    for (let c = 0; c < b.width; c++) {
+      const text = cells[c] ?? '';
+      const bytes = Buffer.byteLength(text);
+      b.starts[c]![b.rows] = this.offset;
+      this.offset += bytes;
+      b.ends[c]![b.rows] = this.offset;
+      this.parts.push(text);
+    }
+    b.rows++;
+  }
+
+  end(): void {
+    if (!this.headers) throw new StatsbidragError('empty-file', 'the file is empty', { file: this.file });
+    const bytes = Buffer.from(this.parts.join(''), 'utf8');
+    this.parts = [];
+    this.done = this.builder!.table(this.file, this.headers, this.delimiter, bytes);
+  }
+
+  get table(): ColumnarTable {
+    if (!this.done) throw new Error('ColumnsSink: end() not called');
+    return this.done;
+  }
+}
+
+/** Rows of strings (the header first) → the model. */
+export function tableFromRows(file: string, delimiter: string, headers: readonly string[], rows: Iterable<{ line: number; cells: readonly string[] }>): ColumnarTable {
+  const sink = new ColumnsSink(file, delimiter);
+  sink.row(0, headers);
+  for (const { line, cells } of rows) sink.row(line, cells);
+  sink.end();
+  return sink.table;
+}

@@ -1,0 +1,256 @@
+/**
+ * The CSV readers straight from the bytes into the model (model.ts): no string per cell, no object
+ * per row. Two readings of one grammar:
+ *
+ * - `scanPlain`: a file without any quote character, read as io/csv.ts parsePlain reads it (lines,
+ *   fields split at the delimiter, each trimmed as String.prototype.trim trims; blank lines skipped).
+ * - `scanQuoted`: RFC 4180 quoting, read as csv-parse reads it with the options io/csv.ts
+ *   parseQuoted gives it (fields trimmed of spaces and tabs around them, a quoted field's text kept
+ *   as written, "" inside quotes one quote; empty lines skipped). It takes only what it reads
+ *   exactly as csv-parse does and returns undefined on anything else (a quote inside an unquoted
+ *   field, text after a closing quote, an unclosed quote, a record with another number of fields,
+ *   a line of only spaces, a lone CR, mixed line endings); the caller then asks csv-parse, which
+ *   reads or reports it as it always has. tests/property/table-readers.test.ts holds the two to
+ *   the same model.
+ *
+ * Both need a delimiter of one ASCII character; the caller reads other delimiters through csv-parse
+ * or parsePlain.
+ */
+import { StatsbidragError } from '../../core/errors.js';
+import { ColumnarTable, ColumnsBuilder } from './model.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+export const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/** Whether a non-ASCII whitespace character (one String.prototype.trim removes) starts at i. */
+export function wideSpaceAt(b: Uint8Array, i: number, end: number): boolean {
+  const c = b[i]!;
+  if (c === 0xc2) return i + 1 < end && b[i + 1] === 0xa0;
+  if (i + 2 >= end) return false;
+  const c1 = b[i + 1]!;
+  const c2 = b[i + 2]!;
+  if (c === 0xe1) return c1 === 0x9a && c2 === 0x80;
+  if (c === 0xe2) return (c1 === 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) || c2 === 0xa8 || c2 === 0xa9 || c2 === 0xaf)) || (c1 === 0x81 && c2 === 0x9f);
+  if (c === 0xe3) return c1 === 0x80 && c2 === 0x80;
+  if (c === 0xef) return c1 === 0xbb && c2 === 0xbf;
+  return false;
+}
+
+/** Whether the character ending at `end` (exclusive) is a non-ASCII whitespace character. */
+export function wideSpaceBefore(b: Uint8Array, start: number, end: number): boolean {
+  if (end - start >= 2 && b[end - 2] === 0xc2 && b[end - 1] === 0xa0) return true;
+  return end - start >= 3 && wideSpaceAt(b, end - 3, end);
+}
+
+/** Start of the text after String.prototype.trim's leading whitespace. */
+function trimStart(b: Uint8Array, s: number, e: number): number {
+  for (;;) {
+    if (s >= e) return s;
+    const c = b[s]!;
+    if (isSpace(c)) s++;
+    else if (c >= 0x80 && wideSpaceAt(b, s, e)) s += c === 0xc2 ? 2 : 3;
+    else return s;
+  }
+}
+
+/** End of the text before String.prototype.trim's trailing whitespace. */
+function trimEnd(b: Uint8Array, s: number, e: number): number {
+  for (;;) {
+    if (e <= s) return e;
+    const c = b[e - 1]!;
+    if (isSpace(c)) e--;
+    else if (c >= 0x80 && wideSpaceBefore(b, s, e)) e -= b[e - 2] === 0xc2 && c === 0xa0 ? 2 : 3;
+    else return e;
+  }
+}
+
+/** The record's fields while it is read (reused from record to record). */
+interface Fields {
+  count: number;
+  start: number[];
+  end: number[];
+  /** A field's text when it is not a slice (a quoted field with ""), else undefined. */
+  text: (string | undefined)[];
+}
+
+function lineBreaks(b: Uint8Array): number {
+  let n = 0;
+  for (let at = b.indexOf(LF); at >= 0; at = b.indexOf(LF, at + 1)) n++;
+  return n;
+}
+
+function fieldCountError(file: string, line: number, fields: number, header: number, delim: string): StatsbidragError {
+  const delimName = delim === '\t' ? '\\t' : delim;
+  return new StatsbidragError('csv-record-inconsistent-fields-length', `this line has ${fields} fields where the header has ${header} (delimiter "${delimName}")`, { file, line });
+}
+
+function headersOf(bytes: Buffer, f: Fields): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < f.count; k++) out.push(f.text[k] ?? bytes.toString('utf8', f.start[k]!, f.end[k]!));
+  return out;
+}
+
+/** The record in `f` as row `builder.rows`. */
+function keep(builder: ColumnsBuilder, f: Fields, line: number): void {
+  builder.reserve();
+  const r = builder.rows;
+  builder.lines[r] = line;
+  for (let k = 0; k < f.count; k++) {
+    const text = f.text[k];
+    if (text !== undefined) builder.extra(k, text);
+    else {
+      builder.starts[k]![r] = f.start[k]!;
+      builder.ends[k]![r] = f.end[k]!;
+    }
+  }
+  builder.rows++;
+}
+
+/**
+ * A file with no quote character → the model, as io/csv.ts parsePlain reads it (same errors). The
+ * header is not checked here (parseTable checks it for every reader).
+ */
+export function scanPlain(bytes: Buffer, file: string, delimiter: string): ColumnarTable {
+  const D = delimiter.charCodeAt(0);
+  const f: Fields = { count: 0, start: [], end: [], text: [] };
+  let headers: string[] | undefined;
+  let builder: ColumnsBuilder | undefined;
+  let line = 0;
+  for (let pos = 0; pos < bytes.length; ) {
+    let next = bytes.indexOf(LF, pos);
+    if (next < 0) next = bytes.length;
+    const end = next > pos && bytes[next - 1] === CR ? next - 1 : next;
+    const start = pos;
+    pos = next + 1;
+    line++;
+    if (end === start) continue;
+    f.count = 0;
+    let from = start;
+    for (let i = start; ; i++) {
+      if (i === end || bytes[i] === D) {
+        const s = trimStart(bytes, from, i);
+        f.start[f.count] = s;
+        f.end[f.count] = trimEnd(bytes, s, i);
+        f.count++;
+        if (i === end) break;
+        from = i + 1;
+      }
+    }
+    // A line of only whitespace and no delimiter is blank.
+    if (f.count === 1 && f.start[0] === f.end[0]) continue;
+    if (!headers) {
+      headers = headersOf(bytes, f);
+      builder = new ColumnsBuilder(f.count, lineBreaks(bytes) + 1);
+      continue;
+    }
+    if (f.count !== headers.length) throw fieldCountError(file, line, f.count, headers.length, delimiter);
+    keep(builder!, f, line);
+  }
+  if (!headers) throw new StatsbidragError('empty-file', 'the file is empty', { file });
+  return builder!.table(file, headers, delimiter, bytes);
+}
+
+
+/**
+ * A file with quotes → the model, as csv-parse reads it (see the module comment); undefined for
+ * anything this reader leaves to csv-parse.
+ */
+export function scanQuoted(bytes: Buffer, file: string, delimiter: string): ColumnarTable | undefined {
+  const D = delimiter.charCodeAt(0);
+  /** csv-parse's trim on the left (and around a quoted field): spaces, tabs and form feeds, unless one is the delimiter. */
+  const blank = (c: number | undefined): boolean => c !== D && (c === 32 || c === 9 || c === 12);
+  const n = bytes.length;
+  const f: Fields = { count: 0, start: [], end: [], text: [] };
+  let headers: string[] | undefined;
+  let builder: ColumnsBuilder | undefined;
+  /** Line breaks: undefined until the first record ends at one; then CRLF or not. */
+  let crlf: boolean | undefined;
+  let line = 1;
+  let pos = 0;
+  while (pos < n) {
+    // An empty line is skipped.
+    if (bytes[pos] === LF || (bytes[pos] === CR && bytes[pos + 1] === LF)) {
+      const isCrlf = bytes[pos] === CR;
+      if (crlf !== undefined && crlf !== isCrlf) return undefined;
+      crlf = isCrlf;
+      pos += isCrlf ? 2 : 1;
+      line++;
+      continue;
+    }
+    const recordLine = line;
+    f.count = 0;
+    // One field per turn; the record ends at a line break or the end of the input.
+    for (;;) {
+      while (pos < n && blank(bytes[pos])) pos++;
+      const k = f.count++;
+      f.text[k] = undefined;
+      if (bytes[pos] === QUOTE) {
+        const s = pos + 1;
+        let escaped = false;
+        let at = s;
+        for (;;) {
+          const q = bytes.indexOf(QUOTE, at);
+          if (q < 0) return undefined;
+          if (bytes[q + 1] === QUOTE) {
+            escaped = true;
+            at = q + 2;
+            continue;
+          }
+          at = q;
+          break;
+        }
+        // Line breaks inside the field: counted; before the file's line breaks are known, csv-parse's choice is left to it.
+        for (let i = bytes.indexOf(LF, s); i >= 0 && i < at; i = bytes.indexOf(LF, i + 1)) {
+          if (crlf === undefined) return undefined;
+          line++;
+        }
+        if (crlf === undefined && bytes.indexOf(CR, s) >= 0 && bytes.indexOf(CR, s) < at) return undefined;
+        f.start[k] = s;
+        f.end[k] = at;
+        if (escaped) f.text[k] = bytes.toString('utf8', s, at).replaceAll('""', '"');
+        pos = at + 1;
+        while (pos < n && blank(bytes[pos])) pos++;
+        const c = bytes[pos];
+        if (pos < n && c !== D && c !== LF && c !== CR) return undefined;
+      } else {
+        const s = pos;
+        while (pos < n) {
+          const c = bytes[pos]!;
+          if (c === D || c === LF || c === CR) break;
+          if (c === QUOTE) return undefined;
+          pos++;
+        }
+        f.start[k] = s;
+        f.end[k] = trimEnd(bytes, s, pos);
+      }
+      if (pos >= n) break;
+      const c = bytes[pos]!;
+      if (c === D) {
+        pos++;
+        continue;
+      }
+      // A line break ends the record: CRLF or LF, the same all through the file; a lone CR is left to csv-parse.
+      const isCrlf = c === CR;
+      if (isCrlf && bytes[pos + 1] !== LF) return undefined;
+      if (crlf !== undefined && crlf !== isCrlf) return undefined;
+      crlf = isCrlf;
+      pos += isCrlf ? 2 : 1;
+      line++;
+      break;
+    }
+    // A line of only spaces, or a record of one empty field: left to csv-parse.
+    if (f.count === 1 && f.start[0] === f.end[0] && f.text[0] === undefined) return undefined;
+    if (!headers) {
+      headers = headersOf(bytes, f);
+      builder = new ColumnsBuilder(f.count, lineBreaks(bytes) + 1);
+      continue;
+    }
+    if (f.count !== headers.length) return undefined;
+    keep(builder!, f, recordLine);
+  }
+  if (!headers) return undefined;
+  return builder!.table(file, headers, delimiter, bytes);
+}

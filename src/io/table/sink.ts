@@ -1,0 +1,19 @@
+/**
+ * What every table reader hands its rows to: the plain and quoted CSV readers and the xlsx reader
+ * call `row()` once per record, in order, and `end()` once after the last. The sink (the columnar
+ * table builder, io/table/model.ts) decides which row is the header and what is kept; a reader
+ * makes no object per row of its own.
+ *
+ * - `line` is where the record starts: the physical 1-based line in a CSV file (a quoted field
+ *   with line breaks makes a record span several lines), the sheet's row number in an xlsx sheet.
+ *   Lines only grow from one call to the next.
+ * - `cells` are the record's cells as text, each trimmed as the CSV reader trims cells (an xlsx
+ *   number as its plain decimal text, see io/xlsx.ts). Blank records (no cell with any text) may
+ *   be skipped by the reader or passed on; the sink skips them.
+ * - The reader may reuse the `cells` array for the next row: the sink copies what it keeps.
+ */
+export interface RowSink {
+  row(line: number, cells: readonly string[]): void;
+  /** After the last row (also when there was none). */
+  end(): void;
+}

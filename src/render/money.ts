@@ -1,0 +1,44 @@
+/**
+ * Money and percentages written for people (grouped digits, the locale's decimal mark) and for
+ * machines (plain fixed decimals, CSV and JSON). The core parses amounts and computes exactly
+ * (core/amount.ts, core/decimal.ts); how a figure looks is the renderers' business.
+ */
+import { groupDigits, type NumberLocale } from '../core/amount.js';
+import { Decimal } from '../core/decimal.js';
+
+export interface FormatOptions {
+  locale?: NumberLocale;
+  /** Fixed number of decimals; default: as many as the value needs. */
+  decimals?: number;
+  /** Thousands grouping; default true. */
+  grouping?: boolean;
+}
+
+const SEPARATORS: Record<NumberLocale, { group: string; decimal: string }> = {
+  sv: { group: ' ', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/** "9979000" → "9 979 000" (sv) or "9,979,000" (en). Plain hyphen-minus, so output stays ASCII-friendly. */
+export function formatAmount(value: Decimal | string, options: FormatOptions = {}): string {
+  const d = typeof value === 'string' ? new Decimal(value) : value;
+  const { group, decimal } = SEPARATORS[options.locale ?? 'sv'];
+  const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals);
+  const negative = fixed.startsWith('-');
+  const [int = '', frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = options.grouping === false ? int : groupDigits(int, group);
+  const body = frac ? `${grouped}${decimal}${frac}` : grouped;
+  return negative && !/^[0.,\s]*$/.test(body) ? `-${body}` : body;
+}
+
+/** part / whole as a percentage with `decimals` decimals ("3,44 %"); "–" when whole is zero. */
+export function formatPercent(part: Decimal, whole: Decimal, options: FormatOptions = {}): string {
+  if (whole.isZero()) return '–';
+  return `${formatAmount(part.div(whole).times(100), { ...options, decimals: options.decimals ?? 2 })} %`;
+}
+
+/** Plain machine form with fixed decimals: "-12.50". For CSV and JSON. */
+export function plain(value: Decimal, decimals: number): string {
+  const s = value.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}

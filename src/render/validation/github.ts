@@ -1,0 +1,40 @@
+/** validate's report as GitHub workflow annotations, one per finding, then the summary line. */
+import type { NumberLocale } from '../../core/amount.js';
+import type { ValidationReport } from '../../core/validate.js';
+import { findingMessage, referenceText } from './messages.js';
+import { validationSummaryLine } from './text.js';
+
+/** Workflow-command data: "%", CR and LF escaped (GitHub's rules). */
+const githubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** A workflow-command property value: as data, and ":" and "," too. */
+const githubProperty = (s: string): string => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * First a `::notice` naming what the table is checked against; then one GitHub Actions annotation
+ * per finding (`::error file=…,line=…,col=…,title=CODE::message`), so a failing check points at
+ * the cell in a pull request; then the summary line. `col` is the
+ * 1-based position of the finding's column in `headers`; a finding about a column alone points at
+ * the header line.
+ */
+export function validationGithub(report: ValidationReport, headers: readonly string[], locale: NumberLocale = 'sv'): string {
+  const notice = `::notice title=statsbidrag validate::${githubData(`${report.file ?? 'the table'} checked against ${referenceText(report, locale)}`)}`;
+  const findings = report.errors.map((f) => {
+    const index = f.column === null ? -1 : columnIndex(headers, f.column);
+    const props = [
+      ...(report.file !== null && report.file !== '-' ? [`file=${githubProperty(report.file)}`] : []),
+      ...(f.row !== null ? [`line=${f.row}`] : index >= 0 ? ['line=1'] : []),
+      ...(index >= 0 ? [`col=${index + 1}`] : []),
+      `title=${githubProperty(f.code)}`,
+    ];
+    const where = [f.recipient, f.column].filter((x) => x !== null).join(', ');
+    return `::${f.severity} ${props.join(',')}::${githubData(`${where ? `${where}: ` : ''}${findingMessage(f, locale)}`)}`;
+  });
+  const out = [notice, ...findings, validationSummaryLine(report)];
+  return `${out.join('\n')}\n`;
+}
+
+/** A finding's column in the header: by name, or a range column's segment ("Belopp 2020–2027 (2020)") by its header. */
+function columnIndex(headers: readonly string[], column: string): number {
+  const i = headers.indexOf(column);
+  return i >= 0 ? i : headers.indexOf(column.replace(/ \(.*\)$/, ''));
+}

@@ -1,0 +1,119 @@
+/**
+ * Real tables (issue 22), run as a user would: a total row is never paid or counted, and one
+ * recipient spelled two ways (case, NFC/NFD, no-break or zero-width spaces) is an error wherever
+ * money would be paid, with both lines named.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from '../helpers/cli.js';
+
+function file(name: string, text: string | Buffer): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const SAME = '(names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice';
+
+describe('total rows are set aside, with a note (built CLI)', () => {
+  it('allocate does not pay "Totalt": Alfa 375 000, Beta 625 000, and a note naming the row', () => {
+    const data = file('t.csv', 'name,weight\nAlfa,3\nBeta,5\nTotalt,8\n');
+    for (const format of ['csv', 'json', 'md']) {
+      const r = run(['allocate', '--data', data, '--basis', 'weight', '--total', '1000000', '--format', format]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe(`note: ${data}: line 4 "Totalt" is a total row, not a recipient; set aside\n`);
+      expect(r.stdout).not.toMatch(/Totalt/);
+      if (format === 'csv') expect(r.stdout).toBe('recipient,weight,amount\nAlfa,3,375000\nBeta,5,625000\n');
+    }
+  });
+
+  it('allocate sets aside a last row that holds the sum, without a total word, and from stdin', () => {
+    const r = run(['allocate', '--data', '-', '--basis', 'weight', '--total', '1000000', '--format', 'csv'], { input: 'name,weight\nAlfa,3\nBeta,5\nAlla kommuner 2019,8\n' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,weight,amount\nAlfa,3,375000\nBeta,5,625000\n');
+    expect(r.stderr).toBe('note: -: line 4 "Alla kommuner 2019" holds the sums of the rows above: a total row, not a recipient; set aside\n');
+  });
+
+  it('pays a real name that merely contains a total word', () => {
+    const r = run(['allocate', '--data', file('n.csv', 'name,weight\nSumma Konsult AB,3\nTotal Oil,5\n'), '--basis', 'weight', '--total', '800', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('recipient,weight,amount\nSumma Konsult AB,3,300\nTotal Oil,5,500\n');
+  });
+
+  it('compare no longer counts a total row', () => {
+    const a = file('a.csv', 'name,2019\nAlfa,300\nBeta,500\nSumma,800\n');
+    const b = file('b.csv', 'name,2019\nAlfa,310\nBeta,500\n');
+    const r = run(['compare', a, b, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`note: ${a}: line 4 "Summa" is a total row, not a recipient; set aside\n`);
+    const doc = JSON.parse(r.stdout) as { rows: { recipient: string }[]; totals: { years: Record<string, { a: string; b: string }> } };
+    expect(doc.rows.map((x) => x.recipient).sort()).toEqual(['Alfa', 'Beta']);
+    expect([doc.totals.years['2019']!.a, doc.totals.years['2019']!.b]).toEqual(['800', '810']);
+  });
+
+  it('audit reads the rows without the total row', () => {
+    const r = run(['audit', file('au.csv', 'name,weight,amount\nAlfa,3,375000\nBeta,5,625000\nTotalt,8,1000000\n'), '--basis', 'weight', '--column', 'amount', '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/note: .*au\.csv: line 4 "Totalt" is a total row, not a recipient; set aside\n$/);
+    expect((JSON.parse(r.stdout) as { rows: number }).rows).toBe(2);
+  });
+
+  it('award does not take a total row for an application', () => {
+    const apps = file('apps.csv', 'applicant,type,requested,cost\nFörening A,förening,100000,200000\nFörening B,förening,50000,100000\nSumma,,150000,300000\n');
+    const r = run(['award', apps, '--budget', '150000', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`note: ${apps}: line 4 "Summa" is a total row, not a recipient; set aside\n`);
+    expect(r.stdout).not.toMatch(/Summa/);
+  });
+
+  it('validate checks the total row, and the tool\'s own output with a total row appended validates', () => {
+    const out = run(['allocate', '--data', file('v.csv', 'name,weight\nAlfa,3\nBeta,5\n'), '--basis', 'weight', '--total', '1000000', '--format', 'csv']).stdout;
+    const good = file('good.csv', `${out}Totalt,8,1000000\n`);
+    expect(run(['validate', good, '--stated', 'amount=1000000', '--year', '2019']).status).toBe(0);
+    const bad = run(['validate', file('bad.csv', `${out}Totalt,8,1000001\n`), '--stated', 'amount=1000000', '--year', '2019', '--format', 'json']);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/total-row-mismatch/);
+  });
+});
+
+describe('one recipient, one key (built CLI)', () => {
+  it.each([
+    ['case', 'Göteborg', 'göteborg'],
+    ['NFC and NFD', 'Göteborg', 'Go\u0308teborg'],
+    ['a zero-width space', 'Göteborg', 'Göte\u200bborg'],
+    ['a no-break space inside', 'Upplands Väsby', 'Upplands\u00a0Väsby'],
+  ])('allocate refuses two spellings differing by %s: exit 2, both lines named', (_, first, second) => {
+    const data = file('d.csv', `name,weight\n${first},3\nBeta,5\n${second},2\n`);
+    for (const format of ['csv', 'table']) {
+      const r = run(['allocate', '--data', data, '--basis', 'weight', '--total', '1000000', '--format', format]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      const shown = second.replace(/[\u200b\u00a0]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      expect(r.stderr).toBe(`statsbidrag: ${data}: lines 2 and 4: "${first}" and "${shown}" are the same recipient ${SAME}\n`);
+    }
+  });
+
+  it('award refuses one applicant spelled two ways for the same years', () => {
+    const apps = file('apps.csv', 'applicant,type,requested,cost\nFörening A,förening,100000,200000\nFÖRENING A ,förening,50000,100000\n');
+    const r = run(['award', apps, '--budget', '150000']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${apps}: lines 2 and 3: "Förening A" and "FÖRENING A" are the same applicant, and would be paid twice\n`);
+  });
+
+  it('refuses a name with no-break spaces around it twice: the reader trims them', () => {
+    const data = file('d.csv', 'name,weight\nGöteborg,3\n\u00a0Göteborg\u00a0,2\n');
+    const r = run(['allocate', '--data', data, '--basis', 'weight', '--total', '100']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${data}: lines 2 and 3: "Göteborg" appears twice ${SAME}\n`);
+  });
+
+  it('compare matches the same spellings allocate refuses as one', () => {
+    const out = run(['allocate', '--data', file('v.csv', 'name,weight\nGöteborg,3\nÅre,5\n'), '--basis', 'weight', '--total', '800', '--format', 'csv']).stdout;
+    const nfd = file('nfd.csv', out.normalize('NFD').replace('Göteborg', 'GÖTEBORG'.normalize('NFD')));
+    const r = run(['compare', nfd, file('nfc.csv', out), '--year', '2019', '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { unchanged: number; rows: unknown[] }).rows).toHaveLength(2);
+  });
+});

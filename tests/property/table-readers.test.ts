@@ -1,0 +1,128 @@
+/**
+ * Reader equivalence (issue 20): every CSV reader fills the one columnar model (io/table/model.ts)
+ * with the same cells and lines.
+ *
+ * - The same table written plain and quoted (every field, or only where needed), in each dialect
+ *   (delimiter, line break, byte order mark), reads to the same model.
+ * - The byte scanners (io/table/scan.ts) read exactly what the row readers they replace read:
+ *   scanPlain what parsePlain reads (errors included), scanQuoted what csv-parse reads, on hostile
+ *   text; where scanQuoted declines, csv-parse reads or refuses the text itself.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePlain, parseQuoted, parseTable } from '../../src/io/csv.js';
+import type { ColumnarTable } from '../../src/io/table/model.js';
+import { scanPlain, scanQuoted } from '../../src/io/table/scan.js';
+
+const model = (t: ColumnarTable) => ({
+  headers: t.headers,
+  rows: Array.from({ length: t.rowCount }, (_, r) => ({ line: t.line(r), cells: t.headers.map((_, c) => t.cell(r, c)) })),
+});
+const outcome = <T>(f: () => T): { ok: T } | { error: string } => {
+  try {
+    return { ok: f() };
+  } catch (e) {
+    return { error: String((e as Error).message) };
+  }
+};
+
+const DELIMS = [',', ';', '\t', '|'] as const;
+
+describe('one model from every CSV reader', () => {
+  it('a table written plain or quoted, in any dialect, reads to the same model', () => {
+    // Cells as the readers give them back: trimmed, no line breaks (which would move lines), no quotes.
+    const cell = fc.stringMatching(/^[A-Za-zÅÄÖåäö0-9.\-]([A-Za-zÅÄÖåäö0-9 .\-]{0,6}[A-Za-zÅÄÖåäö0-9.\-])?$/);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((cols) => fc.array(fc.array(fc.oneof(cell, fc.constant('')), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 15 })),
+        fc.constantFrom(...DELIMS),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        (body, delim, eol, bom, every) => {
+          const headers = body[0]!.map((_, i) => `c${i}`);
+          // A record of one empty cell would be a blank line.
+          const records = body.filter((r) => r.length > 1 || r[0] !== '');
+          const write = (quote: (s: string) => string) => (bom ? '\ufeff' : '') + [headers, ...records].map((r) => r.map(quote).join(delim)).join(eol) + eol;
+          const plain = parseTable(write((s) => s), 'f.csv', delim);
+          const quoted = parseTable(write((s) => (every || s.includes(' ') ? `"${s}"` : s)), 'f.csv', delim);
+          const spaced = parseTable(write((s) => ` "${s}" `), 'f.csv', delim);
+          expect(model(quoted)).toEqual(model(plain));
+          expect(model(spaced)).toEqual(model(plain));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('quoted cells with delimiters, quotes and line breaks read back as written', () => {
+    const cell = fc.stringMatching(/^[a-zÅ,;|"\n0-9]{0,6}$/);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 10 })), fc.constantFrom(...DELIMS), fc.constantFrom('\n', '\r\n'), (records, delim, eol) => {
+        const headers = records[0]!.map((_, i) => `h${i}`);
+        const write = (r: readonly string[]) => r.map((s) => `"${s.replaceAll('\n', eol).replaceAll('"', '""')}"`).join(delim);
+        const text = [headers, ...records].map(write).join(eol) + eol;
+        const t = model(parseTable(text, 'f.csv', delim));
+        expect(t.rows.map((r) => r.cells)).toEqual(records.map((r) => r.map((s) => s.replaceAll('\n', eol))));
+        // Each record starts on the line after the previous record's last line.
+        let line = 2;
+        t.rows.forEach((r, i) => {
+          expect(r.line).toBe(line);
+          line += 1 + records[i]!.reduce((n, s) => n + s.split('\n').length - 1, 0);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the byte scanners read what the row readers read', () => {
+  // Hostile text: quotes anywhere, blank and space-only lines, CR alone, Unicode spaces, tabs.
+  const piece = fc.constantFrom('a', 'Å', 'b c', '1,5', ',', ';', '\t', ' ', '"', '""', '\n', '\r\n', '\r', '\u00a0', '\u2003', '\f', '\v', 'x"y', '\ufeff');
+  const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+  it('scanQuoted reads as csv-parse, or leaves the text to it', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(text, fc.constantFrom(...DELIMS), (body, delim) => {
+        const input = `h1${delim}h2\n${body}`;
+        const bytes = Buffer.from(input, 'utf8');
+        const scanned = outcome(() => scanQuoted(bytes, 'f', delim));
+        expect(scanned).not.toHaveProperty('error');
+        const general = outcome(() => parseQuoted(input, 'f', delim));
+        const got = (scanned as { ok: ColumnarTable | undefined }).ok;
+        runs++;
+        if (got === undefined) return;
+        taken++;
+        expect(general).toHaveProperty('ok');
+        const want = (general as { ok: { headers: string[]; rows: { line: number; cells: string[] }[] } }).ok;
+        expect(model(got)).toEqual({ headers: want.headers, rows: want.rows });
+      }),
+      { numRuns: 3000 },
+    );
+    // Not a test of declining: most hostile texts are still read by the scanner itself.
+    expect(taken / runs).toBeGreaterThan(0.05);
+  });
+
+  it('scanQuoted takes ordinary quoted lists (it does not decline them)', () => {
+    const input = 'Kommun,Belopp\n"Ale, kommun",12\n"Säffle ""S""",3\r\n';
+    expect(scanQuoted(Buffer.from(input.replace('\r\n', '\n')), 'f', ',')).toBeDefined();
+  });
+
+  it('scanPlain reads as parsePlain, errors included', () => {
+    const unquoted = text.map((t) => t.replaceAll('"', ''));
+    fc.assert(
+      fc.property(unquoted, fc.constantFrom(...DELIMS), (body, delim) => {
+        const input = `h1${delim}h2\n${body}`;
+        const scanned = outcome(() => model(scanPlain(Buffer.from(input, 'utf8'), 'f', delim)));
+        const general = outcome(() => {
+          const t = parsePlain(input, 'f', delim);
+          return { headers: t.headers, rows: t.rows };
+        });
+        expect(scanned).toEqual(general);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/decimal.js';
+import { findTotalRows, isTotalName, totalRowNote } from '../../src/core/total-rows.js';
+
+const rows = (...r: [string, ...(string | undefined)[]][]) => r.map(([name, ...a]) => ({ name, amounts: a.map((v) => (v === undefined ? undefined : new Decimal(v))) }));
+
+describe('total rows: one rule', () => {
+  it.each(['Summa', 'SUMMA', 'Totalt', 'Total', 'Totals', 'Sum', 'Summa totalt', 'Totalsumma', 'Samtliga', 'Totalt riket', 'Hela riket', 'Grand total', 'Summa:', 'Totalt :', '\u00a0Totalt\u00a0', 'Tota\u200blt', 'S:a'])('"%s" is a total word', (name) => {
+    expect(isTotalName(name)).toBe(true);
+  });
+
+  it.each(['Summa Konsult AB', 'Total Oil', 'Sumatra', 'Totalförsvaret', 'Samtliga skolor i Ale', 'Stockholm', 'Totalt:s', 'Hela', ''])('"%s" is not', (name) => {
+    expect(isTotalName(name)).toBe(false);
+  });
+
+  it('finds a total word anywhere, and sets nothing else aside', () => {
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Totalt', '8']))).toEqual([{ index: 2, by: 'word' }]);
+    expect(findTotalRows(rows(['Summa', '8'], ['Alfa', '3'], ['Beta', '5']))).toEqual([{ index: 0, by: 'word' }]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Gamma', '7']))).toEqual([]);
+  });
+
+  it('finds last rows that hold the sums of the rows above, exactly, every column', () => {
+    expect(findTotalRows(rows(['Alfa', '3', '1.25'], ['Beta', '5', '2.5'], ['Alla', '8', '3.75']))).toEqual([{ index: 2, by: 'sum' }]);
+    // One column off by a cent: not a total row.
+    expect(findTotalRows(rows(['Alfa', '3', '1.25'], ['Beta', '5', '2.5'], ['Alla', '8', '3.76']))).toEqual([]);
+    // Two sum rows at the end, and a word row before them.
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Summa', '8'], ['Riket 2019', '8'], ['Alla', '8']))).toEqual([
+      { index: 2, by: 'word' },
+      { index: 3, by: 'sum' },
+      { index: 4, by: 'sum' },
+    ]);
+    // An empty cell in the total row is not compared.
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', undefined], ['Alla', '8', undefined]))).toEqual([{ index: 2, by: 'sum' }]);
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', undefined], ['', '8', undefined]))).toEqual([{ index: 2, by: 'sum' }]);
+  });
+
+  it('does not take a sum of one row, of zeros, a row in the middle, or a repeated name for a total', () => {
+    expect(findTotalRows(rows(['Alfa', '5'], ['Beta', '5']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa', '0'], ['Beta', '0'], ['Gamma', '0']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Gamma', '8'], ['Delta', '1']))).toEqual([]);
+    expect(findTotalRows(rows(['A', '1'], ['B', '2'], ['a', '3']))).toEqual([]);
+  });
+
+  it('takes one column that equals the sum for a total only when the name is empty or holds a total word', () => {
+    // A plain list whose last weight is the others' sum by chance: D is a recipient.
+    expect(findTotalRows(rows(['A', '3'], ['B', '5'], ['C', '2'], ['D', '10']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['X', '8']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['', '8']))).toEqual([{ index: 2, by: 'sum' }]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Summa kommuner', '8']))).toEqual([{ index: 2, by: 'sum' }]);
+    expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Totalt (kr)', '8']))).toEqual([{ index: 2, by: 'sum' }]);
+    // Two columns that each equal their sum: a total row whatever its name.
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['X', '8', '3']))).toEqual([{ index: 2, by: 'sum' }]);
+    // Two columns, one of them empty in the last row: only one shows it.
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['X', '8', undefined]))).toEqual([]);
+  });
+
+  it('reads rows one at a time too', () => {
+    const data = rows(['Alfa', '3'], ['Beta', '5'], ['Summa kommuner', '8']);
+    expect(findTotalRows({ count: 3, name: (i) => data[i]!.name, amounts: (i) => data[i]!.amounts })).toEqual([{ index: 2, by: 'sum' }]);
+  });
+
+  it('says which row it set aside and why', () => {
+    expect(totalRowNote('t.csv', 4, 'Totalt', 'word')).toBe('t.csv: line 4 "Totalt" is a total row, not a recipient; set aside');
+    expect(totalRowNote(undefined, 4, 'X', 'sum')).toBe('line 4 "X" holds the sums of the rows above: a total row, not a recipient; set aside');
+  });
+});
