@@ -75,6 +75,17 @@ async function generate(n) {
   return file;
 }
 
+/** The same list with its first name quoted: read by the quoted reader (the general reader before issue 20). */
+function quotedCopy(file, n) {
+  const quoted = join(OUT, `recipients-quoted-${n}.csv`);
+  if (existsSync(quoted)) return quoted;
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('\n') + 1;
+  const comma = text.indexOf(',', at);
+  writeFileSync(quoted, `${text.slice(0, at)}"${text.slice(at, comma)}"${text.slice(comma)}`);
+  return quoted;
+}
+
 function table(title, headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
@@ -112,8 +123,18 @@ function casesFor(n, file) {
   const cases = [['largest-remainder csv', process.execPath, ourArgs(file, 'largest-remainder', 'csv', join(OUT, `out-lr-${n}.csv`))]];
   if (pandas) cases.push(['pandas (float64)', pandas, [join(ROOT, 'bench', 'pandas_split.py'), file, TOTAL, join(OUT, `out-pandas-${n}.csv`)]]);
   if (polars) cases.push(['polars (float64)', polars, [join(ROOT, 'bench', 'polars_split.py'), file, TOTAL, join(OUT, `out-polars-${n}.csv`)]]);
+  // Issue 20's paths beside the plain split, on the same list (ratios in the "vs LR csv" column).
+  cases.push(['quoted list csv', process.execPath, ourArgs(quotedCopy(file, n), 'largest-remainder', 'csv', join(OUT, `out-lr-quoted-${n}.csv`))]);
+  // A tenth and five times the mean amount (at 1M rows: --floor 100000 --ceiling 5000000, issue 20's case).
+  const mean = Number(TOTAL) / n;
+  cases.push(['floor/ceiling csv', process.execPath, [...ourArgs(file, 'largest-remainder', 'csv', join(OUT, `out-fc-${n}.csv`)), '--floor', String(mean / 10), '--ceiling', String(mean * 5)]]);
+  if (!big || large) {
+    // validate of allocate's own output with the same options, and compare of two such tables (both still build objects per row: --large only at 1M).
+    cases.push(['validate (same options)', process.execPath, [BIN, 'validate', join(OUT, `out-lr-${n}.csv`), '--data', file, '--basis', 'weight', '--total', TOTAL, '--unit', '1', '--method', 'largest-remainder']]);
+  }
   if (n <= 1_000_000) {
     cases.push(['sainte-lague csv', process.execPath, ourArgs(file, 'sainte-lague', 'csv', join(OUT, `out-sl-${n}.csv`))]);
+    if (!big || large) cases.push(['compare two tables', process.execPath, [BIN, 'compare', join(OUT, `out-lr-${n}.csv`), join(OUT, `out-sl-${n}.csv`), '--year', '2024', '--format', 'csv', '--out', join(OUT, `out-compare-${n}.csv`)]]);
     if (big) {
       cases.push(['dhondt csv', process.execPath, ourArgs(file, 'dhondt', 'csv', join(OUT, `out-dh-${n}.csv`))]);
       cases.push(['largest-remainder json', process.execPath, ourArgs(file, 'largest-remainder', 'json', join(OUT, `out-lr-${n}.json`))]);

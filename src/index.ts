@@ -17,6 +17,7 @@ export { formatAmount, formatPercent } from './render/money.js';
 export { StatsbidragError, describeError, type Location } from './core/errors.js';
 export { parseYearRange, formatYearRange, yearsOf, type YearRange } from './core/schedule.js';
 export { split, type Split, type SplitRequest, type SplitRow, type Recipient, type RowExplanation } from './core/split.js';
+export { splitColumns, columnAmount, type ColumnsSplitRequest, type ColumnsSplit } from './app/split-columns.js';
 export { allocate, type Allocation, type AllocateOptions, type PeriodAllocation, type AdminSpec } from './core/allocate.js';
 export {
   methodByName,

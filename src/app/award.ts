@@ -45,7 +45,7 @@ function ordinanceRef(programme: Programme, text: string): string {
 }
 
 /** The programme named, or the first that awards on applications and has award rules. */
-export function awardProgramme(rules: Rules, id: string | undefined, file: string): Programme {
+function awardProgramme(rules: Rules, id: string | undefined, file: string): Programme {
   const found = id === undefined
     ? (rules.programmes.find((p) => p.awards && p.periods.some((q) => q.method.value === 'applications')) ?? rules.programmes.find((p) => p.awards))
     : rules.programmes.find((p) => p.id === id);

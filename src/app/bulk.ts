@@ -49,7 +49,7 @@ import type { NumberLocale } from '../core/amount.js';
 import { explainedRows } from '../core/explain-rows.js';
 import type { SplitRow } from '../core/split.js';
 
-export type { BulkColumns, BulkPeriod, BulkSplit };
+
 
 export interface BulkRequest {
   /** Weight column, by header or year. */
@@ -164,7 +164,7 @@ const DECLINE = Symbol('decline');
  * module comment); undefined when the lane declines: anything allocate() refuses (it then says
  * why), floors, ceilings or explanations, or numbers beyond what doubles hold exactly.
  */
-export function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | undefined {
+function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | undefined {
   if (options.floor || options.ceiling || options.explain) return undefined;
   /** One split per period, in allocateBy's order; periods asking for the same split (method, units) share its arrays. */
   const made: { result: FastResult; allocated: number }[] = [];

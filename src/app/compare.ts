@@ -31,7 +31,7 @@ const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
  * by name) ending .csv/.tsv/.txt/.xlsx, or a .json file with a "rows" array (what allocate
  * --format json writes; a scenario has none). Anything else is a scenario name or file.
  */
-export function isTableArgument(spec: string): boolean {
+function isTableArgument(spec: string): boolean {
   if (spec === '-' || spec === 'baseline') return false;
   const file = resolveInput(spec);
   try {

@@ -27,7 +27,7 @@ export interface OptionDeclaration {
 }
 
 /** One positional argument: "<table>" (required) or "[name]" (optional). */
-export interface ArgumentDeclaration {
+interface ArgumentDeclaration {
   readonly name: string;
   readonly description: string;
   readonly choices?: readonly string[];
@@ -80,7 +80,7 @@ export type FlagsFrom<Options extends readonly OptionDeclaration[]> = {
 export type FlagsOf<D extends CommandDeclaration> = FlagsFrom<D['options']>;
 
 /** The long name of an option ("--data" of "--data <file>"). */
-export const longName = (o: OptionDeclaration): string => o.flags.split(/[ ,]/).find((part) => part.startsWith('--'))!;
+const longName = (o: OptionDeclaration): string => o.flags.split(/[ ,]/).find((part) => part.startsWith('--'))!;
 
 type Named<O, Name extends string> = O extends { readonly flags: Name | `${Name} ${string}` } ? O : never;
 

@@ -15,7 +15,7 @@ import { tablePaint } from './output.js';
 import type { AllocationFlags, CsvFlags, SplitFlags } from './declarations/shared.js';
 
 /** The csv options mean nothing for other formats: say so rather than ignore them. */
-export function checkCsvFlags(format: string, flags: CsvFlags): void {
+function checkCsvFlags(format: string, flags: CsvFlags): void {
   if (format === 'csv') return;
   const given = (['delimiter', 'decimalMark', 'bom', 'headers', 'excel'] as const).filter((k) => flags[k] !== undefined);
   if (given.length) {
@@ -66,7 +66,7 @@ export function positiveAmountOption(option: string, text: string | undefined): 
   return d;
 }
 
-export function adminOption(text: string | undefined): AdminSpec | undefined {
+function adminOption(text: string | undefined): AdminSpec | undefined {
   if (text === undefined) return undefined;
   try {
     const { value, percent } = parseAmountOrPercent(text);
@@ -106,7 +106,7 @@ export function commandLine(argv: readonly string[] = process.argv.slice(2)): st
 }
 
 /** An .xlsx workbook is bytes: it goes to a file, or to stdout only when that is not a terminal (`--out -` into a pipe). */
-export function checkXlsxOut(out: string | undefined): void {
+function checkXlsxOut(out: string | undefined): void {
   if (out === undefined || (out === '-' && process.stdout.isTTY)) {
     throw new StatsbidragError('invalid-option', '--format xlsx writes a binary workbook: name the file with --out FILE.xlsx', {}, 'usage');
   }
@@ -140,7 +140,7 @@ export async function renderOptionsFrom(kind: 'allocation' | 'comparison' | 'awa
 }
 
 /** An amount option that may be zero but not negative (--floor, --ceiling). */
-export function nonNegativeAmountOption(option: string, text: string | undefined): Decimal | undefined {
+function nonNegativeAmountOption(option: string, text: string | undefined): Decimal | undefined {
   const d = amountOption(option, text);
   if (d !== undefined && d.isNegative()) throw new StatsbidragError('invalid-option', `${option}: must be zero or more, not "${text}"`, {}, 'usage');
   return d;

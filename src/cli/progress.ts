@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
 
-export type ProgressFn = (phase: string, done: number, of: number) => void;
+type ProgressFn = (phase: string, done: number, of: number) => void;
 
 export interface Progress {
   update: ProgressFn;

@@ -8,9 +8,9 @@ import { Decimal } from './decimal.js';
 import { StatsbidragError, type ErrorCode } from './errors.js';
 
 /** More integer digits than this is not money anyone splits; it also guards 1e400-style input. */
-export const MAX_INTEGER_DIGITS = 30;
+const MAX_INTEGER_DIGITS = 30;
 /** With at most 30 + 20 significant digits, sums and differences stay exact in 60-digit Decimals. */
-export const MAX_DECIMALS = 20;
+const MAX_DECIMALS = 20;
 
 const SCALE_WORDS: ReadonlyArray<[RegExp, number]> = [
   [/^(miljarder|miljard|mdkr|mdr|md|mrd|billions?|bn)$/i, 9],

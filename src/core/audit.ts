@@ -29,7 +29,6 @@ import {
   floor,
   integerRange,
   intersect,
-  isEmpty,
   midpoint,
   mul,
   rat,
@@ -58,7 +57,7 @@ export interface AuditOptions {
   rules?: readonly AuditRule[];
 }
 
-export interface MissedRow {
+interface MissedRow {
   line: number;
   id: string;
   published: Decimal;
@@ -245,8 +244,6 @@ export function gapInterval(stated: Decimal, interval: Interval): Interval {
     ...(interval.lower ? { upper: { value: sub(s, interval.lower.value), closed: interval.lower.closed } } : {}),
   };
 }
-
-export { isEmpty };
 
 export interface CellRepair extends Repair {
   line: number;

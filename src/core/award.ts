@@ -42,7 +42,7 @@ import { split } from './split.js';
 export const RATIONINGS = ['priority', 'proportional', 'equal-awards'] as const;
 export type Rationing = (typeof RATIONINGS)[number];
 
-export interface Ordinance {
+interface Ordinance {
   ref: string;
   /** Organisation types the ordinance admits, in canonical form (see canonicalType). */
   admits: string[];

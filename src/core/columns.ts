@@ -66,7 +66,7 @@ const CEILING_HEADERS = ['ceiling', 'tak', 'maximum'];
 const isOneOf = (header: string, names: readonly string[]): boolean => names.includes(norm(header));
 
 /** An amount column: its index, header and the year or years it holds (undefined for a weight column with no year). */
-export interface AmountColumnRole {
+interface AmountColumnRole {
   index: number;
   header: string;
   years: YearRange | undefined;

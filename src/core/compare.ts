@@ -35,7 +35,7 @@ export interface CompareRow {
   common: CompareCell;
 }
 
-export interface CompareSegment {
+interface CompareSegment {
   from: number;
   to: number;
   /** Index into Comparison.years of the first year. */
@@ -71,7 +71,7 @@ export interface Comparison {
   repairs?: ReadCellRepair[];
 }
 
-export type CompareOrder = 'change' | 'input';
+type CompareOrder = 'change' | 'input';
 
 export interface CompareOptions {
   /** `change` (default): largest absolute change first (over the years both sides cover, when they differ); `input`: A's order, then B's new rows. */
@@ -142,7 +142,7 @@ export function compareAmountTables(a: AmountTable, b: AmountTable, options: Com
 
 const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
-export function cell(a: Decimal | null, b: Decimal | null): CompareCell {
+function cell(a: Decimal | null, b: Decimal | null): CompareCell {
   const difference = a !== null && b !== null ? b.minus(a) : null;
   const percent = difference !== null && a !== null && !a.isZero() ? difference.div(a).times(100) : null;
   return { a, b, difference, percent };
@@ -222,9 +222,11 @@ function compareSides(labelA: string, A: Side, labelB: string, B: Side, options:
   if ((options.order ?? 'change') === 'change') {
     // When the sides cover different years, the years both cover decide the order (a like-for-like change).
     const by = (r: CompareRow): CompareCell => (sameSpan || !both.some(Boolean) ? r.total : r.common);
-    const size = (r: CompareRow): Decimal => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs();
-    const position = new Map(rows.map((r, i) => [r, i]));
-    rows.sort((x, y) => size(y).comparedTo(size(x)) || position.get(x)! - position.get(y)!);
+    // Each row's size once (not once per comparison): a sort of n rows compares n log n times.
+    const sizes = rows.map((r) => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs());
+    const order = Array.from(rows, (_, i) => i).sort((x, y) => sizes[y]!.comparedTo(sizes[x]!) || x - y);
+    const sorted = order.map((i) => rows[i]!);
+    for (let i = 0; i < sorted.length; i++) rows[i] = sorted[i]!;
   }
   const unchanged = rows.filter((r) => r.status === 'both' && r.years.every((c) => c.a === null || c.b === null || c.a.eq(c.b))).length;
   return {

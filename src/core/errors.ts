@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   'invalid-year': 'a year or year range that cannot be read, or a range that ends before it starts',
   'negative-amount': 'a negative amount where only zero or more makes sense',
   'negative-weight': 'a negative basis value (weight)',
+  'invalid-weight': 'a weight given to splitColumns() is not a whole number from 0 (below 2^53 in a Float64Array)',
   'negative-floor': 'a negative minimum amount (floor) for a recipient',
   'negative-ceiling': 'a negative maximum amount (ceiling) for a recipient',
   'negative-total': 'a negative amount to split',
@@ -179,7 +180,7 @@ export function located(e: unknown, location: Location): unknown {
 }
 
 /** "file:line: field "X": message" — the one line the CLI prints. */
-export function formatLocation(loc: Location): string {
+function formatLocation(loc: Location): string {
   const parts: string[] = [];
   let head = loc.file ?? '';
   if (loc.line !== undefined) head += `${head ? ':' : 'line '}${loc.line}`;

@@ -19,7 +19,7 @@ export interface Rational {
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
 /** Greatest common divisor, ≥ 0 (gcd(0, 0) = 0). */
-export function gcd(a: bigint, b: bigint): bigint {
+function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
   while (b !== 0n) [a, b] = [b, a % b];
@@ -48,10 +48,6 @@ export const sub = (a: Rational, b: Rational): Rational => rat(a.num * b.den - b
 export const mul = (a: Rational, b: Rational): Rational => rat(a.num * b.num, a.den * b.den);
 export const midpoint = (a: Rational, b: Rational): Rational => rat(a.num * b.den + b.num * a.den, 2n * a.den * b.den);
 
-export function isInteger(a: Rational): boolean {
-  return a.num % a.den === 0n;
-}
-
 /** Largest integer ≤ a. */
 export function floor(a: Rational): bigint {
   const q = a.num / a.den;
@@ -59,7 +55,7 @@ export function floor(a: Rational): bigint {
 }
 
 /** Smallest integer ≥ a. */
-export function ceil(a: Rational): bigint {
+function ceil(a: Rational): bigint {
   return -floor(rat(-a.num, a.den));
 }
 

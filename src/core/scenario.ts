@@ -19,7 +19,7 @@ import type { FigureKind, FigureStatus } from './sourced.js';
 import { formatYearRange, intersect, type YearRange } from './schedule.js';
 import type { Recipient } from './split.js';
 
-export interface ScenarioRecipientAdd {
+interface ScenarioRecipientAdd {
   id: string;
   code?: string;
   basis: Decimal;
@@ -27,7 +27,7 @@ export interface ScenarioRecipientAdd {
   ceiling?: Decimal;
 }
 
-export interface ScenarioRecipientChange {
+interface ScenarioRecipientChange {
   /** Name or code of an existing recipient. */
   id: string;
   basis?: Decimal;
@@ -35,7 +35,7 @@ export interface ScenarioRecipientChange {
   ceiling?: Decimal;
 }
 
-export interface ScenarioPeriod {
+interface ScenarioPeriod {
   years: YearRange;
   /** Money per year before administrative costs. */
   total?: Decimal;
@@ -99,7 +99,7 @@ function cut(period: Period, range: YearRange): Period[] {
   return out;
 }
 
-export function applyRecipientChanges(base: readonly Recipient[], scenario: Scenario): Recipient[] {
+function applyRecipientChanges(base: readonly Recipient[], scenario: Scenario): Recipient[] {
   let recipients = base.map((r) => ({ ...r }));
   const removed = new Set<number>();
   scenario.recipients.remove.forEach((key, i) => {
@@ -140,7 +140,7 @@ export function applyRecipientChanges(base: readonly Recipient[], scenario: Scen
   return recipients;
 }
 
-export function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] {
+function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] {
   let periods = [...programme.periods].sort((a, b) => a.years.from - b.years.from);
   const sourcedOf = <T>(value: T, change: ScenarioPeriod | undefined, what: string): Sourced<T> => ({
     value,

@@ -48,10 +48,6 @@ export function sameRange(a: YearRange, b: YearRange): boolean {
   return a.from === b.from && a.to === b.to;
 }
 
-export function overlaps(a: YearRange, b: YearRange): boolean {
-  return a.from <= b.to && b.from <= a.to;
-}
-
 /** The part of `period` that falls inside `selection`, or undefined. */
 export function intersect(period: YearRange, selection: YearRange): YearRange | undefined {
   const from = Math.max(period.from, selection.from);

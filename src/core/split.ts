@@ -209,18 +209,6 @@ class LazyRow implements SplitRow {
   }
 }
 
-/**
- * The whole units each row gets, for weights already scaled to integers: split() without rows,
- * shares or Decimals, for the bulk lane. Undefined when the amount is not a whole, non-negative
- * number of units or no weight is positive: split() is the one that explains those.
- */
-export function splitUnits(weights: readonly bigint[], amount: Decimal, unit: Decimal, methodName: string, firstDivisor?: Decimal): bigint[] | undefined {
-  const units = amount.div(unit);
-  if (!units.isInteger() || units.isNegative() || sumOf(weights) === 0n) return undefined;
-  const method = methodByName(methodName, firstDivisor ? { firstDivisor: ratFromDecimal(firstDivisor) } : {});
-  return method.apportion({ weights, units: toBigInt(units) }).units;
-}
-
 /** The method split() uses, after its checks of the method, the unit and the amount (split()'s first errors). */
 function checkedMethod(request: Omit<SplitRequest, 'recipients'>): MethodInfo {
   const { amount, unit } = request;

@@ -34,8 +34,8 @@ import type { Period } from './programme.js';
 export type { ColumnSummary } from './checks/column.js';
 export type { TotalCheck } from './checks/totals.js';
 export type { StatedSum } from './checks/expected.js';
-export type { BasisRef, ExpectedRecipient, Finding, FindingDetail, Prediction, RuleRef, Severity, ValidateOptions } from './checks/types.js';
-export { FINDING_CODES, type FindingCode } from './checks/codes.js';
+export type { BasisRef, ExpectedRecipient, Finding, Prediction, RuleRef, ValidateOptions } from './checks/types.js';
+export { FINDING_CODES } from './checks/codes.js';
 
 /**
  * What the table was checked against, named on the first line of every report: the programme's

@@ -6,7 +6,8 @@
  * string, object or bigint per row.
  *
  * Anything else (another encoding, a name, code or weight held as text beside the bytes (a quoted
- * cell with ""), Swedish or grouped numbers, an empty or repeated name, a missing column, no
+ * cell with ""), Swedish or grouped numbers, an empty name, two rows that are one recipient (one
+ * recipient key, core/recipient-key.ts), a total row (core/total-rows.ts), a missing column, no
  * positive weight, weights too large for doubles, a file the readers refuse) returns undefined: the
  * general path then takes over with the same model's reader and reports every problem exactly as
  * it always does. So this lane has no error messages of its own.

@@ -19,7 +19,7 @@ function isInside(dir: string, path: string): boolean {
  * `rel` resolved against `dir`, refused (`path-outside-folder`, at `location`) when it leads
  * outside `dir`. A path that does not exist is returned as it is: reading it says "no such file".
  */
-export function resolveInside(dir: string, rel: string, location: Location): string {
+function resolveInside(dir: string, rel: string, location: Location): string {
   const target = resolve(dir, rel);
   const refuse = (how: string): StatsbidragError =>
     new StatsbidragError('path-outside-folder', `"${rel}" is outside the folder of this file${how}; pass such a list with --data`, location);

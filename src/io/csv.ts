@@ -81,7 +81,7 @@ function fieldCountError(file: string, line: number | undefined, fields: number 
  * the line without its line break and its 1-based number. Blank lines (empty, or only spaces and no
  * delimiter) are skipped, as csv-parse skips them. `visit` returns false to stop early.
  */
-export function eachPlainLine(text: string, delim: string, visit: (start: number, end: number, line: number) => boolean | void): void {
+function eachPlainLine(text: string, delim: string, visit: (start: number, end: number, line: number) => boolean | void): void {
   let line = 0;
   for (let pos = 0; pos < text.length; ) {
     let next = text.indexOf('\n', pos);

@@ -52,7 +52,7 @@ function parsedValue(ctx: { zodSchema: unknown; jsonSchema: Record<string, unkno
 }
 
 /** The JSON Schema document of one name. */
-export function jsonSchema(name: SchemaName): Record<string, unknown> {
+function jsonSchema(name: SchemaName): Record<string, unknown> {
   const { schema, io, title, description } = SCHEMAS[name];
   const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', override: parsedValue }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;

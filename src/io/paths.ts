@@ -31,7 +31,7 @@ export function packageVersion(): string {
 }
 
 /** The prefix that names a bundled file even where a file of that name exists: `bundled:rules.json`. */
-export const BUNDLED_PREFIX = 'bundled:';
+const BUNDLED_PREFIX = 'bundled:';
 
 const isFile = (path: string): boolean => {
   try {

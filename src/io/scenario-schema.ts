@@ -20,7 +20,7 @@ import { nonNegativeAmountSchema, numberOrTextParsedBy, positiveAmountSchema } f
 import * as z from './zod.js';
 import { textRecord } from './text-record.js';
 
-export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
+const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 
 const comment = z.optional(z.union([z.string(), z.array(z.string())]));
 

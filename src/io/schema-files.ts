@@ -13,7 +13,7 @@ export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export const isSchemaName = (name: string): name is SchemaName => (SCHEMA_NAMES as readonly string[]).includes(name);
 
-export const SCHEMA_DIR = join(packageRoot(), 'schemas');
+const SCHEMA_DIR = join(packageRoot(), 'schemas');
 export const schemaFileName = (name: SchemaName): string => `${name}.schema.json`;
 
 /** The shipped schema's text. */

@@ -13,7 +13,7 @@ import { METHOD_NAMES } from '../core/apportion/index.js';
 import { FIGURE_KINDS } from '../core/sourced.js';
 
 /** The method name of grants awarded on applications rather than by a formula. */
-export const APPLICATIONS = 'applications';
+const APPLICATIONS = 'applications';
 
 const yearRange = z.textParsedBy(parseYearRange);
 
@@ -137,7 +137,7 @@ export const rulesSchema = z
   ) satisfies z.ZodMiniType<unknown>;
 
 /** Type check: the schema's output is the core's Rules shape. */
-export type RulesOutput = z.output<typeof rulesSchema>;
+type RulesOutput = z.output<typeof rulesSchema>;
 const _shapeCheck = (r: RulesOutput): Rules => r;
 void _shapeCheck;
 

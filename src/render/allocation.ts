@@ -66,7 +66,7 @@ function percentOf(part: Decimal, whole: Decimal): string | null {
   return whole.isZero() ? null : part.div(whole).times(100).toFixed(4);
 }
 
-export const ALLOCATION_JSON_VERSION = 1;
+const ALLOCATION_JSON_VERSION = 1;
 
 /** The money of a period or of the totals: what was stated, kept for admin, split and allocated. Fixed-decimal strings, never JSON numbers. */
 export interface AllocationMoneyJson {
@@ -180,7 +180,7 @@ export function gridTotalColumn(a: Allocation): boolean {
 }
 
 /** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language. */
-export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
+function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
   const L = labelsFor(locale);
   const dp = moneyDecimals(a);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
@@ -220,7 +220,7 @@ export function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: 
 }
 
 /** Lines printed under the table: how each period was split, and what a "*" means. */
-export function allocationNotes(a: Allocation, locale: NumberLocale = 'sv', anyTied = a.periods.some((p) => p.split.rows.some((r) => r.tied))): string[] {
+function allocationNotes(a: Allocation, locale: NumberLocale = 'sv', anyTied = a.periods.some((p) => p.split.rows.some((r) => r.tied))): string[] {
   const L = labelsFor(locale);
   const notes = a.periods.map(
     (p) =>

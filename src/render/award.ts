@@ -53,7 +53,7 @@ export function awardRecords(r: AwardResult): { headers: string[]; rows: string[
 /** Columns of awardRecords that hold text (formula-neutralised in CSV). */
 export const AWARD_TEXT_COLUMNS = new Set(['applicant', 'type', 'region', 'ordinance', 'years', 'cap_by', 'status', 'reason']);
 
-export const AWARD_JSON_VERSION = 1;
+const AWARD_JSON_VERSION = 1;
 
 /** One application of `awardJson`. Money is a fixed-decimal string. */
 export interface AwardApplicationJson {

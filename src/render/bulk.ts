@@ -39,7 +39,7 @@ export function amountLayout(split: BulkSplit): AmountLayout {
 }
 
 /** n / 10^decimals with exactly `decimals` decimals ("12.50"), or as Decimal's toFixed() writes it ("12.5", "7"). */
-export function scaledText(n: bigint | number, decimals: number, trim: boolean): string {
+function scaledText(n: bigint | number, decimals: number, trim: boolean): string {
   if (decimals === 0) return n.toString();
   const s = n.toString().padStart(decimals + 1, '0');
   const frac = trim ? s.slice(-decimals).replace(/0+$/, '') : s.slice(-decimals);

@@ -61,7 +61,7 @@ export function compareWideRecords(c: Comparison): { headers: string[]; rows: st
 }
 
 /** The wide layout as a display grid: per recipient, A, B and the difference for each year; totals per year underneath. */
-export function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed } = formatters(c, locale);
   const codes = c.rows.some((r) => r.code !== undefined);
@@ -77,7 +77,7 @@ export function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Gri
   };
 }
 
-export const COMPARISON_JSON_VERSION = 1;
+const COMPARISON_JSON_VERSION = 1;
 
 /** A and B and their difference: fixed-decimal strings, per cent with four decimals, null where not defined. */
 export interface CompareCellJson {
@@ -148,7 +148,7 @@ function formatters(c: Comparison, locale: NumberLocale) {
 }
 
 /** Totals per year (one row per run of years with the same amounts) and over the period. */
-export function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed, pct } = formatters(c, locale);
   const row = (label: string, x: CompareCell): string[] => [label, money(x.a), money(x.b), signed(x.difference), pct(x.percent)];
@@ -170,7 +170,7 @@ export function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): G
 }
 
 /** Recipients with their totals over the period (or over the years both cover, when the sides differ). */
-export function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
+function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed, pct } = formatters(c, locale);
   const sameYears = c.commonYears.length === c.years.length;
@@ -198,7 +198,7 @@ export function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'
   };
 }
 
-export function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
+function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
   const L = labelsFor(locale);
   const notes = [L.compareSides(`${c.a.label} (${yearsText(c.a.years)})`, `${c.b.label} (${yearsText(c.b.years)})`)];
   if (c.commonYears.length !== c.years.length) notes.push(L.compareYearsDiffer(yearsText(c.commonYears)));

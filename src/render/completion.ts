@@ -27,7 +27,7 @@ export interface CompletionArgument {
   value: ValueSource;
 }
 
-export interface CompletionCommand {
+interface CompletionCommand {
   name: string;
   description: string;
   options: CompletionOption[];
@@ -89,7 +89,7 @@ function bashCommand(c: CompletionCommand): string[] {
   return lines;
 }
 
-export function bashScript(m: CompletionModel): string {
+function bashScript(m: CompletionModel): string {
   const fn = fnName(m.program);
   const globalFlags = m.options.flatMap(optionNames);
   return [
@@ -128,7 +128,7 @@ function zshAction(value: ValueSource, helper: (v: ValueSource) => string): stri
   return words.length ? `(${words.join(' ')})` : ' ';
 }
 
-export function zshScript(m: CompletionModel): string {
+function zshScript(m: CompletionModel): string {
   const fn = fnName(m.program);
   const helpers = new Map<string, string>();
   // Words and files together need _alternative, which is simplest in a helper function of its own.
@@ -211,7 +211,7 @@ function fishOption(program: string, condition: string, o: CompletionOption): st
   return parts.join(' ');
 }
 
-export function fishScript(m: CompletionModel): string {
+function fishScript(m: CompletionModel): string {
   const p = m.program;
   const lines = [
     `# ${p} completion for fish. Load it with`,

@@ -23,10 +23,10 @@ import { validationSummaryLine, validationText } from './validation/text.js';
 import { allocationWorkbook, awardsWorkbook, comparisonWorkbook, xlsxBytes } from './xlsx.js';
 
 /** What a writer writes: text in chunks, or (xlsx) a workbook's bytes. */
-export type Written = string | Rendered | Promise<Uint8Array>;
+type Written = string | Rendered | Promise<Uint8Array>;
 
 /** The options of validate's and audit's reports. */
-export interface ReportOptions {
+interface ReportOptions {
   /** The command line, for the provenance of JSON output. */
   command?: string | undefined;
   locale: NumberLocale;
@@ -36,7 +36,7 @@ export interface ReportOptions {
 }
 
 /** What validate hands its writers. */
-export interface ValidationView {
+interface ValidationView {
   report: ValidationReport;
   /** The table's headers (GitHub annotations name the cell's column). */
   headers: readonly string[];
@@ -44,7 +44,7 @@ export interface ValidationView {
 }
 
 /** What audit hands its writers. */
-export type AuditView = AuditReportInput & { source: Source };
+type AuditView = AuditReportInput & { source: Source };
 
 interface Inputs {
   allocation: AllocationView;

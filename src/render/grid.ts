@@ -112,10 +112,6 @@ export function* tableChunks(grid: Grid, paint: Paint = NO_PAINT): Generator<str
   if (grid.footer.length) yield `${[rule, ...grid.footer.map((r) => line(r, undefined))].join('\n')}\n`;
 }
 
-export function renderTable(grid: Grid, paint: Paint = NO_PAINT): string {
-  return [...tableChunks(grid, paint)].join('');
-}
-
 /**
  * A cell's text for a Markdown table: nothing in it may end the row, close the cell, start code or
  * a link, or be taken as HTML. `| \` [ ]` and `\` get a backslash, `& < >` become entities, a line
@@ -134,6 +130,3 @@ export function* markdownChunks(grid: Grid): Generator<string> {
   if (grid.footer.length) yield `${grid.footer.map((r) => row(r.map((c, i) => (c.trim() && i === 0 ? `**${c.trim()}**` : c)))).join('\n')}\n`;
 }
 
-export function renderMarkdown(grid: Grid): string {
-  return [...markdownChunks(grid)].join('');
-}

@@ -44,8 +44,6 @@ export const DEFAULT_RENDER: RenderOptions = { format: 'table', locale: 'sv', cs
 
 export type Rendered = Iterable<string>;
 
-export type Renderer<R> = (result: R, options: RenderOptions) => Rendered;
-
 /** A JSON document as the tool writes it: two-space indent, a final newline. */
 export function* jsonDocument(doc: unknown): Rendered {
   yield `${JSON.stringify(doc, null, 2)}\n`;

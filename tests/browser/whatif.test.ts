@@ -107,17 +107,25 @@ function cliArgs(s: Setting): string[] {
   return pairs.flatMap(([k, v]) => (v === '' ? [] : [k, v]));
 }
 
+/**
+ * Set the controls to a setting and recalculate once: values set in the page, the recipients'
+ * boxes unticked with the change event a click sends, then the form submitted (the keyboard test
+ * below types and tabs as a person would).
+ */
 async function apply(page: Page, s: Setting, ids: string[]): Promise<void> {
   await page.click('#wi-reset');
-  await page.fill('input[name="total"]', s.total);
-  await page.fill('input[name="admin"]', s.admin);
-  await page.fill('input[name="unit"]', s.unit);
-  await page.selectOption('select[name="method"]', s.method);
-  await page.fill('input[name="first-divisor"]', s.firstDivisor);
-  await page.selectOption('select[name="year"]', s.year);
-  await page.fill('input[name="floor"]', s.floor);
-  await page.fill('input[name="ceiling"]', s.ceiling);
-  for (const i of s.out) await page.setChecked(`input[name="recipient"][value="${ids[i]}"]`, false);
+  await page.evaluate(
+    ({ values, out }) => {
+      const form = document.getElementById('whatif-form') as HTMLFormElement;
+      for (const [name, value] of Object.entries(values)) (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value;
+      for (const id of out) {
+        const box = [...document.querySelectorAll<HTMLInputElement>('input[name="recipient"]')].find((b) => b.value === id)!;
+        box.checked = false;
+        box.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    },
+    { values: { total: s.total, admin: s.admin, unit: s.unit, method: s.method, 'first-divisor': s.firstDivisor, year: s.year, floor: s.floor, ceiling: s.ceiling }, out: s.out.map((i) => ids[i]!) },
+  );
   await page.click('#whatif-form button[type="submit"]');
 }
 
@@ -269,6 +277,24 @@ describe('the what-if page against the CLI', () => {
     // the focus stays on the recipient's checkbox after the redraw
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(ids[0]);
     expect(await page.isChecked(`input[name="recipient"][value="${ids[0]}"]`)).toBe(false);
+  });
+});
+
+describe('a scenario\'s page', () => {
+  it('splits as allocate --scenario does, with the scenario\'s own figures where a control is empty', async () => {
+    const { page, context, errors } = await open(browser, report('scenario.html', ['--scenario', 'what-if']), { width: 1280 });
+    await page.selectOption('select[name="method"]', 'sainte-lague');
+    await expect.poll(() => page.textContent('#wi-command')).toBe('statsbidrag allocate --scenario what-if --method sainte-lague');
+    const json = JSON.parse(run(['allocate', '--scenario', 'what-if', '--method', 'sainte-lague', '--format', 'json']).stdout) as AllocationJson;
+    expect(await pageAmounts(page)).toEqual(jsonAmounts(json));
+    // a recipient left out: the command stays the scenario's (with --data it would be refused), and the page says where it goes
+    const first = (await page.getAttribute('input[name="recipient"]', 'value'))!;
+    await page.setChecked(`input[name="recipient"][value="${first}"]`, false);
+    await expect.poll(() => page.textContent('#wi-command-note')).toContain('recipients.remove');
+    expect(await page.textContent('#wi-command')).toBe('statsbidrag allocate --scenario what-if --method sainte-lague');
+    expect(await page.isHidden('#wi-recipients')).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 

@@ -15,7 +15,7 @@ describe('allocate --format md|table, and --explain, on a large plain list', () 
     for (const extra of [['--format', 'md'], ['--format', 'table', '--locale', 'en'], ['--format', 'table', 'COLOUR'], ['--format', 'md', '--method', 'sainte-lague'], ['--format', 'csv', '--explain', '--method', 'huntington-hill'], ['--format', 'table', '--explain'], ['--format', 'md', '--explain', '--locale', 'en', '--method', 'dhondt'], ['--format', 'json', '--explain', '--method', 'adams']]) {
       const colour = extra.includes('COLOUR');
       const args = ['allocate', '--basis', 'weight', '--total', '123 456 789.5', '--unit', '0.5', ...extra.filter((x) => x !== 'COLOUR')];
-      const env = colour ? { FORCE_COLOR: '1' } : {};
+      const env: Record<string, string> = colour ? { FORCE_COLOR: '1' } : {};
       const a = run([...args, '--data', plain], { env });
       const b = run([...args, '--data', quoted], { env });
       if (colour) expect(a.stdout).toContain('\x1b[');

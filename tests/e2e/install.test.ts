@@ -43,7 +43,7 @@ beforeAll(async () => {
     ? await runAsync('npm', ['install', '--global', '--prefix', prefixes.tarball, join(packed, tarball)], { cwd: elsewhere })
     : { ...pack, status: pack.status || 1 };
 }, 900_000);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => rmSync(folder, { recursive: true, force: true }), 120_000);
 
 describe.each(['folder', 'git', 'tarball'] as const)('npm install -g from a fresh clone: %s', (how) => {
   const cli = (args: string[]) => spawnSync(installedBin(prefixes[how]), args, { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', STATSBIDRAG_CACHE_DIR: '' } });

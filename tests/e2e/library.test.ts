@@ -25,6 +25,23 @@ describe("import { ... } from 'statsbidrag'", () => {
     expect(JSON.parse(r.stdout)).toEqual([['A', '333'], ['B', '667']]);
   });
 
+  it('splits a column of weights with splitColumns() into typed units, as split() does', () => {
+    const r = runScript(`
+      import { splitColumns, columnAmount, split, Decimal } from 'statsbidrag';
+      const weights = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1009);
+      const request = { amount: new Decimal('1000000'), unit: new Decimal(1), method: 'sainte-lague' };
+      const s = splitColumns({ ...request, weights });
+      const g = split({ ...request, recipients: Array.from(weights, (w, i) => ({ id: 'r' + i, weight: new Decimal(w) })) });
+      console.log(JSON.stringify({
+        typed: s.units instanceof BigInt64Array,
+        same: Array.from(s.units, (_, i) => columnAmount(s, i).toFixed()).join() === g.rows.map((r) => r.amount.toFixed()).join(),
+        allocated: s.split.allocated.toFixed(),
+      }));
+    `);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ typed: true, same: true, allocated: '1000000' });
+  });
+
   it('loads the bundled rules and data and allocates a programme', () => {
     const r = runScript(`
       import { loadRules, loadRecipients, allocate, DATA_DIR } from 'statsbidrag';

@@ -3,7 +3,8 @@
  * (`pre-commit try-repo` on a fresh clone of this repository, in a temporary git repository): a
  * correct table passes, a tampered one fails with the finding. pre-commit installs the hook the
  * way it installs any node hook (npm install in its own clone, which builds it; npm pack; npm
- * install -g into its environment), once for the file, in a temporary PRE_COMMIT_HOME.
+ * install -g into its environment) in a temporary store of its own for each try-repo; the two runs
+ * go side by side.
  *
  * Needs `pre-commit` on PATH (Debian: apt-get install pre-commit; .ci/run installs it): without it
  * this test fails, it does not skip.
@@ -35,7 +36,7 @@ beforeAll(() => {
   git('add', '-A');
   git('commit', '--quiet', '-m', 'tables');
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => rmSync(folder, { recursive: true, force: true }), 120_000);
 
 describe('pre-commit try-repo: the statsbidrag-validate hook', () => {
   it('pre-commit is installed (the test fails rather than skips without it)', () => {
@@ -45,12 +46,11 @@ describe('pre-commit try-repo: the statsbidrag-validate hook', () => {
   });
 
   it('a correct table passes; a tampered one fails with the finding at its cell', async () => {
-    // In turn: the first run installs the hook's environment, the second reuses it.
-    const ok = await tryRepo('budget/allocation.csv');
+    // Side by side: try-repo installs the hook into a new temporary store every run (pre-commit's way).
+    const [ok, bad] = await Promise.all([tryRepo('budget/allocation.csv'), tryRepo('budget/allocation.csv', 'budget/tampered.csv')]);
     expect(ok.status, explain('pre-commit try-repo (correct table)', ok)).toBe(0);
     expect(ok.stdout).toMatch(/statsbidrag validate\.+Passed/);
     expect(ok.stdout).toContain('budget/allocation.csv: VALID');
-    const bad = await tryRepo('budget/allocation.csv', 'budget/tampered.csv');
     expect(bad.status, explain('pre-commit try-repo (tampered table)', bad)).toBe(1);
     expect(bad.stdout).toMatch(/statsbidrag validate\.+Failed/);
     expect(bad.stdout).toMatch(/error {3}rule-deviation {2}at line 2, amount_2019, Järfälla\n\s+33 000 000 where/);

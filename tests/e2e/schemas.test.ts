@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_NAMES, schemaFileName, schemaText, type SchemaName } from '../../src/io/json-schemas.js';
 import { DATA, ROOT, run } from '../helpers/cli.js';

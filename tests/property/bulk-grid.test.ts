@@ -10,11 +10,18 @@ import { allocate } from '../../src/core/allocate.js';
 import type { NumberLocale } from '../../src/core/amount.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { parseTable } from '../../src/io/csv.js';
+import type { Table } from '../../src/io/table.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { recipientsFromTable } from '../../src/io/load.js';
 import { renderAllocation } from '../../src/render/formats.js';
 import type { CsvOptions } from '../../src/render/csv.js';
 import { NO_PAINT, type Paint } from '../../src/render/grid.js';
+
+/** The general path's reading of the text: CSV syntax, then every cell by the strict rule (no decimal mark decided for the file). */
+const readCells = (text: string, file: string): Table => {
+  const t = parseTable(text, file);
+  return { ...t, decimalMark: undefined, dialect: { delimiter: t.delimiter, decimalMark: undefined, encoding: 'utf-8', bom: false } };
+};
 
 const METHODS = ['largest-remainder', 'sainte-lague', 'dhondt', 'huntington-hill', 'adams', 'round-nearest', 'round-down', 'round-up'];
 
@@ -37,7 +44,7 @@ interface Case {
 
 async function general(c: Case): Promise<string | Error> {
   try {
-    const table = parseTable((await decodeBytes(c.bytes, 'f.csv')).text, 'f.csv');
+    const table = readCells((await decodeBytes(c.bytes, 'f.csv')).text, 'f.csv');
     const recipients = recipientsFromTable(table, { basis: 'weight' });
     const allocation = allocate(recipients, { total: c.total, unit: c.unit, method: c.method, ...(c.explain ? { explain: true } : {}), ...(c.firstDivisor ? { firstDivisor: c.firstDivisor } : {}) });
     const view = { allocation, programme: undefined, scenario: undefined, recipientCount: recipients.length, totalLabel: c.totalLabel };

@@ -657,10 +657,12 @@ describe('bulk lane', () => {
         expect(hasRepeatedName(cols)).toBe(new Set(names.map(recipientKey)).size !== names.length);
         const weights = Float64Array.from(rows.map(([, w]) => w));
         const total = weights.reduce((s, w) => s + w, 0);
-        // Without repeated names (the lane declines those first), the lane sees a total row exactly when the rule finds one.
+        // Without repeated names (the lane declines those first), the lane sees a total row whenever the rule finds one.
         if (new Set(names.map(recipientKey)).size === names.length) {
           const found = findTotalRows(names.map((name, i) => ({ name, amounts: [new Decimal(weights[i]!)] })));
-          expect(hasTotalRow({ ...cols, weights, total })).toBe(found.length > 0);
+          // The lane may decline more (a last weight that is the others' sum, under any name): the
+          // general path then applies the rule itself, so declining is always safe.
+          if (found.length > 0) expect(hasTotalRow({ ...cols, weights, total })).toBe(true);
         }
       }),
       { numRuns: 3000 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { award, canonicalType, ration, type Application, type AwardRules } from '../../src/core/award.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { applicationsFromTable } from '../../src/io/applications.js';
-import { parseTable } from '../../src/io/csv.js';
+import { tableFromText } from '../../src/io/table.js';
 import { loadApplications } from '../../src/io/applications.js';
 import { loadRules } from '../../src/io/load.js';
 import { reasonText } from '../../src/render/award.js';
@@ -182,12 +182,12 @@ describe('award', () => {
 
 describe('applications file', () => {
   it('reads Swedish headers and amounts, and names the line and column of a bad cell', () => {
-    const ok = applicationsFromTable(parseTable('Sökande;Typ;Sökt belopp;Kostnad;Prioritet\nGävle kommun;kommun;300 tkr;"400 000";3\n', 'a.csv'));
+    const ok = applicationsFromTable(tableFromText('Sökande;Typ;Sökt belopp;Kostnad;Prioritet\nGävle kommun;kommun;300 tkr;"400 000";3\n', 'a.csv'));
     expect(ok[0]).toMatchObject({ applicant: 'Gävle kommun', type: 'kommun', line: 2 });
     expect(ok[0]!.requested.toFixed()).toBe('300000');
-    expect(() => applicationsFromTable(parseTable('applicant,type,requested,cost\nA,kommun,lots,1\n', 'a.csv'))).toThrow(/"lots" is not an amount/);
+    expect(() => applicationsFromTable(tableFromText('applicant,type,requested,cost\nA,kommun,lots,1\n', 'a.csv'))).toThrow(/"lots" is not an amount/);
     try {
-      applicationsFromTable(parseTable('applicant,type,requested\nA,kommun,1\n', 'a.csv'));
+      applicationsFromTable(tableFromText('applicant,type,requested\nA,kommun,1\n', 'a.csv'));
       expect.unreachable();
     } catch (e) {
       expect((e as Error).message).toMatch(/no "cost" column/);

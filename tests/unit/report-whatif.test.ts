@@ -89,6 +89,9 @@ describe('the command line and the list the page offers', () => {
     expect(commandArgs(d, { ...EMPTY_SETTINGS, total: '5000' }, false)).toEqual(['--data', 'x.csv', '--basis', 'w', '--rules', 'r.json', '--programme', 'p', '--total', '5000']);
     // recipients left out: the page's own list replaces the data options, the rules stay
     expect(commandArgs(d, EMPTY_SETTINGS, true)).toEqual(['--rules', 'r.json', '--data', 'mottagare.csv', '--basis', 'weight', '--id', 'recipient']);
+    // a scenario keeps its own recipients (it cannot take --data) and names its programme
+    const scenario = data({ args: ['--scenario', 'what-if'], scenario: true });
+    expect(commandArgs(scenario, { ...EMPTY_SETTINGS, total: '5000' }, true)).toEqual(['--scenario', 'what-if', '--total', '5000']);
   });
 
   it('the recipient list reads back as the kept names and weights, whatever the names hold', () => {

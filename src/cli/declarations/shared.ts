@@ -53,7 +53,7 @@ export const OUTPUT_OPTIONS = declareOptions([
 /** allocate's options as its run reads them (report takes them too). */
 export type AllocationFlags = FlagsFrom<typeof ALLOCATION_OPTIONS>;
 /** The output options as a run reads them. */
-export type OutputFlags = FlagsFrom<typeof OUTPUT_OPTIONS>;
+type OutputFlags = FlagsFrom<typeof OUTPUT_OPTIONS>;
 /** The csv output options. */
 export type CsvFlags = Pick<OutputFlags, 'delimiter' | 'decimalMark' | 'bom' | 'headers' | 'excel'>;
 /** The options that shape a split. */

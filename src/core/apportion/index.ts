@@ -22,7 +22,7 @@ const METHODS = [
   roundUpMethod,
 ] as const;
 
-export type { FastApportion, MethodKind } from './method.js';
+export type { MethodKind } from './method.js';
 
 /** A method's name, as the command line and the rules file spell it. */
 export type Method = (typeof METHODS)[number]['name'];

@@ -40,7 +40,7 @@ export interface MethodDefinition<Name extends string = string> {
 export const defineMethod = <const Name extends string>(definition: MethodDefinition<Name>): MethodDefinition<Name> => definition;
 
 /** The exact method run on doubles: for numbers the fast engines decline. */
-export function onDoubles(method: ApportionMethod): FastApportion {
+function onDoubles(method: ApportionMethod): FastApportion {
   return (weights, units) => {
     const big = new Array<bigint>(weights.length);
     for (let i = 0; i < weights.length; i++) big[i] = BigInt(weights[i]!);

@@ -32,7 +32,7 @@ export const FINDING_CODES = {
 export type FindingCode = keyof typeof FINDING_CODES;
 
 /** The codes the amount parser gives an unreadable cell, as finding codes. */
-export const CELL_CODES = ['invalid-amount', 'ambiguous-amount', 'amount-too-large', 'amount-too-precise', 'broken-digit-grouping'] as const satisfies readonly FindingCode[];
+const CELL_CODES = ['invalid-amount', 'ambiguous-amount', 'amount-too-large', 'amount-too-precise', 'broken-digit-grouping'] as const satisfies readonly FindingCode[];
 
 export type CellCode = (typeof CELL_CODES)[number];
 

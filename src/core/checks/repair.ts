@@ -6,7 +6,7 @@ import type { Decimal } from '../decimal.js';
 import { finding, type AmountColumn, type Finding, type Prediction, type RecipientRow } from './types.js';
 
 /** The candidate nearest to `predicted` (ties to the parser's order); without a prediction the parser's first. */
-export function nearestReading(candidates: readonly Decimal[], predicted: Decimal | undefined): Decimal {
+function nearestReading(candidates: readonly Decimal[], predicted: Decimal | undefined): Decimal {
   let best = candidates[0]!;
   if (predicted === undefined) return best;
   for (const c of candidates) if (c.minus(predicted).abs().lt(best.minus(predicted).abs())) best = c;

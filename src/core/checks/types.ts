@@ -11,10 +11,10 @@ import type { Programme } from '../programme.js';
 import type { YearRange } from '../schedule.js';
 import type { FindingCode } from './codes.js';
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 /** Whose list of recipients a table is matched against: the programme's, or the split allocate writes. */
-export type ListKind = 'programme' | 'allocation';
+type ListKind = 'programme' | 'allocation';
 
 /** Which basis a rule is computed from: a column of the table, or the programme's list. */
 export type BasisRef = { column: string } | { listColumn: string };
@@ -40,7 +40,7 @@ export type Prediction =
   | { kind: 'basis-ratio'; basis: BasisRef };
 
 /** The code-specific facts of a finding, from which the renderer writes its message. */
-export type FindingDetail =
+type FindingDetail =
   | { code: 'unrecognised-column' | 'empty-recipient' | 'missing-value' }
   | { code: 'duplicate-recipient'; firstLine: number }
   | { code: 'unknown-recipient'; source: string | null; list: ListKind }
@@ -170,4 +170,4 @@ export interface TableContext {
 type TableLikeMark = ',' | '.' | undefined;
 
 /** Compile-time: every code a finding can carry is in the one list, FINDING_CODES. */
-export const EVERY_FINDING_CODE_IS_LISTED: Finding['code'] extends FindingCode ? true : never = true;
+true satisfies Finding['code'] extends FindingCode ? true : never;

@@ -6,7 +6,7 @@ import { plain } from '../money.js';
 import type { Provenance } from '../output.js';
 import { auditRepairReason, type AuditReportInput } from './model.js';
 
-export const AUDIT_JSON_VERSION = 1;
+const AUDIT_JSON_VERSION = 1;
 
 /** An end of an interval: `value` cut (not rounded) after six decimals, `fraction` exact. */
 export interface BoundJson {

@@ -66,7 +66,7 @@ function splitByUnit(fits: readonly RuleFit[]): { main: RuleFit[]; finer: RuleFi
 }
 
 /** One sentence for a memo: which rules reproduce the column, for which B, and the gap to the stated total. */
-export function shortAnswer(input: AuditReportInput, locale: NumberLocale = 'sv'): string {
+function shortAnswer(input: AuditReportInput, locale: NumberLocale = 'sv'): string {
   const { result } = input;
   const m = (d: Decimal): string => formatAmount(d, { locale });
   const range = (f: RuleFit): string => {

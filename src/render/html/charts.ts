@@ -11,7 +11,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { attrs, escapeHtml, shorten } from './escape.js';
 import { PALETTE } from './style.js';
 
-export const CHART_WIDTH = 760;
+const CHART_WIDTH = 760;
 const ROW = 20;
 const TOP = 24;
 const BOTTOM = 8;
@@ -38,7 +38,7 @@ export interface ChartText {
   desc: string;
 }
 
-export interface BarGeometry {
+interface BarGeometry {
   x: number;
   y: number;
   width: number;

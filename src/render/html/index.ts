@@ -7,7 +7,6 @@ export { renderAllocationReport } from './allocation-page.js';
 export { whatIfData, type WhatIfData, type Settings } from './whatif.js';
 export { EXPLAIN_LIMIT } from './allocation.js';
 export { renderComparisonReport, type ComparisonReportOptions } from './comparison.js';
-export { renderValidationReport, findingsByPlace, type ValidationReportOptions } from './validation.js';
-export { escapeHtml, userText } from './escape.js';
+export { renderValidationReport, type ValidationReportOptions } from './validation.js';
 export { labelsFor } from '../labels.js';
-export type { ReportMeta } from './page.js';
+

@@ -15,7 +15,7 @@ export interface ValidationReportOptions {
 }
 
 /** Which findings touch a cell, a whole row (no column) or a whole column (no row). */
-export function findingsByPlace(findings: readonly Pick<Finding, 'row' | 'column'>[]): { cells: Map<string, number[]>; rows: Map<number, number[]>; columns: Map<string, number[]> } {
+function findingsByPlace(findings: readonly Pick<Finding, 'row' | 'column'>[]): { cells: Map<string, number[]>; rows: Map<number, number[]>; columns: Map<string, number[]> } {
   const cells = new Map<string, number[]>();
   const rows = new Map<number, number[]>();
   const columns = new Map<string, number[]>();

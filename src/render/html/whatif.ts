@@ -204,7 +204,8 @@ const DATA_OPTIONS = new Set(['--data', '--basis', '--id', '--sheet', '--floor-c
  */
 export function commandArgs(data: WhatIfData, settings: Settings, anyOut: boolean): string[] {
   const args: string[] = [];
-  if (anyOut) {
+  // A scenario brings its own recipients (--data cannot go with it): recipients left out are the scenario's recipients.remove, which the page says.
+  if (anyOut && !data.scenario) {
     for (let i = 0; i < data.args.length; i++) {
       const a = data.args[i]!;
       if (DATA_OPTIONS.has(a)) {

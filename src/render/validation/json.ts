@@ -6,7 +6,7 @@ import { plain } from '../money.js';
 import type { Provenance } from '../output.js';
 import { adminNote, findingMessage, referenceText } from './messages.js';
 
-export const VALIDATION_JSON_VERSION = 2;
+const VALIDATION_JSON_VERSION = 2;
 
 /** A finding in the JSON report: money as fixed-decimal strings, `actual` the cell's text when unreadable. */
 export interface FindingJson {

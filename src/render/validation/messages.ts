@@ -4,6 +4,7 @@
  */
 import { kindOf } from '../../core/sourced.js';
 import type { NumberLocale } from '../../core/amount.js';
+import { kindOf } from '../../core/sourced.js';
 import { chooseRepair, type Repair } from '../../core/cells.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { BasisRef, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../../core/validate.js';
