@@ -2,7 +2,6 @@
  * The sentences of validate's findings and notes, written from the facts the core reports
  * (core/validate.ts): one text for every output format (text, json, github, the HTML page).
  */
-import { kindOf } from '../../core/sourced.js';
 import type { NumberLocale } from '../../core/amount.js';
 import { kindOf } from '../../core/sourced.js';
 import { chooseRepair, type Repair } from '../../core/cells.js';
