@@ -12,6 +12,7 @@ import { renderCsv } from './csv.js';
 import type { Method } from '../core/apportion/index.js';
 import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
 import type { Grid, StreamedBody } from './grid.js';
+import { methodText } from './method-text.js';
 import { adminKindNote, statedTotalNote, totalAdminKind, totalAdminNote } from './figures.js';
 import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
@@ -223,7 +224,7 @@ function allocationNotes(a: Allocation, locale: NumberLocale = 'sv', anyTied = a
   const L = labelsFor(locale);
   const notes = a.periods.map(
     (p) =>
-      `${p.years ? p.label : L.amount}: ${p.split.method}${p.split.firstDivisor ? ` (${L.firstDivisor} ${p.split.firstDivisor.toFixed()})` : ''} ${L.toUnit} ${formatAmount(p.split.unit, { locale })} kr` +
+      `${p.years ? p.label : L.amount}: ${methodText(p.split.method, locale, p.split.firstDivisor)}${p.split.firstDivisor ? ` (${L.firstDivisor} ${formatAmount(p.split.firstDivisor, { locale })})` : ''} ${L.toUnit} ${formatAmount(p.split.unit, { locale })} kr` +
       (p.adminSource === 'rules' ? `; ${L.adminFromRules}` : p.adminSource === 'option' ? `; ${L.adminFromOption}` : ''),
   );
   for (const p of a.periods) {
@@ -285,7 +286,7 @@ export function explainSections(a: Allocation, locale: NumberLocale, rows?: { bo
   return a.periods.map((p, k) => {
     const grid = explainGrid(a, p, locale, rows?.who);
     if (rows) grid.streamed = rows.body(k);
-    return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p) };
+    return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p, locale) };
   });
 }
 

@@ -9,6 +9,7 @@ import { formatAmount, plain } from './money.js';
 import type { Decimal } from '../core/decimal.js';
 import type { SplitRow } from '../core/split.js';
 import type { Grid } from './grid.js';
+import { EXPLAIN_TEXT } from './method-text.js';
 import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
 
 /** Display precision: quotas and priorities are exact in the core; these are only how many digits to show. */
@@ -28,18 +29,19 @@ function moneyDp(p: PeriodAllocation): number {
 function decidedBy(p: PeriodAllocation, row: SplitRow, locale: NumberLocale): string {
   const e = row.explain;
   if (!e) return '';
-  if (row.bound) return row.bound === 'floor' ? 'held at its floor' : 'held at its ceiling';
+  const T = EXPLAIN_TEXT[locale];
+  if (row.bound) return row.bound === 'floor' ? T.atFloor : T.atCeiling;
   const num = (d: Decimal, dp: number): string => (d.isFinite() ? formatAmount(d, { locale, decimals: dp }) : '∞');
   switch (p.split.methodKind) {
     case 'divisor':
-      if (row.recipient.weight.isZero()) return 'zero weight';
-      return `${e.lastPriority ? `won last at ${num(e.lastPriority, PRIORITY_DP)}` : 'won none'}; next ${num(e.nextPriority!, PRIORITY_DP)}`;
+      if (row.recipient.weight.isZero()) return T.zeroWeight;
+      return `${e.lastPriority ? T.wonLast(num(e.lastPriority, PRIORITY_DP)) : T.wonNone}; ${T.next(num(e.nextPriority!, PRIORITY_DP))}`;
     case 'remainder': {
       const gotExtra = e.remainder !== undefined && !e.remainder.isZero() && row.amount.div(p.split.unit).gt(e.quotaUnits.floor());
-      return e.remainder ? `remainder ${num(e.remainder, FRACTION_DP)}${gotExtra ? ' → +1' : ''}` : '';
+      return e.remainder ? `${T.remainder(num(e.remainder, FRACTION_DP))}${gotExtra ? ' → +1' : ''}` : '';
     }
     default:
-      return e.remainder ? `remainder ${num(e.remainder, FRACTION_DP)}` : '';
+      return e.remainder ? T.remainder(num(e.remainder, FRACTION_DP)) : '';
   }
 }
 
@@ -96,16 +98,10 @@ export function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean,
 }
 
 /** Lines under an explained period: what the columns mean for this method. */
-export function explainNotes(p: PeriodAllocation): string[] {
-  const notes: string[] = [];
-  if (p.split.methodKind === 'divisor') {
-    notes.push('priority = weight / divisor for the unit; units go to the highest priorities (ties: larger weight, then input order)');
-  } else if (p.split.methodKind === 'remainder') {
-    notes.push('every row gets ⌊quota⌋; the units left go to the largest remainders (ties: larger weight, then input order)');
-  } else {
-    notes.push('each row is rounded on its own; the rounding residual is not redistributed');
-  }
-  if (p.split.bounded) notes.push('floors are rounded up and ceilings down to whole units; what they take or free is shared pro rata among the other rows');
+export function explainNotes(p: PeriodAllocation, locale: NumberLocale = 'en'): string[] {
+  const T = EXPLAIN_TEXT[locale];
+  const notes: string[] = [p.split.methodKind === 'divisor' ? T.divisorNote : p.split.methodKind === 'remainder' ? T.remainderNote : T.eachNote];
+  if (p.split.bounded) notes.push(T.boundsNote);
   return notes;
 }
 

@@ -22,7 +22,7 @@ function rangeText(range: { from: Decimal; to: Decimal }, locale: NumberLocale):
 }
 
 /** What a period's administrative costs from the rules are: "antagande; 24 149 939–26 141 935 kr ger samma kolumn"; undefined when not from the rules. */
-function adminKindText(p: Pick<PeriodAllocation, 'adminSource' | 'adminKind' | 'adminRange'>, locale: NumberLocale): string | undefined {
+export function adminKindText(p: Pick<PeriodAllocation, 'adminSource' | 'adminKind' | 'adminRange'>, locale: NumberLocale): string | undefined {
   if (p.adminSource !== 'rules') return undefined;
   const kind = p.adminKind ?? 'stated';
   const detail = kind === 'derived' ? (locale === 'sv' ? 'härledda; källan specificerar dem inte' : 'derived; the source does not itemise them') : KIND_WORD[locale][kind];

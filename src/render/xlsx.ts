@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { StatsbidragError } from '../core/errors.js';
 import { EXCEL_DIGITS, EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../core/excel.js';
 import type { NumberLocale } from '../core/amount.js';
+import type { Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
 import { allocationHeaders, allocationRows, type AllocationView } from './allocation.js';
 import { AWARD_TEXT_COLUMNS, awardRecords, type AwardView } from './award.js';
@@ -25,6 +26,10 @@ import type { Comparison } from '../core/compare.js';
 import { EXPLAIN_TEXT_COLUMNS, explainRecords } from './explain.js';
 import { translateHeader } from './headers.js';
 import { labelsFor } from './labels.js';
+import { RATIONING_TEXT } from './award-text.js';
+import { adminKindText } from './figures.js';
+import { methodText } from './method-text.js';
+import { formatAmount } from './money.js';
 import type { Provenance } from './output.js';
 
 
@@ -181,6 +186,23 @@ function cellsSheet(name: string, headers: string[], rows: SheetCell[][]): Sheet
   return { name, headers, rows, rowCount: rows.length, widths, formats };
 }
 
+/** The provenance sheet's keys in the sheet's language (its headers are labelsFor(language).factHeaders). */
+const FACT_KEYS: Record<NumberLocale, Record<string, string>> = {
+  sv: { tool: 'verktyg', command: 'kommando', rules: 'regler', 'rules sha256': 'reglernas sha256', note: 'anmärkning', programme: 'program', scenario: 'scenario', period: 'period', a: 'A', b: 'B', rationing: 'beslutsregel', amount: 'belopp' },
+  en: { tool: 'tool', command: 'command', rules: 'rules', 'rules sha256': 'rules sha256', note: 'note', programme: 'programme', scenario: 'scenario', period: 'period', a: 'A', b: 'B', rationing: 'decision rule', amount: 'amount' },
+};
+const factKey = (language: NumberLocale, key: string): string => FACT_KEYS[language][key] ?? key;
+
+/** A period of an allocation as one line of the provenance sheet, with what its admin costs are. */
+function periodFact(p: AllocationView['allocation']['periods'][number], language: NumberLocale): string {
+  const m = (d: Decimal): string => formatAmount(d, { locale: language });
+  const kind = adminKindText(p, language);
+  const admin = `${m(p.admin)}${kind ? ` (${kind})` : ''}`;
+  return language === 'sv'
+    ? `${methodText(p.split.method, language, p.split.firstDivisor)} till ${m(p.split.unit)} kr; angiven total ${m(p.statedTotal)}, administrativa kostnader ${admin}, att fördela ${m(p.split.amount)}, fördelat ${m(p.split.allocated)}`
+    : `${methodText(p.split.method, language, p.split.firstDivisor)} to ${m(p.split.unit)} kr; stated total ${m(p.statedTotal)}, administrative costs ${admin}, split ${m(p.split.amount)}, allocated ${m(p.split.allocated)}`;
+}
+
 function provenanceSheet(language: NumberLocale, provenance: Provenance, facts: [string, string][], numbersAsText: number): Sheet {
   const all: [string, string][] = [
     ['tool', `${provenance.tool} ${provenance.version}`],
@@ -188,11 +210,18 @@ function provenanceSheet(language: NumberLocale, provenance: Provenance, facts: 
     ...(provenance.rules ? ([['rules', provenance.rules.file], ['rules sha256', provenance.rules.sha256]] as [string, string][]) : []),
     ...facts,
   ];
-  if (numbersAsText > 0) all.push(['note', `${numbersAsText} number(s) written as text: more than ${EXCEL_DIGITS} significant digits, which a spreadsheet cannot hold exactly`]);
+  if (numbersAsText > 0) {
+    all.push([
+      'note',
+      language === 'sv'
+        ? `${numbersAsText} tal skrivna som text: fler än ${EXCEL_DIGITS} signifikanta siffror, som ett kalkylark inte kan hålla exakt`
+        : `${numbersAsText} number(s) written as text: more than ${EXCEL_DIGITS} significant digits, which a spreadsheet cannot hold exactly`,
+    ]);
+  }
   return cellsSheet(
     labelsFor(language).sheetProvenance,
     [...labelsFor(language).factHeaders],
-    all.map(([k, v]) => [{ kind: 'text', text: k }, { kind: 'text', text: v }]),
+    all.map(([k, v]) => [{ kind: 'text', text: k.replace(/^\S+( sha256)?/, (w) => factKey(language, w)) }, { kind: 'text', text: v }]),
   );
 }
 
@@ -211,8 +240,8 @@ export function allocationWorkbook(view: AllocationView, language: NumberLocale,
   if (view.programme) facts.push(['programme', `${view.programme.name} (${view.programme.agency})`]);
   if (view.scenario !== undefined) facts.push(['scenario', view.scenario.name]);
   for (const p of a.periods) {
-    const label = p.years ? formatYearRange(p.years) : 'amount';
-    facts.push([`period ${label}`, `${p.split.method} to ${p.split.unit.toFixed()}; stated total ${p.statedTotal.toFixed()}, admin ${p.admin.toFixed()}, split ${p.split.amount.toFixed()}, allocated ${p.split.allocated.toFixed()}`]);
+    const label = p.years ? formatYearRange(p.years) : factKey(language, 'amount');
+    facts.push([`period ${label}`, periodFact(p, language)]);
   }
   return { sheets: [...sheets, provenanceSheet(language, provenance, facts, counter.numbersAsText)], numbersAsText: counter.numbersAsText };
 }
@@ -237,7 +266,7 @@ export function awardsWorkbook(view: AwardView, language: NumberLocale, provenan
   const sheet = recordsSheet(labelsFor(language).sheetAwards, headers, rows, (h) => AWARD_TEXT_COLUMNS.has(h), language, counter);
   const facts: [string, string][] = [
     ['programme', `${view.programme.name} (${view.programme.agency})`],
-    ['rationing', view.rationing],
+    ['rationing', RATIONING_TEXT[language][view.result.rationing]],
   ];
   return { sheets: [sheet, provenanceSheet(language, provenance, facts, counter.numbersAsText)], numbersAsText: counter.numbersAsText };
 }

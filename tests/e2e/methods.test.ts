@@ -23,7 +23,7 @@ describe('allocate with divisor methods', () => {
   it('accepts the Swedish decimal comma in --first-divisor and names it in the table notes', () => {
     const r = run(['allocate', ...seats, '--method', 'sainte-lague', '--first-divisor', '1,2']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('sainte-lague (första divisor 1.2)');
+    expect(r.stdout).toContain('jämkade uddatalsmetoden (första divisor 1,2)');
   });
   it.each([
     ['dhondt', { S: '101', MP: '15' }],

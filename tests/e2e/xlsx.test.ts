@@ -46,9 +46,11 @@ describe('--format xlsx', () => {
       });
     });
     const provenance = Object.fromEntries(sheets[1]!.data.slice(1).map((r) => [r[0], r[1]]));
-    expect(provenance['command']).toBe(`statsbidrag allocate --format xlsx --out ${out}`);
-    expect(provenance['tool']).toMatch(/^statsbidrag \d+\.\d+\.\d+/);
-    expect(provenance['programme']).toMatch(/Tillväxtverket/);
+    // The provenance sheet speaks the sheet's language: Swedish keys under Swedish headers.
+    expect(provenance['kommando']).toBe(`statsbidrag allocate --format xlsx --out ${out}`);
+    expect(provenance['verktyg']).toMatch(/^statsbidrag \d+\.\d+\.\d+/);
+    expect(provenance['program']).toMatch(/Tillväxtverket/);
+    expect(provenance['period 2019']).toMatch(/^avrundning till närmaste till 1 000 000 kr; .*administrativa kostnader 25 000 000 \(antagande; 24 149 939–26 141 935 kr ger samma kolumn\)/);
 
     const v = run(['validate', out]);
     expect(v.status, v.stdout + v.stderr).toBe(0);
