@@ -19,7 +19,9 @@ import { NO_PAINT, type Paint } from '../../src/render/grid.js';
 
 /** The general path's reading of the text: CSV syntax, then every cell by the strict rule (no decimal mark decided for the file). */
 const readCells = (text: string, file: string): Table => {
+  // The model is a class (cell() and line() on its prototype): set its fields, do not spread it.
   const t = parseTable(text, file);
+  t.decimalMark = undefined;
   return Object.assign(t, { dialect: { delimiter: t.delimiter, decimalMark: undefined, encoding: 'utf-8' as const, bom: false } });
 };
 
