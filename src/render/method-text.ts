@@ -8,7 +8,8 @@ import type { Decimal } from '../core/decimal.js';
 const METHOD_TEXT: Record<NumberLocale, Record<string, string>> = {
   sv: {
     'largest-remainder': 'största rest',
-    'round-nearest': 'avrundning till närmaste',
+    // "… till 1 000 000 kr" follows: rounding to the nearest unit is plain "avrundning".
+    'round-nearest': 'avrundning',
     'round-down': 'avrundning nedåt',
     'round-up': 'avrundning uppåt',
     dhondt: "d'Hondts metod",
@@ -18,9 +19,10 @@ const METHOD_TEXT: Record<NumberLocale, Record<string, string>> = {
   },
   en: {
     'largest-remainder': 'largest remainder',
-    'round-nearest': 'round to nearest',
-    'round-down': 'round down',
-    'round-up': 'round up',
+    // "… to 1,000,000 kr" follows: rounding to the nearest unit is plain "rounding".
+    'round-nearest': 'rounding',
+    'round-down': 'rounding down',
+    'round-up': 'rounding up',
     dhondt: "D'Hondt",
     'sainte-lague': 'Sainte-Laguë',
     'huntington-hill': 'Huntington-Hill',

@@ -62,27 +62,27 @@ describe('allocate --programme on a large plain list', () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return `${i % 7 ? String(i).padStart(6, '0') : ''},r${i},${(seed % 1_000_000) + 1}${i % 10 === 0 ? `.${String(seed % 100).padStart(2, '0')}` : ''}`;
   });
-  const plain = ['Kommunkod,recipient,weight', ...rows].join('\n') + '\n';
-  // A quoted header sends the same list down the general path.
-  const quoted = ['Kommunkod,"recipient",weight', ...rows].join('\n') + '\n';
-  // The general path needs some 300 MB of heap for this list and cannot run in 40 MB; the lane can.
-  // (STATSBIDRAG_GUARD_BYTES=0: running out of memory ends in one line and exit 2, cli/guard.ts.)
+  // One name with a letter outside ASCII: the list in UTF-8 takes the lane; the same list in
+  // Windows-1252 (not UTF-8, which the lane declines) goes down the general path. (A quoted list
+  // takes the lane too, since both readers fill one model.)
+  rows[1] = rows[1]!.replace(',r1,', ',Västerås,');
+  const plain = Buffer.from(['Kommunkod,recipient,weight', ...rows].join('\n') + '\n', 'utf8');
+  const general1252 = Buffer.from(['Kommunkod,recipient,weight', ...rows].join('\n') + '\n', 'latin1');
+  // The lane splits this list in a 40 MB heap. (STATSBIDRAG_GUARD_BYTES=0: running out of memory
+  // ends in one line and exit 2, cli/guard.ts.)
   const capped = { nodeArgs: ['--max-old-space-size=40'], env: { STATSBIDRAG_GUARD_BYTES: '0' } };
 
   it.each([
     ['every year, admin costs from the rules, Swedish CSV', ['--year', 'all', '--format', 'csv', '--excel', '--headers', 'sv']],
     ['one range with --admin, JSON', ['--year', '2020-2027', '--admin', '2%', '--method', 'sainte-lague', '--format', 'json']],
-  ])('%s: takes the lane (in a heap the general path runs out of) and writes the general path\'s bytes', (_, extra) => {
+  ])('%s: takes the lane (in a 40 MB heap) and writes the general path\'s bytes', (_, extra) => {
     const out = join(dir, 'out.txt');
     const args = ['allocate', '--data', file, '--programme', 'tillvaxtverket', '--basis', 'weight', ...extra, '--out', out];
     writeFileSync(file, plain);
     const lane = run(args, capped);
     expect(lane.status, lane.stderr).toBe(0);
     const laneBytes = readFileSync(out);
-    writeFileSync(file, quoted);
-    const generalCapped = run(args, capped);
-    expect(generalCapped.status).toBe(2);
-    expect(generalCapped.stderr).toMatch(/^statsbidrag: out of memory/);
+    writeFileSync(file, general1252);
     const general = run(args);
     expect(general.status, general.stderr).toBe(0);
     const generalBytes = readFileSync(out);
@@ -105,9 +105,7 @@ describe('allocate --programme on a large plain list', () => {
     const [head, first, second] = laneBytes.toString('utf8').split('\n');
     expect(head).toBe('recipient,code,weight,amount_2019,amount_2020,amount_2021,amount_2022,total');
     expect([first!.split(',')[1], second!.split(',')[1]]).toEqual(['', '000001']);
-    writeFileSync(file, quoted);
-    // A scenario run is not guarded (cli/guard.ts): out of memory, V8 aborts it.
-    expect(run(args('scenario.json'), capped).status).not.toBe(0);
+    writeFileSync(file, general1252);
     const general = run(args('scenario.json'));
     expect(general.status, general.stderr).toBe(0);
     expect(laneBytes.equals(readFileSync(out))).toBe(true);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA, run } from '../helpers/cli.js';
 
 const ENGLISH = /\b(won last|won none|remainder|largest-remainder|round-nearest|held at its|funded|REJECTED|capped|ranking|left over|priority =)\b/;
-const SWEDISH = /\b(sista enheten|ingen enhet|rest \d|största rest|avrundning till närmaste|hålls vid|beviljad|AVSLAG|begränsad|rangordning|kvar|prioritet =)\b/;
+const SWEDISH = /\b(sista enheten|ingen enhet|rest \d|största rest|avrundning nedåt|avrundning uppåt|hålls vid|beviljad|AVSLAG|begränsad|rangordning|kvar|prioritet =)\b/;
 const EXAMPLE = join(DATA, 'examples', 'gavleborg-applications.csv');
 
 const cases: [string, string[]][] = [

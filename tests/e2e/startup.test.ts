@@ -105,6 +105,8 @@ describe('the bundled rules, validated at build time', () => {
     // Half the money: the same rules otherwise, so every amount halves.
     period.statedTotal.value = '1 000 000 000';
     period.amountSplit.value = '1 000 000 000';
+    // The range that reproduces the published column holds for the old figure only.
+    delete period.amountSplit.range;
     writeFileSync(rules, JSON.stringify(json, null, 2));
     const r = allocateIn(dir, ['--format', 'json', '--year', '2019']);
     expect(r.stderr).toBe('');

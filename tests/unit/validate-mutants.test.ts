@@ -401,7 +401,7 @@ describe('validateTable: a range over two periods, a total row and English numbe
       difference: '300000',
       differencePercent: null,
       explained: { admin: '900000', rounding: '0', missingRows: '0', unexplained: '-600000' },
-      adminNote: 'the amount split, 900,000, is from source "budget": after admin',
+      adminNote: 'the amount split, 900,000, is stated (source "budget"): after admin',
     });
     expect(basis!.checks.map((k) => [k.years, k.yearCount])).toEqual([['2020', 1]]);
   });
