@@ -5,7 +5,7 @@
  * write's byte count is checked (a short write is continued, a write of 0 bytes or an error
  * stops), the file is fsynced and closed, renamed over the target, and the folder is fsynced
  * (not on Windows). On any failure the temporary file is removed and the target is untouched; the
- * temporary file is also removed on SIGINT/SIGTERM while a write is under way.
+ * temporary file is also removed on SIGINT, SIGTERM, SIGHUP and SIGQUIT while a write is under way.
  *
  * Targets that are not regular files are never replaced: a character or block device or a FIFO is
  * opened and written in place; /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N (or a link
@@ -141,10 +141,21 @@ function writeAll(fs: DurableFs, fd: number, bytes: Uint8Array): void {
   }
 }
 
+/** How long a write runs before it lets the event loop run: a signal's handler runs only then. */
+const YIELD_MS = 50;
+
 async function eachChunk(chunks: Iterable<Chunk> | AsyncIterable<Chunk>, visit: (bytes: Uint8Array) => void): Promise<void> {
+  // `for await` over a synchronous generator never reaches the event loop: a SIGINT would wait
+  // for the whole output. Every YIELD_MS it does (setImmediate), so the temp file is removed and
+  // the run ends at once.
+  let since = Date.now();
   for await (const chunk of chunks as AsyncIterable<Chunk>) {
     const bytes = toBytes(chunk);
     if (bytes.length) visit(bytes);
+    if (Date.now() - since >= YIELD_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = Date.now();
+    }
   }
 }
 
@@ -182,18 +193,19 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
+/** Every signal that ends the process and can be caught: a closed terminal (HUP) and Ctrl-\\ (QUIT) too. */
+const SIGNALS: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 
 function uninstallHandlers(): void {
   if (!handlersInstalled) return;
   handlersInstalled = false;
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
+  for (const signal of SIGNALS) process.removeListener(signal, onSignal);
 }
 
 function track(temp: string, fs: DurableFs): void {
