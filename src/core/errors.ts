@@ -79,6 +79,7 @@ export const ERROR_CODES = {
   // JSON files: rules and scenarios
   'invalid-json': 'a JSON file is not valid JSON',
   'invalid-json-table': 'a JSON table (validate reads what allocate --format json writes) has no "rows" array of flat objects, or a cell that is not a string',
+  'duplicate-json-key': 'a rules or scenario file has one key twice in one object (JSON would keep the last silently); the JSON path names it',
   'invalid-rules': 'the rules file does not match its schema (the JSON path says where)',
   'invalid-scenario': 'a scenario file does not match its schema (the JSON path says where)',
   'unknown-scenario': 'no scenario file and no bundled scenario of that name',

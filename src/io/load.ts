@@ -68,7 +68,7 @@ export async function loadRules(rulesFile?: string): Promise<LoadedRules> {
   const dir = (): string => (file === '-' ? process.cwd() : dirname(resolve(resolveInput(file))));
   const stamped = rulesFile === undefined ? stampedRules(bytes) : undefined;
   if (stamped) return { rules: stamped.rules, file, sha256: stamped.sha256, dir: dir() };
-  const json = parseJson((await decodeBytes(bytes, file)).text, file);
+  const json = parseJson((await decodeBytes(bytes, file)).text, file, { uniqueKeys: true });
   const { rulesSchema } = await import('./schemas.js');
   const rules = checkSchema(rulesSchema, json, file, 'invalid-rules');
   // Loaded here, not at start-up, which needs it only for a rules file other than the bundled one.

@@ -142,7 +142,7 @@ export function scenarioFromJson(json: unknown, file: string): Scenario {
 }
 
 export async function loadScenario(file: string): Promise<Scenario> {
-  return scenarioFromJson(parseJson(await readText(file), file), file);
+  return scenarioFromJson(parseJson(await readText(file), file, { uniqueKeys: true }), file);
 }
 
 /** Names of the bundled scenarios. */

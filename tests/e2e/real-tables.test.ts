@@ -117,3 +117,16 @@ describe('one recipient, one key (built CLI)', () => {
     expect((JSON.parse(r.stdout) as { unchanged: number; rows: unknown[] }).rows).toHaveLength(2);
   });
 });
+
+describe('JSON files (built CLI)', () => {
+  it('a key twice in a scenario or rules file is an error naming the key path', () => {
+    const scenario = file('s.json', '{\n  "version": 1,\n  "name": "x",\n  "version": 1\n}\n');
+    const r = run(['allocate', '--scenario', scenario]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${scenario}:4: version: the key "version" appears twice in one object (JSON would keep the last silently); keep one\n`);
+    const rules = file('r.json', '{"programmes": [{"id": "a", "id": "b"}]}');
+    const q = run(['allocate', '--rules', rules]);
+    expect(q.status).toBe(2);
+    expect(q.stderr).toBe(`statsbidrag: ${rules}:1: programmes[0].id: the key "id" appears twice in one object (JSON would keep the last silently); keep one\n`);
+  });
+});
