@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
 import { errorLine } from '../core/printable.js';
 import { packageVersion } from '../io/paths.js';
+import { errorAnnotation } from '../render/github.js';
 import { stdoutIsFile } from '../io/write.js';
 
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
@@ -139,6 +140,7 @@ async function run(argv: string[]): Promise<void> {
     });
   }
   const first = argv[2];
+  githubFormat = wantsGithub(argv);
   const program = buildProgram(first !== undefined && ONE_COMMAND.has(first) ? first : undefined);
   try {
     if (argv.length <= 2) {
@@ -157,6 +159,13 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+/** --format github (or its old name --report github): an input error is an annotation too (render/github.ts). */
+let githubFormat = false;
+
+function wantsGithub(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--format=github' || a === '--report=github' || ((a === '--format' || a === '--report') && argv[i + 1] === 'github'));
+}
+
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) {
     // Help and version are successes; every usage error is exit 2 (commander would say 1).
@@ -164,6 +173,7 @@ export function exitCodeFor(e: unknown): number {
   }
   if (e instanceof StatsbidragError) {
     process.stderr.write(`statsbidrag: ${errorLine(describeError(e))}\n`);
+    if (githubFormat) process.stdout.write(errorAnnotation(e, errorLine(e.message)));
     return EXIT_TROUBLE;
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -17,7 +17,7 @@ export const ERROR_CODES = {
   'file-not-readable': 'an input file exists but cannot be read (permissions, or a path through a file)',
   'not-a-file': 'an input path names a directory',
   'binary-file': 'an input file contains NUL bytes: not text',
-  'invalid-utf8': 'an input file starts with a UTF-8 byte order mark but is not valid UTF-8',
+  'invalid-utf8': 'an input file is not valid UTF-8 but is not plausibly Windows-1252 either: it starts with a UTF-8 byte order mark, or holds valid UTF-8 sequences beside the bad byte (the message names line and byte)',
   'invalid-xlsx': 'an .xlsx input is not a readable workbook (a damaged or truncated zip, XML that is not well-formed, a cell beyond row 1 048 576 or column XFD)',
   'xlsx-limit': 'an .xlsx input inflates past the bytes, compression ratio or cells this tool reads (a zip bomb, or a sheet far larger than any real table)',
   'encrypted-workbook': 'an .xlsx input is password-protected: save a copy without a password',

@@ -27,10 +27,61 @@ export async function decodeBytes(bytes: Uint8Array, file: string): Promise<Deco
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
+    // Windows-1252 only when it is plausibly that: a file holding valid UTF-8 sequences ("ö" as
+    // C3 B6) and an invalid byte is UTF-8 with a bad byte, and reading it as 1252 would garble
+    // every name ("GÃ¶teborg") without a word.
+    const bad = utf8Problem(bytes);
+    if (bad) {
+      throw new StatsbidragError('invalid-utf8', `byte ${bad.column} of this line (0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}) is not valid UTF-8, and the file holds valid UTF-8 elsewhere: not read as Windows-1252; save it as UTF-8`, { file, line: bad.line });
+    }
     // Loaded only for such files (it is 490 KB), with require: the CLI bundle runs without dynamic import().
     const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
     return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
+}
+
+/** Length of the valid UTF-8 multi-byte sequence at i, or 0. */
+function sequenceAt(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > b.length) return 0;
+  for (let k = 1; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return 0;
+  // Overlong and surrogate forms, and beyond U+10FFFF.
+  const c1 = b[i + 1]!;
+  if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return 0;
+  return n;
+}
+
+/**
+ * Bytes that are not valid UTF-8 but hold at least one valid multi-byte sequence: where the first
+ * invalid byte is (line, byte in the line, 1-based). Undefined when none is valid (plausibly 1252).
+ */
+function utf8Problem(b: Uint8Array): { line: number; column: number; byte: number } | undefined {
+  let valid = false;
+  let first: { line: number; column: number; byte: number } | undefined;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      if (c === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+      i++;
+      continue;
+    }
+    const n = sequenceAt(b, i);
+    if (n > 0) {
+      valid = true;
+      i += n;
+    } else {
+      first ??= { line, column: i - lineStart + 1, byte: c };
+      i++;
+    }
+    if (valid && first) return first;
+  }
+  return undefined;
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): Decoded {

@@ -130,3 +130,27 @@ describe('JSON files (built CLI)', () => {
     expect(q.stderr).toBe(`statsbidrag: ${rules}:1: programmes[0].id: the key "id" appears twice in one object (JSON would keep the last silently); keep one\n`);
   });
 });
+
+describe('bytes and annotations (built CLI)', () => {
+  it('a file with valid UTF-8 and one bad byte is refused, naming line and byte; a plain Windows-1252 file is read as such', () => {
+    const mixed = file('mixed.csv', Buffer.concat([Buffer.from('name,weight\nGöteborg,1\n'), Buffer.from([0x41, 0x72, 0xe5, 0x73, 0x2c, 0x33, 0x0a])]));
+    const r = run(['allocate', '--data', mixed, '--basis', 'weight', '--total', '100']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${mixed}:3: byte 3 of this line (0xE5) is not valid UTF-8, and the file holds valid UTF-8 elsewhere: not read as Windows-1252; save it as UTF-8\n`);
+    const cp1252 = file('cp1252.csv', Buffer.from('name,weight\nG\xf6teborg,1\n\xc5re,3\n', 'latin1'));
+    const ok = run(['allocate', '--data', cp1252, '--basis', 'weight', '--total', '100', '--format', 'csv']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toBe('recipient,weight,amount\nGöteborg,1,25\nÅre,3,75\n');
+  });
+
+  it('--format github turns an input error (exit 2) into an ::error annotation too', () => {
+    const data = file('d.csv', 'name,2019\nA,1\nB,abc\n');
+    const r = run(['validate', data, '--format', 'github', '--data', data, '--basis', 'nope', '--total', '100']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^::error file=.*d\.csv,title=unknown-column::/);
+    const dup = file('dup.csv', 'name,weight\nA,1\na,2\n');
+    const v = run(['validate', dup, '--format=github', '--data', dup, '--basis', 'weight', '--total', '100']);
+    expect(v.status).toBe(2);
+    expect(v.stdout).toBe(`::error file=${dup.replace(/:/g, '%3A').replace(/,/g, '%2C')},title=duplicate-recipient::lines 2 and 3: "A" and "a" are the same recipient ${SAME}\n`);
+  });
+});
