@@ -3,10 +3,10 @@
  * recipient spelled two ways (case, NFC/NFD, no-break or zero-width spaces) is an error wherever
  * money would be paid, with both lines named.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir } from '../helpers/cli.js';
+import { DATA, run, tempDir } from '../helpers/cli.js';
 
 function file(name: string, text: string | Buffer): string {
   const path = join(tempDir(), name);
@@ -152,5 +152,16 @@ describe('bytes and annotations (built CLI)', () => {
     const v = run(['validate', dup, '--format=github', '--data', dup, '--basis', 'weight', '--total', '100']);
     expect(v.status).toBe(2);
     expect(v.stdout).toBe(`::error file=${dup.replace(/:/g, '%3A').replace(/,/g, '%2C')},title=duplicate-recipient::lines 2 and 3: "A" and "a" are the same recipient ${SAME}\n`);
+  });
+
+  it('codes that lost their leading zeros in a spreadsheet are named as such, in one finding', () => {
+    const text = readFileSync(join(DATA, 'tillvaxtverket-2018.csv'), 'utf8').replace(/^0+(\d+),/gm, '$1,');
+    const r = run(['validate', file('nz.csv', text), '--format', 'json']);
+    expect(r.status).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { errors: { code: string; message: string }[] }).errors;
+    expect(findings.filter((f) => f.code === 'name-code-mismatch')).toEqual([]);
+    const lost = findings.filter((f) => f.code === 'codes-lost-leading-zeros');
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.message).toMatch(/^14 codes have lost their leading zeros: 123 for 0123 \("Järfälla", line 2\), /);
   });
 });

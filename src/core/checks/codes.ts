@@ -10,6 +10,7 @@ export const FINDING_CODES = {
   'unknown-recipient': "a recipient is not in the programme's list",
   'missing-recipient': "a recipient in the programme's list has no row in the table",
   'name-code-mismatch': "a row's name and code belong to different recipients in the programme's list",
+  'codes-lost-leading-zeros': "codes in the table are the list's codes without their leading zeros (0123 as 123: a spreadsheet read them as numbers); one finding for all such rows",
   'negative-amount': 'an amount cell is negative',
   'missing-value': 'an amount cell is empty',
   'invalid-amount': 'an amount cell is not an amount',

@@ -51,6 +51,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
     const byName = new Map(list.map((e) => [recipientKey(e.id), e]));
     const byCode = new Map(list.flatMap((e) => (e.code ? [[e.code.trim(), e] as const] : [])));
     const matched = new Set<ExpectedRecipient>();
+    const lostZeros: { recipient: string; line: number; tableCode: string; listCode: string }[] = [];
     ctx.recipientRows.forEach((r, pos) => {
       if (r.id === '') return;
       const code = ctx.codeCol === undefined ? undefined : r.cells[ctx.codeCol]?.trim();
@@ -63,7 +64,10 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
       }
       // Names against codes: a known name with another's code, or a known code with another name.
       const listCode = e.code?.trim();
-      if (code && listCode && code !== listCode) {
+      if (code && listCode && code !== listCode && /^0+\d/.test(listCode) && listCode.replace(/^0+/, '') === code) {
+        // 0123 read as the number 123 by a spreadsheet: named once for all such rows, below.
+        lostZeros.push({ recipient: r.id, line: r.line, tableCode: code, listCode });
+      } else if (code && listCode && code !== listCode) {
         const codeColumn = ctx.headers[ctx.codeCol!]!;
         findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column: codeColumn, recipient: r.id, expected: listCode, actual: code, by: 'name', listName: e.id, listCode, tableCode: code, source, list: kind }));
       } else if (!named && listCode) {
@@ -73,6 +77,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
       listEntry.set(pos, e);
       if (e.weight) listWeight.set(pos, e.weight);
     });
+    if (lostZeros.length) findings.push(finding({ code: 'codes-lost-leading-zeros', severity: 'error', column: ctx.headers[ctx.codeCol!]!, row: lostZeros[0]!.line, rows: lostZeros }));
     for (const e of list) {
       if (matched.has(e)) continue;
       missing.push(e);

@@ -47,6 +47,8 @@ type FindingDetail =
   | { code: 'missing-recipient'; source: string | null; listLine: number | null; list: ListKind }
   /** The row's name is the list's `listName` whose code is `listCode`, or its code is `listCode` of `listName`. */
   | { code: 'name-code-mismatch'; by: 'name' | 'code'; listName: string; listCode: string; tableCode: string; source: string | null; list: ListKind }
+  /** Rows whose code is the list's code without its leading zeros (one finding for them all). */
+  | { code: 'codes-lost-leading-zeros'; rows: { recipient: string; line: number; tableCode: string; listCode: string }[] }
   | { code: 'negative-amount' }
   /** An unreadable cell (the amount parser's code and its sentence, which names no number of ours). */
   | { code: 'invalid-amount' | 'ambiguous-amount' | 'amount-too-large' | 'amount-too-precise'; parserMessage: string }

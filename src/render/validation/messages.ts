@@ -71,6 +71,10 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
       const repair = chooseRepair(f.candidates, f.predicted)!;
       return `"${String(f.actual)}" has broken digit grouping; most likely ${g(repair.value)}: ${repairReason(repair, predictionText(f.prediction, locale), locale)}`;
     }
+    case 'codes-lost-leading-zeros': {
+      const shown = f.rows.slice(0, 5).map((r) => `${r.tableCode} for ${r.listCode} ("${r.recipient}", line ${r.line})`).join(', ');
+      return `${f.rows.length} ${f.rows.length === 1 ? 'code has' : 'codes have'} lost ${f.rows.length === 1 ? 'its' : 'their'} leading zeros: ${shown}${f.rows.length > 5 ? ', …' : ''}; a spreadsheet read the code column as numbers: keep it as text`;
+    }
     case 'rule-check-skipped':
       return `no usable basis value for ${f.rows.map((r) => `"${r.recipient}" (line ${r.line})`).join(', ')}, so shares cannot be computed and no column is checked against the rule`;
     case 'range-column-assumed-per-year':
