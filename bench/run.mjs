@@ -16,10 +16,11 @@
  * Each run appends its figures to bench/out/runs.jsonl; bench/docs.mjs makes docs/performance.md from them.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recipientsFile } from './inputs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -56,26 +57,7 @@ function measure(cmd, args, exits = [0]) {
   return { ms, rss };
 }
 
-/** Recipients file with a fixed-seed LCG: weights 1..1 000 000, some with two decimals. */
-async function generate(n) {
-  const file = join(OUT, `recipients-${n}.csv`);
-  if (existsSync(file)) return file;
-  let seed = 20180424;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
-  const out = createWriteStream(file);
-  let chunk = 'recipient,weight\n';
-  for (let i = 0; i < n; i++) {
-    const w = (next() % 1_000_000) + 1;
-    chunk += i % 10 === 0 ? `r${i},${w}.${String(next() % 100).padStart(2, '0')}\n` : `r${i},${w}\n`;
-    if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await new Promise((r) => out.on('finish', r));
-  return file;
-}
+const generate = (n) => recipientsFile(OUT, n);
 
 /** The same list with its first name quoted: read by the quoted reader (the general reader before issue 20). */
 function quotedCopy(file, n) {

@@ -12,9 +12,10 @@
  * Peak RSS from /usr/bin/time. Figures go to stdout and bench/out/xlsx-runs.jsonl.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recipientsFile } from './inputs.mjs';
 import { hostileCorpus } from '../tests/helpers/xlsx-corpus.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,25 +41,7 @@ function measure(cmd, args, { expectStatus = 0 } = {}) {
   return { ms, rss, stderr: r.stderr };
 }
 
-async function recipients(n) {
-  const file = join(OUT, `recipients-${n}.csv`);
-  if (existsSync(file)) return file;
-  let seed = 20180424;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
-  const out = createWriteStream(file);
-  let chunk = 'recipient,weight\n';
-  for (let i = 0; i < n; i++) {
-    const w = (next() % 1_000_000) + 1;
-    chunk += i % 10 === 0 ? `r${i},${w}.${String(next() % 100).padStart(2, '0')}\n` : `r${i},${w}\n`;
-    if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await new Promise((r) => out.on('finish', r));
-  return file;
-}
+const recipients = (n) => recipientsFile(OUT, n);
 
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
