@@ -180,17 +180,14 @@ export interface AwardRow {
   tied: boolean;
 }
 
-/** One budget and what was decided against it. */
-interface PoolAward {
-  kind: PoolKind;
+/** Money and what was decided against it: a budget (pool) or a whole year. */
+interface Tally {
   year: number;
-  /** The call (decision year) whose money this is. */
-  call: number;
-  ordinance?: string;
   budget: Decimal;
   /** Sum of the capped requests drawing on it. */
   demand: Decimal;
   awarded: Decimal;
+  /** budget − awarded. */
   leftover: Decimal;
   rationed: boolean;
   applications: number;
@@ -201,23 +198,19 @@ interface PoolAward {
   grantPeriod?: GrantPeriod;
 }
 
-interface YearAward {
-  year: number;
-  /** Money of the year: its call and the commitments made against it (ordinance limits are within these). */
-  budget: Decimal;
-  /** Sum of the capped requests covering this year. */
-  demand: Decimal;
-  awarded: Decimal;
-  /** budget − awarded. */
-  leftover: Decimal;
-  rationed: boolean;
-  applications: number;
-  /** equal-awards: the common level (one budget in the year). */
-  level?: Decimal;
-  /** proportional: budget / demand (one budget in the year). */
-  ratio?: Decimal;
-  grantPeriod?: GrantPeriod;
+/** One budget and what was decided against it. */
+interface PoolAward extends Tally {
+  kind: PoolKind;
+  /** The call (decision year) whose money this is. */
+  call: number;
+  ordinance?: string;
 }
+
+/**
+ * A year: the money of its call and the commitments made against it (ordinance limits are within
+ * these); level and ratio only when the year has one budget.
+ */
+type YearAward = Tally;
 
 export interface AwardResult {
   rationing: Rationing;
