@@ -472,7 +472,7 @@ describe('bulk lane', () => {
           if (format === 'md' || format === 'table') grids++;
           if (explain) explained++;
           if (explain && (format === 'md' || format === 'table') && /amount_\d{4}|Belopp \d{4}|Amount \d{4}|\d{4}–\d{4}/.test(fast)) explainedPeriods++;
-          if (/amount_\d{4}/.test(fast)) multiColumn++;
+          if (/amount_\d{4}|Belopp \d{4}|Amount \d{4}/.test(fast)) multiColumn++; // a column per year, in any format
           if (free && /amount_\d{4}/.test(fast)) freeRange++;
           if (/^recipient.code|"code": |\| (Kod|Code) \||^\S.* {2}(Kod|Code) {2}/m.test(fast)) withCodes++;
           if (slow.admin) withAdmin++;
