@@ -142,14 +142,18 @@ export function parseQuoted(text: string, file: string, delim: string): Table {
   const [head, ...body] = records;
   if (!head) throw new StatsbidragError('empty-file', 'the file is empty', { file });
   // info.lines is the line where a record ends, except that csv-parse counts a CRLF inside a
-  // quoted field as two lines, and carries that on; newlines inside the record move its start back.
+  // quoted field as two lines, and carries that on; line breaks inside the record (LF, CRLF, or a
+  // CR alone, which csv-parse counts as a line too) move its start back.
   let extra = 0;
   const rows = body.map(({ record, info }) => {
     let inner = 0;
     for (const cell of record) {
-      for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) {
-        inner++;
-        if (cell[at - 1] === '\r') extra++;
+      for (let at = cell.search(/[\r\n]/); at !== -1 && at < cell.length; at++) {
+        const c = cell[at];
+        if (c === '\n') {
+          inner++;
+          if (cell[at - 1] === '\r') extra++;
+        } else if (c === '\r' && cell[at + 1] !== '\n') inner++;
       }
     }
     return { line: info.lines - extra - inner, cells: record };

@@ -27,6 +27,16 @@ describe('reading CSV text', () => {
     expect(t.rows.map((r) => r.line)).toEqual([2, 4, 5, 8]);
   });
 
+  it('a record holding a lone CR inside quotes starts on its own line; the CR counts as a line break after it', () => {
+    // Found by the reader property (CI seed -2123435186): the start line was one too far.
+    for (const eol of ['\n', '\r\n']) {
+      const t = parseTable(`name,w${eol}"A\rx",1${eol}B,2${eol}`, 'f.csv');
+      expect(t.rows.map((r) => r.line)).toEqual([2, 4]);
+      expect(t.rows[0]!.cells[0]).toBe('A\rx');
+    }
+    expect(parseTable('h1,h2\n"\r",', 'f.csv').rows.map((r) => r.line)).toEqual([2]);
+  });
+
   it('strips a byte order mark from the first header', () => {
     expect(parseTable('\ufeffname,w\nA,1\n', 'f.csv').headers).toEqual(['name', 'w']);
     expect(parseTable('\ufeff"name",w\nA,1\n', 'f.csv').headers).toEqual(['name', 'w']);

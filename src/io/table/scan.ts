@@ -207,7 +207,11 @@ export function scanQuoted(bytes: Buffer, file: string, delimiter: string): Colu
           if (crlf === undefined) return undefined;
           line++;
         }
-        if (crlf === undefined && bytes.indexOf(CR, s) >= 0 && bytes.indexOf(CR, s) < at) return undefined;
+        // A CR inside the field: before the file's line breaks are known, or alone (not before LF; csv-parse
+        // counts it as a line), left to csv-parse.
+        for (let i = bytes.indexOf(CR, s); i >= 0 && i < at; i = bytes.indexOf(CR, i + 1)) {
+          if (crlf === undefined || bytes[i + 1] !== LF) return undefined;
+        }
         f.start[k] = s;
         f.end[k] = at;
         if (escaped) f.text[k] = bytes.toString('utf8', s, at).replaceAll('""', '"');
