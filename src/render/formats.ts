@@ -95,13 +95,13 @@ const WRITERS: { readonly [K in ResultKind]: { readonly [F in FormatOf<K>]: Writ
     xlsx: (view, o) => xlsxChunks(awardsWorkbook(view, o.locale, provenanceOf(sourced(view.source), o))),
   },
   validation: {
-    text: (v, o) => (o.summaryOnly ? `${validationSummaryLine(v.report, o.paint)}\n` : validationText(v.report, o.paint, o.locale)),
+    text: (v, o) => (o.summaryOnly ? `${validationSummaryLine(v.report, o.paint, o.locale)}\n` : validationText(v.report, o.paint, o.locale)),
     json: (v, o) => json(validationJson(v.report, o.locale, provenanceOf(v.source, o))),
     github: (v, o) => validationGithub(v.report, v.headers, o.locale),
   },
   audit: {
     text: (a, o) => auditText(a, o.paint, o.locale),
-    json: (a, o) => json(auditJson(a, provenanceOf(a.source, o))),
+    json: (a, o) => json(auditJson(a, provenanceOf(a.source, o), o.locale)),
   },
 };
 

@@ -16,7 +16,7 @@ export const audit = declareCommand({
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
     { flags: '--programme <id>', description: 'programme whose stated total applies to the column\'s year(s)' },
     { flags: '--id <column>', description: 'recipient column (default: Kommun/recipient/name, else the first column)' },
-    { flags: '--locale <locale>', description: 'number format in the text output', choices: ['sv', 'en'], default: 'sv' },
+    { flags: '--locale <locale>', description: 'language and number format of the report (text; json repair reasons)', choices: ['sv', 'en'], default: 'sv' },
     { flags: '--out <file>', description: 'write to a file (atomically) instead of stdout' },
     { flags: '--no-color', description: 'no colour in the text output (also NO_COLOR=1)' },
   ],

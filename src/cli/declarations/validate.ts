@@ -13,7 +13,7 @@ export const validate = declareCommand({
     { flags: '--programme <id>', description: 'programme in the rules file (default: tillvaxtverket)' },
     { flags: '--format <format>', description: 'report format: text, json, or github (one workflow annotation per finding; default: text)', choices: VALIDATION_FORMATS },
     { flags: '--report <format>', description: 'old name of --format', choices: VALIDATION_FORMATS, hidden: true },
-    { flags: '--quiet', description: 'print only the summary line (file, VALID/INVALID, counts)' },
+    { flags: '--quiet', description: 'print only the summary line (file, GILTIG/OGILTIG or with --locale en VALID/INVALID, counts)' },
     { flags: '--tolerance <amount>', description: 'largest deviation from the rule that is not an error (default: 0, exact)' },
     { flags: '--basis <column>', description: 'basis column, by header or year (default: the programme\'s basis); with allocate\'s options, the weight column of --data' },
     { flags: '--id <column>', description: 'recipient column (default: Kommun/recipient/name, else the first column)' },
@@ -22,7 +22,7 @@ export const validate = declareCommand({
     { flags: '--stated <column=amount>', description: 'the sum a column must have (repeatable); with --basis and --method/--unit also the rule; no programme applies unless named', repeatable: true },
     // allocate's own options, with the same meaning: the table is then checked against what allocate writes with them.
     ...SPLIT_OPTIONS,
-    { flags: '--locale <locale>', description: 'number format in the text report', choices: ['sv', 'en'], default: 'sv' },
+    { flags: '--locale <locale>', description: 'language and number format of the report (text, json messages, github annotations)', choices: ['sv', 'en'], default: 'sv' },
     { flags: '--out <file>', description: 'write the report to a file (atomically) instead of stdout' },
     { flags: '--no-color', description: 'no colour in the text report (also NO_COLOR=1)' },
   ],

@@ -1,4 +1,5 @@
 /** audit's result as JSON (README, "audit"): intervals exact, as fractions and cut decimals. */
+import type { NumberLocale } from '../../core/amount.js';
 import type { AuditRule, RuleFit } from '../../core/audit.js';
 import { gapInterval } from '../../core/audit.js';
 import { formatFraction, formatRational, integerRange, type Bound, type Interval } from '../../core/rational.js';
@@ -73,7 +74,8 @@ function intervalJson(i: Interval | undefined): IntervalJson | null {
   return { lower: boundJson(i.lower), upper: boundJson(i.upper), wholeKronor: kr ? [kr[0].toString(), kr[1].toString()] : null };
 }
 
-export function auditJson(input: AuditReportInput, provenance?: Provenance): AuditJson {
+/** The audit as JSON: numbers as plain decimal strings; each repair's `reason` in `locale` (words and numbers). */
+export function auditJson(input: AuditReportInput, provenance?: Provenance, locale: NumberLocale = 'sv'): AuditJson {
   const { result } = input;
   const dp = Math.max(0, ...result.fits.map((f) => f.unit.decimalPlaces()));
   const fitJson = (f: RuleFit): AuditFitJson => ({
@@ -97,7 +99,7 @@ export function auditJson(input: AuditReportInput, provenance?: Provenance): Aud
     rows: result.rows,
     sum: result.sum.toFixed(),
     statedTotal: input.stated ? { value: input.stated.value.toFixed(), source: input.stated.source } : null,
-    repairs: input.repairs.map((r) => ({ row: r.line, recipient: r.id, column: r.column, raw: r.raw, value: r.value.toFixed(), reason: auditRepairReason(r, 'sv') })),
+    repairs: input.repairs.map((r) => ({ row: r.line, recipient: r.id, column: r.column, raw: r.raw, value: r.value.toFixed(), reason: auditRepairReason(r, locale) })),
     reproduced: result.complete.length > 0,
     complete: result.complete.map(fitJson),
     best: result.fits[0] ? fitJson(result.fits[0]) : null,

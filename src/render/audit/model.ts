@@ -3,7 +3,7 @@ import type { NumberLocale } from '../../core/amount.js';
 import type { AuditResult, CellRepair } from '../../core/audit.js';
 import type { Decimal } from '../../core/decimal.js';
 import { formatRational, type Rational } from '../../core/rational.js';
-import { repairReason } from '../validation/messages.js';
+import { columnShareText, repairReason } from '../validation/messages.js';
 
 export interface AuditReportInput {
   file: string | null;
@@ -17,7 +17,7 @@ export interface AuditReportInput {
 
 /** An audit repair's reason: predicted from the row's share of the other column. */
 export function auditRepairReason(r: CellRepair, locale: NumberLocale = 'sv'): string {
-  return repairReason(r, `the row's share of "${r.reference}" applied to the other rows' total`, locale);
+  return repairReason(r, columnShareText(r.reference, locale), locale);
 }
 
 /** Exact rational as Swedish or English grouped decimal, cut (not rounded) after 6 decimals, with "…" when cut. */

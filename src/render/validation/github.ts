@@ -3,6 +3,7 @@ import type { NumberLocale } from '../../core/amount.js';
 import type { ValidationReport } from '../../core/validate.js';
 import { findingMessage, referenceText } from './messages.js';
 import { validationSummaryLine } from './text.js';
+import { validationWords } from './words.js';
 
 /** Workflow-command data: "%", CR and LF escaped (GitHub's rules). */
 const githubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -17,7 +18,8 @@ const githubProperty = (s: string): string => githubData(s).replace(/:/g, '%3A')
  * the header line.
  */
 export function validationGithub(report: ValidationReport, headers: readonly string[], locale: NumberLocale = 'sv'): string {
-  const notice = `::notice title=statsbidrag validate::${githubData(`${report.file ?? 'the table'} checked against ${referenceText(report, locale)}`)}`;
+  const w = validationWords(locale);
+  const notice = `::notice title=statsbidrag validate::${githubData(w.checkedAgainst(report.file ?? w.theTable, referenceText(report, locale)))}`;
   const findings = report.errors.map((f) => {
     const index = f.column === null ? -1 : columnIndex(headers, f.column);
     const props = [
@@ -29,7 +31,7 @@ export function validationGithub(report: ValidationReport, headers: readonly str
     const where = [f.recipient, f.column].filter((x) => x !== null).join(', ');
     return `::${f.severity} ${props.join(',')}::${githubData(`${where ? `${where}: ` : ''}${findingMessage(f, locale)}`)}`;
   });
-  const out = [notice, ...findings, validationSummaryLine(report)];
+  const out = [notice, ...findings, validationSummaryLine(report, undefined, locale)];
   return `${out.join('\n')}\n`;
 }
 

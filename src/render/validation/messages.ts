@@ -1,6 +1,7 @@
 /**
  * The sentences of validate's findings and notes, written from the facts the core reports
- * (core/validate.ts): one text for every output format (text, json, github, the HTML page).
+ * (core/validate.ts): one text for every output format (text, json, github, the HTML page), in the
+ * locale's words (./words.ts).
  */
 import type { NumberLocale } from '../../core/amount.js';
 import { kindOf } from '../../core/sourced.js';
@@ -8,157 +9,162 @@ import { chooseRepair, type Repair } from '../../core/cells.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { BasisRef, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../../core/validate.js';
 import { formatAmount } from '../money.js';
-
-/** "a, b and c". */
-const andList = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+import { validationWords, type ValidationWords } from './words.js';
 
 /**
  * What the table was checked against, as the first line of every report names it: "the
  * programme's rules for year 2019", "what allocate writes with: --year 2019 --unit 1000", "the
- * stated sums: …", or "the table alone (…)".
+ * stated sums: …", or "the table alone (…)" (in Swedish: "programmets regler för år 2019", …).
  */
 export function referenceText(report: Pick<ValidationReport, 'against' | 'programme'>, locale: NumberLocale = 'sv'): string {
+  const w = validationWords(locale);
   const a = report.against;
   switch (a.reference) {
     case 'rules': {
-      const who = report.programme ? `the programme's rules (${report.programme.id})` : "the programme's rules";
-      const years = a.years.length === 0 ? '' : ` for ${a.years.length === 1 && !a.years[0]!.includes('–') ? 'year' : a.years.length === 1 ? 'the years' : 'years'} ${andList(a.years)}`;
-      return `${who}${years}${a.basis ? `, split by ${a.basis}` : ''}`;
+      const who = w.programmeRules(report.programme ? report.programme.id : null);
+      const years = a.years.length === 0 ? '' : w.forYears(w.and(a.years), !a.years[0]!.includes('–'), a.years.length);
+      return `${who}${years}${a.basis ? w.splitBy(a.basis) : ''}`;
     }
     case 'split':
-      return a.options ? `what allocate writes with: ${a.options}` : "what allocate writes with the programme's defaults";
+      return w.allocateWith(a.options || null);
     case 'stated': {
       const sums = a.sums.map((s) => `${s.column} = ${formatAmount(s.amount.toFixed(), { locale })}`).join('; ');
-      const rule = a.rule ? `, each split by ${a.rule.basis ?? 'the basis'} (${a.rule.method}, unit ${formatAmount(a.rule.unit.toFixed(), { locale })})` : '';
-      return `the stated sums: ${sums}${rule}`;
+      const rule = a.rule ? w.statedRule(a.rule.basis ?? null, w.method(a.rule.method), formatAmount(a.rule.unit.toFixed(), { locale })) : '';
+      return w.statedSums(sums, rule);
     }
     case 'table':
-      return 'the table alone (its cells and totals; no programme, split or stated sum)';
+      return w.tableAlone;
   }
 }
 
-/** The sentence of a finding, with numbers in `locale`. */
+/** The sentence of a finding, in `locale` (words and numbers). */
 export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string {
+  const w = validationWords(locale);
   const g = (d: Decimal): string => formatAmount(d, { locale });
   const source = (s: string | null): string => (s ? ` (${s})` : '');
-  const list = 'list' in f && f.list === 'allocation' ? 'the recipients allocate splits among' : "the programme's list";
+  const list = 'list' in f && f.list === 'allocation' ? w.listAllocation : w.listProgramme;
   switch (f.code) {
     case 'unrecognised-column':
-      return `column "${f.column}" names no year or year range, so it is not checked`;
+      return w.unrecognisedColumn(String(f.column));
     case 'empty-recipient':
-      return 'the recipient name is empty';
+      return w.emptyRecipient;
     case 'duplicate-recipient':
-      return `"${f.recipient}" already appears on line ${f.firstLine}`;
+      return w.duplicateRecipient(String(f.recipient), f.firstLine);
     case 'unknown-recipient':
-      return `"${f.recipient}" is not in ${list}${source(f.source)}`;
+      return w.unknownRecipient(String(f.recipient), list, source(f.source));
     case 'missing-recipient':
-      return `"${f.recipient}" is in ${list}${f.source ? ` (${f.source}${f.listLine ? `, line ${f.listLine}` : ''})` : ''} but has no row in the table`;
+      return w.missingRecipient(String(f.recipient), list, f.source || null, f.listLine || null);
     case 'name-code-mismatch':
       return f.by === 'name'
-        ? `"${f.recipient}" has code ${f.tableCode}, but its code in ${list}${source(f.source)} is ${f.listCode}`
-        : `code ${f.tableCode} belongs to "${f.listName}" in ${list}${source(f.source)}, not to "${f.recipient}"`;
+        ? w.codeOfNameDiffers(String(f.recipient), f.tableCode, list, source(f.source), f.listCode)
+        : w.codeBelongsToOther(f.tableCode, f.listName, list, source(f.source), String(f.recipient));
     case 'negative-amount':
-      return `"${String(f.actual)}" is negative`;
+      return w.negative(String(f.actual));
     case 'missing-value':
-      return 'the cell is empty';
+      return w.emptyCell;
     case 'invalid-amount':
     case 'ambiguous-amount':
     case 'amount-too-large':
     case 'amount-too-precise':
       return f.parserMessage;
     case 'broken-digit-grouping': {
-      if (f.candidates.length === 0) return f.parserMessage ?? `"${String(f.actual)}" has broken digit grouping`;
+      if (f.candidates.length === 0) return f.parserMessage ?? w.brokenGrouping(String(f.actual));
       const repair = chooseRepair(f.candidates, f.predicted)!;
-      return `"${String(f.actual)}" has broken digit grouping; most likely ${g(repair.value)}: ${repairReason(repair, predictionText(f.prediction, locale), locale)}`;
+      return w.brokenGroupingLikely(String(f.actual), g(repair.value), repairReason(repair, predictionText(f.prediction, locale), locale));
     }
     case 'codes-lost-leading-zeros': {
-      const shown = f.rows.slice(0, 5).map((r) => `${r.tableCode} for ${r.listCode} ("${r.recipient}", line ${r.line})`).join(', ');
-      return `${f.rows.length} ${f.rows.length === 1 ? 'code has' : 'codes have'} lost ${f.rows.length === 1 ? 'its' : 'their'} leading zeros: ${shown}${f.rows.length > 5 ? ', …' : ''}; a spreadsheet read the code column as numbers: keep it as text`;
+      const shown = f.rows.slice(0, 5).map((r) => w.lostZerosRow(r.tableCode, r.listCode, r.recipient, r.line)).join(', ');
+      return w.lostZeros(f.rows.length, shown, f.rows.length > 5);
     }
     case 'rule-check-skipped':
-      return `no usable basis value for ${f.rows.map((r) => `"${r.recipient}" (line ${r.line})`).join(', ')}, so shares cannot be computed and no column is checked against the rule`;
+      return w.ruleCheckSkipped(f.rows.map((r) => ({ recipient: r.recipient, line: r.line })));
     case 'range-column-assumed-per-year':
-      return `"${f.column}" covers ${f.years} years but its header does not say "per år" or "totalt"; its amounts are taken as per year`;
+      return w.rangeAssumedPerYear(String(f.column), String(f.years));
     case 'total-row-mismatch': {
       const said = f.actual as Decimal;
-      const sum = (f.expected as Decimal);
-      return `the total row says ${g(said)} but the rows add up to ${g(sum)} (difference ${g(said.minus(sum))})`;
+      const sum = f.expected as Decimal;
+      return w.totalRowMismatch(g(said), g(sum), g(said.minus(sum)));
     }
     case 'no-rule-for-year':
-      return f.programme
-        ? `programme "${f.programme}" has no period covering ${f.years}, so "${f.column}" is not checked for it`
-        : `no programme given, so "${f.column}" is checked only for readable, non-negative cells`;
+      return f.programme ? w.noPeriod(f.programme, f.years, String(f.column)) : w.noProgramme(String(f.column));
     case 'rule-deviation':
     case 'rule-deviation-within-tolerance': {
       const actual = f.actual as Decimal;
-      const expected = (f.expected as Decimal);
-      const big = f.code === 'rule-deviation';
-      return `${g(actual)} where ${ruleText(f.rule, locale)} gives ${g(expected)} (off by ${g(actual.minus(expected))}${big ? `, more than ${g(f.limit)}` : `, within ${g(f.limit)}`})`;
+      const expected = f.expected as Decimal;
+      return w.ruleDeviation(g(actual), ruleText(f.rule, locale), g(expected), g(actual.minus(expected)), g(f.limit), f.code === 'rule-deviation');
     }
     case 'sum-not-explained':
-      return `the rows add up to ${g(f.actual as Decimal)}; admin costs, rounding and missing rows explain ${g((f.expected as Decimal))}, leaving ${g(f.unexplained)} unexplained`;
+      return w.sumNotExplained(g(f.actual as Decimal), g(f.expected as Decimal), g(f.unexplained));
     case 'total-column-mismatch': {
       const said = f.actual as Decimal;
-      return `the row's total is ${g(said)} but its amounts (${f.columns.join(', ')}) add up to ${g((f.expected as Decimal))} (difference ${g(said.minus((f.expected as Decimal)))})`;
+      return w.totalColumnMismatch(g(said), f.columns.join(', '), g(f.expected as Decimal), g(said.minus(f.expected as Decimal)));
     }
     case 'sum-exceeds-budget':
-      return `the rows add up to ${g(f.actual as Decimal)}, more than the ${g((f.expected as Decimal))} to be split`;
+      return w.sumExceedsBudget(g(f.actual as Decimal), g(f.expected as Decimal));
     case 'stated-sum-mismatch': {
       const sum = f.actual as Decimal;
       const said = f.expected as Decimal;
-      return `the column adds up to ${g(sum)} but its stated sum is ${g(said)} (difference ${g(sum.minus(said))})`;
+      return w.statedSumMismatch(g(sum), g(said), g(sum.minus(said)));
     }
   }
 }
 
-function basisText(b: BasisRef): string {
-  return 'column' in b ? `"${b.column}"` : `basis ("${b.listColumn}" in the programme's list)`;
+function basisText(b: BasisRef, w: ValidationWords): string {
+  return 'column' in b ? w.basisColumn(b.column) : w.basisList(b.listColumn);
 }
 
 /**
  * Why a broken cell was read as it was: the reading nearest to what the row should hold, or,
- * without a prediction, the usual slip. `basisOfPrediction` completes "the value … predicts".
+ * without a prediction, the usual slip. `basisOfPrediction` completes "the value … predicts"
+ * (in Swedish "värdet som … ger").
  */
 export function repairReason(repair: Repair, basisOfPrediction: string, locale: NumberLocale = 'sv'): string {
+  const w = validationWords(locale);
   const fmt = (d: Decimal): string => formatAmount(d, { locale });
   const { predicted, candidates, value } = repair;
-  if (predicted === undefined) return `no prediction was possible, so the usual slip is assumed: a dropped final digit (${candidates.map(fmt).join(' or ')})`;
+  if (predicted === undefined) return w.noPrediction(candidates.map(fmt));
   const others = candidates.filter((c) => !c.eq(value));
   const off = (c: Decimal): string => fmt(c.minus(predicted).abs().toDecimalPlaces(0));
   const gap = value.minus(predicted).abs().toDecimalPlaces(0);
   return (
-    `it is the reading nearest to ${fmt(predicted.toDecimalPlaces(0))}, the value ${basisOfPrediction} predicts` +
-    (gap.isZero() ? '' : ` (off by ${off(value)})`) +
-    (others.length ? `; the other reading${others.length > 1 ? 's' : ''} ${others.map((c) => `${fmt(c)} (off by ${off(c)})`).join(', ')} ${others.length > 1 ? 'are' : 'is'} further away` : '')
+    w.nearest(fmt(predicted.toDecimalPlaces(0)), basisOfPrediction) +
+    (gap.isZero() ? '' : w.offBy(off(value))) +
+    (others.length ? w.othersFurther(others.map((c) => `${fmt(c)}${w.offBy(off(c))}`)) : '')
   );
 }
 
+/** Completes "the value … predicts" for a prediction from another column: the row's share of "COLUMN" applied to the other rows' total. */
+export function columnShareText(column: string, locale: NumberLocale = 'sv'): string {
+  return validationWords(locale).predictsColumnShare(column);
+}
+
 function ruleText(r: RuleRef, locale: NumberLocale): string {
+  const w = validationWords(locale);
   const g = (d: Decimal): string => formatAmount(d, { locale });
-  return `the ${basisText(r.basis)} share under ${r.method} to ${g(r.unit)} of ${g(r.amountSplit)}${r.rangeYears === null ? '' : ` a year, times ${r.rangeYears} years`}`;
+  return w.rule(basisText(r.basis, w), w.method(r.method), g(r.unit), g(r.amountSplit), r.rangeYears);
 }
 
 /** Completes "the value … predicts". */
 function predictionText(p: Prediction, locale: NumberLocale): string {
+  const w = validationWords(locale);
   const g = (d: Decimal): string => formatAmount(d, { locale });
   switch (p.kind) {
     case 'none':
-      return 'nothing';
+      return w.predictsNothing;
     case 'column-ratio':
-      return `the row's share of "${p.column}" applied to the other rows' total`;
+      return w.predictsColumnShare(p.column);
     case 'basis-ratio':
-      return `the row's ${basisText(p.basis)} share applied to the other rows' total`;
+      return w.predictsBasisShare(basisText(p.basis, w));
     case 'rule': {
       const r = p.rule;
-      return `the row's ${basisText(r.basis)} share (${formatAmount(p.share.times(100), { locale, decimals: 4 })} %) of ${g(r.amountSplit)}${
-        r.rangeYears === null ? '' : ` a year times ${r.rangeYears} years`
-      }, rounded by ${r.method} to ${g(r.unit)} as the rules say,`;
+      return w.predictsRule(basisText(r.basis, w), formatAmount(p.share.times(100), { locale, decimals: 4 }), g(r.amountSplit), r.rangeYears, w.method(r.method), g(r.unit));
     }
   }
 }
 
 export function adminNote(k: TotalCheck, locale: NumberLocale): string {
+  const w = validationWords(locale);
   const { source, note } = k.amountSplitSource;
   const kind = kindOf(k.amountSplitSource);
-  return `the amount split, ${formatAmount(k.amountSplit, { locale })}, is ${source === 'option' ? 'given by the options' : source === 'derived' || source === kind ? kind : `${kind} (source "${source}")`}${note ? `: ${note}` : ''}`;
+  return w.adminNote(formatAmount(k.amountSplit, { locale }), source === 'option' ? w.givenByOptions : source === 'derived' || source === kind ? w.kind(kind) : w.kindWithSource(kind, source), note || null);
 }
