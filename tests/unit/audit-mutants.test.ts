@@ -249,7 +249,7 @@ describe('auditRowsFromTable', () => {
     expect([r.line, r.id, r.column, r.raw, r.value.toFixed(), r.predicted?.toFixed()]).toEqual([4, 'C', 'Belopp', '7 00', '700', '700']);
     // The repair names the column it was predicted from; the renderer writes the sentence.
     expect(r.reference).toBe('Basis');
-    expect(auditRepairReason(r)).toContain('the row\'s share of "Basis" applied to the other rows\' total');
+    expect(auditRepairReason(r, 'en')).toContain('the row\'s share of "Basis" applied to the other rows\' total');
   });
   it('repairs a broken weight from the amounts, picking the reading they predict rather than the parser\'s first', () => {
     const t = auditRowsFromTable(table([['A', '1', '10'], ['B', '2', '20'], ['C', '1 23', '1230']]), 1, 2);
@@ -257,7 +257,7 @@ describe('auditRowsFromTable', () => {
     expect(t.rows[2]!.weight.toFixed()).toBe('123');
     expect(t.repairs.map((r) => [r.column, r.value.toFixed()])).toEqual([['Basis', '123']]);
     expect(t.repairs[0]!.reference).toBe('Belopp');
-    expect(auditRepairReason(t.repairs[0]!)).toContain('share of "Belopp"');
+    expect(auditRepairReason(t.repairs[0]!, 'en')).toContain('share of "Belopp"');
   });
   it('refuses a table without rows, an empty cell, an unreadable cell and a negative one, saying where', () => {
     expect(codeOf(() => auditRowsFromTable(table([], 'f.csv'), 1, 2))).toEqual({ code: 'no-rows', line: 2, field: undefined, file: 'f.csv' });

@@ -48,20 +48,20 @@ describe('chooseRepair', () => {
     expect(strings(r.candidates)).toEqual(['7000', '700']);
     expect(r.predicted).toBeUndefined();
     // The choice is the core's; the sentence is the renderer's (render/validation/messages.ts).
-    expect(repairReason(r, 'x')).toBe('no prediction was possible, so the usual slip is assumed: a dropped final digit (7 000 or 700)');
+    expect(repairReason(r, 'x', 'en')).toBe('no prediction was possible, so the usual slip is assumed: a dropped final digit (7,000 or 700)');
   });
   it('with a prediction takes the nearest reading, even when it is not the parser\'s first', () => {
     const r = chooseRepair(candidates, D(650))!;
     expect(r.value.toFixed()).toBe('700');
     expect(strings(r.candidates)).toEqual(['7000', '700']);
     expect(r.predicted?.toFixed()).toBe('650');
-    expect(repairReason(r, 'the share')).toBe('it is the reading nearest to 650, the value the share predicts (off by 50); the other reading 7 000 (off by 6 350) is further away');
+    expect(repairReason(r, 'the share', 'en')).toBe('it is the reading nearest to 650, the value the share predicts (off by 50); the other reading 7,000 (off by 6,350) is further away');
   });
   it('a prediction that hits a reading exactly says no "off by" for it; several others are "readings … are"', () => {
     const r = chooseRepair([D(1230), D(1023), D(123)], D(1023))!;
     expect(r.value.toFixed()).toBe('1023');
-    expect(repairReason(r, 'the share')).toBe(
-      'it is the reading nearest to 1 023, the value the share predicts; the other readings 1 230 (off by 207), 123 (off by 900) are further away',
+    expect(repairReason(r, 'the share', 'en')).toBe(
+      'it is the reading nearest to 1,023, the value the share predicts; the other readings 1,230 (off by 207), 123 (off by 900) are further away',
     );
   });
   it('a prediction half-way between two readings keeps the parser\'s order', () => {

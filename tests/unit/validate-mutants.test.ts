@@ -30,9 +30,9 @@ const table = (headers: string[], rows: string[][], file = 'f.csv') => rowsTable
 type Row = [code: string, severity: string, row: number | null, column: string | null, recipient: string | null, expected: string | null, actual: string | null, message: string];
 const row = (f: FindingJson): Row => [f.code, f.severity, f.row, f.column, f.recipient, f.expected, f.actual, f.message];
 /** The findings as the JSON report writes them: money as plain strings, messages in `locale`. */
-const rows = (r: ValidationReport, locale: NumberLocale = 'sv'): Row[] => validationJson(r, locale).errors.map(row);
+const rows = (r: ValidationReport, locale: NumberLocale = 'en'): Row[] => validationJson(r, locale).errors.map(row);
 /** The summary as the JSON report writes it (money as plain strings). */
-const summary = (r: ValidationReport, locale: NumberLocale = 'sv') => validationJson(r, locale).summary;
+const summary = (r: ValidationReport, locale: NumberLocale = 'en') => validationJson(r, locale).summary;
 const thrown = (f: () => unknown): [string, string, unknown] => {
   try {
     f();
@@ -91,7 +91,7 @@ describe('validateTable: recipients and cells', () => {
       ['missing-recipient', 'error', null, null, 'D', null, null, '"D" is in the programme\'s list (list.csv) but has no row in the table'],
       // Changed on purpose: the duplicate's 100 is shown apart (explained.unknownRows), so 900 + 100 is explained; the
       // rows in the rule (A, B, X) and the empty-name row add up to 700, 200 short of the 900 split.
-      ['sum-not-explained', 'error', null, B, null, '1000', '800', 'the rows add up to 800; admin costs, rounding and missing rows explain 1 000, leaving -200 unexplained'],
+      ['sum-not-explained', 'error', null, B, null, '1000', '800', 'the rows add up to 800; admin costs, rounding and missing rows explain 1,000, leaving -200 unexplained'],
     ]);
   });
   it('counts rows, recipients, cells and findings', () => {
@@ -119,7 +119,7 @@ describe('validateTable: recipients and cells', () => {
   });
   it('a programme\'s list without a source names none in its messages', () => {
     const plain = validateTable(t, { programme, basis: 'Basis', expected });
-    expect(plain.errors.filter((f) => f.code.endsWith('-recipient') && f.code !== 'empty-recipient' && f.code !== 'duplicate-recipient').map((f) => findingMessage(f))).toEqual([
+    expect(plain.errors.filter((f) => f.code.endsWith('-recipient') && f.code !== 'empty-recipient' && f.code !== 'duplicate-recipient').map((f) => findingMessage(f, 'en'))).toEqual([
       '"Z" is not in the programme\'s list',
       '"Y" is not in the programme\'s list',
       '"C" is in the programme\'s list but has no row in the table',
@@ -201,7 +201,7 @@ describe('validateTable: columns and periods', () => {
     // Changed on purpose: the default tolerance is now 0, so one unit (10) is given explicitly, as the default was.
     expect(rows(validateTable(off, { programme, basis: 'Basis', tolerance: D(10) }))).toEqual([
       ['rule-deviation', 'error', 3, 'Belopp 2021–2023 totalt', 'B', '600', '640', text('640', '600', '40', 'more than 30')],
-      ['rule-deviation-within-tolerance', 'warning', 4, 'Belopp 2021–2023 totalt', 'C', '1800', '1770', text('1 770', '1 800', '-30', 'within 30')],
+      ['rule-deviation-within-tolerance', 'warning', 4, 'Belopp 2021–2023 totalt', 'C', '1800', '1770', text('1,770', '1,800', '-30', 'within 30')],
     ]);
   });
   it('a range total column whose sum does not divide by its years leaves exactly what the rule does not explain', () => {
@@ -245,7 +245,7 @@ describe('validateTable: the basis and the rule', () => {
         null,
         'no usable basis value for "B" (line 3), so shares cannot be computed and no column is checked against the rule',
       ],
-      ['sum-exceeds-budget', 'error', null, 'Belopp 2020', null, '900', '1000', 'the rows add up to 1 000, more than the 900 to be split'],
+      ['sum-exceeds-budget', 'error', null, 'Belopp 2020', null, '900', '1000', 'the rows add up to 1,000, more than the 900 to be split'],
     ]);
     expect(summary(r).columns[1]!.checks[0]).toMatchObject({
       difference: '0',
@@ -299,10 +299,10 @@ describe('validateTable: the basis and the rule', () => {
       ['rule-deviation-within-tolerance', 'warning', 3, 'Belopp 2020', 'B', '200', '190', at('10', false)[1]],
     ]);
     expect(rows(validateTable(t, { programme, basis: 'Basis', tolerance: D('0.5') }))).toEqual([
-      ['rule-deviation', 'error', 2, 'Belopp 2020', 'A', '100.0', '110.0', at('0,5', true)[0]],
-      ['rule-deviation', 'error', 3, 'Belopp 2020', 'B', '200.0', '190.0', at('0,5', true)[1]],
+      ['rule-deviation', 'error', 2, 'Belopp 2020', 'A', '100.0', '110.0', at('0.5', true)[0]],
+      ['rule-deviation', 'error', 3, 'Belopp 2020', 'B', '200.0', '190.0', at('0.5', true)[1]],
     ]);
-    expect(validateTable(t, { programme, basis: 'Basis', tolerance: D(20) }).errors.map((f) => findingMessage(f))).toEqual(at('20', false));
+    expect(validateTable(t, { programme, basis: 'Basis', tolerance: D(20) }).errors.map((f) => findingMessage(f, 'en'))).toEqual(at('20', false));
   });
 });
 
@@ -320,7 +320,7 @@ describe('validateTable: broken digit grouping', () => {
         'C',
         '600',
         '6 00',
-        '"6 00" has broken digit grouping; most likely 600: it is the reading nearest to 600, the value the row\'s share of "Belopp 2020" applied to the other rows\' total predicts; the other reading 6 000 (off by 5 400) is further away',
+        '"6 00" has broken digit grouping; most likely 600: it is the reading nearest to 600, the value the row\'s share of "Belopp 2020" applied to the other rows\' total predicts; the other reading 6,000 (off by 5,400) is further away',
       ],
     ]);
     expect(r.stats.repairedCells).toBe(1);
@@ -341,7 +341,7 @@ describe('validateTable: broken digit grouping', () => {
         'C',
         '600',
         '60 0',
-        '"60 0" has broken digit grouping; most likely 600: it is the reading nearest to 600, the value the row\'s "Basis" share (66,6667 %) of 900, rounded by largest-remainder to 10 as the rules say, predicts; the other reading 60 000 (off by 59 400) is further away',
+        '"60 0" has broken digit grouping; most likely 600: it is the reading nearest to 600, the value the row\'s "Basis" share (66.6667 %) of 900, rounded by largest-remainder to 10 as the rules say, predicts; the other reading 60,000 (off by 59,400) is further away',
       ],
     ]);
     expect(summary(r).columns[1]!.checks[0]).toMatchObject({ rowsChecked: 2, rowsDeviating: 0 });
@@ -358,7 +358,7 @@ describe('validateTable: broken digit grouping', () => {
       'C',
       '600',
       '60 0',
-      '"60 0" has broken digit grouping; most likely 600: it is the reading nearest to 600, the value the row\'s "Basis" share applied to the other rows\' total predicts; the other reading 60 000 (off by 59 400) is further away',
+      '"60 0" has broken digit grouping; most likely 600: it is the reading nearest to 600, the value the row\'s "Basis" share applied to the other rows\' total predicts; the other reading 60,000 (off by 59,400) is further away',
     ]);
   });
 });
@@ -486,11 +486,11 @@ describe('validateTable: smaller rules', () => {
     ];
     const t = table(['Kommun', 'Belopp 2020'], [['A', '310'], ['B', '590']]);
     // The old default tolerance (one unit, 10) given explicitly: the default is now 0 (exact).
-    expect(validateTable(t, { programme: named, expected: list, tolerance: D(10) }).errors.map((f) => findingMessage(f))).toEqual([
+    expect(validateTable(t, { programme: named, expected: list, tolerance: D(10) }).errors.map((f) => findingMessage(f, 'en'))).toEqual([
       '310 where the basis ("Invånare" in the programme\'s list) share under largest-remainder to 10 of 900 gives 300 (off by 10, within 10)',
       '590 where the basis ("Invånare" in the programme\'s list) share under largest-remainder to 10 of 900 gives 600 (off by -10, within 10)',
     ]);
-    expect(validateTable(t, { programme, expected: list }).errors.map((f) => findingMessage(f))[0]).toContain('the basis ("basis" in the programme\'s list) share');
+    expect(validateTable(t, { programme, expected: list }).errors.map((f) => findingMessage(f, 'en'))[0]).toContain('the basis ("basis" in the programme\'s list) share');
   });
   it('money is written with as many decimals as the values, tolerance and units need, at most 6', () => {
     const t = table(['Kommun', 'Belopp 2020'], [['A', '0,12345678'], ['B', '1']]);
