@@ -42,7 +42,7 @@ describe('validate TABLE ARGS (built CLI)', () => {
   it('a free split (--total --unit): accepted as written; one cell one unit off fails at that cell', () => {
     const args = ['--data', list, '--basis', 'w', '--total', '1000', '--unit', '10'];
     const csv = run(['allocate', ...args, '--format', 'csv']).stdout;
-    const ok = run(['validate', save(csv), ...args]);
+    const ok = run(['validate', save(csv), ...args, '--locale', 'en']);
     expect(ok.stdout).toMatch(/: VALID, 0 errors/);
     expect(ok.status).toBe(0);
     const bad = run(['validate', save(changeCell(csv, 3, 'amount', plus(10n))), ...args, '--format', 'json']);
@@ -64,12 +64,12 @@ describe('validate TABLE ARGS (built CLI)', () => {
     const file = save(csv);
     expect(run(['validate', file, '--year', '2019']).status).toBe(0);
     // docs/validate.md's CI line: the programme's rules, whatever --unit says; a note names the unused option.
-    const ci = run(['validate', file, '--year', '2019', '--unit', '1000', '--format', 'github']);
+    const ci = run(['validate', file, '--year', '2019', '--unit', '1000', '--format', 'github', '--locale', 'en']);
     expect(ci.status).toBe(0);
     expect(ci.stdout.split('\n')[0]).toBe(`::notice title=statsbidrag validate::${file} checked against the programme's rules (tillvaxtverket) for year 2019, split by weight`);
     expect(ci.stderr).toMatch(/^statsbidrag: note: --unit not used: .*--against split/);
     expect(run(['validate', file, '--year', '2019', '--unit', '1000000', '--against', 'split']).status).toBe(0);
-    const other = run(['validate', file, '--year', '2019', '--unit', '1000', '--against', 'split', '--format', 'json']);
+    const other = run(['validate', file, '--year', '2019', '--unit', '1000', '--against', 'split', '--format', 'json', '--locale', 'en']);
     expect(other.status).toBe(1);
     expect(JSON.parse(other.stdout).against).toEqual({ reference: 'split', description: 'what allocate writes with: --year 2019 --unit 1000' });
     expect(errorsOf(other.stdout).filter((e) => e.code === 'rule-deviation').length).toBeGreaterThan(0);
@@ -79,12 +79,18 @@ describe('validate TABLE ARGS (built CLI)', () => {
     const args = ['--data', list, '--basis', 'w', '--total', '1000', '--unit', '10'];
     const file = save(run(['allocate', ...args, '--format', 'csv']).stdout);
     const split = `what allocate writes with: --data ${list} --basis w --total 1000 --unit 10`;
-    expect(run(['validate', file, ...args]).stdout.split('\n')[0]).toBe(`Validation of ${file} against ${split}`);
-    expect(run(['validate', file, ...args, '--against', 'split', '--format', 'github']).stdout.split('\n')[0]).toBe(`::notice title=statsbidrag validate::${file} checked against ${split}`);
-    const stated = run(['validate', file, '--stated', 'amount=1000', '--format', 'json']);
-    expect(JSON.parse(stated.stdout).against).toEqual({ reference: 'stated', description: 'the stated sums: amount = 1 000' });
-    const published = run(['validate', 'tillvaxtverket-2018']).stdout.split('\n')[0];
+    expect(run(['validate', file, ...args, '--locale', 'en']).stdout.split('\n')[0]).toBe(`Validation of ${file} against ${split}`);
+    expect(run(['validate', file, ...args, '--against', 'split', '--format', 'github', '--locale', 'en']).stdout.split('\n')[0]).toBe(`::notice title=statsbidrag validate::${file} checked against ${split}`);
+    const stated = run(['validate', file, '--stated', 'amount=1000', '--format', 'json', '--locale', 'en']);
+    expect(JSON.parse(stated.stdout).against).toEqual({ reference: 'stated', description: 'the stated sums: amount = 1,000' });
+    const published = run(['validate', 'tillvaxtverket-2018', '--locale', 'en']).stdout.split('\n')[0];
     expect(published).toBe("Validation of tillvaxtverket-2018 against the programme's rules (tillvaxtverket) for years 2019 and 2020–2027, split by Belopp 2018");
+    // In Swedish, the default.
+    const svSplit = `det allocate skriver med: --data ${list} --basis w --total 1000 --unit 10`;
+    expect(run(['validate', file, ...args]).stdout.split('\n')[0]).toBe(`Granskning av ${file} mot ${svSplit}`);
+    expect(run(['validate', file, ...args, '--against', 'split', '--format', 'github']).stdout.split('\n')[0]).toBe(`::notice title=statsbidrag validate::${file} granskad mot ${svSplit}`);
+    expect(JSON.parse(run(['validate', file, '--stated', 'amount=1000', '--format', 'json']).stdout).against).toEqual({ reference: 'stated', description: 'de angivna summorna: amount = 1 000' });
+    expect(run(['validate', 'tillvaxtverket-2018']).stdout.split('\n')[0]).toBe('Granskning av tillvaxtverket-2018 mot programmets regler (tillvaxtverket) för åren 2019 och 2020–2027, fördelat efter Belopp 2018');
     // Options that do not go with the reference asked for: one line, exit 2.
     for (const [extra, message] of [
       [['--against', 'rules', '--total', '1000'], /--against rules .*--total is allocate's/],
@@ -118,7 +124,7 @@ describe('validate TABLE ARGS (built CLI)', () => {
     const args = ['--data', list, '--basis', 'w', '--total', '1000', '--unit', '10'];
     const csv = run(['allocate', ...args, '--format', 'csv']).stdout;
     const file = save(changeCell(csv, 4, 'amount', plus(-10n)), 'a,b:c.csv');
-    const r = run(['validate', file, ...args, '--format', 'github']);
+    const r = run(['validate', file, ...args, '--format', 'github', '--locale', 'en']);
     expect(r.status).toBe(1);
     const escaped = file.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
     expect(r.stdout).toContain(`::error file=${escaped},line=4,col=3,title=rule-deviation::`);
@@ -130,9 +136,10 @@ describe('validate TABLE ARGS (built CLI)', () => {
   it('--quiet prints only the summary line; --report still works as the old name of --format', () => {
     const csv = run(['allocate', '--format', 'csv']).stdout;
     const file = save(csv);
-    const q = run(['validate', file, '--quiet']);
+    const q = run(['validate', file, '--quiet', '--locale', 'en']);
     expect(q.status).toBe(0);
     expect(q.stdout).toBe(`${file}: VALID, 0 errors, 0 warnings (32 recipient rows, 11 amount columns, 352 cells)\n`);
+    expect(run(['validate', file, '--quiet']).stdout).toBe(`${file}: GILTIG, 0 fel, 0 varningar (32 mottagarrader, 11 beloppskolumner, 352 celler)\n`);
     expect(JSON.parse(run(['validate', file, '--report', 'json']).stdout).valid).toBe(true);
     expect(run(['validate', '--help']).stdout).not.toContain('--report');
   });

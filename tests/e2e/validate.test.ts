@@ -8,16 +8,23 @@ const PUBLISHED = join(DATA, 'tillvaxtverket-2018.csv');
 
 describe('statsbidrag validate (built CLI)', () => {
   it('the published table fails (exit 1) with the two broken 2019 cells and their proposed values', () => {
-    const r = run(['validate', PUBLISHED]);
+    const r = run(['validate', PUBLISHED, '--locale', 'en']);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('INVALID');
     expect(r.stdout.match(/error {3}broken-digit-grouping/g)).toHaveLength(2);
-    expect(r.stdout).toMatch(/line 5, Belopp 2019, Stockholm\n.*most likely 164 000 000/);
-    expect(r.stdout).toMatch(/line 24, Belopp 2019, Göteborg\n.*most likely 106 000 000/);
+    expect(r.stdout).toMatch(/line 5, Belopp 2019, Stockholm\n.*most likely 164,000,000/);
+    expect(r.stdout).toMatch(/line 24, Belopp 2019, Göteborg\n.*most likely 106,000,000/);
     // Every column's difference is explained.
     expect(r.stdout.match(/unexplained +0 +nothing left over/g)).toHaveLength(3);
     expect(r.stdout).not.toMatch(/\x1b\[/); // no colour into a pipe
+    // The same in Swedish, the default.
+    const sv = run(['validate', PUBLISHED]);
+    expect(sv.status).toBe(1);
+    expect(sv.stdout).toMatch(/: OGILTIG, 2 fel, 0 varningar \(32 mottagarrader, 3 beloppskolumner, 96 celler\)\n$/);
+    expect(sv.stdout.match(/fel {5}broken-digit-grouping/g)).toHaveLength(2);
+    expect(sv.stdout).toMatch(/vid rad 5, Belopp 2019, Stockholm\n.*troligen 164 000 000/);
+    expect(sv.stdout.match(/oförklarat +0 +inget över/g)).toHaveLength(3);
   });
 
   it('--report json follows the documented shape, with money as strings', () => {
@@ -42,9 +49,10 @@ describe('statsbidrag validate (built CLI)', () => {
   });
 
   it('a clean table passes with exit 0', () => {
-    const r = run(['validate', join(FIX, 'clean.csv')]);
+    const r = run(['validate', join(FIX, 'clean.csv'), '--locale', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('VALID');
+    expect(run(['validate', join(FIX, 'clean.csv')]).stdout).toMatch(/: GILTIG, 0 fel/);
     expect(run(['validate', join(FIX, 'semicolon-plain.csv'), '--report', 'json']).status).toBe(0);
   });
 
