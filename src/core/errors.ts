@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   'empty-file': 'a CSV file is empty or holds only blank lines',
   'empty-header': 'a CSV header cell is empty',
   'duplicate-header': 'two CSV columns have the same header',
+  'header-row-not-found': 'no row near the top holds the columns the command needs (the message names the row taken as the header and what it lacks), or --header-row names no such row',
   'csv-record-inconsistent-fields-length': 'a CSV line has more or fewer fields than the header',
   'csv-quote-not-closed': 'CSV syntax: a quoted field is never closed',
   'csv-invalid-closing-quote': 'CSV syntax: a closing quote is followed by something other than a delimiter or line end',

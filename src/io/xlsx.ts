@@ -18,7 +18,8 @@
  * What is not an .xlsx is said in words: an encrypted workbook and an old .xls are OLE compound
  * files; an .ods and an .xlsb are zips without the parts of an .xlsx.
  */
-import { StatsbidragError } from '../core/errors.js';
+import { located, StatsbidragError } from '../core/errors.js';
+import { filledCells, findHeaderRow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
 import { ColumnsSink, type ColumnarTable } from './table/model.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 import { columnLetters, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo } from './xlsx/parts.js';
@@ -121,19 +122,32 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
 }
 
+/** Which row of the sheet is its header (core/header-row.ts): the columns the command needs, or the row given (--header-row). */
+export interface SheetHeader {
+  needs?: HeaderNeeds | undefined;
+  row?: number | undefined;
+}
+
 /**
- * The sink between the sheet and the columnar model: the first non-empty row is the header (no
- * empty or repeated name); a value beyond the header's columns is an error naming the cell; the
+ * The sink between the sheet and the columnar model: the header is found among the first rows
+ * (core/header-row.ts: the first holding what the command needs, else the first with two cells
+ * filled; the rows above it, a title and blank rows, are not read) or is the row given; no empty
+ * or repeated name in it; a value beyond the header's columns is an error naming the cell; the
  * other rows are padded to the header's width and kept by ColumnsSink.
  */
 class SheetSink implements RowSink {
   headers: string[] | undefined;
   readonly columns: ColumnsSink;
+  /** The header found below a title: what to say about it. */
+  note: string | undefined;
   private sheet = '';
   private slots = 0;
+  /** The first rows, held until the header is known (undefined once it is). */
+  private pending: { line: number; cells: string[] }[] | undefined = [];
   constructor(
     private readonly file: string,
     private readonly maxCells: number,
+    private readonly header: SheetHeader = {},
   ) {
     this.columns = new ColumnsSink(file, '');
   }
@@ -142,10 +156,59 @@ class SheetSink implements RowSink {
     this.sheet = name;
   }
 
+  /** Decide the header from the rows held: now, when they settle it, or at the end of the sheet (`last`). */
+  private decide(last: boolean): void {
+    const pending = this.pending!;
+    const { needs, row: given } = this.header;
+    const rows = pending.map((p) => p.cells);
+    const lineOf = (i: number): number => pending[i]!.line;
+    const withText = rows.reduce((n, cells) => (filledCells(cells) > 0 ? n + 1 : n), 0);
+    const more = !last && withText < HEADER_SCAN_ROWS && pending.length < 4 * HEADER_SCAN_ROWS;
+    let index: number;
+    if (given !== undefined) {
+      if (more && !pending.some((p) => p.line >= given)) return;
+      try {
+        index = findHeaderRow(rows, { needs, given }, lineOf).index;
+      } catch (e) {
+        throw located(e, { file: this.file });
+      }
+    } else {
+      const r = findHeaderRow(rows, { needs }, lineOf);
+      if (!r.found && more) return;
+      const first = rows.findIndex((cells) => filledCells(cells) > 0);
+      if (first < 0) {
+        if (!last) return;
+        this.pending = undefined;
+        return;
+      }
+      index = r.found ? r.index : first;
+      // A title above a row shaped as a header that lacks what the command needs: that row and what it lacks.
+      if (!r.found && needs && r.index > first && r.missing.length > 0) {
+        throw new StatsbidragError('header-row-not-found', headerMessage(lineOf(r.index), rows[r.index]!, r.missing), { file: this.file, field: `sheet "${this.sheet}"` });
+      }
+      if (index > first) {
+        const n = rows.slice(0, index).filter((cells) => filledCells(cells) > 0).length;
+        this.note = `row ${lineOf(index)} of sheet "${this.sheet}" taken as the header (${n === 1 ? 'the row above it is a title' : `the ${n} rows above it are a title`})`;
+      }
+    }
+    this.pending = undefined;
+    for (let i = index; i < pending.length; i++) this.take(pending[i]!.line, pending[i]!.cells);
+  }
+
   row(line: number, cells: readonly string[]): void {
+    if (this.pending) {
+      this.pending.push({ line, cells: [...cells] });
+      this.decide(false);
+      return;
+    }
+    this.take(line, cells);
+  }
+
+  private take(line: number, cells: readonly string[]): void {
     const headers = this.headers;
     const where = { file: this.file, field: `sheet "${this.sheet}"` };
     if (!headers) {
+      if (filledCells(cells) === 0) return;
       const h = [...cells];
       const seen = new Set<string>();
       h.forEach((name, c) => {
@@ -169,14 +232,15 @@ class SheetSink implements RowSink {
   }
 
   end(): void {
+    if (this.pending) this.decide(true);
     if (!this.headers) throw new StatsbidragError('empty-file', `sheet "${this.sheet}" is empty`, { file: this.file });
     this.columns.end();
   }
 }
 
 /** Workbook bytes → the columnar table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits): Promise<ColumnarTable & XlsxRead> {
-  const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells);
+export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits, header?: SheetHeader): Promise<ColumnarTable & XlsxRead & { headerNote?: string }> {
+  const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells, header);
   const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}) });
-  return Object.assign(sink.columns.table, read);
+  return Object.assign(sink.columns.table, read, sink.note === undefined ? {} : { headerNote: sink.note });
 }

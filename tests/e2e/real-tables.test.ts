@@ -165,3 +165,46 @@ describe('bytes and annotations (built CLI)', () => {
     expect(lost[0]!.message).toMatch(/^14 codes have lost their leading zeros: 123 for 0123 \("Järfälla", line 2\), /);
   });
 });
+
+describe('the header row is found, not assumed (built CLI)', () => {
+  const AGENCY = 'Fördelning av statsbidrag 2019;;\nKälla: Tillväxtverket;;\n;;\nKommun;Kod;Vikt\nAlfa;0123;3\nBeta;0124;5\n';
+
+  it('allocate reads an agency sheet exported with a title, a source line and a blank row above the header, with a note', () => {
+    const data = file('agency.csv', AGENCY);
+    const r = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,code,weight,amount\nAlfa,0123,3,300\nBeta,0124,5,500\n');
+    expect(r.stderr).toBe(`note: ${data}: line 4 taken as the header (the 3 lines above it are a title or blank)\n`);
+  });
+
+  it('--header-row says which line it is (no note), and a wrong one names the line and what it lacks', () => {
+    const data = file('titled.csv', 'Fördelning 2019\n\nKommun,Vikt\nAlfa,3\nBeta,5\n');
+    const ok = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--header-row', '3', '--format', 'csv']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe('recipient,weight,amount\nAlfa,3,300\nBeta,5,500\n');
+    const wrong = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--header-row', '1']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toBe(`statsbidrag: ${data}: field "--header-row": line 1, taken as the header, has no column "Vikt" (its cells: "Fördelning 2019")\n`);
+    const bad = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--header-row', 'x']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('statsbidrag: field "--header-row": --header-row: a line number (1 or more), not "x"\n');
+  });
+
+  it('no row holding the columns: the row taken and the column missing are named', () => {
+    const data = file('titled.csv', 'Fördelning 2019\n\nKommun,Vikt\nAlfa,3\nBeta,5\n');
+    const r = run(['allocate', '--data', data, '--basis', 'weight', '--total', '800']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${data}: line 3, taken as the header, has no column "weight" (its cells: "Kommun", "Vikt")\n`);
+  });
+
+  it('validate and audit find it too', () => {
+    const data = file('titled.csv', 'Tabell 1. Belopp per kommun\n\nKommun,Vikt,Belopp 2019\nAlfa,3,300\nBeta,5,500\n');
+    const v = run(['validate', data, '--stated', '2019=800']);
+    expect(v.status, v.stdout + v.stderr).toBe(0);
+    expect(v.stderr).toBe(`note: ${data}: line 3 taken as the header (the 2 lines above it are a title or blank)\n`);
+    const a = run(['audit', data, '--basis', 'Vikt', '--column', '2019', '--format', 'json']);
+    expect(a.status, a.stderr).toBe(0);
+    expect((JSON.parse(a.stdout) as { rows: number }).rows).toBe(2);
+  });
+});

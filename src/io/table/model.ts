@@ -139,6 +139,10 @@ export class ColumnsSink implements RowSink {
       this.builder = new ColumnsBuilder(cells.length);
       return;
     }
+    // A record of empty cells only (";;;" under an exported title, a sheet's empty row) is blank.
+    let blank = true;
+    for (let c = 0; c < cells.length && blank; c++) if (cells[c] !== '') blank = false;
+    if (blank) return;
     const b = this.builder!;
     b.reserve();
     b.lines[b.rows] = line;
