@@ -27,7 +27,9 @@ export const ERROR_CODES = {
   'sheet-not-found': 'the --sheet named is not in the workbook',
   'cell-outside-table': 'an .xlsx sheet has a cell beyond the header\'s columns',
   'path-outside-folder': 'a path inside a rules file leads outside that file\'s folder (pass such a list with --data)',
+  'stdin-used-twice': 'standard input ("-") is given for two inputs; it can be read once',
   'input-too-large': 'an input is larger than the tool reads (500 MiB), or endless',
+  'out-is-input': '--out names one of the command\'s input files; the output would replace it (refused before anything is read)',
   'cannot-write-output': 'the --out file cannot be written (missing folder, permissions, a directory, in use); nothing was written',
 
   // CSV structure

@@ -6,6 +6,7 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { csvErrorCode, StatsbidragError } from '../core/errors.js';
 import { tableFromRows, type ColumnarTable } from './table/model.js';
 import { scanPlain, scanQuoted } from './table/scan.js';
+import { unguardFormula } from '../core/formula-guard.js';
 
 interface TableRow {
   /** Physical line where the record starts (1-based). */
@@ -163,6 +164,44 @@ export function parseQuoted(text: string, file: string, delim: string, firstLine
   return { file, headers: head.record.map((h) => h.trim()), rows, delimiter: delim };
 }
 
+const APOSTROPHE = 39;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Take the formula guard off every cell that carries one (core/formula-guard.ts): a cell that
+ * starts with "'", or (quoted files) holds a line break followed by "'". Such a cell is then held
+ * as a string (so the bulk lane leaves the list to the general reader). Headers too.
+ */
+function unguardCells(table: ColumnarTable, quoted: boolean): void {
+  const { bytes, starts, ends, rowCount } = table;
+  for (let c = 0; c < table.headers.length; c++) table.headers[c] = unguardFormula(table.headers[c]!);
+  for (let c = 0; c < starts.length; c++) {
+    const s0 = starts[c]!;
+    const e0 = ends[c]!;
+    for (let r = 0; r < rowCount; r++) {
+      const s = s0[r]!;
+      if (s < 0) {
+        const text = table.extras[~s]!;
+        const bare = unguardFormula(text);
+        if (bare !== text) table.setCell(r, c, bare);
+        continue;
+      }
+      const e = e0[r]!;
+      if (s === e) continue;
+      if (bytes[s] !== APOSTROPHE) {
+        if (!quoted) continue;
+        const lf = bytes.indexOf(LF, s);
+        const cr = bytes.indexOf(CR, s);
+        if ((lf < 0 || lf >= e) && (cr < 0 || cr >= e)) continue;
+      }
+      const text = bytes.toString('utf8', s, e);
+      const bare = unguardFormula(text);
+      if (bare !== text) table.setCell(r, c, bare);
+    }
+  }
+}
+
 /**
  * Text → the columnar model (io/table/model.ts). `firstLine`: the physical line `text` starts on
  * in its file (the header found below a title, io/table.ts), so rows and errors keep the file's numbers.
@@ -189,6 +228,8 @@ export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: 
     const rows = quoted ? parseQuoted(t, file, delim, firstLine) : parsePlain(t, file, delim, firstLine);
     table = tableFromRows(file, delim, rows.headers, rows.rows);
   }
+  // The formula guard the tool's CSV writer puts on a text cell is taken off (core/formula-guard.ts): its output reads back as written.
+  if (bytes.indexOf(APOSTROPHE) >= 0) unguardCells(table, quoted);
   checkHeaders(table.headers, file, firstLine);
   return table;
 }

@@ -3,7 +3,7 @@
  * recipient spelled two ways (case, NFC/NFD, no-break or zero-width spaces) is an error wherever
  * money would be paid, with both lines named.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA, run, tempDir } from '../helpers/cli.js';
@@ -206,5 +206,75 @@ describe('the header row is found, not assumed (built CLI)', () => {
     const a = run(['audit', data, '--basis', 'Vikt', '--column', '2019', '--format', 'json']);
     expect(a.status, a.stderr).toBe(0);
     expect((JSON.parse(a.stdout) as { rows: number }).rows).toBe(2);
+  });
+});
+
+describe('round trip, bytes and outputs (built CLI)', () => {
+  const NAMES = 'name,weight\n=SUM(A1),3\n+46 AB,5\n-minus,2\n@at,1\nPlain,4\n';
+
+  it.each([[['--format', 'csv']], [['--excel']], [['--format', 'csv', '--delimiter', 'tab', '--decimal-mark', ',', '--bom']]])('allocate output with formula-guarded names validates 0 against the same split (%s)', (format) => {
+    const data = file('f.csv', NAMES);
+    const out = join(tempDir(), 'out.csv');
+    const w = run(['allocate', '--data', data, '--basis', 'weight', '--total', '1500', ...format, '--out', out]);
+    expect(w.status, w.stderr).toBe(0);
+    const v = run(['validate', out, '--data', data, '--basis', 'weight', '--total', '1500', '--quiet']);
+    expect(v.stderr).toBe('');
+    expect(v.status, v.stdout).toBe(0);
+    const c = run(['compare', out, out, '--year', '2019', '--format', 'json']);
+    expect((JSON.parse(c.stdout) as { rows: { recipient: string }[] }).rows.map((x) => x.recipient).sort()).toEqual(['+46 AB', '-minus', '=SUM(A1)', '@at', 'Plain']);
+  });
+
+  it('reads a CR-only file as lines, and trims quoted names as unquoted ones', () => {
+    const cr = run(['allocate', '--data', file('cr.csv', 'name,weight\rA,1\rB,3\r'), '--basis', 'weight', '--total', '100', '--format', 'csv']);
+    expect(cr.stdout).toBe('recipient,weight,amount\nA,1,25\nB,3,75\n');
+    const q = run(['allocate', '--data', file('q.csv', 'name,weight\n"  Alfa ",1\nBeta,3\n'), '--basis', 'weight', '--total', '100', '--format', 'csv']);
+    expect(q.stdout).toBe('recipient,weight,amount\nAlfa,1,25\nBeta,3,75\n');
+  });
+
+  it('--basis matching two headers that differ by case is an error naming both; an exact match is taken', () => {
+    const data = file('w.csv', 'name,weight,Weight\nA,1,2\nB,3,4\n');
+    const r = run(['allocate', '--data', data, '--basis', 'WEIGHT', '--total', '100']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${data}: field "WEIGHT": basis column "WEIGHT" matches several columns that differ only in case or spacing: "weight", "Weight"; name one exactly\n`);
+    expect(run(['allocate', '--data', data, '--basis', 'Weight', '--total', '100', '--format', 'csv']).stdout).toBe('recipient,weight,amount\nA,2,33\nB,4,67\n');
+  });
+
+  it('refuses "5 kr kr"', () => {
+    const r = run(['allocate', '--data', file('l.csv', 'name,weight\nA,1\nB,3\n'), '--basis', 'weight', '--total', '5 kr kr']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('statsbidrag: --total: "5 kr kr" is not an amount: contains characters that are not digits\n');
+  });
+
+  it('standard input is read once, and a directory on stdin is named as such', () => {
+    const twice = run(['allocate', '--data', '-', '--rules', '-', '--basis', 'weight'], { input: 'name,weight\nA,1\n' });
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toBe('statsbidrag: -: standard input can be read once: give "-" for one input only, and files for the others\n');
+    const fd = openSync(tempDir(), 'r');
+    try {
+      const dir = run(['allocate', '--data', '-', '--basis', 'weight', '--total', '100'], { stdinFd: fd });
+      expect(dir.status).toBe(2);
+      expect(dir.stderr).toBe('statsbidrag: -: standard input is a directory, not a file\n');
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('--out naming an input, or a dangling symbolic link, is refused before anything is read or written', () => {
+    const dir = tempDir();
+    const data = join(dir, 'in.csv');
+    writeFileSync(data, 'name,weight\nA,1\nB,3\n');
+    const r = run(['allocate', '--data', data, '--basis', 'weight', '--total', '100', '--out', join(dir, '.', 'in.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${join(dir, 'in.csv')}: field "--out": names the same file as --data "${data}": writing would replace the input; choose another file\n`);
+    expect(readFileSync(data, 'utf8')).toBe('name,weight\nA,1\nB,3\n');
+    const v = run(['validate', data, '--stated', 'weight=4', '--out', data]);
+    expect(v.status).toBe(2);
+    expect(v.stderr).toMatch(/names the same file as the argument/);
+    const link = join(dir, 'dangling.csv');
+    symlinkSync(join(dir, 'nowhere', 'x.csv'), link);
+    const d = run(['allocate', '--data', data, '--basis', 'weight', '--total', '100', '--out', link]);
+    expect(d.status).toBe(2);
+    expect(d.stderr).toBe(`statsbidrag: ${link}: field "--out": is a symbolic link that leads to no file; refusing to replace the link (name the file it should write, or remove the link)\n`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 });

@@ -38,6 +38,12 @@ export class ColumnarTable implements TableLike {
     readonly extras: readonly string[],
   ) {}
 
+  /** Record r's cell in column c becomes `text` (held in extras): a reader's correction of a cell, such as a formula guard taken off. */
+  setCell(r: number, c: number, text: string): void {
+    this.starts[c]![r] = ~this.extras.length;
+    (this.extras as string[]).push(text);
+  }
+
   line(r: number): number {
     return this.lines[r]!;
   }
