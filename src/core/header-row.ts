@@ -109,3 +109,26 @@ export function needsColumns(specs: readonly (string | undefined)[]): HeaderNeed
       }
     });
 }
+
+/**
+ * Notes below a table (issue 22): an agency's sheet ends with footnotes ("Källa: SCB", "* Avrundat
+ * till hela tusental") in the first cell, below a blank row or right below the total row. The
+ * notes are the table's last rows from the first that follows such a break, when every row from
+ * there on has at most one cell filled (a row with two is data, and nothing is cut). A row with one
+ * cell filled that follows no break ("Botkyrka;;" as the last row) stays a row, and the command
+ * says what it lacks. `rows`: the table's last rows with the row before them first (blank rows
+ * too, or gaps in `lineOf`); the result is the position in `rows` where the notes start, or -1.
+ */
+export function findNotesBelow(rows: readonly (readonly string[])[], lineOf: (index: number) => number = (i) => i + 1, isTotal: (cells: readonly string[]) => boolean = () => false): number {
+  let j = rows.length;
+  while (j > 0 && filledCells(rows[j - 1]!) <= 1) j--;
+  if (j === rows.length) return -1;
+  // The rows j.. have at most one cell filled: the notes start at the first that follows a break.
+  for (let p = Math.max(j, 1); p < rows.length; p++) {
+    const before = rows[p - 1]!;
+    const brk = filledCells(before) === 0 || lineOf(p) - lineOf(p - 1) > 1 || (p === j && isTotal(before));
+    if (!brk || filledCells(rows[p]!) === 0) continue;
+    return p;
+  }
+  return -1;
+}

@@ -7,7 +7,8 @@
 import type { DecimalMark } from '../core/amount.js';
 import { isAmbiguousSeparator } from '../core/amount.js';
 import { located, StatsbidragError } from '../core/errors.js';
-import { filledCells, findHeaderRow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { isTotalName } from '../core/total-rows.js';
 import { detectDelimiter, parseTable } from './csv.js';
 import { note } from './notes.js';
 import { decodeBytes, type Encoding } from './decode.js';
@@ -240,6 +241,47 @@ function locateHeader(text: string, file: string, options: ReadTableOptions): He
   return at(0, firstDelimiter);
 }
 
+/** Whether a row holds a total word (core/total-rows.ts) in any cell: notes may follow it without a blank row. */
+const totalRow = (cells: readonly string[]): boolean => cells.some((c) => c !== '' && isTotalName(c));
+
+/**
+ * Notes below the table (core/header-row.ts findNotesBelow): the last lines, from the first after a
+ * blank line or the total row, when each has at most one cell filled. Only the last lines are
+ * looked at (none when the last line with text has two cells, as nearly every list's). Returns
+ * where the table's text ends, and says which lines were not read; undefined when there are none.
+ */
+function notesBelow(text: string, from: number, delimiter: string, file: string): number | undefined {
+  const tail: { start: number; text: string }[] = [];
+  let e = text.length;
+  while (e > from && tail.length <= HEADER_SCAN_ROWS) {
+    const nl = e > 0 ? text.lastIndexOf('\n', e - 1) : -1;
+    const s = nl < from ? from : nl + 1;
+    const line = text.slice(s, e);
+    if (line.length > MAX_HEADER_LINE) break;
+    tail.unshift({ start: s, text: line.endsWith('\r') ? line.slice(0, -1) : line });
+    // The first line with text from the end has two cells filled: a list ends there, no notes.
+    if (tail.length === 1 || tail.slice(1).every((l) => l.text.trim() === '')) {
+      if (line.trim() !== '' && filledCells(splitLine(tail[0]!.text, delimiter)) >= 2) return undefined;
+    }
+    if (s === from) break;
+    e = nl;
+  }
+  const rows = tail.map((l) => splitLine(l.text, delimiter));
+  // The header is at least two columns wide (a one-column table has no cell to tell a note by).
+  if (filledCells(splitLine(text.slice(from, text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from)), delimiter)) < 2) return undefined;
+  const at = findNotesBelow(rows, (i) => i, totalRow);
+  if (at < 0) return undefined;
+  const cut = tail[at]!.start;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < cut; i = text.indexOf('\n', i + 1)) line++;
+  const shown = tail.slice(at).filter((l) => l.text.trim() !== '');
+  const lines = tail.slice(at).map((l, k) => ({ l, n: line + k })).filter(({ l }) => l.text.trim() !== '').map(({ n }) => n);
+  const first = rows[at]!.find((c) => c !== '') ?? '';
+  const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+  note(`${file}: ${lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[lines.length - 1]}`} below the table ${shown.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${shown.length > 1 ? ', …' : ''}), not rows; not read`);
+  return cut;
+}
+
 /** The note naming the header found below title rows (none when the lines above hold no text, ";;;"). */
 function headerNote(file: string, line: number, above: readonly (readonly string[])[]): void {
   if (!above.some((cells) => filledCells(cells) > 0)) return;
@@ -260,11 +302,11 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
   if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) body = body.replace(/\r/g, '\n');
   const head = locateHeader(body, file, options);
   const delimiter = head?.delimiter ?? options.delimiter ?? detectDelimiter(body);
-  let table;
-  if (head && head.above.length > 0) {
-    table = parseTable(body.slice(head.start), file, delimiter, head.line);
-    if (options.header?.row === undefined) headerNote(file, head.line, head.above.map((l) => splitLine(l.text, delimiter)));
-  } else table = parseTable(body, file, delimiter);
+  const from = head && head.above.length > 0 ? head.start : 0;
+  if (from > 0 && options.header?.row === undefined) headerNote(file, head!.line, head!.above.map((l) => splitLine(l.text, delimiter)));
+  const notes = head ? notesBelow(body, head.start, delimiter, file) : undefined;
+  if (notes !== undefined) body = body.slice(0, notes);
+  const table = from > 0 ? parseTable(body.slice(from), file, delimiter, head!.line) : parseTable(body, file, delimiter);
   const decimalMark = decideDecimalMark(delimiter, table);
   return withDialect(table, { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom });
 }
@@ -278,10 +320,11 @@ export async function readTable(file: string, options: ReadTableOptions = {}): P
 export async function tableFromBytes(bytes: Uint8Array, file: string, options: ReadTableOptions = {}): Promise<Table> {
   if (isZip(bytes)) {
     const table = await tableFromXlsx(bytes, file, options.sheet, undefined, options.header);
-    const { sheet, note: sheetNote, headerNote } = table;
+    const { sheet, note: sheetNote, headerNote, notesNote } = table;
     // Which sheet was read, when the workbook left a choice: said once, on stderr, never in the output.
     if (sheetNote !== undefined) process.stderr.write(`statsbidrag: note: ${file}: ${sheetNote}\n`);
     if (headerNote !== undefined && options.header?.row === undefined) note(`${file}: ${headerNote}`);
+    if (notesNote !== undefined) note(`${file}: ${notesNote}`);
     return withDialect(table, { delimiter: '', decimalMark: '.', encoding: 'utf-8', bom: false, sheet });
   }
   if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);

@@ -19,7 +19,8 @@
  * files; an .ods and an .xlsb are zips without the parts of an .xlsx.
  */
 import { located, StatsbidragError } from '../core/errors.js';
-import { filledCells, findHeaderRow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { isTotalName } from '../core/total-rows.js';
 import { ColumnsSink, type ColumnarTable } from './table/model.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 import { columnLetters, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo } from './xlsx/parts.js';
@@ -142,6 +143,11 @@ class SheetSink implements RowSink {
   note: string | undefined;
   private sheet = '';
   private slots = 0;
+  /** What to say about notes below the table (rows not read). */
+  notesNote: string | undefined;
+  /** The last row kept with two cells filled, and the rows after it with at most one, held until the end tells whether they are notes. */
+  private lastFull: { line: number; cells: string[] } | undefined;
+  private held: { line: number; cells: string[] }[] = [];
   /** The first rows, held until the header is known (undefined once it is). */
   private pending: { line: number; cells: string[] }[] | undefined = [];
   constructor(
@@ -224,6 +230,21 @@ class SheetSink implements RowSink {
       const beyond = cells.findIndex((c, col) => col >= headers.length && c !== '');
       throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(beyond)}${line} holds a value but its column has no header`, { ...where, line });
     }
+    // A row with at most one cell filled is held until a fuller row or the end of the sheet tells whether it is a note.
+    if (filledCells(cells) <= 1 && this.held.length < 1000) {
+      this.held.push({ line, cells: [...cells] });
+      return;
+    }
+    for (const r of this.held) this.keep(r.line, r.cells);
+    this.held = [];
+    this.lastFull = { line, cells: [...cells] };
+    this.keep(line, cells);
+  }
+
+  /** A row below the header into the model (counted against the cap). */
+  private keep(line: number, cells: readonly string[]): void {
+    const headers = this.headers!;
+    const where = { file: this.file, field: `sheet "${this.sheet}"` };
     // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
     this.slots += headers.length;
     if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { ...where, line });
@@ -233,14 +254,29 @@ class SheetSink implements RowSink {
 
   end(): void {
     if (this.pending) this.decide(true);
+    if (this.held.length > 0) {
+      // Notes below the table (core/header-row.ts findNotesBelow): the held rows from the first after a blank row or the total row.
+      const rows = [this.lastFull ?? { line: 0, cells: [] }, ...this.held];
+      const at = findNotesBelow(rows.map((r) => r.cells), (i) => rows[i]!.line, (cells) => cells.some((c) => c !== '' && isTotalName(c)));
+      const keep = at < 0 ? this.held : this.held.slice(0, at - 1);
+      for (const r of keep) this.keep(r.line, r.cells);
+      if (at >= 0) {
+        const notes = rows.slice(at).filter((r) => filledCells(r.cells) > 0);
+        const first = notes[0]!.cells.find((c) => c !== '') ?? '';
+        const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+        const where = notes.length === 1 ? `row ${notes[0]!.line}` : `rows ${notes[0]!.line}–${notes[notes.length - 1]!.line}`;
+        this.notesNote = `${where} of sheet "${this.sheet}" below the table ${notes.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${notes.length > 1 ? ', …' : ''}), not rows; not read`;
+      }
+      this.held = [];
+    }
     if (!this.headers) throw new StatsbidragError('empty-file', `sheet "${this.sheet}" is empty`, { file: this.file });
     this.columns.end();
   }
 }
 
 /** Workbook bytes → the columnar table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits, header?: SheetHeader): Promise<ColumnarTable & XlsxRead & { headerNote?: string }> {
+export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits, header?: SheetHeader): Promise<ColumnarTable & XlsxRead & { headerNote?: string; notesNote?: string }> {
   const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells, header);
   const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}) });
-  return Object.assign(sink.columns.table, read, sink.note === undefined ? {} : { headerNote: sink.note });
+  return Object.assign(sink.columns.table, read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
 }

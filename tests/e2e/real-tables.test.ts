@@ -198,6 +198,23 @@ describe('the header row is found, not assumed (built CLI)', () => {
     expect(r.stderr).toBe(`statsbidrag: ${data}: line 3, taken as the header, has no column "weight" (its cells: "Kommun", "Vikt")\n`);
   });
 
+  it('an agency CSV with a title, the total row and footnotes below: the recipients paid, the notes named and not read', () => {
+    const data = file('notes.csv', 'Fördelning av statsbidrag 2019\n\nKommun;Kod;Vikt\nAlfa;0114;3\nBeta;0115;5\nSumma;;8\nKälla: SCB\n* avrundat\n');
+    const r = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '1000', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,code,weight,amount\nAlfa,0114,3,375\nBeta,0115,5,625\n');
+    expect(r.stderr).toBe(
+      `note: ${data}: line 3 taken as the header (the 2 lines above it are a title or blank)\n` +
+        `note: ${data}: lines 7–8 below the table are notes ("Källa: SCB", …), not rows; not read\n` +
+        `note: ${data}: line 6 "Summa" is a total row, not a recipient; set aside\n`,
+    );
+    // A last row with a name and no weight, and no break above it, is still the error it was.
+    const gap = file('gap.csv', 'Kommun;Vikt\nAlfa;3\nGamma;\n');
+    const g = run(['allocate', '--data', gap, '--basis', 'Vikt', '--total', '1000']);
+    expect(g.status).toBe(2);
+    expect(g.stderr).toBe(`statsbidrag: ${gap}:3: field "Vikt": no value for "Gamma"\n`);
+  });
+
   it('validate and audit find it too', () => {
     const data = file('titled.csv', 'Tabell 1. Belopp per kommun\n\nKommun,Vikt,Belopp 2019\nAlfa,3,300\nBeta,5,500\n');
     const v = run(['validate', data, '--stated', '2019=800']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StatsbidragError } from '../../src/core/errors.js';
-import { findHeaderRow, headerMessage, needsColumns } from '../../src/core/header-row.js';
+import { findHeaderRow, findNotesBelow, headerMessage, needsColumns } from '../../src/core/header-row.js';
 
 const SHEET = [['Fördelning av statsbidrag 2019', '', ''], ['Källa: Tillväxtverket', '', ''], ['', '', ''], ['Kommun', 'Kod', 'Vikt'], ['Alfa', '0123', '3']];
 
@@ -58,5 +58,22 @@ describe('findHeaderRow: the header found, not assumed', () => {
   it('names several missing columns in one message; a command that needs no column has no needs', () => {
     expect(headerMessage(3, ['a', '', 'b'], ['x', 'y'])).toBe('line 3, taken as the header, has no column "x" or "y" (its cells: "a", "b")');
     expect(needsColumns([undefined])).toBeUndefined();
+  });
+});
+
+describe('findNotesBelow: footnotes under a table are not rows', () => {
+  const total = (cells: readonly string[]) => cells.includes('Summa');
+  it('notes start after a blank row, or right below the total row', () => {
+    expect(findNotesBelow([['Beta', '5'], ['', ''], ['Källa: SCB', ''], ['* avrundat']])).toBe(2);
+    expect(findNotesBelow([['Summa', '8'], ['Källa: SCB', '']], undefined, total)).toBe(1);
+    // A gap in the row numbers (a sheet's empty row) is a break too.
+    expect(findNotesBelow([['Beta', '5'], ['Källa: SCB']], (i) => [5, 7][i]!)).toBe(1);
+  });
+
+  it('a last row with one cell and no break above it is a row; a row with two cells ends no table', () => {
+    expect(findNotesBelow([['Beta', '5'], ['Gamma', '']])).toBe(-1);
+    expect(findNotesBelow([['Beta', '5'], ['Gamma', ''], ['', ''], ['Not 1']])).toBe(3);
+    expect(findNotesBelow([['Beta', '5'], ['', ''], ['Gamma', '6']])).toBe(-1);
+    expect(findNotesBelow([['Beta', '5'], ['', '']])).toBe(-1);
   });
 });
