@@ -302,8 +302,9 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
   if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) body = body.replace(/\r/g, '\n');
   const head = locateHeader(body, file, options);
   const delimiter = head?.delimiter ?? options.delimiter ?? detectDelimiter(body);
-  const from = head && head.above.length > 0 ? head.start : 0;
-  if (from > 0 && options.header?.row === undefined) headerNote(file, head!.line, head!.above.map((l) => splitLine(l.text, delimiter)));
+  // The text from the header line on (lines of delimiters only, such as a tab, above it are blank, not a header).
+  const from = head ? head.start : 0;
+  if (head && head.above.length > 0 && options.header?.row === undefined) headerNote(file, head!.line, head!.above.map((l) => splitLine(l.text, delimiter)));
   const notes = head ? notesBelow(body, head.start, delimiter, file) : undefined;
   if (notes !== undefined) body = body.slice(0, notes);
   const table = from > 0 ? parseTable(body.slice(from), file, delimiter, head!.line) : parseTable(body, file, delimiter);

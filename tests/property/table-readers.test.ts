@@ -11,6 +11,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePlain, parseQuoted, parseTable } from '../../src/io/csv.js';
+import { needsColumns } from '../../src/core/header-row.js';
+import { setNoteSink } from '../../src/io/notes.js';
+import { tableFromText } from '../../src/io/table.js';
 import { tableFromRows, type ColumnarTable } from '../../src/io/table/model.js';
 import { scanPlain, scanQuoted } from '../../src/io/table/scan.js';
 
@@ -75,6 +78,43 @@ describe('one model from every CSV reader', () => {
         });
         expect(t.rows.map((r) => r.line)).toEqual(kept.map((k) => starts[k.i]));
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the header found below a title reads to the same model (core/header-row.ts)', () => {
+  it('title and blank lines above the header: the same headers and cells, each line moved down by the lines above', () => {
+    const cell = fc.stringMatching(/^[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9 .]{0,5}$/).map((s) => s.trim()).filter((s) => s !== '');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 8 })),
+        fc.constantFrom(...DELIMS),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.constantFrom('Tabell 1 Fördelning 2019', 'Källa: SCB', '', 'PADDED'), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.boolean(),
+        (body, delim, eol, titles, quoted, needs) => {
+          const headers = body[0]!.map((_, i) => `c${i}`);
+          const q = (s: string) => (quoted ? `"${s}"` : s);
+          const table = [headers, ...body].map((r) => r.map(q).join(delim)).join(eol) + eol;
+          // A blank line between the title and the header (what a command that needs no column asks).
+          const above = [...titles.map((t) => (t === 'PADDED' ? delim.repeat(headers.length - 1) : t)), ''];
+          const before = setNoteSink(() => {});
+          try {
+            const header = needs ? { header: { needs: needsColumns([`c${headers.length - 1}`]) } } : {};
+            const plain = model(tableFromText(table, 'f.csv', header));
+            const titled = model(tableFromText(above.join(eol) + eol + table, 'f.csv', header));
+            expect(titled.headers).toEqual(plain.headers);
+            expect(titled.rows).toEqual(plain.rows.map((r) => ({ ...r, line: r.line + above.length })));
+            // --header-row names the same line.
+            const given = model(tableFromText(above.join(eol) + eol + table, 'f.csv', { header: { row: above.length + 1 } }));
+            expect(given).toEqual(titled);
+          } finally {
+            setNoteSink(before);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
