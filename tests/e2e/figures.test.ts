@@ -30,7 +30,8 @@ describe('figures that say what they are (built CLI)', () => {
   });
 
   it('validate says the 2019 amount split is assumed', () => {
-    expect(run(['validate', 'tillvaxtverket-2018', '--year', '2019']).stdout).toMatch(/the amount split, 1 325 000 000, is assumed/);
+    expect(run(['validate', 'tillvaxtverket-2018', '--year', '2019', '--locale', 'en']).stdout).toMatch(/the amount split, 1,325,000,000, is assumed/);
+    expect(run(['validate', 'tillvaxtverket-2018', '--year', '2019']).stdout).toMatch(/beloppet att fördela, 1 325 000 000, är ett antagande/);
   });
 
   it('the actual scenario: each total with its status and the values other sources give', () => {

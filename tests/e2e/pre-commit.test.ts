@@ -50,10 +50,11 @@ describe('pre-commit try-repo: the statsbidrag-validate hook', () => {
     const [ok, bad] = await Promise.all([tryRepo('budget/allocation.csv'), tryRepo('budget/allocation.csv', 'budget/tampered.csv')]);
     expect(ok.status, explain('pre-commit try-repo (correct table)', ok)).toBe(0);
     expect(ok.stdout).toMatch(/statsbidrag validate\.+Passed/);
-    expect(ok.stdout).toContain('budget/allocation.csv: VALID');
+    // Swedish, the default locale (args: [--locale, en] gives the English report).
+    expect(ok.stdout).toContain('budget/allocation.csv: GILTIG');
     expect(bad.status, explain('pre-commit try-repo (tampered table)', bad)).toBe(1);
     expect(bad.stdout).toMatch(/statsbidrag validate\.+Failed/);
-    expect(bad.stdout).toMatch(/error {3}rule-deviation {2}at line 2, amount_2019, Järfälla\n\s+33 000 000 where/);
-    expect(bad.stdout).toContain('budget/tampered.csv: INVALID');
+    expect(bad.stdout).toMatch(/fel {5}rule-deviation {2}vid rad 2, amount_2019, Järfälla\n\s+33 000 000 där/);
+    expect(bad.stdout).toContain('budget/tampered.csv: OGILTIG');
   }, 900_000);
 });

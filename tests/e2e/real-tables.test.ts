@@ -156,13 +156,15 @@ describe('bytes and annotations (built CLI)', () => {
 
   it('codes that lost their leading zeros in a spreadsheet are named as such, in one finding', () => {
     const text = readFileSync(join(DATA, 'tillvaxtverket-2018.csv'), 'utf8').replace(/^0+(\d+),/gm, '$1,');
-    const r = run(['validate', file('nz.csv', text), '--format', 'json']);
+    const r = run(['validate', file('nz.csv', text), '--format', 'json', '--locale', 'en']);
     expect(r.status).toBe(1);
     const findings = (JSON.parse(r.stdout) as { errors: { code: string; message: string }[] }).errors;
     expect(findings.filter((f) => f.code === 'name-code-mismatch')).toEqual([]);
     const lost = findings.filter((f) => f.code === 'codes-lost-leading-zeros');
     expect(lost).toHaveLength(1);
     expect(lost[0]!.message).toMatch(/^14 codes have lost their leading zeros: 123 for 0123 \("Järfälla", line 2\), /);
+    const sv = (JSON.parse(run(['validate', file('nz.csv', text), '--format', 'json']).stdout) as { errors: { code: string; message: string }[] }).errors;
+    expect(sv.find((f) => f.code === 'codes-lost-leading-zeros')!.message).toMatch(/^14 koder har förlorat sina inledande nollor: 123 för 0123 \("Järfälla", rad 2\), .*ett kalkylprogram läste kodkolumnen som tal: behåll den som text$/);
   });
 });
 
