@@ -55,7 +55,7 @@ describe.each(['folder', 'git', 'tarball'] as const)('npm install -g from a fres
     expect(allocate.stderr).toBe('');
     expect(allocate.stdout).toMatch(/^Järfälla,0123,9979000,32000000$/m);
     const validate = cli(['validate', 'tillvaxtverket-2018', '--quiet']);
-    expect(validate.stdout).toBe('tillvaxtverket-2018: INVALID, 2 errors, 0 warnings (32 recipient rows, 3 amount columns, 96 cells)\n');
+    expect(validate.stdout).toBe('tillvaxtverket-2018: OGILTIG, 2 fel, 0 varningar (32 mottagarrader, 3 beloppskolumner, 96 celler)\n');
     expect(validate.status).toBe(1);
     const xlsx = cli(['award', 'gavleborg-applications', '--ceiling', '300000', '--budget', '1 788 tkr', '--out', `${how}.xlsx`]);
     expect(xlsx.stderr).toBe('');
@@ -125,7 +125,8 @@ describe('the GitHub Action (action.yml), its steps run as the runner would', ()
   it('a correct table passes: the reference as a ::notice, exit 0, output valid=true', () => {
     const r = action('budget/2019.csv', '--year 2019');
     expect(r.status, explain('the action', r)).toBe(0);
-    expect(r.stdout).toContain("::notice title=statsbidrag validate::budget/2019.csv checked against the programme's rules (tillvaxtverket) for year 2019");
+    // Swedish, the default locale (args "--locale en" gives the English report).
+    expect(r.stdout).toContain('::notice title=statsbidrag validate::budget/2019.csv granskad mot programmets regler (tillvaxtverket) för år 2019');
     expect(r.stdout).not.toContain('::error');
     expect(r.stderr).toContain('skipped "actions/setup-node@v4"');
     expect(r.stderr).toContain('output valid=true');
@@ -134,9 +135,9 @@ describe('the GitHub Action (action.yml), its steps run as the runner would', ()
   it('a tampered table fails: the finding as an annotation at its cell, exit 1, output valid=false', () => {
     const r = action('budget/2019.csv budget/tampered.csv', '--year 2019');
     expect(r.status, explain('the action', r)).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=budget\/tampered\.csv,line=2,col=4,title=rule-deviation::Järfälla, amount: 33 000 000 where/m);
-    expect(r.stdout).toContain('budget/2019.csv: VALID');
-    expect(r.stdout).toContain('budget/tampered.csv: INVALID');
+    expect(r.stdout).toMatch(/^::error file=budget\/tampered\.csv,line=2,col=4,title=rule-deviation::Järfälla, amount: 33 000 000 där/m);
+    expect(r.stdout).toContain('budget/2019.csv: GILTIG');
+    expect(r.stdout).toContain('budget/tampered.csv: OGILTIG');
     expect(r.stderr).toContain('output valid=false');
   });
 });
