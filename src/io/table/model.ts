@@ -78,13 +78,9 @@ export class ColumnsBuilder {
   ends: Int32Array[];
   lines: Int32Array;
   readonly extras: string[] = [];
-  /**
-   * `capacity` rows to start with: 1 024, fewer for a wide table (a sheet may have 16 384 columns:
-   * 1 024 rows of those would be 128 MB of offsets before the first row).
-   */
   constructor(
     readonly width: number,
-    private capacity = Math.max(16, Math.min(1024, Math.floor((1 << 18) / Math.max(1, width)))),
+    private capacity = 1024,
   ) {
     this.starts = Array.from({ length: width }, () => new Int32Array(capacity));
     this.ends = Array.from({ length: width }, () => new Int32Array(capacity));
