@@ -9,9 +9,11 @@
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
-import { findTotalRows, totalRowNote } from './total-rows.js';
+import { findTotalRows, isTotalKey, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, ReadCellRepair } from './compare.js';
+import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
+import { KeyIndex } from './key-index.js';
 import { ScaledColumn } from './scaled-column.js';
 import { yearsOf, type YearRange } from './schedule.js';
 
@@ -42,6 +44,56 @@ const PLAIN_AMOUNT = /^-?\d{1,30}(?:\.\d{1,2})?$/;
 const OK = 0;
 const EMPTY = 1;
 const BAD = 2;
+
+/**
+ * Whether core/total-rows.ts's sum rule could find a total row: some row of the trailing run of
+ * rows with the last row's amounts (from the third row of the non-word rows on) whose amounts
+ * are each the sum of the rows above it, one of them not zero. A necessary condition, checked
+ * on the exact integers: when it fails the rule finds no sum row, so the word rows are all.
+ */
+function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[], state: readonly Uint8Array[]): boolean {
+  // The rows the rule reads are the non-word ones ("rest"); walked here without a list of them.
+  let len = 0;
+  for (let r = 0; r < n; r++) if (!word[r]) len++;
+  if (len < 3) return false;
+  const before = (r: number): number => {
+    do r--;
+    while (r >= 0 && word[r]);
+    return r;
+  };
+  const last = before(n);
+  const columns = amounts.length;
+  const same = (r: number): boolean => {
+    for (let c = 0; c < columns; c++) {
+      const st = state[c]!;
+      if ((st[r] === OK) !== (st[last] === OK)) return false;
+      if (st[r] === OK && amounts[c]!.get(r) !== amounts[c]!.get(last)) return false;
+    }
+    return true;
+  };
+  // The trailing run of rows with the last row's amounts: rest[from..].
+  let from = len - 1;
+  for (let r = last; from > 2 && same(before(r)); r = before(r)) from--;
+  // Σ of each column over the rest: the rows above p are that less the run from p on (each the last row's amounts).
+  const totals = amounts.map((column, c) => {
+    const st = state[c]!;
+    let sum = 0n;
+    for (let r = 0; r < n; r++) if (st[r] === OK && !word[r]) sum += column.get(r);
+    return sum;
+  });
+  for (let p = Math.max(from, 2); p < len; p++) {
+    let held = false;
+    let differs = false;
+    for (let c = 0; c < columns && !differs; c++) {
+      if (state[c]![last] !== OK) continue;
+      const v = amounts[c]!.get(last);
+      if (v * BigInt(len - p + 1) !== totals[c]!) differs = true;
+      else if (v !== 0n) held = true;
+    }
+    if (held && !differs) return true;
+  }
+  return false;
+}
 
 /**
  * A table as read → its amounts as columns of exact scaled integers (core/scaled-column.ts), one
@@ -98,12 +150,30 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
     }
   });
 
+  // Each row's recipient key, made once: for the total-word rule and for telling the rows apart.
+  const keys = new Array<string>(n);
+  const word = new Uint8Array(n);
+  const nameless = new Uint8Array(n);
+  let words = 0;
+  for (let r = 0; r < n; r++) {
+    const name = t.cell(r, roles.recipient);
+    const key = recipientKey(name);
+    keys[r] = key;
+    // A name the table model holds trimmed (every reader's) needs no trim() and no copy.
+    if (name === '' || name.trim() === '') nameless[r] = 1;
+    if (isTotalKey(key, name.length)) {
+      word[r] = 1;
+      words++;
+    }
+  }
   // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
-  const found = findTotalRows({
-    count: n,
-    name: (i) => t.cell(i, roles.recipient),
-    amounts: (i) => columns.map((_, slot) => (state[slot]![i] === OK ? amounts[slot]!.decimal(i) : undefined)),
-  });
+  // The rule itself decides whenever a sum row is possible; else the total rows are the word rows.
+  const read = (i: number): (Decimal | undefined)[] => columns.map((_, slot) => (state[slot]![i] === OK ? amounts[slot]!.decimal(i) : undefined));
+  const found: TotalRow[] = maySumRow(n, word, amounts, state)
+    ? findTotalRows({ count: n, name: (i) => t.cell(i, roles.recipient), amounts: read })
+    : words === 0
+      ? []
+      : Array.from(word.keys()).filter((r) => word[r] === 1).map((index) => ({ index, by: 'word' as const }));
   const notes = found.map((f) => totalRowNote(file, t.line(f.index), t.cell(f.index, roles.recipient), f.by));
   let rows: Int32Array | undefined;
   if (found.length > 0) {
@@ -121,19 +191,17 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
 
   // Second reading, row by row: names, codes, duplicates, and the unreadable cells (repaired or an error).
   const repairs: ReadCellRepair[] = [];
-  const byKey = new Map<string, number>();
+  const byKey = new KeyIndex(count);
   let coded = 0;
   for (let i = 0; i < count; i++) {
     const r = row(i);
     const at = (field: string) => ({ ...(file ? { file } : {}), line: t.line(r), field });
-    const id = t.cell(r, roles.recipient).trim();
-    if (id === '') throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
+    if (nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
     const code = roles.code !== undefined ? t.cell(r, roles.code).trim() : undefined;
     if (code) coded++;
-    const k = code ? `code:${code}` : recipientKey(id);
-    const earlier = byKey.get(k);
-    if (earlier !== undefined) throw new StatsbidragError('duplicate-recipient', `"${id}" is also on line ${t.line(row(earlier))}`, at(t.headers[code ? roles.code! : roles.recipient]!));
-    byKey.set(k, i);
+    const k = code ? `code:${code}` : keys[r]!;
+    const earlier = byKey.add(k, i);
+    if (earlier >= 0) throw new StatsbidragError('duplicate-recipient', `"${t.cell(r, roles.recipient).trim()}" is also on line ${t.line(row(earlier))}`, at(t.headers[code ? roles.code! : roles.recipient]!));
     if (bad.size === 0) continue;
     columns.forEach((c, slot) => {
       if (state[slot]![r] !== BAD) return;

@@ -16,6 +16,7 @@
  */
 import type { Allocation } from './allocate.js';
 import { Decimal } from './decimal.js';
+import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
 import { ScaledColumn } from './scaled-column.js';
 import { fromScaled } from './scaled.js';
@@ -137,24 +138,32 @@ interface Side {
   /** year → index into `amounts` (the years kept by --year only). */
   periodOf: ReadonlyMap<number, number>;
   amounts: readonly ScaledColumn[];
-  /** match key → first row with it. */
-  keys: ReadonlyMap<string, number>;
+  /** The rows by their match key (each key under its first row). */
+  index: KeyIndex;
+  /** The first row with each key, in order. */
+  firsts: Int32Array;
   /** A key on several rows: first row → last (the amounts are the last row's). */
   lastOf: ReadonlyMap<number, number>;
 }
 
-/** match key → first row with it, and first → last for keys on more than one row. */
-function keyMaps(count: number, key: (i: number) => string): { keys: Map<string, number>; lastOf: Map<number, number> } {
-  const keys = new Map<string, number>();
+type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
+
+/** The rows by their match key, the first row with each key, and first → last for keys on more than one row. */
+function keyed(count: number, key: (i: number) => string): Keyed {
+  const index = new KeyIndex(count);
+  const firsts = new Int32Array(count);
   const lastOf = new Map<number, number>();
+  let n = 0;
   for (let i = 0; i < count; i++) {
-    const k = key(i);
-    const first = keys.get(k);
-    if (first === undefined) keys.set(k, i);
+    const first = index.add(key(i), i);
+    if (first < 0) firsts[n++] = i;
     else lastOf.set(first, i);
   }
-  return { keys, lastOf };
+  return { index, firsts: firsts.subarray(0, n), lastOf };
 }
+
+/** Rows keyed once already, no key on two rows (amountColumnsOf). */
+const keyedOnce = (index: KeyIndex, count: number): Keyed => ({ index, firsts: Int32Array.from({ length: count }, (_, i) => i), lastOf: new Map() });
 
 const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
@@ -172,7 +181,7 @@ function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Sid
     amounts.push(column);
   });
   const recipients = a.recipients;
-  return { label, count: n, id: (i) => recipients[i]!.id, code: (i) => recipients[i]!.code, periodOf, amounts, ...keyMaps(n, (i) => recipientKey(recipients[i]!.id)) };
+  return { label, count: n, id: (i) => recipients[i]!.id, code: (i) => recipients[i]!.code, periodOf, amounts, ...keyed(n, (i) => recipientKey(recipients[i]!.id)) };
 }
 
 /**
@@ -211,7 +220,7 @@ export interface AmountColumns {
    * else the recipient key): first row with it. Reused as compare's map when it matches by the
    * same keys.
    */
-  byKey?: ReadonlyMap<string, number>;
+  byKey?: KeyIndex;
 }
 
 function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: boolean): Side {
@@ -227,8 +236,8 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   }
   const sameKeys = t.byKey !== undefined && (byCode || !t.anyCoded);
   const maps = sameKeys
-    ? { keys: t.byKey!, lastOf: new Map<number, number>() }
-    : keyMaps(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
+    ? keyedOnce(t.byKey!, t.count)
+    : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
   return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps };
 }
 
@@ -303,6 +312,46 @@ function sumCells(cells: readonly CompareCell[], mask: readonly boolean[]): Comp
 const scaledCell = (a: bigint | null, b: bigint | null, compared = true): ScaledCell => ({ a, b, difference: compared && a !== null && b !== null ? b - a : null });
 const abs = (x: bigint): bigint => (x < 0n ? -x : x);
 
+/**
+ * Positions 0 … n − 1 ordered by sizes[j] (non-negative 31-bit integers), largest first, equal
+ * sizes in position order: a stable radix sort on 11-bit digits, least significant first, each
+ * digit reversed (so the order is descending); a digit every size shares is skipped.
+ */
+function largestFirst(sizes: Int32Array): Int32Array {
+  const n = sizes.length;
+  let order = Int32Array.from({ length: n }, (_, j) => j);
+  let next = new Int32Array(n);
+  const count = new Int32Array(2048);
+  for (let shift = 0; shift < 33; shift += 11) {
+    count.fill(0);
+    for (let j = 0; j < n; j++) count[2047 - ((sizes[j]! >>> shift) & 2047)]!++;
+    if (count.some((c) => c === n)) continue;
+    let at = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = count[d]!;
+      count[d] = at;
+      at += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const j = order[k]!;
+      next[count[2047 - ((sizes[j]! >>> shift) & 2047)]!++] = j;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/** The decimals v / 10^decimals needs (its trailing zeros are none). */
+function decimalsNeeded(v: bigint, decimals: number): number {
+  while (decimals > 0 && v % 10n === 0n) {
+    v /= 10n;
+    decimals--;
+  }
+  return decimals;
+}
+/** The largest size byChange() compares as a 32-bit integer. */
+const SMALL = 2n ** 31n - 1n;
+
 /** A side's amount columns as the comparison reads them: per column, how many of the compared years (all, and those both sides cover) it holds. */
 interface Reading {
   columns: { column: ScaledColumn; all: bigint; common: bigint }[];
@@ -365,7 +414,7 @@ class ColumnarComparison implements Comparison {
     });
 
     // Recipients are matched by their key through one map per side, never by a scan per row.
-    const total = A.keys.size + B.keys.size;
+    const total = A.firsts.length + B.firsts.length;
     const nameRow = new Int32Array(total);
     const aRow = new Int32Array(total);
     const bRow = new Int32Array(total);
@@ -373,16 +422,17 @@ class ColumnarComparison implements Comparison {
     const matchedB = new Uint8Array(B.count);
     let n = 0;
     let onlyA = 0;
-    for (const [key, first] of A.keys) {
-      const b = B.keys.get(key);
+    const noLater = A.lastOf.size === 0 && B.lastOf.size === 0;
+    for (const first of A.firsts) {
+      const b = B.index.get(A.index.keyOf(first)!, A.index.hashOf(first));
       nameRow[n] = first;
-      aRow[n] = A.lastOf.get(first) ?? first;
-      if (b === undefined) {
+      aRow[n] = noLater ? first : (A.lastOf.get(first) ?? first);
+      if (b < 0) {
         bRow[n] = -1;
         bFirst[n] = -1;
         onlyA++;
       } else {
-        bRow[n] = B.lastOf.get(b) ?? b;
+        bRow[n] = noLater ? b : (B.lastOf.get(b) ?? b);
         bFirst[n] = b;
         matchedB[b] = 1;
       }
@@ -390,11 +440,11 @@ class ColumnarComparison implements Comparison {
     }
     this.fromA = n;
     let onlyB = 0;
-    for (const first of B.keys.values()) {
+    for (const first of B.firsts) {
       if (matchedB[first]) continue;
       nameRow[n] = first;
       aRow[n] = -1;
-      bRow[n] = B.lastOf.get(first) ?? first;
+      bRow[n] = noLater ? first : (B.lastOf.get(first) ?? first);
       bFirst[n] = first;
       onlyB++;
       n++;
@@ -411,8 +461,18 @@ class ColumnarComparison implements Comparison {
 
     this.colA = years.map((y) => (A.periodOf.has(y) ? A.amounts[A.periodOf.get(y)!] : undefined));
     this.colB = years.map((y) => (B.periodOf.has(y) ? B.amounts[B.periodOf.get(y)!] : undefined));
+    // The decimals of the amounts shown: every row of a side is shown unless a key is on two of its
+    // rows (then the last one's amounts are), so the columns' own decimals are those shown, or else counted.
     let decimals = 0;
-    for (const c of [...this.colA, ...this.colB]) if (c && c.decimals > decimals) decimals = c.decimals;
+    const shown = (cols: (ScaledColumn | undefined)[], rowsOf: Int32Array, all: boolean): void => {
+      for (const c of new Set(cols)) {
+        if (!c || c.decimals <= decimals) continue;
+        if (all) decimals = c.decimals;
+        else for (let j = 0; j < n; j++) if (rowsOf[j]! >= 0) decimals = Math.max(decimals, decimalsNeeded(c.get(rowsOf[j]!), c.decimals));
+      }
+    };
+    shown(this.colA, this.aRow, A.lastOf.size === 0);
+    shown(this.colB, this.bRow, B.lastOf.size === 0);
     this.decimals = n === 0 ? 0 : decimals;
     const reading = (cols: (ScaledColumn | undefined)[]): Reading => {
       const columns: Reading['columns'] = [];
@@ -443,7 +503,8 @@ class ColumnarComparison implements Comparison {
         const r = rowsOf[j]!;
         if (r >= 0) sum += col.get(r);
       }
-      return col.decimals === S ? sum : sum * 10n ** BigInt(S - col.decimals);
+      // (A column may hold more decimals than the amounts shown: a hidden row's, when a key is on two rows; the shown ones' sum divides exactly.)
+      return col.decimals === S ? sum : col.decimals < S ? sum * 10n ** BigInt(S - col.decimals) : sum / 10n ** BigInt(col.decimals - S);
     };
     const sums = new Map<ScaledColumn, bigint | null>();
     const sumOf = (col: ScaledColumn | undefined, rowsOf: Int32Array): bigint | null => {
@@ -498,15 +559,18 @@ class ColumnarComparison implements Comparison {
     const n = this.rowCount;
     const common = !(this.sameSpan || !this.both.some(Boolean));
     const sizes = new Array<bigint>(n);
+    let small = true;
     for (let j = 0; j < n; j++) {
       const a = this.sum(this.readA, this.aRow[j]!, common) ?? 0n;
       const b = this.sum(this.readB, this.bRow[j]!, common) ?? 0n;
-      sizes[j] = abs(a - b);
+      const size = abs(a - b);
+      sizes[j] = size;
+      if (size > SMALL) small = false;
     }
-    const order = Array.from({ length: n }, (_, j) => j);
-    // Array.prototype.sort is stable: rows of the same size keep the matching order.
-    order.sort((x, y) => (sizes[y]! > sizes[x]! ? 1 : sizes[y]! < sizes[x]! ? -1 : 0));
-    return Int32Array.from(order);
+    // Every size an exact 31-bit integer (nearly always): sorted by its digits, no comparison at all.
+    if (small) return largestFirst(Int32Array.from(sizes, Number));
+    const order = Int32Array.from({ length: n }, (_, j) => j);
+    return order.sort((x, y) => (sizes[y]! > sizes[x]! ? 1 : sizes[y]! < sizes[x]! ? -1 : x - y));
   }
 
   private overAll(cells: readonly CompareCell[]): CompareCell {

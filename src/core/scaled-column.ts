@@ -23,10 +23,14 @@ export class ScaledColumn {
     return this.small ? this.small[i]! : this.big![i]!;
   }
 
-  /** Value i × 10^scale, for scale ≥ decimals. */
+  /** Value i × 10^scale: any scale at which the value is a whole number (else a RangeError: a bug). */
   at(i: number, scale: number): bigint {
     const v = this.small ? this.small[i]! : this.big![i]!;
-    return scale === this.decimals ? v : v * scaleOf(scale - this.decimals);
+    if (scale === this.decimals) return v;
+    if (scale > this.decimals) return v * scaleOf(scale - this.decimals);
+    const f = scaleOf(this.decimals - scale);
+    if (v % f !== 0n) throw new RangeError(`${v}e-${this.decimals} is not a whole number of 10^-${scale}`);
+    return v / f;
   }
 
   /** Value i as a Decimal. */
