@@ -6,7 +6,7 @@
  */
 
 /** FNV-1a over the key's UTF-16 code units, finished with murmur3's fmix32 (FNV's low bits mix poorly). */
-export function keyHash(key: string): number {
+function keyHash(key: string): number {
   let h = 2166136261;
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16777619);
   h ^= h >>> 16;

@@ -107,7 +107,7 @@ export function compareRecords(c: Comparison): { headers: string[]; rows: string
 export const COMPARE_LAYOUTS = ['long', 'wide'] as const;
 export type CompareLayout = (typeof COMPARE_LAYOUTS)[number];
 
-/** The wide records' headers, and the records made as they are read (re-iterable). */
+/** One record per recipient: recipient, code, then A_YEAR, B_YEAR, difference_YEAR for each year; made as they are read (re-iterable). */
 function wideRecordRows(c: Comparison): { headers: string[]; rows: Iterable<string[]> } {
   const dp = decimals(c);
   const money = (d: bigint | null): string => (d === null ? '' : scaledText(d, dp));
@@ -118,12 +118,6 @@ function wideRecordRows(c: Comparison): { headers: string[]; rows: Iterable<stri
     },
   };
   return { headers, rows };
-}
-
-/** One record per recipient: recipient, code, then A_YEAR, B_YEAR, difference_YEAR for each year. */
-export function compareWideRecords(c: Comparison): { headers: string[]; rows: string[][] } {
-  const { headers, rows } = wideRecordRows(c);
-  return { headers, rows: [...rows] };
 }
 
 /** The records of a layout, made as they are read: for the CSV and xlsx writers. */

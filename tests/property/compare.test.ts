@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountColumnsOf } from '../../src/core/amount-table.js';
+import { amountColumnsOf, amountTableOf } from '../../src/core/amount-table.js';
 import { chooseRepair, readCell, rowsTable, type TableLike } from '../../src/core/cells.js';
 import { columnRoles } from '../../src/core/columns.js';
 import { compareAmountColumns, compareAmountTables, type AmountTable, type CompareOptions, type Comparison } from '../../src/core/compare.js';
@@ -296,9 +296,14 @@ const readTableArb = fc
   .map(({ code, headers, rows, sumRow }) => {
     const body = rows.map((r) => [r.name, ...(code ? [r.code] : []), ...r.cells.slice(0, headers.length)]);
     if (sumRow !== 'none') {
-      // A last row holding each column's sum (of the cells that read as plain integers).
-      const sums = headers.map((_, c) => body.reduce((s, r) => s + (/^-?\d+$/.test(r[(code ? 2 : 1) + c]!) ? BigInt(r[(code ? 2 : 1) + c]!) : 0n), 0n));
-      const row = [sumRow === 'empty' ? '' : 'Summa kommuner', ...(code ? [''] : []), ...sums.map(String)];
+      // A last row holding each column's sum (of the cells that read as amounts).
+      const sums = headers.map((_, c) =>
+        body.reduce((s, r) => {
+          const cell = readCell(r[(code ? 2 : 1) + c]);
+          return cell.kind === 'ok' ? s.plus(cell.value) : s;
+        }, new Decimal(0)),
+      );
+      const row = [sumRow === 'empty' ? '' : 'Summa kommuner', ...(code ? [''] : []), ...sums.map((d) => d.toFixed())];
       body.push(row);
       if (sumRow === 'twice') body.push([...row]);
     }
@@ -338,6 +343,10 @@ describe('amountColumnsOf = the oracle reading', () => {
         if (notes.some((n) => n.includes('sums of the rows above'))) seen.sumRows++;
         const rowsOf = (x: AmountTable) => x.rows.map((r) => ({ id: r.id, code: r.code, amounts: [...r.amounts].map(([y, d]) => [y, d.toString()]) }));
         expect(rowsOf(got)).toEqual(rowsOf(expected));
+        // The rows view (amountTableOf) is the same reading, with the table's own column per year.
+        const table = amountTableOf(t, 't.csv').table;
+        expect(rowsOf(table)).toEqual(rowsOf(expected));
+        expect([...table.columnOf]).toEqual([...expected.columnOf]);
       }),
       { numRuns: 400 },
     );
