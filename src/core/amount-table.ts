@@ -191,13 +191,22 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
 
   // Second reading, row by row: names, codes, duplicates, and the unreadable cells (repaired or an error).
   const repairs: ReadCellRepair[] = [];
-  const byKey = new KeyIndex(count);
+  const recipient = roles.recipient;
+  const codeColumn = roles.code;
+  const codeAt = codeColumn === undefined ? (): string => '' : (r: number): string => t.cell(r, codeColumn).trim();
+  // The index makes a row's key again from its cells when it must compare keys (a hash match), so
+  // no key is held past this reading.
+  const byKey = new KeyIndex(count, (i) => {
+    const r = row(i);
+    const code = codeAt(r);
+    return code ? `code:${code}` : recipientKey(t.cell(r, recipient));
+  });
   let coded = 0;
   for (let i = 0; i < count; i++) {
     const r = row(i);
     const at = (field: string) => ({ ...(file ? { file } : {}), line: t.line(r), field });
     if (nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
-    const code = roles.code !== undefined ? t.cell(r, roles.code).trim() : undefined;
+    const code = codeAt(r);
     if (code) coded++;
     const k = code ? `code:${code}` : keys[r]!;
     const earlier = byKey.add(k, i);
@@ -212,8 +221,6 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
       amounts[slot]!.setDecimal(i, repair.value);
     });
   }
-  const recipient = roles.recipient;
-  const codeColumn = roles.code;
   return {
     columns: {
       label,

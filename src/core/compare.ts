@@ -424,7 +424,7 @@ class ColumnarComparison implements Comparison {
     let onlyA = 0;
     const noLater = A.lastOf.size === 0 && B.lastOf.size === 0;
     for (const first of A.firsts) {
-      const b = B.index.get(A.index.keyOf(first)!, A.index.hashOf(first));
+      const b = B.index.get(A.index.keyOf(first), A.index.hashOf(first));
       nameRow[n] = first;
       aRow[n] = noLater ? first : (A.lastOf.get(first) ?? first);
       if (b < 0) {

@@ -20,50 +20,61 @@ export class KeyIndex {
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly hashes: Int32Array;
-  private readonly keys: (string | undefined)[];
+  /** The keys, when no `keyAt` makes them again. */
+  private readonly keys: (string | undefined)[] | undefined;
   /** Keys held. */
   size = 0;
 
-  /** Room for rows 0 … rows − 1. */
-  constructor(rows: number) {
+  /**
+   * Room for rows 0 … rows − 1. With `keyAt` (row → its key, made again on a hash match) no key
+   * is held: a million names read from a table need not stay in memory as strings.
+   */
+  constructor(
+    rows: number,
+    private readonly keyAt?: (row: number) => string,
+  ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     this.hashes = new Int32Array(rows);
-    this.keys = new Array<string | undefined>(rows);
+    this.keys = keyAt ? undefined : new Array<string | undefined>(rows);
+  }
+
+  private same(row: number, key: string): boolean {
+    return (this.keys ? this.keys[row] : this.keyAt!(row)) === key;
   }
 
   /** The row holding `key`, or −1. */
   get(key: string, hash: number = keyHash(key)): number {
-    const { table, mask, hashes, keys } = this;
+    const { table, mask, hashes } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const j = table[slot]!;
       if (j === -1) return -1;
-      if (hashes[j] === hash && keys[j] === key) return j;
+      if (hashes[j] === hash && this.same(j, key)) return j;
     }
   }
 
   /** Row `row` under `key`, unless an earlier row holds it: then that row (and nothing is added), else −1. */
   add(key: string, row: number): number {
     const hash = keyHash(key);
-    const { table, mask, hashes, keys } = this;
+    const { table, mask, hashes } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const j = table[slot]!;
       if (j === -1) {
         table[slot] = row;
         hashes[row] = hash;
-        keys[row] = key;
+        if (this.keys) this.keys[row] = key;
         this.size++;
         return -1;
       }
-      if (hashes[j] === hash && keys[j] === key) return j;
+      if (hashes[j] === hash && this.same(j, key)) return j;
     }
   }
 
-  /** The key row `row` was added under (undefined: not added). */
-  keyOf(row: number): string | undefined {
-    return this.keys[row];
+  /** The key row `row` was added under (a row that was added). */
+  keyOf(row: number): string {
+    return this.keys ? this.keys[row]! : this.keyAt!(row);
   }
 
   /** The hash of the key row `row` was added under. */
