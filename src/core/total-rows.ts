@@ -45,8 +45,12 @@ export const TOTAL_WORD_KEYS: readonly string[] = [...TOTAL_WORDS];
 
 /** Whether a name cell is a total word ("Summa", "TOTALT:", "Grand total", …), not a recipient. */
 export function isTotalName(name: string): boolean {
-  if (name.length > 64) return false;
-  let key = recipientKey(name);
+  return name.length <= 64 && isTotalKey(recipientKey(name), name.length);
+}
+
+/** isTotalName for a name whose recipient key the caller has already made: `key` is recipientKey(name), `nameLength` the name's length. */
+export function isTotalKey(key: string, nameLength: number): boolean {
+  if (nameLength > 64) return false;
   if (key.endsWith(':')) key = key.slice(0, -1).trimEnd();
   return key.length <= 20 && TOTAL_WORDS.has(key);
 }
