@@ -96,13 +96,12 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
 /**
  * The bulk lane for a setup: a plain list split by a programme's periods or freely, streamed.
  * Undefined when the setup is not one the lane takes: a scenario whose recipients are read
- * already, floors, ceilings, an .xlsx workbook (the table reader's). Otherwise the
+ * already, an .xlsx workbook (the table reader's). Otherwise the
  * output in chunks, or, when the lane declines, the bytes it read, for the general reader.
  */
 async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
   const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
-  const taken = !scenarioRun && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
-  if (!taken || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
+  if (scenarioRun || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
   const input = bytes ?? (await readBytes(dataFile));
   // A workbook on stdin is the table reader's (io/xlsx.ts), not the lane's.
   if (isZip(input) || isCompoundFile(input)) return { kind: 'declined', input };
@@ -120,6 +119,8 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
     ...(bulk.progress ? { progress: bulk.progress } : {}),
     ...(idColumn ? { id: idColumn } : {}),
     ...(codeColumn ? { code: codeColumn } : {}),
+    ...(options.floorColumn !== undefined ? { floorColumn: options.floorColumn } : {}),
+    ...(options.ceilingColumn !== undefined ? { ceilingColumn: options.ceilingColumn } : {}),
   });
   return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input };
 }
