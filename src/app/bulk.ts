@@ -38,6 +38,7 @@ import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { splitWithoutRows, type SplitRequest } from '../core/split.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
+import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
 import { amountColumns, moneyDecimals } from '../render/allocation.js';
 import { bulkCsvChunks, bulkName, bulkRecords, bulkText } from '../render/bulk.js';
 import { allocationWorkbook } from '../render/xlsx.js';
@@ -71,6 +72,8 @@ export interface BulkRequest {
    * Floors and ceilings with --explain are declined.
    */
   allocation: AllocateOptions;
+  /** A scenario's recipient changes (remove, change, add), made on the list as read (app/bulk-scenario.ts). */
+  changes?: RecipientChanges | undefined;
   /** csv, json, md or table; any other format is declined. */
   format: string;
   csv?: CsvOptions;
@@ -100,14 +103,16 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   if (explain && bounded) return undefined;
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   request.progress?.('read', 0, 0);
-  const columns = readBulkColumns(bytes, {
+  const read = readBulkColumns(bytes, {
     basis: request.basis,
     ...(request.id !== undefined ? { id: request.id } : {}),
     ...(request.code !== undefined ? { code: request.code } : {}),
     ...(request.floorColumn !== undefined ? { floor: request.floorColumn } : {}),
     ...(request.ceilingColumn !== undefined ? { ceiling: request.ceilingColumn } : {}),
   });
-  if (!columns) return undefined;
+  // A scenario's recipient changes, made on the columns (app/bulk-scenario.ts).
+  const columns = read && request.changes ? columnsWithChanges(read, request.changes) : read;
+  if (!columns || (explain && (columns.floors || columns.ceilings))) return undefined;
   request.progress?.('split', 0, columns.rows);
   const split = bulkSplit(columns, allocation);
   if (!split) return undefined;

@@ -310,3 +310,27 @@ export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>
   for (let q = rows - 1; q >= 2 && weights[q] === last; q--) if (total - (rows - q) * last === last) return true;
   return false;
 }
+
+/**
+ * core/scenario.ts findRecipient on the lane's columns: a function from a recipient key to the
+ * first row whose name has it, else the first whose code has it, else -1. Names are found by their
+ * keys' hashes (made once, nameKeyHashes) and confirmed on the key; codes (a change naming a
+ * recipient by its code) by reading them.
+ */
+export function recipientFinder(columns: BulkColumns): (key: string) => number {
+  let keyed: KeyedNames | undefined;
+  const decoder = new TextDecoder();
+  return (key) => {
+    keyed ??= keyedNames(columns);
+    const { hashes, keyAt } = keyed;
+    const h = keyHash(key);
+    for (let i = 0; i < columns.rows; i++) if (hashes[i] === h && keyAt(i) === key) return i;
+    const { codeStart, codeEnd, bytes } = columns;
+    if (codeStart && codeEnd) {
+      for (let i = 0; i < columns.rows; i++) {
+        if (codeEnd[i]! > codeStart[i]! && recipientKey(decoder.decode(bytes.subarray(codeStart[i]!, codeEnd[i]!))) === key) return i;
+      }
+    }
+    return -1;
+  };
+}

@@ -6,9 +6,18 @@
  * JSON (heldAtFloor, heldAtCeiling), Markdown and the terminal table (the F and C marks). What the
  * general path refuses (floors above the total, ceilings below it, a floor above its ceiling, a
  * negative or unreadable bound), the lane declines, so the general path reports it.
+ *
+ * Scenarios that change recipients (remove, change a basis, a floor or a ceiling, add; a floor and
+ * ceiling for all) take the lane too (app/bulk-scenario.ts): through the use case, the same bytes
+ * as the general path, or its error.
  */
 import fc from 'fast-check';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allocateUseCase, type BulkAllocation } from '../../src/app/allocate.js';
+import { DATA_DIR } from '../../src/io/load.js';
 import { bulkAllocate, type Chunks } from '../../src/app/bulk.js';
 import { allocate, type AllocateOptions } from '../../src/core/allocate.js';
 import type { NumberLocale } from '../../src/core/amount.js';
@@ -176,5 +185,79 @@ describe('bulk lane: floors and ceilings', () => {
       expect(fast).toBeDefined();
       expect(fast).toBe(await general(c));
     }
+  });
+
+  it('writes scenario runs that change recipients (through the use case) byte for byte as the general path does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statsbidrag-bounds-'));
+    const rules = JSON.parse(readFileSync(join(DATA_DIR, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients?: unknown }[] };
+    rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'list.csv', id: 'recipient', basis: 'weight', code: 'kod' };
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    const seen = { taken: 0, fellBack: 0, errors: 0, added: 0, bounded: 0 };
+    // A row's name by number (made r0, r1 … of the list below), now and then one another way (its key, its code, none).
+    const name = fc.oneof({ arbitrary: fc.nat({ max: 20 }).map(String), weight: 12 }, { arbitrary: fc.constantFrom('R1', ' r1 ', 'k0', 'ny', 'Ny', 'Åsa'), weight: 1 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.oneof(fc.nat({ max: 100_000 }).map(String), fc.constantFrom('0', '1', '2.5')), fc.constantFrom('', '', 'k0', 'k1', 'k2', 'k3')), { minLength: 2, maxLength: 15 }),
+        fc.record({
+          remove: fc.array(name, { maxLength: 2 }),
+          change: fc.array(fc.record({ id: name, basis: fc.option(fc.constantFrom('0', '7', '123.5', '99999'), { nil: undefined }), floor: fc.option(fc.constantFrom('0', '1000', '50000.5'), { nil: undefined }), ceiling: fc.option(fc.constantFrom('0', '20000', '2000000'), { nil: undefined }) }), { maxLength: 3 }),
+          add: fc.array(fc.record({ id: name, code: fc.option(fc.constantFrom('k9', 'k1', 'x'), { nil: undefined }), basis: fc.constantFrom('1', '500.25', '80000'), floor: fc.option(fc.constantFrom('100', '3000'), { nil: undefined }), ceiling: fc.option(fc.constantFrom('100000', '9'), { nil: undefined }) }), { maxLength: 2 }),
+          floor: fc.option(fc.constantFrom('0', '10000', '30000'), { nil: undefined, freq: 3 }),
+          ceiling: fc.option(fc.constantFrom('300000', '900000'), { nil: undefined, freq: 3 }),
+          method: fc.constantFrom(...METHODS),
+        }),
+        fc.constantFrom('csv' as const, 'json' as const),
+        async (list, sc, format) => {
+          const row = (id: string): string => (/^\d+$/.test(id) ? `r${Number(id) % list.length}` : id);
+          sc.remove = [...new Set(sc.remove.map(row))];
+          sc.change = sc.change.map((c) => ({ ...c, id: row(c.id) }));
+          sc.add = sc.add.map((a, k) => ({ ...a, id: /^\d+$/.test(a.id) ? `ny${k}` : a.id }));
+          const drop = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+          const scenario = {
+            version: 1,
+            name: 'prop',
+            programme: 'tillvaxtverket',
+            years: '2019',
+            periods: [{ years: '2019', total: '1000000', unit: '1', method: sc.method }],
+            recipients: { remove: sc.remove, change: sc.change.map(drop), add: sc.add.map(drop) },
+            ...(sc.floor ? { floor: sc.floor } : {}),
+            ...(sc.ceiling ? { ceiling: sc.ceiling } : {}),
+          };
+          writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+          writeFileSync(join(dir, 'list.csv'), `recipient,weight,kod\n${list.map(([w, k], i) => `r${i},${w},${k}`).join('\n')}\n`);
+          const command = 'statsbidrag allocate --scenario scenario.json';
+          const request = { rules: join(dir, 'rules.json'), scenario: join(dir, 'scenario.json') };
+          const attempt = async <T>(f: () => Promise<T>): Promise<T | Error> => f().catch((e: Error) => e);
+          const want = await attempt(async () => {
+            const result = await allocateUseCase(request);
+            if (result.kind !== 'allocation') throw new Error('the general path made a bulk result');
+            return [...renderAllocation(result, { ...DEFAULT_RENDER, format, command })].join('');
+          });
+          const got = await attempt(() => allocateUseCase({ ...request, bulk: { format, command } }));
+          if (want instanceof Error) {
+            expect(got).toBeInstanceOf(Error);
+            expect((got as Error).message).toBe(want.message);
+            seen.errors++;
+            return;
+          }
+          if (got instanceof Error) throw got;
+          if (got.kind === 'allocation') {
+            seen.fellBack++;
+            expect([...renderAllocation(got, { ...DEFAULT_RENDER, format, command })].join('')).toBe(want);
+            return;
+          }
+          const chunks = (got as BulkAllocation).chunks as Iterable<string | Uint8Array>;
+          expect([...chunks].map((x) => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8'))).join('')).toBe(want);
+          seen.taken++;
+          if (sc.add.length) seen.added++;
+          if (sc.floor || sc.ceiling || sc.change.some((c) => c.floor || c.ceiling)) seen.bounded++;
+        },
+      ),
+      { numRuns: 250 },
+    );
+    expect(seen.taken).toBeGreaterThan(60);
+    expect(seen.added).toBeGreaterThan(10);
+    expect(seen.bounded).toBeGreaterThan(20);
+    expect(seen.errors).toBeGreaterThan(10);
   });
 });
