@@ -13,8 +13,13 @@ import { finding, type AmountColumn, type Finding, type RuleRef, type TableConte
 
 /** The rule's amounts for one period, per recipient row (per year). */
 export interface Expectation {
-  amounts: (Decimal | undefined)[];
-  shares: (Decimal | undefined)[];
+  amount(pos: number): Decimal | undefined;
+  /**
+   * The same amounts × 10^decimals as exact integers (NaN where a row has none), when they are
+   * held so: the comparison row by row then makes no Decimal for a row that agrees.
+   */
+  scaled?: { decimals: number; at(pos: number): number };
+  share(pos: number): Decimal | undefined;
   /** What the rule hands out in all, the table's rows and missing rows together. */
   allocated: Decimal;
   /** What it gives the list's recipients the table lacks. */
@@ -23,13 +28,18 @@ export interface Expectation {
 
 /** A memoised expectation per period; undefined when the rule cannot be applied (no weights, or awarded on applications). */
 export function expectations(ctx: TableContext, recipients: RecipientFacts, basis: BasisFacts): (period: Period) => Expectation | undefined {
-  const rows = ctx.recipientRows;
   const members: { recipient: Recipient; pos: number | null }[] = [];
-  rows.forEach((r, pos) => {
-    const w = basis.weights[pos];
-    if (w !== undefined && !recipients.duplicate.has(pos) && r.id !== '') members.push({ recipient: { id: r.id, weight: w, line: r.line }, pos });
-  });
-  for (const m of recipients.missing) if (m.weight) members.push({ recipient: { id: m.id, weight: m.weight }, pos: null });
+  for (let pos = 0; pos < ctx.count; pos++) {
+    const w = basis.weight(pos);
+    if (w === undefined || recipients.isDuplicate(pos)) continue;
+    const id = ctx.id(pos);
+    if (id !== '') members.push({ recipient: { id, weight: w, line: ctx.line(pos) }, pos });
+  }
+  const list = recipients.list;
+  for (const m of recipients.missing) {
+    const weight = list!.weight(m);
+    if (weight) members.push({ recipient: { id: list!.id(m), weight }, pos: null });
+  }
   const possible = basis.unweighted === 0 && members.some((m) => m.recipient.weight.gt(0));
   const memo = new Map<Period, Expectation>();
   return (period) => {
@@ -37,18 +47,16 @@ export function expectations(ctx: TableContext, recipients: RecipientFacts, basi
     const cached = memo.get(period);
     if (cached) return cached;
     const s = split({ recipients: members.map((m) => m.recipient), amount: period.amountSplit.value, unit: period.unit.value, method: period.method.value, rest: 'leave' });
-    const amounts: (Decimal | undefined)[] = rows.map(() => undefined);
-    const shares: (Decimal | undefined)[] = rows.map(() => undefined);
+    // Row → its member's row of the split (-1: none).
+    const rowOf = new Int32Array(ctx.count).fill(-1);
     let missingSum = new Decimal(0);
     s.rows.forEach((row, i) => {
       const pos = members[i]!.pos;
       if (pos === null) missingSum = missingSum.plus(row.amount);
-      else {
-        amounts[pos] = row.amount;
-        shares[pos] = row.share;
-      }
+      else rowOf[pos] = i;
     });
-    const out = { amounts, shares, allocated: s.allocated, missingSum };
+    const at = (pos: number) => (rowOf[pos]! < 0 ? undefined : s.rows[rowOf[pos]!]);
+    const out: Expectation = { amount: (pos) => at(pos)?.amount, share: (pos) => at(pos)?.share, allocated: s.allocated, missingSum };
     memo.set(period, out);
     return out;
   };
@@ -75,19 +83,29 @@ export function checkRuleRows(
   const findings: Finding[] = [];
   let rowsChecked = 0;
   let rowsDeviating = 0;
-  col.values.forEach((actual, pos) => {
-    const e = exp.amounts[pos];
-    if (actual === undefined || e === undefined || col.repaired.has(pos)) return;
-    rowsChecked++;
+  const values = col.values;
+  // The fast comparison: a cell and the rule's amount both whole numbers of 10^-decimals, a factor of 1.
+  const fast = exp.scaled && factor.eq(1) ? exp.scaled : undefined;
+  for (let pos = 0; pos < values.length; pos++) {
+    if (!values.has(pos) || col.repaired.has(pos)) continue;
+    if (fast) {
+      const e = fast.at(pos);
+      if (Number.isNaN(e)) continue;
+      rowsChecked++;
+      if (values.scaled(pos, fast.decimals) === e) continue;
+    }
+    const actual = values.get(pos)!;
+    const e = exp.amount(pos);
+    if (e === undefined) continue;
+    if (!fast) rowsChecked++;
     const expected = e.times(factor);
     const dev = actual.minus(expected);
-    if (dev.isZero()) return;
+    if (dev.isZero()) continue;
     rowsDeviating++;
-    const r = ctx.recipientRows[pos]!;
     const big = dev.abs().gt(limit);
     findings.push(
-      finding({ code: big ? 'rule-deviation' : 'rule-deviation-within-tolerance', severity: big ? 'error' : 'warning', row: r.line, column: where, recipient: r.id, expected, actual, rule, limit }),
+      finding({ code: big ? 'rule-deviation' : 'rule-deviation-within-tolerance', severity: big ? 'error' : 'warning', row: ctx.line(pos), column: where, recipient: ctx.id(pos), expected, actual, rule, limit }),
     );
-  });
+  }
   return { findings, rowsChecked, rowsDeviating };
 }
