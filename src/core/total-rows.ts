@@ -125,10 +125,7 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
   const rest: number[] = [];
   for (let i = 0; i < read.count; i++) if (!byWord.has(i)) rest.push(i);
   const bySum = new Set<number>();
-  // A last row that names a recipient above it is that recipient twice (a duplicate, reported as one), not a total.
-  const lastName = rest.length > 0 ? recipientKey(read.name(rest[rest.length - 1]!)) : '';
-  const namedAbove = rest.slice(0, -1).some((i) => recipientKey(read.name(i)) === lastName);
-  if (rest.length >= 3 && !namedAbove) {
+  if (rest.length >= 3) {
     const last = read.amounts(rest[rest.length - 1]!);
     const columns = last.length;
     // The trailing run of rows with the last row's amounts: rest[from..].
@@ -148,6 +145,12 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
         if (v !== undefined) sums[c] = sums[c]!.plus(v);
       }
     }
+  }
+  // A last row that names a recipient above it is that recipient twice (a duplicate, reported as one), not a total.
+  // (Asked only of rows the sums would make totals: it reads every name.)
+  if (bySum.size > 0) {
+    const lastName = recipientKey(read.name(rest[rest.length - 1]!));
+    if (rest.slice(0, -1).some((i) => recipientKey(read.name(i)) === lastName)) bySum.clear();
   }
   const found: TotalRow[] = [];
   for (let i = 0; i < read.count; i++) {

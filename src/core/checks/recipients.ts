@@ -37,18 +37,21 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
   const column = ctx.headers[ctx.idCol]!;
   const n = ctx.count;
   const flags = new Uint8Array(n);
-  const keyOfRow = (pos: number): string => recipientKey(ctx.id(pos));
-  const seen = new KeyIndex(n, keyOfRow);
-  for (let pos = 0; pos < n; pos++) {
-    const id = ctx.id(pos);
-    if (id === '') {
-      findings.push(finding({ code: 'empty-recipient', severity: 'error', row: ctx.line(pos), column }));
-      continue;
-    }
-    const first = seen.add(recipientKey(id), pos);
-    if (first !== undefined) {
-      flags[pos] = flags[pos]! | DUPLICATE;
-      findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, firstLine: ctx.line(first) }));
+  const inOrder = list !== undefined && inListOrder(ctx, list);
+  if (!inOrder) {
+    const keyOfRow = (pos: number): string => recipientKey(ctx.id(pos));
+    const seen = new KeyIndex(n, keyOfRow);
+    for (let pos = 0; pos < n; pos++) {
+      const id = ctx.id(pos);
+      if (id === '') {
+        findings.push(finding({ code: 'empty-recipient', severity: 'error', row: ctx.line(pos), column }));
+        continue;
+      }
+      const first = seen.add(recipientKey(id), pos);
+      if (first !== undefined) {
+        flags[pos] = flags[pos]! | DUPLICATE;
+        findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, firstLine: ctx.line(first) }));
+      }
     }
   }
 
@@ -57,36 +60,11 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
   if (list) {
     const source = options.expectedSource ?? null;
     const kind = options.allocation ? ('allocation' as const) : ('programme' as const);
-    // The list's last entry with each key (as a Map made from the list's entries has it), and each code (made when a row's name is not found).
-    const listKey = (i: number): string => recipientKey(list.id(i));
-    const byName = new KeyIndex(list.length, listKey);
-    for (let i = list.length - 1; i >= 0; i--) byName.add(listKey(i), i);
-    let byCode: Map<string, number> | undefined;
-    const codeEntry = (code: string): number | undefined => {
-      if (!byCode) {
-        byCode = new Map();
-        // The last entry with a code, as a Map made from the list's entries has it.
-        for (let i = 0; i < list.length; i++) {
-          const c = list.code(i);
-          if (c) byCode.set(c.trim(), i);
-        }
-      }
-      return byCode.get(code);
-    };
     const matched = new Uint8Array(list.length);
     listEntry = new Int32Array(n).fill(-1);
     const lostZeros: { recipient: string; line: number; tableCode: string; listCode: string }[] = [];
-    for (let pos = 0; pos < n; pos++) {
-      const id = ctx.id(pos);
-      if (id === '') continue;
-      const code = ctx.codeCol === undefined ? undefined : ctx.cell(pos, ctx.codeCol).trim();
-      const named = byName.get(recipientKey(id));
-      const e = named ?? (code ? codeEntry(code) : undefined);
-      if (e === undefined) {
-        flags[pos] = flags[pos]! | UNKNOWN;
-        findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, source, list: kind }));
-        continue;
-      }
+    /** Row `pos` (named `id`, with `code`) is the list's entry e, found by its name (`named`) or by its code. */
+    const match = (pos: number, id: string, code: string | undefined, e: number, named: boolean): void => {
       // Names against codes: a known name with another's code, or a known code with another name.
       const listCode = list.code(e)?.trim();
       if (code && listCode && code !== listCode && /^0+\d/.test(listCode) && listCode.replace(/^0+/, '') === code) {
@@ -95,11 +73,46 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
       } else if (code && listCode && code !== listCode) {
         const codeColumn = ctx.headers[ctx.codeCol!]!;
         findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: ctx.line(pos), column: codeColumn, recipient: id, expected: listCode, actual: code, by: 'name', listName: list.id(e), listCode, tableCode: code, source, list: kind }));
-      } else if (named === undefined && listCode) {
+      } else if (!named && listCode) {
         findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: ctx.line(pos), column, recipient: id, expected: list.id(e), actual: id, by: 'code', listName: list.id(e), listCode, tableCode: code!, source, list: kind }));
       }
       matched[e] = 1;
-      listEntry[pos] = e;
+      listEntry![pos] = e;
+    };
+    const codeOf = (pos: number): string | undefined => (ctx.codeCol === undefined ? undefined : ctx.cell(pos, ctx.codeCol).trim());
+    if (inOrder) {
+      // Row i is the list's entry i, by name: no row is empty, repeated, unknown or missing.
+      for (let pos = 0; pos < n; pos++) match(pos, ctx.id(pos), codeOf(pos), pos, true);
+    } else {
+      // The list's last entry with each key (as a Map made from the list's entries has it), and each code (made when a row's name is not found).
+      const listKey = (i: number): string => recipientKey(list.id(i));
+      const byName = new KeyIndex(list.length, listKey);
+      for (let i = list.length - 1; i >= 0; i--) byName.add(listKey(i), i);
+      let byCode: Map<string, number> | undefined;
+      const codeEntry = (code: string): number | undefined => {
+        if (!byCode) {
+          byCode = new Map();
+          // The last entry with a code, as a Map made from the list's entries has it.
+          for (let i = 0; i < list.length; i++) {
+            const c = list.code(i);
+            if (c) byCode.set(c.trim(), i);
+          }
+        }
+        return byCode.get(code);
+      };
+      for (let pos = 0; pos < n; pos++) {
+        const id = ctx.id(pos);
+        if (id === '') continue;
+        const code = codeOf(pos);
+        const named = byName.get(recipientKey(id));
+        const e = named ?? (code ? codeEntry(code) : undefined);
+        if (e === undefined) {
+          flags[pos] = flags[pos]! | UNKNOWN;
+          findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, source, list: kind }));
+          continue;
+        }
+        match(pos, id, code, e, named !== undefined);
+      }
     }
     if (lostZeros.length) findings.push(finding({ code: 'codes-lost-leading-zeros', severity: 'error', column: ctx.headers[ctx.codeCol!]!, row: lostZeros[0]!.line, rows: lostZeros }));
     for (let i = 0; i < list.length; i++) {
@@ -124,4 +137,19 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
     missing,
     list,
   };
+}
+
+/**
+ * Whether the table's rows are the list's recipients in the list's order (row i names entry i),
+ * for a list whose recipients are all distinct: then no row is empty, repeated, unknown or
+ * missing, and nothing needs a hash of every name (a table allocate wrote is such).
+ */
+function inListOrder(ctx: TableContext, list: ReferenceList): boolean {
+  if (!list.distinct || list.length !== ctx.count) return false;
+  for (let pos = 0; pos < ctx.count; pos++) {
+    const id = ctx.id(pos);
+    const listed = list.id(pos);
+    if (id === '' || (id !== listed && recipientKey(id) !== recipientKey(listed))) return false;
+  }
+  return true;
 }

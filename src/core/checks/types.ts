@@ -151,6 +151,8 @@ export interface AllocationColumns {
   amount(k: number, i: number): number;
   /** Recipient i's share of period k's amount (split()'s `share`). */
   share(k: number, i: number): Decimal;
+  /** True when no two recipients are one (one recipient key), as a list allocate splits is. */
+  distinct: boolean;
 }
 
 /** The list a table's rows are matched against, read by position: the programme's or the split's. */
@@ -162,6 +164,8 @@ export interface ReferenceList {
   line(i: number): number | undefined;
   /** Position in the allocation's split (its rows), when the list is an allocation's. */
   index(i: number): number | undefined;
+  /** True when no two entries are one recipient (one recipient key): a table's rows may then be matched by position. */
+  distinct?: boolean;
 }
 
 /** One amount column as the checks see it. */
