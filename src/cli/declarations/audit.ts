@@ -7,7 +7,7 @@ export const audit = declareCommand({
   description: 'find the budgets B and rounding rules for which "basis share × B, rounded" reproduces a published column (exact)',
   arguments: [{ name: '<table>', description: 'the table (CSV or .xlsx, - for stdin)' }],
   options: [
-    { flags: '--sheet <name|n>', description: '.xlsx: the sheet, by name or number (default: the first)' },
+    { flags: '--sheet <name|n>', description: '.xlsx: the sheet, by name or number (default: the first visible worksheet)' },
     { flags: '--basis <column>', description: 'basis column, by header or year (e.g. 2018)', required: true },
     { flags: '--column <column>', description: 'published column to explain, by header, year or range (e.g. 2020-2027)', required: true },
     { flags: '--unit <amount>', description: 'rounding unit to try (default: 1, 1 000, 10 000, 100 000 and 1 000 000)' },

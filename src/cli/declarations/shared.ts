@@ -11,7 +11,7 @@ import { declareOptions, pickOptions, type FlagsFrom } from '../declare.js';
 /** allocate's own options, in its help's order. */
 export const ALLOCATION_OPTIONS = declareOptions([
   { flags: '--data <file>', description: 'recipients CSV or .xlsx (- for stdin); default: the programme\'s bundled list' },
-  { flags: '--sheet <name|n>', description: '.xlsx --data: the sheet, by name or number (default: the first)' },
+  { flags: '--sheet <name|n>', description: '.xlsx --data: the sheet, by name or number (default: the first visible worksheet)' },
   { flags: '--scenario <file|name>', description: 'run a scenario: a scenario JSON file, a bundled one (actual, what-if) or baseline (docs/data.md, "Scenarios")' },
   { flags: '--basis <column>', description: 'weight column, by header or year (e.g. 2018); default: the programme\'s basis' },
   { flags: '--id <column>', description: 'recipient column; default: Kommun/recipient/name, else the first column' },

@@ -8,7 +8,7 @@ export const validate = declareCommand({
   description: 'check a published allocation table against the programme, or against what allocate writes with the same options: cells, recipients, totals and the rule (exit 1 when it fails)',
   arguments: [{ name: '<table...>', description: 'the table to check (CSV, .xlsx, or the JSON allocate --format json writes; - for stdin); several are checked one after another' }],
   options: [
-    { flags: '--sheet <name|n>', description: '.xlsx: the sheet to check, by name or number (default: the first)' },
+    { flags: '--sheet <name|n>', description: '.xlsx: the sheet to check, by name or number (default: the first visible worksheet)' },
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
     { flags: '--programme <id>', description: 'programme in the rules file (default: tillvaxtverket)' },
     { flags: '--format <format>', description: 'report format: text, json, or github (one workflow annotation per finding; default: text)', choices: VALIDATION_FORMATS },
