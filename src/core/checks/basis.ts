@@ -15,6 +15,8 @@ export interface BasisFacts {
   ref: BasisRef;
   /** Recipient row `pos`'s weight (basis cell when usable, else the list's), or undefined. */
   weight(pos: number): Decimal | undefined;
+  /** Whether weight(pos) is defined (without making the Decimal). */
+  hasWeight(pos: number): boolean;
   /** Rows (not empty, not duplicates) with no usable weight: the rule cannot be checked. */
   unweighted: number;
 }
@@ -45,6 +47,7 @@ export function checkBasis(ctx: TableContext, recipients: RecipientFacts, option
     }
     return recipients.listWeight(pos);
   };
+  const hasWeight = (pos: number): boolean => !recipients.isUnknown(pos) && ((values !== undefined && values.has(pos) && !values.isNegative(pos)) || recipients.listWeight(pos) !== undefined);
   // Rows with no weight: a column's cell that is empty, unreadable or negative, and no list weight.
   const unweighted: { recipient: string; line: number }[] = [];
   for (let pos = 0; pos < n; pos++) {
@@ -56,7 +59,7 @@ export function checkBasis(ctx: TableContext, recipients: RecipientFacts, option
   }
   if (unweighted.length) findings.push(finding({ code: 'rule-check-skipped', severity: 'warning', column: column?.header ?? null, rows: unweighted }));
   const ref: BasisRef = column ? { column: column.header } : { listColumn: options.programme?.recipients?.basis ?? 'basis' };
-  return { findings, column, ref, weight, unweighted: unweighted.length };
+  return { findings, column, ref, weight, hasWeight, unweighted: unweighted.length };
 }
 
 /** Whether the list has a weight for every row that is named, not repeated and in it. */

@@ -79,6 +79,12 @@ export class AmountValues {
     return this.dec[pos] === BIG && this.big.get(pos)!.isNegative();
   }
 
+  /** The decimals of the value at `pos` when it is held as digits; -1 when it has none or is a Decimal. */
+  decimalsAt(pos: number): number {
+    const d = this.dec[pos]!;
+    return d >= BIG ? -1 : d;
+  }
+
   /** How many positions have a value. */
   count(): number {
     let k = 0;
