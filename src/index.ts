@@ -6,7 +6,8 @@ export { compareUseCase, compareTablesUseCase, compareInputsUseCase, type Compar
 export { awardUseCase, type AwardRequest, type AwardOutcome } from './app/award.js';
 export { readTable, tableFromText, type Table, type Dialect } from './io/table.js';
 export { tableFromXlsx } from './io/xlsx.js';
-export { allocationWorkbook, comparisonWorkbook, awardsWorkbook, xlsxBytes, xlsxChunks, type Workbook, type Sheet, type SheetCell } from './render/xlsx.js';
+export { allocationWorkbook, comparisonWorkbook, awardsWorkbook, type Workbook, type Sheet, type SheetCell } from './render/xlsx.js';
+export { xlsxBytes, xlsxChunks } from './render/xlsx-zip.js';
 export { columnRoles, type ColumnRoles } from './core/columns.js';
 export { type AllocationView } from './render/allocation.js';
 export { renderAllocation, renderComparison, renderAwards } from './render/formats.js';

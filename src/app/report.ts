@@ -15,6 +15,8 @@ import { allocateUseCase, type AllocateRequest, type AllocationResult } from './
 import { compareUseCase } from './compare.js';
 import { validateUseCase } from './validate.js';
 import { allocateOptionsOf, allocationSetup, runAllocation } from './allocation-setup.js';
+import { sourceOf } from './source.js';
+import type { Source } from '../render/output.js';
 
 /** Recipients up to this many are explained row by row in the report (beyond it, the page would be mostly explanation). */
 const REPORT_EXPLAIN_LIMIT = 500;
@@ -45,6 +47,8 @@ export type ReportContent =
       scenarioOptions: AllocateOptions | undefined;
       /** Whether the rows are explained (at most REPORT_EXPLAIN_LIMIT recipients). */
       explained: boolean;
+      /** Tool version, programme and rules file: the page's xlsx download carries it as allocate's xlsx does. */
+      source: Source;
     }
   | { kind: 'comparison'; comparison: Comparison; sides: [Allocation, Allocation]; programme: Programme | undefined; data?: [string, string]; scenarios?: [ScenarioInfo, ScenarioInfo]; rules: string | undefined }
   | { kind: 'validation'; report: ValidationReport; table: Table; programme: Programme; rules: string | undefined; verdict: 'pass' | 'fail' };
@@ -119,6 +123,7 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
     data: scenarioRun ? scenarioRun.data : setup.dataFile!,
     rules: setup.useProgramme ? request.rules : undefined,
     scenarioOptions: scenarioRun?.options,
+    source: sourceOf(scenarioRun?.loaded ?? setup.loaded, run.programme?.id),
     explained,
   };
 }

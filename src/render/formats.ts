@@ -20,7 +20,8 @@ import type { ReportPaint } from './report-paint.js';
 import { validationGithub } from './validation/github.js';
 import { validationJson } from './validation/json.js';
 import { validationSummaryLine, validationText } from './validation/text.js';
-import { allocationWorkbook, awardsWorkbook, comparisonWorkbook, xlsxChunks } from './xlsx.js';
+import { allocationWorkbook, awardsWorkbook, comparisonWorkbook } from './xlsx.js';
+import { xlsxChunks } from './xlsx-zip.js';
 
 /** What a writer writes: text in chunks, or (xlsx) a workbook's bytes as they are zipped. */
 type Written = string | Rendered | AsyncIterable<Uint8Array>;
@@ -116,9 +117,9 @@ export function writerFor<K extends ResultKind>(kind: K, format: string): Writer
   return row[format]!;
 }
 
-/** A text writer: xlsx is bytes, made with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook → xlsxBytes). */
+/** A text writer: xlsx is bytes, made with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook) → render/xlsx-zip.ts xlsxBytes. */
 function textOf<K extends 'allocation' | 'comparison' | 'awards'>(kind: K, input: Inputs[K], options: RenderOptions): Rendered {
-  if (options.format === 'xlsx') throw new TypeError('xlsx is binary: build it with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook → xlsxBytes)');
+  if (options.format === 'xlsx') throw new TypeError('xlsx is binary: build it with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook) → render/xlsx-zip.ts xlsxBytes');
   return writerFor(kind, options.format)(input, options) as Rendered;
 }
 

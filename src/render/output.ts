@@ -58,7 +58,7 @@ export interface Section {
 
 /** Sections in the terminal layout (format "table") or Markdown ("md"); the first is the main one, the rest are sub-sections. */
 export function* gridSections(sections: readonly Section[], options: Pick<RenderOptions, 'format' | 'paint'>): Rendered {
-  if (options.format === 'xlsx') throw new TypeError('xlsx is binary: build it with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook → xlsxBytes)');
+  if (options.format === 'xlsx') throw new TypeError('xlsx is binary: build it with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook) → render/xlsx-zip.ts xlsxBytes');
   const md = options.format === 'md';
   const paint = options.paint;
   for (const [i, s] of sections.entries()) {

@@ -1,8 +1,9 @@
 /**
  * Results as an .xlsx workbook (`--format xlsx --out FILE.xlsx`): one sheet per table, plus a
- * provenance sheet saying what made it. Built in two steps: the result → a Workbook of sheets whose
- * rows are made when read (pure; the same records the CSV writer gets), then the Workbook → a stream
- * of zip bytes (xlsxChunks: yazl, loaded with require only when a workbook is written). A sheet's
+ * provenance sheet saying what made it. Built in steps: the result → a Workbook of sheets whose
+ * rows are made when read (pure; the same records the CSV writer gets), the Workbook → its zip
+ * entries' XML (workbookParts, pure: also run in the report page for its xlsx download), then the
+ * entries → zip bytes (render/xlsx-zip.ts: yazl, streamed; the page zips with fflate). A sheet's
  * records are read twice, never held: once when the sheet is made (number formats, column widths,
  * and Excel's limits, refused before a byte is written), once as the zip is written.
  *
@@ -13,7 +14,6 @@
  * holds 15 significant digits: a number with more would change on the way in, so it is written as
  * text instead, and the provenance sheet says how many were.
  */
-import { createRequire } from 'node:module';
 import { StatsbidragError } from '../core/errors.js';
 import { EXCEL_DIGITS, EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../core/excel.js';
 import type { NumberLocale } from '../core/amount.js';
@@ -374,54 +374,37 @@ function workbookRelsXml(sheets: Sheet[]): string {
   return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
 }
 
-type Yazl = typeof import('yazl');
+/** One entry of the .xlsx zip: its name and its XML in chunks, made when read (a sheet's rows as they are written). */
+export interface WorkbookPart {
+  name: string;
+  /** A worksheet: large, made as it is zipped; the other parts are a few hundred bytes each. */
+  sheet: boolean;
+  chunks: () => Iterable<string>;
+}
 
-/**
- * Deflate level 1: the sheet is most of the work of writing a large workbook, and level 1 makes it
- * in about half the time of the default 6 for a file about a fifth larger.
- */
-const COMPRESSION = 1;
-
-/** Entries' time: fixed, so the same workbook is the same bytes (in one time zone: zip times are local). */
-const MTIME = new Date(2000, 0, 1);
-
-/**
- * The workbook as a stream of .xlsx bytes (a zip written as it goes by yazl, loaded with require only
- * when a workbook is written). A sheet's rows are made and compressed as the zip is read, so memory
- * stays flat whatever the number of rows. Every limit of Excel was checked when the sheets were made
- * (recordsSheet): nothing here refuses.
- */
-export function xlsxChunks(workbook: Workbook): AsyncIterable<Uint8Array> {
-  const yazl = createRequire(import.meta.url)('yazl') as Yazl;
-  const { Readable } = createRequire(import.meta.url)('node:stream') as typeof import('node:stream');
+/** The workbook's zip entries, in the order they are written. */
+export function workbookParts(workbook: Workbook): WorkbookPart[] {
   const formats: string[] = [];
   const styleOf = new Map<string, number>();
   for (const sheet of workbook.sheets) {
     for (const f of sheet.formats) if (!styleOf.has(f)) styleOf.set(f, 2 + formats.push(f) - 1);
   }
-  const zip = new yazl.ZipFile();
-  const options = { mtime: MTIME, compressionLevel: COMPRESSION };
-  zip.addBuffer(Buffer.from(contentTypesXml(workbook.sheets)), '[Content_Types].xml', options);
-  zip.addBuffer(Buffer.from(rootRelsXml()), '_rels/.rels', options);
-  zip.addBuffer(Buffer.from(workbookXml(workbook.sheets)), 'xl/workbook.xml', options);
-  zip.addBuffer(Buffer.from(workbookRelsXml(workbook.sheets)), 'xl/_rels/workbook.xml.rels', options);
-  zip.addBuffer(Buffer.from(stylesXml(formats)), 'xl/styles.xml', options);
-  const output = zip.outputStream as import('node:stream').Readable;
-  workbook.sheets.forEach((sheet, i) => {
-    zip.addReadStreamLazy(`xl/worksheets/sheet${i + 1}.xml`, options, (callback) => {
-      const stream = Readable.from(sheetXml(sheet, styleOf), { objectMode: false, highWaterMark: 1 });
-      // A failure while making rows ends the output with it, never leaves it waiting.
-      stream.on('error', (e) => output.destroy(e));
-      callback(null, stream);
-    });
-  });
-  zip.end();
-  return output as AsyncIterable<Uint8Array>;
+  const small = (name: string, xml: () => string): WorkbookPart => ({ name, sheet: false, chunks: () => [xml()] });
+  return [
+    small('[Content_Types].xml', () => contentTypesXml(workbook.sheets)),
+    small('_rels/.rels', rootRelsXml),
+    small('xl/workbook.xml', () => workbookXml(workbook.sheets)),
+    small('xl/_rels/workbook.xml.rels', () => workbookRelsXml(workbook.sheets)),
+    small('xl/styles.xml', () => stylesXml(formats)),
+    ...workbook.sheets.map((sheet, i): WorkbookPart => ({ name: `xl/worksheets/sheet${i + 1}.xml`, sheet: true, chunks: () => sheetXml(sheet, styleOf) })),
+  ];
 }
 
-/** The workbook as .xlsx bytes, whole (small workbooks, tests). */
-export async function xlsxBytes(workbook: Workbook): Promise<Uint8Array> {
-  const parts: Buffer[] = [];
-  for await (const chunk of xlsxChunks(workbook)) parts.push(Buffer.from(chunk));
-  return new Uint8Array(Buffer.concat(parts));
-}
+/** Entries' time: fixed, so the same workbook is the same bytes (in one time zone: zip times are local). */
+export const ZIP_MTIME = new Date(2000, 0, 1);
+
+/**
+ * Deflate level 1: the sheet is most of the work of writing a large workbook, and level 1 makes it
+ * in about half the time of the default 6 for a file about a fifth larger.
+ */
+export const ZIP_LEVEL = 1;

@@ -1,13 +1,15 @@
 /**
  * The allocation report as a what-if tool, in chromium: for random settings the page's amounts
  * are exactly what `statsbidrag allocate --format json` prints for the same settings; the command
- * line the page offers, run, gives the page's numbers; its CSV download is the CLI's CSV; the page
+ * line the page offers, run, gives the page's numbers; its CSV download is the CLI's CSV and its
+ * xlsx download the CLI's workbook (the same entries and XML); the page
  * fetches nothing and breaks no rule of its policy; the controls are labelled and reachable by
  * keyboard; a 10 000-recipient page redraws after a change.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers/cli.js';
@@ -223,6 +225,30 @@ describe('the what-if page against the CLI', () => {
     expect(csv).toBe(cli.stdout);
   });
 
+  it('offers an xlsx download with the entries and XML of the CLI\'s workbook for the command it shows', async () => {
+    const { page } = opened;
+    await apply(page, { total: '900000000', admin: '1.5%', unit: '1', method: 'dhondt', firstDivisor: '', year: '', floor: '', ceiling: '', out: [] }, ids);
+    const shown = (await page.textContent('#wi-command'))!;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#wi-xlsx')]);
+    expect(download.suggestedFilename()).toBe('fordelning.xlsx');
+    const got = unzipSync(readFileSync((await download.path())!));
+    const file = join(dir, 'cli.xlsx');
+    const cli = run([...shellWords(shown).slice(1), '--format', 'xlsx', '--out', file]);
+    expect(cli.status).toBe(0);
+    const want = unzipSync(readFileSync(file));
+    expect(Object.keys(got)).toEqual(Object.keys(want));
+    expect(Object.keys(want)).toContain('xl/worksheets/sheet1.xml');
+    // The provenance sheet names the command line: the CLI's also has --format and --out.
+    const cliCommand = `${shown} --format xlsx --out ${file}`;
+    let provenance = 0;
+    for (const name of Object.keys(want)) {
+      const cliXml = strFromU8(want[name]!);
+      if (cliXml.includes(cliCommand)) provenance++;
+      expect(strFromU8(got[name]!), name).toBe(cliXml.replace(cliCommand, shown));
+    }
+    expect(provenance).toBe(1);
+  });
+
   it('warns clearly when rounding gives out more than the amount split, as the CLI\'s residual says', async () => {
     const { page } = opened;
     await apply(page, { total: '', admin: '', unit: '', method: 'round-up', firstDivisor: '', year: '2019', floor: '', ceiling: '', out: [] }, ids);
@@ -298,6 +324,29 @@ describe('a scenario\'s page', () => {
   });
 });
 
+describe('printing a paged table', () => {
+  it('prints every row of a list of 250 (the screen shows 100 at a time), in the order shown', async () => {
+    const lines = ['recipient,weight', ...Array.from({ length: 250 }, (_, i) => `r${i},${(i * 7919) % 1000 + 1}`)];
+    const data = join(dir, 'two-fifty.csv');
+    writeFileSync(data, `${lines.join('\n')}\n`);
+    const file = report('two-fifty.html', ['--data', data, '--basis', 'weight', '--total', '1 000 000', '--unit', '1']);
+    const { page, context, errors } = await open(browser, file, { width: 1280 });
+    const visible = (): Promise<string[]> =>
+      page.$$eval('#full-table tbody tr', (trs) => trs.filter((tr) => getComputedStyle(tr).display !== 'none').map((tr) => tr.getAttribute('data-recipient')!));
+    expect(await visible()).toEqual(Array.from({ length: 100 }, (_, i) => `r${i}`));
+    await page.click('.pager button[data-dir="next"]');
+    expect(await visible()).toEqual(Array.from({ length: 100 }, (_, i) => `r${i + 100}`));
+    await page.emulateMedia({ media: 'print' });
+    expect(await visible()).toEqual(Array.from({ length: 250 }, (_, i) => `r${i}`));
+    expect(await page.isHidden('.print-only')).toBe(true);
+    // each printed row has its amounts
+    expect(await page.$$eval('#full-table tbody tr [data-amount]', (c) => c.length)).toBe(250);
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('a 10 000-recipient page', () => {
   it('draws the largest recipients and a distribution, pages the table, and redraws a change with the CLI\'s amounts', async () => {
     const n = 10_000;
@@ -317,6 +366,12 @@ describe('a 10 000-recipient page', () => {
     const counts = await page.$$eval('#chart-period-0-distribution g.bar', (g) => g.map((b) => Number(b.getAttribute('data-value'))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
     expect(await page.$$eval('#full-table tbody tr', (r) => r.length)).toBe(100);
+    // Printed, the page shown and a note that says so (the list is too long to print whole).
+    expect(await page.isHidden('.print-only')).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.textContent('.print-only')).toBe('Utskriften visar rad 1–100 av 10000; alla rader finns i CSV- och Excel-nedladdningen.');
+    expect(await page.isVisible('.print-only')).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     await page.selectOption('select[name="method"]', 'sainte-lague');
     await expect.poll(() => page.textContent('#wi-command'), { timeout: 60_000 }).toContain('--method sainte-lague');

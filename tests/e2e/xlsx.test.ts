@@ -140,7 +140,8 @@ describe('--format xlsx', () => {
     // The applications as a workbook (written from their CSV), awarded again: the same awards.
     const appsXlsx = join(dir, 'apps.xlsx');
     const csvText = readFileSync(apps, 'utf8');
-    const { xlsxBytes, recordsSheet } = await import('../../src/render/xlsx.js');
+    const { recordsSheet } = await import('../../src/render/xlsx.js');
+    const { xlsxBytes } = await import('../../src/render/xlsx-zip.js');
     const [h, ...rows] = csvRows(csvText);
     const counter = { numbersAsText: 0 };
     writeFileSync(appsXlsx, await xlsxBytes({ sheets: [recordsSheet('Ansökningar', h!, rows, (x) => !['requested', 'cost', 'priority'].includes(x), 'en', counter)], numbersAsText: 0 }));

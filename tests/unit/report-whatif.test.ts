@@ -28,6 +28,8 @@ const data = (over: Partial<WhatIfData> = {}): WhatIfData => ({
   rest: 'error',
   args: [],
   scenario: false,
+  scenarioName: null,
+  source: { version: '0.0.0', programme: 'p', rules: null },
   explain: false,
   ...over,
 });

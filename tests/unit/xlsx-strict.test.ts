@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readXlsx, tableFromXlsx } from '../../src/io/xlsx.js';
 import { XLSX_LIMITS } from '../../src/io/xlsx/limits.js';
-import { cellXml, recordsSheet, rowsOf, xlsxBytes, type Workbook } from '../../src/render/xlsx.js';
+import { cellXml, recordsSheet, rowsOf, type Workbook } from '../../src/render/xlsx.js';
+import { xlsxBytes } from '../../src/render/xlsx-zip.js';
 import { StatsbidragError } from '../../src/core/errors.js';
 
 const require = createRequire(import.meta.url);

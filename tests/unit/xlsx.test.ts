@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tableFromXlsx, numberCellText, columnLetters } from '../../src/io/xlsx.js';
 import { readTable } from '../../src/io/table.js';
-import { exactDouble, numberFormat, recordsSheet, xlsxBytes, type Workbook } from '../../src/render/xlsx.js';
+import { exactDouble, numberFormat, recordsSheet, type Workbook } from '../../src/render/xlsx.js';
+import { xlsxBytes } from '../../src/render/xlsx-zip.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { StatsbidragError } from '../../src/core/errors.js';
 

@@ -101,7 +101,8 @@ export async function runReport(flags: ReportFlags): Promise<Verdict> {
         },
         rest: flags.rest === 'leave' ? 'leave' : 'error',
         args: sourceArgs(flags),
-        scenario: content.scenario !== undefined,
+        scenario: content.scenario?.name,
+        source: content.source,
         explain: content.explained,
       });
       await emit(html.renderAllocationReport(content.allocation, meta, { ...(content.scenario ? { scenario: content.scenario.name } : {}), whatIf }), flags.out);

@@ -32,6 +32,12 @@ export interface AllocationReportOptions {
 
 /** Rows of the full table drawn at a time. */
 const PAGE_SIZE = 100;
+/**
+ * Lists up to this many rows are in the page whole: the rows off the current page are hidden on
+ * screen and printed (every row on paper, about 40 A4 pages at most). A longer list prints the page
+ * shown, and says so (its rows are all in the CSV and xlsx downloads).
+ */
+const PRINT_ROWS = 2000;
 /** Bars drawn one a recipient up to this count; beyond it the largest TOP_BARS and the rest as one bar. */
 const ALL_BARS = 40;
 const TOP_BARS = 25;
@@ -247,6 +253,9 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const pages = Math.max(1, Math.ceil(order.length / PAGE_SIZE));
   const page = Math.min(Math.max(0, view.page), pages - 1);
   const shownRows = order.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const whole = order.length <= PRINT_ROWS;
+  const drawnRows = whole ? order : shownRows;
+  const offPage = (j: number): boolean => whole && (j < page * PAGE_SIZE || j >= (page + 1) * PAGE_SIZE);
   const sortAttr = (column: string): Record<string, string | undefined> => ({
     'data-column-key': column,
     'aria-sort': view.sorted?.column === column ? (view.sorted.descending ? 'descending' : 'ascending') : undefined,
@@ -264,7 +273,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
       header('weight', l.weight, true),
       ...columns.map((c) => header(c.key, c.header, true)),
     ],
-    body: shownRows.map((i) => {
+    body: drawnRows.map((i) => {
       const r = view.all[i]!;
       const k = kept[i]!;
       return [
@@ -277,8 +286,8 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
         ...columns.map((c): Cell => (k >= 0 ? { ...amountCell(c.amount(k), c.csv.join(' ')), ...(c.key === 'total' ? { className: 'total' } : {}) } : { html: escapeHtml(`– (${w.out})`), num: true })),
       ];
     }),
-    rowData: (j) => ({ 'data-recipient': view.all[shownRows[j]!]!.id }),
-    rowClass: (j) => (kept[shownRows[j]!]! < 0 ? 'out' : undefined),
+    rowData: (j) => ({ 'data-recipient': view.all[drawnRows[j]!]!.id }),
+    rowClass: (j) => [kept[drawnRows[j]!]! < 0 ? 'out' : '', offPage(j) ? 'off-page' : ''].filter(Boolean).join(' ') || undefined,
     foot: [
       [l.allocated, (p: PeriodAllocation) => p.split.allocated, t.allocated],
       [w.rounding, (p: PeriodAllocation) => roundingOf(p.split), rounding],
@@ -299,7 +308,8 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
       ? `<div class="pager no-print" role="group" aria-label="${escapeHtml(w.pages)}">` +
         `<button type="button" data-page="${page - 1}"${page === 0 ? ' disabled' : ''}>${escapeHtml(w.previous)}</button>` +
         `<span class="rows" aria-live="polite">${escapeHtml(w.rows(page * PAGE_SIZE + 1, page * PAGE_SIZE + shownRows.length, order.length))}</span>` +
-        `<button type="button" data-page="${page + 1}"${page >= pages - 1 ? ' disabled' : ''}>${escapeHtml(w.next)}</button></div>`
+        `<button type="button" data-page="${page + 1}"${page >= pages - 1 ? ' disabled' : ''}>${escapeHtml(w.next)}</button></div>` +
+        (whole ? '' : `<p class="note print-only">${escapeHtml(w.printedRows(page * PAGE_SIZE + 1, page * PAGE_SIZE + shownRows.length, order.length))}</p>`)
       : '';
   const num = (d: Decimal, places: number): string => formatAmount(d, { locale, decimals: places });
   const explained = a.periods
@@ -445,7 +455,7 @@ export function controls(data: WhatIfData, locale: NumberLocale): string {
     `<h3 id="wi-command-h">${escapeHtml(w.commandNow)}</h3>` +
     `<p id="wi-command-note" class="note"></p>` +
     `<pre><code class="command" id="wi-command">${escapeHtml(commandLine(data, data.settings, false))}</code></pre>` +
-    `<p class="buttons no-print"><button type="button" id="wi-csv">${escapeHtml(w.downloadCsv)}</button> <button type="button" id="wi-recipients" hidden>${escapeHtml(w.downloadRecipients)}</button></p>` +
+    `<p class="buttons no-print"><button type="button" id="wi-csv">${escapeHtml(w.downloadCsv)}</button> <button type="button" id="wi-xlsx">${escapeHtml(w.downloadXlsx)}</button> <button type="button" id="wi-recipients" hidden>${escapeHtml(w.downloadRecipients)}</button></p>` +
     `<p class="note" hidden id="wi-file">${escapeHtml(RECIPIENTS_FILE)}</p>`
   );
 }

@@ -13,6 +13,8 @@ import { StatsbidragError } from '../../core/errors.js';
 import type { Recipient } from '../../core/split.js';
 import { allocationHeaders, allocationRows } from '../allocation.js';
 import { renderCsv } from '../csv.js';
+import { allocationWorkbook, workbookParts, ZIP_LEVEL, ZIP_MTIME } from '../xlsx.js';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { allocationParts, EXPLAIN_LIMIT, keptIndex, type TableView } from './allocation.js';
 import { whatIfLabels } from './whatif-labels.js';
 import { commandLine, recipientsCsv, recipientsOf, RECIPIENTS_FILE, SETTING_NAMES, SettingError, whatIfAllocation, type Settings, type WhatIfData } from './whatif.js';
@@ -248,13 +250,45 @@ function whatIf(data: WhatIfData): void {
     const text = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
     download('fordelning.csv', renderCsv(headers, allocationRows(a), text, { delimiter: ',', decimalMark: '.', bom: false, eol: '\n', headers: 'en' }));
   });
+  document.getElementById('wi-xlsx')!.addEventListener('click', () => {
+    if (!shown()) return;
+    try {
+      // The split shown, without the page's explanations: the command has no --explain.
+      const a = whatIfAllocation({ ...data, explain: false }, all(), current?.settings ?? data.settings, out);
+      download('fordelning.xlsx', xlsxOf(a, command.textContent ?? ''), XLSX_TYPE);
+    } catch (e) {
+      // A limit of Excel (core/excel.ts), as the CLI refuses it.
+      if (e instanceof StatsbidragError) say(e.message, true);
+      else throw e;
+    }
+  });
   recipientsButton.addEventListener('click', () => download(RECIPIENTS_FILE, recipientsCsv(data, out)));
   enhanceTable();
 }
 
-/** Save text as a file: a Blob in this page, nothing fetched. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The split shown as the workbook `allocate --format xlsx` writes for `command`: the same sheets
+ * and XML (render/xlsx.ts, the CLI's code), zipped here by fflate at the CLI's level and entry time.
+ */
+function xlsxOf(a: Allocation, command: string): Uint8Array {
+  const d = data!;
+  const view = {
+    allocation: a,
+    programme: d.programme ? { name: d.programme.name, agency: d.programme.agency } : undefined,
+    scenario: d.scenarioName === null ? undefined : { name: d.scenarioName },
+    recipientCount: a.recipients.length,
+  };
+  const workbook = allocationWorkbook(view, d.locale, { tool: 'statsbidrag', ...d.source, command });
+  const files: Zippable = {};
+  for (const part of workbookParts(workbook)) files[part.name] = [strToU8([...part.chunks()].join('')), { level: ZIP_LEVEL, mtime: ZIP_MTIME }];
+  return zipSync(files);
+}
+
+/** Save text or bytes as a file: a Blob in this page, nothing fetched. */
+function download(name: string, content: string | Uint8Array, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -95,11 +95,14 @@ tr.out > * { color: ${PALETTE.muted}; text-decoration: line-through; }
 tr.out > td.in { text-decoration: none; }
 .pager { display: flex; gap: 1rem; align-items: center; margin: .2rem 0 1rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+tr.off-page, .print-only { display: none; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
   nav, .skip, .no-print, #whatif form, .status:empty { display: none; }
+  tr.off-page { display: table-row; }
+  .print-only { display: block; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3, caption, figcaption { break-after: avoid; page-break-after: avoid; }
   table { font-size: 8.5pt; }

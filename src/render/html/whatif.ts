@@ -16,6 +16,7 @@ import { StatsbidragError } from '../../core/errors.js';
 import type { Programme } from '../../core/programme.js';
 import { parseYearRange, type YearRange } from '../../core/schedule.js';
 import type { Recipient, RestPolicy } from '../../core/split.js';
+import type { Source } from '../output.js';
 
 /** The controls, by their `name` in the page; each the text as the user (or the command line) gave it, '' for not given. */
 export interface Settings {
@@ -68,6 +69,10 @@ export interface WhatIfData {
   args: string[];
   /** Whether the run was a scenario (then leaving recipients out cannot be written as one command line). */
   scenario: boolean;
+  /** The scenario's name (null for none): the xlsx download's provenance names it, as allocate's does. */
+  scenarioName: string | null;
+  /** Tool version, programme and rules file with its SHA-256: the xlsx download's provenance, as allocate's. */
+  source: Source;
   /** Whether the rows were explained (small lists): the page then explains them again after a change. */
   explain: boolean;
 }
@@ -296,7 +301,8 @@ export function whatIfData(input: {
   settings: Settings;
   rest: RestPolicy;
   args: string[];
-  scenario: boolean;
+  scenario: string | undefined;
+  source: Source;
   explain: boolean;
 }): WhatIfData {
   const rs = input.allocation.recipients;
@@ -333,7 +339,9 @@ export function whatIfData(input: {
     settings: input.settings,
     rest: input.rest,
     args: input.args,
-    scenario: input.scenario,
+    scenario: input.scenario !== undefined,
+    scenarioName: input.scenario ?? null,
+    source: input.source,
     explain: input.explain,
   };
 }
