@@ -12,7 +12,7 @@ import type { CsvOptions } from '../render/csv.js';
 import type { Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
 import { provenanceOf, type Source } from '../render/output.js';
-import { allocateOptionsOf, allocationSetup, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
+import { allocateOptionsOf, allocationSetup, dataReadOptions, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
 import { sourceOf } from './source.js';
 
@@ -79,7 +79,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   // The general reader reads the bytes the lane declined, or stdin's.
   const input = lane?.input ?? bytes;
   // (stdin's bytes may be a workbook: tableFromBytes tells by its first bytes, as readTable does for a file)
-  if (input && dataFile !== undefined) table = await tableFromBytes(input, dataFile, setup.options.sheet === undefined ? {} : { sheet: setup.options.sheet });
+  if (input && dataFile !== undefined) table = await tableFromBytes(input, dataFile, dataReadOptions(setup));
   const { allocation, recipientCount, programme } = await runAllocation(setup, table);
   return {
     kind: 'allocation',
@@ -102,7 +102,7 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
 async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
   const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
   const taken = !scenarioRun && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
-  if (!taken || dataFile === undefined || options.sheet !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
+  if (!taken || dataFile === undefined || options.sheet !== undefined || options.headerRow !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
   const input = bytes ?? (await readBytes(dataFile));
   // A workbook on stdin is the table reader's (io/xlsx.ts), not the lane's.
   if (isZip(input) || isCompoundFile(input)) return { kind: 'declined', input };

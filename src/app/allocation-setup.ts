@@ -7,6 +7,7 @@
 import { allocate, type AdminSpec, type AllocateOptions, type Allocation } from '../core/allocate.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
+import { needsColumns } from '../core/header-row.js';
 import type { Programme } from '../core/programme.js';
 import { scenarioAllocation } from '../core/scenario.js';
 import type { YearRange } from '../core/schedule.js';
@@ -14,7 +15,7 @@ import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
 import { recipientListFile } from '../io/contained.js';
 import { recipientsFromTable, type LoadedRules } from '../io/load.js';
-import { readTable, type Table } from '../io/table.js';
+import { readTable, type ReadTableOptions, type Table } from '../io/table.js';
 import { loadProgramme } from './programme.js';
 import { prepareScenario, type PreparedScenario } from './scenario.js';
 
@@ -24,6 +25,8 @@ export interface AllocationOptions {
   data?: string | undefined;
   /** The sheet of an .xlsx data file (name or 1-based number; default the first). */
   sheet?: string | undefined;
+  /** The header's line in the data file (--header-row); found when not given (core/header-row.ts). */
+  headerRow?: number | undefined;
   /** A scenario file, a bundled scenario's name, or baseline. */
   scenario?: string | undefined;
   basis?: string | undefined;
@@ -165,10 +168,16 @@ export function allocateOptionsOf(setup: AllocationSetup): AllocateOptions {
   };
 }
 
+/** How the data file is read: its sheet, and which row is its header (the one holding the basis and --id columns, or --header-row's). */
+export function dataReadOptions(setup: AllocationSetup): ReadTableOptions {
+  const { options, basis, idColumn } = setup;
+  return { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), header: { needs: needsColumns([basis, idColumn]), row: options.headerRow } };
+}
+
 /** The split allocate makes: the recipients (a scenario's, or read from `table`, else the data file) and core allocate(). */
 export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
   const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
-  const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, options.sheet === undefined ? {} : { sheet: options.sheet })));
+  const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, dataReadOptions(setup))));
   const recipients = input
     ? boundsFromTable(
         input,

@@ -7,6 +7,7 @@ import { resolveColumn, guessIdColumn } from '../core/columns.js';
 import { recipientKey } from '../core/recipient-key.js';
 import type { Decimal } from '../core/decimal.js';
 import { located } from '../core/errors.js';
+import { needsColumns } from '../core/header-row.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../core/schedule.js';
 import { withoutTotalRows } from '../io/load.js';
 import { readTable } from '../io/table.js';
@@ -18,6 +19,8 @@ export interface AuditRequest {
   table: string;
   /** The sheet of an .xlsx table (name or 1-based number; default the first). */
   sheet?: string | undefined;
+  /** The header's line (--header-row); found when not given (core/header-row.ts). */
+  headerRow?: number | undefined;
   basis: string;
   column: string;
   id?: string | undefined;
@@ -40,7 +43,8 @@ export interface AuditReport {
 }
 
 export async function auditUseCase(request: AuditRequest): Promise<{ report: AuditReport; verdict: 'pass' | 'fail' }> {
-  const table = await readTable(request.table, request.sheet === undefined ? {} : { sheet: request.sheet });
+  const header = { needs: needsColumns([request.basis, request.column, request.id]), row: request.headerRow };
+  const table = await readTable(request.table, { ...(request.sheet === undefined ? {} : { sheet: request.sheet }), header });
   let basisCol = 0;
   let columnCol = 0;
   let idCol = 0;

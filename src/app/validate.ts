@@ -34,6 +34,8 @@ export interface ValidateRequest extends Omit<AllocationOptions, 'years' | 'expl
   table: string;
   /** The sheet of an .xlsx table (name or 1-based number; default the first). */
   sheet?: string | undefined;
+  /** The table's header line (--header-row); found when not given (core/header-row.ts). */
+  headerRow?: number | undefined;
   /** The year of a bare "amount" column; with allocate's options, the years allocate splits (its --year). */
   year?: YearRange | undefined;
   tolerance?: Decimal | undefined;
@@ -138,7 +140,7 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
   let loaded: LoadedRules | undefined;
   if (mode === 'allocation') {
     // --basis and --id name the recipients file's columns here, as for allocate; --year its years.
-    const { year, table: _table, sheet: _sheet, tolerance: _t, stated: _s, locale: _l, against: _a, ...rest } = request;
+    const { year, table: _table, sheet: _sheet, headerRow: _headerRow, tolerance: _t, stated: _s, locale: _l, against: _a, ...rest } = request;
     const setup = await allocationSetup({ ...rest, years: year });
     const run = await splitReference(setup);
     allocation = run.allocation;
@@ -174,7 +176,7 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
       ...(request.year ? { year: request.year } : {}),
     };
   }
-  const table = await readTable(request.table, request.sheet === undefined ? {} : { sheet: request.sheet });
+  const table = await readTable(request.table, { ...(request.sheet === undefined ? {} : { sheet: request.sheet }), header: { row: request.headerRow } });
   const report = validateTable(table, options);
   return { report, table, programme, allocation, source: sourceOf(loaded, programme?.id), verdict: report.valid ? 'pass' : 'fail' };
 }

@@ -9,6 +9,7 @@ import { errorLine } from '../core/printable.js';
 import { packageVersion } from '../io/paths.js';
 import { errorAnnotation } from '../render/github.js';
 import { stdoutIsFile } from '../io/write.js';
+import { checkOutTarget } from '../io/out-target.js';
 
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_TROUBLE } from './exit-codes.js';
 import type { Outcome } from './output.js';
@@ -49,6 +50,21 @@ const COMMANDS: readonly CommandEntry[] = [
 ];
 
 
+/**
+ * --out checked before the command reads anything (issue 22, io/out-target.ts): not one of the
+ * command's inputs (any option value or argument naming an existing file), not a dangling link.
+ */
+function outIsNoInput(_program: Command, command: Command): void {
+  const opts = command.opts<Record<string, unknown>>();
+  const out = typeof opts['out'] === 'string' ? opts['out'] : undefined;
+  if (out === undefined) return;
+  const inputs = [
+    ...Object.entries(opts).flatMap(([key, value]) => (key !== 'out' && typeof value === 'string' ? [{ name: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value }] : [])),
+    ...command.args.map((value) => ({ name: 'the argument', value })),
+  ];
+  checkOutTarget(out, inputs);
+}
+
 /** Set by validate and audit: whether the data passed. Turned into an exit code in main() alone. */
 let verdict: Outcome = 'pass';
 
@@ -64,6 +80,7 @@ export function buildProgram(only?: string): Command {
     .description('Compute, check and explain how a grant budget is split between recipients.')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
+    .hook('preAction', outIsNoInput)
     .configureOutput({
       // One line, as every other error: the message and where to look.
       // commander puts "(Did you mean …?)" on a line of its own: keep it on this one.

@@ -147,6 +147,13 @@ function nonNegativeAmountOption(option: string, text: string | undefined): Deci
 }
 
 
+/** --header-row N: the header's line (a sheet's row), 1 or more. */
+export function headerRowOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\s*[1-9]\d{0,6}\s*$/.test(text)) throw new StatsbidragError('invalid-option', `--header-row: a line number (1 or more), not "${text}"`, { field: '--header-row' }, 'usage');
+  return Number(text);
+}
+
 /**
  * allocate's options that decide the split, from their text: the one reading shared by allocate,
  * validate (which checks a table against what allocate writes) and report.
@@ -154,6 +161,7 @@ function nonNegativeAmountOption(option: string, text: string | undefined): Deci
 export function allocationOptionsFrom(flags: AllocationFlags): AllocationOptions {
   return {
     sheet: flags.sheet,
+    headerRow: headerRowOption(flags.headerRow),
     basis: flags.basis,
     id: flags.id,
     programme: flags.programme,

@@ -67,12 +67,15 @@ function splitWords(text: string): { body: string; exponent: number; percent: bo
     percent = true;
     body = body.slice(0, -1).trim();
   }
-  // Peel trailing words (currency, scale) off the end, in any order: "425 miljoner kr", "2 mdr SEK".
+  // Peel trailing words (currency, scale) off the end, in any order, each at most once:
+  // "425 miljoner kr", "2 mdr SEK"; "5 kr kr" keeps a "kr" and is not an amount.
+  let currency = false;
   for (;;) {
     const m = /^(.*?)\s*([A-Za-zåäöÅÄÖ.:-]+)$/.exec(body);
     if (!m || m[1] === undefined || m[2] === undefined || /^[-.]+$/.test(m[2])) break;
     const word = m[2];
-    if (CURRENCY_WORDS.test(word)) {
+    if (CURRENCY_WORDS.test(word) && !currency) {
+      currency = true;
       body = m[1];
       continue;
     }

@@ -13,8 +13,12 @@ const norm = (s: string): string => normalizeName(s).replace(/[–—]/g, '-');
 export function resolveColumn(headers: readonly string[], spec: string, role = 'column'): number {
   const exact = headers.indexOf(spec);
   if (exact >= 0) return exact;
-  const loose = headers.findIndex((h) => norm(h) === norm(spec));
-  if (loose >= 0) return loose;
+  const loose = headers.flatMap((h, i) => (norm(h) === norm(spec) ? [i] : []));
+  if (loose.length > 1) {
+    // "weight" and "Weight": the user's spelling matches neither exactly, and both alike.
+    throw new StatsbidragError('ambiguous-column', `${role} "${spec}" matches several columns that differ only in case or spacing: ${loose.map((i) => `"${headers[i]}"`).join(', ')}; name one exactly`, { field: spec }, 'usage');
+  }
+  if (loose.length === 1) return loose[0]!;
   if (/^\s*\d{4}\s*([-–—]\s*\d{4})?\s*$/.test(spec)) {
     const wanted = parseYearRange(spec);
     const hits = headers.flatMap((h, i) => {

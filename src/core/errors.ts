@@ -27,13 +27,16 @@ export const ERROR_CODES = {
   'sheet-not-found': 'the --sheet named is not in the workbook',
   'cell-outside-table': 'an .xlsx sheet has a cell beyond the header\'s columns',
   'path-outside-folder': 'a path inside a rules file leads outside that file\'s folder (pass such a list with --data)',
+  'stdin-used-twice': 'standard input ("-") is given for two inputs; it can be read once',
   'input-too-large': 'an input is larger than the tool reads (500 MiB), or endless',
+  'out-is-input': '--out names one of the command\'s input files; the output would replace it (refused before anything is read)',
   'cannot-write-output': 'the --out file cannot be written (missing folder, permissions, a directory, in use); nothing was written',
 
   // CSV structure
   'empty-file': 'a CSV file is empty or holds only blank lines',
   'empty-header': 'a CSV header cell is empty',
   'duplicate-header': 'two CSV columns have the same header',
+  'header-row-not-found': 'no row near the top holds the columns the command needs (the message names the row taken as the header and what it lacks), or --header-row names no such row',
   'csv-record-inconsistent-fields-length': 'a CSV line has more or fewer fields than the header',
   'csv-quote-not-closed': 'CSV syntax: a quoted field is never closed',
   'csv-invalid-closing-quote': 'CSV syntax: a closing quote is followed by something other than a delimiter or line end',

@@ -6,6 +6,7 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { csvErrorCode, StatsbidragError } from '../core/errors.js';
 import { tableFromRows, type ColumnarTable } from './table/model.js';
 import { scanPlain, scanQuoted } from './table/scan.js';
+import { unguardFormula } from '../core/formula-guard.js';
 
 interface TableRow {
   /** Physical line where the record starts (1-based). */
@@ -53,11 +54,11 @@ function records0Length(text: string, delimiter: string): number {
 const kebab = (code: string): string => code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, '-');
 
 /** The header checks both parsers share: every column named, no name twice. */
-function checkHeaders(headers: readonly string[], file: string): void {
+function checkHeaders(headers: readonly string[], file: string, line: number): void {
   const seen = new Set<string>();
   headers.forEach((h, i) => {
-    if (h === '') throw new StatsbidragError('empty-header', `column ${i + 1} has no header`, { file, line: 1 });
-    if (seen.has(h)) throw new StatsbidragError('duplicate-header', `column "${h}" appears twice in the header`, { file, line: 1, field: h });
+    if (h === '') throw new StatsbidragError('empty-header', `column ${i + 1} has no header`, { file, line });
+    if (seen.has(h)) throw new StatsbidragError('duplicate-header', `column "${h}" appears twice in the header`, { file, line, field: h });
     seen.add(h);
   });
 }
@@ -81,8 +82,8 @@ function fieldCountError(file: string, line: number | undefined, fields: number 
  * the line without its line break and its 1-based number. Blank lines (empty, or only spaces and no
  * delimiter) are skipped, as csv-parse skips them. `visit` returns false to stop early.
  */
-function eachPlainLine(text: string, delim: string, visit: (start: number, end: number, line: number) => boolean | void): void {
-  let line = 0;
+function eachPlainLine(text: string, delim: string, visit: (start: number, end: number, line: number) => boolean | void, firstLine = 1): void {
+  let line = firstLine - 1;
   for (let pos = 0; pos < text.length; ) {
     let next = text.indexOf('\n', pos);
     if (next < 0) next = text.length;
@@ -97,7 +98,7 @@ function eachPlainLine(text: string, delim: string, visit: (start: number, end: 
   }
 }
 
-export function parsePlain(text: string, file: string, delim: string): Table {
+export function parsePlain(text: string, file: string, delim: string, firstLine = 1): Table {
   let headers: string[] | undefined;
   const rows: TableRow[] = [];
   eachPlainLine(text, delim, (start, end, line) => {
@@ -109,12 +110,12 @@ export function parsePlain(text: string, file: string, delim: string): Table {
     }
     if (cells.length !== headers.length) throw fieldCountError(file, line, cells.length, headers.length, delim);
     rows.push({ line, cells });
-  });
+  }, firstLine);
   if (!headers) throw new StatsbidragError('empty-file', 'the file is empty', { file });
   return { file, headers, rows, delimiter: delim };
 }
 
-export function parseQuoted(text: string, file: string, delim: string): Table {
+export function parseQuoted(text: string, file: string, delim: string, firstLine = 1): Table {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -127,7 +128,7 @@ export function parseQuoted(text: string, file: string, delim: string): Table {
     }) as unknown as typeof records;
   } catch (e) {
     if (e instanceof CsvError) {
-      const line = typeof e['lines'] === 'number' ? (e['lines'] as number) : undefined;
+      const line = typeof e['lines'] === 'number' ? (e['lines'] as number) + firstLine - 1 : undefined;
       if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
         throw fieldCountError(file, line, (e['record'] as unknown[] | undefined)?.length ?? '?', records0Length(text, delim), delim);
       }
@@ -156,17 +157,60 @@ export function parseQuoted(text: string, file: string, delim: string): Table {
         } else if (c === '\r' && cell[at + 1] !== '\n') inner++;
       }
     }
-    return { line: info.lines - extra - inner, cells: record };
+    // A quoted cell is trimmed as an unquoted one is (csv-parse's trim keeps spaces inside quotes).
+    for (let c = 0; c < record.length; c++) record[c] = record[c]!.trim();
+    return { line: info.lines - extra - inner + firstLine - 1, cells: record };
   });
-  return { file, headers: head.record, rows, delimiter: delim };
+  return { file, headers: head.record.map((h) => h.trim()), rows, delimiter: delim };
 }
 
-/** Text → the columnar model (io/table/model.ts). */
-export function parseTable(text: string, file: string, delimiter?: string): ColumnarTable {
+const APOSTROPHE = 39;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Take the formula guard off every cell that carries one (core/formula-guard.ts): a cell that
+ * starts with "'", or (quoted files) holds a line break followed by "'". Such a cell is then held
+ * as a string (so the bulk lane leaves the list to the general reader). Headers too.
+ */
+function unguardCells(table: ColumnarTable, quoted: boolean): void {
+  const { bytes, starts, ends, rowCount } = table;
+  for (let c = 0; c < table.headers.length; c++) table.headers[c] = unguardFormula(table.headers[c]!);
+  for (let c = 0; c < starts.length; c++) {
+    const s0 = starts[c]!;
+    const e0 = ends[c]!;
+    for (let r = 0; r < rowCount; r++) {
+      const s = s0[r]!;
+      if (s < 0) {
+        const text = table.extras[~s]!;
+        const bare = unguardFormula(text);
+        if (bare !== text) table.setCell(r, c, bare);
+        continue;
+      }
+      const e = e0[r]!;
+      if (s === e) continue;
+      if (bytes[s] !== APOSTROPHE) {
+        if (!quoted) continue;
+        const lf = bytes.indexOf(LF, s);
+        const cr = bytes.indexOf(CR, s);
+        if ((lf < 0 || lf >= e) && (cr < 0 || cr >= e)) continue;
+      }
+      const text = bytes.toString('utf8', s, e);
+      const bare = unguardFormula(text);
+      if (bare !== text) table.setCell(r, c, bare);
+    }
+  }
+}
+
+/**
+ * Text → the columnar model (io/table/model.ts). `firstLine`: the physical line `text` starts on
+ * in its file (the header found below a title, io/table.ts), so rows and errors keep the file's numbers.
+ */
+export function parseTable(text: string, file: string, delimiter?: string, firstLine = 1): ColumnarTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new StatsbidragError('empty-file', 'the file is empty', { file });
   const delim = delimiter ?? detectDelimiter(text);
-  return tableOfBytes(Buffer.from(text, 'utf8'), file, delim, text);
+  return tableOfBytes(Buffer.from(text, 'utf8'), file, delim, text, firstLine);
 }
 
 /**
@@ -174,16 +218,18 @@ export function parseTable(text: string, file: string, delimiter?: string): Colu
  * delimiter is read straight from the bytes (io/table/scan.ts); csv-parse reads what the quoted
  * scanner leaves to it, and any other delimiter. `text`: the bytes decoded, when the caller has it.
  */
-export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: string): ColumnarTable {
+export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: string, firstLine = 1): ColumnarTable {
   const quoted = bytes.indexOf(34) >= 0;
   const ascii = delim.length === 1 && delim.charCodeAt(0) < 0x80 && delim !== '"' && delim !== '\n' && delim !== '\r';
   let table: ColumnarTable | undefined;
-  if (ascii) table = quoted ? scanQuoted(bytes, file, delim) : scanPlain(bytes, file, delim);
+  if (ascii) table = quoted ? scanQuoted(bytes, file, delim, firstLine) : scanPlain(bytes, file, delim, firstLine);
   if (!table) {
     const t = text ?? bytes.toString('utf8');
-    const rows = quoted ? parseQuoted(t, file, delim) : parsePlain(t, file, delim);
+    const rows = quoted ? parseQuoted(t, file, delim, firstLine) : parsePlain(t, file, delim, firstLine);
     table = tableFromRows(file, delim, rows.headers, rows.rows);
   }
-  checkHeaders(table.headers, file);
+  // The formula guard the tool's CSV writer puts on a text cell is taken off (core/formula-guard.ts): its output reads back as written.
+  if (bytes.indexOf(APOSTROPHE) >= 0) unguardCells(table, quoted);
+  checkHeaders(table.headers, file, firstLine);
   return table;
 }

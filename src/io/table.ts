@@ -6,8 +6,11 @@
  */
 import type { DecimalMark } from '../core/amount.js';
 import { isAmbiguousSeparator } from '../core/amount.js';
-import { StatsbidragError } from '../core/errors.js';
+import { located, StatsbidragError } from '../core/errors.js';
+import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { isTotalName } from '../core/total-rows.js';
 import { detectDelimiter, parseTable } from './csv.js';
+import { note } from './notes.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
@@ -41,6 +44,17 @@ export interface ReadTableOptions {
   delimiter?: string;
   /** An .xlsx input: the sheet to read, by name or 1-based number (default the first). */
   sheet?: string;
+  /**
+   * Which row is the header (core/header-row.ts): `needs`, the columns the command needs (the
+   * first row holding them, below title and blank rows); `row`, the header's line (a sheet's row)
+   * as the user gave it (--header-row N). Without either: the first row with two cells filled.
+   */
+  header?: HeaderChoice | undefined;
+}
+
+interface HeaderChoice {
+  needs?: HeaderNeeds | undefined;
+  row?: number | undefined;
 }
 
 /** One separator between digits: "1,35", "0.5", "12,345". */
@@ -102,6 +116,179 @@ function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly s
   return comma ? ',' : dot ? '.' : undefined;
 }
 
+/** A line with text among a file's first lines: where it starts (offset in the text), its physical number, its text. */
+interface FirstLine {
+  start: number;
+  line: number;
+  text: string;
+}
+
+/** A line longer than this is not looked at for a header (a 70 MB line is no title): the table is read as it comes. */
+const MAX_HEADER_LINE = 1 << 20;
+
+/**
+ * The first lines (blank ones too, text '') down to the HEADER_SCAN_ROWS-th with text, or down
+ * to line `upTo`; undefined when the first line with text is too long to be looked at.
+ */
+function firstLines(text: string, upTo = 0): FirstLine[] | undefined {
+  const out: FirstLine[] = [];
+  let line = 0;
+  let withText = 0;
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    line++;
+    if (end - at > MAX_HEADER_LINE) return withText === 0 ? undefined : out;
+    const t = text.charCodeAt(end - 1) === 13 ? text.slice(at, end - 1) : text.slice(at, end);
+    const blank = t.trim() === '';
+    if (!blank) withText++;
+    if (withText > 0) out.push({ start: at, line, text: blank ? '' : t });
+    at = end + 1;
+    if (withText >= HEADER_SCAN_ROWS && line >= upTo) break;
+    if (line >= 100_000) break;
+  }
+  return out;
+}
+
+/** A line's cells, read leniently (quotes honoured when they are there, never an error): what the header finder sees. */
+function splitLine(line: string, delimiter: string): string[] {
+  if (line.indexOf('"') < 0) {
+    const cells = line.split(delimiter);
+    for (let c = 0; c < cells.length; c++) cells[c] = cells[c]!.trim();
+    return cells;
+  }
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch !== '"') cell += ch;
+      else if (line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (line.startsWith(delimiter, i)) {
+      cells.push(cell.trim());
+      cell = '';
+      i += delimiter.length - 1;
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** Where the header is: its line's offset and number, the delimiter read from it, and how many lines with text are above it. */
+interface HeaderAt {
+  start: number;
+  line: number;
+  delimiter: string;
+  above: readonly FirstLine[];
+}
+
+/**
+ * The header row of a CSV text (core/header-row.ts). The first line with text, read as today, when
+ * it is the header (holds what the command needs; else two cells filled, as wide as the next line):
+ * one line's look. Otherwise each delimiter in turn (the first that a line shows, then the others)
+ * over the first lines, taking the first header found whose own line shows that delimiter; failing
+ * that, the first line (the command's own error then names what it lacks), or, when a title is
+ * above a row with the shape of a header, an error naming that row and the columns it lacks.
+ */
+function locateHeader(text: string, file: string, options: ReadTableOptions): HeaderAt | undefined {
+  const given = options.header?.row;
+  const needs = options.header?.needs;
+  const lines = firstLines(text, given);
+  if (lines === undefined || lines.length === 0) return undefined;
+  const forced = options.delimiter;
+  const lineOf = (i: number): number => lines[i]!.line;
+  const split = new Map<string, string[][]>();
+  const rowsBy = (delimiter: string): string[][] => {
+    let rows = split.get(delimiter);
+    if (!rows) split.set(delimiter, (rows = lines.map((l) => splitLine(l.text, delimiter))));
+    return rows;
+  };
+  const at = (i: number, delimiter: string): HeaderAt => ({ start: lines[i]!.start, line: lines[i]!.line, delimiter, above: lines.slice(0, i) });
+  if (given !== undefined) {
+    const i = lines.findIndex((l) => l.line === given);
+    const delimiter = forced ?? detectDelimiter(lines[Math.max(i, 0)]!.text);
+    try {
+      findHeaderRow(rowsBy(delimiter), { needs, given }, lineOf);
+    } catch (e) {
+      throw located(e, { file });
+    }
+    return at(i, delimiter);
+  }
+  const d0 = forced ?? detectDelimiter(lines.find((l) => DELIMITERS.some((d) => l.text.includes(d)))?.text ?? lines[0]!.text);
+  const first = detectDelimiter(lines[0]!.text);
+  const head = (delimiter: string): ReturnType<typeof findHeaderRow> => findHeaderRow(rowsBy(delimiter), { needs, sameWidthBelow: true }, lineOf);
+  // Today's reading: the first line, with the delimiter it shows.
+  const firstDelimiter = forced ?? first;
+  if (filledCells(rowsBy(firstDelimiter)[0]!) > 0) {
+    const r = head(firstDelimiter);
+    if (r.found && r.index === 0) return at(0, firstDelimiter);
+  }
+  const tried = forced ? [forced] : [d0, ...DELIMITERS.filter((d) => d !== d0)];
+  for (const d of tried) {
+    const r = head(d);
+    if (r.found && (forced !== undefined || detectDelimiter(lines[r.index]!.text) === d)) return at(r.index, d);
+  }
+  const r = head(d0);
+  const titled = rowsBy(d0).slice(0, r.index).some((cells) => filledCells(cells) > 0);
+  if (needs && titled && r.missing.length > 0) throw new StatsbidragError('header-row-not-found', headerMessage(lineOf(r.index), rowsBy(d0)[r.index]!, r.missing), { file });
+  return at(0, firstDelimiter);
+}
+
+/** Whether a row holds a total word (core/total-rows.ts) in any cell: notes may follow it without a blank row. */
+const totalRow = (cells: readonly string[]): boolean => cells.some((c) => c !== '' && isTotalName(c));
+
+/**
+ * Notes below the table (core/header-row.ts findNotesBelow): the last lines, from the first after a
+ * blank line or the total row, when each has at most one cell filled. Only the last lines are
+ * looked at (none when the last line with text has two cells, as nearly every list's). Returns
+ * where the table's text ends, and says which lines were not read; undefined when there are none.
+ */
+function notesBelow(text: string, from: number, delimiter: string, file: string): number | undefined {
+  const tail: { start: number; text: string }[] = [];
+  let e = text.length;
+  while (e > from && tail.length <= HEADER_SCAN_ROWS) {
+    const nl = e > 0 ? text.lastIndexOf('\n', e - 1) : -1;
+    const s = nl < from ? from : nl + 1;
+    const line = text.slice(s, e);
+    if (line.length > MAX_HEADER_LINE) break;
+    tail.unshift({ start: s, text: line.endsWith('\r') ? line.slice(0, -1) : line });
+    // The first line with text from the end has two cells filled: a list ends there, no notes.
+    if (tail.length === 1 || tail.slice(1).every((l) => l.text.trim() === '')) {
+      if (line.trim() !== '' && filledCells(splitLine(tail[0]!.text, delimiter)) >= 2) return undefined;
+    }
+    if (s === from) break;
+    e = nl;
+  }
+  const rows = tail.map((l) => splitLine(l.text, delimiter));
+  // The header is at least two columns wide (a one-column table has no cell to tell a note by).
+  if (filledCells(splitLine(text.slice(from, text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from)), delimiter)) < 2) return undefined;
+  const at = findNotesBelow(rows, (i) => i, totalRow);
+  if (at < 0) return undefined;
+  const cut = tail[at]!.start;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < cut; i = text.indexOf('\n', i + 1)) line++;
+  const shown = tail.slice(at).filter((l) => l.text.trim() !== '');
+  const lines = tail.slice(at).map((l, k) => ({ l, n: line + k })).filter(({ l }) => l.text.trim() !== '').map(({ n }) => n);
+  const first = rows[at]!.find((c) => c !== '') ?? '';
+  const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+  note(`${file}: ${lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[lines.length - 1]}`} below the table ${shown.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${shown.length > 1 ? ', …' : ''}), not rows; not read`);
+  return cut;
+}
+
+/** The note naming the header found below title rows (none when the lines above hold no text, ";;;"). */
+function headerNote(file: string, line: number, above: readonly (readonly string[])[]): void {
+  if (!above.some((cells) => filledCells(cells) > 0)) return;
+  const n = above.length;
+  note(`${file}: line ${line} taken as the header (${n === 1 ? 'the line above it is' : `the ${n} lines above it are`} a title or blank)`);
+}
+
 /** Text already decoded → Table with its dialect (the tool's own JSON too: json-table.ts). */
 export function tableFromText(text: string, file: string, options: ReadTableOptions & { encoding?: Encoding; bom?: boolean } = {}): Table {
   const bom = options.bom ?? text.charCodeAt(0) === 0xfeff;
@@ -110,8 +297,17 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
     const decimalMark = decideDecimalMark(',', rows);
     return withDialect(tableFromRows(file, ',', headers, rows), { delimiter: ',', decimalMark, encoding: options.encoding ?? 'utf-8', bom });
   }
-  const delimiter = options.delimiter ?? detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  const table = parseTable(text, file, delimiter);
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A file whose lines end in CR alone (old Mac exports) is lines, not one line.
+  if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) body = body.replace(/\r/g, '\n');
+  const head = locateHeader(body, file, options);
+  const delimiter = head?.delimiter ?? options.delimiter ?? detectDelimiter(body);
+  // The text from the header line on (lines of delimiters only, such as a tab, above it are blank, not a header).
+  const from = head ? head.start : 0;
+  if (head && head.above.length > 0 && options.header?.row === undefined) headerNote(file, head!.line, head!.above.map((l) => splitLine(l.text, delimiter)));
+  const notes = head ? notesBelow(body, head.start, delimiter, file) : undefined;
+  if (notes !== undefined) body = body.slice(0, notes);
+  const table = from > 0 ? parseTable(body.slice(from), file, delimiter, head!.line) : parseTable(body, file, delimiter);
   const decimalMark = decideDecimalMark(delimiter, table);
   return withDialect(table, { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom });
 }
@@ -124,10 +320,12 @@ export async function readTable(file: string, options: ReadTableOptions = {}): P
 /** An input's bytes (a file's, stdin's) → Table: an .xlsx workbook by its first bytes, else text. */
 export async function tableFromBytes(bytes: Uint8Array, file: string, options: ReadTableOptions = {}): Promise<Table> {
   if (isZip(bytes)) {
-    const table = await tableFromXlsx(bytes, file, options.sheet);
-    const { sheet, note } = table;
+    const table = await tableFromXlsx(bytes, file, options.sheet, undefined, options.header);
+    const { sheet, note: sheetNote, headerNote, notesNote } = table;
     // Which sheet was read, when the workbook left a choice: said once, on stderr, never in the output.
-    if (note !== undefined) process.stderr.write(`statsbidrag: note: ${file}: ${note}\n`);
+    if (sheetNote !== undefined) process.stderr.write(`statsbidrag: note: ${file}: ${sheetNote}\n`);
+    if (headerNote !== undefined && options.header?.row === undefined) note(`${file}: ${headerNote}`);
+    if (notesNote !== undefined) note(`${file}: ${notesNote}`);
     return withDialect(table, { delimiter: '', decimalMark: '.', encoding: 'utf-8', bom: false, sheet });
   }
   if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);

@@ -5,6 +5,7 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 import { StatsbidragError } from '../core/errors.js';
+import { checkOutTarget } from './out-target.js';
 import type { Chunk } from './durable.js';
 
 export type Output = string | Uint8Array | Iterable<Chunk> | AsyncIterable<Chunk>;
@@ -68,6 +69,7 @@ async function toStdout(output: Output): Promise<void> {
 export async function writeOutput(output: Output, out: string | undefined): Promise<void> {
   if (out === '') throw new StatsbidragError('invalid-option', '--out: the file name is empty', {}, 'usage');
   if (out === undefined || out === '-') return toStdout(output);
+  checkOutTarget(out);
   // durable.ts is loaded for --out alone (it is most of what this module costs at start-up).
   const { writeFileDurably } = await import('./durable.js');
   await writeFileDurably(out, chunksOf(output));

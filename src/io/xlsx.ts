@@ -18,7 +18,9 @@
  * What is not an .xlsx is said in words: an encrypted workbook and an old .xls are OLE compound
  * files; an .ods and an .xlsb are zips without the parts of an .xlsx.
  */
-import { StatsbidragError } from '../core/errors.js';
+import { located, StatsbidragError } from '../core/errors.js';
+import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { isTotalName } from '../core/total-rows.js';
 import { ColumnsSink, type ColumnarTable } from './table/model.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 import { columnLetters, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo } from './xlsx/parts.js';
@@ -121,19 +123,37 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
 }
 
+/** Which row of the sheet is its header (core/header-row.ts): the columns the command needs, or the row given (--header-row). */
+export interface SheetHeader {
+  needs?: HeaderNeeds | undefined;
+  row?: number | undefined;
+}
+
 /**
- * The sink between the sheet and the columnar model: the first non-empty row is the header (no
- * empty or repeated name); a value beyond the header's columns is an error naming the cell; the
+ * The sink between the sheet and the columnar model: the header is found among the first rows
+ * (core/header-row.ts: the first holding what the command needs, else the first with two cells
+ * filled; the rows above it, a title and blank rows, are not read) or is the row given; no empty
+ * or repeated name in it; a value beyond the header's columns is an error naming the cell; the
  * other rows are padded to the header's width and kept by ColumnsSink.
  */
 class SheetSink implements RowSink {
   headers: string[] | undefined;
   readonly columns: ColumnsSink;
+  /** The header found below a title: what to say about it. */
+  note: string | undefined;
   private sheet = '';
   private slots = 0;
+  /** What to say about notes below the table (rows not read). */
+  notesNote: string | undefined;
+  /** The last row kept with two cells filled, and the rows after it with at most one, held until the end tells whether they are notes. */
+  private lastFull: { line: number; cells: string[] } | undefined;
+  private held: { line: number; cells: string[] }[] = [];
+  /** The first rows, held until the header is known (undefined once it is). */
+  private pending: { line: number; cells: string[] }[] | undefined = [];
   constructor(
     private readonly file: string,
     private readonly maxCells: number,
+    private readonly header: SheetHeader = {},
   ) {
     this.columns = new ColumnsSink(file, '');
   }
@@ -142,10 +162,59 @@ class SheetSink implements RowSink {
     this.sheet = name;
   }
 
+  /** Decide the header from the rows held: now, when they settle it, or at the end of the sheet (`last`). */
+  private decide(last: boolean): void {
+    const pending = this.pending!;
+    const { needs, row: given } = this.header;
+    const rows = pending.map((p) => p.cells);
+    const lineOf = (i: number): number => pending[i]!.line;
+    const withText = rows.reduce((n, cells) => (filledCells(cells) > 0 ? n + 1 : n), 0);
+    const more = !last && withText < HEADER_SCAN_ROWS && pending.length < 4 * HEADER_SCAN_ROWS;
+    let index: number;
+    if (given !== undefined) {
+      if (more && !pending.some((p) => p.line >= given)) return;
+      try {
+        index = findHeaderRow(rows, { needs, given }, lineOf).index;
+      } catch (e) {
+        throw located(e, { file: this.file });
+      }
+    } else {
+      const r = findHeaderRow(rows, { needs }, lineOf);
+      if (!r.found && more) return;
+      const first = rows.findIndex((cells) => filledCells(cells) > 0);
+      if (first < 0) {
+        if (!last) return;
+        this.pending = undefined;
+        return;
+      }
+      index = r.found ? r.index : first;
+      // A title above a row shaped as a header that lacks what the command needs: that row and what it lacks.
+      if (!r.found && needs && r.index > first && r.missing.length > 0) {
+        throw new StatsbidragError('header-row-not-found', headerMessage(lineOf(r.index), rows[r.index]!, r.missing), { file: this.file, field: `sheet "${this.sheet}"` });
+      }
+      if (index > first) {
+        const n = rows.slice(0, index).filter((cells) => filledCells(cells) > 0).length;
+        this.note = `row ${lineOf(index)} of sheet "${this.sheet}" taken as the header (${n === 1 ? 'the row above it is a title' : `the ${n} rows above it are a title`})`;
+      }
+    }
+    this.pending = undefined;
+    for (let i = index; i < pending.length; i++) this.take(pending[i]!.line, pending[i]!.cells);
+  }
+
   row(line: number, cells: readonly string[]): void {
+    if (this.pending) {
+      this.pending.push({ line, cells: [...cells] });
+      this.decide(false);
+      return;
+    }
+    this.take(line, cells);
+  }
+
+  private take(line: number, cells: readonly string[]): void {
     const headers = this.headers;
     const where = { file: this.file, field: `sheet "${this.sheet}"` };
     if (!headers) {
+      if (filledCells(cells) === 0) return;
       const h = [...cells];
       const seen = new Set<string>();
       h.forEach((name, c) => {
@@ -161,6 +230,21 @@ class SheetSink implements RowSink {
       const beyond = cells.findIndex((c, col) => col >= headers.length && c !== '');
       throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(beyond)}${line} holds a value but its column has no header`, { ...where, line });
     }
+    // A row with at most one cell filled is held until a fuller row or the end of the sheet tells whether it is a note.
+    if (filledCells(cells) <= 1 && this.held.length < 1000) {
+      this.held.push({ line, cells: [...cells] });
+      return;
+    }
+    for (const r of this.held) this.keep(r.line, r.cells);
+    this.held = [];
+    this.lastFull = { line, cells: [...cells] };
+    this.keep(line, cells);
+  }
+
+  /** A row below the header into the model (counted against the cap). */
+  private keep(line: number, cells: readonly string[]): void {
+    const headers = this.headers!;
+    const where = { file: this.file, field: `sheet "${this.sheet}"` };
     // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
     this.slots += headers.length;
     if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { ...where, line });
@@ -169,14 +253,30 @@ class SheetSink implements RowSink {
   }
 
   end(): void {
+    if (this.pending) this.decide(true);
+    if (this.held.length > 0) {
+      // Notes below the table (core/header-row.ts findNotesBelow): the held rows from the first after a blank row or the total row.
+      const rows = [this.lastFull ?? { line: 0, cells: [] }, ...this.held];
+      const at = findNotesBelow(rows.map((r) => r.cells), (i) => rows[i]!.line, (cells) => cells.some((c) => c !== '' && isTotalName(c)));
+      const keep = at < 0 ? this.held : this.held.slice(0, at - 1);
+      for (const r of keep) this.keep(r.line, r.cells);
+      if (at >= 0) {
+        const notes = rows.slice(at).filter((r) => filledCells(r.cells) > 0);
+        const first = notes[0]!.cells.find((c) => c !== '') ?? '';
+        const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+        const where = notes.length === 1 ? `row ${notes[0]!.line}` : `rows ${notes[0]!.line}–${notes[notes.length - 1]!.line}`;
+        this.notesNote = `${where} of sheet "${this.sheet}" below the table ${notes.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${notes.length > 1 ? ', …' : ''}), not rows; not read`;
+      }
+      this.held = [];
+    }
     if (!this.headers) throw new StatsbidragError('empty-file', `sheet "${this.sheet}" is empty`, { file: this.file });
     this.columns.end();
   }
 }
 
 /** Workbook bytes → the columnar table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits): Promise<ColumnarTable & XlsxRead> {
-  const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells);
+export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits, header?: SheetHeader): Promise<ColumnarTable & XlsxRead & { headerNote?: string; notesNote?: string }> {
+  const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells, header);
   const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}) });
-  return Object.assign(sink.columns.table, read);
+  return Object.assign(sink.columns.table, read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
 }

@@ -3,7 +3,7 @@
  * recipient spelled two ways (case, NFC/NFD, no-break or zero-width spaces) is an error wherever
  * money would be paid, with both lines named.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA, run, tempDir } from '../helpers/cli.js';
@@ -163,5 +163,135 @@ describe('bytes and annotations (built CLI)', () => {
     const lost = findings.filter((f) => f.code === 'codes-lost-leading-zeros');
     expect(lost).toHaveLength(1);
     expect(lost[0]!.message).toMatch(/^14 codes have lost their leading zeros: 123 for 0123 \("Järfälla", line 2\), /);
+  });
+});
+
+describe('the header row is found, not assumed (built CLI)', () => {
+  const AGENCY = 'Fördelning av statsbidrag 2019;;\nKälla: Tillväxtverket;;\n;;\nKommun;Kod;Vikt\nAlfa;0123;3\nBeta;0124;5\n';
+
+  it('allocate reads an agency sheet exported with a title, a source line and a blank row above the header, with a note', () => {
+    const data = file('agency.csv', AGENCY);
+    const r = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,code,weight,amount\nAlfa,0123,3,300\nBeta,0124,5,500\n');
+    expect(r.stderr).toBe(`note: ${data}: line 4 taken as the header (the 3 lines above it are a title or blank)\n`);
+  });
+
+  it('--header-row says which line it is (no note), and a wrong one names the line and what it lacks', () => {
+    const data = file('titled.csv', 'Fördelning 2019\n\nKommun,Vikt\nAlfa,3\nBeta,5\n');
+    const ok = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--header-row', '3', '--format', 'csv']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe('recipient,weight,amount\nAlfa,3,300\nBeta,5,500\n');
+    const wrong = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--header-row', '1']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toBe(`statsbidrag: ${data}: field "--header-row": line 1, taken as the header, has no column "Vikt" (its cells: "Fördelning 2019")\n`);
+    const bad = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '800', '--header-row', 'x']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('statsbidrag: field "--header-row": --header-row: a line number (1 or more), not "x"\n');
+  });
+
+  it('no row holding the columns: the row taken and the column missing are named', () => {
+    const data = file('titled.csv', 'Fördelning 2019\n\nKommun,Vikt\nAlfa,3\nBeta,5\n');
+    const r = run(['allocate', '--data', data, '--basis', 'weight', '--total', '800']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${data}: line 3, taken as the header, has no column "weight" (its cells: "Kommun", "Vikt")\n`);
+  });
+
+  it('an agency CSV with a title, the total row and footnotes below: the recipients paid, the notes named and not read', () => {
+    const data = file('notes.csv', 'Fördelning av statsbidrag 2019\n\nKommun;Kod;Vikt\nAlfa;0114;3\nBeta;0115;5\nSumma;;8\nKälla: SCB\n* avrundat\n');
+    const r = run(['allocate', '--data', data, '--basis', 'Vikt', '--total', '1000', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,code,weight,amount\nAlfa,0114,3,375\nBeta,0115,5,625\n');
+    expect(r.stderr).toBe(
+      `note: ${data}: line 3 taken as the header (the 2 lines above it are a title or blank)\n` +
+        `note: ${data}: lines 7–8 below the table are notes ("Källa: SCB", …), not rows; not read\n` +
+        `note: ${data}: line 6 "Summa" is a total row, not a recipient; set aside\n`,
+    );
+    // A last row with a name and no weight, and no break above it, is still the error it was.
+    const gap = file('gap.csv', 'Kommun;Vikt\nAlfa;3\nGamma;\n');
+    const g = run(['allocate', '--data', gap, '--basis', 'Vikt', '--total', '1000']);
+    expect(g.status).toBe(2);
+    expect(g.stderr).toBe(`statsbidrag: ${gap}:3: field "Vikt": no value for "Gamma"\n`);
+  });
+
+  it('validate and audit find it too', () => {
+    const data = file('titled.csv', 'Tabell 1. Belopp per kommun\n\nKommun,Vikt,Belopp 2019\nAlfa,3,300\nBeta,5,500\n');
+    const v = run(['validate', data, '--stated', '2019=800']);
+    expect(v.status, v.stdout + v.stderr).toBe(0);
+    expect(v.stderr).toBe(`note: ${data}: line 3 taken as the header (the 2 lines above it are a title or blank)\n`);
+    const a = run(['audit', data, '--basis', 'Vikt', '--column', '2019', '--format', 'json']);
+    expect(a.status, a.stderr).toBe(0);
+    expect((JSON.parse(a.stdout) as { rows: number }).rows).toBe(2);
+  });
+});
+
+describe('round trip, bytes and outputs (built CLI)', () => {
+  const NAMES = 'name,weight\n=SUM(A1),3\n+46 AB,5\n-minus,2\n@at,1\nPlain,4\n';
+
+  it.each([[['--format', 'csv']], [['--excel']], [['--format', 'csv', '--delimiter', 'tab', '--decimal-mark', ',', '--bom']]])('allocate output with formula-guarded names validates 0 against the same split (%s)', (format) => {
+    const data = file('f.csv', NAMES);
+    const out = join(tempDir(), 'out.csv');
+    const w = run(['allocate', '--data', data, '--basis', 'weight', '--total', '1500', ...format, '--out', out]);
+    expect(w.status, w.stderr).toBe(0);
+    const v = run(['validate', out, '--data', data, '--basis', 'weight', '--total', '1500', '--quiet']);
+    expect(v.stderr).toBe('');
+    expect(v.status, v.stdout).toBe(0);
+    const c = run(['compare', out, out, '--year', '2019', '--format', 'json']);
+    expect((JSON.parse(c.stdout) as { rows: { recipient: string }[] }).rows.map((x) => x.recipient).sort()).toEqual(['+46 AB', '-minus', '=SUM(A1)', '@at', 'Plain']);
+  });
+
+  it('reads a CR-only file as lines, and trims quoted names as unquoted ones', () => {
+    const cr = run(['allocate', '--data', file('cr.csv', 'name,weight\rA,1\rB,3\r'), '--basis', 'weight', '--total', '100', '--format', 'csv']);
+    expect(cr.stdout).toBe('recipient,weight,amount\nA,1,25\nB,3,75\n');
+    const q = run(['allocate', '--data', file('q.csv', 'name,weight\n"  Alfa ",1\nBeta,3\n'), '--basis', 'weight', '--total', '100', '--format', 'csv']);
+    expect(q.stdout).toBe('recipient,weight,amount\nAlfa,1,25\nBeta,3,75\n');
+  });
+
+  it('--basis matching two headers that differ by case is an error naming both; an exact match is taken', () => {
+    const data = file('w.csv', 'name,weight,Weight\nA,1,2\nB,3,4\n');
+    const r = run(['allocate', '--data', data, '--basis', 'WEIGHT', '--total', '100']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${data}: field "WEIGHT": basis column "WEIGHT" matches several columns that differ only in case or spacing: "weight", "Weight"; name one exactly\n`);
+    expect(run(['allocate', '--data', data, '--basis', 'Weight', '--total', '100', '--format', 'csv']).stdout).toBe('recipient,weight,amount\nA,2,33\nB,4,67\n');
+  });
+
+  it('refuses "5 kr kr"', () => {
+    const r = run(['allocate', '--data', file('l.csv', 'name,weight\nA,1\nB,3\n'), '--basis', 'weight', '--total', '5 kr kr']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('statsbidrag: --total: "5 kr kr" is not an amount: contains characters that are not digits\n');
+  });
+
+  it('standard input is read once, and a directory on stdin is named as such', () => {
+    const twice = run(['allocate', '--data', '-', '--rules', '-', '--basis', 'weight'], { input: 'name,weight\nA,1\n' });
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toBe('statsbidrag: -: standard input can be read once: give "-" for one input only, and files for the others\n');
+    const fd = openSync(tempDir(), 'r');
+    try {
+      const dir = run(['allocate', '--data', '-', '--basis', 'weight', '--total', '100'], { stdinFd: fd });
+      expect(dir.status).toBe(2);
+      expect(dir.stderr).toBe('statsbidrag: -: standard input is a directory, not a file\n');
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('--out naming an input, or a dangling symbolic link, is refused before anything is read or written', () => {
+    const dir = tempDir();
+    const data = join(dir, 'in.csv');
+    writeFileSync(data, 'name,weight\nA,1\nB,3\n');
+    const r = run(['allocate', '--data', data, '--basis', 'weight', '--total', '100', '--out', join(dir, '.', 'in.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${join(dir, 'in.csv')}: field "--out": names the same file as --data "${data}": writing would replace the input; choose another file\n`);
+    expect(readFileSync(data, 'utf8')).toBe('name,weight\nA,1\nB,3\n');
+    const v = run(['validate', data, '--stated', 'weight=4', '--out', data]);
+    expect(v.status).toBe(2);
+    expect(v.stderr).toMatch(/names the same file as the argument/);
+    const link = join(dir, 'dangling.csv');
+    symlinkSync(join(dir, 'nowhere', 'x.csv'), link);
+    const d = run(['allocate', '--data', data, '--basis', 'weight', '--total', '100', '--out', link]);
+    expect(d.status).toBe(2);
+    expect(d.stderr).toBe(`statsbidrag: ${link}: field "--out": is a symbolic link that leads to no file; refusing to replace the link (name the file it should write, or remove the link)\n`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 });

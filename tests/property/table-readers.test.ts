@@ -11,7 +11,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePlain, parseQuoted, parseTable } from '../../src/io/csv.js';
-import type { ColumnarTable } from '../../src/io/table/model.js';
+import { needsColumns } from '../../src/core/header-row.js';
+import { setNoteSink } from '../../src/io/notes.js';
+import { tableFromText } from '../../src/io/table.js';
+import { tableFromRows, type ColumnarTable } from '../../src/io/table/model.js';
 import { scanPlain, scanQuoted } from '../../src/io/table/scan.js';
 
 const model = (t: ColumnarTable) => ({
@@ -63,14 +66,55 @@ describe('one model from every CSV reader', () => {
         const write = (r: readonly string[]) => r.map((s) => `"${s.replaceAll('\n', eol).replaceAll('"', '""')}"`).join(delim);
         const text = [headers, ...records].map(write).join(eol) + eol;
         const t = model(parseTable(text, 'f.csv', delim));
-        expect(t.rows.map((r) => r.cells)).toEqual(records.map((r) => r.map((s) => s.replaceAll('\n', eol))));
+        // Cells trimmed as unquoted ones are (line breaks at either end too); a record of empty cells only is blank (issue 22).
+        const kept = records.map((r) => r.map((s) => s.replaceAll('\n', eol).trim())).map((cells, i) => ({ cells, i })).filter(({ cells }) => cells.some((c) => c !== ''));
+        expect(t.rows.map((r) => r.cells)).toEqual(kept.map((k) => k.cells));
         // Each record starts on the line after the previous record's last line.
+        const starts: number[] = [];
         let line = 2;
-        t.rows.forEach((r, i) => {
-          expect(r.line).toBe(line);
-          line += 1 + records[i]!.reduce((n, s) => n + s.split('\n').length - 1, 0);
+        records.forEach((r) => {
+          starts.push(line);
+          line += 1 + r.reduce((n, s) => n + s.split('\n').length - 1, 0);
         });
+        expect(t.rows.map((r) => r.line)).toEqual(kept.map((k) => starts[k.i]));
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the header found below a title reads to the same model (core/header-row.ts)', () => {
+  it('title and blank lines above the header: the same headers and cells, each line moved down by the lines above', () => {
+    const cell = fc.stringMatching(/^[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9 .]{0,5}$/).map((s) => s.trim()).filter((s) => s !== '');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 8 })),
+        fc.constantFrom(...DELIMS),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.constantFrom('Tabell 1 Fördelning 2019', 'Källa: SCB', '', 'PADDED'), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.boolean(),
+        (body, delim, eol, titles, quoted, needs) => {
+          const headers = body[0]!.map((_, i) => `c${i}`);
+          const q = (s: string) => (quoted ? `"${s}"` : s);
+          const table = [headers, ...body].map((r) => r.map(q).join(delim)).join(eol) + eol;
+          // A blank line between the title and the header (what a command that needs no column asks).
+          const above = [...titles.map((t) => (t === 'PADDED' ? delim.repeat(headers.length - 1) : t)), ''];
+          const before = setNoteSink(() => {});
+          try {
+            const header = needs ? { header: { needs: needsColumns([`c${headers.length - 1}`]) } } : {};
+            const plain = model(tableFromText(table, 'f.csv', header));
+            const titled = model(tableFromText(above.join(eol) + eol + table, 'f.csv', header));
+            expect(titled.headers).toEqual(plain.headers);
+            expect(titled.rows).toEqual(plain.rows.map((r) => ({ ...r, line: r.line + above.length })));
+            // --header-row names the same line.
+            const given = model(tableFromText(above.join(eol) + eol + table, 'f.csv', { header: { row: above.length + 1 } }));
+            expect(given).toEqual(titled);
+          } finally {
+            setNoteSink(before);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -97,7 +141,8 @@ describe('the byte scanners read what the row readers read', () => {
         taken++;
         expect(general).toHaveProperty('ok');
         const want = (general as { ok: { headers: string[]; rows: { line: number; cells: string[] }[] } }).ok;
-        expect(model(got)).toEqual({ headers: want.headers, rows: want.rows });
+        // The row reader's records as the model keeps them (ColumnsSink: a record of empty cells only is blank).
+        expect(model(got)).toEqual(model(tableFromRows('f', delim, want.headers, want.rows)));
       }),
       { numRuns: 3000 },
     );
@@ -118,7 +163,7 @@ describe('the byte scanners read what the row readers read', () => {
         const scanned = outcome(() => model(scanPlain(Buffer.from(input, 'utf8'), 'f', delim)));
         const general = outcome(() => {
           const t = parsePlain(input, 'f', delim);
-          return { headers: t.headers, rows: t.rows };
+          return model(tableFromRows('f', delim, t.headers, t.rows));
         });
         expect(scanned).toEqual(general);
       }),

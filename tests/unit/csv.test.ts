@@ -34,7 +34,7 @@ describe('reading CSV text', () => {
       expect(t.rows.map((r) => r.line)).toEqual([2, 4]);
       expect(t.rows[0]!.cells[0]).toBe('A\rx');
     }
-    expect(parseTable('h1,h2\n"\r",', 'f.csv').rows.map((r) => r.line)).toEqual([2]);
+    expect(parseTable('h1,h2\n"\r",1', 'f.csv').rows.map((r) => r.line)).toEqual([2]);
   });
 
   it('strips a byte order mark from the first header', () => {

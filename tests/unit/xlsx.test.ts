@@ -169,6 +169,29 @@ describe('reading a sheet into a Table', () => {
     expect(e.message).toBe('no sheet "3" (sheets: 1 "Först", 2 "Andra")');
   });
 
+  it('an agency sheet: the header found below a title and a blank row, the total row kept for the rule, notes below not read (issue 22)', async () => {
+    const bytes = await writeRaw([
+      {
+        sheet: 'S',
+        data: [['Fördelning av statsbidrag 2019', null, null], [null, null, null], ['Kommun', 'Kod', 'Vikt'], ['Alfa', '0123', 3], ['Beta', '0124', 5], ['Summa', null, 8], [null, null, null], ['Källa: SCB', null, null], ['* avrundat', null, null]],
+      },
+    ]);
+    const t = await tableFromXlsx(bytes, 'a.xlsx');
+    expect(t.headers).toEqual(['Kommun', 'Kod', 'Vikt']);
+    expect(Array.from({ length: t.rowCount }, (_, r) => [t.line(r), t.cell(r, 0), t.cell(r, 2)])).toEqual([[4, 'Alfa', '3'], [5, 'Beta', '5'], [6, 'Summa', '8']]);
+    expect(t.headerNote).toBe('row 3 of sheet "S" taken as the header (the row above it is a title)');
+    expect(t.notesNote).toBe('rows 8–9 of sheet "S" below the table are notes ("Källa: SCB", …), not rows; not read');
+    // A last row with one cell filled and no break above it stays a row (the command says what it lacks).
+    const last = await writeRaw([{ sheet: 'S', data: [['Kommun', 'Vikt'], ['Alfa', 3], ['Beta', null]] }]);
+    const u = await tableFromXlsx(last, 'b.xlsx');
+    expect([u.rowCount, u.cell(1, 0), u.notesNote]).toEqual([2, 'Beta', undefined]);
+    // --header-row: the row given, or an error naming it and what it lacks.
+    const given = await tableFromXlsx(bytes, 'a.xlsx', undefined, undefined, { row: 3 });
+    expect(given.headers).toEqual(['Kommun', 'Kod', 'Vikt']);
+    const wrong = await caught(tableFromXlsx(bytes, 'a.xlsx', undefined, undefined, { row: 1, needs: (cells) => (cells.includes('Vikt') ? [] : ['Vikt']) }));
+    expect([wrong.code, wrong.message]).toEqual(['header-row-not-found', 'line 1, taken as the header, has no column "Vikt" (its cells: "Fördelning av statsbidrag 2019")']);
+  });
+
   it('a value beyond the header, an empty or repeated header, an empty sheet and a broken file are located errors', async () => {
     const cell = (v: string) => v;
     const beyond = await writeRaw([{ sheet: 'S', data: [[cell('a'), null], [cell('x'), cell('stray')]] }]);

@@ -30,6 +30,7 @@ function sourceArgs(flags: ReportFlags): string[] {
     ['--rules', flags.rules],
     ['--data', flags.data],
     ['--sheet', flags.sheet],
+    ['--header-row', flags.headerRow],
     ['--basis', flags.basis],
     ['--id', flags.id],
     ['--floor-column', flags.floorColumn],

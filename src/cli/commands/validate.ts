@@ -3,7 +3,7 @@ import { unusedSplitOptions, validateUseCase, VALIDATE_REFERENCES, type Validate
 import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
-import { amountOption, choiceOption, commandLine, formatOption, splitOptionsFrom, yearOption } from '../options.js';
+import { amountOption, choiceOption, commandLine, formatOption, headerRowOption, splitOptionsFrom, yearOption } from '../options.js';
 import { writerFor } from '../../render/formats.js';
 import { emit, reportPaint, type Verdict } from '../output.js';
 import type { ValidateFlags } from '../declarations/validate.js';
@@ -35,6 +35,7 @@ export async function runValidate(tables: string | readonly string[], flags: Val
   const request: ValidateRequest = {
     table: files[0]!,
     sheet: flags.sheet,
+    headerRow: headerRowOption(flags.headerRow),
     rules: flags.rules,
     programme: flags.programme,
     basis: flags.basis,

@@ -1,6 +1,7 @@
 /** `statsbidrag audit TABLE`, declared: its options, defaults, choices and help examples (cli/declare.ts). */
 import { declareCommand, type FlagsOf } from '../declare.js';
 import { AUDIT_FORMATS } from '../../render/format-names.js';
+import { HEADER_ROW_OPTION } from './shared.js';
 
 export const audit = declareCommand({
   name: 'audit',
@@ -8,6 +9,7 @@ export const audit = declareCommand({
   arguments: [{ name: '<table>', description: 'the table (CSV or .xlsx, - for stdin)' }],
   options: [
     { flags: '--sheet <name|n>', description: '.xlsx: the sheet, by name or number (default: the first visible worksheet)' },
+    HEADER_ROW_OPTION,
     { flags: '--basis <column>', description: 'basis column, by header or year (e.g. 2018)', required: true },
     { flags: '--column <column>', description: 'published column to explain, by header, year or range (e.g. 2020-2027)', required: true },
     { flags: '--unit <amount>', description: 'rounding unit to try (default: 1, 1 000, 10 000, 100 000 and 1 000 000)' },

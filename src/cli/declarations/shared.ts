@@ -8,10 +8,14 @@ import { TABLE_FORMATS } from '../../render/format-names.js';
 import { declareOptions, pickOptions, type FlagsFrom } from '../declare.js';
 
 
+/** --header-row (issue 22, core/header-row.ts): one declaration for every command that reads a table. */
+export const HEADER_ROW_OPTION = { flags: '--header-row <n>', description: 'the line (a sheet\'s row) that holds the column headers; default: found below any title and blank rows' } as const;
+
 /** allocate's own options, in its help's order. */
 export const ALLOCATION_OPTIONS = declareOptions([
   { flags: '--data <file>', description: 'recipients CSV or .xlsx (- for stdin); default: the programme\'s bundled list' },
   { flags: '--sheet <name|n>', description: '.xlsx --data: the sheet, by name or number (default: the first visible worksheet)' },
+  HEADER_ROW_OPTION,
   { flags: '--scenario <file|name>', description: 'run a scenario: a scenario JSON file, a bundled one (actual, what-if) or baseline (docs/data.md, "Scenarios")' },
   { flags: '--basis <column>', description: 'weight column, by header or year (e.g. 2018); default: the programme\'s basis' },
   { flags: '--id <column>', description: 'recipient column; default: Kommun/recipient/name, else the first column' },

@@ -1,6 +1,6 @@
 /** `statsbidrag validate TABLE`, declared: its options, defaults, choices and help examples (cli/declare.ts). */
 import { declareCommand, type FlagsOf } from '../declare.js';
-import { SPLIT_OPTIONS } from './shared.js';
+import { HEADER_ROW_OPTION, SPLIT_OPTIONS } from './shared.js';
 import { VALIDATION_FORMATS } from '../../render/format-names.js';
 
 export const validate = declareCommand({
@@ -9,6 +9,7 @@ export const validate = declareCommand({
   arguments: [{ name: '<table...>', description: 'the table to check (CSV, .xlsx, or the JSON allocate --format json writes; - for stdin); several are checked one after another' }],
   options: [
     { flags: '--sheet <name|n>', description: '.xlsx: the sheet to check, by name or number (default: the first visible worksheet)' },
+    HEADER_ROW_OPTION,
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
     { flags: '--programme <id>', description: 'programme in the rules file (default: tillvaxtverket)' },
     { flags: '--format <format>', description: 'report format: text, json, or github (one workflow annotation per finding; default: text)', choices: VALIDATION_FORMATS },

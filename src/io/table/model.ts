@@ -38,6 +38,12 @@ export class ColumnarTable implements TableLike {
     readonly extras: readonly string[],
   ) {}
 
+  /** Record r's cell in column c becomes `text` (held in extras): a reader's correction of a cell, such as a formula guard taken off. */
+  setCell(r: number, c: number, text: string): void {
+    this.starts[c]![r] = ~this.extras.length;
+    (this.extras as string[]).push(text);
+  }
+
   line(r: number): number {
     return this.lines[r]!;
   }
@@ -144,6 +150,10 @@ export class ColumnsSink implements RowSink {
       this.builder = new ColumnsBuilder(cells.length);
       return;
     }
+    // A record of empty cells only (";;;" under an exported title, a sheet's empty row) is blank.
+    let blank = true;
+    for (let c = 0; c < cells.length && blank; c++) if (cells[c] !== '') blank = false;
+    if (blank) return;
     const b = this.builder!;
     b.reserve();
     b.lines[b.rows] = line;

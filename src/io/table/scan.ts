@@ -4,9 +4,13 @@
  *
  * - `scanPlain`: a file without any quote character, read as io/csv.ts parsePlain reads it (lines,
  *   fields split at the delimiter, each trimmed as String.prototype.trim trims; blank lines skipped).
+ *
+ * In both, a record of empty cells only (";;;") is blank and not kept, as the model's ColumnsSink
+ * has it for the row readers.
  * - `scanQuoted`: RFC 4180 quoting, read as csv-parse reads it with the options io/csv.ts
- *   parseQuoted gives it (fields trimmed of spaces and tabs around them, a quoted field's text kept
- *   as written, "" inside quotes one quote; empty lines skipped). It takes only what it reads
+ *   parseQuoted gives it, and as parseQuoted then trims each cell (every field, quoted or not,
+ *   trimmed as String.prototype.trim trims: " Alfa " and Alfa are one name; "" inside quotes one
+ *   quote; empty lines skipped). It takes only what it reads
  *   exactly as csv-parse does and returns undefined on anything else (a quote inside an unquoted
  *   field, text after a closing quote, an unclosed quote, a record with another number of fields,
  *   a line of only spaces, a lone CR, mixed line endings); the caller then asks csv-parse, which
@@ -93,6 +97,12 @@ function headersOf(bytes: Buffer, f: Fields): string[] {
   return out;
 }
 
+/** Whether every field of the record is empty (a quoted "" too). */
+function allEmpty(f: Fields): boolean {
+  for (let k = 0; k < f.count; k++) if (f.start[k] !== f.end[k] || (f.text[k] !== undefined && f.text[k] !== '')) return false;
+  return true;
+}
+
 /** The record in `f` as row `builder.rows`. */
 function keep(builder: ColumnsBuilder, f: Fields, line: number): void {
   builder.reserve();
@@ -113,12 +123,12 @@ function keep(builder: ColumnsBuilder, f: Fields, line: number): void {
  * A file with no quote character → the model, as io/csv.ts parsePlain reads it (same errors). The
  * header is not checked here (parseTable checks it for every reader).
  */
-export function scanPlain(bytes: Buffer, file: string, delimiter: string): ColumnarTable {
+export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstLine = 1): ColumnarTable {
   const D = delimiter.charCodeAt(0);
   const f: Fields = { count: 0, start: [], end: [], text: [] };
   let headers: string[] | undefined;
   let builder: ColumnsBuilder | undefined;
-  let line = 0;
+  let line = firstLine - 1;
   for (let pos = 0; pos < bytes.length; ) {
     let next = bytes.indexOf(LF, pos);
     if (next < 0) next = bytes.length;
@@ -147,6 +157,8 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string): Colum
       continue;
     }
     if (f.count !== headers.length) throw fieldCountError(file, line, f.count, headers.length, delimiter);
+    // A record of empty cells only (";;;" between a table and its notes) is blank, as ColumnsSink has it.
+    if (f.start[0] === f.end[0] && allEmpty(f)) continue;
     keep(builder!, f, line);
   }
   if (!headers) throw new StatsbidragError('empty-file', 'the file is empty', { file });
@@ -158,7 +170,7 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string): Colum
  * A file with quotes → the model, as csv-parse reads it (see the module comment); undefined for
  * anything this reader leaves to csv-parse.
  */
-export function scanQuoted(bytes: Buffer, file: string, delimiter: string): ColumnarTable | undefined {
+export function scanQuoted(bytes: Buffer, file: string, delimiter: string, firstLine = 1): ColumnarTable | undefined {
   const D = delimiter.charCodeAt(0);
   /** csv-parse's trim on the left (and around a quoted field): spaces, tabs and form feeds, unless one is the delimiter. */
   const blank = (c: number | undefined): boolean => c !== D && (c === 32 || c === 9 || c === 12);
@@ -168,7 +180,7 @@ export function scanQuoted(bytes: Buffer, file: string, delimiter: string): Colu
   let builder: ColumnsBuilder | undefined;
   /** Line breaks: undefined until the first record ends at one; then CRLF or not. */
   let crlf: boolean | undefined;
-  let line = 1;
+  let line = firstLine;
   let pos = 0;
   while (pos < n) {
     // An empty line is skipped.
@@ -212,9 +224,10 @@ export function scanQuoted(bytes: Buffer, file: string, delimiter: string): Colu
         for (let i = bytes.indexOf(CR, s); i >= 0 && i < at; i = bytes.indexOf(CR, i + 1)) {
           if (crlf === undefined || bytes[i + 1] !== LF) return undefined;
         }
-        f.start[k] = s;
-        f.end[k] = at;
-        if (escaped) f.text[k] = bytes.toString('utf8', s, at).replaceAll('""', '"');
+        // A quoted field is trimmed as an unquoted one is (issue 22: " Alfa" and Alfa are one name).
+        f.start[k] = trimStart(bytes, s, at);
+        f.end[k] = trimEnd(bytes, f.start[k]!, at);
+        if (escaped) f.text[k] = bytes.toString('utf8', s, at).replaceAll('""', '"').trim();
         pos = at + 1;
         while (pos < n && blank(bytes[pos])) pos++;
         const c = bytes[pos];
@@ -227,8 +240,9 @@ export function scanQuoted(bytes: Buffer, file: string, delimiter: string): Colu
           if (c === QUOTE) return undefined;
           pos++;
         }
-        f.start[k] = s;
-        f.end[k] = trimEnd(bytes, s, pos);
+        // Trimmed as io/csv.ts parseQuoted trims every cell (String.prototype.trim), beyond csv-parse's spaces and tabs.
+        f.start[k] = trimStart(bytes, s, pos);
+        f.end[k] = trimEnd(bytes, f.start[k]!, pos);
       }
       if (pos >= n) break;
       const c = bytes[pos]!;
@@ -253,6 +267,8 @@ export function scanQuoted(bytes: Buffer, file: string, delimiter: string): Colu
       continue;
     }
     if (f.count !== headers.length) return undefined;
+    // A record of empty cells only (";;;", "\"\";\"\"") is blank, as ColumnsSink has it.
+    if (f.start[0] === f.end[0] && allEmpty(f)) continue;
     keep(builder!, f, recordLine);
   }
   if (!headers) return undefined;

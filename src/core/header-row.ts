@@ -1,0 +1,134 @@
+/**
+ * Which row of a table is its header: found, not assumed (issue 22). An agency's sheet opens
+ * with a title, a source line and a blank row above the header; a CSV exported from it has the
+ * same lines ("Fördelning 2019;;;"). The header is the first row that holds the columns the
+ * command needs (`needs`), or, when a command names none, the first row with at least two cells
+ * filled (below a title only after a blank row; in a CSV, when the next row is as wide: the
+ * table's shape starts there; else none is). A blank row is one with no cell filled, or a gap
+ * in the numbers `lineOf` gives (a sheet leaves its empty rows out). `--header-row N`
+ * says which it is. Pure: rows of strings in (only the first HEADER_SCAN_ROWS of a table), a
+ * row's position out, for the CSV reader (io/table.ts) and the xlsx reader alike.
+ */
+import { resolveColumn } from './columns.js';
+import { StatsbidragError } from './errors.js';
+
+/** What a command needs of its header: the column specs a row of header cells lacks (none: it may be the header). */
+export type HeaderNeeds = (cells: readonly string[]) => string[];
+
+/** How far down the header is looked for (rows that hold any text). */
+export const HEADER_SCAN_ROWS = 30;
+
+export interface HeaderRowOptions {
+  needs?: HeaderNeeds | undefined;
+  /** The header's row number as the user gave it (--header-row; numbered as `lineOf` numbers the rows). */
+  given?: number | undefined;
+  /** Without `needs`: the header must be as wide as the next row (CSV rows; a sheet's rows end at their last value). */
+  sameWidthBelow?: boolean;
+}
+
+export interface HeaderRow {
+  /** Position in `rows`. */
+  index: number;
+  /** Whether the row holds what the command needs (false: no row did, and `index` is the likeliest). */
+  found: boolean;
+  /** The column specs the row lacks (when not found). */
+  missing: string[];
+}
+
+/** Cells with any text. */
+export const filledCells = (cells: readonly string[]): number => {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '') n++;
+  return n;
+};
+
+/**
+ * The header among a table's first rows (`rows`: each row's cells; `lineOf(i)` the number the user
+ * sees for row i: a physical line, a sheet's row). With `given`, that row, checked against
+ * `needs` (an error names the row and what it lacks). Otherwise the first row holding what
+ * `needs` asks, or without needs the first with two cells filled; when none does, the first row
+ * with two cells filled (else the first with any), found: false, and the specs it lacks.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[], options: HeaderRowOptions = {}, lineOf: (index: number) => number = (i) => i + 1): HeaderRow {
+  const { needs, given } = options;
+  if (given !== undefined) {
+    const index = rows.findIndex((_, i) => lineOf(i) === given);
+    if (index < 0) {
+      const last = rows.length > 0 ? lineOf(rows.length - 1) : 0;
+      throw new StatsbidragError('header-row-not-found', `--header-row ${given}: the table has no such line with text (its lines with text near the top end at ${last})`, { field: '--header-row' }, 'usage');
+    }
+    const missing = needs ? needs(rows[index]!) : [];
+    if (missing.length > 0) throw new StatsbidragError('header-row-not-found', headerMessage(given, rows[index]!, missing), { field: '--header-row' });
+    return { index, found: true, missing };
+  }
+  const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
+  let shaped = -1;
+  let first = -1;
+  for (let i = 0; i < scan; i++) {
+    const cells = rows[i]!;
+    const filled = filledCells(cells);
+    if (filled === 0) continue;
+    if (first < 0) first = i;
+    if (needs) {
+      if (needs(cells).length === 0) return { index: i, found: true, missing: [] };
+    } else if (filled >= 2) {
+      // The first row with two cells filled is the header, or none is: below a title only after a
+      // blank row (a stray value beside a one-column header is not a header), and (CSV) as wide as the row below.
+      const belowTitle = first < i && filledCells(rows[i - 1]!) > 0 && lineOf(i - 1) === lineOf(i) - 1;
+      return { index: i, found: !belowTitle && (!options.sameWidthBelow || sameWidthAsNext(rows, i)), missing: [] };
+    }
+    if (shaped < 0 && filled >= 2) shaped = i;
+  }
+  const index = shaped >= 0 ? shaped : Math.max(first, 0);
+  return { index, found: false, missing: needs && rows[index] ? needs(rows[index]) : [] };
+}
+
+/** Whether the next row with text has as many cells as row i (or there is none). */
+function sameWidthAsNext(rows: readonly (readonly string[])[], i: number): boolean {
+  for (let j = i + 1; j < rows.length; j++) if (filledCells(rows[j]!) > 0) return rows[j]!.length === rows[i]!.length;
+  return true;
+}
+
+/** 'line 3, taken as the header, has no column "weight" (its cells: "name", "vikt")'. */
+export function headerMessage(line: number, cells: readonly string[], missing: readonly string[]): string {
+  const shown = cells.filter((c) => c.trim() !== '').map((c) => `"${c}"`).join(', ');
+  return `line ${line}, taken as the header, has no column ${missing.map((m) => `"${m}"`).join(' or ')} (its cells: ${shown || 'none'})`;
+}
+
+/** A command's needs: each spec (a header or a year) must name exactly one column of the row. */
+export function needsColumns(specs: readonly (string | undefined)[]): HeaderNeeds | undefined {
+  const wanted = specs.filter((s): s is string => s !== undefined);
+  if (wanted.length === 0) return undefined;
+  return (cells) =>
+    wanted.filter((spec) => {
+      try {
+        resolveColumn(cells, spec);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+}
+
+/**
+ * Notes below a table (issue 22): an agency's sheet ends with footnotes ("Källa: SCB", "* Avrundat
+ * till hela tusental") in the first cell, below a blank row or right below the total row. The
+ * notes are the table's last rows from the first that follows such a break, when every row from
+ * there on has at most one cell filled (a row with two is data, and nothing is cut). A row with one
+ * cell filled that follows no break ("Botkyrka;;" as the last row) stays a row, and the command
+ * says what it lacks. `rows`: the table's last rows with the row before them first (blank rows
+ * too, or gaps in `lineOf`); the result is the position in `rows` where the notes start, or -1.
+ */
+export function findNotesBelow(rows: readonly (readonly string[])[], lineOf: (index: number) => number = (i) => i + 1, isTotal: (cells: readonly string[]) => boolean = () => false): number {
+  let j = rows.length;
+  while (j > 0 && filledCells(rows[j - 1]!) <= 1) j--;
+  if (j === rows.length) return -1;
+  // The rows j.. have at most one cell filled: the notes start at the first that follows a break.
+  for (let p = Math.max(j, 1); p < rows.length; p++) {
+    const before = rows[p - 1]!;
+    const brk = filledCells(before) === 0 || lineOf(p) - lineOf(p - 1) > 1 || (p === j && isTotal(before));
+    if (!brk || filledCells(rows[p]!) === 0) continue;
+    return p;
+  }
+  return -1;
+}
