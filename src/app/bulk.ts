@@ -190,7 +190,7 @@ const DECLINE = Symbol('decline');
  * module comment); undefined when the lane declines: anything allocate() refuses (it then says
  * why), floors, ceilings or explanations, or numbers beyond what doubles hold exactly.
  */
-function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | undefined {
+export function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | undefined {
   if (options.explain) return undefined;
   /** One split per period, in allocateBy's order; periods asking for the same split (method, units, unit with bounds) share its arrays. */
   const made: { result: FastResult & { bound?: Uint8Array }; allocated: number }[] = [];

@@ -41,6 +41,11 @@ export interface BulkColumnNames {
 
 /** Read a list, or undefined when the general path should (see the module comment). */
 export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): BulkColumns | undefined {
+  return readBulkList(input, columns)?.columns;
+}
+
+/** readBulkColumns(), and the physical line of each row (validate names a list's lines in its findings). */
+export function readBulkList(input: Uint8Array, columns: BulkColumnNames): { columns: BulkColumns; lines: Int32Array } | undefined {
   let b = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
   if (b.length >= 2 ** 31 - 1 || b.length === 0) return undefined;
@@ -56,7 +61,8 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
   } catch {
     return undefined;
   }
-  return bulkColumnsOf(table, columns);
+  const cols = bulkColumnsOf(table, columns);
+  return cols && { columns: cols, lines: table.lines };
 }
 
 /** The lane's columns of a table in the model, or undefined (see the module comment). */
