@@ -265,7 +265,7 @@ class SheetSink implements RowSink {
         const first = notes[0]!.cells.find((c) => c !== '') ?? '';
         const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
         const where = notes.length === 1 ? `row ${notes[0]!.line}` : `rows ${notes[0]!.line}–${notes[notes.length - 1]!.line}`;
-        this.notesNote = `${where} of sheet "${this.sheet}" below the table ${notes.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${notes.length > 1 ? ', …' : ''}), not rows; not read`;
+        this.notesNote = `${where} of sheet "${this.sheet}" below the table ${notes.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${notes.length > 1 ? ', …' : ''}), not ${notes.length === 1 ? 'a row' : 'rows'}; not read`;
       }
       this.held = [];
     }
