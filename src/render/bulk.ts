@@ -200,11 +200,12 @@ export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): G
       at = 0;
     }
     const rowStart = at;
-    // The name, as read; one that would need quoting or neutralising takes the slow road.
+    // The name, as read; one that would need quoting (a delimiter, line break or quote: a table from
+    // csv-parse holds a quoted cell's text in its bytes) or neutralising takes the slow road.
     let special = SPECIAL_START.has(b[ns]!);
     for (let k = ns; k < ne; k++) {
       const c = b[k]!;
-      if (c === D || c === 13 || c === 10) special = true;
+      if (c === D || c === 13 || c === 10 || c === 34) special = true;
       out[at++] = c;
     }
     out[at++] = D;
@@ -213,7 +214,7 @@ export function* bulkCsvChunks({ split, options = {}, onRows }: BulkCsvInput): G
       if (ce > cs && SPECIAL_START.has(b[cs]!)) special = true;
       for (let k = cs; k < ce; k++) {
         const c = b[k]!;
-        if (c === D || c === 13 || c === 10) special = true;
+        if (c === D || c === 13 || c === 10 || c === 34) special = true;
         out[at++] = c;
       }
       out[at++] = D;

@@ -205,6 +205,21 @@ describe('report: the bundled allocation in chromium', () => {
     await context.close();
   });
 
+  it('writes every chart text inside its chart (no figure cut at the right edge)', async () => {
+    const { page } = shared;
+    const outside = await page.$$eval('svg', (svgs) =>
+      svgs.flatMap((svg) => {
+        const width = (svg as SVGSVGElement).viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].flatMap((t) => {
+          const box = (t as SVGTextElement).getBBox();
+          return box.x < -0.5 || box.x + box.width > width + 0.5 ? [`${t.textContent} (${Math.round(box.x + box.width)} > ${width})`] : [];
+        });
+      }),
+    );
+    expect(await page.$$eval('svg text', (t) => t.length)).toBeGreaterThan(50);
+    expect(outside).toEqual([]);
+  });
+
   it('renders a screenshot that is not blank', async () => {
     const { page } = shared;
     const png = await page.screenshot({ fullPage: false });

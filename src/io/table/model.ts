@@ -78,9 +78,13 @@ export class ColumnsBuilder {
   ends: Int32Array[];
   lines: Int32Array;
   readonly extras: string[] = [];
+  /**
+   * `capacity` rows to start with: 1 024, fewer for a wide table (a sheet may have 16 384 columns:
+   * 1 024 rows of those would be 128 MB of offsets before the first row).
+   */
   constructor(
     readonly width: number,
-    private capacity = 1024,
+    private capacity = Math.max(16, Math.min(1024, Math.floor((1 << 18) / Math.max(1, width)))),
   ) {
     this.starts = Array.from({ length: width }, () => new Int32Array(capacity));
     this.ends = Array.from({ length: width }, () => new Int32Array(capacity));
@@ -152,14 +156,15 @@ export class ColumnsSink implements RowSink {
     const b = this.builder!;
     b.reserve();
     b.lines[b.rows] = line;
-    for (let c = 0; c < b.width; c++) {
+    const width = Math.min(b.width, cells.length);
+    for (let c = 0; c < width; c++) {
       const text = cells[c] ?? '';
+      // An empty cell is written as nothing: its offsets stay 0 and 0, an empty slice (a sparse
+      // sheet padded to its header's width is mostly empty, and each write is to another column).
+      if (text === '') continue;
       b.starts[c]![b.rows] = this.offset;
-      // An empty cell takes no part (a sparse sheet padded to its header's width is mostly empty).
-      if (text !== '') {
-        this.offset += Buffer.byteLength(text);
-        this.parts.push(text);
-      }
+      this.offset += Buffer.byteLength(text);
+      this.parts.push(text);
       b.ends[c]![b.rows] = this.offset;
     }
     b.rows++;

@@ -211,6 +211,18 @@ export interface StackRow {
 }
 
 const STACK_ROW = 54;
+const FIGURE_LINE = 14;
+
+/** Pieces joined by " · " on lines no wider than `width` (at font size 11): a piece is never split. */
+function wrapFigures(pieces: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const piece of pieces) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (textWidth(`${last} · ${piece}`) * 11) / 12 <= width) lines[lines.length - 1] = `${last} · ${piece}`;
+    else lines.push(piece);
+  }
+  return lines;
+}
 
 /** One stacked bar per row (per year), each scaled to its own stated total, with its figures written under it. */
 export function stackChart(rows: readonly StackRow[], text: ChartText): string {
@@ -218,7 +230,14 @@ export function stackChart(rows: readonly StackRow[], text: ChartText): string {
   const labelWidth = largest(rows.map((row) => textWidth(row.label) * 1.1), 40) + 12;
   const plotWidth = CHART_WIDTH - labelWidth - 12;
   const legendY = 14;
-  const height = 30 + rows.length * STACK_ROW;
+  // Each row's figures, on as many lines as the plot's width needs.
+  const figureLines = rows.map((row) => wrapFigures([...row.parts.map((p) => `${p.name} ${p.valueText}`), `${row.statedName} ${row.statedText}`], plotWidth));
+  const tops: number[] = [];
+  let height = 30;
+  for (const lines of figureLines) {
+    tops.push(height);
+    height += STACK_ROW + (lines.length - 1) * FIGURE_LINE;
+  }
   const out = [svgOpen(text, CHART_WIDTH, height)];
   // Legend: swatch and name of each part, from the first row.
   const legend = rows[0]?.parts ?? [];
@@ -231,7 +250,7 @@ export function stackChart(rows: readonly StackRow[], text: ChartText): string {
   out.push(`<line class="stated" x1="${lx}" x2="${lx}" y1="${legendY - 10}" y2="${legendY + 4}"/><text x="${lx + 6}" y="${legendY + 1}" font-size="11">${escapeHtml(rows[0]?.statedName ?? '')}</text>`);
   out.push(`</g>`);
   rows.forEach((row, i) => {
-    const y = 30 + i * STACK_ROW;
+    const y = tops[i]!;
     const domain = Math.max(row.stated, row.parts.reduce((s, p) => s + Math.max(0, p.value), 0));
     const widths = layoutSegments(row.parts.map((p) => p.value), domain, plotWidth);
     out.push(`<g class="stack"${attrs({ 'data-label': row.label })}>`);
@@ -244,8 +263,7 @@ export function stackChart(rows: readonly StackRow[], text: ChartText): string {
     });
     const statedX = labelWidth + (domain > 0 ? (row.stated / domain) * plotWidth : 0);
     out.push(`<line class="stated" x1="${r(statedX)}" x2="${r(statedX)}" y1="${y - 3}" y2="${y + 21}"/>`);
-    const figures = [...row.parts.map((p) => `${p.name} ${p.valueText}`), `${row.statedName} ${row.statedText}`].join(' · ');
-    out.push(`<text x="${labelWidth}" y="${y + 34}" font-size="11">${escapeHtml(figures)}</text>`);
+    figureLines[i]!.forEach((line, k) => out.push(`<text x="${labelWidth}" y="${y + 34 + k * FIGURE_LINE}" font-size="11">${escapeHtml(line)}</text>`));
     out.push(`</g>`);
   });
   out.push(`</svg>`);
