@@ -52,7 +52,7 @@ export interface ReadTableOptions {
   header?: HeaderChoice | undefined;
 }
 
-export interface HeaderChoice {
+interface HeaderChoice {
   needs?: HeaderNeeds | undefined;
   row?: number | undefined;
 }
