@@ -1,6 +1,6 @@
 /** Inputs the benches share (bench/run.mjs, bench/xlsx.mjs): made once, kept in bench/out/. */
-import { createWriteStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /** A list of `n` recipients from a fixed-seed LCG: weights 1..1 000 000, every tenth with two decimals. */
 export async function recipientsFile(out, n) {
@@ -21,4 +21,57 @@ export async function recipientsFile(out, n) {
   stream.end(chunk);
   await new Promise((r) => stream.on('finish', r));
   return file;
+}
+
+/**
+ * `n` applications for `award` (the columns of data/examples/gavleborg-applications.csv) from a
+ * fixed-seed LCG: organisation types the rules admit and some they do not, requests of 50 000 to
+ * 1 000 000 kr with costs above them, priorities 1..10, one call year (2018).
+ */
+export async function applicationsFile(out, n) {
+  const file = join(out, `applications-${n}.csv`);
+  if (existsSync(file)) return file;
+  let seed = 20180501;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  const types = ['kommun', 'ideell förening', 'kommunalförbund', 'region', 'stiftelse', 'aktiebolag'];
+  const stream = createWriteStream(file);
+  let chunk = 'applicant,type,region,requested,cost,priority,years\n';
+  for (let i = 0; i < n; i++) {
+    const requested = 50_000 + (next() % 951) * 1000;
+    const cost = requested + (next() % 500) * 1000;
+    chunk += `Sökande ${i},${types[next() % types.length]},Gävleborg,${requested},${cost},${(next() % 10) + 1},2018\n`;
+    if (chunk.length > 1 << 16) {
+      if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
+      chunk = '';
+    }
+  }
+  stream.end(chunk);
+  await new Promise((r) => stream.on('finish', r));
+  return file;
+}
+
+/**
+ * A copy of the bundled rules whose tillvaxtverket list is `list` (in `out`, beside it), and a
+ * scenario on it that changes one recipient's basis (issue 20's "a scenario that changes one
+ * recipient"), splitting 1 000 000 000 000 kr to the krona in 2019. Returns both files.
+ */
+export function scenarioFiles(out, list, rulesFile) {
+  const rules = JSON.parse(readFileSync(rulesFile, 'utf8'));
+  rules.programmes.find((p) => p.id === 'tillvaxtverket').recipients = { file: basename(list), id: 'recipient', basis: 'weight' };
+  const name = basename(list, '.csv');
+  const rulesOut = join(out, `rules-${name}.json`);
+  writeFileSync(rulesOut, JSON.stringify(rules));
+  const scenario = join(out, `scenario-${name}.json`);
+  writeFileSync(
+    scenario,
+    JSON.stringify({
+      version: 1,
+      name: 'one-change',
+      programme: 'tillvaxtverket',
+      years: '2019',
+      recipients: { change: [{ id: 'r500', basis: '123456.5' }] },
+      periods: [{ years: '2019', total: '1000000000000', unit: '1' }],
+    }),
+  );
+  return { rules: rulesOut, scenario };
 }

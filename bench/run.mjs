@@ -20,7 +20,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recipientsFile } from './inputs.mjs';
+import { applicationsFile, recipientsFile, scenarioFiles } from './inputs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -115,7 +115,7 @@ const polars = pythonWith('polars');
 const ourArgs = (file, method, format, out, extra = []) => [BIN, 'allocate', '--data', file, '--basis', 'weight', '--total', TOTAL, '--unit', '1', '--method', method, '--format', format, '--out', out, ...extra];
 
 /** Cases per size: [label, command, args]; each is run RUNS times, the cases alternating. */
-function casesFor(n, file) {
+function casesFor(n, file, applications) {
   const big = n >= 1_000_000;
   const cases = [['largest-remainder csv', process.execPath, ourArgs(file, 'largest-remainder', 'csv', join(OUT, `out-lr-${n}.csv`))]];
   if (pandas) cases.push(['pandas (float64)', pandas, [join(ROOT, 'bench', 'pandas_split.py'), file, TOTAL, join(OUT, `out-pandas-${n}.csv`)]]);
@@ -125,12 +125,21 @@ function casesFor(n, file) {
   // A tenth and five times the mean amount (at 1M rows: --floor 100000 --ceiling 5000000, issue 20's case).
   const mean = Number(TOTAL) / n;
   cases.push(['floor/ceiling csv', process.execPath, [...ourArgs(file, 'largest-remainder', 'csv', join(OUT, `out-fc-${n}.csv`)), '--floor', String(mean / 10), '--ceiling', String(mean * 5)]]);
-  if (!big || large) {
-    // validate of allocate's own output with the same options, and compare of two such tables (both still build objects per row: --large only at 1M).
-    cases.push(['validate (same options)', process.execPath, [BIN, 'validate', join(OUT, `out-lr-${n}.csv`), '--data', file, '--basis', 'weight', '--total', TOTAL, '--unit', '1', '--method', 'largest-remainder']]);
+  // A scenario that changes one recipient's basis (the list as the programme's, through a copy of the rules).
+  if (n >= 100_000) {
+    const { rules, scenario } = scenarioFiles(OUT, file, join(ROOT, 'data', 'rules.json'));
+    cases.push(['scenario (one change) csv', process.execPath, [BIN, 'allocate', '--rules', rules, '--scenario', scenario, '--format', 'csv', '--out', join(OUT, `out-scenario-${n}.csv`)]]);
   }
+  // award of as many applications and audit of the plain split's own table (issue 20's goals are at 100 000).
+  if (n === 100_000) {
+    cases.push(['award applications csv', process.execPath, [BIN, 'award', applications, '--budget', '1 000 000 000', '--format', 'csv', '--out', join(OUT, `out-award-${n}.csv`)]]);
+    cases.push(['audit (amount vs weight)', process.execPath, [BIN, 'audit', join(OUT, `out-lr-${n}.csv`), '--basis', 'weight', '--column', 'amount', '--stated', TOTAL], [0, 1]]);
+  }
+  // validate of allocate's own output with the same options (on columns: every size; issue 20's goal ≤ 2× allocate, ≤ 300 MB).
+  cases.push(['validate (same options)', process.execPath, [BIN, 'validate', join(OUT, `out-lr-${n}.csv`), '--data', file, '--basis', 'weight', '--total', TOTAL, '--unit', '1', '--method', 'largest-remainder']]);
   if (n <= 1_000_000) {
     cases.push(['sainte-lague csv', process.execPath, ourArgs(file, 'sainte-lague', 'csv', join(OUT, `out-sl-${n}.csv`))]);
+    // compare of two such tables (still an object per row: --large only at 1M).
     if (!big || large) cases.push(['compare two tables', process.execPath, [BIN, 'compare', join(OUT, `out-lr-${n}.csv`), join(OUT, `out-sl-${n}.csv`), '--year', '2024', '--format', 'csv', '--out', join(OUT, `out-compare-${n}.csv`)]]);
     if (big) {
       cases.push(['dhondt csv', process.execPath, ourArgs(file, 'dhondt', 'csv', join(OUT, `out-dh-${n}.csv`))]);
@@ -147,9 +156,9 @@ function casesFor(n, file) {
 const rows = [];
 for (const n of SIZES) {
   const file = await generate(n);
-  const cases = casesFor(n, file);
+  const cases = casesFor(n, file, n === 100_000 ? await applicationsFile(OUT, n) : undefined);
   const samples = cases.map(() => []);
-  for (let run = 0; run < RUNS; run++) cases.forEach(([, cmd, args], k) => samples[k].push(measure(cmd, args)));
+  for (let run = 0; run < RUNS; run++) cases.forEach(([, cmd, args, exits], k) => samples[k].push(measure(cmd, args, exits)));
   const ms = (label) => {
     const k = cases.findIndex(([l]) => l === label);
     return k < 0 ? undefined : samples[k].map((s) => s.ms);

@@ -14,6 +14,7 @@ import type { NumberLocale } from '../core/amount.js';
 import { provenanceOf, type Source } from '../render/output.js';
 import { allocateOptionsOf, allocationSetup, dataReadOptions, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
+import type { RecipientChanges } from './bulk-scenario.js';
 import { sourceOf } from './source.js';
 
 export interface AllocateRequest extends AllocationOptions {
@@ -65,8 +66,8 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown,
   // the terminal table and xlsx name the scenario: the general path writes those.)
   if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table' && request.bulk.format !== 'xlsx') {
-    const setup = await scenarioListSetup(request).catch(() => undefined);
-    const lane = setup && (await onLane(setup, request.bulk).catch(() => undefined));
+    const setup = await scenarioListSetup(request, { changes: true }).catch(() => undefined);
+    const lane = setup && (await onLane(setup, request.bulk, undefined, setup.recipientChanges).catch(() => undefined));
     if (lane?.kind === 'bulk') return lane;
   }
 
@@ -96,13 +97,12 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
 /**
  * The bulk lane for a setup: a plain list split by a programme's periods or freely, streamed.
  * Undefined when the setup is not one the lane takes: a scenario whose recipients are read
- * already, floors, ceilings, an .xlsx workbook (the table reader's). Otherwise the
+ * already, an .xlsx workbook (the table reader's). Otherwise the
  * output in chunks, or, when the lane declines, the bytes it read, for the general reader.
  */
-async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
+async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array, changes?: RecipientChanges): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
   const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
-  const taken = !scenarioRun && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn;
-  if (!taken || dataFile === undefined || options.sheet !== undefined || options.headerRow !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
+  if (scenarioRun || dataFile === undefined || options.sheet !== undefined || options.headerRow !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
   const input = bytes ?? (await readBytes(dataFile));
   // A workbook on stdin is the table reader's (io/xlsx.ts), not the lane's.
   if (isZip(input) || isCompoundFile(input)) return { kind: 'declined', input };
@@ -120,6 +120,9 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
     ...(bulk.progress ? { progress: bulk.progress } : {}),
     ...(idColumn ? { id: idColumn } : {}),
     ...(codeColumn ? { code: codeColumn } : {}),
+    ...(options.floorColumn !== undefined ? { floorColumn: options.floorColumn } : {}),
+    ...(changes ? { changes } : {}),
+    ...(options.ceilingColumn !== undefined ? { ceilingColumn: options.ceilingColumn } : {}),
   });
   return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input };
 }

@@ -9,7 +9,7 @@ import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { needsColumns } from '../core/header-row.js';
 import type { Programme } from '../core/programme.js';
-import { scenarioAllocation } from '../core/scenario.js';
+import { scenarioAllocation, type Scenario } from '../core/scenario.js';
 import type { YearRange } from '../core/schedule.js';
 import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
@@ -118,26 +118,33 @@ export async function allocationSetup(request: AllocationOptions): Promise<Alloc
 
 /**
  * allocationSetup() for a scenario that splits its programme's recipient list as the list has it
- * (no recipients removed, added or changed, no floors or ceilings), made without reading the list:
+ * (no recipients removed, added or changed, no floors or ceilings; with `take.changes`, any: the
+ * recipient changes are then returned as `recipientChanges`, for the caller to make on the list
+ * it reads, and the scenario's floor and ceiling are the options'), made without reading the list:
  * the list is the data file, the changed programme the programme, the scenario's years the
  * options' (unless --year gives them). For the bulk lane, which reads the list itself. Undefined
  * for any other request; errors are thrown as met, not in allocationSetup's order, so a caller
  * falls back to allocationSetup on any.
  */
-export async function scenarioListSetup(request: AllocationOptions): Promise<AllocationSetup | undefined> {
+export async function scenarioListSetup(request: AllocationOptions, take: { changes?: boolean } = {}): Promise<(AllocationSetup & { recipientChanges?: Scenario['recipients'] }) | undefined> {
   // A scenario on stdin is read once, by allocationSetup.
   if (request.scenario === undefined || request.scenario === '-' || scenarioClash(request)) return undefined;
   const { resolveScenario } = await import('../io/scenario-schema.js');
   const { scenario } = await resolveScenario(request.scenario);
   const { remove, add, change } = scenario.recipients;
-  if (remove.length || add.length || change.length || scenario.floor || scenario.ceiling) return undefined;
+  const changes = remove.length > 0 || add.length > 0 || change.length > 0;
+  if (!take.changes && (changes || scenario.floor || scenario.ceiling)) return undefined;
   const { loaded, programme: base } = await loadProgramme(request.rules, scenario.programme);
   const source = base.recipients;
   if (!source) return undefined;
   const { programme, options } = scenarioAllocation(base, scenario);
   const years = request.years ?? options.years;
+  // The scenario's floor and ceiling for every recipient, unless the options give theirs (as allocateOptionsOf lets them).
+  const floor = request.floor ?? options.floor;
+  const ceiling = request.ceiling ?? options.ceiling;
   return {
-    options: { ...request, programme: programme.id, ...(years ? { years } : {}) },
+    ...(changes ? { recipientChanges: scenario.recipients } : {}),
+    options: { ...request, programme: programme.id, ...(years ? { years } : {}), ...(floor ? { floor } : {}), ...(ceiling ? { ceiling } : {}) },
     scenarioRun: undefined,
     useProgramme: true,
     programme,

@@ -31,11 +31,14 @@ import { allocateBy, type AllocateOptions, type Allocation } from '../core/alloc
 import { fitsDoubles, type FastResult } from '../core/apportion/fast.js';
 import { methodByName, type MethodInfo } from '../core/apportion/index.js';
 import type { Fraction } from '../core/apportion/types.js';
-import type { BulkPeriod, BulkSplit } from '../core/bulk-columns.js';
+import type { BulkBoundColumn, BulkPeriod, BulkSplit } from '../core/bulk-columns.js';
+import { apportionWithinF64, type FastBoundedResult } from '../core/apportion/fast-constraints.js';
+import { fromBigInt } from '../core/scaled.js';
 import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
-import { splitWithoutRows } from '../core/split.js';
+import { splitWithoutRows, type SplitRequest } from '../core/split.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
+import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
 import { amountColumns, moneyDecimals } from '../render/allocation.js';
 import { bulkCsvChunks, bulkName, bulkRecords, bulkText } from '../render/bulk.js';
 import { allocationWorkbook } from '../render/xlsx.js';
@@ -60,12 +63,17 @@ export interface BulkRequest {
   id?: string;
   /** Code column (as the rules name it); guessed as the general reader guesses it when absent. */
   code?: string;
+  /** Per-row floor and ceiling columns (--floor-column, --ceiling-column; an empty cell: the allocation's floor or ceiling, or none). */
+  floorColumn?: string | undefined;
+  ceilingColumn?: string | undefined;
   /**
    * What core allocate() is asked (app/allocation-setup.ts allocateOptionsOf): a programme and the
-   * years, or a total; admin costs, unit, method, rest, first divisor, explain. With floors or
-   * ceilings the lane declines.
+   * years, or a total; admin costs, unit, method, rest, first divisor, floor, ceiling, explain.
+   * Floors and ceilings with --explain are declined.
    */
   allocation: AllocateOptions;
+  /** A scenario's recipient changes (remove, change, add), made on the list as read (app/bulk-scenario.ts). */
+  changes?: RecipientChanges | undefined;
   /** csv, json, md or table; any other format is declined. */
   format: string;
   csv?: CsvOptions;
@@ -90,11 +98,21 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const grid = request.format === 'md' || request.format === 'table';
   if (request.format !== 'csv' && request.format !== 'json' && request.format !== 'xlsx' && !grid) return undefined;
   if (request.format === 'xlsx' && (explain || !request.provenance)) return undefined;
-  if (allocation.floor || allocation.ceiling) return undefined;
+  const bounded = allocation.floor !== undefined || allocation.ceiling !== undefined || request.floorColumn !== undefined || request.ceilingColumn !== undefined;
+  // --explain with floors and ceilings (the explanation's bounds and unconstrained amounts) is the general path's.
+  if (explain && bounded) return undefined;
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   request.progress?.('read', 0, 0);
-  const columns = readBulkColumns(bytes, { basis: request.basis, ...(request.id !== undefined ? { id: request.id } : {}), ...(request.code !== undefined ? { code: request.code } : {}) });
-  if (!columns) return undefined;
+  const read = readBulkColumns(bytes, {
+    basis: request.basis,
+    ...(request.id !== undefined ? { id: request.id } : {}),
+    ...(request.code !== undefined ? { code: request.code } : {}),
+    ...(request.floorColumn !== undefined ? { floor: request.floorColumn } : {}),
+    ...(request.ceilingColumn !== undefined ? { ceiling: request.ceilingColumn } : {}),
+  });
+  // A scenario's recipient changes, made on the columns (app/bulk-scenario.ts).
+  const columns = read && request.changes ? columnsWithChanges(read, request.changes) : read;
+  if (!columns || (explain && (columns.floors || columns.ceilings))) return undefined;
   request.progress?.('split', 0, columns.rows);
   const split = bulkSplit(columns, allocation);
   if (!split) return undefined;
@@ -172,32 +190,38 @@ const DECLINE = Symbol('decline');
  * module comment); undefined when the lane declines: anything allocate() refuses (it then says
  * why), floors, ceilings or explanations, or numbers beyond what doubles hold exactly.
  */
-function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | undefined {
-  if (options.floor || options.ceiling || options.explain) return undefined;
-  /** One split per period, in allocateBy's order; periods asking for the same split (method, units) share its arrays. */
-  const made: { result: FastResult; allocated: number }[] = [];
+export function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | undefined {
+  if (options.explain) return undefined;
+  /** One split per period, in allocateBy's order; periods asking for the same split (method, units, unit with bounds) share its arrays. */
+  const made: { result: FastResult & { bound?: Uint8Array }; allocated: number }[] = [];
   const byKey = new Map<string, (typeof made)[number]>();
+  // Some row has a floor or a ceiling (split()'s `bounded`): the options', or a cell of a bound column.
+  const bounded = options.floor !== undefined || options.ceiling !== undefined || hasCell(columns.floors) || hasCell(columns.ceilings);
   let summary: Allocation;
   try {
     summary = allocateBy([], options, (request) =>
-      splitWithoutRows(request, (method, unitsBig) => {
-        const units = Number(unitsBig);
-        if (!Number.isSafeInteger(units) || !fitsDoubles(columns.maxWeight, columns.total, units)) throw DECLINE;
-        const key = `${method.name} ${request.firstDivisor?.toFixed() ?? ''} ${units}`;
-        let one = byKey.get(key);
-        if (!one) {
-          const result = splitColumns(columns, units, method.name, request.firstDivisor);
-          if (!result) throw DECLINE;
-          let allocated = 0;
-          for (let i = 0; i < result.units.length; i++) allocated += result.units[i]!;
-          // Whole non-negative terms: every partial sum is at most the last, so all are exact when it is safe.
-          if (!Number.isSafeInteger(allocated)) throw DECLINE;
-          one = { result: { units: result.units, tiedRows: [...result.tiedRows].sort((a, b) => a - b) }, allocated };
-          byKey.set(key, one);
-        }
-        made.push(one);
-        return BigInt(one.allocated);
-      }),
+      splitWithoutRows(
+        request,
+        (method, unitsBig) => {
+          const units = Number(unitsBig);
+          if (!Number.isSafeInteger(units) || !fitsDoubles(columns.maxWeight, columns.total, units)) throw DECLINE;
+          const key = `${method.name} ${request.firstDivisor?.toFixed() ?? ''} ${units}${bounded ? ` ${request.unit.toFixed()}` : ''}`;
+          let one = byKey.get(key);
+          if (!one) {
+            const result: (FastResult & { bound?: Uint8Array }) | undefined = bounded ? splitBounded(columns, units, request, method) : splitColumns(columns, units, method.name, request.firstDivisor);
+            if (!result) throw DECLINE;
+            let allocated = 0;
+            for (let i = 0; i < result.units.length; i++) allocated += result.units[i]!;
+            // Whole non-negative terms: every partial sum is at most the last, so all are exact when it is safe.
+            if (!Number.isSafeInteger(allocated)) throw DECLINE;
+            one = { result: { units: result.units, tiedRows: [...result.tiedRows].sort((a, b) => a - b), ...(result.bound ? { bound: result.bound } : {}) }, allocated };
+            byKey.set(key, one);
+          }
+          made.push(one);
+          return BigInt(one.allocated);
+        },
+        bounded,
+      ),
     );
   } catch (e) {
     if (e === DECLINE || e instanceof StatsbidragError) return undefined;
@@ -211,7 +235,7 @@ function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | 
   for (const [k, { result }] of made.entries()) {
     const unitScaled = summary.periods[k]!.split.unit.times(scale);
     if (!unitScaled.isInteger() || !Number.isSafeInteger(unitScaled.toNumber())) return undefined;
-    periods.push({ units: result.units, tiedRows: result.tiedRows, unitScaled: unitScaled.toNumber() });
+    periods.push({ units: result.units, tiedRows: result.tiedRows, unitScaled: unitScaled.toNumber(), ...(result.bound ? { bound: result.bound } : {}) });
   }
   // Every amount and every row's total below 2^53: the sum over the rows of every column bounds them.
   let all = 0n;
@@ -221,6 +245,71 @@ function bulkSplit(columns: BulkColumns, options: AllocateOptions): BulkSplit | 
   }
   if (all > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
   return { columns, periods, summary, decimals };
+}
+
+/** Whether a bound column has a cell (a row with a bound of its own). */
+function hasCell(column: BulkBoundColumn | undefined): boolean {
+  if (!column) return false;
+  for (let i = 0; i < column.values.length; i++) if (!Number.isNaN(column.values[i]!)) return true;
+  return false;
+}
+
+/** Bounds below this stay exact in every sum the constraint solver makes (core/apportion/fast-constraints.ts). */
+const MAX_BOUND = 2 ** 52;
+
+/**
+ * Per row, in whole units of `unit`, a floor (rounded up) or a ceiling (rounded down), as split()
+ * rounds them: the row's cell, else the option's `fallback`, else none (`none`: 0 for floors,
+ * Infinity for ceilings). Throws DECLINE for what the general path should report (a negative
+ * option) or what doubles would not hold exactly.
+ */
+function unitBounds(column: BulkBoundColumn | undefined, fallback: Decimal | undefined, unit: Decimal, rows: number, up: boolean): Float64Array | undefined {
+  if (!column && fallback === undefined) return undefined;
+  const none = up ? 0 : Infinity;
+  let dflt = none;
+  if (fallback !== undefined) {
+    if (!fallback.isFinite() || fallback.isNegative()) throw DECLINE;
+    const u = fallback.div(unit);
+    dflt = (up ? u.ceil() : u.floor()).toNumber();
+    if (!(dflt < MAX_BOUND)) throw DECLINE;
+  }
+  const out = new Float64Array(rows).fill(dflt);
+  if (!column) return out;
+  // value / 10^d ÷ (un / 10^ud) = value × 10^(s−d) / (un × 10^(s−ud)), s = max(d, ud): both integers below 2^52.
+  const ud = Math.max(0, unit.decimalPlaces());
+  const s = Math.max(column.decimals, ud);
+  const den = unit.times(new Decimal(10).pow(s)).toNumber();
+  const times = 10 ** (s - column.decimals);
+  if (!Number.isSafeInteger(den) || den <= 0 || den >= MAX_BOUND) throw DECLINE;
+  const { values } = column;
+  for (let i = 0; i < rows; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    const num = v * times;
+    if (!(num < MAX_BOUND)) throw DECLINE;
+    let q = Math.floor(num / den);
+    let r = num - q * den;
+    while (r < 0) {
+      q--;
+      r += den;
+    }
+    while (r >= den) {
+      q++;
+      r -= den;
+    }
+    out[i] = up && r > 0 ? q + 1 : q;
+  }
+  return out;
+}
+
+/** The split of the columns within floors and ceilings (constraints.ts apportionWithin on the arrays); throws split()'s errors for bounds no split can meet. */
+function splitBounded(columns: BulkColumns, units: number, request: SplitRequest, method: MethodInfo): FastBoundedResult {
+  const floors = unitBounds(columns.floors, request.floor, request.unit, columns.rows, true);
+  const ceilings = unitBounds(columns.ceilings, request.ceiling, request.unit, columns.rows, false);
+  // A floor above a ceiling is the general path's to report (it names the recipient).
+  if (floors && ceilings) for (let i = 0; i < columns.rows; i++) if (floors[i]! > ceilings[i]!) throw DECLINE;
+  const money = (u: bigint): string => fromBigInt(u).times(request.unit).toFixed();
+  return apportionWithinF64(method.fast, columns.weights, units, { floors, ceilings }, money);
 }
 
 /** Units per row by the named method's fast variant (the registry's, core/apportion/index.ts). */

@@ -4,8 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { amountTableOf } from '../core/amount-table.js';
-import { compare, compareAmountTables, type Comparison } from '../core/compare.js';
+import { amountColumnsOf } from '../core/amount-table.js';
+import { compare, compareAmountColumns, type Comparison } from '../core/compare.js';
 import { StatsbidragError, located } from '../core/errors.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { note } from '../io/notes.js';
@@ -81,7 +81,7 @@ export async function compareTablesUseCase(request: CompareRequest): Promise<{ c
   const side = async (spec: string) => {
     const table = await readTable(resolveInput(spec));
     try {
-      return amountTableOf(table, spec, { year: request.years });
+      return amountColumnsOf(table, spec, { year: request.years });
     } catch (e) {
       throw located(e, { file: spec });
     }
@@ -89,10 +89,11 @@ export async function compareTablesUseCase(request: CompareRequest): Promise<{ c
   const a = await side(request.a);
   const b = await side(request.b);
   for (const text of [...a.notes, ...b.notes]) note(text);
-  const comparison = compareAmountTables(a.table, b.table, { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) });
+  const comparison = compareAmountColumns(a.columns, b.columns, { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) });
   noCommonYears(comparison, request.years);
   const repairs = [...a.repairs, ...b.repairs];
-  return { comparison: repairs.length ? { ...comparison, repairs } : comparison, source: sourceOf(undefined, undefined) };
+  if (repairs.length) comparison.repairs = repairs;
+  return { comparison, source: sourceOf(undefined, undefined) };
 }
 
 /** `compare A B`: two tables, or two scenarios; one of each is a usage error. */

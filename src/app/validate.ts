@@ -17,9 +17,13 @@ import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme } from '../core/programme.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
-import { expectedRecipientsFromTable, validateTable, type StatedSum, type ValidateOptions, type ValidationReport } from '../core/validate.js';
-import { readTable, type Table } from '../io/table.js';
-import { allocationSetup, runAllocation, type AllocationOptions } from './allocation-setup.js';
+import { expectedRecipientsFromTable, validateTable, type AllocationColumns, type StatedSum, type ValidateOptions, type ValidationReport } from '../core/validate.js';
+import { readTable, tableFromBytes, type Table } from '../io/table.js';
+import { readBytes } from '../io/read.js';
+import { isCompoundFile, isZip } from '../io/xlsx.js';
+import type { BulkSplit } from '../core/bulk-columns.js';
+import { fromBigInt, fromScaled } from '../core/scaled.js';
+import { allocateOptionsOf, allocationSetup, runAllocation, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { loadProgramme, programmeList } from './programme.js';
 import { sourceOf } from './source.js';
 import type { LoadedRules } from '../io/load.js';
@@ -52,7 +56,11 @@ export interface ValidateResult {
   table: Table;
   /** Undefined when no programme applies (--stated, or a free split). */
   programme: Programme | undefined;
-  /** The split the table was checked against, when allocate's options were given. */
+  /**
+   * The split the table was checked against, when allocate's options were given. For a list the
+   * bulk lane takes (app/bulk.ts), its summary: every figure, but no `recipients` and no period's
+   * `split.rows` (the rows were read as columns).
+   */
   allocation: Allocation | undefined;
   /** Where the check's rules come from, for the JSON report's provenance. */
   source: Source;
@@ -134,13 +142,14 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
     // --basis and --id name the recipients file's columns here, as for allocate; --year its years.
     const { year, table: _table, sheet: _sheet, headerRow: _headerRow, tolerance: _t, stated: _s, locale: _l, against: _a, ...rest } = request;
     const setup = await allocationSetup({ ...rest, years: year });
-    const run = await runAllocation(setup);
+    const run = await splitReference(setup);
     allocation = run.allocation;
     programme = run.programme;
     loaded = setup.scenarioRun?.loaded ?? setup.loaded;
     options = {
       ...common,
       allocation,
+      ...(run.columns ? { allocationColumns: run.columns } : {}),
       allocationSource: setup.scenarioRun ? `scenario ${setup.scenarioRun.scenario.name}` : setup.dataFile!,
       allocationOptions: splitOptionText(request),
     };
@@ -170,4 +179,48 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
   const table = await readTable(request.table, { ...(request.sheet === undefined ? {} : { sheet: request.sheet }), header: { row: request.headerRow } });
   const report = validateTable(table, options);
   return { report, table, programme, allocation, source: sourceOf(loaded, programme?.id), verdict: report.valid ? 'pass' : 'fail' };
+}
+
+/**
+ * The split allocate writes with the setup's options. A plain list the bulk lane takes (as
+ * allocate's lane takes it: no scenario, floors or ceilings, a CSV file) is split there and read as
+ * columns (no object per recipient, core/checks/types.ts AllocationColumns); anything the lane
+ * declines, the general path splits, from the bytes already read.
+ */
+async function splitReference(setup: AllocationSetup): Promise<{ allocation: Allocation; columns?: AllocationColumns; programme: Programme | undefined }> {
+  const { options, scenarioRun, dataFile, basis, idColumn, codeColumn } = setup;
+  const taken = !scenarioRun && !options.floor && !options.ceiling && !options.floorColumn && !options.ceilingColumn && options.sheet === undefined;
+  if (!taken || dataFile === undefined || dataFile === '-' || /\.xlsx$/i.test(dataFile)) return runAllocation(setup);
+  const input = await readBytes(dataFile);
+  if (!isZip(input) && !isCompoundFile(input)) {
+    const { readBulkList } = await import('../io/bulk.js');
+    const { bulkSplit } = await import('./bulk.js');
+    const list = readBulkList(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) });
+    const split = list && bulkSplit(list.columns, allocateOptionsOf(setup));
+    if (list && split) return { allocation: split.summary, columns: allocationColumns(split, list.lines), programme: setup.programme };
+  }
+  return runAllocation(setup, await tableFromBytes(input, dataFile, {}));
+}
+
+/** A bulk split as validate reads it: names, codes and weights from the list's bytes, amounts as scaled integers. */
+function allocationColumns(split: BulkSplit, lines: Int32Array): AllocationColumns {
+  const { columns, periods, decimals } = split;
+  const weightDecimals = columns.decimals;
+  const total = new Decimal(columns.total);
+  const { codeStart, codeEnd } = columns;
+  const bytes = Buffer.from(columns.bytes.buffer, columns.bytes.byteOffset, columns.bytes.byteLength);
+  const { nameStart, nameEnd } = columns;
+  return {
+    count: columns.rows,
+    id: (i) => bytes.toString('utf8', nameStart[i]!, nameEnd[i]!),
+    code: (i) => (codeStart && codeEnd![i]! > codeStart[i]! ? bytes.toString('utf8', codeStart[i]!, codeEnd![i]!) : undefined),
+    weight: (i) => fromScaled(BigInt(columns.weights[i]!), weightDecimals),
+    line: (i) => lines[i],
+    decimals,
+    amount: (k, i) => periods[k]!.units[i]! * periods[k]!.unitScaled,
+    // Every period splits by the same weights: a row's share is its weight over their sum (split()'s share).
+    share: (_k, i) => fromBigInt(BigInt(columns.weights[i]!)).div(total),
+    // The lane declines a list in which two rows are one recipient (io/bulk.ts).
+    distinct: true,
+  };
 }

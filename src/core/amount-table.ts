@@ -6,13 +6,15 @@
  * digit grouping is broken ("164 000 00") is read as the parser's first reading and noted; any
  * other unreadable cell is an error naming file, line and column.
  */
-import { chooseRepair, readCell, type TableLike } from './cells.js';
+import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
-import { findTotalRows, totalRowNote } from './total-rows.js';
-import type { AmountTable, ReadCellRepair } from './compare.js';
-import { Decimal } from './decimal.js';
+import { findTotalRows, isTotalKey, totalRowNote, type TotalRow } from './total-rows.js';
+import type { AmountColumns, AmountTable, ReadCellRepair } from './compare.js';
+import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
+import { KeyIndex } from './key-index.js';
+import { ScaledColumn } from './scaled-column.js';
 import { yearsOf, type YearRange } from './schedule.js';
 
 
@@ -24,7 +26,81 @@ export interface AmountTableResult {
   notes: string[];
 }
 
-export function amountTableOf(t: TableLike, label: string, options: { year?: YearRange | undefined } = {}): AmountTableResult {
+/** What amountColumnsOf reads: the table as columns of exact amounts. */
+export interface AmountColumnsResult {
+  columns: AmountColumns;
+  /** Cells with broken digit grouping, read as the parser's first reading. */
+  repairs: ReadCellRepair[];
+  /** Total rows set aside (core/total-rows.ts), one note each. */
+  notes: string[];
+  /** Per column of `columns.amounts`: the table's column it was read from. */
+  tableColumns: number[];
+}
+
+/** Bare digits, or digits with one or two decimals: parseAmount reads these as written (core/amount.ts). */
+const PLAIN_AMOUNT = /^-?\d{1,30}(?:\.\d{1,2})?$/;
+
+/** A cell's state after the first reading: a value, empty (0, no value for the total-row rule) or unreadable. */
+const OK = 0;
+const EMPTY = 1;
+const BAD = 2;
+
+/**
+ * Whether core/total-rows.ts's sum rule could find a total row: some row of the trailing run of
+ * rows with the last row's amounts (from the third row of the non-word rows on) whose amounts
+ * are each the sum of the rows above it, one of them not zero. A necessary condition, checked
+ * on the exact integers: when it fails the rule finds no sum row, so the word rows are all.
+ */
+function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[], state: readonly Uint8Array[]): boolean {
+  // The rows the rule reads are the non-word ones ("rest"); walked here without a list of them.
+  let len = 0;
+  for (let r = 0; r < n; r++) if (!word[r]) len++;
+  if (len < 3) return false;
+  const before = (r: number): number => {
+    do r--;
+    while (r >= 0 && word[r]);
+    return r;
+  };
+  const last = before(n);
+  const columns = amounts.length;
+  const same = (r: number): boolean => {
+    for (let c = 0; c < columns; c++) {
+      const st = state[c]!;
+      if ((st[r] === OK) !== (st[last] === OK)) return false;
+      if (st[r] === OK && amounts[c]!.get(r) !== amounts[c]!.get(last)) return false;
+    }
+    return true;
+  };
+  // The trailing run of rows with the last row's amounts: rest[from..].
+  let from = len - 1;
+  for (let r = last; from > 2 && same(before(r)); r = before(r)) from--;
+  // Σ of each column over the rest: the rows above p are that less the run from p on (each the last row's amounts).
+  const totals = amounts.map((column, c) => {
+    const st = state[c]!;
+    let sum = 0n;
+    for (let r = 0; r < n; r++) if (st[r] === OK && !word[r]) sum += column.get(r);
+    return sum;
+  });
+  for (let p = Math.max(from, 2); p < len; p++) {
+    let held = false;
+    let differs = false;
+    for (let c = 0; c < columns && !differs; c++) {
+      if (state[c]![last] !== OK) continue;
+      const v = amounts[c]!.get(last);
+      if (v * BigInt(len - p + 1) !== totals[c]!) differs = true;
+      else if (v !== 0n) held = true;
+    }
+    if (held && !differs) return true;
+  }
+  return false;
+}
+
+/**
+ * A table as read → its amounts as columns of exact scaled integers (core/scaled-column.ts), one
+ * per amount column, without an object per row: what `compare` reads (amountTableOf gives the
+ * same as rows). Errors, repairs and total rows as amountTableOf says.
+ */
+export function amountColumnsOf(t: TableLike, label: string, options: { year?: YearRange | undefined } = {}): AmountColumnsResult {
   const file = t.file;
   const roles = columnRoles(t.headers, options.year ? { year: options.year } : {});
   const bare = t.headers.findIndex((h, i) => isBareAmountHeader(h) && !roles.amounts.some((a) => a.index === i));
@@ -34,54 +110,142 @@ export function amountTableOf(t: TableLike, label: string, options: { year?: Yea
     throw new StatsbidragError('no-amount-columns', 'no column header names a year or year range (e.g. "2019", "Belopp 2019", amount_2019)', file ? { file } : {});
   }
   const columnOf = new Map<number, number>();
-  for (const c of columns) {
+  const headerOf = new Map<number, number>();
+  columns.forEach((c, slot) => {
     for (const y of yearsOf(c.years!)) {
-      const before = columnOf.get(y);
+      const before = headerOf.get(y);
       if (before !== undefined) {
         throw new StatsbidragError('ambiguous-column', `two columns hold ${y}: "${t.headers[before]}" and "${c.header}"`, { ...(file ? { file } : {}), field: c.header });
       }
-      columnOf.set(y, c.index);
+      headerOf.set(y, c.index);
+      columnOf.set(y, slot);
     }
-  }
-  if (t.rowCount === 0) throw new StatsbidragError('no-rows', 'the table has a header but no rows', file ? { file } : {});
-  const repairs: ReadCellRepair[] = [];
-  const seen = new Map<string, number>();
-  // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
-  const found = findTotalRows({
-    count: t.rowCount,
-    name: (i) => t.cell(i, roles.recipient),
-    amounts: (i) => columns.map((c) => {
-      const cell = readCell(t.cell(i, c.index), t.decimalMark);
-      return cell.kind === 'ok' ? cell.value : undefined;
-    }),
   });
-  const aside = new Set(found.map((f) => f.index));
-  const notes = found.map((f) => totalRowNote(file, t.line(f.index), t.cell(f.index, roles.recipient), f.by));
-  const kept = Array.from({ length: t.rowCount }, (_, r) => r).filter((r) => !aside.has(r));
-  const rows = kept.map((r) => {
-    const line = t.line(r);
-    const at = (field: string) => ({ ...(file ? { file } : {}), line, field });
-    const id = t.cell(r, roles.recipient).trim();
-    if (id === '') throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
-    const code = roles.code !== undefined ? t.cell(r, roles.code).trim() : undefined;
-    const k = code ? `code:${code}` : recipientKey(id);
-    const earlier = seen.get(k);
-    if (earlier !== undefined) throw new StatsbidragError('duplicate-recipient', `"${id}" is also on line ${earlier}`, at(t.headers[code ? roles.code! : roles.recipient]!));
-    seen.set(k, line);
-    const byColumn = new Map<number, Decimal>();
-    for (const c of columns) {
-      const reading = readCell(t.cell(r, c.index), t.decimalMark);
-      if (reading.kind === 'empty') byColumn.set(c.index, new Decimal(0));
-      else if (reading.kind === 'ok') byColumn.set(c.index, reading.value);
+  const n = t.rowCount;
+  if (n === 0) throw new StatsbidragError('no-rows', 'the table has a header but no rows', file ? { file } : {});
+
+  // First reading of every amount cell: plain digits straight to integers, anything else through
+  // the amount parser; an unreadable cell is kept for the second reading (a total row's is no error).
+  let amounts = columns.map(() => new ScaledColumn(n));
+  const state = columns.map(() => new Uint8Array(n));
+  const bad = new Map<number, CellReading & { kind: 'bad' }>();
+  columns.forEach((c, slot) => {
+    const column = amounts[slot]!;
+    const st = state[slot]!;
+    for (let r = 0; r < n; r++) {
+      const text = t.cell(r, c.index);
+      if (PLAIN_AMOUNT.test(text)) {
+        const dot = text.indexOf('.');
+        if (dot < 0) column.set(r, BigInt(text), 0);
+        else column.set(r, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
+        continue;
+      }
+      const reading = readCell(text, t.decimalMark);
+      if (reading.kind === 'ok') column.setDecimal(r, reading.value);
+      else if (reading.kind === 'empty') st[r] = EMPTY;
       else {
-        const repair = chooseRepair(reading.candidates, undefined);
-        if (!repair) throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at(c.header));
-        repairs.push({ label, line, column: c.header, raw: reading.raw, value: repair.value });
-        byColumn.set(c.index, repair.value);
+        st[r] = BAD;
+        bad.set(r * columns.length + slot, reading);
       }
     }
-    const amounts = new Map([...columnOf].map(([y, ci]) => [y, byColumn.get(ci)!]));
-    return { id, ...(code ? { code } : {}), amounts };
   });
-  return { table: { label, rows, columnOf }, repairs, notes };
+
+  // Each row's recipient key, made once: for the total-word rule and for telling the rows apart.
+  const keys = new Array<string>(n);
+  const word = new Uint8Array(n);
+  const nameless = new Uint8Array(n);
+  let words = 0;
+  for (let r = 0; r < n; r++) {
+    const name = t.cell(r, roles.recipient);
+    const key = recipientKey(name);
+    keys[r] = key;
+    // A name the table model holds trimmed (every reader's) needs no trim() and no copy.
+    if (name === '' || name.trim() === '') nameless[r] = 1;
+    if (isTotalKey(key, name.length)) {
+      word[r] = 1;
+      words++;
+    }
+  }
+  // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
+  // The rule itself decides whenever a sum row is possible; else the total rows are the word rows.
+  const read = (i: number): (Decimal | undefined)[] => columns.map((_, slot) => (state[slot]![i] === OK ? amounts[slot]!.decimal(i) : undefined));
+  const found: TotalRow[] = maySumRow(n, word, amounts, state)
+    ? findTotalRows({ count: n, name: (i) => t.cell(i, roles.recipient), amounts: read })
+    : words === 0
+      ? []
+      : Array.from(word.keys()).filter((r) => word[r] === 1).map((index) => ({ index, by: 'word' as const }));
+  const notes = found.map((f) => totalRowNote(file, t.line(f.index), t.cell(f.index, roles.recipient), f.by));
+  let rows: Int32Array | undefined;
+  if (found.length > 0) {
+    const aside = new Set(found.map((f) => f.index));
+    rows = Int32Array.from({ length: n }, (_, r) => r).filter((r) => !aside.has(r));
+    const kept = rows;
+    amounts = amounts.map((all) => {
+      const column = new ScaledColumn(kept.length);
+      kept.forEach((r, i) => column.set(i, all.get(r), all.decimals));
+      return column;
+    });
+  }
+  const count = rows ? rows.length : n;
+  const row = rows ? (i: number): number => rows![i]! : (i: number): number => i;
+
+  // Second reading, row by row: names, codes, duplicates, and the unreadable cells (repaired or an error).
+  const repairs: ReadCellRepair[] = [];
+  const recipient = roles.recipient;
+  const codeColumn = roles.code;
+  const codeAt = codeColumn === undefined ? (): string => '' : (r: number): string => t.cell(r, codeColumn).trim();
+  // The index makes a row's key again from its cells when it must compare keys (a hash match), so
+  // no key is held past this reading.
+  const byKey = new KeyIndex(count, (i) => {
+    const r = row(i);
+    const code = codeAt(r);
+    return code ? `code:${code}` : recipientKey(t.cell(r, recipient));
+  });
+  let coded = 0;
+  for (let i = 0; i < count; i++) {
+    const r = row(i);
+    const at = (field: string) => ({ ...(file ? { file } : {}), line: t.line(r), field });
+    if (nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
+    const code = codeAt(r);
+    if (code) coded++;
+    const k = code ? `code:${code}` : keys[r]!;
+    const earlier = byKey.add(k, i);
+    if (earlier >= 0) throw new StatsbidragError('duplicate-recipient', `"${t.cell(r, roles.recipient).trim()}" is also on line ${t.line(row(earlier))}`, at(t.headers[code ? roles.code! : roles.recipient]!));
+    if (bad.size === 0) continue;
+    columns.forEach((c, slot) => {
+      if (state[slot]![r] !== BAD) return;
+      const reading = bad.get(r * columns.length + slot)!;
+      const repair = chooseRepair(reading.candidates, undefined);
+      if (!repair) throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at(c.header));
+      repairs.push({ label, line: t.line(r), column: c.header, raw: reading.raw, value: repair.value });
+      amounts[slot]!.setDecimal(i, repair.value);
+    });
+  }
+  return {
+    columns: {
+      label,
+      count,
+      id: (i) => t.cell(row(i), recipient).trim(),
+      code: codeColumn === undefined ? () => undefined : (i) => t.cell(row(i), codeColumn).trim() || undefined,
+      columnOf,
+      amounts,
+      allCoded: count > 0 && coded === count,
+      anyCoded: coded > 0,
+      byKey,
+    },
+    repairs,
+    notes,
+    tableColumns: columns.map((c) => c.index),
+  };
+}
+
+/** As amountColumnsOf, with the rows as objects (each amount a Decimal): for the library and small tables. */
+export function amountTableOf(t: TableLike, label: string, options: { year?: YearRange | undefined } = {}): AmountTableResult {
+  const { columns: c, repairs, notes, tableColumns } = amountColumnsOf(t, label, options);
+  const rows = Array.from({ length: c.count }, (_, i) => {
+    const code = c.code(i);
+    const amounts = new Map([...c.columnOf].map(([y, slot]) => [y, c.amounts[slot]!.decimal(i)]));
+    return { id: c.id(i), ...(code ? { code } : {}), amounts };
+  });
+  return { table: { label, rows, columnOf: new Map([...c.columnOf].map(([y, slot]) => [y, tableColumns[slot]!])) }, repairs, notes };
 }

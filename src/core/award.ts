@@ -294,13 +294,19 @@ function rankAndApproveWithRoom(caps: readonly bigint[], draws: readonly (readon
 /** Rows of one equal-score group whose outcome the file order decided (some served in full, some not). */
 function tiesIn(order: readonly number[], scores: readonly (Decimal | undefined)[] | undefined, caps: readonly bigint[], awards: readonly bigint[]): number[] {
   const key = (i: number): string => scores?.[i]?.toFixed() ?? '';
+  // Each group grows in place (a copy per row made this quadratic in a group's size).
   const groups = new Map<string, number[]>();
-  for (const i of order) groups.set(key(i), [...(groups.get(key(i)) ?? []), i]);
+  for (const i of order) {
+    const k = key(i);
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
   const tied: number[] = [];
   for (const g of groups.values()) {
     if (g.length < 2) continue;
     const full = g.filter((i) => awards[i] === caps[i]);
-    if (full.length > 0 && full.length < g.length) tied.push(...g);
+    if (full.length > 0 && full.length < g.length) for (const i of g) tied.push(i);
   }
   return tied.sort((a, b) => a - b);
 }
@@ -496,13 +502,18 @@ export function award(applications: readonly Application[], options: AwardOption
     tied = [...tiedSet];
   }
 
+  // Tied rows and each row's rank, looked up per row (a search per row was quadratic in the applications).
+  const isTied = new Uint8Array(admitted.length);
+  for (const k of tied) isTied[k] = 1;
+  const rankOf = order && new Int32Array(admitted.length);
+  if (order && rankOf) order.forEach((k, at) => (rankOf[k] = at));
   admitted.forEach((i, k) => {
     const row = rows[i]!;
     const amount = money(awards[k]!);
     row.perYear = yearsOf(row.years!).map((year) => ({ year, amount }));
     row.total = amount.times(yearCount(row.years!));
-    row.tied = tied.includes(k);
-    if (order && rationedPool.some((r, p) => r && flat[k]!.includes(p))) row.rank = order.indexOf(k) + 1;
+    row.tied = isTied[k] === 1;
+    if (rankOf && rationedPool.some((r, p) => r && flat[k]!.includes(p))) row.rank = rankOf[k]! + 1;
   });
 
   // What each budget gave, and why a row got less than its cap.

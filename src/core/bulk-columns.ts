@@ -24,6 +24,15 @@ export interface BulkColumns {
    */
   codeStart?: Int32Array;
   codeEnd?: Int32Array;
+  /** Per-row floors and ceilings in money, present when read from a column (--floor-column, --ceiling-column). */
+  floors?: BulkBoundColumn;
+  ceilings?: BulkBoundColumn;
+}
+
+/** A floor or ceiling column: each cell × 10^decimals, exactly (below 2^53), NaN for an empty cell (no bound of its own). */
+export interface BulkBoundColumn {
+  values: Float64Array;
+  decimals: number;
 }
 
 /** One period's split on the bulk lane: whole units per row of the columns (BulkSplit). */
@@ -37,6 +46,8 @@ export interface BulkPeriod {
    * decimals, is the integer units[i] × unitScaled (below 2^53, as is every row's total).
    */
   unitScaled: number;
+  /** With floors or ceilings: per row, what set its amount (0 nothing, 1 its floor, 2 its ceiling: core/apportion/fast-constraints.ts). */
+  bound?: Uint8Array;
 }
 
 /**

@@ -6,10 +6,20 @@
  * `only-a` / `only-b` and counts as 0 on the other side. A year one side does not cover has no
  * amount on that side (null), and no difference: each side's whole-period total sums the years it
  * covers, and `common` totals the years both cover, for a like-for-like figure.
+ *
+ * One model for every compare (two scenarios, two tables): each side is columns (per period or
+ * amount column, the amounts as exact scaled integers, core/scaled-column.ts), rows are matched
+ * through one map of recipient keys (never a scan), and the Comparison holds columns: which row
+ * of each side every compared row is, and the order. A row with Decimals (CompareRow) is made
+ * only when it is asked for (`row(i)`, `eachRow()`, `rows`); writers may read the scaled amounts
+ * (`scaledRow(i)`) without making Decimals at all.
  */
 import type { Allocation } from './allocate.js';
 import { Decimal } from './decimal.js';
+import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
+import { ScaledColumn } from './scaled-column.js';
+import { fromScaled } from './scaled.js';
 import { yearsOf } from './schedule.js';
 
 export interface CompareCell {
@@ -33,6 +43,24 @@ export interface CompareRow {
   total: CompareCell;
   /** Over the years both sides cover. */
   common: CompareCell;
+}
+
+/** A compared cell as exact integers: amounts × 10^Comparison.decimals (null: the side does not cover it). */
+export interface ScaledCell {
+  a: bigint | null;
+  b: bigint | null;
+  /** b − a; null when either is null (or, for a row's total, when the sides cover different years). */
+  difference: bigint | null;
+}
+
+/** A compared row as exact integers (scaledRow): what writers read without making Decimals. */
+export interface ScaledRow {
+  id: string;
+  code: string | undefined;
+  status: CompareStatus;
+  years: ScaledCell[];
+  total: ScaledCell;
+  common: ScaledCell;
 }
 
 interface CompareSegment {
@@ -60,14 +88,32 @@ export interface Comparison {
   commonYears: number[];
   /** Runs of consecutive years in which both sides' per-year amounts stay the same (one period on each side). */
   segments: CompareSegment[];
-  rows: CompareRow[];
+  /** Number of compared rows (recipients). */
+  readonly rowCount: number;
+  /** Rows on one side only. */
+  readonly onlyA: number;
+  readonly onlyB: number;
+  /** Most decimals of any compared amount: the scale of scaledRow()'s integers, and the decimals the writers show. */
+  readonly decimals: number;
+  /** Row i's recipient (0 ≤ i < rowCount, in the comparison's order): its name and code, without its amounts. */
+  recipient(i: number): { id: string; code: string | undefined };
+  /** Row i with Decimals, made on each call. */
+  row(i: number): CompareRow;
+  /** Row i as exact integers, made on each call. */
+  scaledRow(i: number): ScaledRow;
+  /** The rows in order, each made as it is reached. */
+  eachRow(): IterableIterator<CompareRow>;
+  /**
+   * Every row with Decimals, made on each read (for the library and small comparisons: a
+   * million rows are a million objects; writers use eachRow() or scaledRow()).
+   */
+  readonly rows: CompareRow[];
   totalsPerYear: CompareCell[];
   total: CompareCell;
   common: CompareCell;
   /** Rows whose amounts all match. */
   unchanged: number;
-  /** What reading the inputs noted (a table cell read by a repair); shown under the tables. */
-  /** Cells of compared tables read by a repair (compare of two tables). */
+  /** Cells of compared tables read by a repair (compare of two tables); shown under the tables. */
   repairs?: ReadCellRepair[];
 }
 
@@ -80,30 +126,62 @@ export interface CompareOptions {
   years?: { from: number; to: number };
 }
 
-const key = recipientKey;
-
+/**
+ * One side of a comparison as columns: its rows' names (and codes), and per year it covers the
+ * column of amounts that year has (years with one amount share a column, as a period's do).
+ */
 interface Side {
-  /** year → period index (a run of years with one per-year amount shares an index) */
-  periodOf: Map<number, number>;
-  /** recipient key → (year → amount) */
-  amounts: Map<string, Map<number, Decimal>>;
-  order: { id: string; code?: string; key: string }[];
+  label: string;
+  count: number;
+  id: (i: number) => string;
+  code: (i: number) => string | undefined;
+  /** year → index into `amounts` (the years kept by --year only). */
+  periodOf: ReadonlyMap<number, number>;
+  amounts: readonly ScaledColumn[];
+  /** The rows by their match key (each key under its first row). */
+  index: KeyIndex;
+  /** The first row with each key, in order. */
+  firsts: Int32Array;
+  /** A key on several rows: first row → last (the amounts are the last row's). */
+  lastOf: ReadonlyMap<number, number>;
 }
 
-function sideOf(a: Allocation, keep: (y: number) => boolean): Side {
+type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
+
+/** The rows by their match key, the first row with each key, and first → last for keys on more than one row. */
+function keyed(count: number, key: (i: number) => string): Keyed {
+  const index = new KeyIndex(count);
+  const firsts = new Int32Array(count);
+  const lastOf = new Map<number, number>();
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const first = index.add(key(i), i);
+    if (first < 0) firsts[n++] = i;
+    else lastOf.set(first, i);
+  }
+  return { index, firsts: firsts.subarray(0, n), lastOf };
+}
+
+/** Rows keyed once already, no key on two rows (amountColumnsOf). */
+const keyedOnce = (index: KeyIndex, count: number): Keyed => ({ index, firsts: Int32Array.from({ length: count }, (_, i) => i), lastOf: new Map() });
+
+const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
+
+function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Side {
   const periodOf = new Map<number, number>();
-  a.periods.forEach((p, pi) => {
+  const amounts: ScaledColumn[] = [];
+  const n = a.recipients.length;
+  a.periods.forEach((p) => {
     if (!p.years) return;
-    for (const y of yearsOf(p.years)) if (keep(y)) periodOf.set(y, pi);
+    const kept = yearsOf(p.years).filter(keep);
+    if (kept.length === 0) return;
+    const column = new ScaledColumn(n);
+    for (let i = 0; i < n; i++) column.setDecimal(i, p.split.rows[i]!.amount);
+    for (const y of kept) periodOf.set(y, amounts.length);
+    amounts.push(column);
   });
-  const amounts = new Map<string, Map<number, Decimal>>();
-  const order = a.recipients.map((r, i) => {
-    const byYear = new Map<number, Decimal>();
-    for (const [y, pi] of periodOf) byYear.set(y, a.periods[pi]!.split.rows[i]!.amount);
-    amounts.set(key(r.id), byYear);
-    return { id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), key: key(r.id) };
-  });
-  return { periodOf, amounts, order };
+  const recipients = a.recipients;
+  return { label, count: n, id: (i) => recipients[i]!.id, code: (i) => recipients[i]!.code, periodOf, amounts, ...keyed(n, (i) => recipientKey(recipients[i]!.id)) };
 }
 
 /**
@@ -118,15 +196,74 @@ export interface AmountTable {
   columnOf: ReadonlyMap<number, number>;
 }
 
-function sideOfTable(t: AmountTable, keep: (y: number) => boolean, byCode: boolean): Side {
-  const periodOf = new Map([...t.columnOf].filter(([y]) => keep(y)));
-  const amounts = new Map<string, Map<number, Decimal>>();
-  const order = t.rows.map((r) => {
-    const k = byCode ? `code:${r.code!.trim()}` : key(r.id);
-    amounts.set(k, new Map([...r.amounts].filter(([y]) => periodOf.has(y))));
-    return { id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), key: k };
+/**
+ * A table of amounts as columns (core/amount-table.ts amountColumnsOf): what compare reads from a
+ * file without an object per row.
+ */
+export interface AmountColumns {
+  label: string;
+  /** Rows (total rows set aside). */
+  count: number;
+  /** Row i's recipient name, trimmed. */
+  id: (i: number) => string;
+  /** Row i's code (amountColumnsOf: trimmed, undefined when the table has no code column or the cell is empty). */
+  code: (i: number) => string | undefined;
+  /** year → index into `amounts` (one per amount column). */
+  columnOf: ReadonlyMap<number, number>;
+  amounts: readonly ScaledColumn[];
+  /** Whether every row has a code (and there is a row). */
+  allCoded: boolean;
+  /** Whether any row has a code. */
+  anyCoded: boolean;
+  /**
+   * The rows by the key they are told apart by when read (`code:CODE` for a row with a code,
+   * else the recipient key): first row with it. Reused as compare's map when it matches by the
+   * same keys.
+   */
+  byKey?: KeyIndex;
+}
+
+function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: boolean): Side {
+  const periodOf = new Map<number, number>();
+  const used = new Map<number, number>();
+  const amounts: ScaledColumn[] = [];
+  for (const [y, c] of [...t.columnOf].filter(([y]) => keep(y))) {
+    if (!used.has(c)) {
+      used.set(c, amounts.length);
+      amounts.push(t.amounts[c]!);
+    }
+    periodOf.set(y, used.get(c)!);
+  }
+  const sameKeys = t.byKey !== undefined && (byCode || !t.anyCoded);
+  const maps = sameKeys
+    ? keyedOnce(t.byKey!, t.count)
+    : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
+  return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps };
+}
+
+/** An AmountTable (rows with Decimals) as columns. */
+function columnsOfTable(t: AmountTable): AmountColumns {
+  const slots = [...new Set(t.columnOf.values())];
+  const slotOf = new Map(slots.map((c, i) => [c, i]));
+  const yearOfSlot = slots.map((c) => [...t.columnOf].find(([, ci]) => ci === c)![0]);
+  const amounts = slots.map(() => new ScaledColumn(t.rows.length));
+  t.rows.forEach((r, i) => {
+    yearOfSlot.forEach((y, s) => {
+      const v = r.amounts.get(y);
+      if (v !== undefined) amounts[s]!.setDecimal(i, v);
+    });
   });
-  return { periodOf, amounts, order };
+  const coded = (i: number): boolean => t.rows[i]!.code !== undefined && t.rows[i]!.code!.trim() !== '';
+  return {
+    label: t.label,
+    count: t.rows.length,
+    id: (i) => t.rows[i]!.id,
+    code: (i) => t.rows[i]!.code,
+    columnOf: new Map([...t.columnOf].map(([y, c]) => [y, slotOf.get(c)!])),
+    amounts,
+    allCoded: t.rows.length > 0 && t.rows.every((_, i) => coded(i)),
+    anyCoded: t.rows.some((_, i) => coded(i)),
+  };
 }
 
 /**
@@ -134,13 +271,24 @@ function sideOfTable(t: AmountTable, keep: (y: number) => boolean, byCode: boole
  * sides has one, else by name (NFC, trimmed, case-insensitive).
  */
 export function compareAmountTables(a: AmountTable, b: AmountTable, options: CompareOptions = {}): Comparison {
-  const keep = keepYears(options);
-  const hasCodes = (t: AmountTable): boolean => t.rows.length > 0 && t.rows.every((r) => r.code !== undefined && r.code.trim() !== '');
-  const byCode = hasCodes(a) && hasCodes(b);
-  return compareSides(a.label, sideOfTable(a, keep, byCode), b.label, sideOfTable(b, keep, byCode), options);
+  return compareAmountColumns(columnsOfTable(a), columnsOfTable(b), options);
 }
 
-const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
+/** Two tables of amounts as columns (core/amount-table.ts amountColumnsOf) compared: as compareAmountTables. */
+export function compareAmountColumns(a: AmountColumns, b: AmountColumns, options: CompareOptions = {}): Comparison {
+  const keep = keepYears(options);
+  const byCode = a.allCoded && b.allCoded;
+  return new ColumnarComparison(sideOfColumns(a, keep, byCode), sideOfColumns(b, keep, byCode), options);
+}
+
+export function compare(
+  a: { label: string; allocation: Allocation },
+  b: { label: string; allocation: Allocation },
+  options: CompareOptions = {},
+): Comparison {
+  const keep = keepYears(options);
+  return new ColumnarComparison(sideOf(a.label, a.allocation, keep), sideOf(b.label, b.allocation, keep), options);
+}
 
 function cell(a: Decimal | null, b: Decimal | null): CompareCell {
   const difference = a !== null && b !== null ? b.minus(a) : null;
@@ -161,89 +309,337 @@ function sumCells(cells: readonly CompareCell[], mask: readonly boolean[]): Comp
   return cell(a, b);
 }
 
-export function compare(
-  a: { label: string; allocation: Allocation },
-  b: { label: string; allocation: Allocation },
-  options: CompareOptions = {},
-): Comparison {
-  const keep = keepYears(options);
-  return compareSides(a.label, sideOf(a.allocation, keep), b.label, sideOf(b.allocation, keep), options);
+const scaledCell = (a: bigint | null, b: bigint | null, compared = true): ScaledCell => ({ a, b, difference: compared && a !== null && b !== null ? b - a : null });
+const abs = (x: bigint): bigint => (x < 0n ? -x : x);
+
+/**
+ * Positions 0 … n − 1 ordered by sizes[j] (non-negative 31-bit integers), largest first, equal
+ * sizes in position order: a stable radix sort on 11-bit digits, least significant first, each
+ * digit reversed (so the order is descending); a digit every size shares is skipped.
+ */
+function largestFirst(sizes: Int32Array): Int32Array {
+  const n = sizes.length;
+  let order = Int32Array.from({ length: n }, (_, j) => j);
+  let next = new Int32Array(n);
+  const count = new Int32Array(2048);
+  for (let shift = 0; shift < 33; shift += 11) {
+    count.fill(0);
+    for (let j = 0; j < n; j++) count[2047 - ((sizes[j]! >>> shift) & 2047)]!++;
+    if (count.some((c) => c === n)) continue;
+    let at = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = count[d]!;
+      count[d] = at;
+      at += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const j = order[k]!;
+      next[count[2047 - ((sizes[j]! >>> shift) & 2047)]!++] = j;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
-function compareSides(labelA: string, A: Side, labelB: string, B: Side, options: CompareOptions): Comparison {
-  const years = [...new Set([...A.periodOf.keys(), ...B.periodOf.keys()])].sort((x, y) => x - y);
-  const inA = years.map((y) => A.periodOf.has(y));
-  const inB = years.map((y) => B.periodOf.has(y));
-  const both = years.map((_, i) => inA[i]! && inB[i]!);
-  const all = years.map(() => true);
-  // Over every year: when the sides cover different years, each side's sum counts its own years, so
-  // the two are not compared (no difference, no per cent); the `common` cells compare like with like.
-  const sameSpan = inA.every((x, i) => x === inB[i]);
-  const overAll = (cells: readonly CompareCell[]): CompareCell => {
-    const c = sumCells(cells, all);
-    return sameSpan ? c : { ...c, difference: null, percent: null };
-  };
-
-  const segments: CompareSegment[] = [];
-  years.forEach((y, i) => {
-    const last = segments[segments.length - 1];
-    const prev = years[i - 1];
-    if (last && prev === y - 1 && A.periodOf.get(prev) === A.periodOf.get(y) && B.periodOf.get(prev) === B.periodOf.get(y)) last.to = y;
-    else segments.push({ from: y, to: y, index: i });
-  });
-
-  const seen = new Set<string>();
-  const ids = [...A.order, ...B.order].filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
-  // Recipients are matched by their key through maps, never by a scan per row.
-  const codesB = new Map<string, string | undefined>();
-  for (const o of B.order) if (!codesB.has(o.key)) codesB.set(o.key, o.code);
-  const rows: CompareRow[] = ids.map((r) => {
-    const amountsA = A.amounts.get(r.key);
-    const amountsB = B.amounts.get(r.key);
-    const status: CompareStatus = amountsA && amountsB ? 'both' : amountsA ? 'only-a' : 'only-b';
-    const codeB = codesB.get(r.key);
-    const cells = years.map((y, i) =>
-      cell(inA[i] ? (amountsA?.get(y) ?? ZERO) : null, inB[i] ? (amountsB?.get(y) ?? ZERO) : null),
-    );
-    return {
-      id: r.id,
-      ...(r.code !== undefined ? { code: r.code } : codeB !== undefined ? { code: codeB } : {}),
-      status,
-      years: cells,
-      total: overAll(cells),
-      common: sumCells(cells, both),
-    };
-  });
-
-  const totalsPerYear = years.map((_, i) => {
-    const cells = rows.map((r) => r.years[i]!);
-    return sumCells(cells, cells.map(() => true));
-  });
-  if ((options.order ?? 'change') === 'change') {
-    // When the sides cover different years, the years both cover decide the order (a like-for-like change).
-    const by = (r: CompareRow): CompareCell => (sameSpan || !both.some(Boolean) ? r.total : r.common);
-    // Each row's size once (not once per comparison): a sort of n rows compares n log n times.
-    const sizes = rows.map((r) => (by(r).a ?? ZERO).minus(by(r).b ?? ZERO).abs());
-    const order = Array.from(rows, (_, i) => i).sort((x, y) => sizes[y]!.comparedTo(sizes[x]!) || x - y);
-    const sorted = order.map((i) => rows[i]!);
-    for (let i = 0; i < sorted.length; i++) rows[i] = sorted[i]!;
+/** The decimals v / 10^decimals needs (its trailing zeros are none). */
+function decimalsNeeded(v: bigint, decimals: number): number {
+  while (decimals > 0 && v % 10n === 0n) {
+    v /= 10n;
+    decimals--;
   }
-  const unchanged = rows.filter((r) => r.status === 'both' && r.years.every((c) => c.a === null || c.b === null || c.a.eq(c.b))).length;
-  return {
-    a: { label: labelA, years: years.filter((_, i) => inA[i]) },
-    b: { label: labelB, years: years.filter((_, i) => inB[i]) },
-    years,
-    commonYears: years.filter((_, i) => both[i]),
-    segments,
-    rows,
-    totalsPerYear,
-    total: overAll(totalsPerYear),
-    common: sumCells(totalsPerYear, both),
-    unchanged,
-  };
+  return decimals;
+}
+/** The largest size byChange() compares as a 32-bit integer. */
+const SMALL = 2n ** 31n - 1n;
+
+/** A side's amount columns as the comparison reads them: per column, how many of the compared years (all, and those both sides cover) it holds. */
+interface Reading {
+  columns: { column: ScaledColumn; all: bigint; common: bigint }[];
+}
+
+class ColumnarComparison implements Comparison {
+  a: { label: string; years: number[] };
+  b: { label: string; years: number[] };
+  years: number[];
+  commonYears: number[];
+  segments: CompareSegment[];
+  readonly rowCount: number;
+  readonly onlyA: number;
+  readonly onlyB: number;
+  readonly decimals: number;
+  totalsPerYear: CompareCell[];
+  total: CompareCell;
+  common: CompareCell;
+  unchanged: number;
+  repairs?: ReadCellRepair[];
+
+  private readonly idOf: [Side['id'], Side['id']];
+  private readonly codeOf: [Side['code'], Side['code']];
+  /** Per compared row (in matching order): the side and row its name comes from. */
+  private readonly nameRow: Int32Array;
+  /** Compared rows up to here take their name from A, the rest from B. */
+  private readonly fromA: number;
+  /** Per compared row: the row of A / B holding its amounts (−1: none), and B's first row with its key (its code when A's row has none). */
+  private readonly aRow: Int32Array;
+  private readonly bRow: Int32Array;
+  private readonly bFirst: Int32Array;
+  /** Per year of `years`: the amount column of A / B (undefined: the side does not cover it). */
+  private readonly colA: (ScaledColumn | undefined)[];
+  private readonly colB: (ScaledColumn | undefined)[];
+  private readonly readA: Reading;
+  private readonly readB: Reading;
+  private readonly sameSpan: boolean;
+  private readonly both: boolean[];
+  private readonly all: boolean[];
+  /** Position in the output → compared row; undefined: matching order. */
+  private readonly order: Int32Array | undefined;
+
+  constructor(A: Side, B: Side, options: CompareOptions) {
+    const years = [...new Set([...A.periodOf.keys(), ...B.periodOf.keys()])].sort((x, y) => x - y);
+    const inA = years.map((y) => A.periodOf.has(y));
+    const inB = years.map((y) => B.periodOf.has(y));
+    const both = years.map((_, i) => inA[i]! && inB[i]!);
+    this.both = both;
+    this.all = years.map(() => true);
+    // Over every year: when the sides cover different years, each side's sum counts its own years, so
+    // the two are not compared (no difference, no per cent); the `common` cells compare like with like.
+    this.sameSpan = inA.every((x, i) => x === inB[i]);
+
+    const segments: CompareSegment[] = [];
+    years.forEach((y, i) => {
+      const last = segments[segments.length - 1];
+      const prev = years[i - 1];
+      if (last && prev === y - 1 && A.periodOf.get(prev) === A.periodOf.get(y) && B.periodOf.get(prev) === B.periodOf.get(y)) last.to = y;
+      else segments.push({ from: y, to: y, index: i });
+    });
+
+    // Recipients are matched by their key through one map per side, never by a scan per row.
+    const total = A.firsts.length + B.firsts.length;
+    const nameRow = new Int32Array(total);
+    const aRow = new Int32Array(total);
+    const bRow = new Int32Array(total);
+    const bFirst = new Int32Array(total);
+    const matchedB = new Uint8Array(B.count);
+    let n = 0;
+    let onlyA = 0;
+    const noLater = A.lastOf.size === 0 && B.lastOf.size === 0;
+    for (const first of A.firsts) {
+      const b = B.index.get(A.index.keyOf(first), A.index.hashOf(first));
+      nameRow[n] = first;
+      aRow[n] = noLater ? first : (A.lastOf.get(first) ?? first);
+      if (b < 0) {
+        bRow[n] = -1;
+        bFirst[n] = -1;
+        onlyA++;
+      } else {
+        bRow[n] = noLater ? b : (B.lastOf.get(b) ?? b);
+        bFirst[n] = b;
+        matchedB[b] = 1;
+      }
+      n++;
+    }
+    this.fromA = n;
+    let onlyB = 0;
+    for (const first of B.firsts) {
+      if (matchedB[first]) continue;
+      nameRow[n] = first;
+      aRow[n] = -1;
+      bRow[n] = noLater ? first : (B.lastOf.get(first) ?? first);
+      bFirst[n] = first;
+      onlyB++;
+      n++;
+    }
+    this.rowCount = n;
+    this.onlyA = onlyA;
+    this.onlyB = onlyB;
+    this.nameRow = nameRow.subarray(0, n);
+    this.aRow = aRow.subarray(0, n);
+    this.bRow = bRow.subarray(0, n);
+    this.bFirst = bFirst.subarray(0, n);
+    this.idOf = [A.id, B.id];
+    this.codeOf = [A.code, B.code];
+
+    this.colA = years.map((y) => (A.periodOf.has(y) ? A.amounts[A.periodOf.get(y)!] : undefined));
+    this.colB = years.map((y) => (B.periodOf.has(y) ? B.amounts[B.periodOf.get(y)!] : undefined));
+    // The decimals of the amounts shown: every row of a side is shown unless a key is on two of its
+    // rows (then the last one's amounts are), so the columns' own decimals are those shown, or else counted.
+    let decimals = 0;
+    const shown = (cols: (ScaledColumn | undefined)[], rowsOf: Int32Array, all: boolean): void => {
+      for (const c of new Set(cols)) {
+        if (!c || c.decimals <= decimals) continue;
+        if (all) decimals = c.decimals;
+        else for (let j = 0; j < n; j++) if (rowsOf[j]! >= 0) decimals = Math.max(decimals, decimalsNeeded(c.get(rowsOf[j]!), c.decimals));
+      }
+    };
+    shown(this.colA, this.aRow, A.lastOf.size === 0);
+    shown(this.colB, this.bRow, B.lastOf.size === 0);
+    this.decimals = n === 0 ? 0 : decimals;
+    const reading = (cols: (ScaledColumn | undefined)[]): Reading => {
+      const columns: Reading['columns'] = [];
+      cols.forEach((column, y) => {
+        if (!column) return;
+        let entry = columns.find((c) => c.column === column);
+        if (!entry) columns.push((entry = { column, all: 0n, common: 0n }));
+        entry.all++;
+        if (both[y]) entry.common++;
+      });
+      return { columns };
+    };
+    this.readA = reading(this.colA);
+    this.readB = reading(this.colB);
+
+    this.years = years;
+    this.a = { label: A.label, years: years.filter((_, i) => inA[i]) };
+    this.b = { label: B.label, years: years.filter((_, i) => inB[i]) };
+    this.commonYears = years.filter((_, i) => both[i]);
+    this.segments = segments;
+
+    // Totals per year: every row of a side is a compared row, once.
+    const S = this.decimals;
+    const columnSum = (col: ScaledColumn | undefined, rowsOf: Int32Array): bigint | null => {
+      if (!col || n === 0) return null;
+      let sum = 0n;
+      for (let j = 0; j < n; j++) {
+        const r = rowsOf[j]!;
+        if (r >= 0) sum += col.get(r);
+      }
+      // (A column may hold more decimals than the amounts shown: a hidden row's, when a key is on two rows; the shown ones' sum divides exactly.)
+      return col.decimals === S ? sum : col.decimals < S ? sum * 10n ** BigInt(S - col.decimals) : sum / 10n ** BigInt(col.decimals - S);
+    };
+    const sums = new Map<ScaledColumn, bigint | null>();
+    const sumOf = (col: ScaledColumn | undefined, rowsOf: Int32Array): bigint | null => {
+      if (!col) return null;
+      if (!sums.has(col)) sums.set(col, columnSum(col, rowsOf));
+      return sums.get(col)!;
+    };
+    this.totalsPerYear = years.map((_, y) => this.decimalCell(scaledCell(sumOf(this.colA[y], this.aRow), sumOf(this.colB[y], this.bRow))));
+    this.total = this.overAll(this.totalsPerYear);
+    this.common = sumCells(this.totalsPerYear, both);
+
+    this.unchanged = this.countUnchanged();
+    this.order = (options.order ?? 'change') === 'change' ? this.byChange() : undefined;
+  }
+
+  private amount(col: ScaledColumn | undefined, r: number): bigint | null {
+    if (!col) return null;
+    return r < 0 ? 0n : col.at(r, this.decimals);
+  }
+
+  /** The sum of a side's amounts of row r over the compared years (all or those both cover); null when the side covers none of them. */
+  private sum(read: Reading, r: number, common: boolean): bigint | null {
+    let sum: bigint | null = null;
+    for (const c of read.columns) {
+      const times = common ? c.common : c.all;
+      if (times === 0n) continue;
+      sum = (sum ?? 0n) + (r < 0 ? 0n : c.column.at(r, this.decimals) * times);
+    }
+    return sum;
+  }
+
+  private countUnchanged(): number {
+    // Pairs of columns that meet in a year both cover: a row is unchanged when each pair agrees.
+    const pairs: [ScaledColumn, ScaledColumn][] = [];
+    this.years.forEach((_, y) => {
+      const ca = this.colA[y];
+      const cb = this.colB[y];
+      if (ca && cb && !pairs.some(([x, z]) => x === ca && z === cb)) pairs.push([ca, cb]);
+    });
+    let unchanged = 0;
+    for (let j = 0; j < this.rowCount; j++) {
+      const ra = this.aRow[j]!;
+      const rb = this.bRow[j]!;
+      if (ra < 0 || rb < 0) continue;
+      if (pairs.every(([ca, cb]) => ca.at(ra, this.decimals) === cb.at(rb, this.decimals))) unchanged++;
+    }
+    return unchanged;
+  }
+
+  /** Largest absolute change first (ties: matching order); over the years both cover when the sides cover different years. */
+  private byChange(): Int32Array {
+    const n = this.rowCount;
+    const common = !(this.sameSpan || !this.both.some(Boolean));
+    const sizes = new Array<bigint>(n);
+    let small = true;
+    for (let j = 0; j < n; j++) {
+      const a = this.sum(this.readA, this.aRow[j]!, common) ?? 0n;
+      const b = this.sum(this.readB, this.bRow[j]!, common) ?? 0n;
+      const size = abs(a - b);
+      sizes[j] = size;
+      if (size > SMALL) small = false;
+    }
+    // Every size an exact 31-bit integer (nearly always): sorted by its digits, no comparison at all.
+    if (small) return largestFirst(Int32Array.from(sizes, Number));
+    const order = Int32Array.from({ length: n }, (_, j) => j);
+    return order.sort((x, y) => (sizes[y]! > sizes[x]! ? 1 : sizes[y]! < sizes[x]! ? -1 : x - y));
+  }
+
+  private overAll(cells: readonly CompareCell[]): CompareCell {
+    const c = sumCells(cells, this.all);
+    return this.sameSpan ? c : { ...c, difference: null, percent: null };
+  }
+
+  private decimalCell(x: ScaledCell): CompareCell {
+    const dec = (v: bigint | null): Decimal | null => (v === null ? null : fromScaled(v, this.decimals));
+    return cell(dec(x.a), dec(x.b));
+  }
+
+  private compared(i: number): number {
+    if (!(i >= 0 && i < this.rowCount)) throw new RangeError(`row ${i} of ${this.rowCount}`);
+    return this.order ? this.order[i]! : i;
+  }
+
+  private named(j: number): { id: string; code: string | undefined } {
+    const fromA = j < this.fromA;
+    const id = this.idOf[fromA ? 0 : 1](this.nameRow[j]!);
+    let code = this.codeOf[fromA ? 0 : 1](this.nameRow[j]!);
+    if (code === undefined && fromA && this.bFirst[j]! >= 0) code = this.codeOf[1](this.bFirst[j]!);
+    return { id, code };
+  }
+
+  recipient(i: number): { id: string; code: string | undefined } {
+    return this.named(this.compared(i));
+  }
+
+  scaledRow(i: number): ScaledRow {
+    const j = this.compared(i);
+    const ra = this.aRow[j]!;
+    const rb = this.bRow[j]!;
+    const { id, code } = this.named(j);
+    const status: CompareStatus = ra >= 0 && rb >= 0 ? 'both' : ra >= 0 ? 'only-a' : 'only-b';
+    const years = this.years.map((_, y) => scaledCell(this.amount(this.colA[y], ra), this.amount(this.colB[y], rb)));
+    return {
+      id,
+      code,
+      status,
+      years,
+      total: scaledCell(this.sum(this.readA, ra, false), this.sum(this.readB, rb, false), this.sameSpan),
+      common: scaledCell(this.sum(this.readA, ra, true), this.sum(this.readB, rb, true)),
+    };
+  }
+
+  row(i: number): CompareRow {
+    const s = this.scaledRow(i);
+    const cells = s.years.map((x) => this.decimalCell(x));
+    return {
+      id: s.id,
+      ...(s.code !== undefined ? { code: s.code } : {}),
+      status: s.status,
+      years: cells,
+      total: this.overAll(cells),
+      common: sumCells(cells, this.both),
+    };
+  }
+
+  *eachRow(): IterableIterator<CompareRow> {
+    for (let i = 0; i < this.rowCount; i++) yield this.row(i);
+  }
+
+  get rows(): CompareRow[] {
+    return [...this.eachRow()];
+  }
 }
 
 /** True when A and B give every recipient the same amount in every year both cover, and have the same recipients. */
 export function noDifferences(c: Comparison): boolean {
-  return c.unchanged === c.rows.length && c.a.years.length === c.b.years.length && c.a.years.every((y, i) => c.b.years[i] === y);
+  return c.unchanged === c.rowCount && c.a.years.length === c.b.years.length && c.a.years.every((y, i) => c.b.years[i] === y);
 }

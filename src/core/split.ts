@@ -259,13 +259,14 @@ function splitFigures(request: Omit<SplitRequest, 'recipients'>, method: MethodI
  * lane, app/bulk.ts, on typed arrays): the same checks of the method, unit, amount and rest, then
  * `apportion(method, units)` hands out the whole units and returns how many it handed out in all.
  * The Split has no rows; everything else is what split() returns for the same request and units.
- * Floors, ceilings and explanations need the rows: a request with any of them is refused.
+ * With floors or ceilings (the request's, or rows' own) the caller applies them and says whether
+ * any row has one (`bounded`, split()'s Split.bounded). Explanations need the rows: refused.
  */
-export function splitWithoutRows(request: Omit<SplitRequest, 'recipients'>, apportion: (method: MethodInfo, units: bigint) => bigint): Split {
-  if (request.floor !== undefined || request.ceiling !== undefined || request.explain) throw new TypeError('splitWithoutRows: floors, ceilings and explanations need the rows (split())');
+export function splitWithoutRows(request: Omit<SplitRequest, 'recipients'>, apportion: (method: MethodInfo, units: bigint) => bigint, bounded = request.floor !== undefined || request.ceiling !== undefined): Split {
+  if (request.explain) throw new TypeError('splitWithoutRows: explanations need the rows (split())');
   const method = checkedMethod(request);
   const units = toBigInt(wholeUnitsOf(request));
-  return splitFigures(request, method, [], apportion(method, units), false);
+  return splitFigures(request, method, [], apportion(method, units), bounded);
 }
 
 export function split(request: SplitRequest): Split {

@@ -24,7 +24,7 @@ import { checkCells } from './checks/cells.js';
 import { checkColumn, isPerYear, type ColumnSummary } from './checks/column.js';
 import { checkColumns, tableContext } from './checks/context.js';
 import { findTotalRows } from './total-rows.js';
-import { allocationExpectations, allocationList, allocationPeriods, checkStatedSums, statedColumns, statedPeriod } from './checks/expected.js';
+import { allocationExpectations, allocationList, allocationPeriods, checkStatedSums, listOf, statedColumns, statedPeriod } from './checks/expected.js';
 import { checkRecipients } from './checks/recipients.js';
 import { expectations } from './checks/rule.js';
 import { checkTotalColumn } from './checks/total-column.js';
@@ -34,7 +34,7 @@ import type { Period } from './programme.js';
 export type { ColumnSummary } from './checks/column.js';
 export type { TotalCheck } from './checks/totals.js';
 export type { StatedSum } from './checks/expected.js';
-export type { BasisRef, ExpectedRecipient, Finding, Prediction, RuleRef, ValidateOptions } from './checks/types.js';
+export type { AllocationColumns, BasisRef, ExpectedRecipient, Finding, Prediction, RuleRef, ValidateOptions } from './checks/types.js';
 export { FINDING_CODES } from './checks/codes.js';
 
 /**
@@ -108,18 +108,18 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
 
 export function validateTable(table: TableLike, options_: ValidateOptions = {}): ValidationReport {
   // What allocate would write replaces the programme: its recipients are the list, its periods the rules.
-  const fromAllocation = options_.allocation && allocationPeriods(options_.allocation);
-  const options: ValidateOptions = options_.allocation
-    ? { ...options_, expected: allocationList(options_.allocation), ...(options_.allocationSource ? { expectedSource: options_.allocationSource } : {}) }
-    : options_;
+  const allocation = options_.allocation;
+  const fromAllocation = allocation && allocationPeriods(allocation);
+  const list = allocation ? allocationList(allocation, options_.allocationColumns) : options_.expected && listOf(options_.expected);
+  const options: ValidateOptions = allocation && options_.allocationSource ? { ...options_, expectedSource: options_.allocationSource } : options_;
   const programme = fromAllocation ? undefined : options.programme;
   const ctx = tableContext(table, options);
-  const recipients = checkRecipients(ctx, options);
+  const recipients = checkRecipients(ctx, options, list);
   const cells = checkCells(ctx);
   const periods = fromAllocation?.periods ?? programme?.periods ?? [];
-  const decimals = moneyDecimals(ctx.amountCols.flatMap((c) => c.values), [...periods.map((p) => p.unit.value), ...(options.statedRule ? [options.statedRule.unit] : [])], options.tolerance);
+  const decimals = moneyDecimals(Math.max(0, ...ctx.amountCols.map((c) => c.values.maxDecimals())), [...periods.map((p) => p.unit.value), ...(options.statedRule ? [options.statedRule.unit] : [])], options.tolerance);
   const basis = checkBasis(ctx, recipients, options);
-  const expect = fromAllocation ? allocationExpectations(fromAllocation.splits, ctx, recipients) : expectations(ctx, recipients, basis);
+  const expect = fromAllocation ? allocationExpectations(allocation, fromAllocation.splits, options.allocationColumns, recipients) : expectations(ctx, recipients, basis);
 
   // Stated sums: each names a column; with a rule, that column's sum is split by the basis.
   const statedIndexes = options.stated ? statedColumns(ctx.headers, options.stated, ctx.file ?? undefined) : [];
@@ -135,8 +135,7 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
     : options.stated && !programme
       ? (col: AmountColumn) => statedPeriods.get(col.index)
       : undefined;
-  const unknown = new Set([...recipients.unknown, ...recipients.duplicate]);
-  const columns = ctx.amountCols.map((col) => checkColumn(col, { ctx, programme, basis, expect, options, unknown, stated: new Set(statedIndexes), ...(periodFor ? { periodFor } : {}) }));
+  const columns = ctx.amountCols.map((col) => checkColumn(col, { ctx, programme, basis, expect, options, setApart: recipients.setApart, stated: new Set(statedIndexes), ...(periodFor ? { periodFor } : {}) }));
   const stated = options.stated ? checkStatedSums(ctx, options.stated, statedIndexes) : [];
   const findings = sortFindings(ctx.headers, [...checkColumns(ctx), ...recipients.findings, ...cells.findings, ...basis.findings, ...columns.flatMap((c) => c.findings), ...checkTotalColumn(ctx, new Set()), ...stated]);
 
@@ -162,8 +161,8 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
     programme: options.allocation?.programme ? { id: options.allocation.programme.id, name: options.allocation.programme.name } : programme ? { id: programme.id, name: programme.name } : null,
     stats: {
       rows: table.rowCount,
-      recipients: ctx.recipientRows.length,
-      expectedRecipients: options.expected ? options.expected.length : null,
+      recipients: ctx.count,
+      expectedRecipients: list ? list.length : null,
       columns: ctx.amountCols.length,
       cells: cells.cells,
       repairedCells: ctx.amountCols.reduce((n, c) => n + c.repaired.size, 0),
@@ -176,8 +175,8 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
 }
 
 /** Decimals for money output: enough for every value, every unit and the tolerance (at most 6). */
-function moneyDecimals(values: readonly (Decimal | undefined)[], units: readonly Decimal[], tolerance: Decimal | undefined): number {
-  return Math.min(6, Math.max(maxDecimals(values.filter((v): v is Decimal => v !== undefined)), maxDecimals(units), tolerance ? decimalsOf(tolerance) : 0));
+function moneyDecimals(valueDecimals: number, units: readonly Decimal[], tolerance: Decimal | undefined): number {
+  return Math.min(6, Math.max(valueDecimals, maxDecimals(units), tolerance ? decimalsOf(tolerance) : 0));
 }
 
 /** Stable order: by row (findings without a row last), then column, then code. */

@@ -15,7 +15,7 @@
 import { isUtf8 } from 'node:buffer';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { MAX_TOTAL } from '../core/apportion/fast.js';
-import type { BulkColumns } from '../core/bulk-columns.js';
+import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { recipientKey } from '../core/recipient-key.js';
 import { isTotalName, TOTAL_WORD_KEYS } from '../core/total-rows.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
@@ -34,10 +34,18 @@ export interface BulkColumnNames {
   basis: string;
   /** Code column as the rules name it; else guessed as the general reader guesses it (Kommunkod, code, kod, id). */
   code?: string;
+  /** Per-row floor and ceiling columns (--floor-column, --ceiling-column): read into BulkColumns.floors and .ceilings. */
+  floor?: string;
+  ceiling?: string;
 }
 
 /** Read a list, or undefined when the general path should (see the module comment). */
 export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): BulkColumns | undefined {
+  return readBulkList(input, columns)?.columns;
+}
+
+/** readBulkColumns(), and the physical line of each row (validate names a list's lines in its findings). */
+export function readBulkList(input: Uint8Array, columns: BulkColumnNames): { columns: BulkColumns; lines: Int32Array } | undefined {
   let b = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
   if (b.length >= 2 ** 31 - 1 || b.length === 0) return undefined;
@@ -53,7 +61,8 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): Bu
   } catch {
     return undefined;
   }
-  return bulkColumnsOf(table, columns);
+  const cols = bulkColumnsOf(table, columns);
+  return cols && { columns: cols, lines: table.lines };
 }
 
 /** The lane's columns of a table in the model, or undefined (see the module comment). */
@@ -94,22 +103,9 @@ function bulkColumnsOf(table: ColumnarTable, columns: BulkColumnNames): BulkColu
     const ws = weightStart[r]!;
     const we = weightEnd[r]!;
     if (ws < 0 || we === ws) return undefined;
-    // The weight: digits, optionally one dot and more digits.
-    let value = 0;
-    let dot = -1;
-    for (let i = ws; i < we; i++) {
-      const c = b[i]!;
-      if (c === DOT && dot < 0 && i > ws && i < we - 1) dot = i;
-      else if (c >= D0 && c <= D0 + 9) value = value * 10 + (c - D0);
-      else return undefined;
-    }
-    const digits = we - ws - (dot < 0 ? 0 : 1);
-    if (digits > MAX_DIGITS) return undefined;
-    const frac = dot < 0 ? 0 : we - dot - 1;
-    // "1.000" could be a thousand: the general reader refuses it.
-    if (frac === 3 && dot - ws <= 3 && b[ws] !== D0) return undefined;
+    const frac = plainNumber(b, ws, we, raw, r);
+    if (frac < 0) return undefined;
     if (frac > decimals) decimals = frac;
-    raw[r] = value;
     fracDigits[r] = frac;
   }
 
@@ -140,7 +136,72 @@ function bulkColumnsOf(table: ColumnarTable, columns: BulkColumnNames): BulkColu
   };
   // Two rows that are one recipient, or a total row: the general reader reports the one and sets the other aside.
   const keyed = keyedNames(cols);
-  return hasRepeatedName(cols, keyed) || hasTotalRow(cols, keyed) ? undefined : cols;
+  if (hasRepeatedName(cols, keyed) || hasTotalRow(cols, keyed)) return undefined;
+  // Per-row floors and ceilings (io/bounds.ts boundsFromTable reads the same cells on the general path).
+  for (const what of ['floor', 'ceiling'] as const) {
+    const spec = columns[what];
+    if (spec === undefined) continue;
+    let col: number;
+    try {
+      col = resolveColumn(headers, spec, `${what} column`);
+    } catch {
+      return undefined;
+    }
+    const bound = boundColumn(b, rows, table.starts[col]!, table.ends[col]!);
+    if (!bound) return undefined;
+    cols[what === 'floor' ? 'floors' : 'ceilings'] = bound;
+  }
+  return cols;
+}
+
+/**
+ * The number in b[s..e) read as the general reader reads it, when it is plain: digits, optionally
+ * one dot and more digits, at most 15 digits, not "1.000" (which could be a thousand). Its digits
+ * as an integer go to out[at]; returns its decimals, or -1 for anything else (the general path's).
+ */
+function plainNumber(b: Uint8Array, s: number, e: number, out: Float64Array, at: number): number {
+  let value = 0;
+  let dot = -1;
+  for (let i = s; i < e; i++) {
+    const c = b[i]!;
+    if (c === DOT && dot < 0 && i > s && i < e - 1) dot = i;
+    else if (c >= D0 && c <= D0 + 9) value = value * 10 + (c - D0);
+    else return -1;
+  }
+  const digits = e - s - (dot < 0 ? 0 : 1);
+  if (digits > MAX_DIGITS) return -1;
+  const frac = dot < 0 ? 0 : e - dot - 1;
+  // "1.000" could be a thousand: the general reader refuses it.
+  if (frac === 3 && dot - s <= 3 && b[s] !== D0) return -1;
+  out[at] = value;
+  return frac;
+}
+
+/** A floor or ceiling column's cells as scaled integers (NaN: an empty cell, no bound), or undefined when a cell is not a plain number. */
+function boundColumn(b: Uint8Array, rows: number, starts: Int32Array, ends: Int32Array): BulkBoundColumn | undefined {
+  const values = new Float64Array(rows);
+  const fracDigits = new Uint8Array(rows);
+  let decimals = 0;
+  for (let r = 0; r < rows; r++) {
+    const s = starts[r]!;
+    const e = ends[r]!;
+    if (s < 0) return undefined;
+    if (s === e) {
+      values[r] = NaN;
+      continue;
+    }
+    const frac = plainNumber(b, s, e, values, r);
+    if (frac < 0) return undefined;
+    if (frac > decimals) decimals = frac;
+    fracDigits[r] = frac;
+  }
+  for (let r = 0; r < rows; r++) {
+    if (Number.isNaN(values[r]!)) continue;
+    const v = values[r]! * 10 ** (decimals - fracDigits[r]!);
+    if (v > Number.MAX_SAFE_INTEGER) return undefined;
+    values[r] = v;
+  }
+  return { values, decimals };
 }
 
 /** FNV-1a over one code unit, as the key hashes below fold them. */
@@ -254,4 +315,28 @@ export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>
   if (rows < 3 || last === 0) return false;
   for (let q = rows - 1; q >= 2 && weights[q] === last; q--) if (total - (rows - q) * last === last) return true;
   return false;
+}
+
+/**
+ * core/scenario.ts findRecipient on the lane's columns: a function from a recipient key to the
+ * first row whose name has it, else the first whose code has it, else -1. Names are found by their
+ * keys' hashes (made once, nameKeyHashes) and confirmed on the key; codes (a change naming a
+ * recipient by its code) by reading them.
+ */
+export function recipientFinder(columns: BulkColumns): (key: string) => number {
+  let keyed: KeyedNames | undefined;
+  const decoder = new TextDecoder();
+  return (key) => {
+    keyed ??= keyedNames(columns);
+    const { hashes, keyAt } = keyed;
+    const h = keyHash(key);
+    for (let i = 0; i < columns.rows; i++) if (hashes[i] === h && keyAt(i) === key) return i;
+    const { codeStart, codeEnd, bytes } = columns;
+    if (codeStart && codeEnd) {
+      for (let i = 0; i < columns.rows; i++) {
+        if (codeEnd[i]! > codeStart[i]! && recipientKey(decoder.decode(bytes.subarray(codeStart[i]!, codeEnd[i]!))) === key) return i;
+      }
+    }
+    return -1;
+  };
 }

@@ -278,7 +278,7 @@ function notesBelow(text: string, from: number, delimiter: string, file: string)
   const lines = tail.slice(at).map((l, k) => ({ l, n: line + k })).filter(({ l }) => l.text.trim() !== '').map(({ n }) => n);
   const first = rows[at]!.find((c) => c !== '') ?? '';
   const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-  note(`${file}: ${lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[lines.length - 1]}`} below the table ${shown.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${shown.length > 1 ? ', …' : ''}), not rows; not read`);
+  note(`${file}: ${lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[lines.length - 1]}`} below the table ${shown.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${shown.length > 1 ? ', …' : ''}), not ${shown.length === 1 ? 'a row' : 'rows'}; not read`);
   return cut;
 }
 

@@ -147,7 +147,8 @@ class SheetSink implements RowSink {
   notesNote: string | undefined;
   /** The last row kept with two cells filled, and the rows after it with at most one, held until the end tells whether they are notes. */
   private lastFull: { line: number; cells: string[] } | undefined;
-  private held: { line: number; cells: string[] }[] = [];
+  /** Held rows, kept small: the one filled cell, its column and text (col -1: none). */
+  private held: { line: number; col: number; text: string }[] = [];
   /** The first rows, held until the header is known (undefined once it is). */
   private pending: { line: number; cells: string[] }[] | undefined = [];
   constructor(
@@ -230,24 +231,31 @@ class SheetSink implements RowSink {
       const beyond = cells.findIndex((c, col) => col >= headers.length && c !== '');
       throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(beyond)}${line} holds a value but its column has no header`, { ...where, line });
     }
-    // A row with at most one cell filled is held until a fuller row or the end of the sheet tells whether it is a note.
-    if (filledCells(cells) <= 1 && this.held.length < 1000) {
-      this.held.push({ line, cells: [...cells] });
-      return;
+    // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
+    this.slots += headers.length;
+    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { ...where, line });
+    // A row with at most one cell filled is held (its one cell) until a fuller row or the end of the sheet tells whether it is a note.
+    if (this.held.length < 1000) {
+      let col = -1;
+      let n = 0;
+      for (let c = 0; c < cells.length && n < 2; c++) {
+        if (cells[c]!.trim() === '') continue;
+        n++;
+        col = c;
+      }
+      if (n <= 1) {
+        this.held.push({ line, col, text: col < 0 ? '' : cells[col]! });
+        return;
+      }
     }
-    for (const r of this.held) this.keep(r.line, r.cells);
+    for (const r of this.held) this.keep(r.line, heldCells(r));
     this.held = [];
     this.lastFull = { line, cells: [...cells] };
     this.keep(line, cells);
   }
 
-  /** A row below the header into the model (counted against the cap). */
+  /** A row below the header into the model (counted against the cap in take()). */
   private keep(line: number, cells: readonly string[]): void {
-    const headers = this.headers!;
-    const where = { file: this.file, field: `sheet "${this.sheet}"` };
-    // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
-    this.slots += headers.length;
-    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { ...where, line });
     // ColumnsSink reads a missing cell as empty: no padding needed.
     this.columns.row(line, cells);
   }
@@ -256,22 +264,29 @@ class SheetSink implements RowSink {
     if (this.pending) this.decide(true);
     if (this.held.length > 0) {
       // Notes below the table (core/header-row.ts findNotesBelow): the held rows from the first after a blank row or the total row.
-      const rows = [this.lastFull ?? { line: 0, cells: [] }, ...this.held];
+      const rows = [this.lastFull ?? { line: 0, cells: [] }, ...this.held.map((h) => ({ line: h.line, cells: h.col < 0 ? [] : [h.text] }))];
       const at = findNotesBelow(rows.map((r) => r.cells), (i) => rows[i]!.line, (cells) => cells.some((c) => c !== '' && isTotalName(c)));
       const keep = at < 0 ? this.held : this.held.slice(0, at - 1);
-      for (const r of keep) this.keep(r.line, r.cells);
+      for (const r of keep) this.keep(r.line, heldCells(r));
       if (at >= 0) {
         const notes = rows.slice(at).filter((r) => filledCells(r.cells) > 0);
         const first = notes[0]!.cells.find((c) => c !== '') ?? '';
         const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
         const where = notes.length === 1 ? `row ${notes[0]!.line}` : `rows ${notes[0]!.line}–${notes[notes.length - 1]!.line}`;
-        this.notesNote = `${where} of sheet "${this.sheet}" below the table ${notes.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${notes.length > 1 ? ', …' : ''}), not rows; not read`;
+        this.notesNote = `${where} of sheet "${this.sheet}" below the table ${notes.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${notes.length > 1 ? ', …' : ''}), not ${notes.length === 1 ? 'a row' : 'rows'}; not read`;
       }
       this.held = [];
     }
     if (!this.headers) throw new StatsbidragError('empty-file', `sheet "${this.sheet}" is empty`, { file: this.file });
     this.columns.end();
   }
+}
+
+/** A held row's cells again (see SheetSink.held): its one filled cell in place, the rest empty. */
+function heldCells(r: { col: number; text: string }): string[] {
+  const cells = new Array<string>(r.col + 1).fill('');
+  if (r.col >= 0) cells[r.col] = r.text;
+  return cells;
 }
 
 /** Workbook bytes → the columnar table of one sheet. */

@@ -11,6 +11,7 @@
  */
 import type { NumberLocale } from '../core/amount.js';
 import type { BulkColumns, BulkSplit } from '../core/bulk-columns.js';
+import { HELD_AT_FLOOR } from '../core/apportion/fast-constraints.js';
 import { printable } from '../core/printable.js';
 import { yearCount } from '../core/schedule.js';
 import { gridTotalColumn } from './allocation.js';
@@ -22,6 +23,8 @@ const PIPE = 124;
 const SPACE = 32;
 const STAR = 42;
 const LF = 10;
+const F = 70;
+const C = 67;
 
 /** Bytes a Markdown cell must escape (mdEscape): & < > \ | ` [ ]. */
 const MD_SPECIAL = new Uint8Array(128);
@@ -71,6 +74,18 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
     for (const i of p.tiedRows) t[i] = 1;
     return t;
   });
+  // A floor or ceiling that set a row's amount: " F" or " C" after it (allocationGrid's boundMark).
+  const NO_BOUND = new Uint8Array(rows);
+  const bounds = periods.map((p) => p.bound ?? NO_BOUND);
+  const boundWidth = (k: number, i: number): number => (bounds[k]![i] ? 2 : 0);
+  const boundMark = (out: Buffer, at: number, k: number, i: number): number => {
+    const b = bounds[k]![i];
+    if (b) {
+      out[at++] = SPACE;
+      out[at++] = b === HELD_AT_FLOOR ? F : C;
+    }
+    return at;
+  };
   const years = summary.periods.map((p) => (p.years ? yearCount(p.years) : 1));
   const withTotal = gridTotalColumn(summary);
   const codes = codeStart !== undefined && codeEnd !== undefined;
@@ -121,7 +136,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
           if (w > widths[c]!) widths[c] = w;
         });
         for (let k = 0; k < periods.length; k++) {
-          const a = amountWidth(amountOf(k, i), decimals) + tied[k]![i]!;
+          const a = amountWidth(amountOf(k, i), decimals) + tied[k]![i]! + boundWidth(k, i);
           if (a > widths[textCount + k]!) widths[textCount + k] = a;
         }
         if (withTotal) {
@@ -133,8 +148,8 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
     },
 
     tableLines(widths) {
-      const amount = (out: Buffer, at: number, v: number, mark: number, width: number): number => {
-        for (let k = amountWidth(v, decimals) + mark; k < width; k++) out[at++] = SPACE;
+      const amount = (out: Buffer, at: number, v: number, mark: number, width: number, bound = 0): number => {
+        for (let k = amountWidth(v, decimals) + mark + bound; k < width; k++) out[at++] = SPACE;
         at = writeScaledAmount(out, at, v, decimals, MARK, digits, GROUP);
         if (mark) out[at++] = STAR;
         return at;
@@ -155,7 +170,8 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
         for (let k = 0; k < periods.length; k++) {
           out[at++] = SPACE;
           out[at++] = SPACE;
-          at = amount(out, at, amountOf(k, i), tied[k]![i]!, widths[textCount + k]!);
+          at = amount(out, at, amountOf(k, i), tied[k]![i]!, widths[textCount + k]!, boundWidth(k, i));
+          at = boundMark(out, at, k, i);
         }
         if (withTotal) {
           out[at++] = SPACE;
@@ -186,6 +202,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
           at = cell(out, at);
           at = writeScaledAmount(out, at, amountOf(k, i), decimals, MARK, digits, GROUP);
           if (tied[k]![i]) out[at++] = STAR;
+          at = boundMark(out, at, k, i);
         }
         if (withTotal) {
           at = cell(out, at);

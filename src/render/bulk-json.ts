@@ -9,6 +9,7 @@
  * JSON.stringify escapes (a quote, a backslash, a control character) goes through JSON.stringify itself.
  */
 import type { BulkSplit } from '../core/bulk-columns.js';
+import { HELD_AT_CEILING, HELD_AT_FLOOR } from '../core/apportion/fast-constraints.js';
 import { allocationJson } from './allocation.js';
 import { amountLayout, bulkName, bulkText, CHUNK_BYTES, canonicalWeight, cellBytes, writeScaledAmount } from './bulk.js';
 import type { Provenance } from './output.js';
@@ -25,7 +26,18 @@ export interface BulkJsonInput {
 /** The document around the rows: the text before the first row and the text after the last. */
 function frame(split: BulkSplit, provenance: Provenance | undefined, nameOf: (i: number) => string): { before: string; after: string } {
   const doc = allocationJson(split.summary, provenance);
-  doc.periods.forEach((p, k) => (p.tiedRecipients = split.periods[k]!.tiedRows.map(nameOf)));
+  doc.periods.forEach((p, k) => {
+    const period = split.periods[k]!;
+    p.tiedRecipients = period.tiedRows.map(nameOf);
+    // With floors or ceilings (allocationJson writes both lists, empty for a split without rows): the rows each held.
+    if (p.heldAtFloor && p.heldAtCeiling && period.bound) {
+      const { bound } = period;
+      for (let i = 0; i < bound.length; i++) {
+        if (bound[i] === HELD_AT_FLOOR) p.heldAtFloor.push(nameOf(i));
+        else if (bound[i] === HELD_AT_CEILING) p.heldAtCeiling.push(nameOf(i));
+      }
+    }
+  });
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   // Only the top-level key sits at two spaces after a newline (strings hold no raw newline).
   const key = '\n  "rows": []';

@@ -4,21 +4,63 @@
  */
 import { type NumberLocale } from '../core/amount.js';
 import { formatAmount, plain } from './money.js';
-import type { CompareCell, CompareRow, CompareStatus, Comparison } from '../core/compare.js';
-import { decimalsOf, type Decimal } from '../core/decimal.js';
-import { renderCsv } from './csv.js';
-import type { Grid } from './grid.js';
+import type { CompareCell, CompareStatus, Comparison, ScaledCell, ScaledRow } from '../core/compare.js';
+import type { Decimal } from '../core/decimal.js';
+import { csvChunks } from './csv.js';
+import { cellRows, type Grid } from './grid.js';
 import { labelsFor, recipientHeader } from './labels.js';
-import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
+import { gridSections, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
 
-function decimals(c: Comparison): number {
-  let dp = 0;
-  const see = (x: CompareCell): void => {
-    for (const d of [x.a, x.b]) if (d) dp = Math.max(dp, decimalsOf(d));
-  };
-  c.rows.forEach((r) => r.years.forEach(see));
-  return dp;
+/** The decimals every amount of a comparison is written with: the most any compared amount needs. */
+const decimals = (c: Comparison): number => c.decimals;
+
+/** n / 10^dp written as plain() writes its Decimal: fixed decimals, "-" only below zero. Exact. */
+function scaledText(n: bigint, dp: number): string {
+  const neg = n < 0n;
+  let digits = (neg ? -n : n).toString();
+  if (dp > 0) {
+    digits = digits.padStart(dp + 1, '0');
+    digits = `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
+  }
+  return neg ? `-${digits}` : digits;
 }
+
+/**
+ * difference / a × 100 with four decimals, as Decimal's toFixed(4) writes it (half away from
+ * zero; "-0.0000" for a negative per cent that rounds to zero): exact, from the integers.
+ */
+function percentText(difference: bigint, a: bigint): string {
+  let num = difference * 1_000_000n;
+  let den = a;
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const neg = num < 0n;
+  const m = neg ? -num : num;
+  let q = m / den;
+  if ((m % den) * 2n >= den) q += 1n;
+  const s = q.toString().padStart(5, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -4)}.${s.slice(-4)}`;
+}
+
+/** A scaled cell's texts as the records and the JSON write them ('' / null where not defined). */
+function scaledTexts(x: ScaledCell, dp: number): { a: string | null; b: string | null; difference: string | null; percent: string | null } {
+  return {
+    a: x.a === null ? null : scaledText(x.a, dp),
+    b: x.b === null ? null : scaledText(x.b, dp),
+    difference: x.difference === null ? null : scaledText(x.difference, dp),
+    percent: x.difference === null || x.a === null || x.a === 0n ? null : percentText(x.difference, x.a),
+  };
+}
+
+/** The rows as exact integers, in order, each made as it is reached. */
+function* scaledRows(c: Comparison): Generator<ScaledRow> {
+  for (let i = 0; i < c.rowCount; i++) yield c.scaledRow(i);
+}
+
+/** The rows' codes (for the recipient column's header). */
+const rowCodes = (c: Comparison): (string | undefined)[] => Array.from({ length: c.rowCount }, (_, i) => c.recipient(i).code);
 
 const span = (years: readonly number[]): string =>
   years.length === 0 ? 'no years' : years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
@@ -36,43 +78,70 @@ export function yearsText(years: readonly number[]): string {
 
 const STATUS_TEXT = { both: '', 'only-a': 'A', 'only-b': 'B' } as const;
 
-const rowCodes = (c: Comparison): (string | undefined)[] => c.rows.map((r) => r.code);
+const RECORD_HEADERS = ['recipient', 'code', 'status', 'year', 'a', 'b', 'difference', 'percent'];
 
-export function compareRecords(c: Comparison): { headers: string[]; rows: string[][] } {
+/** The long records, made as they are read (re-iterable: each iteration makes them afresh). */
+function recordRows(c: Comparison): Iterable<string[]> {
   const dp = decimals(c);
-  const money = (d: Decimal | null): string => (d === null ? '' : plain(d, dp));
-  const pct = (d: Decimal | null): string => (d === null ? '' : d.toFixed(4));
-  const line = (r: CompareRow, year: string, x: CompareCell): string[] => [r.id, r.code ?? '', r.status, year, money(x.a), money(x.b), money(x.difference), pct(x.percent)];
-  const rows = c.rows.flatMap((r) => [...c.years.map((y, i) => line(r, String(y), r.years[i]!)), line(r, 'total', r.total)]);
-  return { headers: ['recipient', 'code', 'status', 'year', 'a', 'b', 'difference', 'percent'], rows };
+  const line = (r: ScaledRow, year: string, x: ScaledCell): string[] => {
+    const t = scaledTexts(x, dp);
+    return [r.id, r.code ?? '', r.status, year, t.a ?? '', t.b ?? '', t.difference ?? '', t.percent ?? ''];
+  };
+  const years = c.years.map(String);
+  return {
+    *[Symbol.iterator]() {
+      for (const r of scaledRows(c)) {
+        for (let i = 0; i < years.length; i++) yield line(r, years[i]!, r.years[i]!);
+        yield line(r, 'total', r.total);
+      }
+    },
+  };
+}
+
+/** One record per recipient and year, plus a `total` record each (every row made at once: for the library and small comparisons). */
+export function compareRecords(c: Comparison): { headers: string[]; rows: string[][] } {
+  return { headers: [...RECORD_HEADERS], rows: [...recordRows(c)] };
 }
 
 /** Layouts of a comparison's records and grids: `long` (one record per recipient and year) or `wide` (A, B and the difference for each year side by side). */
 export const COMPARE_LAYOUTS = ['long', 'wide'] as const;
 export type CompareLayout = (typeof COMPARE_LAYOUTS)[number];
 
-/** One record per recipient: recipient, code, then A_YEAR, B_YEAR, difference_YEAR for each year. */
-export function compareWideRecords(c: Comparison): { headers: string[]; rows: string[][] } {
+/** One record per recipient: recipient, code, then A_YEAR, B_YEAR, difference_YEAR for each year; made as they are read (re-iterable). */
+function wideRecordRows(c: Comparison): { headers: string[]; rows: Iterable<string[]> } {
   const dp = decimals(c);
-  const money = (d: Decimal | null): string => (d === null ? '' : plain(d, dp));
+  const money = (d: bigint | null): string => (d === null ? '' : scaledText(d, dp));
   const headers = ['recipient', 'code', ...c.years.flatMap((y) => [`A_${y}`, `B_${y}`, `difference_${y}`])];
-  const rows = c.rows.map((r) => [r.id, r.code ?? '', ...r.years.flatMap((x) => [money(x.a), money(x.b), money(x.difference)])]);
+  const rows = {
+    *[Symbol.iterator]() {
+      for (const r of scaledRows(c)) yield [r.id, r.code ?? '', ...r.years.flatMap((x) => [money(x.a), money(x.b), money(x.difference)])];
+    },
+  };
   return { headers, rows };
+}
+
+/** The records of a layout, made as they are read: for the CSV and xlsx writers. */
+export function comparisonRecordSource(c: Comparison, layout: CompareLayout = 'long'): { headers: string[]; rows: Iterable<string[]> } {
+  return layout === 'wide' ? wideRecordRows(c) : { headers: [...RECORD_HEADERS], rows: recordRows(c) };
 }
 
 /** The wide layout as a display grid: per recipient, A, B and the difference for each year; totals per year underneath. */
 function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed } = formatters(c, locale);
-  const codes = c.rows.some((r) => r.code !== undefined);
+  const codeList = rowCodes(c);
+  const codes = codeList.some((code) => code !== undefined);
   const cells = (xs: readonly CompareCell[]): string[] => xs.flatMap((x) => [money(x.a), money(x.b), signed(x.difference)]);
   return {
     columns: [
-      { header: recipientHeader(L, rowCodes(c)), align: 'left' },
+      { header: recipientHeader(L, codeList), align: 'left' },
       ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
       ...c.years.flatMap((y) => [`A ${y}`, `B ${y}`, `${L.differenceShort} ${y}`].map((header) => ({ header, align: 'right' as const }))),
     ],
-    body: c.rows.map((r) => [r.id, ...(codes ? [r.code ?? ''] : []), ...cells(r.years)]),
+    body: [],
+    streamed: cellRows(function* () {
+      for (const r of c.eachRow()) yield [r.id, ...(codes ? [r.code ?? ''] : []), ...cells(r.years)];
+    }),
     footer: [[L.allRecipients, ...(codes ? [''] : []), ...cells(c.totalsPerYear)]],
   };
 }
@@ -109,7 +178,21 @@ export interface ComparisonJson {
   totals: { years: Record<string, CompareCellJson>; total: CompareCellJson; common: CompareCellJson };
 }
 
-export function compareJson(c: Comparison, provenance?: Provenance): ComparisonJson {
+/** A row of the JSON document, from the exact integers. */
+function rowJson(c: Comparison, r: ScaledRow): ComparisonJson['rows'][number] {
+  const dp = decimals(c);
+  return {
+    recipient: r.id,
+    code: r.code ?? null,
+    status: r.status,
+    years: Object.fromEntries(c.years.map((y, i) => [String(y), scaledTexts(r.years[i]!, dp)])),
+    total: scaledTexts(r.total, dp),
+    common: scaledTexts(r.common, dp),
+  };
+}
+
+/** The document with `rows` as given. */
+function jsonShell<R>(c: Comparison, rows: R, provenance?: Provenance): Omit<ComparisonJson, 'rows'> & { rows: R } {
   const dp = decimals(c);
   const out = (x: CompareCell): CompareCellJson => ({
     a: x.a === null ? null : plain(x.a, dp),
@@ -127,16 +210,44 @@ export function compareJson(c: Comparison, provenance?: Provenance): ComparisonJ
     years: yearsText(c.years),
     commonYears: yearsText(c.commonYears),
     unchanged: c.unchanged,
-    rows: c.rows.map((r) => ({
-      recipient: r.id,
-      code: r.code ?? null,
-      status: r.status,
-      years: byYear(r.years),
-      total: out(r.total),
-      common: out(r.common),
-    })),
+    rows,
     totals: { years: byYear(c.totalsPerYear), total: out(c.total), common: out(c.common) },
   };
+}
+
+/** The documented JSON of a comparison, every row in it (for the library; the JSON writer streams the same text). */
+export function compareJson(c: Comparison, provenance?: Provenance): ComparisonJson {
+  return jsonShell(c, Array.from(scaledRows(c), (r) => rowJson(c, r)), provenance);
+}
+
+/** Rows of the JSON text a chunk. */
+const JSON_ROWS_A_CHUNK = 2048;
+
+/**
+ * compareJson's document as text, exactly as JSON.stringify(doc, null, 2) writes it, with the
+ * rows written one at a time as they are made (none held).
+ */
+function* compareJsonText(c: Comparison, provenance?: Provenance): Generator<string> {
+  const mark = '\u0000rows\u0000';
+  const shell = JSON.stringify(jsonShell(c, mark, provenance), null, 2);
+  const at = shell.indexOf(JSON.stringify(mark));
+  yield shell.slice(0, at);
+  if (c.rowCount === 0) yield '[]';
+  else {
+    // An element of the document's "rows" array sits at depth 2: four spaces before each of its lines.
+    let parts: string[] = ['[\n'];
+    let i = 0;
+    for (const r of scaledRows(c)) {
+      parts.push(`${i > 0 ? ',\n' : ''}    ${JSON.stringify(rowJson(c, r), null, 2).replace(/\n/g, '\n    ')}`);
+      if (++i % JSON_ROWS_A_CHUNK === 0) {
+        yield parts.join('');
+        parts = [];
+      }
+    }
+    parts.push('\n  ]');
+    yield parts.join('');
+  }
+  yield `${shell.slice(at + JSON.stringify(mark).length)}\n`;
 }
 
 function formatters(c: Comparison, locale: NumberLocale) {
@@ -176,16 +287,13 @@ function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid
   const sameYears = c.commonYears.length === c.years.length;
   const useCommon = !sameYears && c.commonYears.length > 0;
   const pick = (r: { total: CompareCell; common: CompareCell }): CompareCell => (useCommon ? r.common : r.total);
-  const codes = c.rows.some((r) => r.code !== undefined);
-  const oneSided = c.rows.some((r) => r.status !== 'both');
-  const body = c.rows.map((r) => {
-    const x = pick(r);
-    return [r.id, ...(codes ? [r.code ?? ''] : []), money(x.a), money(x.b), signed(x.difference), pct(x.percent), ...(oneSided ? [STATUS_TEXT[r.status]] : [])];
-  });
+  const codeList = rowCodes(c);
+  const codes = codeList.some((code) => code !== undefined);
+  const oneSided = c.onlyA + c.onlyB > 0;
   const total = pick(c);
   return {
     columns: [
-      { header: recipientHeader(L, rowCodes(c)), align: 'left' },
+      { header: recipientHeader(L, codeList), align: 'left' },
       ...(codes ? [{ header: L.code, align: 'left' as const }] : []),
       { header: `A ${yearsText(useCommon ? c.commonYears : c.years)}`, align: 'right' },
       { header: `B ${yearsText(useCommon ? c.commonYears : c.years)}`, align: 'right' },
@@ -193,7 +301,13 @@ function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid
       { header: '%', align: 'right' },
       ...(oneSided ? [{ header: L.onlyIn, align: 'left' as const }] : []),
     ],
-    body,
+    body: [],
+    streamed: cellRows(function* () {
+      for (const r of c.eachRow()) {
+        const x = pick(r);
+        yield [r.id, ...(codes ? [r.code ?? ''] : []), money(x.a), money(x.b), signed(x.difference), pct(x.percent), ...(oneSided ? [STATUS_TEXT[r.status]] : [])];
+      }
+    }),
     footer: [[L.allRecipients, ...(codes ? [''] : []), money(total.a), money(total.b), signed(total.difference), pct(total.percent), ...(oneSided ? [''] : [])]],
   };
 }
@@ -202,11 +316,10 @@ function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
   const L = labelsFor(locale);
   const notes = [L.compareSides(`${c.a.label} (${yearsText(c.a.years)})`, `${c.b.label} (${yearsText(c.b.years)})`)];
   if (c.commonYears.length !== c.years.length) notes.push(L.compareYearsDiffer(yearsText(c.commonYears)));
-  const onlyA = c.rows.filter((r) => r.status === 'only-a').length;
-  const onlyB = c.rows.filter((r) => r.status === 'only-b').length;
+  const { onlyA, onlyB } = c;
   if (onlyA || onlyB) notes.push(L.compareOneSided(onlyA, onlyB));
   for (const r of c.repairs ?? []) notes.push(`${r.label}: line ${r.line}, column "${r.column}": "${r.raw}" read as ${formatAmount(r.value, { locale })} (broken digit grouping)`);
-  notes.push(c.unchanged === c.rows.length ? L.compareNoneDiffer : L.compareSomeDiffer(c.rows.length - c.unchanged, c.rows.length));
+  notes.push(c.unchanged === c.rowCount ? L.compareNoneDiffer : L.compareSomeDiffer(c.rowCount - c.unchanged, c.rowCount));
   return notes;
 }
 
@@ -219,14 +332,14 @@ export interface ComparisonView {
 
 /** A comparison as JSON. */
 export function comparisonJsonDocument(view: ComparisonView, options: RenderOptions): Rendered {
-  return jsonDocument(compareJson(view.comparison, view.source && provenanceOf(view.source, options)));
+  return compareJsonText(view.comparison, view.source && provenanceOf(view.source, options));
 }
 
 /** A comparison as CSV: long records (recipient, year, a, b, difference, percent) or wide ones. */
-export function* comparisonCsv(view: ComparisonView, options: RenderOptions): Rendered {
+export function comparisonCsv(view: ComparisonView, options: RenderOptions): Rendered {
   const wide = view.layout === 'wide';
-  const { headers, rows } = wide ? compareWideRecords(view.comparison) : compareRecords(view.comparison);
-  yield renderCsv(headers, rows, new Set(wide ? [0, 1] : [0, 1, 2, 3]), options.csv);
+  const { headers, rows } = comparisonRecordSource(view.comparison, view.layout);
+  return csvChunks(headers, rows, new Set(wide ? [0, 1] : [0, 1, 2, 3]), options.csv);
 }
 
 /** A comparison as grids: the terminal table or Markdown (options.format). */

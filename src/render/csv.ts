@@ -49,18 +49,27 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
     record_delimiter: options.eol === '\r\n' ? ('windows' as const) : ('unix' as const),
     quoted_match: QUOTED_MATCH,
   };
-  const cellText = (cell: string, i: number): string =>
-    textColumns.has(i) ? neutraliseFormula(cell) : mark === ',' ? cell.replace('.', ',') : cell;
   const parts = [options.bom ? '\ufeff' : '', stringify([headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')))], settings)];
   // A record none of whose cells needs quoting is joined here (csv-stringify would write the
   // same; it takes 0.6 s a million rows); any other goes through csv-stringify.
   const eol = options.eol ?? '\n';
   const delimiter = settings.delimiter;
   const special = new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\\]^-]/g, '\\$&')}]`);
+  // Per column index: whether it holds text (a lookup per cell, not a Set's).
+  const isText: boolean[] = [];
+  const text = (i: number): boolean => (isText[i] ??= textColumns.has(i));
   let records = 0;
   for (const row of rows) {
-    const cells = row.map(cellText);
-    if (cells.some((c) => c.charCodeAt(0) === 39 /* ' */ || special.test(c))) parts.push(stringify([cells], settings));
+    // One loop a record: each cell's text (a text cell neutralised, a number with the decimal mark), and whether any needs quoting.
+    const n = row.length;
+    const cells = new Array<string>(n);
+    let quote = false;
+    for (let i = 0; i < n; i++) {
+      const c = text(i) ? neutraliseFormula(row[i]!) : mark === ',' ? row[i]!.replace('.', ',') : row[i]!;
+      if (!quote && (c.charCodeAt(0) === 39 /* ' */ || special.test(c))) quote = true;
+      cells[i] = c;
+    }
+    if (quote) parts.push(stringify([cells], settings));
     else parts.push(cells.join(delimiter), eol); // a flat string per record, not a rope
     if (++records % RECORDS_A_CHUNK === 0) {
       yield parts.join('');

@@ -21,7 +21,7 @@ import type { Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
 import { allocationHeaders, allocationRows, type AllocationView } from './allocation.js';
 import { AWARD_TEXT_COLUMNS, awardRecords, type AwardView } from './award.js';
-import { compareRecords, compareWideRecords, yearsText, type CompareLayout } from './compare.js';
+import { comparisonRecordSource, yearsText, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
 import { EXPLAIN_TEXT_COLUMNS, explainRecords } from './explain.js';
 import { translateHeader } from './headers.js';
@@ -249,7 +249,7 @@ export function allocationWorkbook(view: AllocationView, language: NumberLocale,
 /** A comparison: its long records (recipient, year, a, b, difference, percent) or wide ones (A, B, difference per year), then provenance. */
 export function comparisonWorkbook(c: Comparison, language: NumberLocale, provenance: Provenance, layout: CompareLayout = 'long'): Workbook {
   const counter = { numbersAsText: 0 };
-  const { headers, rows } = layout === 'wide' ? compareWideRecords(c) : compareRecords(c);
+  const { headers, rows } = comparisonRecordSource(c, layout);
   const text = new Set(['recipient', 'code', 'status', 'year']);
   const sheet = recordsSheet(labelsFor(language).sheetComparison, headers, rows, (h) => text.has(h), language, counter);
   const facts: [string, string][] = [

@@ -1,31 +1,28 @@
-/** Cells: every amount cell of every recipient row is read once; empty, negative and unreadable cells are findings. */
-import { readCell, type CellReading } from '../cells.js';
+/** Cells: every amount cell of every recipient row is read once (context.ts); empty, negative and unreadable cells are findings. */
+import type { CellReading } from '../cells.js';
 import { cellCode } from './codes.js';
 import { finding, type Finding, type FindingBase, type TableContext } from './types.js';
 
-/** Reads the cells into `ctx.amountCols` (cells and values) and returns the findings and the number of cells. */
+/** The findings of the cells tableContext() read into `ctx.amountCols`, and the number of cells. */
 export function checkCells(ctx: TableContext): { findings: Finding[]; cells: number } {
   const findings: Finding[] = [];
   let cells = 0;
   for (const col of ctx.amountCols) {
-    ctx.recipientRows.forEach((r) => {
-      const cell = readCell(r.cells[col.index], ctx.decimalMark);
-      col.cells.push(cell);
-      cells++;
-      const at = { row: r.line, column: col.header, recipient: r.id };
-      if (cell.kind === 'ok') {
-        col.values.push(cell.value);
-        if (cell.value.isNegative()) findings.push(finding({ code: 'negative-amount', severity: 'error', ...at, actual: cell.raw }));
-        return;
-      }
-      col.values.push(undefined);
-      if (cell.kind === 'empty') {
+    cells += ctx.count;
+    // Unread cells and negative amounts, by row.
+    const positions = [...col.unread.keys(), ...col.values.negatives()].sort((a, b) => a - b);
+    for (const pos of positions) {
+      const at = { row: ctx.line(pos), column: col.header, recipient: ctx.id(pos) };
+      const cell = col.unread.get(pos);
+      if (!cell) {
+        findings.push(finding({ code: 'negative-amount', severity: 'error', ...at, actual: ctx.cell(pos, col.index) }));
+      } else if (cell.kind === 'empty') {
         findings.push(finding({ code: 'missing-value', severity: 'error', ...at }));
       } else if (cell.candidates.length === 0) {
         findings.push(unreadableCell(cell, at));
       }
       // Cells with broken grouping are repaired, and reported, once a prediction is known (repair.ts).
-    });
+    }
   }
   return { findings, cells };
 }

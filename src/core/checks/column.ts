@@ -2,15 +2,14 @@
  * One amount column: how its years fall in the programme's periods, its broken cells repaired
  * from the rule's prediction, its total-row cell, each period's stated total and the rule row by row.
  */
-import { ratioPrediction } from '../cells.js';
 import { Decimal } from '../decimal.js';
 import type { Period, Programme } from '../programme.js';
 import { formatYearRange, yearsOf } from '../schedule.js';
 import type { BasisFacts } from './basis.js';
 import { UNDATED, yearsLabel } from './expected.js';
-import { repairColumn } from './repair.js';
+import { ratioPrediction, repairColumn } from './repair.js';
 import { checkRuleRows, ruleRef, type Expectation } from './rule.js';
-import { checkPeriodTotal, checkTotalRow, percent, sumOf, type TotalCheck } from './totals.js';
+import { checkPeriodTotal, checkTotalRow, percent, type TotalCheck } from './totals.js';
 import { finding, type AmountColumn, type Finding, type TableContext, type ValidateOptions } from './types.js';
 
 const PER_YEAR = /per\s*år|per\s*year|\/\s*år|årlig|annual|yearly|each year|varje år/i;
@@ -46,15 +45,15 @@ export interface ColumnCheckInput {
   periodFor?: (col: AmountColumn, year: number) => Period | undefined;
   /** Columns whose sum is stated: they need no rule to be checked (no warning when none covers them). */
   stated?: ReadonlySet<number>;
-  /** Rows not in the programme's list, and repeated rows: reported once each, their amounts kept apart from what is unexplained. */
-  unknown: ReadonlySet<number>;
+  /** Rows not in the programme's list, and repeated rows (ascending): reported once each, their amounts kept apart from what is unexplained. */
+  setApart: readonly number[];
 }
 
-export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, options, unknown, periodFor, stated }: ColumnCheckInput): { findings: Finding[]; summary: ColumnSummary } {
+export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, options, setApart, periodFor, stated }: ColumnCheckInput): { findings: Finding[]; summary: ColumnSummary } {
   const findings: Finding[] = [];
-  const unreadable = (): number => col.values.filter((v) => v === undefined).length;
+  const unreadable = (): number => col.values.length - col.values.count();
   if (!col.years && !col.undated) {
-    const summary: ColumnSummary = { column: col.header, years: null, role: 'basis', perYear: true, sum: sumOf(col.values), repairedCells: col.repaired.size, unreadableCells: unreadable(), checks: [], periodTotal: null };
+    const summary: ColumnSummary = { column: col.header, years: null, role: 'basis', perYear: true, sum: col.values.sum(), repairedCells: col.repaired.size, unreadableCells: unreadable(), checks: [], periodTotal: null };
     return { findings, summary };
   }
   const isBasis = col === basis.column;
@@ -77,19 +76,19 @@ export function checkColumn(col: AmountColumn, { ctx, programme, basis, expect, 
   if (!isBasis) {
     const first = segments.find((s) => s.period && expect(s.period))?.period;
     findings.push(
-      ...repairColumn(col, ctx.recipientRows, (pos) => {
+      ...repairColumn(ctx, col, (pos) => {
         const exp = first && expect(first);
-        const e = exp?.amounts[pos];
-        const share = exp?.shares[pos];
+        const e = exp?.amount(pos);
+        const share = exp?.share(pos);
         if (first && e !== undefined && share !== undefined) return { value: e.times(factor), prediction: { kind: 'rule', rule: ruleRef(first, basis, rangeOf), share } };
-        return { value: ratioPrediction(basis.weights, col.values, pos), prediction: { kind: 'basis-ratio', basis: basis.ref } };
+        return { value: ratioPrediction(basis.weight, col.values, pos), prediction: { kind: 'basis-ratio', basis: basis.ref } };
       }),
     );
   }
 
-  const sum = sumOf(col.values);
+  const sum = col.values.sum();
   const perYearSum = sum.div(factor);
-  const unknownTotal = sumOf(col.values.filter((_, pos) => unknown.has(pos)));
+  const unknownTotal = col.values.sumAt(setApart, setApart.length);
   findings.push(...checkTotalRow(ctx, col, sum));
 
   const checks: TotalCheck[] = [];

@@ -1,10 +1,11 @@
 /** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
-import { readCell, type TableLike } from '../cells.js';
+import type { CellReading, TableLike } from '../cells.js';
 import { findTotalRows } from '../total-rows.js';
 import { columnRoles, isBareAmountHeader } from '../columns.js';
 import { StatsbidragError } from '../errors.js';
 import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
 import { finding, type Finding, type TableContext, type ValidateOptions } from './types.js';
+import { AmountValues, readAmountCell } from './values.js';
 
 
 export function tableContext(table: TableLike, options: ValidateOptions): TableContext {
@@ -35,24 +36,34 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   if (roles.amounts.length === 0) {
     throw new StatsbidragError('no-amount-columns', `no column names a year or a year range (columns: ${headers.map((h) => `"${h}"`).join(', ')})`, { ...where, line: 1 });
   }
+  // Every amount cell read once, over every record (total rows included): values without a Decimal each (values.ts).
+  const n = table.rowCount;
+  const mark = table.decimalMark;
+  const read = roles.amounts.map(({ index }) => {
+    const values = new AmountValues(n);
+    const unread = new Map<number, Exclude<CellReading, { kind: 'ok' }>>();
+    for (let r = 0; r < n; r++) {
+      const cell = readAmountCell(values, r, table.cell(r, index), mark);
+      if (cell) unread.set(r, cell);
+    }
+    return { values, unread };
+  });
   // Total rows by the one rule (core/total-rows.ts), over the amount columns.
-  const totals = new Set(
-    findTotalRows({
-      count: table.rowCount,
-      name: (i) => table.cell(i, roles.recipient),
-      amounts: (i) => roles.amounts.map(({ index }) => {
-        const cell = readCell(table.cell(i, index), table.decimalMark);
-        return cell.kind === 'ok' ? cell.value : undefined;
-      }),
-    }).map((t) => t.index),
-  );
-  const recipientRows: TableContext['recipientRows'] = [];
-  const totalRows: TableContext['totalRows'] = [];
-  for (let r = 0; r < table.rowCount; r++) {
-    const row = { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)) };
-    if (totals.has(r)) totalRows.push(row);
-    else recipientRows.push({ ...row, id: table.cell(r, roles.recipient).trim() });
+  const totals = findTotalRows({
+    count: n,
+    name: (i) => table.cell(i, roles.recipient),
+    amounts: (i) => read.map((c) => c.values.get(i)),
+    sums: (positions, count) => read.map((c) => c.values.sumAt(positions, count)),
+  }).map((t) => t.index);
+  let rows: Int32Array | undefined;
+  const totalRows: TableContext['totalRows'] = totals.map((r) => ({ line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)) }));
+  if (totals.length) {
+    rows = new Int32Array(n - totals.length);
+    const isTotal = new Set(totals);
+    for (let r = 0, pos = 0; r < n; r++) if (!isTotal.has(r)) rows[pos++] = r;
   }
+  const at = rows;
+  const recordOf = at ? (pos: number) => at[pos]! : (pos: number) => pos;
   return {
     file: table.file ?? null,
     headers,
@@ -60,12 +71,34 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     idCol: roles.recipient,
     codeCol: roles.code,
     basisIndex: roles.basis,
-    amountCols: roles.amounts.map(({ index, header, years }) => ({ index, header, years, ...(undated.has(index) && years === undefined ? { undated: true } : {}), cells: [], values: [], repaired: new Set() })),
+    amountCols: roles.amounts.map(({ index, header, years }, k) => ({
+      index,
+      header,
+      years,
+      ...(undated.has(index) && years === undefined ? { undated: true } : {}),
+      values: at ? read[k]!.values.select(at) : read[k]!.values,
+      unread: at ? remap(read[k]!.unread, at) : read[k]!.unread,
+      repaired: new Set(),
+    })),
     totalCol: roles.total,
     otherCols: roles.other,
-    recipientRows,
+    count: at ? at.length : n,
+    line: (pos) => table.line(recordOf(pos)),
+    id: (pos) => table.cell(recordOf(pos), roles.recipient).trim(),
+    cell: (pos, c) => table.cell(recordOf(pos), c),
     totalRows,
   };
+}
+
+/** Cells by record → by recipient-row position (`rows`: the records of the recipient rows, ascending). */
+function remap<T>(byRecord: Map<number, T>, rows: Int32Array): Map<number, T> {
+  const out = new Map<number, T>();
+  if (byRecord.size === 0) return out;
+  for (let pos = 0; pos < rows.length; pos++) {
+    const v = byRecord.get(rows[pos]!);
+    if (v !== undefined) out.set(pos, v);
+  }
+  return out;
 }
 
 /** Columns with no role are not checked: one warning each. */

@@ -7,24 +7,31 @@
  */
 import type { Allocation, PeriodAllocation } from '../allocate.js';
 import { resolveColumn } from '../columns.js';
-import type { Decimal } from '../decimal.js';
+import { Decimal } from '../decimal.js';
+import { fromScaled } from '../scaled.js';
 import { StatsbidragError } from '../errors.js';
 import type { Period } from '../programme.js';
 import type { Sourced } from '../sourced.js';
 import { formatYearRange, type YearRange } from '../schedule.js';
 import type { RecipientFacts } from './recipients.js';
 import type { Expectation } from './rule.js';
-import { sumOf } from './totals.js';
-import { finding, type AmountColumn, type ExpectedRecipient, type Finding, type TableContext } from './types.js';
+import { finding, type AllocationColumns, type AmountColumn, type ExpectedRecipient, type Finding, type ReferenceList, type TableContext } from './types.js';
 
 /** The nominal years of a column and a split that name no year (a free split's "amount"). */
 export const UNDATED: YearRange = { from: 0, to: 0 };
 
 const given = <T>(value: T, note?: string): Sourced<T> => ({ value, source: 'option', ...(note ? { note } : {}) });
 
-/** The allocation's recipients as the list the table's rows must match (names, codes, weights). */
-export function allocationList(a: Allocation): ExpectedRecipient[] {
-  return a.recipients.map((r, index) => ({ id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), weight: r.weight, ...(r.line !== undefined ? { line: r.line } : {}), index }));
+/** The allocation's recipients as the list the table's rows must match (names, codes, weights), read from its columns when it has them. */
+export function allocationList(a: Allocation, columns: AllocationColumns | undefined): ReferenceList {
+  if (columns) return { length: columns.count, id: (i) => columns.id(i), code: (i) => columns.code(i), weight: (i) => columns.weight(i), line: (i) => columns.line(i), index: (i) => i, distinct: columns.distinct };
+  const r = a.recipients;
+  return { length: r.length, id: (i) => r[i]!.id, code: (i) => r[i]!.code, weight: (i) => r[i]!.weight, line: (i) => r[i]!.line, index: (i) => i };
+}
+
+/** A list of recipients (the programme's, as given) read by position. */
+export function listOf(list: readonly ExpectedRecipient[]): ReferenceList {
+  return { length: list.length, id: (i) => list[i]!.id, code: (i) => list[i]!.code, weight: (i) => list[i]!.weight, line: (i) => list[i]!.line, index: (i) => list[i]!.index };
 }
 
 /** The allocation's periods as a programme's periods, and each one's split. */
@@ -53,24 +60,71 @@ export function singleColumnYears(a: Allocation): YearRange | undefined {
   return years.from === years.to ? years : undefined;
 }
 
-/** The allocation's amounts for each table row, matched by name or code (recipients.ts). */
-export function allocationExpectations(splits: Map<Period, PeriodAllocation>, ctx: TableContext, recipients: RecipientFacts): (period: Period) => Expectation | undefined {
+/** The allocation's amounts for each table row, matched by name or code (recipients.ts); from its columns when it has them. */
+export function allocationExpectations(
+  allocation: Allocation,
+  splits: Map<Period, PeriodAllocation>,
+  columns: AllocationColumns | undefined,
+  recipients: RecipientFacts,
+): (period: Period) => Expectation | undefined {
   const memo = new Map<Period, Expectation>();
+  const list = recipients.list!;
+  const entries = recipients.listEntry!;
+  // The split's row of table row `pos` (-1: none); a repeated row is checked once, where it is first.
+  const rowOf = (pos: number): number => {
+    const e = entries[pos]!;
+    return e < 0 ? -1 : (list.index(e) ?? -1);
+  };
   return (period) => {
     const p = splits.get(period);
     if (!p) return undefined;
     const cached = memo.get(period);
     if (cached) return cached;
-    const amounts = ctx.recipientRows.map((_, pos) => {
-      const e = recipients.duplicate.has(pos) ? undefined : recipients.listEntry.get(pos);
-      return e?.index === undefined ? undefined : p.split.rows[e.index]?.amount;
-    });
-    const shares = ctx.recipientRows.map((_, pos) => {
-      const e = recipients.listEntry.get(pos);
-      return e?.index === undefined ? undefined : p.split.rows[e.index]?.share;
-    });
-    const missingSum = sumOf(recipients.missing.map((m) => (m.index === undefined ? undefined : p.split.rows[m.index]?.amount)));
-    const out = { amounts, shares, allocated: p.split.allocated, missingSum };
+    let out: Expectation;
+    if (columns) {
+      const k = allocation.periods.indexOf(p);
+      const { decimals } = columns;
+      const at = (pos: number): number => {
+        const i = recipients.isDuplicate(pos) ? -1 : rowOf(pos);
+        return i < 0 ? NaN : columns.amount(k, i);
+      };
+      let missing = 0n;
+      for (const m of recipients.missing) {
+        const i = list.index(m);
+        if (i !== undefined) missing += BigInt(columns.amount(k, i));
+      }
+      out = {
+        amount: (pos) => {
+          const v = at(pos);
+          return Number.isNaN(v) ? undefined : fromScaled(BigInt(v), decimals);
+        },
+        scaled: { decimals, at },
+        share: (pos) => {
+          const i = rowOf(pos);
+          return i < 0 ? undefined : columns.share(k, i);
+        },
+        allocated: p.split.allocated,
+        missingSum: new Decimal(0).plus(fromScaled(missing, decimals)),
+      };
+    } else {
+      const rows = p.split.rows;
+      out = {
+        amount: (pos) => {
+          const i = recipients.isDuplicate(pos) ? -1 : rowOf(pos);
+          return i < 0 ? undefined : rows[i]?.amount;
+        },
+        share: (pos) => {
+          const i = rowOf(pos);
+          return i < 0 ? undefined : rows[i]?.share;
+        },
+        allocated: p.split.allocated,
+        missingSum: recipients.missing.reduce((s, m) => {
+          const i = list.index(m);
+          const amount = i === undefined ? undefined : rows[i]?.amount;
+          return amount === undefined ? s : s.plus(amount);
+        }, new Decimal(0)),
+      };
+    }
     memo.set(period, out);
     return out;
   };
@@ -114,7 +168,7 @@ export function checkStatedSums(ctx: TableContext, stated: readonly StatedSum[],
     if (!col) {
       throw new StatsbidragError('invalid-option', `--stated: column "${ctx.headers[indexes[i]!]}" holds no amounts`, { ...(ctx.file ? { file: ctx.file } : {}), line: 1, field: ctx.headers[indexes[i]!]! }, 'usage');
     }
-    const sum = sumOf(col.values);
+    const sum = col.values.sum();
     return sum.eq(s.amount) ? [] : [finding({ code: 'stated-sum-mismatch', severity: 'error', column: col.header, expected: s.amount, actual: sum })];
   });
 }

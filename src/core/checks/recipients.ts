@@ -1,88 +1,155 @@
 /**
  * Recipients: empty names, duplicates, and against the programme's list: unknown and missing
  * recipients. Also what the later checks need from it: which rows are duplicates, the list's
- * weight for each matched row, and the list's recipients the table lacks.
+ * entry (and so its weight) for each matched row, and the list's recipients the table lacks.
+ * Linear, with no object or string kept per row: names are matched by their recipient keys in
+ * typed-array hash sets (key-index.ts).
  */
 import { recipientKey } from '../recipient-key.js';
 import type { Decimal } from '../decimal.js';
-import { finding, type ExpectedRecipient, type Finding, type TableContext, type ValidateOptions } from './types.js';
+import { KeyIndex } from './key-index.js';
+import { finding, type Finding, type ReferenceList, type TableContext, type ValidateOptions } from './types.js';
+
+/** Row flags: a row that repeats an earlier one; a row not in the list. */
+const DUPLICATE = 1;
+const UNKNOWN = 2;
 
 export interface RecipientFacts {
   findings: Finding[];
-  /** Recipient-row positions that repeat an earlier row. */
-  duplicate: Set<number>;
-  /** Recipient-row position → the list's entry it matched. */
-  listEntry: Map<number, ExpectedRecipient>;
-  /** Recipient-row position → the list's weight for it. */
-  listWeight: Map<number, Decimal>;
-  /** The list's recipients with no row in the table. */
-  missing: ExpectedRecipient[];
-  /** Recipient-row positions not in the list (reported once each; left out of the rule and the sums' explanation). */
-  unknown: Set<number>;
+  /** Whether recipient-row `pos` repeats an earlier row. */
+  isDuplicate(pos: number): boolean;
+  /** Whether recipient-row `pos` is not in the list (reported once each; left out of the rule and the sums' explanation). */
+  isUnknown(pos: number): boolean;
+  /** Recipient-row positions that are unknown or repeat an earlier row, ascending. */
+  setApart: number[];
+  /** Recipient-row position → the list's entry it matched (-1: none). */
+  listEntry: Int32Array | undefined;
+  /** Recipient-row `pos` → the list's weight for it. */
+  listWeight(pos: number): Decimal | undefined;
+  /** The list's recipients with no row in the table, by their positions in the list. */
+  missing: number[];
+  /** The list the rows were matched against. */
+  list: ReferenceList | undefined;
 }
 
-export function checkRecipients(ctx: TableContext, options: ValidateOptions): RecipientFacts {
+export function checkRecipients(ctx: TableContext, options: ValidateOptions, list: ReferenceList | undefined): RecipientFacts {
   const findings: Finding[] = [];
   const column = ctx.headers[ctx.idCol]!;
-  const seen = new Map<string, number>();
-  const duplicate = new Set<number>();
-  ctx.recipientRows.forEach((r, pos) => {
-    if (r.id === '') {
-      findings.push(finding({ code: 'empty-recipient', severity: 'error', row: r.line, column }));
-      return;
+  const n = ctx.count;
+  const flags = new Uint8Array(n);
+  const inOrder = list !== undefined && inListOrder(ctx, list);
+  if (!inOrder) {
+    const keyOfRow = (pos: number): string => recipientKey(ctx.id(pos));
+    const seen = new KeyIndex(n, keyOfRow);
+    for (let pos = 0; pos < n; pos++) {
+      const id = ctx.id(pos);
+      if (id === '') {
+        findings.push(finding({ code: 'empty-recipient', severity: 'error', row: ctx.line(pos), column }));
+        continue;
+      }
+      const first = seen.add(recipientKey(id), pos);
+      if (first !== undefined) {
+        flags[pos] = flags[pos]! | DUPLICATE;
+        findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, firstLine: ctx.line(first) }));
+      }
     }
-    const first = seen.get(recipientKey(r.id));
-    if (first !== undefined) {
-      duplicate.add(pos);
-      findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: r.line, column, recipient: r.id, firstLine: first }));
-    } else {
-      seen.set(recipientKey(r.id), r.line);
-    }
-  });
+  }
 
-  const listWeight = new Map<number, Decimal>();
-  const listEntry = new Map<number, ExpectedRecipient>();
-  const missing: ExpectedRecipient[] = [];
-  const unknown = new Set<number>();
-  const list = options.expected;
+  let listEntry: Int32Array | undefined;
+  const missing: number[] = [];
   if (list) {
     const source = options.expectedSource ?? null;
     const kind = options.allocation ? ('allocation' as const) : ('programme' as const);
-    const byName = new Map(list.map((e) => [recipientKey(e.id), e]));
-    const byCode = new Map(list.flatMap((e) => (e.code ? [[e.code.trim(), e] as const] : [])));
-    const matched = new Set<ExpectedRecipient>();
+    const matched = new Uint8Array(list.length);
+    listEntry = new Int32Array(n).fill(-1);
     const lostZeros: { recipient: string; line: number; tableCode: string; listCode: string }[] = [];
-    ctx.recipientRows.forEach((r, pos) => {
-      if (r.id === '') return;
-      const code = ctx.codeCol === undefined ? undefined : r.cells[ctx.codeCol]?.trim();
-      const named = byName.get(recipientKey(r.id));
-      const e = named ?? (code ? byCode.get(code) : undefined);
-      if (!e) {
-        unknown.add(pos);
-        findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: r.line, column, recipient: r.id, source, list: kind }));
-        return;
-      }
+    /** Row `pos` (named `id`, with `code`) is the list's entry e, found by its name (`named`) or by its code. */
+    const match = (pos: number, id: string, code: string | undefined, e: number, named: boolean): void => {
       // Names against codes: a known name with another's code, or a known code with another name.
-      const listCode = e.code?.trim();
+      const listCode = list.code(e)?.trim();
       if (code && listCode && code !== listCode && /^0+\d/.test(listCode) && listCode.replace(/^0+/, '') === code) {
         // 0123 read as the number 123 by a spreadsheet: named once for all such rows, below.
-        lostZeros.push({ recipient: r.id, line: r.line, tableCode: code, listCode });
+        lostZeros.push({ recipient: id, line: ctx.line(pos), tableCode: code, listCode });
       } else if (code && listCode && code !== listCode) {
         const codeColumn = ctx.headers[ctx.codeCol!]!;
-        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column: codeColumn, recipient: r.id, expected: listCode, actual: code, by: 'name', listName: e.id, listCode, tableCode: code, source, list: kind }));
+        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: ctx.line(pos), column: codeColumn, recipient: id, expected: listCode, actual: code, by: 'name', listName: list.id(e), listCode, tableCode: code, source, list: kind }));
       } else if (!named && listCode) {
-        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: r.line, column, recipient: r.id, expected: e.id, actual: r.id, by: 'code', listName: e.id, listCode, tableCode: code!, source, list: kind }));
+        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: ctx.line(pos), column, recipient: id, expected: list.id(e), actual: id, by: 'code', listName: list.id(e), listCode, tableCode: code!, source, list: kind }));
       }
-      matched.add(e);
-      listEntry.set(pos, e);
-      if (e.weight) listWeight.set(pos, e.weight);
-    });
+      matched[e] = 1;
+      listEntry![pos] = e;
+    };
+    const codeOf = (pos: number): string | undefined => (ctx.codeCol === undefined ? undefined : ctx.cell(pos, ctx.codeCol).trim());
+    if (inOrder) {
+      // Row i is the list's entry i, by name: no row is empty, repeated, unknown or missing.
+      for (let pos = 0; pos < n; pos++) match(pos, ctx.id(pos), codeOf(pos), pos, true);
+    } else {
+      // The list's last entry with each key (as a Map made from the list's entries has it), and each code (made when a row's name is not found).
+      const listKey = (i: number): string => recipientKey(list.id(i));
+      const byName = new KeyIndex(list.length, listKey);
+      for (let i = list.length - 1; i >= 0; i--) byName.add(listKey(i), i);
+      let byCode: Map<string, number> | undefined;
+      const codeEntry = (code: string): number | undefined => {
+        if (!byCode) {
+          byCode = new Map();
+          // The last entry with a code, as a Map made from the list's entries has it.
+          for (let i = 0; i < list.length; i++) {
+            const c = list.code(i);
+            if (c) byCode.set(c.trim(), i);
+          }
+        }
+        return byCode.get(code);
+      };
+      for (let pos = 0; pos < n; pos++) {
+        const id = ctx.id(pos);
+        if (id === '') continue;
+        const code = codeOf(pos);
+        const named = byName.get(recipientKey(id));
+        const e = named ?? (code ? codeEntry(code) : undefined);
+        if (e === undefined) {
+          flags[pos] = flags[pos]! | UNKNOWN;
+          findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, source, list: kind }));
+          continue;
+        }
+        match(pos, id, code, e, named !== undefined);
+      }
+    }
     if (lostZeros.length) findings.push(finding({ code: 'codes-lost-leading-zeros', severity: 'error', column: ctx.headers[ctx.codeCol!]!, row: lostZeros[0]!.line, rows: lostZeros }));
-    for (const e of list) {
-      if (matched.has(e)) continue;
-      missing.push(e);
-      findings.push(finding({ code: 'missing-recipient', severity: 'error', recipient: e.id, source, listLine: e.line ?? null, list: kind }));
+    for (let i = 0; i < list.length; i++) {
+      if (matched[i]) continue;
+      missing.push(i);
+      findings.push(finding({ code: 'missing-recipient', severity: 'error', recipient: list.id(i), source, listLine: list.line(i) ?? null, list: kind }));
     }
   }
-  return { findings, duplicate, listEntry, listWeight, missing, unknown };
+  const setApart: number[] = [];
+  for (let pos = 0; pos < n; pos++) if (flags[pos]) setApart.push(pos);
+  const entries = listEntry;
+  return {
+    findings,
+    isDuplicate: (pos) => (flags[pos]! & DUPLICATE) !== 0,
+    isUnknown: (pos) => (flags[pos]! & UNKNOWN) !== 0,
+    setApart,
+    listEntry,
+    listWeight: (pos) => {
+      const e = entries?.[pos] ?? -1;
+      return e < 0 ? undefined : list!.weight(e);
+    },
+    missing,
+    list,
+  };
+}
+
+/**
+ * Whether the table's rows are the list's recipients in the list's order (row i names entry i),
+ * for a list whose recipients are all distinct: then no row is empty, repeated, unknown or
+ * missing, and nothing needs a hash of every name (a table allocate wrote is such).
+ */
+function inListOrder(ctx: TableContext, list: ReferenceList): boolean {
+  if (!list.distinct || list.length !== ctx.count) return false;
+  for (let pos = 0; pos < ctx.count; pos++) {
+    const id = ctx.id(pos);
+    const listed = list.id(pos);
+    if (id === '' || (id !== listed && recipientKey(id) !== recipientKey(listed))) return false;
+  }
+  return true;
 }

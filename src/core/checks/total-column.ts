@@ -14,19 +14,28 @@ export function checkTotalColumn(ctx: TableContext, unknownRows: ReadonlySet<num
   const yearCols = ctx.amountCols.filter((c) => c.years !== undefined);
   if (yearCols.length === 0) return [];
   const findings: Finding[] = [];
-  ctx.recipientRows.forEach((r, pos) => {
-    if (unknownRows.has(pos)) return;
-    const cell = readCell(r.cells[ctx.totalCol!], ctx.decimalMark);
-    const at = { row: r.line, column, recipient: r.id };
-    if (cell.kind === 'empty') return void findings.push(finding({ code: 'missing-value', severity: 'error', ...at }));
-    if (cell.kind === 'bad') return void findings.push(unreadableCell(cell, at));
-    let sum = new Decimal(0);
+  for (let pos = 0; pos < ctx.count; pos++) {
+    if (unknownRows.has(pos)) continue;
+    const cell = readCell(ctx.cell(pos, ctx.totalCol), ctx.decimalMark);
+    const at = { row: ctx.line(pos), column, recipient: ctx.id(pos) };
+    if (cell.kind === 'empty') {
+      findings.push(finding({ code: 'missing-value', severity: 'error', ...at }));
+      continue;
+    }
+    if (cell.kind === 'bad') {
+      findings.push(unreadableCell(cell, at));
+      continue;
+    }
+    let sum: Decimal | undefined = new Decimal(0);
     for (const col of yearCols) {
-      const v = col.values[pos];
-      if (v === undefined) return; // an unreadable amount is reported where it is
+      const v = col.values.get(pos);
+      if (v === undefined) {
+        sum = undefined; // an unreadable amount is reported where it is
+        break;
+      }
       sum = sum.plus(isPerYear(col) ? v.times(col.years!.to - col.years!.from + 1) : v);
     }
-    if (!sum.eq(cell.value)) findings.push(finding({ code: 'total-column-mismatch', severity: 'error', ...at, expected: sum, actual: cell.value, columns: yearCols.map((c) => c.header) }));
-  });
+    if (sum && !sum.eq(cell.value)) findings.push(finding({ code: 'total-column-mismatch', severity: 'error', ...at, expected: sum, actual: cell.value, columns: yearCols.map((c) => c.header) }));
+  }
   return findings;
 }

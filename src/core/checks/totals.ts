@@ -108,7 +108,3 @@ export function checkPeriodTotal(
     },
   };
 }
-
-export function sumOf(values: readonly (Decimal | undefined)[]): Decimal {
-  return values.reduce<Decimal>((s, v) => (v === undefined ? s : s.plus(v)), new Decimal(0));
-}

@@ -10,6 +10,7 @@ import type { Allocation } from '../allocate.js';
 import type { Programme } from '../programme.js';
 import type { YearRange } from '../schedule.js';
 import type { FindingCode } from './codes.js';
+import type { AmountValues } from './values.js';
 
 type Severity = 'error' | 'warning';
 
@@ -118,6 +119,8 @@ export interface ValidateOptions {
    * programme's rules and list.
    */
   allocation?: Allocation;
+  /** With `allocation` (its summary): the split's recipients and amounts as columns, read instead of its rows. */
+  allocationColumns?: AllocationColumns;
   /** Where the allocation's recipients come from, for messages. */
   allocationSource?: string;
   /** With `allocation`: the options it was made with, as allocate's command-line options ("--year 2019 --unit 1000"), to name the reference. */
@@ -130,6 +133,41 @@ export interface ValidateOptions {
   locale?: NumberLocale;
 }
 
+/**
+ * An allocation's recipients and amounts as columns (the bulk lane's split, app/bulk.ts): what
+ * allocate writes, with no object per recipient. With it, `allocation` is the split's summary
+ * (its `recipients` and every period's `split.rows` empty).
+ */
+export interface AllocationColumns {
+  /** Recipients, in the split's order. */
+  count: number;
+  id(i: number): string;
+  code(i: number): string | undefined;
+  weight(i: number): Decimal;
+  line(i: number): number | undefined;
+  /** Decimals of `amount`. */
+  decimals: number;
+  /** Recipient i's amount in period k (of `allocation.periods`) × 10^decimals: an exact integer below 2^53. */
+  amount(k: number, i: number): number;
+  /** Recipient i's share of period k's amount (split()'s `share`). */
+  share(k: number, i: number): Decimal;
+  /** True when no two recipients are one (one recipient key), as a list allocate splits is. */
+  distinct: boolean;
+}
+
+/** The list a table's rows are matched against, read by position: the programme's or the split's. */
+export interface ReferenceList {
+  readonly length: number;
+  id(i: number): string;
+  code(i: number): string | undefined;
+  weight(i: number): Decimal | undefined;
+  line(i: number): number | undefined;
+  /** Position in the allocation's split (its rows), when the list is an allocation's. */
+  index(i: number): number | undefined;
+  /** True when no two entries are one recipient (one recipient key): a table's rows may then be matched by position. */
+  distinct?: boolean;
+}
+
 /** One amount column as the checks see it. */
 export interface AmountColumn {
   index: number;
@@ -138,17 +176,12 @@ export interface AmountColumn {
   years: YearRange | undefined;
   /** A bare "amount" column of a split that names no year, or a stated column with no year: checked, labelled by its header. */
   undated?: boolean;
-  cells: CellReading[];
-  /** Values per recipient row: parsed, or repaired; undefined when unusable. */
-  values: (Decimal | undefined)[];
+  /** The cells that are not amounts (empty or unreadable), by recipient-row position, ascending. */
+  unread: Map<number, Exclude<CellReading, { kind: 'ok' }>>;
+  /** Values per recipient row: parsed, or repaired; none when unusable. */
+  values: AmountValues;
   /** Recipient-row positions whose value is a repair. */
   repaired: Set<number>;
-}
-
-export interface RecipientRow {
-  line: number;
-  cells: readonly string[];
-  id: string;
 }
 
 /** The table as the checks read it: columns by role and the recipient rows. */
@@ -164,7 +197,14 @@ export interface TableContext {
   totalCol: number | undefined;
   /** Columns with no role (warned about). */
   otherCols: number[];
-  recipientRows: RecipientRow[];
+  /** Recipient rows (every record but the total rows), by position: how many. */
+  count: number;
+  /** The physical line of recipient row `pos`. */
+  line(pos: number): number;
+  /** The recipient of row `pos` (its trimmed name cell). */
+  id(pos: number): string;
+  /** Row `pos`'s cell in column c. */
+  cell(pos: number, c: number): string;
   /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
   totalRows: { line: number; cells: readonly string[] }[];
 }

@@ -78,13 +78,9 @@ export class ColumnsBuilder {
   ends: Int32Array[];
   lines: Int32Array;
   readonly extras: string[] = [];
-  /**
-   * `capacity` rows to start with: 1 024, fewer for a wide table (a sheet may have 16 384 columns:
-   * 1 024 rows of those would be 128 MB of offsets before the first row).
-   */
   constructor(
     readonly width: number,
-    private capacity = Math.max(16, Math.min(1024, Math.floor((1 << 18) / Math.max(1, width)))),
+    private capacity = 1024,
   ) {
     this.starts = Array.from({ length: width }, () => new Int32Array(capacity));
     this.ends = Array.from({ length: width }, () => new Int32Array(capacity));
@@ -130,12 +126,13 @@ export class ColumnsBuilder {
 /**
  * A RowSink that fills the model from rows of strings (csv-parse's records, a JSON table, an xlsx
  * sheet): the first row is the header; every row has the header's number of cells (the reader
- * checks and pads). The cells' text is gathered into one UTF-8 buffer at `end()`.
+ * checks and pads). The cells' text is written into one UTF-8 buffer as the rows come.
  */
 export class ColumnsSink implements RowSink {
   private headers: string[] | undefined;
   private builder: ColumnsBuilder | undefined;
-  private parts: string[] = [];
+  /** The cells' text so far, as UTF-8 (grown by doubling): no string is kept per cell. */
+  private buffer = Buffer.allocUnsafe(1 << 16);
   private offset = 0;
   private done: ColumnarTable | undefined;
   constructor(
@@ -163,8 +160,13 @@ export class ColumnsSink implements RowSink {
       // sheet padded to its header's width is mostly empty, and each write is to another column).
       if (text === '') continue;
       b.starts[c]![b.rows] = this.offset;
-      this.offset += Buffer.byteLength(text);
-      this.parts.push(text);
+      // At most 3 bytes per UTF-16 unit.
+      if (this.offset + text.length * 3 > this.buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.offset + text.length * 3));
+        this.buffer.copy(grown, 0, 0, this.offset);
+        this.buffer = grown;
+      }
+      this.offset += this.buffer.write(text, this.offset, 'utf8');
       b.ends[c]![b.rows] = this.offset;
     }
     b.rows++;
@@ -172,8 +174,9 @@ export class ColumnsSink implements RowSink {
 
   end(): void {
     if (!this.headers) throw new StatsbidragError('empty-file', 'the file is empty', { file: this.file });
-    const bytes = Buffer.from(this.parts.join(''), 'utf8');
-    this.parts = [];
+    // A copy of exactly the bytes written (the buffer's spare room is let go).
+    const bytes = Buffer.from(this.buffer.subarray(0, this.offset));
+    this.buffer = Buffer.alloc(0);
     this.done = this.builder!.table(this.file, this.headers, this.delimiter, bytes);
   }
 

@@ -1,7 +1,7 @@
 /** The comparison report: who gains and who loses, a diverging chart of the differences, totals per year, the full table. */
 import { formatAmount, plain } from '../money.js';
 import type { CompareCell, CompareRow, Comparison } from '../../core/compare.js';
-import { Decimal, decimalsOf } from '../../core/decimal.js';
+import { Decimal } from '../../core/decimal.js';
 import { yearsText } from '../compare.js';
 import { divergingChart, type BarDatum } from './charts.js';
 import { escapeHtml, userText } from './escape.js';
@@ -14,16 +14,12 @@ export interface ComparisonReportOptions {
   programme?: { id: string; name: string; agency: string };
 }
 
-function decimals(c: Comparison): number {
-  let dp = 0;
-  for (const r of c.rows) for (const x of r.years) for (const d of [x.a, x.b]) if (d) dp = Math.max(dp, decimalsOf(d));
-  return dp;
-}
-
 export function renderComparisonReport(c: Comparison, meta: ReportMeta, options: ComparisonReportOptions = {}): string {
   const l = labelsFor(meta.locale);
   const { locale } = meta;
-  const dp = decimals(c);
+  const dp = c.decimals;
+  // The rows with Decimals, made once (c.rows makes them on each read).
+  const rows = c.rows;
   const m = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
   const signed = (d: Decimal): string => (d.gt(0) ? `+${m(d)}` : m(d));
   const cellOf = (d: Decimal | null, sign = false): Cell =>
@@ -36,13 +32,13 @@ export function renderComparisonReport(c: Comparison, meta: ReportMeta, options:
   const pick = (r: { total: CompareCell; common: CompareCell }): CompareCell => (useCommon ? r.common : r.total);
   const overYears = yearsText(useCommon ? c.commonYears : c.years);
   const diffOf = (r: CompareRow): Decimal => pick(r).difference ?? (pick(r).b ?? new Decimal(0)).minus(pick(r).a ?? new Decimal(0));
-  const gainers = c.rows.filter((r) => diffOf(r).gt(0));
-  const losers = c.rows.filter((r) => diffOf(r).lt(0));
-  const same = c.rows.length - gainers.length - losers.length;
+  const gainers = rows.filter((r) => diffOf(r).gt(0));
+  const losers = rows.filter((r) => diffOf(r).lt(0));
+  const same = rows.length - gainers.length - losers.length;
   const sum = (rows: CompareRow[]): Decimal => rows.reduce((s, r) => s.plus(diffOf(r)), new Decimal(0));
   const gained = sum(gainers);
   const lost = sum(losers);
-  const byDiff = [...c.rows].sort((x, y) => diffOf(y).comparedTo(diffOf(x)) || c.rows.indexOf(x) - c.rows.indexOf(y));
+  const byDiff = [...rows].sort((x, y) => diffOf(y).comparedTo(diffOf(x)) || rows.indexOf(x) - rows.indexOf(y));
   const sections: Section[] = [];
 
   const list = (rows: CompareRow[]): string =>
@@ -84,8 +80,8 @@ export function renderComparisonReport(c: Comparison, meta: ReportMeta, options:
     foot: foot.map((row) => row.map((cell, i) => (i === 0 ? { html: cell.html } : cell))),
   });
 
-  const codes = c.rows.some((r) => r.code !== undefined);
-  const oneSided = c.rows.some((r) => r.status !== 'both');
+  const codes = rows.some((r) => r.code !== undefined);
+  const oneSided = rows.some((r) => r.status !== 'both');
   const whole = pick(c);
   const recipients = table({
     id: 'compare-table',
@@ -118,6 +114,6 @@ export function renderComparisonReport(c: Comparison, meta: ReportMeta, options:
   sections.push({ id: 'provenance', title: l.provenance, html: provenance(l, meta, options.programme, options.rules ?? []) });
 
   const title = `${l.comparisonTitle}: ${c.a.label} → ${c.b.label}`;
-  const subtitle = [options.programme ? userText(options.programme.name) : '', escapeHtml(yearsText(c.years)), escapeHtml(`${c.rows.length} ${l.recipients}`)].filter(Boolean).join(' · ');
+  const subtitle = [options.programme ? userText(options.programme.name) : '', escapeHtml(yearsText(c.years)), escapeHtml(`${rows.length} ${l.recipients}`)].filter(Boolean).join(' · ');
   return page({ labels: l, title, subtitle, sections });
 }

@@ -1,0 +1,84 @@
+/**
+ * Rows by their key (a recipient key, core/recipient-key.ts, or compare's `code:…`): an
+ * open-addressing table of row numbers over Int32Arrays, found by a 32-bit hash of the key and
+ * confirmed by comparing the keys themselves. A million keys go in several times faster than into
+ * a Map (no hash-map entry objects to grow and collect), and a lookup is never a scan.
+ */
+
+/** FNV-1a over the key's UTF-16 code units, finished with murmur3's fmix32 (FNV's low bits mix poorly). */
+function keyHash(key: string): number {
+  let h = 2166136261;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16777619);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+export class KeyIndex {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  /** The keys, when no `keyAt` makes them again. */
+  private readonly keys: (string | undefined)[] | undefined;
+  /** Keys held. */
+  size = 0;
+
+  /**
+   * Room for rows 0 … rows − 1. With `keyAt` (row → its key, made again on a hash match) no key
+   * is held: a million names read from a table need not stay in memory as strings.
+   */
+  constructor(
+    rows: number,
+    private readonly keyAt?: (row: number) => string,
+  ) {
+    let size = 16;
+    while (size < rows * 2) size *= 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(rows);
+    this.keys = keyAt ? undefined : new Array<string | undefined>(rows);
+  }
+
+  private same(row: number, key: string): boolean {
+    return (this.keys ? this.keys[row] : this.keyAt!(row)) === key;
+  }
+
+  /** The row holding `key`, or −1. */
+  get(key: string, hash: number = keyHash(key)): number {
+    const { table, mask, hashes } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const j = table[slot]!;
+      if (j === -1) return -1;
+      if (hashes[j] === hash && this.same(j, key)) return j;
+    }
+  }
+
+  /** Row `row` under `key`, unless an earlier row holds it: then that row (and nothing is added), else −1. */
+  add(key: string, row: number): number {
+    const hash = keyHash(key);
+    const { table, mask, hashes } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const j = table[slot]!;
+      if (j === -1) {
+        table[slot] = row;
+        hashes[row] = hash;
+        if (this.keys) this.keys[row] = key;
+        this.size++;
+        return -1;
+      }
+      if (hashes[j] === hash && this.same(j, key)) return j;
+    }
+  }
+
+  /** The key row `row` was added under (a row that was added). */
+  keyOf(row: number): string {
+    return this.keys ? this.keys[row]! : this.keyAt!(row);
+  }
+
+  /** The hash of the key row `row` was added under. */
+  hashOf(row: number): number {
+    return this.hashes[row]!;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The real-shaped corpus (tests/fixtures/real/, issue 22): each input with its exact outcome — the
+ * amounts and the notes on stderr, or exit 2 with one line naming file, line and field, nothing
+ * on stdout.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.js';
+
+const f = (name: string): string => join('tests', 'fixtures', 'real', name);
+
+describe('real-shaped tables: the recipients found and paid (built CLI)', () => {
+  it('an Excel export with BOM, CRLF, title rows, a blank row, no-break-space thousands, Summa and footnotes', () => {
+    const file = f('agency-semicolon-bom-crlf.csv');
+    const r = run(['allocate', '--data', file, '--basis', 'Antal invånare', '--total', '10000000', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,code,weight,amount\nBotkyrka,0127,93685,845297\nSödertälje,0181,98590,889553\nMalmö,1280,344166,3105325\nGöteborg,1480,571868,5159825\n');
+    expect(r.stderr).toBe(
+      `note: ${file}: line 4 taken as the header (the 3 lines above it are a title or blank)\n` +
+        `note: ${file}: lines 11–12 below the table are notes ("* Folkmängd 31 december 2018 (SCB).", …), not rows; not read\n` +
+        `note: ${file}: line 9 "Summa" is a total row, not a recipient; set aside\n`,
+    );
+    // validate reads it alike: the Summa row checked against the rows, the stated sum met.
+    const v = run(['validate', file, '--stated', 'Antal invånare=1 108 309', '--quiet']);
+    expect(v.status, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toBe(`${file}: VALID, 0 errors, 0 warnings (4 recipient rows, 1 amount column, 4 cells)\n`);
+  });
+
+  it('a padded Excel sheet with decimal commas and Totalt; --header-row on a blank row names it', () => {
+    const file = f('excel-padded-totalt.csv');
+    const r = run(['allocate', '--data', file, '--basis', 'Vikt', '--total', '800', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,code,weight,amount\nAlfa,0114,1.5,150\nBeta,0115,2.5,250\nGamma,0117,4,400\n');
+    expect(r.stderr).toBe(`note: ${file}: line 3 taken as the header (the 2 lines above it are a title or blank)\nnote: ${file}: line 7 "Totalt" is a total row, not a recipient; set aside\n`);
+    const wrong = run(['allocate', '--data', file, '--basis', 'Vikt', '--total', '800', '--header-row', '2']);
+    expect([wrong.status, wrong.stdout]).toEqual([2, '']);
+    expect(wrong.stderr).toBe(`statsbidrag: ${file}: field "--header-row": line 2, taken as the header, has no column "Vikt" (its cells: none)\n`);
+  });
+
+  it('LibreOffice: every cell quoted, decimal comma inside quotes, a quoted name with spaces, a note', () => {
+    const file = f('libreoffice-comma-quoted.csv');
+    const r = run(['allocate', '--data', file, '--basis', 'Underlag', '--total', '4000', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,weight,amount\n"Ale, kommun",1234.5,1235\nBorås,2000.25,2000\nLerum,765.25,765\n');
+    expect(r.stderr).toBe(`note: ${file}: line 3 taken as the header (the 2 lines above it are a title or blank)\nnote: ${file}: line 8 below the table is a note ("Not: underlaget är preliminärt"), not a row; not read\n`);
+  });
+
+  it('tab-separated with codes that keep their leading zeros, and Total', () => {
+    const file = f('tab-codes-total.tsv');
+    const r = run(['allocate', '--data', file, '--basis', 'Vikt', '--total', '600', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('recipient,code,weight,amount\nUpplands Väsby,0114,10,100\nVallentuna,0115,20,200\nÖsteråker,0117,30,300\n');
+    expect(r.stderr).toBe(`note: ${file}: line 5 "Total" is a total row, not a recipient; set aside\n`);
+  });
+
+  it('CR-only line ends, and names carrying the formula guard', () => {
+    const cr = run(['allocate', '--data', f('cr-only.csv'), '--basis', 'weight', '--total', '100', '--format', 'csv']);
+    expect([cr.status, cr.stdout, cr.stderr]).toEqual([0, 'recipient,weight,amount\nAlfa,1,25\nBeta,3,75\n', '']);
+    const g = run(['allocate', '--data', f('guarded-names.csv'), '--basis', 'weight', '--total', '1000', '--format', 'json']);
+    expect(g.status, g.stderr).toBe(0);
+    const names = (JSON.parse(g.stdout) as { rows: { recipient: string }[] }).rows.map((x) => x.recipient);
+    expect(names).toEqual(['=SUM(A1)', '+46 AB', "'s-Hertogenbosch"]);
+  });
+});
+
+describe('real-shaped tables refused: exit 2, one line naming file, line and field (built CLI)', () => {
+  it.each([
+    ['title-missing-column.csv', ['--basis', 'Vikt'], 'line 3, taken as the header, has no column "Vikt" (its cells: "Kommun", "Invånare")'],
+    ['note-without-break.csv', ['--basis', 'Vikt'], '', ':4: this line has 1 fields where the header has 3 (delimiter ";")'],
+    ['same-recipient-two-spellings.csv', ['--basis', 'Vikt'], 'lines 2 and 4: "Göteborg" and "go\u0308teborg" are the same recipient (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice'],
+    ['currency-twice.csv', ['--basis', 'Vikt'], '', ':3: field "Vikt": "5 kr kr" is not an amount: contains characters that are not digits'],
+    ['case-twin-columns.csv', ['--basis', 'WEIGHT'], 'field "WEIGHT": basis column "WEIGHT" matches several columns that differ only in case or spacing: "weight", "Weight"; name one exactly'],
+  ])('%s', (name, args, message, located = '') => {
+    const file = f(name);
+    const r = run(['allocate', '--data', file, ...args, '--total', '1000']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(located ? `statsbidrag: ${file}${located}\n` : `statsbidrag: ${file}: ${message}\n`);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Totals: the table's total row against the sum of the rows, and each column's sum against the
+ * stated total of each period it covers, the difference split into administrative costs (the
+ * rules), rounding (what the rule itself leaves), missing rows, and what nothing explains.
+ */
+import { kindOf, type FigureKind } from '../../../../src/core/sourced.js';
+import { readCell } from '../../../../src/core/cells.js';
+import { Decimal } from '../../../../src/core/decimal.js';
+import type { Period } from '../../../../src/core/programme.js';
+import { unreadableCell } from './cells.js';
+import type { Expectation } from './rule.js';
+import { finding, type AmountColumn, type Finding, type TableContext } from './types.js';
+
+/** How a column's sum relates to one period's stated total. Money per year unless noted. */
+export interface TotalCheck {
+  years: string;
+  yearCount: number;
+  statedTotal: Decimal;
+  amountSplit: Decimal;
+  method: string;
+  unit: Decimal;
+  /** Sum of the column as a per-year amount. */
+  sum: Decimal;
+  difference: Decimal;
+  /** difference / stated total × 100 (exact), or null for a zero stated total. */
+  differencePercent: Decimal | null;
+  /** difference = admin + rounding + missingRows + unknownRows + unexplained. */
+  explained: { admin: Decimal; rounding: Decimal | null; missingRows: Decimal | null; unknownRows: Decimal | null; unexplained: Decimal };
+  /** Where the amount split (and so the admin figure) comes from: a source key or "derived", and its note. */
+  amountSplitSource: { source: string; note: string | null; kind: FigureKind };
+  ruleChecked: boolean;
+  rowsChecked: number;
+  rowsDeviating: number;
+}
+
+export function percent(part: Decimal, whole: Decimal): Decimal | null {
+  return whole.isZero() ? null : part.div(whole).times(100);
+}
+
+/** Each total row's cell for `col` against the sum of the rows. */
+export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal): Finding[] {
+  return ctx.totalRows.flatMap((row) => {
+    const cell = readCell(row.cells[col.index], ctx.decimalMark);
+    const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
+    if (cell.kind === 'ok' && !cell.value.eq(sum)) return [finding({ code: 'total-row-mismatch', ...at, expected: sum, actual: cell.value })];
+    if (cell.kind === 'bad') return [unreadableCell(cell, at)];
+    return [];
+  });
+}
+
+/**
+ * One period's years of a column against its stated total. With the rule's expectation, what it
+ * leaves unexplained beyond `limit` is an error; without one, a sum above the amount split is.
+ */
+export function checkPeriodTotal(
+  where: string,
+  label: string,
+  yearCount: number,
+  period: Period,
+  perYearSum: Decimal,
+  /** The column's amounts in unknown or repeated rows (as the column holds them: a range total is not divided). */
+  unknownTotal: Decimal,
+  sum: Decimal,
+  factor: Decimal,
+  exp: Expectation | undefined,
+  limit: Decimal,
+  rows: { rowsChecked: number; rowsDeviating: number },
+): { findings: Finding[]; check: TotalCheck } {
+  const findings: Finding[] = [];
+  const stated = period.statedTotal.value;
+  const amountSplit = period.amountSplit.value;
+  let rounding: Decimal | null = null;
+  let missingRows: Decimal | null = null;
+  let unexplained: Decimal;
+  if (exp) {
+    rounding = exp.allocated.minus(amountSplit);
+    missingRows = exp.missingSum.neg();
+    const explained = exp.allocated.minus(exp.missingSum);
+    // Decided on the column's own figures (no division): a total over several years need not divide evenly.
+    const unexplainedTotal = sum.minus(unknownTotal).minus(explained.times(factor));
+    unexplained = unexplainedTotal.div(factor);
+    if (unexplainedTotal.abs().gt(limit)) {
+      findings.push(finding({ code: 'sum-not-explained', severity: 'error', column: where, expected: sum.minus(unexplainedTotal), actual: sum, unexplained: unexplainedTotal }));
+    }
+  } else {
+    unexplained = perYearSum.minus(amountSplit);
+    if (sum.gt(amountSplit.times(factor))) findings.push(finding({ code: 'sum-exceeds-budget', severity: 'error', column: where, expected: amountSplit.times(factor), actual: sum }));
+  }
+  const difference = perYearSum.minus(stated);
+  return {
+    findings,
+    check: {
+      years: label,
+      yearCount,
+      statedTotal: stated,
+      amountSplit,
+      method: period.method.value,
+      unit: period.unit.value,
+      sum: perYearSum,
+      difference,
+      differencePercent: percent(difference, stated),
+      // admin ≤ 0: what the stated total holds beyond the split.
+      explained: { admin: amountSplit.minus(stated), rounding, missingRows, unknownRows: exp ? unknownTotal.div(factor) : null, unexplained },
+      amountSplitSource: { source: period.amountSplit.source, note: period.amountSplit.note ?? null, kind: kindOf(period.amountSplit) },
+      ruleChecked: exp !== undefined,
+      rowsChecked: rows.rowsChecked,
+      rowsDeviating: rows.rowsDeviating,
+    },
+  };
+}
+
+export function sumOf(values: readonly (Decimal | undefined)[]): Decimal {
+  return values.reduce<Decimal>((s, v) => (v === undefined ? s : s.plus(v)), new Decimal(0));
+}

@@ -1,0 +1,157 @@
+/**
+ * The one rule for a table's total rows, which every command applies to every table it reads
+ * (allocate and its bulk lane, compare, audit, award, report, validate): a total row is never a
+ * recipient. validate checks it against the rows; every other command sets it aside and says so.
+ *
+ * A row is a total row when
+ *  - its name cell is a total word, whole (after the recipient key, core/recipient-key.ts, and
+ *    with a trailing colon allowed): "Summa", "Totalt", "Total", "Sum", "Summa totalt",
+ *    "Totalsumma", "Samtliga", "Totalt riket", "Hela riket", "Grand total", … A real name that
+ *    merely contains such a word ("Summa Konsult AB", "Total Oil") is not one; or
+ *  - it is one of the table's last rows and its amounts equal, exactly, the column sums of the
+ *    rows above it (at least two of them, and not all zero): a total row without a total word
+ *    (unless it names a recipient above it: that is a duplicate, and reported as one). With only
+ *    one amount column to show it, the row's name must also be empty or hold a total word
+ *    ("Summa kommuner", "Riket 2019"): a list's last weight may equal the others' sum by chance.
+ */
+import { Decimal } from '../../../src/core/decimal.js';
+import { recipientKey } from '../../../src/core/recipient-key.js';
+
+/** Total words, as recipient keys (Swedish and English). */
+const TOTAL_WORDS = new Set([
+  'summa',
+  's:a',
+  'summa totalt',
+  'totalsumma',
+  'totalt',
+  'totalt riket',
+  'summa riket',
+  'hela riket',
+  'riket',
+  'hela landet',
+  'samtliga',
+  'samtliga kommuner',
+  'alla kommuner',
+  'total',
+  'totals',
+  'grand total',
+  'sum',
+  'sum total',
+  'all recipients',
+]);
+
+/** The total words, as recipient keys. */
+export const TOTAL_WORD_KEYS: readonly string[] = [...TOTAL_WORDS];
+
+/** Whether a name cell is a total word ("Summa", "TOTALT:", "Grand total", …), not a recipient. */
+export function isTotalName(name: string): boolean {
+  if (name.length > 64) return false;
+  let key = recipientKey(name);
+  if (key.endsWith(':')) key = key.slice(0, -1).trimEnd();
+  return key.length <= 20 && TOTAL_WORDS.has(key);
+}
+
+/** A row as the rule sees it: its name, and its amounts (undefined: an empty or unreadable cell). */
+export interface RowForTotals {
+  name: string;
+  amounts: readonly (Decimal | undefined)[];
+}
+
+export interface TotalRow {
+  /** Position in the rows given. */
+  index: number;
+  /** How it was known: a total word, or amounts that are the sums of the rows above. */
+  by: 'word' | 'sum';
+}
+
+/**
+ * How many columns show that `amounts` hold `sums`: the columns with a value, every one of them
+ * equal to its sum, counting those that are not zero; 0 when any differs.
+ */
+function sumsHeld(amounts: readonly (Decimal | undefined)[], sums: readonly Decimal[]): number {
+  let held = 0;
+  for (let c = 0; c < sums.length; c++) {
+    const v = amounts[c];
+    if (v === undefined) continue;
+    if (!v.eq(sums[c]!)) return 0;
+    if (!v.isZero()) held++;
+  }
+  return held;
+}
+
+/** Words that mark a name as a total's when its amounts are the sums ("Summa kommuner", "Riket 2019", "Alla 32"). */
+const TOTAL_TOKENS = new Set(['summa', 's:a', 'sa', 'totalt', 'total', 'totals', 'totalsumma', 'sum', 'riket', 'landet', 'samtliga', 'alla', 'all', 'grand']);
+
+/**
+ * Whether the sums alone may make a row with this name a total row. One column that equals the sum
+ * of the others is a coincidence a plain list often has (3, 5, 2 and 10): a row named like a
+ * recipient is then a recipient, unless its name is empty or holds a total word ("Summa
+ * kommuner", "Riket 2019"). Two or more columns that each equal their sum are not a coincidence.
+ */
+function sumsMakeTotal(name: string, held: number): boolean {
+  if (held === 0) return false;
+  if (held >= 2) return true;
+  const key = recipientKey(name);
+  return key === '' || key.split(/[\s,.;()\[\]\-–—/]+/).some((word) => TOTAL_TOKENS.has(word.replace(/:$/, '')));
+}
+
+const sameAmounts = (a: readonly (Decimal | undefined)[], b: readonly (Decimal | undefined)[]): boolean =>
+  a.length === b.length && a.every((v, c) => (v === undefined ? b[c] === undefined : b[c] !== undefined && v.eq(b[c]!)));
+
+/** A table's rows as the rule reads them, one at a time (a million rows need not each hold Decimals). */
+export interface RowsForTotals {
+  count: number;
+  name(index: number): string;
+  /** The row's amounts, one per amount column (undefined: an empty or unreadable cell). */
+  amounts(index: number): readonly (Decimal | undefined)[];
+}
+
+/**
+ * The total rows of a table, in order. Word rows anywhere; sum rows only as the table's last
+ * rows (other than word rows): the trailing run of rows with the same amounts, from the first
+ * of them whose amounts are the sums of all the non-total rows above it (at least two).
+ */
+export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): TotalRow[] {
+  const read: RowsForTotals = Array.isArray(rows)
+    ? { count: rows.length, name: (i) => (rows as readonly RowForTotals[])[i]!.name, amounts: (i) => (rows as readonly RowForTotals[])[i]!.amounts }
+    : (rows as RowsForTotals);
+  const byWord = new Set<number>();
+  for (let i = 0; i < read.count; i++) if (isTotalName(read.name(i))) byWord.add(i);
+  const rest: number[] = [];
+  for (let i = 0; i < read.count; i++) if (!byWord.has(i)) rest.push(i);
+  const bySum = new Set<number>();
+  // A last row that names a recipient above it is that recipient twice (a duplicate, reported as one), not a total.
+  const lastName = rest.length > 0 ? recipientKey(read.name(rest[rest.length - 1]!)) : '';
+  const namedAbove = rest.slice(0, -1).some((i) => recipientKey(read.name(i)) === lastName);
+  if (rest.length >= 3 && !namedAbove) {
+    const last = read.amounts(rest[rest.length - 1]!);
+    const columns = last.length;
+    // The trailing run of rows with the last row's amounts: rest[from..].
+    let from = rest.length - 1;
+    while (from > 2 && sameAmounts(read.amounts(rest[from - 1]!), last)) from--;
+    const sums = Array.from({ length: columns }, () => new Decimal(0));
+    for (let p = 0; p < rest.length; p++) {
+      if (p >= from && p >= 2 && sumsMakeTotal(read.name(rest[p]!), sumsHeld(last, sums))) {
+        for (let q = p; q < rest.length; q++) bySum.add(rest[q]!);
+        break;
+      }
+      const amounts = read.amounts(rest[p]!);
+      for (let c = 0; c < columns; c++) {
+        const v = amounts[c];
+        if (v !== undefined) sums[c] = sums[c]!.plus(v);
+      }
+    }
+  }
+  const found: TotalRow[] = [];
+  for (let i = 0; i < read.count; i++) {
+    if (byWord.has(i)) found.push({ index: i, by: 'word' });
+    else if (bySum.has(i)) found.push({ index: i, by: 'sum' });
+  }
+  return found;
+}
+
+/** The note a command writes for a total row it sets aside (on stderr, and in a report's notes). */
+export function totalRowNote(file: string | undefined, line: number, name: string, by: TotalRow['by']): string {
+  const why = by === 'word' ? 'is a total row' : 'holds the sums of the rows above: a total row';
+  return `${file ? `${file}: ` : ''}line ${line} "${name}" ${why}, not a recipient; set aside`;
+}
