@@ -21,9 +21,10 @@ describe('real-shaped tables: the recipients found and paid (built CLI)', () => 
         `note: ${file}: line 9 "Summa" is a total row, not a recipient; set aside\n`,
     );
     // validate reads it alike: the Summa row checked against the rows, the stated sum met.
-    const v = run(['validate', file, '--stated', 'Antal invånare=1 108 309', '--quiet']);
+    const v = run(['validate', file, '--stated', 'Antal invånare=1 108 309', '--quiet', '--locale', 'en']);
     expect(v.status, v.stdout + v.stderr).toBe(0);
     expect(v.stdout).toBe(`${file}: VALID, 0 errors, 0 warnings (4 recipient rows, 1 amount column, 4 cells)\n`);
+    expect(run(['validate', file, '--stated', 'Antal invånare=1 108 309', '--quiet']).stdout).toBe(`${file}: GILTIG, 0 fel, 0 varningar (4 mottagarrader, 1 beloppskolumn, 4 celler)\n`);
   });
 
   it('a padded Excel sheet with decimal commas and Totalt; --header-row on a blank row names it', () => {
