@@ -23,7 +23,7 @@ import { readBytes } from '../io/read.js';
 import { isCompoundFile, isZip } from '../io/xlsx.js';
 import type { BulkSplit } from '../core/bulk-columns.js';
 import { fromBigInt, fromScaled } from '../core/scaled.js';
-import { allocateOptionsOf, allocationSetup, runAllocation, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
+import { allocateOptionsOf, allocationSetup, dataReadOptions, runAllocation, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { loadProgramme, programmeList } from './programme.js';
 import { sourceOf } from './source.js';
 import type { LoadedRules } from '../io/load.js';
@@ -199,7 +199,7 @@ async function splitReference(setup: AllocationSetup): Promise<{ allocation: All
     const split = list && bulkSplit(list.columns, allocateOptionsOf(setup));
     if (list && split) return { allocation: split.summary, columns: allocationColumns(split, list.lines), programme: setup.programme };
   }
-  return runAllocation(setup, await tableFromBytes(input, dataFile, {}));
+  return runAllocation(setup, await tableFromBytes(input, dataFile, dataReadOptions(setup)));
 }
 
 /** A bulk split as validate reads it: names, codes and weights from the list's bytes, amounts as scaled integers. */
