@@ -66,7 +66,8 @@ describe('what allocate writes from a real-looking list, every command reads ali
         const audit = JSON.parse(a.stdout) as { rows: number; sum: string; reproduced: boolean };
         expect(audit).toMatchObject({ rows: rows.length, sum: String(TOTAL), reproduced: true });
       }),
-      { numRuns: 8 },
+      // A fixed seed: the same eight lists in every CI run (about three seconds of CLI calls each); drop it and raise numRuns to explore (48 random runs passed when this was written).
+      { numRuns: 8, seed: 20261206 },
     );
   }, 600_000);
 });
