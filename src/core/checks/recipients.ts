@@ -7,7 +7,7 @@
  */
 import { recipientKey } from '../recipient-key.js';
 import type { Decimal } from '../decimal.js';
-import { KeyIndex } from './key-index.js';
+import { KeyIndex } from '../key-index.js';
 import { finding, type Finding, type ReferenceList, type TableContext, type ValidateOptions } from './types.js';
 
 /** Row flags: a row that repeats an earlier one; a row not in the list. */
@@ -48,7 +48,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
         continue;
       }
       const first = seen.add(recipientKey(id), pos);
-      if (first !== undefined) {
+      if (first >= 0) {
         flags[pos] = flags[pos]! | DUPLICATE;
         findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, firstLine: ctx.line(first) }));
       }
@@ -104,7 +104,8 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
         const id = ctx.id(pos);
         if (id === '') continue;
         const code = codeOf(pos);
-        const named = byName.get(recipientKey(id));
+        const found = byName.get(recipientKey(id));
+        const named = found >= 0 ? found : undefined;
         const e = named ?? (code ? codeEntry(code) : undefined);
         if (e === undefined) {
           flags[pos] = flags[pos]! | UNKNOWN;
