@@ -15,11 +15,12 @@
  * (`scaledRow(i)`) without making Decimals at all.
  */
 import type { Allocation } from './allocate.js';
-import { Decimal } from './decimal.js';
+import { Decimal, maxDecimals } from './decimal.js';
 import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
+import { checkParadoxes, type ParadoxCheck, type SplitFacts } from './paradox.js';
 import { ScaledColumn } from './scaled-column.js';
-import { fromScaled } from './scaled.js';
+import { fromScaled, toBigInt, toScaledAll } from './scaled.js';
 import { yearsOf } from './schedule.js';
 
 export interface CompareCell {
@@ -115,6 +116,12 @@ export interface Comparison {
   unchanged: number;
   /** Cells of compared tables read by a repair (compare of two tables); shown under the tables. */
   repairs?: ReadCellRepair[];
+  /**
+   * The apportionment paradoxes checked (core/paradox.ts), one entry per run of years both sides
+   * cover with the same split on each side; a flag's `row` (and `partner`, `newcomers`) are row
+   * positions in the comparison's order (recipient(i)). Empty when no check applies.
+   */
+  readonly paradoxes: readonly ParadoxCheck[];
 }
 
 type CompareOrder = 'change' | 'input';
@@ -144,6 +151,8 @@ interface Side {
   firsts: Int32Array;
   /** A key on several rows: first row → last (the amounts are the last row's). */
   lastOf: ReadonlyMap<number, number>;
+  /** What the paradox checks need beyond the amounts (scenarios: the weights and each column's split); absent for tables. */
+  split?: { weight: (r: number) => bigint; splits: readonly SplitFacts[] };
 }
 
 type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
@@ -170,6 +179,7 @@ const keepYears = (options: CompareOptions) => (y: number): boolean => !options.
 function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Side {
   const periodOf = new Map<number, number>();
   const amounts: ScaledColumn[] = [];
+  const splits: SplitFacts[] = [];
   const n = a.recipients.length;
   a.periods.forEach((p) => {
     if (!p.years) return;
@@ -179,9 +189,27 @@ function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Sid
     for (let i = 0; i < n; i++) column.setDecimal(i, p.split.rows[i]!.amount);
     for (const y of kept) periodOf.set(y, amounts.length);
     amounts.push(column);
+    const s = p.split;
+    splits.push({
+      house: toBigInt(s.amount.div(s.unit).floor()),
+      unit: s.unit.toFixed(),
+      method: s.firstDivisor ? `${s.method} ${s.firstDivisor.toFixed()}` : s.method,
+      bounded: s.bounded === true,
+    });
   });
   const recipients = a.recipients;
-  return { label, count: n, id: (i) => recipients[i]!.id, code: (i) => recipients[i]!.code, periodOf, amounts, ...keyed(n, (i) => recipientKey(recipients[i]!.id)) };
+  const weightValues = recipients.map((r) => r.weight);
+  const weights = toScaledAll(weightValues, maxDecimals(weightValues));
+  return {
+    label,
+    count: n,
+    id: (i) => recipients[i]!.id,
+    code: (i) => recipients[i]!.code,
+    periodOf,
+    amounts,
+    ...keyed(n, (i) => recipientKey(recipients[i]!.id)),
+    split: { weight: (r) => weights[r]!, splits },
+  };
 }
 
 /**
@@ -372,6 +400,7 @@ class ColumnarComparison implements Comparison {
   common: CompareCell;
   unchanged: number;
   repairs?: ReadCellRepair[];
+  readonly paradoxes: readonly ParadoxCheck[];
 
   private readonly idOf: [Side['id'], Side['id']];
   private readonly codeOf: [Side['code'], Side['code']];
@@ -518,6 +547,30 @@ class ColumnarComparison implements Comparison {
 
     this.unchanged = this.countUnchanged();
     this.order = (options.order ?? 'change') === 'change' ? this.byChange() : undefined;
+    this.paradoxes = this.checkParadoxes(A, B);
+  }
+
+  /** The paradox checks (core/paradox.ts) over each run of years both sides cover, rows as positions in the output order. */
+  private checkParadoxes(A: Side, B: Side): ParadoxCheck[] {
+    if (!A.split || !B.split || this.rowCount === 0) return [];
+    const sa = A.split;
+    const sb = B.split;
+    const runs = this.segments.flatMap((s) => {
+      const ca = this.colA[s.index];
+      const cb = this.colB[s.index];
+      if (!ca || !cb) return [];
+      return [{ from: s.from, to: s.to, a: { column: ca, split: sa.splits[A.amounts.indexOf(ca)]! }, b: { column: cb, split: sb.splits[B.amounts.indexOf(cb)]! } }];
+    });
+    const checks = checkParadoxes({ aRow: this.aRow, bRow: this.bRow, scale: this.decimals, sideA: { weight: sa.weight }, sideB: { weight: sb.weight }, runs });
+    if (!this.order || checks.every((c) => c.flags.length === 0 && c.newcomers.length === 0)) return checks;
+    const position = new Int32Array(this.rowCount);
+    this.order.forEach((j, i) => (position[j] = i));
+    const at = (j: number): number => position[j]!;
+    return checks.map((c) => ({
+      ...c,
+      flags: c.flags.map((f) => ({ ...f, row: at(f.row), ...(f.partner !== undefined ? { partner: at(f.partner) } : {}) })).sort((x, y) => x.row - y.row),
+      newcomers: c.newcomers.map(at).sort((x, y) => x - y),
+    }));
   }
 
   private amount(col: ScaledColumn | undefined, r: number): bigint | null {

@@ -98,6 +98,7 @@ export const allocationOutputSchema = z.strictObject({
   totals: z.strictObject({ years: z.nullable(yearsText), ...allocationMoney }),
 });
 
+const paradoxKind = z.enum(['alabama', 'population', 'new-state']);
 const compareCell = z.strictObject({ a: nullableDecimal, b: nullableDecimal, difference: nullableDecimal, percent: nullableDecimal });
 const side = z.strictObject({ label: z.string(), years: z.string() });
 
@@ -121,6 +122,22 @@ export const comparisonOutputSchema = z.strictObject({
     }),
   ),
   totals: z.strictObject({ years: z.record(z.string().check(z.regex(/^\d{4}$/)), compareCell), total: compareCell, common: compareCell }),
+  /** The apportionment paradoxes checked, per run of years (docs/compare.md); absent when no check applies. */
+  paradoxes: z.optional(
+    z.array(
+      z.strictObject({
+        years: z.string(),
+        unitsA: z.string().check(z.regex(/^\d+$/)),
+        unitsB: z.string().check(z.regex(/^\d+$/)),
+        checked: z.array(paradoxKind),
+        notChecked: z.array(z.strictObject({ paradox: paradoxKind, because: z.array(z.enum(['weights', 'total', 'recipients'])) })),
+        flags: z.array(
+          z.strictObject({ paradox: paradoxKind, recipient: z.string(), code: z.nullable(z.string()), partner: z.nullable(z.string()), a: decimal, b: decimal }),
+        ),
+        newcomers: z.array(z.string()),
+      }),
+    ),
+  ),
 });
 
 const grantPeriod = z.nullable(z.strictObject({ from: z.nullable(z.string().check(z.regex(/^\d\d-\d\d$/))), to: z.string().check(z.regex(/^\d\d-\d\d$/)) }));

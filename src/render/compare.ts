@@ -6,6 +6,8 @@ import { type NumberLocale } from '../core/amount.js';
 import { formatAmount, plain } from './money.js';
 import type { CompareCell, CompareStatus, Comparison, ScaledCell, ScaledRow } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
+import type { NotCheckedReason, ParadoxCheck, ParadoxKind } from '../core/paradox.js';
+import { fromScaled } from '../core/scaled.js';
 import { csvChunks } from './csv.js';
 import { cellRows, type Grid } from './grid.js';
 import { labelsFor, recipientHeader } from './labels.js';
@@ -80,8 +82,34 @@ const STATUS_TEXT = { both: '', 'only-a': 'A', 'only-b': 'B' } as const;
 
 const RECORD_HEADERS = ['recipient', 'code', 'status', 'year', 'a', 'b', 'difference', 'percent'];
 
+/** The records' `paradox` column, there only when some recipient is flagged. */
+const PARADOX_HEADER = 'paradox';
+
+/**
+ * The paradoxes flagged per row position: for each flagged row, the kinds flagged in a year (or
+ * over any year: `year` undefined), as the records' `paradox` cell writes them ("alabama",
+ * "population", "new-state", several joined by a space). Undefined when nothing is flagged.
+ */
+function paradoxCells(c: Comparison): ((row: number, year?: number) => string) | undefined {
+  const byRow = new Map<number, { from: number; to: number; kind: ParadoxKind }[]>();
+  for (const check of c.paradoxes) {
+    for (const f of check.flags) {
+      let list = byRow.get(f.row);
+      if (!list) byRow.set(f.row, (list = []));
+      list.push({ from: check.from, to: check.to, kind: f.kind });
+    }
+  }
+  if (byRow.size === 0) return undefined;
+  return (row, year) => {
+    const list = byRow.get(row);
+    if (!list) return '';
+    const kinds = new Set(list.filter((x) => year === undefined || (year >= x.from && year <= x.to)).map((x) => x.kind));
+    return [...kinds].join(' ');
+  };
+}
+
 /** The long records, made as they are read (re-iterable: each iteration makes them afresh). */
-function recordRows(c: Comparison): Iterable<string[]> {
+function recordRows(c: Comparison, paradox = paradoxCells(c)): Iterable<string[]> {
   const dp = decimals(c);
   const line = (r: ScaledRow, year: string, x: ScaledCell): string[] => {
     const t = scaledTexts(x, dp);
@@ -90,17 +118,29 @@ function recordRows(c: Comparison): Iterable<string[]> {
   const years = c.years.map(String);
   return {
     *[Symbol.iterator]() {
+      let i = 0;
       for (const r of scaledRows(c)) {
-        for (let i = 0; i < years.length; i++) yield line(r, years[i]!, r.years[i]!);
-        yield line(r, 'total', r.total);
+        for (let y = 0; y < years.length; y++) {
+          const l = line(r, years[y]!, r.years[y]!);
+          if (paradox) l.push(paradox(i, c.years[y]!));
+          yield l;
+        }
+        const t = line(r, 'total', r.total);
+        if (paradox) t.push(paradox(i));
+        yield t;
+        i++;
       }
     },
   };
 }
 
+/** The long records' headers: a `paradox` column when some recipient is flagged. */
+const recordHeaders = (paradox: unknown): string[] => [...RECORD_HEADERS, ...(paradox ? [PARADOX_HEADER] : [])];
+
 /** One record per recipient and year, plus a `total` record each (every row made at once: for the library and small comparisons). */
 export function compareRecords(c: Comparison): { headers: string[]; rows: string[][] } {
-  return { headers: [...RECORD_HEADERS], rows: [...recordRows(c)] };
+  const paradox = paradoxCells(c);
+  return { headers: recordHeaders(paradox), rows: [...recordRows(c, paradox)] };
 }
 
 /** Layouts of a comparison's records and grids: `long` (one record per recipient and year) or `wide` (A, B and the difference for each year side by side). */
@@ -111,10 +151,15 @@ export type CompareLayout = (typeof COMPARE_LAYOUTS)[number];
 function wideRecordRows(c: Comparison): { headers: string[]; rows: Iterable<string[]> } {
   const dp = decimals(c);
   const money = (d: bigint | null): string => (d === null ? '' : scaledText(d, dp));
-  const headers = ['recipient', 'code', ...c.years.flatMap((y) => [`A_${y}`, `B_${y}`, `difference_${y}`])];
+  const paradox = paradoxCells(c);
+  const headers = ['recipient', 'code', ...c.years.flatMap((y) => [`A_${y}`, `B_${y}`, `difference_${y}`]), ...(paradox ? [PARADOX_HEADER] : [])];
   const rows = {
     *[Symbol.iterator]() {
-      for (const r of scaledRows(c)) yield [r.id, r.code ?? '', ...r.years.flatMap((x) => [money(x.a), money(x.b), money(x.difference)])];
+      let i = 0;
+      for (const r of scaledRows(c)) {
+        yield [r.id, r.code ?? '', ...r.years.flatMap((x) => [money(x.a), money(x.b), money(x.difference)]), ...(paradox ? [paradox(i)] : [])];
+        i++;
+      }
     },
   };
   return { headers, rows };
@@ -122,7 +167,9 @@ function wideRecordRows(c: Comparison): { headers: string[]; rows: Iterable<stri
 
 /** The records of a layout, made as they are read: for the CSV and xlsx writers. */
 export function comparisonRecordSource(c: Comparison, layout: CompareLayout = 'long'): { headers: string[]; rows: Iterable<string[]> } {
-  return layout === 'wide' ? wideRecordRows(c) : { headers: [...RECORD_HEADERS], rows: recordRows(c) };
+  if (layout === 'wide') return wideRecordRows(c);
+  const paradox = paradoxCells(c);
+  return { headers: recordHeaders(paradox), rows: recordRows(c, paradox) };
 }
 
 /** The wide layout as a display grid: per recipient, A, B and the difference for each year; totals per year underneath. */
@@ -176,6 +223,39 @@ export interface ComparisonJson {
     common: CompareCellJson;
   }[];
   totals: { years: Record<string, CompareCellJson>; total: CompareCellJson; common: CompareCellJson };
+  /** The apportionment paradoxes checked (docs/compare.md), per run of years; absent when no check applies. */
+  paradoxes?: ParadoxJson[];
+}
+
+/** One run of years' paradox checks in the JSON. */
+export interface ParadoxJson {
+  years: string;
+  /** The whole units each side split. */
+  unitsA: string;
+  unitsB: string;
+  checked: ParadoxKind[];
+  notChecked: { paradox: ParadoxKind; because: NotCheckedReason[] }[];
+  flags: { paradox: ParadoxKind; recipient: string; code: string | null; partner: string | null; a: string; b: string }[];
+  /** New-state: the recipients on one side only. */
+  newcomers: string[];
+}
+
+const runYears = (x: { from: number; to: number }): string => (x.from === x.to ? String(x.from) : `${x.from}–${x.to}`);
+
+function paradoxJson(c: Comparison): ParadoxJson[] {
+  const dp = decimals(c);
+  return c.paradoxes.map((p) => ({
+    years: runYears(p),
+    unitsA: p.houseA.toString(),
+    unitsB: p.houseB.toString(),
+    checked: [...p.checked],
+    notChecked: p.notChecked.map((n) => ({ paradox: n.kind, because: [...n.because] })),
+    flags: p.flags.map((f) => {
+      const r = c.recipient(f.row);
+      return { paradox: f.kind, recipient: r.id, code: r.code ?? null, partner: f.partner === undefined ? null : c.recipient(f.partner).id, a: scaledText(f.a, dp), b: scaledText(f.b, dp) };
+    }),
+    newcomers: p.newcomers.map((i) => c.recipient(i).id),
+  }));
 }
 
 /** A row of the JSON document, from the exact integers. */
@@ -212,6 +292,7 @@ function jsonShell<R>(c: Comparison, rows: R, provenance?: Provenance): Omit<Com
     unchanged: c.unchanged,
     rows,
     totals: { years: byYear(c.totalsPerYear), total: out(c.total), common: out(c.common) },
+    ...(c.paradoxes.length ? { paradoxes: paradoxJson(c) } : {}),
   };
 }
 
@@ -320,6 +401,51 @@ function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
   if (onlyA || onlyB) notes.push(L.compareOneSided(onlyA, onlyB));
   for (const r of c.repairs ?? []) notes.push(`${r.label}: line ${r.line}, column "${r.column}": "${r.raw}" read as ${formatAmount(r.value, { locale })} (broken digit grouping)`);
   notes.push(c.unchanged === c.rowCount ? L.compareNoneDiffer : L.compareSomeDiffer(c.rowCount - c.unchanged, c.rowCount));
+  notes.push(...paradoxNotes(c, locale));
+  return notes;
+}
+
+/** At most this many recipients named in a paradox note; the rest counted. */
+const NAMED = 10;
+
+/** The paradox checks as sentences: each flag with its recipients named, checks that found none, and checks that could not be made. */
+export function paradoxNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
+  const L = labelsFor(locale);
+  const dp = decimals(c);
+  const money = (v: bigint): string => formatAmount(fromScaled(v, dp), { locale, decimals: dp });
+  const count = (v: bigint): string => formatAmount(fromScaled(v, 0), { locale });
+  const list = (items: string[]): string => (items.length > NAMED ? [...items.slice(0, NAMED), L.paradoxMore(items.length - NAMED)] : items).join('; ');
+  const named = (row: number): string => c.recipient(row).id;
+  const notes: string[] = [];
+  for (const p of c.paradoxes as readonly ParadoxCheck[]) {
+    const years = runYears(p);
+    const flagged = (kind: ParadoxKind) => p.flags.filter((f) => f.kind === kind);
+    const amounts = (f: { row: number; a: bigint; b: bigint }): string => `${named(f.row)} (${money(f.a)} → ${money(f.b)})`;
+    const none: string[] = [];
+    for (const kind of p.checked) {
+      const flags = flagged(kind);
+      if (flags.length === 0) {
+        none.push(L.paradoxName[kind]);
+        continue;
+      }
+      if (kind === 'alabama') {
+        const bMore = p.houseB > p.houseA;
+        notes.push(L.paradoxAlabama(years, bMore ? 'B' : 'A', `A ${count(p.houseA)}, B ${count(p.houseB)}`, list(flags.map(amounts))));
+      } else if (kind === 'population') {
+        const losers = flags.filter((f) => f.b < f.a);
+        const gainers = flags.filter((f) => f.b > f.a);
+        const pairs = [...losers.map((f) => L.paradoxPair(amounts(f), named(f.partner!))), ...gainers.map((f) => L.paradoxPair(named(f.partner!), amounts(f)))];
+        notes.push(L.paradoxPopulation(years, list(pairs)));
+      } else {
+        notes.push(L.paradoxNewState(years, list(p.newcomers.map(named)), list(flags.map(amounts))));
+      }
+    }
+    if (none.length) notes.push(L.paradoxNone(years, none.join(', ')));
+    for (const n of p.notChecked) {
+      const name = L.paradoxName[n.kind];
+      notes.push(L.paradoxNotChecked(years, name.charAt(0).toUpperCase() + name.slice(1), n.because.map((b) => L.paradoxBecause[b]).join(', ')));
+    }
+  }
   return notes;
 }
 

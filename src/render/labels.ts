@@ -108,6 +108,18 @@ const sv = {
   compareOneSided: (a: number, b: number) => `Mottagare bara i A: ${a}; bara i B: ${b} (räknas som 0 på andra sidan).`,
   compareNoneDiffer: 'Ingen mottagares belopp skiljer sig.',
   compareSomeDiffer: (n: number, of: number) => `${n} av ${of} mottagare skiljer sig.`,
+  paradoxName: { alabama: 'Alabamaparadoxen', population: 'befolkningsparadoxen', 'new-state': 'nya-statens-paradox' } as Record<'alabama' | 'population' | 'new-state', string>,
+  paradoxAlabama: (years: string, more: string, houses: string, names: string) =>
+    `Alabamaparadoxen ${years}: ${more} delar ut fler enheter (${houses}) med samma mottagare och vikter, men beloppet minskar för ${names}.`,
+  paradoxPopulation: (years: string, pairs: string) =>
+    `Befolkningsparadoxen ${years}: samma total, men en mottagare vars vikt växer med en större faktor förlorar medan en vars vikt växer med en mindre faktor vinner: ${pairs}.`,
+  paradoxPair: (loser: string, gainer: string) => `${loser} förlorar, ${gainer} vinner`,
+  paradoxNewState: (years: string, newcomers: string, names: string) =>
+    `Nya-statens-paradox ${years}: med ${newcomers} på bara ena sidan och samma vikter för övriga går de övrigas belopp inte åt samma håll som det de tillsammans får: ${names}.`,
+  paradoxNone: (years: string, kinds: string) => `Prövat ${years}: ${kinds} – ingen mottagare flaggad.`,
+  paradoxNotChecked: (years: string, kind: string, because: string) => `${kind} ${years} kunde inte prövas: sidorna skiljer sig också i ${because} (ingen flagga).`,
+  paradoxBecause: { weights: 'vikterna', total: 'totalen', recipients: 'mottagarna' } as Record<'weights' | 'total' | 'recipients', string>,
+  paradoxMore: (n: number) => `${n} till`,
   // award grid
   awardApplicant: 'Sökande',
   awardType: 'Typ',
@@ -277,6 +289,18 @@ const en: Labels = {
   compareOneSided: (a: number, b: number) => `Recipients only in A: ${a}; only in B: ${b} (counted as 0 on the other side).`,
   compareNoneDiffer: "No recipient's amount differs.",
   compareSomeDiffer: (n: number, of: number) => `${n} of ${of} recipients differ.`,
+  paradoxName: { alabama: 'Alabama paradox', population: 'population paradox', 'new-state': 'new-state paradox' },
+  paradoxAlabama: (years: string, more: string, houses: string, names: string) =>
+    `Alabama paradox ${years}: ${more} hands out more units (${houses}) with the same recipients and weights, but the amount falls for ${names}.`,
+  paradoxPopulation: (years: string, pairs: string) =>
+    `Population paradox ${years}: the same total, but a recipient whose weight grows by a larger factor loses while one whose weight grows by a smaller factor gains: ${pairs}.`,
+  paradoxPair: (loser: string, gainer: string) => `${loser} loses, ${gainer} gains`,
+  paradoxNewState: (years: string, newcomers: string, names: string) =>
+    `New-state paradox ${years}: with ${newcomers} on one side only and the same weights for the others, the others' amounts do not move the way their sum does: ${names}.`,
+  paradoxNone: (years: string, kinds: string) => `Checked ${years}: ${kinds} – no recipient flagged.`,
+  paradoxNotChecked: (years: string, kind: string, because: string) => `${kind} ${years} could not be checked: the sides also differ in ${because} (no flag).`,
+  paradoxBecause: { weights: 'the weights', total: 'the total', recipients: 'the recipients' },
+  paradoxMore: (n: number) => `${n} more`,
   awardApplicant: 'Applicant',
   awardType: 'Type',
   awardOrdinance: 'Ordinance',

@@ -21,7 +21,7 @@ import type { Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
 import { allocationHeaders, allocationRows, type AllocationView } from './allocation.js';
 import { AWARD_TEXT_COLUMNS, awardRecords, type AwardView } from './award.js';
-import { comparisonRecordSource, yearsText, type CompareLayout } from './compare.js';
+import { comparisonRecordSource, paradoxNotes, yearsText, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
 import { EXPLAIN_TEXT_COLUMNS, explainRecords } from './explain.js';
 import { translateHeader } from './headers.js';
@@ -188,8 +188,8 @@ function cellsSheet(name: string, headers: string[], rows: SheetCell[][]): Sheet
 
 /** The provenance sheet's keys in the sheet's language (its headers are labelsFor(language).factHeaders). */
 const FACT_KEYS: Record<NumberLocale, Record<string, string>> = {
-  sv: { tool: 'verktyg', command: 'kommando', rules: 'regler', 'rules sha256': 'reglernas sha256', note: 'anmärkning', programme: 'program', scenario: 'scenario', period: 'period', a: 'A', b: 'B', rationing: 'beslutsregel', amount: 'belopp' },
-  en: { tool: 'tool', command: 'command', rules: 'rules', 'rules sha256': 'rules sha256', note: 'note', programme: 'programme', scenario: 'scenario', period: 'period', a: 'A', b: 'B', rationing: 'decision rule', amount: 'amount' },
+  sv: { tool: 'verktyg', command: 'kommando', rules: 'regler', 'rules sha256': 'reglernas sha256', note: 'anmärkning', programme: 'program', scenario: 'scenario', period: 'period', a: 'A', b: 'B', rationing: 'beslutsregel', amount: 'belopp', paradox: 'paradox' },
+  en: { tool: 'tool', command: 'command', rules: 'rules', 'rules sha256': 'rules sha256', note: 'note', programme: 'programme', scenario: 'scenario', period: 'period', a: 'A', b: 'B', rationing: 'decision rule', amount: 'amount', paradox: 'paradox' },
 };
 const factKey = (language: NumberLocale, key: string): string => FACT_KEYS[language][key] ?? key;
 
@@ -250,11 +250,12 @@ export function allocationWorkbook(view: AllocationView, language: NumberLocale,
 export function comparisonWorkbook(c: Comparison, language: NumberLocale, provenance: Provenance, layout: CompareLayout = 'long'): Workbook {
   const counter = { numbersAsText: 0 };
   const { headers, rows } = comparisonRecordSource(c, layout);
-  const text = new Set(['recipient', 'code', 'status', 'year']);
+  const text = new Set(['recipient', 'code', 'status', 'year', 'paradox']);
   const sheet = recordsSheet(labelsFor(language).sheetComparison, headers, rows, (h) => text.has(h), language, counter);
   const facts: [string, string][] = [
     ['a', `${c.a.label} (${yearsText(c.a.years)})`],
     ['b', `${c.b.label} (${yearsText(c.b.years)})`],
+    ...paradoxNotes(c, language).map((n): [string, string] => ['paradox', n]),
   ];
   return { sheets: [sheet, provenanceSheet(language, provenance, facts, counter.numbersAsText)], numbersAsText: counter.numbersAsText };
 }
