@@ -432,10 +432,14 @@ export function paradoxNotes(c: Comparison, locale: NumberLocale = 'sv'): string
         const bMore = p.houseB > p.houseA;
         notes.push(L.paradoxAlabama(years, bMore ? 'B' : 'A', `A ${count(p.houseA)}, B ${count(p.houseB)}`, list(flags.map(amounts))));
       } else if (kind === 'population') {
-        const losers = flags.filter((f) => f.b < f.a);
-        const gainers = flags.filter((f) => f.b > f.a);
-        const pairs = [...losers.map((f) => L.paradoxPair(amounts(f), named(f.partner!))), ...gainers.map((f) => L.paradoxPair(named(f.partner!), amounts(f)))];
-        notes.push(L.paradoxPopulation(years, list(pairs)));
+        // Each flag's pair (loser, gainer) once; a partner is always flagged itself, so its amounts are at hand.
+        const byRow = new Map(flags.map((f) => [f.row, f]));
+        const pairs = new Map<string, string>();
+        for (const f of flags) {
+          const [loser, gainer] = f.b < f.a ? [f, byRow.get(f.partner!)!] : [byRow.get(f.partner!)!, f];
+          pairs.set(`${loser.row}:${gainer.row}`, L.paradoxPair(amounts(loser), amounts(gainer)));
+        }
+        notes.push(L.paradoxPopulation(years, list([...pairs.values()])));
       } else {
         notes.push(L.paradoxNewState(years, list(p.newcomers.map(named)), list(flags.map(amounts))));
       }

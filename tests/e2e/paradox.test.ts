@@ -1,0 +1,94 @@
+/**
+ * compare through the built CLI shows the paradoxes it finds: two scenarios on the bundled
+ * programme that differ only in the 2019 total (105 and 106 MSEK, split in whole millions by
+ * largest remainder on the 2018 amounts) give Karlskrona 3 and then 2 millions: the Alabama
+ * paradox, named in the table, the JSON and the CSV, in Swedish and English.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run, tempDir } from '../helpers/cli.js';
+
+let dir = '';
+const scenario = (name: string, total: string, extra: Record<string, unknown> = {}): string => {
+  const file = join(dir, `${name}.json`);
+  const doc = {
+    version: 1,
+    name,
+    programme: 'tillvaxtverket',
+    years: '2019',
+    periods: [{ years: '2019', total, unit: '1000000', method: 'largest-remainder', source: 'x' }],
+    sources: { x: 'a test figure' },
+    ...extra,
+  };
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+};
+
+beforeAll(() => {
+  dir = tempDir();
+});
+
+describe('compare flags the Alabama paradox of two scenarios that differ only in the total', () => {
+  it('table (Swedish, the default) and English', () => {
+    const a = scenario('total-105', '105 miljoner');
+    const b = scenario('total-106', '106 miljoner');
+    const sv = run(['compare', a, b]);
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).toContain('Alabamaparadoxen 2019: B delar ut fler enheter (A 105, B 106) med samma mottagare och vikter, men beloppet minskar för Karlskrona (3 000 000 → 2 000 000).');
+    const en = run(['compare', a, b, '--locale', 'en', '--format', 'md']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('Alabama paradox 2019: B hands out more units (A 105, B 106) with the same recipients and weights, but the amount falls for Karlskrona (3,000,000 → 2,000,000).');
+    expect(en.stdout).not.toMatch(/Alabamaparadoxen/);
+  });
+
+  it('JSON: a paradoxes field naming the recipient, valid against the shipped schema shape', () => {
+    const a = scenario('total-105', '105 miljoner');
+    const b = scenario('total-106', '106 miljoner');
+    const r = run(['compare', a, b, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { paradoxes: unknown };
+    expect(doc.paradoxes).toEqual([
+      {
+        years: '2019',
+        unitsA: '105',
+        unitsB: '106',
+        checked: ['alabama'],
+        notChecked: [],
+        flags: [{ paradox: 'alabama', recipient: 'Karlskrona', code: '1080', partner: null, a: '3000000', b: '2000000' }],
+        newcomers: [],
+      },
+    ]);
+  });
+
+  it('CSV: a paradox column, set on the flagged recipient’s records only', () => {
+    const a = scenario('total-105', '105 miljoner');
+    const b = scenario('total-106', '106 miljoner');
+    const r = run(['compare', a, b, '--format', 'csv']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('recipient,code,status,year,a,b,difference,percent,paradox');
+    const flagged = lines.slice(1).filter((l) => l.endsWith(',alabama'));
+    expect(flagged).toEqual(['Karlskrona,1080,both,2019,3000000,2000000,-1000000,-33.3333,alabama', 'Karlskrona,1080,both,total,3000000,2000000,-1000000,-33.3333,alabama']);
+    expect(lines.slice(1).every((l) => l.endsWith(',alabama') || l.endsWith(','))).toBe(true);
+  });
+
+  it('no paradox between 104 and 105 MSEK: the check is reported as made, nothing flagged, no paradox column', () => {
+    const a = scenario('total-104', '104 miljoner');
+    const b = scenario('total-105', '105 miljoner');
+    const table = run(['compare', a, b]);
+    expect(table.stdout).toContain('Prövat 2019: Alabamaparadoxen – ingen mottagare flaggad.');
+    const csv = run(['compare', a, b, '--format', 'csv']);
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('recipient,code,status,year,a,b,difference,percent');
+  });
+
+  it('a weight and the total both changed: no flag, and the checks that could not be made are named', () => {
+    const a = scenario('total-105', '105 miljoner');
+    const b = scenario('malmo-and-total', '106 miljoner', { recipients: { remove: [], add: [], change: [{ id: 'Malmö', basis: '40 000 000' }] } });
+    const r = run(['compare', a, b, '--locale', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Alabama paradox 2019 could not be checked: the sides also differ in the weights (no flag).');
+    expect(r.stdout).toContain('Population paradox 2019 could not be checked: the sides also differ in the total (no flag).');
+    expect(r.stdout).not.toMatch(/Alabama paradox 2019:/);
+  });
+});
