@@ -31,6 +31,8 @@ export interface AllocateOptions {
   ceiling?: Decimal;
   /** Say, row by row, what decided each amount. */
   explain?: boolean;
+  /** With explain: how far the total may move before each row's amount changes (RowExplanation.range). */
+  explainRange?: boolean;
 }
 
 export interface PeriodAllocation {
@@ -198,6 +200,7 @@ export function allocateBy(recipients: readonly Recipient[], options: AllocateOp
       ...(options.floor ? { floor: options.floor } : {}),
       ...(options.ceiling ? { ceiling: options.ceiling } : {}),
       ...(options.explain ? { explain: true } : {}),
+      ...(options.explain && options.explainRange ? { explainRange: true } : {}),
     }),
   }));
 

@@ -3,6 +3,7 @@
  * rounding unit, with the method the caller names. Amounts stay exact: weights, the amount
  * and the unit are scaled to integers and the method works on bigints.
  */
+import { unitRanges } from './apportion/range.js';
 import { apportionWithin, type BoundedResult, type BoundHit } from './apportion/constraints.js';
 import { methodByName, type Method, type MethodInfo, type MethodKind } from './apportion/index.js';
 import { sumOf, type ApportionResult, type Fraction, type Priority, type RowDecision } from './apportion/types.js';
@@ -44,6 +45,8 @@ export interface SplitRequest {
   ceiling?: Decimal;
   /** Fill `explain` on every row: what decided its amount. */
   explain?: boolean;
+  /** With `explain`: each row's `range` too (not with floors or ceilings). */
+  explainRange?: boolean;
 }
 
 /** What decided one row's amount (`--explain`). Quotas and remainders in units, priorities in weight per unit. */
@@ -65,6 +68,12 @@ export interface RowExplanation {
   unconstrained?: Decimal;
   /** A floor was given for a zero-weight row and not applied: zero weights get nothing. */
   floorIgnored?: boolean;
+  /**
+   * `--explain-range`: how far the amount split may move, in whole units (kronor), the weights,
+   * unit and method held fixed, with this row's amount unchanged (core/apportion/range.ts); one
+   * unit further either way changes it. `up` null: no limit. Not given with floors or ceilings.
+   */
+  range?: { down: Decimal; up: Decimal | null };
 }
 
 export interface SplitRow {
@@ -295,6 +304,7 @@ export function split(request: SplitRequest): Split {
     : method.apportion(problem);
 
   const tied = new Set(result.tiedRows);
+  const ranges = request.explain && request.explainRange && !bounds.any ? unitRanges(method, weights, problem.units, result.units) : undefined;
   const totalWeightD = fromBigInt(totalWeight);
   const scale = new Decimal(10).pow(weightDecimals);
   let allocatedUnits = 0n;
@@ -312,6 +322,7 @@ export function split(request: SplitRequest): Split {
       ...(c !== undefined ? { ceiling: fromBigInt(c).times(unit) } : {}),
       ...(result.unconstrained ? { unconstrained: fromBigInt(result.unconstrained[i]!).times(unit) } : {}),
       ...(f !== undefined && f > 0n && weights[i] === 0n ? { floorIgnored: true } : {}),
+      ...(ranges ? { range: { down: fromBigInt(ranges[i]!.down).times(unit), up: ranges[i]!.up === null ? null : fromBigInt(ranges[i]!.up!).times(unit) } } : {}),
     };
     const row = splitRow(recipient, u, tied.has(i), weights[i]!, totals, explain);
     if (bound) row.bound = bound;
