@@ -61,6 +61,8 @@ export interface AllocationResult {
 }
 
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
+  // --explain-range is the general path's (core/split.ts): the bulk lane is not offered it.
+  if (request.explainRange && request.bulk) return allocateUseCase({ ...request, bulk: undefined });
   // A scenario that splits its programme's list as listed may take the bulk lane, set up without
   // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
   // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown,

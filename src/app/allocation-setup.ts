@@ -45,6 +45,8 @@ export interface AllocationOptions {
   floorColumn?: string | undefined;
   ceilingColumn?: string | undefined;
   explain?: boolean | undefined;
+  /** With explain: each row's range of the total (core RowExplanation.range); the general path's only. */
+  explainRange?: boolean | undefined;
 }
 
 /** Where the money and the recipients come from, decided from the options (nothing split yet). */
@@ -172,6 +174,7 @@ export function allocateOptionsOf(setup: AllocationSetup): AllocateOptions {
     ...(options.floor ? { floor: options.floor } : {}),
     ...(options.ceiling ? { ceiling: options.ceiling } : {}),
     ...(options.explain ? { explain: true } : {}),
+    ...(options.explain && options.explainRange ? { explainRange: true } : {}),
   };
 }
 

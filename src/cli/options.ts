@@ -169,7 +169,8 @@ export function allocationOptionsFrom(flags: AllocationFlags): AllocationOptions
     years: yearOption(flags.year),
     ...splitOptionsFrom(flags),
     rest: choiceOption('--rest', flags.rest, ['error', 'leave'] as const, 'error'),
-    explain: flags.explain === true,
+    explain: flags.explain === true || flags.explainRange === true,
+    explainRange: flags.explainRange === true,
   };
 }
 

@@ -102,6 +102,8 @@ export interface Split {
   firstDivisor?: Decimal;
   /** Some recipient had a floor or a ceiling. */
   bounded?: boolean;
+  /** The rows' `explain.range` was asked for and not given: floors or ceilings applied. */
+  rangeDeclined?: boolean;
   unit: Decimal;
   /** Decimals needed to write every amount (those of the unit). */
   decimals: number;
@@ -328,5 +330,6 @@ export function split(request: SplitRequest): Split {
     if (bound) row.bound = bound;
     return row;
   });
-  return splitFigures(request, method, rows, allocatedUnits, bounds.any);
+  const figures = splitFigures(request, method, rows, allocatedUnits, bounds.any);
+  return request.explain && request.explainRange && bounds.any ? { ...figures, rangeDeclined: true } : figures;
 }

@@ -46,6 +46,7 @@ export const explainOutputSchema = z.strictObject({
   unconstrained: nullableDecimal,
   bound: z.nullable(z.enum(['floor', 'ceiling'])),
   floorIgnored: z.optional(z.literal(true)),
+  totalRange: z.optional(z.strictObject({ down: decimal, up: nullableDecimal })),
 });
 
 /** The money of a period or of the totals (render/allocation.ts AllocationMoneyJson). */

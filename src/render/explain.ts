@@ -67,6 +67,12 @@ export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLo
           { header: L.unconstrained, align: 'right' as const },
         ]
       : []),
+    ...(ranged(p)
+      ? [
+          { header: L.rangeDown, align: 'right' as const },
+          { header: L.rangeUp, align: 'right' as const },
+        ]
+      : []),
   ];
   const body = p.split.rows.map((row) => explainCells(p, row, codes, locale));
   return { columns, body, footer: [] };
@@ -94,27 +100,34 @@ export function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean,
           e?.unconstrained ? money(e.unconstrained) : '',
         ]
       : []),
+    ...(e?.range ? [money(e.range.down), e.range.up === null ? labelsFor(locale).noLimit : money(e.range.up)] : []),
   ];
 }
+
+/** Whether a period's rows carry the range of the total (--explain-range: every row or none). */
+const ranged = (p: PeriodAllocation): boolean => p.split.rows[0]?.explain?.range !== undefined;
 
 /** Lines under an explained period: what the columns mean for this method. */
 export function explainNotes(p: PeriodAllocation, locale: NumberLocale = 'en'): string[] {
   const T = EXPLAIN_TEXT[locale];
   const notes: string[] = [p.split.methodKind === 'divisor' ? T.divisorNote : p.split.methodKind === 'remainder' ? T.remainderNote : T.eachNote];
   if (p.split.bounded) notes.push(T.boundsNote);
+  if (ranged(p)) notes.push(labelsFor(locale).rangeNote);
+  if (p.split.rangeDeclined) notes.push(labelsFor(locale).rangeNotBounded);
   return notes;
 }
 
 /** Long CSV: one record per period and recipient. */
 export function explainRecords(a: Allocation): { headers: string[]; rows: string[][] } {
   const codes = hasCodes(a);
-  const headers = explainHeaders(codes);
-  const rows = a.periods.flatMap((p) => p.split.rows.map((row) => explainRecord(p, row, codes)));
+  const range = a.periods.some(ranged);
+  const headers = explainHeaders(codes, range);
+  const rows = a.periods.flatMap((p) => p.split.rows.map((row) => explainRecord(p, row, codes, range)));
   return { headers, rows };
 }
 
-/** Header of the long CSV. */
-export function explainHeaders(codes: boolean): string[] {
+/** Header of the long CSV; with `range` (--explain-range) the total's range, `total_down` and `total_up`, last. */
+export function explainHeaders(codes: boolean, range = false): string[] {
   return [
     'period',
     'method',
@@ -134,11 +147,12 @@ export function explainHeaders(codes: boolean): string[] {
     'ceiling',
     'unconstrained',
     'bound',
+    ...(range ? ['total_down', 'total_up'] : []),
   ];
 }
 
 /** One record of the long CSV. */
-export function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean): string[] {
+export function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean, range = false): string[] {
   const dp = moneyDp(p);
   const e = row.explain;
   return [
@@ -160,6 +174,8 @@ export function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean
     e?.ceiling ? plain(e.ceiling, dp) : '',
     e?.unconstrained ? plain(e.unconstrained, dp) : '',
     row.bound ?? (e?.floorIgnored ? 'floor-ignored' : ''),
+    // total_up "" when there is no limit (a zero weight), as when the period has no range (floors or ceilings).
+    ...(range ? [e?.range ? plain(e.range.down, dp) : '', e?.range?.up ? plain(e.range.up, dp) : ''] : []),
   ];
 }
 
@@ -187,6 +203,8 @@ export interface ExplainRowJson {
   bound: 'floor' | 'ceiling' | null;
   /** Present (true) only when the floor could not be given. */
   floorIgnored?: true;
+  /** --explain-range: how far the amount split may fall and rise (whole units, kronor) with this amount unchanged; up null: no limit. */
+  totalRange?: { down: string; up: string | null };
 }
 
 /** The `explain` array of one period in JSON output. */
@@ -215,5 +233,6 @@ export function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJs
     unconstrained: e?.unconstrained ? plain(e.unconstrained, dp) : null,
     bound: row.bound ?? null,
     ...(e?.floorIgnored ? { floorIgnored: true as const } : {}),
+    ...(e?.range ? { totalRange: { down: plain(e.range.down, dp), up: e.range.up === null ? null : plain(e.range.up, dp) } } : {}),
   };
 }

@@ -108,6 +108,11 @@ const sv = {
   compareOneSided: (a: number, b: number) => `Mottagare bara i A: ${a}; bara i B: ${b} (räknas som 0 på andra sidan).`,
   compareNoneDiffer: 'Ingen mottagares belopp skiljer sig.',
   compareSomeDiffer: (n: number, of: number) => `${n} av ${of} mottagare skiljer sig.`,
+  rangeDown: 'Totalen kan sjunka',
+  rangeUp: 'Totalen kan stiga',
+  noLimit: 'ingen gräns',
+  rangeNote: 'Totalen kan sjunka/stiga: hur många kronor (i hela enheter) beloppet att fördela kan flyttas åt vardera hållet, med vikter, enhet, metod och administrativa kostnader fasta, utan att mottagarens belopp ändras; en enhet till ändrar det.',
+  rangeNotBounded: 'Med golv eller tak visas inget intervall för totalen.',
   paradoxName: { alabama: 'Alabamaparadoxen', population: 'befolkningsparadoxen', 'new-state': 'nya-statens-paradox' } as Record<'alabama' | 'population' | 'new-state', string>,
   paradoxAlabama: (years: string, more: string, houses: string, names: string) =>
     `Alabamaparadoxen ${years}: ${more} delar ut fler enheter (${houses}) med samma mottagare och vikter, men beloppet minskar för ${names}.`,
@@ -289,6 +294,11 @@ const en: Labels = {
   compareOneSided: (a: number, b: number) => `Recipients only in A: ${a}; only in B: ${b} (counted as 0 on the other side).`,
   compareNoneDiffer: "No recipient's amount differs.",
   compareSomeDiffer: (n: number, of: number) => `${n} of ${of} recipients differ.`,
+  rangeDown: 'Total may fall by',
+  rangeUp: 'Total may rise by',
+  noLimit: 'no limit',
+  rangeNote: 'Total may fall/rise by: how many kronor (in whole units) the amount split may move either way, with the weights, unit, method and administrative costs held fixed, before the recipient’s amount changes; one unit more changes it.',
+  rangeNotBounded: 'With floors or ceilings no range of the total is shown.',
   paradoxName: { alabama: 'Alabama paradox', population: 'population paradox', 'new-state': 'new-state paradox' },
   paradoxAlabama: (years: string, more: string, houses: string, names: string) =>
     `Alabama paradox ${years}: ${more} hands out more units (${houses}) with the same recipients and weights, but the amount falls for ${names}.`,

@@ -13,7 +13,7 @@ export const report = declareCommand({
     { flags: '--locale <locale>', description: 'language and number format of the page', choices: ['sv', 'en'], default: 'sv' },
     { flags: '--out <file>', description: 'write the page to a file (atomically) instead of stdout' },
     // The allocation options are allocate's own (the report always explains every row).
-    ...omitOptions(ALLOCATION_OPTIONS, ['--explain']),
+    ...omitOptions(ALLOCATION_OPTIONS, ['--explain', '--explain-range']),
   ],
   examples:
     '\nExamples:\n  $ statsbidrag report --out report.html\n      the bundled Tillväxtverket grant, every year, with charts and the explained table\n  $ statsbidrag report --compare baseline actual --out compare.html\n  $ statsbidrag report --validate tillvaxtverket-2018 --locale en --out validation.html\n\nThe page fetches nothing, needs no JavaScript for its content, and prints on A4.\nExit codes: 0 written, 1 (--validate) the table fails a check, 2 trouble.\n',

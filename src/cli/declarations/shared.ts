@@ -32,6 +32,7 @@ export const ALLOCATION_OPTIONS = declareOptions([
   { flags: '--floor-column <column>', description: 'per-recipient minimum from this column (an empty cell: --floor or none)' },
   { flags: '--ceiling-column <column>', description: 'per-recipient maximum from this column (an empty cell: --ceiling or none)' },
   { flags: '--explain', description: 'for every row: share, exact quota, the remainder or priority that decided its last unit, ties, floors and ceilings' },
+  { flags: '--explain-range', description: '--explain with, for every row, how far the total may fall and rise (kronor) before its amount changes' },
   { flags: '--quiet', description: 'no progress line on stderr for long runs' },
   { flags: '--rest <policy>', description: 'a total that is not a whole number of units: error, or leave the rest unsplit', choices: ['error', 'leave'], default: 'error' },
 ]);
