@@ -14,7 +14,7 @@
  * only when it is asked for (`row(i)`, `eachRow()`, `rows`); writers may read the scaled amounts
  * (`scaledRow(i)`) without making Decimals at all.
  */
-import type { Allocation } from './allocate.js';
+import type { Allocation, PeriodAllocation } from './allocate.js';
 import { Decimal, maxDecimals } from './decimal.js';
 import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
@@ -80,9 +80,20 @@ export interface ReadCellRepair {
   value: Decimal;
 }
 
+/** A side's stated total for a period, when it is more than a plain stated figure (its kind, status, other sources' values). */
+export type StatedFigure = Pick<PeriodAllocation, 'label' | 'statedTotal'> & { stated: NonNullable<PeriodAllocation['stated']> };
+
+/** A side: its label, the years it covers and (two allocations) the stated totals worth a note. */
+export interface CompareSide {
+  label: string;
+  years: number[];
+  /** Periods of the compared years whose stated total is not a plain stated figure (absent: none, or a table). */
+  figures?: StatedFigure[];
+}
+
 export interface Comparison {
-  a: { label: string; years: number[] };
-  b: { label: string; years: number[] };
+  a: CompareSide;
+  b: CompareSide;
   /** Every year either side covers, ascending. */
   years: number[];
   /** Years both sides cover. */
@@ -153,6 +164,8 @@ interface Side {
   lastOf: ReadonlyMap<number, number>;
   /** What the paradox checks need beyond the amounts (scenarios: the weights and each column's split); absent for tables. */
   split?: { weight: (r: number) => bigint; splits: readonly SplitFacts[] };
+  /** An allocation's stated totals worth a note, in the compared years. */
+  figures?: StatedFigure[];
 }
 
 type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
@@ -180,11 +193,13 @@ function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Sid
   const periodOf = new Map<number, number>();
   const amounts: ScaledColumn[] = [];
   const splits: SplitFacts[] = [];
+  const figures: StatedFigure[] = [];
   const n = a.recipients.length;
   a.periods.forEach((p) => {
     if (!p.years) return;
     const kept = yearsOf(p.years).filter(keep);
     if (kept.length === 0) return;
+    if (p.stated) figures.push({ label: p.label, statedTotal: p.statedTotal, stated: p.stated });
     const column = new ScaledColumn(n);
     for (let i = 0; i < n; i++) column.setDecimal(i, p.split.rows[i]!.amount);
     for (const y of kept) periodOf.set(y, amounts.length);
@@ -209,6 +224,7 @@ function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Sid
     amounts,
     ...keyed(n, (i) => recipientKey(recipients[i]!.id)),
     split: { weight: (r) => weights[r]!, splits },
+    ...(figures.length ? { figures } : {}),
   };
 }
 
@@ -386,8 +402,8 @@ interface Reading {
 }
 
 class ColumnarComparison implements Comparison {
-  a: { label: string; years: number[] };
-  b: { label: string; years: number[] };
+  a: CompareSide;
+  b: CompareSide;
   years: number[];
   commonYears: number[];
   segments: CompareSegment[];
@@ -518,8 +534,8 @@ class ColumnarComparison implements Comparison {
     this.readB = reading(this.colB);
 
     this.years = years;
-    this.a = { label: A.label, years: years.filter((_, i) => inA[i]) };
-    this.b = { label: B.label, years: years.filter((_, i) => inB[i]) };
+    this.a = { label: A.label, years: years.filter((_, i) => inA[i]), ...(A.figures ? { figures: A.figures } : {}) };
+    this.b = { label: B.label, years: years.filter((_, i) => inB[i]), ...(B.figures ? { figures: B.figures } : {}) };
     this.commonYears = years.filter((_, i) => both[i]);
     this.segments = segments;
 
