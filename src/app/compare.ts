@@ -20,6 +20,8 @@ export interface CompareRequest {
   a: string;
   b: string;
   rules?: string | undefined;
+  /** Two tables: the weight column both have (the paradox checks need it). */
+  basis?: string | undefined;
   years?: YearRange | undefined;
   order?: 'change' | 'input' | undefined;
 }
@@ -81,7 +83,7 @@ export async function compareTablesUseCase(request: CompareRequest): Promise<{ c
   const side = async (spec: string) => {
     const table = await readTable(resolveInput(spec));
     try {
-      return amountColumnsOf(table, spec, { year: request.years });
+      return amountColumnsOf(table, spec, { year: request.years, basis: request.basis });
     } catch (e) {
       throw located(e, { file: spec });
     }
@@ -105,6 +107,9 @@ export async function compareInputsUseCase(request: CompareRequest): Promise<{ c
     throw new StatsbidragError('invalid-option', `compare takes two tables or two scenarios: "${table}" is a table and "${scenario}" is not`, { file: scenario }, 'usage');
   }
   if (tableA) return compareTablesUseCase(request);
+  if (request.basis !== undefined) {
+    throw new StatsbidragError('invalid-option', '--basis names the weight column of two tables; scenarios bring their weights', { field: '--basis' }, 'usage');
+  }
   const { comparison, source } = await compareUseCase(request);
   return { comparison, source };
 }

@@ -100,9 +100,9 @@ function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[]
  * per amount column, without an object per row: what `compare` reads (amountTableOf gives the
  * same as rows). Errors, repairs and total rows as amountTableOf says.
  */
-export function amountColumnsOf(t: TableLike, label: string, options: { year?: YearRange | undefined } = {}): AmountColumnsResult {
+export function amountColumnsOf(t: TableLike, label: string, options: { year?: YearRange | undefined; basis?: string | undefined } = {}): AmountColumnsResult {
   const file = t.file;
-  const roles = columnRoles(t.headers, options.year ? { year: options.year } : {});
+  const roles = columnRoles(t.headers, { ...(options.year ? { year: options.year } : {}), ...(options.basis !== undefined ? { basis: options.basis, basisNamed: true } : {}) });
   const bare = t.headers.findIndex((h, i) => isBareAmountHeader(h) && !roles.amounts.some((a) => a.index === i));
   const columns = roles.amounts.filter((a) => a.years !== undefined && a.index !== roles.basis);
   if (columns.length === 0) {
@@ -221,10 +221,26 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
       amounts[slot]!.setDecimal(i, repair.value);
     });
   }
+  // A weight column named (compare --basis): each row's weight, for the paradox checks (core/paradox.ts).
+  let weights: ScaledColumn | undefined;
+  if (options.basis !== undefined && roles.basis !== undefined) {
+    const basis = roles.basis;
+    weights = new ScaledColumn(count);
+    for (let i = 0; i < count; i++) {
+      const r = row(i);
+      const at = { ...(file ? { file } : {}), line: t.line(r), field: t.headers[basis]! };
+      const reading = readCell(t.cell(r, basis), t.decimalMark);
+      if (reading.kind === 'empty') throw new StatsbidragError('invalid-amount', 'an empty weight', at);
+      if (reading.kind === 'bad') throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at);
+      if (reading.value.isNegative()) throw new StatsbidragError('negative-weight', `the weight of "${t.cell(r, recipient).trim()}" is negative`, at);
+      weights.setDecimal(i, reading.value);
+    }
+  }
   return {
     columns: {
       label,
       count,
+      ...(weights ? { weights } : {}),
       id: (i) => t.cell(row(i), recipient).trim(),
       code: codeColumn === undefined ? () => undefined : (i) => t.cell(row(i), codeColumn).trim() || undefined,
       columnOf,

@@ -259,6 +259,8 @@ export interface AmountColumns {
   allCoded: boolean;
   /** Whether any row has a code. */
   anyCoded: boolean;
+  /** Each row's weight (compare --basis): the paradox checks run on tables that have it on both sides. */
+  weights?: ScaledColumn;
   /**
    * The rows by the key they are told apart by when read (`code:CODE` for a row with a code,
    * else the recipient key): first row with it. Reused as compare's map when it matches by the
@@ -282,7 +284,10 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   const maps = sameKeys
     ? keyedOnce(t.byKey!, t.count)
     : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
-  return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps };
+  // With weights, the paradox checks run: a table says no method or unit, so both are taken to be the same on both sides (the split's units the amounts' smallest step).
+  const weights = t.weights;
+  const split = weights ? { weight: (r: number) => weights.get(r), splits: amounts.map((): SplitFacts => ({ unit: 'table', method: 'table', bounded: false })) } : undefined;
+  return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps, ...(split ? { split } : {}) };
 }
 
 /** An AmountTable (rows with Decimals) as columns. */
@@ -566,6 +571,18 @@ class ColumnarComparison implements Comparison {
     this.paradoxes = this.checkParadoxes(A, B);
   }
 
+  /** A table's split has no house of its own: the sum of its amounts at the comparison's scale. */
+  private withHouse<R extends { a: { column: ScaledColumn; split: SplitFacts }; b: { column: ScaledColumn; split: SplitFacts } }>(run: R): R {
+    const sum = (col: ScaledColumn, rowsOf: Int32Array): bigint => {
+      let s = 0n;
+      for (let j = 0; j < rowsOf.length; j++) if (rowsOf[j]! >= 0) s += col.at(rowsOf[j]!, this.decimals);
+      return s;
+    };
+    const a = run.a.split.house === undefined ? { ...run.a, split: { ...run.a.split, house: sum(run.a.column, this.aRow) } } : run.a;
+    const b = run.b.split.house === undefined ? { ...run.b, split: { ...run.b.split, house: sum(run.b.column, this.bRow) } } : run.b;
+    return { ...run, a, b };
+  }
+
   /** The paradox checks (core/paradox.ts) over each run of years both sides cover, rows as positions in the output order. */
   private checkParadoxes(A: Side, B: Side): ParadoxCheck[] {
     if (!A.split || !B.split || this.rowCount === 0) return [];
@@ -577,7 +594,7 @@ class ColumnarComparison implements Comparison {
       if (!ca || !cb) return [];
       return [{ from: s.from, to: s.to, a: { column: ca, split: sa.splits[A.amounts.indexOf(ca)]! }, b: { column: cb, split: sb.splits[B.amounts.indexOf(cb)]! } }];
     });
-    const checks = checkParadoxes({ aRow: this.aRow, bRow: this.bRow, scale: this.decimals, sideA: { weight: sa.weight }, sideB: { weight: sb.weight }, runs });
+    const checks = checkParadoxes({ aRow: this.aRow, bRow: this.bRow, scale: this.decimals, sideA: { weight: sa.weight }, sideB: { weight: sb.weight }, runs: runs.map((r) => this.withHouse(r)) });
     if (!this.order || checks.every((c) => c.flags.length === 0 && c.newcomers.length === 0)) return checks;
     const position = new Int32Array(this.rowCount);
     this.order.forEach((j, i) => (position[j] = i));

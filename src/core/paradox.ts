@@ -55,12 +55,14 @@ export interface ParadoxCheck {
   flags: ParadoxFlag[];
   /** New-state: the recipients on one side only (compared rows). */
   newcomers: number[];
+  /** Two tables: they say no method or unit, so both were taken to be the same on both sides. */
+  assumed?: true;
 }
 
 /** What a side's split of one amount column was: what the checks compare beyond the amounts. */
 export interface SplitFacts {
-  /** Whole units split. */
-  house: bigint;
+  /** Whole units split (a table's: the comparison fills in its amounts' sum). */
+  house?: bigint;
   /** The unit as exact text ("1000"); the same on both sides for a check to be made. */
   unit: string;
   method: string;
@@ -133,10 +135,10 @@ export function checkParadoxes(input: ParadoxInput): ParadoxCheck[] {
 }
 
 function checkRun(input: ParadoxInput, shape: Shape, run: ParadoxInput['runs'][number]): ParadoxCheck {
-  const houseA = run.a.split.house;
-  const houseB = run.b.split.house;
+  const houseA = run.a.split.house ?? 0n;
+  const houseB = run.b.split.house ?? 0n;
   const totalDiffers = houseA !== houseB;
-  const check: ParadoxCheck = { from: run.from, to: run.to, houseA, houseB, checked: [], notChecked: [], flags: [], newcomers: [] };
+  const check: ParadoxCheck = { from: run.from, to: run.to, houseA, houseB, checked: [], notChecked: [], flags: [], newcomers: [], ...(run.a.split.method === 'table' ? { assumed: true as const } : {}) };
   if (!shape.sameSet) {
     // The new-state case: the total may change with the newcomers (the house grows by their units).
     if (shape.proportional) {
@@ -168,7 +170,7 @@ function amounts(input: ParadoxInput, run: ParadoxInput['runs'][number], j: numb
 }
 
 function alabama(input: ParadoxInput, run: ParadoxInput['runs'][number], check: ParadoxCheck): void {
-  const bGrew = run.b.split.house > run.a.split.house;
+  const bGrew = check.houseB > check.houseA;
   for (let j = 0; j < input.aRow.length; j++) {
     const [a, b] = amounts(input, run, j);
     if (bGrew ? b < a : a < b) check.flags.push({ kind: 'alabama', row: j, a, b });

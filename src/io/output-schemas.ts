@@ -136,6 +136,7 @@ export const comparisonOutputSchema = z.strictObject({
           z.strictObject({ paradox: paradoxKind, recipient: z.string(), code: z.nullable(z.string()), partner: z.nullable(z.string()), a: decimal, b: decimal }),
         ),
         newcomers: z.array(z.string()),
+        assumed: z.optional(z.literal(true)),
       }),
     ),
   ),

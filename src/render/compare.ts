@@ -239,6 +239,8 @@ export interface ParadoxJson {
   flags: { paradox: ParadoxKind; recipient: string; code: string | null; partner: string | null; a: string; b: string }[];
   /** New-state: the recipients on one side only. */
   newcomers: string[];
+  /** Two tables: taken to be split by one method and unit (they do not say); unitsA/unitsB are then the amounts' sums in their smallest step. */
+  assumed?: true;
 }
 
 const runYears = (x: { from: number; to: number }): string => (x.from === x.to ? String(x.from) : `${x.from}–${x.to}`);
@@ -256,6 +258,7 @@ function paradoxJson(c: Comparison): ParadoxJson[] {
       return { paradox: f.kind, recipient: r.id, code: r.code ?? null, partner: f.partner === undefined ? null : c.recipient(f.partner).id, a: scaledText(f.a, dp), b: scaledText(f.b, dp) };
     }),
     newcomers: p.newcomers.map((i) => c.recipient(i).id),
+    ...(p.assumed ? { assumed: true as const } : {}),
   }));
 }
 
@@ -422,6 +425,7 @@ export function paradoxNotes(c: Comparison, locale: NumberLocale = 'sv'): string
   const list = (items: string[]): string => (items.length > NAMED ? [...items.slice(0, NAMED), L.paradoxMore(items.length - NAMED)] : items).join('; ');
   const named = (row: number): string => c.recipient(row).id;
   const notes: string[] = [];
+  if (c.paradoxes.some((p) => p.assumed)) notes.push(L.paradoxAssumed);
   for (const p of c.paradoxes as readonly ParadoxCheck[]) {
     const years = runYears(p);
     const flagged = (kind: ParadoxKind) => p.flags.filter((f) => f.kind === kind);

@@ -92,3 +92,35 @@ describe('compare flags the Alabama paradox of two scenarios that differ only in
     expect(r.stdout).not.toMatch(/Alabama paradox 2019:/);
   });
 });
+
+describe('two tables with their weight column (compare --basis)', () => {
+  const table = (total: string, name: string): string => {
+    const out = join(dir, name);
+    const r = run(['allocate', '--data', 'tillvaxtverket-2018', '--basis', 'Belopp 2018', '--total', total, '--unit', '1000000', '--method', 'largest-remainder', '--year', '2019', '--format', 'csv', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    return out;
+  };
+
+  it('allocate’s CSV at 105 and 106 MSEK: Karlskrona flagged, with the note that one method and unit are assumed; without --basis no check', () => {
+    const a = table('105 miljoner', 't105.csv');
+    const b = table('106 miljoner', 't106.csv');
+    const r = run(['compare', a, b, '--basis', 'weight', '--year', '2019', '--locale', 'en']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('The paradoxes are checked on two tables: they do not say which method and unit split them');
+    expect(r.stdout).toContain('Alabama paradox 2019: B hands out more units (A 105,000,000, B 106,000,000) with the same recipients and weights, but the amount falls for Karlskrona (3,000,000 → 2,000,000).');
+    const json = JSON.parse(run(['compare', a, b, '--basis', 'weight', '--year', '2019', '--format', 'json']).stdout) as { paradoxes: { assumed?: boolean; flags: { recipient: string }[] }[] };
+    expect(json.paradoxes[0]!.assumed).toBe(true);
+    expect(json.paradoxes[0]!.flags.map((f) => f.recipient)).toEqual(['Karlskrona']);
+    const plain = run(['compare', a, b, '--year', '2019']);
+    expect(plain.stdout).not.toMatch(/paradox/i);
+  });
+
+  it('--basis with two scenarios is a usage error (exit 2, one line)', () => {
+    const a = scenario('total-105', '105 miljoner');
+    const b = scenario('total-106', '106 miljoner');
+    const r = run(['compare', a, b, '--basis', 'weight']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^statsbidrag: .*--basis/);
+  });
+});

@@ -12,6 +12,7 @@ export async function runCompare(a: string, b: string, flags: CompareFlags): Pro
     a,
     b,
     rules: flags.rules,
+    basis: flags.basis,
     years: yearOption(flags.year),
     order: choiceOption('--order', flags.order, ['change', 'input'] as const, 'change'),
   });

@@ -13,6 +13,7 @@ export const compare = declareCommand({
     { flags: '--year <year>', description: 'compare only these years, e.g. 2019-2021 (default: every year either side covers); the year of a bare "amount" column' },
     { flags: '--order <order>', description: 'rows by largest change, or in the table\'s order', choices: ['change', 'input'], default: 'change' },
     { flags: '--layout <layout>', description: 'long: a row per recipient and year; wide: A, B and the difference for each year side by side', choices: ['long', 'wide'], default: 'long' },
+    { flags: '--basis <column>', description: 'two tables: their weight column; the paradox checks then run, taking both tables to be split by one method and unit (docs/compare.md)' },
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
     ...OUTPUT_OPTIONS,
   ],
