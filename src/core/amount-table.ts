@@ -228,8 +228,16 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
     weights = new ScaledColumn(count);
     for (let i = 0; i < count; i++) {
       const r = row(i);
+      const text = t.cell(r, basis);
+      // Plain digits straight to integers, as the amounts' first reading; anything else through the amount parser.
+      if (PLAIN_AMOUNT.test(text) && text.charCodeAt(0) !== 45) {
+        const dot = text.indexOf('.');
+        if (dot < 0) weights.set(i, BigInt(text), 0);
+        else weights.set(i, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
+        continue;
+      }
       const at = { ...(file ? { file } : {}), line: t.line(r), field: t.headers[basis]! };
-      const reading = readCell(t.cell(r, basis), t.decimalMark);
+      const reading = readCell(text, t.decimalMark);
       if (reading.kind === 'empty') throw new StatsbidragError('invalid-amount', 'an empty weight', at);
       if (reading.kind === 'bad') throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at);
       if (reading.value.isNegative()) throw new StatsbidragError('negative-weight', `the weight of "${t.cell(r, recipient).trim()}" is negative`, at);
