@@ -70,5 +70,6 @@ export { compare, noDifferences, type Comparison, type CompareRow, type CompareC
 export { award, ration, canonicalType, RATIONINGS, type Application, type AwardResult, type AwardRules, type AwardReason, type Rationing } from './core/award.js';
 export { loadScenario, resolveScenario, scenarioFromJson } from './io/scenario-schema.js';
 export { loadApplications } from './io/applications.js';
-export { compareJson, compareRecords, type ComparisonJson, type CompareCellJson } from './render/compare.js';
+export { compareJson, compareRecords, paradoxNotes, type ComparisonJson, type CompareCellJson, type ParadoxJson } from './render/compare.js';
+export type { ParadoxCheck, ParadoxFlag, ParadoxKind, NotCheckedReason } from './core/paradox.js';
 export { awardJson, awardRecords, reasonText, type AwardsJson, type AwardApplicationJson } from './render/award.js';

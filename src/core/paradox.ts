@@ -71,7 +71,7 @@ export interface SplitFacts {
 }
 
 /** One side of the comparison as the checks read it. */
-export interface ParadoxSide {
+interface ParadoxSide {
   /** Row r's weight × 10^(any scale fixed for the side); non-negative. */
   weight: (r: number) => bigint;
 }
