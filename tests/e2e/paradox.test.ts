@@ -4,10 +4,13 @@
  * largest remainder on the 2018 amounts) give Karlskrona 3 and then 2 millions: the Alabama
  * paradox, named in the table, the JSON and the CSV, in Swedish and English.
  */
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run, tempDir } from '../helpers/cli.js';
+import { schemaFileName } from '../../src/io/json-schemas.js';
+import { ROOT, run, tempDir } from '../helpers/cli.js';
 
 let dir = '';
 const scenario = (name: string, total: string, extra: Record<string, unknown> = {}): string => {
@@ -48,6 +51,10 @@ describe('compare flags the Alabama paradox of two scenarios that differ only in
     const r = run(['compare', a, b, '--format', 'json']);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as { paradoxes: unknown };
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', schemaFileName('comparison')), 'utf8')) as object);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    // A field the schema does not know fails it (the schema is strict): the check can fail.
+    expect(validate({ ...doc, paradoxes: [{ ...(doc.paradoxes as object[])[0], extra: 1 }] })).toBe(false);
     expect(doc.paradoxes).toEqual([
       {
         years: '2019',
@@ -71,6 +78,24 @@ describe('compare flags the Alabama paradox of two scenarios that differ only in
     const flagged = lines.slice(1).filter((l) => l.endsWith(',alabama'));
     expect(flagged).toEqual(['Karlskrona,1080,both,2019,3000000,2000000,-1000000,-33.3333,alabama', 'Karlskrona,1080,both,total,3000000,2000000,-1000000,-33.3333,alabama']);
     expect(lines.slice(1).every((l) => l.endsWith(',alabama') || l.endsWith(','))).toBe(true);
+  });
+
+  it('xlsx: the paradox column on the records sheet and the note on the provenance sheet (read by openpyxl)', () => {
+    const a = scenario('total-105', '105 miljoner');
+    const b = scenario('total-106', '106 miljoner');
+    const out = join(dir, 'c.xlsx');
+    expect(run(['compare', a, b, '--out', out]).status).toBe(0);
+    const script = `import sys, json, io, openpyxl
+wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()), read_only=True, data_only=True)
+json.dump([[[c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets], sys.stdout, ensure_ascii=False)`;
+    const r = spawnSync('/usr/bin/python3', ['-c', script], { input: readFileSync(out), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [records, provenance] = JSON.parse(r.stdout) as (string | number | null)[][][];
+    const head = records![0]!;
+    const col = head.indexOf('paradox');
+    expect(col).toBe(head.length - 1);
+    expect(records!.filter((row) => row[col] === 'alabama').map((row) => row[0])).toEqual(['Karlskrona', 'Karlskrona']);
+    expect(provenance!.some((row) => String(row[1]).startsWith('Alabamaparadoxen 2019: ') && String(row[1]).includes('Karlskrona'))).toBe(true);
   });
 
   it('no paradox between 104 and 105 MSEK: the check is reported as made, nothing flagged, no paradox column', () => {
