@@ -118,6 +118,22 @@ json.dump([[[c for c in row] for row in ws.iter_rows(values_only=True)] for ws i
   });
 });
 
+describe('compare flags the new-state paradox of two scenarios that differ in the recipients', () => {
+  it('Sundsvall (basis 8 000 000) joins as 74 → 75 millions are split: it gets 1, and Linköping loses a million to Sandviken (the Oklahoma case)', () => {
+    const a = scenario('total-74', '74 miljoner');
+    const b = scenario('sundsvall-75', '75 miljoner', { recipients: { remove: [], change: [], add: [{ id: 'Sundsvall', code: '2281', basis: '8 000 000' }] } });
+    const r = run(['compare', a, b, '--locale', 'en']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      "New-state paradox 2019: with Sundsvall on one side only and the same weights for the others, the others' amounts do not move the way their sum does: Linköping (3,000,000 → 2,000,000); Sandviken (1,000,000 → 2,000,000).",
+    );
+    const json = JSON.parse(run(['compare', a, b, '--format', 'json']).stdout) as { paradoxes: { checked: string[]; flags: { recipient: string }[]; newcomers: string[] }[] };
+    expect(json.paradoxes[0]!.checked).toEqual(['new-state']);
+    expect(json.paradoxes[0]!.newcomers).toEqual(['Sundsvall']);
+    expect(json.paradoxes[0]!.flags.map((f) => f.recipient).sort()).toEqual(['Linköping', 'Sandviken']);
+  });
+});
+
 describe('two tables with their weight column (compare --basis)', () => {
   const table = (total: string, name: string): string => {
     const out = join(dir, name);
