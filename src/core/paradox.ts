@@ -28,7 +28,7 @@ import type { ScaledColumn } from './scaled-column.js';
 export type ParadoxKind = 'alabama' | 'population' | 'new-state';
 
 /** Why a check was not made: the sides also differ in … */
-export type NotCheckedReason = 'weights' | 'total' | 'recipients';
+export type NotCheckedReason = 'weights' | 'total';
 
 /** One flagged recipient (a compared row of the comparison, in its matching order), with the one it is paired with (population). */
 export interface ParadoxFlag {

@@ -131,7 +131,7 @@ export const comparisonOutputSchema = z.strictObject({
         unitsA: z.string().check(z.regex(/^\d+$/)),
         unitsB: z.string().check(z.regex(/^\d+$/)),
         checked: z.array(paradoxKind),
-        notChecked: z.array(z.strictObject({ paradox: paradoxKind, because: z.array(z.enum(['weights', 'total', 'recipients'])) })),
+        notChecked: z.array(z.strictObject({ paradox: paradoxKind, because: z.array(z.enum(['weights', 'total'])) })),
         flags: z.array(
           z.strictObject({ paradox: paradoxKind, recipient: z.string(), code: z.nullable(z.string()), partner: z.nullable(z.string()), a: decimal, b: decimal }),
         ),

@@ -123,7 +123,7 @@ const sv = {
     `Nya-statens-paradox ${years}: med ${newcomers} på bara ena sidan och samma vikter för övriga går de övrigas belopp inte åt samma håll som det de tillsammans får: ${names}.`,
   paradoxNone: (years: string, kinds: string) => `Prövat ${years}: ${kinds} – ingen mottagare flaggad.`,
   paradoxNotChecked: (years: string, kind: string, because: string) => `${kind} ${years} kunde inte prövas: sidorna skiljer sig också i ${because} (ingen flagga).`,
-  paradoxBecause: { weights: 'vikterna', total: 'totalen', recipients: 'mottagarna' } as Record<'weights' | 'total' | 'recipients', string>,
+  paradoxBecause: { weights: 'vikterna', total: 'totalen' } as Record<'weights' | 'total', string>,
   paradoxMore: (n: number) => `${n} till`,
   paradoxAssumed: 'Paradoxerna prövas på två tabeller: de säger inte vilken metod och enhet de fördelats med, så samma antas på båda sidor (enheterna räknas i beloppens minsta steg).',
   // award grid
@@ -310,7 +310,7 @@ const en: Labels = {
     `New-state paradox ${years}: with ${newcomers} on one side only and the same weights for the others, the others' amounts do not move the way their sum does: ${names}.`,
   paradoxNone: (years: string, kinds: string) => `Checked ${years}: ${kinds} – no recipient flagged.`,
   paradoxNotChecked: (years: string, kind: string, because: string) => `${kind} ${years} could not be checked: the sides also differ in ${because} (no flag).`,
-  paradoxBecause: { weights: 'the weights', total: 'the total', recipients: 'the recipients' },
+  paradoxBecause: { weights: 'the weights', total: 'the total' },
   paradoxMore: (n: number) => `${n} more`,
   paradoxAssumed: 'The paradoxes are checked on two tables: they do not say which method and unit split them, so the same is taken on both sides (units counted in the amounts’ smallest step).',
   awardApplicant: 'Applicant',
