@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   'ambiguous-amount': 'an amount with one separator before three digits ("1,350"): a decimal or a thousands mark',
   'amount-too-large': 'an amount with more than 30 integer digits',
   'amount-too-precise': 'an amount with more than 20 decimals',
+  'range-too-far': 'allocate --explain-range under largest remainder: finding a row\'s range would take more splits than the tool makes (a weight that is a tiny share of the total, in a small unit)',
   'invalid-year': 'a year or year range that cannot be read, or a range that ends before it starts',
   'negative-amount': 'a negative amount where only zero or more makes sense',
   'negative-weight': 'a negative basis value (weight)',

@@ -306,7 +306,7 @@ export function split(request: SplitRequest): Split {
     : method.apportion(problem);
 
   const tied = new Set(result.tiedRows);
-  const ranges = request.explain && request.explainRange && !bounds.any ? unitRanges(method, weights, problem.units, result.units) : undefined;
+  const ranges = request.explain && request.explainRange && !bounds.any ? unitRanges(method, weights, problem.units, result.units, (i) => recipients[i]!.id) : undefined;
   const totalWeightD = fromBigInt(totalWeight);
   const scale = new Decimal(10).pow(weightDecimals);
   let allocatedUnits = 0n;

@@ -3,8 +3,10 @@
  * running allocate again at the range's ends and one unit beyond them — the row's amount is the
  * same at the ends and differs beyond (the oracle is the tool's own split at other totals).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
+import { run, tempDir } from '../helpers/cli.js';
 
 const MILLION = 1_000_000n;
 const base = (method: string, total: bigint) => ['allocate', '--data', 'tillvaxtverket-2018', '--basis', 'Belopp 2018', '--total', total.toString(), '--unit', '1000000', '--method', method];
@@ -50,4 +52,16 @@ describe('allocate --explain-range', () => {
     const karlskrona = csv.stdout.split(/\r?\n/).find((l) => l.includes(',Karlskrona,'))!;
     expect(karlskrona.endsWith(',0')).toBe(true);
   });
+
+  it('largest remainder with a weight that is a billionth of the total, in units of 1 kr: a located usage error (range-too-far), exit 2, not an endless walk', () => {
+    const list = join(tempDir(), 'tiny.csv');
+    writeFileSync(list, 'recipient,weight\nA,1\nB,999999999\n');
+    const r = run(['allocate', '--data', list, '--basis', 'weight', '--total', '1000000000', '--unit', '1', '--method', 'largest-remainder', '--explain-range'], { timeout: 120_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^statsbidrag: .*"A" takes more splits to find than the tool makes/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // The same list under a divisor method: found at once.
+    const d = run(['allocate', '--data', list, '--basis', 'weight', '--total', '1000000000', '--unit', '1', '--method', 'dhondt', '--explain-range', '--format', 'json']);
+    expect(d.status, d.stderr).toBe(0);
+  }, 120_000);
 });

@@ -18,6 +18,7 @@
  *   then input order, as largest-remainder.ts). A row's units leave {⌊q⌋, ⌊q⌋ + 1} within about
  *   W / w_i houses, so the walk ends; it costs O(n) a house.
  */
+import { StatsbidragError } from '../errors.js';
 import type { MethodInfo } from './index.js';
 import { sumOf } from './types.js';
 
@@ -28,14 +29,20 @@ export interface UnitRange {
   up: bigint | null;
 }
 
-/** Every row's range (rows with their units `units` of the house `house`). */
-export function unitRanges(method: MethodInfo, weights: readonly bigint[], house: bigint, units: readonly bigint[]): UnitRange[] {
+/** Largest remainder's walk visits at most this many houses × rows in all (each visit is O(rows)): seconds, not hours. */
+const WALK_BUDGET = 100_000_000;
+
+/** Every row's range (rows with their units `units` of the house `house`); `name(i)` names row i in an error. */
+export function unitRanges(method: MethodInfo, weights: readonly bigint[], house: bigint, units: readonly bigint[], name: (i: number) => string = (i) => `row ${i + 1}`): UnitRange[] {
   const total = sumOf(weights);
   switch (method.kind) {
     case 'divisor':
       return divisorRanges(method, weights, house, units);
     case 'remainder':
-      return weights.map((w, i) => (w === 0n ? { down: house, up: null } : remainderRange(weights, total, house, i, units[i]!)));
+    {
+      const budget = { left: Math.max(1, Math.floor(WALK_BUDGET / Math.max(1, weights.length))) };
+      return weights.map((w, i) => (w === 0n ? { down: house, up: null } : remainderRange(weights, total, house, i, units[i]!, budget, name)));
+    }
     default:
       return weights.map((w, i) => (w === 0n ? { down: house, up: null } : monotoneRange((h) => method.apportion({ weights, units: h }).units[i]!, house, units[i]!)));
   }
@@ -83,11 +90,22 @@ function remainderUnits(weights: readonly bigint[], total: bigint, h: bigint, i:
   return (wi * h) / total + (ri > 0n && ahead < left ? 1n : 0n);
 }
 
-function remainderRange(weights: readonly bigint[], total: bigint, house: bigint, i: number, a: bigint): UnitRange {
+function remainderRange(weights: readonly bigint[], total: bigint, house: bigint, i: number, a: bigint, budget: { left: number }, name: (i: number) => string): UnitRange {
+  const visit = (h: bigint): bigint => {
+    if (--budget.left < 0) {
+      throw new StatsbidragError(
+        'range-too-far',
+        `under largest remainder the range of "${name(i)}" takes more splits to find than the tool makes (its weight is a tiny share of the total); a larger --unit, or a divisor method, finds it`,
+        { field: '--explain-range' },
+        'usage',
+      );
+    }
+    return remainderUnits(weights, total, h, i);
+  };
   let down = 0n;
-  while (down < house && remainderUnits(weights, total, house - down - 1n, i) === a) down++;
+  while (down < house && visit(house - down - 1n) === a) down++;
   let up = 0n;
-  while (remainderUnits(weights, total, house + up + 1n, i) === a) up++;
+  while (visit(house + up + 1n) === a) up++;
   return { down, up };
 }
 
