@@ -125,6 +125,7 @@ const sv = {
   paradoxNotChecked: (years: string, kind: string, because: string) => `${kind} ${years} kunde inte prövas: sidorna skiljer sig också i ${because} (ingen flagga).`,
   paradoxBecause: { weights: 'vikterna', total: 'totalen' } as Record<'weights' | 'total', string>,
   paradoxMore: (n: number) => `${n} till`,
+  paradoxes: 'Paradoxer',
   paradoxAssumed: 'Paradoxerna prövas på två tabeller: de säger inte vilken metod och enhet de fördelats med, så samma antas på båda sidor (enheterna räknas i beloppens minsta steg).',
   // award grid
   awardApplicant: 'Sökande',
@@ -312,6 +313,7 @@ const en: Labels = {
   paradoxNotChecked: (years: string, kind: string, because: string) => `${kind} ${years} could not be checked: the sides also differ in ${because} (no flag).`,
   paradoxBecause: { weights: 'the weights', total: 'the total' },
   paradoxMore: (n: number) => `${n} more`,
+  paradoxes: 'Paradoxes',
   paradoxAssumed: 'The paradoxes are checked on two tables: they do not say which method and unit split them, so the same is taken on both sides (units counted in the amounts’ smallest step).',
   awardApplicant: 'Applicant',
   awardType: 'Type',

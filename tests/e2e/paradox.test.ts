@@ -98,6 +98,14 @@ json.dump([[[c for c in row] for row in ws.iter_rows(values_only=True)] for ws i
     expect(provenance!.some((row) => String(row[1]).startsWith('Alabamaparadoxen 2019: ') && String(row[1]).includes('Karlskrona'))).toBe(true);
   });
 
+  it('the HTML report of the comparison lists the paradox under its heading', () => {
+    const a = scenario('total-105', '105 miljoner');
+    const b = scenario('total-106', '106 miljoner');
+    const out = join(dir, 'c.html');
+    expect(run(['report', '--compare', a, b, '--out', out]).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<h3>Paradoxer</h3><ul><li>Alabamaparadoxen 2019: B delar ut fler enheter (A 105, B 106) med samma mottagare och vikter, men beloppet minskar för Karlskrona (3 000 000 → 2 000 000).</li></ul>');
+  });
+
   it('no paradox between 104 and 105 MSEK: the check is reported as made, nothing flagged, no paradox column', () => {
     const a = scenario('total-104', '104 miljoner');
     const b = scenario('total-105', '105 miljoner');

@@ -2,7 +2,7 @@
 import { formatAmount, plain } from '../money.js';
 import type { CompareCell, CompareRow, Comparison } from '../../core/compare.js';
 import { Decimal } from '../../core/decimal.js';
-import { yearsText } from '../compare.js';
+import { paradoxNotes, yearsText } from '../compare.js';
 import { divergingChart, type BarDatum } from './charts.js';
 import { escapeHtml, userText } from './escape.js';
 import { labelsFor } from '../labels.js';
@@ -57,7 +57,8 @@ export function renderComparisonReport(c: Comparison, meta: ReportMeta, options:
     html:
       `<p>${escapeHtml(l.sideA)} = ${userText(c.a.label)} (${escapeHtml(yearsText(c.a.years))}), ${escapeHtml(l.sideB)} = ${userText(c.b.label)} (${escapeHtml(yearsText(c.b.years))}); ${escapeHtml(l.difference)}, ${escapeHtml(overYears)}.</p>` +
       `<ul class="cards">${cards.map(([k, v]) => `<li><span class="label">${escapeHtml(k)}</span><span class="value num">${escapeHtml(v)}</span></li>`).join('')}</ul>` +
-      `<h3>${escapeHtml(l.biggestGains)}</h3>${list(gainers.slice(0, 5))}<h3>${escapeHtml(l.biggestLosses)}</h3>${list([...losers].sort((x, y) => diffOf(x).comparedTo(diffOf(y))).slice(0, 5))}`,
+      `<h3>${escapeHtml(l.biggestGains)}</h3>${list(gainers.slice(0, 5))}<h3>${escapeHtml(l.biggestLosses)}</h3>${list([...losers].sort((x, y) => diffOf(x).comparedTo(diffOf(y))).slice(0, 5))}` +
+      paradoxHtml(paradoxNotes(c, locale), l.paradoxes),
   });
 
   const bars: BarDatum[] = byDiff.map((r) => ({ label: r.id, value: diffOf(r).toNumber(), valueText: signed(diffOf(r)), plain: plain(diffOf(r), dp) }));
@@ -116,4 +117,9 @@ export function renderComparisonReport(c: Comparison, meta: ReportMeta, options:
   const title = `${l.comparisonTitle}: ${c.a.label} → ${c.b.label}`;
   const subtitle = [options.programme ? userText(options.programme.name) : '', escapeHtml(yearsText(c.years)), escapeHtml(`${rows.length} ${l.recipients}`)].filter(Boolean).join(' · ');
   return page({ labels: l, title, subtitle, sections });
+}
+
+/** The paradox checks' sentences (render/compare.ts paradoxNotes) under their heading; nothing when no check applies. */
+function paradoxHtml(notes: readonly string[], heading: string): string {
+  return notes.length ? `<h3>${escapeHtml(heading)}</h3><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
 }
