@@ -11,6 +11,7 @@
  * are a file named with --rules, and everything when there is no stamp (the library, tests).
  */
 import type { Rules } from '../core/programme.js';
+import type { Scenario } from '../core/scenario.js';
 import { Decimal } from '../core/decimal.js';
 
 /** What the build bakes into the CLI bundle (esbuild's define). */
@@ -43,6 +44,30 @@ export function stampedRules(bytes: Uint8Array, stamp: RulesStamp | undefined = 
   const checked = Buffer.from(stamp.bytes, 'base64');
   if (checked.length !== bytes.length || !checked.equals(bytes)) return undefined;
   return { rules: decodeValue(stamp.rules) as Rules, sha256: stamp.sha256 };
+}
+
+/**
+ * A bundled scenario file (data/scenarios/*.json), stamped the same way: its bytes and what
+ * scenarioFromJson (zod) made of them. loadScenario (scenario-files.ts) gives a file with exactly
+ * those bytes that result without loading zod; any other bytes are read and validated as before.
+ */
+export interface ScenarioStamp {
+  /** The file's bytes that passed the schema, in base64. */
+  bytes: string;
+  scenario: Encoded;
+}
+
+declare const STATSBIDRAG_SCENARIO_STAMPS: ScenarioStamp[] | undefined;
+
+/** The scenario of a bundled scenario file whose bytes are exactly those checked at build time. */
+export function stampedScenario(bytes: Uint8Array, stamps: readonly ScenarioStamp[] | undefined = typeof STATSBIDRAG_SCENARIO_STAMPS === 'undefined' ? undefined : STATSBIDRAG_SCENARIO_STAMPS): Scenario | undefined {
+  for (const stamp of stamps ?? []) {
+    // base64 is 4 characters for every 3 bytes: only a file of the same length is compared.
+    if (Math.ceil(bytes.length / 3) * 4 !== stamp.bytes.length) continue;
+    const checked = Buffer.from(stamp.bytes, 'base64');
+    if (checked.length === bytes.length && checked.equals(bytes)) return decodeValue(stamp.scenario) as Scenario;
+  }
+  return undefined;
 }
 
 /** Encode a value made of JSON values, plain and null-prototype objects, arrays and Decimals; anything else throws. */
