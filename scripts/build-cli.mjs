@@ -114,7 +114,13 @@ const bundle = await build({
   plugins: [lazyChildProcess],
   ...importMetaUrl,
   // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
-  define: { ...importMetaUrl.define, STATSBIDRAG_RULES_STAMP: JSON.stringify(stamp.rules), STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(stamp.scenarios), STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(reportScriptFile) },
+  define: {
+    ...importMetaUrl.define,
+    // The stamps as JSON text (a string literal each), parsed where read: io/rules-stamp.ts.
+    STATSBIDRAG_RULES_STAMP: JSON.stringify(JSON.stringify(stamp.rules)),
+    STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(JSON.stringify(stamp.scenarios)),
+    STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(JSON.stringify(reportScriptFile)),
+  },
 });
 
 // ASCII only: V8 then holds the 400 KB of source in one byte a character, not two, and reading it

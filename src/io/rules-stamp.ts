@@ -31,11 +31,16 @@ export interface RulesStamp {
  */
 export type Encoded = string | number | boolean | null | ['a', Encoded[]] | ['o' | 'n', [string, Encoded][]] | ['d', string] | ['u'];
 
-declare const STATSBIDRAG_RULES_STAMP: RulesStamp | undefined;
+/**
+ * The stamps are defined into the bundle as JSON text, parsed when read: an object defined by
+ * esbuild is built when the bundle's first module starts, for every run (--version included), and
+ * its literal weighs on the code cache; a string costs nothing until a run reads the rules.
+ */
+declare const STATSBIDRAG_RULES_STAMP: string | undefined;
 
 /** The stamp baked into this build, if any. */
 function bakedStamp(): RulesStamp | undefined {
-  return typeof STATSBIDRAG_RULES_STAMP === 'undefined' ? undefined : STATSBIDRAG_RULES_STAMP;
+  return typeof STATSBIDRAG_RULES_STAMP === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_RULES_STAMP) as RulesStamp);
 }
 
 /** The rules and hash of the bundled rules file when `bytes` are exactly the ones checked at build time. */
@@ -57,10 +62,12 @@ export interface ScenarioStamp {
   scenario: Encoded;
 }
 
-declare const STATSBIDRAG_SCENARIO_STAMPS: ScenarioStamp[] | undefined;
+declare const STATSBIDRAG_SCENARIO_STAMPS: string | undefined;
+
+const bakedScenarioStamps = (): ScenarioStamp[] | undefined => (typeof STATSBIDRAG_SCENARIO_STAMPS === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_SCENARIO_STAMPS) as ScenarioStamp[]));
 
 /** The scenario of a bundled scenario file whose bytes are exactly those checked at build time. */
-export function stampedScenario(bytes: Uint8Array, stamps: readonly ScenarioStamp[] | undefined = typeof STATSBIDRAG_SCENARIO_STAMPS === 'undefined' ? undefined : STATSBIDRAG_SCENARIO_STAMPS): Scenario | undefined {
+export function stampedScenario(bytes: Uint8Array, stamps: readonly ScenarioStamp[] | undefined = bakedScenarioStamps()): Scenario | undefined {
   for (const stamp of stamps ?? []) {
     // base64 is 4 characters for every 3 bytes: only a file of the same length is compared.
     if (Math.ceil(bytes.length / 3) * 4 !== stamp.bytes.length) continue;

@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 declare const STATSBIDRAG_REPORT_SCRIPT: string | undefined;
-declare const STATSBIDRAG_REPORT_SCRIPT_FILE: { name: string; sha256: string } | undefined;
+/** JSON text ({ name, sha256 }): a string define costs nothing until read (io/rules-stamp.ts). */
+declare const STATSBIDRAG_REPORT_SCRIPT_FILE: string | undefined;
 
 export interface ReportScript {
   text: string;
@@ -24,12 +25,13 @@ export function reportScript(): ReportScript {
   if (typeof STATSBIDRAG_REPORT_SCRIPT !== 'undefined') return { text: STATSBIDRAG_REPORT_SCRIPT };
   if (typeof STATSBIDRAG_REPORT_SCRIPT_FILE === 'undefined') throw new Error('statsbidrag was built without the report script (scripts/report-script.mjs)');
   // Beside the bundle (import.meta.url is dist/cli.cjs there).
-  const file = join(dirname(fileURLToPath(import.meta.url)), STATSBIDRAG_REPORT_SCRIPT_FILE.name);
+  const stamp = JSON.parse(STATSBIDRAG_REPORT_SCRIPT_FILE) as { name: string; sha256: string };
+  const file = join(dirname(fileURLToPath(import.meta.url)), stamp.name);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new Error(`statsbidrag's build is incomplete: the report script ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); run \`npm run build\``);
   }
-  return { text, sha256: STATSBIDRAG_REPORT_SCRIPT_FILE.sha256 };
+  return { text, sha256: stamp.sha256 };
 }
