@@ -168,6 +168,14 @@ export function numberCellText(raw: string): string {
   return d.toSignificantDigits(EXCEL_DIGITS).toFixed();
 }
 
+/** A sparse row (RowSink.sparseRow) as its `width` cells, the empty ones ''. */
+export function denseCells(width: number, cols: ArrayLike<number>, texts: readonly string[], count: number): string[] {
+  const cells: string[] = [];
+  for (let c = 0; c < width; c++) cells.push('');
+  for (let i = 0; i < count; i++) cells[cols[i]!] = texts[i]!;
+  return cells;
+}
+
 /** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed). */
 function parseRef(ref: string): { col: number; row: number } {
   let col = 0;
@@ -196,7 +204,10 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
   const p = parser(file, part);
   let rowNumber = 0;
   let lastRow = 0;
-  let cells: string[] = [];
+  // The row's non-empty cells (texts[i] in column cols[i], i < count), reused from row to row.
+  const cols: number[] = [];
+  const texts: string[] = [];
+  let count = 0;
   let nonEmptyWidth = 0;
   let col = -1;
   let cellCount = 0;
@@ -220,12 +231,14 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
 
   const endRow = (): void => {
     if (nonEmptyWidth > 0) {
-      if (cells.length > nonEmptyWidth) cells.length = nonEmptyWidth;
       cellCount += nonEmptyWidth;
       if (cellCount > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
-      sink.row(rowNumber, cells);
+      if (sink.sparseRow) sink.sparseRow(rowNumber, cols, texts, count);
+      else {
+        sink.row(rowNumber, denseCells(nonEmptyWidth, cols, texts, count));
+      }
     }
-    cells = [];
+    count = 0;
     nonEmptyWidth = 0;
   };
 
@@ -353,10 +366,11 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
       case 'c': {
         const v = cellValue();
         if (v !== '') {
-          // Counted before the row is padded to this cell: a cell at XFD makes 16 384 of them.
+          // A cell at XFD makes a row of 16 384 cells: counted before it is kept.
           if (cellCount + col + 1 > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
-          while (cells.length < col) cells.push('');
-          cells[col] = v;
+          cols[count] = col;
+          texts[count] = v;
+          count++;
           nonEmptyWidth = col + 1;
         }
         break;
