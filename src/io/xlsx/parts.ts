@@ -6,33 +6,18 @@
  *
  * Element names are compared by their local name, so "x:row" (the .NET SDK's prefix) is "row".
  */
-import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import type { SaxesParser as SaxesParserType, SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import { Decimal } from '../../core/decimal.js';
 import { EXCEL_DIGITS } from '../../core/excel.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, type XlsxLimits } from './limits.js';
 import type { RowSink } from '../table/sink.js';
 import type { ZipArchive } from './zip.js';
+import { localName, saxesParser, XmlReader, type XmlAttributes, type XmlHandlers } from './xml.js';
 
-type Saxes = typeof import('saxes');
-let saxes: Saxes | undefined;
-
-function parser(file: string, part: string): SaxesParserType<{}> {
-  saxes ??= createRequire(import.meta.url)('saxes') as Saxes;
-  const p = new saxes.SaxesParser({ position: false });
-  // saxes throws its own error when no handler is set: put it in words that name the part.
-  p.on('error', (e: Error) => {
-    throw new StatsbidragError('invalid-xlsx', `not a readable .xlsx workbook ("${part}" is not well-formed XML: ${e.message.split('\n')[0]})`, { file });
-  });
-  return p;
-}
-
-const local = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
+const parser = saxesParser;
+const local = localName;
 
 /** An attribute by its local name ("r:id" is "id" with a prefix). */
 function prefixedAttribute(attributes: Record<string, string>, name: string): string | undefined {
@@ -114,43 +99,51 @@ function unescapeXString(text: string): string {
  * The shared-string table, streamed: the text of each <si> (its <t>, or its rich-text runs' <t>s;
  * phonetic runs, <rPh>, are not part of the text). Within the cell cap and `maxChars` in all.
  */
-export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number): Promise<string[]> {
+export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number, xml: XmlParserChoice = 'fast'): Promise<string[]> {
   const strings: string[] = [];
-  const p = parser(zip.file, part);
   let inSi = false;
   let phonetic = 0;
   let inT = false;
   let current = '';
   let chars = 0;
-  p.on('opentag', (tag: SaxesTagPlain) => {
-    const name = local(tag.name);
-    if (name === 'si') {
-      inSi = true;
-      current = '';
-    } else if (name === 'rPh') phonetic++;
-    else if (name === 't' && inSi && phonetic === 0 && !tag.isSelfClosing) inT = true;
-  });
-  const text = (t: string): void => {
-    if (!inT) return;
-    current += t;
-    chars += t.length;
-    if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
-  };
-  p.on('text', text);
-  p.on('cdata', text);
-  p.on('closetag', (tag: SaxesTagPlain) => {
-    const name = local(tag.name);
-    if (name === 't') inT = false;
-    else if (name === 'rPh') phonetic--;
-    else if (name === 'si') {
-      inSi = false;
-      strings.push(unescapeXString(current));
-      if (strings.length > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
-    }
+  const p = xmlReader(zip.file, part, xml, {
+    open(name, _attributes, selfClosing) {
+      if (name === 'si') {
+        inSi = true;
+        current = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inSi && phonetic === 0 && !selfClosing) inT = true;
+    },
+    text(t) {
+      if (!inT) return;
+      current += t;
+      chars += t.length;
+      if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        inSi = false;
+        strings.push(unescapeXString(current));
+        if (strings.length > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
+      }
+    },
   });
   await zip.stream(part, (t) => p.write(t));
   p.close();
   return strings;
+}
+
+/**
+ * Which reader reads the XML of sheets and shared strings: 'fast' (xml.ts: the plain shape of a
+ * sheet scanned directly, saxes for anything else) or 'saxes' (saxes alone: the reference the fast
+ * reader is held to in the tests).
+ */
+export type XmlParserChoice = 'fast' | 'saxes';
+
+function xmlReader(file: string, part: string, xml: XmlParserChoice, handlers: XmlHandlers): XmlReader {
+  return new XmlReader(file, part, handlers, xml === 'fast');
 }
 
 /** Column letters of a 0-based index: 0 → A, 26 → AA. */
@@ -198,10 +191,9 @@ function parseRef(ref: string): { col: number; row: number } {
  * FALSE; a formula's cached value. A formula with no cached value, or an error value (#DIV/0!,
  * #REF!, …), is an error naming the cell: never read as empty, never skipped.
  */
-export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: readonly string[], limits: XlsxLimits, sink: RowSink): Promise<void> {
+export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: readonly string[], limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast'): Promise<void> {
   const file = zip.file;
   const where = { file, field: `sheet "${sheetName}"` };
-  const p = parser(file, part);
   let rowNumber = 0;
   let lastRow = 0;
   // The row's non-empty cells (texts[i] in column cols[i], i < count), reused from row to row.
@@ -280,13 +272,11 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
     }
   };
 
-  p.on('opentag', (tag: SaxesTagPlain) => {
+  const open = (name: string, a: XmlAttributes, selfClosing: boolean): void => {
     if (done) return;
-    const name = local(tag.name);
-    const a = tag.attributes as Record<string, string>;
     switch (name) {
       case 'c': {
-        const r = a['r'];
+        const r = a.get('r');
         let next = col + 1;
         if (r !== undefined) {
           const ref = parseRef(r);
@@ -297,7 +287,7 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         if (next <= col) fail(`cell ${columnLetters(next)}${rowNumber} comes after ${columnLetters(col)}${rowNumber}: the cells of a row are out of order`);
         if (next >= EXCEL_MAX_COLUMNS) fail(`row ${rowNumber} has a cell beyond column XFD (16 384), the last Excel has`);
         col = next;
-        type = a['t'] ?? 'n';
+        type = a.get('t') ?? 'n';
         value = '';
         formula = '';
         inline = '';
@@ -307,11 +297,11 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
       }
       case 'v':
         hasValue = true;
-        if (!tag.isSelfClosing) capture = 1;
+        if (!selfClosing) capture = 1;
         break;
       case 'f':
         hasFormula = true;
-        if (!tag.isSelfClosing) capture = 3;
+        if (!selfClosing) capture = 3;
         break;
       case 'is':
         inInline = true;
@@ -320,10 +310,10 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         phonetic++;
         break;
       case 't':
-        if (inInline && phonetic === 0 && !tag.isSelfClosing) capture = 2;
+        if (inInline && phonetic === 0 && !selfClosing) capture = 2;
         break;
       case 'row': {
-        const r = a['r'];
+        const r = a.get('r');
         const n = r === undefined ? lastRow + 1 : /^[1-9]\d{0,9}$/.test(r) ? Number(r) : NaN;
         if (Number.isNaN(n)) {
           rowNumber = 0;
@@ -340,17 +330,14 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         inSheetData = true;
         break;
     }
-  });
+  };
   const text = (t: string): void => {
     if (capture === 1) value += t;
     else if (capture === 2) inline += t;
     else if (capture === 3 && formula.length < 80) formula += t;
   };
-  p.on('text', text);
-  p.on('cdata', text);
-  p.on('closetag', (tag: SaxesTagPlain) => {
+  const close = (name: string): void => {
     if (done) return;
-    const name = local(tag.name);
     switch (name) {
       case 'v':
       case 'f':
@@ -381,9 +368,12 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
       case 'sheetData':
         inSheetData = false;
         done = true;
+        // Nothing after the sheet's data is read.
+        p.stopped = true;
         break;
     }
-  });
+  };
+  const p = xmlReader(file, part, xml, { open, text, close });
   await zip.stream(part, (t) => {
     if (!done) p.write(t);
   });
