@@ -236,13 +236,13 @@ class SheetSink implements RowSink {
   /** A row below the rows held for the header: the header, or a row of the table (its non-empty cells; `width` up to the last). */
   private take(line: number, width: number, cols: ArrayLike<number>, texts: readonly string[], count: number): void {
     const headers = this.headers;
-    const where = { file: this.file, field: `sheet "${this.sheet}"` };
+    const where = (): { file: string; field: string; line: number } => ({ file: this.file, field: `sheet "${this.sheet}"`, line });
     if (!headers) {
       if (count === 0) return;
       const h = denseCells(width, cols, texts, count);
       const seen = new Set<string>();
       h.forEach((name, c) => {
-        if (name === '') throw new StatsbidragError('empty-header', `column ${columnLetters(c)} has no header`, { ...where, line });
+        if (name === '') throw new StatsbidragError('empty-header', `column ${columnLetters(c)} has no header`, where());
         if (seen.has(name)) throw new StatsbidragError('duplicate-header', `column "${name}" appears twice in the header`, { file: this.file, line, field: name });
         seen.add(name);
       });
@@ -253,11 +253,11 @@ class SheetSink implements RowSink {
     if (width > headers.length) {
       let beyond = 0;
       while (beyond < count - 1 && cols[beyond]! < headers.length) beyond++;
-      throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(cols[beyond] ?? width - 1)}${line} holds a value but its column has no header`, { ...where, line });
+      throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(cols[beyond] ?? width - 1)}${line} holds a value but its column has no header`, where());
     }
     // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
     this.slots += headers.length;
-    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { ...where, line });
+    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, where());
     // A row with at most one cell filled is held (its one cell) until a fuller row or the end of the sheet tells whether it is a note.
     if (this.held.length < 1000 && count <= 1) {
       this.held.push(count === 0 ? { line, col: -1, text: '' } : { line, col: cols[0]!, text: texts[0]! });

@@ -169,19 +169,37 @@ export function denseCells(width: number, cols: ArrayLike<number>, texts: readon
   return cells;
 }
 
-/** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed). */
-function parseRef(ref: string): { col: number; row: number } {
+/** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed), in `out`. */
+function parseRef(ref: string, out: { col: number; row: number }): void {
   let col = 0;
   let i = 0;
-  for (; i < ref.length; i++) {
+  const n = ref.length;
+  for (; i < n; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
-    if (col > EXCEL_MAX_COLUMNS) return { col: EXCEL_MAX_COLUMNS, row: NaN };
+    if (col > EXCEL_MAX_COLUMNS) {
+      out.col = EXCEL_MAX_COLUMNS;
+      out.row = NaN;
+      return;
+    }
   }
-  const digits = ref.slice(i);
-  return { col: col - 1, row: /^[1-9]\d{0,9}$/.test(digits) ? Number(digits) : NaN };
+  out.col = col - 1;
+  out.row = rowDigits(ref, i);
+}
+
+/** ref[from…] as a row number: 1 to 10 digits, no leading zero; NaN otherwise. */
+function rowDigits(ref: string, from: number): number {
+  const n = ref.length;
+  if (n === from || n - from > 10) return NaN;
+  let row = 0;
+  for (let i = from; i < n; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === from)) return NaN;
+    row = row * 10 + d;
+  }
+  return row;
 }
 
 /**
@@ -216,6 +234,7 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
   let inSheetData = false;
   let done = false;
 
+  const ref = { col: 0, row: 0 };
   const cellName = (): string => `${columnLetters(col)}${rowNumber}`;
   const fail = (message: string, code: 'invalid-xlsx' | 'formula-value' | 'xlsx-limit' = 'invalid-xlsx'): never => {
     throw new StatsbidragError(code, message, rowNumber > 0 ? { ...where, line: rowNumber } : where);
@@ -279,7 +298,7 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         const r = a.get('r');
         let next = col + 1;
         if (r !== undefined) {
-          const ref = parseRef(r);
+          parseRef(r, ref);
           if (ref.col >= EXCEL_MAX_COLUMNS) fail(`cell ${r.slice(0, 20)} lies beyond column XFD (16 384), the last Excel has`);
           if (ref.col < 0 || ref.row !== rowNumber) fail(`cell reference "${r.slice(0, 20)}" in row ${rowNumber} is not a cell of that row`);
           next = ref.col;
@@ -314,7 +333,7 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         break;
       case 'row': {
         const r = a.get('r');
-        const n = r === undefined ? lastRow + 1 : /^[1-9]\d{0,9}$/.test(r) ? Number(r) : NaN;
+        const n = r === undefined ? lastRow + 1 : rowDigits(r, 0);
         if (Number.isNaN(n)) {
           rowNumber = 0;
           fail(`a row is numbered "${r!.slice(0, 20)}", which is not a row number`);

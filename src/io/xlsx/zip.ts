@@ -26,6 +26,8 @@ const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number })
 
 /** Bytes zlib hands on at a time while inflating an entry. */
 const INFLATE_CHUNK = 256 * 1024;
+/** Inflated bytes waiting to be read before inflating pauses. */
+const QUEUE_BYTES = 4 * 1024 * 1024;
 
 const mib = (n: number): string => `${Math.round(n / 1024 / 1024)} MiB`;
 
@@ -143,15 +145,43 @@ export class ZipArchive {
             );
           }
           if (crc32) crc = crc32(chunk, crc);
-          try {
-            onText(decoder.write(chunk));
-          } catch (e) {
-            fail(e);
+          // Read in the next turn of the event loop: zlib inflates the next piece meanwhile (in
+          // its thread) rather than after. At most QUEUE_BYTES wait; beyond that inflating pauses.
+          queue.push(chunk);
+          queued += chunk.length;
+          if (!scheduled) {
+            scheduled = true;
+            setImmediate(drain);
+          }
+          if (queued > QUEUE_BYTES && !paused) {
+            paused = true;
+            stream.pause();
           }
         });
-        raw.on('error', fail);
-        inflate?.on('error', fail);
-        stream.on('end', () => {
+        const queue: Buffer[] = [];
+        let queued = 0;
+        let scheduled = false;
+        let paused = false;
+        let ended = false;
+        const drain = (): void => {
+          scheduled = false;
+          if (done) return;
+          try {
+            for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
+              queued -= chunk.length;
+              onText(decoder.write(chunk));
+              if (done) return;
+            }
+          } catch (e) {
+            return fail(e);
+          }
+          if (ended) return finish();
+          if (paused) {
+            paused = false;
+            stream.resume();
+          }
+        };
+        const finish = (): void => {
           if (done) return;
           if (size < entry.uncompressedSize) return fail(damaged(file, `"${name}": not enough bytes in the stream. expected ${entry.uncompressedSize}. got only ${size}`));
           if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) return fail(damaged(file, `"${name}" fails its CRC-32 check`));
@@ -163,9 +193,17 @@ export class ZipArchive {
           }
           done = true;
           resolve();
+        };
+        raw.on('error', fail);
+        inflate?.on('error', fail);
+        stream.on('end', () => {
+          ended = true;
+          if (!scheduled) finish();
         });
         // A stream that closes without its end (destroyed from outside) would otherwise leave this waiting.
-        stream.on('close', () => fail(damaged(file, `"${name}" ended early`)));
+        stream.on('close', () => {
+          if (!ended) fail(damaged(file, `"${name}" ended early`));
+        });
       });
     });
   }
