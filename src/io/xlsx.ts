@@ -263,9 +263,19 @@ class SheetSink implements RowSink {
       this.held.push(count === 0 ? { line, col: -1, text: '' } : { line, col: cols[0]!, text: texts[0]! });
       return;
     }
-    for (const r of this.held) this.keepHeld(r);
-    this.held = [];
-    this.lastFull = { line, cols: Array.from({ length: count }, (_, i) => cols[i]!), texts: texts.slice(0, count) };
+    if (this.held.length > 0) {
+      for (const r of this.held) this.keepHeld(r);
+      this.held = [];
+    }
+    // The last full row, copied into arrays kept from row to row (the reader reuses its own).
+    const last = (this.lastFull ??= { line, cols: [], texts: [] });
+    last.line = line;
+    last.cols.length = count;
+    last.texts.length = count;
+    for (let i = 0; i < count; i++) {
+      last.cols[i] = cols[i]!;
+      last.texts[i] = texts[i]!;
+    }
     this.columns.sparseRow(line, cols, texts, count);
   }
 

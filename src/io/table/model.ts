@@ -209,7 +209,7 @@ export class ColumnsSink implements RowSink {
       this.buffer.copy(grown, 0, 0, this.offset);
       this.buffer = grown;
     }
-    this.offset += this.buffer.write(text, this.offset, 'utf8');
+    this.offset += short(this.buffer, text, this.offset) ?? this.buffer.write(text, this.offset, 'utf8');
     b.ends[c]![b.rows] = this.offset;
   }
 
@@ -225,6 +225,22 @@ export class ColumnsSink implements RowSink {
     if (!this.done) throw new Error('ColumnsSink: end() not called');
     return this.done;
   }
+}
+
+/**
+ * A short ASCII text written into `buffer` at `at` here, rather than by a call into Buffer.write
+ * for each cell (most cells are a few characters); its length, or undefined when it is not that
+ * (the caller writes it as UTF-8 over whatever was written).
+ */
+function short(buffer: Buffer, text: string, at: number): number | undefined {
+  const n = text.length;
+  if (n > 32) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    buffer[at + i] = c;
+  }
+  return n;
 }
 
 /** Rows of strings (the header first) → the model. */

@@ -55,14 +55,49 @@ export interface XmlHandlers {
   close(name: string): void;
 }
 
-/** Element names of sheets and shared strings, and common attribute values: handed on without a new string each time. */
-const KNOWN = ['c', 'v', 't', 'f', 'is', 'r', 's', 'si', 'row', 'rPh', 'sheetData', 'n', 'str', 'inlineStr', 'b', 'e', 'd', 'spans', 'x14ac:dyDescent', 'ht', 'customHeight'];
-
+/**
+ * Element names of sheets and shared strings, and common attribute values, handed on without a
+ * new string each time; any other text is sliced.
+ */
 function known(s: string, a: number, b: number): string {
-  const n = b - a;
-  for (let k = 0; k < KNOWN.length; k++) {
-    const name = KNOWN[k]!;
-    if (name.length === n && s.startsWith(name, a)) return name;
+  switch (b - a) {
+    case 1:
+      switch (s.charCodeAt(a)) {
+        case 99:
+          return 'c';
+        case 118:
+          return 'v';
+        case 116:
+          return 't';
+        case 102:
+          return 'f';
+        case 114:
+          return 'r';
+        case 115:
+          return 's';
+        case 110:
+          return 'n';
+        case 98:
+          return 'b';
+        case 101:
+          return 'e';
+        case 100:
+          return 'd';
+      }
+      break;
+    case 2:
+      if (s.startsWith('is', a)) return 'is';
+      if (s.startsWith('si', a)) return 'si';
+      break;
+    case 3:
+      if (s.startsWith('row', a)) return 'row';
+      if (s.startsWith('str', a)) return 'str';
+      if (s.startsWith('rPh', a)) return 'rPh';
+      break;
+    case 9:
+      if (s.startsWith('sheetData', a)) return 'sheetData';
+      if (s.startsWith('inlineStr', a)) return 'inlineStr';
+      break;
   }
   return s.slice(a, b);
 }
