@@ -461,15 +461,16 @@ export class XmlReader implements XmlAttributes {
   /** "</name>" from s[i]: matching the open element, its event and the index after it. */
   private endTag(s: string, i: number): number {
     const n = s.length;
-    const nameEnd = XmlReader.name(s, i + 2);
-    if (nameEnd < 0) return nameEnd;
-    let j = nameEnd;
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    // The open element's name, then white space or ">"; anything else (another name) saxes judges.
+    if (top === undefined) return HAND_OVER;
+    let j = i + 2 + top.length;
+    if (j >= n) return MORE;
+    if (!s.startsWith(top, i + 2)) return XmlReader.name(s, i + 2) === MORE ? MORE : HAND_OVER;
     while (j < n && isSpace(s.charCodeAt(j))) j++;
     if (j >= n) return MORE;
     if (s.charCodeAt(j) !== 62) return HAND_OVER;
-    const stack = this.stack;
-    const top = stack[stack.length - 1];
-    if (top === undefined || top.length !== nameEnd - i - 2 || !s.startsWith(top, i + 2)) return HAND_OVER;
     stack.pop();
     if (stack.length === 0) this.rootClosed = true;
     const colon = top.indexOf(':');
