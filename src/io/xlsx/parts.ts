@@ -155,8 +155,10 @@ export function columnLetters(index: number): string {
 
 /** A numeric cell's stored text ("1234.56", "1.2E-3", "0.10000000000000001") → plain decimal text as Excel shows it. */
 export function numberCellText(raw: string): string {
-  // Most cells are plain numbers of at most 15 digits, already as Excel shows them.
+  // Most cells are plain numbers of at most 15 digits, already as Excel shows them: an integer,
+  // or a decimal fraction without a trailing zero (and not -0.x, which is -0.x, nor -0).
   if (/^-?(?:0|[1-9]\d{0,14})$/.test(raw) && raw !== '-0') return raw;
+  if (raw.length <= 17 && /^-?(?:0|[1-9]\d*)\.\d*[1-9]$/.test(raw) && raw.replace(/[-.]/g, '').length <= EXCEL_DIGITS) return raw;
   const d = new Decimal(raw.trim());
   return d.toSignificantDigits(EXCEL_DIGITS).toFixed();
 }
