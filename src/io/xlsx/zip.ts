@@ -26,8 +26,10 @@ type Crc32 = (data: Uint8Array, value?: number) => number;
  * zlib's crc32 (Node 20.15+), loaded on the first entry read: requiring node:zlib pulls in Node's
  * stream internals, about 10 ms, and every command that could read a workbook imports this module.
  */
+let zlibModule: typeof import('node:zlib') | undefined;
+const zlibOf = (): typeof import('node:zlib') => (zlibModule ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib'));
 let crc32Fn: Crc32 | null | undefined;
-const crc32Of = (): Crc32 | null => (crc32Fn ??= (createRequire(import.meta.url)('node:zlib') as { crc32?: Crc32 }).crc32 ?? null);
+const crc32Of = (): Crc32 | null => (crc32Fn ??= (zlibOf() as { crc32?: Crc32 }).crc32 ?? null);
 
 /** Bytes zlib hands on at a time while inflating an entry. */
 const INFLATE_CHUNK = 256 * 1024;
@@ -119,7 +121,7 @@ export class ZipArchive {
           reject(damaged(file, `"${name}": ${(err?.message ?? 'unknown').split('\n')[0]}`));
           return;
         }
-        const inflate = entry.compressionMethod === 8 ? zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK }) : undefined;
+        const inflate = entry.compressionMethod === 8 ? zlibOf().createInflateRaw({ chunkSize: INFLATE_CHUNK }) : undefined;
         const stream = inflate ? raw.pipe(inflate) : raw;
         const decoder = new StringDecoder('utf8');
         const crc32 = crc32Of();
