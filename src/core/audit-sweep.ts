@@ -2,22 +2,21 @@
  * The order of audit's interval ends (core/audit.ts), exact, without a fraction object per end.
  *
  * Every end is a value ≥ 0 whose exact comparison the caller gives (bigint cross-multiplication)
- * and whose approximation as a double it gives in `key`. The ends are sorted by their doubles —
- * packed with their position into one 64-bit word each and sorted natively, no comparator — and
- * then every run of ends whose doubles are too close to be told apart ("a cluster") is sorted
- * again by the exact comparison. Equal values form one group; the groups are in ascending order.
+ * and whose approximation as a double it gives in `key`. The keys are sorted natively (a
+ * Float64Array, no comparator) and each end finds its place by binary search; then every run of
+ * ends whose keys are too close to be told apart ("a cluster") is sorted again by the exact
+ * comparison. Equal values form one group; the groups are in ascending order.
  *
- * Why it is exact: a double of a positive value is ordered as its bit pattern is, so dropping the
- * low bits of the pattern (to make room for the position) truncates the value to M significant
- * bits: T(x) ≤ x < T(x)·(1 + 2^-M). Two neighbours in the sorted order start a new cluster only when
- * T rises by more than the factor 1 + 4·2^-M, more than any double the caller computes (a few
- * roundings, relative error < 2^-48) and the truncation can blur. So every end before such a step
- * is exactly below every end after it, and only inside a cluster is the order the doubles give
- * ever checked — and fixed — exactly.
+ * Why it is exact: each key is within a factor 1 ± 2^-48 of its value, so two ends the keys put
+ * in the wrong order have keys within a factor 1 + 2^-46 of each other. A new cluster starts only
+ * where the sorted keys rise by more than that factor: every end before such a step is exactly
+ * below every end after it, and only inside a cluster is the order the keys give checked — and
+ * fixed — exactly. (The ends of one audit lie close together — every row implies nearly the same
+ * budget — so the keys keep all 52 bits: nothing is packed beside them.)
  */
 
-/** Whether the platform stores a 64-bit word's low half first (every platform Node runs on). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Two keys closer than this factor may be out of order: their ends are compared exactly. */
+const CLOSE = 1 + 2 ** -46;
 
 export interface SortedEnds {
   /** The ends (0..count-1), ascending by value. */
@@ -34,41 +33,45 @@ export interface SortedEnds {
  * below 2^-48); `compare(a, b)` is the sign of value(a) − value(b), exactly.
  */
 export function sortEnds(count: number, key: Float64Array, compare: (a: number, b: number) => number): SortedEnds {
+  const sorted = Float64Array.from(key.subarray(0, count)).sort();
+  // Each end's place: the first of the equal keys, then the next free one among them.
   const order = new Uint32Array(count);
-  // T: the keys in sorted order, as far as the sort has seen them.
-  const truncated = new Float64Array(count);
-  const bits = Math.max(1, 32 - Math.clz32(Math.max(1, count - 1)));
-  let epsilon: number;
-  if (LITTLE_ENDIAN && bits <= 30) {
-    const words = new Uint32Array(truncated.buffer);
-    for (let e = 0; e < count; e++) truncated[e] = key[e]!;
-    const mask = (1 << bits) - 1;
-    for (let e = 0; e < count; e++) words[2 * e] = (words[2 * e]! & ~mask) | e;
-    new BigUint64Array(truncated.buffer).sort();
-    for (let p = 0; p < count; p++) {
-      const low = words[2 * p]!;
-      order[p] = low & mask;
-      words[2 * p] = low & ~mask;
+  const taken = new Int32Array(count);
+  for (let e = 0; e < count; e++) {
+    const k = key[e]!;
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < k) lo = mid + 1;
+      else hi = mid;
     }
-    // 52 stored bits of the significand, less the `bits` given to the position.
-    epsilon = 2 ** -(52 - bits - 2);
-  } else {
-    for (let e = 0; e < count; e++) order[e] = e;
-    order.sort((a, b) => key[a]! - key[b]!);
-    for (let p = 0; p < count; p++) truncated[p] = key[order[p]!]!;
-    epsilon = 2 ** -48;
+    order[lo + taken[lo]!++] = e;
   }
   const groupOf = new Int32Array(count);
   const starts: number[] = [];
   let p = 0;
   while (p < count) {
-    // The cluster [p, q): neighbours whose truncated keys are within the factor 1 + epsilon.
+    // The cluster [p, q): neighbours whose keys are within the factor CLOSE.
     let q = p + 1;
-    while (q < count && truncated[q]! <= truncated[q - 1]! * (1 + epsilon)) q++;
-    if (q - p > 1) {
-      const run = Array.from(order.subarray(p, q)).sort(compare);
-      order.set(run, p);
+    while (q < count && sorted[q]! <= sorted[q - 1]! * CLOSE) q++;
+    if (q - p === 1) {
+      groupOf[order[p]!] = starts.length;
+      starts.push(p++);
+      continue;
     }
+    if (q - p === 2) {
+      // The common cluster: two ends (often of two rows with the same weight and amount).
+      const c = compare(order[p]!, order[p + 1]!);
+      if (c > 0) order.set([order[p + 1]!, order[p]!], p);
+      groupOf[order[p]!] = starts.length;
+      starts.push(p);
+      if (c !== 0) starts.push(p + 1);
+      groupOf[order[p + 1]!] = starts.length - 1;
+      p = q;
+      continue;
+    }
+    order.set(Array.from(order.subarray(p, q)).sort(compare), p);
     for (let r = p; r < q; r++) {
       if (r === p || compare(order[r - 1]!, order[r]!) !== 0) starts.push(r);
       groupOf[order[r]!] = starts.length - 1;
