@@ -22,6 +22,7 @@
  * is made only for the ends and the budget the result shows, and a missed row's object only when
  * the result's `missed` is read.
  */
+import { fitsDoubles, largestRemainderF64, MAX_TOTAL } from './apportion/fast.js';
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { sortEnds } from './audit-sweep.js';
 import { chooseRepair, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
@@ -129,6 +130,8 @@ interface Prepared {
   amounts: Float64Array;
   /** The largest |amount| as a double. */
   largest: number;
+  /** The largest weight as a double. */
+  largestWeight: number;
   published(i: number): Decimal;
 }
 
@@ -138,18 +141,20 @@ function prepare(cols: AuditColumns): Prepared {
   const amounts = new Float64Array(n);
   let total = 0n;
   let largest = 0;
+  let largestWeight = 0;
   for (let i = 0; i < n; i++) {
     const w = cols.weights[i]!;
     if (w < 0n) throw new StatsbidragError('negative-weight', `the basis value of "${cols.id(i)}" is negative`, { line: cols.line(i) });
     total += w;
     weights[i] = Number(w);
+    if (weights[i]! > largestWeight) largestWeight = weights[i]!;
     const a = Number(cols.amounts[i]!);
     amounts[i] = a;
     if (Math.abs(a) > largest) largest = Math.abs(a);
   }
   if (total <= 0n) throw new StatsbidragError('no-positive-weight', 'no row has a positive basis value');
   const published = cols.published ? (i: number) => cols.published!(i) : (i: number) => fromScaled(cols.amounts[i]!, cols.amountDecimals);
-  return { cols, n, total, weights, amounts, largest, published };
+  return { cols, n, total, weights, amounts, largest, largestWeight, published };
 }
 
 /** The rows' amounts in units of one unit u: which are a whole number k ≥ 0 of units, and k. */
@@ -381,15 +386,17 @@ function fitLargestRemainder(ur: UnitRows, p: Prepared, amountSum: bigint): Rule
   const { n, cols, total } = p;
   const units = floor(rat(amountSum * unit.den, scaleOf(cols.amountDecimals) * unit.num));
   const budget = mul(rat(units), unit);
-  const result = largestRemainder({ weights: cols.weights, units });
+  // On doubles when every quota and remainder is exact there (apportion/fast.ts: the same hand-out and tie-break), else on bigints.
+  const onDoubles = units >= 0n && units < BigInt(SAFE) && total <= BigInt(MAX_TOTAL) && fitsDoubles(p.largestWeight, Number(total), Number(units));
+  const result = onDoubles ? largestRemainderF64(p.weights, Number(units), Number(total)) : largestRemainder({ weights: cols.weights, units });
   const tied = new Uint8Array(n);
   for (const i of result.tiedRows) tied[i] = 1;
-  const given = result.units;
+  const given = (i: number): bigint => BigInt(result.units[i]!);
   const miss = new Uint8Array(n);
   let misses = 0;
   for (let i = 0; i < n; i++) {
     let ok: boolean;
-    const g = given[i]!;
+    const g = result.units[i]!;
     const k = ur.k[i]!;
     if (ur.whole[i] && k < SAFE && Number(g) === k) ok = true;
     else if (!ur.whole[i] && !(cols.amounts[i]! < 0n)) ok = false; // not a whole number of units
@@ -397,7 +404,7 @@ function fitLargestRemainder(ur: UnitRows, p: Prepared, amountSum: bigint): Rule
       // Exactly: a large k, a negative amount, or a row a tie decided.
       const q = ur.exact(i);
       const floorQuota = (cols.weights[i]! * units) / total;
-      ok = ur.divides(i) && (q === g || (tied[i] === 1 && (q === floorQuota || q === floorQuota + 1n)));
+      ok = ur.divides(i) && (q === given(i) || (tied[i] === 1 && (q === floorQuota || q === floorQuota + 1n)));
     }
     if (!ok) {
       miss[i] = 1;
@@ -418,7 +425,7 @@ function fitLargestRemainder(ur: UnitRows, p: Prepared, amountSum: bigint): Rule
     },
     () => {
       const out: MissedRow[] = [];
-      for (let i = 0; i < n; i++) if (miss[i]) out.push({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: fromBigInt(given[i]!).times(unitD) });
+      for (let i = 0; i < n; i++) if (miss[i]) out.push({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: fromBigInt(given(i)).times(unitD) });
       return out;
     },
   );
