@@ -109,11 +109,12 @@ export interface SortedEnds {
 
 /**
  * Sorts `count` ends by value. `key[e]` approximates end e's value (≥ 0, finite, relative error
- * below 2^-48); `compare(a, b)` is the sign of value(a) − value(b), exactly.
+ * below 2^-48); `compare(a, b)` is the sign of value(a) − value(b), exactly. `packed` false: the
+ * fallback sort, whatever the platform and count (for its tests).
  */
-export function sortEnds(count: number, key: Float64Array, compare: (a: number, b: number) => number): SortedEnds {
+export function sortEnds(count: number, key: Float64Array, compare: (a: number, b: number) => number, packed = true): SortedEnds {
   const bits = Math.max(1, 32 - Math.clz32(Math.max(1, count - 1)));
-  const { order, close } = count > 0 && LITTLE_ENDIAN && bits <= 30 ? packedOrder(count, key, bits) : searchedOrder(count, key);
+  const { order, close } = packed && count > 0 && LITTLE_ENDIAN && bits <= 30 ? packedOrder(count, key, bits) : searchedOrder(count, key);
   const groupOf = new Int32Array(count);
   const starts: number[] = [];
   let p = 0;
