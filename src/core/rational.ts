@@ -100,8 +100,6 @@ export interface Interval {
   upper?: Bound;
 }
 
-export const EVERYTHING: Interval = {};
-
 export function isEmpty(i: Interval): boolean {
   if (!i.lower || !i.upper) return false;
   const c = compare(i.lower.value, i.upper.value);
