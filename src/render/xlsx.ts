@@ -262,7 +262,7 @@ export function comparisonWorkbook(c: Comparison, language: NumberLocale, proven
 /** Awards: one row per application, then provenance. */
 export function awardsWorkbook(view: AwardView, language: NumberLocale, provenance: Provenance): Workbook {
   const counter = { numbersAsText: 0 };
-  const { headers, rows } = awardRecords(view.result);
+  const { headers, rows } = awardRecords(view.result, language);
   const sheet = recordsSheet(labelsFor(language).sheetAwards, headers, rows, (h) => AWARD_TEXT_COLUMNS.has(h), language, counter);
   const facts: [string, string][] = [
     ['programme', `${view.programme.name} (${view.programme.agency})`],
