@@ -66,7 +66,7 @@ export { validationText } from './render/validation/text.js';
 export { auditJson, type AuditJson, type AuditFitJson, type IntervalJson, type BoundJson } from './render/audit/json.js';
 export { auditText } from './render/audit/text.js';
 export { applyScenario, baselineScenario, type Scenario, type AppliedScenario } from './core/scenario.js';
-export { compare, noDifferences, type Comparison, type CompareRow, type CompareCell } from './core/compare.js';
+export { compare, noDifferences, type Comparison, type CompareRow, type CompareCell, type CompareSide, type StatedFigure } from './core/compare.js';
 export { award, ration, canonicalType, RATIONINGS, type Application, type AwardResult, type AwardRules, type AwardReason, type Rationing } from './core/award.js';
 export { loadScenario, resolveScenario, scenarioFromJson } from './io/scenario-schema.js';
 export { loadApplications } from './io/applications.js';

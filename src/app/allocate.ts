@@ -62,24 +62,11 @@ export interface AllocationResult {
 }
 
 export async function allocateUseCase(request: AllocateRequest): Promise<AllocationResult | BulkAllocation> {
-  // A scenario that splits its programme's list as listed may take the bulk lane, set up without
-  // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
-  // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown,
-  // the terminal table and xlsx name the scenario: the general path writes those.)
-  if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table' && request.bulk.format !== 'xlsx') {
-    const setup = await scenarioListSetup(request, { changes: true }).catch(() => undefined);
-    const lane = setup && (await onLane(setup, request.bulk, undefined, setup.recipientChanges).catch(() => undefined));
-    if (lane?.kind === 'bulk') return lane;
-  }
-
-  const setup = await allocationSetup(request);
+  const first = await laneFirst(request);
+  if (first.kind === 'bulk') return first;
+  const { setup, input } = first;
   const { scenarioRun, useProgramme, loaded, dataFile } = setup;
   let table: Table | undefined;
-  const bytes = scenarioRun || dataFile === undefined ? undefined : request.dataBytes;
-  const lane = request.bulk ? await onLane(setup, request.bulk, bytes) : undefined;
-  if (lane?.kind === 'bulk') return lane;
-  // The general reader reads the bytes the lane declined, or stdin's.
-  const input = lane?.input ?? bytes;
   // (stdin's bytes may be a workbook: tableFromBytes tells by its first bytes, as readTable does for a file)
   if (input && dataFile !== undefined) table = await tableFromBytes(input, dataFile, dataReadOptions(setup));
   const { allocation, recipientCount, programme } = await runAllocation(setup, table);
@@ -93,6 +80,38 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
     recipientCount,
     source: sourceOf(scenarioRun?.loaded ?? loaded, programme?.id),
   };
+}
+
+/**
+ * The split when the bulk lane takes the request (its output in chunks), else undefined, having
+ * read no more than the lane does: the CLI runs a large input the lane declines in a guarded child
+ * process (cli/guard.ts), and everything else in this one.
+ */
+export async function allocateOnLane(request: AllocateRequest): Promise<BulkAllocation | undefined> {
+  const first = await laneFirst(request);
+  return first.kind === 'bulk' ? first : undefined;
+}
+
+/**
+ * The bulk lane's output when it takes the request; else the setup and the bytes the general
+ * reader is to read (those the lane read and declined, or stdin's; undefined: the file is read by
+ * the general path itself).
+ */
+async function laneFirst(request: AllocateRequest): Promise<BulkAllocation | { kind: 'general'; setup: AllocationSetup; input: Uint8Array | undefined }> {
+  // A scenario that splits its programme's list as listed may take the bulk lane, set up without
+  // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
+  // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown,
+  // the terminal table and xlsx name the scenario: the general path writes those.)
+  if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table' && request.bulk.format !== 'xlsx') {
+    const setup = await scenarioListSetup(request, { changes: true }).catch(() => undefined);
+    const lane = setup && (await onLane(setup, request.bulk, undefined, setup.recipientChanges).catch(() => undefined));
+    if (lane?.kind === 'bulk') return lane;
+  }
+  const setup = await allocationSetup(request);
+  const bytes = setup.scenarioRun || setup.dataFile === undefined ? undefined : request.dataBytes;
+  const lane = request.bulk ? await onLane(setup, request.bulk, bytes) : undefined;
+  if (lane?.kind === 'bulk') return lane;
+  return { kind: 'general', setup, input: lane?.input ?? bytes };
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * Running out of memory is fatal in V8: the process prints a stack of GC and native frames and
- * aborts, with no way to catch it. So a large input that the streamed bulk lane does not take is
- * worked on in a child process (the same command, the same Node and flags) watched from here: when
- * it runs out of memory, its V8 report is dropped and the user gets one line and exit code 2.
- * Everything else the child writes passes through unchanged.
+ * aborts, with no way to catch it. The streamed bulk lane (app/bulk.ts) splits a large list in
+ * bounded memory in this process; only a large input the lane declines (an .xlsx workbook, another
+ * encoding, --explain with floors, a list with a problem the general path explains) is worked on
+ * in a child process (the same command, the same Node and flags) watched from here: when it runs
+ * out of memory, its V8 report is dropped and the user gets one line and exit code 2. Everything
+ * else the child writes passes through unchanged. The parent tries the lane first (reading no more
+ * than the lane does), so the child goes straight to the general path (`guardRole` 'child').
  *
  * The child dies with its parent: it is started with an IPC channel, and when that channel closes
  * (the parent ended, however: killed, crashed) it removes its temporary files and exits without
@@ -36,18 +39,23 @@ export function passable(text: string): number {
 }
 
 /**
- * Run this command in a guarded child when `size` bytes of input call for it. Returns undefined when
- * the caller should go on itself (small input, or already the guarded child), else the exit code
- * the child's run ends with (main.ts sets it).
+ * This run's part: 'parent' when `size` bytes of input call for a guard (the caller tries the lane,
+ * and else runs the command in a guarded child: runGuarded); 'child' in that child (its parent's
+ * lane declined: the general path); 'none' for a small input.
  */
-export async function runGuarded(size: number, stdinBytes?: Uint8Array): Promise<number | undefined> {
+export function guardRole(size: number): 'parent' | 'child' | 'none' {
   const env = process.env;
   if (env['STATSBIDRAG_GUARDED'] === '1') {
     watchParent();
-    return undefined;
+    return 'child';
   }
   const limit = env['STATSBIDRAG_GUARD_BYTES'] !== undefined ? Number(env['STATSBIDRAG_GUARD_BYTES']) : GUARD_BYTES;
-  if (!(size >= limit)) return undefined;
+  return size >= limit ? 'parent' : 'none';
+}
+
+/** Run this command in a guarded child (guardRole 'parent'); the exit code its run ends with (main.ts sets it). */
+export async function runGuarded(stdinBytes?: Uint8Array): Promise<number> {
+  const env = process.env;
   const { spawn } = load('node:child_process') as typeof import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
     stdio: [stdinBytes ? 'pipe' : 'inherit', 'inherit', 'pipe', 'ipc'],

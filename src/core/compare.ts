@@ -14,7 +14,7 @@
  * only when it is asked for (`row(i)`, `eachRow()`, `rows`); writers may read the scaled amounts
  * (`scaledRow(i)`) without making Decimals at all.
  */
-import type { Allocation } from './allocate.js';
+import type { Allocation, PeriodAllocation } from './allocate.js';
 import { Decimal } from './decimal.js';
 import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
@@ -79,9 +79,20 @@ export interface ReadCellRepair {
   value: Decimal;
 }
 
+/** A side's stated total for a period, when it is more than a plain stated figure (its kind, status, other sources' values). */
+export type StatedFigure = Pick<PeriodAllocation, 'label' | 'statedTotal'> & { stated: NonNullable<PeriodAllocation['stated']> };
+
+/** A side: its label, the years it covers and (two allocations) the stated totals worth a note. */
+export interface CompareSide {
+  label: string;
+  years: number[];
+  /** Periods of the compared years whose stated total is not a plain stated figure (absent: none, or a table). */
+  figures?: StatedFigure[];
+}
+
 export interface Comparison {
-  a: { label: string; years: number[] };
-  b: { label: string; years: number[] };
+  a: CompareSide;
+  b: CompareSide;
   /** Every year either side covers, ascending. */
   years: number[];
   /** Years both sides cover. */
@@ -144,6 +155,8 @@ interface Side {
   firsts: Int32Array;
   /** A key on several rows: first row → last (the amounts are the last row's). */
   lastOf: ReadonlyMap<number, number>;
+  /** An allocation's stated totals worth a note, in the compared years. */
+  figures?: StatedFigure[];
 }
 
 type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
@@ -170,18 +183,29 @@ const keepYears = (options: CompareOptions) => (y: number): boolean => !options.
 function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Side {
   const periodOf = new Map<number, number>();
   const amounts: ScaledColumn[] = [];
+  const figures: StatedFigure[] = [];
   const n = a.recipients.length;
   a.periods.forEach((p) => {
     if (!p.years) return;
     const kept = yearsOf(p.years).filter(keep);
     if (kept.length === 0) return;
+    if (p.stated) figures.push({ label: p.label, statedTotal: p.statedTotal, stated: p.stated });
     const column = new ScaledColumn(n);
     for (let i = 0; i < n; i++) column.setDecimal(i, p.split.rows[i]!.amount);
     for (const y of kept) periodOf.set(y, amounts.length);
     amounts.push(column);
   });
   const recipients = a.recipients;
-  return { label, count: n, id: (i) => recipients[i]!.id, code: (i) => recipients[i]!.code, periodOf, amounts, ...keyed(n, (i) => recipientKey(recipients[i]!.id)) };
+  return {
+    label,
+    count: n,
+    id: (i) => recipients[i]!.id,
+    code: (i) => recipients[i]!.code,
+    periodOf,
+    amounts,
+    ...keyed(n, (i) => recipientKey(recipients[i]!.id)),
+    ...(figures.length ? { figures } : {}),
+  };
 }
 
 /**
@@ -358,8 +382,8 @@ interface Reading {
 }
 
 class ColumnarComparison implements Comparison {
-  a: { label: string; years: number[] };
-  b: { label: string; years: number[] };
+  a: CompareSide;
+  b: CompareSide;
   years: number[];
   commonYears: number[];
   segments: CompareSegment[];
@@ -489,8 +513,8 @@ class ColumnarComparison implements Comparison {
     this.readB = reading(this.colB);
 
     this.years = years;
-    this.a = { label: A.label, years: years.filter((_, i) => inA[i]) };
-    this.b = { label: B.label, years: years.filter((_, i) => inB[i]) };
+    this.a = { label: A.label, years: years.filter((_, i) => inA[i]), ...(A.figures ? { figures: A.figures } : {}) };
+    this.b = { label: B.label, years: years.filter((_, i) => inB[i]), ...(B.figures ? { figures: B.figures } : {}) };
     this.commonYears = years.filter((_, i) => both[i]);
     this.segments = segments;
 

@@ -7,6 +7,7 @@ import { formatAmount, plain } from './money.js';
 import type { CompareCell, CompareStatus, Comparison, ScaledCell, ScaledRow } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import { csvChunks } from './csv.js';
+import { statedTotalNote } from './figures.js';
 import { cellRows, type Grid } from './grid.js';
 import { labelsFor, recipientHeader } from './labels.js';
 import { gridSections, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
@@ -315,6 +316,10 @@ function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid
 function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
   const L = labelsFor(locale);
   const notes = [L.compareSides(`${c.a.label} (${yearsText(c.a.years)})`, `${c.b.label} (${yearsText(c.b.years)})`)];
+  // A stated total that is an assumption, approximate, contradicted … with the other sources' values, side by side.
+  for (const [name, side] of [['A', c.a], ['B', c.b]] as const) {
+    for (const f of side.figures ?? []) notes.push(`${name} (${side.label}), ${statedTotalNote(f, locale)}`);
+  }
   if (c.commonYears.length !== c.years.length) notes.push(L.compareYearsDiffer(yearsText(c.commonYears)));
   const { onlyA, onlyB } = c;
   if (onlyA || onlyB) notes.push(L.compareOneSided(onlyA, onlyB));

@@ -47,6 +47,37 @@ describe('the out-of-memory guard', () => {
     expect(stdin.stdout).toBe('recipient,weight,amount\nA,1.5,30\nB,3.5,70\n');
   }, 60_000);
 
+  it('splits what the lane takes in this process (no child), and only what it declines in a guarded child', () => {
+    // A preload that logs every child process started (node's execArgv reaches a guarded child too).
+    const spy = join(dir, 'spy.cjs');
+    const log = join(dir, 'spawned.log');
+    writeFileSync(
+      spy,
+      "const cp = require('node:child_process'); const fs = require('node:fs'); const spawn = cp.spawn;\n" +
+        "cp.spawn = function (...args) { fs.appendFileSync(process.env.SPY_LOG, args[1].join(' ') + '\\n'); return spawn.apply(this, args); };\n",
+    );
+    const plainList = join(dir, 'plain.csv');
+    writeFileSync(plainList, ['name,weight', ...Array.from({ length: 5_000 }, (_, i) => `r${i},${(i * 7919) % 100_003}`)].join('\n') + '\n');
+    const spawned = (): string[] => {
+      try {
+        return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
+    };
+    for (const [list, children] of [
+      [plainList, 0],
+      [file, 1], // the quoted name with "" is the general path's
+    ] as const) {
+      writeFileSync(log, '');
+      const args = ['allocate', '--data', list, '--basis', 'weight', '--total', '1000000', '--format', 'csv'];
+      const guarded = run(args, { nodeArgs: ['--require', spy], env: { STATSBIDRAG_GUARD_BYTES: '0', SPY_LOG: log } });
+      expect(guarded.status).toBe(0);
+      expect(spawned()).toHaveLength(children);
+      expect(guarded).toEqual(run(args));
+    }
+  }, 60_000);
+
   it.skipIf(process.platform !== 'linux')('ends the guarded child with its parent, and never replaces --out after the parent has gone', async () => {
     const out = join(dir, `kept-${process.pid}.json`);
     writeFileSync(out, 'the earlier run\n');

@@ -21,6 +21,9 @@ describe('report command', () => {
     expect(html).toContain('<code>data/scenarios/actual.json</code>');
     expect(html).toContain('<code>data/rules.json</code>');
     expect(html).toContain(`<code class="command">statsbidrag report --scenario actual --out ${out}</code>`);
+    // A stated total that is more than a stated figure says what it is, with the other sources' values beside it.
+    expect(html).toContain('2019: totalen 410 000 000 kr (tillvaxtverket-2019): förslag, inte beslut; ungefärlig (&quot;cirka&quot;); motsägs av en annan källa; andra källor: 425 000 000 kr (delmos-32-kommuner).');
+    expect(html).toContain('2021: totalen 160 000 000 kr (delmos-2021): betalades som ett förbestämt belopp per mottagare');
   });
 
   it('compares two recipient tables, each split with the same options', () => {

@@ -63,6 +63,17 @@ describe('statsbidrag compare (built CLI)', () => {
     expect(firstRow).toMatch(/^Stockholm/);
   });
 
+  it("shows a side's stated totals that are more than a plain stated figure, with the values other sources give, for the compared years only", () => {
+    const r = run(['compare', 'baseline', 'actual']);
+    expect(r.stdout).toContain('B (actual), 2019: totalen 410 000 000 kr (tillvaxtverket-2019): förslag, inte beslut; ungefärlig ("cirka"); motsägs av en annan källa; andra källor: 425 000 000 kr (delmos-32-kommuner).');
+    expect(r.stdout).toMatch(/^B \(actual\), 2021: totalen 160 000 000 kr \(delmos-2021\): betalades som ett förbestämt belopp per mottagare/m);
+    // The plain side (baseline: the programme's stated figures) has none.
+    expect(r.stdout).not.toMatch(/^A \(baseline\), /m);
+    const en = run(['compare', 'actual', 'baseline', '--year', '2021', '--locale', 'en', '--format', 'md']).stdout;
+    expect(en).toContain('- A (actual), 2021: the total 160,000,000 kr (delmos-2021): was paid as a preset amount per recipient');
+    expect(en).not.toMatch(/, 2019: the total/);
+  });
+
   it('a scenario compared with itself shows no differences', () => {
     const r = run(['compare', 'what-if', join(DATA, 'scenarios', 'what-if.json'), '--format', 'json']);
     expect(r.status).toBe(0);

@@ -14,7 +14,7 @@ import { amountColumns, moneyDecimals } from '../allocation.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
 import { attrs, escapeHtml, userText } from './escape.js';
 import { labelsFor, type Labels } from '../labels.js';
-import { adminRuleText, totalAdminNote } from '../figures.js';
+import { adminRuleText, statedTotalNote, totalAdminNote } from '../figures.js';
 import { methodText } from '../method-text.js';
 import { figure, table, type Cell } from './parts.js';
 import { PALETTE } from './style.js';
@@ -78,8 +78,10 @@ export function ruleLines(l: Labels, a: Allocation, locale: NumberLocale): strin
       `${p.years ? p.label : l.amount}: ${l.method} ${methodText(p.split.method, locale, p.split.firstDivisor)}${p.split.firstDivisor ? ` (${l.firstDivisor} ${formatAmount(p.split.firstDivisor, { locale })})` : ''}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr` +
       (p.adminSource === 'none' ? '' : `; ${adminRuleText(p, locale)}`),
   );
+  // A stated total that is more than a plain stated figure: what it is, and what other sources give.
+  const stated = a.periods.flatMap((p) => statedTotalNote(p, locale) ?? []);
   const admin = totalAdminNote(a, locale);
-  return admin ? [...lines, admin] : lines;
+  return [...lines, ...stated, ...(admin ? [admin] : [])];
 }
 
 /** The rounding as the terminal table shows it ("varav avrundning"): allocated − amount split. Negative: money left over; positive: more given out than there is. */
