@@ -1,9 +1,10 @@
 /**
  * Why a text is not an amount (core/amount.ts AmountProblem), in the locale's words: validate's
  * findings on unreadable cells. English is the parser's own sentence (the CLI's error line says the
- * same); Swedish quotes the readings in Swedish form.
+ * same) with its readings in English form; Swedish quotes them in Swedish form.
  */
 import { amountProblemEnglish, groupDigits, swedishReading, type AmountProblem, type NumberLocale } from '../core/amount.js';
+import { formatAmount } from './money.js';
 
 function swedishWhy(p: AmountProblem): string {
   switch (p.kind) {
@@ -38,5 +39,11 @@ function swedishWhy(p: AmountProblem): string {
 
 /** '"12,345" är inget belopp: kan betyda 12 345 eller 12,345; …' / '"12,345" is not an amount: could mean …'. */
 export function amountProblemText(text: string, problem: AmountProblem, locale: NumberLocale): string {
-  return locale === 'sv' ? `"${text}" är inget belopp: ${swedishWhy(problem)}` : `"${text}" is not an amount: ${amountProblemEnglish(problem)}`;
+  if (locale === 'sv') return `"${text}" är inget belopp: ${swedishWhy(problem)}`;
+  // The error line's sentence, but with the readings in English form (the error line quotes them as Swedish tables write them).
+  const why =
+    problem.kind === 'grouping' && problem.readings.length
+      ? `digit groups after the first must have three digits (most likely ${problem.readings.map((d) => formatAmount(d, { locale: 'en' })).join(' or ')})`
+      : amountProblemEnglish(problem);
+  return `"${text}" is not an amount: ${why}`;
 }
