@@ -99,7 +99,7 @@ describe('every CSV the tool writes reads back to the same amounts', () => {
       expect(r.stderr, label).toBe('');
       sameCells(reference, await readTable(file), language);
     }
-  });
+  }, 120_000); // a run for every dialect flag: under load, more than the default 30 s
 
   it('the plain CSV holds the JSON output\'s amounts (allocate)', async () => {
     const file = join(dir, 'alloc.csv');
