@@ -3,25 +3,22 @@
  * problem (`recipients.add[2].basis: expected a number`). JSON has no comments, so any object may
  * carry a `$comment` (a string or a list of lines), which is ignored.
  *
- * A scenario is named on the command line by a file path, by the name of a bundled scenario
- * (data/scenarios/NAME.json), or as `baseline`: the programme as the rules have it.
+ * Files are found and read by scenario-files.ts, which imports this module only for a file the
+ * build has not already checked (the bundled scenarios are stamped: rules-stamp.ts), so a run on
+ * them loads no zod.
  */
 import { FIGURE_KINDS, FIGURE_STATUSES } from '../core/sourced.js';
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseAmountOrPercent } from '../core/amount.js';
 import type { AdminSpec } from '../core/allocate.js';
 import { METHOD_NAMES } from '../core/apportion/index.js';
 import { StatsbidragError } from '../core/errors.js';
-import { baselineScenario, type Scenario } from '../core/scenario.js';
+import type { Scenario } from '../core/scenario.js';
 import { parseYearRange } from '../core/schedule.js';
-import { checkSchema, DATA_DIR, parseJson, readText } from './load.js';
+import { checkSchema } from './load.js';
 import { nonNegativeAmountSchema, numberOrTextParsedBy, positiveAmountSchema } from './amount-schema.js';
 import * as z from './zod.js';
 import { localText } from './local-text.js';
 import { textRecord } from './text-record.js';
-
-const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 
 const comment = z.optional(z.union([z.string(), z.array(z.string())]));
 
@@ -140,40 +137,4 @@ export function scenarioFromJson(json: unknown, file: string): Scenario {
     ceiling: s.ceiling,
     sources: s.sources,
   }) as Scenario;
-}
-
-export async function loadScenario(file: string): Promise<Scenario> {
-  return scenarioFromJson(parseJson(await readText(file), file, { uniqueKeys: true }), file);
-}
-
-/** Names of the bundled scenarios. */
-export function bundledScenarios(): string[] {
-  try {
-    return readdirSync(SCENARIO_DIR)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.slice(0, -'.json'.length))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-export interface ResolvedScenario {
-  scenario: Scenario;
-  /** The file it came from; undefined for the baseline. */
-  file?: string;
-}
-
-/** `baseline`, a file path, or the name of a bundled scenario. */
-export async function resolveScenario(spec: string, programme?: string): Promise<ResolvedScenario> {
-  if (spec === 'baseline') return { scenario: baselineScenario(programme) };
-  if (spec === '-' || existsSync(spec)) return { scenario: await loadScenario(spec), file: spec };
-  const bundled = resolve(SCENARIO_DIR, `${spec}.json`);
-  if (/^[\w-]+$/.test(spec) && existsSync(bundled)) return { scenario: await loadScenario(bundled), file: bundled };
-  throw new StatsbidragError(
-    'unknown-scenario',
-    `no scenario file or bundled scenario "${spec}" (bundled: baseline, ${bundledScenarios().join(', ')})`,
-    { file: spec },
-    'usage',
-  );
 }

@@ -14,7 +14,6 @@
  */
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
-import * as zlib from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
 import { StatsbidragError } from '../../core/errors.js';
 import { zipArchiveLength } from '../zip-end.js';
@@ -22,7 +21,13 @@ import type { XlsxLimits } from './limits.js';
 
 type Yauzl = typeof import('yauzl');
 
-const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+type Crc32 = (data: Uint8Array, value?: number) => number;
+/**
+ * zlib's crc32 (Node 20.15+), loaded on the first entry read: requiring node:zlib pulls in Node's
+ * stream internals, about 10 ms, and every command that could read a workbook imports this module.
+ */
+let crc32Fn: Crc32 | null | undefined;
+const crc32Of = (): Crc32 | null => (crc32Fn ??= (createRequire(import.meta.url)('node:zlib') as { crc32?: Crc32 }).crc32 ?? null);
 
 const mib = (n: number): string => `${Math.round(n / 1024 / 1024)} MiB`;
 
@@ -107,6 +112,7 @@ export class ZipArchive {
           return;
         }
         const decoder = new StringDecoder('utf8');
+        const crc32 = crc32Of();
         let size = 0;
         let crc = 0;
         let done = false;

@@ -142,7 +142,10 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const w = whatIfLabels(locale);
   const dp = moneyDecimals(a);
   const m = money(locale, dp);
-  const amountCell = (d: Decimal, column?: string): Cell => ({ html: escapeHtml(m(d)), num: true, sort: plain(d, dp), data: { 'data-amount': plain(d, dp), 'data-column': column } });
+  const amountCell = (d: Decimal, column?: string): Cell => {
+    const value = plain(d, dp);
+    return { html: escapeHtml(m(d)), num: true, sort: value, data: { 'data-amount': value, 'data-column': column } };
+  };
   const codes = view.all.some((r) => r.code !== undefined);
   const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
   const spanText = a.span ? formatYearRange(a.span) : '';

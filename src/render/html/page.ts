@@ -27,17 +27,28 @@ export interface Section {
   html: string;
 }
 
-const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
+const source = (base64: string): string => `'sha256-${base64}'`;
 
 /**
  * The whole document. Nothing on it is fetched: the styles and the script are inline and allowed
  * by their hashes alone, and the policy forbids every other source, so a page that tried to load
  * something would be stopped by the browser too.
  */
-export function page(options: { labels: Labels; title: string; subtitle: string; sections: Section[]; script?: string; data?: string }): string {
+export function page(options: {
+  labels: Labels;
+  title: string;
+  subtitle: string;
+  sections: Section[];
+  script?: string;
+  /** The script's SHA-256 in base64 when known already (stamped at build time: render/html/script.ts); else computed here. */
+  scriptSha256?: string;
+  data?: string;
+}): string {
   const { labels: l, title, subtitle, sections } = options;
   const script = options.script ?? SORT_SCRIPT;
-  const csp = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(script)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const scriptHash = options.script !== undefined && options.scriptSha256 !== undefined ? options.scriptSha256 : sha256(script);
+  const csp = `default-src 'none'; style-src ${source(sha256(CSS))}; script-src ${source(scriptHash)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="${l.lang}">
 <head>
