@@ -15,6 +15,7 @@ import { readTable } from '../io/table.js';
 import { loadProgramme, programmeList } from './programme.js';
 import { sourceOf } from './source.js';
 import type { Source } from '../render/output.js';
+import type { StatedSource } from '../render/audit/model.js';
 
 export interface AuditRequest {
   table: string;
@@ -38,7 +39,7 @@ export interface AuditReport {
   basis: string;
   column: string;
   repairs: CellRepair[];
-  stated?: { value: Decimal; source: string };
+  stated?: { value: Decimal; source: StatedSource };
   /** Where the stated total's rules come from, for the JSON report's provenance. */
   source: Source;
 }
@@ -66,10 +67,10 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
 
   // The stated total to measure B against: --stated, or the programme's period for this column
   // when the programme is named or publishes a column of exactly this header.
-  let stated: { value: Decimal; source: string } | undefined;
+  let stated: { value: Decimal; source: StatedSource } | undefined;
   let source = sourceOf(undefined, undefined);
   if (request.stated) {
-    stated = { value: request.stated, source: '--stated' };
+    stated = { value: request.stated, source: { from: 'option' } };
   } else {
     const context = await loadProgramme(request.rules, request.programme);
     const { programme } = context;
@@ -95,7 +96,7 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
     if (period) {
       stated = {
         value: period.statedTotal.value,
-        source: `programme ${programme.id}, ${formatYearRange(period.years)}${period.years.from !== period.years.to ? ' per year' : ''}, ${period.includesAdmin ? 'including administrative costs' : 'as stated'}`,
+        source: { from: 'programme', programme: programme.id, years: formatYearRange(period.years), perYear: period.years.from !== period.years.to, includesAdmin: period.includesAdmin },
       };
     }
   }

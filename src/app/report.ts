@@ -9,6 +9,7 @@ import type { Comparison } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme } from '../core/programme.js';
+import type { LocalText } from '../core/sourced.js';
 import type { ValidationReport } from '../core/validate.js';
 import type { Table } from '../io/table.js';
 import { allocateUseCase, type AllocateRequest, type AllocationResult } from './allocate.js';
@@ -30,7 +31,7 @@ export interface ReportRequest extends AllocateRequest {
 export interface ScenarioInfo {
   name: string;
   file?: string;
-  description?: string;
+  description?: LocalText;
 }
 
 export type ReportContent =

@@ -17,6 +17,7 @@ import { parseYearRange } from '../core/schedule.js';
 import { checkSchema } from './load.js';
 import { nonNegativeAmountSchema, numberOrTextParsedBy, positiveAmountSchema } from './amount-schema.js';
 import * as z from './zod.js';
+import { localText } from './local-text.js';
 import { textRecord } from './text-record.js';
 
 const comment = z.optional(z.union([z.string(), z.array(z.string())]));
@@ -58,10 +59,10 @@ const period = z.strictObject({
   unit: z.optional(positiveAmount),
   method: z.optional(method),
   source: z.optional(z.string().check(z.minLength(1))),
-  note: z.optional(z.string()),
+  note: z.optional(localText),
   kind: z.optional(z.enum(FIGURE_KINDS)),
   status: z.optional(z.array(z.enum(FIGURE_STATUSES))),
-  alternatives: z.optional(z.array(z.strictObject({ value: positiveAmount, source: z.string().check(z.minLength(1)), note: z.optional(z.string()) })).check(z.minLength(1))),
+  alternatives: z.optional(z.array(z.strictObject({ value: positiveAmount, source: z.string().check(z.minLength(1)), note: z.optional(localText) })).check(z.minLength(1))),
 });
 
 export const scenarioSchema = z
@@ -70,7 +71,7 @@ export const scenarioSchema = z
     $comment: comment,
     version: z.literal(1),
     name,
-    description: z.optional(z.string()),
+    description: z.optional(localText),
     programme: z.optional(z.string().check(z.minLength(1))),
     years: z.optional(years),
     sources: z._default(textRecord, {}),

@@ -1,6 +1,7 @@
 /** The page around a report: head with a strict Content-Security-Policy, styles, navigation, provenance, the sort script. */
 import { createHash } from 'node:crypto';
 import type { NumberLocale } from '../../core/amount.js';
+import { textIn, type LocalText } from '../../core/sourced.js';
 import { attrs, escapeHtml, userText } from './escape.js';
 import type { Labels } from '../labels.js';
 import { CSS, SORT_SCRIPT } from './style.js';
@@ -15,7 +16,7 @@ export interface ReportMeta {
   /** statsbidrag's version. */
   version: string;
   /** Data files and what else the figures come from, each as the user named it (or the bundled path). */
-  sources?: { data?: string[]; rules?: string; scenarios?: { name: string; file?: string; description?: string }[]; table?: string };
+  sources?: { data?: string[]; rules?: string; scenarios?: { name: string; file?: string; description?: LocalText }[]; table?: string };
   /** The programme's legal basis, from the rules. */
   legalBasis?: { ref: string; title: string }[];
 }
@@ -85,7 +86,7 @@ export function provenance(l: Labels, meta: ReportMeta, programme: { id: string;
   if (meta.legalBasis?.length) items.push([l.legalBasis, meta.legalBasis.map((b) => `${userText(b.ref)} ${userText(b.title)}`).join('<br>')]);
   if (rules.length) items.push([l.rule, rules.map(userText).join('<br>')]);
   for (const s of meta.sources?.scenarios ?? []) {
-    items.push([l.scenario, `${userText(s.name)}${s.file ? ` (<code>${escapeHtml(s.file)}</code>)` : ''}${s.description ? `<br>${userText(s.description)}` : ''}`]);
+    items.push([l.scenario, `${userText(s.name)}${s.file ? ` (<code>${escapeHtml(s.file)}</code>)` : ''}${s.description ? `<br>${userText(textIn(s.description, meta.locale))}` : ''}`]);
   }
   for (const d of meta.sources?.data ?? []) items.push([l.dataSource, `<code>${escapeHtml(d)}</code>`]);
   if (meta.sources?.table) items.push([l.dataSource, `<code>${escapeHtml(meta.sources.table)}</code>`]);
