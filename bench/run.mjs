@@ -11,6 +11,10 @@
  *   node bench/run.mjs --runs 5       runs per measurement
  *   node bench/run.mjs --no-report    without the HTML report's figures (bench/report.mjs)
  *   node bench/run.mjs --startup      the start-up table alone (bench/out/startup.jsonl)
+ *   node bench/run.mjs --only audit,award   only the cases whose label starts with one of these words
+ *                                     (and the largest-remainder csv split beside them, and at 1M rows
+ *                                     as the reference); no start-up, report or .xlsx figures, and
+ *                                     nothing appended to bench/out/runs.jsonl
  *   node bench/xlsx.mjs [--rows N]    the .xlsx goals alone (run at the end of every bench run)
  *
  * Each run appends its figures to bench/out/runs.jsonl; bench/docs.mjs makes docs/performance.md from them.
@@ -32,6 +36,8 @@ const runsArg = argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : quick ? 1 : 3;
 const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, ...(large ? [5_000_000] : [])];
 const STARTUP_RUNS = quick ? 7 : 21;
+const onlyArg = argv.indexOf('--only');
+const ONLY = onlyArg >= 0 ? argv[onlyArg + 1].split(',').filter(Boolean) : undefined;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 mkdirSync(OUT, { recursive: true });
 
@@ -80,7 +86,7 @@ function table(title, headers, rows) {
 const record = { date: new Date().toISOString(), node: process.version, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), runs: RUNS, startup: {}, splits: [] };
 
 // 1. Start-up: each command's simplest run on the bundled data against a bare node, alternating.
-const STARTUP = [
+const STARTUP = ONLY ? [] : [
   ['allocate', ['allocate']],
   ['validate', ['validate', 'tillvaxtverket-2018']],
   ['audit', ['audit', 'tillvaxtverket-2018', '--basis', '2018', '--column', '2019']],
@@ -90,15 +96,15 @@ const STARTUP = [
 ];
 const bare = [];
 const times = STARTUP.map(() => []);
-for (let i = 0; i < STARTUP_RUNS; i++) {
+for (let i = 0; i < (ONLY ? 0 : STARTUP_RUNS); i++) {
   bare.push(measure(process.execPath, ['-e', '0']).ms);
   // validate and audit may exit 1: the bundled table has the defects it was published with.
   for (const [k, [, args]] of STARTUP.entries()) times[k].push(measure(process.execPath, [BIN, ...args], [0, 1]).ms);
 }
 const mb = median(bare);
 const commands = Object.fromEntries(STARTUP.map(([name], k) => [name, { ms: median(times[k]), ratio: median(times[k]) / mb }]));
-record.startup = { bare: mb, ours: commands.allocate.ms, ratio: commands.allocate.ratio, commands };
-table(`Start-up (median of ${STARTUP_RUNS} alternating runs)`, ['command', 'ms', 'ratio'], [
+if (!ONLY) record.startup = { bare: mb, ours: commands.allocate.ms, ratio: commands.allocate.ratio, commands };
+if (!ONLY) table(`Start-up (median of ${STARTUP_RUNS} alternating runs)`, ['command', 'ms', 'ratio'], [
   ['node -e 0', mb.toFixed(1), '1.00'],
   ...STARTUP.map(([name, args]) => [`statsbidrag ${args.map((a) => (a.includes(' ') ? `"${a}"` : a.startsWith(OUT) ? 'x.html' : a)).join(' ')}`, commands[name].ms.toFixed(1), commands[name].ratio.toFixed(2)]),
 ]);
@@ -150,13 +156,18 @@ function casesFor(n, file, applications) {
       cases.push(['programme all-years csv', process.execPath, programme]);
     }
   }
-  return cases;
+  if (!ONLY) return cases;
+  const chosen = cases.filter(([label]) => ONLY.some((word) => label.startsWith(word)));
+  // The plain split stays beside the chosen cases (their ratios, and audit reads its table), and alone at 1M rows (the reference).
+  if (chosen.length === 0) return big ? cases.slice(0, 1) : [];
+  return chosen.some(([label]) => label === 'largest-remainder csv') ? chosen : [cases[0], ...chosen];
 }
 
 const rows = [];
 for (const n of SIZES) {
   const file = await generate(n);
   const cases = casesFor(n, file, n === 100_000 ? await applicationsFile(OUT, n) : undefined);
+  if (cases.length === 0) continue;
   const samples = cases.map(() => []);
   for (let run = 0; run < RUNS; run++) cases.forEach(([, cmd, args, exits], k) => samples[k].push(measure(cmd, args, exits)));
   const ms = (label) => {
@@ -202,6 +213,8 @@ if (large) {
   }
   table('Streamed outputs at 2 000 000 rows', ['rows', 'case', 'wall ms', 'peak RSS MB', 'error'], explainRows);
 }
+
+if (ONLY) process.exit(0);
 
 if (!argv.includes('--no-report')) {
   const { benchReport } = await import('./report.mjs');

@@ -14,7 +14,7 @@
 // modification and change times: any write to it changes them), not by hashing its 400 KB: loading
 // node:crypto alone costs more than the rest of this file. A new build's cache replaces the copy's
 // older ones. Nothing here but node:fs, node:path and node:vm (and node:os without $HOME).
-const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const vm = require('node:vm');
 
@@ -31,8 +31,29 @@ try {
   process.exit(2);
 }
 const stat = fstatSync(fd, { bigint: true });
-const source = readFileSync(fd, 'utf8');
+// One buffer for both reads: the bundle is read into it and copied out as text, then the code
+// cache (smaller) is read into the same memory, not into fresh pages (each page a process first
+// touches costs; start-up is mostly that). The text as latin1: the bundle is pure ASCII
+// (scripts/build-cli.mjs), for which that is the same text, without the UTF-8 decoder's work and
+// memory.
+let buffer = Buffer.allocUnsafeSlow(Number(stat.size) + 1);
+const source = buffer.toString('latin1', 0, readAll(fd));
 closeSync(fd);
+
+/** The rest of an open file into `buffer` (made larger if the file is), its length. */
+function readAll(from) {
+  let n = 0;
+  for (;;) {
+    if (n === buffer.length) {
+      const larger = Buffer.allocUnsafeSlow(2 * buffer.length);
+      buffer.copy(larger, 0, 0, n);
+      buffer = larger;
+    }
+    const read = readSync(from, buffer, n, buffer.length - n, null);
+    if (read === 0) return n;
+    n += read;
+  }
+}
 
 function cacheDir() {
   const env = process.env;
@@ -77,11 +98,20 @@ try {
 }
 let cachedData;
 try {
-  if (cacheFile) cachedData = readFileSync(cacheFile);
+  if (cacheFile) {
+    const cacheFd = openSync(cacheFile, 'r');
+    try {
+      // A view of the buffer: the cache is needed only while compiling, and the buffer not after.
+      cachedData = buffer.subarray(0, readAll(cacheFd));
+    } finally {
+      closeSync(cacheFd);
+    }
+  }
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+// The file is a function of the usual module arguments (scripts/build-cli.mjs), compiled as read.
+const script = new vm.Script(source, {
   filename: file,
   ...(cachedData ? { cachedData } : {}),
 });

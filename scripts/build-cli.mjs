@@ -9,6 +9,9 @@
  *     SHA-256 (src/io/rules-stamp.ts). A run whose rules file has exactly those bytes uses it
  *     without loading zod or node:crypto; any other bytes are validated as before. The encoded
  *     result is checked here to decode to exactly what the schema returned, or the build fails.
+ *     The bundled scenarios (data/scenarios/*.json) are stamped the same way.
+ *   - The allocation report's script is written beside the bundle (dist/report-script.js) with
+ *     its SHA-256 stamped into it, rather than carried in it (render/html/script.ts).
  *   - commander's `require('node:child_process')` (for git-style subcommands, which this CLI has
  *     none of) is made lazy: loading child_process, net and dgram at start-up cost 4 ms a run.
  *   - The bundle is made pure ASCII (see below).
@@ -18,7 +21,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +33,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "var __importMetaUrl=require('url').pathToFileURL(__filename).href;" } };
 
-/** The rules stamp: loadRules (zod) on the bundled file, encoded, and checked to decode to the same. */
+/** The rules stamp and the scenarios' stamps: loadRules and loadScenario (zod) on the bundled files, encoded, and checked to decode to the same. */
 async function rulesStamp() {
   // The loader and the encoding from src/, bundled for this one use beside the output (so the
   // module finds the package root and data/ as the CLI does), then removed.
@@ -37,7 +41,8 @@ async function rulesStamp() {
   await build({
     absWorkingDir: ROOT,
     stdin: {
-      contents: "export { loadRules, DEFAULT_RULES } from './src/io/load.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts';",
+      contents:
+        "export { loadRules, DEFAULT_RULES, DATA_DIR } from './src/io/load.ts'; export { loadScenario } from './src/io/scenario-files.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -50,13 +55,23 @@ async function rulesStamp() {
     ...importMetaUrl,
   });
   try {
-    const { loadRules, DEFAULT_RULES, encodeValue, decodeValue } = createRequire(import.meta.url)(helper);
+    const { loadRules, DEFAULT_RULES, DATA_DIR, loadScenario, encodeValue, decodeValue } = createRequire(import.meta.url)(helper);
     const bytes = readFileSync(DEFAULT_RULES);
     // An explicit file: validated by the schema (the helper has no stamp anyway).
     const { rules, sha256 } = await loadRules(DEFAULT_RULES);
     const encoded = JSON.parse(JSON.stringify(encodeValue(rules)));
     deepStrictEqual(decodeValue(encoded), rules, 'the encoded rules do not decode to what the schema returned');
-    return { bytes: bytes.toString('base64'), sha256, rules: encoded };
+    // The bundled scenarios the same way (compare and --scenario on them then load no zod).
+    const scenarios = [];
+    const folder = join(DATA_DIR, 'scenarios');
+    for (const name of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+      const file = join(folder, name);
+      const scenario = await loadScenario(file);
+      const encodedScenario = JSON.parse(JSON.stringify(encodeValue(scenario)));
+      deepStrictEqual(decodeValue(encodedScenario), scenario, `the encoded scenario ${name} does not decode to what the schema returned`);
+      scenarios.push({ bytes: readFileSync(file).toString('base64'), scenario: encodedScenario });
+    }
+    return { rules: { bytes: bytes.toString('base64'), sha256, rules: encoded }, scenarios };
   } finally {
     rmSync(helper, { force: true });
   }
@@ -77,6 +92,13 @@ const lazyChildProcess = {
 };
 
 const stamp = await rulesStamp();
+
+// The allocation report's script, beside the bundle rather than in it (no other command reads its
+// 170 KB), with its SHA-256 (the page's Content-Security-Policy allows it by that hash) stamped
+// into the bundle: render/html/script.ts.
+const reportScriptText = buildReportScript();
+const reportScriptFile = { name: 'report-script.js', sha256: createHash('sha256').update(reportScriptText, 'utf8').digest('base64') };
+writeFileSync(join(DIST, reportScriptFile.name), reportScriptText);
 const bundle = await build({
   absWorkingDir: ROOT,
   entryPoints: ['src/cli/main.ts'],
@@ -92,15 +114,29 @@ const bundle = await build({
   plugins: [lazyChildProcess],
   ...importMetaUrl,
   // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
-  define: { ...importMetaUrl.define, STATSBIDRAG_RULES_STAMP: JSON.stringify(stamp), STATSBIDRAG_REPORT_SCRIPT: JSON.stringify(buildReportScript()) },
+  define: {
+    ...importMetaUrl.define,
+    // The stamps as JSON text (a string literal each), parsed where read: io/rules-stamp.ts.
+    STATSBIDRAG_RULES_STAMP: JSON.stringify(JSON.stringify(stamp.rules)),
+    STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(JSON.stringify(stamp.scenarios)),
+    STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(JSON.stringify(reportScriptFile)),
+  },
 });
 
 // ASCII only: V8 then holds the 400 KB of source in one byte a character, not two, and reading it
 // and compiling it from the cache take a millisecond less. esbuild escapes strings, templates and
 // names already, but leaves regular expression literals as written (/[–—]/); in those a \uXXXX
 // escape matches the same character.
+//
+// The file is the bundle inside the function bin/statsbidrag.cjs calls, so the bin compiles the text
+// as read: wrapping it at run time made a second, joined copy of its 400 KB for V8 to compile.
+// Required as a CommonJS module (by tests, or by hand), it calls that function itself.
 const [output] = bundle.outputFiles;
-writeFileSync(output.path, output.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const ascii = output.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(
+  output.path,
+  `(function (cli) { return typeof module === 'object' && module !== null ? cli(module.exports, require, module, __filename, __dirname) : cli; })(function (exports, require, module, __filename, __dirname) {${ascii}\n});\n`,
+);
 
 // The first run writes the code cache (in the user's cache folder, never in dist/).
 execFileSync(process.execPath, [join(ROOT, 'bin', 'statsbidrag.cjs'), 'allocate', '--out', join(DIST, 'warm-up.txt')], { stdio: 'inherit' });

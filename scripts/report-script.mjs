@@ -1,8 +1,9 @@
 /**
  * The allocation report's script: src/render/html/client.ts and what it imports (the project's
  * own exact core — allocate, split, the apportionment methods, decimal.js — and the report's
- * renderers) bundled by esbuild into one browser script. build-cli.mjs defines it into the CLI
- * bundle as STATSBIDRAG_REPORT_SCRIPT, vitest.config.ts into the tests; the page carries it inline,
+ * renderers) bundled by esbuild into one browser script. build-cli.mjs writes it into the CLI
+ * bundle's folder as dist/report-script.js with its hash stamped in (render/html/script.ts),
+ * vitest.config.ts defines it into the tests as STATSBIDRAG_REPORT_SCRIPT; the page carries it inline,
  * allowed by its SHA-256 (render/html/page.ts).
  */
 import { buildSync } from 'esbuild';

@@ -5,6 +5,7 @@
  */
 import type { Allocation } from '../core/allocate.js';
 import type { Programme } from '../core/programme.js';
+import type { LocalText } from '../core/sourced.js';
 import { isCompoundFile, isZip } from '../io/xlsx.js';
 import { readBytes } from '../io/read.js';
 import { tableFromBytes, type Table } from '../io/table.js';
@@ -51,7 +52,7 @@ export interface AllocationResult {
   allocation: Allocation;
   programme: Programme | undefined;
   /** The scenario, when one was run: its name, file (undefined for baseline) and description. */
-  scenario: { name: string; file?: string; description?: string } | undefined;
+  scenario: { name: string; file?: string; description?: LocalText } | undefined;
   /** The recipients file read (the programme's list by default, and for a scenario). */
   data: string;
   /** Whether a programme's rules decided the figures (false for a free split). */

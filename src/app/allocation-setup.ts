@@ -78,7 +78,7 @@ export async function allocationSetup(request: AllocationOptions): Promise<Alloc
       throw new StatsbidragError('invalid-option', `--scenario: the scenario names its programme, recipients and basis; drop ${option}`, {}, 'usage');
     }
     // The scenario schema (and zod with it) is loaded only for a scenario.
-    const { resolveScenario } = await import('../io/scenario-schema.js');
+    const { resolveScenario } = await import('../io/scenario-files.js');
     const { scenario, file } = await resolveScenario(request.scenario);
     scenarioRun = await prepareScenario(scenario, file, request.rules);
     request_ = { ...request, programme: scenarioRun.programme.id };
@@ -131,7 +131,7 @@ export async function allocationSetup(request: AllocationOptions): Promise<Alloc
 export async function scenarioListSetup(request: AllocationOptions, take: { changes?: boolean } = {}): Promise<(AllocationSetup & { recipientChanges?: Scenario['recipients'] }) | undefined> {
   // A scenario on stdin is read once, by allocationSetup.
   if (request.scenario === undefined || request.scenario === '-' || scenarioClash(request)) return undefined;
-  const { resolveScenario } = await import('../io/scenario-schema.js');
+  const { resolveScenario } = await import('../io/scenario-files.js');
   const { scenario } = await resolveScenario(request.scenario);
   const { remove, add, change } = scenario.recipients;
   const changes = remove.length > 0 || add.length > 0 || change.length > 0;

@@ -2,18 +2,20 @@
  * `audit` as a use case: which budgets B and rounding rules reproduce a published column from a
  * basis column, measured against a stated total (given, or the programme's for its own table).
  */
-import { audit, auditRowsFromTable, type AuditResult, type CellRepair } from '../core/audit.js';
+import { auditColumns, auditColumnsOf, auditTotalRows, readAuditCells, type AuditResult, type CellRepair } from '../core/audit.js';
 import { resolveColumn, guessIdColumn } from '../core/columns.js';
 import { recipientKey } from '../core/recipient-key.js';
 import type { Decimal } from '../core/decimal.js';
 import { located } from '../core/errors.js';
 import { needsColumns } from '../core/header-row.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../core/schedule.js';
-import { withoutTotalRows } from '../io/load.js';
+import { totalRowNote } from '../core/total-rows.js';
+import { note } from '../io/notes.js';
 import { readTable } from '../io/table.js';
 import { loadProgramme, programmeList } from './programme.js';
 import { sourceOf } from './source.js';
 import type { Source } from '../render/output.js';
+import type { StatedSource } from '../render/audit/model.js';
 
 export interface AuditRequest {
   table: string;
@@ -37,7 +39,7 @@ export interface AuditReport {
   basis: string;
   column: string;
   repairs: CellRepair[];
-  stated?: { value: Decimal; source: string };
+  stated?: { value: Decimal; source: StatedSource };
   /** Where the stated total's rules come from, for the JSON report's provenance. */
   source: Source;
 }
@@ -55,16 +57,20 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
   } catch (e) {
     throw located(e, { file: request.table });
   }
-  // Total rows (core/total-rows.ts) are set aside with a note: not recipients.
-  const prepared = auditRowsFromTable(withoutTotalRows(table, idCol, [basisCol, columnCol]), basisCol, columnCol, idCol);
-  const result = audit(prepared.rows, request.unit ? { units: [request.unit] } : {});
+  // Both columns read once, as columns (no object per row); total rows (core/total-rows.ts) are
+  // set aside with a note: not recipients.
+  const cells = readAuditCells(table, basisCol, columnCol);
+  const totals = auditTotalRows(cells, idCol);
+  for (const t of totals) note(totalRowNote(table.file, table.line(t.index), table.cell(t.index, idCol), t.by));
+  const prepared = auditColumnsOf(cells, idCol, totals.map((t) => t.index));
+  const result = auditColumns(prepared.columns, request.unit ? { units: [request.unit] } : {});
 
   // The stated total to measure B against: --stated, or the programme's period for this column
   // when the programme is named or publishes a column of exactly this header.
-  let stated: { value: Decimal; source: string } | undefined;
+  let stated: { value: Decimal; source: StatedSource } | undefined;
   let source = sourceOf(undefined, undefined);
   if (request.stated) {
-    stated = { value: request.stated, source: '--stated' };
+    stated = { value: request.stated, source: { from: 'option' } };
   } else {
     const context = await loadProgramme(request.rules, request.programme);
     const { programme } = context;
@@ -78,7 +84,9 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
       const list = (await programmeList(context))!;
       const listCol = list.table.headers.indexOf(list.source.id);
       const names = new Set(Array.from({ length: list.table.rowCount }, (_, r) => recipientKey(list.table.cell(r, listCol))));
-      own = listCol >= 0 && prepared.rows.every((r) => names.has(recipientKey(r.id)));
+      const { columns } = prepared;
+      own = listCol >= 0;
+      for (let i = 0; i < columns.length && own; i++) own = names.has(recipientKey(columns.id(i)));
     }
     const period = !own
       ? undefined
@@ -88,7 +96,7 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
     if (period) {
       stated = {
         value: period.statedTotal.value,
-        source: `programme ${programme.id}, ${formatYearRange(period.years)}${period.years.from !== period.years.to ? ' per year' : ''}, ${period.includesAdmin ? 'including administrative costs' : 'as stated'}`,
+        source: { from: 'programme', programme: programme.id, years: formatYearRange(period.years), perYear: period.years.from !== period.years.to, includesAdmin: period.includesAdmin },
       };
     }
   }

@@ -10,7 +10,7 @@ import { StatsbidragError, located } from '../core/errors.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { note } from '../io/notes.js';
 import { resolveInput } from '../io/paths.js';
-import { resolveScenario } from '../io/scenario-schema.js';
+import { resolveScenario } from '../io/scenario-files.js';
 import { readTable } from '../io/table.js';
 import type { Source } from '../render/output.js';
 import { runScenario, type ScenarioRun } from './scenario.js';

@@ -6,7 +6,7 @@
 import { loadRules } from '../io/load.js';
 import { bundledNames } from '../io/paths.js';
 import { SCHEMA_NAMES } from '../io/schema-files.js';
-import { bundledScenarios } from '../io/scenario-schema.js';
+import { bundledScenarios } from '../io/scenario-files.js';
 
 export interface CompletionValues {
   programmes: string[];

@@ -5,15 +5,14 @@
  */
 import { basename } from 'node:path';
 import { allocate, type AllocateOptions, type Allocation } from '../core/allocate.js';
-import { compare, type Comparison } from '../core/compare.js';
+import type { Comparison } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme } from '../core/programme.js';
+import type { LocalText } from '../core/sourced.js';
 import type { ValidationReport } from '../core/validate.js';
 import type { Table } from '../io/table.js';
 import { allocateUseCase, type AllocateRequest, type AllocationResult } from './allocate.js';
-import { compareUseCase } from './compare.js';
-import { validateUseCase } from './validate.js';
 import { allocateOptionsOf, allocationSetup, runAllocation } from './allocation-setup.js';
 import { sourceOf } from './source.js';
 import type { Source } from '../render/output.js';
@@ -32,7 +31,7 @@ export interface ReportRequest extends AllocateRequest {
 export interface ScenarioInfo {
   name: string;
   file?: string;
-  description?: string;
+  description?: LocalText;
 }
 
 export type ReportContent =
@@ -76,6 +75,8 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
   }
   if (request.validate !== undefined) {
     refuse(request, [...ALLOCATION_KEYS.filter((k) => k !== 'basis' && k !== 'id'), 'years'], 'does not apply to --validate');
+    // The other use cases (and what they load) are imported for the page that needs them, not at start-up.
+    const { validateUseCase } = await import('./validate.js');
     const { report, table, programme, verdict } = await validateUseCase({
       table: request.validate,
       rules: request.rules,
@@ -96,6 +97,7 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
       refuse(request, ['data', 'scenario'], '--compare names the two tables');
       const a = asAllocation(await allocateUseCase({ ...request, data: specA, explain: false, bulk: undefined }));
       const b = asAllocation(await allocateUseCase({ ...request, data: specB, explain: false, bulk: undefined }));
+      const { compare } = await import('../core/compare.js');
       const comparison = compare({ label: basename(specA), allocation: a.allocation }, { label: basename(specB), allocation: b.allocation }, { order: 'change', ...(request.years ? { years: request.years } : {}) });
       if (comparison.years.length === 0) {
         // A free split (--total, no programme) has no years to line up unless --year names one.
@@ -104,6 +106,7 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
       return { kind: 'comparison', comparison, sides: [a.allocation, b.allocation], programme: a.programme, data: [specA, specB], rules: a.useProgramme ? request.rules : undefined };
     }
     refuse(request, ALLOCATION_KEYS, 'a scenario names its own recipients and figures; --compare with scenarios takes --year and --rules');
+    const { compareUseCase } = await import('./compare.js');
     const { comparison, runs } = await compareUseCase({ a: specA, b: specB, rules: request.rules, years: request.years, order: 'change' });
     const [runA, runB] = runs;
     const info = (run: typeof runA): ScenarioInfo => ({ name: run.scenario.name, ...(run.file ? { file: run.file } : {}), ...(run.scenario.description ? { description: run.scenario.description } : {}) });

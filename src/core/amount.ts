@@ -30,19 +30,79 @@ export interface GroupingDefect {
 /** The codes an amount that cannot be read has. */
 export type AmountErrorCode = Extract<ErrorCode, 'invalid-amount' | 'broken-digit-grouping' | 'ambiguous-amount' | 'amount-too-large' | 'amount-too-precise'>;
 
+/**
+ * Why a text is not an amount, as data: the writers phrase it in the locale
+ * (render/amount-words.ts); `message` is the English sentence, for the CLI's error line.
+ */
+export type AmountProblem =
+  | { kind: 'no-digits' }
+  | { kind: 'not-finite' }
+  | { kind: 'exponent' }
+  | { kind: 'not-digits' }
+  | { kind: 'separators' }
+  | { kind: 'decimal-marks'; mark: DecimalMark }
+  /** `readings`: the likely values, non-negative, most likely first (none when the grouping is broken around another mark). */
+  | { kind: 'grouping'; readings: Decimal[] }
+  | { kind: 'ambiguous'; intPart: string; frac: string }
+  | { kind: 'mixed-marks' }
+  | { kind: 'too-large'; digits: number }
+  | { kind: 'too-precise'; decimals: number }
+  | { kind: 'percent-with-scale' }
+  | { kind: 'percent-not-amount' };
+
+/** A non-negative reading in the Swedish form the English messages quote too ("7 000", "1 350,5"). */
+export function swedishReading(d: Decimal): string {
+  const [int = '', frac] = d.toFixed().split('.');
+  return frac ? `${groupDigits(int, ' ')},${frac}` : groupDigits(int, ' ');
+}
+
+/** Why a text is not an amount, in English (the error line's words). */
+export function amountProblemEnglish(p: AmountProblem): string {
+  switch (p.kind) {
+    case 'no-digits':
+      return 'no digits';
+    case 'not-finite':
+      return 'not a finite number';
+    case 'exponent':
+      return 'exponent notation is not accepted for money';
+    case 'not-digits':
+      return 'contains characters that are not digits';
+    case 'separators':
+      return 'unexpected separators';
+    case 'decimal-marks':
+      return `more than one decimal mark "${p.mark}"`;
+    case 'grouping':
+      return p.readings.length ? `digit groups after the first must have three digits (most likely ${p.readings.map(swedishReading).join(' or ')})` : 'digit groups after the first must have three digits';
+    case 'ambiguous':
+      return `could mean ${p.intPart}${p.frac} or ${p.intPart}.${p.frac}; write it without the separator, or with a decimal mark and grouping spaces`;
+    case 'mixed-marks':
+      return 'mixes "," and "." ambiguously';
+    case 'too-large':
+      return `more than ${p.digits} digits`;
+    case 'too-precise':
+      return `more than ${p.decimals} decimals`;
+    case 'percent-with-scale':
+      return 'a percentage cannot carry a scale word';
+    case 'percent-not-amount':
+      return 'a percentage where an amount is expected';
+  }
+}
+
 export class AmountParseError extends StatsbidragError {
   constructor(
     code: AmountErrorCode,
     message: string,
     readonly text: string,
     readonly grouping?: GroupingDefect,
+    /** Why, as data (undefined only for an error made elsewhere with its own sentence). */
+    readonly problem?: AmountProblem,
   ) {
     super(code, message);
   }
 }
 
-function fail(code: AmountErrorCode, text: string, why: string, grouping?: GroupingDefect): never {
-  throw new AmountParseError(code, `"${text}" is not an amount: ${why}`, text, grouping);
+function fail(code: AmountErrorCode, text: string, problem: AmountProblem, grouping?: GroupingDefect): never {
+  throw new AmountParseError(code, `"${text}" is not an amount: ${amountProblemEnglish(problem)}`, text, grouping, problem);
 }
 
 /** "1,350" / "12.345": one separator before exactly three digits could be a thousands group. */
@@ -118,31 +178,24 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
     sign = body[0] === '-' ? '-' : '';
     body = body.slice(1).trim();
   }
-  if (body === '') fail('invalid-amount', original, 'no digits');
-  if (/^(nan|infinity|inf)$/i.test(body)) fail('invalid-amount', original, 'not a finite number');
-  if (/\d[eE][-+]?\d/.test(body)) fail('invalid-amount', original, 'exponent notation is not accepted for money');
-  if (/[^\d ,.]/.test(body)) fail('invalid-amount', original, 'contains characters that are not digits');
+  if (body === '') fail('invalid-amount', original, { kind: 'no-digits' });
+  if (/^(nan|infinity|inf)$/i.test(body)) fail('invalid-amount', original, { kind: 'not-finite' });
+  if (/\d[eE][-+]?\d/.test(body)) fail('invalid-amount', original, { kind: 'exponent' });
+  if (/[^\d ,.]/.test(body)) fail('invalid-amount', original, { kind: 'not-digits' });
 
   let intPart: string;
   let frac = '';
   if (body.includes(' ')) {
     // Space-grouped (Swedish): "1 350 000 000,50" or "1 350 000.50".
     const m = /^([\d ]+?)(?:[,.](\d+))?$/.exec(body);
-    if (!m || m[1] === undefined) fail('invalid-amount', original, 'unexpected separators');
+    if (!m || m[1] === undefined) fail('invalid-amount', original, { kind: 'separators' });
     intPart = m[1].trim();
     frac = m[2] ?? '';
     const groups = intPart.split(/ +/);
     const ok = groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
     if (!ok) {
       const candidates = groupingCandidates(groups.join(' '), frac);
-      fail(
-        'broken-digit-grouping',
-        original,
-        `digit groups after the first must have three digits (most likely ${candidates
-          .map((c) => swedish(c))
-          .join(' or ')})`,
-        { candidates: sign ? candidates.map((c) => c.neg()) : candidates },
-      );
+      fail('broken-digit-grouping', original, { kind: 'grouping', readings: candidates }, { candidates: sign ? candidates.map((c) => c.neg()) : candidates });
     }
     intPart = groups.join('');
   } else {
@@ -156,10 +209,10 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
       // single-separator rule below reads it ("0.25" a decimal, "12.345" ambiguous).
       const group = decimalMark === ',' ? '.' : ',';
       const parts = body.split(decimalMark);
-      if (parts.length > 2) fail('invalid-amount', original, `more than one decimal mark "${decimalMark}"`);
+      if (parts.length > 2) fail('invalid-amount', original, { kind: 'decimal-marks', mark: decimalMark });
       const groups = parts[0]!.split(group);
       const ok = groups.length === 1 || (groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3));
-      if (!ok) fail('broken-digit-grouping', original, 'digit groups after the first must have three digits');
+      if (!ok) fail('broken-digit-grouping', original, { kind: 'grouping', readings: [] });
       intPart = groups.join('');
       frac = parts[1] ?? '';
     } else if (commas + dots === 1) {
@@ -167,7 +220,7 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
       // But "1,350" may be an English thousand: refuse to guess.
       [intPart, frac] = body.split(/[,.]/) as [string, string];
       if (isAmbiguousSeparator(intPart, frac)) {
-        fail('ambiguous-amount', original, `could mean ${intPart}${frac} or ${intPart}.${frac}; write it without the separator, or with a decimal mark and grouping spaces`);
+        fail('ambiguous-amount', original, { kind: 'ambiguous', intPart, frac });
       }
     } else {
       // Several separators. With both kinds, the last one is the decimal mark and must occur
@@ -176,7 +229,7 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
       let head = body;
       let groupMark = last;
       if (commas > 0 && dots > 0) {
-        if ((last === ',' ? commas : dots) !== 1) fail('invalid-amount', original, 'mixes "," and "." ambiguously');
+        if ((last === ',' ? commas : dots) !== 1) fail('invalid-amount', original, { kind: 'mixed-marks' });
         const at = body.lastIndexOf(last);
         head = body.slice(0, at);
         frac = body.slice(at + 1);
@@ -184,17 +237,17 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
       }
       const groups = head.split(groupMark);
       const ok = groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
-      if (!ok) fail('broken-digit-grouping', original, 'digit groups after the first must have three digits');
+      if (!ok) fail('broken-digit-grouping', original, { kind: 'grouping', readings: [] });
       intPart = groups.join('');
     }
   }
   if (!/^\d+$/.test(intPart) || (frac !== '' && !/^\d+$/.test(frac))) {
-    fail('invalid-amount', original, 'unexpected separators');
+    fail('invalid-amount', original, { kind: 'separators' });
   }
   if (intPart.replace(/^0+/, '').length > MAX_INTEGER_DIGITS) {
-    fail('amount-too-large', original, `more than ${MAX_INTEGER_DIGITS} digits`);
+    fail('amount-too-large', original, { kind: 'too-large', digits: MAX_INTEGER_DIGITS });
   }
-  if (frac.length > MAX_DECIMALS) fail('amount-too-precise', original, `more than ${MAX_DECIMALS} decimals`);
+  if (frac.length > MAX_DECIMALS) fail('amount-too-precise', original, { kind: 'too-precise', decimals: MAX_DECIMALS });
   return new Decimal(`${sign}${intPart}${frac ? `.${frac}` : ''}`);
 }
 
@@ -220,11 +273,11 @@ export function parseAmountOrPercent(text: string, options: ParseOptions = {}): 
   // the general path below reads as the same digits without the spaces.
   if (GROUPED.test(text)) return { value: new Decimal(text.replace(/ /g, '')), percent: false };
   const { body, exponent, percent } = splitWords(text);
-  if (percent && exponent) fail('invalid-amount', text, 'a percentage cannot carry a scale word');
+  if (percent && exponent) fail('invalid-amount', text, { kind: 'percent-with-scale' });
   const value = parseNumberBody(text, body, options.decimalMark);
   const scaled = exponent ? value.times(new Decimal(`1e${exponent}`)) : value;
   if (scaled.abs().gte(TOO_LARGE)) {
-    fail('amount-too-large', text, `more than ${MAX_INTEGER_DIGITS} digits`);
+    fail('amount-too-large', text, { kind: 'too-large', digits: MAX_INTEGER_DIGITS });
   }
   return { value: scaled, percent };
 }
@@ -232,7 +285,7 @@ export function parseAmountOrPercent(text: string, options: ParseOptions = {}): 
 /** Parse an amount of money. Throws AmountParseError. */
 export function parseAmount(text: string, options: ParseOptions = {}): Decimal {
   const parsed = parseAmountOrPercent(text, options);
-  if (parsed.percent) fail('invalid-amount', text, 'a percentage where an amount is expected');
+  if (parsed.percent) fail('invalid-amount', text, { kind: 'percent-not-amount' });
   return parsed.value;
 }
 
@@ -246,8 +299,3 @@ export function groupDigits(digits: string, group: string): string {
   return out;
 }
 
-/** A non-negative reading in the Swedish form the parser's messages quote ("7 000", "1 350,5"). */
-function swedish(d: Decimal): string {
-  const [int = '', frac] = d.toFixed().split('.');
-  return frac ? `${groupDigits(int, ' ')},${frac}` : groupDigits(int, ' ');
-}

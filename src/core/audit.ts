@@ -14,18 +14,25 @@
  * Largest remainder hands out exactly B/u units, so the amounts add up to B: the only
  * candidate is B = Σ a_i, and the audit checks whether largest remainder at that B gives
  * the column (any row a tie decided may go either way).
+ *
+ * On columns (issue 20): the rows are two columns of exact scaled integers (AuditColumns), read
+ * from the table without a Decimal per cell; each interval end is the fraction h·u·W / (2·w_i)
+ * for an integer h (2k − 1 and 2k + 1 for round-nearest, …), sorted by its double and, where
+ * doubles cannot tell ends apart, by bigint cross-multiplication (core/audit-sweep.ts). A fraction
+ * is made only for the ends and the budget the result shows, and a missed row's object only when
+ * the result's `missed` is read.
  */
+import { fitsDoubles, largestRemainderF64, MAX_TOTAL } from './apportion/fast.js';
 import { largestRemainder } from './apportion/largest-remainder.js';
-import { chooseRepair, ratioPrediction, readCell, type Repair, type TableLike } from './cells.js';
+import { sortEnds } from './audit-sweep.js';
+import { chooseRepair, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
+import { AmountValues, readAmountCell } from './checks/values.js';
 import { guessIdColumn } from './columns.js';
 import { Decimal, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import {
   add,
-  bestOverlap,
   compare,
-  contains,
-  EVERYTHING,
   floor,
   integerRange,
   intersect,
@@ -33,10 +40,12 @@ import {
   mul,
   rat,
   sub,
+  type Bound,
   type Interval,
   type Rational,
 } from './rational.js';
-import { decimalOfRational, fromBigInt, ratFromDecimal, toScaledAll } from './scaled.js';
+import { decimalOfRational, fromBigInt, fromScaled, ratFromDecimal, scaleOf, toScaled, toScaledAll } from './scaled.js';
+import { findTotalRows, type TotalRow } from './total-rows.js';
 
 export const AUDIT_RULES = ['round-nearest', 'round-down', 'round-up', 'largest-remainder'] as const;
 export type AuditRule = (typeof AUDIT_RULES)[number];
@@ -93,18 +102,384 @@ export interface AuditResult {
   complete: RuleFit[];
 }
 
-interface Prepared {
-  shares: Rational[];
-  amounts: Rational[];
-  weights: bigint[];
+/**
+ * The rows of an audit as columns (issue 20): basis weights and published amounts as exact scaled
+ * integers (core/scaled.ts), no object per row. A row's line, name and published amount as a
+ * Decimal are asked only for the rows a result lists (its missed rows).
+ */
+export interface AuditColumns {
+  readonly length: number;
+  /** Basis weight of row i × 10^weightDecimals (≥ 0). */
+  readonly weights: readonly bigint[];
+  readonly weightDecimals: number;
+  /** Published amount of row i × 10^amountDecimals. */
+  readonly amounts: readonly bigint[];
+  readonly amountDecimals: number;
+  line(i: number): number;
+  id(i: number): string;
+  /** The published amount of row i (default: amounts[i] / 10^amountDecimals). */
+  published?(i: number): Decimal;
 }
 
-function prepare(rows: readonly AuditRow[]): Prepared {
-  const values = rows.map((r) => r.weight);
-  const weights = toScaledAll(values, maxDecimals(values));
-  const total = weights.reduce((s, w) => s + w, 0n);
+/** What every fit reads: the columns, Σ weights, and both columns as doubles (exact below 2^53). */
+interface Prepared {
+  cols: AuditColumns;
+  n: number;
+  total: bigint;
+  weights: Float64Array;
+  amounts: Float64Array;
+  /** The largest |amount| as a double. */
+  largest: number;
+  /** The largest weight as a double. */
+  largestWeight: number;
+  published(i: number): Decimal;
+}
+
+function prepare(cols: AuditColumns): Prepared {
+  const n = cols.length;
+  const weights = new Float64Array(n);
+  const amounts = new Float64Array(n);
+  let total = 0n;
+  let largest = 0;
+  let largestWeight = 0;
+  for (let i = 0; i < n; i++) {
+    const w = cols.weights[i]!;
+    if (w < 0n) throw new StatsbidragError('negative-weight', `the basis value of "${cols.id(i)}" is negative`, { line: cols.line(i) });
+    total += w;
+    weights[i] = Number(w);
+    if (weights[i]! > largestWeight) largestWeight = weights[i]!;
+    const a = Number(cols.amounts[i]!);
+    amounts[i] = a;
+    if (Math.abs(a) > largest) largest = Math.abs(a);
+  }
   if (total <= 0n) throw new StatsbidragError('no-positive-weight', 'no row has a positive basis value');
-  return { shares: weights.map((w) => rat(w, total)), amounts: rows.map((r) => ratFromDecimal(r.amount)), weights };
+  const published = cols.published ? (i: number) => cols.published!(i) : (i: number) => fromScaled(cols.amounts[i]!, cols.amountDecimals);
+  return { cols, n, total, weights, amounts, largest, largestWeight, published };
+}
+
+/** The rows' amounts in units of one unit u: which are a whole number k ≥ 0 of units, and k. */
+interface UnitRows {
+  unitD: Decimal;
+  unit: Rational;
+  /** 1 where amount / u is a whole number ≥ 0. */
+  whole: Uint8Array;
+  /** amount / u as a double (exact below 2^53) where whole. */
+  k: Float64Array;
+  /** amount / u exactly (for a row where it is whole, or any row for largest remainder's check). */
+  exact(i: number): bigint;
+  /** Whether amount / u is a whole number (any sign). */
+  divides(i: number): boolean;
+}
+
+const SAFE = 2 ** 53;
+
+function unitRows(unitD: Decimal, p: Prepared): UnitRows {
+  const unit = ratFromDecimal(unitD);
+  // amount / u = A × u.den / (10^decimals × u.num) for the scaled amount A.
+  const per = scaleOf(p.cols.amountDecimals) * unit.num;
+  const den = unit.den;
+  const whole = new Uint8Array(p.n);
+  const k = new Float64Array(p.n);
+  const perF = Number(per);
+  const denF = Number(den);
+  const amounts = p.cols.amounts;
+  if (p.largest * denF <= SAFE && perF <= SAFE) {
+    // Every product is an integer below 2^53: exact in doubles.
+    for (let i = 0; i < p.n; i++) {
+      const a = p.amounts[i]! * denF;
+      if (a >= 0 && a % perF === 0) {
+        whole[i] = 1;
+        k[i] = a / perF;
+      }
+    }
+  } else {
+    for (let i = 0; i < p.n; i++) {
+      const a = amounts[i]! * den;
+      if (a >= 0n && a % per === 0n) {
+        whole[i] = 1;
+        k[i] = Number(a / per);
+      }
+    }
+  }
+  return { unitD, unit, whole, k, exact: (i) => (amounts[i]! * den) / per, divides: (i) => (amounts[i]! * den) % per === 0n };
+}
+
+/** A fit whose `missed` rows are made when it is read (a 100 000-row fit that misses most rows is not listed unless asked). */
+function withMissed(fit: Omit<RuleFit, 'missed'>, make: () => MissedRow[]): RuleFit {
+  let made: MissedRow[] | undefined;
+  return Object.defineProperty(fit, 'missed', { get: () => (made ??= make()), enumerable: true, configurable: true }) as RuleFit;
+}
+
+/** Kinds of interval ends: lower closed, lower open, upper closed, upper open. */
+const LC = 0;
+const LO = 1;
+const UC = 2;
+const UO = 3;
+
+/** Per rule: the ends 2x of a row's quota interval relative to 2k, and whether each is closed. */
+const ENDS: Record<Exclude<AuditRule, 'largest-remainder'>, { lower: number; upper: number; lowerClosed: boolean; upperClosed: boolean }> = {
+  'round-nearest': { lower: -1, upper: 1, lowerClosed: true, upperClosed: false },
+  'round-down': { lower: 0, upper: 2, lowerClosed: true, upperClosed: false },
+  'round-up': { lower: -2, upper: 0, lowerClosed: false, upperClosed: true },
+};
+
+/**
+ * rowInterval() for every row at once, and the sweep of bestOverlap() over their ends. End 2i is
+ * row i's lower end, 2i + 1 its upper one; its value is h·u·W / (2·w_i) with h = 2k + offset (h ≤ 0
+ * at a lower end: B > 0 bounds it, the value 0, open). A row with w_i = 0 has the interval B > 0
+ * when it publishes 0, else none.
+ */
+function fitRounding(rule: Exclude<AuditRule, 'largest-remainder'>, ur: UnitRows, p: Prepared): RuleFit {
+  const { unitD, unit } = ur;
+  const { n, cols, total } = p;
+  const shape = ENDS[rule];
+  const base = { rule, unit: unitD, rows: n };
+  const kind = new Uint8Array(2 * n);
+  const ends = new Int32Array(2 * n);
+  const key = new Float64Array(2 * n);
+  const lowerGroup = new Int32Array(n).fill(-1);
+  const upperGroup = new Int32Array(n).fill(-1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (!ur.whole[i]) continue;
+    const k = ur.k[i]!;
+    const w = p.weights[i]!;
+    if (w === 0) {
+      if (k !== 0) continue;
+      kind[2 * i] = LO;
+      ends[m] = 2 * i;
+      key[m++] = 0;
+      continue;
+    }
+    const hUpper = 2 * k + shape.upper;
+    if (hUpper <= 0) continue; // round-up of a published 0: (0, 0] is empty
+    const hLower = 2 * k + shape.lower;
+    const clamped = hLower <= 0;
+    kind[2 * i] = clamped || !shape.lowerClosed ? LO : LC;
+    ends[m] = 2 * i;
+    key[m++] = clamped ? 0 : hLower / w;
+    kind[2 * i + 1] = shape.upperClosed ? UC : UO;
+    ends[m] = 2 * i + 1;
+    key[m++] = hUpper / w;
+  }
+  // h of an end, exactly (0 for a lower end that B > 0 bounds).
+  const hOf = (e: number): bigint => {
+    const i = e >> 1;
+    const h = 2n * ur.exact(i) + BigInt(e & 1 ? shape.upper : shape.lower);
+    return h > 0n ? h : 0n;
+  };
+  const exactCompare = (a: number, b: number): number => {
+    const ea = ends[a]!;
+    const eb = ends[b]!;
+    const ha = hOf(ea);
+    const hb = hOf(eb);
+    if (ha === 0n || hb === 0n) return (ha === 0n ? 0 : 1) - (hb === 0n ? 0 : 1);
+    const l = ha * cols.weights[eb >> 1]!;
+    const r = hb * cols.weights[ea >> 1]!;
+    return l < r ? -1 : l > r ? 1 : 0;
+  };
+  const valueOf = (e: number): Rational => {
+    const h = hOf(e);
+    return h === 0n ? rat(0n) : rat(h * unit.num * total, 2n * cols.weights[e >> 1]! * unit.den);
+  };
+  const sorted = sortEnds(m, key, exactCompare);
+  for (let c = 0; c < m; c++) {
+    const e = ends[c]!;
+    (e & 1 ? upperGroup : lowerGroup)[e >> 1] = sorted.groupOf[c]!;
+  }
+  const groupValue = (g: number): Rational => valueOf(ends[sorted.order[sorted.groupStart[g]!]!]!);
+
+  // The sweep: the first point where the most intervals overlap (bestOverlap()).
+  let before = 0;
+  let bestCount = 0;
+  let bestGroup = -1;
+  let bestAfter = false;
+  for (let g = 0; g < sorted.groups; g++) {
+    let lc = 0;
+    let lo = 0;
+    let uc = 0;
+    let uo = 0;
+    for (let q = sorted.groupStart[g]!; q < sorted.groupStart[g + 1]!; q++) {
+      const t = kind[ends[sorted.order[q]!]!]!;
+      if (t === LC) lc++;
+      else if (t === LO) lo++;
+      else if (t === UC) uc++;
+      else uo++;
+    }
+    const at = before + lc - uo;
+    const after = before + lc + lo - uo - uc;
+    if (at > bestCount) {
+      bestCount = at;
+      bestGroup = g;
+      bestAfter = false;
+    }
+    if (after > bestCount) {
+      bestCount = after;
+      bestGroup = g;
+      bestAfter = true;
+    }
+    before = after;
+  }
+  if (bestCount === 0) {
+    return withMissed({ ...base, reproduced: 0, complete: false }, () =>
+      Array.from({ length: n }, (_, i) => ({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: new Decimal(0) })),
+    );
+  }
+  const point = !bestAfter
+    ? groupValue(bestGroup)
+    : bestGroup + 1 < sorted.groups
+      ? midpoint(groupValue(bestGroup), groupValue(bestGroup + 1))
+      : add(groupValue(bestGroup), rat(1n));
+
+  // The rows whose interval holds the point, and the intersection of their intervals.
+  const hit = new Uint8Array(n);
+  let lowest = -1; // the highest lower end's group among them
+  let lowerClosed = true;
+  let highest = -1; // the lowest upper end's group (-1: none has an upper end)
+  let upperClosed = true;
+  for (let i = 0; i < n; i++) {
+    const gl = lowerGroup[i]!;
+    if (gl < 0) continue;
+    const gu = upperGroup[i]!;
+    const holds = bestAfter
+      ? gl <= bestGroup && (gu < 0 || gu > bestGroup)
+      : (gl < bestGroup || (gl === bestGroup && kind[2 * i] === LC)) && (gu < 0 || gu > bestGroup || (gu === bestGroup && kind[2 * i + 1] === UC));
+    if (!holds) continue;
+    hit[i] = 1;
+    if (gl > lowest) {
+      lowest = gl;
+      lowerClosed = kind[2 * i] === LC;
+    } else if (gl === lowest && kind[2 * i] !== LC) lowerClosed = false;
+    if (gu >= 0) {
+      if (highest < 0 || gu < highest) {
+        highest = gu;
+        upperClosed = kind[2 * i + 1] === UC;
+      } else if (gu === highest && kind[2 * i + 1] !== UC) upperClosed = false;
+    }
+  }
+  const lower: Bound = { value: groupValue(lowest), closed: lowerClosed };
+  const interval: Interval = highest < 0 ? { lower } : { lower, upper: { value: groupValue(highest), closed: upperClosed } };
+  const { example, whole } = exampleIn(interval, unit, point);
+  return withMissed(
+    {
+      ...base,
+      reproduced: bestCount,
+      complete: bestCount === n,
+      interval,
+      example,
+      ...(whole ? { wholeUnits: whole } : {}),
+    },
+    () => {
+      const out: MissedRow[] = [];
+      for (let i = 0; i < n; i++) {
+        if (hit[i]) continue;
+        const share = rat(cols.weights[i]!, total);
+        out.push({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: decimalOfRational(ruleAmount(rule, share, example, unit)) });
+      }
+      return out;
+    },
+  );
+}
+
+function fitLargestRemainder(ur: UnitRows, p: Prepared, amountSum: bigint): RuleFit {
+  const { unitD, unit } = ur;
+  const { n, cols, total } = p;
+  const units = floor(rat(amountSum * unit.den, scaleOf(cols.amountDecimals) * unit.num));
+  const budget = mul(rat(units), unit);
+  // On doubles when every quota and remainder is exact there (apportion/fast.ts: the same hand-out and tie-break), else on bigints.
+  const onDoubles = units >= 0n && units < BigInt(SAFE) && total <= BigInt(MAX_TOTAL) && fitsDoubles(p.largestWeight, Number(total), Number(units));
+  const result = onDoubles ? largestRemainderF64(p.weights, Number(units), Number(total)) : largestRemainder({ weights: cols.weights, units });
+  const tied = new Uint8Array(n);
+  for (const i of result.tiedRows) tied[i] = 1;
+  const given = (i: number): bigint => BigInt(result.units[i]!);
+  const miss = new Uint8Array(n);
+  let misses = 0;
+  for (let i = 0; i < n; i++) {
+    let ok: boolean;
+    const g = result.units[i]!;
+    const k = ur.k[i]!;
+    if (ur.whole[i] && k < SAFE && Number(g) === k) ok = true;
+    else if (!ur.whole[i] && !(cols.amounts[i]! < 0n)) ok = false; // not a whole number of units
+    else {
+      // Exactly: a large k, a negative amount, or a row a tie decided.
+      const q = ur.exact(i);
+      const floorQuota = (cols.weights[i]! * units) / total;
+      ok = ur.divides(i) && (q === given(i) || (tied[i] === 1 && (q === floorQuota || q === floorQuota + 1n)));
+    }
+    if (!ok) {
+      miss[i] = 1;
+      misses++;
+    }
+  }
+  const interval: Interval = { lower: { value: budget, closed: true }, upper: { value: budget, closed: true } };
+  return withMissed(
+    {
+      rule: 'largest-remainder',
+      unit: unitD,
+      rows: n,
+      reproduced: n - misses,
+      complete: misses === 0 && units > 0n,
+      interval,
+      example: budget,
+      wholeUnits: [decimalOfRational(budget), decimalOfRational(budget)],
+    },
+    () => {
+      const out: MissedRow[] = [];
+      for (let i = 0; i < n; i++) if (miss[i]) out.push({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: fromBigInt(given(i)).times(unitD) });
+      return out;
+    },
+  );
+}
+
+export function audit(rows: readonly AuditRow[], options: AuditOptions = {}): AuditResult {
+  if (rows.length === 0) throw new StatsbidragError('no-rows', 'there are no rows to audit');
+  for (const r of rows) {
+    if (r.weight.isNegative()) throw new StatsbidragError('negative-weight', `the basis value of "${r.id}" is negative`, { line: r.line });
+  }
+  const weights = rows.map((r) => r.weight);
+  const amounts = rows.map((r) => r.amount);
+  const weightDecimals = maxDecimals(weights);
+  const amountDecimals = maxDecimals(amounts);
+  return auditColumns(
+    {
+      length: rows.length,
+      weights: toScaledAll(weights, weightDecimals),
+      weightDecimals,
+      amounts: toScaledAll(amounts, amountDecimals),
+      amountDecimals,
+      line: (i) => rows[i]!.line,
+      id: (i) => rows[i]!.id,
+      published: (i) => rows[i]!.amount,
+    },
+    options,
+  );
+}
+
+/** audit() of rows held as columns: the same result, without an object or a fraction per row. */
+export function auditColumns(cols: AuditColumns, options: AuditOptions = {}): AuditResult {
+  if (cols.length === 0) throw new StatsbidragError('no-rows', 'there are no rows to audit');
+  const p = prepare(cols);
+  const units = options.units ?? PLAUSIBLE_UNITS;
+  const rules = options.rules ?? AUDIT_RULES;
+  let amountSum = 0n;
+  for (let i = 0; i < p.n; i++) amountSum += cols.amounts[i]!;
+  const fits: RuleFit[] = [];
+  for (const unit of units) {
+    if (!unit.isFinite() || unit.lte(0)) throw new StatsbidragError('invalid-unit', `the unit must be a positive amount, not ${unit.toString()}`, {}, 'usage');
+    const ur = unitRows(unit, p);
+    for (const rule of rules) fits.push(rule === 'largest-remainder' ? fitLargestRemainder(ur, p, amountSum) : fitRounding(rule, ur, p));
+  }
+  // Best first: most rows; then the coarser unit (a column in millions is more plausibly
+  // "rounded to millions" than to kronor); then the order of AUDIT_RULES.
+  const order = (f: RuleFit): number => AUDIT_RULES.indexOf(f.rule);
+  fits.sort((a, b) => b.reproduced - a.reproduced || b.unit.comparedTo(a.unit) || order(a) - order(b));
+  return {
+    rows: p.n,
+    sum: new Decimal(0).plus(fromScaled(amountSum, cols.amountDecimals)),
+    weightTotal: new Decimal(0).plus(fromScaled(p.total, cols.weightDecimals)),
+    fits,
+    complete: fits.filter((f) => f.complete),
+  };
 }
 
 const POSITIVE: Interval = { lower: { value: rat(0n), closed: false } };
@@ -155,87 +530,6 @@ function exampleIn(i: Interval, unit: Rational, fallback: Rational): { example: 
   return { example: mul(rat(k), unit), whole: [fromBigInt(range[0]).times(u), fromBigInt(range[1]).times(u)] };
 }
 
-function fitRounding(rule: Exclude<AuditRule, 'largest-remainder'>, unitD: Decimal, rows: readonly AuditRow[], p: Prepared): RuleFit {
-  const unit = ratFromDecimal(unitD);
-  const intervals = rows.map((_, i) => rowInterval(rule, p.shares[i]!, p.amounts[i]!, unit));
-  const base = { rule, unit: unitD, rows: rows.length };
-  const best = bestOverlap(intervals);
-  if (!best || best.count === 0) {
-    return { ...base, reproduced: 0, complete: false, missed: rows.map((r) => ({ line: r.line, id: r.id, published: r.amount, ruleGives: new Decimal(0) })) };
-  }
-  const hit = intervals.map((iv) => contains(iv, best.point));
-  const interval = intervals.reduce((acc, iv, i) => (hit[i] ? intersect(acc, iv) : acc), EVERYTHING);
-  const { example, whole } = exampleIn(interval, unit, best.point);
-  const missed = rows.flatMap((r, i) =>
-    hit[i] ? [] : [{ line: r.line, id: r.id, published: r.amount, ruleGives: decimalOfRational(ruleAmount(rule, p.shares[i]!, example, unit)) }],
-  );
-  return {
-    ...base,
-    reproduced: best.count,
-    complete: best.count === rows.length,
-    interval,
-    example,
-    ...(whole ? { wholeUnits: whole } : {}),
-    missed,
-  };
-}
-
-function fitLargestRemainder(unitD: Decimal, rows: readonly AuditRow[], p: Prepared): RuleFit {
-  const unit = ratFromDecimal(unitD);
-  const sum = p.amounts.reduce(add, rat(0n));
-  const units = floor(rat(sum.num * unit.den, sum.den * unit.num));
-  const budget = mul(rat(units), unit);
-  const result = largestRemainder({ weights: p.weights, units });
-  const tied = new Set(result.tiedRows);
-  const total = p.weights.reduce((s, w) => s + w, 0n);
-  const missed: MissedRow[] = [];
-  rows.forEach((r, i) => {
-    const k = rat(p.amounts[i]!.num * unit.den, p.amounts[i]!.den * unit.num);
-    const given = result.units[i]!;
-    const ok = k.den === 1n && (k.num === given || (tied.has(i) && (k.num === (p.weights[i]! * units) / total || k.num === (p.weights[i]! * units) / total + 1n)));
-    if (!ok) missed.push({ line: r.line, id: r.id, published: r.amount, ruleGives: fromBigInt(given).times(unitD) });
-  });
-  const interval: Interval = { lower: { value: budget, closed: true }, upper: { value: budget, closed: true } };
-  const reproduced = rows.length - missed.length;
-  return {
-    rule: 'largest-remainder',
-    unit: unitD,
-    rows: rows.length,
-    reproduced,
-    complete: missed.length === 0 && units > 0n,
-    interval,
-    example: budget,
-    wholeUnits: [decimalOfRational(budget), decimalOfRational(budget)],
-    missed,
-  };
-}
-
-export function audit(rows: readonly AuditRow[], options: AuditOptions = {}): AuditResult {
-  if (rows.length === 0) throw new StatsbidragError('no-rows', 'there are no rows to audit');
-  for (const r of rows) {
-    if (r.weight.isNegative()) throw new StatsbidragError('negative-weight', `the basis value of "${r.id}" is negative`, { line: r.line });
-  }
-  const p = prepare(rows);
-  const units = options.units ?? PLAUSIBLE_UNITS;
-  const rules = options.rules ?? AUDIT_RULES;
-  const fits: RuleFit[] = [];
-  for (const unit of units) {
-    if (!unit.isFinite() || unit.lte(0)) throw new StatsbidragError('invalid-unit', `the unit must be a positive amount, not ${unit.toString()}`, {}, 'usage');
-    for (const rule of rules) fits.push(rule === 'largest-remainder' ? fitLargestRemainder(unit, rows, p) : fitRounding(rule, unit, rows, p));
-  }
-  // Best first: most rows; then the coarser unit (a column in millions is more plausibly
-  // "rounded to millions" than to kronor); then the order of AUDIT_RULES.
-  const order = (f: RuleFit): number => AUDIT_RULES.indexOf(f.rule);
-  fits.sort((a, b) => b.reproduced - a.reproduced || b.unit.comparedTo(a.unit) || order(a) - order(b));
-  return {
-    rows: rows.length,
-    sum: rows.reduce((s, r) => s.plus(r.amount), new Decimal(0)),
-    weightTotal: rows.reduce((s, r) => s.plus(r.weight), new Decimal(0)),
-    fits,
-    complete: fits.filter((f) => f.complete),
-  };
-}
-
 /** stated − B over an interval of B: what was set aside, as an interval (ends swap). */
 export function gapInterval(stated: Decimal, interval: Interval): Interval {
   const s = ratFromDecimal(stated);
@@ -262,42 +556,157 @@ export interface AuditTable {
   columnHeader: string;
 }
 
+/** auditColumnsOf()'s result: the rows as columns, and the repairs. */
+export interface AuditColumnsTable {
+  columns: AuditColumns;
+  repairs: CellRepair[];
+  basisHeader: string;
+  columnHeader: string;
+}
+
+/** Unreadable and empty cells of one column, by record. */
+type Unread = Map<number, Exclude<CellReading, { kind: 'ok' }>>;
+
+/** The basis and the audited column of every record, each cell read once (as validate reads its cells, core/checks/values.ts). */
+export interface AuditCells {
+  table: TableLike;
+  basisCol: number;
+  columnCol: number;
+  basis: AmountValues;
+  column: AmountValues;
+  basisUnread: Unread;
+  columnUnread: Unread;
+}
+
+function readColumn(table: TableLike, col: number): { values: AmountValues; unread: Unread } {
+  const n = table.rowCount;
+  const values = new AmountValues(n);
+  const unread: Unread = new Map();
+  for (let r = 0; r < n; r++) {
+    const cell = readAmountCell(values, r, table.cell(r, col), table.decimalMark);
+    if (cell) unread.set(r, cell);
+  }
+  return { values, unread };
+}
+
+export function readAuditCells(table: TableLike, basisCol: number, columnCol: number): AuditCells {
+  const basis = readColumn(table, basisCol);
+  const column = readColumn(table, columnCol);
+  return { table, basisCol, columnCol, basis: basis.values, column: column.values, basisUnread: basis.unread, columnUnread: column.unread };
+}
+
+/** The table's total rows (core/total-rows.ts) by the name in `idCol` and the two columns: not rows to audit. */
+export function auditTotalRows(cells: AuditCells, idCol: number): TotalRow[] {
+  const { table, basis, column } = cells;
+  return findTotalRows({
+    count: table.rowCount,
+    name: (i) => table.cell(i, idCol),
+    amounts: (i) => [basis.get(i), column.get(i)],
+    sums: (positions, count) => [basis.sumAt(positions, count), column.sumAt(positions, count)],
+  });
+}
+
 /**
- * Table + column indices → audit rows. Cells with broken digit grouping are repaired (and
- * listed); any other unreadable, empty or negative cell is an input error with its position.
+ * The records of `cells` other than those in `aside` (total rows) → audit columns. Cells with
+ * broken digit grouping are repaired (and listed); any other unreadable, empty or negative cell
+ * is an input error with its position.
  */
-export function auditRowsFromTable(table: TableLike, basisCol: number, columnCol: number, idCol: number = guessIdColumn(table.headers)): AuditTable {
+export function auditColumnsOf(cells: AuditCells, idCol: number, aside: readonly number[] = []): AuditColumnsTable {
+  const { table, basisCol, columnCol } = cells;
   const file = table.file;
   const basisHeader = table.headers[basisCol]!;
   const columnHeader = table.headers[columnCol]!;
-  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { ...(file ? { file } : {}), line: 2 });
-  const read = (col: number) =>
-    Array.from({ length: table.rowCount }, (_, r) => {
-      const line = table.line(r);
-      const cell = readCell(table.cell(r, col), table.decimalMark);
-      const where = { ...(file ? { file } : {}), line, field: table.headers[col]! };
+  let keep: Int32Array | undefined;
+  if (aside.length) {
+    const out = new Set(aside);
+    keep = new Int32Array(table.rowCount - out.size);
+    for (let r = 0, k = 0; r < table.rowCount; r++) if (!out.has(r)) keep[k++] = r;
+  }
+  const n = keep ? keep.length : table.rowCount;
+  const record = keep ? (i: number) => keep[i]! : (i: number) => i;
+  if (n === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { ...(file ? { file } : {}), line: 2 });
+  // Errors in row order, the basis column first; cells to repair noted.
+  const check = (values: AmountValues, unread: Unread, col: number): number[] => {
+    const repair: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = record(i);
+      const cell = unread.get(r);
+      if (cell === undefined && !values.isNegative(r)) continue;
+      const where = { ...(file ? { file } : {}), line: table.line(r), field: table.headers[col]! };
+      if (cell === undefined) throw new StatsbidragError('negative-amount', `"${table.cell(r, col)}" is negative`, where);
       if (cell.kind === 'empty') throw new StatsbidragError('missing-value', 'the cell is empty', where);
-      if (cell.kind === 'bad' && cell.candidates.length === 0) throw new StatsbidragError(cell.code, cell.message, where);
-      if (cell.kind === 'ok' && cell.value.isNegative()) throw new StatsbidragError('negative-amount', `"${cell.raw}" is negative`, where);
-      return cell;
-    });
-  const basisCells = read(basisCol);
-  const columnCells = read(columnCol);
-  const okValues = (cells: typeof basisCells): (Decimal | undefined)[] => cells.map((c) => (c.kind === 'ok' ? c.value : undefined));
-  const basisOk = okValues(basisCells);
-  const columnOk = okValues(columnCells);
+      if (cell.candidates.length === 0) throw new StatsbidragError(cell.code, cell.message, where);
+      repair.push(i);
+    }
+    return repair;
+  };
+  const basisRepairs = check(cells.basis, cells.basisUnread, basisCol);
+  const columnRepairs = check(cells.column, cells.columnUnread, columnCol);
   const repairs: CellRepair[] = [];
-  const fix = (cells: typeof basisCells, reference: (Decimal | undefined)[], values: (Decimal | undefined)[], col: number, refHeader: string): Decimal[] =>
-    cells.map((c, i) => {
-      if (c.kind === 'ok') return c.value;
-      if (c.kind !== 'bad') throw new Error('unreachable');
-      const predicted = ratioPrediction(reference, values, i);
-      const repair = chooseRepair(c.candidates, predicted)!;
-      repairs.push({ ...repair, line: table.line(i), id: table.cell(i, idCol), column: table.headers[col]!, raw: c.raw, reference: refHeader });
-      return repair.value;
-    });
-  const weights = fix(basisCells, columnOk, basisOk, basisCol, columnHeader);
-  const amounts = fix(columnCells, basisOk, columnOk, columnCol, basisHeader);
-  const rows = Array.from({ length: table.rowCount }, (_, i) => ({ line: table.line(i), id: table.cell(i, idCol), weight: weights[i]!, amount: amounts[i]! }));
+  if (basisRepairs.length || columnRepairs.length) {
+    // Each repaired cell predicted from the other column (cells.ts): both as read, before any repair.
+    const basisOk = Array.from({ length: n }, (_, i) => cells.basis.get(record(i)));
+    const columnOk = Array.from({ length: n }, (_, i) => cells.column.get(record(i)));
+    const fix = (rows: number[], unread: Unread, reference: (Decimal | undefined)[], values: (Decimal | undefined)[], col: number, refHeader: string): [number, Decimal][] =>
+      rows.map((i) => {
+        const r = record(i);
+        const c = unread.get(r) as Extract<CellReading, { kind: 'bad' }>;
+        const repair = chooseRepair(c.candidates, ratioPrediction(reference, values, i))!;
+        repairs.push({ ...repair, line: table.line(r), id: table.cell(r, idCol), column: table.headers[col]!, raw: c.raw, reference: refHeader });
+        return [r, repair.value];
+      });
+    const basisFixed = fix(basisRepairs, cells.basisUnread, columnOk, basisOk, basisCol, columnHeader);
+    const columnFixed = fix(columnRepairs, cells.columnUnread, basisOk, columnOk, columnCol, basisHeader);
+    for (const [r, v] of basisFixed) cells.basis.set(r, v);
+    for (const [r, v] of columnFixed) cells.column.set(r, v);
+  }
+  const scaled = (values: AmountValues): { values: bigint[]; decimals: number } => {
+    let decimals = 0;
+    for (let i = 0; i < n; i++) {
+      const r = record(i);
+      const d = values.decimalsAt(r);
+      const dp = d >= 0 ? d : values.get(r)!.decimalPlaces();
+      if (dp > decimals) decimals = dp;
+    }
+    const powers = Array.from({ length: decimals + 1 }, (_, d) => scaleOf(d));
+    const out = new Array<bigint>(n);
+    for (let i = 0; i < n; i++) {
+      const r = record(i);
+      const d = values.decimalsAt(r);
+      out[i] = d >= 0 ? BigInt(values.mant[r]!) * powers[decimals - d]! : toScaled(values.get(r)!, decimals);
+    }
+    return { values: out, decimals };
+  };
+  const weights = scaled(cells.basis);
+  const amounts = scaled(cells.column);
+  return {
+    columns: {
+      length: n,
+      weights: weights.values,
+      weightDecimals: weights.decimals,
+      amounts: amounts.values,
+      amountDecimals: amounts.decimals,
+      line: (i) => table.line(record(i)),
+      id: (i) => table.cell(record(i), idCol),
+    },
+    repairs,
+    basisHeader,
+    columnHeader,
+  };
+}
+
+/**
+ * Table + column indices → audit rows (every record; a caller sets total rows aside first, as
+ * app/audit.ts does with auditTotalRows). Cells with broken digit grouping are repaired (and
+ * listed); any other unreadable, empty or negative cell is an input error with its position.
+ */
+export function auditRowsFromTable(table: TableLike, basisCol: number, columnCol: number, idCol: number = guessIdColumn(table.headers)): AuditTable {
+  const { columns, repairs, basisHeader, columnHeader } = auditColumnsOf(readAuditCells(table, basisCol, columnCol), idCol);
+  const rows = Array.from({ length: columns.length }, (_, i) => ({
+    line: columns.line(i),
+    id: columns.id(i),
+    weight: fromScaled(columns.weights[i]!, columns.weightDecimals),
+    amount: fromScaled(columns.amounts[i]!, columns.amountDecimals),
+  }));
   return { rows, repairs, basisHeader, columnHeader };
 }

@@ -35,7 +35,7 @@
 import { Decimal } from './decimal.js';
 import { fromBigInt, toBigInt } from './scaled.js';
 import { StatsbidragError } from './errors.js';
-import type { Sourced } from './sourced.js';
+import type { LocalText, Sourced } from './sourced.js';
 import { yearCount, yearsOf, type YearRange } from './schedule.js';
 import { split } from './split.js';
 
@@ -47,7 +47,7 @@ interface Ordinance {
   /** Organisation types the ordinance admits, in canonical form (see canonicalType). */
   admits: string[];
   source: string;
-  note?: string;
+  note?: LocalText;
 }
 
 /** A grant period within a year: month and day ("05-01"), `to` in the next year when before `from`. */

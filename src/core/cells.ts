@@ -4,7 +4,7 @@
  * repair picks the one nearest to what the row should hold, and says why. Shared by validate
  * and audit so both read a defective table the same way.
  */
-import { AmountParseError, parseAmount, type DecimalMark } from './amount.js';
+import { AmountParseError, parseAmount, type AmountProblem, type DecimalMark } from './amount.js';
 import { Decimal } from './decimal.js';
 
 /**
@@ -57,7 +57,7 @@ export type CellReading =
   | { kind: 'empty'; raw: string }
   | { kind: 'ok'; raw: string; value: Decimal }
   /** Unreadable; `candidates` is non-empty when the digit grouping is broken. */
-  | { kind: 'bad'; raw: string; code: AmountParseError['code']; message: string; candidates: Decimal[] };
+  | { kind: 'bad'; raw: string; code: AmountParseError['code']; message: string; candidates: Decimal[]; problem?: AmountProblem };
 
 export function readCell(raw: string | undefined, decimalMark?: DecimalMark): CellReading {
   const text = raw ?? '';
@@ -66,7 +66,7 @@ export function readCell(raw: string | undefined, decimalMark?: DecimalMark): Ce
     return { kind: 'ok', raw: text, value: parseAmount(text, decimalMark ? { decimalMark } : {}) };
   } catch (e) {
     if (e instanceof AmountParseError) {
-      return { kind: 'bad', raw: text, code: e.code, message: e.message, candidates: e.grouping?.candidates ?? [] };
+      return { kind: 'bad', raw: text, code: e.code, message: e.message, candidates: e.grouping?.candidates ?? [], ...(e.problem ? { problem: e.problem } : {}) };
     }
     throw e;
   }

@@ -341,8 +341,18 @@ export function compare(
 
 function cell(a: Decimal | null, b: Decimal | null): CompareCell {
   const difference = a !== null && b !== null ? b.minus(a) : null;
-  const percent = difference !== null && a !== null && !a.isZero() ? difference.div(a).times(100) : null;
-  return { a, b, difference, percent };
+  // The per cent is a 60-digit division, made when first read (an own enumerable property, read,
+  // spread and compared as any other): the terminal table reads one cell of each row's several.
+  let percent: Decimal | null | undefined;
+  return {
+    a,
+    b,
+    difference,
+    get percent(): Decimal | null {
+      if (percent === undefined) percent = difference !== null && a !== null && !a.isZero() ? difference.div(a).times(100) : null;
+      return percent;
+    },
+  };
 }
 
 const ZERO = new Decimal(0);

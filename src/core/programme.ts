@@ -6,7 +6,7 @@ import type { AwardRules } from './award.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError, type Location } from './errors.js';
 import type { YearRange } from './schedule.js';
-import type { FigureKind, FigureStatus, Sourced } from './sourced.js';
+import type { FigureKind, FigureStatus, LocalText, Sourced } from './sourced.js';
 
 export type { Sourced } from './sourced.js';
 
@@ -15,14 +15,14 @@ interface Alternative<T> {
   value: T;
   source: string;
   kind?: FigureKind;
-  note?: string;
+  note?: LocalText;
 }
 
 /** The amounts that give the same published column (from `statsbidrag audit`), for an assumed figure. */
 interface FigureRange {
   from: Decimal;
   to: Decimal;
-  note?: string;
+  note?: LocalText;
 }
 
 export interface Period {
@@ -45,7 +45,7 @@ export interface Period {
   /** Grants on applications: what this year's multi-year decisions may commit against later years. */
   commitments?: (Sourced<Decimal> & { year: number })[];
   /** Grants on applications: the grant period of a year's call (month-day; `to` in the next year when before `from`). */
-  grantPeriod?: { from?: string; to: string; source: string; kind?: FigureKind; note?: string };
+  grantPeriod?: { from?: string; to: string; source: string; kind?: FigureKind; note?: LocalText };
 }
 
 export interface RecipientSource {

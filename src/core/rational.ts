@@ -22,7 +22,12 @@ const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
-  while (b !== 0n) [a, b] = [b, a % b];
+  // Not `[a, b] = [b, a % b]`: unoptimised (as at start-up) that makes an array every step.
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -94,8 +99,6 @@ export interface Interval {
   lower?: Bound;
   upper?: Bound;
 }
-
-export const EVERYTHING: Interval = {};
 
 export function isEmpty(i: Interval): boolean {
   if (!i.lower || !i.upper) return false;

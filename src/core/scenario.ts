@@ -15,7 +15,7 @@ import type { Decimal } from './decimal.js';
 import { recipientKey } from './recipient-key.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme, Sourced } from './programme.js';
-import type { FigureKind, FigureStatus } from './sourced.js';
+import type { FigureKind, FigureStatus, LocalText } from './sourced.js';
 import { formatYearRange, intersect, type YearRange } from './schedule.js';
 import type { Recipient } from './split.js';
 
@@ -43,17 +43,17 @@ interface ScenarioPeriod {
   unit?: Decimal;
   method?: string;
   source?: string;
-  note?: string;
+  note?: LocalText;
   /** What the total is (default: stated). */
   kind?: FigureKind;
   status?: FigureStatus[];
   /** Other values sources give for the total. */
-  alternatives?: { value: Decimal; source: string; note?: string }[];
+  alternatives?: { value: Decimal; source: string; note?: LocalText }[];
 }
 
 export interface Scenario {
   name: string;
-  description?: string;
+  description?: LocalText;
   /** Programme id in the rules; default: the first with a recipient list. */
   programme?: string;
   /** Years to allocate (and compare); default every year of the (changed) programme. */
@@ -140,12 +140,16 @@ function applyRecipientChanges(base: readonly Recipient[], scenario: Scenario): 
   return recipients;
 }
 
+/** What a scenario sets in a period, for the note it leaves (in English, and the Swedish below). */
+type SetByScenario = 'total' | 'amount split' | 'unit' | 'method';
+const SET_BY_SCENARIO_SV: Record<SetByScenario, string> = { total: 'totalen', 'amount split': 'beloppet att fördela', unit: 'avrundningsenheten', method: 'metoden' };
+
 function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] {
   let periods = [...programme.periods].sort((a, b) => a.years.from - b.years.from);
-  const sourcedOf = <T>(value: T, change: ScenarioPeriod | undefined, what: string): Sourced<T> => ({
+  const sourcedOf = <T>(value: T, change: ScenarioPeriod | undefined, what: SetByScenario): Sourced<T> => ({
     value,
     source: change?.source ?? 'scenario',
-    note: change?.note ?? `${what} set by scenario "${scenario.name}"`,
+    note: change?.note ?? { sv: `${SET_BY_SCENARIO_SV[what]} satt av scenariot "${scenario.name}"`, en: `${what} set by scenario "${scenario.name}"` },
   });
 
   scenario.periods.forEach((change, i) => {
@@ -261,7 +265,7 @@ export function applyScenario(programme: Programme, recipients: readonly Recipie
 export function baselineScenario(programme?: string): Scenario {
   return {
     name: 'baseline',
-    description: 'the programme as the bundled rules have it',
+    description: { sv: 'programmet som de medföljande reglerna har det', en: 'the programme as the bundled rules have it' },
     ...(programme ? { programme } : {}),
     recipients: { remove: [], add: [], change: [] },
     periods: [],

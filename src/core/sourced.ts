@@ -2,6 +2,16 @@
  * What a figure is: `stated` in a source, `derived` (computed from stated figures), `assumed`
  * (chosen by the rules' author; no source states it), or `illustrative` (a calculation example).
  */
+import type { NumberLocale } from './amount.js';
+
+/** A text from the data (a note, a scenario's description): in both languages, or one text for either locale. */
+export type LocalText = string | { readonly sv: string; readonly en: string };
+
+/** A data text in the output's locale. */
+export function textIn(text: LocalText, locale: NumberLocale): string {
+  return typeof text === 'string' ? text : text[locale];
+}
+
 export const FIGURE_KINDS = ['stated', 'derived', 'assumed', 'illustrative'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 
@@ -10,7 +20,7 @@ export interface Sourced<T> {
   value: T;
   /** Key into Rules.sources. */
   source: string;
-  note?: string;
+  note?: LocalText;
   /** What the figure is; when the rules do not say: `derived` for the source "derived", else `stated`. */
   kind?: FigureKind;
 }

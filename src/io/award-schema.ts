@@ -5,6 +5,7 @@
  * schemas.ts can use it without an import cycle through load.ts.
  */
 import * as z from './zod.js';
+import { localText } from './local-text.js';
 import { positiveAmountSchema } from './amount-schema.js';
 import { parseAmountOrPercent } from '../core/amount.js';
 import { StatsbidragError } from '../core/errors.js';
@@ -23,7 +24,7 @@ const percentText = z.textParsedBy((raw) => {
 });
 
 const sourced = <T extends z.ZodMiniType>(value: T) =>
-  z.strictObject({ value, source: z.string().check(z.minLength(1)), note: z.optional(z.string()), kind: z.optional(z.enum(FIGURE_KINDS)) });
+  z.strictObject({ value, source: z.string().check(z.minLength(1)), note: z.optional(localText), kind: z.optional(z.enum(FIGURE_KINDS)) });
 
 /** A programme's `awards` block in rules.json. */
 export const awardRulesSchema = z.strictObject({
@@ -36,7 +37,7 @@ export const awardRulesSchema = z.strictObject({
           z.transform((types: string[]) => types.map(canonicalType)),
         ),
         source: z.string().check(z.minLength(1)),
-        note: z.optional(z.string()),
+        note: z.optional(localText),
       }),
     )
     .check(z.minLength(1)),

@@ -7,6 +7,7 @@
  * loader. The generated files are shipped in schemas/ (written by scripts/write-schemas.mjs and
  * checked to be current by tests/e2e/schemas.test.ts); `statsbidrag schema NAME` prints them.
  */
+import { localText } from './local-text.js';
 import { textRecord } from './text-record.js';
 import { rulesSchema } from './schemas.js';
 import { scenarioSchema } from './scenario-schema.js';
@@ -43,6 +44,16 @@ function parsedValue(ctx: { zodSchema: unknown; jsonSchema: Record<string, unkno
   if (ctx.zodSchema === textRecord) {
     // text-record.ts reads an object of texts the same way, into a map with no prototype.
     Object.assign(ctx.jsonSchema, { type: 'object', additionalProperties: { type: 'string' } });
+    return;
+  }
+  if (ctx.zodSchema === localText) {
+    // local-text.ts reads a note or description: a text, or the same text in both languages.
+    Object.assign(ctx.jsonSchema, {
+      anyOf: [
+        { type: 'string' },
+        { type: 'object', properties: { sv: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } }, required: ['sv', 'en'], additionalProperties: false },
+      ],
+    });
     return;
   }
   const def = (ctx.zodSchema as { _zod?: { def?: { type?: string; in?: { _zod?: { def?: { type?: string } } } } } })._zod?.def;

@@ -25,11 +25,6 @@ import { stampedRules } from './rules-stamp.js';
 export const DATA_DIR = resolve(packageRoot(), 'data');
 export const DEFAULT_RULES = resolve(DATA_DIR, 'rules.json');
 
-/** Read a file (or stdin for "-") as text, decoding as decode.ts says. */
-export async function readText(file: string): Promise<string> {
-  return (await decodeBytes(await readBytes(file), file)).text;
-}
-
 /** The table reader (table.ts), under the name the library has exported since 0.1. */
 export async function loadTable(file: string, delimiter?: string): Promise<Table> {
   return readTable(file, delimiter ? { delimiter } : {});

@@ -11,6 +11,7 @@
  * are a file named with --rules, and everything when there is no stamp (the library, tests).
  */
 import type { Rules } from '../core/programme.js';
+import type { Scenario } from '../core/scenario.js';
 import { Decimal } from '../core/decimal.js';
 
 /** What the build bakes into the CLI bundle (esbuild's define). */
@@ -30,11 +31,16 @@ export interface RulesStamp {
  */
 export type Encoded = string | number | boolean | null | ['a', Encoded[]] | ['o' | 'n', [string, Encoded][]] | ['d', string] | ['u'];
 
-declare const STATSBIDRAG_RULES_STAMP: RulesStamp | undefined;
+/**
+ * The stamps are defined into the bundle as JSON text, parsed when read: an object defined by
+ * esbuild is built when the bundle's first module starts, for every run (--version included), and
+ * its literal weighs on the code cache; a string costs nothing until a run reads the rules.
+ */
+declare const STATSBIDRAG_RULES_STAMP: string | undefined;
 
 /** The stamp baked into this build, if any. */
 function bakedStamp(): RulesStamp | undefined {
-  return typeof STATSBIDRAG_RULES_STAMP === 'undefined' ? undefined : STATSBIDRAG_RULES_STAMP;
+  return typeof STATSBIDRAG_RULES_STAMP === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_RULES_STAMP) as RulesStamp);
 }
 
 /** The rules and hash of the bundled rules file when `bytes` are exactly the ones checked at build time. */
@@ -43,6 +49,32 @@ export function stampedRules(bytes: Uint8Array, stamp: RulesStamp | undefined = 
   const checked = Buffer.from(stamp.bytes, 'base64');
   if (checked.length !== bytes.length || !checked.equals(bytes)) return undefined;
   return { rules: decodeValue(stamp.rules) as Rules, sha256: stamp.sha256 };
+}
+
+/**
+ * A bundled scenario file (data/scenarios/*.json), stamped the same way: its bytes and what
+ * scenarioFromJson (zod) made of them. loadScenario (scenario-files.ts) gives a file with exactly
+ * those bytes that result without loading zod; any other bytes are read and validated as before.
+ */
+export interface ScenarioStamp {
+  /** The file's bytes that passed the schema, in base64. */
+  bytes: string;
+  scenario: Encoded;
+}
+
+declare const STATSBIDRAG_SCENARIO_STAMPS: string | undefined;
+
+const bakedScenarioStamps = (): ScenarioStamp[] | undefined => (typeof STATSBIDRAG_SCENARIO_STAMPS === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_SCENARIO_STAMPS) as ScenarioStamp[]));
+
+/** The scenario of a bundled scenario file whose bytes are exactly those checked at build time. */
+export function stampedScenario(bytes: Uint8Array, stamps: readonly ScenarioStamp[] | undefined = bakedScenarioStamps()): Scenario | undefined {
+  for (const stamp of stamps ?? []) {
+    // base64 is 4 characters for every 3 bytes: only a file of the same length is compared.
+    if (Math.ceil(bytes.length / 3) * 4 !== stamp.bytes.length) continue;
+    const checked = Buffer.from(stamp.bytes, 'base64');
+    if (checked.length === bytes.length && checked.equals(bytes)) return decodeValue(stamp.scenario) as Scenario;
+  }
+  return undefined;
 }
 
 /** Encode a value made of JSON values, plain and null-prototype objects, arrays and Decimals; anything else throws. */

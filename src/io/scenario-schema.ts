@@ -3,24 +3,22 @@
  * problem (`recipients.add[2].basis: expected a number`). JSON has no comments, so any object may
  * carry a `$comment` (a string or a list of lines), which is ignored.
  *
- * A scenario is named on the command line by a file path, by the name of a bundled scenario
- * (data/scenarios/NAME.json), or as `baseline`: the programme as the rules have it.
+ * Files are found and read by scenario-files.ts, which imports this module only for a file the
+ * build has not already checked (the bundled scenarios are stamped: rules-stamp.ts), so a run on
+ * them loads no zod.
  */
 import { FIGURE_KINDS, FIGURE_STATUSES } from '../core/sourced.js';
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseAmountOrPercent } from '../core/amount.js';
 import type { AdminSpec } from '../core/allocate.js';
 import { METHOD_NAMES } from '../core/apportion/index.js';
 import { StatsbidragError } from '../core/errors.js';
-import { baselineScenario, type Scenario } from '../core/scenario.js';
+import type { Scenario } from '../core/scenario.js';
 import { parseYearRange } from '../core/schedule.js';
-import { checkSchema, DATA_DIR, parseJson, readText } from './load.js';
+import { checkSchema } from './load.js';
 import { nonNegativeAmountSchema, numberOrTextParsedBy, positiveAmountSchema } from './amount-schema.js';
 import * as z from './zod.js';
+import { localText } from './local-text.js';
 import { textRecord } from './text-record.js';
-
-const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 
 const comment = z.optional(z.union([z.string(), z.array(z.string())]));
 
@@ -61,10 +59,10 @@ const period = z.strictObject({
   unit: z.optional(positiveAmount),
   method: z.optional(method),
   source: z.optional(z.string().check(z.minLength(1))),
-  note: z.optional(z.string()),
+  note: z.optional(localText),
   kind: z.optional(z.enum(FIGURE_KINDS)),
   status: z.optional(z.array(z.enum(FIGURE_STATUSES))),
-  alternatives: z.optional(z.array(z.strictObject({ value: positiveAmount, source: z.string().check(z.minLength(1)), note: z.optional(z.string()) })).check(z.minLength(1))),
+  alternatives: z.optional(z.array(z.strictObject({ value: positiveAmount, source: z.string().check(z.minLength(1)), note: z.optional(localText) })).check(z.minLength(1))),
 });
 
 export const scenarioSchema = z
@@ -73,7 +71,7 @@ export const scenarioSchema = z
     $comment: comment,
     version: z.literal(1),
     name,
-    description: z.optional(z.string()),
+    description: z.optional(localText),
     programme: z.optional(z.string().check(z.minLength(1))),
     years: z.optional(years),
     sources: z._default(textRecord, {}),
@@ -139,40 +137,4 @@ export function scenarioFromJson(json: unknown, file: string): Scenario {
     ceiling: s.ceiling,
     sources: s.sources,
   }) as Scenario;
-}
-
-export async function loadScenario(file: string): Promise<Scenario> {
-  return scenarioFromJson(parseJson(await readText(file), file, { uniqueKeys: true }), file);
-}
-
-/** Names of the bundled scenarios. */
-export function bundledScenarios(): string[] {
-  try {
-    return readdirSync(SCENARIO_DIR)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.slice(0, -'.json'.length))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-export interface ResolvedScenario {
-  scenario: Scenario;
-  /** The file it came from; undefined for the baseline. */
-  file?: string;
-}
-
-/** `baseline`, a file path, or the name of a bundled scenario. */
-export async function resolveScenario(spec: string, programme?: string): Promise<ResolvedScenario> {
-  if (spec === 'baseline') return { scenario: baselineScenario(programme) };
-  if (spec === '-' || existsSync(spec)) return { scenario: await loadScenario(spec), file: spec };
-  const bundled = resolve(SCENARIO_DIR, `${spec}.json`);
-  if (/^[\w-]+$/.test(spec) && existsSync(bundled)) return { scenario: await loadScenario(bundled), file: bundled };
-  throw new StatsbidragError(
-    'unknown-scenario',
-    `no scenario file or bundled scenario "${spec}" (bundled: baseline, ${bundledScenarios().join(', ')})`,
-    { file: spec },
-    'usage',
-  );
 }

@@ -4,6 +4,7 @@
  * so a bad figure is reported at its JSON path like any other schema error.
  */
 import * as z from './zod.js';
+import { localText } from './local-text.js';
 import { nonNegativeAmountSchema, positiveAmountSchema } from './amount-schema.js';
 import type { Rules } from '../core/programme.js';
 import { parseYearRange } from '../core/schedule.js';
@@ -21,7 +22,7 @@ const kind = z.optional(z.enum(FIGURE_KINDS));
 const source = z.string().check(z.minLength(1));
 
 function sourced<T extends z.ZodMiniType>(value: T) {
-  return z.strictObject({ value, source, note: z.optional(z.string()), kind });
+  return z.strictObject({ value, source, note: z.optional(localText), kind });
 }
 
 const monthDay = z.string().check(z.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day, MM-DD'));
@@ -31,17 +32,17 @@ const period = z.strictObject({
   statedTotal: z.strictObject({
     value: positiveAmountSchema,
     source,
-    note: z.optional(z.string()),
+    note: z.optional(localText),
     kind,
-    alternatives: z.optional(z.array(z.strictObject({ value: positiveAmountSchema, source, kind, note: z.optional(z.string()) })).check(z.minLength(1))),
+    alternatives: z.optional(z.array(z.strictObject({ value: positiveAmountSchema, source, kind, note: z.optional(localText) })).check(z.minLength(1))),
   }),
   includesAdmin: z.boolean(),
   amountSplit: z.strictObject({
     value: nonNegativeAmountSchema,
     source,
-    note: z.optional(z.string()),
+    note: z.optional(localText),
     kind,
-    range: z.optional(z.strictObject({ from: nonNegativeAmountSchema, to: nonNegativeAmountSchema, note: z.optional(z.string()) })),
+    range: z.optional(z.strictObject({ from: nonNegativeAmountSchema, to: nonNegativeAmountSchema, note: z.optional(localText) })),
   }),
   unit: sourced(positiveAmountSchema),
   method: sourced(
@@ -52,9 +53,9 @@ const period = z.strictObject({
     ),
   ),
   publishedColumn: z.optional(z.string().check(z.minLength(1))),
-  budgets: z.optional(z.array(z.strictObject({ ordinance: z.string().check(z.minLength(1)), value: nonNegativeAmountSchema, source, kind, note: z.optional(z.string()) }))),
-  commitments: z.optional(z.array(z.strictObject({ year: z.number().check(z.int(), z.gte(1900), z.lte(2200)), value: nonNegativeAmountSchema, source, kind, note: z.optional(z.string()) }))),
-  grantPeriod: z.optional(z.strictObject({ from: z.optional(monthDay), to: monthDay, source, kind, note: z.optional(z.string()) })),
+  budgets: z.optional(z.array(z.strictObject({ ordinance: z.string().check(z.minLength(1)), value: nonNegativeAmountSchema, source, kind, note: z.optional(localText) }))),
+  commitments: z.optional(z.array(z.strictObject({ year: z.number().check(z.int(), z.gte(1900), z.lte(2200)), value: nonNegativeAmountSchema, source, kind, note: z.optional(localText) }))),
+  grantPeriod: z.optional(z.strictObject({ from: z.optional(monthDay), to: monthDay, source, kind, note: z.optional(localText) })),
 });
 
 const programme = z.strictObject({

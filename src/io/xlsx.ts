@@ -7,8 +7,9 @@
  *
  * Built on well-kept parts that do not hide their failures (xlsx/zip.ts: yauzl, the central
  * directory, sizes, CRCs, bounds counted while inflating; xlsx/parts.ts: saxes, streaming XML).
- * The sheet is streamed row by row into a RowSink (io/table/sink.ts); here the sink checks the
- * header (the first non-empty row) and pads rows to it, and the columnar model's ColumnsSink keeps them.
+ * The sheet is streamed row by row into a RowSink (io/table/sink.ts), each row as its non-empty
+ * cells (sparseRow: a row of one cell at XFD costs one cell, not 16 384); here the sink checks the
+ * header and the columnar model's ColumnsSink keeps the rows.
  *
  * Cells become text as the table reader expects: a numeric cell is its plain decimal text
  * ("1234.5", never "1,2345E+3"), so the sheet's decimal mark is "."; a text cell is its text,
@@ -23,7 +24,7 @@ import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMes
 import { isTotalName } from '../core/total-rows.js';
 import { ColumnsSink, type ColumnarTable } from './table/model.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
-import { columnLetters, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo } from './xlsx/parts.js';
+import { columnLetters, denseCells, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
 import type { RowSink } from './table/sink.js';
 import { ZipArchive } from './xlsx/zip.js';
 
@@ -62,6 +63,8 @@ export interface ReadXlsxOptions {
   limits?: XlsxLimits;
   /** Told which sheet will be read, before its first row. */
   onSheet?: (name: string) => void;
+  /** The XML reader for the sheet and its shared strings (xlsx/parts.ts); default 'fast'. */
+  xml?: XmlParserChoice;
 }
 
 export interface XlsxRead {
@@ -117,8 +120,8 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   options.onSheet?.(sheet.name);
   const stringsPart = sharedStringsPart(zip, part, rels);
   // All shared strings' characters: within the bytes one part may inflate to, and a quarter of a GiB.
-  const strings = stringsPart === undefined ? [] : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024));
-  await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink);
+  const strings = stringsPart === undefined ? [] : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
+  await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink, options.xml);
   sink.end();
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
 }
@@ -134,7 +137,8 @@ export interface SheetHeader {
  * (core/header-row.ts: the first holding what the command needs, else the first with two cells
  * filled; the rows above it, a title and blank rows, are not read) or is the row given; no empty
  * or repeated name in it; a value beyond the header's columns is an error naming the cell; the
- * other rows are padded to the header's width and kept by ColumnsSink.
+ * other rows are kept by ColumnsSink, by their non-empty cells (the rest of the header's width is
+ * empty without being written, and counts against the cell cap all the same).
  */
 class SheetSink implements RowSink {
   headers: string[] | undefined;
@@ -146,7 +150,7 @@ class SheetSink implements RowSink {
   /** What to say about notes below the table (rows not read). */
   notesNote: string | undefined;
   /** The last row kept with two cells filled, and the rows after it with at most one, held until the end tells whether they are notes. */
-  private lastFull: { line: number; cells: string[] } | undefined;
+  private lastFull: { line: number; cols: number[]; texts: string[] } | undefined;
   /** Held rows, kept small: the one filled cell, its column and text (col -1: none). */
   private held: { line: number; col: number; text: string }[] = [];
   /** The first rows, held until the header is known (undefined once it is). */
@@ -199,7 +203,7 @@ class SheetSink implements RowSink {
       }
     }
     this.pending = undefined;
-    for (let i = index; i < pending.length; i++) this.take(pending[i]!.line, pending[i]!.cells);
+    for (let i = index; i < pending.length; i++) this.row(pending[i]!.line, pending[i]!.cells);
   }
 
   row(line: number, cells: readonly string[]): void {
@@ -208,18 +212,37 @@ class SheetSink implements RowSink {
       this.decide(false);
       return;
     }
-    this.take(line, cells);
+    const cols: number[] = [];
+    const texts: string[] = [];
+    cells.forEach((text, c) => {
+      if (text.trim() === '') return;
+      cols.push(c);
+      texts.push(text);
+    });
+    this.take(line, cells.length, cols, texts, cols.length);
   }
 
-  private take(line: number, cells: readonly string[]): void {
+  /** What the sheet reader calls: a row by its non-empty cells (RowSink.sparseRow), at the cost of those. */
+  sparseRow(line: number, cols: ArrayLike<number>, texts: readonly string[], count: number): void {
+    const width = count === 0 ? 0 : cols[count - 1]! + 1;
+    if (this.pending) {
+      this.pending.push({ line, cells: denseCells(width, cols, texts, count) });
+      this.decide(false);
+      return;
+    }
+    this.take(line, width, cols, texts, count);
+  }
+
+  /** A row below the rows held for the header: the header, or a row of the table (its non-empty cells; `width` up to the last). */
+  private take(line: number, width: number, cols: ArrayLike<number>, texts: readonly string[], count: number): void {
     const headers = this.headers;
-    const where = { file: this.file, field: `sheet "${this.sheet}"` };
+    const where = (): { file: string; field: string; line: number } => ({ file: this.file, field: `sheet "${this.sheet}"`, line });
     if (!headers) {
-      if (filledCells(cells) === 0) return;
-      const h = [...cells];
+      if (count === 0) return;
+      const h = denseCells(width, cols, texts, count);
       const seen = new Set<string>();
       h.forEach((name, c) => {
-        if (name === '') throw new StatsbidragError('empty-header', `column ${columnLetters(c)} has no header`, { ...where, line });
+        if (name === '') throw new StatsbidragError('empty-header', `column ${columnLetters(c)} has no header`, where());
         if (seen.has(name)) throw new StatsbidragError('duplicate-header', `column "${name}" appears twice in the header`, { file: this.file, line, field: name });
         seen.add(name);
       });
@@ -227,47 +250,49 @@ class SheetSink implements RowSink {
       this.columns.row(line, h);
       return;
     }
-    if (cells.length > headers.length) {
-      const beyond = cells.findIndex((c, col) => col >= headers.length && c !== '');
-      throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(beyond)}${line} holds a value but its column has no header`, { ...where, line });
+    if (width > headers.length) {
+      let beyond = 0;
+      while (beyond < count - 1 && cols[beyond]! < headers.length) beyond++;
+      throw new StatsbidragError('cell-outside-table', `cell ${columnLetters(cols[beyond] ?? width - 1)}${line} holds a value but its column has no header`, where());
     }
     // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
     this.slots += headers.length;
-    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { ...where, line });
+    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, where());
     // A row with at most one cell filled is held (its one cell) until a fuller row or the end of the sheet tells whether it is a note.
-    if (this.held.length < 1000) {
-      let col = -1;
-      let n = 0;
-      for (let c = 0; c < cells.length && n < 2; c++) {
-        if (cells[c]!.trim() === '') continue;
-        n++;
-        col = c;
-      }
-      if (n <= 1) {
-        this.held.push({ line, col, text: col < 0 ? '' : cells[col]! });
-        return;
-      }
+    if (this.held.length < 1000 && count <= 1) {
+      this.held.push(count === 0 ? { line, col: -1, text: '' } : { line, col: cols[0]!, text: texts[0]! });
+      return;
     }
-    for (const r of this.held) this.keep(r.line, heldCells(r));
-    this.held = [];
-    this.lastFull = { line, cells: [...cells] };
-    this.keep(line, cells);
+    if (this.held.length > 0) {
+      for (const r of this.held) this.keepHeld(r);
+      this.held = [];
+    }
+    // The last full row, copied into arrays kept from row to row (the reader reuses its own).
+    const last = (this.lastFull ??= { line, cols: [], texts: [] });
+    last.line = line;
+    last.cols.length = count;
+    last.texts.length = count;
+    for (let i = 0; i < count; i++) {
+      last.cols[i] = cols[i]!;
+      last.texts[i] = texts[i]!;
+    }
+    this.columns.sparseRow(line, cols, texts, count);
   }
 
-  /** A row below the header into the model (counted against the cap in take()). */
-  private keep(line: number, cells: readonly string[]): void {
-    // ColumnsSink reads a missing cell as empty: no padding needed.
-    this.columns.row(line, cells);
+  /** A held row into the model (counted against the cap in take()). */
+  private keepHeld(r: { line: number; col: number; text: string }): void {
+    if (r.col >= 0) this.columns.sparseRow(r.line, [r.col], [r.text], 1);
   }
 
   end(): void {
     if (this.pending) this.decide(true);
     if (this.held.length > 0) {
       // Notes below the table (core/header-row.ts findNotesBelow): the held rows from the first after a blank row or the total row.
-      const rows = [this.lastFull ?? { line: 0, cells: [] }, ...this.held.map((h) => ({ line: h.line, cells: h.col < 0 ? [] : [h.text] }))];
+      const last = this.lastFull;
+      const rows = [last ? { line: last.line, cells: denseCells(last.cols.length === 0 ? 0 : last.cols[last.cols.length - 1]! + 1, last.cols, last.texts, last.cols.length) } : { line: 0, cells: [] as string[] }, ...this.held.map((h) => ({ line: h.line, cells: h.col < 0 ? [] : [h.text] }))];
       const at = findNotesBelow(rows.map((r) => r.cells), (i) => rows[i]!.line, (cells) => cells.some((c) => c !== '' && isTotalName(c)));
       const keep = at < 0 ? this.held : this.held.slice(0, at - 1);
-      for (const r of keep) this.keep(r.line, heldCells(r));
+      for (const r of keep) this.keepHeld(r);
       if (at >= 0) {
         const notes = rows.slice(at).filter((r) => filledCells(r.cells) > 0);
         const first = notes[0]!.cells.find((c) => c !== '') ?? '';
@@ -280,13 +305,6 @@ class SheetSink implements RowSink {
     if (!this.headers) throw new StatsbidragError('empty-file', `sheet "${this.sheet}" is empty`, { file: this.file });
     this.columns.end();
   }
-}
-
-/** A held row's cells again (see SheetSink.held): its one filled cell in place, the rest empty. */
-function heldCells(r: { col: number; text: string }): string[] {
-  const cells = new Array<string>(r.col + 1).fill('');
-  if (r.col >= 0) cells[r.col] = r.text;
-  return cells;
 }
 
 /** Workbook bytes → the columnar table of one sheet. */

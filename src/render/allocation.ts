@@ -3,7 +3,7 @@
  * Money leaves here as fixed-decimal strings; nothing is recomputed, only laid out.
  */
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
-import { type NumberLocale } from '../core/amount.js';
+import { parseAmount, type NumberLocale } from '../core/amount.js';
 import { formatAmount, formatPercent, plain } from './money.js';
 import { Decimal, maxDecimals } from '../core/decimal.js';
 import type { FigureKind, FigureStatus } from '../core/sourced.js';
@@ -297,13 +297,22 @@ export interface StreamedRows {
   who: RecipientColumns;
 }
 
+/** --total as the title shows it: the amount in the locale's form ("1 000 000" → "1,000,000" in English), or the text as given when it is not one. */
+function totalInLocale(text: string, locale: NumberLocale): string {
+  try {
+    return formatAmount(parseAmount(text), { locale });
+  } catch {
+    return text;
+  }
+}
+
 /** The main section of the terminal table or Markdown: title, the allocation grid, notes; `rows` stand in for the allocation's own (which then has none). */
 export function allocationSections(view: AllocationView, locale: NumberLocale, rows?: StreamedRows): Section[] {
   const { allocation } = view;
   const L = labelsFor(locale);
   const title = view.programme
     ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, ${L.scenarioQuoted(view.scenario.name)}` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
-    : L.splitTitle(view.totalLabel ?? L.theTotal, view.recipientCount);
+    : L.splitTitle(view.totalLabel === undefined ? L.theTotal : totalInLocale(view.totalLabel, locale), view.recipientCount);
   const grid = allocationGrid(allocation, locale, rows?.who);
   if (rows) grid.streamed = rows.body;
   return [{ title, grids: [grid], notes: rows ? allocationNotes(allocation, locale, rows.anyTied) : allocationNotes(allocation, locale) }];

@@ -32,6 +32,12 @@ export const STATUS_TEXT: Record<NumberLocale, Record<AwardStatus, string>> = {
   en: { funded: 'funded', reduced: 'reduced', 'not-funded': 'not funded', rejected: 'REJECTED' },
 };
 
+/** What capped a request (awardRecords' cap_by in Swedish; English keeps the codes). */
+export const CAP_BY_TEXT: Record<NumberLocale, Record<'request' | 'ceiling' | 'cost-share', string>> = {
+  sv: { request: 'ansökan', ceiling: 'tak', 'cost-share': 'kostnadsandel' },
+  en: { request: 'request', ceiling: 'ceiling', 'cost-share': 'cost share' },
+};
+
 export const RATIONING_TEXT: Record<NumberLocale, Record<Rationing, string>> = {
   sv: { priority: 'rangordning', proportional: 'proportionell nedskärning', 'equal-awards': 'lika belopp' },
   en: { priority: 'ranking', proportional: 'proportional cut', 'equal-awards': 'equal awards' },

@@ -1,15 +1,17 @@
 /**
  * Awards as records (CSV: one row per application, an award column per year), as the documented
  * JSON, and as display grids: the applications with their awards, and the budgets per year.
- * Words and sentences come from award-text.ts in the locale; CSV and JSON keep machine values
- * (status codes) and English reasons, which are stable for scripts.
+ * Words and sentences come from award-text.ts in the locale. JSON keeps machine values (status and
+ * cap_by codes) and gives each reason in the locale, as validate's and audit's JSON give their
+ * messages; CSV with English headers keeps English reasons and codes, stable for scripts; CSV with
+ * Swedish headers and the Swedish workbook say them in Swedish.
  */
 import { type NumberLocale } from '../core/amount.js';
 import { formatAmount, plain } from './money.js';
 import type { AwardResult, AwardRow, AwardStatus, GrantPeriod, PoolKind, Rationing } from '../core/award.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
-import { grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
+import { CAP_BY_TEXT, grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
 import { renderCsv } from './csv.js';
 import type { Grid } from './grid.js';
 import { labelsFor } from './labels.js';
@@ -25,7 +27,12 @@ export function reasonText(row: Pick<AwardRow, 'reasons'>, locale: NumberLocale 
 const years = (r: AwardResult): number[] => r.years.map((y) => y.year);
 const amountIn = (row: AwardRow, year: number): Decimal | undefined => row.perYear.find((p) => p.year === year)?.amount;
 
-export function awardRecords(r: AwardResult): { headers: string[]; rows: string[][] } {
+/**
+ * One record per application. `language` 'en' (CSV's default headers, JSON readers' scripts) keeps the
+ * machine values — status codes, cap_by codes, English reasons with plain figures; 'sv' (CSV with
+ * Swedish headers, the Swedish workbook) says status, cap_by and reason in Swedish words.
+ */
+export function awardRecords(r: AwardResult, language: NumberLocale = 'en'): { headers: string[]; rows: string[][] } {
   const dp = decimals(r);
   const ys = years(r);
   const money = (d: Decimal | undefined): string => (d === undefined ? '' : plain(d, dp));
@@ -41,11 +48,11 @@ export function awardRecords(r: AwardResult): { headers: string[]; rows: string[
     plain(row.application.requested, Math.max(dp, decimalsOf(row.application.requested))),
     plain(row.application.cost, Math.max(dp, decimalsOf(row.application.cost))),
     money(row.cap),
-    row.capBy ?? '',
+    row.capBy === undefined ? '' : language === 'sv' ? CAP_BY_TEXT.sv[row.capBy] : row.capBy,
     ...ys.map((y) => money(amountIn(row, y))),
     plain(row.total, dp),
-    row.status,
-    reasonText(row, 'en', dp) ?? '',
+    language === 'sv' ? STATUS_TEXT.sv[row.status] : row.status,
+    reasonText(row, language, dp) ?? '',
   ]);
   return { headers, rows };
 }
@@ -129,7 +136,8 @@ export interface AwardsJson {
   totals: { budget: string; requested: string; demand: string; awarded: string; leftover: string; rejected: number };
 }
 
-export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }, provenance?: Provenance): AwardsJson {
+/** Awards as the documented JSON; `locale` is the language of each application's `reason` (keys and status codes are English in both). */
+export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }, provenance?: Provenance, locale: NumberLocale = 'en'): AwardsJson {
   const dp = decimals(r);
   const money = (d: Decimal): string => plain(d, dp);
   return {
@@ -185,7 +193,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
       total: money(row.total),
       status: row.status,
-      reason: reasonText(row, 'en', dp) ?? null,
+      reason: reasonText(row, locale, dp) ?? null,
       tied: row.tied,
     })),
     totals: {
@@ -303,12 +311,12 @@ export interface AwardView {
 
 /** Awards as JSON. */
 export function awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
-  return jsonDocument(awardJson(view.result, view.programme, view.source && provenanceOf(view.source, options)));
+  return jsonDocument(awardJson(view.result, view.programme, view.source && provenanceOf(view.source, options), options.locale));
 }
 
 /** Awards as CSV: one record per application. */
 export function* awardsCsv(view: AwardView, options: RenderOptions): Rendered {
-  const { headers, rows } = awardRecords(view.result);
+  const { headers, rows } = awardRecords(view.result, options.csv?.headers === 'sv' ? 'sv' : 'en');
   yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
 }
 

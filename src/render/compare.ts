@@ -407,7 +407,7 @@ function compareNotes(c: Comparison, locale: NumberLocale = 'sv'): string[] {
   if (c.commonYears.length !== c.years.length) notes.push(L.compareYearsDiffer(yearsText(c.commonYears)));
   const { onlyA, onlyB } = c;
   if (onlyA || onlyB) notes.push(L.compareOneSided(onlyA, onlyB));
-  for (const r of c.repairs ?? []) notes.push(`${r.label}: line ${r.line}, column "${r.column}": "${r.raw}" read as ${formatAmount(r.value, { locale })} (broken digit grouping)`);
+  for (const r of c.repairs ?? []) notes.push(L.compareRepair(r.label, r.line, r.column, r.raw, formatAmount(r.value, { locale })));
   notes.push(c.unchanged === c.rowCount ? L.compareNoneDiffer : L.compareSomeDiffer(c.rowCount - c.unchanged, c.rowCount));
   notes.push(...paradoxNotes(c, locale));
   return notes;

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { translateHeader, type HeaderLanguage } from './headers.js';
+import { CSV_VALUES_SV } from './labels.js';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -58,6 +59,13 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
   // Per column index: whether it holds text (a lookup per cell, not a Set's).
   const isText: boolean[] = [];
   const text = (i: number): boolean => (isText[i] ??= textColumns.has(i));
+  // With Swedish headers, a text column of codes (method, tied, bound, status, year) says them in words.
+  const words: (Readonly<Record<string, string>> | undefined)[] =
+    options.headers === 'sv' ? headers.map((h, i) => (textColumns.has(i) && Object.hasOwn(CSV_VALUES_SV, h) ? CSV_VALUES_SV[h] : undefined)) : [];
+  const word = (i: number, c: string): string => {
+    const w = words[i];
+    return w !== undefined && Object.hasOwn(w, c) ? w[c]! : c;
+  };
   let records = 0;
   for (const row of rows) {
     // One loop a record: each cell's text (a text cell neutralised, a number with the decimal mark), and whether any needs quoting.
@@ -65,7 +73,7 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
     const cells = new Array<string>(n);
     let quote = false;
     for (let i = 0; i < n; i++) {
-      const c = text(i) ? neutraliseFormula(row[i]!) : mark === ',' ? row[i]!.replace('.', ',') : row[i]!;
+      const c = text(i) ? neutraliseFormula(words.length ? word(i, row[i]!) : row[i]!) : mark === ',' ? row[i]!.replace('.', ',') : row[i]!;
       if (!quote && (c.charCodeAt(0) === 39 /* ' */ || special.test(c))) quote = true;
       cells[i] = c;
     }

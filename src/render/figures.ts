@@ -83,7 +83,9 @@ export function statedTotalNote(p: Pick<PeriodAllocation, 'stated' | 'statedTota
   const m = (d: Decimal): string => `${formatAmount(d, { locale })} kr`;
   const parts = [...(p.stated.kind !== 'stated' ? [KIND_WORD[locale][p.stated.kind]] : []), ...p.stated.status.map((s) => STATUS_WORD[locale][s])];
   const others = p.stated.alternatives.map((a) => `${m(a.value)} (${a.source})`).join(', ');
-  const what = sv ? `${p.label}: totalen ${m(p.statedTotal)} (${p.stated.source})` : `${p.label}: the total ${m(p.statedTotal)} (${p.stated.source})`;
+  // The special source keys "derived" and "illustrative" are the kind's own word, said after the colon.
+  const cite = p.stated.source === 'derived' || p.stated.source === 'illustrative' ? '' : ` (${p.stated.source})`;
+  const what = sv ? `${p.label}: totalen ${m(p.statedTotal)}${cite}` : `${p.label}: the total ${m(p.statedTotal)}${cite}`;
   const is = parts.length ? `: ${parts.join('; ')}` : '';
   const alt = others ? (sv ? `; andra källor: ${others}` : `; other sources: ${others}`) : '';
   return `${what}${is}${alt}.`;

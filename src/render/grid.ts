@@ -45,18 +45,29 @@ function* batched<T>(items: Iterable<T>, text: (item: T) => string): Generator<s
 }
 
 /**
- * A streamed body of rows of cells that `rows()` makes afresh each time it is called: the
- * terminal table reads them twice (widths, then lines), Markdown once. None is held.
+ * A streamed body of rows of cells that `rows()` makes: the terminal table reads them twice
+ * (widths, then lines), Markdown once. The widths pass keeps the rows it measured while they are
+ * no more than a chunk (ROWS_A_CHUNK), and the lines are then written from those rather than made
+ * again (a row's cells can be costly: compare's are exact decimals); a longer body is made afresh
+ * for the lines, so what is held stays within a chunk.
  */
 export function cellRows(rows: () => Iterable<string[]>): StreamedBody {
+  let measured: string[][] | undefined;
   return {
     widths() {
       const widths: number[] = [];
-      for (const r of rows()) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(printable(c)))));
+      let held: string[][] | undefined = [];
+      for (const r of rows()) {
+        r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(printable(c)))));
+        if (held && held.push(r) > ROWS_A_CHUNK) held = undefined;
+      }
+      measured = held;
       return widths;
     },
     tableLines(_widths, line) {
-      return batched(rows(), (r) => `${line(r.map(printable))}\n`);
+      const made = measured ?? rows();
+      measured = undefined;
+      return batched(made, (r) => `${line(r.map(printable))}\n`);
     },
     markdownRows(row) {
       return batched(rows(), (r) => `${row(r)}\n`);

@@ -90,7 +90,7 @@ const sv = {
   yearColumn: (label: string, years: number) => (years > 1 ? `Belopp per år ${label}` : `Belopp ${label}`),
   firstDivisor: 'första divisor',
   toUnit: 'till',
-  tieNote: '* en regel för lika kvoter avgjorde beloppet (se README, "Methods")',
+  tieNote: '* en regel för lika kvoter avgjorde beloppet (se docs/methods.md)',
   boundsNote: 'F hålls vid sitt golv, C vid sitt tak; resten delas i proportion mellan de övriga',
   splitTitle: (total: string, n: number) => `Fördelning av ${total} mellan ${n} mottagare`,
   theTotal: 'totalen',
@@ -106,6 +106,7 @@ const sv = {
   compareSides: (a: string, b: string) => `A = ${a}, B = ${b}; skillnad = B − A, % av A.`,
   compareYearsDiffer: (common: string) => `Sidorna täcker olika år: "–" markerar ett år en sida inte täcker; varje sidas summa räknar bara dess egna år och jämförs därför inte; skillnaden och procenten gäller åren båda täcker (${common}), också i mottagartabellen.`,
   compareOneSided: (a: number, b: number) => `Mottagare bara i A: ${a}; bara i B: ${b} (räknas som 0 på andra sidan).`,
+  compareRepair: (side: string, line: number, column: string, raw: string, value: string) => `${side}: rad ${line}, kolumn "${column}": "${raw}" tolkat som ${value} (felaktig siffergruppering)`,
   compareNoneDiffer: 'Ingen mottagares belopp skiljer sig.',
   compareSomeDiffer: (n: number, of: number) => `${n} av ${of} mottagare skiljer sig.`,
   rangeDown: 'Totalen kan sjunka',
@@ -278,7 +279,7 @@ const en: Labels = {
   yearColumn: (label: string, years: number) => (years > 1 ? `${label} per year` : label),
   firstDivisor: 'first divisor',
   toUnit: 'to',
-  tieNote: '* a tie-break rule decided this amount (see README, "Methods")',
+  tieNote: '* a tie-break rule decided this amount (see docs/methods.md, "Tie-break rule")',
   boundsNote: 'F held at its floor, C held at its ceiling; the rest shared pro rata among the others',
   splitTitle: (total: string, n: number) => `Split of ${total} among ${n} recipients`,
   theTotal: 'the total',
@@ -294,6 +295,7 @@ const en: Labels = {
   compareSides: (a: string, b: string) => `A = ${a}, B = ${b}; difference = B − A, % of A.`,
   compareYearsDiffer: (common: string) => `The sides cover different years: "–" marks a year a side does not cover; each side's total counts only its own years and so is not compared; the difference and per cent are over the years both cover (${common}), in the recipient table too.`,
   compareOneSided: (a: number, b: number) => `Recipients only in A: ${a}; only in B: ${b} (counted as 0 on the other side).`,
+  compareRepair: (side: string, line: number, column: string, raw: string, value: string) => `${side}: line ${line}, column "${column}": "${raw}" read as ${value} (broken digit grouping)`,
   compareNoneDiffer: "No recipient's amount differs.",
   compareSomeDiffer: (n: number, of: number) => `${n} of ${of} recipients differ.`,
   rangeDown: 'Total may fall by',
@@ -410,6 +412,28 @@ export function recipientHeader(l: Labels, codes: readonly (string | undefined)[
 export const HEADER_WHOLE_SV: Readonly<Record<string, string>> = {
   cap_by: 'tak_enligt',
   quota_units_fraction: 'kvot_enheter_bråk',
+};
+
+/**
+ * With `--headers sv`, the codes in a CSV's text columns in Swedish words too (by column name):
+ * the method, a tie, a bound, a comparison's status and its total record. Numbers and names stay
+ * as they are; with English headers every code stays the machine value.
+ */
+export const CSV_VALUES_SV: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  method: {
+    'largest-remainder': 'största rest',
+    'round-nearest': 'avrundning',
+    'round-down': 'avrundning nedåt',
+    'round-up': 'avrundning uppåt',
+    dhondt: "d'Hondts metod",
+    'sainte-lague': 'uddatalsmetoden',
+    'huntington-hill': 'Huntington–Hills metod',
+    adams: 'Adams metod',
+  },
+  tied: { true: 'ja', false: 'nej' },
+  bound: { floor: 'golv', ceiling: 'tak', 'floor-ignored': 'golv ej tillämpat' },
+  status: { both: 'båda', 'only-a': 'bara A', 'only-b': 'bara B' },
+  year: { total: 'totalt' },
 };
 
 export const HEADER_WORDS_SV: Readonly<Record<string, string>> = {

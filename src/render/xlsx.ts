@@ -25,7 +25,7 @@ import { comparisonRecordSource, paradoxNotes, yearsText, type CompareLayout } f
 import type { Comparison } from '../core/compare.js';
 import { EXPLAIN_TEXT_COLUMNS, explainRecords } from './explain.js';
 import { translateHeader } from './headers.js';
-import { labelsFor } from './labels.js';
+import { CSV_VALUES_SV, labelsFor } from './labels.js';
 import { RATIONING_TEXT } from './award-text.js';
 import { adminKindText } from './figures.js';
 import { methodText } from './method-text.js';
@@ -139,6 +139,12 @@ export function recordsSheet(name: string, headers: string[], rows: Rows<string[
   const widths = headers.map((h) => h.length);
   const names = headers.map((h) => translateHeader(h, language));
   names.forEach((h, c) => checkCell(name, h, 1, c));
+  // A Swedish sheet says the codes of its text columns in words, as CSV with Swedish headers does (labels.ts CSV_VALUES_SV).
+  const words = headers.map((h, c) => (language === 'sv' && text[c] && Object.hasOwn(CSV_VALUES_SV, h) ? CSV_VALUES_SV[h] : undefined));
+  const shown = (c: number, cell: string): string => {
+    const w = words[c];
+    return w !== undefined && Object.hasOwn(w, cell) ? w[cell]! : cell;
+  };
   let count = 0;
   for (const r of rows) {
     count++;
@@ -146,7 +152,7 @@ export function recordsSheet(name: string, headers: string[], rows: Rows<string[
       throw excelLimit(`sheet "${name}": more than ${EXCEL_MAX_ROWS - 1} rows under its header, more than the 1 048 576 an Excel sheet holds; nothing was written (write CSV instead)`);
     }
     for (let c = 0; c < r.length; c++) {
-      const cell = r[c]!;
+      const cell = shown(c, r[c]!);
       if (cell === '') continue;
       checkCell(name, cell, count + 1, c);
       let width = cell.length;
@@ -169,7 +175,7 @@ export function recordsSheet(name: string, headers: string[], rows: Rows<string[
     for (const r of rows) {
       yield r.map((cell, c): SheetCell => {
         if (cell === '') return null;
-        if (text[c]) return { kind: 'text', text: cell };
+        if (text[c]) return { kind: 'text', text: shown(c, cell) };
         const value = exactDouble(cell);
         return value === undefined ? { kind: 'text', text: cell } : { kind: 'number', value, format: formats[c]! };
       });
@@ -263,7 +269,7 @@ export function comparisonWorkbook(c: Comparison, language: NumberLocale, proven
 /** Awards: one row per application, then provenance. */
 export function awardsWorkbook(view: AwardView, language: NumberLocale, provenance: Provenance): Workbook {
   const counter = { numbersAsText: 0 };
-  const { headers, rows } = awardRecords(view.result);
+  const { headers, rows } = awardRecords(view.result, language);
   const sheet = recordsSheet(labelsFor(language).sheetAwards, headers, rows, (h) => AWARD_TEXT_COLUMNS.has(h), language, counter);
   const facts: [string, string][] = [
     ['programme', `${view.programme.name} (${view.programme.agency})`],

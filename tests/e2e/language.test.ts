@@ -2,9 +2,8 @@
  * One language at a time, for what this branch translated: award's table and notes, method names
  * under the allocation, --explain's "decided by" cells and notes, and validate's and audit's
  * reports (text, json messages, github annotations). A word list of the other language fails the
- * run. Texts that come from data (a rule's note in data/rules.json, a stated total's source) and
- * the amount parser's messages stay as written, so the validate/audit lists hold only words those
- * do not use.
+ * run. Texts from data (the notes in data/rules.json, {sv, en}) and the amount parser's reasons
+ * follow the locale too; tests/e2e/language-all.test.ts runs every command and format.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

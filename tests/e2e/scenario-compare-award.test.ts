@@ -161,7 +161,9 @@ describe('statsbidrag award (built CLI)', () => {
       ['funded', '12000000'],
       ['rejected', '0'],
     ]);
-    expect(doc.applications[3].reason).toBe('no new awards in 2022 (the rules: 0 kr to decide on)');
+    // The reason is a sentence in the locale (keys and status codes are English in both).
+    expect(doc.applications[3].reason).toBe('inga nya bidrag 2022 (reglerna: 0 kr att besluta om)');
+    expect(JSON.parse(run(['award', file, '--format', 'json', '--locale', 'en']).stdout).applications[3].reason).toBe('no new awards in 2022 (the rules: 0 kr to decide on)');
     const table = run(['award', file]).stdout;
     expect(table).toMatch(/bidragsperiod 1 maj 2021 – 30 april 2022/);
     expect(table).toMatch(/filens ordning/);

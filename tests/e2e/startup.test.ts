@@ -118,6 +118,21 @@ describe('the bundled rules, validated at build time', () => {
   });
 });
 
+describe('the bundled scenarios, validated at build time', () => {
+  it('a bundled scenario runs as stamped; a copy with other bytes is validated again (a bad one refused with the schema\'s message)', () => {
+    const bundled = join(ROOT, 'data', 'scenarios', 'actual.json');
+    const dir = tempDir();
+    const same = join(dir, 'same.json');
+    cpSync(bundled, same);
+    expect(run(['compare', 'baseline', same, '--format', 'csv']).stdout).toBe(run(['compare', 'baseline', 'actual', '--format', 'csv']).stdout);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, readFileSync(bundled, 'utf8').replace('"version": 1', '"version": 2'));
+    const r = run(['compare', 'baseline', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json: .*version/i);
+  });
+});
+
 describe('what the default run loads', () => {
   /** The run's built-in modules and the files it required (from the bundle's createRequire too). */
   function loadedBy(args: string[], env: Record<string, string> = {}): { builtins: string[]; files: string[] } {

@@ -2,11 +2,13 @@
  * The build's stamp of the bundled rules (io/rules-stamp.ts): what the schema made of the file,
  * encoded as JSON, decodes to exactly that; bytes other than the stamped ones get nothing from it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { DEFAULT_RULES, loadRules } from '../../src/io/load.js';
-import { decodeValue, encodeValue, stampedRules, type RulesStamp } from '../../src/io/rules-stamp.js';
+import { DATA_DIR, DEFAULT_RULES, loadRules } from '../../src/io/load.js';
+import { decodeValue, encodeValue, stampedRules, stampedScenario, type RulesStamp, type ScenarioStamp } from '../../src/io/rules-stamp.js';
+import { scenarioFromJson } from '../../src/io/scenario-schema.js';
 
 async function stampOfBundledRules(): Promise<{ stamp: RulesStamp; bytes: Buffer }> {
   const bytes = readFileSync(DEFAULT_RULES);
@@ -57,5 +59,34 @@ describe('rules stamp', () => {
     expect(() => encodeValue(-0)).toThrow(/number/);
     expect(() => encodeValue(10n)).toThrow(/bigint/);
     expect(() => encodeValue({ [Symbol('s')]: 1 })).toThrow(/symbol/);
+  });
+});
+
+describe('scenario stamps', () => {
+  const folder = join(DATA_DIR, 'scenarios');
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+
+  it('decode to exactly what the schema makes of each bundled scenario; other bytes get nothing', async () => {
+    expect(files.length).toBeGreaterThan(0);
+    const stamps: ScenarioStamp[] = [];
+    for (const name of files) {
+      const bytes = readFileSync(join(folder, name));
+      const scenario = scenarioFromJson(JSON.parse(bytes.toString('utf8')), name);
+      stamps.push({ bytes: bytes.toString('base64'), scenario: JSON.parse(JSON.stringify(encodeValue(scenario))) });
+    }
+    for (const [i, name] of files.entries()) {
+      const bytes = readFileSync(join(folder, name));
+      const expected = scenarioFromJson(JSON.parse(bytes.toString('utf8')), name);
+      expect(stampedScenario(bytes, stamps)).toStrictEqual(expected);
+      expect(stampedScenario(bytes, [stamps[i]!])).toStrictEqual(expected);
+      // One byte more, one less, one changed: validated as any other file.
+      expect(stampedScenario(Buffer.concat([bytes, Buffer.from(' ')]), stamps)).toBeUndefined();
+      expect(stampedScenario(bytes.subarray(1), stamps)).toBeUndefined();
+      const changed = Buffer.from(bytes);
+      changed[changed.indexOf('"version"')] = 0x20;
+      expect(stampedScenario(changed, stamps)).toBeUndefined();
+    }
+    // Tests run the sources, which no build has stamped.
+    expect(stampedScenario(readFileSync(join(folder, files[0]!)))).toBeUndefined();
   });
 });

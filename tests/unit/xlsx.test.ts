@@ -101,6 +101,21 @@ describe('numbers in a workbook', () => {
     expect(numberCellText('1234.5599999999999')).toBe('1234.56');
     expect(numberCellText('1.5E+3')).toBe('1500');
     expect(numberCellText('2.5E-3')).toBe('0.0025');
+    expect(numberCellText('816226.0600000001')).toBe('816226.06');
+    expect(numberCellText('1.50')).toBe('1.5');
+  });
+
+  it('a plain number taken as it is stored is what rounding to 15 significant digits gives', () => {
+    const plain = fc
+      .tuple(fc.boolean(), fc.oneof(fc.constant('0'), fc.bigInt({ min: 1n, max: 10n ** 18n }).map(String)), fc.stringMatching(/^\d{0,19}$/))
+      .map(([minus, int, frac]) => `${minus ? '-' : ''}${int}${frac === '' ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(plain, (raw) => {
+        const reference = new Decimal(raw).toSignificantDigits(15).toFixed();
+        expect(numberCellText(raw)).toBe(reference);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -45,7 +45,7 @@ export const SPLIT_OPTIONS = pickOptions(ALLOCATION_OPTIONS, ['--data', '--scena
 /** The output options every command with tabular output shares (docs/output.md). */
 export const OUTPUT_OPTIONS = declareOptions([
   { flags: '--format <format>', description: 'output format (default: table; csv with --excel; xlsx with --out FILE.xlsx)', choices: TABLE_FORMATS },
-  { flags: '--locale <locale>', description: 'number format in table and md output; sheet and column names in xlsx', choices: ['sv', 'en'], default: 'sv' },
+  { flags: '--locale <locale>', description: 'language and number format of what people read: tables, md, reports, xlsx, notes and messages (JSON keys, codes and CSV with --headers en stay English)', choices: ['sv', 'en'], default: 'sv' },
   { flags: '--delimiter <char>', description: 'csv: field delimiter', choices: [',', ';', 'tab'] },
   { flags: '--decimal-mark <mark>', description: 'csv: decimal mark of numbers', choices: ['.', ','] },
   { flags: '--bom', description: 'csv: start with a UTF-8 byte order mark' },

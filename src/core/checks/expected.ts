@@ -11,7 +11,7 @@ import { Decimal } from '../decimal.js';
 import { fromScaled } from '../scaled.js';
 import { StatsbidragError } from '../errors.js';
 import type { Period } from '../programme.js';
-import type { Sourced } from '../sourced.js';
+import type { LocalText, Sourced } from '../sourced.js';
 import { formatYearRange, type YearRange } from '../schedule.js';
 import type { RecipientFacts } from './recipients.js';
 import type { Expectation } from './rule.js';
@@ -20,7 +20,7 @@ import { finding, type AllocationColumns, type AmountColumn, type ExpectedRecipi
 /** The nominal years of a column and a split that name no year (a free split's "amount"). */
 export const UNDATED: YearRange = { from: 0, to: 0 };
 
-const given = <T>(value: T, note?: string): Sourced<T> => ({ value, source: 'option', ...(note ? { note } : {}) });
+const given = <T>(value: T, note?: LocalText): Sourced<T> => ({ value, source: 'option', ...(note ? { note } : {}) });
 
 /** The allocation's recipients as the list the table's rows must match (names, codes, weights), read from its columns when it has them. */
 export function allocationList(a: Allocation, columns: AllocationColumns | undefined): ReferenceList {
@@ -42,7 +42,7 @@ export function allocationPeriods(a: Allocation): { periods: Period[]; splits: M
       years: p.years ?? UNDATED,
       statedTotal: given(p.statedTotal),
       includesAdmin: true,
-      amountSplit: given(p.split.amount, 'the amount allocate splits with these options'),
+      amountSplit: given(p.split.amount, { sv: 'beloppet som allocate fördelar med dessa flaggor', en: 'the amount allocate splits with these options' }),
       unit: given(p.split.unit),
       method: given(p.split.method),
     };

@@ -3,7 +3,7 @@
  * stated total of each period it covers, the difference split into administrative costs (the
  * rules), rounding (what the rule itself leaves), missing rows, and what nothing explains.
  */
-import { kindOf, type FigureKind } from '../sourced.js';
+import { kindOf, type FigureKind, type LocalText } from '../sourced.js';
 import { readCell } from '../cells.js';
 import { Decimal } from '../decimal.js';
 import type { Period } from '../programme.js';
@@ -27,7 +27,7 @@ export interface TotalCheck {
   /** difference = admin + rounding + missingRows + unknownRows + unexplained. */
   explained: { admin: Decimal; rounding: Decimal | null; missingRows: Decimal | null; unknownRows: Decimal | null; unexplained: Decimal };
   /** Where the amount split (and so the admin figure) comes from: a source key or "derived", and its note. */
-  amountSplitSource: { source: string; note: string | null; kind: FigureKind };
+  amountSplitSource: { source: string; note: LocalText | null; kind: FigureKind };
   ruleChecked: boolean;
   rowsChecked: number;
   rowsDeviating: number;

@@ -71,39 +71,55 @@ export class ColumnarTable implements TableLike {
   }
 }
 
-/** Growable columns for readers that do not know their row count ahead. */
+/**
+ * Growable columns for readers that do not know their row count ahead. With `lazy`, a column's
+ * arrays are made when its first cell is written (`column(c)`), so a wide, sparse sheet (a header
+ * to XFD over rows of one cell) costs what its filled columns hold; the rest become zeros (empty
+ * slices) in `table()`. Without it every column is made at once (the CSV scanners write
+ * `starts[c]` directly).
+ */
 export class ColumnsBuilder {
   rows = 0;
-  starts: Int32Array[];
-  ends: Int32Array[];
+  starts: (Int32Array | undefined)[];
+  ends: (Int32Array | undefined)[];
   lines: Int32Array;
   readonly extras: string[] = [];
   constructor(
     readonly width: number,
     private capacity = 1024,
+    lazy = false,
   ) {
-    this.starts = Array.from({ length: width }, () => new Int32Array(capacity));
-    this.ends = Array.from({ length: width }, () => new Int32Array(capacity));
+    this.starts = Array.from({ length: width }, () => (lazy ? undefined : new Int32Array(capacity)));
+    this.ends = Array.from({ length: width }, () => (lazy ? undefined : new Int32Array(capacity)));
     this.lines = new Int32Array(capacity);
   }
 
   /** Room for record `this.rows`. */
   reserve(): void {
     if (this.rows < this.capacity) return;
-    const grow = (a: Int32Array): Int32Array => {
+    const grow = (a: Int32Array | undefined): Int32Array | undefined => {
+      if (a === undefined) return undefined;
       const b = new Int32Array(this.capacity * 2);
       b.set(a);
       return b;
     };
     this.starts = this.starts.map(grow);
     this.ends = this.ends.map(grow);
-    this.lines = grow(this.lines);
+    this.lines = grow(this.lines)!;
     this.capacity *= 2;
+  }
+
+  /** Column c's starts (its ends made with them), made now if it has none yet. */
+  column(c: number): Int32Array {
+    const made = this.starts[c];
+    if (made !== undefined) return made;
+    this.ends[c] = new Int32Array(this.capacity);
+    return (this.starts[c] = new Int32Array(this.capacity));
   }
 
   /** A cell held as a string. */
   extra(c: number, text: string): void {
-    this.starts[c]![this.rows] = ~this.extras.length;
+    this.column(c)[this.rows] = ~this.extras.length;
     this.extras.push(text);
   }
 
@@ -115,8 +131,8 @@ export class ColumnsBuilder {
       delimiter,
       bytes,
       n,
-      this.starts.map((a) => a.subarray(0, n)),
-      this.ends.map((a) => a.subarray(0, n)),
+      this.starts.map((a) => (a === undefined ? new Int32Array(n) : a.subarray(0, n))),
+      this.ends.map((a) => (a === undefined ? new Int32Array(n) : a.subarray(0, n))),
       this.lines.subarray(0, n),
       this.extras,
     );
@@ -143,7 +159,7 @@ export class ColumnsSink implements RowSink {
   row(line: number, cells: readonly string[]): void {
     if (!this.headers) {
       this.headers = [...cells];
-      this.builder = new ColumnsBuilder(cells.length);
+      this.builder = new ColumnsBuilder(cells.length, 1024, true);
       return;
     }
     // A record of empty cells only (";;;" under an exported title, a sheet's empty row) is blank.
@@ -158,18 +174,43 @@ export class ColumnsSink implements RowSink {
       const text = cells[c] ?? '';
       // An empty cell is written as nothing: its offsets stay 0 and 0, an empty slice (a sparse
       // sheet padded to its header's width is mostly empty, and each write is to another column).
-      if (text === '') continue;
-      b.starts[c]![b.rows] = this.offset;
-      // At most 3 bytes per UTF-16 unit.
-      if (this.offset + text.length * 3 > this.buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.offset + text.length * 3));
-        this.buffer.copy(grown, 0, 0, this.offset);
-        this.buffer = grown;
-      }
-      this.offset += this.buffer.write(text, this.offset, 'utf8');
-      b.ends[c]![b.rows] = this.offset;
+      if (text !== '') this.write(b, c, text);
     }
     b.rows++;
+  }
+
+  /**
+   * A row given by its non-empty cells only: texts[i] (not empty) in column cols[i], for i < count,
+   * columns ascending; every other cell empty. What `row()` does with the same row padded, at the
+   * cost of its filled cells (an xlsx sheet's row of one cell under a header to XFD). The header
+   * comes through `row()`.
+   */
+  sparseRow(line: number, cols: ArrayLike<number>, texts: readonly string[], count: number): void {
+    if (!this.headers) throw new Error('ColumnsSink: the header comes through row()');
+    const b = this.builder!;
+    // No cell: blank, as in row(); a cell beyond the header's width still makes the row (as there).
+    if (count === 0) return;
+    b.reserve();
+    b.lines[b.rows] = line;
+    for (let i = 0; i < count; i++) {
+      const c = cols[i]!;
+      if (c < b.width) this.write(b, c, texts[i]!);
+    }
+    b.rows++;
+  }
+
+  /** `text` as record b.rows's cell in column c. */
+  private write(b: ColumnsBuilder, c: number, text: string): void {
+    const starts = b.column(c);
+    starts[b.rows] = this.offset;
+    // At most 3 bytes per UTF-16 unit.
+    if (this.offset + text.length * 3 > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.offset + text.length * 3));
+      this.buffer.copy(grown, 0, 0, this.offset);
+      this.buffer = grown;
+    }
+    this.offset += short(this.buffer, text, this.offset) ?? this.buffer.write(text, this.offset, 'utf8');
+    b.ends[c]![b.rows] = this.offset;
   }
 
   end(): void {
@@ -184,6 +225,22 @@ export class ColumnsSink implements RowSink {
     if (!this.done) throw new Error('ColumnsSink: end() not called');
     return this.done;
   }
+}
+
+/**
+ * A short ASCII text written into `buffer` at `at` here, rather than by a call into Buffer.write
+ * for each cell (most cells are a few characters); its length, or undefined when it is not that
+ * (the caller writes it as UTF-8 over whatever was written).
+ */
+function short(buffer: Buffer, text: string, at: number): number | undefined {
+  const n = text.length;
+  if (n > 32) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    buffer[at + i] = c;
+  }
+  return n;
 }
 
 /** Rows of strings (the header first) → the model. */

@@ -14,6 +14,13 @@
  */
 export interface RowSink {
   row(line: number, cells: readonly string[]): void;
+  /**
+   * Optional: the same record given by its non-empty cells only, texts[i] (never empty) in column
+   * cols[i] for i < count, columns ascending, every other cell empty up to the last. A reader of a
+   * sparse source (an xlsx sheet) calls this instead of `row()` when the sink has it, so that a
+   * row costs its filled cells, not its width. The reader may reuse both arrays.
+   */
+  sparseRow?(line: number, cols: ArrayLike<number>, texts: readonly string[], count: number): void;
   /** After the last row (also when there was none). */
   end(): void;
 }

@@ -6,33 +6,18 @@
  *
  * Element names are compared by their local name, so "x:row" (the .NET SDK's prefix) is "row".
  */
-import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import type { SaxesParser as SaxesParserType, SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import { Decimal } from '../../core/decimal.js';
 import { EXCEL_DIGITS } from '../../core/excel.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, type XlsxLimits } from './limits.js';
 import type { RowSink } from '../table/sink.js';
 import type { ZipArchive } from './zip.js';
+import { localName, saxesParser, XmlReader, type XmlAttributes, type XmlHandlers } from './xml.js';
 
-type Saxes = typeof import('saxes');
-let saxes: Saxes | undefined;
-
-function parser(file: string, part: string): SaxesParserType<{}> {
-  saxes ??= createRequire(import.meta.url)('saxes') as Saxes;
-  const p = new saxes.SaxesParser({ position: false });
-  // saxes throws its own error when no handler is set: put it in words that name the part.
-  p.on('error', (e: Error) => {
-    throw new StatsbidragError('invalid-xlsx', `not a readable .xlsx workbook ("${part}" is not well-formed XML: ${e.message.split('\n')[0]})`, { file });
-  });
-  return p;
-}
-
-const local = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
+const parser = saxesParser;
+const local = localName;
 
 /** An attribute by its local name ("r:id" is "id" with a prefix). */
 function prefixedAttribute(attributes: Record<string, string>, name: string): string | undefined {
@@ -114,43 +99,51 @@ function unescapeXString(text: string): string {
  * The shared-string table, streamed: the text of each <si> (its <t>, or its rich-text runs' <t>s;
  * phonetic runs, <rPh>, are not part of the text). Within the cell cap and `maxChars` in all.
  */
-export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number): Promise<string[]> {
+export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number, xml: XmlParserChoice = 'fast'): Promise<string[]> {
   const strings: string[] = [];
-  const p = parser(zip.file, part);
   let inSi = false;
   let phonetic = 0;
   let inT = false;
   let current = '';
   let chars = 0;
-  p.on('opentag', (tag: SaxesTagPlain) => {
-    const name = local(tag.name);
-    if (name === 'si') {
-      inSi = true;
-      current = '';
-    } else if (name === 'rPh') phonetic++;
-    else if (name === 't' && inSi && phonetic === 0 && !tag.isSelfClosing) inT = true;
-  });
-  const text = (t: string): void => {
-    if (!inT) return;
-    current += t;
-    chars += t.length;
-    if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
-  };
-  p.on('text', text);
-  p.on('cdata', text);
-  p.on('closetag', (tag: SaxesTagPlain) => {
-    const name = local(tag.name);
-    if (name === 't') inT = false;
-    else if (name === 'rPh') phonetic--;
-    else if (name === 'si') {
-      inSi = false;
-      strings.push(unescapeXString(current));
-      if (strings.length > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
-    }
+  const p = xmlReader(zip.file, part, xml, {
+    open(name, _attributes, selfClosing) {
+      if (name === 'si') {
+        inSi = true;
+        current = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inSi && phonetic === 0 && !selfClosing) inT = true;
+    },
+    text(t) {
+      if (!inT) return;
+      current += t;
+      chars += t.length;
+      if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        inSi = false;
+        strings.push(unescapeXString(current));
+        if (strings.length > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
+      }
+    },
   });
   await zip.stream(part, (t) => p.write(t));
   p.close();
   return strings;
+}
+
+/**
+ * Which reader reads the XML of sheets and shared strings: 'fast' (xml.ts: the plain shape of a
+ * sheet scanned directly, saxes for anything else) or 'saxes' (saxes alone: the reference the fast
+ * reader is held to in the tests).
+ */
+export type XmlParserChoice = 'fast' | 'saxes';
+
+function xmlReader(file: string, part: string, xml: XmlParserChoice, handlers: XmlHandlers): XmlReader {
+  return new XmlReader(file, part, handlers, xml === 'fast');
 }
 
 /** Column letters of a 0-based index: 0 → A, 26 → AA. */
@@ -162,25 +155,53 @@ export function columnLetters(index: number): string {
 
 /** A numeric cell's stored text ("1234.56", "1.2E-3", "0.10000000000000001") → plain decimal text as Excel shows it. */
 export function numberCellText(raw: string): string {
-  // Most cells are plain numbers of at most 15 digits, already as Excel shows them.
+  // Most cells are plain numbers of at most 15 digits, already as Excel shows them: an integer,
+  // or a decimal fraction without a trailing zero (and not -0.x, which is -0.x, nor -0).
   if (/^-?(?:0|[1-9]\d{0,14})$/.test(raw) && raw !== '-0') return raw;
+  if (raw.length <= 17 && /^-?(?:0|[1-9]\d*)\.\d*[1-9]$/.test(raw) && raw.replace(/[-.]/g, '').length <= EXCEL_DIGITS) return raw;
   const d = new Decimal(raw.trim());
   return d.toSignificantDigits(EXCEL_DIGITS).toFixed();
 }
 
-/** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed). */
-function parseRef(ref: string): { col: number; row: number } {
+/** A sparse row (RowSink.sparseRow) as its `width` cells, the empty ones ''. */
+export function denseCells(width: number, cols: ArrayLike<number>, texts: readonly string[], count: number): string[] {
+  const cells: string[] = [];
+  for (let c = 0; c < width; c++) cells.push('');
+  for (let i = 0; i < count; i++) cells[cols[i]!] = texts[i]!;
+  return cells;
+}
+
+/** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed), in `out`. */
+function parseRef(ref: string, out: { col: number; row: number }): void {
   let col = 0;
   let i = 0;
-  for (; i < ref.length; i++) {
+  const n = ref.length;
+  for (; i < n; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
-    if (col > EXCEL_MAX_COLUMNS) return { col: EXCEL_MAX_COLUMNS, row: NaN };
+    if (col > EXCEL_MAX_COLUMNS) {
+      out.col = EXCEL_MAX_COLUMNS;
+      out.row = NaN;
+      return;
+    }
   }
-  const digits = ref.slice(i);
-  return { col: col - 1, row: /^[1-9]\d{0,9}$/.test(digits) ? Number(digits) : NaN };
+  out.col = col - 1;
+  out.row = rowDigits(ref, i);
+}
+
+/** ref[from…] as a row number: 1 to 10 digits, no leading zero; NaN otherwise. */
+function rowDigits(ref: string, from: number): number {
+  const n = ref.length;
+  if (n === from || n - from > 10) return NaN;
+  let row = 0;
+  for (let i = from; i < n; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === from)) return NaN;
+    row = row * 10 + d;
+  }
+  return row;
 }
 
 /**
@@ -190,13 +211,15 @@ function parseRef(ref: string): { col: number; row: number } {
  * FALSE; a formula's cached value. A formula with no cached value, or an error value (#DIV/0!,
  * #REF!, …), is an error naming the cell: never read as empty, never skipped.
  */
-export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: readonly string[], limits: XlsxLimits, sink: RowSink): Promise<void> {
+export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: readonly string[], limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast'): Promise<void> {
   const file = zip.file;
   const where = { file, field: `sheet "${sheetName}"` };
-  const p = parser(file, part);
   let rowNumber = 0;
   let lastRow = 0;
-  let cells: string[] = [];
+  // The row's non-empty cells (texts[i] in column cols[i], i < count), reused from row to row.
+  const cols: number[] = [];
+  const texts: string[] = [];
+  let count = 0;
   let nonEmptyWidth = 0;
   let col = -1;
   let cellCount = 0;
@@ -213,6 +236,7 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
   let inSheetData = false;
   let done = false;
 
+  const ref = { col: 0, row: 0 };
   const cellName = (): string => `${columnLetters(col)}${rowNumber}`;
   const fail = (message: string, code: 'invalid-xlsx' | 'formula-value' | 'xlsx-limit' = 'invalid-xlsx'): never => {
     throw new StatsbidragError(code, message, rowNumber > 0 ? { ...where, line: rowNumber } : where);
@@ -220,12 +244,14 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
 
   const endRow = (): void => {
     if (nonEmptyWidth > 0) {
-      if (cells.length > nonEmptyWidth) cells.length = nonEmptyWidth;
       cellCount += nonEmptyWidth;
       if (cellCount > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
-      sink.row(rowNumber, cells);
+      if (sink.sparseRow) sink.sparseRow(rowNumber, cols, texts, count);
+      else {
+        sink.row(rowNumber, denseCells(nonEmptyWidth, cols, texts, count));
+      }
     }
-    cells = [];
+    count = 0;
     nonEmptyWidth = 0;
   };
 
@@ -267,16 +293,14 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
     }
   };
 
-  p.on('opentag', (tag: SaxesTagPlain) => {
+  const open = (name: string, a: XmlAttributes, selfClosing: boolean): void => {
     if (done) return;
-    const name = local(tag.name);
-    const a = tag.attributes as Record<string, string>;
     switch (name) {
       case 'c': {
-        const r = a['r'];
+        const r = a.get('r');
         let next = col + 1;
         if (r !== undefined) {
-          const ref = parseRef(r);
+          parseRef(r, ref);
           if (ref.col >= EXCEL_MAX_COLUMNS) fail(`cell ${r.slice(0, 20)} lies beyond column XFD (16 384), the last Excel has`);
           if (ref.col < 0 || ref.row !== rowNumber) fail(`cell reference "${r.slice(0, 20)}" in row ${rowNumber} is not a cell of that row`);
           next = ref.col;
@@ -284,7 +308,7 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         if (next <= col) fail(`cell ${columnLetters(next)}${rowNumber} comes after ${columnLetters(col)}${rowNumber}: the cells of a row are out of order`);
         if (next >= EXCEL_MAX_COLUMNS) fail(`row ${rowNumber} has a cell beyond column XFD (16 384), the last Excel has`);
         col = next;
-        type = a['t'] ?? 'n';
+        type = a.get('t') ?? 'n';
         value = '';
         formula = '';
         inline = '';
@@ -294,11 +318,11 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
       }
       case 'v':
         hasValue = true;
-        if (!tag.isSelfClosing) capture = 1;
+        if (!selfClosing) capture = 1;
         break;
       case 'f':
         hasFormula = true;
-        if (!tag.isSelfClosing) capture = 3;
+        if (!selfClosing) capture = 3;
         break;
       case 'is':
         inInline = true;
@@ -307,11 +331,11 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         phonetic++;
         break;
       case 't':
-        if (inInline && phonetic === 0 && !tag.isSelfClosing) capture = 2;
+        if (inInline && phonetic === 0 && !selfClosing) capture = 2;
         break;
       case 'row': {
-        const r = a['r'];
-        const n = r === undefined ? lastRow + 1 : /^[1-9]\d{0,9}$/.test(r) ? Number(r) : NaN;
+        const r = a.get('r');
+        const n = r === undefined ? lastRow + 1 : rowDigits(r, 0);
         if (Number.isNaN(n)) {
           rowNumber = 0;
           fail(`a row is numbered "${r!.slice(0, 20)}", which is not a row number`);
@@ -327,17 +351,14 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         inSheetData = true;
         break;
     }
-  });
+  };
   const text = (t: string): void => {
     if (capture === 1) value += t;
     else if (capture === 2) inline += t;
     else if (capture === 3 && formula.length < 80) formula += t;
   };
-  p.on('text', text);
-  p.on('cdata', text);
-  p.on('closetag', (tag: SaxesTagPlain) => {
+  const close = (name: string): void => {
     if (done) return;
-    const name = local(tag.name);
     switch (name) {
       case 'v':
       case 'f':
@@ -353,10 +374,11 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
       case 'c': {
         const v = cellValue();
         if (v !== '') {
-          // Counted before the row is padded to this cell: a cell at XFD makes 16 384 of them.
+          // A cell at XFD makes a row of 16 384 cells: counted before it is kept.
           if (cellCount + col + 1 > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
-          while (cells.length < col) cells.push('');
-          cells[col] = v;
+          cols[count] = col;
+          texts[count] = v;
+          count++;
           nonEmptyWidth = col + 1;
         }
         break;
@@ -367,9 +389,12 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
       case 'sheetData':
         inSheetData = false;
         done = true;
+        // Nothing after the sheet's data is read.
+        p.stopped = true;
         break;
     }
-  });
+  };
+  const p = xmlReader(file, part, xml, { open, text, close });
   await zip.stream(part, (t) => {
     if (!done) p.write(t);
   });

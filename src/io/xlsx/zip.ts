@@ -14,7 +14,6 @@
  */
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
-import * as zlib from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
 import { StatsbidragError } from '../../core/errors.js';
 import { zipArchiveLength } from '../zip-end.js';
@@ -22,7 +21,20 @@ import type { XlsxLimits } from './limits.js';
 
 type Yauzl = typeof import('yauzl');
 
-const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+type Crc32 = (data: Uint8Array, value?: number) => number;
+/**
+ * zlib's crc32 (Node 20.15+), loaded on the first entry read: requiring node:zlib pulls in Node's
+ * stream internals, about 10 ms, and every command that could read a workbook imports this module.
+ */
+let zlibModule: typeof import('node:zlib') | undefined;
+const zlibOf = (): typeof import('node:zlib') => (zlibModule ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib'));
+let crc32Fn: Crc32 | null | undefined;
+const crc32Of = (): Crc32 | null => (crc32Fn ??= (zlibOf() as { crc32?: Crc32 }).crc32 ?? null);
+
+/** Bytes zlib hands on at a time while inflating an entry. */
+const INFLATE_CHUNK = 256 * 1024;
+/** Inflated bytes waiting to be read before inflating pauses. */
+const QUEUE_BYTES = 4 * 1024 * 1024;
 
 const mib = (n: number): string => `${Math.round(n / 1024 / 1024)} MiB`;
 
@@ -100,26 +112,37 @@ export class ZipArchive {
     const tooLarge = (size: number): StatsbidragError =>
       new StatsbidragError('xlsx-limit', `"${name}" inflates to more than ${mib(limits.maxEntryBytes)} (at least ${mib(size)}), more than this tool reads from one part of a workbook`, { file });
     if (entry.uncompressedSize > limits.maxEntryBytes) return Promise.reject(tooLarge(entry.uncompressedSize));
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return Promise.reject(damaged(file, `"${name}": unsupported compression method: ${entry.compressionMethod}`));
     return new Promise((resolve, reject) => {
-      this.zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) {
+      // The entry's bytes as stored, inflated here in large pieces (zlib's default of 16 KiB made
+      // a 150 MB sheet ten thousand round trips); its sizes are checked below as yauzl checks them.
+      this.zip.openReadStream(entry, { decodeFileData: false }, (err, raw) => {
+        if (err || !raw) {
           reject(damaged(file, `"${name}": ${(err?.message ?? 'unknown').split('\n')[0]}`));
           return;
         }
+        const inflate = entry.compressionMethod === 8 ? zlibOf().createInflateRaw({ chunkSize: INFLATE_CHUNK }) : undefined;
+        const stream = inflate ? raw.pipe(inflate) : raw;
         const decoder = new StringDecoder('utf8');
+        const crc32 = crc32Of();
         let size = 0;
         let crc = 0;
         let done = false;
         const fail = (e: unknown): void => {
           if (done) return;
           done = true;
-          stream.destroy();
+          if (inflate) {
+            raw.unpipe(inflate);
+            inflate.destroy();
+          }
+          raw.destroy();
           reject(e instanceof StatsbidragError ? e : damaged(file, `"${name}": ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
         };
         stream.on('data', (chunk: Buffer) => {
           if (done) return;
           size += chunk.length;
           this.inflated += chunk.length;
+          if (size > entry.uncompressedSize) return fail(damaged(file, `"${name}": too many bytes in the stream. expected ${entry.uncompressedSize}. got at least ${size}`));
           if (size > limits.maxEntryBytes) return fail(tooLarge(size));
           if (this.inflated > limits.maxTotalBytes) {
             return fail(new StatsbidragError('xlsx-limit', `the workbook inflates to more than ${mib(limits.maxTotalBytes)}, more than this tool reads`, { file }));
@@ -130,15 +153,45 @@ export class ZipArchive {
             );
           }
           if (crc32) crc = crc32(chunk, crc);
-          try {
-            onText(decoder.write(chunk));
-          } catch (e) {
-            fail(e);
+          // Read in the next turn of the event loop: zlib inflates the next piece meanwhile (in
+          // its thread) rather than after. At most QUEUE_BYTES wait; beyond that inflating pauses.
+          queue.push(chunk);
+          queued += chunk.length;
+          if (!scheduled) {
+            scheduled = true;
+            setImmediate(drain);
+          }
+          if (queued > QUEUE_BYTES && !paused) {
+            paused = true;
+            stream.pause();
           }
         });
-        stream.on('error', fail);
-        stream.on('end', () => {
+        const queue: Buffer[] = [];
+        let queued = 0;
+        let scheduled = false;
+        let paused = false;
+        let ended = false;
+        const drain = (): void => {
+          scheduled = false;
           if (done) return;
+          try {
+            for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
+              queued -= chunk.length;
+              onText(decoder.write(chunk));
+              if (done) return;
+            }
+          } catch (e) {
+            return fail(e);
+          }
+          if (ended) return finish();
+          if (paused) {
+            paused = false;
+            stream.resume();
+          }
+        };
+        const finish = (): void => {
+          if (done) return;
+          if (size < entry.uncompressedSize) return fail(damaged(file, `"${name}": not enough bytes in the stream. expected ${entry.uncompressedSize}. got only ${size}`));
           if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) return fail(damaged(file, `"${name}" fails its CRC-32 check`));
           try {
             const rest = decoder.end();
@@ -148,9 +201,17 @@ export class ZipArchive {
           }
           done = true;
           resolve();
+        };
+        raw.on('error', fail);
+        inflate?.on('error', fail);
+        stream.on('end', () => {
+          ended = true;
+          if (!scheduled) finish();
         });
         // A stream that closes without its end (destroyed from outside) would otherwise leave this waiting.
-        stream.on('close', () => fail(damaged(file, `"${name}" ended early`)));
+        stream.on('close', () => {
+          if (!ended) fail(damaged(file, `"${name}" ended early`));
+        });
       });
     });
   }

@@ -6,6 +6,7 @@ import { formatFraction, formatRational, integerRange, type Bound, type Interval
 import { plain } from '../money.js';
 import type { Provenance } from '../output.js';
 import { auditRepairReason, type AuditReportInput } from './model.js';
+import { auditWords } from './words.js';
 
 const AUDIT_JSON_VERSION = 1;
 
@@ -98,7 +99,7 @@ export function auditJson(input: AuditReportInput, provenance?: Provenance, loca
     column: input.column,
     rows: result.rows,
     sum: result.sum.toFixed(),
-    statedTotal: input.stated ? { value: input.stated.value.toFixed(), source: input.stated.source } : null,
+    statedTotal: input.stated ? { value: input.stated.value.toFixed(), source: auditWords(locale).statedSource(input.stated.source) } : null,
     repairs: input.repairs.map((r) => ({ row: r.line, recipient: r.id, column: r.column, raw: r.raw, value: r.value.toFixed(), reason: auditRepairReason(r, locale) })),
     reproduced: result.complete.length > 0,
     complete: result.complete.map(fitJson),

@@ -12,8 +12,13 @@ export interface AuditReportInput {
   column: string;
   repairs: CellRepair[];
   /** Stated total for the column's year(s) per year, with where it comes from. */
-  stated?: { value: Decimal; source: string };
+  stated?: { value: Decimal; source: StatedSource };
 }
+
+/** Where audit's stated total comes from, as data: the writers phrase it in the locale (words.ts statedSource). */
+export type StatedSource =
+  | { from: 'option' }
+  | { from: 'programme'; programme: string; years: string; perYear: boolean; includesAdmin: boolean };
 
 /** An audit repair's reason: predicted from the row's share of the other column. */
 export function auditRepairReason(r: CellRepair, locale: NumberLocale = 'sv'): string {

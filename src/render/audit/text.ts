@@ -102,7 +102,7 @@ export function auditText(input: AuditReportInput, paint: ReportPaint = PLAIN_RE
   }
   out.push('', paint.bold(w.inShort) + shortAnswer(input, locale));
   out.push('', w.rowsAddUpTo(m(result.sum)));
-  if (input.stated) out.push(w.statedTotal(m(input.stated.value), input.stated.source));
+  if (input.stated) out.push(w.statedTotal(m(input.stated.value), w.statedSource(input.stated.source)));
   out.push('');
   if (result.complete.length) {
     out.push(paint.ok(w.reproduceAll(result.rows)));

@@ -6,6 +6,7 @@
  */
 import type { NumberLocale } from '../../core/amount.js';
 import { methodText } from '../method-text.js';
+import type { StatedSource } from './model.js';
 
 type End = 'closed' | 'open' | 'none';
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -37,6 +38,8 @@ export interface AuditWords {
   inShort: string;
   rowsAddUpTo: (sum: string) => string;
   statedTotal: (total: string, source: string) => string;
+  /** Where the stated total comes from: "--stated" or "programme tillvaxtverket, 2019, including administrative costs". */
+  statedSource: (source: StatedSource) => string;
   reproduceAll: (rows: number) => string;
   finerHeading: (unit: string) => string;
   finerB: (from: string, to: string | null) => string;
@@ -83,6 +86,8 @@ const en: AuditWords = {
   inShort: 'In short: ',
   rowsAddUpTo: (sum) => `The rows add up to ${sum} kr.`,
   statedTotal: (total, source) => `Stated total: ${total} kr (${source}).`,
+  statedSource: (s) =>
+    s.from === 'option' ? '--stated' : `programme ${s.programme}, ${s.years}${s.perYear ? ' per year' : ''}, ${s.includesAdmin ? 'including administrative costs' : 'as stated'}`,
   reproduceAll: (rows) => `Rules that reproduce all ${rows} rows:`,
   finerHeading: (unit) => `Also reproduced with finer units (a column of whole ${unit} is a whole number of any unit dividing it):`,
   finerB: (from, to) => (to === null ? `B = ${from}` : `B from ${from} to ${to}`),
@@ -129,6 +134,8 @@ const sv: AuditWords = {
   inShort: 'Kort sagt: ',
   rowsAddUpTo: (sum) => `Raderna summerar till ${sum} kr.`,
   statedTotal: (total, source) => `Angiven total: ${total} kr (${source}).`,
+  statedSource: (s) =>
+    s.from === 'option' ? '--stated' : `programmet ${s.programme}, ${s.years}${s.perYear ? ' per år' : ''}, ${s.includesAdmin ? 'administrativa kostnader inräknade' : 'som angiven'}`,
   reproduceAll: (rows) => `Regler som återger alla ${rows} rader:`,
   finerHeading: (unit) => `Återges också med finare enheter (en kolumn av hela ${unit} är ett helt antal av varje enhet som går jämnt upp i ${unit}):`,
   finerB: (from, to) => (to === null ? `B = ${from}` : `B från ${from} till ${to}`),

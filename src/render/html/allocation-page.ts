@@ -38,12 +38,14 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
   ]
     .filter(Boolean)
     .join(' · ');
+  const script = data ? reportScript() : { text: SORT_SCRIPT };
   return page({
     labels: l,
     title: title ? `${l.allocationTitle}: ${title}` : l.allocationTitle,
     subtitle,
     sections,
-    script: data ? reportScript() : SORT_SCRIPT,
+    script: script.text,
+    ...(script.sha256 !== undefined ? { scriptSha256: script.sha256 } : {}),
     ...(data ? { data: jsonInScript(data) } : {}),
   });
 }

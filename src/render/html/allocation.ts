@@ -15,6 +15,7 @@ import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js'
 import { attrs, escapeHtml, userText } from './escape.js';
 import { labelsFor, type Labels } from '../labels.js';
 import { adminRuleText, statedTotalNote, totalAdminNote } from '../figures.js';
+import { methodText } from '../method-text.js';
 import { figure, table, type Cell } from './parts.js';
 import { PALETTE } from './style.js';
 import { whatIfLabels } from './whatif-labels.js';
@@ -74,7 +75,7 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decim
 export function ruleLines(l: Labels, a: Allocation, locale: NumberLocale): string[] {
   const lines = a.periods.map(
     (p) =>
-      `${p.years ? p.label : l.amount}: ${l.method} ${p.split.method}${p.split.firstDivisor ? ` (${p.split.firstDivisor.toFixed()})` : ''}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr` +
+      `${p.years ? p.label : l.amount}: ${l.method} ${methodText(p.split.method, locale, p.split.firstDivisor)}${p.split.firstDivisor ? ` (${l.firstDivisor} ${formatAmount(p.split.firstDivisor, { locale })})` : ''}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr` +
       (p.adminSource === 'none' ? '' : `; ${adminRuleText(p, locale)}`),
   );
   // A stated total that is more than a plain stated figure: what it is, and what other sources give.
@@ -141,7 +142,10 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const w = whatIfLabels(locale);
   const dp = moneyDecimals(a);
   const m = money(locale, dp);
-  const amountCell = (d: Decimal, column?: string): Cell => ({ html: escapeHtml(m(d)), num: true, sort: plain(d, dp), data: { 'data-amount': plain(d, dp), 'data-column': column } });
+  const amountCell = (d: Decimal, column?: string): Cell => {
+    const value = plain(d, dp);
+    return { html: escapeHtml(m(d)), num: true, sort: value, data: { 'data-amount': value, 'data-column': column } };
+  };
   const codes = view.all.some((r) => r.code !== undefined);
   const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
   const spanText = a.span ? formatYearRange(a.span) : '';
@@ -322,7 +326,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
       const bounded = p.split.bounded === true;
       return table({
         id: `explain-${pi}`,
-        caption: escapeHtml(`${l.explainTable(periodName(l, p))}: ${l.method} ${p.split.method}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr, ${l.amountSplit.toLowerCase()} ${m(p.split.amount)}`),
+        caption: escapeHtml(`${l.explainTable(periodName(l, p))}: ${l.method} ${methodText(p.split.method, locale, p.split.firstDivisor)}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr, ${l.amountSplit.toLowerCase()} ${m(p.split.amount)}`),
         sortable: true,
         head: [
           { html: escapeHtml(l.recipient) },
@@ -416,7 +420,7 @@ export function controls(data: WhatIfData, locale: NumberLocale): string {
   const method =
     `<div class="field"><label for="wi-method">${escapeHtml(w.method)}</label><select id="wi-method" name="method">` +
     option('', methods[0]!, s.method === '') +
-    METHOD_NAMES.map((id) => option(id, id, s.method === id)).join('') +
+    METHOD_NAMES.map((id) => option(id, methodText(id, locale), s.method === id)).join('') +
     `</select></div>`;
   let year: string;
   if (data.programme) {

@@ -5,12 +5,17 @@
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Any character escapeHtml changes: a markup character, a control character it replaces, any surrogate (lone ones are replaced). */
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]/;
+
 /**
  * Text → HTML text or attribute value. Escapes the five markup characters, and replaces control
  * characters other than tab, line feed and carriage return (which HTML cannot carry) and lone
  * surrogates (which UTF-8 cannot) with U+FFFD, so nothing from input is dropped silently.
  */
 export function escapeHtml(text: string): string {
+  // Most texts (numbers, labels) have none of them: returned as they are, nothing allocated.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
@@ -26,10 +31,13 @@ export function userText(text: string): string {
 
 /** A tag's attributes from a record; undefined and false are left out, true is a bare attribute. Values are escaped. */
 export function attrs(values: Record<string, string | number | boolean | undefined>): string {
-  return Object.entries(values)
-    .filter(([, v]) => v !== undefined && v !== false)
-    .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`))
-    .join('');
+  let out = '';
+  for (const k of Object.keys(values)) {
+    const v = values[k];
+    if (v === undefined || v === false) continue;
+    out += v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`;
+  }
+  return out;
 }
 
 /** Shorten a name for a chart label (the full name is in the chart's data table and the label's tooltip). */

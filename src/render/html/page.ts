@@ -1,6 +1,7 @@
 /** The page around a report: head with a strict Content-Security-Policy, styles, navigation, provenance, the sort script. */
 import { createHash } from 'node:crypto';
 import type { NumberLocale } from '../../core/amount.js';
+import { textIn, type LocalText } from '../../core/sourced.js';
 import { attrs, escapeHtml, userText } from './escape.js';
 import type { Labels } from '../labels.js';
 import { CSS, SORT_SCRIPT } from './style.js';
@@ -15,7 +16,7 @@ export interface ReportMeta {
   /** statsbidrag's version. */
   version: string;
   /** Data files and what else the figures come from, each as the user named it (or the bundled path). */
-  sources?: { data?: string[]; rules?: string; scenarios?: { name: string; file?: string; description?: string }[]; table?: string };
+  sources?: { data?: string[]; rules?: string; scenarios?: { name: string; file?: string; description?: LocalText }[]; table?: string };
   /** The programme's legal basis, from the rules. */
   legalBasis?: { ref: string; title: string }[];
 }
@@ -26,17 +27,28 @@ export interface Section {
   html: string;
 }
 
-const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
+const source = (base64: string): string => `'sha256-${base64}'`;
 
 /**
  * The whole document. Nothing on it is fetched: the styles and the script are inline and allowed
  * by their hashes alone, and the policy forbids every other source, so a page that tried to load
  * something would be stopped by the browser too.
  */
-export function page(options: { labels: Labels; title: string; subtitle: string; sections: Section[]; script?: string; data?: string }): string {
+export function page(options: {
+  labels: Labels;
+  title: string;
+  subtitle: string;
+  sections: Section[];
+  script?: string;
+  /** The script's SHA-256 in base64 when known already (stamped at build time: render/html/script.ts); else computed here. */
+  scriptSha256?: string;
+  data?: string;
+}): string {
   const { labels: l, title, subtitle, sections } = options;
   const script = options.script ?? SORT_SCRIPT;
-  const csp = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(script)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const scriptHash = options.script !== undefined && options.scriptSha256 !== undefined ? options.scriptSha256 : sha256(script);
+  const csp = `default-src 'none'; style-src ${source(sha256(CSS))}; script-src ${source(scriptHash)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="${l.lang}">
 <head>
@@ -74,7 +86,7 @@ export function provenance(l: Labels, meta: ReportMeta, programme: { id: string;
   if (meta.legalBasis?.length) items.push([l.legalBasis, meta.legalBasis.map((b) => `${userText(b.ref)} ${userText(b.title)}`).join('<br>')]);
   if (rules.length) items.push([l.rule, rules.map(userText).join('<br>')]);
   for (const s of meta.sources?.scenarios ?? []) {
-    items.push([l.scenario, `${userText(s.name)}${s.file ? ` (<code>${escapeHtml(s.file)}</code>)` : ''}${s.description ? `<br>${userText(s.description)}` : ''}`]);
+    items.push([l.scenario, `${userText(s.name)}${s.file ? ` (<code>${escapeHtml(s.file)}</code>)` : ''}${s.description ? `<br>${userText(textIn(s.description, meta.locale))}` : ''}`]);
   }
   for (const d of meta.sources?.data ?? []) items.push([l.dataSource, `<code>${escapeHtml(d)}</code>`]);
   if (meta.sources?.table) items.push([l.dataSource, `<code>${escapeHtml(meta.sources.table)}</code>`]);

@@ -1,10 +1,37 @@
 /**
  * The allocation report's script (client.ts and the exact core it imports), bundled by esbuild
- * at build time (scripts/report-script.mjs) and defined into the CLI bundle and the tests.
+ * at build time (scripts/report-script.mjs). The tests have it defined as a string. The CLI
+ * bundle does not carry it: scripts/build-cli.mjs writes it beside the bundle
+ * (dist/report-script.js) and stamps into the bundle its file name and its SHA-256, the hash the
+ * page's Content-Security-Policy allows it by. So no other command reads its 170 KB, and `report`
+ * reads it and hashes nothing. tests/e2e/report-script.test.ts checks the stamp against the file
+ * and a written page's policy against its script.
  */
-declare const STATSBIDRAG_REPORT_SCRIPT: string | undefined;
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export function reportScript(): string {
-  if (typeof STATSBIDRAG_REPORT_SCRIPT === 'undefined') throw new Error('statsbidrag was built without the report script (scripts/report-script.mjs)');
-  return STATSBIDRAG_REPORT_SCRIPT;
+declare const STATSBIDRAG_REPORT_SCRIPT: string | undefined;
+/** JSON text ({ name, sha256 }): a string define costs nothing until read (io/rules-stamp.ts). */
+declare const STATSBIDRAG_REPORT_SCRIPT_FILE: string | undefined;
+
+export interface ReportScript {
+  text: string;
+  /** Its SHA-256 in base64, when stamped at build time (else the page computes it). */
+  sha256?: string;
+}
+
+export function reportScript(): ReportScript {
+  if (typeof STATSBIDRAG_REPORT_SCRIPT !== 'undefined') return { text: STATSBIDRAG_REPORT_SCRIPT };
+  if (typeof STATSBIDRAG_REPORT_SCRIPT_FILE === 'undefined') throw new Error('statsbidrag was built without the report script (scripts/report-script.mjs)');
+  // Beside the bundle (import.meta.url is dist/cli.cjs there).
+  const stamp = JSON.parse(STATSBIDRAG_REPORT_SCRIPT_FILE) as { name: string; sha256: string };
+  const file = join(dirname(fileURLToPath(import.meta.url)), stamp.name);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`statsbidrag's build is incomplete: the report script ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); run \`npm run build\``);
+  }
+  return { text, sha256: stamp.sha256 };
 }

@@ -4,11 +4,12 @@
  * locale's words (./words.ts).
  */
 import type { NumberLocale } from '../../core/amount.js';
-import { kindOf } from '../../core/sourced.js';
+import { kindOf, textIn } from '../../core/sourced.js';
 import { chooseRepair, type Repair } from '../../core/cells.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { BasisRef, Finding, Prediction, RuleRef, TotalCheck, ValidationReport } from '../../core/validate.js';
 import { formatAmount } from '../money.js';
+import { amountProblemText } from '../amount-words.js';
 import { validationWords, type ValidationWords } from './words.js';
 
 /**
@@ -66,9 +67,9 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
     case 'ambiguous-amount':
     case 'amount-too-large':
     case 'amount-too-precise':
-      return f.parserMessage;
+      return f.parserProblem ? amountProblemText(String(f.actual), f.parserProblem, locale) : f.parserMessage;
     case 'broken-digit-grouping': {
-      if (f.candidates.length === 0) return f.parserMessage ?? w.brokenGrouping(String(f.actual));
+      if (f.candidates.length === 0) return f.parserProblem ? amountProblemText(String(f.actual), f.parserProblem, locale) : (f.parserMessage ?? w.brokenGrouping(String(f.actual)));
       const repair = chooseRepair(f.candidates, f.predicted)!;
       return w.brokenGroupingLikely(String(f.actual), g(repair.value), repairReason(repair, predictionText(f.prediction, locale), locale));
     }
@@ -166,5 +167,5 @@ export function adminNote(k: TotalCheck, locale: NumberLocale): string {
   const w = validationWords(locale);
   const { source, note } = k.amountSplitSource;
   const kind = kindOf(k.amountSplitSource);
-  return w.adminNote(formatAmount(k.amountSplit, { locale }), source === 'option' ? w.givenByOptions : source === 'derived' || source === kind ? w.kind(kind) : w.kindWithSource(kind, source), note || null);
+  return w.adminNote(formatAmount(k.amountSplit, { locale }), source === 'option' ? w.givenByOptions : source === 'derived' || source === kind ? w.kind(kind) : w.kindWithSource(kind, source), note ? textIn(note, locale) : null);
 }

@@ -3,8 +3,8 @@
  * findings, what the table is checked against, the text report's layout words, the summary line.
  * One table per locale, as render/labels.ts has the labels; numbers, names and columns come in
  * already formatted. Finding codes (broken-digit-grouping, …) are identifiers and stay English in
- * both. Texts from data (a rule's note in data/rules.json) and the amount parser's messages (core)
- * are shown as they are.
+ * both. Texts from data (a rule's note in data/rules.json, {sv, en}) are shown in the locale's
+ * language; the amount parser's reasons (core AmountProblem) are phrased by ../amount-words.ts.
  */
 import type { NumberLocale } from '../../core/amount.js';
 import type { FigureKind } from '../../core/sourced.js';

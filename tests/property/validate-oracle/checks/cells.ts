@@ -33,7 +33,8 @@ export function checkCells(ctx: TableContext): { findings: Finding[]; cells: num
 /** A cell the amount parser cannot read (and no repair is offered for), with the parser's code and sentence. */
 export function unreadableCell(cell: Extract<CellReading, { kind: 'bad' }>, at: Partial<FindingBase>): Finding {
   const code = cellCode(cell.code);
+  const problem = cell.problem ? { parserProblem: cell.problem } : {};
   return code === 'broken-digit-grouping'
-    ? finding({ code, severity: 'error', ...at, actual: cell.raw, candidates: [], predicted: undefined, prediction: { kind: 'none' }, parserMessage: cell.message })
-    : finding({ code, severity: 'error', ...at, actual: cell.raw, parserMessage: cell.message });
+    ? finding({ code, severity: 'error', ...at, actual: cell.raw, candidates: [], predicted: undefined, prediction: { kind: 'none' }, parserMessage: cell.message, ...problem })
+    : finding({ code, severity: 'error', ...at, actual: cell.raw, parserMessage: cell.message, ...problem });
 }

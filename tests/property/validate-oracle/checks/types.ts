@@ -3,7 +3,7 @@
  * never formatted text: render/validation/messages.ts writes the sentences), the options, and the context
  * every check reads (the table's columns and rows, recognised once).
  */
-import type { NumberLocale } from '../../../../src/core/amount.js';
+import type { AmountProblem, NumberLocale } from '../../../../src/core/amount.js';
 import type { CellReading } from '../../../../src/core/cells.js';
 import type { Decimal } from '../../../../src/core/decimal.js';
 import type { Allocation } from '../../../../src/core/allocate.js';
@@ -51,9 +51,9 @@ type FindingDetail =
   | { code: 'codes-lost-leading-zeros'; rows: { recipient: string; line: number; tableCode: string; listCode: string }[] }
   | { code: 'negative-amount' }
   /** An unreadable cell (the amount parser's code and its sentence, which names no number of ours). */
-  | { code: 'invalid-amount' | 'ambiguous-amount' | 'amount-too-large' | 'amount-too-precise'; parserMessage: string }
+  | { code: 'invalid-amount' | 'ambiguous-amount' | 'amount-too-large' | 'amount-too-precise'; parserMessage: string; parserProblem?: AmountProblem }
   /** Candidates empty: the parser found no plausible reading; its sentence is given instead. */
-  | { code: 'broken-digit-grouping'; candidates: Decimal[]; predicted: Decimal | undefined; prediction: Prediction; parserMessage?: string }
+  | { code: 'broken-digit-grouping'; candidates: Decimal[]; predicted: Decimal | undefined; prediction: Prediction; parserMessage?: string; parserProblem?: AmountProblem }
   | { code: 'rule-check-skipped'; rows: { recipient: string; line: number }[] }
   | { code: 'range-column-assumed-per-year'; years: number }
   | { code: 'total-row-mismatch' }
