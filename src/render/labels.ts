@@ -9,6 +9,7 @@
  * ("Recipient") otherwise (`recipientHeader`).
  */
 import type { NumberLocale } from '../core/amount.js';
+import { METHOD_TEXT } from './method-text.js';
 
 const sv = {
   lang: 'sv',
@@ -420,16 +421,7 @@ export const HEADER_WHOLE_SV: Readonly<Record<string, string>> = {
  * as they are; with English headers every code stays the machine value.
  */
 export const CSV_VALUES_SV: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  method: {
-    'largest-remainder': 'största rest',
-    'round-nearest': 'avrundning',
-    'round-down': 'avrundning nedåt',
-    'round-up': 'avrundning uppåt',
-    dhondt: "d'Hondts metod",
-    'sainte-lague': 'uddatalsmetoden',
-    'huntington-hill': 'Huntington–Hills metod',
-    adams: 'Adams metod',
-  },
+  method: METHOD_TEXT.sv,
   tied: { true: 'ja', false: 'nej' },
   bound: { floor: 'golv', ceiling: 'tak', 'floor-ignored': 'golv ej tillämpat' },
   status: { both: 'båda', 'only-a': 'bara A', 'only-b': 'bara B' },

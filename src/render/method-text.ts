@@ -5,7 +5,8 @@
 import type { NumberLocale } from '../core/amount.js';
 import type { Decimal } from '../core/decimal.js';
 
-const METHOD_TEXT: Record<NumberLocale, Record<string, string>> = {
+/** Each method's name in words, by locale (also the Swedish CSV's method codes: labels.ts CSV_VALUES_SV). */
+export const METHOD_TEXT: Record<NumberLocale, Record<string, string>> = {
   sv: {
     'largest-remainder': 'största rest',
     // "… till 1 000 000 kr" follows: rounding to the nearest unit is plain "avrundning".
