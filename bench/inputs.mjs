@@ -2,17 +2,16 @@
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-/** A list of `n` recipients from a fixed-seed LCG: weights 1..1 000 000, every tenth with two decimals. */
-export async function recipientsFile(out, n) {
-  const file = join(out, `recipients-${n}.csv`);
+/** A fixed-seed LCG: each call the next 32-bit value. */
+const lcg = (seed) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+
+/** Writes `header` and `line(i)` for i < n to `file` in 64 KiB chunks, unless the file is there already. */
+async function writeLines(file, header, n, line) {
   if (existsSync(file)) return file;
-  let seed = 20180424;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
   const stream = createWriteStream(file);
-  let chunk = 'recipient,weight\n';
+  let chunk = header;
   for (let i = 0; i < n; i++) {
-    const w = (next() % 1_000_000) + 1;
-    chunk += i % 10 === 0 ? `r${i},${w}.${String(next() % 100).padStart(2, '0')}\n` : `r${i},${w}\n`;
+    chunk += line(i);
     if (chunk.length > 1 << 16) {
       if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
       chunk = '';
@@ -21,6 +20,15 @@ export async function recipientsFile(out, n) {
   stream.end(chunk);
   await new Promise((r) => stream.on('finish', r));
   return file;
+}
+
+/** A list of `n` recipients from a fixed-seed LCG: weights 1..1 000 000, every tenth with two decimals. */
+export function recipientsFile(out, n) {
+  const next = lcg(20180424);
+  return writeLines(join(out, `recipients-${n}.csv`), 'recipient,weight\n', n, (i) => {
+    const w = (next() % 1_000_000) + 1;
+    return i % 10 === 0 ? `r${i},${w}.${String(next() % 100).padStart(2, '0')}\n` : `r${i},${w}\n`;
+  });
 }
 
 /**
@@ -28,33 +36,16 @@ export async function recipientsFile(out, n) {
  * fixed-seed LCG: organisation types the rules admit and some they do not, requests of 50 000 to
  * 1 000 000 kr with costs above them, priorities 1..10, one call year (2018).
  */
-export async function applicationsFile(out, n) {
-  const file = join(out, `applications-${n}.csv`);
-  if (existsSync(file)) return file;
-  let seed = 20180501;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+export function applicationsFile(out, n) {
+  const next = lcg(20180501);
   const types = ['kommun', 'ideell förening', 'kommunalförbund', 'region', 'stiftelse', 'aktiebolag'];
-  const stream = createWriteStream(file);
-  let chunk = 'applicant,type,region,requested,cost,priority,years\n';
-  for (let i = 0; i < n; i++) {
+  return writeLines(join(out, `applications-${n}.csv`), 'applicant,type,region,requested,cost,priority,years\n', n, (i) => {
     const requested = 50_000 + (next() % 951) * 1000;
     const cost = requested + (next() % 500) * 1000;
-    chunk += `Sökande ${i},${types[next() % types.length]},Gävleborg,${requested},${cost},${(next() % 10) + 1},2018\n`;
-    if (chunk.length > 1 << 16) {
-      if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
-      chunk = '';
-    }
-  }
-  stream.end(chunk);
-  await new Promise((r) => stream.on('finish', r));
-  return file;
+    return `Sökande ${i},${types[next() % types.length]},Gävleborg,${requested},${cost},${(next() % 10) + 1},2018\n`;
+  });
 }
 
-/**
- * A copy of the bundled rules whose tillvaxtverket list is `list` (in `out`, beside it), and a
- * scenario on it that changes one recipient's basis (issue 20's "a scenario that changes one
- * recipient"), splitting 1 000 000 000 000 kr to the krona in 2019. Returns both files.
- */
 export function scenarioFiles(out, list, rulesFile) {
   const rules = JSON.parse(readFileSync(rulesFile, 'utf8'));
   rules.programmes.find((p) => p.id === 'tillvaxtverket').recipients = { file: basename(list), id: 'recipient', basis: 'weight' };
