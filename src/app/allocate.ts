@@ -68,9 +68,9 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
   if (first.kind === 'bulk') return first;
   const { setup, input } = first;
   const { scenarioRun, useProgramme, loaded, dataFile } = setup;
-  let table: Table | undefined;
+  let table = first.table;
   // (stdin's bytes may be a workbook: tableFromBytes tells by its first bytes, as readTable does for a file)
-  if (input && dataFile !== undefined) table = await tableFromBytes(input, dataFile, dataReadOptions(setup));
+  if (!table && input && dataFile !== undefined) table = await tableFromBytes(input, dataFile, dataReadOptions(setup));
   const { allocation, recipientCount, programme } = await runAllocation(setup, table);
   return {
     kind: 'allocation',
@@ -99,37 +99,48 @@ export async function allocateOnLane(request: AllocateRequest): Promise<BulkAllo
  * reader is to read (those the lane read and declined, or stdin's; undefined: the file is read by
  * the general path itself).
  */
-async function laneFirst(request: AllocateRequest): Promise<BulkAllocation | { kind: 'general'; setup: AllocationSetup; input: Uint8Array | undefined }> {
+async function laneFirst(request: AllocateRequest): Promise<BulkAllocation | { kind: 'general'; setup: AllocationSetup; input: Uint8Array | undefined; table: Table | undefined }> {
   // A scenario that splits its programme's list as listed may take the bulk lane, set up without
   // reading the list (app/allocation-setup.ts scenarioListSetup). Anything else, or any error on
   // the way, and allocationSetup below starts again from the scenario and reports it. (Markdown,
   // the terminal table and xlsx name the scenario: the general path writes those.)
   if (request.bulk && request.scenario !== undefined && request.bulk.format !== 'md' && request.bulk.format !== 'table' && request.bulk.format !== 'xlsx') {
     const setup = await scenarioListSetup(request, { changes: true }).catch(() => undefined);
-    const lane = setup && (await onLane(setup, request.bulk, undefined, setup.recipientChanges).catch(() => undefined));
+    const lane = setup && (await onLane(setup, request.bulk, undefined, setup.recipientChanges, true).catch(() => undefined));
     if (lane?.kind === 'bulk') return lane;
   }
   const setup = await allocationSetup(request);
   const bytes = setup.scenarioRun || setup.dataFile === undefined ? undefined : request.dataBytes;
   const lane = request.bulk ? await onLane(setup, request.bulk, bytes) : undefined;
   if (lane?.kind === 'bulk') return lane;
-  return { kind: 'general', setup, input: lane?.input ?? bytes };
+  return { kind: 'general', setup, input: lane?.input ?? bytes, table: lane?.table };
 }
 
 /**
- * The bulk lane for a setup: a plain list split by a programme's periods or freely, streamed.
- * Undefined when the setup is not one the lane takes: a scenario whose recipients are read
- * already, an .xlsx workbook (the table reader's). Otherwise the
- * output in chunks, or, when the lane declines, the bytes it read, for the general reader.
+ * The bulk lane for a setup: a list split by a programme's periods or freely, streamed. Undefined
+ * when the setup is not one the lane takes (a scenario whose recipients are read already).
+ * Otherwise the output in chunks, or, when the lane declines, the bytes it read and the table the
+ * general reader made of them (when it made one), for the general path.
+ *
+ * A UTF-8 text is read by the lane itself (io/bulk.ts). Anything else it declines (another
+ * encoding, an .xlsx sheet, --sheet or --header-row, a header below a title, a quoted cell held as
+ * text) is read once by the general reader (io/table.ts tableFromBytes: the one table model) and
+ * the lane tried on that table; the general path then splits the same table, not reading it again.
+ * `direct`: the lane's own reading only (a try that may be made again: the general reader's notes
+ * are then said once).
  */
-async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest['bulk']>, bytes?: Uint8Array, changes?: RecipientChanges): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array } | undefined> {
+async function onLane(
+  setup: AllocationSetup,
+  bulk: NonNullable<AllocateRequest['bulk']>,
+  bytes?: Uint8Array,
+  changes?: RecipientChanges,
+  direct = false,
+): Promise<BulkAllocation | { kind: 'declined'; input: Uint8Array; table?: Table } | undefined> {
   const { options, scenarioRun, loaded, dataFile, basis, idColumn, codeColumn } = setup;
-  if (scenarioRun || dataFile === undefined || options.sheet !== undefined || options.headerRow !== undefined || /\.xlsx$/i.test(dataFile)) return undefined;
+  if (scenarioRun || dataFile === undefined) return undefined;
   const input = bytes ?? (await readBytes(dataFile));
-  // A workbook on stdin is the table reader's (io/xlsx.ts), not the lane's.
-  if (isZip(input) || isCompoundFile(input)) return { kind: 'declined', input };
   const format = bulk.format ?? 'csv';
-  const chunks = bulkAllocate(input, {
+  const request: BulkRequest = {
     basis,
     allocation: allocateOptionsOf(setup),
     format,
@@ -145,6 +156,14 @@ async function onLane(setup: AllocationSetup, bulk: NonNullable<AllocateRequest[
     ...(options.floorColumn !== undefined ? { floorColumn: options.floorColumn } : {}),
     ...(changes ? { changes } : {}),
     ...(options.ceilingColumn !== undefined ? { ceilingColumn: options.ceilingColumn } : {}),
-  });
-  return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input };
+  };
+  const workbook = isZip(input) || isCompoundFile(input);
+  if (!workbook && options.sheet === undefined && options.headerRow === undefined) {
+    const chunks = bulkAllocate(input, request);
+    if (chunks) return { kind: 'bulk', chunks };
+  }
+  if (direct || isCompoundFile(input)) return { kind: 'declined', input };
+  const table = await tableFromBytes(input, dataFile, dataReadOptions(setup));
+  const chunks = bulkAllocate(table, request);
+  return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input, table };
 }

@@ -37,7 +37,8 @@ import { fromBigInt } from '../core/scaled.js';
 import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { splitWithoutRows, type SplitRequest } from '../core/split.js';
-import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
+import { readBulkColumns, readBulkTable, type BulkColumns } from '../io/bulk.js';
+import { ColumnarTable } from '../io/table/model.js';
 import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
 import { amountColumns, moneyDecimals } from '../render/allocation.js';
 import { bulkCsvChunks, bulkName, bulkRecords, bulkText } from '../render/bulk.js';
@@ -93,7 +94,7 @@ export interface BulkRequest {
 export type Chunks = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array>;
 
 /** The split's output in chunks, or undefined when the general path should do it. */
-export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
+export function bulkAllocate(input: string | Uint8Array | ColumnarTable, request: BulkRequest): Chunks | undefined {
   const { explain, ...allocation } = request.allocation;
   const grid = request.format === 'md' || request.format === 'table';
   if (request.format !== 'csv' && request.format !== 'json' && request.format !== 'xlsx' && !grid) return undefined;
@@ -101,15 +102,16 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const bounded = allocation.floor !== undefined || allocation.ceiling !== undefined || request.floorColumn !== undefined || request.ceilingColumn !== undefined;
   // --explain with floors and ceilings (the explanation's bounds and unconstrained amounts) is the general path's.
   if (explain && bounded) return undefined;
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   request.progress?.('read', 0, 0);
-  const read = readBulkColumns(bytes, {
+  const names = {
     basis: request.basis,
     ...(request.id !== undefined ? { id: request.id } : {}),
     ...(request.code !== undefined ? { code: request.code } : {}),
     ...(request.floorColumn !== undefined ? { floor: request.floorColumn } : {}),
     ...(request.ceilingColumn !== undefined ? { ceiling: request.ceilingColumn } : {}),
-  });
+  };
+  // Bytes in UTF-8 are read here; a table the general reader has read (another encoding, a workbook's sheet) is taken as it is.
+  const read = input instanceof ColumnarTable ? readBulkTable(input, names) : readBulkColumns(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, names);
   // A scenario's recipient changes, made on the columns (app/bulk-scenario.ts).
   const columns = read && request.changes ? columnsWithChanges(read, request.changes) : read;
   if (!columns || (explain && (columns.floors || columns.ceilings))) return undefined;

@@ -19,7 +19,7 @@ import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { recipientKey } from '../core/recipient-key.js';
 import { isTotalName, TOTAL_WORD_KEYS } from '../core/total-rows.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
-import type { ColumnarTable } from './table/model.js';
+import { ColumnarTable } from './table/model.js';
 
 export type { BulkColumns } from '../core/bulk-columns.js';
 
@@ -65,22 +65,81 @@ export function readBulkList(input: Uint8Array, columns: BulkColumnNames): { col
   return cols && { columns: cols, lines: table.lines };
 }
 
+/**
+ * readBulkColumns() of a table the general reader has read already (io/table.ts tableFromBytes:
+ * another encoding decoded once, an .xlsx sheet, a header below a title): the same model, so the
+ * same columns. Undefined when the general path should split it (see the module comment).
+ */
+export function readBulkTable(table: ColumnarTable, columns: BulkColumnNames): BulkColumns | undefined {
+  return bulkColumnsOf(table, columns);
+}
+
+/**
+ * The table with every cell of `cols` a slice of its bytes: cells held as strings (extras: a
+ * quoted cell with "", a cell read by csv-parse, a formula guard taken off) are appended to a copy
+ * of the bytes as UTF-8, and those columns' offsets point there. The table itself when none is.
+ */
+function inBytes(table: ColumnarTable, cols: readonly number[]): ColumnarTable {
+  const { extras, rowCount: rows } = table;
+  if (extras.length === 0) return table;
+  const held: number[] = [];
+  for (const c of new Set(cols)) {
+    const starts = table.starts[c]!;
+    for (let r = 0; r < rows; r++) {
+      if (starts[r]! < 0) {
+        held.push(c);
+        break;
+      }
+    }
+  }
+  if (held.length === 0) return table;
+  let extra = 0;
+  for (const c of held) {
+    const starts = table.starts[c]!;
+    for (let r = 0; r < rows; r++) if (starts[r]! < 0) extra += Buffer.byteLength(extras[~starts[r]!]!, 'utf8');
+  }
+  if (table.bytes.length + extra >= 2 ** 31 - 1) return table;
+  const bytes = Buffer.allocUnsafe(table.bytes.length + extra);
+  table.bytes.copy(bytes, 0);
+  let at = table.bytes.length;
+  const starts = [...table.starts];
+  const ends = [...table.ends];
+  for (const c of held) {
+    const s = (starts[c] = Int32Array.from(table.starts[c]!));
+    const e = (ends[c] = Int32Array.from(table.ends[c]!));
+    for (let r = 0; r < rows; r++) {
+      if (s[r]! >= 0) continue;
+      s[r] = at;
+      at += bytes.write(extras[~table.starts[c]![r]!]!, at, 'utf8');
+      e[r] = at;
+    }
+  }
+  const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes, rows, starts, ends, table.lines, extras);
+  copy.decimalMark = table.decimalMark;
+  return copy;
+}
+
 /** The lane's columns of a table in the model, or undefined (see the module comment). */
-function bulkColumnsOf(table: ColumnarTable, columns: BulkColumnNames): BulkColumns | undefined {
-  const { headers, bytes: b, rowCount: rows } = table;
+function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames): BulkColumns | undefined {
+  const { headers } = read;
   let idCol: number;
   let basisCol: number;
   let code: number | undefined;
+  const bounds: number[] = [];
   try {
     idCol = columns.id ? resolveColumn(headers, columns.id) : guessIdColumn(headers);
     basisCol = resolveColumn(headers, columns.basis);
     code = columns.code ? resolveColumn(headers, columns.code) : guessCodeColumn(headers);
+    for (const what of ['floor', 'ceiling'] as const) if (columns[what] !== undefined) bounds.push(resolveColumn(headers, columns[what], `${what} column`));
   } catch {
     return undefined;
   }
-  if (rows === 0) return undefined;
+  if (read.rowCount === 0) return undefined;
   // As recipientsFromTable: a code column that is the recipient or basis column is none.
   const codeCol = code !== undefined && code !== idCol && code !== basisCol ? code : -1;
+  // Every cell the lane reads as a slice of the bytes.
+  const table = inBytes(read, [idCol, basisCol, ...(codeCol >= 0 ? [codeCol] : []), ...bounds]);
+  const { bytes: b, rowCount: rows } = table;
   const nameStart = table.starts[idCol]!;
   const nameEnd = table.ends[idCol]!;
   const weightStart = table.starts[basisCol]!;

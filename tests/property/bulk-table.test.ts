@@ -1,0 +1,113 @@
+/**
+ * The bulk lane on the one table model (app/allocate.ts onLane): a list the lane's own reader
+ * declines (another encoding, an .xlsx sheet, a header below a title, a quoted name with "") is
+ * read once by the general reader and split on the lane from that table. Through the use case, the
+ * lane's bytes are the general path's bytes for the same file, or the lane declines and the
+ * general path says the same error.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allocateUseCase, type AllocateRequest } from '../../src/app/allocate.js';
+import type { Chunks } from '../../src/app/bulk.js';
+import { Decimal } from '../../src/core/decimal.js';
+import { setNoteSink } from '../../src/io/notes.js';
+import { renderAllocation } from '../../src/render/formats.js';
+import { DEFAULT_RENDER } from '../../src/render/output.js';
+import { recordsSheet, rowsOf, type Workbook } from '../../src/render/xlsx.js';
+import { xlsxBytes } from '../../src/render/xlsx-zip.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'statsbidrag-bulk-table-'));
+
+/** Names a list may hold: plain, Swedish letters (Windows-1252 has them), a quote, a delimiter, a formula start, spaces. */
+const name = fc.oneof(
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,8}$/),
+  fc.constantFrom('Åstorp', 'Säffle', 'Öckerö kommun', 'a"b', '"q"', 'x,y', 'x;y', '=A1', '-1', '+x', 'Ale  kommun', 'Malmö stad'),
+);
+const weight = fc.oneof(fc.nat({ max: 10_000_000 }).map(String), fc.constantFrom('0', '2.5', '0.125', '12.75'));
+const encodings = ['utf-8-quoted', 'windows-1252', 'utf-16le', 'utf-16be', 'utf-8-bom', 'xlsx', 'titled'] as const;
+type Encoding = (typeof encodings)[number];
+
+/** The list in `encoding`: a CSV whose names are quoted (a quote doubled), or an .xlsx sheet (weights as numbers). */
+async function listBytes(rows: readonly (readonly [string, string])[], encoding: Encoding): Promise<Uint8Array> {
+  if (encoding === 'xlsx') {
+    const counter = { numbersAsText: 0 };
+    const workbook: Workbook = { sheets: [recordsSheet('Lista', ['name', 'weight'], rowsOf(() => rows.map(([n, w]) => [n, w])), (h) => h === 'name', 'en', counter)], numbersAsText: 0 };
+    return xlsxBytes(workbook);
+  }
+  const quote = (t: string): string => `"${t.replaceAll('"', '""')}"`;
+  const text = [...(encoding === 'titled' ? ['Fördelning 2024', ''] : []), 'name,weight', ...rows.map(([n, w]) => `${quote(n)},${w}`)].join('\r\n') + '\r\n';
+  switch (encoding) {
+    case 'windows-1252':
+      return Buffer.from(text, 'latin1');
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    default:
+      return Buffer.from(text);
+  }
+}
+
+const joined = (chunks: Chunks): string => {
+  if (!(Symbol.iterator in chunks)) throw new Error('a text format was written asynchronously');
+  return Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+};
+
+describe('the bulk lane on the general reader’s table', () => {
+  it('writes byte for byte what the general path writes for the same file, every encoding and an .xlsx sheet, or declines and the general path says why', async () => {
+    const taken = new Map<Encoding, number>();
+    let file = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.tuple(name, weight), { minLength: 1, maxLength: 25, selector: ([n]) => n.toLowerCase().replace(/\s+/g, ' ') }),
+        fc.constantFrom(...encodings),
+        fc.constantFrom('csv', 'json', 'md') as fc.Arbitrary<'csv' | 'json' | 'md'>,
+        fc.constantFrom('largest-remainder', 'sainte-lague', 'dhondt'),
+        async (rows, encoding, format, method) => {
+          const data = join(dir, `list-${file++}.${encoding === 'xlsx' ? 'xlsx' : 'csv'}`);
+          writeFileSync(data, await listBytes(rows, encoding));
+          const request: AllocateRequest = { data, basis: 'weight', total: new Decimal('1000000'), method };
+          const command = 'statsbidrag allocate';
+          const render = { ...DEFAULT_RENDER, format, command };
+          const attempt = async <T,>(f: () => Promise<T>): Promise<T | Error> => f().catch((e: Error) => e);
+          const notes: string[][] = [[], []];
+          const noted = async <T,>(k: number, f: () => Promise<T>): Promise<T> => {
+            const before = setNoteSink((text) => notes[k]!.push(text));
+            try {
+              return await f();
+            } finally {
+              setNoteSink(before);
+            }
+          };
+          const general = await noted(0, () =>
+            attempt(async () => {
+              const result = await allocateUseCase(request);
+              if (result.kind !== 'allocation') throw new Error('the general path made a bulk result');
+              return [...renderAllocation({ ...result, totalLabel: '1000000' }, render)].join('');
+            }),
+          );
+          const lane = await noted(1, () => attempt(() => allocateUseCase({ ...request, bulk: { format, command, totalLabel: '1000000' } })));
+          // The general reader's notes (a header below a title) are said once, as the general path says them.
+          expect(notes[1]).toEqual(notes[0]);
+          if (general instanceof Error) {
+            expect(lane).toBeInstanceOf(Error);
+            expect((lane as Error).message).toBe(general.message);
+            return;
+          }
+          if (lane instanceof Error) throw lane;
+          const bytes = lane.kind === 'bulk' ? joined(lane.chunks) : [...renderAllocation({ ...lane, totalLabel: '1000000' }, render)].join('');
+          expect(bytes).toBe(general);
+          if (lane.kind === 'bulk') taken.set(encoding, (taken.get(encoding) ?? 0) + 1);
+        },
+      ),
+      { numRuns: 250 },
+    );
+    // Every encoding and the sheet are taken by the lane (most lists are plain enough).
+    for (const e of encodings) expect(taken.get(e) ?? 0, e).toBeGreaterThan(5);
+  });
+});
