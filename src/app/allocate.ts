@@ -142,6 +142,7 @@ async function onLane(
   const format = bulk.format ?? 'csv';
   const request: BulkRequest = {
     basis,
+    file: dataFile,
     allocation: allocateOptionsOf(setup),
     format,
     ...(bulk.csv ? { csv: bulk.csv } : {}),

@@ -38,6 +38,7 @@ import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import { splitWithoutRows, type SplitRequest } from '../core/split.js';
 import { readBulkColumns, readBulkTable, type BulkColumns } from '../io/bulk.js';
+import { note } from '../io/notes.js';
 import { ColumnarTable } from '../io/table/model.js';
 import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
 import { amountColumns, moneyDecimals } from '../render/allocation.js';
@@ -75,6 +76,12 @@ export interface BulkRequest {
   allocation: AllocateOptions;
   /** A scenario's recipient changes (remove, change, add), made on the list as read (app/bulk-scenario.ts). */
   changes?: RecipientChanges | undefined;
+  /**
+   * The list's name as the general path names it (allocate's lane): a total row is then set aside
+   * with the general reader's note, and a repeated recipient is the general path's error (io/bulk.ts
+   * BulkSettle). Without it the lane declines both.
+   */
+  file?: string | undefined;
   /** csv, json, md or table; any other format is declined. */
   format: string;
   csv?: CsvOptions;
@@ -111,13 +118,17 @@ export function bulkAllocate(input: string | Uint8Array | ColumnarTable, request
     ...(request.ceilingColumn !== undefined ? { ceiling: request.ceilingColumn } : {}),
   };
   // Bytes in UTF-8 are read here; a table the general reader has read (another encoding, a workbook's sheet) is taken as it is.
-  const read = input instanceof ColumnarTable ? readBulkTable(input, names) : readBulkColumns(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, names);
+  const settle = request.file !== undefined;
+  const read =
+    input instanceof ColumnarTable ? readBulkTable(input, names, settle) : readBulkColumns(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, names, settle ? { file: request.file! } : undefined);
   // A scenario's recipient changes, made on the columns (app/bulk-scenario.ts).
   const columns = read && request.changes ? columnsWithChanges(read, request.changes) : read;
   if (!columns || (explain && (columns.floors || columns.ceilings))) return undefined;
   request.progress?.('split', 0, columns.rows);
   const split = bulkSplit(columns, allocation);
   if (!split) return undefined;
+  // The lane takes the list: the notes its reading made (a total row set aside), as the general reader says them.
+  for (const text of read?.notes ?? []) note(text);
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
   if (explain || grid) return bulkExplainOrGrid(split, request, explain === true, onRows);
   if (request.format === 'xlsx') {

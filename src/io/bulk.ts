@@ -19,6 +19,8 @@ import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { recipientKey } from '../core/recipient-key.js';
 import { isTotalName, TOTAL_WORD_KEYS } from '../core/total-rows.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
+import { sameRecipientError, totalRowsAside } from './load.js';
+import { note, setNoteSink } from './notes.js';
 import { ColumnarTable } from './table/model.js';
 
 export type { BulkColumns } from '../core/bulk-columns.js';
@@ -39,13 +41,27 @@ export interface BulkColumnNames {
   ceiling?: string;
 }
 
+/**
+ * How allocate's lane meets what the general path reads with a note or refuses with an error: a
+ * total row is set aside with the general reader's note (returned in `notes`, for the caller to
+ * say when the lane takes the list), and two rows that are one recipient end in the general
+ * path's error, naming `file` (as the general path names the list) and both lines. Without it
+ * (validate's reading) the lane declines both.
+ */
+export interface BulkSettle {
+  file: string;
+}
+
+/** The lane's columns, and the notes a list set aside rows with (BulkSettle). */
+export type BulkRead = BulkColumns & { notes?: readonly string[] };
+
 /** Read a list, or undefined when the general path should (see the module comment). */
-export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames): BulkColumns | undefined {
-  return readBulkList(input, columns)?.columns;
+export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): BulkRead | undefined {
+  return readBulkList(input, columns, settle)?.columns;
 }
 
 /** readBulkColumns(), and the physical line of each row (validate names a list's lines in its findings). */
-export function readBulkList(input: Uint8Array, columns: BulkColumnNames): { columns: BulkColumns; lines: Int32Array } | undefined {
+export function readBulkList(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): { columns: BulkRead; lines: Int32Array } | undefined {
   let b = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
   if (b.length >= 2 ** 31 - 1 || b.length === 0) return undefined;
@@ -57,12 +73,12 @@ export function readBulkList(input: Uint8Array, columns: BulkColumnNames): { col
   const delimiter = detectDelimiter(b.toString('utf8', 0, firstEnd));
   let table: ColumnarTable;
   try {
-    table = tableOfBytes(b, '', delimiter);
+    table = tableOfBytes(b, settle?.file ?? '', delimiter);
   } catch {
     return undefined;
   }
-  const cols = bulkColumnsOf(table, columns);
-  return cols && { columns: cols, lines: table.lines };
+  const read = bulkColumnsOf(table, columns, settle !== undefined);
+  return read && { columns: read.columns, lines: read.lines };
 }
 
 /**
@@ -70,8 +86,21 @@ export function readBulkList(input: Uint8Array, columns: BulkColumnNames): { col
  * another encoding decoded once, an .xlsx sheet, a header below a title): the same model, so the
  * same columns. Undefined when the general path should split it (see the module comment).
  */
-export function readBulkTable(table: ColumnarTable, columns: BulkColumnNames): BulkColumns | undefined {
-  return bulkColumnsOf(table, columns);
+export function readBulkTable(table: ColumnarTable, columns: BulkColumnNames, settle = false): BulkRead | undefined {
+  return bulkColumnsOf(table, columns, settle)?.columns;
+}
+
+/** The table's rows but those in `aside` (ascending): the same bytes, fewer offsets. */
+function withoutRows(table: ColumnarTable, aside: readonly number[]): ColumnarTable {
+  const keep = new Int32Array(table.rowCount - aside.length);
+  for (let r = 0, a = 0, k = 0; r < table.rowCount; r++) {
+    if (a < aside.length && aside[a] === r) a++;
+    else keep[k++] = r;
+  }
+  const pick = (from: Int32Array): Int32Array => keep.map((r) => from[r]!);
+  const kept = new ColumnarTable(table.file, table.headers, table.delimiter, table.bytes, keep.length, table.starts.map(pick), table.ends.map(pick), pick(table.lines), table.extras);
+  kept.decimalMark = table.decimalMark;
+  return kept;
 }
 
 /**
@@ -119,8 +148,12 @@ function inBytes(table: ColumnarTable, cols: readonly number[]): ColumnarTable {
   return copy;
 }
 
-/** The lane's columns of a table in the model, or undefined (see the module comment). */
-function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames): BulkColumns | undefined {
+/**
+ * The lane's columns of a table in the model and its rows' lines, or undefined (see the module
+ * comment). `settle`: see BulkSettle; `aside`: the total rows are set aside already (this is the
+ * table less them), so none is looked for, as the general path looks once.
+ */
+function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: boolean, aside = false): { columns: BulkRead; lines: Int32Array } | undefined {
   const { headers } = read;
   let idCol: number;
   let basisCol: number;
@@ -193,9 +226,39 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames): BulkColum
     delimiter: table.delimiter,
     ...(anyCode ? { codeStart: codeStart!, codeEnd: codeEnd! } : {}),
   };
-  // Two rows that are one recipient, or a total row: the general reader reports the one and sets the other aside.
+  // A total row: the general reader sets it aside with a note (BulkSettle), the rows below then read again without it.
   const keyed = keyedNames(cols);
-  if (hasRepeatedName(cols, keyed) || hasTotalRow(cols, keyed)) return undefined;
+  if (!aside && hasTotalRow(cols, keyed)) {
+    if (!settle) return undefined;
+    const notes: string[] = [];
+    const before = setNoteSink((text) => notes.push(text));
+    let rowsAside: number[];
+    try {
+      rowsAside = totalRowsAside(table, idCol, [basisCol]);
+    } finally {
+      setNoteSink(before);
+    }
+    // (hasTotalRow may see one where the rule sees none: the rows are then read as they are.)
+    if (rowsAside.length > 0) {
+      if (rowsAside.length === rows) return undefined;
+      let again: ReturnType<typeof bulkColumnsOf>;
+      try {
+        again = bulkColumnsOf(withoutRows(table, rowsAside), columns, settle, true);
+      } catch (e) {
+        // The general path's error comes after its notes.
+        for (const text of notes) note(text);
+        throw e;
+      }
+      return again && { columns: { ...again.columns, notes: [...notes, ...(again.columns.notes ?? [])] }, lines: again.lines };
+    }
+  }
+  // Two rows that are one recipient: the general path's error, naming both lines (BulkSettle).
+  const repeated = repeatedName(cols, keyed);
+  if (repeated) {
+    if (!settle) return undefined;
+    const [first, second] = repeated.map((r) => ({ line: table.lines[r]!, id: keyed.nameAt(r) }));
+    throw sameRecipientError(table.file, first!, second!);
+  }
   // Per-row floors and ceilings (io/bounds.ts boundsFromTable reads the same cells on the general path).
   for (const what of ['floor', 'ceiling'] as const) {
     const spec = columns[what];
@@ -210,7 +273,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames): BulkColum
     if (!bound) return undefined;
     cols[what === 'floor' ? 'floors' : 'ceilings'] = bound;
   }
-  return cols;
+  return { columns: cols, lines: table.lines };
 }
 
 /**
@@ -337,6 +400,11 @@ function keyedNames({ bytes: b, rows, nameStart, nameEnd }: Names): KeyedNames {
  * numbers keyed by a hash of each key (nameKeyHashes), the keys themselves compared on a hash match.
  */
 export function hasRepeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): boolean {
+  return repeatedName(names, keyed) !== undefined;
+}
+
+/** The first row (in order) whose recipient key an earlier row has, and the first row that has it: [earlier, later]; undefined when none. */
+function repeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): [number, number] | undefined {
   const { rows } = names;
   const { hashes, keyAt } = keyed;
   let size = 1;
@@ -351,10 +419,10 @@ export function hasRepeatedName(names: Names, keyed: KeyedNames = keyedNames(nam
         table[slot] = i;
         break;
       }
-      if (hashes[j] === h && keyAt(j) === keyAt(i)) return true;
+      if (hashes[j] === h && keyAt(j) === keyAt(i)) return [j, i];
     }
   }
-  return false;
+  return undefined;
 }
 
 /** Key hashes of the total words, as a name cell may hold them ("Summa", "Summa:", "Summa :"). */

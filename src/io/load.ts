@@ -158,7 +158,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
  * Two rows that are one recipient (core/recipient-key.ts) where money would be paid: one line
  * naming both. Shared by every reader of a list that is paid (allocate, its bulk lane, award).
  */
-function sameRecipientError(file: string, first: { line: number; id: string }, second: { line: number; id: string }): StatsbidragError {
+export function sameRecipientError(file: string, first: { line: number; id: string }, second: { line: number; id: string }): StatsbidragError {
   const names = first.id === second.id ? `"${first.id}" appears twice` : `"${visibleName(first.id)}" and "${visibleName(second.id)}" are the same recipient`;
   return new StatsbidragError('duplicate-recipient', `lines ${first.line} and ${second.line}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice`, { file });
 }
@@ -168,6 +168,15 @@ function sameRecipientError(file: string, first: { line: number; id: string }, s
  * `amountCols` are the columns whose sums a total row holds.
  */
 export function withoutTotalRows(table: TableLike, nameCol: number, amountCols: readonly number[]): TableLike {
+  const aside = new Set(totalRowsAside(table, nameCol, amountCols));
+  if (aside.size === 0) return table;
+  const keep: number[] = [];
+  for (let r = 0; r < table.rowCount; r++) if (!aside.has(r)) keep.push(r);
+  return someRows(table, keep);
+}
+
+/** The rows withoutTotalRows() sets aside (ascending), each said in its note. */
+export function totalRowsAside(table: TableLike, nameCol: number, amountCols: readonly number[]): number[] {
   const totals = findTotalRows({
     count: table.rowCount,
     name: (i) => table.cell(i, nameCol),
@@ -177,12 +186,8 @@ export function withoutTotalRows(table: TableLike, nameCol: number, amountCols: 
         return cell.kind === 'ok' ? cell.value : undefined;
       }),
   });
-  if (totals.length === 0) return table;
   for (const t of totals) note(totalRowNote(table.file, table.line(t.index), table.cell(t.index, nameCol), t.by));
-  const aside = new Set(totals.map((t) => t.index));
-  const keep: number[] = [];
-  for (let r = 0; r < table.rowCount; r++) if (!aside.has(r)) keep.push(r);
-  return someRows(table, keep);
+  return totals.map((t) => t.index).sort((a, b) => a - b);
 }
 
 export async function loadRecipients(file: string, columns: RecipientColumns, delimiter?: string): Promise<Recipient[]> {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocateUseCase, type AllocateRequest } from '../../src/app/allocate.js';
-import type { Chunks } from '../../src/app/bulk.js';
+import { bulkAllocate, type Chunks } from '../../src/app/bulk.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { setNoteSink } from '../../src/io/notes.js';
 import { renderAllocation } from '../../src/render/formats.js';
@@ -58,7 +58,88 @@ const joined = (chunks: Chunks): string => {
   return Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
 };
 
+/** What the general path says for a request (its bytes, or its error), and what the use case with the lane offered says; the notes each said. */
+async function bothPaths(request: AllocateRequest, format: 'csv' | 'json' | 'md'): Promise<{ general: string | Error; lane: string | Error; taken: boolean; notes: string[][] }> {
+  const command = 'statsbidrag allocate';
+  const render = { ...DEFAULT_RENDER, format, command };
+  const attempt = async <T,>(f: () => Promise<T>): Promise<T | Error> => f().catch((e: Error) => e);
+  const notes: string[][] = [[], []];
+  const noted = async <T,>(k: number, f: () => Promise<T>): Promise<T> => {
+    const before = setNoteSink((text) => notes[k]!.push(text));
+    try {
+      return await f();
+    } finally {
+      setNoteSink(before);
+    }
+  };
+  const general = await noted(0, () =>
+    attempt(async () => {
+      const result = await allocateUseCase(request);
+      if (result.kind !== 'allocation') throw new Error('the general path made a bulk result');
+      return [...renderAllocation({ ...result, totalLabel: '1000000' }, render)].join('');
+    }),
+  );
+  const lane = await noted(1, () => attempt(() => allocateUseCase({ ...request, bulk: { format, command, totalLabel: '1000000' } })));
+  if (lane instanceof Error) return { general, lane, taken: false, notes };
+  const bytes = lane.kind === 'bulk' ? joined(lane.chunks) : [...renderAllocation({ ...lane, totalLabel: '1000000' }, render)].join('');
+  return { general, lane: bytes, taken: lane.kind === 'bulk', notes };
+}
+
 describe('the bulk lane on the general reader’s table', () => {
+  it('sets a total row aside with the general reader’s note, and ends a repeated recipient in the general path’s error, on the lane itself', async () => {
+    let aside = 0;
+    let repeated = 0;
+    let file = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom('Ale', 'ale', ' Ale ', 'Bjuv', 'Säffle', 'SÄFFLE', 'Dals-Ed', 'Eda', 'Falun', 'Gnesta', 'Hjo', 'Ydre', 'Åre', 'Örebro'), weight), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('none', 'Summa', 'Totalt:', 'sum'),
+        fc.constantFrom('utf-8-quoted', 'windows-1252', 'xlsx') as fc.Arbitrary<Encoding>,
+        fc.constantFrom('csv', 'json') as fc.Arbitrary<'csv' | 'json'>,
+        async (rows, total, encoding, format) => {
+          let sum = 0;
+          for (const [, w] of rows) sum += Number(w);
+          const withTotal = total === 'none' ? rows : [...rows, [total === 'sum' ? 'Riket' : total, String(Math.round(sum * 1000) / 1000)] as const];
+          const data = join(dir, `problem-${file++}.${encoding === 'xlsx' ? 'xlsx' : 'csv'}`);
+          writeFileSync(data, await listBytes(withTotal, encoding));
+          const request: AllocateRequest = { data, basis: 'weight', total: new Decimal('1000000') };
+          const { general, lane, taken, notes } = await bothPaths(request, format);
+          expect(notes[1]).toEqual(notes[0]);
+          if (general instanceof Error) {
+            expect(lane).toBeInstanceOf(Error);
+            expect((lane as Error).message).toBe(general.message);
+            if ((general as { code?: string }).code === 'duplicate-recipient') repeated++;
+            return;
+          }
+          expect(lane).toBe(general);
+          if (taken && notes[0]!.length > 0) aside++;
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(aside).toBeGreaterThan(10);
+    expect(repeated).toBeGreaterThan(10);
+  });
+
+  it('takes a list with a total row and raises a repeated recipient itself when it knows the file (the general path is not asked)', () => {
+    const request = { basis: 'weight', allocation: { total: new Decimal('100') }, format: 'csv' };
+    const noted: string[] = [];
+    const before = setNoteSink((text) => noted.push(text));
+    try {
+      const chunks = bulkAllocate(Buffer.from('name,weight\nA,1\nB,3\nSumma,4\n'), { ...request, file: 'l.csv' });
+      expect(chunks && joined(chunks)).toBe('recipient,weight,amount\nA,1,25\nB,3,75\n');
+      expect(noted).toEqual(['l.csv: line 4 "Summa" is a total row, not a recipient; set aside']);
+    } finally {
+      setNoteSink(before);
+    }
+    expect(() => bulkAllocate(Buffer.from('name,weight\nA,1\nB,3\nb ,2\nA,5\n'), { ...request, file: 'l.csv' })).toThrow(
+      'lines 3 and 4: "B" and "b" are the same recipient',
+    );
+    // Without the file (validate's reading), both are the general path's.
+    expect(bulkAllocate(Buffer.from('name,weight\nA,1\nA,3\n'), request)).toBeUndefined();
+    expect(bulkAllocate(Buffer.from('name,weight\nA,1\nB,3\nSumma,4\n'), request)).toBeUndefined();
+  });
+
   it('writes byte for byte what the general path writes for the same file, every encoding and an .xlsx sheet, or declines and the general path says why', async () => {
     const taken = new Map<Encoding, number>();
     let file = 0;
