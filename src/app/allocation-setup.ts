@@ -16,6 +16,7 @@ import { boundsFromTable } from '../io/bounds.js';
 import { recipientListFile } from '../io/contained.js';
 import { recipientsFromTable, type LoadedRules } from '../io/load.js';
 import { readTable, type ReadTableOptions, type Table } from '../io/table.js';
+import { checkHeapBudget } from './heap-budget.js';
 import { loadProgramme } from './programme.js';
 import { prepareScenario, type PreparedScenario } from './scenario.js';
 
@@ -188,6 +189,8 @@ export function dataReadOptions(setup: AllocationSetup): ReadTableOptions {
 export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
   const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
   const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, dataReadOptions(setup))));
+  // The table is columns; the recipients and the split are an object per row: a list too large for the heap is refused here (app/heap-budget.ts).
+  if (input) checkHeapBudget(input.file, input.rowCount, programme?.periods.length ?? 1, options.explain === true);
   const recipients = input
     ? boundsFromTable(
         input,

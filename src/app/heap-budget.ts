@@ -1,0 +1,48 @@
+/**
+ * A heap budget for the general path (core/allocate.ts through app/allocation-setup.ts
+ * runAllocation), which makes an object per recipient and per row of each period's split: checked
+ * when the table is read (columnar, no object per row) and before any row object is made, so a list
+ * that would not fit ends in one line and exit code 2, never in V8's out-of-memory abort (which
+ * cannot be caught). The streamed lane (app/bulk.ts) needs no budget: its memory is typed arrays.
+ *
+ * The costs are measured: peak RSS of `allocate` on the general path (a list with decimal commas,
+ * which the lane leaves to it), 100 000 and 300 000 rows, its slope per row (RSS, not only the
+ * heap: the estimate errs on the side of refusing). A free split to CSV: 1.33 KB a row; ten
+ * periods (a programme): 1.96 KB. With --explain (JSON): 6.6 KB a row with one period and a floor,
+ * 14.6 KB with ten periods. Hence per row: 1.3 KB + 0.1 KB a period, and with explanations
+ * 6 KB + 1 KB a period, rounded up.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { StatsbidragError } from '../core/errors.js';
+
+const KB = 1024;
+const MB = 2 ** 20;
+
+/** What the general path holds at its peak for `rows` rows over `periods` periods. */
+export function generalPathBytes(rows: number, periods: number, explain: boolean): number {
+  const perRow = explain ? 6.6 * KB + 1.0 * KB * periods : 1.4 * KB + 0.1 * KB * periods;
+  return rows * perRow;
+}
+
+/** Share of the heap left now that the general path may plan to fill (the rest: the output, the collector's room). */
+const MARGIN = 0.85;
+
+/**
+ * Throws over-heap-budget (naming `file` and the row count) when the general path would need more
+ * heap for `rows` rows than Node allows this process. `limitBytes` and `usedBytes`: the heap's
+ * (v8.getHeapStatistics) unless given (tests).
+ */
+export function checkHeapBudget(file: string, rows: number, periods: number, explain: boolean, heap = getHeapStatistics()): void {
+  const need = generalPathBytes(rows, periods, explain);
+  const room = (heap.heap_size_limit - heap.used_heap_size) * MARGIN;
+  if (need <= room) return;
+  const limitMB = Math.round(heap.heap_size_limit / MB);
+  // Enough for this list with the same margin, in whole hundreds of MB.
+  const suggest = Math.ceil((need / MARGIN + heap.used_heap_size) / MB / 100) * 100;
+  throw new StatsbidragError(
+    'over-heap-budget',
+    `${rows} rows need about ${Math.ceil(need / MB)} MB on the general path${explain ? ' (with --explain)' : ''}, more than the ${limitMB} MB heap Node allows here; ` +
+      `a CSV list with decimal points${explain ? ', without floors and ceilings,' : ''} is streamed in far less, or raise the limit with NODE_OPTIONS=--max-old-space-size=${suggest}`,
+    { file },
+  );
+}
