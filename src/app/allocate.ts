@@ -85,16 +85,6 @@ export async function allocateUseCase(request: AllocateRequest): Promise<Allocat
 }
 
 /**
- * The split when the bulk lane takes the request (its output in chunks), else undefined, having
- * read no more than the lane does: the CLI runs a large input the lane declines in a guarded child
- * process (cli/guard.ts), and everything else in this one.
- */
-export async function allocateOnLane(request: AllocateRequest): Promise<BulkAllocation | undefined> {
-  const first = await laneFirst(request);
-  return first.kind === 'bulk' ? first : undefined;
-}
-
-/**
  * The bulk lane's output when it takes the request; else the setup and the bytes the general
  * reader is to read (those the lane read and declined, or stdin's; undefined: the file is read by
  * the general path itself).

@@ -12,8 +12,16 @@
  * 14.6 KB with ten periods. Hence per row: 1.3 KB + 0.1 KB a period, and with explanations
  * 6 KB + 1 KB a period, rounded up.
  */
-import { getHeapStatistics } from 'node:v8';
+import { createRequire } from 'node:module';
 import { StatsbidragError } from '../core/errors.js';
+
+type HeapStatistics = ReturnType<typeof import('node:v8').getHeapStatistics>;
+
+/** node:v8's figures, loaded when a list is large enough to ask (with require: the CLI bundle runs without dynamic import(), and start-up loads no node:v8). */
+const heapStatistics = (): HeapStatistics => (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).getHeapStatistics();
+
+/** Below this estimate a list is not measured against the heap: Node itself needs more to start (the bundled list: 0.4 MB). */
+const SMALL = 8 * 2 ** 20;
 
 const KB = 1024;
 const MB = 2 ** 20;
@@ -29,11 +37,13 @@ const MARGIN = 0.85;
 
 /**
  * Throws over-heap-budget (naming `file` and the row count) when the general path would need more
- * heap for `rows` rows than Node allows this process. `limitBytes` and `usedBytes`: the heap's
- * (v8.getHeapStatistics) unless given (tests).
+ * heap for `rows` rows than Node allows this process. `stats`: the heap's (v8.getHeapStatistics)
+ * unless given (tests).
  */
-export function checkHeapBudget(file: string, rows: number, periods: number, explain: boolean, heap = getHeapStatistics()): void {
+export function checkHeapBudget(file: string, rows: number, periods: number, explain: boolean, stats?: HeapStatistics): void {
   const need = generalPathBytes(rows, periods, explain);
+  if (need < SMALL && stats === undefined) return;
+  const heap = stats ?? heapStatistics();
   const room = (heap.heap_size_limit - heap.used_heap_size) * MARGIN;
   if (need <= room) return;
   const limitMB = Math.round(heap.heap_size_limit / MB);

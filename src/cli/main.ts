@@ -169,8 +169,7 @@ async function run(argv: string[]): Promise<void> {
     verdict = 'pass';
     await program.parseAsync(argv);
     // Set by the command's action (TypeScript cannot see that a callback changed it).
-    const outcome = verdict as Outcome;
-    process.exitCode = typeof outcome === 'object' ? outcome.exit : outcome === 'pass' ? EXIT_OK : EXIT_CHECK_FAILED;
+    process.exitCode = (verdict as Outcome) === 'pass' ? EXIT_OK : EXIT_CHECK_FAILED;
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }

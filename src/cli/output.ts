@@ -13,8 +13,8 @@ import { colourLevel, paintFor, reportPaintFor } from './color.js';
 /** What a command's action tells main.ts: whether the data passed its check (validate, audit). */
 export type Verdict = 'pass' | 'fail';
 
-/** What a command's action returns to main.ts: a verdict, or the exit code of a run it handed to a child process (cli/guard.ts). */
-export type Outcome = Verdict | { exit: number };
+/** What a command's action returns to main.ts: a verdict. */
+export type Outcome = Verdict;
 
 export async function emit(output: Output, out: string | undefined): Promise<void> {
   await writeOutput(output, out);

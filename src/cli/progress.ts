@@ -1,8 +1,7 @@
 /**
  * Progress on stderr for long runs: after a second, a bar with the phase and the rows done,
  * redrawn in place at most ten times a second and erased at the end. Only when stderr is a
- * terminal (or the guarded parent's is, cli/guard.ts, which then sets STATSBIDRAG_STDERR_TTY=1, as
- * tests do), never under CI (the CI variable), in a pipe or with --quiet.
+ * terminal (or STATSBIDRAG_STDERR_TTY=1 says it stands for one, as tests do), never under CI (the CI variable), in a pipe or with --quiet.
  *
  * The drawing is cli-progress's. It is loaded (with require: the CLI bundle runs without dynamic
  * import()) when a bar is about to be shown, not before: a run that ends within the second, and
@@ -31,7 +30,7 @@ function line(bar: typeof CliProgress.Format.BarFormat): CliProgress.GenericForm
   };
 }
 
-/** The bar, on `stream` as it is when that is a terminal; otherwise (the guarded child's pipe, tests) told it may draw in place. */
+/** The bar, on `stream` as it is when that is a terminal; otherwise (STATSBIDRAG_STDERR_TTY=1: tests) told it may draw in place. */
 function startBar(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, phase: string, done: number, of: number): CliProgress.SingleBar {
   const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   // cli-progress uses a stream's isTTY, columns and write alone.
@@ -44,7 +43,7 @@ function startBar(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, phase: str
     fps: 10,
     barsize: 24,
     clearOnComplete: true,
-    // No escape codes that would outlive a run that dies (out of memory in the guarded child):
+    // No escape codes that would outlive a run that dies (killed):
     // the cursor stays visible and line wrapping is left alone (the line is cut to the width instead).
     hideCursor: false,
     linewrap: true,

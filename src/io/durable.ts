@@ -163,19 +163,8 @@ async function eachChunk(chunks: Iterable<Chunk> | AsyncIterable<Chunk>, visit: 
 const pending = new Map<string, DurableFs>();
 let handlersInstalled = false;
 
-/** Asked just before a finished write replaces its target: false leaves the target as it was. */
-let commitGate: () => boolean = () => true;
-
-/**
- * Set what is asked before a write replaces its file (cli/guard.ts: a guarded child may replace
- * --out only while the command that started it still runs).
- */
-export function setCommitGate(gate: () => boolean): void {
-  commitGate = gate;
-}
-
 /** Remove the temporary files of writes under way (the process is about to end without finishing them). */
-export function abandonWrites(): void {
+function abandonWrites(): void {
   for (const [temp, fs] of pending) {
     try {
       fs.unlinkSync(temp);
@@ -333,7 +322,6 @@ export async function writeFileDurably(path: string, chunks: Iterable<Chunk> | A
     fd = undefined;
     fs.closeSync(closing);
     step = 'rename';
-    if (!commitGate()) throw new WriteFailure('the command that started this run has ended');
     fs.renameSync(temp, target);
     created = false;
   } catch (e) {

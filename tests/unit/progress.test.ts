@@ -1,6 +1,5 @@
-/** cli/progress.ts decides whether to show progress and draws it with cli-progress; cli/guard.ts passes it on from a guarded child. */
+/** cli/progress.ts decides whether to show progress and draws it with cli-progress. */
 import { describe, expect, it } from 'vitest';
-import { passable } from '../../src/cli/guard.js';
 import { progressFor } from '../../src/cli/progress.js';
 
 function terminal(isTTY = true): NodeJS.WriteStream & { text: string } {
@@ -46,7 +45,7 @@ describe('progressFor', () => {
     expect(stream.text).toBe('');
   });
 
-  it('on a stream that only stands for a terminal (a pipe to the guarded parent), draws the same in-place line', () => {
+  it('on a stream that only stands for a terminal (STATSBIDRAG_STDERR_TTY=1), draws the same in-place line', () => {
     const stream = terminal(false);
     const progress = progressFor(false, { STATSBIDRAG_STDERR_TTY: '1', STATSBIDRAG_PROGRESS_AFTER_MS: '0' }, stream)!;
     progress.update('read', 0, 0);
@@ -54,18 +53,5 @@ describe('progressFor', () => {
     progress.done();
     expect(stream.text.endsWith('\x1b[1G\x1b[2K')).toBe(true);
     expect(stream.text).not.toContain('\n');
-  });
-});
-
-describe('passable (the guarded parent passing on the child\'s stderr)', () => {
-  it('passes whole lines and each complete redraw of the bar; a partial line waits', () => {
-    expect(passable('')).toBe(0);
-    expect(passable('a partial line')).toBe(0);
-    expect(passable('one\ntwo')).toBe(4);
-    const redraw = '\x1b[1Gstatsbidrag: write [====----] 4 / 8 rows (50 %)\x1b[0K';
-    expect(passable(redraw)).toBe(redraw.length);
-    expect(passable(`${redraw}\x1b[1Gstatsbidrag: wr`)).toBe(redraw.length);
-    expect(passable(`${redraw}\x1b8\x1b[1G\x1b[2K`)).toBe(redraw.length + 10);
-    expect(passable(`${redraw}<--- Last few GCs`)).toBe(redraw.length);
   });
 });

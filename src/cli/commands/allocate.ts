@@ -1,8 +1,6 @@
 /** `statsbidrag allocate`: options → the allocate use case → a renderer → emit. */
-import { allocateOnLane, allocateUseCase, type AllocateRequest } from '../../app/allocate.js';
-import { statSync } from 'node:fs';
+import { allocateUseCase, type AllocateRequest } from '../../app/allocate.js';
 import { readBytes } from '../../io/read.js';
-import { guardRole, runGuarded } from '../guard.js';
 import { progressFor, type Progress } from '../progress.js';
 import { allocationOptionsFrom, renderOptionsFrom } from '../options.js';
 import type { AllocateFlags } from '../declarations/allocate.js';
@@ -10,40 +8,19 @@ import { emit, emitAs, type Outcome } from '../output.js';
 import { stdoutIsFile } from '../../io/write.js';
 import type { RenderOptions } from '../../render/output.js';
 
-
-/** Bytes in a data file (0 when it cannot be seen: the reader then says what is wrong). */
-function sizeOf(file: string | undefined): number {
-  if (file === undefined) return 0;
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
+/**
+ * Every run is in this process, in bounded memory: the streamed lane splits what it takes (app/bulk.ts),
+ * and the general path refuses a list too large for the heap before it makes a row (app/heap-budget.ts).
+ */
 export async function runAllocate(flags: AllocateFlags): Promise<Outcome> {
   const render = await renderOptionsFrom('allocation', flags);
   const stdin = flags.data === '-' && flags.scenario === undefined ? await readBytes('-') : undefined;
-  // A large input the streamed lane does not take runs in a watched child process, so running out
-  // of memory ends in one line (cli/guard.ts); the lane itself runs here, in bounded memory.
-  const role = flags.scenario === undefined ? guardRole(stdin?.length ?? sizeOf(flags.data)) : 'none';
   // No progress line while the output itself goes to the same terminal: the lane writes as it goes,
   // and the line would land between the rows.
   const toTerminal = (flags.out === undefined || flags.out === '-') && !stdoutIsFile() && process.stdout.isTTY === true;
   const progress = render.format !== 'xlsx' && !toTerminal ? progressFor(flags.quiet) : undefined;
   try {
-    const request = allocateRequest(flags, render, stdin, progress);
-    if (role === 'parent') {
-      const lane = await allocateOnLane(request);
-      if (lane === undefined) {
-        progress?.done();
-        return { exit: await runGuarded(stdin) };
-      }
-      await emit(lane.chunks, flags.out);
-      return 'pass';
-    }
-    // The guarded child: its parent's lane declined this request, so it goes to the general path.
-    return await allocateWith(flags, render, role === 'child' ? { ...request, bulk: undefined } : request, progress);
+    return await allocateWith(flags, render, allocateRequest(flags, render, stdin, progress), progress);
   } finally {
     // Erased on every way out, an error's line included.
     progress?.done();
