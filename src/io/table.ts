@@ -9,7 +9,7 @@ import { isAmbiguousSeparator } from '../core/amount.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
-import { detectDelimiter, parseTable } from './csv.js';
+import { detectDelimiter, parseTable, tableOfText } from './csv.js';
 import { note } from './notes.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
@@ -290,7 +290,7 @@ function headerNote(file: string, line: number, above: readonly (readonly string
 }
 
 /** Text already decoded → Table with its dialect (the tool's own JSON too: json-table.ts). */
-export function tableFromText(text: string, file: string, options: ReadTableOptions & { encoding?: Encoding; bom?: boolean } = {}): Table {
+export function tableFromText(text: string, file: string, options: ReadTableOptions & { encoding?: Encoding; bom?: boolean; utf8?: Uint8Array | undefined } = {}): Table {
   const bom = options.bom ?? text.charCodeAt(0) === 0xfeff;
   if (options.delimiter === undefined && looksLikeJson(text, file)) {
     const { headers, rows } = jsonTable(text, file);
@@ -298,18 +298,37 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
     return withDialect(tableFromRows(file, ',', headers, rows), { delimiter: ',', decimalMark, encoding: options.encoding ?? 'utf-8', bom });
   }
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The bytes `body` is, when the caller has them (UTF-8 input): cells are then read from them, not from the text encoded again.
+  let utf8 = body === text ? options.utf8 : undefined;
   // A file whose lines end in CR alone (old Mac exports) is lines, not one line.
-  if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) body = body.replace(/\r/g, '\n');
+  if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) {
+    body = body.replace(/\r/g, '\n');
+    utf8 = undefined;
+  }
   const head = locateHeader(body, file, options);
   const delimiter = head?.delimiter ?? options.delimiter ?? detectDelimiter(body);
   // The text from the header line on (lines of delimiters only, such as a tab, above it are blank, not a header).
   const from = head ? head.start : 0;
   if (head && head.above.length > 0 && options.header?.row === undefined) headerNote(file, head!.line, head!.above.map((l) => splitLine(l.text, delimiter)));
   const notes = head ? notesBelow(body, head.start, delimiter, file) : undefined;
+  const bytes = utf8 && bytesOf(utf8, body, from, notes);
   if (notes !== undefined) body = body.slice(0, notes);
-  const table = from > 0 ? parseTable(body.slice(from), file, delimiter, head!.line) : parseTable(body, file, delimiter);
+  const firstLine = from > 0 ? head!.line : 1;
+  const table = bytes ? tableOfText(body.slice(from), bytes, file, delimiter, firstLine) : parseTable(body.slice(from), file, delimiter, firstLine);
   const decimalMark = decideDecimalMark(delimiter, table);
   return withDialect(table, { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom });
+}
+
+/**
+ * The bytes of `body`'s characters [from, end) (end: body's end when undefined), `utf8` being
+ * body's bytes: the offsets measured over the short head and tail, never the whole text.
+ * Undefined when that text starts with a byte order mark (parseTable drops one).
+ */
+function bytesOf(utf8: Uint8Array, body: string, from: number, end: number | undefined): Buffer | undefined {
+  if (body.charCodeAt(from) === 0xfeff) return undefined;
+  const start = from === 0 ? 0 : Buffer.byteLength(body.slice(0, from), 'utf8');
+  const stop = end === undefined ? utf8.length : utf8.length - Buffer.byteLength(body.slice(end), 'utf8');
+  return Buffer.from(utf8.buffer, utf8.byteOffset + start, stop - start);
 }
 
 /** A file (or "-" for stdin) → Table. An .xlsx workbook (ZIP bytes) is read by xlsx.ts into the same shape. */
@@ -331,5 +350,5 @@ export async function tableFromBytes(bytes: Uint8Array, file: string, options: R
   if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);
   if (options.sheet !== undefined) throw new StatsbidragError('invalid-option', '--sheet applies to an .xlsx workbook, and this is not one', { file, field: '--sheet' }, 'usage');
   const decoded = await decodeBytes(bytes, file);
-  return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom });
+  return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom, utf8: decoded.utf8 });
 }
