@@ -16,7 +16,7 @@ import { boundsFromTable } from '../io/bounds.js';
 import { recipientListFile } from '../io/contained.js';
 import { recipientsFromTable, type LoadedRules } from '../io/load.js';
 import { readTable, type ReadTableOptions, type Table } from '../io/table.js';
-import { checkHeapBudget } from './heap-budget.js';
+import { CHECK_ROW_BYTES, fitsHeap, heapBudgetError } from './heap-budget.js';
 import { loadProgramme } from './programme.js';
 import { prepareScenario, type PreparedScenario } from './scenario.js';
 
@@ -189,12 +189,19 @@ export function dataReadOptions(setup: AllocationSetup): ReadTableOptions {
 export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
   const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
   const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, dataReadOptions(setup))));
-  // The table is columns; the recipients and the split are an object per row: a list too large for the heap is refused here (app/heap-budget.ts).
-  if (input) checkHeapBudget(input.file, input.rowCount, programme?.periods.length ?? 1, options.explain === true);
+  const columns = { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) };
+  // The table is columns; the recipients and the split are an object per row: a list too large for
+  // the heap is refused here (app/heap-budget.ts), its first problem said instead when it has one
+  // (found without keeping a row, when even that fits).
+  const tooLarge = input && heapBudgetError(input.file, input.rowCount, programme?.periods.length ?? 1, options.explain === true);
+  if (tooLarge) {
+    if (fitsHeap(input.rowCount * CHECK_ROW_BYTES)) recipientsFromTable(input, columns, true);
+    throw tooLarge;
+  }
   const recipients = input
     ? boundsFromTable(
         input,
-        recipientsFromTable(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) }),
+        recipientsFromTable(input, columns),
         { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
       )
     : scenarioRun!.recipients;

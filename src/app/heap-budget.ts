@@ -35,21 +35,33 @@ export function generalPathBytes(rows: number, periods: number, explain: boolean
 /** Share of the heap left now that the general path may plan to fill (the rest: the output, the collector's room). */
 const MARGIN = 0.85;
 
+/** What checking a list's rows without keeping them holds (io/load.ts recipientsFromTable's `check`: a key and its line a row). */
+export const CHECK_ROW_BYTES = 0.4 * KB;
+
+/** The heap the general path may still plan to fill. */
+function room(heap: HeapStatistics): number {
+  return (heap.heap_size_limit - heap.used_heap_size) * MARGIN;
+}
+
+/** Whether `bytes` more fit in the heap (with the margin). */
+export function fitsHeap(bytes: number, stats?: HeapStatistics): boolean {
+  if (bytes < SMALL && stats === undefined) return true;
+  return bytes <= room(stats ?? heapStatistics());
+}
+
 /**
- * Throws over-heap-budget (naming `file` and the row count) when the general path would need more
- * heap for `rows` rows than Node allows this process. `stats`: the heap's (v8.getHeapStatistics)
- * unless given (tests).
+ * The over-heap-budget error (naming `file` and the row count) when the general path would need
+ * more heap for `rows` rows than Node allows this process; undefined when they fit. `stats`: the
+ * heap's (v8.getHeapStatistics) unless given (tests).
  */
-export function checkHeapBudget(file: string, rows: number, periods: number, explain: boolean, stats?: HeapStatistics): void {
+export function heapBudgetError(file: string, rows: number, periods: number, explain: boolean, stats?: HeapStatistics): StatsbidragError | undefined {
   const need = generalPathBytes(rows, periods, explain);
-  if (need < SMALL && stats === undefined) return;
+  if (fitsHeap(need, stats)) return undefined;
   const heap = stats ?? heapStatistics();
-  const room = (heap.heap_size_limit - heap.used_heap_size) * MARGIN;
-  if (need <= room) return;
   const limitMB = Math.round(heap.heap_size_limit / MB);
   // Enough for this list with the same margin, in whole hundreds of MB.
   const suggest = Math.ceil((need / MARGIN + heap.used_heap_size) / MB / 100) * 100;
-  throw new StatsbidragError(
+  return new StatsbidragError(
     'over-heap-budget',
     `${rows} rows need about ${Math.ceil(need / MB)} MB on the general path${explain ? ' (with --explain)' : ''}, more than the ${limitMB} MB heap Node allows here; ` +
       `a CSV list with decimal points${explain ? ', without floors and ceilings,' : ''} is streamed in far less, or raise the limit with NODE_OPTIONS=--max-old-space-size=${suggest}`,

@@ -106,8 +106,12 @@ const WEIGHT_BY_MARK: Record<DecimalMark, PropertyDescriptor> = {
   '.': { enumerable: true, get(this: { weightText: string }) { return parseAmount(this.weightText, { decimalMark: '.' }); } },
 };
 
-/** Table → recipients with weights, checking ids are present and unique and weights are amounts ≥ 0. */
-export function recipientsFromTable(table: Table, columns: RecipientColumns): Recipient[] {
+/**
+ * Table → recipients with weights, checking ids are present and unique and weights are amounts ≥ 0.
+ * `check`: the same checks, the same first error, but no recipient kept (an empty list returned):
+ * the first problem of a list too large to hold as objects (app/heap-budget.ts).
+ */
+export function recipientsFromTable(table: Table, columns: RecipientColumns, check = false): Recipient[] {
   const { file, headers } = table;
   const where = (e: unknown): never => {
     throw located(e, { file });
@@ -128,7 +132,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
   const rows = withoutTotalRows(table, idCol, [basisCol]);
   const seen = new Map<string, { line: number; id: string }>();
   let positive = false;
-  const recipients = Array.from({ length: rows.rowCount }, (_, r) => {
+  const recipient = (r: number): Recipient => {
     const line = rows.line(r);
     const id = rows.cell(r, idCol);
     const idField = headers[idCol]!;
@@ -145,9 +149,12 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns): Re
       throw new StatsbidragError('negative-weight', `"${raw}" is negative; weights must be zero or more`, { file, line, field: basisField });
     }
     if (weight.gt(0)) positive = true;
-    const code = codeCol === undefined ? undefined : table.cell(r, codeCol);
+    const code = codeCol === undefined ? undefined : rows.cell(r, codeCol);
     return Object.defineProperty({ id, ...(code ? { code } : {}), line, weightText: raw }, 'weight', mark ? WEIGHT_BY_MARK[mark] : WEIGHT) as unknown as Recipient;
-  });
+  };
+  let recipients: Recipient[] = [];
+  if (check) for (let r = 0; r < rows.rowCount; r++) recipient(r);
+  else recipients = Array.from({ length: rows.rowCount }, (_, r) => recipient(r));
   if (!positive) {
     throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight', { file, field: headers[basisCol]! });
   }

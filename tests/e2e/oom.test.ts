@@ -99,6 +99,15 @@ describe('allocate without a child process', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // Refused after reading the table as columns, before any row object: far below what the split would take.
     expect(r.kb).toBeLessThan(200_000);
+    // A list over the budget with a problem: the general path's own words for it, found without keeping a row.
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, readFileSync(data, 'utf8') + 'Sista;x\n');
+    const capped = run([...args(bad, '--format', 'csv'), '--out', out], { nodeArgs: ['--max-old-space-size=100'] });
+    const uncapped = run([...args(bad, '--format', 'csv'), '--out', out]);
+    expect(capped.status).toBe(2);
+    expect(capped.stderr).toBe(`statsbidrag: ${bad}:200002: field "weight": "x" is not an amount: contains characters that are not digits\n`);
+    expect(capped).toEqual(uncapped);
+    expect(readFileSync(out, 'utf8')).toBe('the earlier run\n');
     // The limit it names lets the same run through (not run here: it would take minutes); a smaller list fits as it is.
     const small = run([...args(comma(2_000), '--explain', '--floor', '1', '--format', 'json'), '--out', out], { nodeArgs: ['--max-old-space-size=48'] });
     expect(small.status, small.stderr).toBe(0);

@@ -121,6 +121,17 @@ describe('the bulk lane on the general reader’s table', () => {
     expect(repeated).toBeGreaterThan(10);
   });
 
+  it('keeps each row\'s code with its row when a total row in the middle is set aside, on both paths', async () => {
+    const data = join(dir, 'middle-total.csv');
+    writeFileSync(data, 'name,code,weight\nAle,0101,1\nSumma,,1\nBjuv,0202,3\nEda,,2\n');
+    const { general, lane, taken, notes } = await bothPaths({ data, basis: 'weight', total: new Decimal('600') }, 'csv');
+    expect(taken).toBe(true);
+    expect(general).toBe('recipient,code,weight,amount\nAle,0101,1,100\nBjuv,0202,3,300\nEda,,2,200\n');
+    expect(lane).toBe(general);
+    expect(notes[1]).toEqual(notes[0]);
+    expect(notes[0]).toEqual([`${data}: line 3 "Summa" is a total row, not a recipient; set aside`]);
+  });
+
   it('takes a list with a total row and raises a repeated recipient itself when it knows the file (the general path is not asked)', () => {
     const request = { basis: 'weight', allocation: { total: new Decimal('100') }, format: 'csv' };
     const noted: string[] = [];

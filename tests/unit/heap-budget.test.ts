@@ -1,9 +1,14 @@
 /** The general path's heap budget (app/heap-budget.ts): refused before any row object is made, with one line naming the file, the rows and what to do. */
 import { describe, expect, it } from 'vitest';
-import { checkHeapBudget, generalPathBytes } from '../../src/app/heap-budget.js';
+import { fitsHeap, generalPathBytes, heapBudgetError } from '../../src/app/heap-budget.js';
 import { StatsbidragError } from '../../src/core/errors.js';
 
 const MB = 2 ** 20;
+/** heapBudgetError as a throw, for the assertions below. */
+const checkHeapBudget = (...args: Parameters<typeof heapBudgetError>): void => {
+  const e = heapBudgetError(...args);
+  if (e) throw e;
+};
 const heap = (limitMB: number, usedMB: number) => ({ heap_size_limit: limitMB * MB, used_heap_size: usedMB * MB }) as ReturnType<typeof import('node:v8').getHeapStatistics>;
 
 describe('checkHeapBudget', () => {
@@ -15,6 +20,11 @@ describe('checkHeapBudget', () => {
     expect(() => checkHeapBudget('l.csv', 100_000, 1, false, heap(4096, 50))).not.toThrow();
     expect(() => checkHeapBudget('l.csv', 100_000, 1, false, heap(Math.ceil(need / 0.85) + 50 + 1, 50))).not.toThrow();
     expect(() => checkHeapBudget('l.csv', 100_000, 1, false, heap(Math.floor(need / 0.85) + 50 - 1, 50))).toThrow(StatsbidragError);
+  });
+
+  it('says whether some bytes more fit, with the margin', () => {
+    expect(fitsHeap(80 * MB, heap(200, 100))).toBe(true);
+    expect(fitsHeap(90 * MB, heap(200, 100))).toBe(false);
   });
 
   it('counts periods and explanations', () => {
