@@ -14,9 +14,9 @@ import type { YearRange } from '../core/schedule.js';
 import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
 import { recipientListFile } from '../io/contained.js';
-import { recipientsFromTable, type LoadedRules } from '../io/load.js';
+import type { LoadedRules } from '../io/load.js';
 import { readTable, type ReadTableOptions, type Table } from '../io/table.js';
-import { CHECK_ROW_BYTES, fitsHeap, heapBudgetError } from './heap-budget.js';
+import { recipientsWithinBudget } from './heap-budget.js';
 import { loadProgramme } from './programme.js';
 import { prepareScenario, type PreparedScenario } from './scenario.js';
 
@@ -191,17 +191,11 @@ export async function runAllocation(setup: AllocationSetup, table?: Table): Prom
   const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, dataReadOptions(setup))));
   const columns = { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) };
   // The table is columns; the recipients and the split are an object per row: a list too large for
-  // the heap is refused here (app/heap-budget.ts), its first problem said instead when it has one
-  // (found without keeping a row, when even that fits).
-  const tooLarge = input && heapBudgetError(input.file, input.rowCount, programme?.periods.length ?? 1, options.explain === true);
-  if (tooLarge) {
-    if (fitsHeap(input.rowCount * CHECK_ROW_BYTES)) recipientsFromTable(input, columns, true);
-    throw tooLarge;
-  }
+  // the heap is refused before they are made (app/heap-budget.ts).
   const recipients = input
     ? boundsFromTable(
         input,
-        recipientsFromTable(input, columns),
+        recipientsWithinBudget(input, columns, programme?.periods.length ?? 1, options.explain === true),
         { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
       )
     : scenarioRun!.recipients;

@@ -14,6 +14,9 @@
  */
 import { createRequire } from 'node:module';
 import { StatsbidragError } from '../core/errors.js';
+import type { Recipient } from '../core/split.js';
+import { recipientsFromTable, type RecipientColumns } from '../io/load.js';
+import type { Table } from '../io/table.js';
 
 type HeapStatistics = ReturnType<typeof import('node:v8').getHeapStatistics>;
 
@@ -36,7 +39,7 @@ export function generalPathBytes(rows: number, periods: number, explain: boolean
 const MARGIN = 0.85;
 
 /** What checking a list's rows without keeping them holds (io/load.ts recipientsFromTable's `check`: a key and its line a row). */
-export const CHECK_ROW_BYTES = 0.4 * KB;
+const CHECK_ROW_BYTES = 0.4 * KB;
 
 /** The heap the general path may still plan to fill. */
 function room(heap: HeapStatistics): number {
@@ -67,4 +70,18 @@ export function heapBudgetError(file: string, rows: number, periods: number, exp
       `a CSV list with decimal points${explain ? ', without floors and ceilings,' : ''} is streamed in far less, or raise the limit with NODE_OPTIONS=--max-old-space-size=${suggest}`,
     { file },
   );
+}
+
+/**
+ * recipientsFromTable() within the budget: a table whose rows the general path (over `periods`
+ * periods, with explanations or not) could not hold is refused before any row object is made, with
+ * its first problem instead when it has one (found without keeping a row, when even that fits).
+ */
+export function recipientsWithinBudget(table: Table, columns: RecipientColumns, periods: number, explain: boolean): Recipient[] {
+  const tooLarge = heapBudgetError(table.file, table.rowCount, periods, explain);
+  if (tooLarge) {
+    if (fitsHeap(table.rowCount * CHECK_ROW_BYTES)) recipientsFromTable(table, columns, true);
+    throw tooLarge;
+  }
+  return recipientsFromTable(table, columns);
 }

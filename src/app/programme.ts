@@ -7,7 +7,8 @@ import { StatsbidragError } from '../core/errors.js';
 import { programmeOf, type Programme, type RecipientSource } from '../core/programme.js';
 import type { Recipient } from '../core/split.js';
 import { recipientListFile } from '../io/contained.js';
-import { loadRules, recipientsFromTable, type LoadedRules } from '../io/load.js';
+import { loadRules, type LoadedRules } from '../io/load.js';
+import { recipientsWithinBudget } from './heap-budget.js';
 import { readTable, type Table } from '../io/table.js';
 
 export interface ProgrammeContext {
@@ -41,5 +42,6 @@ export async function programmeRecipients(context: ProgrammeContext, why: string
   const list = await programmeList(context);
   if (!list) throw new StatsbidragError('no-recipient-list', `programme "${context.programme.id}" has no ${why}`, { field: '--data' }, 'usage');
   const { id, basis, code } = list.source;
-  return { list, recipients: recipientsFromTable(list.table, { id, basis, ...(code ? { code } : {}) }) };
+  // A scenario's list is made into recipients here: within the general path's heap budget (one estimate over the programme's periods).
+  return { list, recipients: recipientsWithinBudget(list.table, { id, basis, ...(code ? { code } : {}) }, context.programme.periods.length, false) };
 }

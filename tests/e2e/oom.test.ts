@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, run, tempDir } from '../helpers/cli.js';
+import { BIN, DATA, run, tempDir } from '../helpers/cli.js';
 
 const TIME = '/usr/bin/time';
 
@@ -72,6 +72,19 @@ describe('allocate without a child process', () => {
       if (status === 2) expect(r.stderr.trim().split('\n'), what).toHaveLength(1);
     }
   }, 180_000);
+
+  it('refuses a scenario whose programme\'s list is too large for the heap, before making its recipients', () => {
+    // The rules name a 200 000-row list with decimal commas beside them; the scenario's Markdown names it: the general path.
+    const rules = JSON.parse(readFileSync(join(DATA, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients?: unknown }[] };
+    rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'comma-200000.csv', id: 'name', basis: 'weight' };
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    comma(200_000);
+    writeFileSync(join(dir, 'scenario.json'), JSON.stringify({ version: 1, name: 'stor', recipients: { remove: ['r7'] } }));
+    const a = ['allocate', '--rules', join(dir, 'rules.json'), '--scenario', join(dir, 'scenario.json'), '--format', 'md'];
+    const r = run(a, { nodeArgs: ['--max-old-space-size=48'] });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^statsbidrag: [^\n]*comma-200000\.csv: 200000 rows need about \d+ MB on the general path, more than the \d+ MB heap Node allows here; [^\n]*\n$/);
+  }, 120_000);
 
   it.skipIf(process.platform !== 'linux' || !existsSync(TIME))('splits the large list the general path used to read (a quoted name) on the lane, in bounded memory, in a 48 MB heap', () => {
     const out = join(dir, 'quoted-out.csv');
