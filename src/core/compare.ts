@@ -16,6 +16,7 @@
  */
 import type { Allocation, PeriodAllocation } from './allocate.js';
 import { Decimal, maxDecimals } from './decimal.js';
+import { samePlainKey } from './key-bytes.js';
 import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
 import { checkParadoxes, type ParadoxCheck, type SplitFacts } from './paradox.js';
@@ -166,6 +167,8 @@ interface Side {
   split?: { weight: (r: number) => bigint; splits: readonly SplitFacts[] };
   /** An allocation's stated totals worth a note, in the compared years. */
   figures?: StatedFigure[];
+  /** The rows' names as bytes; `keyed` only where `index` holds the row under its name's key. */
+  names?: NameBytes;
 }
 
 type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
@@ -241,6 +244,19 @@ export interface AmountTable {
 }
 
 /**
+ * Row names as bytes of the table read (core/amount-table.ts amountColumnsOf): row i's name (as
+ * `id(i)` gives it) is bytes[start[i], end[i]) when start[i] ≥ 0, printable ASCII; and its match
+ * key is that name's recipient key (core/key-bytes.ts, compared without a string) when keyed[i] is
+ * 1 (the row has no code).
+ */
+export interface NameBytes {
+  bytes: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  keyed: Uint8Array;
+}
+
+/**
  * A table of amounts as columns (core/amount-table.ts amountColumnsOf): what compare reads from a
  * file without an object per row.
  */
@@ -267,6 +283,8 @@ export interface AmountColumns {
    * same keys.
    */
   byKey?: KeyIndex;
+  /** The rows' names as bytes (with byKey: keys told apart without strings). */
+  names?: NameBytes;
 }
 
 function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: boolean): Side {
@@ -284,10 +302,12 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   const maps = sameKeys
     ? keyedOnce(t.byKey!, t.count)
     : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
+  // The names' bytes: their keys are the index's only when it is the table's own (else none is `keyed`).
+  const names = t.names && !sameKeys ? { ...t.names, keyed: new Uint8Array(t.count) } : t.names;
   // With weights, the paradox checks run: a table says no method or unit, so both are taken to be the same on both sides (the split's units the amounts' smallest step).
   const weights = t.weights;
   const split = weights ? { weight: (r: number) => weights.get(r), splits: amounts.map((): SplitFacts => ({ unit: 'table', method: 'table', bounded: false })) } : undefined;
-  return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps, ...(split ? { split } : {}) };
+  return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps, ...(split ? { split } : {}), ...(names ? { names } : {}) };
 }
 
 /** An AmountTable (rows with Decimals) as columns. */
@@ -483,8 +503,16 @@ class ColumnarComparison implements Comparison {
     let n = 0;
     let onlyA = 0;
     const noLater = A.lastOf.size === 0 && B.lastOf.size === 0;
+    // B's row a row of A has the key of: found by the key's hash; confirmed on the names' bytes when
+    // both keys are made from them (no string), else on the keys.
+    const na = A.names;
+    const nb = B.names;
+    const same = (rb: number, ra: number): boolean =>
+      na !== undefined && nb !== undefined && na.keyed[ra] === 1 && nb.keyed[rb] === 1
+        ? samePlainKey(na.bytes, na.start[ra]!, na.end[ra]!, nb.bytes, nb.start[rb]!, nb.end[rb]!)
+        : A.index.keyOf(ra) === B.index.keyOf(rb);
     for (const first of A.firsts) {
-      const b = B.index.get(A.index.keyOf(first), A.index.hashOf(first));
+      const b = B.index.findHashed(A.index.hashOf(first), first, same);
       nameRow[n] = first;
       aRow[n] = noLater ? first : (A.lastOf.get(first) ?? first);
       if (b < 0) {

@@ -6,9 +6,14 @@
  */
 
 /** FNV-1a over the key's UTF-16 code units, finished with murmur3's fmix32 (FNV's low bits mix poorly). */
-function keyHash(key: string): number {
+export function keyHash(key: string): number {
   let h = 2166136261;
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16777619);
+  return finishHash(h);
+}
+
+/** The FNV-1a state of keyHash finished (fmix32): for a hash made over a key's code units elsewhere (core/key-bytes.ts). */
+export function finishHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -69,6 +74,36 @@ export class KeyIndex {
         return -1;
       }
       if (hashes[j] === hash && this.same(j, key)) return j;
+    }
+  }
+
+  /**
+   * Row `row` under the key whose hash is `hash` (keyHash of it), unless an earlier row holds
+   * the same key, by `same(earlier, row)`: then that row (and nothing is added), else −1. No key
+   * is made here: `same` tells two rows' keys apart (on a hash match only).
+   */
+  addHashed(row: number, hash: number, same: (earlier: number, row: number) => boolean): number {
+    const { table, mask, hashes } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const j = table[slot]!;
+      if (j === -1) {
+        table[slot] = row;
+        hashes[row] = hash;
+        if (this.keys) throw new Error('KeyIndex.addHashed: an index that holds its keys takes them through add()');
+        this.size++;
+        return -1;
+      }
+      if (hashes[j] === hash && same(j, row)) return j;
+    }
+  }
+
+  /** The row whose key has hash `hash` and is the key of `other` by `same(row, other)`, or −1: a lookup by another table's row, no key made. */
+  findHashed(hash: number, other: number, same: (row: number, other: number) => boolean): number {
+    const { table, mask, hashes } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const j = table[slot]!;
+      if (j === -1) return -1;
+      if (hashes[j] === hash && same(j, other)) return j;
     }
   }
 
