@@ -454,6 +454,7 @@ class ColumnarComparison implements Comparison {
   readonly paradoxes: readonly ParadoxCheck[];
 
   private readonly idOf: [Side['id'], Side['id']];
+  private readonly namesOf: [NameBytes | undefined, NameBytes | undefined];
   private readonly codeOf: [Side['code'], Side['code']];
   /** Per compared row (in matching order): the side and row its name comes from. */
   private readonly nameRow: Int32Array;
@@ -545,6 +546,7 @@ class ColumnarComparison implements Comparison {
     this.bRow = bRow.subarray(0, n);
     this.bFirst = bFirst.subarray(0, n);
     this.idOf = [A.id, B.id];
+    this.namesOf = [A.names, B.names];
     this.codeOf = [A.code, B.code];
 
     this.colA = years.map((y) => (A.periodOf.has(y) ? A.amounts[A.periodOf.get(y)!] : undefined));
@@ -724,6 +726,65 @@ class ColumnarComparison implements Comparison {
     return this.named(this.compared(i));
   }
 
+  numbers(): ComparisonNumbers | undefined {
+    const S = this.decimals;
+    // Per year and side: the column and the factor to the comparison's scale (0: no column).
+    const factor = (col: ScaledColumn | undefined): number => (!col ? 0 : col.numeric && col.decimals <= S && S - col.decimals <= 22 ? 10 ** (S - col.decimals) : -1);
+    const fa = this.colA.map(factor);
+    const fb = this.colB.map(factor);
+    if (fa.some((f) => f < 0) || fb.some((f) => f < 0)) return undefined;
+    const { colA, colB, aRow, bRow } = this;
+    const years = this.years.length;
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const fill = (i: number, out: Float64Array): boolean => {
+      const j = this.compared(i);
+      const ra = aRow[j]!;
+      const rb = bRow[j]!;
+      let ta = NaN;
+      let tb = NaN;
+      for (let y = 0; y < years; y++) {
+        let a = NaN;
+        let b = NaN;
+        if (fa[y]) {
+          a = ra < 0 ? 0 : colA[y]!.numberAt(ra) * fa[y]!;
+          ta = ta === ta ? ta + a : a;
+          if (!(Math.abs(a) <= MAX && Math.abs(ta) <= MAX)) return false;
+        }
+        if (fb[y]) {
+          b = rb < 0 ? 0 : colB[y]!.numberAt(rb) * fb[y]!;
+          tb = tb === tb ? tb + b : b;
+          if (!(Math.abs(b) <= MAX && Math.abs(tb) <= MAX)) return false;
+        }
+        out[2 * y] = a;
+        out[2 * y + 1] = b;
+      }
+      out[2 * years] = ta;
+      out[2 * years + 1] = tb;
+      return true;
+    };
+    const name = (i: number, span: Int32Array): Uint8Array | undefined => {
+      const j = this.compared(i);
+      const names = this.namesOf[j < this.fromA ? 0 : 1];
+      const r = this.nameRow[j]!;
+      if (!names || names.start[r]! < 0) return undefined;
+      span[0] = names.start[r]!;
+      span[1] = names.end[r]!;
+      return names.bytes;
+    };
+    const code = (i: number): string | undefined => {
+      const j = this.compared(i);
+      const fromA = j < this.fromA;
+      let c = this.codeOf[fromA ? 0 : 1](this.nameRow[j]!);
+      if (c === undefined && fromA && this.bFirst[j]! >= 0) c = this.codeOf[1](this.bFirst[j]!);
+      return c;
+    };
+    const status = (i: number): CompareStatus => {
+      const j = this.compared(i);
+      return aRow[j]! >= 0 && bRow[j]! >= 0 ? 'both' : aRow[j]! >= 0 ? 'only-a' : 'only-b';
+    };
+    return { sameSpan: this.sameSpan, fill, name, code, status };
+  }
+
   scaledRow(i: number): ScaledRow {
     const j = this.compared(i);
     const ra = this.aRow[j]!;
@@ -761,6 +822,34 @@ class ColumnarComparison implements Comparison {
   get rows(): CompareRow[] {
     return [...this.eachRow()];
   }
+}
+
+/**
+ * A comparison's rows as numbers, for writers of bytes (render/compare.ts): each amount a safe
+ * integer × 10^decimals, names as the bytes they were read from. What scaledRow() gives, without
+ * a bigint or an object per row.
+ */
+export interface ComparisonNumbers {
+  /** Whether both sides cover the same years (a row's total then has a difference). */
+  readonly sameSpan: boolean;
+  /**
+   * Row i's amounts (i in the comparison's order) × 10^decimals into `out`: A's and B's in each
+   * year of `years` (out[2y], out[2y + 1]; NaN where the side does not cover the year), then A's
+   * and B's totals over every year (NaN: the side covers none). False when one is not a safe
+   * integer (out is then unspecified: read scaledRow(i)).
+   */
+  fill(i: number, out: Float64Array): boolean;
+  /** Row i's name as bytes (its [start, end) into span), as recipient(i).id; undefined when it is not held so. */
+  name(i: number, span: Int32Array): Uint8Array | undefined;
+  /** Row i's code, as recipient(i).code. */
+  code(i: number): string | undefined;
+  /** Row i's status, as scaledRow(i).status. */
+  status(i: number): CompareStatus;
+}
+
+/** The comparison's rows as numbers (ComparisonNumbers), when every amount column holds safe integers; else undefined. */
+export function comparisonNumbers(c: Comparison): ComparisonNumbers | undefined {
+  return c instanceof ColumnarComparison ? c.numbers() : undefined;
 }
 
 /** True when A and B give every recipient the same amount in every year both cover, and have the same recipients. */
