@@ -131,6 +131,16 @@ function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[]
   // Σ of each column over the rest: the rows above p are that less the run from p on (each the last row's amounts).
   const totals = amounts.map((column, c) => {
     const st = state[c]!;
+    // Safe integers summed as doubles while the sum stays safe (then exact); else as bigints.
+    if (column.numeric) {
+      let s = 0;
+      let r = 0;
+      for (; r < n; r++) {
+        if (st[r] === OK && !word[r]) s += column.numberAt(r);
+        if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) break;
+      }
+      if (r === n) return BigInt(s);
+    }
     let sum = 0n;
     for (let r = 0; r < n; r++) if (st[r] === OK && !word[r]) sum += column.get(r);
     return sum;

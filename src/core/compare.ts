@@ -188,7 +188,11 @@ function keyed(count: number, key: (i: number) => string): Keyed {
 }
 
 /** Rows keyed once already, no key on two rows (amountColumnsOf). */
-const keyedOnce = (index: KeyIndex, count: number): Keyed => ({ index, firsts: Int32Array.from({ length: count }, (_, i) => i), lastOf: new Map() });
+function keyedOnce(index: KeyIndex, count: number): Keyed {
+  const firsts = new Int32Array(count);
+  for (let i = 0; i < count; i++) firsts[i] = i;
+  return { index, firsts, lastOf: new Map() };
+}
 
 const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
@@ -512,8 +516,15 @@ class ColumnarComparison implements Comparison {
       na !== undefined && nb !== undefined && na.keyed[ra] === 1 && nb.keyed[rb] === 1
         ? samePlainKey(na.bytes, na.start[ra]!, na.end[ra]!, nb.bytes, nb.start[rb]!, nb.end[rb]!)
         : A.index.keyOf(ra) === B.index.keyOf(rb);
+    // Two tables nearly always list their recipients in the same order: B's row after the last one
+    // matched is tried first (its key's hash, then the key), then the map. Only when no key is on two
+    // rows of B: each row of B is then the one row with its key.
+    const guess = B.lastOf.size === 0;
+    let next = 0;
     for (const first of A.firsts) {
-      const b = B.index.findHashed(A.index.hashOf(first), first, same);
+      const hash = A.index.hashOf(first);
+      const b = guess && next < B.count && B.index.hashOf(next) === hash && same(next, first) ? next : B.index.findHashed(hash, first, same);
+      next = b + 1;
       nameRow[n] = first;
       aRow[n] = noLater ? first : (A.lastOf.get(first) ?? first);
       if (b < 0) {
@@ -589,9 +600,22 @@ class ColumnarComparison implements Comparison {
     const columnSum = (col: ScaledColumn | undefined, rowsOf: Int32Array): bigint | null => {
       if (!col || n === 0) return null;
       let sum = 0n;
-      for (let j = 0; j < n; j++) {
-        const r = rowsOf[j]!;
-        if (r >= 0) sum += col.get(r);
+      // Safe integers summed as doubles while the sum stays safe (then exact); else as bigints.
+      let exact = col.numeric;
+      if (exact) {
+        let s = 0;
+        for (let j = 0; j < n && exact; j++) {
+          const r = rowsOf[j]!;
+          if (r >= 0) s += col.numberAt(r);
+          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) exact = false;
+        }
+        if (exact) sum = BigInt(s);
+      }
+      if (!exact) {
+        for (let j = 0; j < n; j++) {
+          const r = rowsOf[j]!;
+          if (r >= 0) sum += col.get(r);
+        }
       }
       // (A column may hold more decimals than the amounts shown: a hidden row's, when a key is on two rows; the shown ones' sum divides exactly.)
       return col.decimals === S ? sum : col.decimals < S ? sum * 10n ** BigInt(S - col.decimals) : sum / 10n ** BigInt(col.decimals - S);
@@ -671,6 +695,16 @@ class ColumnarComparison implements Comparison {
       if (ca && cb && !pairs.some(([x, z]) => x === ca && z === cb)) pairs.push([ca, cb]);
     });
     let unchanged = 0;
+    // One pair of columns of safe integers with the same decimals (nearly always): their numbers compared.
+    const [ca, cb] = pairs[0] ?? [];
+    if (pairs.length === 1 && ca!.numeric && cb!.numeric && ca!.decimals === cb!.decimals) {
+      for (let j = 0; j < this.rowCount; j++) {
+        const ra = this.aRow[j]!;
+        const rb = this.bRow[j]!;
+        if (ra >= 0 && rb >= 0 && ca!.numberAt(ra) === cb!.numberAt(rb)) unchanged++;
+      }
+      return unchanged;
+    }
     for (let j = 0; j < this.rowCount; j++) {
       const ra = this.aRow[j]!;
       const rb = this.bRow[j]!;
@@ -681,9 +715,51 @@ class ColumnarComparison implements Comparison {
   }
 
   /** Largest absolute change first (ties: matching order); over the years both cover when the sides cover different years. */
+  /**
+   * byChange's sizes as numbers, when every column holds safe integers and each row's sums and
+   * size are safe and below 2^31 (then exact): else undefined.
+   */
+  private smallSizes(common: boolean): Int32Array | undefined {
+    const S = this.decimals;
+    const terms = (read: Reading): { column: ScaledColumn; times: number }[] | undefined => {
+      const out: { column: ScaledColumn; times: number }[] = [];
+      for (const c of read.columns) {
+        const times = Number(common ? c.common : c.all);
+        if (times === 0) continue;
+        if (!c.column.numeric || c.column.decimals > S || S - c.column.decimals > 22) return undefined;
+        out.push({ column: c.column, times: times * 10 ** (S - c.column.decimals) });
+      }
+      return out;
+    };
+    const ta = terms(this.readA);
+    const tb = terms(this.readB);
+    if (!ta || !tb) return undefined;
+    const n = this.rowCount;
+    const sizes = new Int32Array(n);
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const sum = (t: { column: ScaledColumn; times: number }[], r: number): number => {
+      if (r < 0) return 0;
+      let s = 0;
+      for (let k = 0; k < t.length; k++) {
+        const v = t[k]!.column.numberAt(r) * t[k]!.times;
+        s += v;
+        if (!(Math.abs(v) <= MAX && Math.abs(s) <= MAX)) return NaN;
+      }
+      return s;
+    };
+    for (let j = 0; j < n; j++) {
+      const size = Math.abs(sum(ta, this.aRow[j]!) - sum(tb, this.bRow[j]!));
+      if (!(size <= 2147483647)) return undefined;
+      sizes[j] = size;
+    }
+    return sizes;
+  }
+
   private byChange(): Int32Array {
     const n = this.rowCount;
     const common = !(this.sameSpan || !this.both.some(Boolean));
+    const small32 = this.smallSizes(common);
+    if (small32) return largestFirst(small32);
     const sizes = new Array<bigint>(n);
     let small = true;
     for (let j = 0; j < n; j++) {
