@@ -493,7 +493,7 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
   const dp = decimals(c);
   const D = (options.delimiter ?? ',').charCodeAt(0);
   const MARK = options.decimalMark === ',' ? 44 : 46;
-  const eol = options.eol === '\r\n' ? [13, 10] : [10];
+  const [eol0, eol1] = options.eol === '\r\n' ? [13, 10] : [10, -1];
   const years = c.years.length;
   // The cells every record shares a few of, as csvChunks writes them (undefined: quoted, so the record goes through it).
   const cellBytes_ = (header: string, value: string): Uint8Array | undefined => {
@@ -510,13 +510,13 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
   const digits = new Uint8Array(32);
   let out = Buffer.allocUnsafe(CHUNK_BYTES);
   let at = 0;
-  /** Room for `bytes` more, a new chunk when the one at hand has not. */
-  function* room(bytes: number): Generator<Uint8Array> {
-    if (at + bytes <= out.length) return;
-    if (at > 0) yield out.subarray(0, at);
+  /** The chunk so far (for the caller to yield), and a new one with room for `bytes`. */
+  const renew = (bytes: number): Uint8Array => {
+    const done = out.subarray(0, at);
     out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
     at = 0;
-  }
+    return done;
+  };
   /** Whether row i's differences and per cents (values as fill() left them) are exact in doubles here. */
   const exact = (): boolean => {
     for (let y = 0; y <= years; y++) {
@@ -546,12 +546,13 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
     const marks = paradox ? Array.from({ length: years + 1 }, (_, y) => (y < years ? paradox(i, c.years[y]!) : paradox(i))) : undefined;
     if (!(safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exact())) {
       const text = slow(i);
-      yield* room(text.length * 3);
+      if (at + text.length * 3 > out.length) yield renew(text.length * 3);
       at += out.write(text, at, 'utf8');
       continue;
     }
     const textBytes = ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0);
-    yield* room((years + 1) * (textBytes + perRecord));
+    const bytes = (years + 1) * (textBytes + perRecord);
+    if (at + bytes > out.length) yield renew(bytes);
     for (let y = 0; y <= years; y++) {
       const a = values[2 * y]!;
       const b = values[2 * y + 1]!;
@@ -579,7 +580,8 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
         out[at++] = D;
         at = writeAscii(out, at, marks[y]!);
       }
-      for (const e of eol) out[at++] = e;
+      out[at++] = eol0;
+      if (eol1 >= 0) out[at++] = eol1;
     }
   }
   if (at > 0) yield out.subarray(0, at);
