@@ -41,21 +41,14 @@ export interface AmountColumnsResult {
 /** Bare digits, or digits with one or two decimals: parseAmount reads these as written (core/amount.ts). */
 const PLAIN_AMOUNT = /^-?\d{1,30}(?:\.\d{1,2})?$/;
 
-/**
- * A table whose cells are slices of its UTF-8 bytes (io/table/model.ts ColumnarTable): record r's
- * cell in column c is bytes[starts[c][r], ends[c][r]) when starts[c][r] ≥ 0 (else a string only
- * `cell()` gives). Read without a string per cell.
- */
+/** The table's cells as offsets into its UTF-8 bytes (TableLike's bytes, starts, ends), when it holds them so. */
 interface TableBytes {
   readonly bytes: Uint8Array;
-  readonly starts: readonly Int32Array[];
-  readonly ends: readonly Int32Array[];
+  readonly starts: readonly (Int32Array | undefined)[];
+  readonly ends: readonly (Int32Array | undefined)[];
 }
 
-const bytesOf = (t: TableLike): TableBytes | undefined => {
-  const x = t as TableLike & Partial<TableBytes>;
-  return x.bytes instanceof Uint8Array && Array.isArray(x.starts) && Array.isArray(x.ends) ? (x as TableBytes) : undefined;
-};
+const bytesOf = (t: TableLike): TableBytes | undefined => (t.bytes && t.starts && t.ends ? { bytes: t.bytes, starts: t.starts, ends: t.ends } : undefined);
 
 /**
  * A PLAIN_AMOUNT cell of at most 15 digits in bytes[s, e) into column[r] (as the text path reads
