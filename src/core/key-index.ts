@@ -22,6 +22,7 @@ export function finishHash(h: number): number {
 }
 
 export class KeyIndex {
+  /** Per slot: the row (−1: empty) and its key's hash side by side, so a probe reads one place. */
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly hashes: Int32Array;
@@ -40,7 +41,7 @@ export class KeyIndex {
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
-    this.table = new Int32Array(size).fill(-1);
+    this.table = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
     this.hashes = new Int32Array(rows);
     this.keys = keyAt ? undefined : new Array<string | undefined>(rows);
@@ -52,11 +53,11 @@ export class KeyIndex {
 
   /** The row holding `key`, or −1. */
   get(key: string, hash: number = keyHash(key)): number {
-    const { table, mask, hashes } = this;
+    const { table, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const j = table[slot]!;
+      const j = table[2 * slot]!;
       if (j === -1) return -1;
-      if (hashes[j] === hash && this.same(j, key)) return j;
+      if (table[2 * slot + 1] === hash && this.same(j, key)) return j;
     }
   }
 
@@ -65,15 +66,16 @@ export class KeyIndex {
     const hash = keyHash(key);
     const { table, mask, hashes } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const j = table[slot]!;
+      const j = table[2 * slot]!;
       if (j === -1) {
-        table[slot] = row;
+        table[2 * slot] = row;
+        table[2 * slot + 1] = hash;
         hashes[row] = hash;
         if (this.keys) this.keys[row] = key;
         this.size++;
         return -1;
       }
-      if (hashes[j] === hash && this.same(j, key)) return j;
+      if (table[2 * slot + 1] === hash && this.same(j, key)) return j;
     }
   }
 
@@ -85,25 +87,26 @@ export class KeyIndex {
   addHashed(row: number, hash: number, same: (earlier: number, row: number) => boolean): number {
     const { table, mask, hashes } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const j = table[slot]!;
+      const j = table[2 * slot]!;
       if (j === -1) {
-        table[slot] = row;
+        table[2 * slot] = row;
+        table[2 * slot + 1] = hash;
         hashes[row] = hash;
         if (this.keys) throw new Error('KeyIndex.addHashed: an index that holds its keys takes them through add()');
         this.size++;
         return -1;
       }
-      if (hashes[j] === hash && same(j, row)) return j;
+      if (table[2 * slot + 1] === hash && same(j, row)) return j;
     }
   }
 
   /** The row whose key has hash `hash` and is the key of `other` by `same(row, other)`, or −1: a lookup by another table's row, no key made. */
   findHashed(hash: number, other: number, same: (row: number, other: number) => boolean): number {
-    const { table, mask, hashes } = this;
+    const { table, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const j = table[slot]!;
+      const j = table[2 * slot]!;
       if (j === -1) return -1;
-      if (hashes[j] === hash && same(j, other)) return j;
+      if (table[2 * slot + 1] === hash && same(j, other)) return j;
     }
   }
 
