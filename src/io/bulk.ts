@@ -1,16 +1,19 @@
 /**
  * The fast lane's reading of a large list. A recipients file in UTF-8 is read into the one table
- * model (io/table/model.ts: plain or quoted, by the same readers every command uses), and its name,
- * weight and code columns become the lane's columns: where each name (and code) lies in the input,
- * and the weights as integers scaled to the most decimals present, held exactly in doubles. No
- * string, object or bigint per row.
+ * model (io/table/model.ts: plain or quoted, by the same readers every command uses), or the lane
+ * is given a table the general reader made (readBulkTable: another encoding decoded, an .xlsx
+ * sheet), and its name, weight and code columns become the lane's columns: where each name (and
+ * code) lies in the input, and the weights as integers scaled to the most decimals present, held
+ * exactly in doubles. No string, object or bigint per row (a cell held as text beside the bytes, a
+ * quoted cell with "", is copied into the bytes first).
  *
- * Anything else (another encoding, a name, code or weight held as text beside the bytes (a quoted
- * cell with ""), Swedish or grouped numbers, an empty name, two rows that are one recipient (one
- * recipient key, core/recipient-key.ts), a total row (core/total-rows.ts), a missing column, no
- * positive weight, weights too large for doubles, a file the readers refuse) returns undefined: the
- * general path then takes over with the same model's reader and reports every problem exactly as
- * it always does. So this lane has no error messages of its own.
+ * Anything else (UTF-8 bytes that are not: another encoding, Swedish or grouped numbers, an empty
+ * name, a missing column, no positive weight, weights too large for doubles, a file the readers
+ * refuse) returns undefined: the general path then takes over with the same model's reader and
+ * reports every problem exactly as it always does. Two rows that are one recipient (one recipient
+ * key, core/recipient-key.ts) and a total row (core/total-rows.ts) are declined too, unless the
+ * caller asks the lane to settle them as the general path does (BulkSettle): the total row set
+ * aside with the general reader's note, the repeated recipient the general path's error.
  */
 import { isUtf8 } from 'node:buffer';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
