@@ -102,7 +102,9 @@ try {
     const cacheFd = openSync(cacheFile, 'r');
     try {
       // A view of the buffer: the cache is needed only while compiling, and the buffer not after.
-      cachedData = buffer.subarray(0, readAll(cacheFd));
+      // Read first: readAll replaces `buffer` when the cache is the larger file.
+      const length = readAll(cacheFd);
+      cachedData = buffer.subarray(0, length);
     } finally {
       closeSync(cacheFd);
     }
