@@ -31,7 +31,8 @@ import { buildReportScript } from './report-script.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "var __importMetaUrl=require('url').pathToFileURL(__filename).href;" } };
+// import.meta.url as a getter: made when a module asks for it (a createRequire, the package root), not at every start.
+const importMetaUrl = { define: { 'import.meta.url': '__importMeta.url' }, banner: { js: "var __importMeta={get url(){return require('url').pathToFileURL(__filename).href}};" } };
 
 /** The rules stamp and the scenarios' stamps: loadRules and loadScenario (zod) on the bundled files, encoded, and checked to decode to the same. */
 async function rulesStamp() {
@@ -42,7 +43,7 @@ async function rulesStamp() {
     absWorkingDir: ROOT,
     stdin: {
       contents:
-        "export { loadRules, DEFAULT_RULES, DATA_DIR } from './src/io/load.ts'; export { loadScenario } from './src/io/scenario-files.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts';",
+        "export { loadRules, DEFAULT_RULES, DATA_DIR } from './src/io/load.ts'; export { loadScenario } from './src/io/scenario-files.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts'; export { CSS, SORT_SCRIPT } from './src/render/html/style.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -55,7 +56,7 @@ async function rulesStamp() {
     ...importMetaUrl,
   });
   try {
-    const { loadRules, DEFAULT_RULES, DATA_DIR, loadScenario, encodeValue, decodeValue } = createRequire(import.meta.url)(helper);
+    const { loadRules, DEFAULT_RULES, DATA_DIR, loadScenario, encodeValue, decodeValue, CSS, SORT_SCRIPT } = createRequire(import.meta.url)(helper);
     const bytes = readFileSync(DEFAULT_RULES);
     // An explicit file: validated by the schema (the helper has no stamp anyway).
     const { rules, sha256 } = await loadRules(DEFAULT_RULES);
@@ -71,11 +72,16 @@ async function rulesStamp() {
       deepStrictEqual(decodeValue(encodedScenario), scenario, `the encoded scenario ${name} does not decode to what the schema returned`);
       scenarios.push({ bytes: readFileSync(file).toString('base64'), scenario: encodedScenario });
     }
-    return { rules: { bytes: bytes.toString('base64'), sha256, rules: encoded }, scenarios };
+    // The report page's style and sort script are constants of the bundle: their hashes (the page's
+    // Content-Security-Policy) from the same source, so report loads no node:crypto (render/html/page.ts).
+    const pageHashes = { css: base64Sha256(CSS), sortScript: base64Sha256(SORT_SCRIPT) };
+    return { rules: { bytes: bytes.toString('base64'), sha256, rules: encoded }, scenarios, pageHashes };
   } finally {
     rmSync(helper, { force: true });
   }
 }
+
+const base64Sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('base64');
 
 /** commander requires node:child_process at load; this stands in for it and loads it on first use. */
 const lazyChildProcess = {
@@ -97,7 +103,7 @@ const stamp = await rulesStamp();
 // 170 KB), with its SHA-256 (the page's Content-Security-Policy allows it by that hash) stamped
 // into the bundle: render/html/script.ts.
 const reportScriptText = buildReportScript();
-const reportScriptFile = { name: 'report-script.js', sha256: createHash('sha256').update(reportScriptText, 'utf8').digest('base64') };
+const reportScriptFile = { name: 'report-script.js', sha256: base64Sha256(reportScriptText) };
 writeFileSync(join(DIST, reportScriptFile.name), reportScriptText);
 const bundle = await build({
   absWorkingDir: ROOT,
@@ -120,6 +126,7 @@ const bundle = await build({
     STATSBIDRAG_RULES_STAMP: JSON.stringify(JSON.stringify(stamp.rules)),
     STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(JSON.stringify(stamp.scenarios)),
     STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(JSON.stringify(reportScriptFile)),
+    STATSBIDRAG_PAGE_HASHES: JSON.stringify(JSON.stringify(stamp.pageHashes)),
   },
 });
 
