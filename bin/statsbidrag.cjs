@@ -80,9 +80,18 @@ function hash(text) {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
 
-// cli-<this copy, Node and flags>-<this build of the bundle>.cache
+// One cache per command: V8 deserializes the whole cache, and a command's functions that are not in
+// it are compiled at every run; the cache a run of `allocate` wrote cost `validate` a tenth of a
+// bare Node's start-up. The command is the first argument when it is a word (a run with an option
+// first, or none, has the cache of no command); the file is written only for a word that is a
+// command (main.ts), so a mistyped one leaves none behind.
+const word = process.argv[2];
+const command = word !== undefined && /^[a-z]{1,32}$/.test(word) ? word : '';
+
+// cli-<this copy, Node and flags>-[<command>-]<this build of the bundle>.cache
 let dir;
 let prefix;
+let build;
 let cacheFile;
 try {
   dir = cacheDir();
@@ -91,7 +100,8 @@ try {
   if (dir) {
     prefix = `cli-${hash([file, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS || ''].join('\0'))}-`;
     // The times to the nanosecond: a rebuild within the same millisecond still differs.
-    cacheFile = join(dir, `${prefix}${hash([stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':'))}.cache`);
+    build = `${hash([stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':'))}.cache`;
+    cacheFile = join(dir, `${prefix}${command ? `${command}-` : ''}${build}`);
   }
 } catch {
   cacheFile = undefined;
@@ -101,6 +111,10 @@ try {
   if (cacheFile) {
     const cacheFd = openSync(cacheFile, 'r');
     try {
+      // A cache larger than the bundle (a command that compiles much, such as report) gets a buffer
+      // of its size, not a doubled one.
+      const size = fstatSync(cacheFd).size;
+      if (size >= buffer.length) buffer = Buffer.allocUnsafeSlow(size + 1);
       // A view of the buffer: the cache is needed only while compiling, and the buffer not after.
       // Read first: readAll replaces `buffer` when the cache is the larger file.
       const length = readAll(cacheFd);
@@ -121,7 +135,7 @@ const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(file), cli, file, dist);
 
 cli.exports.main(process.argv).then(() => {
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCache();
+  if (cacheFile && (!cachedData || script.cachedDataRejected) && (command === '' || cli.exports.isCommand(command))) writeCache();
   // Then exit at once, unless something is still under way: a natural exit tears the heap down
   // first, a few milliseconds more. Only the stdio handles themselves may be left; a write still
   // queued (a pipe whose reader is slow), a file operation, a timer or a child process means the
@@ -139,10 +153,9 @@ function writeCache() {
     const temp = `${cacheFile}.${process.pid}`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, cacheFile);
-    // This copy's caches of earlier builds (same Node and flags) are of no more use.
-    const own = cacheFile.slice(dir.length + 1);
+    // This copy's caches of earlier builds (same Node and flags, any command) are of no more use.
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(prefix) && name.endsWith('.cache') && name !== own) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith('.cache') && !name.endsWith(`-${build}`)) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // A read-only cache folder: slower to start, nothing else.

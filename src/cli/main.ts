@@ -114,6 +114,9 @@ that cannot be read (one line on stderr naming the file, line and field).
   return program;
 }
 
+/** Whether `name` is a command: bin/statsbidrag.cjs keeps a code cache for each command, and none for a word that is not one. */
+export const isCommand = (name: string): boolean => COMMANDS.some((c) => c.declaration.name === name);
+
 /** Commands whose run needs no other command defined (buildProgram's `only`): all but those that list every command. */
 const ONE_COMMAND = new Set(COMMANDS.filter((c) => !c.needsEveryCommand).map((c) => c.declaration.name));
 

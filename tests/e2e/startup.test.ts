@@ -1,7 +1,7 @@
 /** The CLI's code cache (bin/statsbidrag.cjs): in the user's cache folder, keyed by flags; a bad or missing cache never changes a run's result. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, run, tempDir } from '../helpers/cli.js';
@@ -35,6 +35,38 @@ describe('start-up code cache', () => {
     expect(after.stdout).toBe(before.stdout);
     expect(readFileSync(cache).length).toBeGreaterThan(10_000);
     expect(run(['allocate', '--format', 'csv'], { env }).stdout).toBe(before.stdout);
+  });
+
+  it('keeps one cache per command, and none for a word that is no command', () => {
+    const dir = tempDir();
+    const env = { STATSBIDRAG_CACHE_DIR: dir };
+    run(['allocate', '--format', 'csv'], { env });
+    run(['validate', 'tillvaxtverket-2018'], { env });
+    run(['allocate', '--format', 'csv'], { env });
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files.filter((f) => f.includes('-allocate-'))).toHaveLength(1);
+    expect(files.filter((f) => f.includes('-validate-'))).toHaveLength(1);
+    expect(run(['alocate'], { env }).status).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
+  it('reads a cache larger than the bundle whole: it is taken, not rejected and written again at every run', () => {
+    // A bundle of a few hundred bytes (in the wrapper build-cli.mjs writes) whose code cache is larger than it.
+    const pkg = copyOfPackage();
+    writeFileSync(
+      join(pkg, 'dist', 'cli.cjs'),
+      "(function (cli) { return cli; })(function (exports) { exports.isCommand = () => true; exports.main = async () => { let s = 0; for (let i = 0; i < 10; i++) s += [i].map((x) => x * 2)[0]; process.stdout.write(`${s}\\n`); }; });\n",
+    );
+    const cache = tempDir();
+    const env = { STATSBIDRAG_CACHE_DIR: cache };
+    expect(runIn(pkg, ['allocate'], env).stdout).toBe('90\n');
+    const [file] = readdirSync(cache);
+    const written = statSync(join(cache, file!));
+    expect(written.size).toBeGreaterThan(statSync(join(pkg, 'dist', 'cli.cjs')).size);
+    expect(runIn(pkg, ['allocate'], env).stdout).toBe('90\n');
+    expect(statSync(join(cache, file!)).mtimeMs).toBe(written.mtimeMs);
+    expect(readdirSync(cache)).toEqual([file]);
   });
 
   it('keeps its cache in a folder named with a trailing slash or a relative path', () => {
