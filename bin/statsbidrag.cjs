@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// Start-up is most of what a CI job calling this hundreds of times waits for. The CLI is one
-// CommonJS bundle (dist/cli.cjs, built by `npm run build`) compiled with V8's code cache: loading
-// it skips parsing and compiling. The cache lives in the user's cache folder, never in the
+// Start-up is most of what a CI job calling this hundreds of times waits for. The CLI is a
+// CommonJS bundle (dist/cli.cjs, built by `npm run build`; a run of one command loads that
+// command's own, dist/cli-NAME.cjs) compiled with V8's code cache: loading it skips parsing and
+// compiling. The cache lives in the user's cache folder, never in the
 // installed package ($STATSBIDRAG_CACHE_DIR, else $XDG_CACHE_HOME/statsbidrag, ~/.cache/statsbidrag,
 // %LOCALAPPDATA%\statsbidrag or ~/Library/Caches/statsbidrag), one file per installed copy, Node
 // version and set of Node flags: V8 rejects a cache made under other flags, so a run with other
@@ -18,12 +19,26 @@ const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rename
 const { join, resolve } = require('node:path');
 const vm = require('node:vm');
 
+// The command: the first argument when it is a word (a run with an option first, or none, has none).
+const word = process.argv[2];
+const command = word !== undefined && /^[a-z]{1,32}$/.test(word) ? word : '';
+
 const dist = join(__dirname, '..', 'dist');
-const file = join(dist, 'cli.cjs');
+// The bundle of the command alone (dist/cli-NAME.cjs: the CLI without the other commands' modules,
+// scripts/build-cli.mjs) when there is one, else the whole CLI (dist/cli.cjs).
+let file = join(dist, 'cli.cjs');
 // One descriptor for the identity and the text, so both are of the same file.
 let fd;
 try {
-  fd = openSync(file, 'r');
+  if (command) {
+    try {
+      fd = openSync(join(dist, `cli-${command}.cjs`), 'r');
+      file = join(dist, `cli-${command}.cjs`);
+    } catch {
+      // Not a command, or a build without the bundles per command: the whole CLI.
+    }
+  }
+  fd ??= openSync(file, 'r');
 } catch (e) {
   if (e && e.code !== 'ENOENT') throw e;
   // A clone or folder install that was never built: one line and exit 2, as for any unusable input.
@@ -80,13 +95,10 @@ function hash(text) {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
 
-// One cache per command: V8 deserializes the whole cache, and a command's functions that are not in
-// it are compiled at every run; the cache a run of `allocate` wrote cost `validate` a tenth of a
-// bare Node's start-up. The command is the first argument when it is a word (a run with an option
-// first, or none, has the cache of no command); the file is written only for a word that is a
-// command (main.ts), so a mistyped one leaves none behind.
-const word = process.argv[2];
-const command = word !== undefined && /^[a-z]{1,32}$/.test(word) ? word : '';
+// One cache per command (and bundle): V8 deserializes the whole cache, and a command's functions
+// that are not in it are compiled at every run; the cache a run of `allocate` wrote cost `validate`
+// a tenth of a bare Node's start-up. The file is written only for a word that is a command
+// (main.ts), so a mistyped one leaves none behind.
 
 // cli-<this copy, Node and flags>-[<command>-]<this build of the bundle>.cache
 let dir;

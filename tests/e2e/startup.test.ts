@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/main.js';
 import { BIN, ROOT, run, tempDir } from '../helpers/cli.js';
 
 /** The package's runnable parts (bin, the CLI bundle, data) copied to a folder of its own, to edit. */
@@ -113,6 +114,25 @@ describe('start-up code cache', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).not.toBe(first);
     expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
+  });
+});
+
+describe('a bundle per command', () => {
+  it('every command has one, without the other commands (a stub in their place), and runs it', () => {
+    const whole = statSync(join(ROOT, 'dist', 'cli.cjs')).size;
+    const names = buildProgram().commands.map((c) => c.name());
+    expect(names).toContain('allocate');
+    for (const name of names) {
+      const file = join(ROOT, 'dist', `cli-${name}.cjs`);
+      expect(existsSync(file), file).toBe(true);
+      expect(statSync(file).size, name).toBeLessThan(whole);
+      const text = readFileSync(file, 'utf8');
+      for (const other of names.filter((n) => n !== name)) expect(text, `${name} without ${other}`).toContain(`the bundle for ${name} has no ${other} command`);
+    }
+    // A copy of the package with the whole CLI only runs every command from it.
+    const pkg = copyOfPackage();
+    expect(readdirSync(join(pkg, 'dist'))).toEqual(['cli.cjs']);
+    expect(allocateIn(pkg, ['--format', 'csv']).stdout).toBe(run(['allocate', '--format', 'csv']).stdout);
   });
 });
 
