@@ -46,15 +46,6 @@ try {
   process.exit(2);
 }
 const stat = fstatSync(fd, { bigint: true });
-// One buffer for both reads: the bundle is read into it and copied out as text, then the code
-// cache (smaller) is read into the same memory, not into fresh pages (each page a process first
-// touches costs; start-up is mostly that). The text as latin1: the bundle is pure ASCII
-// (scripts/build-cli.mjs), for which that is the same text, without the UTF-8 decoder's work and
-// memory.
-let buffer = Buffer.allocUnsafeSlow(Number(stat.size) + 1);
-const source = buffer.toString('latin1', 0, readAll(fd));
-closeSync(fd);
-
 /** The rest of an open file into `buffer` (made larger if the file is), its length. */
 function readAll(from) {
   let n = 0;
@@ -118,25 +109,37 @@ try {
 } catch {
   cacheFile = undefined;
 }
-let cachedData;
+// The cache, opened before anything is read: its size is known for the one buffer below.
+let cacheFd;
+let cacheSize = 0;
 try {
   if (cacheFile) {
-    const cacheFd = openSync(cacheFile, 'r');
-    try {
-      // A cache larger than the bundle (a command that compiles much, such as report) gets a buffer
-      // of its size, not a doubled one.
-      const size = fstatSync(cacheFd).size;
-      if (size >= buffer.length) buffer = Buffer.allocUnsafeSlow(size + 1);
-      // A view of the buffer: the cache is needed only while compiling, and the buffer not after.
-      // Read first: readAll replaces `buffer` when the cache is the larger file.
-      const length = readAll(cacheFd);
-      cachedData = buffer.subarray(0, length);
-    } finally {
-      closeSync(cacheFd);
-    }
+    cacheFd = openSync(cacheFile, 'r');
+    cacheSize = fstatSync(cacheFd).size;
   }
 } catch {
-  cachedData = undefined;
+  cacheFd = undefined;
+}
+// One buffer for both reads, as large as the larger file: the bundle is read into it and copied
+// out as text, then the code cache is read into the same memory, not into fresh pages (each page a
+// process first touches costs; start-up is mostly that). The text as latin1: the bundle is pure
+// ASCII (scripts/build-cli.mjs), for which that is the same text, without the UTF-8 decoder's work
+// and memory.
+let buffer = Buffer.allocUnsafeSlow(Math.max(Number(stat.size), cacheSize) + 1);
+const source = buffer.toString('latin1', 0, readAll(fd));
+closeSync(fd);
+let cachedData;
+if (cacheFd !== undefined) {
+  try {
+    // A view of the buffer: the cache is needed only while compiling, and the buffer not after.
+    // Read first: readAll replaces `buffer` when the file has grown since its size was taken.
+    const length = readAll(cacheFd);
+    cachedData = buffer.subarray(0, length);
+  } catch {
+    cachedData = undefined;
+  } finally {
+    closeSync(cacheFd);
+  }
 }
 // The file is a function of the usual module arguments (scripts/build-cli.mjs), compiled as read.
 const script = new vm.Script(source, {
