@@ -58,8 +58,12 @@ function outIsNoInput(_program: Command, command: Command): void {
   const opts = command.opts<Record<string, unknown>>();
   const out = typeof opts['out'] === 'string' ? opts['out'] : undefined;
   if (out === undefined) return;
+  // A value the user gave (a default such as --locale's "sv" names no input; each value looked up
+  // costs a dozen file system calls: io/paths.ts resolveInput).
   const inputs = [
-    ...Object.entries(opts).flatMap(([key, value]) => (key !== 'out' && typeof value === 'string' ? [{ name: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value }] : [])),
+    ...Object.entries(opts).flatMap(([key, value]) =>
+      key !== 'out' && typeof value === 'string' && command.getOptionValueSource(key) !== 'default' ? [{ name: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value }] : [],
+    ),
     ...command.args.map((value) => ({ name: 'the argument', value })),
   ];
   checkOutTarget(out, inputs);
