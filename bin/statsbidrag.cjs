@@ -5,7 +5,7 @@
 // command's own, dist/cli-NAME.cjs) compiled with V8's code cache: loading it skips parsing and
 // compiling. The cache lives in the user's cache folder, never in the
 // installed package ($STATSBIDRAG_CACHE_DIR, else $XDG_CACHE_HOME/statsbidrag, ~/.cache/statsbidrag,
-// %LOCALAPPDATA%\statsbidrag or ~/Library/Caches/statsbidrag), one file per installed copy, Node
+// %LOCALAPPDATA%\statsbidrag or ~/Library/Caches/statsbidrag), one file per installed copy, command, Node
 // version and set of Node flags: V8 rejects a cache made under other flags, so a run with other
 // flags makes its own file instead of replacing the usual one. It is written after the first run
 // (so the functions that run compiled are in it) and whenever V8 rejects it; STATSBIDRAG_CACHE_DIR=""
