@@ -89,7 +89,9 @@ function hash(text) {
 // One cache per command (and bundle): V8 deserializes the whole cache, and a command's functions
 // that are not in it are compiled at every run; the cache a run of `allocate` wrote cost `validate`
 // a tenth of a bare Node's start-up. The file is written only for a word that is a command
-// (main.ts), so a mistyped one leaves none behind.
+// (main.ts), so a mistyped one leaves none behind, and only by a run that did its work (exit 0 or
+// 1): one refused at its options (exit 2) compiled little of the command, and its cache would
+// leave the rest to be compiled at every later run.
 
 // cli-<this copy, Node and flags>-[<command>-]<this build of the bundle>.cache
 let dir;
@@ -150,7 +152,7 @@ const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(file), cli, file, dist);
 
 cli.exports.main(process.argv).then(() => {
-  if (cacheFile && (!cachedData || script.cachedDataRejected) && (command === '' || cli.exports.isCommand(command))) writeCache();
+  if (cacheFile && (!cachedData || script.cachedDataRejected) && (command === '' || (cli.exports.isCommand(command) && process.exitCode !== 2))) writeCache();
   // Then exit at once, unless something is still under way: a natural exit tears the heap down
   // first, a few milliseconds more. Only the stdio handles themselves may be left; a write still
   // queued (a pipe whose reader is slow), a file operation, a timer or a child process means the

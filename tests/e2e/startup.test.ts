@@ -50,6 +50,11 @@ describe('start-up code cache', () => {
     expect(files.filter((f) => f.includes('-validate-'))).toHaveLength(1);
     expect(run(['alocate'], { env }).status).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(files);
+    // A run refused at its options writes none (its cache would hold little of the command); the next that runs does.
+    expect(run(['audit', 'tillvaxtverket-2018', '--column', 'no such column'], { env }).status).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(files);
+    expect(run(['audit', 'tillvaxtverket-2018', '--basis', '2018', '--column', '2019'], { env }).status).toBeLessThan(2);
+    expect(readdirSync(dir).filter((f) => f.includes('-audit-'))).toHaveLength(1);
   });
 
   it('reads a cache larger than the bundle whole: it is taken, not rejected and written again at every run', () => {
