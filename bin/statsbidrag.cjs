@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// Start-up is most of what a CI job calling this hundreds of times waits for. The CLI is one
-// CommonJS bundle (dist/cli.cjs, built by `npm run build`) compiled with V8's code cache: loading
-// it skips parsing and compiling. The cache lives in the user's cache folder, never in the
+// Start-up is most of what a CI job calling this hundreds of times waits for. The CLI is a
+// CommonJS bundle (dist/cli.cjs, built by `npm run build`; a run of one command loads that
+// command's own, dist/cli-NAME.cjs) compiled with V8's code cache: loading it skips parsing and
+// compiling. The cache lives in the user's cache folder, never in the
 // installed package ($STATSBIDRAG_CACHE_DIR, else $XDG_CACHE_HOME/statsbidrag, ~/.cache/statsbidrag,
-// %LOCALAPPDATA%\statsbidrag or ~/Library/Caches/statsbidrag), one file per installed copy, Node
+// %LOCALAPPDATA%\statsbidrag or ~/Library/Caches/statsbidrag), one file per installed copy, command, Node
 // version and set of Node flags: V8 rejects a cache made under other flags, so a run with other
 // flags makes its own file instead of replacing the usual one. It is written after the first run
 // (so the functions that run compiled are in it) and whenever V8 rejects it; STATSBIDRAG_CACHE_DIR=""
@@ -18,12 +19,26 @@ const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rename
 const { join, resolve } = require('node:path');
 const vm = require('node:vm');
 
+// The command: the first argument when it is a word (a run with an option first, or none, has none).
+const word = process.argv[2];
+const command = word !== undefined && /^[a-z]{1,32}$/.test(word) ? word : '';
+
 const dist = join(__dirname, '..', 'dist');
-const file = join(dist, 'cli.cjs');
+// The bundle of the command alone (dist/cli-NAME.cjs: the CLI without the other commands' modules,
+// scripts/build-cli.mjs) when there is one, else the whole CLI (dist/cli.cjs).
+let file = join(dist, 'cli.cjs');
 // One descriptor for the identity and the text, so both are of the same file.
 let fd;
 try {
-  fd = openSync(file, 'r');
+  if (command) {
+    try {
+      fd = openSync(join(dist, `cli-${command}.cjs`), 'r');
+      file = join(dist, `cli-${command}.cjs`);
+    } catch {
+      // Not a command, or a build without the bundles per command: the whole CLI.
+    }
+  }
+  fd ??= openSync(file, 'r');
 } catch (e) {
   if (e && e.code !== 'ENOENT') throw e;
   // A clone or folder install that was never built: one line and exit 2, as for any unusable input.
@@ -31,15 +46,6 @@ try {
   process.exit(2);
 }
 const stat = fstatSync(fd, { bigint: true });
-// One buffer for both reads: the bundle is read into it and copied out as text, then the code
-// cache (smaller) is read into the same memory, not into fresh pages (each page a process first
-// touches costs; start-up is mostly that). The text as latin1: the bundle is pure ASCII
-// (scripts/build-cli.mjs), for which that is the same text, without the UTF-8 decoder's work and
-// memory.
-let buffer = Buffer.allocUnsafeSlow(Number(stat.size) + 1);
-const source = buffer.toString('latin1', 0, readAll(fd));
-closeSync(fd);
-
 /** The rest of an open file into `buffer` (made larger if the file is), its length. */
 function readAll(from) {
   let n = 0;
@@ -80,9 +86,17 @@ function hash(text) {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
 
-// cli-<this copy, Node and flags>-<this build of the bundle>.cache
+// One cache per command (and bundle): V8 deserializes the whole cache, and a command's functions
+// that are not in it are compiled at every run; the cache a run of `allocate` wrote cost `validate`
+// a tenth of a bare Node's start-up. The file is written only for a word that is a command
+// (main.ts), so a mistyped one leaves none behind, and only by a run that did its work (exit 0 or
+// 1): one refused at its options (exit 2) compiled little of the command, and its cache would
+// leave the rest to be compiled at every later run.
+
+// cli-<this copy, Node and flags>-[<command>-]<this build of the bundle>.cache
 let dir;
 let prefix;
+let build;
 let cacheFile;
 try {
   dir = cacheDir();
@@ -91,24 +105,43 @@ try {
   if (dir) {
     prefix = `cli-${hash([file, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS || ''].join('\0'))}-`;
     // The times to the nanosecond: a rebuild within the same millisecond still differs.
-    cacheFile = join(dir, `${prefix}${hash([stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':'))}.cache`);
+    build = `${hash([stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':'))}.cache`;
+    cacheFile = join(dir, `${prefix}${command ? `${command}-` : ''}${build}`);
   }
 } catch {
   cacheFile = undefined;
 }
-let cachedData;
+// The cache, opened before anything is read: its size is known for the one buffer below.
+let cacheFd;
+let cacheSize = 0;
 try {
   if (cacheFile) {
-    const cacheFd = openSync(cacheFile, 'r');
-    try {
-      // A view of the buffer: the cache is needed only while compiling, and the buffer not after.
-      cachedData = buffer.subarray(0, readAll(cacheFd));
-    } finally {
-      closeSync(cacheFd);
-    }
+    cacheFd = openSync(cacheFile, 'r');
+    cacheSize = fstatSync(cacheFd).size;
   }
 } catch {
-  cachedData = undefined;
+  cacheFd = undefined;
+}
+// One buffer for both reads, as large as the larger file: the bundle is read into it and copied
+// out as text, then the code cache is read into the same memory, not into fresh pages (each page a
+// process first touches costs; start-up is mostly that). The text as latin1: the bundle is pure
+// ASCII (scripts/build-cli.mjs), for which that is the same text, without the UTF-8 decoder's work
+// and memory.
+let buffer = Buffer.allocUnsafeSlow(Math.max(Number(stat.size), cacheSize) + 1);
+const source = buffer.toString('latin1', 0, readAll(fd));
+closeSync(fd);
+let cachedData;
+if (cacheFd !== undefined) {
+  try {
+    // A view of the buffer: the cache is needed only while compiling, and the buffer not after.
+    // Read first: readAll replaces `buffer` when the file has grown since its size was taken.
+    const length = readAll(cacheFd);
+    cachedData = buffer.subarray(0, length);
+  } catch {
+    cachedData = undefined;
+  } finally {
+    closeSync(cacheFd);
+  }
 }
 // The file is a function of the usual module arguments (scripts/build-cli.mjs), compiled as read.
 const script = new vm.Script(source, {
@@ -119,7 +152,7 @@ const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(file), cli, file, dist);
 
 cli.exports.main(process.argv).then(() => {
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCache();
+  if (cacheFile && (!cachedData || script.cachedDataRejected) && (command === '' || (cli.exports.isCommand(command) && process.exitCode !== 2))) writeCache();
   // Then exit at once, unless something is still under way: a natural exit tears the heap down
   // first, a few milliseconds more. Only the stdio handles themselves may be left; a write still
   // queued (a pipe whose reader is slow), a file operation, a timer or a child process means the
@@ -137,10 +170,9 @@ function writeCache() {
     const temp = `${cacheFile}.${process.pid}`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, cacheFile);
-    // This copy's caches of earlier builds (same Node and flags) are of no more use.
-    const own = cacheFile.slice(dir.length + 1);
+    // This copy's caches of earlier builds (same Node and flags, any command) are of no more use.
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(prefix) && name.endsWith('.cache') && name !== own) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith('.cache') && !name.endsWith(`-${build}`)) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // A read-only cache folder: slower to start, nothing else.

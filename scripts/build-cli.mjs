@@ -31,7 +31,8 @@ import { buildReportScript } from './report-script.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "var __importMetaUrl=require('url').pathToFileURL(__filename).href;" } };
+// import.meta.url as a getter: made when a module asks for it (a createRequire, the package root), not at every start.
+const importMetaUrl = { define: { 'import.meta.url': '__importMeta.url' }, banner: { js: "var __importMeta={get url(){return require('url').pathToFileURL(__filename).href}};" } };
 
 /** The rules stamp and the scenarios' stamps: loadRules and loadScenario (zod) on the bundled files, encoded, and checked to decode to the same. */
 async function rulesStamp() {
@@ -42,7 +43,7 @@ async function rulesStamp() {
     absWorkingDir: ROOT,
     stdin: {
       contents:
-        "export { loadRules, DEFAULT_RULES, DATA_DIR } from './src/io/load.ts'; export { loadScenario } from './src/io/scenario-files.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts';",
+        "export { loadRules, DEFAULT_RULES, DATA_DIR } from './src/io/load.ts'; export { loadScenario } from './src/io/scenario-files.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts'; export { CSS, SORT_SCRIPT } from './src/render/html/style.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -55,7 +56,7 @@ async function rulesStamp() {
     ...importMetaUrl,
   });
   try {
-    const { loadRules, DEFAULT_RULES, DATA_DIR, loadScenario, encodeValue, decodeValue } = createRequire(import.meta.url)(helper);
+    const { loadRules, DEFAULT_RULES, DATA_DIR, loadScenario, encodeValue, decodeValue, CSS, SORT_SCRIPT } = createRequire(import.meta.url)(helper);
     const bytes = readFileSync(DEFAULT_RULES);
     // An explicit file: validated by the schema (the helper has no stamp anyway).
     const { rules, sha256 } = await loadRules(DEFAULT_RULES);
@@ -71,11 +72,16 @@ async function rulesStamp() {
       deepStrictEqual(decodeValue(encodedScenario), scenario, `the encoded scenario ${name} does not decode to what the schema returned`);
       scenarios.push({ bytes: readFileSync(file).toString('base64'), scenario: encodedScenario });
     }
-    return { rules: { bytes: bytes.toString('base64'), sha256, rules: encoded }, scenarios };
+    // The report page's style and sort script are constants of the bundle: their hashes (the page's
+    // Content-Security-Policy) from the same source, so report loads no node:crypto (render/html/page.ts).
+    const pageHashes = { css: base64Sha256(CSS), sortScript: base64Sha256(SORT_SCRIPT) };
+    return { rules: { bytes: bytes.toString('base64'), sha256, rules: encoded }, scenarios, pageHashes };
   } finally {
     rmSync(helper, { force: true });
   }
 }
+
+const base64Sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('base64');
 
 /** commander requires node:child_process at load; this stands in for it and loads it on first use. */
 const lazyChildProcess = {
@@ -97,46 +103,83 @@ const stamp = await rulesStamp();
 // 170 KB), with its SHA-256 (the page's Content-Security-Policy allows it by that hash) stamped
 // into the bundle: render/html/script.ts.
 const reportScriptText = buildReportScript();
-const reportScriptFile = { name: 'report-script.js', sha256: createHash('sha256').update(reportScriptText, 'utf8').digest('base64') };
+const reportScriptFile = { name: 'report-script.js', sha256: base64Sha256(reportScriptText) };
 writeFileSync(join(DIST, reportScriptFile.name), reportScriptText);
-const bundle = await build({
-  absWorkingDir: ROOT,
-  entryPoints: ['src/cli/main.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // STATSBIDRAG_READABLE_BUNDLE=1: names kept, for a readable CPU profile (node --cpu-prof bin/statsbidrag.cjs …).
-  minify: process.env.STATSBIDRAG_READABLE_BUNDLE !== '1',
-  outfile: join(DIST, 'cli.cjs'),
-  write: false,
-  logLevel: 'warning',
-  plugins: [lazyChildProcess],
-  ...importMetaUrl,
-  // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
-  define: {
-    ...importMetaUrl.define,
-    // The stamps as JSON text (a string literal each), parsed where read: io/rules-stamp.ts.
-    STATSBIDRAG_RULES_STAMP: JSON.stringify(JSON.stringify(stamp.rules)),
-    STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(JSON.stringify(stamp.scenarios)),
-    STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(JSON.stringify(reportScriptFile)),
+/**
+ * The whole CLI (dist/cli.cjs), and for each command a bundle of main.ts in which the other
+ * commands' modules (src/cli/commands/OTHER.ts, imported by main.ts only when OTHER runs) are left
+ * out (dist/cli-NAME.cjs). bin/statsbidrag.cjs runs cli-NAME.cjs when the first argument is NAME:
+ * V8 reads and compiles from the code cache only that command's code (allocate's is three
+ * quarters of the whole). main.ts stays the one place commands are declared: a command is the file
+ * main.ts imports for it, src/cli/commands/NAME.ts.
+ */
+const COMMAND_MODULE = /^\.\/commands\/([a-z-]+)\.js$/;
+const commandNames = readdirSync(join(ROOT, 'src', 'cli', 'commands'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+/** In the bundle of `only`, every other command's module is a stub that says so if it is ever loaded. */
+const onlyCommand = (only) => ({
+  name: 'only-command',
+  setup(b) {
+    b.onResolve({ filter: COMMAND_MODULE }, (args) => {
+      const name = COMMAND_MODULE.exec(args.path)[1];
+      return name === only || !args.importer.endsWith(`${sep}cli${sep}main.ts`) ? undefined : { path: name, namespace: 'other-command' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
+      contents: `throw new Error('statsbidrag: the bundle for ${only} has no ${args.path} command (scripts/build-cli.mjs)');`,
+      loader: 'js',
+    }));
   },
 });
 
-// ASCII only: V8 then holds the 400 KB of source in one byte a character, not two, and reading it
-// and compiling it from the cache take a millisecond less. esbuild escapes strings, templates and
-// names already, but leaves regular expression literals as written (/[–—]/); in those a \uXXXX
-// escape matches the same character.
-//
-// The file is the bundle inside the function bin/statsbidrag.cjs calls, so the bin compiles the text
-// as read: wrapping it at run time made a second, joined copy of its 400 KB for V8 to compile.
-// Required as a CommonJS module (by tests, or by hand), it calls that function itself.
-const [output] = bundle.outputFiles;
-const ascii = output.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(
-  output.path,
-  `(function (cli) { return typeof module === 'object' && module !== null ? cli(module.exports, require, module, __filename, __dirname) : cli; })(function (exports, require, module, __filename, __dirname) {${ascii}\n});\n`,
-);
+async function bundleCli(outName, plugins) {
+  const bundle = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // STATSBIDRAG_READABLE_BUNDLE=1: names kept, for a readable CPU profile (node --cpu-prof bin/statsbidrag.cjs …).
+    minify: process.env.STATSBIDRAG_READABLE_BUNDLE !== '1',
+    outfile: join(DIST, outName),
+    write: false,
+    logLevel: 'warning',
+    plugins: [lazyChildProcess, ...plugins],
+    ...importMetaUrl,
+    // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
+    define: {
+      ...importMetaUrl.define,
+      // The stamps as JSON text (a string literal each), parsed where read: io/rules-stamp.ts.
+      STATSBIDRAG_RULES_STAMP: JSON.stringify(JSON.stringify(stamp.rules)),
+      STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(JSON.stringify(stamp.scenarios)),
+      STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(JSON.stringify(reportScriptFile)),
+      STATSBIDRAG_PAGE_HASHES: JSON.stringify(JSON.stringify(stamp.pageHashes)),
+    },
+  });
+
+  // ASCII only: V8 then holds the 400 KB of source in one byte a character, not two, and reading it
+  // and compiling it from the cache take a millisecond less. esbuild escapes strings, templates and
+  // names already, but leaves regular expression literals as written (/[–—]/); in those a \uXXXX
+  // escape matches the same character.
+  //
+  // The file is the bundle inside the function bin/statsbidrag.cjs calls, so the bin compiles the text
+  // as read: wrapping it at run time made a second, joined copy of its 400 KB for V8 to compile.
+  // Required as a CommonJS module (by tests, or by hand), it calls that function itself.
+  const [output] = bundle.outputFiles;
+  const ascii = output.text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(
+    output.path,
+    `(function (cli) { return typeof module === 'object' && module !== null ? cli(module.exports, require, module, __filename, __dirname) : cli; })(function (exports, require, module, __filename, __dirname) {${ascii}\n});\n`,
+  );
+}
+
+// An earlier build's bundle of a command that is gone must not run.
+for (const name of readdirSync(DIST)) if (/^cli-[a-z-]+\.cjs$/.test(name)) rmSync(join(DIST, name));
+await bundleCli('cli.cjs', []);
+await Promise.all(commandNames.map((name) => bundleCli(`cli-${name}.cjs`, [onlyCommand(name)])));
 
 // The first run writes the code cache (in the user's cache folder, never in dist/).
 execFileSync(process.execPath, [join(ROOT, 'bin', 'statsbidrag.cjs'), 'allocate', '--out', join(DIST, 'warm-up.txt')], { stdio: 'inherit' });

@@ -186,7 +186,12 @@ export function dataReadOptions(setup: AllocationSetup): ReadTableOptions {
 }
 
 /** The split allocate makes: the recipients (a scenario's, or read from `table`, else the data file) and core allocate(). */
-export async function runAllocation(setup: AllocationSetup, table?: Table): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
+/** `explainUpTo`: the rows are explained when there are at most this many (report's page), in the same one split. */
+export async function runAllocation(
+  setup: AllocationSetup,
+  table?: Table,
+  explainUpTo?: number,
+): Promise<{ allocation: Allocation; recipientCount: number; programme: Programme | undefined }> {
   const { options, scenarioRun, programme, basis, idColumn, codeColumn } = setup;
   const input = scenarioRun ? undefined : (table ?? (await readTable(setup.dataFile!, dataReadOptions(setup))));
   const columns = { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) };
@@ -199,6 +204,7 @@ export async function runAllocation(setup: AllocationSetup, table?: Table): Prom
         { ...(options.floorColumn ? { floor: options.floorColumn } : {}), ...(options.ceilingColumn ? { ceiling: options.ceilingColumn } : {}) },
       )
     : scenarioRun!.recipients;
-  const allocation = allocate(recipients, allocateOptionsOf(setup));
+  const explain = explainUpTo !== undefined && recipients.length <= explainUpTo;
+  const allocation = allocate(recipients, explain ? { ...allocateOptionsOf(setup), explain: true } : allocateOptionsOf(setup));
   return { allocation, recipientCount: recipients.length, programme: scenarioRun?.programme ?? programme };
 }

@@ -4,7 +4,7 @@
  * of two recipient tables split with the same options, or a validation.
  */
 import { basename } from 'node:path';
-import { allocate, type AllocateOptions, type Allocation } from '../core/allocate.js';
+import type { AllocateOptions, Allocation } from '../core/allocate.js';
 import type { Comparison } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
@@ -13,7 +13,7 @@ import type { LocalText } from '../core/sourced.js';
 import type { ValidationReport } from '../core/validate.js';
 import type { Table } from '../io/table.js';
 import { allocateUseCase, type AllocateRequest, type AllocationResult } from './allocate.js';
-import { allocateOptionsOf, allocationSetup, runAllocation } from './allocation-setup.js';
+import { allocationSetup, runAllocation } from './allocation-setup.js';
 import { sourceOf } from './source.js';
 import type { Source } from '../render/output.js';
 
@@ -113,10 +113,11 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
     return { kind: 'comparison', comparison, sides: [runA.allocation, runB.allocation], programme: runA.programme, scenarios: [info(runA), info(runB)], rules: request.rules };
   }
   // An allocation, with its explanation when the list is short enough to read it row by row.
+  // One split: explained in it when the list is short enough (not split twice to find that out).
   const setup = await allocationSetup({ ...request, explain: false });
-  const run = await runAllocation(setup);
+  const run = await runAllocation(setup, undefined, REPORT_EXPLAIN_LIMIT);
   const explained = run.recipientCount <= REPORT_EXPLAIN_LIMIT;
-  const allocation = explained ? allocate(run.allocation.recipients, { ...allocateOptionsOf(setup), explain: true }) : run.allocation;
+  const { allocation } = run;
   const { scenarioRun } = setup;
   return {
     kind: 'allocation',

@@ -58,8 +58,12 @@ function outIsNoInput(_program: Command, command: Command): void {
   const opts = command.opts<Record<string, unknown>>();
   const out = typeof opts['out'] === 'string' ? opts['out'] : undefined;
   if (out === undefined) return;
+  // A value the user gave (a default such as --locale's "sv" names no input; each value looked up
+  // costs a dozen file system calls: io/paths.ts resolveInput).
   const inputs = [
-    ...Object.entries(opts).flatMap(([key, value]) => (key !== 'out' && typeof value === 'string' ? [{ name: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value }] : [])),
+    ...Object.entries(opts).flatMap(([key, value]) =>
+      key !== 'out' && typeof value === 'string' && command.getOptionValueSource(key) !== 'default' ? [{ name: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value }] : [],
+    ),
     ...command.args.map((value) => ({ name: 'the argument', value })),
   ];
   checkOutTarget(out, inputs);
@@ -113,6 +117,9 @@ that cannot be read (one line on stderr naming the file, line and field).
   );
   return program;
 }
+
+/** Whether `name` is a command: bin/statsbidrag.cjs keeps a code cache for each command, and none for a word that is not one. */
+export const isCommand = (name: string): boolean => COMMANDS.some((c) => c.declaration.name === name);
 
 /** Commands whose run needs no other command defined (buildProgram's `only`): all but those that list every command. */
 const ONE_COMMAND = new Set(COMMANDS.filter((c) => !c.needsEveryCommand).map((c) => c.declaration.name));

@@ -30,6 +30,27 @@ describe('the report script beside the bundle', () => {
     expect(/script-src '([^']*)'/.exec(csp)![1]).toBe(`sha256-${sha256(file)}`);
   });
 
+  it("every written page's policy allows exactly its own style and script (their hashes are stamped at build time)", () => {
+    const dir = tempDir();
+    for (const [name, args] of [
+      ['allocation', []],
+      ['comparison', ['--compare', 'baseline', 'actual']],
+      ['validation', ['--validate', 'tillvaxtverket-2018']],
+    ] as const) {
+      const out = join(dir, `${name}.html`);
+      const r = run(['report', ...args, '--out', out]);
+      expect(r.stderr).toBe('');
+      const html = readFileSync(out, 'utf8');
+      const csp = unescape(/http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1]!);
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+      const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+      expect(styles).toHaveLength(1);
+      expect(scripts).toHaveLength(1);
+      expect(/style-src '([^']*)'/.exec(csp)![1], name).toBe(`sha256-${sha256(Buffer.from(styles[0]!, 'utf8'))}`);
+      expect(/script-src '([^']*)'/.exec(csp)![1], name).toBe(`sha256-${sha256(Buffer.from(scripts[0]!, 'utf8'))}`);
+    }
+  });
+
   it('is read by report alone: without it the other commands run, and report says what is missing in one line, exit 2', () => {
     // The package's runnable parts without dist/report-script.js.
     const dir = tempDir();

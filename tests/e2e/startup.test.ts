@@ -1,9 +1,10 @@
 /** The CLI's code cache (bin/statsbidrag.cjs): in the user's cache folder, keyed by flags; a bad or missing cache never changes a run's result. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/main.js';
 import { BIN, ROOT, run, tempDir } from '../helpers/cli.js';
 
 /** The package's runnable parts (bin, the CLI bundle, data) copied to a folder of its own, to edit. */
@@ -35,6 +36,43 @@ describe('start-up code cache', () => {
     expect(after.stdout).toBe(before.stdout);
     expect(readFileSync(cache).length).toBeGreaterThan(10_000);
     expect(run(['allocate', '--format', 'csv'], { env }).stdout).toBe(before.stdout);
+  });
+
+  it('keeps one cache per command, and none for a word that is no command', () => {
+    const dir = tempDir();
+    const env = { STATSBIDRAG_CACHE_DIR: dir };
+    run(['allocate', '--format', 'csv'], { env });
+    run(['validate', 'tillvaxtverket-2018'], { env });
+    run(['allocate', '--format', 'csv'], { env });
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files.filter((f) => f.includes('-allocate-'))).toHaveLength(1);
+    expect(files.filter((f) => f.includes('-validate-'))).toHaveLength(1);
+    expect(run(['alocate'], { env }).status).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(files);
+    // A run refused at its options writes none (its cache would hold little of the command); the next that runs does.
+    expect(run(['audit', 'tillvaxtverket-2018', '--column', 'no such column'], { env }).status).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(files);
+    expect(run(['audit', 'tillvaxtverket-2018', '--basis', '2018', '--column', '2019'], { env }).status).toBeLessThan(2);
+    expect(readdirSync(dir).filter((f) => f.includes('-audit-'))).toHaveLength(1);
+  });
+
+  it('reads a cache larger than the bundle whole: it is taken, not rejected and written again at every run', () => {
+    // A bundle of a few hundred bytes (in the wrapper build-cli.mjs writes) whose code cache is larger than it.
+    const pkg = copyOfPackage();
+    writeFileSync(
+      join(pkg, 'dist', 'cli.cjs'),
+      "(function (cli) { return cli; })(function (exports) { exports.isCommand = () => true; exports.main = async () => { let s = 0; for (let i = 0; i < 10; i++) s += [i].map((x) => x * 2)[0]; process.stdout.write(`${s}\\n`); }; });\n",
+    );
+    const cache = tempDir();
+    const env = { STATSBIDRAG_CACHE_DIR: cache };
+    expect(runIn(pkg, ['allocate'], env).stdout).toBe('90\n');
+    const [file] = readdirSync(cache);
+    const written = statSync(join(cache, file!));
+    expect(written.size).toBeGreaterThan(statSync(join(pkg, 'dist', 'cli.cjs')).size);
+    expect(runIn(pkg, ['allocate'], env).stdout).toBe('90\n');
+    expect(statSync(join(cache, file!)).mtimeMs).toBe(written.mtimeMs);
+    expect(readdirSync(cache)).toEqual([file]);
   });
 
   it('keeps its cache in a folder named with a trailing slash or a relative path', () => {
@@ -81,6 +119,25 @@ describe('start-up code cache', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).not.toBe(first);
     expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
+  });
+});
+
+describe('a bundle per command', () => {
+  it('every command has one, without the other commands (a stub in their place), and runs it', () => {
+    const whole = statSync(join(ROOT, 'dist', 'cli.cjs')).size;
+    const names = buildProgram().commands.map((c) => c.name());
+    expect(names).toContain('allocate');
+    for (const name of names) {
+      const file = join(ROOT, 'dist', `cli-${name}.cjs`);
+      expect(existsSync(file), file).toBe(true);
+      expect(statSync(file).size, name).toBeLessThan(whole);
+      const text = readFileSync(file, 'utf8');
+      for (const other of names.filter((n) => n !== name)) expect(text, `${name} without ${other}`).toContain(`the bundle for ${name} has no ${other} command`);
+    }
+    // A copy of the package with the whole CLI only runs every command from it.
+    const pkg = copyOfPackage();
+    expect(readdirSync(join(pkg, 'dist'))).toEqual(['cli.cjs']);
+    expect(allocateIn(pkg, ['--format', 'csv']).stdout).toBe(run(['allocate', '--format', 'csv']).stdout);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The page around a report: head with a strict Content-Security-Policy, styles, navigation, provenance, the sort script. */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { NumberLocale } from '../../core/amount.js';
 import { textIn, type LocalText } from '../../core/sourced.js';
 import { attrs, escapeHtml, userText } from './escape.js';
@@ -27,8 +27,20 @@ export interface Section {
   html: string;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
+/** node:crypto is loaded only to hash what the build did not (loading it costs `report` more than the rest of its page). */
+const sha256 = (text: string): string => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text, 'utf8').digest('base64');
 const source = (base64: string): string => `'sha256-${base64}'`;
+
+/**
+ * The SHA-256 of CSS and SORT_SCRIPT (style.ts), constants of the bundle, computed by
+ * scripts/build-cli.mjs from the same source in the same build and defined into the bundle as JSON
+ * text ({ css, sortScript }); undefined in the library and the tests, which hash them here.
+ * tests/e2e/report-script.test.ts checks written pages' policies against their own style and script.
+ */
+declare const STATSBIDRAG_PAGE_HASHES: string | undefined;
+let stamped: { css: string; sortScript: string } | undefined;
+const pageHashes = (): { css: string; sortScript: string } =>
+  (stamped ??= typeof STATSBIDRAG_PAGE_HASHES === 'undefined' ? { css: sha256(CSS), sortScript: sha256(SORT_SCRIPT) } : (JSON.parse(STATSBIDRAG_PAGE_HASHES) as { css: string; sortScript: string }));
 
 /**
  * The whole document. Nothing on it is fetched: the styles and the script are inline and allowed
@@ -47,8 +59,9 @@ export function page(options: {
 }): string {
   const { labels: l, title, subtitle, sections } = options;
   const script = options.script ?? SORT_SCRIPT;
-  const scriptHash = options.script !== undefined && options.scriptSha256 !== undefined ? options.scriptSha256 : sha256(script);
-  const csp = `default-src 'none'; style-src ${source(sha256(CSS))}; script-src ${source(scriptHash)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const scriptHash =
+    options.script === undefined || options.script === SORT_SCRIPT ? pageHashes().sortScript : options.scriptSha256 !== undefined ? options.scriptSha256 : sha256(script);
+  const csp = `default-src 'none'; style-src ${source(pageHashes().css)}; script-src ${source(scriptHash)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="${l.lang}">
 <head>
