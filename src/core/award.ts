@@ -490,12 +490,16 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return a < 0n && q * b !== a ? q - 1n : q;
 }
 
+/** 10^k as bigints, made once each. */
+const POWERS: bigint[] = [];
+const power = (k: number): bigint => (POWERS[k] ??= scaleOf(k));
+
 /** Value i of `values` × 10^scale, exactly (scale at least the value's decimals). */
 function scaledAt(values: AmountValues, i: number, scale: number): bigint {
   const d = values.decimalsAt(i);
   if (d >= 0) {
     const m = BigInt(values.mant[i]!);
-    return d === scale ? m : m * scaleOf(scale - d);
+    return d === scale ? m : m * power(scale - d);
   }
   return toScaled(values.get(i)!, scale);
 }
@@ -586,7 +590,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const shareDecimals = Math.max(0, maxCostShare.decimalPlaces());
   const scale = Math.max(apps.requested.maxDecimals(), apps.cost.maxDecimals() + shareDecimals + 2, ceiling ? Math.max(0, ceiling.decimalPlaces()) : 0, Math.max(0, unit.decimalPlaces()));
   const shareScaled = toScaled(maxCostShare, shareDecimals);
-  const shareDivisor = scaleOf(shareDecimals + 2);
+  const shareDivisor = power(shareDecimals + 2);
   const ceilingScaled = ceiling === undefined ? undefined : toScaled(ceiling, scale);
   const unitAtScale = toScaled(unit, scale);
 

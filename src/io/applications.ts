@@ -96,6 +96,9 @@ export function applicationColumnsFromTable(table: Table): ApplicationColumns {
   // One applicant by the one recipient key (core/recipient-key.ts): "Förening" and "förening " are one.
   const keyOf = (k: number): string => `${recipientKey(cell(k, 'applicant'))}\u0000${cell(k, 'years')}`;
   const seen = new KeyIndex(n, keyOf);
+  const typeOf = new Int32Array(n);
+  const types: string[] = [];
+  const typeCodes = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     const line = table.line(rowOf(k));
     const need = (f: Field): string => {
@@ -104,7 +107,11 @@ export function applicationColumnsFromTable(table: Table): ApplicationColumns {
       return v;
     };
     const applicant = need('applicant');
-    need('type');
+    // Organisation types are few: each text kept once, a number per row.
+    const type = need('type');
+    let code = typeCodes.get(type);
+    if (code === undefined) typeCodes.set(type, (code = types.push(type) - 1));
+    typeOf[k] = code;
     const yearsText = cell(k, 'years');
     const first = seen.add(`${recipientKey(applicant)}\u0000${yearsText}`, k);
     if (first >= 0) {
@@ -147,7 +154,7 @@ export function applicationColumnsFromTable(table: Table): ApplicationColumns {
     yearFrom,
     yearTo,
     applicant: (k) => cell(k, 'applicant'),
-    type: (k) => cell(k, 'type'),
+    type: (k) => types[typeOf[k]!]!,
     region,
     line: (k) => table.line(rowOf(k)),
     application(k: number): Application {
@@ -155,7 +162,7 @@ export function applicationColumnsFromTable(table: Table): ApplicationColumns {
       const r = region(k);
       return {
         applicant: cell(k, 'applicant'),
-        type: cell(k, 'type'),
+        type: types[typeOf[k]!]!,
         requested: requested.get(k)!,
         cost: cost.get(k)!,
         ...(p !== undefined ? { priority: p } : {}),

@@ -37,7 +37,7 @@ function amountText(values: AmountValues, i: number, dp: number): string {
     return plain(v, Math.max(dp, decimalsOf(v)));
   }
   const m = values.mant[i]!;
-  if (d === 0 && dp === 0) return String(m);
+  if (d === dp) return d === 0 ? String(m) : plainScaled(BigInt(m), d);
   const at = Math.max(dp, d);
   return plainScaled(BigInt(m) * scaleOf(at - d), at);
 }
@@ -80,9 +80,10 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
       if (!yearsText) yearTexts.set(key, (yearsText = formatYearRange({ from, to }).replace('–', '-')));
     }
     const cap = c.cap[i];
-    const each = rejected ? '' : plainScaled(c.award[i]! * c.unitScaled, dp);
+    const award = c.award[i]! * c.unitScaled;
+    const each = rejected ? '' : plainScaled(award, dp);
     const reasons = c.reasons(i);
-    yield [
+    const record = [
       apps.applicant(i),
       apps.type(i),
       apps.region(i) ?? '',
@@ -94,11 +95,14 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
       amountText(apps.cost, i, dp),
       cap === undefined ? '' : plainScaled(cap * c.unitScaled, dp),
       capByText[c.capBy[i]!]!,
-      ...ys.map((y) => (!rejected && from <= y && y <= to ? each : '')),
-      rejected ? zero : plainScaled(c.award[i]! * c.unitScaled * BigInt(to - from + 1), dp),
-      statusText[c.status[i]!]!,
-      reasons ? reasons.map(sentence).join('; ') : '',
     ];
+    for (const y of ys) record.push(!rejected && from <= y && y <= to ? each : '');
+    record.push(
+      rejected ? zero : from === to ? each : plainScaled(award * BigInt(to - from + 1), dp),
+      statusText[c.status[i]!]!,
+      reasons ? (reasons.length === 1 ? sentence(reasons[0]!) : reasons.map(sentence).join('; ')) : '',
+    );
+    yield record;
   }
 }
 
