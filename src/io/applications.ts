@@ -9,7 +9,7 @@
  * the same: file, line and field.
  */
 import { NO_YEARS, type Application, type ApplicationColumns } from '../core/award.js';
-import { AmountValues, readAmountCell } from '../core/checks/values.js';
+import { AmountValues, readAmountCell, readPlainAmountBytes } from '../core/checks/values.js';
 import { StatsbidragError } from '../core/errors.js';
 import { KeyIndex } from '../core/key-index.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
@@ -44,7 +44,14 @@ function readAmounts(table: Table, col: number | undefined): AmountValues {
   const values = new AmountValues(table.rowCount);
   if (col === undefined) return values;
   const mark = table.decimalMark;
-  for (let r = 0; r < table.rowCount; r++) readAmountCell(values, r, table.cell(r, col), mark);
+  // A plain amount straight from the table's bytes (no string made), anything else from its text.
+  const { bytes } = table;
+  const starts = table.starts[col];
+  const ends = table.ends[col];
+  for (let r = 0; r < table.rowCount; r++) {
+    if (starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!)) continue;
+    readAmountCell(values, r, table.cell(r, col), mark);
+  }
   return values;
 }
 
@@ -120,15 +127,16 @@ export function applicationColumnsFromTable(table: Table): ApplicationColumns {
       throw new StatsbidragError('duplicate-application', `lines ${table.line(rowOf(first))} and ${line}: ${names}${yearsText ? ` for ${yearsText}` : ''}, and would be paid twice`, { file });
     }
     const money = (f: 'requested' | 'cost', values: AmountValues): void => {
-      const text = need(f);
-      // Not read as an amount above: the parser says why, with the place.
-      if (!values.has(k)) values.set(k, cellAmount(text, file, line, header(f), table.decimalMark));
-      if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${text}" is negative`, { file, line, field: header(f) });
+      // A cell read as an amount above is not empty; any other is read again by the parser, which says why it is not one.
+      if (!values.has(k)) values.set(k, cellAmount(need(f), file, line, header(f), table.decimalMark));
+      if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${cell(k, f)}" is negative`, { file, line, field: header(f) });
     };
     money('requested', requested);
     money('cost', cost);
-    const priorityText = cell(k, 'priority');
-    if (priorityText !== '' && !priority.has(k)) priority.set(k, cellAmount(priorityText, file, line, header('priority'), table.decimalMark));
+    if (!priority.has(k)) {
+      const priorityText = cell(k, 'priority');
+      if (priorityText !== '') priority.set(k, cellAmount(priorityText, file, line, header('priority'), table.decimalMark));
+    }
     if (yearsText !== '') {
       let years = yearRanges.get(yearsText);
       if (years === undefined) {
