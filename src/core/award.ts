@@ -925,8 +925,24 @@ function priorityOrderOf(apps: ApplicationColumns, admitted: Int32Array, hasScor
     else keys[k] = v;
   }
   if (exact) {
+    const same = (a: number, b: number): boolean => keys[a] === keys[b];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = 0; k < m; k++) {
+      if (keys[k]! < lo) lo = keys[k]!;
+      if (keys[k]! > hi) hi = keys[k]!;
+    }
+    // Scores whose spread times the rows fits 2^53: each row one whole number (hi − score) × m + k,
+    // sorted as numbers (higher score first, then file order), no comparator called.
+    if ((hi - lo + 1) * m <= Number.MAX_SAFE_INTEGER) {
+      const composite = new Float64Array(m);
+      for (let k = 0; k < m; k++) composite[k] = (hi - keys[k]!) * m + k;
+      composite.sort();
+      for (let k = 0; k < m; k++) order[k] = composite[k]! % m;
+      return { order, same };
+    }
     const sorted = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || a - b);
-    return { order: Int32Array.from(sorted), same: (a, b) => keys[a] === keys[b] };
+    return { order: Int32Array.from(sorted), same };
   }
   const scores = Array.from(admitted, (i) => priority.get(i)!);
   const sorted = Array.from(order).sort((a, b) => {

@@ -78,7 +78,7 @@ const TYPES = ['kommun', 'Kommun', 'landsting', 'Region', 'förening', 'ideell f
 
 const scoreArb = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: 0, max: 4 }).map((n) => dec(String(n))) },
-  { weight: 1, arbitrary: fc.constantFrom('2.5', '2.50', '-1', '0.1', '123456789012345678901', '3.0001').map(dec) },
+  { weight: 1, arbitrary: fc.constantFrom('2.5', '2.50', '-1', '0.1', '123456789012345678901', '3.0001', '900000000000000', '8000000000000000').map(dec) },
 );
 
 const applicationArb = fc.record({
@@ -192,8 +192,9 @@ describe('award on columns holds to the row-object award (award-oracle/)', () =>
 
   it('a large oversubscribed call with many equal scores decides as the oracle does', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 2 })), { minLength: 200, maxLength: 600 }), fc.integer({ min: 0, max: 4000 }), fc.boolean(), (rows, budget, partial) => {
-        const applications = rows.map(([req, score], i): Application => ({ applicant: `a${i}`, type: 'kommun', requested: dec(String(req * 1000)), cost: dec(String(req * 2000)), priority: dec(String(score)), line: i + 2 }));
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 2 })), { minLength: 200, maxLength: 600 }), fc.integer({ min: 0, max: 4000 }), fc.boolean(), fc.constantFrom('', '900000000000000', '8000000000000000', '0.5'), (rows, budget, partial, odd) => {
+        // One odd score: none, one whose spread times the rows passes 2^53 (compared a pair at a time), one past the doubles (as Decimals), or decimals.
+        const applications = rows.map(([req, score], i): Application => ({ applicant: `a${i}`, type: 'kommun', requested: dec(String(req * 1000)), cost: dec(String(req * 2000)), priority: dec(i === 7 && odd ? odd : String(score)), line: i + 2 }));
         const options: AwardOptions = { rules: { ordinances: [{ ref: 'A', admits: ['kommun'], source: 't' }] }, budget: () => dec(String(budget * 1000)), callYears: { from: 2021, to: 2021 }, unit: dec('1000'), rationing: 'priority', partial };
         const ours = award(applications, options);
         const theirs = oracleAward(applications, options);
