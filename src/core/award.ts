@@ -568,10 +568,17 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   // One Draw per (years, ordinance): the budgets are found once, in the order the rows first need them.
   const draws: Draw[] = [];
   const drawIndex = new Map<string, number>();
-  const drawOf = (years: YearRange, ordinance: number): number => {
-    const key = `${years.from}:${years.to}:${ordinance}`;
+  // The last one found, for the next row (rows of a file mostly share their years and ordinance).
+  let last = { from: NaN, to: NaN, ordinance: -1, draw: -1 };
+  const drawOf = (from: number, to: number, ordinance: number): number => {
+    if (from === last.from && to === last.to && ordinance === last.ordinance) return last.draw;
+    const key = `${from}:${to}:${ordinance}`;
     let d = drawIndex.get(key);
-    if (d !== undefined) return d;
+    if (d === undefined) d = newDraw({ from, to }, ordinance, key);
+    last = { from, to, ordinance, draw: d };
+    return d;
+  };
+  const newDraw = (years: YearRange, ordinance: number, key: string): number => {
     const ref = rules.ordinances[ordinance]!.ref;
     const byYear = yearsOf(years).map((y) => drawsIn(years.from, y, ref));
     const noMoney = byYear.filter((x): x is AwardReason => !Array.isArray(x));
@@ -580,7 +587,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
       reason = noMoney.find((r) => r.kind === 'no-new-awards') ?? { kind: 'no-budget', years: noMoney.flatMap((r) => (r.kind === 'no-budget' ? r.years : [])) };
     }
     const flat = reason ? [] : (byYear as number[][]).flat();
-    d = draws.push({ years, flat: Int32Array.from(flat), distinct: Int32Array.from(new Set(flat)), ...(reason ? { reason } : {}) }) - 1;
+    const d = draws.push({ years, flat: Int32Array.from(flat), distinct: Int32Array.from(new Set(flat)), ...(reason ? { reason } : {}) }) - 1;
     drawIndex.set(key, d);
     return d;
   };
@@ -621,12 +628,14 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
       rejection[i] = r;
       continue;
     }
-    const years = apps.yearFrom[i] === NO_YEARS ? options.callYears : { from: apps.yearFrom[i]!, to: apps.yearTo[i]! };
-    if (mostYears !== undefined && yearCount(years) > mostYears) {
-      rejection[i] = { kind: 'too-many-years', years, most: mostYears };
+    const own = apps.yearFrom[i] !== NO_YEARS;
+    const from = own ? apps.yearFrom[i]! : options.callYears.from;
+    const to = own ? apps.yearTo[i]! : options.callYears.to;
+    if (mostYears !== undefined && to - from + 1 > mostYears) {
+      rejection[i] = { kind: 'too-many-years', years: own ? { from, to } : options.callYears, most: mostYears };
       continue;
     }
-    const d = drawOf(years, o);
+    const d = drawOf(from, to, o);
     const draw = draws[d]!;
     if (draw.reason) {
       rejection[i] = draw.reason;

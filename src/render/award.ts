@@ -69,6 +69,8 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
   };
   const yearTexts = new Map<number, string>();
   const zero = plainScaled(0n, dp);
+  // Awards in whole kronor (the unit 1): a unit count is the amount.
+  const whole = c.unitScaled === 1n && dp === 0;
   for (let i = 0; i < r.rowCount; i++) {
     const from = c.yearFrom[i]!;
     const to = c.yearTo[i]!;
@@ -80,8 +82,8 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
       if (!yearsText) yearTexts.set(key, (yearsText = formatYearRange({ from, to }).replace('–', '-')));
     }
     const cap = c.cap[i];
-    const award = c.award[i]! * c.unitScaled;
-    const each = rejected ? '' : plainScaled(award, dp);
+    const award = whole ? c.award[i]! : c.award[i]! * c.unitScaled;
+    const each = rejected ? '' : whole ? award.toString() : plainScaled(award, dp);
     const reasons = c.reasons(i);
     const record = [
       apps.applicant(i),
@@ -93,7 +95,7 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
       yearsText,
       amountText(apps.requested, i, dp),
       amountText(apps.cost, i, dp),
-      cap === undefined ? '' : plainScaled(cap * c.unitScaled, dp),
+      cap === undefined ? '' : whole ? cap.toString() : plainScaled(cap * c.unitScaled, dp),
       capByText[c.capBy[i]!]!,
     ];
     for (const y of ys) record.push(!rejected && from <= y && y <= to ? each : '');
