@@ -417,7 +417,7 @@ export interface ApplicationColumns {
 }
 
 /** Application objects as columns (the library's `award()`): each object is kept and handed back by application(i). */
-export function applicationColumns(applications: readonly Application[]): ApplicationColumns {
+function applicationColumns(applications: readonly Application[]): ApplicationColumns {
   const n = applications.length;
   const requested = new AmountValues(n);
   const cost = new AmountValues(n);
@@ -458,7 +458,7 @@ const REJECTED = 3;
 export const CAP_BY: readonly (AwardRow['capBy'] | undefined)[] = [undefined, 'request', 'ceiling', 'cost-share'];
 
 /** The decision as columns: what every writer needs of a row, without making it. */
-export interface AwardColumns {
+interface AwardColumns {
   readonly applications: ApplicationColumns;
   /** Index into AWARD_STATUSES. */
   readonly status: Uint8Array;

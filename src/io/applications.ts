@@ -56,7 +56,7 @@ function readAmounts(table: Table, col: number | undefined): AmountValues {
 }
 
 /** The applications of a table as columns, every row checked (the first problem is an error with its file, line and field). */
-export function applicationColumnsFromTable(table: Table): ApplicationColumns {
+function applicationColumnsFromTable(table: Table): ApplicationColumns {
   const { file, headers } = table;
   const cols = Object.fromEntries((Object.keys(COLUMNS) as Field[]).map((f) => [f, findColumn(headers, f)])) as Record<Field, number | undefined>;
   for (const f of REQUIRED) {
