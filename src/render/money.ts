@@ -43,7 +43,7 @@ export function plain(value: Decimal, decimals: number): string {
   return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
-/** plain() of a scaled integer: n × 10^−decimals with exactly `decimals` decimals ("-12.50"), no Decimal made. */
+/** plain() of a scaled integer: n × 10^−decimals with exactly `decimals` decimals ("-12.50"; "-" only below zero), no Decimal made. Exact. */
 export function plainScaled(n: bigint, decimals: number): string {
   const negative = n < 0n;
   let digits = (negative ? -n : n).toString();
