@@ -9,7 +9,7 @@ import { StatsbidragError } from '../core/errors.js';
 import type { ValidationReport } from '../core/validate.js';
 import { allocationCsv, allocationGrids, allocationJsonDocument, type AllocationView } from './allocation.js';
 import { awardsCsv, awardsGrids, awardsJsonDocument, type AwardView } from './award.js';
-import { comparisonCsv, comparisonGrids, comparisonJsonDocument, type ComparisonView, type CompareLayout } from './compare.js';
+import { comparisonCsvBytes, comparisonGrids, comparisonJsonDocument, type ComparisonView, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
 import { FORMATS_OF, type FormatOf, type ResultKind } from './format-names.js';
 import { provenanceOf, type Rendered, type RenderOptions, type Source } from './output.js';
@@ -24,7 +24,7 @@ import { allocationWorkbook, awardsWorkbook, comparisonWorkbook } from './xlsx.j
 import { xlsxChunks } from './xlsx-zip.js';
 
 /** What a writer writes: text in chunks, or (xlsx) a workbook's bytes as they are zipped. */
-type Written = string | Rendered | AsyncIterable<Uint8Array>;
+type Written = string | Rendered | Iterable<string | Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** The options of validate's and audit's reports. */
 interface ReportOptions {
@@ -83,7 +83,7 @@ const WRITERS: { readonly [K in ResultKind]: { readonly [F in FormatOf<K>]: Writ
   comparison: {
     table: comparisonGrids,
     md: comparisonGrids,
-    csv: comparisonCsv,
+    csv: comparisonCsvBytes,
     json: comparisonJsonDocument,
     xlsx: (view, o) => xlsxChunks(comparisonWorkbook(view.comparison, o.locale, provenanceOf(sourced(view.source), o), view.layout)),
   },
@@ -120,7 +120,19 @@ export function writerFor<K extends ResultKind>(kind: K, format: string): Writer
 /** A text writer: xlsx is bytes, made with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook) → render/xlsx-zip.ts xlsxBytes. */
 function textOf<K extends 'allocation' | 'comparison' | 'awards'>(kind: K, input: Inputs[K], options: RenderOptions): Rendered {
   if (options.format === 'xlsx') throw new TypeError('xlsx is binary: build it with render/xlsx.ts (allocationWorkbook, comparisonWorkbook, awardsWorkbook) → render/xlsx-zip.ts xlsxBytes');
-  return writerFor(kind, options.format)(input, options) as Rendered;
+  return asText(writerFor(kind, options.format)(input, options) as string | Iterable<string | Uint8Array>);
+}
+
+/** A writer's text, its chunks of bytes (a byte writer's) decoded as UTF-8. */
+function* asText(written: string | Iterable<string | Uint8Array>): Generator<string> {
+  if (typeof written === 'string') {
+    yield written;
+    return;
+  }
+  const decoder = new TextDecoder();
+  for (const chunk of written) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** An allocation in a text format: records (csv, json) or grids (table, md), explanations included when asked for. */
