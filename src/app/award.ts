@@ -1,10 +1,10 @@
 /** `award` as a use case: applications admitted by organisation type, capped, and rationed within the budget. */
-import { award, RATIONINGS, type AwardResult, type CallBudget, type Rationing } from '../core/award.js';
+import { awardColumns, NO_YEARS, RATIONINGS, type AwardResult, type CallBudget, type Rationing } from '../core/award.js';
 import { Decimal } from '../core/decimal.js';
 import { StatsbidragError } from '../core/errors.js';
 import type { Programme, Rules } from '../core/programme.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
-import { loadApplications } from '../io/applications.js';
+import { loadApplicationColumns } from '../io/applications.js';
 import { loadRules } from '../io/load.js';
 import type { Source } from '../render/output.js';
 import { sourceOf } from './source.js';
@@ -66,12 +66,13 @@ function awardProgramme(rules: Rules, id: string | undefined, file: string): Pro
 export async function awardUseCase(request: AwardRequest): Promise<AwardOutcome> {
   const loaded = await loadRules(request.rules);
   const programme = awardProgramme(loaded.rules, request.programme, loaded.file);
-  const applications = await loadApplications(request.applications);
-  const ownYears = applications.find((a) => a.years !== undefined);
-  if (request.years && ownYears) {
+  const applications = await loadApplicationColumns(request.applications);
+  const ownYears = applications.yearFrom.findIndex((y) => y !== NO_YEARS);
+  if (request.years && ownYears >= 0) {
+    const years = { from: applications.yearFrom[ownYears]!, to: applications.yearTo[ownYears]! };
     throw new StatsbidragError(
       'invalid-option',
-      `--year: the file gives applications their own years ("${ownYears.applicant}" has ${formatYearRange(ownYears.years!)}); --year is for files without a years column`,
+      `--year: the file gives applications their own years ("${applications.applicant(ownYears)}" has ${formatYearRange(years)}); --year is for files without a years column`,
       { file: request.applications },
       'usage',
     );
@@ -99,7 +100,7 @@ export async function awardUseCase(request: AwardRequest): Promise<AwardOutcome>
       ...(p.grantPeriod ? { grantPeriod: { ...(p.grantPeriod.from ? { from: p.grantPeriod.from } : {}), to: p.grantPeriod.to } } : {}),
     };
   };
-  const result = award(applications, {
+  const result = awardColumns(applications, {
     rules: programme.awards!,
     calls,
     callYears,

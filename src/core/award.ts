@@ -30,10 +30,17 @@
  * `equal-awards` every budget is rationed on its own and a decision gets the least of its shares,
  * so no budget is overspent (what that leaves is reported as left over).
  *
- * Pure: money as Decimal at the edges, bigints of the rounding unit inside.
+ * Pure: money as Decimal at the edges, exact integers inside. The applications come as columns
+ * (`ApplicationColumns`: amounts as whole numbers and their decimals, no object per application;
+ * io/applications.ts reads a file into them, `award()` makes them from Application objects); every
+ * cap is an exact scaled integer, the decision runs on arrays of whole award units, and the result
+ * holds columns (`AwardColumns`): an AwardRow is made only when it is asked for (`row(i)`,
+ * `eachRow()`, `rows`), and a writer may read the columns without making one.
+ * tests/property/award-columns.test.ts holds this to the row-object implementation it replaced.
  */
 import { Decimal } from './decimal.js';
-import { fromBigInt, toBigInt } from './scaled.js';
+import { AmountValues } from './checks/values.js';
+import { fromBigInt, fromScaled, scaleOf, toBigInt, toScaled } from './scaled.js';
 import { StatsbidragError } from './errors.js';
 import type { LocalText, Sourced } from './sourced.js';
 import { yearCount, yearsOf, type YearRange } from './schedule.js';
@@ -222,7 +229,16 @@ export interface AwardResult {
   maxCostShare: Decimal;
   /** Whether the cost share is the rules' (or the option's), or the default 100 %. */
   costShareDefault: boolean;
-  rows: AwardRow[];
+  /** How many applications (rows) there are. */
+  rowCount: number;
+  /** Row i (in the file's order), made when it is asked for. */
+  row(i: number): AwardRow;
+  /** Every row, made one at a time as it is read. */
+  eachRow(): Iterable<AwardRow>;
+  /** Every row, made at once (for the library and small results; writers use row() or eachRow()). */
+  readonly rows: AwardRow[];
+  /** The decision as columns, for writers that read it without making rows (render/award.ts). */
+  readonly columns: AwardColumns;
   pools: PoolAward[];
   years: YearAward[];
   totals: { budget: Decimal; requested: Decimal; demand: Decimal; awarded: Decimal; leftover: Decimal; rejected: number };
@@ -364,9 +380,6 @@ export function ration(problem: RationProblem): RationResult {
   return { awards, tied, level };
 }
 
-function percentOfCost(cost: Decimal, share: Decimal): Decimal {
-  return cost.times(share).div(100);
-}
 
 interface Pool {
   kind: PoolKind;
@@ -377,13 +390,145 @@ interface Pool {
   grantPeriod?: GrantPeriod;
 }
 
+/** yearFrom of an application that names no years of its own (the call's apply). */
+export const NO_YEARS = -2147483648;
+
+/**
+ * Applications as columns: per row the amounts (requested, cost, priority score: a priority cell
+ * without a value means none) as whole numbers and their decimals, the decision's years, and the
+ * texts made when asked for.
+ */
+export interface ApplicationColumns {
+  readonly count: number;
+  readonly requested: AmountValues;
+  readonly cost: AmountValues;
+  readonly priority: AmountValues;
+  /** First and last year of the decision the application asks for; yearFrom NO_YEARS: none given. */
+  readonly yearFrom: Int32Array;
+  readonly yearTo: Int32Array;
+  applicant(i: number): string;
+  /** Organisation type as written. */
+  type(i: number): string;
+  region(i: number): string | undefined;
+  /** Line in the file (undefined: not from a file). */
+  line(i: number): number | undefined;
+  /** Row i as an Application (made when asked for, unless the columns were made from Application objects). */
+  application(i: number): Application;
+}
+
+/** Application objects as columns (the library's `award()`): each object is kept and handed back by application(i). */
+function applicationColumns(applications: readonly Application[]): ApplicationColumns {
+  const n = applications.length;
+  const requested = new AmountValues(n);
+  const cost = new AmountValues(n);
+  const priority = new AmountValues(n);
+  const yearFrom = new Int32Array(n).fill(NO_YEARS);
+  const yearTo = new Int32Array(n);
+  applications.forEach((a, i) => {
+    requested.set(i, a.requested);
+    cost.set(i, a.cost);
+    priority.set(i, a.priority);
+    if (a.years) {
+      yearFrom[i] = a.years.from;
+      yearTo[i] = a.years.to;
+    }
+  });
+  return {
+    count: n,
+    requested,
+    cost,
+    priority,
+    yearFrom,
+    yearTo,
+    applicant: (i) => applications[i]!.applicant,
+    type: (i) => applications[i]!.type,
+    region: (i) => applications[i]!.region,
+    line: (i) => applications[i]!.line,
+    application: (i) => applications[i]!,
+  };
+}
+
+/** Status codes of AwardColumns.status. */
+export const AWARD_STATUSES: readonly AwardStatus[] = ['funded', 'reduced', 'not-funded', 'rejected'];
+const FUNDED = 0;
+const REDUCED = 1;
+const NOT_FUNDED = 2;
+const REJECTED = 3;
+/** capBy codes of AwardColumns.capBy (0: none). */
+export const CAP_BY: readonly (AwardRow['capBy'] | undefined)[] = [undefined, 'request', 'ceiling', 'cost-share'];
+
+/** The decision as columns: what every writer needs of a row, without making it. */
+interface AwardColumns {
+  readonly applications: ApplicationColumns;
+  /** Index into AWARD_STATUSES. */
+  readonly status: Uint8Array;
+  /** Index into `ordinances` (−1: rejected before one was found). */
+  readonly ordinance: Int16Array;
+  readonly ordinances: readonly string[];
+  /** The decision's years (yearFrom NO_YEARS: a rejected application, which has none). */
+  readonly yearFrom: Int32Array;
+  readonly yearTo: Int32Array;
+  /** Index into CAP_BY. */
+  readonly capBy: Uint8Array;
+  /** The capped request per year in award units (undefined: rejected). */
+  readonly cap: readonly (bigint | undefined)[];
+  /** The award per year in award units (0 for a rejected application). */
+  readonly award: readonly bigint[];
+  /** Place in the order of decision, from 1 (0: none). */
+  readonly rank: Int32Array;
+  readonly tied: Uint8Array;
+  /** The award unit as a whole number `unitScaled` × 10^−unitDecimals. */
+  readonly unitScaled: bigint;
+  readonly unitDecimals: number;
+  /** Why row i got less than it asked for (undefined: nothing limited it); reasons are shared between rows where they are the same. */
+  reasons(i: number): AwardReason[] | undefined;
+}
+
+/** floor(a / b) for b > 0 (BigInt division truncates towards zero). */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a < 0n && q * b !== a ? q - 1n : q;
+}
+
+/** 10^k as bigints, made once each. */
+const POWERS: bigint[] = [];
+const power = (k: number): bigint => (POWERS[k] ??= scaleOf(k));
+
+/** Value i of `values` × 10^scale, exactly (scale at least the value's decimals). */
+function scaledAt(values: AmountValues, i: number, scale: number): bigint {
+  const d = values.decimalsAt(i);
+  if (d >= 0) {
+    const m = BigInt(values.mant[i]!);
+    return d === scale ? m : m * power(scale - d);
+  }
+  return toScaled(values.get(i)!, scale);
+}
+
+/** One way of drawing money: the years of a decision and its ordinance, and the budgets (pools) that gives. */
+interface Draw {
+  years: YearRange;
+  /** Pools of each year, in order (a pool may repeat only across years). */
+  flat: Int32Array;
+  /** The same pools, each once. */
+  distinct: Int32Array;
+  /** Why there is no money, when there is none. */
+  reason?: AwardReason;
+  /** Some pool it draws on was oversubscribed. */
+  rationed?: boolean;
+}
+
+/** Grants on applications as Application objects: award() on their columns. */
 export function award(applications: readonly Application[], options: AwardOptions): AwardResult {
+  return awardColumns(applicationColumns(applications), options);
+}
+
+export function awardColumns(apps: ApplicationColumns, options: AwardOptions): AwardResult {
   const { rules, unit, rationing } = options;
   if (!unit.isFinite() || unit.lte(0)) throw new StatsbidragError('invalid-unit', `the unit must be a positive amount, not ${unit.toString()}`, {}, 'usage');
   const ceiling = options.ceiling ?? rules.ceiling?.value;
   const givenShare = options.maxCostShare ?? rules.maxCostShare?.value;
   const maxCostShare = givenShare ?? new Decimal(100);
-  const maxYears = rules.maxDecisionYears?.value;
+  const mostYears = rules.maxDecisionYears?.value;
   const toUnits = (d: Decimal): bigint => toBigInt(d.div(unit).floor());
   const money = (u: bigint): Decimal => fromBigInt(u).times(unit);
   const callOf = (year: number): CallBudget | undefined => {
@@ -420,106 +565,208 @@ export function award(applications: readonly Application[], options: AwardOption
     }
     return drawsIn(year, year, ordinance);
   };
-
-  const draws: number[][][] = applications.map(() => []);
-  const rawCaps: Decimal[] = applications.map(() => new Decimal(0));
-  const rows: AwardRow[] = applications.map((app, index) => {
-    const base = { application: app, perYear: [], total: new Decimal(0), tied: false };
-    const reject = (reason: AwardReason): AwardRow => ({ ...base, status: 'rejected', reasons: [reason] });
-    const type = canonicalType(app.type);
-    const ordinance = rules.ordinances.find((o) => o.admits.includes(type));
-    if (!ordinance) {
-      return reject({ kind: 'type-not-admitted', type: app.type, admitted: rules.ordinances.map((o) => ({ ordinance: o.ref, types: [...o.admits] })) });
-    }
-    const years = app.years ?? options.callYears;
-    if (maxYears !== undefined && yearCount(years) > maxYears) {
-      return reject({ kind: 'too-many-years', years, most: maxYears });
-    }
-    const byYear = yearsOf(years).map((y) => drawsIn(years.from, y, ordinance.ref));
-    const noMoney = byYear.filter((d): d is AwardReason => !Array.isArray(d));
+  // One Draw per (years, ordinance): the budgets are found once, in the order the rows first need them.
+  const draws: Draw[] = [];
+  const drawIndex = new Map<string, number>();
+  // The last one found, for the next row (rows of a file mostly share their years and ordinance).
+  let last = { from: NaN, to: NaN, ordinance: -1, draw: -1 };
+  const drawOf = (from: number, to: number, ordinance: number): number => {
+    if (from === last.from && to === last.to && ordinance === last.ordinance) return last.draw;
+    const key = `${from}:${to}:${ordinance}`;
+    let d = drawIndex.get(key);
+    if (d === undefined) d = newDraw({ from, to }, ordinance, key);
+    last = { from, to, ordinance, draw: d };
+    return d;
+  };
+  const newDraw = (years: YearRange, ordinance: number, key: string): number => {
+    const ref = rules.ordinances[ordinance]!.ref;
+    const byYear = yearsOf(years).map((y) => drawsIn(years.from, y, ref));
+    const noMoney = byYear.filter((x): x is AwardReason => !Array.isArray(x));
+    let reason: AwardReason | undefined;
     if (noMoney.length) {
-      const newAwards = noMoney.find((r) => r.kind === 'no-new-awards');
-      if (newAwards) return reject(newAwards);
-      return reject({ kind: 'no-budget', years: noMoney.flatMap((r) => (r.kind === 'no-budget' ? r.years : [])) });
+      reason = noMoney.find((r) => r.kind === 'no-new-awards') ?? { kind: 'no-budget', years: noMoney.flatMap((r) => (r.kind === 'no-budget' ? r.years : [])) };
     }
-    draws[index] = byYear as number[][];
-    if (app.requested.lte(0)) return reject({ kind: 'requests-nothing' });
-    let cap = app.requested;
-    let capBy: AwardRow['capBy'] = 'request';
-    if (ceiling !== undefined && ceiling.lt(cap)) {
-      cap = ceiling;
-      capBy = 'ceiling';
-    }
-    const share = percentOfCost(app.cost, maxCostShare);
-    if (share.lt(cap)) {
-      cap = share;
-      capBy = 'cost-share';
-    }
-    rawCaps[index] = cap;
-    return { ...base, status: 'funded', ordinance: ordinance.ref, years, cap: money(toUnits(cap)), capBy };
-  });
+    const flat = reason ? [] : (byYear as number[][]).flat();
+    const d = draws.push({ years, flat: Int32Array.from(flat), distinct: Int32Array.from(new Set(flat)), ...(reason ? { reason } : {}) }) - 1;
+    drawIndex.set(key, d);
+    return d;
+  };
 
-  const admitted = rows.flatMap((r, i) => (r.status === 'rejected' ? [] : [i]));
-  const scored = admitted.filter((i) => applications[i]!.priority !== undefined);
-  if (rationing === 'priority' && scored.length > 0 && scored.length < admitted.length) {
-    const app = applications[admitted.find((i) => applications[i]!.priority === undefined)!]!;
+  // Every amount as an exact integer × 10^scale: the scale holds the requests, the ceiling, the
+  // unit and a share of any cost (a cost's decimals, the share's, and two for the per cent).
+  const shareDecimals = Math.max(0, maxCostShare.decimalPlaces());
+  const scale = Math.max(apps.requested.maxDecimals(), apps.cost.maxDecimals() + shareDecimals + 2, ceiling ? Math.max(0, ceiling.decimalPlaces()) : 0, Math.max(0, unit.decimalPlaces()));
+  const shareScaled = toScaled(maxCostShare, shareDecimals);
+  const shareDivisor = power(shareDecimals + 2);
+  const ceilingScaled = ceiling === undefined ? undefined : toScaled(ceiling, scale);
+  const unitAtScale = toScaled(unit, scale);
+
+  const n = apps.count;
+  const status = new Uint8Array(n);
+  const ordinanceOf = new Int16Array(n).fill(-1);
+  const capBy = new Uint8Array(n);
+  const drawOfRow = new Int32Array(n).fill(-1);
+  const rawCap = new Array<bigint | undefined>(n);
+  const rejection = new Array<AwardReason | undefined>(n);
+  // Organisation types → ordinance (−1: none admits it), once per distinct text.
+  const typeOrdinance = new Map<string, number>();
+  const notAdmitted = new Map<string, AwardReason>();
+  const requestsNothing: AwardReason = { kind: 'requests-nothing' };
+  const admittedRows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const typeText = apps.type(i);
+    let o = typeOrdinance.get(typeText);
+    if (o === undefined) {
+      const type = canonicalType(typeText);
+      o = rules.ordinances.findIndex((x) => x.admits.includes(type));
+      typeOrdinance.set(typeText, o);
+    }
+    status[i] = REJECTED;
+    if (o < 0) {
+      let r = notAdmitted.get(typeText);
+      if (!r) notAdmitted.set(typeText, (r = { kind: 'type-not-admitted', type: typeText, admitted: rules.ordinances.map((x) => ({ ordinance: x.ref, types: [...x.admits] })) }));
+      rejection[i] = r;
+      continue;
+    }
+    const own = apps.yearFrom[i] !== NO_YEARS;
+    const from = own ? apps.yearFrom[i]! : options.callYears.from;
+    const to = own ? apps.yearTo[i]! : options.callYears.to;
+    if (mostYears !== undefined && to - from + 1 > mostYears) {
+      rejection[i] = { kind: 'too-many-years', years: own ? { from, to } : options.callYears, most: mostYears };
+      continue;
+    }
+    const d = drawOf(from, to, o);
+    const draw = draws[d]!;
+    if (draw.reason) {
+      rejection[i] = draw.reason;
+      continue;
+    }
+    drawOfRow[i] = d;
+    const requested = scaledAt(apps.requested, i, scale);
+    if (requested <= 0n) {
+      rejection[i] = requestsNothing;
+      continue;
+    }
+    let cap = requested;
+    let by = 1;
+    if (ceilingScaled !== undefined && ceilingScaled < cap) {
+      cap = ceilingScaled;
+      by = 2;
+    }
+    const share = (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
+    if (share < cap) {
+      cap = share;
+      by = 3;
+    }
+    status[i] = FUNDED;
+    ordinanceOf[i] = o;
+    capBy[i] = by;
+    rawCap[i] = cap;
+    admittedRows.push(i);
+  }
+  const admitted = Int32Array.from(admittedRows);
+  const m = admitted.length;
+
+  let scored = 0;
+  for (let k = 0; k < m; k++) if (apps.priority.has(admitted[k]!)) scored++;
+  if (rationing === 'priority' && scored > 0 && scored < m) {
+    let k = 0;
+    while (apps.priority.has(admitted[k]!)) k++;
+    const i = admitted[k]!;
+    const line = apps.line(i);
     throw new StatsbidragError(
       'missing-priority',
-      `"${app.applicant}" has no priority score; priority rationing needs one for every admitted application, or none (then the file's order ranks) — or choose --ration proportional or equal-awards`,
-      app.line === undefined ? { field: 'priority' } : { line: app.line, field: 'priority' },
+      `"${apps.applicant(i)}" has no priority score; priority rationing needs one for every admitted application, or none (then the file's order ranks) — or choose --ration proportional or equal-awards`,
+      line === undefined ? { field: 'priority' } : { line, field: 'priority' },
       'input',
     );
   }
 
-  const caps = admitted.map((i) => toUnits(rows[i]!.cap!));
-  const flat = admitted.map((i) => draws[i]!.flat());
+  // Caps in whole units; the demand on each budget.
+  const caps = new Array<bigint>(m);
+  for (let k = 0; k < m; k++) caps[k] = floorDiv(rawCap[admitted[k]!]!, unitAtScale);
   const budgets = pools.map((p) => toUnits(p.budget));
-  const demandOf = budgets.map((_, p) => sum(admitted.flatMap((_, k) => (flat[k]!.includes(p) ? [caps[k]!] : []))));
+  const demandOf = budgets.map(() => 0n);
+  const countOf = budgets.map(() => 0);
+  for (let k = 0; k < m; k++) {
+    const distinct = draws[drawOfRow[admitted[k]!]!]!.distinct;
+    for (let j = 0; j < distinct.length; j++) {
+      const p = distinct[j]!;
+      demandOf[p]! += caps[k]!;
+      countOf[p]!++;
+    }
+  }
   const rationedPool = budgets.map((b, p) => demandOf[p]! > b);
-  const scores = scored.length ? admitted.map((i) => applications[i]!.priority) : undefined;
+  const anyRationed = rationedPool.some(Boolean);
+  for (const d of draws) d.rationed = Array.from(d.distinct).some((p) => rationedPool[p]);
+  const hasScores = scored > 0;
+
   let awards: bigint[];
-  let tied: number[] = [];
-  let order: number[] | undefined;
-  let tightest: ({ pool: number; left: bigint } | undefined)[] = [];
+  const tied = new Uint8Array(m);
+  let order: Int32Array | undefined;
+  let tightPool: Int32Array | undefined;
+  let tightLeft: bigint[] | undefined;
   const levels = new Map<number, bigint>();
   if (rationing === 'priority') {
-    order = priorityOrder(scores, admitted.length);
-    ({ awards, tightest } = rankAndApproveWithRoom(caps, flat, budgets, order, options.partial));
-    if (scores && rationedPool.some(Boolean)) tied = tiesIn(order, scores, caps, awards);
+    const sorted = priorityOrderOf(apps, admitted, hasScores);
+    order = sorted.order;
+    awards = new Array<bigint>(m).fill(0n);
+    tightPool = new Int32Array(m).fill(-1);
+    tightLeft = new Array<bigint>(m);
+    const left = [...budgets];
+    const partial = options.partial ?? false;
+    for (let at = 0; at < m; at++) {
+      const k = order[at]!;
+      const flat = draws[drawOfRow[admitted[k]!]!]!.flat;
+      const want = caps[k]!;
+      let room = want;
+      for (let j = 0; j < flat.length; j++) {
+        const l = left[flat[j]!]!;
+        if (l < room) {
+          room = l;
+          tightPool[k] = flat[j]!;
+          tightLeft[k] = l;
+        }
+      }
+      const give = room >= want ? want : partial ? room : 0n;
+      if (give <= 0n) continue;
+      awards[k] = give;
+      for (let j = 0; j < flat.length; j++) left[flat[j]!]! -= give;
+    }
+    // Equal scores are runs of the order: a run some of whose rows got their cap and some not was decided by the file's order.
+    if (hasScores && anyRationed) {
+      for (let from = 0; from < m; ) {
+        let to = from + 1;
+        while (to < m && sorted.same(order[from]!, order[to]!)) to++;
+        if (to - from > 1) {
+          let full = 0;
+          for (let at = from; at < to; at++) if (awards[order[at]!] === caps[order[at]!]) full++;
+          if (full > 0 && full < to - from) for (let at = from; at < to; at++) tied[order[at]!] = 1;
+        }
+        from = to;
+      }
+    }
   } else {
     // Each budget rationed on its own; a decision gets the least of its shares (one amount each year).
     awards = [...caps];
-    const tiedSet = new Set<number>();
+    const who: number[][] = pools.map(() => []);
+    for (let k = 0; k < m; k++) for (const p of draws[drawOfRow[admitted[k]!]!]!.distinct) who[p]!.push(k);
     pools.forEach((_, p) => {
-      const who = admitted.flatMap((_, k) => (flat[k]!.includes(p) ? [k] : []));
-      const r = ration({ caps: who.map((k) => caps[k]!), budget: budgets[p]!, rationing });
-      who.forEach((k, j) => {
+      const ks = who[p]!;
+      const r = ration({ caps: ks.map((k) => caps[k]!), budget: budgets[p]!, rationing });
+      ks.forEach((k, j) => {
         if (r.awards[j]! < awards[k]!) awards[k] = r.awards[j]!;
       });
-      for (const j of r.tied) tiedSet.add(who[j]!);
+      for (const j of r.tied) tied[ks[j]!] = 1;
       if (r.level !== undefined && rationedPool[p]) levels.set(p, r.level);
     });
-    tied = [...tiedSet];
   }
 
-  // Tied rows and each row's rank, looked up per row (a search per row was quadratic in the applications).
-  const isTied = new Uint8Array(admitted.length);
-  for (const k of tied) isTied[k] = 1;
-  const rankOf = order && new Int32Array(admitted.length);
-  if (order && rankOf) order.forEach((k, at) => (rankOf[k] = at));
-  admitted.forEach((i, k) => {
-    const row = rows[i]!;
-    const amount = money(awards[k]!);
-    row.perYear = yearsOf(row.years!).map((year) => ({ year, amount }));
-    row.total = amount.times(yearCount(row.years!));
-    row.tied = isTied[k] === 1;
-    if (rankOf && rationedPool.some((r, p) => r && flat[k]!.includes(p))) row.rank = rankOf[k]! + 1;
-  });
-
-  // What each budget gave, and why a row got less than its cap.
-  const left = budgets.map((b, p) => b - sum(admitted.flatMap((_, k) => (flat[k]!.includes(p) ? [awards[k]!] : []))));
+  // What each budget gave.
+  const given = budgets.map(() => 0n);
+  for (let k = 0; k < m; k++) for (const p of draws[drawOfRow[admitted[k]!]!]!.distinct) given[p]! += awards[k]!;
   const poolAwards: PoolAward[] = pools.map((p, j) => {
-    const awarded = money(budgets[j]! - left[j]!);
+    const awarded = money(given[j]!);
     const demand = money(demandOf[j]!);
     return {
       kind: p.kind,
@@ -531,35 +778,70 @@ export function award(applications: readonly Application[], options: AwardOption
       awarded,
       leftover: p.budget.minus(awarded),
       rationed: rationedPool[j]!,
-      applications: admitted.filter((_, k) => flat[k]!.includes(j)).length,
+      applications: countOf[j]!,
       ...(levels.has(j) ? { level: money(levels.get(j)!) } : {}),
       ...(rationing === 'proportional' && rationedPool[j] && !demand.isZero() ? { ratio: p.budget.div(demand) } : {}),
       ...(p.grantPeriod ? { grantPeriod: p.grantPeriod } : {}),
     };
   });
 
-  admitted.forEach((i, k) => {
-    const row = rows[i]!;
-    const rawCap = rawCaps[i]!;
-    const capUnits = caps[k]!;
-    const none = awards[k] === 0n;
-    row.status = capUnits === 0n || none ? 'not-funded' : awards[k] === capUnits ? 'funded' : 'reduced';
-    const reasons: AwardReason[] = [];
-    if (row.capBy === 'ceiling') reasons.push({ kind: 'capped-at-ceiling', ceiling: ceiling! });
-    if (row.capBy === 'cost-share') reasons.push({ kind: 'capped-at-cost-share', percent: maxCostShare });
-    if (capUnits === 0n) reasons.push({ kind: 'below-unit', cap: rawCap, unit });
-    else if (row.cap!.lt(rawCap)) reasons.push({ kind: 'rounded-down-to-unit', unit });
-    if (capUnits > 0n && awards[k]! < capUnits) {
+  // Per row: its decision's years, cap, award, status and rank.
+  const yearFrom = new Int32Array(n).fill(NO_YEARS);
+  const yearTo = new Int32Array(n);
+  const capUnits = new Array<bigint | undefined>(n);
+  const awardUnits = new Array<bigint>(n).fill(0n);
+  const rank = new Int32Array(n);
+  const rowTied = new Uint8Array(n);
+  const kOf = new Int32Array(n).fill(-1);
+  const rankOf = order && new Int32Array(m);
+  if (order && rankOf) for (let at = 0; at < m; at++) rankOf[order[at]!] = at;
+  for (let k = 0; k < m; k++) {
+    const i = admitted[k]!;
+    const draw = draws[drawOfRow[i]!]!;
+    kOf[i] = k;
+    yearFrom[i] = draw.years.from;
+    yearTo[i] = draw.years.to;
+    capUnits[i] = caps[k]!;
+    awardUnits[i] = awards[k]!;
+    rowTied[i] = tied[k]!;
+    if (rankOf && draw.rationed) rank[i] = rankOf[k]! + 1;
+    status[i] = caps[k] === 0n || awards[k] === 0n ? NOT_FUNDED : awards[k] === caps[k] ? FUNDED : REDUCED;
+  }
+
+  // Why a row got less than its cap: reasons shared between the rows they are the same for.
+  const ceilingReason: AwardReason | undefined = ceiling === undefined ? undefined : { kind: 'capped-at-ceiling', ceiling };
+  const shareReason: AwardReason = { kind: 'capped-at-cost-share', percent: maxCostShare };
+  const roundedReason: AwardReason = { kind: 'rounded-down-to-unit', unit };
+  const leftReason: AwardReason = { kind: 'given-what-was-left' };
+  const rationedReason: AwardReason = { kind: 'rationed', rationing };
+  const didNotFit = new Map<string, AwardReason>();
+  const reasons = (i: number): AwardReason[] | undefined => {
+    if (status[i] === REJECTED) return [rejection[i]!];
+    const k = kOf[i]!;
+    const out: AwardReason[] = [];
+    if (capBy[i] === 2) out.push(ceilingReason!);
+    if (capBy[i] === 3) out.push(shareReason);
+    const units = caps[k]!;
+    if (units === 0n) out.push({ kind: 'below-unit', cap: fromScaled(rawCap[i]!, scale), unit });
+    else if (units * unitAtScale < rawCap[i]!) out.push(roundedReason);
+    if (units > 0n && awards[k]! < units) {
       if (rationing === 'priority') {
         // The budget that had the least left when its turn came.
-        const t = tightest[k];
-        const short = t && poolAwards[t.pool]!;
-        if (options.partial && !none) reasons.push({ kind: 'given-what-was-left' });
-        else if (short) reasons.push({ kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(t.left) });
-      } else reasons.push({ kind: 'rationed', rationing });
+        const p = tightPool![k]!;
+        if (options.partial && awards[k] !== 0n) out.push(leftReason);
+        else if (p >= 0) {
+          const key = `${p}:${tightLeft![k]!}`;
+          let r = didNotFit.get(key);
+          if (!r) {
+            const short = poolAwards[p]!;
+            didNotFit.set(key, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(tightLeft![k]!) }));
+          }
+          out.push(r);
+        }
+      } else out.push(rationedReason);
     }
-    if (reasons.length) row.reasons = reasons;
-  });
+    return out.length ? out : undefined;
+  };
 
   // Per year: the year's call and commitments (ordinance limits lie within the call).
   const allYears = [...new Set(poolAwards.map((p) => p.year))].sort((a, b) => a - b);
@@ -568,6 +850,11 @@ export function award(applications: readonly Application[], options: AwardOption
     const add = (f: (p: PoolAward) => Decimal): Decimal => own.reduce((a, p) => a.plus(f(p)), new Decimal(0));
     const only = own.length === 1 ? own[0] : undefined;
     const gp = own.find((p) => p.grantPeriod)?.grantPeriod;
+    let applications = 0;
+    for (let k = 0; k < m; k++) {
+      const i = admitted[k]!;
+      if (yearFrom[i]! <= year && year <= yearTo[i]!) applications++;
+    }
     return {
       year,
       budget: add((p) => p.budget),
@@ -575,32 +862,165 @@ export function award(applications: readonly Application[], options: AwardOption
       awarded: add((p) => p.awarded),
       leftover: add((p) => p.leftover),
       rationed: poolAwards.some((p) => p.year === year && p.rationed),
-      applications: admitted.filter((i) => yearsOf(rows[i]!.years!).includes(year)).length,
+      applications,
       ...(only?.level ? { level: only.level } : {}),
       ...(only?.ratio ? { ratio: only.ratio } : {}),
       ...(gp ? { grantPeriod: gp } : {}),
     };
   });
 
-  const totalOf = (f: (y: YearAward) => Decimal): Decimal => yearAwards.reduce((a, y) => a.plus(f(y)), new Decimal(0));
-  return {
-    rationing,
-    ...(rationing === 'priority' ? { rankedBy: scores ? ('score' as const) : ('file-order' as const) } : {}),
-    unit,
-    partial: options.partial ?? false,
-    ...(ceiling !== undefined ? { ceiling } : {}),
-    maxCostShare,
-    costShareDefault: givenShare === undefined,
-    rows,
-    pools: poolAwards,
-    years: yearAwards,
-    totals: {
-      budget: totalOf((y) => y.budget),
-      requested: admitted.reduce((a, i) => a.plus(applications[i]!.requested.times(yearCount(rows[i]!.years!))), new Decimal(0)),
-      demand: totalOf((y) => y.demand),
-      awarded: totalOf((y) => y.awarded),
-      leftover: totalOf((y) => y.leftover),
-      rejected: rows.length - admitted.length,
-    },
+  let requestedTotal = 0n;
+  const requestedScale = apps.requested.maxDecimals();
+  for (let k = 0; k < m; k++) {
+    const i = admitted[k]!;
+    requestedTotal += scaledAt(apps.requested, i, requestedScale) * BigInt(yearTo[i]! - yearFrom[i]! + 1);
+  }
+  const unitDecimals = Math.max(0, unit.decimalPlaces());
+  const columns: AwardColumns = {
+    applications: apps,
+    status,
+    ordinance: ordinanceOf,
+    ordinances: rules.ordinances.map((o) => o.ref),
+    yearFrom,
+    yearTo,
+    capBy,
+    cap: capUnits,
+    award: awardUnits,
+    rank,
+    tied: rowTied,
+    unitScaled: toScaled(unit, unitDecimals),
+    unitDecimals,
+    reasons,
   };
+  const totalOf = (f: (y: YearAward) => Decimal): Decimal => yearAwards.reduce((a, y) => a.plus(f(y)), new Decimal(0));
+  return new ColumnarAwardResult(
+    {
+      rationing,
+      ...(rationing === 'priority' ? { rankedBy: hasScores ? ('score' as const) : ('file-order' as const) } : {}),
+      unit,
+      partial: options.partial ?? false,
+      ...(ceiling !== undefined ? { ceiling } : {}),
+      maxCostShare,
+      costShareDefault: givenShare === undefined,
+      pools: poolAwards,
+      years: yearAwards,
+      totals: {
+        budget: totalOf((y) => y.budget),
+        requested: new Decimal(0).plus(fromScaled(requestedTotal, requestedScale)),
+        demand: totalOf((y) => y.demand),
+        awarded: totalOf((y) => y.awarded),
+        leftover: totalOf((y) => y.leftover),
+        rejected: n - m,
+      },
+    },
+    columns,
+  );
+}
+
+/** The order of decision (higher score first, equal scores and none in file order), and whether two rows' scores are equal. */
+function priorityOrderOf(apps: ApplicationColumns, admitted: Int32Array, hasScores: boolean): { order: Int32Array; same: (a: number, b: number) => boolean } {
+  const m = admitted.length;
+  const order = new Int32Array(m);
+  for (let k = 0; k < m; k++) order[k] = k;
+  if (!hasScores) return { order, same: () => true };
+  const { priority } = apps;
+  // Scores as exact doubles at one scale when every one fits, else as Decimals.
+  const dp = priority.maxDecimals();
+  const keys = new Float64Array(m);
+  let exact = true;
+  for (let k = 0; k < m && exact; k++) {
+    const v = priority.scaled(admitted[k]!, dp);
+    if (Number.isNaN(v)) exact = false;
+    else keys[k] = v;
+  }
+  if (exact) {
+    const same = (a: number, b: number): boolean => keys[a] === keys[b];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = 0; k < m; k++) {
+      if (keys[k]! < lo) lo = keys[k]!;
+      if (keys[k]! > hi) hi = keys[k]!;
+    }
+    // Scores whose spread times the rows fits 2^53: each row one whole number (hi − score) × m + k,
+    // sorted as numbers (higher score first, then file order), no comparator called.
+    if ((hi - lo + 1) * m <= Number.MAX_SAFE_INTEGER) {
+      const composite = new Float64Array(m);
+      for (let k = 0; k < m; k++) composite[k] = (hi - keys[k]!) * m + k;
+      composite.sort();
+      for (let k = 0; k < m; k++) order[k] = composite[k]! % m;
+      return { order, same };
+    }
+    const sorted = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || a - b);
+    return { order: Int32Array.from(sorted), same };
+  }
+  const scores = Array.from(admitted, (i) => priority.get(i)!);
+  const sorted = Array.from(order).sort((a, b) => {
+    const c = scores[b]!.comparedTo(scores[a]!);
+    return c !== 0 ? c : a - b;
+  });
+  return { order: Int32Array.from(sorted), same: (a, b) => scores[a]!.eq(scores[b]!) };
+}
+
+type AwardFigures = Omit<AwardResult, 'rowCount' | 'row' | 'eachRow' | 'rows' | 'columns'>;
+
+/** An AwardResult over columns: rows made when asked for. */
+class ColumnarAwardResult implements AwardResult {
+  readonly rationing: Rationing;
+  readonly rankedBy?: 'score' | 'file-order';
+  readonly unit: Decimal;
+  readonly partial: boolean;
+  readonly ceiling?: Decimal;
+  readonly maxCostShare: Decimal;
+  readonly costShareDefault: boolean;
+  readonly pools: PoolAward[];
+  readonly years: YearAward[];
+  readonly totals: AwardResult['totals'];
+  readonly rowCount: number;
+  constructor(
+    figures: AwardFigures,
+    readonly columns: AwardColumns,
+  ) {
+    this.rationing = figures.rationing;
+    if (figures.rankedBy !== undefined) this.rankedBy = figures.rankedBy;
+    this.unit = figures.unit;
+    this.partial = figures.partial;
+    if (figures.ceiling !== undefined) this.ceiling = figures.ceiling;
+    this.maxCostShare = figures.maxCostShare;
+    this.costShareDefault = figures.costShareDefault;
+    this.pools = figures.pools;
+    this.years = figures.years;
+    this.totals = figures.totals;
+    this.rowCount = columns.status.length;
+  }
+
+  row(i: number): AwardRow {
+    const c = this.columns;
+    const application = c.applications.application(i);
+    const status = AWARD_STATUSES[c.status[i]!]!;
+    if (status === 'rejected') return { application, perYear: [], total: new Decimal(0), tied: false, status, reasons: c.reasons(i)! };
+    const years = { from: c.yearFrom[i]!, to: c.yearTo[i]! };
+    const amount = fromBigInt(c.award[i]!).times(this.unit);
+    const reasons = c.reasons(i);
+    return {
+      application,
+      perYear: yearsOf(years).map((year) => ({ year, amount })),
+      total: amount.times(yearCount(years)),
+      tied: c.tied[i] === 1,
+      status,
+      ordinance: c.ordinances[c.ordinance[i]!]!,
+      years,
+      cap: fromBigInt(c.cap[i]!).times(this.unit),
+      capBy: CAP_BY[c.capBy[i]!]!,
+      ...(c.rank[i] ? { rank: c.rank[i] } : {}),
+      ...(reasons ? { reasons } : {}),
+    };
+  }
+
+  *eachRow(): Generator<AwardRow> {
+    for (let i = 0; i < this.rowCount; i++) yield this.row(i);
+  }
+
+  get rows(): AwardRow[] {
+    return Array.from({ length: this.rowCount }, (_, i) => this.row(i));
+  }
 }

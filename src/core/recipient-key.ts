@@ -11,8 +11,12 @@
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** Any whitespace, the no-break kinds included (JavaScript's \s covers U+00A0, U+2007, U+202F). */
 const SPACES = /\s+/g;
-/** Printable ASCII with single inner spaces: the key is the lower-cased, trimmed text. */
-const PLAIN = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII and the Latin-1 letters whose upper and lower case are one letter each (À–Ö, Ø–Þ,
+ * à–ö, ø–þ: Swedish names; not ß, ÿ, µ or a no-break space): already NFC, nothing to remove, no
+ * space but " "; the key is the trimmed text with single inner spaces, lower-cased.
+ */
+const PLAIN = /^[\x20-\x7e\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00fe]*$/;
 
 export function recipientKey(name: string): string {
   if (PLAIN.test(name)) {

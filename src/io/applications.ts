@@ -1,14 +1,23 @@
 /**
  * The applications CSV for `award`. Columns are found by header in English or Swedish; amounts accept
  * every form parseAmount does ("298 tkr", "300 000", "300000").
+ *
+ * The table (io/table.ts, the one reader) is read into columns (core/award.ts ApplicationColumns):
+ * each amount cell once into whole numbers and their decimals (core/checks/values.ts), no object per
+ * application; an Application is made only when one is asked for. Every row is checked in the file's
+ * order, each field in the order the row-object reader checked them, so the first problem named is
+ * the same: file, line and field.
  */
-import type { Application } from '../core/award.js';
-import type { Decimal } from '../core/decimal.js';
+import { NO_YEARS, type Application, type ApplicationColumns } from '../core/award.js';
+import { AmountValues, readAmountCell, readPlainAmountBytes } from '../core/checks/values.js';
 import { StatsbidragError } from '../core/errors.js';
-import { parseYearRange } from '../core/schedule.js';
+import { KeyIndex } from '../core/key-index.js';
+import { parseYearRange, type YearRange } from '../core/schedule.js';
+import { findTotalRows, totalRowNote } from '../core/total-rows.js';
 import type { Table } from './table.js';
 import { recipientKey, visibleName } from '../core/recipient-key.js';
-import { cellAmount, loadTable, withoutTotalRows } from './load.js';
+import { cellAmount, loadTable } from './load.js';
+import { note } from './notes.js';
 
 /** Headers we recognise for each field, lower-case. */
 const COLUMNS = {
@@ -30,7 +39,24 @@ function findColumn(headers: readonly string[], field: Field): number | undefine
   return i >= 0 ? i : undefined;
 }
 
-export function applicationsFromTable(table: Table): Application[] {
+/** Every cell of column `col` read into values (undefined col: none has a value). */
+function readAmounts(table: Table, col: number | undefined): AmountValues {
+  const values = new AmountValues(table.rowCount);
+  if (col === undefined) return values;
+  const mark = table.decimalMark;
+  // A plain amount straight from the table's bytes (no string made), anything else from its text.
+  const { bytes } = table;
+  const starts = table.starts[col];
+  const ends = table.ends[col];
+  for (let r = 0; r < table.rowCount; r++) {
+    if (starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!)) continue;
+    readAmountCell(values, r, table.cell(r, col), mark);
+  }
+  return values;
+}
+
+/** The applications of a table as columns, every row checked (the first problem is an error with its file, line and field). */
+function applicationColumnsFromTable(table: Table): ApplicationColumns {
   const { file, headers } = table;
   const cols = Object.fromEntries((Object.keys(COLUMNS) as Field[]).map((f) => [f, findColumn(headers, f)])) as Record<Field, number | undefined>;
   for (const f of REQUIRED) {
@@ -43,61 +69,129 @@ export function applicationsFromTable(table: Table): Application[] {
     }
   }
   if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no applications', { file, line: 2 });
-  const seen = new Map<string, { line: number; applicant: string }>();
+  // Each amount cell read once, over every record; a cell that is not an amount has no value here
+  // and is read again below, by the parser that names what is wrong with it.
+  let requested = readAmounts(table, cols.requested);
+  let cost = readAmounts(table, cols.cost);
+  let priority = readAmounts(table, cols.priority);
   // Total rows (core/total-rows.ts) are set aside with a note: not applications.
-  const rows = withoutTotalRows(table, cols.applicant!, [cols.requested!, cols.cost!]);
-  return Array.from({ length: rows.rowCount }, (_, r) => {
-    const line = rows.line(r);
-    const cell = (f: Field): string => (cols[f] === undefined ? '' : rows.cell(r, cols[f]));
-    const header = (f: Field): string => headers[cols[f]!]!;
+  const totals = findTotalRows({
+    count: table.rowCount,
+    name: (i) => table.cell(i, cols.applicant!),
+    amounts: (i) => [requested.get(i), cost.get(i)],
+    sums: (positions, count) => [requested.sumAt(positions, count), cost.sumAt(positions, count)],
+  });
+  for (const t of totals) note(totalRowNote(file, table.line(t.index), table.cell(t.index, cols.applicant!), t.by));
+  let keep: Int32Array | undefined;
+  if (totals.length) {
+    const aside = new Set(totals.map((t) => t.index));
+    keep = new Int32Array(table.rowCount - aside.size);
+    for (let r = 0, k = 0; r < table.rowCount; r++) if (!aside.has(r)) keep[k++] = r;
+    requested = requested.select(keep);
+    cost = cost.select(keep);
+    priority = priority.select(keep);
+  }
+  const at = keep;
+  const rowOf = at ? (k: number): number => at[k]! : (k: number): number => k;
+  const n = at ? at.length : table.rowCount;
+  const cell = (k: number, f: Field): string => (cols[f] === undefined ? '' : table.cell(rowOf(k), cols[f]));
+  const header = (f: Field): string => headers[cols[f]!]!;
+
+  const yearFrom = new Int32Array(n).fill(NO_YEARS);
+  const yearTo = new Int32Array(n);
+  const yearRanges = new Map<string, YearRange | StatsbidragError>();
+  // One applicant by the one recipient key (core/recipient-key.ts): "Förening" and "förening " are one.
+  const keyOf = (k: number): string => `${recipientKey(cell(k, 'applicant'))}\u0000${cell(k, 'years')}`;
+  const seen = new KeyIndex(n, keyOf);
+  const typeOf = new Int32Array(n);
+  const types: string[] = [];
+  const typeCodes = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const line = table.line(rowOf(k));
     const need = (f: Field): string => {
-      const v = cell(f);
+      const v = cell(k, f);
       if (v === '') throw new StatsbidragError('missing-value', `no ${f}`, { file, line, field: header(f) });
       return v;
     };
     const applicant = need('applicant');
+    // Organisation types are few: each text kept once, a number per row.
     const type = need('type');
-    // One applicant by the one recipient key (core/recipient-key.ts): "Förening" and "förening " are one.
-    const key = `${recipientKey(applicant)}\u0000${cell('years')}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      const names = first.applicant === applicant ? `"${applicant}" applies twice` : `"${visibleName(first.applicant)}" and "${visibleName(applicant)}" are the same applicant`;
-      throw new StatsbidragError('duplicate-application', `lines ${first.line} and ${line}: ${names}${cell('years') ? ` for ${cell('years')}` : ''}, and would be paid twice`, { file });
+    let code = typeCodes.get(type);
+    if (code === undefined) typeCodes.set(type, (code = types.push(type) - 1));
+    typeOf[k] = code;
+    const yearsText = cell(k, 'years');
+    const first = seen.add(`${recipientKey(applicant)}\u0000${yearsText}`, k);
+    if (first >= 0) {
+      const other = cell(first, 'applicant');
+      const names = other === applicant ? `"${applicant}" applies twice` : `"${visibleName(other)}" and "${visibleName(applicant)}" are the same applicant`;
+      throw new StatsbidragError('duplicate-application', `lines ${table.line(rowOf(first))} and ${line}: ${names}${yearsText ? ` for ${yearsText}` : ''}, and would be paid twice`, { file });
     }
-    seen.set(key, { line, applicant });
-    const money = (f: Field): Decimal => {
-      const d = cellAmount(need(f), file, line, header(f), table.decimalMark);
-      if (d.isNegative()) throw new StatsbidragError('negative-amount', `"${cell(f)}" is negative`, { file, line, field: header(f) });
-      return d;
+    const money = (f: 'requested' | 'cost', values: AmountValues): void => {
+      // A cell read as an amount above is not empty; any other is read again by the parser, which says why it is not one.
+      if (!values.has(k)) values.set(k, cellAmount(need(f), file, line, header(f), table.decimalMark));
+      if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${cell(k, f)}" is negative`, { file, line, field: header(f) });
     };
-    const requested = money('requested');
-    const cost = money('cost');
-    const priorityText = cell('priority');
-    const priority = priorityText === '' ? undefined : cellAmount(priorityText, file, line, header('priority'), table.decimalMark);
-    const region = cell('region');
-    const yearsText = cell('years');
-    let years;
+    money('requested', requested);
+    money('cost', cost);
+    if (!priority.has(k)) {
+      const priorityText = cell(k, 'priority');
+      if (priorityText !== '') priority.set(k, cellAmount(priorityText, file, line, header('priority'), table.decimalMark));
+    }
     if (yearsText !== '') {
-      try {
-        years = parseYearRange(yearsText);
-      } catch (e) {
-        throw e instanceof StatsbidragError ? new StatsbidragError(e.code, e.message, { file, line, field: header('years') }) : e;
+      let years = yearRanges.get(yearsText);
+      if (years === undefined) {
+        try {
+          years = parseYearRange(yearsText);
+        } catch (e) {
+          if (!(e instanceof StatsbidragError)) throw e;
+          years = e;
+        }
+        yearRanges.set(yearsText, years);
       }
+      if (years instanceof StatsbidragError) throw new StatsbidragError(years.code, years.message, { file, line, field: header('years') });
+      yearFrom[k] = years.from;
+      yearTo[k] = years.to;
     }
-    return {
-      applicant,
-      type,
-      requested,
-      cost,
-      ...(priority !== undefined ? { priority } : {}),
-      ...(region ? { region } : {}),
-      ...(years ? { years } : {}),
-      line,
-    };
-  });
+  }
+  const region = (k: number): string | undefined => cell(k, 'region') || undefined;
+  return {
+    count: n,
+    requested,
+    cost,
+    priority,
+    yearFrom,
+    yearTo,
+    applicant: (k) => cell(k, 'applicant'),
+    type: (k) => types[typeOf[k]!]!,
+    region,
+    line: (k) => table.line(rowOf(k)),
+    application(k: number): Application {
+      const p = priority.get(k);
+      const r = region(k);
+      return {
+        applicant: cell(k, 'applicant'),
+        type: types[typeOf[k]!]!,
+        requested: requested.get(k)!,
+        cost: cost.get(k)!,
+        ...(p !== undefined ? { priority: p } : {}),
+        ...(r ? { region: r } : {}),
+        ...(yearFrom[k] !== NO_YEARS ? { years: { from: yearFrom[k]!, to: yearTo[k]! } } : {}),
+        line: table.line(rowOf(k)),
+      };
+    },
+  };
+}
+
+/** The applications of a table as objects (the library, small files): each made from the columns. */
+export function applicationsFromTable(table: Table): Application[] {
+  const columns = applicationColumnsFromTable(table);
+  return Array.from({ length: columns.count }, (_, k) => columns.application(k));
+}
+
+export async function loadApplicationColumns(file: string): Promise<ApplicationColumns> {
+  return applicationColumnsFromTable(await loadTable(file));
 }
 
 export async function loadApplications(file: string): Promise<Application[]> {
   return applicationsFromTable(await loadTable(file));
 }
-

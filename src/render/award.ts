@@ -7,12 +7,14 @@
  * Swedish headers and the Swedish workbook say them in Swedish.
  */
 import { type NumberLocale } from '../core/amount.js';
-import { formatAmount, plain } from './money.js';
-import type { AwardResult, AwardRow, AwardStatus, GrantPeriod, PoolKind, Rationing } from '../core/award.js';
+import { formatAmount, plain, plainScaled } from './money.js';
+import { AWARD_STATUSES, CAP_BY, NO_YEARS, type AwardReason, type AwardResult, type AwardRow, type AwardStatus, type GrantPeriod, type PoolKind, type Rationing } from '../core/award.js';
+import type { AmountValues } from '../core/checks/values.js';
 import { decimalsOf, type Decimal } from '../core/decimal.js';
+import { scaleOf } from '../core/scaled.js';
 import { formatYearRange } from '../core/schedule.js';
 import { CAP_BY_TEXT, grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
-import { renderCsv } from './csv.js';
+import { csvChunks } from './csv.js';
 import type { Grid } from './grid.js';
 import { labelsFor } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
@@ -27,34 +29,95 @@ export function reasonText(row: Pick<AwardRow, 'reasons'>, locale: NumberLocale 
 const years = (r: AwardResult): number[] => r.years.map((y) => y.year);
 const amountIn = (row: AwardRow, year: number): Decimal | undefined => row.perYear.find((p) => p.year === year)?.amount;
 
+/** A money column's value i with at least `dp` decimals (plain(value, max(dp, its decimals))), from its whole number and decimals. */
+function amountText(values: AmountValues, i: number, dp: number): string {
+  const d = values.decimalsAt(i);
+  if (d < 0) {
+    const v = values.get(i)!;
+    return plain(v, Math.max(dp, decimalsOf(v)));
+  }
+  const m = values.mant[i]!;
+  if (d === dp) return d === 0 ? String(m) : plainScaled(BigInt(m), d);
+  const at = Math.max(dp, d);
+  return plainScaled(BigInt(m) * scaleOf(at - d), at);
+}
+
+/** A score as Decimal's toFixed() writes it. */
+function scoreText(values: AmountValues, i: number): string {
+  const d = values.decimalsAt(i);
+  return d < 0 ? values.get(i)!.toFixed() : d === 0 ? String(values.mant[i]!) : plainScaled(BigInt(values.mant[i]!), d);
+}
+
+/**
+ * The records of awardRecords, made one at a time from the result's columns (no AwardRow, no
+ * Decimal per application); each reason's sentence is made once for the rows that share it.
+ */
+function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]> {
+  const c = r.columns;
+  const apps = c.applications;
+  const dp = c.unitDecimals;
+  const ys = years(r);
+  const sv = language === 'sv';
+  const statusText = AWARD_STATUSES.map((s) => (sv ? STATUS_TEXT.sv[s] : s));
+  const capByText = CAP_BY.map((b) => (b === undefined ? '' : sv ? CAP_BY_TEXT.sv[b] : b));
+  const money = (d: Decimal): string => formatAmount(d, { locale: language, decimals: Math.max(dp, decimalsOf(d)) });
+  const sentences = new Map<AwardReason, string>();
+  const sentence = (reason: AwardReason): string => {
+    let s = sentences.get(reason);
+    if (s === undefined) sentences.set(reason, (s = reasonSentence(reason, language, money)));
+    return s;
+  };
+  const yearTexts = new Map<number, string>();
+  const zero = plainScaled(0n, dp);
+  // Awards in whole kronor (the unit 1): a unit count is the amount.
+  const whole = c.unitScaled === 1n && dp === 0;
+  for (let i = 0; i < r.rowCount; i++) {
+    const from = c.yearFrom[i]!;
+    const to = c.yearTo[i]!;
+    const rejected = from === NO_YEARS;
+    let yearsText = '';
+    if (!rejected) {
+      const key = from * 65536 + (to - from);
+      yearsText = yearTexts.get(key) ?? '';
+      if (!yearsText) yearTexts.set(key, (yearsText = formatYearRange({ from, to }).replace('–', '-')));
+    }
+    const cap = c.cap[i];
+    const award = whole ? c.award[i]! : c.award[i]! * c.unitScaled;
+    const each = rejected ? '' : whole ? award.toString() : plainScaled(award, dp);
+    const reasons = c.reasons(i);
+    const record = [
+      apps.applicant(i),
+      apps.type(i),
+      apps.region(i) ?? '',
+      c.ordinance[i]! >= 0 ? c.ordinances[c.ordinance[i]!]! : '',
+      apps.priority.has(i) ? scoreText(apps.priority, i) : '',
+      c.rank[i] ? String(c.rank[i]) : '',
+      yearsText,
+      amountText(apps.requested, i, dp),
+      amountText(apps.cost, i, dp),
+      cap === undefined ? '' : whole ? cap.toString() : plainScaled(cap * c.unitScaled, dp),
+      capByText[c.capBy[i]!]!,
+    ];
+    for (const y of ys) record.push(!rejected && from <= y && y <= to ? each : '');
+    record.push(
+      rejected ? zero : from === to ? each : plainScaled(award * BigInt(to - from + 1), dp),
+      statusText[c.status[i]!]!,
+      reasons ? (reasons.length === 1 ? sentence(reasons[0]!) : reasons.map(sentence).join('; ')) : '',
+    );
+    yield record;
+  }
+}
+
+/** The headers of awardRecords. */
+const recordHeaders = (r: AwardResult): string[] => ['applicant', 'type', 'region', 'ordinance', 'priority', 'rank', 'years', 'requested', 'cost', 'cap', 'cap_by', ...years(r).map((y) => `award_${y}`), 'award_total', 'status', 'reason'];
+
 /**
  * One record per application. `language` 'en' (CSV's default headers, JSON readers' scripts) keeps the
  * machine values — status codes, cap_by codes, English reasons with plain figures; 'sv' (CSV with
  * Swedish headers, the Swedish workbook) says status, cap_by and reason in Swedish words.
  */
 export function awardRecords(r: AwardResult, language: NumberLocale = 'en'): { headers: string[]; rows: string[][] } {
-  const dp = decimals(r);
-  const ys = years(r);
-  const money = (d: Decimal | undefined): string => (d === undefined ? '' : plain(d, dp));
-  const headers = ['applicant', 'type', 'region', 'ordinance', 'priority', 'rank', 'years', 'requested', 'cost', 'cap', 'cap_by', ...ys.map((y) => `award_${y}`), 'award_total', 'status', 'reason'];
-  const rows = r.rows.map((row) => [
-    row.application.applicant,
-    row.application.type,
-    row.application.region ?? '',
-    row.ordinance ?? '',
-    row.application.priority?.toFixed() ?? '',
-    row.rank === undefined ? '' : String(row.rank),
-    row.years ? formatYearRange(row.years).replace('–', '-') : '',
-    plain(row.application.requested, Math.max(dp, decimalsOf(row.application.requested))),
-    plain(row.application.cost, Math.max(dp, decimalsOf(row.application.cost))),
-    money(row.cap),
-    row.capBy === undefined ? '' : language === 'sv' ? CAP_BY_TEXT.sv[row.capBy] : row.capBy,
-    ...ys.map((y) => money(amountIn(row, y))),
-    plain(row.total, dp),
-    language === 'sv' ? STATUS_TEXT.sv[row.status] : row.status,
-    reasonText(row, language, dp) ?? '',
-  ]);
-  return { headers, rows };
+  return { headers: recordHeaders(r), rows: [...recordRows(r, language)] };
 }
 
 /** Columns of awardRecords that hold text (formula-neutralised in CSV). */
@@ -177,7 +240,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       ratio: y.ratio ? y.ratio.toSignificantDigits(12).toFixed() : null,
       grantPeriod: grantPeriodJson(y.grantPeriod),
     })),
-    applications: r.rows.map((row) => ({
+    applications: Array.from(r.eachRow(), (row) => ({
       applicant: row.application.applicant,
       type: row.application.type,
       region: row.application.region ?? null,
@@ -213,8 +276,8 @@ function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: dp }));
   const ys = years(r);
   const perYear = ys.length > 1;
-  const priorities = r.rows.some((row) => row.application.priority !== undefined);
-  const body = r.rows.map((row) => [
+  const priorities = r.columns.applications.priority.count() > 0;
+  const body = Array.from(r.eachRow(), (row) => [
     row.application.applicant + (row.tied ? '*' : ''),
     row.application.type,
     row.ordinance ?? '',
@@ -284,20 +347,21 @@ function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
       );
     }
   }
-  if (r.rows.some((row) => row.years && row.years.from !== row.years.to)) {
+  const c = r.columns;
+  if (c.yearFrom.some((from, i) => from !== NO_YEARS && from !== c.yearTo[i])) {
     notes.push(
       sv
         ? 'En flerårig ansökan är ett beslut: samma belopp varje år, räknat mot varje års budget.'
         : 'A multi-year application is one decision: the same amount each year, counted against each year\'s budget.',
     );
   }
-  for (const row of r.rows) {
+  for (const row of r.eachRow()) {
     if (!row.reasons) continue;
     const where = row.application.line ? (sv ? ` (rad ${row.application.line})` : ` (line ${row.application.line})`) : '';
     const rank = row.rank !== undefined ? (sv ? ` [plats ${row.rank}]` : ` [rank ${row.rank}]`) : '';
     notes.push(`${row.application.applicant}${where}${rank}: ${reasonText(row, locale, dp)}.`);
   }
-  if (r.rows.some((row) => row.tied)) notes.push(sv ? '* filens ordning avgjorde mellan lika poäng.' : '* file order decided between equal scores.');
+  if (c.tied.includes(1)) notes.push(sv ? '* filens ordning avgjorde mellan lika poäng.' : '* file order decided between equal scores.');
   return notes;
 }
 
@@ -316,8 +380,9 @@ export function awardsJsonDocument(view: AwardView, options: RenderOptions): Ren
 
 /** Awards as CSV: one record per application. */
 export function* awardsCsv(view: AwardView, options: RenderOptions): Rendered {
-  const { headers, rows } = awardRecords(view.result, options.csv?.headers === 'sv' ? 'sv' : 'en');
-  yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
+  const headers = recordHeaders(view.result);
+  const rows = recordRows(view.result, options.csv?.headers === 'sv' ? 'sv' : 'en');
+  yield* csvChunks(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
 }
 
 /** Awards as grids: the terminal table or Markdown (options.format). */

@@ -3,7 +3,7 @@
  * documented JSON, and as two display grids: totals per year, and recipients with their totals.
  */
 import { type NumberLocale } from '../core/amount.js';
-import { formatAmount, plain } from './money.js';
+import { formatAmount, plain, plainScaled as scaledText } from './money.js';
 import { comparisonNumbers, type ComparisonNumbers, type CompareCell, type CompareStatus, type Comparison, type ScaledCell, type ScaledRow } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import type { NotCheckedReason, ParadoxCheck, ParadoxKind } from '../core/paradox.js';
@@ -18,17 +18,6 @@ import { gridSections, provenanceOf, type Provenance, type Rendered, type Render
 
 /** The decimals every amount of a comparison is written with: the most any compared amount needs. */
 const decimals = (c: Comparison): number => c.decimals;
-
-/** n / 10^dp written as plain() writes its Decimal: fixed decimals, "-" only below zero. Exact. */
-function scaledText(n: bigint, dp: number): string {
-  const neg = n < 0n;
-  let digits = (neg ? -n : n).toString();
-  if (dp > 0) {
-    digits = digits.padStart(dp + 1, '0');
-    digits = `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
-  }
-  return neg ? `-${digits}` : digits;
-}
 
 /**
  * difference / a × 100 with four decimals, as Decimal's toFixed(4) writes it (half away from

@@ -39,6 +39,9 @@ export function renderCsv(headers: string[], rows: Iterable<string[]>, textColum
   return [...csvChunks(headers, rows, textColumns, options)].join('');
 }
 
+/** What csv-stringify quotes and escapes beyond a delimiter: a quote mark, a CR or an LF. */
+const QUOTE_OR_BREAK = /["\r\n]/;
+
 /** Records at most this many to a chunk of csvChunks(). */
 const RECORDS_A_CHUNK = 4096;
 
@@ -67,23 +70,43 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
     return w !== undefined && Object.hasOwn(w, c) ? w[c]! : c;
   };
   let records = 0;
+  // Records that need quoting, in a run: csv-stringify writes a run in one call (a call a record
+  // costs its options' normalising each time), and the run is the records' text one after another.
+  const run: string[][] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    parts.push(stringify(run, settings));
+    run.length = 0;
+  };
   for (const row of rows) {
     // One loop a record: each cell's text (a text cell neutralised, a number with the decimal mark), and whether any needs quoting.
     const n = row.length;
     const cells = new Array<string>(n);
+    // A cell that needs quoting only for a delimiter in it is written "…" here (csv-stringify writes
+    // it so); a record with any other cell to quote (a quote mark, a CR or LF, a leading "'") goes to csv-stringify.
     let quote = false;
+    let wrap: number[] | undefined;
     for (let i = 0; i < n; i++) {
       const c = text(i) ? neutraliseFormula(words.length ? word(i, row[i]!) : row[i]!) : mark === ',' ? row[i]!.replace('.', ',') : row[i]!;
-      if (!quote && (c.charCodeAt(0) === 39 /* ' */ || special.test(c))) quote = true;
+      if (!quote && (c.charCodeAt(0) === 39 /* ' */ || special.test(c))) {
+        if (c.charCodeAt(0) === 39 || QUOTE_OR_BREAK.test(c)) quote = true;
+        else (wrap ??= []).push(i);
+      }
       cells[i] = c;
     }
-    if (quote) parts.push(stringify([cells], settings));
-    else parts.push(cells.join(delimiter), eol); // a flat string per record, not a rope
+    if (quote) run.push(cells);
+    else {
+      flush();
+      if (wrap) for (const i of wrap) cells[i] = `"${cells[i]!}"`;
+      parts.push(cells.join(delimiter), eol); // a flat string per record, not a rope
+    }
     if (++records % RECORDS_A_CHUNK === 0) {
+      flush();
       yield parts.join('');
       parts.length = 0;
     }
   }
+  flush();
   yield parts.join('');
 }
 

@@ -42,3 +42,14 @@ export function plain(value: Decimal, decimals: number): string {
   const s = value.toFixed(decimals);
   return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
+
+/** plain() of a scaled integer: n × 10^−decimals with exactly `decimals` decimals ("-12.50"; "-" only below zero), no Decimal made. Exact. */
+export function plainScaled(n: bigint, decimals: number): string {
+  const negative = n < 0n;
+  let digits = (negative ? -n : n).toString();
+  if (decimals > 0) {
+    digits = digits.padStart(decimals + 1, '0');
+    digits = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+  }
+  return negative ? `-${digits}` : digits;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { recipientKey, sameRecipient, visibleName } from '../../src/core/recipient-key.js';
 
 describe('recipientKey: one identity for a recipient', () => {
@@ -39,5 +40,23 @@ describe('recipientKey: one identity for a recipient', () => {
     expect(visibleName('Alfa\u200b')).toBe('Alfa\\u200b');
     expect(visibleName('Alfa\u00a0')).toBe('Alfa\\u00a0');
     expect(visibleName('Göteborg')).toBe('Göteborg');
+  });
+});
+
+describe('recipientKey: the plain path (ASCII and Latin-1 letters) gives the general path\'s key', () => {
+  // The general rule, as the module states it, with no fast path.
+  const general = (name: string): string =>
+    name.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').normalize('NFC').replace(/\s+/g, ' ').trim().toUpperCase().toLowerCase().normalize('NFC');
+  it('for names of letters, digits, spaces and the Latin-1 range around them', () => {
+    const char = fc.oneof(
+      fc.constantFrom(' ', '  ', 'a', 'Z', '0', '-', '.', '\t', '\u00a0', '\u00ad', '\u00b5', '\u00d7', '\u00df', '\u00f7', '\u00ff', '\u0308', '\u0130'),
+      fc.integer({ min: 0x20, max: 0x17f }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), (name) => {
+        expect(recipientKey(name)).toBe(general(name));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
