@@ -39,20 +39,19 @@ import { StatsbidragError } from '../core/errors.js';
 import { splitWithoutRows, type SplitRequest } from '../core/split.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
 import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
-import { amountColumns, moneyDecimals } from '../render/allocation.js';
-import { bulkCsvChunks, bulkName, bulkRecords, bulkText } from '../render/bulk.js';
-import { allocationWorkbook } from '../render/xlsx.js';
-import { xlsxChunks } from '../render/xlsx-zip.js';
+import { amountColumns, columnName, columnText, moneyDecimals } from '../render/allocation-columns.js';
 import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
-import { gridSections, type Provenance } from '../render/output.js';
-import { allocationSections, explainSections } from '../render/allocation.js';
-import { bulkExplainBody, bulkExplainCsv, bulkExplainJson } from '../render/bulk-explain.js';
+import { gridSections, type Provenance, type RenderOptions } from '../render/output.js';
+import { allocationSections, explainSections, type AllocationView } from '../render/allocation.js';
+import { bulkExplainBody, bulkExplainJson } from '../render/bulk-explain.js';
+import type { ExplainedRows } from '../render/explain.js';
+import { writerFor } from '../render/formats.js';
+import type { FormatOf } from '../render/format-names.js';
 import { bulkGridBody, bulkRecipientColumns } from '../render/bulk-grid.js';
 import { NO_PAINT, type Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
 import { explainedRows } from '../core/explain-rows.js';
-import type { SplitRow } from '../core/split.js';
 
 
 
@@ -117,29 +116,45 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const split = bulkSplit(columns, allocation);
   if (!split) return undefined;
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
-  if (explain || grid) return bulkExplainOrGrid(split, request, explain === true, onRows);
-  if (request.format === 'xlsx') {
-    // The workbook the general path writes, its records made from the columns one row at a time.
-    const view = { allocation: split.summary, programme: split.summary.programme, scenario: undefined, recipientCount: columns.rows };
-    return xlsxChunks(allocationWorkbook(view, request.locale ?? 'sv', request.provenance!, bulkRecords(split)));
-  }
+  if ((explain && request.format !== 'csv') || (grid && !explain)) return bulkExplainOrGrid(split, request, explain === true, onRows);
   if (request.format === 'json') return bulkJsonChunks({ split, provenance: request.provenance, ...(onRows ? { onRows } : {}) });
-  return bulkCsvChunks({ split, ...(request.csv ? { options: request.csv } : {}), ...(onRows ? { onRows } : {}) });
+  // The general path's own writer (render/formats.ts), on the lane's columnar model.
+  return writerFor('allocation', request.format as FormatOf<'allocation'>)(laneView(split, request, explain === true, onRows), renderOptionsOf(request)) as Chunks;
+}
+
+/** What the writers are handed: the lane's model as an AllocationView (its summary, no rows of its own), and, with --explain, its explained rows made one at a time. */
+function laneView(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): AllocationView {
+  const { summary, columns } = split;
+  const provenance = request.provenance;
+  return {
+    allocation: summary,
+    programme: summary.programme,
+    scenario: undefined,
+    recipientCount: columns.rows,
+    totalLabel: request.totalLabel,
+    columns: split,
+    ...(provenance ? { source: { version: provenance.version, programme: provenance.programme, rules: provenance.rules } } : {}),
+    ...(explain ? { explained: explainedRowsOf(split, request) } : { onRows }),
+  };
+}
+
+/** The render options the request carries (the command line is the provenance's). */
+function renderOptionsOf(request: BulkRequest): RenderOptions {
+  return { format: request.format as RenderOptions['format'], locale: request.locale ?? 'sv', csv: request.csv ?? {}, paint: request.paint ?? NO_PAINT, command: request.provenance?.command ?? undefined };
 }
 
 /**
- * Markdown or the terminal table (the general renderer's sections, the rows streamed), and
- * --explain: each period's rows made one at a time as split() would explain them (core/explain-rows.ts).
+ * Each period's rows made one at a time as split() would explain them (core/explain-rows.ts),
+ * counted for the progress line over every period (and the terminal table's two readings) as one count.
  */
-function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): Chunks {
+function explainedRowsOf(split: BulkSplit, request: BulkRequest): ExplainedRows {
   const { columns, summary } = split;
   const who = bulkRecipientColumns(columns);
-  // --explain's progress over every period (and the terminal table's two readings) as one count.
   const passes = summary.periods.length * (request.format === 'table' ? 2 : 1);
   let before = 0;
   const explained = request.progress ? (done: number) => request.progress!('write', before + done, columns.rows * passes) : undefined;
-  const codeOf = who.codes ? (i: number): string | undefined => (columns.codeEnd![i]! > columns.codeStart![i]! ? bulkText(columns, columns.codeStart![i]!, columns.codeEnd![i]!) : undefined) : undefined;
-  const rowsOf = (k: number): (() => Iterable<SplitRow>) => {
+  const codeOf = who.codes ? (i: number): string | undefined => (columns.codeEnd![i]! > columns.codeStart![i]! ? columnText(columns, columns.codeStart![i]!, columns.codeEnd![i]!) : undefined) : undefined;
+  return (k) => {
     const p = summary.periods[k]!.split;
     const made = explainedRows(
       {
@@ -151,13 +166,22 @@ function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: bool
         kind: p.methodKind ?? 'remainder',
         ...(p.methodKind === 'divisor' ? { divisor: methodOf(p.method, p.firstDivisor).divisor! } : {}),
       },
-      (i) => bulkName(columns, i),
+      (i) => columnName(columns, i),
       codeOf,
     );
     // Counted for the progress line.
     return explained ? () => counted(made(), explained, (n) => (before += n)) : made;
   };
-  if (request.format === 'csv') return bulkExplainCsv(summary, rowsOf, who.codes, request.csv ?? {});
+}
+
+/**
+ * Markdown or the terminal table (the general renderer's sections, the rows streamed), and
+ * --explain: each period's rows made one at a time as split() would explain them (core/explain-rows.ts).
+ */
+function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): Chunks {
+  const { columns, summary } = split;
+  const who = bulkRecipientColumns(columns);
+  const rowsOf = explainedRowsOf(split, request);
   if (request.format === 'json') {
     // The explanations first (each period's, in the frame), then the rows, counted by the writer.
     const elements = (k: number): Iterable<string> => bulkExplainJson(summary.periods[k]!, rowsOf(k));

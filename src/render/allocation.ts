@@ -5,61 +5,30 @@
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import { parseAmount, type NumberLocale } from '../core/amount.js';
 import { formatAmount, formatPercent, plain } from './money.js';
-import { Decimal, maxDecimals } from '../core/decimal.js';
+import { Decimal } from '../core/decimal.js';
 import type { FigureKind, FigureStatus } from '../core/sourced.js';
-import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
-import { renderCsv } from './csv.js';
+import { formatYearRange, yearCount } from '../core/schedule.js';
+import type { AllocationColumns } from '../core/bulk-columns.js';
+import { allocationColumns, columnRecords, gridTotalColumn, moneyDecimals } from './allocation-columns.js';
+import { allocationCsvChunks } from './allocation-csv.js';
 import type { Method } from '../core/apportion/index.js';
-import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
+import { explainGrid, explainJson, explainNotes, explainRecords, ownExplainedRows, type ExplainedRows, type ExplainRowJson } from './explain.js';
+import { csvChunks } from './csv.js';
 import type { Grid, StreamedBody } from './grid.js';
 import { methodText } from './method-text.js';
 import { adminKindNote, statedTotalNote, totalAdminKind, totalAdminNote } from './figures.js';
 import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
-/** The amount columns of the records: one per year, each with its period; a single year (or no year) is just "amount". */
-export function amountColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
-  const cols = a.periods.flatMap((p) => (p.years ? yearsOf(p.years).map((y) => ({ key: `amount_${y}`, period: p })) : [{ key: 'amount', period: p }]));
-  return cols.length === 1 ? [{ key: 'amount', period: cols[0]!.period }] : cols;
-}
-
-/** Decimals that write every amount exactly: the unit's, and those of totals that are not whole units (--rest leave). */
-export function moneyDecimals(a: Allocation): number {
-  return Math.max(0, ...a.periods.map((p) => Math.max(p.split.decimals, maxDecimals([p.statedTotal, p.admin, p.split.amount, p.split.residual]))));
-}
-
-const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
-
-/**
- * Header of the records: recipient first, then code, weight, amounts, total. The code column is
- * there when some recipient has a code (`codes`: when the caller holds the rows elsewhere, the bulk lane).
- */
-export function allocationHeaders(a: Allocation, codes = hasCodes(a)): string[] {
-  const cols = amountColumns(a);
-  return ['recipient', ...(codes ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
-}
-
-/** The records one by one, as plain values (a generator: a million rows need not be held twice). */
-export function* allocationRows(a: Allocation): Generator<string[]> {
-  const cols = amountColumns(a);
-  const dp = moneyDecimals(a);
-  const withTotal = cols.length > 1;
-  const codes = hasCodes(a);
-  for (let i = 0; i < a.recipients.length; i++) {
-    const r = a.recipients[i]!;
-    yield [
-      r.id,
-      ...(codes ? [r.code ?? ''] : []),
-      r.weight.toFixed(),
-      ...cols.map((c) => plain(c.period.split.rows[i]!.amount, dp)),
-      ...(withTotal ? [plain(a.periodTotals[i]!, dp)] : []),
-    ];
-  }
+/** The records one by one, as plain values, made from the columnar model (render/allocation-columns.ts). */
+export function allocationRows(a: Allocation): Iterable<string[]> {
+  return columnRecords(allocationColumns(a)).rows;
 }
 
 /** Header and rows of plain values: recipient first, then code, weight, amounts, total. */
 export function allocationRecords(a: Allocation): { headers: string[]; rows: string[][] } {
-  return { headers: allocationHeaders(a), rows: [...allocationRows(a)] };
+  const { headers, rows } = columnRecords(allocationColumns(a));
+  return { headers, rows: [...rows] };
 }
 
 function percentOf(part: Decimal, whole: Decimal): string | null {
@@ -174,11 +143,6 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
 
 const boundMark = (bound: 'floor' | 'ceiling' | undefined): string => (bound === 'floor' ? ' F' : bound === 'ceiling' ? ' C' : '');
 
-/** Whether the grid has a total column: several periods, or one over several years. */
-export function gridTotalColumn(a: Allocation): boolean {
-  return a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
-}
-
 /** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language. */
 function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
   const L = labelsFor(locale);
@@ -252,32 +216,45 @@ export interface AllocationView {
   source?: Source | undefined;
   /** The total as the user wrote it, for the title of a free split. */
   totalLabel?: string | undefined;
+  /**
+   * The rows as the columnar model, when the caller made it (the bulk lane, from the input's
+   * bytes: `allocation` is then its summary, without rows); otherwise made from `allocation`.
+   */
+  columns?: AllocationColumns | undefined;
+  /** --explain on the bulk lane: period k's explained rows, made as they are written. */
+  explained?: ExplainedRows | undefined;
+  /** Called now and then with the rows written so far (a progress line). */
+  onRows?: ((done: number) => void) | undefined;
 }
 
-const explained = (a: Allocation): boolean => a.periods.some((p) => p.split.rows.some((r) => r.explain));
+/** The view's rows as the columnar model every writer takes. */
+export const columnsOf = (view: AllocationView): AllocationColumns => view.columns ?? allocationColumns(view.allocation);
+
+/** The view's explained rows, when explanations were asked for. */
+export const explainedOf = (view: AllocationView): ExplainedRows | undefined => view.explained ?? ownExplainedRows(view.allocation);
+
+/** Whether the records have a code column: some recipient has a code. */
+export const codesOf = (view: AllocationView): boolean => (view.columns ? view.columns.columns.codeStart !== undefined : view.allocation.recipients.some((r) => r.code !== undefined));
 
 /** An allocation as JSON (render/formats.ts: the allocation's json writer). */
 export function allocationJsonDocument(view: AllocationView, options: RenderOptions): Rendered {
   return jsonDocument(allocationJson(view.allocation, view.source && provenanceOf(view.source, options)));
 }
 
-/** An allocation as CSV: wide, a column per year; with explanations one record per period and recipient (they do not fit the wide layout). */
-export function* allocationCsv(view: AllocationView, options: RenderOptions): Rendered {
-  const { allocation } = view;
-  if (explained(allocation)) {
-    const { headers, rows } = explainRecords(allocation);
-    yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
-  } else {
-    const headers = allocationHeaders(allocation);
-    const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
-    yield renderCsv(headers, allocationRows(allocation), textColumns, options.csv);
+/** An allocation as CSV: wide, a column per year (bytes, render/allocation-csv.ts); with explanations one record per period and recipient (they do not fit the wide layout). */
+export function allocationCsv(view: AllocationView, options: RenderOptions): Iterable<string | Uint8Array> {
+  const explained = explainedOf(view);
+  if (explained) {
+    const { headers, rows, text } = explainRecords(view.allocation, explained, codesOf(view));
+    return csvChunks(headers, rows, text, options.csv);
   }
+  return allocationCsvChunks(columnsOf(view), options.csv, view.onRows);
 }
 
 /** An allocation as grids: the terminal table or Markdown (options.format), explanations included when asked for. */
 export function allocationGrids(view: AllocationView, options: RenderOptions): Rendered {
   const { allocation } = view;
-  return gridSections([...allocationSections(view, options.locale), ...(explained(allocation) ? explainSections(allocation, options.locale) : [])], options);
+  return gridSections([...allocationSections(view, options.locale), ...(explainedOf(view) ? explainSections(allocation, options.locale) : [])], options);
 }
 
 /** One section per period explaining its rows; `rows(k)` (the bulk lane) stand in for period k's own. */

@@ -4,25 +4,14 @@
  * (core/explain-rows.ts) by the general renderer's own per-row functions (explainRecord,
  * explainRowJson, explainCells): byte for byte its output, never all rows held.
  */
-import type { Allocation, PeriodAllocation } from '../core/allocate.js';
+import type { PeriodAllocation } from '../core/allocate.js';
 import type { NumberLocale } from '../core/amount.js';
 import type { SplitRow } from '../core/split.js';
-import { csvChunks, type CsvOptions } from './csv.js';
-import { EXPLAIN_TEXT_COLUMNS, explainCells, explainHeaders, explainRecord, explainRowJson } from './explain.js';
+import { explainCells, explainRowJson } from './explain.js';
 import { cellRows, type StreamedBody } from './grid.js';
 
 function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
   for (const item of items) yield f(item);
-}
-
-/** The long CSV of `allocation` (it has no rows of its own): period k's records from `rows(k)`, period after period. */
-export function bulkExplainCsv(allocation: Allocation, rows: (k: number) => () => Iterable<SplitRow>, codes: boolean, options: CsvOptions): Iterable<string> {
-  const headers = explainHeaders(codes);
-  const text = new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : [])));
-  function* records(): Generator<string[]> {
-    for (const [k, p] of allocation.periods.entries()) for (const row of rows(k)()) yield explainRecord(p, row, codes);
-  }
-  return csvChunks(headers, records(), text, options);
 }
 
 /** The explanation grid's body for period `p`, from `rows` (read twice by a terminal table). */

@@ -14,8 +14,9 @@ import type { BulkColumns, BulkSplit } from '../core/bulk-columns.js';
 import { HELD_AT_FLOOR } from '../core/apportion/fast-constraints.js';
 import { printable } from '../core/printable.js';
 import { yearCount } from '../core/schedule.js';
-import { gridTotalColumn } from './allocation.js';
-import { bulkText, CHUNK_BYTES, writeScaledAmount } from './bulk.js';
+import { gridTotalColumn } from './allocation-columns.js';
+import { columnText as bulkText } from './allocation-columns.js';
+import { CHUNK_BYTES, writeScaledAmount } from './csv-bytes.js';
 import { displayWidth, mdEscape, pad, type StreamedBody } from './grid.js';
 import type { RecipientColumns } from './labels.js';
 

@@ -11,7 +11,8 @@
 import type { BulkSplit } from '../core/bulk-columns.js';
 import { HELD_AT_CEILING, HELD_AT_FLOOR } from '../core/apportion/fast-constraints.js';
 import { allocationJson } from './allocation.js';
-import { amountLayout, bulkName, bulkText, CHUNK_BYTES, canonicalWeight, cellBytes, writeScaledAmount } from './bulk.js';
+import { amountLayout, columnName as bulkName, columnText as bulkText } from './allocation-columns.js';
+import { CHUNK_BYTES, canonicalWeight, cellBytes, writeScaledAmount } from './csv-bytes.js';
 import type { Provenance } from './output.js';
 
 export interface BulkJsonInput {

@@ -32,7 +32,7 @@ export function neutraliseFormula(text: string): string {
 }
 
 /** Quote a cell that starts with the neutralising "'" or holds a CR or LF, whatever the record delimiter. */
-export const QUOTED_MATCH = [/^'/, /[\r\n]/];
+const QUOTED_MATCH = [/^'/, /[\r\n]/];
 
 /** `textColumns`: indices of the columns that hold text (neutralised); the rest are numbers. */
 export function renderCsv(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): string {
@@ -42,15 +42,22 @@ export function renderCsv(headers: string[], rows: Iterable<string[]>, textColum
 /** Records at most this many to a chunk of csvChunks(). */
 const RECORDS_A_CHUNK = 4096;
 
-/** renderCsv() in chunks of text, for rows made as they are written (the bulk lane's --explain). */
-export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): Generator<string> {
+/** How records are written in one CSV dialect: the header line (with the byte order mark when asked for), and one record's text. */
+export interface CsvDialect {
+  header: string;
+  /** A record's text and its line break: text cells neutralised (and with Swedish headers a code said in words), numbers with the decimal mark; quoted by csv-stringify when a cell needs it. */
+  record(row: readonly string[]): string;
+}
+
+/** The dialect of `options` for records under `headers`; `textColumns`: indices of the columns that hold text (neutralised), the rest are numbers. */
+export function csvDialect(headers: readonly string[], textColumns: ReadonlySet<number>, options: CsvOptions = {}): CsvDialect {
   const mark = options.decimalMark ?? '.';
   const settings = {
     delimiter: options.delimiter ?? ',',
     record_delimiter: options.eol === '\r\n' ? ('windows' as const) : ('unix' as const),
     quoted_match: QUOTED_MATCH,
   };
-  const parts = [options.bom ? '\ufeff' : '', stringify([headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')))], settings)];
+  const header = (options.bom ? '\ufeff' : '') + stringify([headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')))], settings);
   // A record none of whose cells needs quoting is joined here (csv-stringify would write the
   // same; it takes 0.6 s a million rows); any other goes through csv-stringify.
   const eol = options.eol ?? '\n';
@@ -66,19 +73,30 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
     const w = words[i];
     return w !== undefined && Object.hasOwn(w, c) ? w[c]! : c;
   };
+  return {
+    header,
+    record(row) {
+      // One loop a record: each cell's text (a text cell neutralised, a number with the decimal mark), and whether any needs quoting.
+      const n = row.length;
+      const cells = new Array<string>(n);
+      let quote = false;
+      for (let i = 0; i < n; i++) {
+        const c = text(i) ? neutraliseFormula(words.length ? word(i, row[i]!) : row[i]!) : mark === ',' ? row[i]!.replace('.', ',') : row[i]!;
+        if (!quote && (c.charCodeAt(0) === 39 /* ' */ || special.test(c))) quote = true;
+        cells[i] = c;
+      }
+      return quote ? stringify([cells], settings) : cells.join(delimiter) + eol; // a flat string per record, not a rope
+    },
+  };
+}
+
+/** renderCsv() in chunks of text, for rows made as they are written (--explain on a large list). */
+export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): Generator<string> {
+  const dialect = csvDialect(headers, textColumns, options);
+  const parts = [dialect.header];
   let records = 0;
   for (const row of rows) {
-    // One loop a record: each cell's text (a text cell neutralised, a number with the decimal mark), and whether any needs quoting.
-    const n = row.length;
-    const cells = new Array<string>(n);
-    let quote = false;
-    for (let i = 0; i < n; i++) {
-      const c = text(i) ? neutraliseFormula(words.length ? word(i, row[i]!) : row[i]!) : mark === ',' ? row[i]!.replace('.', ',') : row[i]!;
-      if (!quote && (c.charCodeAt(0) === 39 /* ' */ || special.test(c))) quote = true;
-      cells[i] = c;
-    }
-    if (quote) parts.push(stringify([cells], settings));
-    else parts.push(cells.join(delimiter), eol); // a flat string per record, not a rope
+    parts.push(dialect.record(row));
     if (++records % RECORDS_A_CHUNK === 0) {
       yield parts.join('');
       parts.length = 0;
@@ -86,4 +104,3 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
   }
   yield parts.join('');
 }
-

@@ -19,7 +19,6 @@ const SHARE_DP = 6;
 
 const fixedOrInf = (d: Decimal | undefined, dp: number): string => (d === undefined ? '' : d.isFinite() ? plain(d, dp) : 'Infinity');
 
-const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
 
 function moneyDp(p: PeriodAllocation): number {
   return p.split.decimals;
@@ -117,17 +116,36 @@ export function explainNotes(p: PeriodAllocation, locale: NumberLocale = 'en'): 
   return notes;
 }
 
-/** Long CSV: one record per period and recipient. */
-export function explainRecords(a: Allocation): { headers: string[]; rows: string[][] } {
-  const codes = hasCodes(a);
-  const range = a.periods.some(ranged);
+/** Period k's explained rows, from the start each time it is called: the allocation's own, or (a large list) made one at a time as they are written (core/explain-rows.ts). */
+export type ExplainedRows = (k: number) => () => Iterable<SplitRow>;
+
+/** The allocation's own explained rows, when it has any. */
+export function ownExplainedRows(a: Allocation): ExplainedRows | undefined {
+  return a.periods.some((p) => p.split.rows.some((r) => r.explain)) ? (k) => () => a.periods[k]!.split.rows : undefined;
+}
+
+/** Whether period k's rows carry the range of the total (its first row tells: every row or none). */
+function rangedRows(rows: ExplainedRows, k: number): boolean {
+  for (const row of rows(k)()) return row.explain?.range !== undefined;
+  return false;
+}
+
+/**
+ * Long records: one per period and recipient, period after period, made as they are read (the
+ * CSV writer's and the xlsx sheet's); `a`'s periods (its rows are not read: `rows` are) and
+ * whether the records have a code column.
+ */
+export function explainRecords(a: Allocation, rows: ExplainedRows, codes: boolean): { headers: string[]; rows: Iterable<string[]>; text: ReadonlySet<number> } {
+  const range = a.periods.some((_, k) => rangedRows(rows, k));
   const headers = explainHeaders(codes, range);
-  const rows = a.periods.flatMap((p) => p.split.rows.map((row) => explainRecord(p, row, codes, range)));
-  return { headers, rows };
+  function* records(): Generator<string[]> {
+    for (const [k, p] of a.periods.entries()) for (const row of rows(k)()) yield explainRecord(p, row, codes, range);
+  }
+  return { headers, rows: { [Symbol.iterator]: records }, text: new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))) };
 }
 
 /** Header of the long CSV; with `range` (--explain-range) the total's range, `total_down` and `total_up`, last. */
-export function explainHeaders(codes: boolean, range = false): string[] {
+function explainHeaders(codes: boolean, range = false): string[] {
   return [
     'period',
     'method',
@@ -152,7 +170,7 @@ export function explainHeaders(codes: boolean, range = false): string[] {
 }
 
 /** One record of the long CSV. */
-export function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean, range = false): string[] {
+function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean, range = false): string[] {
   const dp = moneyDp(p);
   const e = row.explain;
   return [
