@@ -40,11 +40,10 @@ import { splitWithoutRows, type SplitRequest } from '../core/split.js';
 import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
 import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
 import { amountColumns, columnName, columnText, moneyDecimals } from '../render/allocation-columns.js';
-import { bulkJsonChunks } from '../render/bulk-json.js';
 import type { CsvOptions } from '../render/csv.js';
 import { gridSections, type Provenance, type RenderOptions } from '../render/output.js';
 import { allocationSections, explainSections, type AllocationView } from '../render/allocation.js';
-import { bulkExplainBody, bulkExplainJson } from '../render/bulk-explain.js';
+import { bulkExplainBody } from '../render/bulk-explain.js';
 import type { ExplainedRows } from '../render/explain.js';
 import { writerFor } from '../render/formats.js';
 import type { FormatOf } from '../render/format-names.js';
@@ -116,8 +115,7 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const split = bulkSplit(columns, allocation);
   if (!split) return undefined;
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
-  if ((explain && request.format !== 'csv') || (grid && !explain)) return bulkExplainOrGrid(split, request, explain === true, onRows);
-  if (request.format === 'json') return bulkJsonChunks({ split, provenance: request.provenance, ...(onRows ? { onRows } : {}) });
+  if (grid) return bulkExplainOrGrid(split, request, explain === true, onRows);
   // The general path's own writer (render/formats.ts), on the lane's columnar model.
   return writerFor('allocation', request.format as FormatOf<'allocation'>)(laneView(split, request, explain === true, onRows), renderOptionsOf(request)) as Chunks;
 }
@@ -182,11 +180,6 @@ function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: bool
   const { columns, summary } = split;
   const who = bulkRecipientColumns(columns);
   const rowsOf = explainedRowsOf(split, request);
-  if (request.format === 'json') {
-    // The explanations first (each period's, in the frame), then the rows, counted by the writer.
-    const elements = (k: number): Iterable<string> => bulkExplainJson(summary.periods[k]!, rowsOf(k));
-    return bulkJsonChunks({ split, provenance: request.provenance, explain: elements });
-  }
   const locale = request.locale ?? 'sv';
   const view = { allocation: summary, programme: summary.programme, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
   const body = bulkGridBody(split, locale, explain ? undefined : onRows);

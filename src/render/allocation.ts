@@ -11,14 +11,15 @@ import { formatYearRange, yearCount } from '../core/schedule.js';
 import type { AllocationColumns } from '../core/bulk-columns.js';
 import { allocationColumns, columnRecords, gridTotalColumn, moneyDecimals } from './allocation-columns.js';
 import { allocationCsvChunks } from './allocation-csv.js';
+import { allocationJsonChunks } from './allocation-json.js';
 import type { Method } from '../core/apportion/index.js';
-import { explainGrid, explainJson, explainNotes, explainRecords, ownExplainedRows, type ExplainedRows, type ExplainRowJson } from './explain.js';
+import { explainGrid, explainJson, explainJsonElements, explainNotes, explainRecords, ownExplainedRows, type ExplainedRows, type ExplainRowJson } from './explain.js';
 import { csvChunks } from './csv.js';
 import type { Grid, StreamedBody } from './grid.js';
 import { methodText } from './method-text.js';
 import { adminKindNote, statedTotalNote, totalAdminKind, totalAdminNote } from './figures.js';
 import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
-import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
+import { gridSections, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
 /** The records one by one, as plain values, made from the columnar model (render/allocation-columns.ts). */
 export function allocationRows(a: Allocation): Iterable<string[]> {
@@ -237,8 +238,16 @@ export const explainedOf = (view: AllocationView): ExplainedRows | undefined => 
 export const codesOf = (view: AllocationView): boolean => (view.columns ? view.columns.columns.codeStart !== undefined : view.allocation.recipients.some((r) => r.code !== undefined));
 
 /** An allocation as JSON (render/formats.ts: the allocation's json writer). */
-export function allocationJsonDocument(view: AllocationView, options: RenderOptions): Rendered {
-  return jsonDocument(allocationJson(view.allocation, view.source && provenanceOf(view.source, options)));
+export function allocationJsonDocument(view: AllocationView, options: RenderOptions): Iterable<Uint8Array> {
+  const split = columnsOf(view);
+  const explained = explainedOf(view);
+  const doc = allocationJson(split.summary, view.source && provenanceOf(view.source, options));
+  return allocationJsonChunks({
+    split,
+    doc,
+    ...(explained ? { explain: (k: number) => explainJsonElements(split.summary.periods[k]!, explained(k)) } : {}),
+    ...(view.onRows ? { onRows: view.onRows } : {}),
+  });
 }
 
 /** An allocation as CSV: wide, a column per year (bytes, render/allocation-csv.ts); with explanations one record per period and recipient (they do not fit the wide layout). */

@@ -231,7 +231,7 @@ export function explainJson(p: PeriodAllocation): ExplainRowJson[] {
 }
 
 /** One element of a period's `explain` array. */
-export function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJson {
+function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJson {
   const dp = moneyDp(p);
   const e = row.explain;
   return {
@@ -253,4 +253,28 @@ export function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJs
     ...(e?.floorIgnored ? { floorIgnored: true as const } : {}),
     ...(e?.range ? { totalRange: { down: plain(e.range.down, dp), up: e.range.up === null ? null : plain(e.range.up, dp) } } : {}),
   };
+}
+
+/** Elements a chunk of explainJsonElements(). */
+const ELEMENTS_A_CHUNK = 1024;
+
+/**
+ * The inside of period p's "explain" array as `JSON.stringify(doc, null, 2)` writes it, from
+ * `rows` made as they are written: each element on lines 8 spaces in (a period's keys are 6 in),
+ * separated by commas; the JSON writer (render/allocation-json.ts) writes the brackets.
+ */
+export function* explainJsonElements(p: PeriodAllocation, rows: () => Iterable<SplitRow>): Generator<string> {
+  const indent = '\n        ';
+  let parts: string[] = [];
+  let first = true;
+  for (const row of rows()) {
+    // JSON.stringify escapes every line break inside a string, so each newline is a line of the layout.
+    parts.push(`${first ? '' : ','}${indent}${JSON.stringify(explainRowJson(p, row), null, 2).replace(/\n/g, indent)}`);
+    first = false;
+    if (parts.length === ELEMENTS_A_CHUNK) {
+      yield parts.join('');
+      parts = [];
+    }
+  }
+  if (parts.length) yield parts.join('');
 }
