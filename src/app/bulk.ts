@@ -41,13 +41,12 @@ import { readBulkColumns, type BulkColumns } from '../io/bulk.js';
 import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
 import { amountColumns, columnName, columnText, moneyDecimals } from '../render/allocation-columns.js';
 import type { CsvOptions } from '../render/csv.js';
-import { gridSections, type Provenance, type RenderOptions } from '../render/output.js';
-import { allocationSections, explainSections, type AllocationView } from '../render/allocation.js';
-import { bulkExplainBody } from '../render/bulk-explain.js';
+import type { Provenance, RenderOptions } from '../render/output.js';
+import type { AllocationView } from '../render/allocation.js';
 import type { ExplainedRows } from '../render/explain.js';
-import { writerFor } from '../render/formats.js';
+import { formatsOf, writerFor } from '../render/formats.js';
 import type { FormatOf } from '../render/format-names.js';
-import { bulkGridBody, bulkRecipientColumns } from '../render/bulk-grid.js';
+import { columnRecipients } from '../render/allocation-grid.js';
 import { NO_PAINT, type Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
 import { explainedRows } from '../core/explain-rows.js';
@@ -93,8 +92,8 @@ export type Chunks = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array>;
 /** The split's output in chunks, or undefined when the general path should do it. */
 export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): Chunks | undefined {
   const { explain, ...allocation } = request.allocation;
-  const grid = request.format === 'md' || request.format === 'table';
-  if (request.format !== 'csv' && request.format !== 'json' && request.format !== 'xlsx' && !grid) return undefined;
+  // Any format the allocation is written in (render/formats.ts); an xlsx workbook carries its provenance.
+  if (!(formatsOf('allocation') as readonly string[]).includes(request.format)) return undefined;
   if (request.format === 'xlsx' && (explain || !request.provenance)) return undefined;
   const bounded = allocation.floor !== undefined || allocation.ceiling !== undefined || request.floorColumn !== undefined || request.ceilingColumn !== undefined;
   // --explain with floors and ceilings (the explanation's bounds and unconstrained amounts) is the general path's.
@@ -115,7 +114,6 @@ export function bulkAllocate(input: string | Uint8Array, request: BulkRequest): 
   const split = bulkSplit(columns, allocation);
   if (!split) return undefined;
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
-  if (grid) return bulkExplainOrGrid(split, request, explain === true, onRows);
   // The general path's own writer (render/formats.ts), on the lane's columnar model.
   return writerFor('allocation', request.format as FormatOf<'allocation'>)(laneView(split, request, explain === true, onRows), renderOptionsOf(request)) as Chunks;
 }
@@ -147,7 +145,7 @@ function renderOptionsOf(request: BulkRequest): RenderOptions {
  */
 function explainedRowsOf(split: BulkSplit, request: BulkRequest): ExplainedRows {
   const { columns, summary } = split;
-  const who = bulkRecipientColumns(columns);
+  const who = columnRecipients(columns);
   const passes = summary.periods.length * (request.format === 'table' ? 2 : 1);
   let before = 0;
   const explained = request.progress ? (done: number) => request.progress!('write', before + done, columns.rows * passes) : undefined;
@@ -170,22 +168,6 @@ function explainedRowsOf(split: BulkSplit, request: BulkRequest): ExplainedRows 
     // Counted for the progress line.
     return explained ? () => counted(made(), explained, (n) => (before += n)) : made;
   };
-}
-
-/**
- * Markdown or the terminal table (the general renderer's sections, the rows streamed), and
- * --explain: each period's rows made one at a time as split() would explain them (core/explain-rows.ts).
- */
-function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): Chunks {
-  const { columns, summary } = split;
-  const who = bulkRecipientColumns(columns);
-  const rowsOf = explainedRowsOf(split, request);
-  const locale = request.locale ?? 'sv';
-  const view = { allocation: summary, programme: summary.programme, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
-  const body = bulkGridBody(split, locale, explain ? undefined : onRows);
-  const sections = allocationSections(view, locale, { body, anyTied: split.periods.some((p) => p.tiedRows.length > 0), who });
-  if (explain) sections.push(...explainSections(summary, locale, { body: (k) => bulkExplainBody(summary.periods[k]!, rowsOf(k), who.codes, locale), who }));
-  return gridSections(sections, { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
 }
 
 /** The rows, calling `onRows` with the count so far every 16 384 rows and at the end, then `onEnd` with the count. */

@@ -11,14 +11,15 @@ import { formatYearRange, yearCount } from '../core/schedule.js';
 import type { AllocationColumns } from '../core/bulk-columns.js';
 import { allocationColumns, columnRecords, gridTotalColumn, moneyDecimals } from './allocation-columns.js';
 import { allocationCsvChunks } from './allocation-csv.js';
+import { allocationGridBody, columnRecipients } from './allocation-grid.js';
 import { allocationJsonChunks } from './allocation-json.js';
 import type { Method } from '../core/apportion/index.js';
-import { explainGrid, explainJson, explainJsonElements, explainNotes, explainRecords, ownExplainedRows, type ExplainedRows, type ExplainRowJson } from './explain.js';
+import { explainBody, explainGrid, explainJson, explainJsonElements, explainNotes, explainRecords, ownExplainedRows, rangedRows, type ExplainedRows, type ExplainRowJson } from './explain.js';
 import { csvChunks } from './csv.js';
-import type { Grid, StreamedBody } from './grid.js';
+import type { Grid } from './grid.js';
 import { methodText } from './method-text.js';
 import { adminKindNote, statedTotalNote, totalAdminKind, totalAdminNote } from './figures.js';
-import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
+import { labelsFor, type RecipientColumns } from './labels.js';
 import { gridSections, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
 /** The records one by one, as plain values, made from the columnar model (render/allocation-columns.ts). */
@@ -142,10 +143,10 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
   };
 }
 
-const boundMark = (bound: 'floor' | 'ceiling' | undefined): string => (bound === 'floor' ? ' F' : bound === 'ceiling' ? ' C' : '');
 
-/** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language. */
-function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
+/** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language; the rows written from the model (render/allocation-grid.ts). */
+function allocationGrid(split: AllocationColumns, locale: NumberLocale, who: RecipientColumns, onRows?: (done: number) => void): Grid {
+  const a = split.summary;
   const L = labelsFor(locale);
   const dp = moneyDecimals(a);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
@@ -159,12 +160,6 @@ function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: Recipie
     ...a.periods.map((p) => ({ header: label(p), align: 'right' as const })),
     ...(multiYear ? [{ header: `${L.sumColumn} ${formatYearRange(a.span!)}`, align: 'right' as const }] : []),
   ];
-  const body = a.recipients.map((r, i) => [
-    r.id,
-    ...(codes ? [r.code ?? ''] : []),
-    ...a.periods.map((p) => money(p.split.rows[i]!.amount) + (p.split.rows[i]!.tied ? '*' : '') + boundMark(p.split.rows[i]!.bound)),
-    ...(multiYear ? [money(a.periodTotals[i]!)] : []),
-  ]);
   const total = a.totals;
   const footerRow = (text: string, perPeriod: (p: PeriodAllocation) => string, whole: string): string[] => [
     ...lead(text),
@@ -181,7 +176,7 @@ function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: Recipie
     footerRow(L.ofWhichRounding, (p) => money(p.split.residual.neg()), money(total.residual.neg())),
     footerRow(L.amountSplit, (p) => money(p.split.amount), money(total.amountSplit)),
   ];
-  return { columns, body, footer };
+  return { columns, body: [], footer, streamed: allocationGridBody(split, locale, onRows) };
 }
 
 /** Lines printed under the table: how each period was split, and what a "*" means. */
@@ -262,25 +257,21 @@ export function allocationCsv(view: AllocationView, options: RenderOptions): Ite
 
 /** An allocation as grids: the terminal table or Markdown (options.format), explanations included when asked for. */
 export function allocationGrids(view: AllocationView, options: RenderOptions): Rendered {
-  const { allocation } = view;
-  return gridSections([...allocationSections(view, options.locale), ...(explainedOf(view) ? explainSections(allocation, options.locale) : [])], options);
+  const split = columnsOf(view);
+  const who = columnRecipients(split.columns);
+  const explained = explainedOf(view);
+  return gridSections([...allocationSections(view, split, who, options.locale), ...(explained ? explainSections(split.summary, explained, who, options.locale) : [])], options);
 }
 
-/** One section per period explaining its rows; `rows(k)` (the bulk lane) stand in for period k's own. */
-export function explainSections(a: Allocation, locale: NumberLocale, rows?: { body: (k: number) => StreamedBody; who: RecipientColumns }): Section[] {
+/** One section per period explaining its rows (`rows(k)`, written as they are made). */
+function explainSections(a: Allocation, rows: ExplainedRows, who: RecipientColumns, locale: NumberLocale): Section[] {
   const L = labelsFor(locale);
   return a.periods.map((p, k) => {
-    const grid = explainGrid(a, p, locale, rows?.who);
-    if (rows) grid.streamed = rows.body(k);
-    return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p, locale) };
+    const range = rangedRows(rows, k);
+    const grid = explainGrid(p, locale, who, range);
+    grid.streamed = explainBody(p, rows(k), who.codes, locale);
+    return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p, locale, range) };
   });
-}
-
-/** Rows the caller streams itself (the bulk lane): the grid's body, whether a tie decided any, and which recipient columns they have. */
-export interface StreamedRows {
-  body: StreamedBody;
-  anyTied: boolean;
-  who: RecipientColumns;
 }
 
 /** --total as the title shows it: the amount in the locale's form ("1 000 000" → "1,000,000" in English), or the text as given when it is not one. */
@@ -292,14 +283,13 @@ function totalInLocale(text: string, locale: NumberLocale): string {
   }
 }
 
-/** The main section of the terminal table or Markdown: title, the allocation grid, notes; `rows` stand in for the allocation's own (which then has none). */
-export function allocationSections(view: AllocationView, locale: NumberLocale, rows?: StreamedRows): Section[] {
-  const { allocation } = view;
+/** The main section of the terminal table or Markdown: title, the allocation grid (its rows from the model), notes. */
+function allocationSections(view: AllocationView, split: AllocationColumns, who: RecipientColumns, locale: NumberLocale): Section[] {
+  const allocation = split.summary;
   const L = labelsFor(locale);
   const title = view.programme
     ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, ${L.scenarioQuoted(view.scenario.name)}` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
     : L.splitTitle(view.totalLabel === undefined ? L.theTotal : totalInLocale(view.totalLabel, locale), view.recipientCount);
-  const grid = allocationGrid(allocation, locale, rows?.who);
-  if (rows) grid.streamed = rows.body;
-  return [{ title, grids: [grid], notes: rows ? allocationNotes(allocation, locale, rows.anyTied) : allocationNotes(allocation, locale) }];
+  const grid = allocationGrid(split, locale, who, view.explained ? undefined : view.onRows);
+  return [{ title, grids: [grid], notes: allocationNotes(allocation, locale, split.periods.some((p) => p.tiedRows.length > 0)) }];
 }

@@ -8,9 +8,9 @@ import { type NumberLocale } from '../core/amount.js';
 import { formatAmount, plain } from './money.js';
 import type { Decimal } from '../core/decimal.js';
 import type { SplitRow } from '../core/split.js';
-import type { Grid } from './grid.js';
+import { cellRows, type Grid, type StreamedBody } from './grid.js';
 import { EXPLAIN_TEXT } from './method-text.js';
-import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
+import { labelsFor, type RecipientColumns } from './labels.js';
 
 /** Display precision: quotas and priorities are exact in the core; these are only how many digits to show. */
 const FRACTION_DP = 6;
@@ -45,7 +45,7 @@ function decidedBy(p: PeriodAllocation, row: SplitRow, locale: NumberLocale): st
 }
 
 /** One grid per period. */
-export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
+export function explainGrid(p: PeriodAllocation, locale: NumberLocale, who: RecipientColumns, range: boolean): Grid {
   const codes = who.codes;
   const bounded = p.split.bounded === true;
   const L = labelsFor(locale);
@@ -66,19 +66,18 @@ export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLo
           { header: L.unconstrained, align: 'right' as const },
         ]
       : []),
-    ...(ranged(p)
+    ...(range
       ? [
           { header: L.rangeDown, align: 'right' as const },
           { header: L.rangeUp, align: 'right' as const },
         ]
       : []),
   ];
-  const body = p.split.rows.map((row) => explainCells(p, row, codes, locale));
-  return { columns, body, footer: [] };
+  return { columns, body: [], footer: [] };
 }
 
 /** One row of a period's explanation grid (explainGrid's columns). */
-export function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean, locale: NumberLocale): string[] {
+function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean, locale: NumberLocale): string[] {
   const dp = moneyDp(p);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
   const e = row.explain;
@@ -103,15 +102,13 @@ export function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean,
   ];
 }
 
-/** Whether a period's rows carry the range of the total (--explain-range: every row or none). */
-const ranged = (p: PeriodAllocation): boolean => p.split.rows[0]?.explain?.range !== undefined;
 
 /** Lines under an explained period: what the columns mean for this method. */
-export function explainNotes(p: PeriodAllocation, locale: NumberLocale = 'en'): string[] {
+export function explainNotes(p: PeriodAllocation, locale: NumberLocale, range: boolean): string[] {
   const T = EXPLAIN_TEXT[locale];
   const notes: string[] = [p.split.methodKind === 'divisor' ? T.divisorNote : p.split.methodKind === 'remainder' ? T.remainderNote : T.eachNote];
   if (p.split.bounded) notes.push(T.boundsNote);
-  if (ranged(p)) notes.push(labelsFor(locale).rangeNote);
+  if (range) notes.push(labelsFor(locale).rangeNote);
   if (p.split.rangeDeclined) notes.push(labelsFor(locale).rangeNotBounded);
   return notes;
 }
@@ -125,7 +122,7 @@ export function ownExplainedRows(a: Allocation): ExplainedRows | undefined {
 }
 
 /** Whether period k's rows carry the range of the total (its first row tells: every row or none). */
-function rangedRows(rows: ExplainedRows, k: number): boolean {
+export function rangedRows(rows: ExplainedRows, k: number): boolean {
   for (const row of rows(k)()) return row.explain?.range !== undefined;
   return false;
 }
@@ -277,4 +274,13 @@ export function* explainJsonElements(p: PeriodAllocation, rows: () => Iterable<S
     }
   }
   if (parts.length) yield parts.join('');
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+/** The explanation grid's body for period `p`, from `rows` made as they are written (read twice by a terminal table). */
+export function explainBody(p: PeriodAllocation, rows: () => Iterable<SplitRow>, codes: boolean, locale: NumberLocale): StreamedBody {
+  return cellRows(() => mapped(rows(), (row) => explainCells(p, row, codes, locale)));
 }
