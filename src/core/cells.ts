@@ -23,6 +23,14 @@ export interface TableLike {
   cell(r: number, c: number): string;
   /** The file's decimal mark, decided once for the whole file (io/table.ts); undefined: each cell by the unambiguous-separator rule. */
   decimalMark?: DecimalMark | undefined;
+  /**
+   * The cells as offsets into the input's UTF-8 bytes, when the table holds them so (io/table/model.ts
+   * ColumnarTable): starts[c][r], ends[c][r], a start < 0 for a cell that is not a slice (ask cell()).
+   * Readers of many cells may read plain ones from the bytes; what they read must equal cell()'s text.
+   */
+  readonly bytes?: Uint8Array;
+  readonly starts?: readonly (Int32Array | undefined)[];
+  readonly ends?: readonly (Int32Array | undefined)[];
 }
 
 /** A small table held as rows (tests, documents built in memory) seen as a TableLike. */

@@ -208,9 +208,14 @@ function unguardCells(table: ColumnarTable, quoted: boolean): void {
  */
 export function parseTable(text: string, file: string, delimiter?: string, firstLine = 1): ColumnarTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return tableOfText(text, Buffer.from(text, 'utf8'), file, delimiter, firstLine);
+}
+
+/** parseTable() for a text (no byte order mark) whose UTF-8 bytes the caller has: they are read, not made again. */
+export function tableOfText(text: string, bytes: Buffer, file: string, delimiter?: string, firstLine = 1): ColumnarTable {
   if (text.trim() === '') throw new StatsbidragError('empty-file', 'the file is empty', { file });
   const delim = delimiter ?? detectDelimiter(text);
-  return tableOfBytes(Buffer.from(text, 'utf8'), file, delim, text, firstLine);
+  return tableOfBytes(bytes, file, delim, text, firstLine);
 }
 
 /**

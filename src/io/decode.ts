@@ -12,6 +12,12 @@ export interface Decoded {
   text: string;
   encoding: Encoding;
   bom: boolean;
+  /**
+   * UTF-8 input: the bytes `text` was decoded from (after the byte order mark), so that a reader
+   * can take its cells from them rather than encode the text again. Undefined when the text is not
+   * exactly those bytes decoded (another encoding; a second byte order mark the decoder dropped).
+   */
+  utf8?: Uint8Array;
 }
 
 export async function decodeBytes(bytes: Uint8Array, file: string): Promise<Decoded> {
@@ -22,10 +28,11 @@ export async function decodeBytes(bytes: Uint8Array, file: string): Promise<Deco
     throw new StatsbidragError('binary-file', 'contains NUL bytes: not a text file', { file });
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: strictUtf8(bytes.subarray(3), file), encoding: 'utf-8', bom: true };
+    const body = bytes.subarray(3);
+    return { text: strictUtf8(body, file), encoding: 'utf-8', bom: true, ...(startsWithBom(body) ? {} : { utf8: body }) };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false, utf8: bytes };
   } catch {
     // Windows-1252 only when it is plausibly that: a file holding valid UTF-8 sequences ("ö" as
     // C3 B6) and an invalid byte is UTF-8 with a bad byte, and reading it as 1252 would garble
@@ -39,6 +46,8 @@ export async function decodeBytes(bytes: Uint8Array, file: string): Promise<Deco
     return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252', bom: false };
   }
 }
+
+const startsWithBom = (b: Uint8Array): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /** Length of the valid UTF-8 multi-byte sequence at i, or 0. */
 function sequenceAt(b: Uint8Array, i: number): number {

@@ -9,7 +9,7 @@ import { isAmbiguousSeparator } from '../core/amount.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
-import { detectDelimiter, parseTable } from './csv.js';
+import { detectDelimiter, parseTable, tableOfText } from './csv.js';
 import { note } from './notes.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
@@ -62,6 +62,36 @@ const ONE_SEPARATOR = /^-?(\d+)([.,])(\d+)$/;
 /** Space-grouped with a decimal part: "1 350 000,50", "1 350.5". */
 const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+([.,])\d+$/;
 
+/** The decimal mark a cell's text shows unambiguously ("1,5", "0.25", "1 350,50"), if any. */
+export function textMark(cell: string): string | undefined {
+  const one = ONE_SEPARATOR.exec(cell);
+  if (one) return isAmbiguousSeparator(one[1]!, one[3]!) ? undefined : one[2];
+  return GROUPED_DECIMAL.exec(cell)?.[1];
+}
+
+const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 48 && c <= 57;
+
+/**
+ * textMark() of the cell whose bytes are b[s, e), read from the bytes for the common shapes (digits
+ * with at most one "." or "," between digits); null for any other, whose text textMark() reads.
+ */
+export function bytesMark(b: Uint8Array, s: number, e: number): string | undefined | null {
+  let i = s;
+  if (b[i] === 45) i++;
+  const digits = i;
+  while (i < e && isDigit(b[i])) i++;
+  // Digits alone (or "-"): ONE_SEPARATOR needs a mark, GROUPED_DECIMAL a space.
+  if (i === e) return undefined;
+  const m = b[i];
+  if ((m !== 44 && m !== 46) || i === digits) return null;
+  let j = i + 1;
+  while (j < e && isDigit(b[j])) j++;
+  // A mark right after the first digits: GROUPED_DECIMAL (a space there) cannot match, so ONE_SEPARATOR decides.
+  if (j !== e || j === i + 1) return undefined;
+  const ambiguous = j - i - 1 === 3 && i - digits <= 3 && b[digits] !== 48;
+  return ambiguous ? undefined : m === 44 ? ',' : '.';
+}
+
 /**
  * The decimal mark of the whole file. A semicolon file is what Excel writes in comma-decimal
  * locales (Swedish): ",". Otherwise the cells decide: if every cell that shows its decimal mark
@@ -72,18 +102,12 @@ function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly s
   if (delimiter === ';') return ',';
   let comma = false;
   let dot = false;
-  const see = (cell: string): boolean => {
-    const one = ONE_SEPARATOR.exec(cell);
-    let mark: string | undefined;
-    if (one) {
-      if (!isAmbiguousSeparator(one[1]!, one[3]!)) mark = one[2];
-    } else {
-      mark = GROUPED_DECIMAL.exec(cell)?.[1];
-    }
-    if (mark === ',') comma = true;
-    else if (mark === '.') dot = true;
+  const mark = (shown: string | undefined): boolean => {
+    if (shown === ',') comma = true;
+    else if (shown === '.') dot = true;
     return comma && dot;
   };
+  const see = (cell: string): boolean => mark(textMark(cell));
   if (rows instanceof ColumnarTable) {
     // Only cells that start with a digit or "-" are made into strings.
     const { bytes, starts, ends, extras, rowCount } = rows;
@@ -95,7 +119,8 @@ function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly s
         if (s >= 0) {
           const first = bytes[s]!;
           if (s === e0[r] || (!(first >= 48 && first <= 57) && first !== 45)) continue;
-          if (see(bytes.toString('latin1', s, e0[r]!))) return undefined;
+          const shown = bytesMark(bytes, s, e0[r]!);
+          if (shown === null ? see(bytes.toString('latin1', s, e0[r]!)) : mark(shown)) return undefined;
         } else {
           const cell = extras[~s]!;
           const first = cell.charCodeAt(0);
@@ -290,7 +315,7 @@ function headerNote(file: string, line: number, above: readonly (readonly string
 }
 
 /** Text already decoded → Table with its dialect (the tool's own JSON too: json-table.ts). */
-export function tableFromText(text: string, file: string, options: ReadTableOptions & { encoding?: Encoding; bom?: boolean } = {}): Table {
+export function tableFromText(text: string, file: string, options: ReadTableOptions & { encoding?: Encoding; bom?: boolean; utf8?: Uint8Array | undefined } = {}): Table {
   const bom = options.bom ?? text.charCodeAt(0) === 0xfeff;
   if (options.delimiter === undefined && looksLikeJson(text, file)) {
     const { headers, rows } = jsonTable(text, file);
@@ -298,18 +323,37 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
     return withDialect(tableFromRows(file, ',', headers, rows), { delimiter: ',', decimalMark, encoding: options.encoding ?? 'utf-8', bom });
   }
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The bytes `body` is, when the caller has them (UTF-8 input): cells are then read from them, not from the text encoded again.
+  let utf8 = body === text ? options.utf8 : undefined;
   // A file whose lines end in CR alone (old Mac exports) is lines, not one line.
-  if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) body = body.replace(/\r/g, '\n');
+  if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) {
+    body = body.replace(/\r/g, '\n');
+    utf8 = undefined;
+  }
   const head = locateHeader(body, file, options);
   const delimiter = head?.delimiter ?? options.delimiter ?? detectDelimiter(body);
   // The text from the header line on (lines of delimiters only, such as a tab, above it are blank, not a header).
   const from = head ? head.start : 0;
   if (head && head.above.length > 0 && options.header?.row === undefined) headerNote(file, head!.line, head!.above.map((l) => splitLine(l.text, delimiter)));
   const notes = head ? notesBelow(body, head.start, delimiter, file) : undefined;
+  const bytes = utf8 && bytesOf(utf8, body, from, notes);
   if (notes !== undefined) body = body.slice(0, notes);
-  const table = from > 0 ? parseTable(body.slice(from), file, delimiter, head!.line) : parseTable(body, file, delimiter);
+  const firstLine = from > 0 ? head!.line : 1;
+  const table = bytes ? tableOfText(body.slice(from), bytes, file, delimiter, firstLine) : parseTable(body.slice(from), file, delimiter, firstLine);
   const decimalMark = decideDecimalMark(delimiter, table);
   return withDialect(table, { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom });
+}
+
+/**
+ * The bytes of `body`'s characters [from, end) (end: body's end when undefined), `utf8` being
+ * body's bytes: the offsets measured over the short head and tail, never the whole text.
+ * Undefined when that text starts with a byte order mark (parseTable drops one).
+ */
+function bytesOf(utf8: Uint8Array, body: string, from: number, end: number | undefined): Buffer | undefined {
+  if (body.charCodeAt(from) === 0xfeff) return undefined;
+  const start = from === 0 ? 0 : Buffer.byteLength(body.slice(0, from), 'utf8');
+  const stop = end === undefined ? utf8.length : utf8.length - Buffer.byteLength(body.slice(end), 'utf8');
+  return Buffer.from(utf8.buffer, utf8.byteOffset + start, stop - start);
 }
 
 /** A file (or "-" for stdin) → Table. An .xlsx workbook (ZIP bytes) is read by xlsx.ts into the same shape. */
@@ -331,5 +375,5 @@ export async function tableFromBytes(bytes: Uint8Array, file: string, options: R
   if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);
   if (options.sheet !== undefined) throw new StatsbidragError('invalid-option', '--sheet applies to an .xlsx workbook, and this is not one', { file, field: '--sheet' }, 'usage');
   const decoded = await decodeBytes(bytes, file);
-  return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom });
+  return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom, utf8: decoded.utf8 });
 }

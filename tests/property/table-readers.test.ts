@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePlain, parseQuoted, parseTable } from '../../src/io/csv.js';
 import { needsColumns } from '../../src/core/header-row.js';
 import { setNoteSink } from '../../src/io/notes.js';
-import { tableFromText } from '../../src/io/table.js';
+import { tableFromBytes, tableFromText } from '../../src/io/table.js';
+import { decodeBytes } from '../../src/io/decode.js';
 import { tableFromRows, type ColumnarTable } from '../../src/io/table/model.js';
 import { scanPlain, scanQuoted } from '../../src/io/table/scan.js';
 
@@ -169,5 +170,41 @@ describe('the byte scanners read what the row readers read', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('a UTF-8 file reads from its own bytes to the model its decoded text reads to (titles, notes, byte order marks, CR-only lines)', async () => {
+    // Lines of any kind: a title, blank lines, a header, rows with non-ASCII names and quotes, notes and a total below.
+    const word = fc.stringMatching(/^[A-Za-zÅÄÖåäöé€\u{1F600} "0-9.,-]{0,8}$/u);
+    const line = fc.oneof(
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((cells) => cells.join(',')),
+      fc.constantFrom('', 'Summa,100', 'Källa: SCB', '\ufeffx,y', 'Namn,Belopp', 'Titel över tabellen'),
+    );
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '\ufeff', '\ufeff\ufeff'), fc.boolean(), async (lines, eol, bom, needs) => {
+        runs++;
+        const text = bom + lines.join(eol) + eol;
+        const bytes = Buffer.from(text, 'utf8');
+        const options = needs ? { header: { needs: needsColumns(['Belopp']) } } : {};
+        const before = setNoteSink(() => {});
+        try {
+          const decoded = await decodeBytes(bytes, 'f.csv');
+          // The text path, as the reader went before it took cells from the bytes.
+          const fromText = outcome(() => model(tableFromText(decoded.text, 'f.csv', { ...options, encoding: decoded.encoding, bom: decoded.bom })));
+          const got = await (async () => {
+            try {
+              return { ok: model(await tableFromBytes(bytes, 'f.csv', options)) };
+            } catch (e) {
+              return { error: String((e as Error).message) };
+            }
+          })();
+          expect(got).toEqual(fromText);
+        } finally {
+          setNoteSink(before);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(runs).toBe(1500);
   });
 });

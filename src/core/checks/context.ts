@@ -5,7 +5,7 @@ import { columnRoles, isBareAmountHeader } from '../columns.js';
 import { StatsbidragError } from '../errors.js';
 import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
 import { finding, type Finding, type TableContext, type ValidateOptions } from './types.js';
-import { AmountValues, readAmountCell } from './values.js';
+import { AmountValues, readAmountCell, readPlainAmountBytes } from './values.js';
 
 
 export function tableContext(table: TableLike, options: ValidateOptions): TableContext {
@@ -42,7 +42,12 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   const read = roles.amounts.map(({ index }) => {
     const values = new AmountValues(n);
     const unread = new Map<number, Exclude<CellReading, { kind: 'ok' }>>();
+    // A cell that is a slice of the input's bytes (io/table/model.ts) is read from them when it is a plain amount.
+    const { bytes } = table;
+    const starts = table.starts?.[index];
+    const ends = table.ends?.[index];
     for (let r = 0; r < n; r++) {
+      if (bytes && starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!)) continue;
       const cell = readAmountCell(values, r, table.cell(r, index), mark);
       if (cell) unread.set(r, cell);
     }
