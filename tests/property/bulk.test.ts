@@ -1,7 +1,10 @@
 /**
- * The bulk lane (app/bulk.ts: io/bulk.ts + core/apportion/fast.ts + render/bulk.ts) writes
- * exactly what the general path writes, and declines everything it does not take so the general
- * path can read it (and report its errors).
+ * The bulk lane (app/bulk.ts: io/bulk.ts + core/apportion/fast.ts) reads and splits to the model
+ * the general path makes (render/allocation-columns.ts allocationColumns), seen through the one
+ * writer of each format (render/formats.ts WRITERS): the same bytes out, programmes, scenarios and
+ * dialects included; and it declines everything it does not take so the general path can read it
+ * (and report its errors). The writers themselves are held to csv-stringify and JSON.stringify
+ * oracles in tests/property/allocation-writers.test.ts.
  */
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
