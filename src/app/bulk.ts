@@ -1,15 +1,16 @@
 /**
  * The bulk lane: one entry point for splitting a large plain list, by a programme's periods (every
  * year, a range, admin costs, stated or given totals) or freely. io/bulk.ts reads the list into
- * typed arrays, core/apportion/fast.ts (and fast-divisor.ts) split it, render/bulk.ts (CSV),
- * render/bulk-json.ts (JSON) and render/bulk-grid.ts (Markdown, terminal table) write it, and with
- * --explain core/explain-rows.ts makes each row's explanation as it is written (render/bulk-explain.ts).
+ * typed arrays, core/apportion/fast.ts (and fast-divisor.ts) split it, and the allocation's one
+ * writer of the format (render/formats.ts writerFor: the general path's own) writes it; with
+ * --explain core/explain-rows.ts makes each row's explanation as it is written.
  * It either takes the whole request and returns the output as a stream of chunks, or declines with
  * undefined, and the general path (which explains every problem in the input) takes over with the
- * same input. Declining is always safe: the lane takes only what it writes byte for byte as the
- * general path does (tests/property/bulk.test.ts, bulk-grid.test.ts).
+ * same input. Declining is always safe: the lane takes only what it reads and splits to the model
+ * the general path makes (tests/property/allocation-writers.test.ts, bulk.test.ts, bulk-grid.test.ts).
  *
- * The model, a `BulkSplit` (core/bulk-columns.ts), is what every writer works from:
+ * The model, a `BulkSplit` (core/bulk-columns.ts AllocationColumns, the model every allocation
+ * writer takes; the general path converts its Allocation to it), is what the writers work from:
  *
  * - `columns`: the list as read (BulkColumns): where each name, code (when the list has codes) and
  *   weight lies in the input's bytes, and the weights as exact integers; no string or object per row.
@@ -20,11 +21,11 @@
  *   period's `split.rows` are empty.
  * - `periods[k]`: the split of `summary.periods[k]` on the columns: units per row (Float64Array),
  *   the rows a tie-break decided (ascending), and `unitScaled`, the period's unit × 10^decimals.
- * - `decimals`: the decimals of every amount, as the general writers choose them (moneyDecimals).
+ * - `decimals`: the decimals of every amount, as the writers choose them (moneyDecimals).
  *
  * Row i's amount in period k is the integer `periods[k].units[i] × periods[k].unitScaled` written
  * with `decimals` decimals; a period over several years repeats it in one column per year
- * (render/allocation.ts amountColumns), and a row's total is the sum over the columns. bulkSplit
+ * (render/allocation-columns.ts amountColumns), and a row's total is the sum over the columns. bulkSplit
  * checks that every such integer, and every row's total, is below 2^53, or declines.
  */
 import { allocateBy, type AllocateOptions, type Allocation } from '../core/allocate.js';
