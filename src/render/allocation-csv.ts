@@ -32,6 +32,9 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
   const dialect = csvDialect(headers, new Set(codes ? [0, 1] : [0]), options);
   yield utf8(dialect.header);
   const D = (options.delimiter ?? ',').charCodeAt(0);
+  /** Bytes that make a name or code need quoting: the delimiter, CR, LF, a quote. */
+  const QUOTE = new Uint8Array(256);
+  for (const c of [D, 13, 10, 34]) QUOTE[c] = 1;
   const comma = options.decimalMark === ',';
   const MARK = comma ? 44 : 46;
   const eol = options.eol === '\r\n' ? [13, 10] : [10];
@@ -65,9 +68,10 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
     // The name, as read; one that would need quoting (a delimiter, line break or quote: a table from
     // csv-parse holds a quoted cell's text in its bytes) or neutralising takes the per-record road.
     let special = bigAmounts !== undefined || SPECIAL_START[b[ns]!] === 1 || (numbersQuoted && ((dot >= 0 && dot < e) || decimals > 0));
+    let quote = 0;
     for (let k = ns; k < ne; k++) {
       const c = b[k]!;
-      if (c === D || c === 13 || c === 10 || c === 34) special = true;
+      quote |= QUOTE[c]!;
       out[at++] = c;
     }
     out[at++] = D;
@@ -76,12 +80,12 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
       if (ce > cs && SPECIAL_START[b[cs]!] === 1) special = true;
       for (let k = cs; k < ce; k++) {
         const c = b[k]!;
-        if (c === D || c === 13 || c === 10 || c === 34) special = true;
+        quote |= QUOTE[c]!;
         out[at++] = c;
       }
       out[at++] = D;
     }
-    if (special) {
+    if (special || quote !== 0) {
       // Through the dialect, as every record that needs it.
       at = rowStart;
       const text = dialect.record(recordCells(split, layout, i, span));

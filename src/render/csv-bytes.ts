@@ -50,6 +50,13 @@ export function canonicalWeight(b: Uint8Array, ws: number, we: number, span: Int
   span[2] = dot;
 }
 
+/** "00" to "99": the two digits of n at 2n and 2n + 1. */
+const PAIRS = new Uint8Array(200);
+for (let n = 0; n < 100; n++) {
+  PAIRS[2 * n] = 48 + Math.floor(n / 10);
+  PAIRS[2 * n + 1] = 48 + (n % 10);
+}
+
 /**
  * Writes the amount `v` (an exact non-negative integer below 2^53: the amount × 10^decimals) with
  * `decimals` decimals and `mark` as the decimal mark into `out` at `at`; returns the offset after
@@ -57,12 +64,19 @@ export function canonicalWeight(b: Uint8Array, ws: number, we: number, span: Int
  * formatAmount() groups it.
  */
 export function writeScaledAmount(out: Uint8Array, at: number, v: number, decimals: number, mark: number, digits: Uint8Array, group = -1): number {
+  // Digits into `digits`, least significant first, two at a time (v / 100 is exact enough below 2^53: the quotient is below 2^47).
   let nd = 0;
-  do {
-    const q = Math.floor(v / 10);
-    digits[nd++] = 48 + (v - q * 10);
+  while (v >= 100) {
+    const q = Math.floor(v / 100);
+    const r = (v - q * 100) << 1;
+    digits[nd++] = PAIRS[r + 1]!;
+    digits[nd++] = PAIRS[r]!;
     v = q;
-  } while (v > 0);
+  }
+  if (v >= 10) {
+    digits[nd++] = PAIRS[(v << 1) + 1]!;
+    digits[nd++] = PAIRS[v << 1]!;
+  } else digits[nd++] = 48 + v;
   while (nd < decimals + 1) digits[nd++] = 48;
   for (let k = nd - 1; k >= 0; k--) {
     if (k === decimals - 1) out[at++] = mark;
