@@ -26,6 +26,7 @@ import type { Table } from '../../src/io/table.js';
 import { allocationJson } from '../../src/render/allocation.js';
 import { allocationColumns, moneyDecimals } from '../../src/render/allocation-columns.js';
 import { allocationGridBody } from '../../src/render/allocation-grid.js';
+import { writeScaledAmount } from '../../src/render/csv-bytes.js';
 import { neutraliseFormula, type CsvOptions } from '../../src/render/csv.js';
 import { renderAllocation } from '../../src/render/formats.js';
 import { markdownChunks, tableChunks, type Grid } from '../../src/render/grid.js';
@@ -269,5 +270,21 @@ describe('the two readers', () => {
       { numRuns: 200 },
     );
     expect(taken).toBeGreaterThan(50);
+  });
+});
+
+describe('writeScaledAmount', () => {
+  it('writes any integer below 2^53 as its decimal text with the decimals, the mark and (grouped) a separator every three whole digits', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.maxSafeNat(), fc.nat({ max: 1000 }), fc.constantFrom(0, 9, 10, 99, 100, 999, 1000, 2 ** 53 - 1)), fc.nat({ max: 6 }), fc.boolean(), (v, decimals, grouped) => {
+        const out = new Uint8Array(64);
+        const end = writeScaledAmount(out, 3, v, decimals, 44, new Uint8Array(40), grouped ? 32 : -1);
+        const text = BigInt(v).toString().padStart(decimals + 1, '0');
+        const whole = text.slice(0, text.length - decimals);
+        const expected = (grouped ? whole.replace(/\B(?=(\d{3})+$)/g, ' ') : whole) + (decimals ? `,${text.slice(-decimals)}` : '');
+        expect(new TextDecoder().decode(out.subarray(3, end))).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
