@@ -213,6 +213,7 @@ function allocationColumns(split: BulkSplit, lines: Int32Array): AllocationColum
   return {
     count: columns.rows,
     id: (i) => bytes.toString('utf8', nameStart[i]!, nameEnd[i]!),
+    idSpans: { bytes, start: (i) => nameStart[i]!, end: (i) => nameEnd[i]! },
     code: (i) => (codeStart && codeEnd![i]! > codeStart[i]! ? bytes.toString('utf8', codeStart[i]!, codeEnd![i]!) : undefined),
     weight: (i) => fromScaled(BigInt(columns.weights[i]!), weightDecimals),
     line: (i) => lines[i],

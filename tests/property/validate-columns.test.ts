@@ -185,6 +185,21 @@ describe('validate on columns gives the report the row-object checks gave', () =
     );
   });
 
+  it('a table in the order of the list with one name changed to another of the same length in bytes is matched as text, not by length', () => {
+    const recipients = NAMES.map((id, i) => ({ id, weight: new Decimal(i + 1), line: i + 2 }));
+    const allocation = allocate(recipients, { total: new Decimal(36_000), unit: new Decimal(1), method: 'largest-remainder', rest: 'leave' });
+    const body = allocation.periods[0]!.split.rows.map((r, i) => ({ line: i + 2, cells: [r.recipient.id, r.recipient.weight.toFixed(), r.amount.toFixed()] }));
+    // "Gävle" → "Okänd" (6 bytes each), "Malmö" → "Nalmö" (the first byte alone differs).
+    for (const [from, to] of [['Gävle', 'Okänd'], ['Malmö', 'Nalmö']] as const) {
+      const rows = body.map((r) => ({ ...r, cells: r.cells.map((c) => (c === from ? to : c)) }));
+      const options: ValidateOptions = { allocation, allocationSource: 'list.csv', allocationOptions: '--total 36000', allocationColumns: columnsOf(allocation) };
+      same({ headers: ['recipient', 'weight', 'amount'], rows }, options);
+      const report = JSON.stringify(validateTable(tableFromRows('table.csv', ',', ['recipient', 'weight', 'amount'], rows), options));
+      expect(report).toContain('"unknown-recipient"');
+      expect(report).toContain(`"recipient":"${to}"`);
+    }
+  });
+
   it('the tables planted most kinds of finding', () => {
     // 19 of 24 codes in a typical run; fewer means the generators stopped planting errors.
     expect(seen.size).toBeGreaterThanOrEqual(15);
@@ -204,5 +219,22 @@ function columnsOf(a: Allocation): AllocationColumns {
     amount: (k, i) => Number(toScaled(a.periods[k]!.split.rows[i]!.amount, decimals)),
     share: (k, i) => a.periods[k]!.split.rows[i]!.share,
     distinct: true,
+    idSpans: spansOf(a.recipients.map((r) => r.id)),
   };
+}
+
+/** Names as slices of one UTF-8 buffer, as the bulk lane's columns hold them (with a byte between, so slices are not adjacent). */
+function spansOf(names: readonly string[]): NonNullable<AllocationColumns['idSpans']> {
+  const parts = names.map((n) => Buffer.from(n, 'utf8'));
+  const start = new Int32Array(names.length);
+  const end = new Int32Array(names.length);
+  let at = 0;
+  parts.forEach((p, i) => {
+    start[i] = at + 1;
+    end[i] = at + 1 + p.length;
+    at = end[i]!;
+  });
+  const bytes = Buffer.alloc(at);
+  parts.forEach((p, i) => p.copy(bytes, start[i]!));
+  return { bytes, start: (i) => start[i]!, end: (i) => end[i]! };
 }

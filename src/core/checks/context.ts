@@ -4,7 +4,7 @@ import { findTotalRows } from '../total-rows.js';
 import { columnRoles, isBareAmountHeader } from '../columns.js';
 import { StatsbidragError } from '../errors.js';
 import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
-import { finding, type Finding, type TableContext, type ValidateOptions } from './types.js';
+import { finding, type Finding, type IdSpans, type TableContext, type ValidateOptions } from './types.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from './values.js';
 
 
@@ -90,6 +90,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     count: at ? at.length : n,
     line: (pos) => table.line(recordOf(pos)),
     id: (pos) => table.cell(recordOf(pos), roles.recipient).trim(),
+    idSpans: idSpansOf(table, roles.recipient, recordOf),
     cell: (pos, c) => table.cell(recordOf(pos), c),
     totalRows,
   };
@@ -109,4 +110,13 @@ function remap<T>(byRecord: Map<number, T>, rows: Int32Array): Map<number, T> {
 /** Columns with no role are not checked: one warning each. */
 export function checkColumns(ctx: TableContext): Finding[] {
   return ctx.otherCols.map((index) => finding({ code: 'unrecognised-column', severity: 'warning', column: ctx.headers[index]! }));
+}
+
+/** The name column's cells as slices of the table's bytes (types.ts IdSpans), when it holds them so. */
+function idSpansOf(table: TableLike, column: number, recordOf: (pos: number) => number): IdSpans | undefined {
+  const { bytes } = table;
+  const starts = table.starts?.[column];
+  const ends = table.ends?.[column];
+  if (!bytes || !starts || !ends) return undefined;
+  return { bytes, start: (pos) => starts[recordOf(pos)]!, end: (pos) => ends[recordOf(pos)]! };
 }

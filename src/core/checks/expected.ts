@@ -24,7 +24,7 @@ const given = <T>(value: T, note?: LocalText): Sourced<T> => ({ value, source: '
 
 /** The allocation's recipients as the list the table's rows must match (names, codes, weights), read from its columns when it has them. */
 export function allocationList(a: Allocation, columns: AllocationColumns | undefined): ReferenceList {
-  if (columns) return { length: columns.count, id: (i) => columns.id(i), code: (i) => columns.code(i), weight: (i) => columns.weight(i), line: (i) => columns.line(i), index: (i) => i, distinct: columns.distinct };
+  if (columns) return { length: columns.count, id: (i) => columns.id(i), code: (i) => columns.code(i), weight: (i) => columns.weight(i), line: (i) => columns.line(i), index: (i) => i, distinct: columns.distinct, idSpans: columns.idSpans };
   const r = a.recipients;
   return { length: r.length, id: (i) => r[i]!.id, code: (i) => r[i]!.code, weight: (i) => r[i]!.weight, line: (i) => r[i]!.line, index: (i) => i };
 }

@@ -8,7 +8,7 @@
 import { recipientKey } from '../recipient-key.js';
 import type { Decimal } from '../decimal.js';
 import { KeyIndex } from '../key-index.js';
-import { finding, type Finding, type ReferenceList, type TableContext, type ValidateOptions } from './types.js';
+import { finding, type Finding, type IdSpans, type ReferenceList, type TableContext, type ValidateOptions } from './types.js';
 
 /** Row flags: a row that repeats an earlier one; a row not in the list. */
 const DUPLICATE = 1;
@@ -64,16 +64,17 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
     listEntry = new Int32Array(n).fill(-1);
     const lostZeros: { recipient: string; line: number; tableCode: string; listCode: string }[] = [];
     /** Row `pos` (named `id`, with `code`) is the list's entry e, found by its name (`named`) or by its code. */
-    const match = (pos: number, id: string, code: string | undefined, e: number, named: boolean): void => {
+    const match = (pos: number, idOf: () => string, code: string | undefined, e: number, named: boolean): void => {
       // Names against codes: a known name with another's code, or a known code with another name.
       const listCode = list.code(e)?.trim();
       if (code && listCode && code !== listCode && /^0+\d/.test(listCode) && listCode.replace(/^0+/, '') === code) {
         // 0123 read as the number 123 by a spreadsheet: named once for all such rows, below.
-        lostZeros.push({ recipient: id, line: ctx.line(pos), tableCode: code, listCode });
+        lostZeros.push({ recipient: idOf(), line: ctx.line(pos), tableCode: code, listCode });
       } else if (code && listCode && code !== listCode) {
         const codeColumn = ctx.headers[ctx.codeCol!]!;
-        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: ctx.line(pos), column: codeColumn, recipient: id, expected: listCode, actual: code, by: 'name', listName: list.id(e), listCode, tableCode: code, source, list: kind }));
+        findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: ctx.line(pos), column: codeColumn, recipient: idOf(), expected: listCode, actual: code, by: 'name', listName: list.id(e), listCode, tableCode: code, source, list: kind }));
       } else if (!named && listCode) {
+        const id = idOf();
         findings.push(finding({ code: 'name-code-mismatch', severity: 'error', row: ctx.line(pos), column, recipient: id, expected: list.id(e), actual: id, by: 'code', listName: list.id(e), listCode, tableCode: code!, source, list: kind }));
       }
       matched[e] = 1;
@@ -82,7 +83,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
     const codeOf = (pos: number): string | undefined => (ctx.codeCol === undefined ? undefined : ctx.cell(pos, ctx.codeCol).trim());
     if (inOrder) {
       // Row i is the list's entry i, by name: no row is empty, repeated, unknown or missing.
-      for (let pos = 0; pos < n; pos++) match(pos, ctx.id(pos), codeOf(pos), pos, true);
+      for (let pos = 0; pos < n; pos++) match(pos, () => ctx.id(pos), codeOf(pos), pos, true);
     } else {
       // The list's last entry with each key (as a Map made from the list's entries has it), and each code (made when a row's name is not found).
       const listKey = (i: number): string => recipientKey(list.id(i));
@@ -112,7 +113,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
           findings.push(finding({ code: 'unknown-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, source, list: kind }));
           continue;
         }
-        match(pos, id, code, e, named !== undefined);
+        match(pos, () => id, code, e, named !== undefined);
       }
     }
     if (lostZeros.length) findings.push(finding({ code: 'codes-lost-leading-zeros', severity: 'error', column: ctx.headers[ctx.codeCol!]!, row: lostZeros[0]!.line, rows: lostZeros }));
@@ -147,10 +148,27 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
  */
 function inListOrder(ctx: TableContext, list: ReferenceList): boolean {
   if (!list.distinct || list.length !== ctx.count) return false;
+  const same = sameSlices(ctx.idSpans, list.idSpans);
   for (let pos = 0; pos < ctx.count; pos++) {
+    if (same?.(pos)) continue;
     const id = ctx.id(pos);
     const listed = list.id(pos);
     if (id === '' || (id !== listed && recipientKey(id) !== recipientKey(listed))) return false;
   }
   return true;
+}
+
+/** Whether name `pos` of a and of b are the same non-empty slice of bytes (true: one id; false: compare their text). */
+function sameSlices(a: IdSpans | undefined, b: IdSpans | undefined): ((pos: number) => boolean) | undefined {
+  if (!a || !b) return undefined;
+  const x = a.bytes;
+  const y = b.bytes;
+  return (pos) => {
+    const s = a.start(pos);
+    const t = b.start(pos);
+    const n = a.end(pos) - s;
+    if (s < 0 || t < 0 || n <= 0 || b.end(pos) - t !== n) return false;
+    for (let k = 0; k < n; k++) if (x[s + k] !== y[t + k]) return false;
+    return true;
+  };
 }

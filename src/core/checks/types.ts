@@ -153,6 +153,19 @@ export interface AllocationColumns {
   share(k: number, i: number): Decimal;
   /** True when no two recipients are one (one recipient key), as a list allocate splits is. */
   distinct: boolean;
+  /** Where each id is in the input's bytes, when it is a slice of them. */
+  idSpans?: IdSpans;
+}
+
+/**
+ * The names of a list or a table as slices of UTF-8 bytes: id(i) is bytes[start(i), end(i))
+ * decoded (and trimmed; start < 0: not a slice, ask id()). Two equal slices are one id, so rows
+ * can be matched without a string each; any other pair is compared as text.
+ */
+export interface IdSpans {
+  bytes: Uint8Array;
+  start(i: number): number;
+  end(i: number): number;
 }
 
 /** The list a table's rows are matched against, read by position: the programme's or the split's. */
@@ -166,6 +179,7 @@ export interface ReferenceList {
   index(i: number): number | undefined;
   /** True when no two entries are one recipient (one recipient key): a table's rows may then be matched by position. */
   distinct?: boolean;
+  idSpans?: IdSpans | undefined;
 }
 
 /** One amount column as the checks see it. */
@@ -203,6 +217,8 @@ export interface TableContext {
   line(pos: number): number;
   /** The recipient of row `pos` (its trimmed name cell). */
   id(pos: number): string;
+  /** Where each id is in the table's bytes, when the table holds its cells so. */
+  idSpans?: IdSpans | undefined;
   /** Row `pos`'s cell in column c. */
   cell(pos: number, c: number): string;
   /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
