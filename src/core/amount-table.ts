@@ -9,11 +9,12 @@
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, totalRowNote, type TotalRow } from './total-rows.js';
-import type { AmountColumns, AmountTable, ReadCellRepair } from './compare.js';
+import { findTotalRows, isTotalKey, totalRowNote, TOTAL_WORD_KEYS, type TotalRow } from './total-rows.js';
+import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
-import { KeyIndex } from './key-index.js';
+import { blankName, plainKeyHash, samePlainKey } from './key-bytes.js';
+import { KeyIndex, keyHash } from './key-index.js';
 import { ScaledColumn } from './scaled-column.js';
 import { yearsOf, type YearRange } from './schedule.js';
 
@@ -39,6 +40,52 @@ export interface AmountColumnsResult {
 
 /** Bare digits, or digits with one or two decimals: parseAmount reads these as written (core/amount.ts). */
 const PLAIN_AMOUNT = /^-?\d{1,30}(?:\.\d{1,2})?$/;
+
+/** The table's cells as offsets into its UTF-8 bytes (TableLike's bytes, starts, ends), when it holds them so. */
+interface TableBytes {
+  readonly bytes: Uint8Array;
+  readonly starts: readonly (Int32Array | undefined)[];
+  readonly ends: readonly (Int32Array | undefined)[];
+}
+
+const bytesOf = (t: TableLike): TableBytes | undefined => (t.bytes && t.starts && t.ends ? { bytes: t.bytes, starts: t.starts, ends: t.ends } : undefined);
+
+/**
+ * A PLAIN_AMOUNT cell of at most 15 digits in bytes[s, e) into column[r] (as the text path reads
+ * it: -?digits with at most two decimals, no bigint made): true; false for any other cell (the
+ * caller reads its text).
+ */
+function plainAmountBytes(b: Uint8Array, s: number, e: number, column: ScaledColumn, r: number): boolean {
+  let i = s;
+  const neg = i < e && b[i] === 45;
+  if (neg) i++;
+  let v = 0;
+  let digits = 0;
+  for (; i < e; i++) {
+    const c = b[i]! - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    digits++;
+  }
+  if (digits === 0) return false;
+  let decimals = 0;
+  if (i < e) {
+    if (b[i] !== 46) return false;
+    for (i++; i < e; i++) {
+      const c = b[i]! - 48;
+      if (c < 0 || c > 9) return false;
+      v = v * 10 + c;
+      decimals++;
+    }
+    if (decimals === 0 || decimals > 2) return false;
+  }
+  if (digits + decimals > 15) return false;
+  column.setNumber(r, neg ? -v : v, decimals);
+  return true;
+}
+
+/** keyHash() of the total words' keys as a name cell may hold them ("summa", "summa:", "summa :"): a name with another hash is no total word. */
+let totalHashes: Set<number> | undefined;
 
 /** A cell's state after the first reading: a value, empty (0, no value for the total-row rule) or unreadable. */
 const OK = 0;
@@ -77,6 +124,16 @@ function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[]
   // Σ of each column over the rest: the rows above p are that less the run from p on (each the last row's amounts).
   const totals = amounts.map((column, c) => {
     const st = state[c]!;
+    // Safe integers summed as doubles while the sum stays safe (then exact); else as bigints.
+    if (column.numeric) {
+      let s = 0;
+      let r = 0;
+      for (; r < n; r++) {
+        if (st[r] === OK && !word[r]) s += column.numberAt(r);
+        if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) break;
+      }
+      if (r === n) return BigInt(s);
+    }
     let sum = 0n;
     for (let r = 0; r < n; r++) if (st[r] === OK && !word[r]) sum += column.get(r);
     return sum;
@@ -129,10 +186,26 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
   let amounts = columns.map(() => new ScaledColumn(n));
   const state = columns.map(() => new Uint8Array(n));
   const bad = new Map<number, CellReading & { kind: 'bad' }>();
+  const tb = bytesOf(t);
   columns.forEach((c, slot) => {
     const column = amounts[slot]!;
     const st = state[slot]!;
+    const b = tb?.bytes;
+    const starts = tb?.starts[c.index];
+    const ends = tb?.ends[c.index];
     for (let r = 0; r < n; r++) {
+      // From the bytes: a plain amount straight to an integer, an empty cell empty; anything else as text.
+      if (starts !== undefined) {
+        const s = starts[r]!;
+        if (s >= 0) {
+          const e = ends![r]!;
+          if (s === e) {
+            st[r] = EMPTY;
+            continue;
+          }
+          if (plainAmountBytes(b!, s, e, column, r)) continue;
+        }
+      }
       const text = t.cell(r, c.index);
       if (PLAIN_AMOUNT.test(text)) {
         const dot = text.indexOf('.');
@@ -150,15 +223,41 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
     }
   });
 
-  // Each row's recipient key, made once: for the total-word rule and for telling the rows apart.
-  const keys = new Array<string>(n);
+  // Each row's recipient key's hash, made once: for the total-word rule and for telling the rows
+  // apart. A printable-ASCII name in the bytes is hashed from them (core/key-bytes.ts: no string);
+  // any other name is decoded and keyed.
+  const hashes = new Int32Array(n);
+  /** 1: the name is bytes[nameStart[r], nameEnd[r]), printable ASCII (its key is made from the bytes). */
+  const plainName = new Uint8Array(n);
   const word = new Uint8Array(n);
   const nameless = new Uint8Array(n);
   let words = 0;
+  totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
+  const nameStart = tb?.starts[roles.recipient];
+  const nameEnd = tb?.ends[roles.recipient];
+  const emptyHash = keyHash('');
   for (let r = 0; r < n; r++) {
+    const s = nameStart === undefined ? -1 : nameStart[r]!;
+    if (s >= 0) {
+      const e = nameEnd![r]!;
+      const h = plainKeyHash(tb!.bytes, s, e);
+      if (h === h) {
+        hashes[r] = h;
+        plainName[r] = 1;
+        if (h === emptyHash && blankName(tb!.bytes, s, e)) nameless[r] = 1;
+        if (totalHashes.has(h)) {
+          const name = t.cell(r, roles.recipient);
+          if (isTotalKey(recipientKey(name), name.length)) {
+            word[r] = 1;
+            words++;
+          }
+        }
+        continue;
+      }
+    }
     const name = t.cell(r, roles.recipient);
     const key = recipientKey(name);
-    keys[r] = key;
+    hashes[r] = keyHash(key);
     // A name the table model holds trimmed (every reader's) needs no trim() and no copy.
     if (name === '' || name.trim() === '') nameless[r] = 1;
     if (isTotalKey(key, name.length)) {
@@ -196,11 +295,18 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
   const codeAt = codeColumn === undefined ? (): string => '' : (r: number): string => t.cell(r, codeColumn).trim();
   // The index makes a row's key again from its cells when it must compare keys (a hash match), so
   // no key is held past this reading.
-  const byKey = new KeyIndex(count, (i) => {
+  const keyAt = (i: number): string => {
     const r = row(i);
     const code = codeAt(r);
     return code ? `code:${code}` : recipientKey(t.cell(r, recipient));
-  });
+  };
+  const byKey = new KeyIndex(count, keyAt);
+  // Row i's name as bytes, and whether its key is that name's (no code): read by compare and its writers.
+  const names: NameBytes | undefined = tb && nameStart && nameEnd ? { bytes: tb.bytes, start: new Int32Array(count), end: new Int32Array(count), keyed: new Uint8Array(count) } : undefined;
+  const sameKey = (j: number, i: number): boolean =>
+    names !== undefined && names.keyed[j] === 1 && names.keyed[i] === 1
+      ? samePlainKey(names.bytes, names.start[j]!, names.end[j]!, names.bytes, names.start[i]!, names.end[i]!)
+      : keyAt(j) === keyAt(i);
   let coded = 0;
   for (let i = 0; i < count; i++) {
     const r = row(i);
@@ -208,8 +314,14 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
     if (nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
     const code = codeAt(r);
     if (code) coded++;
-    const k = code ? `code:${code}` : keys[r]!;
-    const earlier = byKey.add(k, i);
+    if (names) {
+      if (plainName[r]) {
+        names.start[i] = nameStart![r]!;
+        names.end[i] = nameEnd![r]!;
+        if (!code) names.keyed[i] = 1;
+      } else names.start[i] = -1;
+    }
+    const earlier = code ? byKey.add(`code:${code}`, i) : byKey.addHashed(i, hashes[r]!, sameKey);
     if (earlier >= 0) throw new StatsbidragError('duplicate-recipient', `"${t.cell(r, roles.recipient).trim()}" is also on line ${t.line(row(earlier))}`, at(t.headers[code ? roles.code! : roles.recipient]!));
     if (bad.size === 0) continue;
     columns.forEach((c, slot) => {
@@ -256,6 +368,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
       allCoded: count > 0 && coded === count,
       anyCoded: coded > 0,
       byKey,
+      ...(names ? { names } : {}),
     },
     repairs,
     notes,

@@ -16,6 +16,7 @@
  */
 import type { Allocation, PeriodAllocation } from './allocate.js';
 import { Decimal, maxDecimals } from './decimal.js';
+import { samePlainKey } from './key-bytes.js';
 import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
 import { checkParadoxes, type ParadoxCheck, type SplitFacts } from './paradox.js';
@@ -166,6 +167,8 @@ interface Side {
   split?: { weight: (r: number) => bigint; splits: readonly SplitFacts[] };
   /** An allocation's stated totals worth a note, in the compared years. */
   figures?: StatedFigure[];
+  /** The rows' names as bytes; `keyed` only where `index` holds the row under its name's key. */
+  names?: NameBytes;
 }
 
 type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
@@ -185,7 +188,11 @@ function keyed(count: number, key: (i: number) => string): Keyed {
 }
 
 /** Rows keyed once already, no key on two rows (amountColumnsOf). */
-const keyedOnce = (index: KeyIndex, count: number): Keyed => ({ index, firsts: Int32Array.from({ length: count }, (_, i) => i), lastOf: new Map() });
+function keyedOnce(index: KeyIndex, count: number): Keyed {
+  const firsts = new Int32Array(count);
+  for (let i = 0; i < count; i++) firsts[i] = i;
+  return { index, firsts, lastOf: new Map() };
+}
 
 const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
@@ -241,6 +248,19 @@ export interface AmountTable {
 }
 
 /**
+ * Row names as bytes of the table read (core/amount-table.ts amountColumnsOf): row i's name (as
+ * `id(i)` gives it) is bytes[start[i], end[i]) when start[i] ≥ 0, printable ASCII; and its match
+ * key is that name's recipient key (core/key-bytes.ts, compared without a string) when keyed[i] is
+ * 1 (the row has no code).
+ */
+export interface NameBytes {
+  bytes: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  keyed: Uint8Array;
+}
+
+/**
  * A table of amounts as columns (core/amount-table.ts amountColumnsOf): what compare reads from a
  * file without an object per row.
  */
@@ -267,6 +287,8 @@ export interface AmountColumns {
    * same keys.
    */
   byKey?: KeyIndex;
+  /** The rows' names as bytes (with byKey: keys told apart without strings). */
+  names?: NameBytes;
 }
 
 function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: boolean): Side {
@@ -284,10 +306,12 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   const maps = sameKeys
     ? keyedOnce(t.byKey!, t.count)
     : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
+  // The names' bytes: their keys are the index's only when it is the table's own (else none is `keyed`).
+  const names = t.names && !sameKeys ? { ...t.names, keyed: new Uint8Array(t.count) } : t.names;
   // With weights, the paradox checks run: a table says no method or unit, so both are taken to be the same on both sides (the split's units the amounts' smallest step).
   const weights = t.weights;
   const split = weights ? { weight: (r: number) => weights.get(r), splits: amounts.map((): SplitFacts => ({ unit: 'table', method: 'table', bounded: false })) } : undefined;
-  return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps, ...(split ? { split } : {}) };
+  return { label: t.label, count: t.count, id: t.id, code: t.code, periodOf, amounts, ...maps, ...(split ? { split } : {}), ...(names ? { names } : {}) };
 }
 
 /** An AmountTable (rows with Decimals) as columns. */
@@ -434,6 +458,7 @@ class ColumnarComparison implements Comparison {
   readonly paradoxes: readonly ParadoxCheck[];
 
   private readonly idOf: [Side['id'], Side['id']];
+  private readonly namesOf: [NameBytes | undefined, NameBytes | undefined];
   private readonly codeOf: [Side['code'], Side['code']];
   /** Per compared row (in matching order): the side and row its name comes from. */
   private readonly nameRow: Int32Array;
@@ -483,8 +508,23 @@ class ColumnarComparison implements Comparison {
     let n = 0;
     let onlyA = 0;
     const noLater = A.lastOf.size === 0 && B.lastOf.size === 0;
+    // B's row a row of A has the key of: found by the key's hash; confirmed on the names' bytes when
+    // both keys are made from them (no string), else on the keys.
+    const na = A.names;
+    const nb = B.names;
+    const same = (rb: number, ra: number): boolean =>
+      na !== undefined && nb !== undefined && na.keyed[ra] === 1 && nb.keyed[rb] === 1
+        ? samePlainKey(na.bytes, na.start[ra]!, na.end[ra]!, nb.bytes, nb.start[rb]!, nb.end[rb]!)
+        : A.index.keyOf(ra) === B.index.keyOf(rb);
+    // Two tables nearly always list their recipients in the same order: B's row after the last one
+    // matched is tried first (its key's hash, then the key), then the map. Only when no key is on two
+    // rows of B: each row of B is then the one row with its key.
+    const guess = B.lastOf.size === 0;
+    let next = 0;
     for (const first of A.firsts) {
-      const b = B.index.get(A.index.keyOf(first), A.index.hashOf(first));
+      const hash = A.index.hashOf(first);
+      const b = guess && next < B.count && B.index.hashOf(next) === hash && same(next, first) ? next : B.index.findHashed(hash, first, same);
+      next = b + 1;
       nameRow[n] = first;
       aRow[n] = noLater ? first : (A.lastOf.get(first) ?? first);
       if (b < 0) {
@@ -517,6 +557,7 @@ class ColumnarComparison implements Comparison {
     this.bRow = bRow.subarray(0, n);
     this.bFirst = bFirst.subarray(0, n);
     this.idOf = [A.id, B.id];
+    this.namesOf = [A.names, B.names];
     this.codeOf = [A.code, B.code];
 
     this.colA = years.map((y) => (A.periodOf.has(y) ? A.amounts[A.periodOf.get(y)!] : undefined));
@@ -559,9 +600,22 @@ class ColumnarComparison implements Comparison {
     const columnSum = (col: ScaledColumn | undefined, rowsOf: Int32Array): bigint | null => {
       if (!col || n === 0) return null;
       let sum = 0n;
-      for (let j = 0; j < n; j++) {
-        const r = rowsOf[j]!;
-        if (r >= 0) sum += col.get(r);
+      // Safe integers summed as doubles while the sum stays safe (then exact); else as bigints.
+      let exact = col.numeric;
+      if (exact) {
+        let s = 0;
+        for (let j = 0; j < n && exact; j++) {
+          const r = rowsOf[j]!;
+          if (r >= 0) s += col.numberAt(r);
+          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) exact = false;
+        }
+        if (exact) sum = BigInt(s);
+      }
+      if (!exact) {
+        for (let j = 0; j < n; j++) {
+          const r = rowsOf[j]!;
+          if (r >= 0) sum += col.get(r);
+        }
       }
       // (A column may hold more decimals than the amounts shown: a hidden row's, when a key is on two rows; the shown ones' sum divides exactly.)
       return col.decimals === S ? sum : col.decimals < S ? sum * 10n ** BigInt(S - col.decimals) : sum / 10n ** BigInt(col.decimals - S);
@@ -641,6 +695,16 @@ class ColumnarComparison implements Comparison {
       if (ca && cb && !pairs.some(([x, z]) => x === ca && z === cb)) pairs.push([ca, cb]);
     });
     let unchanged = 0;
+    // One pair of columns of safe integers with the same decimals (nearly always): their numbers compared.
+    const [ca, cb] = pairs[0] ?? [];
+    if (pairs.length === 1 && ca!.numeric && cb!.numeric && ca!.decimals === cb!.decimals) {
+      for (let j = 0; j < this.rowCount; j++) {
+        const ra = this.aRow[j]!;
+        const rb = this.bRow[j]!;
+        if (ra >= 0 && rb >= 0 && ca!.numberAt(ra) === cb!.numberAt(rb)) unchanged++;
+      }
+      return unchanged;
+    }
     for (let j = 0; j < this.rowCount; j++) {
       const ra = this.aRow[j]!;
       const rb = this.bRow[j]!;
@@ -651,9 +715,51 @@ class ColumnarComparison implements Comparison {
   }
 
   /** Largest absolute change first (ties: matching order); over the years both cover when the sides cover different years. */
+  /**
+   * byChange's sizes as numbers, when every column holds safe integers and each row's sums and
+   * size are safe and below 2^31 (then exact): else undefined.
+   */
+  private smallSizes(common: boolean): Int32Array | undefined {
+    const S = this.decimals;
+    const terms = (read: Reading): { column: ScaledColumn; times: number }[] | undefined => {
+      const out: { column: ScaledColumn; times: number }[] = [];
+      for (const c of read.columns) {
+        const times = Number(common ? c.common : c.all);
+        if (times === 0) continue;
+        if (!c.column.numeric || c.column.decimals > S || S - c.column.decimals > 22) return undefined;
+        out.push({ column: c.column, times: times * 10 ** (S - c.column.decimals) });
+      }
+      return out;
+    };
+    const ta = terms(this.readA);
+    const tb = terms(this.readB);
+    if (!ta || !tb) return undefined;
+    const n = this.rowCount;
+    const sizes = new Int32Array(n);
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const sum = (t: { column: ScaledColumn; times: number }[], r: number): number => {
+      if (r < 0) return 0;
+      let s = 0;
+      for (let k = 0; k < t.length; k++) {
+        const v = t[k]!.column.numberAt(r) * t[k]!.times;
+        s += v;
+        if (!(Math.abs(v) <= MAX && Math.abs(s) <= MAX)) return NaN;
+      }
+      return s;
+    };
+    for (let j = 0; j < n; j++) {
+      const size = Math.abs(sum(ta, this.aRow[j]!) - sum(tb, this.bRow[j]!));
+      if (!(size <= 2147483647)) return undefined;
+      sizes[j] = size;
+    }
+    return sizes;
+  }
+
   private byChange(): Int32Array {
     const n = this.rowCount;
     const common = !(this.sameSpan || !this.both.some(Boolean));
+    const small32 = this.smallSizes(common);
+    if (small32) return largestFirst(small32);
     const sizes = new Array<bigint>(n);
     let small = true;
     for (let j = 0; j < n; j++) {
@@ -696,6 +802,65 @@ class ColumnarComparison implements Comparison {
     return this.named(this.compared(i));
   }
 
+  numbers(): ComparisonNumbers | undefined {
+    const S = this.decimals;
+    // Per year and side: the column and the factor to the comparison's scale (0: no column).
+    const factor = (col: ScaledColumn | undefined): number => (!col ? 0 : col.numeric && col.decimals <= S && S - col.decimals <= 22 ? 10 ** (S - col.decimals) : -1);
+    const fa = this.colA.map(factor);
+    const fb = this.colB.map(factor);
+    if (fa.some((f) => f < 0) || fb.some((f) => f < 0)) return undefined;
+    const { colA, colB, aRow, bRow } = this;
+    const years = this.years.length;
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const fill = (i: number, out: Float64Array): boolean => {
+      const j = this.compared(i);
+      const ra = aRow[j]!;
+      const rb = bRow[j]!;
+      let ta = NaN;
+      let tb = NaN;
+      for (let y = 0; y < years; y++) {
+        let a = NaN;
+        let b = NaN;
+        if (fa[y]) {
+          a = ra < 0 ? 0 : colA[y]!.numberAt(ra) * fa[y]!;
+          ta = ta === ta ? ta + a : a;
+          if (!(Math.abs(a) <= MAX && Math.abs(ta) <= MAX)) return false;
+        }
+        if (fb[y]) {
+          b = rb < 0 ? 0 : colB[y]!.numberAt(rb) * fb[y]!;
+          tb = tb === tb ? tb + b : b;
+          if (!(Math.abs(b) <= MAX && Math.abs(tb) <= MAX)) return false;
+        }
+        out[2 * y] = a;
+        out[2 * y + 1] = b;
+      }
+      out[2 * years] = ta;
+      out[2 * years + 1] = tb;
+      return true;
+    };
+    const name = (i: number, span: Int32Array): Uint8Array | undefined => {
+      const j = this.compared(i);
+      const names = this.namesOf[j < this.fromA ? 0 : 1];
+      const r = this.nameRow[j]!;
+      if (!names || names.start[r]! < 0) return undefined;
+      span[0] = names.start[r]!;
+      span[1] = names.end[r]!;
+      return names.bytes;
+    };
+    const code = (i: number): string | undefined => {
+      const j = this.compared(i);
+      const fromA = j < this.fromA;
+      let c = this.codeOf[fromA ? 0 : 1](this.nameRow[j]!);
+      if (c === undefined && fromA && this.bFirst[j]! >= 0) c = this.codeOf[1](this.bFirst[j]!);
+      return c;
+    };
+    const status = (i: number): CompareStatus => {
+      const j = this.compared(i);
+      return aRow[j]! >= 0 && bRow[j]! >= 0 ? 'both' : aRow[j]! >= 0 ? 'only-a' : 'only-b';
+    };
+    return { sameSpan: this.sameSpan, fill, name, code, status };
+  }
+
   scaledRow(i: number): ScaledRow {
     const j = this.compared(i);
     const ra = this.aRow[j]!;
@@ -733,6 +898,34 @@ class ColumnarComparison implements Comparison {
   get rows(): CompareRow[] {
     return [...this.eachRow()];
   }
+}
+
+/**
+ * A comparison's rows as numbers, for writers of bytes (render/compare.ts): each amount a safe
+ * integer × 10^decimals, names as the bytes they were read from. What scaledRow() gives, without
+ * a bigint or an object per row.
+ */
+export interface ComparisonNumbers {
+  /** Whether both sides cover the same years (a row's total then has a difference). */
+  readonly sameSpan: boolean;
+  /**
+   * Row i's amounts (i in the comparison's order) × 10^decimals into `out`: A's and B's in each
+   * year of `years` (out[2y], out[2y + 1]; NaN where the side does not cover the year), then A's
+   * and B's totals over every year (NaN: the side covers none). False when one is not a safe
+   * integer (out is then unspecified: read scaledRow(i)).
+   */
+  fill(i: number, out: Float64Array): boolean;
+  /** Row i's name as bytes (its [start, end) into span), as recipient(i).id; undefined when it is not held so. */
+  name(i: number, span: Int32Array): Uint8Array | undefined;
+  /** Row i's code, as recipient(i).code. */
+  code(i: number): string | undefined;
+  /** Row i's status, as scaledRow(i).status. */
+  status(i: number): CompareStatus;
+}
+
+/** The comparison's rows as numbers (ComparisonNumbers), when every amount column holds safe integers; else undefined. */
+export function comparisonNumbers(c: Comparison): ComparisonNumbers | undefined {
+  return c instanceof ColumnarComparison ? c.numbers() : undefined;
 }
 
 /** True when A and B give every recipient the same amount in every year both cover, and have the same recipients. */

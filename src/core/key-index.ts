@@ -6,9 +6,14 @@
  */
 
 /** FNV-1a over the key's UTF-16 code units, finished with murmur3's fmix32 (FNV's low bits mix poorly). */
-function keyHash(key: string): number {
+export function keyHash(key: string): number {
   let h = 2166136261;
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16777619);
+  return finishHash(h);
+}
+
+/** The FNV-1a state of keyHash finished (fmix32): for a hash made over a key's code units elsewhere (core/key-bytes.ts). */
+export function finishHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -17,6 +22,7 @@ function keyHash(key: string): number {
 }
 
 export class KeyIndex {
+  /** Per slot: the row (−1: empty) and its key's hash side by side, so a probe reads one place. */
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly hashes: Int32Array;
@@ -35,41 +41,66 @@ export class KeyIndex {
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
-    this.table = new Int32Array(size).fill(-1);
+    this.table = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
     this.hashes = new Int32Array(rows);
     this.keys = keyAt ? undefined : new Array<string | undefined>(rows);
   }
 
-  private same(row: number, key: string): boolean {
-    return (this.keys ? this.keys[row] : this.keyAt!(row)) === key;
+  /** Whether row `row` was added under `key`. */
+  private readonly same = (row: number, key: string): boolean => (this.keys ? this.keys[row] : this.keyAt!(row)) === key;
+
+  /** The slot of the first row with hash `hash` for which `same(row, arg)` holds, else of the empty slot such a row would take. */
+  private probe<T>(hash: number, arg: T, same: (row: number, arg: T) => boolean): number {
+    const { table, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const j = table[2 * slot]!;
+      if (j === -1 || (table[2 * slot + 1] === hash && same(j, arg))) return slot;
+    }
+  }
+
+  /** Row `row`, whose key has hash `hash`, into the empty slot `slot`. */
+  private put(slot: number, row: number, hash: number): void {
+    this.table[2 * slot] = row;
+    this.table[2 * slot + 1] = hash;
+    this.hashes[row] = hash;
+    this.size++;
   }
 
   /** The row holding `key`, or −1. */
   get(key: string, hash: number = keyHash(key)): number {
-    const { table, mask, hashes } = this;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const j = table[slot]!;
-      if (j === -1) return -1;
-      if (hashes[j] === hash && this.same(j, key)) return j;
-    }
+    return this.table[2 * this.probe(hash, key, this.same)]!;
   }
 
   /** Row `row` under `key`, unless an earlier row holds it: then that row (and nothing is added), else −1. */
   add(key: string, row: number): number {
     const hash = keyHash(key);
-    const { table, mask, hashes } = this;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const j = table[slot]!;
-      if (j === -1) {
-        table[slot] = row;
-        hashes[row] = hash;
-        if (this.keys) this.keys[row] = key;
-        this.size++;
-        return -1;
-      }
-      if (hashes[j] === hash && this.same(j, key)) return j;
-    }
+    const slot = this.probe(hash, key, this.same);
+    const j = this.table[2 * slot]!;
+    if (j !== -1) return j;
+    this.put(slot, row, hash);
+    if (this.keys) this.keys[row] = key;
+    return -1;
+  }
+
+  /**
+   * Row `row` under the key whose hash is `hash` (keyHash of it), unless an earlier row holds
+   * the same key, by `same(earlier, row)`: then that row (and nothing is added), else −1. No key
+   * is made here: `same` tells two rows' keys apart (on a hash match only). Only for an index
+   * with `keyAt` (one that holds its keys takes them through add()).
+   */
+  addHashed(row: number, hash: number, same: (earlier: number, row: number) => boolean): number {
+    if (this.keys) throw new Error('KeyIndex.addHashed: an index that holds its keys takes them through add()');
+    const slot = this.probe(hash, row, same);
+    const j = this.table[2 * slot]!;
+    if (j !== -1) return j;
+    this.put(slot, row, hash);
+    return -1;
+  }
+
+  /** The row whose key has hash `hash` and is the key of `other` by `same(row, other)`, or −1: a lookup by another table's row, no key made. */
+  findHashed(hash: number, other: number, same: (row: number, other: number) => boolean): number {
+    return this.table[2 * this.probe(hash, other, same)]!;
   }
 
   /** The key row `row` was added under (a row that was added). */

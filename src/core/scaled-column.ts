@@ -1,31 +1,46 @@
 /**
  * A column of exact amounts as scaled integers (core/scaled.ts): value × 10^decimals, where
  * `decimals` is the most decimals any value of the column needs (as Decimal's decimalPlaces()
- * counts them: 12.50 needs 1). Held in a BigInt64Array while every value fits 64 bits (8 bytes a
- * value, no object per value), else in a bigint[]; never in a float.
+ * counts them: 12.50 needs 1). Held in a Float64Array while every value is a safe integer
+ * (|v| ≤ 2^53 − 1: exact in a double, 8 bytes a value, no object per value; a reader can write a
+ * value without making a bigint, setNumber), else in a bigint[]; never a fraction in a float.
  */
 import type { Decimal } from './decimal.js';
 import { fromScaled, scaleOf, toScaled } from './scaled.js';
 
-const fits64 = (v: bigint): boolean => BigInt.asIntN(64, v) === v;
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+const safe = (v: bigint): boolean => v <= MAX && v >= -MAX;
+
+/** 10^k as a number, exact for k ≤ 22. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 export class ScaledColumn {
-  private small: BigInt64Array | undefined;
+  private num: Float64Array | undefined;
   private big: bigint[] | undefined;
   /** Most decimals a value of the column needs; every value is held × 10^decimals. */
   decimals = 0;
   constructor(readonly length: number) {
-    this.small = new BigInt64Array(length);
+    this.num = new Float64Array(length);
+  }
+
+  /** Whether every value is held as a safe integer (numberAt reads them without a bigint). */
+  get numeric(): boolean {
+    return this.num !== undefined;
+  }
+
+  /** Value i × 10^decimals as a number (a safe integer): only while `numeric`. */
+  numberAt(i: number): number {
+    return this.num![i]!;
   }
 
   /** Value i × 10^decimals. */
   get(i: number): bigint {
-    return this.small ? this.small[i]! : this.big![i]!;
+    return this.num ? BigInt(this.num[i]!) : this.big![i]!;
   }
 
   /** Value i × 10^scale: any scale at which the value is a whole number (else a RangeError: a bug). */
   at(i: number, scale: number): bigint {
-    const v = this.small ? this.small[i]! : this.big![i]!;
+    const v = this.get(i);
     if (scale === this.decimals) return v;
     if (scale > this.decimals) return v * scaleOf(scale - this.decimals);
     const f = scaleOf(this.decimals - scale);
@@ -50,14 +65,36 @@ export class ScaledColumn {
     }
     if (decimals > this.decimals) this.rescale(decimals);
     const v = decimals < this.decimals ? scaled * scaleOf(this.decimals - decimals) : scaled;
-    if (this.small) {
-      if (fits64(v)) {
-        this.small[i] = v;
+    if (this.num) {
+      if (safe(v)) {
+        this.num[i] = Number(v);
         return;
       }
       this.widen();
     }
     this.big![i] = v;
+  }
+
+  /**
+   * set() for a value given as a safe integer `scaled` (a number; what a reader of digits makes
+   * without a bigint): the same value held, the same decimals grown.
+   */
+  setNumber(i: number, scaled: number, decimals: number): void {
+    while (decimals > 0 && scaled % 10 === 0) {
+      scaled /= 10;
+      decimals--;
+    }
+    // -0 is 0 (a bigint has no negative zero).
+    if (scaled === 0) scaled = 0;
+    if (this.num && decimals <= this.decimals && this.decimals - decimals < POW10.length) {
+      const v = scaled * POW10[this.decimals - decimals]!;
+      // A product whose exact value is safe is exact in a double (and one that is not is beyond it).
+      if (v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) {
+        this.num[i] = v;
+        return;
+      }
+    }
+    this.set(i, BigInt(scaled), decimals);
   }
 
   /** Sets value i to a Decimal (finite). */
@@ -67,20 +104,22 @@ export class ScaledColumn {
   }
 
   private widen(): void {
-    this.big = Array.from(this.small!);
-    this.small = undefined;
+    this.big = Array.from(this.num!, (v) => BigInt(v));
+    this.num = undefined;
   }
 
   private rescale(decimals: number): void {
-    const f = scaleOf(decimals - this.decimals);
+    const k = decimals - this.decimals;
+    const f = scaleOf(k);
     this.decimals = decimals;
-    if (this.small) {
-      const s = this.small;
-      // Every value must still fit once multiplied; else the column becomes a bigint[] first.
+    if (this.num) {
+      const s = this.num;
+      const p = k < POW10.length ? POW10[k]! : Infinity;
+      // Every value must still be safe once multiplied; else the column becomes a bigint[] first.
       let fits = true;
-      for (let i = 0; i < s.length && fits; i++) if (s[i] !== 0n && !fits64(s[i]! * f)) fits = false;
+      for (let i = 0; i < s.length && fits; i++) if (s[i] !== 0 && !(Math.abs(s[i]! * p) <= Number.MAX_SAFE_INTEGER)) fits = false;
       if (fits) {
-        for (let i = 0; i < s.length; i++) if (s[i] !== 0n) s[i] = s[i]! * f;
+        for (let i = 0; i < s.length; i++) if (s[i] !== 0) s[i] = s[i]! * p;
         return;
       }
       this.widen();

@@ -4,11 +4,12 @@
  */
 import { type NumberLocale } from '../core/amount.js';
 import { formatAmount, plain } from './money.js';
-import type { CompareCell, CompareStatus, Comparison, ScaledCell, ScaledRow } from '../core/compare.js';
+import { comparisonNumbers, type ComparisonNumbers, type CompareCell, type CompareStatus, type Comparison, type ScaledCell, type ScaledRow } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import type { NotCheckedReason, ParadoxCheck, ParadoxKind } from '../core/paradox.js';
 import { fromScaled } from '../core/scaled.js';
-import { csvChunks } from './csv.js';
+import { byteDialect, CHUNK_BYTES, cellBytes, PERCENT_MAX, csvCellText, csvSafeBytes, csvSafeText, writeAscii, writePercent, writeSignedAmount } from './csv-bytes.js';
+import { csvChunks, renderCsv, type CsvOptions } from './csv.js';
 import { statedTotalNote } from './figures.js';
 import { cellRows, type Grid } from './grid.js';
 import { labelsFor, recipientHeader } from './labels.js';
@@ -109,28 +110,31 @@ function paradoxCells(c: Comparison): ((row: number, year?: number) => string) |
   };
 }
 
-/** The long records, made as they are read (re-iterable: each iteration makes them afresh). */
-function recordRows(c: Comparison, paradox = paradoxCells(c)): Iterable<string[]> {
+/** Row i's long records (one per year, then its `total` record), from its exact integers r. */
+function rowRecords(c: Comparison, i: number, r: ScaledRow, paradox: ReturnType<typeof paradoxCells>): string[][] {
   const dp = decimals(c);
-  const line = (r: ScaledRow, year: string, x: ScaledCell): string[] => {
+  const line = (year: string, x: ScaledCell): string[] => {
     const t = scaledTexts(x, dp);
     return [r.id, r.code ?? '', r.status, year, t.a ?? '', t.b ?? '', t.difference ?? '', t.percent ?? ''];
   };
-  const years = c.years.map(String);
+  const out: string[][] = [];
+  for (let y = 0; y < c.years.length; y++) {
+    const l = line(String(c.years[y]!), r.years[y]!);
+    if (paradox) l.push(paradox(i, c.years[y]!));
+    out.push(l);
+  }
+  const t = line('total', r.total);
+  if (paradox) t.push(paradox(i));
+  out.push(t);
+  return out;
+}
+
+/** The long records, made as they are read (re-iterable: each iteration makes them afresh). */
+function recordRows(c: Comparison, paradox = paradoxCells(c)): Iterable<string[]> {
   return {
     *[Symbol.iterator]() {
       let i = 0;
-      for (const r of scaledRows(c)) {
-        for (let y = 0; y < years.length; y++) {
-          const l = line(r, years[y]!, r.years[y]!);
-          if (paradox) l.push(paradox(i, c.years[y]!));
-          yield l;
-        }
-        const t = line(r, 'total', r.total);
-        if (paradox) t.push(paradox(i));
-        yield t;
-        i++;
-      }
+      for (const r of scaledRows(c)) yield* rowRecords(c, i++, r, paradox);
     },
   };
 }
@@ -474,11 +478,134 @@ export function comparisonJsonDocument(view: ComparisonView, options: RenderOpti
   return compareJsonText(view.comparison, view.source && provenanceOf(view.source, options));
 }
 
-/** A comparison as CSV: long records (recipient, year, a, b, difference, percent) or wide ones. */
-export function comparisonCsv(view: ComparisonView, options: RenderOptions): Rendered {
+/**
+ * The long records as bytes (comparisonCsvBytes): the header and any record with a cell to quote
+ * or neutralise through csvChunks (the same text as it writes the rest), every other record
+ * written here from the amounts as integers (ComparisonNumbers) and the names as read.
+ */
+function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: string[], textColumns: ReadonlySet<number>, options: CsvOptions): Generator<Uint8Array> {
+  const paradox = paradoxCells(c);
+  const head = renderCsv(headers, [], textColumns, options);
+  yield Buffer.from(head);
+  /** A record as csvChunks writes it (its text after the header's). */
+  const slow = (i: number): string => renderCsv(headers, rowRecords(c, i, c.scaledRow(i), paradox), textColumns, options).slice(head.length);
+  const dp = decimals(c);
+  const D = (options.delimiter ?? ',').charCodeAt(0);
+  const MARK = options.decimalMark === ',' ? 44 : 46;
+  const [eol0, eol1] = options.eol === '\r\n' ? [13, 10] : [10, -1];
+  const years = c.years.length;
+  // The cells every record shares a few of, as csvChunks writes them (undefined: quoted, so the record goes through it).
+  const cellBytes_ = (header: string, value: string): Uint8Array | undefined => {
+    const text = csvCellText(header, value, options);
+    return text === undefined ? undefined : Buffer.from(text);
+  };
+  const STATUS: Record<CompareStatus, Uint8Array | undefined> = { both: cellBytes_('status', 'both'), 'only-a': cellBytes_('status', 'only-a'), 'only-b': cellBytes_('status', 'only-b') };
+  const YEAR = [...c.years.map((y) => cellBytes_('year', String(y))), cellBytes_('year', 'total')];
+  const yearsSafe = YEAR.every((x) => x !== undefined);
+  const constBytes = Math.max(...Object.values(STATUS).map((x) => x?.length ?? 0)) + Math.max(...YEAR.map((x) => x?.length ?? 0));
+  const perRecord = constBytes + 4 * cellBytes(Math.max(dp, 4)) + 16;
+  const values = new Float64Array(2 * years + 2);
+  const span = new Int32Array(2);
+  const digits = new Uint8Array(32);
+  let out = Buffer.allocUnsafe(CHUNK_BYTES);
+  let at = 0;
+  /** The chunk so far (for the caller to yield), and a new one with room for `bytes`. */
+  const renew = (bytes: number): Uint8Array => {
+    const done = out.subarray(0, at);
+    out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    at = 0;
+    return done;
+  };
+  /** Whether row i's differences and per cents (values as fill() left them) are exact in doubles here. */
+  const exact = (): boolean => {
+    for (let y = 0; y <= years; y++) {
+      const a = values[2 * y]!;
+      const b = values[2 * y + 1]!;
+      if ((y === years && !numbers.sameSpan) || a !== a || b !== b) continue;
+      const d = b - a;
+      if (!(Math.abs(d) <= PERCENT_MAX && Math.abs(d * 1_000_000) <= PERCENT_MAX && Math.abs(a) <= PERCENT_MAX)) return false;
+    }
+    return true;
+  };
+  for (let i = 0; i < c.rowCount; i++) {
+    let name = numbers.name(i, span);
+    let ns = span[0]!;
+    let ne = span[1]!;
+    let safeName: boolean;
+    if (name === undefined) {
+      // A name not held as bytes (a scenario's recipient): its text.
+      const id = c.recipient(i).id;
+      safeName = csvSafeText(id, D);
+      name = Buffer.from(id);
+      ns = 0;
+      ne = name.length;
+    } else safeName = csvSafeBytes(name, ns, ne, D);
+    const code = numbers.code(i) ?? '';
+    const st = STATUS[numbers.status(i)];
+    const marks = paradox ? Array.from({ length: years + 1 }, (_, y) => (y < years ? paradox(i, c.years[y]!) : paradox(i))) : undefined;
+    if (!(safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exact())) {
+      const text = slow(i);
+      if (at + text.length * 3 > out.length) yield renew(text.length * 3);
+      at += out.write(text, at, 'utf8');
+      continue;
+    }
+    const textBytes = ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0);
+    const bytes = (years + 1) * (textBytes + perRecord);
+    if (at + bytes > out.length) yield renew(bytes);
+    for (let y = 0; y <= years; y++) {
+      const a = values[2 * y]!;
+      const b = values[2 * y + 1]!;
+      for (let k = ns; k < ne; k++) out[at++] = name[k]!;
+      out[at++] = D;
+      if (code) at = writeAscii(out, at, code);
+      out[at++] = D;
+      for (let k = 0; k < st.length; k++) out[at++] = st[k]!;
+      out[at++] = D;
+      const yt = YEAR[y]!;
+      for (let k = 0; k < yt.length; k++) out[at++] = yt[k]!;
+      out[at++] = D;
+      if (a === a) at = writeSignedAmount(out, at, a, dp, MARK, digits);
+      out[at++] = D;
+      if (b === b) at = writeSignedAmount(out, at, b, dp, MARK, digits);
+      out[at++] = D;
+      // The difference (a row's total's only when both sides cover the same years) and the per cent of A.
+      if ((y < years || numbers.sameSpan) && a === a && b === b) {
+        const d = b - a;
+        at = writeSignedAmount(out, at, d, dp, MARK, digits);
+        out[at++] = D;
+        if (a !== 0) at = writePercent(out, at, d, a, MARK, digits);
+      } else out[at++] = D;
+      if (marks) {
+        out[at++] = D;
+        at = writeAscii(out, at, marks[y]!);
+      }
+      out[at++] = eol0;
+      if (eol1 >= 0) out[at++] = eol1;
+    }
+  }
+  if (at > 0) yield out.subarray(0, at);
+}
+
+/** A comparison as CSV, as text: comparisonCsvBytes decoded (for the library's renderComparison). */
+export function* comparisonCsv(view: ComparisonView, options: RenderOptions): Generator<string> {
+  const decoder = new TextDecoder();
+  for (const chunk of comparisonCsvBytes(view, options)) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * A comparison as CSV: long records (recipient, year, a, b, difference, percent) or wide ones, as
+ * csvChunks (render/csv.ts) writes them. The long records of a comparison of tables are written as
+ * bytes from the integers (compareCsvBytes); anything else as csvChunks' text.
+ */
+export function comparisonCsvBytes(view: ComparisonView, options: RenderOptions): Iterable<Uint8Array | string> {
   const wide = view.layout === 'wide';
   const { headers, rows } = comparisonRecordSource(view.comparison, view.layout);
-  return csvChunks(headers, rows, new Set(wide ? [0, 1] : [0, 1, 2, 3]), options.csv);
+  const textColumns = new Set(wide ? [0, 1] : [0, 1, 2, 3]);
+  const numbers = wide ? undefined : comparisonNumbers(view.comparison);
+  if (numbers && byteDialect(options.csv)) return longCsvBytes(view.comparison, numbers, headers, textColumns, options.csv ?? {});
+  return csvChunks(headers, rows, textColumns, options.csv);
 }
 
 /** A comparison as grids: the terminal table or Markdown (options.format). */

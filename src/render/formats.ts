@@ -9,7 +9,7 @@ import { StatsbidragError } from '../core/errors.js';
 import type { ValidationReport } from '../core/validate.js';
 import { allocationCsv, allocationGrids, allocationJsonDocument, type AllocationView } from './allocation.js';
 import { awardsCsv, awardsGrids, awardsJsonDocument, type AwardView } from './award.js';
-import { comparisonCsv, comparisonGrids, comparisonJsonDocument, type ComparisonView, type CompareLayout } from './compare.js';
+import { comparisonCsvBytes, comparisonGrids, comparisonJsonDocument, type ComparisonView, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
 import { FORMATS_OF, type FormatOf, type ResultKind } from './format-names.js';
 import { provenanceOf, type Rendered, type RenderOptions, type Source } from './output.js';
@@ -83,7 +83,7 @@ const WRITERS: { readonly [K in ResultKind]: { readonly [F in FormatOf<K>]: Writ
   comparison: {
     table: comparisonGrids,
     md: comparisonGrids,
-    csv: comparisonCsv,
+    csv: comparisonCsvBytes,
     json: comparisonJsonDocument,
     xlsx: (view, o) => xlsxChunks(comparisonWorkbook(view.comparison, o.locale, provenanceOf(sourced(view.source), o), view.layout)),
   },
