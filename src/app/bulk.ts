@@ -1,15 +1,16 @@
 /**
  * The bulk lane: one entry point for splitting a large plain list, by a programme's periods (every
  * year, a range, admin costs, stated or given totals) or freely. io/bulk.ts reads the list into
- * typed arrays, core/apportion/fast.ts (and fast-divisor.ts) split it, render/bulk.ts (CSV),
- * render/bulk-json.ts (JSON) and render/bulk-grid.ts (Markdown, terminal table) write it, and with
- * --explain core/explain-rows.ts makes each row's explanation as it is written (render/bulk-explain.ts).
+ * typed arrays, core/apportion/fast.ts (and fast-divisor.ts) split it, and the allocation's one
+ * writer of the format (render/formats.ts writerFor: the general path's own) writes it; with
+ * --explain core/explain-rows.ts makes each row's explanation as it is written.
  * It either takes the whole request and returns the output as a stream of chunks, or declines with
  * undefined, and the general path (which explains every problem in the input) takes over with the
- * same input. Declining is always safe: the lane takes only what it writes byte for byte as the
- * general path does (tests/property/bulk.test.ts, bulk-grid.test.ts).
+ * same input. Declining is always safe: the lane takes only what it reads and splits to the model
+ * the general path makes (tests/property/allocation-writers.test.ts, bulk.test.ts, bulk-grid.test.ts).
  *
- * The model, a `BulkSplit` (core/bulk-columns.ts), is what every writer works from:
+ * The model, a `BulkSplit` (core/bulk-columns.ts AllocationColumns, the model every allocation
+ * writer takes; the general path converts its Allocation to it), is what the writers work from:
  *
  * - `columns`: the list as read (BulkColumns): where each name, code (when the list has codes) and
  *   weight lies in the input's bytes, and the weights as exact integers; no string or object per row.
@@ -20,11 +21,11 @@
  *   period's `split.rows` are empty.
  * - `periods[k]`: the split of `summary.periods[k]` on the columns: units per row (Float64Array),
  *   the rows a tie-break decided (ascending), and `unitScaled`, the period's unit × 10^decimals.
- * - `decimals`: the decimals of every amount, as the general writers choose them (moneyDecimals).
+ * - `decimals`: the decimals of every amount, as the writers choose them (moneyDecimals).
  *
  * Row i's amount in period k is the integer `periods[k].units[i] × periods[k].unitScaled` written
  * with `decimals` decimals; a period over several years repeats it in one column per year
- * (render/allocation.ts amountColumns), and a row's total is the sum over the columns. bulkSplit
+ * (render/allocation-columns.ts amountColumns), and a row's total is the sum over the columns. bulkSplit
  * checks that every such integer, and every row's total, is below 2^53, or declines.
  */
 import { allocateBy, type AllocateOptions, type Allocation } from '../core/allocate.js';
@@ -41,20 +42,17 @@ import { readBulkColumns, readBulkTable, type BulkColumns } from '../io/bulk.js'
 import { note } from '../io/notes.js';
 import { ColumnarTable } from '../io/table/model.js';
 import { columnsWithChanges, type RecipientChanges } from './bulk-scenario.js';
-import { amountColumns, moneyDecimals } from '../render/allocation.js';
-import { bulkCsvChunks, bulkName, bulkRecords, bulkText } from '../render/bulk.js';
-import { allocationWorkbook } from '../render/xlsx.js';
-import { xlsxChunks } from '../render/xlsx-zip.js';
-import { bulkJsonChunks } from '../render/bulk-json.js';
+import { amountColumns, columnName, columnText, moneyDecimals } from '../render/allocation-columns.js';
 import type { CsvOptions } from '../render/csv.js';
-import { gridSections, type Provenance } from '../render/output.js';
-import { allocationSections, explainSections } from '../render/allocation.js';
-import { bulkExplainBody, bulkExplainCsv, bulkExplainJson } from '../render/bulk-explain.js';
-import { bulkGridBody, bulkRecipientColumns } from '../render/bulk-grid.js';
+import type { Provenance, RenderOptions } from '../render/output.js';
+import type { AllocationView } from '../render/allocation.js';
+import type { ExplainedRows } from '../render/explain.js';
+import { formatsOf, writerFor } from '../render/formats.js';
+import type { FormatOf } from '../render/format-names.js';
+import { columnRecipients } from '../render/allocation-grid.js';
 import { NO_PAINT, type Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
 import { explainedRows } from '../core/explain-rows.js';
-import type { SplitRow } from '../core/split.js';
 
 
 
@@ -103,8 +101,8 @@ export type Chunks = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array>;
 /** The split's output in chunks, or undefined when the general path should do it. */
 export function bulkAllocate(input: string | Uint8Array | ColumnarTable, request: BulkRequest): Chunks | undefined {
   const { explain, ...allocation } = request.allocation;
-  const grid = request.format === 'md' || request.format === 'table';
-  if (request.format !== 'csv' && request.format !== 'json' && request.format !== 'xlsx' && !grid) return undefined;
+  // Any format the allocation is written in (render/formats.ts); an xlsx workbook carries its provenance.
+  if (!(formatsOf('allocation') as readonly string[]).includes(request.format)) return undefined;
   if (request.format === 'xlsx' && (explain || !request.provenance)) return undefined;
   const bounded = allocation.floor !== undefined || allocation.ceiling !== undefined || request.floorColumn !== undefined || request.ceilingColumn !== undefined;
   // --explain with floors and ceilings (the explanation's bounds and unconstrained amounts) is the general path's.
@@ -130,29 +128,43 @@ export function bulkAllocate(input: string | Uint8Array | ColumnarTable, request
   // The lane takes the list: the notes its reading made (a total row set aside), as the general reader says them.
   for (const text of read?.notes ?? []) note(text);
   const onRows = request.progress ? (done: number) => request.progress!('write', done, columns.rows) : undefined;
-  if (explain || grid) return bulkExplainOrGrid(split, request, explain === true, onRows);
-  if (request.format === 'xlsx') {
-    // The workbook the general path writes, its records made from the columns one row at a time.
-    const view = { allocation: split.summary, programme: split.summary.programme, scenario: undefined, recipientCount: columns.rows };
-    return xlsxChunks(allocationWorkbook(view, request.locale ?? 'sv', request.provenance!, bulkRecords(split)));
-  }
-  if (request.format === 'json') return bulkJsonChunks({ split, provenance: request.provenance, ...(onRows ? { onRows } : {}) });
-  return bulkCsvChunks({ split, ...(request.csv ? { options: request.csv } : {}), ...(onRows ? { onRows } : {}) });
+  // The general path's own writer (render/formats.ts), on the lane's columnar model.
+  return writerFor('allocation', request.format as FormatOf<'allocation'>)(laneView(split, request, explain === true, onRows), renderOptionsOf(request)) as Chunks;
+}
+
+/** What the writers are handed: the lane's model as an AllocationView (its summary, no rows of its own), and, with --explain, its explained rows made one at a time. */
+function laneView(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): AllocationView {
+  const { summary, columns } = split;
+  const provenance = request.provenance;
+  return {
+    allocation: summary,
+    programme: summary.programme,
+    scenario: undefined,
+    recipientCount: columns.rows,
+    totalLabel: request.totalLabel,
+    columns: split,
+    ...(provenance ? { source: { version: provenance.version, programme: provenance.programme, rules: provenance.rules } } : {}),
+    ...(explain ? { explained: explainedRowsOf(split, request) } : { onRows }),
+  };
+}
+
+/** The render options the request carries (the command line is the provenance's). */
+function renderOptionsOf(request: BulkRequest): RenderOptions {
+  return { format: request.format as RenderOptions['format'], locale: request.locale ?? 'sv', csv: request.csv ?? {}, paint: request.paint ?? NO_PAINT, command: request.provenance?.command ?? undefined };
 }
 
 /**
- * Markdown or the terminal table (the general renderer's sections, the rows streamed), and
- * --explain: each period's rows made one at a time as split() would explain them (core/explain-rows.ts).
+ * Each period's rows made one at a time as split() would explain them (core/explain-rows.ts),
+ * counted for the progress line over every period (and the terminal table's two readings) as one count.
  */
-function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: boolean, onRows: ((done: number) => void) | undefined): Chunks {
+function explainedRowsOf(split: BulkSplit, request: BulkRequest): ExplainedRows {
   const { columns, summary } = split;
-  const who = bulkRecipientColumns(columns);
-  // --explain's progress over every period (and the terminal table's two readings) as one count.
+  const who = columnRecipients(columns);
   const passes = summary.periods.length * (request.format === 'table' ? 2 : 1);
   let before = 0;
   const explained = request.progress ? (done: number) => request.progress!('write', before + done, columns.rows * passes) : undefined;
-  const codeOf = who.codes ? (i: number): string | undefined => (columns.codeEnd![i]! > columns.codeStart![i]! ? bulkText(columns, columns.codeStart![i]!, columns.codeEnd![i]!) : undefined) : undefined;
-  const rowsOf = (k: number): (() => Iterable<SplitRow>) => {
+  const codeOf = who.codes ? (i: number): string | undefined => (columns.codeEnd![i]! > columns.codeStart![i]! ? columnText(columns, columns.codeStart![i]!, columns.codeEnd![i]!) : undefined) : undefined;
+  return (k) => {
     const p = summary.periods[k]!.split;
     const made = explainedRows(
       {
@@ -164,24 +176,12 @@ function bulkExplainOrGrid(split: BulkSplit, request: BulkRequest, explain: bool
         kind: p.methodKind ?? 'remainder',
         ...(p.methodKind === 'divisor' ? { divisor: methodOf(p.method, p.firstDivisor).divisor! } : {}),
       },
-      (i) => bulkName(columns, i),
+      (i) => columnName(columns, i),
       codeOf,
     );
     // Counted for the progress line.
     return explained ? () => counted(made(), explained, (n) => (before += n)) : made;
   };
-  if (request.format === 'csv') return bulkExplainCsv(summary, rowsOf, who.codes, request.csv ?? {});
-  if (request.format === 'json') {
-    // The explanations first (each period's, in the frame), then the rows, counted by the writer.
-    const elements = (k: number): Iterable<string> => bulkExplainJson(summary.periods[k]!, rowsOf(k));
-    return bulkJsonChunks({ split, provenance: request.provenance, explain: elements });
-  }
-  const locale = request.locale ?? 'sv';
-  const view = { allocation: summary, programme: summary.programme, scenario: undefined, recipientCount: columns.rows, totalLabel: request.totalLabel };
-  const body = bulkGridBody(split, locale, explain ? undefined : onRows);
-  const sections = allocationSections(view, locale, { body, anyTied: split.periods.some((p) => p.tiedRows.length > 0), who });
-  if (explain) sections.push(...explainSections(summary, locale, { body: (k) => bulkExplainBody(summary.periods[k]!, rowsOf(k), who.codes, locale), who }));
-  return gridSections(sections, { format: request.format as 'md' | 'table', paint: request.paint ?? NO_PAINT });
 }
 
 /** The rows, calling `onRows` with the count so far every 16 384 rows and at the end, then `onEnd` with the count. */

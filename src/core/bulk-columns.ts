@@ -1,8 +1,12 @@
 import type { Allocation } from './allocate.js';
 
-/** A plain list read column by column (io/bulk.ts) for the bulk lane: offsets into the input and exact scaled weights in typed arrays, no object per row. */
-export interface BulkColumns {
-  /** The input, without a byte order mark. */
+/**
+ * The recipients' text as the allocation writers take it: each row's name, code and weight as
+ * offsets into one array of UTF-8 bytes (the input's, on the bulk lane; made from the recipients
+ * by render/allocation-columns.ts allocationColumns() on the general path). No object per row.
+ */
+export interface RowText {
+  /** The text, without a byte order mark. */
   bytes: Uint8Array;
   rows: number;
   /** Byte offsets of each trimmed name and weight in `bytes` (end exclusive). */
@@ -10,13 +14,6 @@ export interface BulkColumns {
   nameEnd: Int32Array;
   weightStart: Int32Array;
   weightEnd: Int32Array;
-  /** Weight × 10^decimals, exactly (every one, and their sum, below 2^51). */
-  weights: Float64Array;
-  decimals: number;
-  total: number;
-  maxWeight: number;
-  /** The input's delimiter. */
-  delimiter: string;
   /**
    * Byte offsets of each trimmed code (end exclusive; equal for an empty cell, which is no code),
    * present when the list has a code column and some row has a code: the records then have a
@@ -24,6 +21,17 @@ export interface BulkColumns {
    */
   codeStart?: Int32Array;
   codeEnd?: Int32Array;
+}
+
+/** A plain list read column by column (io/bulk.ts) for the bulk lane: offsets into the input and exact scaled weights in typed arrays, no object per row. */
+export interface BulkColumns extends RowText {
+  /** Weight × 10^decimals, exactly (every one, and their sum, below 2^51). */
+  weights: Float64Array;
+  decimals: number;
+  total: number;
+  maxWeight: number;
+  /** The input's delimiter. */
+  delimiter: string;
   /** Per-row floors and ceilings in money, present when read from a column (--floor-column, --ceiling-column). */
   floors?: BulkBoundColumn;
   ceilings?: BulkBoundColumn;
@@ -51,11 +59,17 @@ export interface BulkPeriod {
 }
 
 /**
- * A split made on the bulk lane (app/bulk.ts), one or several periods, as the writers take it:
- * the rows as columns and units, everything else as core allocate() describes it.
+ * An allocation as its writers take it (render/formats.ts WRITERS: csv, json, md, table, xlsx),
+ * one model for both paths: the bulk lane makes it from the input's bytes and its typed-array split
+ * (BulkSplit), the general path from an Allocation (render/allocation-columns.ts
+ * allocationColumns()). The rows as columns and scaled integers, everything else as core
+ * allocate() describes it.
+ *
+ * Row i's amount in period k is the integer `periods[k].units[i] × periods[k].unitScaled` written
+ * with `decimals` decimals (below 2^53, as is every row's total) — unless `bigAmounts` is there.
  */
-export interface BulkSplit {
-  columns: BulkColumns;
+export interface AllocationColumns {
+  columns: RowText;
   /** periods[k] is the split of summary.periods[k] (periods split alike may share their arrays). */
   periods: readonly BulkPeriod[];
   /**
@@ -63,6 +77,17 @@ export interface BulkSplit {
    * every period's `split.rows` are empty; periods, labels, admin costs, figures, totals and span are all there.
    */
   summary: Allocation;
-  /** Decimals of every amount written, the general writers' (render/allocation.ts moneyDecimals). */
+  /** Decimals of every amount written, the general writers' (render/allocation-columns.ts moneyDecimals). */
   decimals: number;
+  /**
+   * Per period, each row's amount × 10^decimals, present only when some amount or row total is
+   * 2^53 or more (a general allocation of very large sums): the writers then take these, not
+   * units × unitScaled, and write every row through their per-record road.
+   */
+  bigAmounts?: readonly (readonly bigint[])[];
+}
+
+/** A split made on the bulk lane (app/bulk.ts): the input's columns as read, weights included (core/explain-rows.ts reads them). */
+export interface BulkSplit extends AllocationColumns {
+  columns: BulkColumns;
 }

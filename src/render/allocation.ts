@@ -5,61 +5,32 @@
 import type { Allocation, PeriodAllocation } from '../core/allocate.js';
 import { parseAmount, type NumberLocale } from '../core/amount.js';
 import { formatAmount, formatPercent, plain } from './money.js';
-import { Decimal, maxDecimals } from '../core/decimal.js';
+import { Decimal } from '../core/decimal.js';
 import type { FigureKind, FigureStatus } from '../core/sourced.js';
-import { formatYearRange, yearCount, yearsOf } from '../core/schedule.js';
-import { renderCsv } from './csv.js';
+import { formatYearRange, yearCount } from '../core/schedule.js';
+import type { AllocationColumns } from '../core/bulk-columns.js';
+import { allocationColumns, columnRecords, gridTotalColumn, moneyDecimals } from './allocation-columns.js';
+import { allocationCsvChunks } from './allocation-csv.js';
+import { allocationGridBody, columnRecipients } from './allocation-grid.js';
+import { allocationJsonChunks } from './allocation-json.js';
 import type { Method } from '../core/apportion/index.js';
-import { EXPLAIN_TEXT_COLUMNS, explainGrid, explainJson, explainNotes, explainRecords, type ExplainRowJson } from './explain.js';
-import type { Grid, StreamedBody } from './grid.js';
+import { explainBody, explainGrid, explainJson, explainJsonElements, explainNotes, explainRecords, ownExplainedRows, rangedRows, type ExplainedRows, type ExplainRowJson } from './explain.js';
+import { csvChunks } from './csv.js';
+import type { Grid } from './grid.js';
 import { methodText } from './method-text.js';
 import { adminKindNote, statedTotalNote, totalAdminKind, totalAdminNote } from './figures.js';
-import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
-import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
+import { labelsFor, type RecipientColumns } from './labels.js';
+import { gridSections, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Section, type Source } from './output.js';
 
-/** The amount columns of the records: one per year, each with its period; a single year (or no year) is just "amount". */
-export function amountColumns(a: Allocation): { key: string; period: PeriodAllocation }[] {
-  const cols = a.periods.flatMap((p) => (p.years ? yearsOf(p.years).map((y) => ({ key: `amount_${y}`, period: p })) : [{ key: 'amount', period: p }]));
-  return cols.length === 1 ? [{ key: 'amount', period: cols[0]!.period }] : cols;
-}
-
-/** Decimals that write every amount exactly: the unit's, and those of totals that are not whole units (--rest leave). */
-export function moneyDecimals(a: Allocation): number {
-  return Math.max(0, ...a.periods.map((p) => Math.max(p.split.decimals, maxDecimals([p.statedTotal, p.admin, p.split.amount, p.split.residual]))));
-}
-
-const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
-
-/**
- * Header of the records: recipient first, then code, weight, amounts, total. The code column is
- * there when some recipient has a code (`codes`: when the caller holds the rows elsewhere, the bulk lane).
- */
-export function allocationHeaders(a: Allocation, codes = hasCodes(a)): string[] {
-  const cols = amountColumns(a);
-  return ['recipient', ...(codes ? ['code'] : []), 'weight', ...cols.map((c) => c.key), ...(cols.length > 1 ? ['total'] : [])];
-}
-
-/** The records one by one, as plain values (a generator: a million rows need not be held twice). */
-export function* allocationRows(a: Allocation): Generator<string[]> {
-  const cols = amountColumns(a);
-  const dp = moneyDecimals(a);
-  const withTotal = cols.length > 1;
-  const codes = hasCodes(a);
-  for (let i = 0; i < a.recipients.length; i++) {
-    const r = a.recipients[i]!;
-    yield [
-      r.id,
-      ...(codes ? [r.code ?? ''] : []),
-      r.weight.toFixed(),
-      ...cols.map((c) => plain(c.period.split.rows[i]!.amount, dp)),
-      ...(withTotal ? [plain(a.periodTotals[i]!, dp)] : []),
-    ];
-  }
+/** The records one by one, as plain values, made from the columnar model (render/allocation-columns.ts). */
+export function allocationRows(a: Allocation): Iterable<string[]> {
+  return columnRecords(allocationColumns(a)).rows;
 }
 
 /** Header and rows of plain values: recipient first, then code, weight, amounts, total. */
 export function allocationRecords(a: Allocation): { headers: string[]; rows: string[][] } {
-  return { headers: allocationHeaders(a), rows: [...allocationRows(a)] };
+  const { headers, rows } = columnRecords(allocationColumns(a));
+  return { headers, rows: [...rows] };
 }
 
 function percentOf(part: Decimal, whole: Decimal): string | null {
@@ -172,15 +143,10 @@ export function allocationJson(a: Allocation, provenance?: Provenance): Allocati
   };
 }
 
-const boundMark = (bound: 'floor' | 'ceiling' | undefined): string => (bound === 'floor' ? ' F' : bound === 'ceiling' ? ' C' : '');
 
-/** Whether the grid has a total column: several periods, or one over several years. */
-export function gridTotalColumn(a: Allocation): boolean {
-  return a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
-}
-
-/** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language. */
-function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
+/** Terminal/Markdown grid: one column per period (a range shows its per-year amount), a total column, and the totals block; labels in the locale's language; the rows written from the model (render/allocation-grid.ts). */
+function allocationGrid(split: AllocationColumns, locale: NumberLocale, who: RecipientColumns, onRows?: (done: number) => void): Grid {
+  const a = split.summary;
   const L = labelsFor(locale);
   const dp = moneyDecimals(a);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
@@ -194,12 +160,6 @@ function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: Recipie
     ...a.periods.map((p) => ({ header: label(p), align: 'right' as const })),
     ...(multiYear ? [{ header: `${L.sumColumn} ${formatYearRange(a.span!)}`, align: 'right' as const }] : []),
   ];
-  const body = a.recipients.map((r, i) => [
-    r.id,
-    ...(codes ? [r.code ?? ''] : []),
-    ...a.periods.map((p) => money(p.split.rows[i]!.amount) + (p.split.rows[i]!.tied ? '*' : '') + boundMark(p.split.rows[i]!.bound)),
-    ...(multiYear ? [money(a.periodTotals[i]!)] : []),
-  ]);
   const total = a.totals;
   const footerRow = (text: string, perPeriod: (p: PeriodAllocation) => string, whole: string): string[] => [
     ...lead(text),
@@ -216,7 +176,7 @@ function allocationGrid(a: Allocation, locale: NumberLocale = 'sv', who: Recipie
     footerRow(L.ofWhichRounding, (p) => money(p.split.residual.neg()), money(total.residual.neg())),
     footerRow(L.amountSplit, (p) => money(p.split.amount), money(total.amountSplit)),
   ];
-  return { columns, body, footer };
+  return { columns, body: [], footer, streamed: allocationGridBody(split, locale, onRows) };
 }
 
 /** Lines printed under the table: how each period was split, and what a "*" means. */
@@ -252,49 +212,66 @@ export interface AllocationView {
   source?: Source | undefined;
   /** The total as the user wrote it, for the title of a free split. */
   totalLabel?: string | undefined;
+  /**
+   * The rows as the columnar model, when the caller made it (the bulk lane, from the input's
+   * bytes: `allocation` is then its summary, without rows); otherwise made from `allocation`.
+   */
+  columns?: AllocationColumns | undefined;
+  /** --explain on the bulk lane: period k's explained rows, made as they are written. */
+  explained?: ExplainedRows | undefined;
+  /** Called now and then with the rows written so far (a progress line). */
+  onRows?: ((done: number) => void) | undefined;
 }
 
-const explained = (a: Allocation): boolean => a.periods.some((p) => p.split.rows.some((r) => r.explain));
+/** The view's rows as the columnar model every writer takes. */
+export const columnsOf = (view: AllocationView): AllocationColumns => view.columns ?? allocationColumns(view.allocation);
+
+/** The view's explained rows, when explanations were asked for. */
+export const explainedOf = (view: AllocationView): ExplainedRows | undefined => view.explained ?? ownExplainedRows(view.allocation);
+
+/** Whether the records have a code column: some recipient has a code. */
+export const codesOf = (view: AllocationView): boolean => (view.columns ? view.columns.columns.codeStart !== undefined : view.allocation.recipients.some((r) => r.code !== undefined));
 
 /** An allocation as JSON (render/formats.ts: the allocation's json writer). */
-export function allocationJsonDocument(view: AllocationView, options: RenderOptions): Rendered {
-  return jsonDocument(allocationJson(view.allocation, view.source && provenanceOf(view.source, options)));
+export function allocationJsonDocument(view: AllocationView, options: RenderOptions): Iterable<Uint8Array> {
+  const split = columnsOf(view);
+  const explained = explainedOf(view);
+  const doc = allocationJson(split.summary, view.source && provenanceOf(view.source, options));
+  return allocationJsonChunks({
+    split,
+    doc,
+    ...(explained ? { explain: (k: number) => explainJsonElements(split.summary.periods[k]!, explained(k)) } : {}),
+    ...(view.onRows ? { onRows: view.onRows } : {}),
+  });
 }
 
-/** An allocation as CSV: wide, a column per year; with explanations one record per period and recipient (they do not fit the wide layout). */
-export function* allocationCsv(view: AllocationView, options: RenderOptions): Rendered {
-  const { allocation } = view;
-  if (explained(allocation)) {
-    const { headers, rows } = explainRecords(allocation);
-    yield renderCsv(headers, rows, new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
-  } else {
-    const headers = allocationHeaders(allocation);
-    const textColumns = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
-    yield renderCsv(headers, allocationRows(allocation), textColumns, options.csv);
+/** An allocation as CSV: wide, a column per year (bytes, render/allocation-csv.ts); with explanations one record per period and recipient (they do not fit the wide layout). */
+export function allocationCsv(view: AllocationView, options: RenderOptions): Iterable<string | Uint8Array> {
+  const explained = explainedOf(view);
+  if (explained) {
+    const { headers, rows, text } = explainRecords(view.allocation, explained, codesOf(view));
+    return csvChunks(headers, rows, text, options.csv);
   }
+  return allocationCsvChunks(columnsOf(view), options.csv, view.onRows);
 }
 
 /** An allocation as grids: the terminal table or Markdown (options.format), explanations included when asked for. */
 export function allocationGrids(view: AllocationView, options: RenderOptions): Rendered {
-  const { allocation } = view;
-  return gridSections([...allocationSections(view, options.locale), ...(explained(allocation) ? explainSections(allocation, options.locale) : [])], options);
+  const split = columnsOf(view);
+  const who = columnRecipients(split.columns);
+  const explained = explainedOf(view);
+  return gridSections([...allocationSections(view, split, who, options.locale), ...(explained ? explainSections(split.summary, explained, who, options.locale) : [])], options);
 }
 
-/** One section per period explaining its rows; `rows(k)` (the bulk lane) stand in for period k's own. */
-export function explainSections(a: Allocation, locale: NumberLocale, rows?: { body: (k: number) => StreamedBody; who: RecipientColumns }): Section[] {
+/** One section per period explaining its rows (`rows(k)`, written as they are made). */
+function explainSections(a: Allocation, rows: ExplainedRows, who: RecipientColumns, locale: NumberLocale): Section[] {
   const L = labelsFor(locale);
   return a.periods.map((p, k) => {
-    const grid = explainGrid(a, p, locale, rows?.who);
-    if (rows) grid.streamed = rows.body(k);
-    return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p, locale) };
+    const range = rangedRows(rows, k);
+    const grid = explainGrid(p, locale, who, range);
+    grid.streamed = explainBody(p, rows(k), who.codes, locale);
+    return { title: L.explainTable(p.years ? p.label : L.amount.toLowerCase()), grids: [grid], notes: explainNotes(p, locale, range) };
   });
-}
-
-/** Rows the caller streams itself (the bulk lane): the grid's body, whether a tie decided any, and which recipient columns they have. */
-export interface StreamedRows {
-  body: StreamedBody;
-  anyTied: boolean;
-  who: RecipientColumns;
 }
 
 /** --total as the title shows it: the amount in the locale's form ("1 000 000" → "1,000,000" in English), or the text as given when it is not one. */
@@ -306,14 +283,13 @@ function totalInLocale(text: string, locale: NumberLocale): string {
   }
 }
 
-/** The main section of the terminal table or Markdown: title, the allocation grid, notes; `rows` stand in for the allocation's own (which then has none). */
-export function allocationSections(view: AllocationView, locale: NumberLocale, rows?: StreamedRows): Section[] {
-  const { allocation } = view;
+/** The main section of the terminal table or Markdown: title, the allocation grid (its rows from the model), notes. */
+function allocationSections(view: AllocationView, split: AllocationColumns, who: RecipientColumns, locale: NumberLocale): Section[] {
+  const allocation = split.summary;
   const L = labelsFor(locale);
   const title = view.programme
     ? `${view.programme.name} (${view.programme.agency})${view.scenario !== undefined ? `, ${L.scenarioQuoted(view.scenario.name)}` : ''}${allocation.span ? `, ${formatYearRange(allocation.span)}` : ''}`
     : L.splitTitle(view.totalLabel === undefined ? L.theTotal : totalInLocale(view.totalLabel, locale), view.recipientCount);
-  const grid = allocationGrid(allocation, locale, rows?.who);
-  if (rows) grid.streamed = rows.body;
-  return [{ title, grids: [grid], notes: rows ? allocationNotes(allocation, locale, rows.anyTied) : allocationNotes(allocation, locale) }];
+  const grid = allocationGrid(split, locale, who, view.explained ? undefined : view.onRows);
+  return [{ title, grids: [grid], notes: allocationNotes(allocation, locale, split.periods.some((p) => p.tiedRows.length > 0)) }];
 }

@@ -8,8 +8,7 @@ import { comparisonNumbers, type ComparisonNumbers, type CompareCell, type Compa
 import type { Decimal } from '../core/decimal.js';
 import type { NotCheckedReason, ParadoxCheck, ParadoxKind } from '../core/paradox.js';
 import { fromScaled } from '../core/scaled.js';
-import { byteDialect, PERCENT_MAX, csvCellText, csvSafeBytes, csvSafeText, writeAscii, writePercent, writeSignedAmount } from './csv-bytes.js';
-import { CHUNK_BYTES, cellBytes } from './bulk.js';
+import { byteDialect, CHUNK_BYTES, cellBytes, PERCENT_MAX, csvCellText, csvSafeBytes, csvSafeText, writeAscii, writePercent, writeSignedAmount } from './csv-bytes.js';
 import { csvChunks, renderCsv, type CsvOptions } from './csv.js';
 import { statedTotalNote } from './figures.js';
 import { cellRows, type Grid } from './grid.js';

@@ -32,28 +32,42 @@ export function neutraliseFormula(text: string): string {
 }
 
 /** Quote a cell that starts with the neutralising "'" or holds a CR or LF, whatever the record delimiter. */
-export const QUOTED_MATCH = [/^'/, /[\r\n]/];
+const QUOTED_MATCH = [/^'/, /[\r\n]/];
 
 /** `textColumns`: indices of the columns that hold text (neutralised); the rest are numbers. */
 export function renderCsv(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): string {
   return [...csvChunks(headers, rows, textColumns, options)].join('');
 }
 
-/** What csv-stringify quotes and escapes beyond a delimiter: a quote mark, a CR or an LF. */
-const QUOTE_OR_BREAK = /["\r\n]/;
-
 /** Records at most this many to a chunk of csvChunks(). */
 const RECORDS_A_CHUNK = 4096;
 
-/** renderCsv() in chunks of text, for rows made as they are written (the bulk lane's --explain). */
-export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): Generator<string> {
+/** How records are written in one CSV dialect: the header line (with the byte order mark when asked for), and one record's text. */
+export interface CsvDialect {
+  header: string;
+  /** A record's text and its line break: text cells neutralised (and with Swedish headers a code said in words), numbers with the decimal mark; quoted as csv-stringify quotes. */
+  record(row: readonly string[]): string;
+  /**
+   * record()'s text when it needs no csv-stringify (a cell quoted only for a delimiter in it is
+   * written "…" here, as csv-stringify writes it), else the record's cells for `quoted()`.
+   */
+  prepare(row: readonly string[]): string | string[];
+  /** Records prepare() returned as cells, written in one csv-stringify call (a call a record costs its options' normalising each time). */
+  quoted(rows: readonly string[][]): string;
+}
+
+/** What csv-stringify quotes and escapes beyond a delimiter: a quote mark, a CR or an LF. */
+const QUOTE_OR_BREAK = /["\r\n]/;
+
+/** The dialect of `options` for records under `headers`; `textColumns`: indices of the columns that hold text (neutralised), the rest are numbers. */
+export function csvDialect(headers: readonly string[], textColumns: ReadonlySet<number>, options: CsvOptions = {}): CsvDialect {
   const mark = options.decimalMark ?? '.';
   const settings = {
     delimiter: options.delimiter ?? ',',
     record_delimiter: options.eol === '\r\n' ? ('windows' as const) : ('unix' as const),
     quoted_match: QUOTED_MATCH,
   };
-  const parts = [options.bom ? '\ufeff' : '', stringify([headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')))], settings)];
+  const header = (options.bom ? '\ufeff' : '') + stringify([headers.map((h) => neutraliseFormula(translateHeader(h, options.headers ?? 'en')))], settings);
   // A record none of whose cells needs quoting is joined here (csv-stringify would write the
   // same; it takes 0.6 s a million rows); any other goes through csv-stringify.
   const eol = options.eol ?? '\n';
@@ -69,21 +83,12 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
     const w = words[i];
     return w !== undefined && Object.hasOwn(w, c) ? w[c]! : c;
   };
-  let records = 0;
-  // Records that need quoting, in a run: csv-stringify writes a run in one call (a call a record
-  // costs its options' normalising each time), and the run is the records' text one after another.
-  const run: string[][] = [];
-  const flush = (): void => {
-    if (run.length === 0) return;
-    parts.push(stringify(run, settings));
-    run.length = 0;
-  };
-  for (const row of rows) {
+  const prepare = (row: readonly string[]): string | string[] => {
     // One loop a record: each cell's text (a text cell neutralised, a number with the decimal mark), and whether any needs quoting.
     const n = row.length;
     const cells = new Array<string>(n);
-    // A cell that needs quoting only for a delimiter in it is written "…" here (csv-stringify writes
-    // it so); a record with any other cell to quote (a quote mark, a CR or LF, a leading "'") goes to csv-stringify.
+    // A cell that needs quoting only for a delimiter in it is written "…" here; a record with any
+    // other cell to quote (a quote mark, a CR or LF, a leading "'") goes to csv-stringify.
     let quote = false;
     let wrap: number[] | undefined;
     for (let i = 0; i < n; i++) {
@@ -94,12 +99,40 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
       }
       cells[i] = c;
     }
-    if (quote) run.push(cells);
-    else {
+    if (quote) return cells;
+    if (wrap) for (const i of wrap) cells[i] = `"${cells[i]!}"`;
+    return cells.join(delimiter) + eol; // a flat string per record, not a rope
+  };
+  const quoted = (rows: readonly string[][]): string => stringify(rows as string[][], settings);
+  return {
+    header,
+    prepare,
+    quoted,
+    record(row) {
+      const r = prepare(row);
+      return typeof r === 'string' ? r : quoted([r]);
+    },
+  };
+}
+
+/** renderCsv() in chunks of text, for rows made as they are written (--explain on a large list). */
+export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColumns: ReadonlySet<number>, options: CsvOptions = {}): Generator<string> {
+  const dialect = csvDialect(headers, textColumns, options);
+  const parts = [dialect.header];
+  let records = 0;
+  // Records that need quoting, in a run: written in one csv-stringify call.
+  const run: string[][] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    parts.push(dialect.quoted(run));
+    run.length = 0;
+  };
+  for (const row of rows) {
+    const r = dialect.prepare(row);
+    if (typeof r === 'string') {
       flush();
-      if (wrap) for (const i of wrap) cells[i] = `"${cells[i]!}"`;
-      parts.push(cells.join(delimiter), eol); // a flat string per record, not a rope
-    }
+      parts.push(r);
+    } else run.push(r);
     if (++records % RECORDS_A_CHUNK === 0) {
       flush();
       yield parts.join('');
@@ -109,4 +142,3 @@ export function* csvChunks(headers: string[], rows: Iterable<string[]>, textColu
   flush();
   yield parts.join('');
 }
-

@@ -8,9 +8,9 @@ import { type NumberLocale } from '../core/amount.js';
 import { formatAmount, plain } from './money.js';
 import type { Decimal } from '../core/decimal.js';
 import type { SplitRow } from '../core/split.js';
-import type { Grid } from './grid.js';
+import { cellRows, type Grid, type StreamedBody } from './grid.js';
 import { EXPLAIN_TEXT } from './method-text.js';
-import { labelsFor, recipientColumns, type RecipientColumns } from './labels.js';
+import { labelsFor, type RecipientColumns } from './labels.js';
 
 /** Display precision: quotas and priorities are exact in the core; these are only how many digits to show. */
 const FRACTION_DP = 6;
@@ -19,7 +19,6 @@ const SHARE_DP = 6;
 
 const fixedOrInf = (d: Decimal | undefined, dp: number): string => (d === undefined ? '' : d.isFinite() ? plain(d, dp) : 'Infinity');
 
-const hasCodes = (a: Allocation): boolean => a.recipients.some((r) => r.code !== undefined);
 
 function moneyDp(p: PeriodAllocation): number {
   return p.split.decimals;
@@ -46,7 +45,7 @@ function decidedBy(p: PeriodAllocation, row: SplitRow, locale: NumberLocale): st
 }
 
 /** One grid per period. */
-export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLocale = 'sv', who: RecipientColumns = recipientColumns(a.recipients.map((r) => r.code))): Grid {
+export function explainGrid(p: PeriodAllocation, locale: NumberLocale, who: RecipientColumns, range: boolean): Grid {
   const codes = who.codes;
   const bounded = p.split.bounded === true;
   const L = labelsFor(locale);
@@ -67,19 +66,18 @@ export function explainGrid(a: Allocation, p: PeriodAllocation, locale: NumberLo
           { header: L.unconstrained, align: 'right' as const },
         ]
       : []),
-    ...(ranged(p)
+    ...(range
       ? [
           { header: L.rangeDown, align: 'right' as const },
           { header: L.rangeUp, align: 'right' as const },
         ]
       : []),
   ];
-  const body = p.split.rows.map((row) => explainCells(p, row, codes, locale));
-  return { columns, body, footer: [] };
+  return { columns, body: [], footer: [] };
 }
 
 /** One row of a period's explanation grid (explainGrid's columns). */
-export function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean, locale: NumberLocale): string[] {
+function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean, locale: NumberLocale): string[] {
   const dp = moneyDp(p);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: dp });
   const e = row.explain;
@@ -104,30 +102,47 @@ export function explainCells(p: PeriodAllocation, row: SplitRow, codes: boolean,
   ];
 }
 
-/** Whether a period's rows carry the range of the total (--explain-range: every row or none). */
-const ranged = (p: PeriodAllocation): boolean => p.split.rows[0]?.explain?.range !== undefined;
 
 /** Lines under an explained period: what the columns mean for this method. */
-export function explainNotes(p: PeriodAllocation, locale: NumberLocale = 'en'): string[] {
+export function explainNotes(p: PeriodAllocation, locale: NumberLocale, range: boolean): string[] {
   const T = EXPLAIN_TEXT[locale];
   const notes: string[] = [p.split.methodKind === 'divisor' ? T.divisorNote : p.split.methodKind === 'remainder' ? T.remainderNote : T.eachNote];
   if (p.split.bounded) notes.push(T.boundsNote);
-  if (ranged(p)) notes.push(labelsFor(locale).rangeNote);
+  if (range) notes.push(labelsFor(locale).rangeNote);
   if (p.split.rangeDeclined) notes.push(labelsFor(locale).rangeNotBounded);
   return notes;
 }
 
-/** Long CSV: one record per period and recipient. */
-export function explainRecords(a: Allocation): { headers: string[]; rows: string[][] } {
-  const codes = hasCodes(a);
-  const range = a.periods.some(ranged);
+/** Period k's explained rows, from the start each time it is called: the allocation's own, or (a large list) made one at a time as they are written (core/explain-rows.ts). */
+export type ExplainedRows = (k: number) => () => Iterable<SplitRow>;
+
+/** The allocation's own explained rows, when it has any. */
+export function ownExplainedRows(a: Allocation): ExplainedRows | undefined {
+  return a.periods.some((p) => p.split.rows.some((r) => r.explain)) ? (k) => () => a.periods[k]!.split.rows : undefined;
+}
+
+/** Whether period k's rows carry the range of the total (its first row tells: every row or none). */
+export function rangedRows(rows: ExplainedRows, k: number): boolean {
+  for (const row of rows(k)()) return row.explain?.range !== undefined;
+  return false;
+}
+
+/**
+ * Long records: one per period and recipient, period after period, made as they are read (the
+ * CSV writer's and the xlsx sheet's); `a`'s periods (its rows are not read: `rows` are) and
+ * whether the records have a code column.
+ */
+export function explainRecords(a: Allocation, rows: ExplainedRows, codes: boolean): { headers: string[]; rows: Iterable<string[]>; text: ReadonlySet<number> } {
+  const range = a.periods.some((_, k) => rangedRows(rows, k));
   const headers = explainHeaders(codes, range);
-  const rows = a.periods.flatMap((p) => p.split.rows.map((row) => explainRecord(p, row, codes, range)));
-  return { headers, rows };
+  function* records(): Generator<string[]> {
+    for (const [k, p] of a.periods.entries()) for (const row of rows(k)()) yield explainRecord(p, row, codes, range);
+  }
+  return { headers, rows: { [Symbol.iterator]: records }, text: new Set(headers.flatMap((h, i) => (EXPLAIN_TEXT_COLUMNS.has(h) ? [i] : []))) };
 }
 
 /** Header of the long CSV; with `range` (--explain-range) the total's range, `total_down` and `total_up`, last. */
-export function explainHeaders(codes: boolean, range = false): string[] {
+function explainHeaders(codes: boolean, range = false): string[] {
   return [
     'period',
     'method',
@@ -152,7 +167,7 @@ export function explainHeaders(codes: boolean, range = false): string[] {
 }
 
 /** One record of the long CSV. */
-export function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean, range = false): string[] {
+function explainRecord(p: PeriodAllocation, row: SplitRow, codes: boolean, range = false): string[] {
   const dp = moneyDp(p);
   const e = row.explain;
   return [
@@ -213,7 +228,7 @@ export function explainJson(p: PeriodAllocation): ExplainRowJson[] {
 }
 
 /** One element of a period's `explain` array. */
-export function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJson {
+function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJson {
   const dp = moneyDp(p);
   const e = row.explain;
   return {
@@ -235,4 +250,37 @@ export function explainRowJson(p: PeriodAllocation, row: SplitRow): ExplainRowJs
     ...(e?.floorIgnored ? { floorIgnored: true as const } : {}),
     ...(e?.range ? { totalRange: { down: plain(e.range.down, dp), up: e.range.up === null ? null : plain(e.range.up, dp) } } : {}),
   };
+}
+
+/** Elements a chunk of explainJsonElements(). */
+const ELEMENTS_A_CHUNK = 1024;
+
+/**
+ * The inside of period p's "explain" array as `JSON.stringify(doc, null, 2)` writes it, from
+ * `rows` made as they are written: each element on lines 8 spaces in (a period's keys are 6 in),
+ * separated by commas; the JSON writer (render/allocation-json.ts) writes the brackets.
+ */
+export function* explainJsonElements(p: PeriodAllocation, rows: () => Iterable<SplitRow>): Generator<string> {
+  const indent = '\n        ';
+  let parts: string[] = [];
+  let first = true;
+  for (const row of rows()) {
+    // JSON.stringify escapes every line break inside a string, so each newline is a line of the layout.
+    parts.push(`${first ? '' : ','}${indent}${JSON.stringify(explainRowJson(p, row), null, 2).replace(/\n/g, indent)}`);
+    first = false;
+    if (parts.length === ELEMENTS_A_CHUNK) {
+      yield parts.join('');
+      parts = [];
+    }
+  }
+  if (parts.length) yield parts.join('');
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+/** The explanation grid's body for period `p`, from `rows` made as they are written (read twice by a terminal table). */
+export function explainBody(p: PeriodAllocation, rows: () => Iterable<SplitRow>, codes: boolean, locale: NumberLocale): StreamedBody {
+  return cellRows(() => mapped(rows(), (row) => explainCells(p, row, codes, locale)));
 }

@@ -23,8 +23,8 @@ import { validationSummaryLine, validationText } from './validation/text.js';
 import { allocationWorkbook, awardsWorkbook, comparisonWorkbook } from './xlsx.js';
 import { xlsxChunks } from './xlsx-zip.js';
 
-/** What a writer writes: text in chunks, or (xlsx) a workbook's bytes as they are zipped. */
-type Written = string | Rendered | Iterable<string | Uint8Array> | AsyncIterable<Uint8Array>;
+/** What a writer writes: text or UTF-8 bytes in chunks (the allocation's CSV), or (xlsx) a workbook's bytes as they are zipped. */
+type Written = string | Iterable<string | Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** The options of validate's and audit's reports. */
 interface ReportOptions {
@@ -123,13 +123,13 @@ function textOf<K extends 'allocation' | 'comparison' | 'awards'>(kind: K, input
   return asText(writerFor(kind, options.format)(input, options) as string | Iterable<string | Uint8Array>);
 }
 
-/** A writer's text, its chunks of bytes (a byte writer's) decoded as UTF-8. */
-function* asText(written: string | Iterable<string | Uint8Array>): Generator<string> {
+/** A text writer's chunks as text (a writer of bytes writes UTF-8). */
+function* asText(written: string | Iterable<string | Uint8Array>): Rendered {
   if (typeof written === 'string') {
     yield written;
     return;
   }
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for (const chunk of written) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   const rest = decoder.decode();
   if (rest) yield rest;

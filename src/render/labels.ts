@@ -397,7 +397,7 @@ export interface RecipientColumns {
   municipal: boolean;
 }
 
-export function recipientColumns(codes: readonly (string | undefined)[]): RecipientColumns {
+function recipientColumns(codes: readonly (string | undefined)[]): RecipientColumns {
   return { codes: codes.some((c) => c !== undefined), municipal: codes.length > 0 && codes.every((c) => c !== undefined && MUNICIPALITY_CODE.test(c.trim())) };
 }
 

@@ -19,7 +19,8 @@ import { EXCEL_DIGITS, EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS }
 import type { NumberLocale } from '../core/amount.js';
 import type { Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
-import { allocationHeaders, allocationRows, type AllocationView } from './allocation.js';
+import { codesOf, columnsOf, explainedOf, type AllocationView } from './allocation.js';
+import { columnRecords } from './allocation-columns.js';
 import { AWARD_TEXT_COLUMNS, awardRecords, type AwardView } from './award.js';
 import { comparisonRecordSource, paradoxNotes, yearsText, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
@@ -232,15 +233,16 @@ function provenanceSheet(language: NumberLocale, provenance: Provenance, facts: 
 }
 
 /** An allocation: the records sheet (and the explanation when asked for), then provenance. */
-export function allocationWorkbook(view: AllocationView, language: NumberLocale, provenance: Provenance, records?: { headers: string[]; rows: Rows<string[]> }): Workbook {
+export function allocationWorkbook(view: AllocationView, language: NumberLocale, provenance: Provenance): Workbook {
   const a = view.allocation;
   const counter = { numbersAsText: 0 };
-  // The bulk lane hands its records (render/bulk.ts bulkRecords): the same cells, made from its columns.
-  const { headers, rows } = records ?? { headers: allocationHeaders(a), rows: rowsOf(() => allocationRows(a)) };
-  const sheets = [recordsSheet(labelsFor(language).sheetAllocation, headers, rows, (h) => h === 'recipient' || h === 'code', language, counter)];
-  if (a.periods.some((p) => p.split.rows.some((r) => r.explain))) {
-    const { headers, rows } = explainRecords(a);
-    sheets.push(recordsSheet(labelsFor(language).sheetExplain, headers, rows, (h) => EXPLAIN_TEXT_COLUMNS.has(h), language, counter));
+  // The records the CSV writer writes, made from the columnar model one row at a time.
+  const records = columnRecords(columnsOf(view));
+  const sheets = [recordsSheet(labelsFor(language).sheetAllocation, records.headers, rowsOf(() => records.rows), (h) => h === 'recipient' || h === 'code', language, counter)];
+  const explained = explainedOf(view);
+  if (explained) {
+    const { headers, rows } = explainRecords(a, explained, codesOf(view));
+    sheets.push(recordsSheet(labelsFor(language).sheetExplain, headers, rowsOf(() => rows), (h) => EXPLAIN_TEXT_COLUMNS.has(h), language, counter));
   }
   const facts: [string, string][] = [];
   if (view.programme) facts.push(['programme', `${view.programme.name} (${view.programme.agency})`]);

@@ -1,7 +1,10 @@
 /**
- * The bulk lane's terminal table and Markdown (render/bulk-grid.ts, a streamed grid body) are byte
- * for byte what the general path writes (render/allocation.ts renderAllocation), for every method,
- * both locales, colours, odd names (escaped, wide, combining, bidi), tied rows and chunked rows.
+ * The two readers seen through the one grid writer: the bulk lane's model (io/bulk.ts, app/bulk.ts
+ * bulkSplit) and the general path's (allocate(), render/allocation-columns.ts allocationColumns)
+ * give the same terminal table and Markdown (render/allocation-grid.ts, a streamed grid body), for
+ * every method, both locales, colours, odd names (escaped, wide, combining, bidi), tied rows and
+ * chunked rows, and --explain's rows made one at a time as split() makes them. The writer itself
+ * is held to an oracle in tests/property/allocation-writers.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

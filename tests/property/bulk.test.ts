@@ -1,7 +1,10 @@
 /**
- * The bulk lane (app/bulk.ts: io/bulk.ts + core/apportion/fast.ts + render/bulk.ts) writes
- * exactly what the general path writes, and declines everything it does not take so the general
- * path can read it (and report its errors).
+ * The bulk lane (app/bulk.ts: io/bulk.ts + core/apportion/fast.ts) reads and splits to the model
+ * the general path makes (render/allocation-columns.ts allocationColumns), seen through the one
+ * writer of each format (render/formats.ts WRITERS): the same bytes out, programmes, scenarios and
+ * dialects included; and it declines everything it does not take so the general path can read it
+ * (and report its errors). The writers themselves are held to csv-stringify and JSON.stringify
+ * oracles in tests/property/allocation-writers.test.ts.
  */
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +27,8 @@ import { setNoteSink } from '../../src/io/notes.js';
 import { parseTable } from '../../src/io/csv.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { recipientsFromTable } from '../../src/io/load.js';
-import { allocationHeaders, allocationJson, allocationRows } from '../../src/render/allocation.js';
+import { allocationJson, allocationRows } from '../../src/render/allocation.js';
+import { allocationHeaders } from '../../src/render/allocation-columns.js';
 import { renderCsv, type CsvOptions } from '../../src/render/csv.js';
 import { jsonDocument, provenanceOf, type Provenance } from '../../src/render/output.js';
 import { parseYearRange, type YearRange } from '../../src/core/schedule.js';

@@ -10,7 +10,7 @@ import { formatAmount, formatPercent, plain } from '../money.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
 import type { Recipient, SplitRow } from '../../core/split.js';
-import { amountColumns, moneyDecimals } from '../allocation.js';
+import { amountColumns, moneyDecimals } from '../allocation-columns.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
 import { attrs, escapeHtml, userText } from './escape.js';
 import { labelsFor, type Labels } from '../labels.js';

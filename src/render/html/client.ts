@@ -11,8 +11,8 @@ import type { Allocation } from '../../core/allocate.js';
 import { Decimal } from '../../core/decimal.js';
 import { StatsbidragError } from '../../core/errors.js';
 import type { Recipient } from '../../core/split.js';
-import { allocationHeaders, allocationRows } from '../allocation.js';
-import { renderCsv } from '../csv.js';
+import { allocationColumns } from '../allocation-columns.js';
+import { allocationCsvChunks } from '../allocation-csv.js';
 import { allocationWorkbook, workbookParts, ZIP_LEVEL, ZIP_MTIME } from '../xlsx.js';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { allocationParts, EXPLAIN_LIMIT, keptIndex, type TableView } from './allocation.js';
@@ -246,9 +246,8 @@ function whatIf(data: WhatIfData): void {
   document.getElementById('wi-csv')!.addEventListener('click', () => {
     const a = shown();
     if (!a) return;
-    const headers = allocationHeaders(a);
-    const text = new Set(headers.flatMap((h, i) => (h === 'recipient' || h === 'code' ? [i] : [])));
-    download('fordelning.csv', renderCsv(headers, allocationRows(a), text, { delimiter: ',', decimalMark: '.', bom: false, eol: '\n', headers: 'en' }));
+    // The CLI's own CSV writer (render/allocation-csv.ts), on the same columnar model.
+    download('fordelning.csv', [...allocationCsvChunks(allocationColumns(a), { delimiter: ',', decimalMark: '.', bom: false, eol: '\n', headers: 'en' })]);
   });
   document.getElementById('wi-xlsx')!.addEventListener('click', () => {
     if (!shown()) return;
@@ -286,9 +285,9 @@ function xlsxOf(a: Allocation, command: string): Uint8Array {
   return zipSync(files);
 }
 
-/** Save text or bytes as a file: a Blob in this page, nothing fetched. */
-function download(name: string, content: string | Uint8Array, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
+/** Save text or bytes (whole, or in chunks) as a file: a Blob in this page, nothing fetched. */
+function download(name: string, content: string | Uint8Array | Uint8Array[], type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob((Array.isArray(content) ? content : [content]) as BlobPart[], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

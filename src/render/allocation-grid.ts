@@ -1,22 +1,25 @@
 /**
- * The terminal table and Markdown for the bulk lane: the body rows of allocationGrid() for a
- * BulkSplit (one period or several, with codes or not), written from the typed arrays as a grid's
- * streamed body (render/grid.ts), so the header, footer, title and notes are the general renderer's
- * own. A row is "name, [code,] one amount a period ("154" or, tied, "154*"), [total]"; amounts are
+ * The terminal table's and Markdown's body rows of the allocation grid (render/allocation.ts
+ * allocationGrid), their one writer: written from the columnar model (core/bulk-columns.ts
+ * AllocationColumns; one period or several, with codes or not) as a grid's streamed body
+ * (render/grid.ts), so the header, footer, title and notes are the grid's own. A row is "name,
+ * [code,] one amount a period ("154" or, tied, "154*", held " F" or " C"), [total]"; amounts are
  * grouped as formatAmount() groups them.
  *
- * Names and codes are copied from the input's bytes when they are printable ASCII that needs no
- * escaping; any other is decoded and goes through the same printable()/mdEscape() the general path
- * uses. The output is byte for byte the general path's (tests/property/bulk-grid.test.ts).
+ * Names and codes are copied from the model's bytes when they are printable ASCII that needs no
+ * escaping; any other is decoded and goes through printable()/mdEscape() (render/grid.ts). A model
+ * with `bigAmounts` is written as rows of cells (grid.ts cellRows), amounts by formatAmount().
  */
 import type { NumberLocale } from '../core/amount.js';
-import type { BulkColumns, BulkSplit } from '../core/bulk-columns.js';
-import { HELD_AT_FLOOR } from '../core/apportion/fast-constraints.js';
+import type { AllocationColumns, RowText } from '../core/bulk-columns.js';
+import { HELD_AT_CEILING, HELD_AT_FLOOR } from '../core/apportion/fast-constraints.js';
+import { Decimal } from '../core/decimal.js';
 import { printable } from '../core/printable.js';
 import { yearCount } from '../core/schedule.js';
-import { gridTotalColumn } from './allocation.js';
-import { bulkText, CHUNK_BYTES, writeScaledAmount } from './bulk.js';
-import { displayWidth, mdEscape, pad, type StreamedBody } from './grid.js';
+import { columnName, columnText as bulkText, gridTotalColumn } from './allocation-columns.js';
+import { CHUNK_BYTES, scaledText, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
+import { cellRows, displayWidth, mdEscape, pad, type StreamedBody } from './grid.js';
+import { formatAmount } from './money.js';
 import type { RecipientColumns } from './labels.js';
 
 const PIPE = 124;
@@ -51,8 +54,8 @@ function amountWidth(v: number, decimals: number): number {
 }
 
 
-/** Which recipient columns the lane's grids show (labels.ts recipientColumns), from the codes as read. */
-export function bulkRecipientColumns(columns: BulkColumns): RecipientColumns {
+/** Which recipient columns the grids show (labels.ts recipientColumns), from the model's codes. */
+export function columnRecipients(columns: RowText): RecipientColumns {
   const { codeStart, codeEnd, bytes: b, rows } = columns;
   if (!codeStart || !codeEnd) return { codes: false, municipal: false };
   let municipal = rows > 0;
@@ -64,8 +67,36 @@ export function bulkRecipientColumns(columns: BulkColumns): RecipientColumns {
   return { codes: true, municipal };
 }
 
-/** The body rows of the lane's allocation grid (allocationGrid's columns). */
-export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (done: number) => void): StreamedBody {
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A model with `bigAmounts`: its rows as cells (name, code, each period's amount with its marks, total), amounts by formatAmount(). */
+function bigCellRows(split: AllocationColumns, bigAmounts: readonly (readonly bigint[])[], locale: NumberLocale): StreamedBody {
+  const { columns, decimals, summary, periods } = split;
+  const codes = columns.codeStart !== undefined && columns.codeEnd !== undefined;
+  const years = summary.periods.map((p) => BigInt(p.years ? yearCount(p.years) : 1));
+  const withTotal = gridTotalColumn(summary);
+  const money = (v: bigint): string => formatAmount(new Decimal(scaledText(v, decimals, false)), { locale, decimals });
+  const tied = periods.map((p) => new Set(p.tiedRows));
+  return cellRows(function* () {
+    for (let i = 0; i < columns.rows; i++) {
+      const cells = [columnName(columns, i)];
+      if (codes) cells.push(bulkText(columns, columns.codeStart![i]!, columns.codeEnd![i]!));
+      let total = 0n;
+      periods.forEach((p, k) => {
+        const v = bigAmounts[k]![i]!;
+        total += v * years[k]!;
+        const b = p.bound?.[i];
+        cells.push(money(v) + (tied[k]!.has(i) ? '*' : '') + (b === HELD_AT_FLOOR ? ' F' : b === HELD_AT_CEILING ? ' C' : ''));
+      });
+      if (withTotal) cells.push(money(total));
+      yield cells;
+    }
+  });
+}
+
+/** The body rows of the allocation grid (allocationGrid's columns), from the model; `onRows` is called with the rows written so far, once a chunk. */
+export function allocationGridBody(split: AllocationColumns, locale: NumberLocale, onRows?: (done: number) => void): StreamedBody {
+  if (split.bigAmounts) return bigCellRows(split, split.bigAmounts, locale);
   const { columns, decimals, summary } = split;
   const { bytes: b, nameStart, nameEnd, rows, codeStart, codeEnd } = columns;
   const periods = split.periods;
@@ -78,7 +109,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
   const NO_BOUND = new Uint8Array(rows);
   const bounds = periods.map((p) => p.bound ?? NO_BOUND);
   const boundWidth = (k: number, i: number): number => (bounds[k]![i] ? 2 : 0);
-  const boundMark = (out: Buffer, at: number, k: number, i: number): number => {
+  const boundMark = (out: Uint8Array, at: number, k: number, i: number): number => {
     const b = bounds[k]![i];
     if (b) {
       out[at++] = SPACE;
@@ -109,21 +140,21 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
   };
 
   /** Rows in chunks of text; `row` writes row i into out at `at` and returns the offset after it. */
-  function* chunks(row: (out: Buffer, at: number, i: number) => number, widths: readonly number[]): Generator<string> {
+  function* chunks(row: (out: Uint8Array, at: number, i: number) => number, widths: readonly number[]): Generator<string> {
     const extra = widths.reduce((x, y) => x + y + 2, 0);
-    let out = Buffer.allocUnsafe(CHUNK_BYTES);
+    let out = new Uint8Array(CHUNK_BYTES);
     let at = 0;
     for (let i = 0; i < rows; i++) {
       const need = rowBound(i) + extra;
       if (at + need > out.length) {
-        yield out.toString('utf8', 0, at);
+        yield decoder.decode(out.subarray(0, at));
         onRows?.(i);
-        out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, need));
+        out = new Uint8Array(Math.max(CHUNK_BYTES, need));
         at = 0;
       }
       at = row(out, at, i);
     }
-    if (at > 0) yield out.toString('utf8', 0, at);
+    if (at > 0) yield decoder.decode(out.subarray(0, at));
     onRows?.(rows);
   }
 
@@ -148,7 +179,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
     },
 
     tableLines(widths) {
-      const amount = (out: Buffer, at: number, v: number, mark: number, width: number, bound = 0): number => {
+      const amount = (out: Uint8Array, at: number, v: number, mark: number, width: number, bound = 0): number => {
         for (let k = amountWidth(v, decimals) + mark + bound; k < width; k++) out[at++] = SPACE;
         at = writeScaledAmount(out, at, v, decimals, MARK, digits, GROUP);
         if (mark) out[at++] = STAR;
@@ -164,7 +195,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
             for (let k = s; k < e; k++) out[at++] = b[k]!;
             for (let k = e - s; k < widths[c]!; k++) out[at++] = SPACE;
           } else {
-            at += out.write(pad(printable(textOf(s, e)), widths[c]!, 'left'), at, 'utf8');
+            at = writeUtf8(out, at, pad(printable(textOf(s, e)), widths[c]!, 'left'));
           }
         });
         for (let k = 0; k < periods.length; k++) {
@@ -184,7 +215,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
     },
 
     markdownRows() {
-      const cell = (out: Buffer, at: number): number => {
+      const cell = (out: Uint8Array, at: number): number => {
         out[at++] = SPACE;
         out[at++] = PIPE;
         out[at++] = SPACE;
@@ -196,7 +227,7 @@ export function bulkGridBody(split: BulkSplit, locale: NumberLocale, onRows?: (d
         textCells(i).forEach(([s, e], c) => {
           if (c > 0) at = cell(out, at);
           if (plainAscii(b, s, e, true)) for (let k = s; k < e; k++) out[at++] = b[k]!;
-          else at += out.write(mdEscape(textOf(s, e)), at, 'utf8');
+          else at = writeUtf8(out, at, mdEscape(textOf(s, e)));
         });
         for (let k = 0; k < periods.length; k++) {
           at = cell(out, at);

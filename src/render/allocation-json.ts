@@ -1,22 +1,30 @@
 /**
- * JSON for the bulk lane (app/bulk.ts): the same bytes as allocationJson() through jsonDocument()
- * (`JSON.stringify(doc, null, 2)` and a newline), for one period or several, written in chunks.
+ * The allocation's JSON, its one writer (render/formats.ts WRITERS): the bytes of the document
+ * allocationJson() makes (`JSON.stringify(doc, null, 2)` and a newline), for one period or
+ * several, written in chunks from the columnar model (core/bulk-columns.ts AllocationColumns).
  *
  * Everything but the rows (schema, provenance, the periods and their tied recipients, the totals)
- * is made by allocationJson() itself, from the split's summary (an allocation without recipients),
- * and written by JSON.stringify; the rows are then written between its "rows" brackets from the
- * input's bytes and the units, with no object or string per row. A name with a character
- * JSON.stringify escapes (a quote, a backslash, a control character) goes through JSON.stringify itself.
+ * is the document allocationJson() makes of the model's summary (an allocation without
+ * recipients), written by JSON.stringify; the rows are then written between its "rows" brackets
+ * from the model's bytes and integers, with no object or string per row. A name with a character
+ * JSON.stringify escapes (a quote, a backslash, a control character) goes through JSON.stringify
+ * itself, as does every row of a model with `bigAmounts`.
  */
-import type { BulkSplit } from '../core/bulk-columns.js';
+import type { AllocationColumns } from '../core/bulk-columns.js';
 import { HELD_AT_CEILING, HELD_AT_FLOOR } from '../core/apportion/fast-constraints.js';
-import { allocationJson } from './allocation.js';
-import { amountLayout, bulkName, bulkText, CHUNK_BYTES, canonicalWeight, cellBytes, writeScaledAmount } from './bulk.js';
-import type { Provenance } from './output.js';
+import { amountLayout, columnName, columnText, recordCells } from './allocation-columns.js';
+import { CHUNK_BYTES, canonicalWeight, cellBytes, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
 
-export interface BulkJsonInput {
-  split: BulkSplit;
-  provenance?: Provenance | undefined;
+/** The part of allocationJson()'s document the writer fills in: each period's tied and held recipients. */
+interface JsonFrame {
+  periods: { tiedRecipients: string[]; heldAtFloor?: string[]; heldAtCeiling?: string[] }[];
+  rows: unknown[];
+}
+
+export interface AllocationJsonInput {
+  split: AllocationColumns;
+  /** allocationJson() of the model's summary (no rows): the document around the rows. */
+  doc: JsonFrame;
   /** --explain: the inside of period k's "explain" array (render/bulk-explain.ts bulkExplainJson), the key written last in the period as allocationJson writes it. */
   explain?: ((k: number) => Iterable<string>) | undefined;
   /** Called with the rows written so far, once a chunk. */
@@ -24,8 +32,7 @@ export interface BulkJsonInput {
 }
 
 /** The document around the rows: the text before the first row and the text after the last. */
-function frame(split: BulkSplit, provenance: Provenance | undefined, nameOf: (i: number) => string): { before: string; after: string } {
-  const doc = allocationJson(split.summary, provenance);
+function frame(split: AllocationColumns, doc: JsonFrame, nameOf: (i: number) => string): { before: string; after: string } {
   doc.periods.forEach((p, k) => {
     const period = split.periods[k]!;
     p.tiedRecipients = period.tiedRows.map(nameOf);
@@ -62,32 +69,33 @@ function* withExplain(head: string, periods: number, explain: (k: number) => Ite
   for (let k = 0; k < periods; k++) {
     at = head.indexOf(close, at);
     if (at < 0 || at > end) throw new Error('bulk JSON: fewer period objects than periods');
-    yield Buffer.from(`${head.slice(from, at)},\n      "explain": [`);
-    for (const text of explain(k)) yield Buffer.from(text);
-    yield Buffer.from('\n      ]');
+    yield utf8(`${head.slice(from, at)},\n      "explain": [`);
+    for (const text of explain(k)) yield utf8(text);
+    yield utf8('\n      ]');
     from = at;
     at += close.length;
   }
   const more = head.indexOf(close, at);
   if (more >= 0 && more < end) throw new Error('bulk JSON: more period objects than periods');
-  yield Buffer.from(head.slice(from));
+  yield utf8(head.slice(from));
 }
 
 /** The bytes before a field's value inside a row: `,\n      "key": ` (the first field without the comma, after the row's brace). */
-const fieldKey = (key: string, first: boolean): Buffer => Buffer.from(`${first ? '    {' : ','}\n      ${JSON.stringify(key)}: `);
-const ROW_CLOSE = Buffer.from('\n    }');
+const fieldKey = (key: string, first: boolean): Uint8Array => utf8(`${first ? '    {' : ','}\n      ${JSON.stringify(key)}: `);
+const ROW_CLOSE = utf8('\n    }');
 
 /** The JSON text in chunks: the frame's head, a chunk of rows at a time, the frame's tail. */
-export function* bulkJsonChunks({ split, provenance, explain, onRows }: BulkJsonInput): Generator<Uint8Array> {
+export function* allocationJsonChunks({ split, doc, explain, onRows }: AllocationJsonInput): Generator<Uint8Array> {
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
-  const { columns, decimals } = split;
+  const { columns, decimals, bigAmounts } = split;
   const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
-  const textAt = (s: number, e: number): string => bulkText(columns, s, e);
-  const nameOf = (i: number): string => bulkName(columns, i);
-  const { headers, codes, runs, total: withTotal } = amountLayout(split);
-  const { before, after } = frame(split, provenance, nameOf);
+  const textAt = (s: number, e: number): string => columnText(columns, s, e);
+  const nameOf = (i: number): string => columnName(columns, i);
+  const layout = amountLayout(split);
+  const { headers, codes, runs, total: withTotal } = layout;
+  const { before, after } = frame(split, doc, nameOf);
   if (explain) yield* withExplain(before, split.summary.periods.length, explain);
-  else yield Buffer.from(before);
+  else yield utf8(before);
   // headers: recipient, code (with codes), weight, then one key per amount column, then total.
   const [nameKey, ...keys] = headers.map((h, k) => fieldKey(h, k === 0));
   const codeKey = codes ? keys.shift()! : undefined;
@@ -96,7 +104,7 @@ export function* bulkJsonChunks({ split, provenance, explain, onRows }: BulkJson
   const keyBytes = amountKeys.reduce((n, k) => n + k.length, 0);
   const amountBytes = amountKeys.length * cellBytes(decimals) + keyBytes;
   const digits = new Uint8Array(32);
-  let out = Buffer.allocUnsafe(CHUNK_BYTES);
+  let out = new Uint8Array(CHUNK_BYTES);
   let at = 0;
   const put = (bytes: Uint8Array): void => {
     out.set(bytes, at);
@@ -109,8 +117,7 @@ export function* bulkJsonChunks({ split, provenance, explain, onRows }: BulkJson
     for (let k = s; k < e; k++) {
       const c = b[k]!;
       if (c < 32 || c === 34 || c === 92) {
-        at = from;
-        at += out.write(JSON.stringify(textAt(s, e)), at, 'utf8');
+        at = writeUtf8(out, from, JSON.stringify(textAt(s, e)));
         return;
       }
       out[at++] = c;
@@ -136,11 +143,23 @@ export function* bulkJsonChunks({ split, provenance, explain, onRows }: BulkJson
     if (at + need > out.length) {
       yield out.subarray(0, at);
       onRows?.(i);
-      out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, need));
+      out = new Uint8Array(Math.max(CHUNK_BYTES, need));
       at = 0;
     }
     if (i > 0) out[at++] = 44; // ,
     out[at++] = 10;
+    if (bigAmounts) {
+      // The row as JSON.stringify writes it, 4 spaces in (strings hold no raw newline).
+      const cells = recordCells(split, layout, i, span);
+      const text = JSON.stringify(Object.fromEntries(headers.map((h, k) => [h, cells[k]!])), null, 2).replace(/\n/g, '\n    ');
+      if (at + text.length * 3 + 8 > out.length) {
+        yield out.subarray(0, at);
+        out = new Uint8Array(Math.max(CHUNK_BYTES, text.length * 3 + 8));
+        at = 0;
+      }
+      at = writeUtf8(out, at, `    ${text}`);
+      continue;
+    }
     put(nameKey!);
     // The name (and code), as read; one with a character JSON.stringify escapes goes through JSON.stringify.
     string(ns, ne);
@@ -173,5 +192,5 @@ export function* bulkJsonChunks({ split, provenance, explain, onRows }: BulkJson
   }
   if (at > 0) yield out.subarray(0, at);
   onRows?.(rows);
-  yield Buffer.from(after);
+  yield utf8(after);
 }
