@@ -19,6 +19,8 @@ import { isUtf8 } from 'node:buffer';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { MAX_TOTAL } from '../core/apportion/fast.js';
 import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
+import { keyHash } from '../core/key-index.js';
+import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
 import { isTotalName, TOTAL_WORD_KEYS } from '../core/total-rows.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
@@ -329,55 +331,16 @@ function boundColumn(b: Uint8Array, rows: number, starts: Int32Array, ends: Int3
   return { values, decimals };
 }
 
-/** FNV-1a over one code unit, as the key hashes below fold them. */
-const fnv = (h: number, unit: number): number => Math.imul(h ^ unit, 16777619);
-/** FNV's low bits mix poorly (similar names crowd together): finish with murmur3's fmix32. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-/** The hash of a recipient key (a string): its UTF-16 code units. */
-function keyHash(key: string): number {
-  let h = 2166136261;
-  for (let k = 0; k < key.length; k++) h = fnv(h, key.charCodeAt(k));
-  return fmix(h);
-}
-
 /**
  * The hash of each row's recipient key (core/recipient-key.ts) without making a string for a
  * plain ASCII name: its bytes lower-cased, spaces trimmed and runs of them one, are its key's
- * code units. Any other name (non-ASCII, a control character) is decoded and keyed.
+ * code units (core/key-bytes.ts, the hash compare matches by). Any other name (non-ASCII, a control character) is decoded and keyed.
  */
 function nameKeyHashes(b: Uint8Array, rows: number, nameStart: Int32Array, nameEnd: Int32Array, keyAt: (i: number) => string): Int32Array {
   const hashes = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
-    const s = nameStart[i]!;
-    const e = nameEnd[i]!;
-    let h = 2166136261;
-    let plain = true;
-    // Spaces are trimmed and runs of them are one: a space is hashed when a character follows it.
-    let started = false;
-    let space = false;
-    for (let k = s; k < e; k++) {
-      let c = b[k]!;
-      if (c >= 0x80 || c < 0x20 || c === 0x7f) {
-        plain = false;
-        break;
-      }
-      if (c === 32) {
-        space = started;
-        continue;
-      }
-      if (space) h = fnv(h, 32);
-      space = false;
-      started = true;
-      if (c >= 65 && c <= 90) c |= 32;
-      h = fnv(h, c);
-    }
-    hashes[i] = plain ? fmix(h) : keyHash(keyAt(i));
+    const h = plainKeyHash(b, nameStart[i]!, nameEnd[i]!);
+    hashes[i] = Number.isNaN(h) ? keyHash(keyAt(i)) : h;
   }
   return hashes;
 }
