@@ -6,6 +6,7 @@
  * digit grouping is broken ("164 000 00") is read as the parser's first reading and noted; any
  * other unreadable cell is an error naming file, line and column.
  */
+import { PLAIN, plainAmountBytes, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
@@ -39,7 +40,6 @@ export interface AmountColumnsResult {
 }
 
 /** Bare digits, or digits with one or two decimals: parseAmount reads these as written (core/amount.ts). */
-const PLAIN_AMOUNT = /^-?\d{1,30}(?:\.\d{1,2})?$/;
 
 /** The table's cells as offsets into its UTF-8 bytes (TableLike's bytes, starts, ends), when it holds them so. */
 interface TableBytes {
@@ -50,39 +50,8 @@ interface TableBytes {
 
 const bytesOf = (t: TableLike): TableBytes | undefined => (t.bytes && t.starts && t.ends ? { bytes: t.bytes, starts: t.starts, ends: t.ends } : undefined);
 
-/**
- * A PLAIN_AMOUNT cell of at most 15 digits in bytes[s, e) into column[r] (as the text path reads
- * it: -?digits with at most two decimals, no bigint made): true; false for any other cell (the
- * caller reads its text).
- */
-function plainAmountBytes(b: Uint8Array, s: number, e: number, column: ScaledColumn, r: number): boolean {
-  let i = s;
-  const neg = i < e && b[i] === 45;
-  if (neg) i++;
-  let v = 0;
-  let digits = 0;
-  for (; i < e; i++) {
-    const c = b[i]! - 48;
-    if (c < 0 || c > 9) break;
-    v = v * 10 + c;
-    digits++;
-  }
-  if (digits === 0) return false;
-  let decimals = 0;
-  if (i < e) {
-    if (b[i] !== 46) return false;
-    for (i++; i < e; i++) {
-      const c = b[i]! - 48;
-      if (c < 0 || c > 9) return false;
-      v = v * 10 + c;
-      decimals++;
-    }
-    if (decimals === 0 || decimals > 2) return false;
-  }
-  if (digits + decimals > 15) return false;
-  column.setNumber(r, neg ? -v : v, decimals);
-  return true;
-}
+/** A plain amount read from a cell's bytes (core/amount.ts plainAmountBytes), one for every cell. */
+const plain: PlainBytes = { value: 0, decimals: 0, negative: false };
 
 /** keyHash() of the total words' keys as a name cell may hold them ("summa", "summa:", "summa :"): a name with another hash is no total word. */
 let totalHashes: Set<number> | undefined;
@@ -203,11 +172,14 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
             st[r] = EMPTY;
             continue;
           }
-          if (plainAmountBytes(b!, s, e, column, r)) continue;
+          if (plainAmountBytes(b!, s, e, plain)) {
+            column.setNumber(r, plain.negative ? -plain.value : plain.value, plain.decimals);
+            continue;
+          }
         }
       }
       const text = t.cell(r, c.index);
-      if (PLAIN_AMOUNT.test(text)) {
+      if (PLAIN.test(text)) {
         const dot = text.indexOf('.');
         if (dot < 0) column.set(r, BigInt(text), 0);
         else column.set(r, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
@@ -342,7 +314,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
       const r = row(i);
       const text = t.cell(r, basis);
       // Plain digits straight to integers, as the amounts' first reading; anything else through the amount parser.
-      if (PLAIN_AMOUNT.test(text) && text.charCodeAt(0) !== 45) {
+      if (PLAIN.test(text) && text.charCodeAt(0) !== 45) {
         const dot = text.indexOf('.');
         if (dot < 0) weights.set(i, BigInt(text), 0);
         else weights.set(i, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);

@@ -110,7 +110,51 @@ export function isAmbiguousSeparator(intPart: string, frac: string): boolean {
   return frac.length === 3 && /^[1-9]\d{0,2}$/.test(intPart);
 }
 
-const PLAIN = /^-?\d{1,30}(?:\.\d{1,2})?$/;
+/** The plain form of an amount: digits, an optional minus, "." and one or two decimals. */
+export const PLAIN = /^-?\d{1,30}(?:\.\d{1,2})?$/;
+
+/** A plain amount read from bytes (plainAmountBytes): its digits as one whole number, how many of them are decimals, and its sign. */
+export interface PlainBytes {
+  value: number;
+  decimals: number;
+  negative: boolean;
+}
+
+/**
+ * PLAIN read straight from UTF-8 bytes[s, e), for a cell of at most 15 digits (so `value` is an
+ * exact double): true with `out` filled; false for any other cell, whose text the caller reads.
+ * Spares a string per cell in a column of plain amounts (validate, compare, award).
+ */
+export function plainAmountBytes(b: Uint8Array, s: number, e: number, out: PlainBytes): boolean {
+  let i = s;
+  const negative = i < e && b[i] === 45;
+  if (negative) i++;
+  let v = 0;
+  let digits = 0;
+  for (; i < e; i++) {
+    const c = b[i]! - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    digits++;
+  }
+  if (digits === 0) return false;
+  let decimals = 0;
+  if (i < e) {
+    if (b[i] !== 46) return false;
+    for (i++; i < e; i++) {
+      const c = b[i]! - 48;
+      if (c < 0 || c > 9) return false;
+      v = v * 10 + c;
+      decimals++;
+    }
+    if (decimals === 0 || decimals > 2) return false;
+  }
+  if (digits + decimals > 15) return false;
+  out.value = v;
+  out.decimals = decimals;
+  out.negative = negative;
+  return true;
+}
 
 /** Digits grouped in threes by single spaces ("9 979 000"), at most 30 of them: the other common form. */
 const GROUPED = /^-?\d{1,3}(?: \d{3}){1,9}$/;

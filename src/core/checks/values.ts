@@ -9,7 +9,7 @@
  * value, the same reading for a cell that is not an amount): plain digits and space-grouped
  * digits are read here (amount.ts's own fast paths), anything else by readCell().
  */
-import type { DecimalMark } from '../amount.js';
+import { plainAmountBytes, type DecimalMark, type PlainBytes } from '../amount.js';
 import { readCell, type CellReading } from '../cells.js';
 import { Decimal } from '../decimal.js';
 import { fromScaled, scaleOf, toScaled } from '../scaled.js';
@@ -202,24 +202,14 @@ const GROUPED = /^\d{1,3}(?: \d{3}){1,9}$/;
  * stored; the caller reads the cell's text). Spares a string per cell in a column of plain amounts.
  */
 export function readPlainAmountBytes(values: AmountValues, pos: number, b: Uint8Array, s: number, e: number): boolean {
-  const n = e - s;
-  if (n <= 0 || n > 16) return false;
-  let mant = 0;
-  let digits = 0;
-  let dot = -1;
-  for (let i = 0; i < n; i++) {
-    const c = b[s + i]!;
-    if (c >= 48 && c <= 57) {
-      mant = mant * 10 + (c - 48);
-      digits++;
-    } else if (c === 46 && dot < 0 && i > 0) dot = i;
-    else return false;
-  }
-  const frac = dot < 0 ? 0 : n - dot - 1;
-  if (digits > 15 || (dot >= 0 && frac !== 1 && frac !== 2)) return false;
-  values.setScaled(pos, mant, frac);
+  // A sign is readAmountCell's longer way (a negative amount is held as a Decimal, with its finding).
+  if (!plainAmountBytes(b, s, e, plain) || plain.negative) return false;
+  values.setScaled(pos, plain.value, plain.decimals);
   return true;
 }
+
+/** A plain amount read from a cell's bytes, one for every cell. */
+const plain: PlainBytes = { value: 0, decimals: 0, negative: false };
 
 /**
  * Reads `text` into `values` at `pos`. Returns undefined when the cell is an amount (stored), else
