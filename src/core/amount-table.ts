@@ -272,7 +272,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
     const code = codeAt(r);
     return code ? `code:${code}` : recipientKey(t.cell(r, recipient));
   };
-  const byKey = new KeyIndex(count, keyAt);
+  let byKey = new KeyIndex(count, keyAt);
   // Row i's name as bytes, and whether its key is that name's (no code): read by compare and its writers.
   const names: NameBytes | undefined = tb && nameStart && nameEnd ? { bytes: tb.bytes, start: new Int32Array(count), end: new Int32Array(count), keyed: new Uint8Array(count) } : undefined;
   const sameKey = (j: number, i: number): boolean =>
@@ -280,7 +280,30 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
       ? samePlainKey(names.bytes, names.start[j]!, names.end[j]!, names.bytes, names.start[i]!, names.end[i]!)
       : keyAt(j) === keyAt(i);
   let coded = 0;
-  for (let i = 0; i < count; i++) {
+  // No code column and no unreadable cell: each row is keyed by its name, and the only errors left
+  // are a row without a name and a name on two rows. Then the rows go into the index all at once,
+  // in the order of their slots (KeyIndex.addAllHashed: no cache miss a row); on either error the
+  // rows are read again one by one below, which finds the first error in row order.
+  let indexed = false;
+  if (codeColumn === undefined && bad.size === 0) {
+    const rowHashes = new Int32Array(count);
+    let named = true;
+    for (let i = 0; i < count && named; i++) {
+      const r = row(i);
+      if (nameless[r]) named = false;
+      rowHashes[i] = hashes[r]!;
+      if (names) {
+        if (plainName[r]) {
+          names.start[i] = nameStart![r]!;
+          names.end[i] = nameEnd![r]!;
+          names.keyed[i] = 1;
+        } else names.start[i] = -1;
+      }
+    }
+    indexed = named && byKey.addAllHashed(rowHashes, sameKey);
+    if (!indexed) byKey = new KeyIndex(count, keyAt);
+  }
+  for (let i = 0; i < count && !indexed; i++) {
     const r = row(i);
     const at = (field: string) => ({ ...(file ? { file } : {}), line: t.line(r), field });
     if (nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));

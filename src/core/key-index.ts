@@ -98,6 +98,45 @@ export class KeyIndex {
     return -1;
   }
 
+  /**
+   * Rows 0 … hashes.length − 1 into an empty index, row i under the key whose hash is hashes[i],
+   * as addHashed(i, hashes[i], same) for each i in turn, when no two rows hold the same key: true.
+   * The rows go in ordered by their home slot (a stable counting sort on its high bits), so the
+   * table is walked from start to end rather than at random: for a million rows most probes then
+   * hit memory already in the cache. On the first row whose key an earlier row holds: false, and
+   * the index is left part-filled (the caller drops it and adds the rows one by one, which finds
+   * the same rows in row order). Only for an index with `keyAt`.
+   */
+  addAllHashed(hashes: Int32Array, same: (earlier: number, row: number) => boolean): boolean {
+    if (this.keys) throw new Error('KeyIndex.addAllHashed: an index that holds its keys takes them through add()');
+    if (this.size !== 0) throw new Error('KeyIndex.addAllHashed: the index is not empty');
+    const n = hashes.length;
+    const { table, mask } = this;
+    // Buckets of consecutive slots: at most 2^12, each at least 64 slots.
+    const slotBits = 31 - Math.clz32(mask + 1);
+    const bucketBits = Math.max(0, Math.min(12, slotBits - 6));
+    const shift = slotBits - bucketBits;
+    const count = new Int32Array((1 << bucketBits) + 1);
+    for (let i = 0; i < n; i++) count[((hashes[i]! & mask) >>> shift) + 1]!++;
+    for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[count[(hashes[i]! & mask) >>> shift]!++] = i;
+    for (let k = 0; k < n; k++) {
+      const row = order[k]!;
+      const hash = hashes[row]!;
+      let slot = hash & mask;
+      for (;;) {
+        const j = table[2 * slot]!;
+        if (j === -1) break;
+        // Rows of one key share a bucket and go in in row order: a later row finds the first.
+        if (table[2 * slot + 1] === hash && same(j, row)) return false;
+        slot = (slot + 1) & mask;
+      }
+      this.put(slot, row, hash);
+    }
+    return true;
+  }
+
   /** The row whose key has hash `hash` and is the key of `other` by `same(row, other)`, or −1: a lookup by another table's row, no key made. */
   findHashed(hash: number, other: number, same: (row: number, other: number) => boolean): number {
     return this.table[2 * this.probe(hash, other, same)]!;
