@@ -154,15 +154,80 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstL
     if (!headers) {
       headers = headersOf(bytes, f);
       builder = new ColumnsBuilder(f.count, lineBreaks(bytes) + 1);
-      continue;
+      // The records after the header: the same reading, straight into the columns.
+      scanPlainRecords(bytes, pos, line, builder, file, delimiter);
+      break;
     }
-    if (f.count !== headers.length) throw fieldCountError(file, line, f.count, headers.length, delimiter);
-    // A record of empty cells only (";;;" between a table and its notes) is blank, as ColumnsSink has it.
-    if (f.start[0] === f.end[0] && allEmpty(f)) continue;
-    keep(builder!, f, line);
   }
   if (!headers) throw new StatsbidragError('empty-file', 'the file is empty', { file });
   return builder!.table(file, headers, delimiter, bytes);
+}
+
+/**
+ * scanPlain's reading of the lines from `pos` on (after the header, on line `line`) into the
+ * builder (room for every line: no record is more than a line): one pass over the bytes, each
+ * field's offsets written into the columns as it ends; a blank line or record is not counted.
+ */
+function scanPlainRecords(bytes: Buffer, pos: number, line: number, builder: ColumnsBuilder, file: string, delimiter: string): void {
+  const D = delimiter.charCodeAt(0);
+  const n = bytes.length;
+  const width = builder.width;
+  const starts = builder.starts as Int32Array[];
+  const ends = builder.ends as Int32Array[];
+  const lines = builder.lines;
+  let r = builder.rows;
+  while (pos < n) {
+    line++;
+    // The line's end (its LF, or the end of the bytes), and the end of its text (a CR before the LF is not).
+    let next = pos;
+    while (next < n && bytes[next] !== LF) next++;
+    const end = next > pos && bytes[next - 1] === CR ? next - 1 : next;
+    const start = pos;
+    pos = next + 1;
+    if (end === start) continue;
+    let k = 0;
+    let from = start;
+    let s0 = 0;
+    let e0 = 0;
+    for (let i = start; ; i++) {
+      if (i === end || bytes[i] === D) {
+        // Trimmed as String.prototype.trim trims (a byte 0x21-0x7E at either end: nothing to trim).
+        let s = from;
+        if (s < i) {
+          const c = bytes[s]!;
+          if (c <= 32 || c >= 0x7f) s = trimStart(bytes, s, i);
+        }
+        let e = i;
+        if (e > s) {
+          const c = bytes[e - 1]!;
+          if (c <= 32 || c >= 0x7f) e = trimEnd(bytes, s, e);
+        }
+        if (k < width) {
+          starts[k]![r] = s;
+          ends[k]![r] = e;
+        }
+        if (k === 0) {
+          s0 = s;
+          e0 = e;
+        }
+        k++;
+        if (i === end) break;
+        from = i + 1;
+      }
+    }
+    // A line of only whitespace and no delimiter is blank.
+    if (k === 1 && s0 === e0) continue;
+    if (k !== width) throw fieldCountError(file, line, k, width, delimiter);
+    // A record of empty cells only (";;;" between a table and its notes) is blank, as ColumnsSink has it.
+    if (s0 === e0) {
+      let empty = true;
+      for (let c = 1; c < width && empty; c++) if (starts[c]![r] !== ends[c]![r]) empty = false;
+      if (empty) continue;
+    }
+    lines[r] = line;
+    r++;
+  }
+  builder.rows = r;
 }
 
 
