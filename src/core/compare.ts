@@ -520,6 +520,8 @@ class ColumnarComparison implements Comparison {
     // matched is tried first (its key's hash, then the key), then the map. Only when no key is on two
     // rows of B: each row of B is then the one row with its key.
     const guess = B.lastOf.size === 0;
+    // An index made only when looked up (amountColumnsOf deferKeys) is A's made now: it raises a key on two of A's rows.
+    A.index.make();
     let next = 0;
     for (const first of A.firsts) {
       const hash = A.index.hashOf(first);
@@ -538,6 +540,10 @@ class ColumnarComparison implements Comparison {
       }
       n++;
     }
+    // B's index deferred and never looked up: each row of B matched in order holds a key of A's,
+    // each another (A's index holds no key twice), so when every row of B is matched no key is on
+    // two of its rows; else the index is made now, and raises a key on two rows.
+    if (!B.index.made && n - onlyA !== B.count) B.index.make();
     this.fromA = n;
     let onlyB = 0;
     for (const first of B.firsts) {

@@ -21,13 +21,17 @@ export function finishHash(h: number): number {
   return h ^ (h >>> 16);
 }
 
+const EMPTY = new Int32Array(0);
+
 export class KeyIndex {
   /** Per slot: the row (−1: empty) and its key's hash side by side, so a probe reads one place. */
-  private readonly table: Int32Array;
+  private table: Int32Array;
   private readonly mask: number;
   private readonly hashes: Int32Array;
   /** The keys, when no `keyAt` makes them again. */
   private readonly keys: (string | undefined)[] | undefined;
+  /** A deferred index's filling, until the table is first needed (see `deferred`). */
+  private pending: ((index: KeyIndex) => void) | undefined;
   /** Keys held. */
   size = 0;
 
@@ -38,13 +42,44 @@ export class KeyIndex {
   constructor(
     rows: number,
     private readonly keyAt?: (row: number) => string,
+    deferred?: { hashes: Int32Array; fill: (index: KeyIndex) => void },
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
-    this.table = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
-    this.hashes = new Int32Array(rows);
+    if (deferred) {
+      this.table = EMPTY;
+      this.hashes = deferred.hashes;
+      this.pending = deferred.fill;
+    } else {
+      this.table = new Int32Array(2 * size).fill(-1);
+      this.hashes = new Int32Array(rows);
+    }
     this.keys = keyAt ? undefined : new Array<string | undefined>(rows);
+  }
+
+  /**
+   * An index of rows 0 … hashes.length − 1 whose keys (made by `keyAt`) have the hashes `hashes`,
+   * made only when first looked up or added to: `fill` then puts the rows in (and may throw what
+   * filling finds, such as a key on two rows). hashOf() and keyOf() need no table; `made` says
+   * whether it was made. Spares the table of a side whose rows are matched in order (core/compare.ts).
+   */
+  static deferred(hashes: Int32Array, keyAt: (row: number) => string, fill: (index: KeyIndex) => void): KeyIndex {
+    return new KeyIndex(hashes.length, keyAt, { hashes, fill });
+  }
+
+  /** Whether the table is made (false only for a deferred index not yet looked up). */
+  get made(): boolean {
+    return this.pending === undefined;
+  }
+
+  /** A deferred index's table made and filled now (what filling throws, thrown here); else nothing. */
+  make(): void {
+    const fill = this.pending;
+    if (fill === undefined) return;
+    this.pending = undefined;
+    this.table = new Int32Array(2 * (this.mask + 1)).fill(-1);
+    fill(this);
   }
 
   /** Whether row `row` was added under `key`. */
@@ -69,11 +104,13 @@ export class KeyIndex {
 
   /** The row holding `key`, or −1. */
   get(key: string, hash: number = keyHash(key)): number {
+    if (this.pending) this.make();
     return this.table[2 * this.probe(hash, key, this.same)]!;
   }
 
   /** Row `row` under `key`, unless an earlier row holds it: then that row (and nothing is added), else −1. */
   add(key: string, row: number): number {
+    if (this.pending) this.make();
     const hash = keyHash(key);
     const slot = this.probe(hash, key, this.same);
     const j = this.table[2 * slot]!;
@@ -90,6 +127,7 @@ export class KeyIndex {
    * with `keyAt` (one that holds its keys takes them through add()).
    */
   addHashed(row: number, hash: number, same: (earlier: number, row: number) => boolean): number {
+    if (this.pending) this.make();
     if (this.keys) throw new Error('KeyIndex.addHashed: an index that holds its keys takes them through add()');
     const slot = this.probe(hash, row, same);
     const j = this.table[2 * slot]!;
@@ -109,6 +147,7 @@ export class KeyIndex {
    */
   addAllHashed(hashes: Int32Array, same: (earlier: number, row: number) => boolean): boolean {
     if (this.keys) throw new Error('KeyIndex.addAllHashed: an index that holds its keys takes them through add()');
+    if (this.pending) this.make();
     if (this.size !== 0) throw new Error('KeyIndex.addAllHashed: the index is not empty');
     const n = hashes.length;
     const { table, mask } = this;
@@ -139,6 +178,7 @@ export class KeyIndex {
 
   /** The row whose key has hash `hash` and is the key of `other` by `same(row, other)`, or −1: a lookup by another table's row, no key made. */
   findHashed(hash: number, other: number, same: (row: number, other: number) => boolean): number {
+    if (this.pending) this.make();
     return this.table[2 * this.probe(hash, other, same)]!;
   }
 
