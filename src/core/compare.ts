@@ -402,10 +402,14 @@ const abs = (x: bigint): bigint => (x < 0n ? -x : x);
  */
 function largestFirst(sizes: Int32Array): Int32Array {
   const n = sizes.length;
-  let order = Int32Array.from({ length: n }, (_, j) => j);
+  let order = new Int32Array(n);
+  for (let j = 0; j < n; j++) order[j] = j;
   let next = new Int32Array(n);
   const count = new Int32Array(2048);
-  for (let shift = 0; shift < 33; shift += 11) {
+  // Digits above the largest size's are 0 in every size: not counted at all.
+  let bits = 0;
+  for (let j = 0; j < n; j++) bits |= sizes[j]!;
+  for (let shift = 0; shift < 33 && bits >>> shift !== 0; shift += 11) {
     count.fill(0);
     for (let j = 0; j < n; j++) count[2047 - ((sizes[j]! >>> shift) & 2047)]!++;
     if (count.some((c) => c === n)) continue;
