@@ -55,6 +55,8 @@ const plain: PlainBytes = { value: 0, decimals: 0, negative: false };
 
 /** keyHash() of the total words' keys as a name cell may hold them ("summa", "summa:", "summa :"): a name with another hash is no total word. */
 let totalHashes: Set<number> | undefined;
+/** Bit (h & 0xffff) of each of totalHashes: a name whose bit is clear is no total word, without a lookup in the set. */
+let totalBits: Uint8Array | undefined;
 
 /** A cell's state after the first reading: a value, empty (0, no value for the total-row rule) or unreadable. */
 const OK = 0;
@@ -218,6 +220,12 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const nameless = new Uint8Array(n);
   let words = 0;
   totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
+  if (totalBits === undefined) {
+    totalBits = new Uint8Array(8192);
+    for (const h of totalHashes) totalBits[(h & 0xffff) >>> 3]! |= 1 << (h & 7);
+  }
+  const bits = totalBits;
+  let plainNames = 0;
   const nameStart = tb?.starts[roles.recipient];
   const nameEnd = tb?.ends[roles.recipient];
   const emptyHash = keyHash('');
@@ -230,7 +238,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
         hashes[r] = h;
         plainName[r] = 1;
         if (h === emptyHash && blankName(tb!.bytes, s, e)) nameless[r] = 1;
-        if (totalHashes.has(h)) {
+        plainNames++;
+        if ((bits[(h & 0xffff) >>> 3]! & (1 << (h & 7))) !== 0 && totalHashes.has(h)) {
           const name = t.cell(r, roles.recipient);
           if (isTotalKey(recipientKey(name), name.length)) {
             word[r] = 1;
@@ -287,7 +296,15 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   };
   let byKey: KeyIndex | undefined;
   // Row i's name as bytes, and whether its key is that name's (no code): read by compare and its writers.
-  const names: NameBytes | undefined = tb && nameStart && nameEnd ? { bytes: tb.bytes, start: new Int32Array(count), end: new Int32Array(count), keyed: new Uint8Array(count) } : undefined;
+  // Every row's name plain and kept, and keyed by it: the table's own offsets are the names' (no copy).
+  const fast = codeColumn === undefined && bad.size === 0;
+  const shared = fast && rows === undefined && plainNames === n;
+  const names: NameBytes | undefined =
+    tb && nameStart && nameEnd
+      ? shared
+        ? { bytes: tb.bytes, start: nameStart, end: nameEnd, keyed: new Uint8Array(count).fill(1) }
+        : { bytes: tb.bytes, start: new Int32Array(count), end: new Int32Array(count), keyed: new Uint8Array(count) }
+      : undefined;
   const sameKey = (j: number, i: number): boolean =>
     names !== undefined && names.keyed[j] === 1 && names.keyed[i] === 1
       ? samePlainKey(names.bytes, names.start[j]!, names.end[j]!, names.bytes, names.start[i]!, names.end[i]!)
@@ -303,10 +320,13 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   // in the order of their slots (KeyIndex.addAllHashed: no cache miss a row); on either error the
   // rows are read again one by one below, which finds the first error in row order.
   let indexed = false;
-  if (codeColumn === undefined && bad.size === 0) {
-    const rowHashes = new Int32Array(count);
+  if (fast) {
+    const rowHashes = rows === undefined ? hashes : new Int32Array(count);
     let named = true;
-    for (let i = 0; i < count && named; i++) {
+    if (shared) {
+      for (let i = 0; i < count && named; i++) if (nameless[i]) named = false;
+    }
+    for (let i = 0; i < count && named && !shared; i++) {
       const r = row(i);
       if (nameless[r]) named = false;
       rowHashes[i] = hashes[r]!;
