@@ -178,43 +178,49 @@ function scanPlainRecords(bytes: Buffer, pos: number, line: number, builder: Col
   let r = builder.rows;
   while (pos < n) {
     line++;
-    // The line's end (its LF, or the end of the bytes), and the end of its text (a CR before the LF is not).
-    let next = pos;
-    while (next < n && bytes[next] !== LF) next++;
-    const end = next > pos && bytes[next - 1] === CR ? next - 1 : next;
     const start = pos;
-    pos = next + 1;
-    if (end === start) continue;
     let k = 0;
     let from = start;
     let s0 = 0;
     let e0 = 0;
+    // One pass over the line: a field ends at the delimiter, the last at the LF (or the end of the
+    // bytes), less a CR before it.
     for (let i = start; ; i++) {
-      if (i === end || bytes[i] === D) {
-        // Trimmed as String.prototype.trim trims (a byte 0x21-0x7E at either end: nothing to trim).
-        let s = from;
-        if (s < i) {
-          const c = bytes[s]!;
-          if (c <= 32 || c >= 0x7f) s = trimStart(bytes, s, i);
-        }
-        let e = i;
-        if (e > s) {
-          const c = bytes[e - 1]!;
-          if (c <= 32 || c >= 0x7f) e = trimEnd(bytes, s, e);
-        }
-        if (k < width) {
-          starts[k]![r] = s;
-          ends[k]![r] = e;
-        }
-        if (k === 0) {
-          s0 = s;
-          e0 = e;
-        }
-        k++;
-        if (i === end) break;
-        from = i + 1;
+      let c = 0;
+      while (i < n && (c = bytes[i]!) !== D && c !== LF) i++;
+      const last = i >= n || c === LF;
+      let f = i;
+      if (last) {
+        pos = i + 1;
+        if (f > start && bytes[f - 1] === CR) f--;
+        // An empty line.
+        if (k === 0 && f === start) break;
       }
+      // Trimmed as String.prototype.trim trims (a byte 0x21-0x7E at either end: nothing to trim).
+      let s = from;
+      if (s < f) {
+        const b = bytes[s]!;
+        if (b <= 32 || b >= 0x7f) s = trimStart(bytes, s, f);
+      }
+      let e = f;
+      if (e > s) {
+        const b = bytes[e - 1]!;
+        if (b <= 32 || b >= 0x7f) e = trimEnd(bytes, s, e);
+      }
+      if (k < width) {
+        starts[k]![r] = s;
+        ends[k]![r] = e;
+      }
+      if (k === 0) {
+        s0 = s;
+        e0 = e;
+      }
+      k++;
+      if (last) break;
+      from = i + 1;
     }
+    // An empty line (no field read).
+    if (k === 0) continue;
     // A line of only whitespace and no delimiter is blank.
     if (k === 1 && s0 === e0) continue;
     if (k !== width) throw fieldCountError(file, line, k, width, delimiter);
