@@ -27,7 +27,7 @@ export class KeyIndex {
   /** Per slot: the row (−1: empty) and its key's hash side by side, so a probe reads one place. */
   private table: Int32Array;
   private readonly mask: number;
-  private readonly hashes: Int32Array;
+  private hashes: Int32Array;
   /** The keys, when no `keyAt` makes them again. */
   private readonly keys: (string | undefined)[] | undefined;
   /** A deferred index's filling, until the table is first needed (see `deferred`). */
@@ -143,7 +143,8 @@ export class KeyIndex {
    * table is walked from start to end rather than at random: for a million rows most probes then
    * hit memory already in the cache. On the first row whose key an earlier row holds: false, and
    * the index is left part-filled (the caller drops it and adds the rows one by one, which finds
-   * the same rows in row order). Only for an index with `keyAt`.
+   * the same rows in row order). The index keeps `hashes` as its own (hashOf reads it; the caller
+   * does not change it after). Only for an index with `keyAt`.
    */
   addAllHashed(hashes: Int32Array, same: (earlier: number, row: number) => boolean): boolean {
     if (this.keys) throw new Error('KeyIndex.addAllHashed: an index that holds its keys takes them through add()');
@@ -160,6 +161,8 @@ export class KeyIndex {
     for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[count[(hashes[i]! & mask) >>> shift]!++] = i;
+    // Row i's hash is hashes[i]: the index reads them there (hashOf), not from a copy of its own.
+    this.hashes = hashes;
     for (let k = 0; k < n; k++) {
       const row = order[k]!;
       const hash = hashes[row]!;
@@ -171,8 +174,10 @@ export class KeyIndex {
         if (table[2 * slot + 1] === hash && same(j, row)) return false;
         slot = (slot + 1) & mask;
       }
-      this.put(slot, row, hash);
+      table[2 * slot] = row;
+      table[2 * slot + 1] = hash;
     }
+    this.size = n;
     return true;
   }
 
