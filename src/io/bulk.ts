@@ -83,7 +83,7 @@ export function readBulkList(input: Uint8Array, columns: BulkColumnNames, settle
     return undefined;
   }
   const read = bulkColumnsOf(table, columns, settle !== undefined);
-  return read && { columns: read.columns, lines: read.lines };
+  return read && { columns: read.columns, lines: read.table.lines };
 }
 
 /**
@@ -148,17 +148,17 @@ function inBytes(table: ColumnarTable, cols: readonly number[]): ColumnarTable {
       e[r] = at;
     }
   }
-  const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes, rows, starts, ends, table.lines, extras);
+  const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes, rows, starts, ends, table.linesHeld, extras);
   copy.decimalMark = table.decimalMark;
   return copy;
 }
 
 /**
- * The lane's columns of a table in the model and its rows' lines, or undefined (see the module
+ * The lane's columns of a table in the model and the table they are read from (its rows' lines), or undefined (see the module
  * comment). `settle`: see BulkSettle; `aside`: the total rows are set aside already (this is the
  * table less them), so none is looked for, as the general path looks once.
  */
-function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: boolean, aside = false): { columns: BulkRead; lines: Int32Array } | undefined {
+function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: boolean, aside = false): { columns: BulkRead; table: ColumnarTable } | undefined {
   const { headers } = read;
   let idCol: number;
   let basisCol: number;
@@ -254,14 +254,14 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
         for (const text of notes) note(text);
         throw e;
       }
-      return again && { columns: { ...again.columns, notes: [...notes, ...(again.columns.notes ?? [])] }, lines: again.lines };
+      return again && { columns: { ...again.columns, notes: [...notes, ...(again.columns.notes ?? [])] }, table: again.table };
     }
   }
   // Two rows that are one recipient: the general path's error, naming both lines (BulkSettle).
   const repeated = repeatedName(cols, keyed);
   if (repeated) {
     if (!settle) return undefined;
-    const [first, second] = repeated.map((r) => ({ line: table.lines[r]!, id: keyed.nameAt(r) }));
+    const [first, second] = repeated.map((r) => ({ line: table.line(r), id: keyed.nameAt(r) }));
     throw sameRecipientError(table.file, first!, second!);
   }
   // Per-row floors and ceilings (io/bounds.ts boundsFromTable reads the same cells on the general path).
@@ -278,7 +278,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     if (!bound) return undefined;
     cols[what === 'floor' ? 'floors' : 'ceilings'] = bound;
   }
-  return { columns: cols, lines: table.lines };
+  return { columns: cols, table };
 }
 
 /**

@@ -20,8 +20,13 @@ import { canonicalWeight, cellBytes, CHUNK_BYTES, utf8, writeScaledAmount, write
 const SPECIAL_START = new Uint8Array(256);
 for (const c of [61 /* = */, 43 /* + */, 45 /* - */, 64 /* @ */, 9, 13, 39 /* ' */, 0xef]) SPECIAL_START[c] = 1;
 
-/** The allocation's CSV in chunks of bytes: the header, then a chunk of records at a time; `onRows` is called with the rows written so far, once a chunk. */
-export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptions = {}, onRows?: (done: number) => void): Generator<Uint8Array> {
+/**
+ * The allocation's CSV in chunks of bytes: the header, then a chunk of records at a time; `onRows`
+ * is called with the rows written so far, once a chunk. With `reuse` each chunk of records is
+ * written into the buffer of the one before (the consumer is done with a chunk before it asks for
+ * the next: AllocationView.reuseChunks).
+ */
+export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptions = {}, onRows?: (done: number) => void, reuse = false): Generator<Uint8Array> {
   const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
   const { columns, decimals, bigAmounts } = split;
   const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
@@ -55,7 +60,8 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
     if (at + (ne - ns) + (ce - cs) + (we - ws) + amountBytes + 64 > out.length) {
       yield out.subarray(0, at);
       onRows?.(i);
-      out = new Uint8Array(Math.max(CHUNK_BYTES, (ne - ns + ce - cs) * 2 + amountBytes + 1024));
+      const need = (ne - ns + ce - cs) * 2 + amountBytes + 1024;
+      if (!reuse || out.length < need) out = new Uint8Array(Math.max(CHUNK_BYTES, need));
       at = 0;
     }
     const rowStart = at;
@@ -91,7 +97,7 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
       const text = dialect.record(recordCells(split, layout, i, span));
       if (at + text.length * 3 > out.length) {
         yield out.subarray(0, at);
-        out = new Uint8Array(Math.max(CHUNK_BYTES, text.length * 3));
+        if (!reuse || out.length < text.length * 3) out = new Uint8Array(Math.max(CHUNK_BYTES, text.length * 3));
         at = 0;
       }
       at = writeUtf8(out, at, text);

@@ -17,7 +17,7 @@ import { allocate, type AdminSpec, type AllocateOptions } from '../../src/core/a
 import { divisorMethod } from '../../src/core/apportion/divisor.js';
 import { adamsDivisor, dhondtDivisor, sainteLagueDivisor } from '../../src/core/apportion/divisors.js';
 import { divisorF64 } from '../../src/core/apportion/fast-divisor.js';
-import { kthSmallest, largestRemainderF64, quotasAndRemainders } from '../../src/core/apportion/fast.js';
+import { kthRemainder, kthSmallest, largestRemainderF64, quotasAndRemainders } from '../../src/core/apportion/fast.js';
 import { largestRemainder } from '../../src/core/apportion/largest-remainder.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { recipientKey } from '../../src/core/recipient-key.js';
@@ -636,6 +636,26 @@ describe('bulk lane', () => {
         expect(kthSmallest(Float64Array.from(xs), k)).toBe(sorted[k]);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('kthRemainder finds the k-th remainder of a sorted copy and leaves the remainders as they were', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 2 ** 51 })),
+        fc.array(fc.oneof(fc.nat(), fc.constantFrom(0, 1, -1, -2)), { minLength: 1, maxLength: 400 }),
+        fc.nat(),
+        (total, picks, k0) => {
+          // Remainders in [0, total): many equal ones (small totals, the ends of the range) and spread ones.
+          const r = Float64Array.from(picks.map((p) => (p < 0 ? total + p : p % total)).map((v) => Math.max(0, Math.min(total - 1, v))));
+          const copy = Float64Array.from(r);
+          const k = k0 % r.length;
+          const sorted = [...r].sort((a, b) => a - b);
+          expect(kthRemainder(r, k, total)).toBe(sorted[k]);
+          expect(r).toEqual(copy);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

@@ -79,7 +79,7 @@ export function largestRemainderF64(weights: Float64Array, units: number, total:
   const left = units - quotasAndRemainders(weights, units, total, out, r);
   if (left === 0) return { units: out, tiedRows: [] };
   // The left-th largest remainder: rows above it get a unit, rows at it are ordered by the tie-break.
-  const threshold = kthSmallest(Float64Array.from(r), n - left);
+  const threshold = kthRemainder(r, n - left, total);
   const atThreshold: number[] = [];
   let given = 0;
   for (let i = 0; i < n; i++) {
@@ -116,6 +116,30 @@ export function roundEachF64(direction: 'nearest' | 'down' | 'up', weights: Floa
     }
   }
   return { units: out, tiedRows };
+}
+
+/** Buckets of kthRemainder's first pass. */
+const BUCKETS = 1 << 16;
+
+/**
+ * The k-th smallest (0-based) of the remainders `r` (each in [0, total)), without reordering or
+ * copying them: a count of the remainders in each of BUCKETS ranges of [0, total) finds the range
+ * that holds the k-th, and kthSmallest then selects it among that range's remainders only. The
+ * bucket of a remainder, ⌊r / total × BUCKETS⌋ in doubles, is monotone in r (each operation
+ * rounds monotonically), so the ranges are ordered; that is all the selection needs.
+ */
+export function kthRemainder(r: Float64Array, k: number, total: number): number {
+  const n = r.length;
+  const scale = BUCKETS / total;
+  const bucketOf = (v: number): number => Math.min(BUCKETS - 1, Math.floor(v * scale));
+  const counts = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) counts[bucketOf(r[i]!)]!++;
+  let bucket = 0;
+  let below = 0;
+  while (below + counts[bucket]! <= k) below += counts[bucket++]!;
+  const within = new Float64Array(counts[bucket]!);
+  for (let i = 0, at = 0; i < n; i++) if (bucketOf(r[i]!) === bucket) within[at++] = r[i]!;
+  return kthSmallest(within, k - below);
 }
 
 /**
