@@ -22,7 +22,7 @@ import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
-import { isTotalName, TOTAL_WORD_KEYS } from '../core/total-rows.js';
+import { isTotalName, maybeTotalWordHash } from '../core/total-rows.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
 import { note, setNoteSink } from './notes.js';
@@ -66,9 +66,9 @@ export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames, set
 }
 
 /** readBulkColumns(), and the physical line of each row (validate names a list's lines in its findings). */
-export function readBulkList(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): { columns: BulkRead; lines: Int32Array } | undefined {
+export function readBulkList(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): { columns: BulkRead; line: (row: number) => number } | undefined {
   const read = readBulkRows(input, columns, settle);
-  return read && { columns: read.columns, lines: read.table.lines };
+  return read && { columns: read.columns, line: (row) => read.table.line(row) };
 }
 
 /** The lane's columns and the table they are read from (its lines made only when asked for). */
@@ -421,18 +421,14 @@ function repeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): [num
   return undefined;
 }
 
-/** Key hashes of the total words, as a name cell may hold them ("Summa", "Summa:", "Summa :"). */
-let totalHashes: Set<number> | undefined;
-
 /**
  * Whether the list has a total row by core/total-rows.ts's rule: a total word (found by its key's
  * hash, then confirmed), or last rows whose weight is the sum of the weights above them (the
  * weights are exact integers here). The general reader then sets it aside with its note.
  */
 export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>, keyed: KeyedNames = keyedNames(cols)): boolean {
-  totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
   const { rows, weights, total } = cols;
-  for (let i = 0; i < rows; i++) if (totalHashes.has(keyed.hashes[i]!) && isTotalName(keyed.nameAt(i))) return true;
+  for (let i = 0; i < rows; i++) if (maybeTotalWordHash(keyed.hashes[i]!) && isTotalName(keyed.nameAt(i))) return true;
   // No total word: the trailing run of rows with the last weight, from the first whose weight is the sum above it.
   const last = weights[rows - 1]!;
   if (rows < 3 || last === 0) return false;
