@@ -53,11 +53,16 @@ export function isTotalName(name: string): boolean {
 /** isTotalName for a name whose recipient key the caller has already made: `key` is recipientKey(name), `nameLength` the name's length. */
 /** Key hashes (core/key-index.ts keyHash) of the total words as a name cell may hold them ("Summa", "Summa:", "Summa :"). */
 let totalHashes: Set<number> | undefined;
+/** A bit for each total word's hash's low 16 bits: nearly every name is ruled out by one bit (a million names are asked). */
+const totalBits = new Uint8Array(8192);
 
 /** Whether `hash`, a recipient key's keyHash, may be a total word's (false: it is none; true: isTotalName decides). */
 export function maybeTotalWordHash(hash: number): boolean {
-  totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
-  return totalHashes.has(hash);
+  if (totalHashes === undefined) {
+    totalHashes = new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
+    for (const h of totalHashes) totalBits[(h >>> 3) & 8191]! |= 1 << (h & 7);
+  }
+  return ((totalBits[(hash >>> 3) & 8191]! >> (hash & 7)) & 1) === 1 && totalHashes.has(hash);
 }
 
 /**
