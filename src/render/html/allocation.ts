@@ -7,6 +7,7 @@
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
 import { METHOD_NAMES } from '../../core/apportion/index.js';
 import { formatAmount, formatPercent, plain } from '../money.js';
+import { quotient } from '../../core/scaled.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
 import type { Recipient, SplitRow } from '../../core/split.js';
@@ -67,7 +68,7 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decim
     return `${e.lastPriority ? `${l.wonLast} ${at(e.lastPriority)}` : l.wonNone}; ${l.next} ${at(e.nextPriority)}`;
   }
   if (e.remainder === undefined) return '';
-  const extra = p.split.methodKind === 'remainder' && !e.remainder.isZero() && row.amount.div(p.split.unit).gt(e.quotaUnits.floor());
+  const extra = p.split.methodKind === 'remainder' && !e.remainder.isZero() && quotient(row.amount, p.split.unit).gt(e.quotaUnits.floor());
   return `${l.remainder} ${num(e.remainder, 6)}${extra ? ` → ${l.plusOne}` : ''}`;
 }
 
