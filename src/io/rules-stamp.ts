@@ -38,24 +38,15 @@ export type Encoded = string | number | boolean | null | ['a', Encoded[]] | ['o'
  */
 declare const STATSBIDRAG_RULES_STAMP: string | undefined;
 
-/** The stamp baked into this build, if any: parsed once a run (compare reads the rules once a side), never changed. */
-let baked: RulesStamp | undefined;
+/** The stamp baked into this build, if any. */
 function bakedStamp(): RulesStamp | undefined {
-  return typeof STATSBIDRAG_RULES_STAMP === 'undefined' ? undefined : (baked ??= JSON.parse(STATSBIDRAG_RULES_STAMP) as RulesStamp);
+  return typeof STATSBIDRAG_RULES_STAMP === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_RULES_STAMP) as RulesStamp);
 }
-
-/** A stamp's bytes, decoded from base64 once for each stamp object. */
-const stampBytes = new WeakMap<object, Buffer>();
-const bytesOf = (stamp: { bytes: string }): Buffer => {
-  let bytes = stampBytes.get(stamp);
-  if (bytes === undefined) stampBytes.set(stamp, (bytes = Buffer.from(stamp.bytes, 'base64')));
-  return bytes;
-};
 
 /** The rules and hash of the bundled rules file when `bytes` are exactly the ones checked at build time. */
 export function stampedRules(bytes: Uint8Array, stamp: RulesStamp | undefined = bakedStamp()): { rules: Rules; sha256: string } | undefined {
   if (stamp === undefined) return undefined;
-  const checked = bytesOf(stamp);
+  const checked = Buffer.from(stamp.bytes, 'base64');
   if (checked.length !== bytes.length || !checked.equals(bytes)) return undefined;
   return { rules: decodeValue(stamp.rules) as Rules, sha256: stamp.sha256 };
 }
@@ -73,16 +64,14 @@ export interface ScenarioStamp {
 
 declare const STATSBIDRAG_SCENARIO_STAMPS: string | undefined;
 
-let bakedScenarios: ScenarioStamp[] | undefined;
-const bakedScenarioStamps = (): ScenarioStamp[] | undefined =>
-  typeof STATSBIDRAG_SCENARIO_STAMPS === 'undefined' ? undefined : (bakedScenarios ??= JSON.parse(STATSBIDRAG_SCENARIO_STAMPS) as ScenarioStamp[]);
+const bakedScenarioStamps = (): ScenarioStamp[] | undefined => (typeof STATSBIDRAG_SCENARIO_STAMPS === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_SCENARIO_STAMPS) as ScenarioStamp[]));
 
 /** The scenario of a bundled scenario file whose bytes are exactly those checked at build time. */
 export function stampedScenario(bytes: Uint8Array, stamps: readonly ScenarioStamp[] | undefined = bakedScenarioStamps()): Scenario | undefined {
   for (const stamp of stamps ?? []) {
     // base64 is 4 characters for every 3 bytes: only a file of the same length is compared.
     if (Math.ceil(bytes.length / 3) * 4 !== stamp.bytes.length) continue;
-    const checked = bytesOf(stamp);
+    const checked = Buffer.from(stamp.bytes, 'base64');
     if (checked.length === bytes.length && checked.equals(bytes)) return decodeValue(stamp.scenario) as Scenario;
   }
   return undefined;
