@@ -407,6 +407,11 @@ export interface ApplicationColumns {
   readonly yearFrom: Int32Array;
   readonly yearTo: Int32Array;
   applicant(i: number): string;
+  /**
+   * Where applicant(i) lies in the input's UTF-8 bytes: the bytes, with span[0], span[1] set to
+   * its start and end; undefined when it is not a slice of them (writers then take the text).
+   */
+  applicantBytes?(i: number, span: Int32Array): Uint8Array | undefined;
   /** Organisation type as written. */
   type(i: number): string;
   region(i: number): string | undefined;

@@ -154,6 +154,8 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     }
   }
   const region = (k: number): string | undefined => cell(k, 'region') || undefined;
+  const applicantStarts = table.starts[cols.applicant!];
+  const applicantEnds = table.ends[cols.applicant!];
   return {
     count: n,
     requested,
@@ -162,6 +164,13 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     yearFrom,
     yearTo,
     applicant: (k) => cell(k, 'applicant'),
+    applicantBytes(k, span) {
+      const s = applicantStarts?.[rowOf(k)] ?? -1;
+      if (s < 0) return undefined;
+      span[0] = s;
+      span[1] = applicantEnds![rowOf(k)]!;
+      return table.bytes;
+    },
     type: (k) => types[typeOf[k]!]!,
     region,
     line: (k) => table.line(rowOf(k)),
