@@ -14,9 +14,10 @@ import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { scaleOf } from '../core/scaled.js';
 import { formatYearRange } from '../core/schedule.js';
 import { CAP_BY_TEXT, grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
+import { arrayFrame } from './allocation-json.js';
 import { csvChunks, csvDialect, type CsvOptions } from './csv.js';
 import { byteDialect, cellBytes, CHUNK_BYTES, csvCellText, csvSafeBytes, csvSafeText, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
-import type { Grid } from './grid.js';
+import { cellRows, type Grid } from './grid.js';
 import { CSV_VALUES_SV, labelsFor } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
 
@@ -367,8 +368,38 @@ export interface AwardsJson {
   totals: { budget: string; requested: string; demand: string; awarded: string; leftover: string; rejected: number };
 }
 
+/** One application of awardJson, made from its row. */
+function applicationJsonOf(r: AwardResult, locale: NumberLocale): (row: AwardRow) => AwardApplicationJson {
+  const dp = decimals(r);
+  const money = (d: Decimal): string => plain(d, dp);
+  return (row) => ({
+    applicant: row.application.applicant,
+    type: row.application.type,
+    region: row.application.region ?? null,
+    line: row.application.line ?? null,
+    ordinance: row.ordinance ?? null,
+    priority: row.application.priority?.toFixed() ?? null,
+    rank: row.rank ?? null,
+    years: row.years ? formatYearRange(row.years) : null,
+    requested: row.application.requested.toFixed(),
+    cost: row.application.cost.toFixed(),
+    cap: row.cap ? money(row.cap) : null,
+    capBy: row.capBy ?? null,
+    perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
+    total: money(row.total),
+    status: row.status,
+    reason: reasonText(row, locale, dp) ?? null,
+    tied: row.tied,
+  });
+}
+
 /** Awards as the documented JSON; `locale` is the language of each application's `reason` (keys and status codes are English in both). */
 export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }, provenance?: Provenance, locale: NumberLocale = 'en'): AwardsJson {
+  return awardJsonDoc(r, programme, provenance, locale, true);
+}
+
+/** awardJson's document, with its applications or (`rows` false) an empty array for them. */
+function awardJsonDoc(r: AwardResult, programme: { id: string; name: string; agency: string } | undefined, provenance: Provenance | undefined, locale: NumberLocale, rows: boolean): AwardsJson {
   const dp = decimals(r);
   const money = (d: Decimal): string => plain(d, dp);
   return {
@@ -408,25 +439,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       ratio: y.ratio ? y.ratio.toSignificantDigits(12).toFixed() : null,
       grantPeriod: grantPeriodJson(y.grantPeriod),
     })),
-    applications: Array.from(r.eachRow(), (row) => ({
-      applicant: row.application.applicant,
-      type: row.application.type,
-      region: row.application.region ?? null,
-      line: row.application.line ?? null,
-      ordinance: row.ordinance ?? null,
-      priority: row.application.priority?.toFixed() ?? null,
-      rank: row.rank ?? null,
-      years: row.years ? formatYearRange(row.years) : null,
-      requested: row.application.requested.toFixed(),
-      cost: row.application.cost.toFixed(),
-      cap: row.cap ? money(row.cap) : null,
-      capBy: row.capBy ?? null,
-      perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
-      total: money(row.total),
-      status: row.status,
-      reason: reasonText(row, locale, dp) ?? null,
-      tied: row.tied,
-    })),
+    applications: rows ? Array.from(r.eachRow(), applicationJsonOf(r, locale)) : [],
     totals: {
       budget: money(r.totals.budget),
       requested: r.totals.requested.toFixed(),
@@ -445,7 +458,7 @@ function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const ys = years(r);
   const perYear = ys.length > 1;
   const priorities = r.columns.applications.priority.count() > 0;
-  const body = Array.from(r.eachRow(), (row) => [
+  const cells = (row: AwardRow): string[] => [
     row.application.applicant + (row.tied ? '*' : ''),
     row.application.type,
     row.ordinance ?? '',
@@ -455,7 +468,7 @@ function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
     ...(perYear ? ys.map((y) => money(amountIn(row, y))) : []),
     row.status === 'rejected' ? '' : money(row.total),
     STATUS_TEXT[locale][row.status],
-  ]);
+  ];
   const lead = (text: string): string[] => [text, '', '', ...(priorities ? [''] : []), '', ''];
   const footer = [
     [...lead(L.awardBudget), ...(perYear ? r.years.map((y) => money(y.budget)) : []), money(r.totals.budget), ''],
@@ -475,12 +488,17 @@ function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
       { header: perYear ? L.sumColumn : L.awardAmount(String(ys[0] ?? '')), align: 'right' },
       { header: L.awardStatus, align: 'left' },
     ],
-    body,
+    body: [],
+    // Rows made as they are written (the terminal table makes them twice: widths, then lines).
+    streamed: cellRows(function* () {
+      for (let i = 0; i < r.rowCount; i++) yield cells(r.row(i));
+    }),
     footer,
   };
 }
 
-function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
+/** The notes under the awards: the rules, each budget, then each application that got less than it asked for (made as they are written). */
+function* awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): Generator<string> {
   const sv = locale === 'sv';
   const dp = decimals(r);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: Math.max(dp, decimalsOf(d)) });
@@ -523,14 +541,15 @@ function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
         : 'A multi-year application is one decision: the same amount each year, counted against each year\'s budget.',
     );
   }
-  for (const row of r.eachRow()) {
-    if (!row.reasons) continue;
+  yield* notes;
+  for (let i = 0; i < r.rowCount; i++) {
+    if (!c.reasons(i)) continue;
+    const row = r.row(i);
     const where = row.application.line ? (sv ? ` (rad ${row.application.line})` : ` (line ${row.application.line})`) : '';
     const rank = row.rank !== undefined ? (sv ? ` [plats ${row.rank}]` : ` [rank ${row.rank}]`) : '';
-    notes.push(`${row.application.applicant}${where}${rank}: ${reasonText(row, locale, dp)}.`);
+    yield `${row.application.applicant}${where}${rank}: ${reasonText(row, locale, dp)}.`;
   }
-  if (c.tied.includes(1)) notes.push(sv ? '* filens ordning avgjorde mellan lika poäng.' : '* file order decided between equal scores.');
-  return notes;
+  if (c.tied.includes(1)) yield sv ? '* filens ordning avgjorde mellan lika poäng.' : '* file order decided between equal scores.';
 }
 
 /** What the award use case hands the renderer. */
@@ -541,9 +560,32 @@ export interface AwardView {
   source?: Source | undefined;
 }
 
-/** Awards as JSON. */
-export function awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
-  return jsonDocument(awardJson(view.result, view.programme, view.source && provenanceOf(view.source, options), options.locale));
+/** Applications at most this many to a chunk of awardsJsonDocument. */
+const APPLICATIONS_A_CHUNK = 2048;
+
+/**
+ * Awards as JSON: the bytes of `JSON.stringify(awardJson(…), null, 2)` and a newline, written with
+ * each application made from its row as it is written (the rest of the document is awardJson's
+ * without applications, render/allocation-json.ts arrayFrame).
+ */
+export function* awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
+  const r = view.result;
+  const doc = awardJsonDoc(r, view.programme, view.source && provenanceOf(view.source, options), options.locale, false);
+  if (r.rowCount === 0) {
+    yield* jsonDocument(doc);
+    return;
+  }
+  const { before, after } = arrayFrame(doc, 'applications');
+  const json = applicationJsonOf(r, options.locale);
+  let text = before;
+  for (let i = 0; i < r.rowCount; i++) {
+    text += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(json(r.row(i)), null, 2).replace(/\n/g, '\n    ')}`;
+    if ((i + 1) % APPLICATIONS_A_CHUNK === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  yield text + after;
 }
 
 /** Awards as CSV: one record per application (as bytes in a byte dialect, else csvChunks' text). */
