@@ -408,10 +408,11 @@ export interface ApplicationColumns {
   readonly yearTo: Int32Array;
   applicant(i: number): string;
   /**
-   * Where applicant(i) lies in the input's UTF-8 bytes: the bytes, with span[0], span[1] set to
-   * its start and end; undefined when it is not a slice of them (writers then take the text).
+   * Where applicant(i) (or region(i)) lies in the input's UTF-8 bytes: the bytes, with span[0],
+   * span[1] set to its start and end; undefined when it is not a slice of them (writers then take
+   * the text).
    */
-  applicantBytes?(i: number, span: Int32Array): Uint8Array | undefined;
+  bytesOf?(field: 'applicant' | 'region', i: number, span: Int32Array): Uint8Array | undefined;
   /** Organisation type as written. */
   type(i: number): string;
   region(i: number): string | undefined;
@@ -603,6 +604,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const scale = Math.max(apps.requested.maxDecimals(), apps.cost.maxDecimals() + shareDecimals + 2, ceiling ? Math.max(0, ceiling.decimalPlaces()) : 0, Math.max(0, unit.decimalPlaces()));
   const shareScaled = toScaled(maxCostShare, shareDecimals);
   const shareDivisor = power(shareDecimals + 2);
+  const whole = shareScaled === shareDivisor;
   const ceilingScaled = ceiling === undefined ? undefined : toScaled(ceiling, scale);
   const unitAtScale = toScaled(unit, scale);
 
@@ -658,7 +660,8 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
       cap = ceilingScaled;
       by = 2;
     }
-    const share = (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
+    // 100 % (nearly every call): the cost itself, no product and quotient of bigints.
+    const share = whole ? scaledAt(apps.cost, i, scale) : (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
     if (share < cap) {
       cap = share;
       by = 3;
@@ -689,7 +692,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
 
   // Caps in whole units; the demand on each budget.
   const caps = new Array<bigint>(m);
-  for (let k = 0; k < m; k++) caps[k] = floorDiv(rawCap[admitted[k]!]!, unitAtScale);
+  for (let k = 0; k < m; k++) caps[k] = unitAtScale === 1n ? rawCap[admitted[k]!]! : floorDiv(rawCap[admitted[k]!]!, unitAtScale);
   const budgets = pools.map((p) => toUnits(p.budget));
   const demandOf = budgets.map(() => 0n);
   const countOf = budgets.map(() => 0);

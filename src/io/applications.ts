@@ -154,8 +154,6 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     }
   }
   const region = (k: number): string | undefined => cell(k, 'region') || undefined;
-  const applicantStarts = table.starts[cols.applicant!];
-  const applicantEnds = table.ends[cols.applicant!];
   return {
     count: n,
     requested,
@@ -164,11 +162,13 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     yearFrom,
     yearTo,
     applicant: (k) => cell(k, 'applicant'),
-    applicantBytes(k, span) {
-      const s = applicantStarts?.[rowOf(k)] ?? -1;
+    bytesOf(field, k, span) {
+      const col = cols[field];
+      const starts = col === undefined ? undefined : table.starts[col];
+      const s = starts?.[rowOf(k)] ?? -1;
       if (s < 0) return undefined;
       span[0] = s;
-      span[1] = applicantEnds![rowOf(k)]!;
+      span[1] = table.ends[col!]![rowOf(k)]!;
       return table.bytes;
     },
     type: (k) => types[typeOf[k]!]!,

@@ -143,14 +143,21 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
   };
   /** Cells shared by many rows, made once each (a Map from the text or the reasons array). */
   function shared<K>(header: string, text: (key: K) => string): (key: K) => Uint8Array | undefined {
-    const made = new Map<K, Uint8Array | undefined>();
+    const made = new Map<K, Uint8Array | null>();
     return (key) => {
-      if (made.has(key)) return made.get(key);
+      const known = made.get(key);
+      if (known !== undefined) return known ?? undefined;
       const bytes = textCell(header, text(key));
-      if (made.size < 65536) made.set(key, bytes);
+      if (made.size < 65536) made.set(key, bytes ?? null);
       return bytes;
     };
   }
+  /** Whether a[as, ae) and b[bs, be) are the same bytes. */
+  const sameBytes = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean => {
+    if (ae - as !== be - bs) return false;
+    for (let k = 0; k < ae - as; k++) if (a[as + k] !== b[bs + k]) return false;
+    return true;
+  };
   const STATUS = statusText.map((t) => textCell('status', t));
   const CAP_BY_CELL = capByText.map((t) => textCell('cap_by', t));
   const typeCell = shared<string>('type', (t) => t);
@@ -175,10 +182,15 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     at = 0;
     return done;
   };
+  // Cells of a few bytes: copied a byte at a time (set() costs more than it copies).
   const put = (bytes: Uint8Array): void => {
-    out.set(bytes, at);
-    at += bytes.length;
+    for (let k = 0; k < bytes.length; k++) out[at++] = bytes[k]!;
   };
+  // The region of the row before, as read, and its cell: the next row's is mostly the same.
+  let regionFrom: Uint8Array | undefined;
+  let regionStart = 0;
+  let regionEnd = 0;
+  let regionBytes: Uint8Array | undefined;
   /** Value i of `values` with at least `least` decimals (amountText, scoreText) as a whole number into `scaled[0]` and its decimals into scaled[1]; false when it is not held as one below 2^53. */
   const scaled = new Float64Array(2);
   const amountAt = (values: AmountValues, i: number, least: number): boolean => {
@@ -197,7 +209,7 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     const from = c.yearFrom[i]!;
     const to = c.yearTo[i]!;
     const rejected = from === NO_YEARS;
-    const appBytes = apps.applicantBytes?.(i, span);
+    const appBytes = apps.bytesOf?.('applicant', i, span);
     let name: Uint8Array | undefined;
     let ns = 0;
     let ne = 0;
@@ -211,7 +223,16 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
       ne = name?.length ?? 0;
     }
     const type = typeCell(apps.type(i));
-    const region = regionCell(apps.region(i) ?? '');
+    let region: Uint8Array | undefined;
+    const read = apps.bytesOf?.('region', i, span);
+    if (read && regionFrom && sameBytes(read, span[0]!, span[1]!, regionFrom, regionStart, regionEnd)) region = regionBytes;
+    else {
+      region = regionCell(apps.region(i) ?? '');
+      regionFrom = read;
+      regionStart = span[0]!;
+      regionEnd = span[1]!;
+      regionBytes = region;
+    }
     const ordinance = c.ordinance[i]! >= 0 ? ordinanceCell[c.ordinance[i]!] : NONE;
     const yearCell = rejected ? NONE : yearsCell(from * 65536 + (to - from));
     const capBy = CAP_BY_CELL[c.capBy[i]!];
