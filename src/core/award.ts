@@ -619,7 +619,8 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const typeOrdinance = new Map<string, number>();
   const notAdmitted = new Map<string, AwardReason>();
   const requestsNothing: AwardReason = { kind: 'requests-nothing' };
-  const admittedRows: number[] = [];
+  const admittedRows = new Int32Array(n);
+  let admittedCount = 0;
   for (let i = 0; i < n; i++) {
     const typeText = apps.type(i);
     let o = typeOrdinance.get(typeText);
@@ -670,9 +671,9 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     ordinanceOf[i] = o;
     capBy[i] = by;
     rawCap[i] = cap;
-    admittedRows.push(i);
+    admittedRows[admittedCount++] = i;
   }
-  const admitted = Int32Array.from(admittedRows);
+  const admitted = admittedRows.subarray(0, admittedCount);
   const m = admitted.length;
 
   let scored = 0;
@@ -879,10 +880,21 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
 
   let requestedTotal = 0n;
   const requestedScale = apps.requested.maxDecimals();
+  // Summed as a double while the sum stays exact (below 2^53), the rest as bigints.
+  let smallTotal = 0;
   for (let k = 0; k < m; k++) {
     const i = admitted[k]!;
-    requestedTotal += scaledAt(apps.requested, i, requestedScale) * BigInt(yearTo[i]! - yearFrom[i]! + 1);
+    const years = yearTo[i]! - yearFrom[i]! + 1;
+    if (apps.requested.decimalsAt(i) === requestedScale) {
+      const v = apps.requested.mant[i]! * years;
+      if (smallTotal + v <= Number.MAX_SAFE_INTEGER) {
+        smallTotal += v;
+        continue;
+      }
+    }
+    requestedTotal += scaledAt(apps.requested, i, requestedScale) * BigInt(years);
   }
+  requestedTotal += BigInt(smallTotal);
   const unitDecimals = Math.max(0, unit.decimalPlaces());
   const columns: AwardColumns = {
     applications: apps,

@@ -184,7 +184,11 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
   };
   // Cells of a few bytes: copied a byte at a time (set() costs more than it copies).
   const put = (bytes: Uint8Array): void => {
-    for (let k = 0; k < bytes.length; k++) out[at++] = bytes[k]!;
+    const n = bytes.length;
+    if (n > 24) {
+      out.set(bytes, at);
+      at += n;
+    } else for (let k = 0; k < n; k++) out[at++] = bytes[k]!;
   };
   // The region of the row before, as read, and its cell: the next row's is mostly the same.
   let regionFrom: Uint8Array | undefined;
