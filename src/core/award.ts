@@ -510,6 +510,25 @@ function scaledAt(values: AmountValues, i: number, scale: number): bigint {
   return toScaled(values.get(i)!, scale);
 }
 
+/** Sums of whole numbers per budget: as doubles while they are exact (below 2^53 in size), the rest as bigints (a bigint sum makes a bigint each addition). */
+class PoolSums {
+  private readonly small: Float64Array;
+  private readonly big: bigint[];
+  constructor(pools: number) {
+    this.small = new Float64Array(pools);
+    this.big = new Array<bigint>(pools).fill(0n);
+  }
+  add(p: number, v: bigint): void {
+    const x = Number(v);
+    const t = this.small[p]! + x;
+    if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(t) <= Number.MAX_SAFE_INTEGER) this.small[p] = t;
+    else this.big[p]! += v;
+  }
+  sum(p: number): bigint {
+    return this.big[p]! + BigInt(this.small[p]!);
+  }
+}
+
 /** One way of drawing money: the years of a decision and its ordinance, and the budgets (pools) that gives. */
 interface Draw {
   years: YearRange;
@@ -695,16 +714,17 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const caps = new Array<bigint>(m);
   for (let k = 0; k < m; k++) caps[k] = unitAtScale === 1n ? rawCap[admitted[k]!]! : floorDiv(rawCap[admitted[k]!]!, unitAtScale);
   const budgets = pools.map((p) => toUnits(p.budget));
-  const demandOf = budgets.map(() => 0n);
+  const demandSums = new PoolSums(budgets.length);
   const countOf = budgets.map(() => 0);
   for (let k = 0; k < m; k++) {
     const distinct = draws[drawOfRow[admitted[k]!]!]!.distinct;
     for (let j = 0; j < distinct.length; j++) {
       const p = distinct[j]!;
-      demandOf[p]! += caps[k]!;
+      demandSums.add(p, caps[k]!);
       countOf[p]!++;
     }
   }
+  const demandOf = budgets.map((_, p) => demandSums.sum(p));
   const rationedPool = budgets.map((b, p) => demandOf[p]! > b);
   const anyRationed = rationedPool.some(Boolean);
   for (const d of draws) d.rationed = Array.from(d.distinct).some((p) => rationedPool[p]);
@@ -772,8 +792,12 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   }
 
   // What each budget gave.
-  const given = budgets.map(() => 0n);
-  for (let k = 0; k < m; k++) for (const p of draws[drawOfRow[admitted[k]!]!]!.distinct) given[p]! += awards[k]!;
+  const givenSums = new PoolSums(budgets.length);
+  for (let k = 0; k < m; k++) {
+    const distinct = draws[drawOfRow[admitted[k]!]!]!.distinct;
+    for (let j = 0; j < distinct.length; j++) givenSums.add(distinct[j]!, awards[k]!);
+  }
+  const given = budgets.map((_, p) => givenSums.sum(p));
   const poolAwards: PoolAward[] = pools.map((p, j) => {
     const awarded = money(given[j]!);
     const demand = money(demandOf[j]!);
