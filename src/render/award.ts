@@ -311,7 +311,13 @@ const recordHeaders = (r: AwardResult): string[] => ['applicant', 'type', 'regio
  * Swedish headers, the Swedish workbook) says status, cap_by and reason in Swedish words.
  */
 export function awardRecords(r: AwardResult, language: NumberLocale = 'en'): { headers: string[]; rows: string[][] } {
-  return { headers: recordHeaders(r), rows: [...recordRows(r, language)] };
+  const { headers, rows } = awardRecordSource(r, language);
+  return { headers, rows: [...rows] };
+}
+
+/** awardRecords' headers and its records made afresh on each iteration, none held (the workbook's sheet reads them twice). */
+export function awardRecordSource(r: AwardResult, language: NumberLocale = 'en'): { headers: string[]; rows: Iterable<string[]> } {
+  return { headers: recordHeaders(r), rows: { [Symbol.iterator]: () => recordRows(r, language) } };
 }
 
 /** Columns of awardRecords that hold text (formula-neutralised in CSV). */
