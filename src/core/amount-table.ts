@@ -10,7 +10,7 @@ import { PLAIN, plainAmountBytes, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, totalRowNote, TOTAL_WORD_KEYS, type TotalRow } from './total-rows.js';
+import { findTotalRows, isTotalKey, maybeTotalWordHash, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -52,11 +52,6 @@ const bytesOf = (t: TableLike): TableBytes | undefined => (t.bytes && t.starts &
 
 /** A plain amount read from a cell's bytes (core/amount.ts plainAmountBytes), one for every cell. */
 const plain: PlainBytes = { value: 0, decimals: 0, negative: false };
-
-/** keyHash() of the total words' keys as a name cell may hold them ("summa", "summa:", "summa :"): a name with another hash is no total word. */
-let totalHashes: Set<number> | undefined;
-/** Bit (h & 0xffff) of each of totalHashes: a name whose bit is clear is no total word, without a lookup in the set. */
-let totalBits: Uint8Array | undefined;
 
 /** A cell's state after the first reading: a value, empty (0, no value for the total-row rule) or unreadable. */
 const OK = 0;
@@ -219,12 +214,6 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const word = new Uint8Array(n);
   const nameless = new Uint8Array(n);
   let words = 0;
-  totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
-  if (totalBits === undefined) {
-    totalBits = new Uint8Array(8192);
-    for (const h of totalHashes) totalBits[(h & 0xffff) >>> 3]! |= 1 << (h & 7);
-  }
-  const bits = totalBits;
   let plainNames = 0;
   const nameStart = tb?.starts[roles.recipient];
   const nameEnd = tb?.ends[roles.recipient];
@@ -239,7 +228,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
         plainName[r] = 1;
         if (h === emptyHash && blankName(tb!.bytes, s, e)) nameless[r] = 1;
         plainNames++;
-        if ((bits[(h & 0xffff) >>> 3]! & (1 << (h & 7))) !== 0 && totalHashes.has(h)) {
+        if (maybeTotalWordHash(h)) {
           const name = t.cell(r, roles.recipient);
           if (isTotalKey(recipientKey(name), name.length)) {
             word[r] = 1;

@@ -4,12 +4,13 @@
  * their physical line numbers (csv.ts). Every command reads its CSV input through here, so a
  * cell means the same number in allocate, validate, audit, compare and award.
  */
+import { isUtf8 } from 'node:buffer';
 import type { DecimalMark } from '../core/amount.js';
 import { isAmbiguousSeparator } from '../core/amount.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
-import { detectDelimiter, parseTable, tableOfText } from './csv.js';
+import { detectDelimiter, parseTable, tableOfBytes, tableOfText } from './csv.js';
 import { note } from './notes.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
@@ -374,6 +375,53 @@ export async function tableFromBytes(bytes: Uint8Array, file: string, options: R
   }
   if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);
   if (options.sheet !== undefined) throw new StatsbidragError('invalid-option', '--sheet applies to an .xlsx workbook, and this is not one', { file, field: '--sheet' }, 'usage');
+  const plain = tableFromUtf8(bytes, file, options);
+  if (plain) return plain;
   const decoded = await decodeBytes(bytes, file);
   return tableFromText(decoded.text, file, { ...options, encoding: decoded.encoding, bom: decoded.bom, utf8: decoded.utf8 });
+}
+
+/** Bytes of text tableFromUtf8 decodes at each end of a large file. */
+const WINDOW = 1 << 16;
+
+/**
+ * A large UTF-8 file (no byte order mark, no NUL) read as tableFromText reads its text, without
+ * decoding the whole file: the header is looked for in its first 64 KB and notes in its last 64 KB,
+ * decoded, and the cells are read from the bytes. Only when the two windows decide what the whole
+ * text would: the head holds more lines with text than the header finder reads (HEADER_SCAN_ROWS),
+ * and the last line with text, well below the head, has two cells filled (a list without notes
+ * below: notesBelow's first answer). Undefined otherwise, and tableFromText reads the decoded text.
+ */
+export function tableFromUtf8(bytes: Uint8Array, file: string, options: ReadTableOptions): Table | undefined {
+  const n = bytes.length;
+  if (n < 4 * WINDOW || options.header?.row !== undefined || bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, n);
+  // The head: whole lines of the first window.
+  const headEnd = b.lastIndexOf(10, WINDOW - 1) + 1;
+  if (headEnd <= 0) return undefined;
+  const headText = b.toString('utf8', 0, headEnd);
+  if (looksLikeJson(headText, file)) return undefined;
+  let withText = 0;
+  for (const line of headText.split('\n')) if (line.trim() !== '') withText++;
+  if (withText <= HEADER_SCAN_ROWS) return undefined;
+  const head = locateHeader(headText, file, options);
+  // (A byte order mark where the header starts is left to tableFromText, which reads it from the text.)
+  if (!head || headText.charCodeAt(head.start) === 0xfeff) return undefined;
+  // The tail: the last line with text, after the head window, has two cells filled.
+  let e = n;
+  for (let lines = 0; ; lines++) {
+    const nl = b.lastIndexOf(10, e - 1);
+    if (nl < headEnd || n - nl > WINDOW || lines > HEADER_SCAN_ROWS) return undefined;
+    const line = b.toString('utf8', nl + 1, e);
+    if (line.trim() !== '') {
+      if (filledCells(splitLine(line.endsWith('\r') ? line.slice(0, -1) : line, head.delimiter)) < 2) return undefined;
+      break;
+    }
+    e = nl;
+  }
+  if (head.above.length > 0 && options.header?.row === undefined) headerNote(file, head.line, head.above.map((l) => splitLine(l.text, head.delimiter)));
+  const from = Buffer.byteLength(headText.slice(0, head.start), 'utf8');
+  const table = tableOfBytes(b.subarray(from), file, head.delimiter, undefined, head.start > 0 ? head.line : 1);
+  const decimalMark = decideDecimalMark(head.delimiter, table);
+  return withDialect(table, { delimiter: head.delimiter, decimalMark, encoding: 'utf-8', bom: false });
 }

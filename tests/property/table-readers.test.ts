@@ -13,10 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { parsePlain, parseQuoted, parseTable } from '../../src/io/csv.js';
 import { needsColumns } from '../../src/core/header-row.js';
 import { setNoteSink } from '../../src/io/notes.js';
-import { tableFromBytes, tableFromText } from '../../src/io/table.js';
+import { tableFromBytes, tableFromText, tableFromUtf8 } from '../../src/io/table.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { tableFromRows, type ColumnarTable } from '../../src/io/table/model.js';
-import { scanPlain, scanQuoted } from '../../src/io/table/scan.js';
+import { lineBreaks, scanPlain, scanQuoted } from '../../src/io/table/scan.js';
 
 const model = (t: ColumnarTable) => ({
   headers: t.headers,
@@ -206,5 +206,64 @@ describe('the byte scanners read what the row readers read', () => {
       { numRuns: 1500 },
     );
     expect(runs).toBe(1500);
+  });
+});
+
+describe('a large UTF-8 file read from its two ends (tableFromUtf8)', () => {
+  it('when it reads a file, gives the table, dialect and notes of the decoded text, and it reads most plain lists', async () => {
+    const word = fc.stringMatching(/^[A-Za-zÅÄÖåäöé€\u{1F600} "0-9.,-]{0,8}$/u);
+    const line = fc.oneof(
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((cells) => cells.join(',')),
+      fc.constantFrom('', 'Summa,100', 'Källa: SCB', 'Namn,Belopp', 'Titel över tabellen', 'a,b,c', ';;', '\ufeffNamn,Belopp', 'x'.repeat(70_000)),
+    );
+    const row = fc.tuple(fc.stringMatching(/^[A-Za-zåäö ]{1,12}$/), fc.nat({ max: 99999 }), fc.nat({ max: 99 })).map(([n, a, d]) => `${n},${a}.${d}`);
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 6 }), fc.array(row, { minLength: 1, maxLength: 40 }), fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (head, rows, tail, eol, needs) => {
+        // A header (maybe below a title), rows repeated past four windows (256 KB), lines of any kind at the end.
+        const body: string[] = [];
+        for (let k = 0; body.length * 12 < 300_000; k++) body.push(rows[k % rows.length]!);
+        const text = [...head, 'Namn,Belopp', ...body, ...tail].join(eol) + eol;
+        const bytes = Buffer.from(text, 'utf8');
+        const options = needs ? { header: { needs: needsColumns(['Belopp']) } } : {};
+        const said: string[] = [];
+        const before = setNoteSink((t) => said.push(t));
+        try {
+          const fast = outcome(() => tableFromUtf8(bytes, 'f.csv', options));
+          const saidFast = said.splice(0);
+          if ('ok' in fast && fast.ok === undefined) return;
+          const decoded = await decodeBytes(bytes, 'f.csv');
+          const slow = outcome(() => tableFromText(decoded.text, 'f.csv', { ...options, encoding: decoded.encoding, bom: decoded.bom, utf8: decoded.utf8 }));
+          const view = (o: typeof fast) => ('ok' in o ? { model: model(o.ok as ColumnarTable), dialect: (o.ok as { dialect?: unknown }).dialect } : o);
+          expect(view(fast)).toEqual(view(slow));
+          expect(saidFast).toEqual(said);
+          read++;
+        } finally {
+          setNoteSink(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(read).toBeGreaterThan(40);
+  }, 120_000);
+});
+
+describe('lineBreaks', () => {
+  it('counts the LF bytes from an offset, four at a time where aligned, at any alignment of the view', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat({ max: 199 }), { maxLength: 40 }), fc.nat({ max: 7 }), fc.nat({ max: 250 }), (raw, lfAt, shift, from0) => {
+        const bytes = Uint8Array.from(raw);
+        for (const at of lfAt) if (at < bytes.length) bytes[at] = 10;
+        // The same bytes at another offset in a larger buffer (a view not aligned to four bytes).
+        const host = new Uint8Array(bytes.length + 8);
+        host.set(bytes, shift);
+        const view = host.subarray(shift, shift + bytes.length);
+        const from = Math.min(from0, bytes.length);
+        let expected = 0;
+        for (let i = from; i < bytes.length; i++) if (bytes[i] === 10) expected++;
+        expect(lineBreaks(view, from)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
