@@ -335,8 +335,15 @@ class SheetSink implements RowSink {
 }
 
 /** Workbook bytes → the columnar table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits, header?: SheetHeader): Promise<ColumnarTable & XlsxRead & { headerNote?: string; notesNote?: string }> {
+export async function tableFromXlsx(
+  bytes: Uint8Array,
+  file: string,
+  sheet?: string,
+  limits?: XlsxLimits,
+  header?: SheetHeader,
+  xml?: XmlParserChoice,
+): Promise<ColumnarTable & XlsxRead & { headerNote?: string; notesNote?: string }> {
   const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells, header);
-  const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}) });
+  const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}), ...(xml ? { xml } : {}) });
   return Object.assign(sink.columns.table, read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
 }
