@@ -24,7 +24,7 @@ import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMes
 import { isTotalName } from '../core/total-rows.js';
 import { ColumnsSink, type ColumnarTable } from './table/model.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
-import { columnLetters, denseCells, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
+import { columnLetters, denseCells, relationships, SharedStrings, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
 import type { RowSink } from './table/sink.js';
 import { ZipArchive } from './xlsx/zip.js';
 
@@ -120,7 +120,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   options.onSheet?.(sheet.name);
   const stringsPart = sharedStringsPart(zip, part, rels);
   // All shared strings' characters: within the bytes one part may inflate to, and a quarter of a GiB.
-  const strings = stringsPart === undefined ? [] : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
+  const strings = stringsPart === undefined ? SharedStrings.of([]) : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
   await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink, options.xml);
   sink.end();
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };

@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteXmlReader } from '../../src/io/xlsx/bytes.js';
 import { XmlReader, type XmlAttributes } from '../../src/io/xlsx/xml.js';
-import { streamSheet, type XmlParserChoice } from '../../src/io/xlsx/parts.js';
+import { SharedStrings, sharedStrings, streamSheet, type XmlParserChoice } from '../../src/io/xlsx/parts.js';
 import { tableFromXlsx } from '../../src/io/xlsx.js';
 import { XLSX_LIMITS } from '../../src/io/xlsx/limits.js';
 import type { ZipArchive } from '../../src/io/xlsx/zip.js';
@@ -283,7 +283,7 @@ async function sheetRows(chunks: Buffer[], strings: string[], xml: XmlParserChoi
   let error: string | undefined;
   for (const sink of [bytesSink, plainSink]) {
     try {
-      await streamSheet(fakeZip(chunks), 'xl/worksheets/sheet1.xml', 'S', strings, XLSX_LIMITS, sink, xml);
+      await streamSheet(fakeZip(chunks), 'xl/worksheets/sheet1.xml', 'S', SharedStrings.of(strings.map((t) => t.trim())), XLSX_LIMITS, sink, xml);
     } catch (e) {
       const message = (e as Error).message;
       if (error !== undefined) expect(message).toBe(error);
@@ -329,5 +329,35 @@ describe('a sheet reads the same with the byte scanner as with the text scanner 
       }),
       { numRuns: Number(process.env['SHEET_RUNS'] ?? 200) },
     );
+  });
+});
+
+describe('the shared strings read the same with the byte scanner as with the text scanner', () => {
+  it('the same strings (as cells hold them), or the same error, within the same character budget, however the bytes are cut', async () => {
+    const siXml = fc.oneof(
+      { weight: 4, arbitrary: cellText.map((t) => `<si><t>${t}</t></si>`) },
+      { weight: 1, arbitrary: cellText.map((t) => `<si><t xml:space="preserve"> ${t}\r\n</t></si>`) },
+      { weight: 1, arbitrary: fc.tuple(cellText, cellText).map(([a, b]) => `<si><r><t>${a}</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh><r><t>${b}</t></r><phoneticPr fontId="1"/></si>`) },
+      { weight: 1, arbitrary: pick('<si><t/></si>', '<si/>', '<si><t>_x000D_x</t></si>', '<si><t>😀😀</t></si>') },
+    );
+    const read = async (chunks: Buffer[], maxChars: number, xml: XmlParserChoice) => {
+      try {
+        const t = await sharedStrings(fakeZip(chunks), 'xl/sharedStrings.xml', XLSX_LIMITS, maxChars, xml);
+        return { strings: Array.from({ length: t.count }, (_, i) => t.text(i)) };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    };
+    let limited = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(siXml, { maxLength: 8 }), fc.nat(60), fc.array(fc.nat(), { maxLength: 6 }), async (sis, maxChars, points) => {
+        const bytes = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="x" count="${sis.length}">${sis.join('')}</sst>`, 'utf8');
+        const text = await read([bytes], maxChars, 'text');
+        expect(await read(cut(bytes, points), maxChars, 'fast')).toEqual(text);
+        if (text.error?.includes('characters')) limited++;
+      }),
+      { numRuns: Number(process.env['SHEET_RUNS'] ?? 300) },
+    );
+    expect(limited).toBeGreaterThan(10);
   });
 });

@@ -98,42 +98,140 @@ function unescapeXString(text: string): string {
 
 /**
  * The shared-string table, streamed: the text of each <si> (its <t>, or its rich-text runs' <t>s;
- * phonetic runs, <rPh>, are not part of the text). Within the cell cap and `maxChars` in all.
+ * phonetic runs, <rPh>, are not part of the text), as a cell holds it (Excel's escapes undone,
+ * trimmed). Within the cell cap and `maxChars` (UTF-16 units) in all. With the byte scanner
+ * (xml 'fast') a string with nothing to undo or trim stays the bytes it came as: no string is made
+ * for it, here or when a cell refers to it.
  */
-export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number, xml: XmlParserChoice = 'fast'): Promise<string[]> {
-  const strings: string[] = [];
+export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number, xml: XmlParserChoice = 'fast'): Promise<SharedStrings> {
+  const table = new SharedStringsBuilder();
   let inSi = false;
   let phonetic = 0;
   let inT = false;
-  let current = '';
+  const current = new Captured();
   let chars = 0;
-  const p = xmlReader(zip.file, part, xml, {
-    open(name, _attributes, selfClosing) {
+  const count = (n: number): void => {
+    chars += n;
+    if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
+  };
+  const handlers = {
+    open(name: string, _attributes: XmlAttributes, selfClosing: boolean): void {
       if (name === 'si') {
         inSi = true;
-        current = '';
+        current.reset();
       } else if (name === 'rPh') phonetic++;
       else if (name === 't' && inSi && phonetic === 0 && !selfClosing) inT = true;
     },
-    text(t) {
+    text(t: string): void {
       if (!inT) return;
-      current += t;
-      chars += t.length;
-      if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
+      count(t.length);
+      current.add(t);
     },
-    close(name) {
+    bytes(b: Uint8Array, s: number, e: number): void {
+      if (!inT) return;
+      count(utf16Length(b, s, e));
+      current.bytes(b as Buffer, s, e);
+    },
+    close(name: string): void {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') {
         inSi = false;
-        strings.push(unescapeXString(current));
-        if (strings.length > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
+        if (current.buf !== null && plainTextBytes(current.buf, current.s, current.e)) table.addBytes(current.buf, current.s, current.e);
+        else table.addText(unescapeXString(current.text()).trim());
+        if (table.count > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
       }
     },
-  });
-  await zip.stream(part, (t) => p.write(t));
-  p.close();
-  return strings;
+  };
+  if (xml === 'fast') {
+    const p = new ByteXmlReader(zip.file, part, handlers);
+    await zip.streamBytes(part, (chunk) => p.write(chunk));
+    p.close();
+  } else {
+    const p = xmlReader(zip.file, part, xml, handlers);
+    await zip.stream(part, (t) => p.write(t));
+    p.close();
+  }
+  return table.done();
+}
+
+/** UTF-16 units of the well-formed UTF-8 b[s, e): its characters, two for one beyond U+FFFF. */
+function utf16Length(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const c = b[i]!;
+    if ((c & 0xc0) !== 0x80) n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+/** The shared strings, each as a cell holds it (unescaped, trimmed), as UTF-8 in one buffer. */
+export class SharedStrings {
+  constructor(
+    readonly bytes: Buffer,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    readonly count: number,
+  ) {}
+
+  /** Strings already as a cell holds them. */
+  static of(strings: readonly string[]): SharedStrings {
+    const b = new SharedStringsBuilder();
+    for (const t of strings) b.addText(t);
+    return b.done();
+  }
+
+  /** String `index` (the number a cell holds, Number() of its text), or undefined when there is no such string. */
+  has(index: number): boolean {
+    return Number.isInteger(index) && index >= 0 && index < this.count;
+  }
+
+  text(index: number): string {
+    return this.bytes.toString('utf8', this.starts[index]!, this.ends[index]!);
+  }
+}
+
+class SharedStringsBuilder {
+  count = 0;
+  private bytes = Buffer.allocUnsafe(1 << 12);
+  private length = 0;
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+
+  private room(more: number): void {
+    if (this.count === this.starts.length) {
+      const s = new Int32Array(this.count * 2);
+      s.set(this.starts);
+      this.starts = s;
+      const e = new Int32Array(this.count * 2);
+      e.set(this.ends);
+      this.ends = e;
+    }
+    if (this.length + more > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+  }
+
+  addBytes(b: Uint8Array, s: number, e: number): void {
+    this.room(e - s);
+    this.starts[this.count] = this.length;
+    copyBytes(b, s, e, this.bytes, this.length);
+    this.length += e - s;
+    this.ends[this.count++] = this.length;
+  }
+
+  addText(t: string): void {
+    this.room(t.length * 3);
+    this.starts[this.count] = this.length;
+    this.length += this.bytes.write(t, this.length, 'utf8');
+    this.ends[this.count++] = this.length;
+  }
+
+  done(): SharedStrings {
+    return new SharedStrings(this.bytes.subarray(0, this.length), this.starts, this.ends, this.count);
+  }
 }
 
 /**
@@ -318,7 +416,7 @@ class Captured {
  * row's bytes without a string, and the row goes to `sink.bytesRow` when the sink has it; any other
  * cell is made a string and read as the text readers read it.
  */
-export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: readonly string[], limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast'): Promise<void> {
+export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: SharedStrings, limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast'): Promise<void> {
   const file = zip.file;
   const where = { file, field: `sheet "${sheetName}"` };
   let rowNumber = 0;
@@ -338,6 +436,8 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
   let type = '';
   const value = new Captured();
   const inline = new Captured();
+  /** A shared string's bytes (plainCell). */
+  const shared = new Captured();
   let formula = '';
   let hasFormula = false;
   let hasValue = false;
@@ -392,9 +492,8 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
     switch (type) {
       case 's': {
         const index = Number(v0);
-        const s = Number.isInteger(index) ? strings[index] : undefined;
-        if (s === undefined) fail(`cell ${cellName()} points at shared string ${v0.trim()}, which the workbook does not have`);
-        return s!.trim();
+        if (!strings.has(index)) fail(`cell ${cellName()} points at shared string ${v0.trim()}, which the workbook does not have`);
+        return strings.text(index);
       }
       case 'inlineStr':
         return unescapeXString(inline.text()).trim();
@@ -420,7 +519,22 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
   const plainCell = (): Captured | null => {
     if (hasFormula) return null;
     switch (type) {
-      case 's':
+      case 's': {
+        // A shared string's number as plain digits: the string's bytes.
+        const b = value.buf;
+        if (b === null || value.e - value.s > 9) return null;
+        let index = 0;
+        for (let i = value.s; i < value.e; i++) {
+          const d = b[i]! - 48;
+          if (d < 0 || d > 9) return null;
+          index = index * 10 + d;
+        }
+        if (index >= strings.count) return null;
+        shared.buf = strings.bytes;
+        shared.s = strings.starts[index]!;
+        shared.e = strings.ends[index]!;
+        return shared.e > shared.s ? shared : null;
+      }
       case 'str':
       case 'b':
       case 'd':
