@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteXmlReader } from '../../src/io/xlsx/bytes.js';
 import { XmlReader, type XmlAttributes } from '../../src/io/xlsx/xml.js';
-import { SharedStrings, sharedStrings, streamSheet, type XmlParserChoice } from '../../src/io/xlsx/parts.js';
+import { numberCellText, plainNumberBytes, SharedStrings, sharedStrings, streamSheet, type XmlParserChoice } from '../../src/io/xlsx/parts.js';
 import { tableFromXlsx } from '../../src/io/xlsx.js';
 import { XLSX_LIMITS } from '../../src/io/xlsx/limits.js';
 import type { ZipArchive } from '../../src/io/xlsx/zip.js';
@@ -359,5 +359,32 @@ describe('the shared strings read the same with the byte scanner as with the tex
       { numRuns: Number(process.env['SHEET_RUNS'] ?? 300) },
     );
     expect(limited).toBeGreaterThan(10);
+  });
+});
+
+describe('plainNumberBytes', () => {
+  it('is true exactly for the numbers numberCellText gives back as they are stored, by its own two patterns', () => {
+    const digits = fc.array(pick('0', '1', '5', '9'), { minLength: 1, maxLength: 18 }).map((d) => d.join(''));
+    const numeric = fc.oneof(
+      numberText,
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.tuple(pick('', '-'), digits, pick('', '.'), fc.oneof(fc.constant(''), digits)).map(([s, a, d, b]) => `${s}${a}${d}${b}`),
+    );
+    let plain = 0;
+    fc.assert(
+      fc.property(numeric, (s) => {
+        const bytes = Buffer.from(s, 'latin1');
+        const got = s !== '' && plainNumberBytes(bytes, 0, bytes.length);
+        const integer = /^-?(?:0|[1-9]\d{0,14})$/.test(s) && s !== '-0';
+        const fraction = s.length <= 17 && /^-?(?:0|[1-9]\d*)\.\d*[1-9]$/.test(s) && s.replace(/[-.]/g, '').length <= 15;
+        expect(got).toBe(integer || fraction);
+        if (got) {
+          plain++;
+          expect(numberCellText(s)).toBe(s);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(plain).toBeGreaterThan(300);
   });
 });

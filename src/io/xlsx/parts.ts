@@ -364,7 +364,7 @@ function plainTextBytes(b: Uint8Array, s: number, e: number): boolean {
 }
 
 /** from[s, e) into `to` at `at`: a cell's few bytes copied here rather than by a call into Buffer.copy. */
-export function copyBytes(from: Uint8Array, s: number, e: number, to: Uint8Array, at: number): void {
+function copyBytes(from: Uint8Array, s: number, e: number, to: Uint8Array, at: number): void {
   if (e - s > 64) {
     to.set(from.subarray(s, e), at);
     return;

@@ -59,7 +59,7 @@ export interface XmlHandlers {
  * Element names of sheets and shared strings, and common attribute values, handed on without a
  * new string each time; any other text is sliced.
  */
-export function known(s: string, a: number, b: number): string {
+function known(s: string, a: number, b: number): string {
   switch (b - a) {
     case 1:
       switch (s.charCodeAt(a)) {
