@@ -6,10 +6,12 @@
  * numbers the row.
  *
  * Built on well-kept parts that do not hide their failures (xlsx/zip.ts: yauzl, the central
- * directory, sizes, CRCs, bounds counted while inflating; xlsx/parts.ts: saxes, streaming XML).
+ * directory, sizes, CRCs, bounds counted while inflating; xlsx/parts.ts: streaming XML, scanned
+ * from the inflated bytes by xlsx/bytes.ts, saxes for what that scanner does not decide).
  * The sheet is streamed row by row into a RowSink (io/table/sink.ts), each row as its non-empty
- * cells (sparseRow: a row of one cell at XFD costs one cell, not 16 384); here the sink checks the
- * header and the columnar model's ColumnsSink keeps the rows.
+ * cells as UTF-8 bytes (bytesRow: a row of one cell at XFD costs one cell, not 16 384; a cell read
+ * from the sheet's bytes is no string); here the sink checks the header and the columnar model's
+ * ColumnsSink keeps the rows.
  *
  * Cells become text as the table reader expects: a numeric cell is its plain decimal text
  * ("1234.5", never "1,2345E+3"), so the sheet's decimal mark is "."; a text cell is its text,
