@@ -18,6 +18,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { ByteXmlReader } from '../../src/io/xlsx/bytes.js';
 import { XmlReader, type XmlAttributes } from '../../src/io/xlsx/xml.js';
@@ -49,7 +50,7 @@ function cut(bytes: Buffer, points: number[]): Buffer[] {
   return chunks;
 }
 
-const seen = { byteOnly: 0, errors: 0, bytesEvents: 0 };
+const seen = { byteOnly: 0, errors: 0, bytesEvents: 0, reordered: 0 };
 
 /** The events (adjacent texts joined) and the error of one reader. */
 function events(read: (h: { open: (n: string, a: XmlAttributes, s: boolean) => void; text: (t: string) => void; bytes: (b: Uint8Array, s: number, e: number) => void; close: (n: string) => void }) => void): { events: Event[]; error?: string } {
@@ -95,6 +96,17 @@ function byBytes(chunks: Buffer[]): { events: Event[]; error?: string } {
   if (r.error !== undefined) seen.errors++;
   else if (reader && !reader.handedOver) seen.byteOnly++;
   return r;
+}
+
+/** Every error saxes finds in the document read in one piece, in the words the reader gives them. */
+function saxesErrors(bytes: Buffer): string[] {
+  const d = new StringDecoder('utf8');
+  const p = new SaxesParser({ position: false });
+  const errors: string[] = [];
+  p.on('error', (e: Error) => errors.push(`not a readable .xlsx workbook ("p.xml" is not well-formed XML: ${e.message.split('\n')[0]})`));
+  p.write(d.write(bytes) + d.end());
+  p.close();
+  return errors;
 }
 
 function byText(bytes: Buffer): { events: Event[]; error?: string } {
@@ -159,7 +171,17 @@ describe('ByteXmlReader reads as XmlReader does', () => {
   it('the same events and the same error, however the bytes are cut', () => {
     fc.assert(
       fc.property(document, fc.array(fc.nat(), { maxLength: 8 }), (doc, points) => {
-        expect(byBytes(cut(doc, points))).toEqual(byText(doc));
+        const fast = byBytes(cut(doc, points));
+        const text = byText(doc);
+        if (fast.error !== undefined && text.error !== undefined && fast.error !== text.error) {
+          // A document with several errors: which one saxes names first depends on how its text
+          // was cut into pieces (saxes itself, also for the text scanner fed zlib's pieces). Each
+          // must be an error saxes finds in the document.
+          seen.reordered++;
+          const all = saxesErrors(doc);
+          expect(all.some((m) => fast.error!.endsWith(m))).toBe(true);
+          expect(all.some((m) => text.error!.endsWith(m))).toBe(true);
+        } else expect(fast).toEqual(text);
       }),
       { numRuns: Number(process.env['XML_RUNS'] ?? 2000) },
     );
@@ -167,6 +189,8 @@ describe('ByteXmlReader reads as XmlReader does', () => {
     expect(seen.byteOnly).toBeGreaterThan(20);
     expect(seen.errors).toBeGreaterThan(20);
     expect(seen.bytesEvents).toBeGreaterThan(100);
+    // Documents whose first error depends on the cut are a few (their errors checked above).
+    expect(seen.reordered).toBeLessThan(seen.errors / 100 + 1);
   });
 
   it('a byte that differs is seen', () => {
