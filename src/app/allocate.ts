@@ -35,6 +35,8 @@ export interface AllocateRequest extends AllocationOptions {
         locale?: NumberLocale;
         paint?: Paint;
         totalLabel?: string | undefined;
+        /** See BulkRequest.reuseChunks. */
+        reuseChunks?: boolean;
       }
     | undefined;
   /** The data's bytes when the caller has read them already (stdin). */
@@ -139,6 +141,7 @@ async function onLane(
     ...(bulk.locale ? { locale: bulk.locale } : {}),
     ...(bulk.paint ? { paint: bulk.paint } : {}),
     totalLabel: bulk.totalLabel,
+    ...(bulk.reuseChunks ? { reuseChunks: true } : {}),
     // The provenance the general path writes: the same source as allocateUseCase's, the caller's command line.
     ...(format === 'json' || format === 'xlsx' ? { provenance: provenanceOf(sourceOf(loaded, setup.programme?.id), { command: bulk.command }) } : {}),
     ...(bulk.progress ? { progress: bulk.progress } : {}),

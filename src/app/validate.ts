@@ -197,13 +197,13 @@ async function splitReference(setup: AllocationSetup): Promise<{ allocation: All
     const { bulkSplit } = await import('./bulk.js');
     const list = readBulkList(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) });
     const split = list && bulkSplit(list.columns, allocateOptionsOf(setup));
-    if (list && split) return { allocation: split.summary, columns: allocationColumns(split, list.lines), programme: setup.programme };
+    if (list && split) return { allocation: split.summary, columns: allocationColumns(split, list.line), programme: setup.programme };
   }
   return runAllocation(setup, await tableFromBytes(input, dataFile, dataReadOptions(setup)));
 }
 
 /** A bulk split as validate reads it: names, codes and weights from the list's bytes, amounts as scaled integers. */
-function allocationColumns(split: BulkSplit, lines: Int32Array): AllocationColumns {
+function allocationColumns(split: BulkSplit, line: (row: number) => number): AllocationColumns {
   const { columns, periods, decimals } = split;
   const weightDecimals = columns.decimals;
   const total = new Decimal(columns.total);
@@ -216,7 +216,7 @@ function allocationColumns(split: BulkSplit, lines: Int32Array): AllocationColum
     idSpans: { bytes, start: (i) => nameStart[i]!, end: (i) => nameEnd[i]! },
     code: (i) => (codeStart && codeEnd![i]! > codeStart[i]! ? bytes.toString('utf8', codeStart[i]!, codeEnd![i]!) : undefined),
     weight: (i) => fromScaled(BigInt(columns.weights[i]!), weightDecimals),
-    line: (i) => lines[i],
+    line,
     decimals,
     amount: (k, i) => periods[k]!.units[i]! * periods[k]!.unitScaled,
     // Every period splits by the same weights: a row's share is its weight over their sum (split()'s share).

@@ -7,6 +7,7 @@
  * import()) when a bar is about to be shown, not before: a run that ends within the second, and
  * every run that shows no progress at all, never loads it.
  */
+import { fstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
 
@@ -63,9 +64,20 @@ function startBar(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, phase: str
   return bar;
 }
 
+function stderrMayBeTerminal(): boolean {
+  try {
+    return fstatSync(2).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
 export function progressFor(quiet: boolean | undefined, env: NodeJS.ProcessEnv = process.env, stream?: NodeJS.WriteStream): Progress | undefined {
   if (quiet || env['CI']) return undefined;
-  // stderr is looked at only now: creating process.stderr costs start-up time a run under CI need not pay.
+  // stderr is looked at only now, and made only when it may be a terminal (a character device) or
+  // stands for one: creating process.stderr for a pipe or a file loads the stream and net modules
+  // (so does node:tty's isatty), start-up time a run that shows no bar need not pay.
+  if (stream === undefined && !(stderrMayBeTerminal() || env['STATSBIDRAG_STDERR_TTY'] === '1')) return undefined;
   const out = stream ?? process.stderr;
   if (!(out.isTTY || env['STATSBIDRAG_STDERR_TTY'] === '1')) return undefined;
   const after = env['STATSBIDRAG_PROGRESS_AFTER_MS'] !== undefined ? Number(env['STATSBIDRAG_PROGRESS_AFTER_MS']) : AFTER_MS;

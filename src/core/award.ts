@@ -407,6 +407,12 @@ export interface ApplicationColumns {
   readonly yearFrom: Int32Array;
   readonly yearTo: Int32Array;
   applicant(i: number): string;
+  /**
+   * Where applicant(i) (or region(i)) lies in the input's UTF-8 bytes: the bytes, with span[0],
+   * span[1] set to its start and end; undefined when it is not a slice of them (writers then take
+   * the text).
+   */
+  bytesOf?(field: 'applicant' | 'region', i: number, span: Int32Array): Uint8Array | undefined;
   /** Organisation type as written. */
   type(i: number): string;
   region(i: number): string | undefined;
@@ -504,6 +510,25 @@ function scaledAt(values: AmountValues, i: number, scale: number): bigint {
   return toScaled(values.get(i)!, scale);
 }
 
+/** Sums of whole numbers per budget: as doubles while they are exact (below 2^53 in size), the rest as bigints (a bigint sum makes a bigint each addition). */
+class PoolSums {
+  private readonly small: Float64Array;
+  private readonly big: bigint[];
+  constructor(pools: number) {
+    this.small = new Float64Array(pools);
+    this.big = new Array<bigint>(pools).fill(0n);
+  }
+  add(p: number, v: bigint): void {
+    const x = Number(v);
+    const t = this.small[p]! + x;
+    if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(t) <= Number.MAX_SAFE_INTEGER) this.small[p] = t;
+    else this.big[p]! += v;
+  }
+  sum(p: number): bigint {
+    return this.big[p]! + BigInt(this.small[p]!);
+  }
+}
+
 /** One way of drawing money: the years of a decision and its ordinance, and the budgets (pools) that gives. */
 interface Draw {
   years: YearRange;
@@ -598,6 +623,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const scale = Math.max(apps.requested.maxDecimals(), apps.cost.maxDecimals() + shareDecimals + 2, ceiling ? Math.max(0, ceiling.decimalPlaces()) : 0, Math.max(0, unit.decimalPlaces()));
   const shareScaled = toScaled(maxCostShare, shareDecimals);
   const shareDivisor = power(shareDecimals + 2);
+  const whole = shareScaled === shareDivisor;
   const ceilingScaled = ceiling === undefined ? undefined : toScaled(ceiling, scale);
   const unitAtScale = toScaled(unit, scale);
 
@@ -612,7 +638,8 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const typeOrdinance = new Map<string, number>();
   const notAdmitted = new Map<string, AwardReason>();
   const requestsNothing: AwardReason = { kind: 'requests-nothing' };
-  const admittedRows: number[] = [];
+  const admittedRows = new Int32Array(n);
+  let admittedCount = 0;
   for (let i = 0; i < n; i++) {
     const typeText = apps.type(i);
     let o = typeOrdinance.get(typeText);
@@ -653,7 +680,8 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
       cap = ceilingScaled;
       by = 2;
     }
-    const share = (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
+    // 100 % (nearly every call): the cost itself, no product and quotient of bigints.
+    const share = whole ? scaledAt(apps.cost, i, scale) : (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
     if (share < cap) {
       cap = share;
       by = 3;
@@ -662,9 +690,9 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     ordinanceOf[i] = o;
     capBy[i] = by;
     rawCap[i] = cap;
-    admittedRows.push(i);
+    admittedRows[admittedCount++] = i;
   }
-  const admitted = Int32Array.from(admittedRows);
+  const admitted = admittedRows.subarray(0, admittedCount);
   const m = admitted.length;
 
   let scored = 0;
@@ -684,18 +712,19 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
 
   // Caps in whole units; the demand on each budget.
   const caps = new Array<bigint>(m);
-  for (let k = 0; k < m; k++) caps[k] = floorDiv(rawCap[admitted[k]!]!, unitAtScale);
+  for (let k = 0; k < m; k++) caps[k] = unitAtScale === 1n ? rawCap[admitted[k]!]! : floorDiv(rawCap[admitted[k]!]!, unitAtScale);
   const budgets = pools.map((p) => toUnits(p.budget));
-  const demandOf = budgets.map(() => 0n);
+  const demandSums = new PoolSums(budgets.length);
   const countOf = budgets.map(() => 0);
   for (let k = 0; k < m; k++) {
     const distinct = draws[drawOfRow[admitted[k]!]!]!.distinct;
     for (let j = 0; j < distinct.length; j++) {
       const p = distinct[j]!;
-      demandOf[p]! += caps[k]!;
+      demandSums.add(p, caps[k]!);
       countOf[p]!++;
     }
   }
+  const demandOf = budgets.map((_, p) => demandSums.sum(p));
   const rationedPool = budgets.map((b, p) => demandOf[p]! > b);
   const anyRationed = rationedPool.some(Boolean);
   for (const d of draws) d.rationed = Array.from(d.distinct).some((p) => rationedPool[p]);
@@ -763,8 +792,12 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   }
 
   // What each budget gave.
-  const given = budgets.map(() => 0n);
-  for (let k = 0; k < m; k++) for (const p of draws[drawOfRow[admitted[k]!]!]!.distinct) given[p]! += awards[k]!;
+  const givenSums = new PoolSums(budgets.length);
+  for (let k = 0; k < m; k++) {
+    const distinct = draws[drawOfRow[admitted[k]!]!]!.distinct;
+    for (let j = 0; j < distinct.length; j++) givenSums.add(distinct[j]!, awards[k]!);
+  }
+  const given = budgets.map((_, p) => givenSums.sum(p));
   const poolAwards: PoolAward[] = pools.map((p, j) => {
     const awarded = money(given[j]!);
     const demand = money(demandOf[j]!);
@@ -871,10 +904,21 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
 
   let requestedTotal = 0n;
   const requestedScale = apps.requested.maxDecimals();
+  // Summed as a double while the sum stays exact (below 2^53), the rest as bigints.
+  let smallTotal = 0;
   for (let k = 0; k < m; k++) {
     const i = admitted[k]!;
-    requestedTotal += scaledAt(apps.requested, i, requestedScale) * BigInt(yearTo[i]! - yearFrom[i]! + 1);
+    const years = yearTo[i]! - yearFrom[i]! + 1;
+    if (apps.requested.decimalsAt(i) === requestedScale) {
+      const v = apps.requested.mant[i]! * years;
+      if (smallTotal + v <= Number.MAX_SAFE_INTEGER) {
+        smallTotal += v;
+        continue;
+      }
+    }
+    requestedTotal += scaledAt(apps.requested, i, requestedScale) * BigInt(years);
   }
+  requestedTotal += BigInt(smallTotal);
   const unitDecimals = Math.max(0, unit.decimalPlaces());
   const columns: AwardColumns = {
     applications: apps,

@@ -7,7 +7,17 @@ import { parseYearRange, sameRange, yearRangeInText, type YearRange } from './sc
 
 /** A name as compared: NFC (Å may arrive decomposed), trimmed, lower case. */
 const normalizeName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
-const norm = (s: string): string => normalizeName(s).replace(/[–—]/g, '-');
+/** Headers normalised already: a command asks for the same headers several times (the recipient, code and basis columns, a message's suggestions), and a hostile header may be megabytes long. */
+const normed = new Map<string, string>();
+function norm(s: string): string {
+  let n = normed.get(s);
+  if (n === undefined) {
+    n = normalizeName(s).replace(/[–—]/g, '-');
+    if (normed.size >= 256) normed.clear();
+    normed.set(s, n);
+  }
+  return n;
+}
 
 /** Index of the header `spec` names, or a StatsbidragError listing the headers there are. */
 export function resolveColumn(headers: readonly string[], spec: string, role = 'column'): number {

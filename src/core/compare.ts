@@ -21,7 +21,7 @@ import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
 import { checkParadoxes, type ParadoxCheck, type SplitFacts } from './paradox.js';
 import { ScaledColumn } from './scaled-column.js';
-import { fromScaled, toBigInt, toScaledAll } from './scaled.js';
+import { fromScaled, quotient, toBigInt, toScaledAll } from './scaled.js';
 import { yearsOf } from './schedule.js';
 
 export interface CompareCell {
@@ -373,7 +373,7 @@ function cell(a: Decimal | null, b: Decimal | null): CompareCell {
     b,
     difference,
     get percent(): Decimal | null {
-      if (percent === undefined) percent = difference !== null && a !== null && !a.isZero() ? difference.div(a).times(100) : null;
+      if (percent === undefined) percent = difference !== null && a !== null && !a.isZero() ? quotient(difference, a).times(100) : null;
       return percent;
     },
   };

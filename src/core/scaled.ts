@@ -61,5 +61,44 @@ export function ratFromDecimal(d: Decimal): Rational {
  * not terminate. Accepts any num/den with den ≠ 0, in lowest terms or not.
  */
 export function decimalOfRational(r: { readonly num: bigint; readonly den: bigint }): Decimal {
-  return fromBigInt(r.num).div(fromBigInt(r.den));
+  const { num, den } = r;
+  // 0, ±Infinity, NaN and a configuration other than the product's: Decimal's own division.
+  if (num === 0n || den === 0n || Decimal.rounding !== Decimal.ROUND_HALF_UP) return fromBigInt(num).div(fromBigInt(den));
+  return roundedQuotient(num, den, Decimal.precision);
+}
+
+/** x / y exactly as `x.div(y)` gives it (to the Decimal precision), through decimalOfRational's bigints. */
+export function quotient(x: Decimal, y: Decimal): Decimal {
+  if (x.isZero() || y.isZero() || !x.isFinite() || !y.isFinite()) return x.div(y);
+  const dx = Math.max(0, x.decimalPlaces());
+  const dy = Math.max(0, y.decimalPlaces());
+  return decimalOfRational({ num: toScaled(x, dx) * scaleOf(dy), den: toScaled(y, dy) * scaleOf(dx) });
+}
+
+/**
+ * num / den (neither 0) rounded half away from zero to `precision` significant digits, on
+ * bigints: the value Decimal's div gives (it rounds correctly, ROUND_HALF_UP), without its long
+ * division in arrays of digits, whose garbage was most of what the report's explanations cost at
+ * start-up. The quotient q of |num| × 10^k / |den| is made to have exactly `precision` digits, then
+ * rounded up when the rest is at least half of |den|; the value is q × 10^-k.
+ */
+function roundedQuotient(num: bigint, den: bigint, precision: number): Decimal {
+  const negative = num < 0n !== den < 0n;
+  const a = num < 0n ? -num : num;
+  const b = den < 0n ? -den : den;
+  // a / b lies in (10^(da−db−1), 10^(da−db+1)): with k = precision − (da − db) the quotient has precision or precision + 1 digits.
+  let k = precision - (a.toString().length - b.toString().length);
+  const limit = 10n ** BigInt(precision);
+  for (;;) {
+    const scaledA = k >= 0 ? a * 10n ** BigInt(k) : a;
+    const scaledB = k >= 0 ? b : b * 10n ** BigInt(-k);
+    let q = scaledA / scaledB;
+    if (q >= limit) {
+      k -= 1;
+      continue;
+    }
+    const rest = scaledA - q * scaledB;
+    if (2n * rest >= scaledB) q += 1n;
+    return new Decimal(`${negative ? '-' : ''}${q.toString()}e${-k}`);
+  }
 }

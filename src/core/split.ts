@@ -10,7 +10,7 @@ import { sumOf, type ApportionResult, type Fraction, type Priority, type RowDeci
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { rat } from './rational.js';
-import { decimalOfRational, fromBigInt, ratFromDecimal, toBigInt, toScaledAll } from './scaled.js';
+import { decimalOfRational, fromBigInt, quotient, ratFromDecimal, toBigInt, toScaledAll } from './scaled.js';
 
 export interface Recipient {
   id: string;
@@ -213,10 +213,10 @@ class LazyRow implements SplitRow {
     return fromBigInt(this.units).times(this.totals.unit);
   }
   get share(): Decimal {
-    return (this.#share ??= fromBigInt(this.weightUnits).div(this.totals.weight));
+    return (this.#share ??= quotient(fromBigInt(this.weightUnits), this.totals.weight));
   }
   get quota(): Decimal {
-    return (this.#quota ??= fromBigInt(this.weightUnits).times(this.totals.amount).div(this.totals.weight));
+    return (this.#quota ??= quotient(fromBigInt(this.weightUnits).times(this.totals.amount), this.totals.weight));
   }
 }
 

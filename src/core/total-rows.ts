@@ -15,6 +15,8 @@
  *    ("Summa kommuner", "Riket 2019"): a list's last weight may equal the others' sum by chance.
  */
 import { Decimal } from './decimal.js';
+import { plainKeyHash } from './key-bytes.js';
+import { keyHash } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
 
 /** Total words, as recipient keys (Swedish and English). */
@@ -49,6 +51,30 @@ export function isTotalName(name: string): boolean {
 }
 
 /** isTotalName for a name whose recipient key the caller has already made: `key` is recipientKey(name), `nameLength` the name's length. */
+/** Key hashes (core/key-index.ts keyHash) of the total words as a name cell may hold them ("Summa", "Summa:", "Summa :"). */
+let totalHashes: Set<number> | undefined;
+/** A bit for each total word's hash's low 16 bits: nearly every name is ruled out by one bit (a million names are asked). */
+const totalBits = new Uint8Array(8192);
+
+/** Whether `hash`, a recipient key's keyHash, may be a total word's (false: it is none; true: isTotalName decides). */
+export function maybeTotalWordHash(hash: number): boolean {
+  if (totalHashes === undefined) {
+    totalHashes = new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
+    for (const h of totalHashes) totalBits[(h >>> 3) & 8191]! |= 1 << (h & 7);
+  }
+  return ((totalBits[(hash >>> 3) & 8191]! >> (hash & 7)) & 1) === 1 && totalHashes.has(hash);
+}
+
+/**
+ * Whether the name in bytes[s, e) (UTF-8) may be a total word, without making a string: false
+ * for a printable-ASCII name whose key's hash is no total word's (core/key-bytes.ts plainKeyHash);
+ * true for any other, and isTotalName then decides on the name.
+ */
+export function maybeTotalWordBytes(bytes: Uint8Array, s: number, e: number): boolean {
+  const h = plainKeyHash(bytes, s, e);
+  return Number.isNaN(h) || maybeTotalWordHash(h);
+}
+
 export function isTotalKey(key: string, nameLength: number): boolean {
   if (nameLength > 64) return false;
   if (key.endsWith(':')) key = key.slice(0, -1).trimEnd();
@@ -112,7 +138,13 @@ export interface RowsForTotals {
    * Optional, for a reader that sums faster than Decimal by Decimal (validate's columns): the
    * column sums of the amounts of rows `indexes[0..count)`, as adding `amounts()` would give them.
    */
-  sums?(indexes: readonly number[], count: number): Decimal[];
+  sums?(indexes: ArrayLike<number>, count: number): Decimal[];
+  /**
+   * Optional, for a reader that has the names as bytes: false when row `index`'s name is certainly
+   * no total word (maybeTotalWordBytes); `name()` is then asked only of the rest and the rows the
+   * sums make totals, not of every row.
+   */
+  maybeTotalWord?(index: number): boolean;
 }
 
 /**
@@ -125,9 +157,11 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
     ? { count: rows.length, name: (i) => (rows as readonly RowForTotals[])[i]!.name, amounts: (i) => (rows as readonly RowForTotals[])[i]!.amounts }
     : (rows as RowsForTotals);
   const byWord = new Set<number>();
-  for (let i = 0; i < read.count; i++) if (isTotalName(read.name(i))) byWord.add(i);
-  const rest: number[] = [];
-  for (let i = 0; i < read.count; i++) if (!byWord.has(i)) rest.push(i);
+  const maybe = read.maybeTotalWord;
+  for (let i = 0; i < read.count; i++) if ((maybe === undefined || maybe(i)) && isTotalName(read.name(i))) byWord.add(i);
+  // The rows that are no total by their word, in order.
+  const rest = new Int32Array(read.count - byWord.size);
+  for (let i = 0, k = 0; i < read.count; i++) if (byWord.size === 0 || !byWord.has(i)) rest[k++] = i;
   const bySum = new Set<number>();
   if (rest.length >= 3) {
     const last = read.amounts(rest[rest.length - 1]!);

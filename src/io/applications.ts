@@ -106,6 +106,24 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
   const typeOf = new Int32Array(n);
   const types: string[] = [];
   const typeCodes = new Map<string, number>();
+  /** Whether row k's cell of field f is the same bytes as row k − 1's, and not empty (then it is the same text, checked there). */
+  const sameAsBefore = (f: Field, k: number): boolean => {
+    const c = cols[f];
+    const starts = c === undefined ? undefined : table.starts[c];
+    if (!starts) return false;
+    const ends = table.ends[c!]!;
+    const r = rowOf(k);
+    const p = rowOf(k - 1);
+    const s = starts[r]!;
+    const q = starts[p]!;
+    if (s < 0 || q < 0) return false;
+    const length = ends[r]! - s;
+    if (length === 0 || length !== ends[p]! - q) return false;
+    const b = table.bytes;
+    for (let j = 0; j < length; j++) if (b[s + j] !== b[q + j]) return false;
+    return true;
+  };
+  let lastYearsText = '';
   for (let k = 0; k < n; k++) {
     const line = table.line(rowOf(k));
     const need = (f: Field): string => {
@@ -114,12 +132,17 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
       return v;
     };
     const applicant = need('applicant');
-    // Organisation types are few: each text kept once, a number per row.
-    const type = need('type');
-    let code = typeCodes.get(type);
-    if (code === undefined) typeCodes.set(type, (code = types.push(type) - 1));
-    typeOf[k] = code;
-    const yearsText = cell(k, 'years');
+    // Organisation types are few: each text kept once, a number per row (the row before's when its bytes are the same).
+    if (k > 0 && sameAsBefore('type', k)) typeOf[k] = typeOf[k - 1]!;
+    else {
+      const type = need('type');
+      let code = typeCodes.get(type);
+      if (code === undefined) typeCodes.set(type, (code = types.push(type) - 1));
+      typeOf[k] = code;
+    }
+    const yearsSame = k > 0 && sameAsBefore('years', k);
+    const yearsText = yearsSame ? lastYearsText : cell(k, 'years');
+    lastYearsText = yearsText;
     const first = seen.add(`${recipientKey(applicant)}\u0000${yearsText}`, k);
     if (first >= 0) {
       const other = cell(first, 'applicant');
@@ -137,7 +160,11 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
       const priorityText = cell(k, 'priority');
       if (priorityText !== '') priority.set(k, cellAmount(priorityText, file, line, header('priority'), table.decimalMark));
     }
-    if (yearsText !== '') {
+    if (yearsSame) {
+      // The row before's years, read and checked there.
+      yearFrom[k] = yearFrom[k - 1]!;
+      yearTo[k] = yearTo[k - 1]!;
+    } else if (yearsText !== '') {
       let years = yearRanges.get(yearsText);
       if (years === undefined) {
         try {
@@ -162,6 +189,15 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     yearFrom,
     yearTo,
     applicant: (k) => cell(k, 'applicant'),
+    bytesOf(field, k, span) {
+      const col = cols[field];
+      const starts = col === undefined ? undefined : table.starts[col];
+      const s = starts?.[rowOf(k)] ?? -1;
+      if (s < 0) return undefined;
+      span[0] = s;
+      span[1] = table.ends[col!]![rowOf(k)]!;
+      return table.bytes;
+    },
     type: (k) => types[typeOf[k]!]!,
     region,
     line: (k) => table.line(rowOf(k)),

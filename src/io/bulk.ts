@@ -22,7 +22,7 @@ import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
-import { isTotalName, TOTAL_WORD_KEYS } from '../core/total-rows.js';
+import { isTotalName, maybeTotalWordHash } from '../core/total-rows.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
 import { note, setNoteSink } from './notes.js';
@@ -62,11 +62,17 @@ export type BulkRead = BulkColumns & { notes?: readonly string[] };
 
 /** Read a list, or undefined when the general path should (see the module comment). */
 export function readBulkColumns(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): BulkRead | undefined {
-  return readBulkList(input, columns, settle)?.columns;
+  return readBulkRows(input, columns, settle)?.columns;
 }
 
 /** readBulkColumns(), and the physical line of each row (validate names a list's lines in its findings). */
-export function readBulkList(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): { columns: BulkRead; lines: Int32Array } | undefined {
+export function readBulkList(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): { columns: BulkRead; line: (row: number) => number } | undefined {
+  const read = readBulkRows(input, columns, settle);
+  return read && { columns: read.columns, line: (row) => read.table.line(row) };
+}
+
+/** The lane's columns and the table they are read from (its lines made only when asked for). */
+function readBulkRows(input: Uint8Array, columns: BulkColumnNames, settle?: BulkSettle): ReturnType<typeof bulkColumnsOf> {
   let b = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
   if (b.length >= 2 ** 31 - 1 || b.length === 0) return undefined;
@@ -82,8 +88,7 @@ export function readBulkList(input: Uint8Array, columns: BulkColumnNames, settle
   } catch {
     return undefined;
   }
-  const read = bulkColumnsOf(table, columns, settle !== undefined);
-  return read && { columns: read.columns, lines: read.lines };
+  return bulkColumnsOf(table, columns, settle !== undefined);
 }
 
 /**
@@ -148,17 +153,17 @@ function inBytes(table: ColumnarTable, cols: readonly number[]): ColumnarTable {
       e[r] = at;
     }
   }
-  const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes, rows, starts, ends, table.lines, extras);
+  const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes, rows, starts, ends, table.linesHeld, extras);
   copy.decimalMark = table.decimalMark;
   return copy;
 }
 
 /**
- * The lane's columns of a table in the model and its rows' lines, or undefined (see the module
+ * The lane's columns of a table in the model and the table they are read from (its rows' lines), or undefined (see the module
  * comment). `settle`: see BulkSettle; `aside`: the total rows are set aside already (this is the
  * table less them), so none is looked for, as the general path looks once.
  */
-function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: boolean, aside = false): { columns: BulkRead; lines: Int32Array } | undefined {
+function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: boolean, aside = false): { columns: BulkRead; table: ColumnarTable } | undefined {
   const { headers } = read;
   let idCol: number;
   let basisCol: number;
@@ -184,38 +189,17 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   const weightEnd = table.ends[basisCol]!;
   const codeStart = codeCol >= 0 ? table.starts[codeCol]! : undefined;
   const codeEnd = codeCol >= 0 ? table.ends[codeCol]! : undefined;
-  const raw = new Float64Array(rows);
+  // A name in every row; a code, when there is a code column, read as a slice (an empty code is no code).
+  if (!namesPresent(nameStart, nameEnd)) return undefined;
+  const anyCode = codeStart !== undefined && codeEnd !== undefined && anyPresent(codeStart, codeEnd);
+  if (anyCode === undefined) return undefined;
+  const weights = new Float64Array(rows);
   const fracDigits = new Uint8Array(rows);
-  let anyCode = false;
-  let decimals = 0;
-  for (let r = 0; r < rows; r++) {
-    const ns = nameStart[r]!;
-    if (ns < 0 || ns === nameEnd[r]) return undefined;
-    if (codeStart) {
-      // An empty code is no code.
-      const cs = codeStart[r]!;
-      if (cs < 0) return undefined;
-      if (cs < codeEnd![r]!) anyCode = true;
-    }
-    const ws = weightStart[r]!;
-    const we = weightEnd[r]!;
-    if (ws < 0 || we === ws) return undefined;
-    const frac = plainNumber(b, ws, we, raw, r);
-    if (frac < 0) return undefined;
-    if (frac > decimals) decimals = frac;
-    fracDigits[r] = frac;
-  }
-
-  const weights = raw;
-  let total = 0;
-  let maxWeight = 0;
-  for (let i = 0; i < rows; i++) {
-    const w = raw[i]! * 10 ** (decimals - fracDigits[i]!);
-    if (w > Number.MAX_SAFE_INTEGER) return undefined;
-    weights[i] = w;
-    total += w;
-    if (w > maxWeight) maxWeight = w;
-  }
+  const decimals = readWeights(b, weightStart, weightEnd, weights, fracDigits);
+  if (decimals < 0) return undefined;
+  const scaled = scaleWeights(weights, fracDigits, decimals);
+  if (!scaled) return undefined;
+  const { total, maxWeight } = scaled;
   if (total === 0 || total > MAX_TOTAL) return undefined;
   const cols: BulkColumns = {
     bytes: b,
@@ -254,14 +238,14 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
         for (const text of notes) note(text);
         throw e;
       }
-      return again && { columns: { ...again.columns, notes: [...notes, ...(again.columns.notes ?? [])] }, lines: again.lines };
+      return again && { columns: { ...again.columns, notes: [...notes, ...(again.columns.notes ?? [])] }, table: again.table };
     }
   }
   // Two rows that are one recipient: the general path's error, naming both lines (BulkSettle).
   const repeated = repeatedName(cols, keyed);
   if (repeated) {
     if (!settle) return undefined;
-    const [first, second] = repeated.map((r) => ({ line: table.lines[r]!, id: keyed.nameAt(r) }));
+    const [first, second] = repeated.map((r) => ({ line: table.line(r), id: keyed.nameAt(r) }));
     throw sameRecipientError(table.file, first!, second!);
   }
   // Per-row floors and ceilings (io/bounds.ts boundsFromTable reads the same cells on the general path).
@@ -278,7 +262,53 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     if (!bound) return undefined;
     cols[what === 'floor' ? 'floors' : 'ceilings'] = bound;
   }
-  return { columns: cols, lines: table.lines };
+  return { columns: cols, table };
+}
+
+// bulkColumnsOf's passes over the rows, each a function of its own (a loop is compiled on its own).
+
+/** Whether every row's name is a non-empty slice of the bytes. */
+function namesPresent(starts: Int32Array, ends: Int32Array): boolean {
+  for (let r = 0; r < starts.length; r++) if (starts[r]! < 0 || starts[r] === ends[r]) return false;
+  return true;
+}
+
+/** Whether some cell of the column is not empty; undefined when one is not a slice of the bytes. */
+function anyPresent(starts: Int32Array, ends: Int32Array): boolean | undefined {
+  let any = false;
+  for (let r = 0; r < starts.length; r++) {
+    if (starts[r]! < 0) return undefined;
+    if (starts[r]! < ends[r]!) any = true;
+  }
+  return any;
+}
+
+/** Each row's weight (plainNumber) as its digits into `out` and its decimals into `frac`; returns the most decimals, or −1 when a weight is empty or not plain. */
+function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: Float64Array, frac: Uint8Array): number {
+  let decimals = 0;
+  for (let r = 0; r < starts.length; r++) {
+    const ws = starts[r]!;
+    const we = ends[r]!;
+    if (ws < 0 || we === ws) return -1;
+    const f = plainNumber(b, ws, we, out, r);
+    if (f < 0) return -1;
+    if (f > decimals) decimals = f;
+    frac[r] = f;
+  }
+  return decimals;
+}
+
+/** The weights scaled to `decimals` decimals in place, their sum and largest; undefined when one is beyond 2^53. */
+function scaleWeights(weights: Float64Array, frac: Uint8Array, decimals: number): { total: number; maxWeight: number } | undefined {
+  const sums = new Float64Array(2); // the sum and the largest, held as doubles from the start
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]! * 10 ** (decimals - frac[i]!);
+    if (w > Number.MAX_SAFE_INTEGER) return undefined;
+    weights[i] = w;
+    sums[0] = sums[0]! + w;
+    if (w > sums[1]!) sums[1] = w;
+  }
+  return { total: sums[0]!, maxWeight: sums[1]! };
 }
 
 /**
@@ -391,18 +421,14 @@ function repeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): [num
   return undefined;
 }
 
-/** Key hashes of the total words, as a name cell may hold them ("Summa", "Summa:", "Summa :"). */
-let totalHashes: Set<number> | undefined;
-
 /**
  * Whether the list has a total row by core/total-rows.ts's rule: a total word (found by its key's
  * hash, then confirmed), or last rows whose weight is the sum of the weights above them (the
  * weights are exact integers here). The general reader then sets it aside with its note.
  */
 export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>, keyed: KeyedNames = keyedNames(cols)): boolean {
-  totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
   const { rows, weights, total } = cols;
-  for (let i = 0; i < rows; i++) if (totalHashes.has(keyed.hashes[i]!) && isTotalName(keyed.nameAt(i))) return true;
+  for (let i = 0; i < rows; i++) if (maybeTotalWordHash(keyed.hashes[i]!) && isTotalName(keyed.nameAt(i))) return true;
   // No total word: the trailing run of rows with the last weight, from the first whose weight is the sum above it.
   const last = weights[rows - 1]!;
   if (rows < 3 || last === 0) return false;

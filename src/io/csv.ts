@@ -26,12 +26,18 @@ const CANDIDATES = [',', ';', '\t', '|'];
 
 /** The candidate that occurs most often outside quotes on the header line; "," on a tie. */
 export function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const lf = text.indexOf('\n');
+  const end = lf < 0 ? text.length : lf > 0 && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
   let inQuotes = false;
   const counts = new Map<string, number>();
-  for (const ch of firstLine) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && CANDIDATES.includes(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  // By code unit: the quote and the candidates are ASCII, never half of a surrogate pair.
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === 44 || c === 59 || c === 9 || c === 124)) {
+      const ch = text[i]!;
+      counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    }
   }
   let best = ',';
   let bestCount = 0;

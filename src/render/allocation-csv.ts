@@ -20,32 +20,42 @@ import { canonicalWeight, cellBytes, CHUNK_BYTES, utf8, writeScaledAmount, write
 const SPECIAL_START = new Uint8Array(256);
 for (const c of [61 /* = */, 43 /* + */, 45 /* - */, 64 /* @ */, 9, 13, 39 /* ' */, 0xef]) SPECIAL_START[c] = 1;
 
-/** The allocation's CSV in chunks of bytes: the header, then a chunk of records at a time; `onRows` is called with the rows written so far, once a chunk. */
-export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptions = {}, onRows?: (done: number) => void): Generator<Uint8Array> {
-  const span = new Int32Array(3); // canonicalWeight's answer, reused for every row
-  const { columns, decimals, bigAmounts } = split;
-  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
-  const layout = amountLayout(split);
-  const { headers, codes, runs, total: withTotal } = layout;
-  /** Text cells first (recipient, code): the rest are numbers. */
-  const textCells = codes ? 2 : 1;
-  const dialect = csvDialect(headers, new Set(codes ? [0, 1] : [0]), options);
-  yield utf8(dialect.header);
-  const D = (options.delimiter ?? ',').charCodeAt(0);
+/** What the byte road of the records needs, made once (allocationCsvChunks). */
+interface Records {
+  split: AllocationColumns;
+  D: number;
   /** Bytes that make a name or code need quoting: the delimiter, CR, LF, a quote. */
-  const QUOTE = new Uint8Array(256);
-  for (const c of [D, 13, 10, 34]) QUOTE[c] = 1;
-  const comma = options.decimalMark === ',';
-  const MARK = comma ? 44 : 46;
-  const eol = options.eol === '\r\n' ? [13, 10] : [10];
-  // Numbers need quoting only when their decimal mark is the delimiter.
-  const numbersQuoted = comma && D === 44;
-  const amountBytes = (headers.length - textCells - 1) * cellBytes(decimals);
-  const digits = new Uint8Array(32);
-  let out = new Uint8Array(CHUNK_BYTES);
-  let at = 0;
+  QUOTE: Uint8Array;
+  MARK: number;
+  eol: Uint8Array;
+  /** Numbers need quoting only when their decimal mark is the delimiter. */
+  numbersQuoted: boolean;
+  decimals: number;
+  codes: boolean;
+  runs: { units: Float64Array; unitScaled: number; count: number }[];
+  withTotal: boolean;
+  /** Bytes an amount cells of a record take at most. */
+  amountBytes: number;
+  /** canonicalWeight's answer of the last record, reused for every row. */
+  span: Int32Array<ArrayBuffer>;
+  digits: Uint8Array;
+  /** After fillRecords: where the bytes written end, and why it stopped. */
+  at: number;
+  stop: 'full' | 'dialect' | 'end';
+}
 
-  for (let i = 0; i < rows; i++) {
+/**
+ * Writes records i, i + 1, … into `out` from `r.at` as bytes while they fit and none needs the
+ * dialect; returns the row it stopped at (r.stop says why: out is full, the row's record goes
+ * through the dialect, or every row is written). A plain function apart from the generator, so the
+ * loop is compiled on its own.
+ */
+function fillRecords(r: Records, out: Uint8Array, i: number): number {
+  const { D, QUOTE, MARK, eol, numbersQuoted, decimals, codes, runs, withTotal, amountBytes, span, digits } = r;
+  const { columns, bigAmounts } = r.split;
+  const { bytes: b, nameStart, nameEnd, weightStart, weightEnd, rows, codeStart, codeEnd } = columns;
+  let at = r.at;
+  for (; i < rows; i++) {
     const ns = nameStart[i]!;
     const ne = nameEnd[i]!;
     const ws = weightStart[i]!;
@@ -53,21 +63,24 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
     const cs = codes ? codeStart![i]! : 0;
     const ce = codes ? codeEnd![i]! : 0;
     if (at + (ne - ns) + (ce - cs) + (we - ws) + amountBytes + 64 > out.length) {
-      yield out.subarray(0, at);
-      onRows?.(i);
-      out = new Uint8Array(Math.max(CHUNK_BYTES, (ne - ns + ce - cs) * 2 + amountBytes + 1024));
-      at = 0;
+      r.at = at;
+      r.stop = 'full';
+      return i;
     }
-    const rowStart = at;
     // The weight as Decimal's toFixed() writes it (canonicalWeight); with a decimal comma in a
-    // comma-delimited file the record is quoted (the per-record road).
+    // comma-delimited file the record is quoted (the dialect's road).
     canonicalWeight(b, ws, we, span);
     const s = span[0]!;
     const e = span[1]!;
     const dot = span[2]!;
     // The name, as read; one that would need quoting (a delimiter, line break or quote: a table from
-    // csv-parse holds a quoted cell's text in its bytes) or neutralising takes the per-record road.
-    let special = bigAmounts !== undefined || SPECIAL_START[b[ns]!] === 1 || (numbersQuoted && ((dot >= 0 && dot < e) || decimals > 0));
+    // csv-parse holds a quoted cell's text in its bytes) or neutralising takes the dialect's road.
+    if (bigAmounts !== undefined || SPECIAL_START[b[ns]!] === 1 || (numbersQuoted && ((dot >= 0 && dot < e) || decimals > 0)) || (ce > cs && SPECIAL_START[b[cs]!] === 1)) {
+      r.at = at;
+      r.stop = 'dialect';
+      return i;
+    }
+    const rowStart = at;
     let quote = 0;
     for (let k = ns; k < ne; k++) {
       const c = b[k]!;
@@ -77,7 +90,6 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
     out[at++] = D;
     if (codes) {
       // The code, as read (empty: no code), on the same terms as the name.
-      if (ce > cs && SPECIAL_START[b[cs]!] === 1) special = true;
       for (let k = cs; k < ce; k++) {
         const c = b[k]!;
         quote |= QUOTE[c]!;
@@ -85,39 +97,98 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
       }
       out[at++] = D;
     }
-    if (special || quote !== 0) {
-      // Through the dialect, as every record that needs it.
-      at = rowStart;
-      const text = dialect.record(recordCells(split, layout, i, span));
-      if (at + text.length * 3 > out.length) {
-        yield out.subarray(0, at);
-        out = new Uint8Array(Math.max(CHUNK_BYTES, text.length * 3));
-        at = 0;
-      }
-      at = writeUtf8(out, at, text);
-      continue;
+    if (quote !== 0) {
+      r.at = rowStart;
+      r.stop = 'dialect';
+      return i;
     }
     for (let k = s; k < e; k++) out[at++] = k === dot ? MARK : b[k]!;
     // The amounts: units × unitScaled with `decimals` decimals, a range's years copied; then the total.
     let total = 0;
-    for (const { period, count } of runs) {
-      const v = period.units[i]! * period.unitScaled;
+    for (let p = 0; p < runs.length; p++) {
+      const run = runs[p]!;
+      const v = run.units[i]! * run.unitScaled;
       out[at++] = D;
       const from = at;
       at = writeScaledAmount(out, at, v, decimals, MARK, digits);
       const to = at;
-      for (let c = 1; c < count; c++) {
+      for (let c = 1; c < run.count; c++) {
         out[at++] = D;
         for (let k = from; k < to; k++) out[at++] = out[k]!;
       }
-      total += v * count;
+      total += v * run.count;
     }
     if (withTotal) {
       out[at++] = D;
       at = writeScaledAmount(out, at, total, decimals, MARK, digits);
     }
-    for (const c of eol) out[at++] = c;
+    for (let k = 0; k < eol.length; k++) out[at++] = eol[k]!;
   }
-  if (at > 0) yield out.subarray(0, at);
-  onRows?.(rows);
+  r.at = at;
+  r.stop = 'end';
+  return i;
+}
+
+/**
+ * The allocation's CSV in chunks of bytes: the header, then a chunk of records at a time; `onRows`
+ * is called with the rows written so far, once a chunk. With `reuse` each chunk of records is
+ * written into the buffer of the one before (the consumer is done with a chunk before it asks for
+ * the next: AllocationView.reuseChunks).
+ */
+export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptions = {}, onRows?: (done: number) => void, reuse = false): Generator<Uint8Array> {
+  const { decimals } = split;
+  const { rows } = split.columns;
+  const layout = amountLayout(split);
+  const { headers, codes, runs, total: withTotal } = layout;
+  /** Text cells first (recipient, code): the rest are numbers. */
+  const textCells = codes ? 2 : 1;
+  const dialect = csvDialect(headers, new Set(codes ? [0, 1] : [0]), options);
+  yield utf8(dialect.header);
+  const D = (options.delimiter ?? ',').charCodeAt(0);
+  const QUOTE = new Uint8Array(256);
+  for (const c of [D, 13, 10, 34]) QUOTE[c] = 1;
+  const comma = options.decimalMark === ',';
+  const r: Records = {
+    split,
+    D,
+    QUOTE,
+    MARK: comma ? 44 : 46,
+    eol: Uint8Array.from(options.eol === '\r\n' ? [13, 10] : [10]),
+    numbersQuoted: comma && D === 44,
+    decimals,
+    codes,
+    runs: runs.map(({ period, count }) => ({ units: period.units, unitScaled: period.unitScaled, count })),
+    withTotal,
+    amountBytes: (headers.length - textCells - 1) * cellBytes(decimals),
+    span: new Int32Array(3),
+    digits: new Uint8Array(32),
+    at: 0,
+    stop: 'end',
+  };
+  let out = new Uint8Array(CHUNK_BYTES);
+  for (let i = 0; i < rows; ) {
+    r.at = 0;
+    // Chunks of records: as many as fit, each needing the dialect written by it in between.
+    for (;;) {
+      i = fillRecords(r, out, i);
+      if (r.stop !== 'dialect') break;
+      const text = dialect.record(recordCells(split, layout, i, r.span));
+      if (r.at + text.length * 3 > out.length) {
+        // A record longer than the room left: the chunk so far, then a buffer with room for it.
+        yield out.subarray(0, r.at);
+        if (!reuse || out.length < text.length * 3) out = new Uint8Array(Math.max(CHUNK_BYTES, text.length * 3));
+        r.at = 0;
+      }
+      r.at = writeUtf8(out, r.at, text);
+      i++;
+    }
+    if (r.at > 0) yield out.subarray(0, r.at);
+    onRows?.(i);
+    if (r.stop === 'end') break;
+    // Full: the room fillRecords asks for the next record (more than a chunk when it is long).
+    const c = split.columns;
+    const need = c.nameEnd[i]! - c.nameStart[i]! + (codes ? c.codeEnd![i]! - c.codeStart![i]! : 0) + c.weightEnd[i]! - c.weightStart[i]! + r.amountBytes + 64;
+    if (!reuse || out.length < need) out = new Uint8Array(Math.max(CHUNK_BYTES, need));
+  }
+  if (rows === 0) onRows?.(0);
 }

@@ -45,12 +45,22 @@ function frame(split: AllocationColumns, doc: JsonFrame, nameOf: (i: number) => 
       }
     }
   });
+  return arrayFrame(doc, 'rows');
+}
+
+/**
+ * The text of `doc` as the tool writes it (`JSON.stringify(doc, null, 2)` and a newline) around its
+ * top-level array `key`, empty in `doc`: the text before the array's first element and after its
+ * last, each element to be written between as `\n    ` and its JSON four spaces in, a comma before
+ * all but the first (a document with elements; with none the array is written `[]`).
+ */
+export function arrayFrame(doc: unknown, key: string): { before: string; after: string } {
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   // Only the top-level key sits at two spaces after a newline (strings hold no raw newline).
-  const key = '\n  "rows": []';
-  const at = text.indexOf(key);
-  if (at < 0 || text.indexOf(key, at + 1) >= 0) throw new Error('bulk JSON: no single "rows" key in the document');
-  return { before: `${text.slice(0, at)}\n  "rows": [`, after: `\n  ]${text.slice(at + key.length)}` };
+  const open = `\n  ${JSON.stringify(key)}: [`;
+  const at = text.indexOf(`${open}]`);
+  if (at < 0 || text.indexOf(`${open}]`, at + 1) >= 0) throw new Error(`JSON: no single "${key}" key in the document`);
+  return { before: `${text.slice(0, at)}${open}`, after: `\n  ]${text.slice(at + open.length + 1)}` };
 }
 
 /**

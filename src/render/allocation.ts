@@ -221,6 +221,8 @@ export interface AllocationView {
   explained?: ExplainedRows | undefined;
   /** Called now and then with the rows written so far (a progress line). */
   onRows?: ((done: number) => void) | undefined;
+  /** The consumer is done with each chunk of bytes before it asks for the next: a writer may fill one buffer again (app/bulk.ts BulkRequest.reuseChunks). */
+  reuseChunks?: boolean | undefined;
 }
 
 /** The view's rows as the columnar model every writer takes. */
@@ -252,7 +254,7 @@ export function allocationCsv(view: AllocationView, options: RenderOptions): Ite
     const { headers, rows, text } = explainRecords(view.allocation, explained, codesOf(view));
     return csvChunks(headers, rows, text, options.csv);
   }
-  return allocationCsvChunks(columnsOf(view), options.csv, view.onRows);
+  return allocationCsvChunks(columnsOf(view), options.csv, view.onRows, view.reuseChunks === true);
 }
 
 /** An allocation as grids: the terminal table or Markdown (options.format), explanations included when asked for. */

@@ -14,9 +14,11 @@ import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { scaleOf } from '../core/scaled.js';
 import { formatYearRange } from '../core/schedule.js';
 import { CAP_BY_TEXT, grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
-import { csvChunks } from './csv.js';
-import type { Grid } from './grid.js';
-import { labelsFor } from './labels.js';
+import { arrayFrame } from './allocation-json.js';
+import { csvChunks, csvDialect, type CsvOptions } from './csv.js';
+import { byteDialect, cellBytes, CHUNK_BYTES, csvCellText, csvSafeBytes, csvSafeText, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
+import { cellRows, type Grid } from './grid.js';
+import { CSV_VALUES_SV, labelsFor } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
 
 const decimals = (r: AwardResult): number => decimalsOf(r.unit);
@@ -50,9 +52,10 @@ function scoreText(values: AmountValues, i: number): string {
 
 /**
  * The records of awardRecords, made one at a time from the result's columns (no AwardRow, no
- * Decimal per application); each reason's sentence is made once for the rows that share it.
+ * Decimal per application): `record(i)` is row i's; `sentence` says a reason once for the rows
+ * that share it. The byte writer (awardCsvBytes) takes its constant cells from the same texts.
  */
-function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]> {
+function recordMaker(r: AwardResult, language: NumberLocale) {
   const c = r.columns;
   const apps = c.applications;
   const dp = c.unitDecimals;
@@ -67,45 +70,236 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
     if (s === undefined) sentences.set(reason, (s = reasonSentence(reason, language, money)));
     return s;
   };
+  const reasonsText = (reasons: readonly AwardReason[] | undefined): string => (reasons ? (reasons.length === 1 ? sentence(reasons[0]!) : reasons.map(sentence).join('; ')) : '');
   const yearTexts = new Map<number, string>();
+  /** The decision's years as the years column writes them ('' for none). */
+  const yearsText = (from: number, to: number): string => {
+    if (from === NO_YEARS) return '';
+    const key = from * 65536 + (to - from);
+    let text = yearTexts.get(key);
+    if (text === undefined) yearTexts.set(key, (text = formatYearRange({ from, to }).replace('–', '-')));
+    return text;
+  };
   const zero = plainScaled(0n, dp);
   // Awards in whole kronor (the unit 1): a unit count is the amount.
   const whole = c.unitScaled === 1n && dp === 0;
-  for (let i = 0; i < r.rowCount; i++) {
+  const record = (i: number): string[] => {
     const from = c.yearFrom[i]!;
     const to = c.yearTo[i]!;
     const rejected = from === NO_YEARS;
-    let yearsText = '';
-    if (!rejected) {
-      const key = from * 65536 + (to - from);
-      yearsText = yearTexts.get(key) ?? '';
-      if (!yearsText) yearTexts.set(key, (yearsText = formatYearRange({ from, to }).replace('–', '-')));
-    }
     const cap = c.cap[i];
     const award = whole ? c.award[i]! : c.award[i]! * c.unitScaled;
     const each = rejected ? '' : whole ? award.toString() : plainScaled(award, dp);
-    const reasons = c.reasons(i);
-    const record = [
+    const row = [
       apps.applicant(i),
       apps.type(i),
       apps.region(i) ?? '',
       c.ordinance[i]! >= 0 ? c.ordinances[c.ordinance[i]!]! : '',
       apps.priority.has(i) ? scoreText(apps.priority, i) : '',
       c.rank[i] ? String(c.rank[i]) : '',
-      yearsText,
+      yearsText(from, to),
       amountText(apps.requested, i, dp),
       amountText(apps.cost, i, dp),
       cap === undefined ? '' : whole ? cap.toString() : plainScaled(cap * c.unitScaled, dp),
       capByText[c.capBy[i]!]!,
     ];
-    for (const y of ys) record.push(!rejected && from <= y && y <= to ? each : '');
-    record.push(
-      rejected ? zero : from === to ? each : plainScaled(award * BigInt(to - from + 1), dp),
-      statusText[c.status[i]!]!,
-      reasons ? (reasons.length === 1 ? sentence(reasons[0]!) : reasons.map(sentence).join('; ')) : '',
-    );
-    yield record;
+    for (const y of ys) row.push(!rejected && from <= y && y <= to ? each : '');
+    row.push(rejected ? zero : from === to ? each : plainScaled(award * BigInt(to - from + 1), dp), statusText[c.status[i]!]!, reasonsText(c.reasons(i)));
+    return row;
+  };
+  return { record, statusText, capByText, reasonsText, yearsText };
+}
+
+/** The records of awardRecords, one at a time. */
+function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]> {
+  const { record } = recordMaker(r, language);
+  for (let i = 0; i < r.rowCount; i++) yield record(i);
+}
+
+/**
+ * awardsCsv's records as bytes (a byte dialect: render/csv-bytes.ts byteDialect): a record whose
+ * every cell csvChunks writes as it is (csvSafeBytes, csvSafeText, csvCellText) is written here
+ * from the columns: the applicant copied from the input's bytes, the amounts from their whole
+ * numbers, the cells many rows share (type, region, ordinance, years, cap_by, status, reason) as
+ * bytes made once. Any other record is csvDialect's record() of recordMaker's cells: the same text
+ * as csvChunks writes.
+ */
+function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonly string[], textColumns: ReadonlySet<number>, options: CsvOptions): Generator<Uint8Array> {
+  const dialect = csvDialect(headers, textColumns, options);
+  const { record, statusText, capByText, reasonsText, yearsText } = recordMaker(r, language);
+  yield utf8(dialect.header);
+  const c = r.columns;
+  const apps = c.applications;
+  const dp = c.unitDecimals;
+  const ys = years(r);
+  const D = (options.delimiter ?? ',').charCodeAt(0);
+  const MARK = options.decimalMark === ',' ? 44 : 46;
+  const EOL = utf8(options.eol ?? '\n');
+  const MAX = Number.MAX_SAFE_INTEGER;
+  /** A text cell's bytes as csvChunks writes it in column `header`, or undefined (quoted or changed: the record goes through csvDialect). */
+  const textCell = (header: string, value: string): Uint8Array | undefined => {
+    const text = csvSafeText(value, D) && !Object.hasOwn(CSV_VALUES_SV, header) ? value : csvCellText(header, value, options, true);
+    return text === undefined ? undefined : utf8(text);
+  };
+  /** Cells shared by many rows, made once each (a Map from the text or the reasons array). */
+  function shared<K>(header: string, text: (key: K) => string): (key: K) => Uint8Array | undefined {
+    const made = new Map<K, Uint8Array | null>();
+    return (key) => {
+      const known = made.get(key);
+      if (known !== undefined) return known ?? undefined;
+      const bytes = textCell(header, text(key));
+      if (made.size < 65536) made.set(key, bytes ?? null);
+      return bytes;
+    };
   }
+  /** Whether a[as, ae) and b[bs, be) are the same bytes. */
+  const sameBytes = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): boolean => {
+    if (ae - as !== be - bs) return false;
+    for (let k = 0; k < ae - as; k++) if (a[as + k] !== b[bs + k]) return false;
+    return true;
+  };
+  const STATUS = statusText.map((t) => textCell('status', t));
+  const CAP_BY_CELL = capByText.map((t) => textCell('cap_by', t));
+  const typeCell = shared<string>('type', (t) => t);
+  const regionCell = shared<string>('region', (t) => t);
+  const ordinanceCell = c.ordinances.map((o) => textCell('ordinance', o));
+  const yearsCell = shared<number>('years', (key) => yearsText(Math.floor(key / 65536), Math.floor(key / 65536) + (key % 65536)));
+  const NONE = new Uint8Array(0);
+  // A reason's cell by the reason (rows share them), several joined by their text.
+  const oneReason = shared<AwardReason>('reason', (reason) => reasonsText([reason]));
+  const severalReasons = shared<string>('reason', (text) => text);
+  const reasonCell = (reasons: readonly AwardReason[] | undefined): Uint8Array | undefined =>
+    reasons === undefined ? NONE : reasons.length === 1 ? oneReason(reasons[0]!) : severalReasons(reasonsText(reasons));
+  const span = new Int32Array(2);
+  const digits = new Uint8Array(32);
+  const amountRoom = cellBytes(Math.max(dp, 20)) + 2;
+  let out = new Uint8Array(CHUNK_BYTES);
+  let at = 0;
+  const room = (bytes: number): Uint8Array | undefined => {
+    if (at + bytes <= out.length) return undefined;
+    const done = out.subarray(0, at);
+    out = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
+    at = 0;
+    return done;
+  };
+  // Cells of a few bytes: copied a byte at a time (set() costs more than it copies).
+  const put = (bytes: Uint8Array): void => {
+    const n = bytes.length;
+    if (n > 24) {
+      out.set(bytes, at);
+      at += n;
+    } else for (let k = 0; k < n; k++) out[at++] = bytes[k]!;
+  };
+  // The region of the row before, as read, and its cell: the next row's is mostly the same.
+  let regionFrom: Uint8Array | undefined;
+  let regionStart = 0;
+  let regionEnd = 0;
+  let regionBytes: Uint8Array | undefined;
+  /** Value i of `values` with at least `least` decimals (amountText, scoreText) as a whole number into `scaled[0]` and its decimals into scaled[1]; false when it is not held as one below 2^53. */
+  const scaled = new Float64Array(2);
+  const amountAt = (values: AmountValues, i: number, least: number): boolean => {
+    const d = values.decimalsAt(i);
+    if (d < 0) return false;
+    const to = Math.max(least, d);
+    const v = values.mant[i]! * 10 ** (to - d);
+    if (!(v <= MAX) || (to > d && v / 10 ** (to - d) !== values.mant[i])) return false;
+    scaled[0] = v;
+    scaled[1] = to;
+    return true;
+  };
+  const unitScaled = c.unitScaled;
+  const unitNumber = Number(unitScaled);
+  for (let i = 0; i < r.rowCount; i++) {
+    const from = c.yearFrom[i]!;
+    const to = c.yearTo[i]!;
+    const rejected = from === NO_YEARS;
+    const appBytes = apps.bytesOf?.('applicant', i, span);
+    let name: Uint8Array | undefined;
+    let ns = 0;
+    let ne = 0;
+    if (appBytes && csvSafeBytes(appBytes, span[0]!, span[1]!, D, true)) {
+      name = appBytes;
+      ns = span[0]!;
+      ne = span[1]!;
+    } else {
+      const text = apps.applicant(i);
+      name = csvSafeText(text, D) && !Object.hasOwn(CSV_VALUES_SV, 'applicant') ? utf8(text) : undefined;
+      ne = name?.length ?? 0;
+    }
+    const type = typeCell(apps.type(i));
+    let region: Uint8Array | undefined;
+    const read = apps.bytesOf?.('region', i, span);
+    if (read && regionFrom && sameBytes(read, span[0]!, span[1]!, regionFrom, regionStart, regionEnd)) region = regionBytes;
+    else {
+      region = regionCell(apps.region(i) ?? '');
+      regionFrom = read;
+      regionStart = span[0]!;
+      regionEnd = span[1]!;
+      regionBytes = region;
+    }
+    const ordinance = c.ordinance[i]! >= 0 ? ordinanceCell[c.ordinance[i]!] : NONE;
+    const yearCell = rejected ? NONE : yearsCell(from * 65536 + (to - from));
+    const capBy = CAP_BY_CELL[c.capBy[i]!];
+    const status = STATUS[c.status[i]!];
+    const reason = reasonCell(c.reasons(i));
+    const award = Number(c.award[i]!) * unitNumber;
+    const cap = c.cap[i];
+    const capValue = cap === undefined ? 0 : Number(cap) * unitNumber;
+    const years = rejected ? 0 : to - from + 1;
+    if (
+      name === undefined || type === undefined || region === undefined || ordinance === undefined || yearCell === undefined || capBy === undefined || status === undefined || reason === undefined ||
+      !(award * years <= MAX) || !(capValue <= MAX) || award < 0 || capValue < 0 ||
+      (apps.priority.has(i) && !amountAt(apps.priority, i, 0)) || !amountAt(apps.requested, i, dp) || !amountAt(apps.cost, i, dp)
+    ) {
+      const text = dialect.record(record(i));
+      const done = room(text.length * 3);
+      if (done) yield done;
+      at = writeUtf8(out, at, text);
+      continue;
+    }
+    const need = ne - ns + type.length + region.length + ordinance.length + yearCell.length + capBy.length + status.length + reason.length + (ys.length + 8) * amountRoom + 16;
+    const done = room(need);
+    if (done) yield done;
+    for (let k = ns; k < ne; k++) out[at++] = name[k]!;
+    out[at++] = D;
+    put(type);
+    out[at++] = D;
+    put(region);
+    out[at++] = D;
+    put(ordinance);
+    out[at++] = D;
+    if (apps.priority.has(i)) {
+      amountAt(apps.priority, i, 0);
+      at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
+    }
+    out[at++] = D;
+    if (c.rank[i]) at = writeScaledAmount(out, at, c.rank[i]!, 0, MARK, digits);
+    out[at++] = D;
+    put(yearCell);
+    out[at++] = D;
+    amountAt(apps.requested, i, dp);
+    at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
+    out[at++] = D;
+    amountAt(apps.cost, i, dp);
+    at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
+    out[at++] = D;
+    if (cap !== undefined) at = writeScaledAmount(out, at, capValue, dp, MARK, digits);
+    out[at++] = D;
+    put(capBy);
+    for (let k = 0; k < ys.length; k++) {
+      out[at++] = D;
+      const y = ys[k]!;
+      if (!rejected && from <= y && y <= to) at = writeScaledAmount(out, at, award, dp, MARK, digits);
+    }
+    out[at++] = D;
+    at = writeScaledAmount(out, at, award * years, dp, MARK, digits);
+    out[at++] = D;
+    put(status);
+    out[at++] = D;
+    put(reason);
+    put(EOL);
+  }
+  if (at > 0) yield out.subarray(0, at);
 }
 
 /** The headers of awardRecords. */
@@ -117,7 +311,13 @@ const recordHeaders = (r: AwardResult): string[] => ['applicant', 'type', 'regio
  * Swedish headers, the Swedish workbook) says status, cap_by and reason in Swedish words.
  */
 export function awardRecords(r: AwardResult, language: NumberLocale = 'en'): { headers: string[]; rows: string[][] } {
-  return { headers: recordHeaders(r), rows: [...recordRows(r, language)] };
+  const { headers, rows } = awardRecordSource(r, language);
+  return { headers, rows: [...rows] };
+}
+
+/** awardRecords' headers and its records made afresh on each iteration, none held (the workbook's sheet reads them twice). */
+export function awardRecordSource(r: AwardResult, language: NumberLocale = 'en'): { headers: string[]; rows: Iterable<string[]> } {
+  return { headers: recordHeaders(r), rows: { [Symbol.iterator]: () => recordRows(r, language) } };
 }
 
 /** Columns of awardRecords that hold text (formula-neutralised in CSV). */
@@ -199,8 +399,38 @@ export interface AwardsJson {
   totals: { budget: string; requested: string; demand: string; awarded: string; leftover: string; rejected: number };
 }
 
+/** One application of awardJson, made from its row. */
+function applicationJsonOf(r: AwardResult, locale: NumberLocale): (row: AwardRow) => AwardApplicationJson {
+  const dp = decimals(r);
+  const money = (d: Decimal): string => plain(d, dp);
+  return (row) => ({
+    applicant: row.application.applicant,
+    type: row.application.type,
+    region: row.application.region ?? null,
+    line: row.application.line ?? null,
+    ordinance: row.ordinance ?? null,
+    priority: row.application.priority?.toFixed() ?? null,
+    rank: row.rank ?? null,
+    years: row.years ? formatYearRange(row.years) : null,
+    requested: row.application.requested.toFixed(),
+    cost: row.application.cost.toFixed(),
+    cap: row.cap ? money(row.cap) : null,
+    capBy: row.capBy ?? null,
+    perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
+    total: money(row.total),
+    status: row.status,
+    reason: reasonText(row, locale, dp) ?? null,
+    tied: row.tied,
+  });
+}
+
 /** Awards as the documented JSON; `locale` is the language of each application's `reason` (keys and status codes are English in both). */
 export function awardJson(r: AwardResult, programme?: { id: string; name: string; agency: string }, provenance?: Provenance, locale: NumberLocale = 'en'): AwardsJson {
+  return awardJsonDoc(r, programme, provenance, locale, true);
+}
+
+/** awardJson's document, with its applications or (`rows` false) an empty array for them. */
+function awardJsonDoc(r: AwardResult, programme: { id: string; name: string; agency: string } | undefined, provenance: Provenance | undefined, locale: NumberLocale, rows: boolean): AwardsJson {
   const dp = decimals(r);
   const money = (d: Decimal): string => plain(d, dp);
   return {
@@ -240,25 +470,7 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
       ratio: y.ratio ? y.ratio.toSignificantDigits(12).toFixed() : null,
       grantPeriod: grantPeriodJson(y.grantPeriod),
     })),
-    applications: Array.from(r.eachRow(), (row) => ({
-      applicant: row.application.applicant,
-      type: row.application.type,
-      region: row.application.region ?? null,
-      line: row.application.line ?? null,
-      ordinance: row.ordinance ?? null,
-      priority: row.application.priority?.toFixed() ?? null,
-      rank: row.rank ?? null,
-      years: row.years ? formatYearRange(row.years) : null,
-      requested: row.application.requested.toFixed(),
-      cost: row.application.cost.toFixed(),
-      cap: row.cap ? money(row.cap) : null,
-      capBy: row.capBy ?? null,
-      perYear: Object.fromEntries(row.perYear.map((p) => [String(p.year), money(p.amount)])),
-      total: money(row.total),
-      status: row.status,
-      reason: reasonText(row, locale, dp) ?? null,
-      tied: row.tied,
-    })),
+    applications: rows ? Array.from(r.eachRow(), applicationJsonOf(r, locale)) : [],
     totals: {
       budget: money(r.totals.budget),
       requested: r.totals.requested.toFixed(),
@@ -277,7 +489,7 @@ function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const ys = years(r);
   const perYear = ys.length > 1;
   const priorities = r.columns.applications.priority.count() > 0;
-  const body = Array.from(r.eachRow(), (row) => [
+  const cells = (row: AwardRow): string[] => [
     row.application.applicant + (row.tied ? '*' : ''),
     row.application.type,
     row.ordinance ?? '',
@@ -287,7 +499,7 @@ function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
     ...(perYear ? ys.map((y) => money(amountIn(row, y))) : []),
     row.status === 'rejected' ? '' : money(row.total),
     STATUS_TEXT[locale][row.status],
-  ]);
+  ];
   const lead = (text: string): string[] => [text, '', '', ...(priorities ? [''] : []), '', ''];
   const footer = [
     [...lead(L.awardBudget), ...(perYear ? r.years.map((y) => money(y.budget)) : []), money(r.totals.budget), ''],
@@ -307,12 +519,17 @@ function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
       { header: perYear ? L.sumColumn : L.awardAmount(String(ys[0] ?? '')), align: 'right' },
       { header: L.awardStatus, align: 'left' },
     ],
-    body,
+    body: [],
+    // Rows made as they are written (the terminal table makes them twice: widths, then lines).
+    streamed: cellRows(function* () {
+      for (let i = 0; i < r.rowCount; i++) yield cells(r.row(i));
+    }),
     footer,
   };
 }
 
-function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
+/** The notes under the awards: the rules, each budget, then each application that got less than it asked for (made as they are written). */
+function* awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): Generator<string> {
   const sv = locale === 'sv';
   const dp = decimals(r);
   const money = (d: Decimal): string => formatAmount(d, { locale, decimals: Math.max(dp, decimalsOf(d)) });
@@ -355,14 +572,15 @@ function awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): string[] {
         : 'A multi-year application is one decision: the same amount each year, counted against each year\'s budget.',
     );
   }
-  for (const row of r.eachRow()) {
-    if (!row.reasons) continue;
+  yield* notes;
+  for (let i = 0; i < r.rowCount; i++) {
+    if (!c.reasons(i)) continue;
+    const row = r.row(i);
     const where = row.application.line ? (sv ? ` (rad ${row.application.line})` : ` (line ${row.application.line})`) : '';
     const rank = row.rank !== undefined ? (sv ? ` [plats ${row.rank}]` : ` [rank ${row.rank}]`) : '';
-    notes.push(`${row.application.applicant}${where}${rank}: ${reasonText(row, locale, dp)}.`);
+    yield `${row.application.applicant}${where}${rank}: ${reasonText(row, locale, dp)}.`;
   }
-  if (c.tied.includes(1)) notes.push(sv ? '* filens ordning avgjorde mellan lika poäng.' : '* file order decided between equal scores.');
-  return notes;
+  if (c.tied.includes(1)) yield sv ? '* filens ordning avgjorde mellan lika poäng.' : '* file order decided between equal scores.';
 }
 
 /** What the award use case hands the renderer. */
@@ -373,16 +591,41 @@ export interface AwardView {
   source?: Source | undefined;
 }
 
-/** Awards as JSON. */
-export function awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
-  return jsonDocument(awardJson(view.result, view.programme, view.source && provenanceOf(view.source, options), options.locale));
+/** Applications at most this many to a chunk of awardsJsonDocument. */
+const APPLICATIONS_A_CHUNK = 2048;
+
+/**
+ * Awards as JSON: the bytes of `JSON.stringify(awardJson(…), null, 2)` and a newline, written with
+ * each application made from its row as it is written (the rest of the document is awardJson's
+ * without applications, render/allocation-json.ts arrayFrame).
+ */
+export function* awardsJsonDocument(view: AwardView, options: RenderOptions): Rendered {
+  const r = view.result;
+  const doc = awardJsonDoc(r, view.programme, view.source && provenanceOf(view.source, options), options.locale, false);
+  if (r.rowCount === 0) {
+    yield* jsonDocument(doc);
+    return;
+  }
+  const { before, after } = arrayFrame(doc, 'applications');
+  const json = applicationJsonOf(r, options.locale);
+  let text = before;
+  for (let i = 0; i < r.rowCount; i++) {
+    text += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(json(r.row(i)), null, 2).replace(/\n/g, '\n    ')}`;
+    if ((i + 1) % APPLICATIONS_A_CHUNK === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  yield text + after;
 }
 
-/** Awards as CSV: one record per application. */
-export function* awardsCsv(view: AwardView, options: RenderOptions): Rendered {
+/** Awards as CSV: one record per application (as bytes in a byte dialect, else csvChunks' text). */
+export function awardsCsv(view: AwardView, options: RenderOptions): Iterable<string | Uint8Array> {
   const headers = recordHeaders(view.result);
-  const rows = recordRows(view.result, options.csv?.headers === 'sv' ? 'sv' : 'en');
-  yield* csvChunks(headers, rows, new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : []))), options.csv);
+  const language = options.csv?.headers === 'sv' ? 'sv' : 'en';
+  const textColumns = new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : [])));
+  if (byteDialect(options.csv)) return awardCsvBytes(view.result, language, headers, textColumns, options.csv ?? {});
+  return csvChunks(headers, recordRows(view.result, language), textColumns, options.csv);
 }
 
 /** Awards as grids: the terminal table or Markdown (options.format). */

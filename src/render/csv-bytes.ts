@@ -115,14 +115,15 @@ export function byteDialect(options: CsvOptions = {}): boolean {
 /**
  * One cell as csvChunks writes it in column `header` (a text column: Swedish words for codes with
  * --headers sv, a formula neutralised), or undefined when it would be quoted: made by csvChunks
- * itself, for cells that are the same on many records (a status, a year).
+ * itself, for cells that are the same on many records (a status, a year). With `quoted`, a quoted
+ * cell too ("…", as csvChunks writes it on any record: a cell is quoted for what it holds).
  */
-export function csvCellText(header: string, value: string, options: CsvOptions = {}): string | undefined {
+export function csvCellText(header: string, value: string, options: CsvOptions = {}, quoted = false): string | undefined {
   const eol = options.eol ?? '\n';
   const head = renderCsv([header], [], new Set([0]), options);
   const full = renderCsv([header], [[value]], new Set([0]), options);
   const cell = full.slice(head.length, full.length - eol.length);
-  return cell.startsWith('"') || full.slice(full.length - eol.length) !== eol ? undefined : cell;
+  return (cell.startsWith('"') && !quoted) || full.slice(full.length - eol.length) !== eol ? undefined : cell;
 }
 
 /**
@@ -145,15 +146,18 @@ export function csvSafeText(text: string, delimiter: number): boolean {
 
 /**
  * Whether csvChunks writes the printable-ASCII text bytes[s, e) in a text column as it is (as
- * csvSafeText; nor with a space first or last: a cell's text is trimmed).
+ * csvSafeText; nor with a space first or last: a cell's text is trimmed). With `utf8`, the bytes
+ * are well-formed UTF-8 and any non-ASCII character is as safe as a letter, but for a first byte
+ * 0xEF (the full-width formula starts U+FF0B to U+FF20 begin with it).
  */
-export function csvSafeBytes(b: Uint8Array, s: number, e: number, delimiter: number): boolean {
+export function csvSafeBytes(b: Uint8Array, s: number, e: number, delimiter: number, utf8 = false): boolean {
   if (s === e) return true;
   const first = b[s]!;
-  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 39 || first === 32 || b[e - 1] === 32) return false;
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 39 || first === 32 || first === 0xef || b[e - 1] === 32) return false;
+  const high = utf8 ? 0xff : 0x7e;
   for (let k = s; k < e; k++) {
     const c = b[k]!;
-    if (c < 0x20 || c > 0x7e || c === 34 || c === delimiter) return false;
+    if (c < 0x20 || c > high || c === 34 || c === delimiter || c === 0x7f) return false;
   }
   return true;
 }

@@ -5,6 +5,7 @@
  */
 import { groupDigits, type NumberLocale } from '../core/amount.js';
 import { Decimal } from '../core/decimal.js';
+import { quotient } from '../core/scaled.js';
 
 export interface FormatOptions {
   locale?: NumberLocale;
@@ -34,7 +35,7 @@ export function formatAmount(value: Decimal | string, options: FormatOptions = {
 /** part / whole as a percentage with `decimals` decimals ("3,44 %"); "–" when whole is zero. */
 export function formatPercent(part: Decimal, whole: Decimal, options: FormatOptions = {}): string {
   if (whole.isZero()) return '–';
-  return `${formatAmount(part.div(whole).times(100), { ...options, decimals: options.decimals ?? 2 })} %`;
+  return `${formatAmount(quotient(part, whole).times(100), { ...options, decimals: options.decimals ?? 2 })} %`;
 }
 
 /** Plain machine form with fixed decimals: "-12.50". For CSV and JSON. */

@@ -53,7 +53,8 @@ export function* jsonDocument(doc: unknown): Rendered {
 export interface Section {
   title: string;
   grids: Grid[];
-  notes: string[];
+  /** Written after the grids, one a line (made as they are written when an iterator). */
+  notes: Iterable<string>;
 }
 
 /** Sections in the terminal layout (format "table") or Markdown ("md"); the first is the main one, the rest are sub-sections. */
@@ -68,6 +69,16 @@ export function* gridSections(sections: readonly Section[], options: Pick<Render
       if (k > 0) yield '\n';
       yield* md ? markdownChunks(g) : tableChunks(g, paint);
     }
-    yield `\n${s.notes.map((n) => (md ? `- ${n}` : paint.dim(n))).join('\n')}\n`;
+    // Notes as they are made (award's name a row each), a chunk at a time.
+    let text = '\n';
+    let count = 0;
+    for (const n of s.notes) {
+      text += `${count > 0 ? '\n' : ''}${md ? `- ${n}` : paint.dim(n)}`;
+      if (++count % 2048 === 0) {
+        yield text;
+        text = '';
+      }
+    }
+    yield `${text}\n`;
   }
 }

@@ -21,7 +21,7 @@ import type { Decimal } from '../core/decimal.js';
 import { formatYearRange } from '../core/schedule.js';
 import { codesOf, columnsOf, explainedOf, type AllocationView } from './allocation.js';
 import { columnRecords } from './allocation-columns.js';
-import { AWARD_TEXT_COLUMNS, awardRecords, type AwardView } from './award.js';
+import { AWARD_TEXT_COLUMNS, awardRecordSource, type AwardView } from './award.js';
 import { comparisonRecordSource, paradoxNotes, yearsText, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
 import { EXPLAIN_TEXT_COLUMNS, explainRecords } from './explain.js';
@@ -271,7 +271,7 @@ export function comparisonWorkbook(c: Comparison, language: NumberLocale, proven
 /** Awards: one row per application, then provenance. */
 export function awardsWorkbook(view: AwardView, language: NumberLocale, provenance: Provenance): Workbook {
   const counter = { numbersAsText: 0 };
-  const { headers, rows } = awardRecords(view.result, language);
+  const { headers, rows } = awardRecordSource(view.result, language);
   const sheet = recordsSheet(labelsFor(language).sheetAwards, headers, rows, (h) => AWARD_TEXT_COLUMNS.has(h), language, counter);
   const facts: [string, string][] = [
     ['programme', `${view.programme.name} (${view.programme.agency})`],

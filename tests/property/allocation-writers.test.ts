@@ -26,6 +26,7 @@ import type { Table } from '../../src/io/table.js';
 import { allocationJson } from '../../src/render/allocation.js';
 import { allocationColumns, moneyDecimals } from '../../src/render/allocation-columns.js';
 import { allocationGridBody } from '../../src/render/allocation-grid.js';
+import { allocationCsvChunks } from '../../src/render/allocation-csv.js';
 import { writeScaledAmount } from '../../src/render/csv-bytes.js';
 import { neutraliseFormula, type CsvOptions } from '../../src/render/csv.js';
 import { renderAllocation } from '../../src/render/formats.js';
@@ -287,4 +288,35 @@ describe('writeScaledAmount', () => {
       { numRuns: 2000 },
     );
   });
+});
+
+describe('the CSV writer filling one buffer again (reuseChunks)', () => {
+  it('writes the same bytes as with a buffer a chunk, over many chunks, records through the dialect included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 12_000, max: 16_000 }), fc.nat(), fc.constantFrom(',', ';'), (rows, seed, delimiter) => {
+        // Long names (over a megabyte of CSV: several chunks), every 97th one needing quotes or neutralising (the per-record road).
+        const names = Array.from({ length: rows }, (_, i) => {
+          const base = `${'Mottagare nummer'.padEnd(60 + ((i * 7 + seed) % 30), 'x')} ${i}`;
+          return (i + seed) % 97 === 0 ? (i % 2 ? `=${base}` : `"${base}"`.replaceAll('"', '""').replace(/^/, '"').replace(/$/, '"')) : base;
+        });
+        const text = `recipient${delimiter}weight\n${names.map((n, i) => `${n}${delimiter}${(i * 7919 + seed) % 100_000}.${i % 10}`).join('\n')}\n`;
+        const columns = readBulkColumns(new TextEncoder().encode(text), { basis: 'weight' });
+        expect(columns).toBeDefined();
+        const split = bulkSplit(columns!, { total: new Decimal('987654321.5'), unit: new Decimal('0.5'), method: 'largest-remainder' } as AllocateOptions)!;
+        const csv: CsvOptions = { delimiter, decimalMark: delimiter === ';' ? ',' : '.' };
+        const fresh = [...allocationCsvChunks(split, csv)];
+        const copied: Uint8Array[] = [];
+        const buffers = new Set<ArrayBufferLike>();
+        for (const chunk of allocationCsvChunks(split, csv, undefined, true)) {
+          buffers.add(chunk.buffer);
+          copied.push(Uint8Array.from(chunk));
+        }
+        expect(Buffer.concat(copied)).toEqual(Buffer.concat(fresh));
+        expect(fresh.length).toBeGreaterThan(2);
+        // One buffer for the header and one for every chunk of records.
+        expect(buffers.size).toBe(2);
+      }),
+      { numRuns: 3 },
+    );
+  }, 120_000);
 });

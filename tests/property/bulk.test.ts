@@ -17,7 +17,7 @@ import { allocate, type AdminSpec, type AllocateOptions } from '../../src/core/a
 import { divisorMethod } from '../../src/core/apportion/divisor.js';
 import { adamsDivisor, dhondtDivisor, sainteLagueDivisor } from '../../src/core/apportion/divisors.js';
 import { divisorF64 } from '../../src/core/apportion/fast-divisor.js';
-import { kthSmallest, largestRemainderF64, quotasAndRemainders } from '../../src/core/apportion/fast.js';
+import { fitsDoubles, kthSmallest, largestRemainderF64, quotasAndRemainders } from '../../src/core/apportion/fast.js';
 import { largestRemainder } from '../../src/core/apportion/largest-remainder.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { recipientKey } from '../../src/core/recipient-key.js';
@@ -636,6 +636,25 @@ describe('bulk lane', () => {
         expect(kthSmallest(Float64Array.from(xs), k)).toBe(sorted[k]);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('largest remainder on doubles hands out as the bigint method on longer lists, many remainders in one range or equal', () => {
+    fc.assert(
+      fc.property(
+        // Few distinct weights (equal remainders, one range holding most of them), or spread ones; units small or large.
+        fc.oneof(fc.array(fc.constantFrom(1, 2, 3, 7, 1000, 2 ** 40), { minLength: 1, maxLength: 400 }), fc.array(fc.integer({ min: 0, max: 2 ** 45 }), { minLength: 1, maxLength: 400 })),
+        fc.oneof(fc.nat({ max: 1000 }), fc.integer({ min: 0, max: 2 ** 50 })),
+        (ws, units) => {
+          const total = ws.reduce((a, b) => a + b, 0);
+          fc.pre(total > 0 && fitsDoubles(Math.max(...ws), total, units));
+          const expected = largestRemainder({ weights: ws.map(BigInt), units: BigInt(units) });
+          const got = largestRemainderF64(Float64Array.from(ws), units, total);
+          expect([...got.units].map(BigInt)).toEqual(expected.units);
+          expect([...got.tiedRows].sort((a, b) => a - b)).toEqual([...expected.tiedRows].sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

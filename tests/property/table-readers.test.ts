@@ -16,7 +16,7 @@ import { setNoteSink } from '../../src/io/notes.js';
 import { tableFromBytes, tableFromText } from '../../src/io/table.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { tableFromRows, type ColumnarTable } from '../../src/io/table/model.js';
-import { scanPlain, scanQuoted } from '../../src/io/table/scan.js';
+import { lineBreaks, scanPlain, scanQuoted } from '../../src/io/table/scan.js';
 
 const model = (t: ColumnarTable) => ({
   headers: t.headers,
@@ -206,5 +206,25 @@ describe('the byte scanners read what the row readers read', () => {
       { numRuns: 1500 },
     );
     expect(runs).toBe(1500);
+  });
+});
+
+describe('lineBreaks', () => {
+  it('counts the LF bytes from an offset, four at a time where aligned, at any alignment of the view', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat({ max: 199 }), { maxLength: 40 }), fc.nat({ max: 7 }), fc.nat({ max: 250 }), (raw, lfAt, shift, from0) => {
+        const bytes = Uint8Array.from(raw);
+        for (const at of lfAt) if (at < bytes.length) bytes[at] = 10;
+        // The same bytes at another offset in a larger buffer (a view not aligned to four bytes).
+        const host = new Uint8Array(bytes.length + 8);
+        host.set(bytes, shift);
+        const view = host.subarray(shift, shift + bytes.length);
+        const from = Math.min(from0, bytes.length);
+        let expected = 0;
+        for (let i = from; i < bytes.length; i++) if (bytes[i] === 10) expected++;
+        expect(lineBreaks(view, from)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
 import { rat } from '../../src/core/rational.js';
-import { decimalOfRational, fromBigInt, fromScaled, ratFromDecimal, scaleOf, toBigInt, toScaled, toScaledAll } from '../../src/core/scaled.js';
+import { decimalOfRational, fromBigInt, fromScaled, quotient, ratFromDecimal, scaleOf, toBigInt, toScaled, toScaledAll } from '../../src/core/scaled.js';
 
 const D = (s: string | number): Decimal => new Decimal(s);
 
@@ -64,6 +64,40 @@ describe('ratFromDecimal / decimalOfRational', () => {
   it('decimalOfRational divides to the Decimal precision and takes fractions not in lowest terms', () => {
     expect(decimalOfRational(rat(41039600000n, 31n)).toFixed()).toBe(D(41039600000).div(31).toFixed());
     expect(decimalOfRational({ num: 12n, den: 10n }).toFixed()).toBe('1.2');
+  });
+
+  it('decimalOfRational is the value Decimal division gives (60 digits, half away from zero), ties and signs included', () => {
+    const big = fc.oneof(fc.bigInt({ min: -(10n ** 80n), max: 10n ** 80n }), fc.bigInt({ min: -1000n, max: 1000n }));
+    // A den that divides num × 10^k exactly at the 61st digit makes a tie (…5) to round.
+    const tie = fc.tuple(fc.bigInt({ min: 10n ** 59n, max: 10n ** 61n }), fc.integer({ min: 0, max: 30 }), fc.boolean()).map(([q, shift, neg]) => ({ num: (neg ? -1n : 1n) * (q * 10n + 5n), den: 10n ** BigInt(shift + 1) }));
+    const pair = fc.oneof(fc.tuple(big, big).map(([num, den]) => ({ num, den })), tie);
+    fc.assert(
+      fc.property(pair, ({ num, den }) => {
+        const expected = fromBigInt(num).div(fromBigInt(den));
+        const got = decimalOfRational({ num, den });
+        expect(got.toString()).toBe(expected.toString());
+        expect(got.isNegative()).toBe(expected.isNegative());
+      }),
+      { numRuns: 2000 },
+    );
+    expect(decimalOfRational({ num: 1n, den: 3n }).toString()).toBe(`0.${'3'.repeat(60)}`);
+    expect(decimalOfRational({ num: -2n, den: 3n }).toString()).toBe(`-0.${'6'.repeat(59)}7`);
+    expect(decimalOfRational({ num: 0n, den: -5n }).isZero()).toBe(true);
+    expect(decimalOfRational({ num: 1n, den: 0n }).toString()).toBe('Infinity');
+  });
+
+  it('quotient(x, y) is x.div(y) for any decimals', () => {
+    const dec = fc.oneof(
+      fc.tuple(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: 0, max: 25 })).map(([n, d]) => fromScaled(n, d)),
+      fc.constantFrom(D(0), D(-0), D(Infinity), D(-Infinity), D(NaN), D('1e-30'), D('123e40')),
+    );
+    fc.assert(
+      fc.property(dec, dec, (x, y) => {
+        expect(quotient(x, y).toString()).toBe(x.div(y).toString());
+        expect(quotient(x, y).isNegative()).toBe(x.div(y).isNegative());
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('round-trips any decimal', () => {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { findTotalRows, isTotalName, totalRowNote } from '../../src/core/total-rows.js';
+import { findTotalRows, isTotalName, maybeTotalWordBytes, totalRowNote } from '../../src/core/total-rows.js';
 
 const rows = (...r: [string, ...(string | undefined)[]][]) => r.map(([name, ...a]) => ({ name, amounts: a.map((v) => (v === undefined ? undefined : new Decimal(v))) }));
 
@@ -62,5 +63,42 @@ describe('total rows: one rule', () => {
   it('says which row it set aside and why', () => {
     expect(totalRowNote('t.csv', 4, 'Totalt', 'word')).toBe('t.csv: line 4 "Totalt" is a total row, not a recipient; set aside');
     expect(totalRowNote(undefined, 4, 'X', 'sum')).toBe('line 4 "X" holds the sums of the rows above: a total row, not a recipient; set aside');
+  });
+});
+
+describe('total rows found with names as bytes (maybeTotalWordBytes)', () => {
+  it('the byte prefilter never hides a total word: the same rows as reading every name', () => {
+    const word = fc.constantFrom('Summa', 'SUMMA', 'summa :', ' Totalt riket ', 'Totalt:', 'S:a', 'Grand  Total', 'Hela riket', 'Totalt:s', 'Sumatra', 'Total Oil', '\u00a0Totalt', 'Tota\u200blt', 'Σumma', 'Samtliga');
+    const name = fc.oneof(word, fc.string({ maxLength: 8 }), fc.stringMatching(/^[A-Za-z :]{0,12}$/));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.integer({ min: 0, max: 50 })), { maxLength: 30 }), (list) => {
+        const names = list.map(([n]) => n);
+        const bytes = Buffer.from(names.join(''), 'utf8');
+        const starts: number[] = [];
+        const ends: number[] = [];
+        let at = 0;
+        for (const n of names) {
+          starts.push(at);
+          at += Buffer.byteLength(n, 'utf8');
+          ends.push(at);
+        }
+        const read = { count: list.length, name: (i: number) => names[i]!, amounts: (i: number) => [new Decimal(list[i]![1])] };
+        const every = findTotalRows(read);
+        const prefiltered = findTotalRows({ ...read, maybeTotalWord: (i) => maybeTotalWordBytes(bytes, starts[i]!, ends[i]!) });
+        expect(prefiltered).toEqual(every);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('maybeTotalWordBytes is true for every total word as a cell may hold it, and false for plain names that are none', () => {
+    for (const name of ['Summa', 'SUMMA', 'Summa:', 'Totalt :', '  summa  totalt ', 'S:a', 'GRAND TOTAL']) {
+      const b = Buffer.from(name);
+      expect(maybeTotalWordBytes(b, 0, b.length)).toBe(true);
+    }
+    for (const name of ['Stockholm', 'Summa Konsult AB', 'Sumatra', 'r123', 'Totalt:s']) {
+      const b = Buffer.from(name);
+      expect(maybeTotalWordBytes(b, 0, b.length)).toBe(false);
+    }
   });
 });

@@ -40,6 +40,8 @@ function allocateRequest(flags: AllocateFlags, render: RenderOptions, stdin: Uin
             locale: render.locale,
             paint: render.paint,
             totalLabel: flags.total,
+            // A file named by --out is written chunk by chunk before the next is asked for (io/durable.ts).
+            reuseChunks: flags.out !== undefined && flags.out !== '-',
             ...(progress ? { progress: progress.update } : {}),
           }
         : undefined,

@@ -106,7 +106,7 @@ export async function runReport(flags: ReportFlags): Promise<Verdict> {
         source: content.source,
         explain: content.explained,
       });
-      await emit(html.renderAllocationReport(content.allocation, meta, { ...(content.scenario ? { scenario: content.scenario.name } : {}), whatIf }), flags.out);
+      await emit(html.allocationReportChunks(content.allocation, meta, { ...(content.scenario ? { scenario: content.scenario.name } : {}), whatIf }), flags.out);
       return 'pass';
     }
   }

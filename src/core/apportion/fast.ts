@@ -21,47 +21,69 @@ export function fitsDoubles(maxWeight: number, total: number, units: number): bo
   return total > 0 && total <= MAX_TOTAL && units < Number.MAX_SAFE_INTEGER && maxWeight * units < MAX_PRODUCT;
 }
 
+/** The constants quotRem splits units and the total weight by (Dekker's exact product). */
+interface Dekker {
+  units: number;
+  total: number;
+  uh: number;
+  ul: number;
+  wh: number;
+  wl: number;
+}
+
+function dekker(units: number, total: number): Dekker {
+  const cu = SPLITTER * units;
+  const uh = cu - (cu - units);
+  const cw = SPLITTER * total;
+  const wh = cw - (cw - total);
+  return { units, total, uh, ul: units - uh, wh, wl: total - wh };
+}
+
+/** ⌊a × U / W⌋ into qr[0] and a × U − qr[0] × W into qr[1], exactly (see fitsDoubles). */
+function quotRem(a: number, d: Dekker, qr: Float64Array): void {
+  const { units, total, uh, ul, wh, wl } = d;
+  const p = a * units;
+  const ca = SPLITTER * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const pe = ah * uh - p + ah * ul + al * uh + al * ul;
+  let qq = Math.floor(p / total);
+  const s = qq * total;
+  const cq = SPLITTER * qq;
+  const qh = cq - (cq - qq);
+  const ql = qq - qh;
+  const se = qh * wh - s + qh * wl + ql * wh + ql * wl;
+  let rr = p - s + (pe - se);
+  while (rr < 0) {
+    rr += total;
+    qq--;
+  }
+  while (rr >= total) {
+    rr -= total;
+    qq++;
+  }
+  qr[0] = qq;
+  qr[1] = rr;
+}
+
 /**
  * q_i = ⌊w_i × U / W⌋ and r_i = w_i × U − q_i × W for every row, exactly (see fitsDoubles).
  * Returns Σ q_i.
  */
 export function quotasAndRemainders(weights: Float64Array, units: number, total: number, q: Float64Array, r: Float64Array): number {
-  const n = weights.length;
-  const cu = SPLITTER * units;
-  const uh = cu - (cu - units);
-  const ul = units - uh;
-  const cw = SPLITTER * total;
-  const wh = cw - (cw - total);
-  const wl = total - wh;
-  let handed = 0;
-  for (let i = 0; i < n; i++) {
-    const a = weights[i]!;
-    const p = a * units;
-    const ca = SPLITTER * a;
-    const ah = ca - (ca - a);
-    const al = a - ah;
-    const pe = ah * uh - p + ah * ul + al * uh + al * ul;
-    let qq = Math.floor(p / total);
-    const s = qq * total;
-    const cq = SPLITTER * qq;
-    const qh = cq - (cq - qq);
-    const ql = qq - qh;
-    const se = qh * wh - s + qh * wl + ql * wh + ql * wl;
-    let rr = p - s + (pe - se);
-    while (rr < 0) {
-      rr += total;
-      qq--;
-    }
-    while (rr >= total) {
-      rr -= total;
-      qq++;
-    }
-    q[i] = qq;
-    r[i] = rr;
-    handed += qq;
+  const d = dekker(units, total);
+  const qr = new Float64Array(3); // q, r, and Σ q (a double from the start)
+  for (let i = 0; i < weights.length; i++) {
+    quotRem(weights[i]!, d, qr);
+    q[i] = qr[0]!;
+    r[i] = qr[1]!;
+    qr[2] = qr[2]! + qr[0]!;
   }
-  return handed;
+  return qr[2]!;
 }
+
+/** Ranges of [0, W) largestRemainderF64 counts the remainders in. */
+const BUCKETS = 1 << 16;
 
 export interface FastResult {
   /** Units per row. */
@@ -70,32 +92,71 @@ export interface FastResult {
   tiedRows: number[];
 }
 
-/** Largest remainder (largest-remainder.ts) on doubles: the same hand-out and tie-break. */
+/**
+ * Largest remainder (largest-remainder.ts) on doubles: the same hand-out and tie-break. The
+ * remainders are not kept: a first pass writes the quotas and counts the remainders in each of
+ * BUCKETS ranges of [0, W) (remainderBuckets), which finds the range holding the left-th largest;
+ * a second makes each remainder again, gives a unit to every row in a range above it and keeps
+ * only the rows in that range, among which the threshold is selected (kthSmallest). A range is
+ * ⌊r / W × BUCKETS⌋ in doubles, monotone in r (each operation rounds monotonically): a remainder
+ * in a higher range is larger.
+ */
 export function largestRemainderF64(weights: Float64Array, units: number, total: number): FastResult {
   if (total <= 0) throw new StatsbidragError('no-positive-weight', 'no recipient has a positive weight');
   const n = weights.length;
   const out = new Float64Array(n);
-  let r: Float64Array | undefined = new Float64Array(n);
-  const left = units - quotasAndRemainders(weights, units, total, out, r);
+  const d = dekker(units, total);
+  const scale = BUCKETS / total;
+  const counts = new Int32Array(BUCKETS);
+  const left = units - remainderBuckets(weights, d, scale, out, counts);
   if (left === 0) return { units: out, tiedRows: [] };
-  // The left-th largest remainder: rows above it get a unit, rows at it are ordered by the tie-break.
-  const threshold = kthSmallest(Float64Array.from(r), n - left);
+  // The left-th largest remainder is the k-th smallest: in range `bucket`, after `below` smaller ones.
+  const k = n - left;
+  let bucket = 0;
+  let below = 0;
+  while (below + counts[bucket]! <= k) below += counts[bucket++]!;
+  const rows = new Int32Array(counts[bucket]!);
+  const remainders = new Float64Array(rows.length);
+  unitsAbove(weights, d, scale, bucket, out, rows, remainders);
+  const threshold = kthSmallest(Float64Array.from(remainders), k - below);
   const atThreshold: number[] = [];
-  let given = 0;
-  for (let i = 0; i < n; i++) {
-    const ri = r[i]!;
-    if (ri > threshold) {
-      out[i]!++;
+  let given = n - below - rows.length;
+  for (let j = 0; j < rows.length; j++) {
+    if (remainders[j]! > threshold) {
+      out[rows[j]!]!++;
       given++;
-    } else if (ri === threshold) {
-      atThreshold.push(i);
-    }
+    } else if (remainders[j] === threshold) atThreshold.push(rows[j]!);
   }
-  r = undefined;
   atThreshold.sort((a, b) => (weights[a] === weights[b] ? a - b : weights[a]! > weights[b]! ? -1 : 1));
   const more = left - given;
-  for (let k = 0; k < more; k++) out[atThreshold[k]!]!++;
+  for (let j = 0; j < more; j++) out[atThreshold[j]!]!++;
   return { units: out, tiedRows: more < atThreshold.length ? atThreshold : [] };
+}
+
+/** Each row's quota into `q` and its remainder counted in its range (see largestRemainderF64); returns Σ q. */
+function remainderBuckets(weights: Float64Array, d: Dekker, scale: number, q: Float64Array, counts: Int32Array): number {
+  const qr = new Float64Array(3);
+  for (let i = 0; i < weights.length; i++) {
+    quotRem(weights[i]!, d, qr);
+    q[i] = qr[0]!;
+    qr[2] = qr[2]! + qr[0]!;
+    counts[Math.min(BUCKETS - 1, Math.floor(qr[1]! * scale))]!++;
+  }
+  return qr[2]!;
+}
+
+/** A unit more to each row whose remainder is in a range above `bucket`; the rows in it (ascending) and their remainders into `rows` and `remainders`. */
+function unitsAbove(weights: Float64Array, d: Dekker, scale: number, bucket: number, out: Float64Array, rows: Int32Array, remainders: Float64Array): void {
+  const qr = new Float64Array(2);
+  for (let i = 0, at = 0; i < weights.length; i++) {
+    quotRem(weights[i]!, d, qr);
+    const b = Math.min(BUCKETS - 1, Math.floor(qr[1]! * scale));
+    if (b > bucket) out[i]!++;
+    else if (b === bucket) {
+      rows[at] = i;
+      remainders[at++] = qr[1]!;
+    }
+  }
 }
 
 /** Row-by-row rounding (round-each.ts) on doubles. */

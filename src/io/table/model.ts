@@ -34,9 +34,27 @@ export class ColumnarTable implements TableLike {
     /** starts[c][r], ends[c][r]: record r's cell in column c (end exclusive); starts < 0: extras[~start]. */
     readonly starts: Int32Array[],
     readonly ends: Int32Array[],
-    readonly lines: Int32Array,
+    /**
+     * The physical line of each record, or a number d when record r is on line r + d (a file
+     * without a blank or skipped line: no array of a million lines is made until one is asked for).
+     */
+    private lineData: Int32Array | number,
     readonly extras: readonly string[],
   ) {}
+
+  /** The physical line of each record (made on the first call when the lines are r + d). */
+  get lines(): Int32Array {
+    const d = this.lineData;
+    if (typeof d !== 'number') return d;
+    const lines = new Int32Array(this.rowCount);
+    for (let r = 0; r < lines.length; r++) lines[r] = r + d;
+    return (this.lineData = lines);
+  }
+
+  /** The lines as held (an array, or the offset d of lines r + d), for a table made from this one. */
+  get linesHeld(): Int32Array | number {
+    return this.lineData;
+  }
 
   /** Record r's cell in column c becomes `text` (held in extras): a reader's correction of a cell, such as a formula guard taken off. */
   setCell(r: number, c: number, text: string): void {
@@ -45,7 +63,8 @@ export class ColumnarTable implements TableLike {
   }
 
   line(r: number): number {
-    return this.lines[r]!;
+    const d = this.lineData;
+    return typeof d === 'number' ? r + d : d[r]!;
   }
 
   cell(r: number, c: number): string {
@@ -82,7 +101,9 @@ export class ColumnsBuilder {
   rows = 0;
   starts: (Int32Array | undefined)[];
   ends: (Int32Array | undefined)[];
-  lines: Int32Array;
+  /** Each record's line (setLine), made at the first record not on the line after the one before; until then record r is on line r + lineOffset. */
+  private lines: Int32Array | undefined;
+  private lineOffset = 0;
   readonly extras: string[] = [];
   constructor(
     readonly width: number,
@@ -91,7 +112,17 @@ export class ColumnsBuilder {
   ) {
     this.starts = Array.from({ length: width }, () => (lazy ? undefined : new Int32Array(capacity)));
     this.ends = Array.from({ length: width }, () => (lazy ? undefined : new Int32Array(capacity)));
-    this.lines = new Int32Array(capacity);
+  }
+
+  /** Record r (written in order: r is `rows`) starts on physical line `line`. */
+  setLine(r: number, line: number): void {
+    if (this.lines) this.lines[r] = line;
+    else if (r === 0) this.lineOffset = line;
+    else if (line !== r + this.lineOffset) {
+      this.lines = new Int32Array(this.capacity);
+      for (let k = 0; k < r; k++) this.lines[k] = k + this.lineOffset;
+      this.lines[r] = line;
+    }
   }
 
   /** Room for record `this.rows`. */
@@ -105,7 +136,7 @@ export class ColumnsBuilder {
     };
     this.starts = this.starts.map(grow);
     this.ends = this.ends.map(grow);
-    this.lines = grow(this.lines)!;
+    this.lines = grow(this.lines);
     this.capacity *= 2;
   }
 
@@ -133,7 +164,7 @@ export class ColumnsBuilder {
       n,
       this.starts.map((a) => (a === undefined ? new Int32Array(n) : a.subarray(0, n))),
       this.ends.map((a) => (a === undefined ? new Int32Array(n) : a.subarray(0, n))),
-      this.lines.subarray(0, n),
+      this.lines ? this.lines.subarray(0, n) : this.lineOffset,
       this.extras,
     );
   }
@@ -168,7 +199,7 @@ export class ColumnsSink implements RowSink {
     if (blank) return;
     const b = this.builder!;
     b.reserve();
-    b.lines[b.rows] = line;
+    b.setLine(b.rows, line);
     const width = Math.min(b.width, cells.length);
     for (let c = 0; c < width; c++) {
       const text = cells[c] ?? '';
@@ -191,7 +222,7 @@ export class ColumnsSink implements RowSink {
     // No cell: blank, as in row(); a cell beyond the header's width still makes the row (as there).
     if (count === 0) return;
     b.reserve();
-    b.lines[b.rows] = line;
+    b.setLine(b.rows, line);
     for (let i = 0; i < count; i++) {
       const c = cols[i]!;
       if (c < b.width) this.write(b, c, texts[i]!);

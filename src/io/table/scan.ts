@@ -80,9 +80,30 @@ interface Fields {
   text: (string | undefined)[];
 }
 
-function lineBreaks(b: Uint8Array): number {
+/**
+ * Line breaks in b from `from` on: an upper bound of the records below the header. Four bytes at a
+ * time where they are aligned: in x = word ^ 0x0A0A0A0A a byte is zero exactly where the word has
+ * LF, and ~(((x & 0x7F7F7F7F) + 0x7F7F7F7F) | x | 0x7F7F7F7F) has the high bit of exactly those
+ * bytes set (no carry crosses a byte: each sum is at most 0xFE).
+ */
+export function lineBreaks(b: Uint8Array, from = 0): number {
   let n = 0;
-  for (let at = b.indexOf(LF); at >= 0; at = b.indexOf(LF, at + 1)) n++;
+  let i = from;
+  for (; i < b.length && ((b.byteOffset + i) & 3) !== 0; i++) if (b[i] === LF) n++;
+  const words = (b.length - i) >>> 2;
+  if (words > 0) n += wordLineBreaks(new Uint32Array(b.buffer, b.byteOffset + i, words));
+  for (i += words * 4; i < b.length; i++) if (b[i] === LF) n++;
+  return n;
+}
+
+function wordLineBreaks(w: Uint32Array): number {
+  let n = 0;
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]! ^ 0x0a0a0a0a;
+    const y = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
+    // The high bits of the LF bytes (7, 15, 23, 31), added up in the top byte.
+    if (y !== 0) n += Math.imul((y >>> 7) & 0x01010101, 0x01010101) >>> 24;
+  }
   return n;
 }
 
@@ -107,7 +128,7 @@ function allEmpty(f: Fields): boolean {
 function keep(builder: ColumnsBuilder, f: Fields, line: number): void {
   builder.reserve();
   const r = builder.rows;
-  builder.lines[r] = line;
+  builder.setLine(r, line);
   for (let k = 0; k < f.count; k++) {
     const text = f.text[k];
     if (text !== undefined) builder.extra(k, text);
@@ -122,49 +143,91 @@ function keep(builder: ColumnsBuilder, f: Fields, line: number): void {
 /**
  * A file with no quote character → the model, as io/csv.ts parsePlain reads it (same errors). The
  * header is not checked here (parseTable checks it for every reader).
+ *
+ * One pass over the bytes: each line's fields are found as its line break is looked for, and a
+ * record's trimmed offsets are written straight into the model's columns (a record of the wrong
+ * width, or blank, is then not counted). Trimming is asked only of a field with a space or a
+ * non-ASCII byte at either end.
  */
 export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstLine = 1): ColumnarTable {
   const D = delimiter.charCodeAt(0);
+  const n = bytes.length;
   const f: Fields = { count: 0, start: [], end: [], text: [] };
   let headers: string[] | undefined;
   let builder: ColumnsBuilder | undefined;
+  let width = 0;
+  let starts: Int32Array[] = [];
+  let ends: Int32Array[] = [];
   let line = firstLine - 1;
-  for (let pos = 0; pos < bytes.length; ) {
-    let next = bytes.indexOf(LF, pos);
-    if (next < 0) next = bytes.length;
-    const end = next > pos && bytes[next - 1] === CR ? next - 1 : next;
-    const start = pos;
-    pos = next + 1;
+  for (let pos = 0; pos < n; ) {
+    const lineStart = pos;
     line++;
-    if (end === start) continue;
-    f.count = 0;
-    let from = start;
-    for (let i = start; ; i++) {
-      if (i === end || bytes[i] === D) {
+    // The fields up to the line break: [from, i) at each delimiter, into the record's row (or f, the header).
+    const r = builder ? builder.rows : 0;
+    let count = 0;
+    let from = pos;
+    let i = pos;
+    for (; i < n; i++) {
+      const c = bytes[i]!;
+      if (c === LF) break;
+      if (c !== D) continue;
+      if (count < width) {
+        const a = bytes[from]!;
+        const s = a > 32 && a < 128 ? from : trimStart(bytes, from, i);
+        const z = bytes[i - 1]!;
+        starts[count]![r] = s;
+        ends[count]![r] = i > s && z > 32 && z < 128 ? i : trimEnd(bytes, s, i);
+      } else if (!headers) {
         const s = trimStart(bytes, from, i);
-        f.start[f.count] = s;
-        f.end[f.count] = trimEnd(bytes, s, i);
-        f.count++;
-        if (i === end) break;
-        from = i + 1;
+        f.start[count] = s;
+        f.end[count] = trimEnd(bytes, s, i);
       }
+      count++;
+      from = i + 1;
     }
-    // A line of only whitespace and no delimiter is blank.
-    if (f.count === 1 && f.start[0] === f.end[0]) continue;
+    pos = i + 1;
+    // The line's end, without a CR before its line break; an empty line is skipped.
+    const end = i > lineStart && bytes[i - 1] === CR ? i - 1 : i;
+    if (end === lineStart) continue;
+    const e0 = from > end ? from : end;
+    const s0 = trimStart(bytes, from, e0);
+    const e1 = trimEnd(bytes, s0, e0);
+    if (count < width) {
+      starts[count]![r] = s0;
+      ends[count]![r] = e1;
+    } else if (!headers) {
+      f.start[count] = s0;
+      f.end[count] = e1;
+    }
+    count++;
     if (!headers) {
+      // A line of only whitespace and no delimiter is blank.
+      if (count === 1 && s0 === e1) continue;
+      f.count = count;
       headers = headersOf(bytes, f);
-      builder = new ColumnsBuilder(f.count, lineBreaks(bytes) + 1);
+      width = count;
+      builder = new ColumnsBuilder(width, lineBreaks(bytes, pos) + 1);
+      starts = builder.starts as Int32Array[];
+      ends = builder.ends as Int32Array[];
       continue;
     }
-    if (f.count !== headers.length) throw fieldCountError(file, line, f.count, headers.length, delimiter);
+    // A line of only whitespace and no delimiter is blank.
+    if (count === 1 && s0 === e1) continue;
+    if (count !== width) throw fieldCountError(file, line, count, width, delimiter);
     // A record of empty cells only (";;;" between a table and its notes) is blank, as ColumnsSink has it.
-    if (f.start[0] === f.end[0] && allEmpty(f)) continue;
-    keep(builder!, f, line);
+    if (starts[0]![r] === ends[0]![r] && emptyRow(starts, ends, r)) continue;
+    builder!.setLine(r, line);
+    builder!.rows++;
   }
   if (!headers) throw new StatsbidragError('empty-file', 'the file is empty', { file });
   return builder!.table(file, headers, delimiter, bytes);
 }
 
+/** Whether every cell of row r is empty. */
+function emptyRow(starts: Int32Array[], ends: Int32Array[], r: number): boolean {
+  for (let k = 0; k < starts.length; k++) if (starts[k]![r] !== ends[k]![r]) return false;
+  return true;
+}
 
 /**
  * A file with quotes → the model, as csv-parse reads it (see the module comment); undefined for

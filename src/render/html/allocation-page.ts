@@ -4,8 +4,8 @@ import { formatYearRange } from '../../core/schedule.js';
 import { escapeHtml, userText } from './escape.js';
 import { labelsFor } from '../labels.js';
 import { allocationParts, controls, EXPLAIN_LIMIT, ruleLines, type AllocationReportOptions } from './allocation.js';
-import { page, provenance, type ReportMeta, type Section } from './page.js';
-import { reportScript } from './script.js';
+import { page, pageAround, provenance, type PageOptions, type ReportMeta, type Section } from './page.js';
+import { reportScript, reportScriptBytes } from './script.js';
 import { SORT_SCRIPT } from './style.js';
 import { whatIfLabels } from './whatif-labels.js';
 
@@ -15,6 +15,25 @@ export function jsonInScript(value: unknown): string {
 }
 
 export function renderAllocationReport(a: Allocation, meta: ReportMeta, options: AllocationReportOptions = {}): string {
+  const around = allocationPage(a, meta, options);
+  const script = options.whatIf ? reportScript() : { text: SORT_SCRIPT };
+  return page({ ...around, script: script.text, ...(script.sha256 !== undefined ? { scriptSha256: script.sha256 } : {}) });
+}
+
+/**
+ * The same page as renderAllocationReport's, in pieces for writing: the script (with what-if
+ * data, the report's 180 KB one) as the bytes of its file, not decoded into a string and encoded
+ * again with the rest of the page (the CLI: cli/commands/report.ts).
+ */
+export function allocationReportChunks(a: Allocation, meta: ReportMeta, options: AllocationReportOptions = {}): (string | Uint8Array)[] {
+  const script = options.whatIf ? reportScriptBytes() : undefined;
+  if (script?.sha256 === undefined) return [renderAllocationReport(a, meta, options)];
+  const [head, tail] = pageAround(allocationPage(a, meta, options), script.sha256);
+  return [head, script.bytes, tail];
+}
+
+/** The page's options but its script. */
+function allocationPage(a: Allocation, meta: ReportMeta, options: AllocationReportOptions): Omit<PageOptions, 'script' | 'scriptSha256'> {
   const l = labelsFor(meta.locale);
   const w = whatIfLabels(meta.locale);
   const { locale } = meta;
@@ -38,14 +57,11 @@ export function renderAllocationReport(a: Allocation, meta: ReportMeta, options:
   ]
     .filter(Boolean)
     .join(' · ');
-  const script = data ? reportScript() : { text: SORT_SCRIPT };
-  return page({
+  return {
     labels: l,
     title: title ? `${l.allocationTitle}: ${title}` : l.allocationTitle,
     subtitle,
     sections,
-    script: script.text,
-    ...(script.sha256 !== undefined ? { scriptSha256: script.sha256 } : {}),
     ...(data ? { data: jsonInScript(data) } : {}),
-  });
+  };
 }

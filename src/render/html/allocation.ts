@@ -7,6 +7,7 @@
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
 import { METHOD_NAMES } from '../../core/apportion/index.js';
 import { formatAmount, formatPercent, plain } from '../money.js';
+import { quotient } from '../../core/scaled.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
 import type { Recipient, SplitRow } from '../../core/split.js';
@@ -57,7 +58,8 @@ function periodName(l: Labels, p: PeriodAllocation): string {
   return yearCount(p.years) > 1 ? `${p.label}, ${l.perYear}` : p.label;
 }
 
-function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decimal, dp: number) => string): string {
+/** `amount` is row.amount, made once by the caller (each read of it makes a new Decimal). */
+function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, amount: Decimal, num: (d: Decimal, dp: number) => string): string {
   const e = row.explain;
   if (!e) return '';
   if (row.bound) return row.bound === 'floor' ? l.floor : l.ceiling;
@@ -67,7 +69,7 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decim
     return `${e.lastPriority ? `${l.wonLast} ${at(e.lastPriority)}` : l.wonNone}; ${l.next} ${at(e.nextPriority)}`;
   }
   if (e.remainder === undefined) return '';
-  const extra = p.split.methodKind === 'remainder' && !e.remainder.isZero() && row.amount.div(p.split.unit).gt(e.quotaUnits.floor());
+  const extra = p.split.methodKind === 'remainder' && !e.remainder.isZero() && quotient(amount, p.split.unit).gt(e.quotaUnits.floor());
   return `${l.remainder} ${num(e.remainder, 6)}${extra ? ` → ${l.plusOne}` : ''}`;
 }
 
@@ -339,19 +341,22 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
           { html: escapeHtml(l.tie) },
           ...(bounded ? [{ html: escapeHtml(l.bound) }] : []),
         ],
-        body: p.split.rows.map((row) => [
+        body: p.split.rows.map((row) => {
+          const amount = row.amount;
+          return [
           { html: userText(row.recipient.id), rowHeader: true },
           ...(codes ? [{ html: userText(row.recipient.code ?? '') }] : []),
           { html: escapeHtml(formatAmount(row.recipient.weight, { locale })), num: true, sort: row.recipient.weight.toFixed() },
           { html: escapeHtml(num(row.share.times(100), 4)), num: true, sort: row.share.toFixed(12) },
           { html: escapeHtml(num(row.quota, pdp + 2)), num: true, sort: row.quota.toFixed(pdp + 2) },
-          { html: escapeHtml(formatAmount(row.amount, { locale, decimals: pdp })), num: true, sort: plain(row.amount, pdp) },
-          { html: escapeHtml(decidedBy(l, p, row, num)) },
+          { html: escapeHtml(formatAmount(amount, { locale, decimals: pdp })), num: true, sort: plain(amount, pdp) },
+          { html: escapeHtml(decidedBy(l, p, row, amount, num)) },
           { html: row.tied ? escapeHtml(l.tieBreak) : '' },
           ...(bounded
             ? [{ html: escapeHtml([row.explain?.floor ? `${l.floor} ${m(row.explain.floor)}` : '', row.explain?.ceiling ? `${l.ceiling} ${m(row.explain.ceiling)}` : ''].filter(Boolean).join(', ')) }]
             : []),
-        ]),
+          ];
+        }),
       });
     });
   const explainText = explained.length ? `<p class="note">${escapeHtml(l.explainNote)}</p>${explained.join('\n')}` : options.explainLimited ? `<p class="note">${escapeHtml(w.explainLimit(EXPLAIN_LIMIT))}</p>` : '';

@@ -32,12 +32,14 @@ export function userText(text: string): string {
 /** A tag's attributes from a record; undefined and false are left out, true is a bare attribute. Values are escaped. */
 export function attrs(values: Record<string, string | number | boolean | undefined>): string {
   let out = '';
-  for (const k of Object.keys(values)) {
-    const v = values[k];
-    if (v === undefined || v === false) continue;
-    out += v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`;
-  }
+  for (const k of Object.keys(values)) out += attr(k, values[k]);
   return out;
+}
+
+/** One attribute as attrs writes it: nothing for undefined and false, a bare name for true, else name="escaped value". */
+export function attr(name: string, value: string | number | boolean | undefined): string {
+  if (value === undefined || value === false) return '';
+  return value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
 }
 
 /** Shorten a name for a chart label (the full name is in the chart's data table and the label's tooltip). */

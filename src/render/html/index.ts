@@ -3,7 +3,7 @@
  * `report` command (and the library), so nothing here costs the other commands' start-up.
  */
 export { ruleLines } from './allocation.js';
-export { renderAllocationReport } from './allocation-page.js';
+export { allocationReportChunks, renderAllocationReport } from './allocation-page.js';
 export { whatIfData } from './whatif.js';
 
 export { renderComparisonReport } from './comparison.js';

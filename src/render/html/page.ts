@@ -42,12 +42,7 @@ let stamped: { css: string; sortScript: string } | undefined;
 const pageHashes = (): { css: string; sortScript: string } =>
   (stamped ??= typeof STATSBIDRAG_PAGE_HASHES === 'undefined' ? { css: sha256(CSS), sortScript: sha256(SORT_SCRIPT) } : (JSON.parse(STATSBIDRAG_PAGE_HASHES) as { css: string; sortScript: string }));
 
-/**
- * The whole document. Nothing on it is fetched: the styles and the script are inline and allowed
- * by their hashes alone, and the policy forbids every other source, so a page that tried to load
- * something would be stopped by the browser too.
- */
-export function page(options: {
+export interface PageOptions {
   labels: Labels;
   title: string;
   subtitle: string;
@@ -56,13 +51,30 @@ export function page(options: {
   /** The script's SHA-256 in base64 when known already (stamped at build time: render/html/script.ts); else computed here. */
   scriptSha256?: string;
   data?: string;
-}): string {
-  const { labels: l, title, subtitle, sections } = options;
+}
+
+/**
+ * The whole document. Nothing on it is fetched: the styles and the script are inline and allowed
+ * by their hashes alone, and the policy forbids every other source, so a page that tried to load
+ * something would be stopped by the browser too.
+ */
+export function page(options: PageOptions): string {
   const script = options.script ?? SORT_SCRIPT;
   const scriptHash =
     options.script === undefined || options.script === SORT_SCRIPT ? pageHashes().sortScript : options.scriptSha256 !== undefined ? options.scriptSha256 : sha256(script);
+  const [head, tail] = pageAround(options, scriptHash);
+  return `${head}${script}${tail}`;
+}
+
+/**
+ * The document before and after its script's text, for a script whose SHA-256 (base64) is known:
+ * the CLI writes the report's script as the bytes of its file between the two (allocation-page.ts),
+ * never as a string of its 180 KB.
+ */
+export function pageAround(options: Omit<PageOptions, 'script' | 'scriptSha256'>, scriptHash: string): [string, string] {
+  const { labels: l, title, subtitle, sections } = options;
   const csp = `default-src 'none'; style-src ${source(pageHashes().css)}; script-src ${source(scriptHash)}; img-src data:; base-uri 'none'; form-action 'none'`;
-  return `<!DOCTYPE html>
+  const head = `<!DOCTYPE html>
 <html lang="${l.lang}">
 <head>
 <meta charset="utf-8">
@@ -83,10 +95,8 @@ export function page(options: {
 <main id="main">
 ${sections.map((s) => `<section${attrs({ id: s.id, 'aria-labelledby': `${s.id}-h` })}>\n<h2 id="${escapeHtml(s.id)}-h">${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`).join('\n')}
 </main>
-${options.data === undefined ? '' : `<script type="application/json" id="report-data">${options.data}</script>\n`}<script>${script}</script>
-</body>
-</html>
-`;
+${options.data === undefined ? '' : `<script type="application/json" id="report-data">${options.data}</script>\n`}<script>`;
+  return [head, '</script>\n</body>\n</html>\n'];
 }
 
 /** The provenance block: programme, rule, data, and the command that makes this page again. */

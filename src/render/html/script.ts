@@ -22,16 +22,25 @@ export interface ReportScript {
 }
 
 export function reportScript(): ReportScript {
-  if (typeof STATSBIDRAG_REPORT_SCRIPT !== 'undefined') return { text: STATSBIDRAG_REPORT_SCRIPT };
+  const { bytes, sha256 } = reportScriptBytes();
+  return { text: typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), ...(sha256 !== undefined ? { sha256 } : {}) };
+}
+
+/**
+ * The script as its file's UTF-8 bytes, as the CLI writes it into the page (never decoded into a
+ * string and encoded again); a string where it is defined as one (the tests).
+ */
+export function reportScriptBytes(): { bytes: string | Uint8Array; sha256?: string } {
+  if (typeof STATSBIDRAG_REPORT_SCRIPT !== 'undefined') return { bytes: STATSBIDRAG_REPORT_SCRIPT };
   if (typeof STATSBIDRAG_REPORT_SCRIPT_FILE === 'undefined') throw new Error('statsbidrag was built without the report script (scripts/report-script.mjs)');
   // Beside the bundle (import.meta.url is dist/cli.cjs there).
   const stamp = JSON.parse(STATSBIDRAG_REPORT_SCRIPT_FILE) as { name: string; sha256: string };
   const file = join(dirname(fileURLToPath(import.meta.url)), stamp.name);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new Error(`statsbidrag's build is incomplete: the report script ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); run \`npm run build\``);
   }
-  return { text, sha256: stamp.sha256 };
+  return { bytes, sha256: stamp.sha256 };
 }
