@@ -236,7 +236,7 @@ export class ColumnsSink implements RowSink {
     const b = this.builder!;
     if (count === 0) return;
     b.reserve();
-    b.lines[b.rows] = line;
+    b.setLine(b.rows, line);
     for (let i = 0; i < count; i++) {
       const c = cols[i]!;
       if (c >= b.width) continue;
