@@ -14,6 +14,7 @@
  *    one amount column to show it, the row's name must also be empty or hold a total word
  *    ("Summa kommuner", "Riket 2019"): a list's last weight may equal the others' sum by chance.
  */
+import type { TableLike } from './cells.js';
 import { Decimal } from './decimal.js';
 import { plainKeyHash } from './key-bytes.js';
 import { keyHash } from './key-index.js';
@@ -73,6 +74,19 @@ export function maybeTotalWordHash(hash: number): boolean {
 export function maybeTotalWordBytes(bytes: Uint8Array, s: number, e: number): boolean {
   const h = plainKeyHash(bytes, s, e);
   return Number.isNaN(h) || maybeTotalWordHash(h);
+}
+
+/**
+ * RowsForTotals.maybeTotalWord for the names in column `c` of a table that holds its cells as
+ * slices of its bytes (core/cells.ts TableLike: a cell held as text, start < 0, may be one); none
+ * when the table has no bytes.
+ */
+export function totalWordFilter(table: Pick<TableLike, 'bytes' | 'starts' | 'ends'>, c: number): { maybeTotalWord?: (index: number) => boolean } {
+  const { bytes } = table;
+  const starts = table.starts?.[c];
+  const ends = table.ends?.[c];
+  if (!bytes || !starts || !ends) return {};
+  return { maybeTotalWord: (i) => starts[i]! < 0 || maybeTotalWordBytes(bytes, starts[i]!, ends[i]!) };
 }
 
 export function isTotalKey(key: string, nameLength: number): boolean {

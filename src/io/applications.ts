@@ -13,7 +13,7 @@ import { AmountValues, readAmountCell, readPlainAmountBytes } from '../core/chec
 import { StatsbidragError } from '../core/errors.js';
 import { KeyIndex } from '../core/key-index.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
-import { findTotalRows, totalRowNote } from '../core/total-rows.js';
+import { findTotalRows, totalRowNote, totalWordFilter } from '../core/total-rows.js';
 import type { Table } from './table.js';
 import { recipientKey, visibleName } from '../core/recipient-key.js';
 import { cellAmount, loadTable } from './load.js';
@@ -78,6 +78,7 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
   const totals = findTotalRows({
     count: table.rowCount,
     name: (i) => table.cell(i, cols.applicant!),
+    ...totalWordFilter(table, cols.applicant!),
     amounts: (i) => [requested.get(i), cost.get(i)],
     sums: (positions, count) => [requested.sumAt(positions, count), cost.sumAt(positions, count)],
   });

@@ -6,10 +6,12 @@
  * numbers the row.
  *
  * Built on well-kept parts that do not hide their failures (xlsx/zip.ts: yauzl, the central
- * directory, sizes, CRCs, bounds counted while inflating; xlsx/parts.ts: saxes, streaming XML).
+ * directory, sizes, CRCs, bounds counted while inflating; xlsx/parts.ts: streaming XML, scanned
+ * from the inflated bytes by xlsx/bytes.ts, saxes for what that scanner does not decide).
  * The sheet is streamed row by row into a RowSink (io/table/sink.ts), each row as its non-empty
- * cells (sparseRow: a row of one cell at XFD costs one cell, not 16 384); here the sink checks the
- * header and the columnar model's ColumnsSink keeps the rows.
+ * cells as UTF-8 bytes (bytesRow: a row of one cell at XFD costs one cell, not 16 384; a cell read
+ * from the sheet's bytes is no string); here the sink checks the header and the columnar model's
+ * ColumnsSink keeps the rows.
  *
  * Cells become text as the table reader expects: a numeric cell is its plain decimal text
  * ("1234.5", never "1,2345E+3"), so the sheet's decimal mark is "."; a text cell is its text,
@@ -24,7 +26,7 @@ import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMes
 import { isTotalName } from '../core/total-rows.js';
 import { ColumnsSink, type ColumnarTable } from './table/model.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
-import { columnLetters, denseCells, relationships, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
+import { columnLetters, denseCells, relationships, SharedStrings, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
 import type { RowSink } from './table/sink.js';
 import { ZipArchive } from './xlsx/zip.js';
 
@@ -120,7 +122,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   options.onSheet?.(sheet.name);
   const stringsPart = sharedStringsPart(zip, part, rels);
   // All shared strings' characters: within the bytes one part may inflate to, and a quarter of a GiB.
-  const strings = stringsPart === undefined ? [] : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
+  const strings = stringsPart === undefined ? SharedStrings.of([]) : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
   await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink, options.xml);
   sink.end();
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
@@ -150,7 +152,9 @@ class SheetSink implements RowSink {
   /** What to say about notes below the table (rows not read). */
   notesNote: string | undefined;
   /** The last row kept with two cells filled, and the rows after it with at most one, held until the end tells whether they are notes. */
-  private lastFull: { line: number; cols: number[]; texts: string[] } | undefined;
+  private lastFullLine = -1;
+  /** Where the model keeps that row (-1: it has no cell). */
+  private lastFullRow = -1;
   /** Held rows, kept small: the one filled cell, its column and text (col -1: none). */
   private held: { line: number; col: number; text: string }[] = [];
   /** The first rows, held until the header is known (undefined once it is). */
@@ -267,17 +271,43 @@ class SheetSink implements RowSink {
       for (const r of this.held) this.keepHeld(r);
       this.held = [];
     }
-    // The last full row, copied into arrays kept from row to row (the reader reuses its own).
-    const last = (this.lastFull ??= { line, cols: [], texts: [] });
-    last.line = line;
-    last.cols.length = count;
-    last.texts.length = count;
-    for (let i = 0; i < count; i++) {
-      last.cols[i] = cols[i]!;
-      last.texts[i] = texts[i]!;
-    }
+    // The last full row: where the model keeps it (none when it has no cell).
+    this.lastFullLine = line;
+    this.lastFullRow = count === 0 ? -1 : this.columns.rowsSoFar;
     this.columns.sparseRow(line, cols, texts, count);
   }
+
+  /** What the sheet reader calls when it reads the sheet's bytes (RowSink.bytesRow): the row's cells as UTF-8 bytes. */
+  bytesRow(line: number, cols: ArrayLike<number>, count: number, bytes: Buffer, starts: ArrayLike<number>, ends: ArrayLike<number>): void {
+    const headers = this.headers;
+    if (this.pending || !headers || count <= 1) {
+      // The rows take() holds or looks at as text: made strings.
+      const texts = this.texts;
+      for (let i = 0; i < count; i++) texts[i] = bytes.toString('utf8', starts[i]!, ends[i]!);
+      this.sparseRow(line, cols, texts, count);
+      return;
+    }
+    const width = cols[count - 1]! + 1;
+    if (width > headers.length) {
+      const texts = this.texts;
+      for (let i = 0; i < count; i++) texts[i] = bytes.toString('utf8', starts[i]!, ends[i]!);
+      this.take(line, width, cols, texts, count);
+      return;
+    }
+    // take() for a row of two cells or more within the header's width.
+    this.slots += headers.length;
+    if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, { file: this.file, field: `sheet "${this.sheet}"`, line });
+    if (this.held.length > 0) {
+      for (const r of this.held) this.keepHeld(r);
+      this.held = [];
+    }
+    this.lastFullLine = line;
+    this.lastFullRow = this.columns.rowsSoFar;
+    this.columns.bytesRow(line, cols, count, bytes, starts, ends);
+  }
+
+  /** Cell texts of a row made from bytes, reused from row to row. */
+  private readonly texts: string[] = [];
 
   /** A held row into the model (counted against the cap in take()). */
   private keepHeld(r: { line: number; col: number; text: string }): void {
@@ -288,8 +318,7 @@ class SheetSink implements RowSink {
     if (this.pending) this.decide(true);
     if (this.held.length > 0) {
       // Notes below the table (core/header-row.ts findNotesBelow): the held rows from the first after a blank row or the total row.
-      const last = this.lastFull;
-      const rows = [last ? { line: last.line, cells: denseCells(last.cols.length === 0 ? 0 : last.cols[last.cols.length - 1]! + 1, last.cols, last.texts, last.cols.length) } : { line: 0, cells: [] as string[] }, ...this.held.map((h) => ({ line: h.line, cells: h.col < 0 ? [] : [h.text] }))];
+      const rows = [this.lastFullLine >= 0 ? { line: this.lastFullLine, cells: this.lastFullRow < 0 ? [] : this.columns.cellsOf(this.lastFullRow) } : { line: 0, cells: [] as string[] }, ...this.held.map((h) => ({ line: h.line, cells: h.col < 0 ? [] : [h.text] }))];
       const at = findNotesBelow(rows.map((r) => r.cells), (i) => rows[i]!.line, (cells) => cells.some((c) => c !== '' && isTotalName(c)));
       const keep = at < 0 ? this.held : this.held.slice(0, at - 1);
       for (const r of keep) this.keepHeld(r);
@@ -308,8 +337,15 @@ class SheetSink implements RowSink {
 }
 
 /** Workbook bytes → the columnar table of one sheet. */
-export async function tableFromXlsx(bytes: Uint8Array, file: string, sheet?: string, limits?: XlsxLimits, header?: SheetHeader): Promise<ColumnarTable & XlsxRead & { headerNote?: string; notesNote?: string }> {
+export async function tableFromXlsx(
+  bytes: Uint8Array,
+  file: string,
+  sheet?: string,
+  limits?: XlsxLimits,
+  header?: SheetHeader,
+  xml?: XmlParserChoice,
+): Promise<ColumnarTable & XlsxRead & { headerNote?: string; notesNote?: string }> {
   const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells, header);
-  const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}) });
+  const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}), ...(xml ? { xml } : {}) });
   return Object.assign(sink.columns.table, read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
 }

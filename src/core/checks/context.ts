@@ -1,6 +1,6 @@
 /** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
 import type { CellReading, TableLike } from '../cells.js';
-import { findTotalRows, maybeTotalWordBytes } from '../total-rows.js';
+import { findTotalRows, totalWordFilter } from '../total-rows.js';
 import { columnRoles, isBareAmountHeader } from '../columns.js';
 import { StatsbidragError } from '../errors.js';
 import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
@@ -54,13 +54,10 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     return { values, unread };
   });
   // Total rows by the one rule (core/total-rows.ts), over the amount columns; names that are slices of the input's bytes prefiltered there.
-  const nameStarts = table.bytes && table.starts?.[roles.recipient];
-  const nameEnds = table.ends?.[roles.recipient];
-  const nameBytes = table.bytes;
   const totals = findTotalRows({
     count: n,
     name: (i) => table.cell(i, roles.recipient),
-    ...(nameBytes && nameStarts && nameEnds ? { maybeTotalWord: (i: number) => nameStarts[i]! < 0 || maybeTotalWordBytes(nameBytes, nameStarts[i]!, nameEnds[i]!) } : {}),
+    ...totalWordFilter(table, roles.recipient),
     amounts: (i) => read.map((c) => c.values.get(i)),
     sums: (positions, count) => read.map((c) => c.values.sumAt(positions, count)),
   }).map((t) => t.index);

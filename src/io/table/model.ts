@@ -230,6 +230,53 @@ export class ColumnsSink implements RowSink {
     b.rows++;
   }
 
+  /** sparseRow() of a row whose cells are UTF-8 bytes: cell i is bytes[starts[i], ends[i]) (RowSink.bytesRow). */
+  bytesRow(line: number, cols: ArrayLike<number>, count: number, bytes: Buffer, starts: ArrayLike<number>, ends: ArrayLike<number>): void {
+    if (!this.headers) throw new Error('ColumnsSink: the header comes through row()');
+    const b = this.builder!;
+    if (count === 0) return;
+    b.reserve();
+    b.setLine(b.rows, line);
+    for (let i = 0; i < count; i++) {
+      const c = cols[i]!;
+      if (c >= b.width) continue;
+      const s = starts[i]!;
+      const e = ends[i]!;
+      const column = b.column(c);
+      if (this.offset + (e - s) > this.buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.offset + (e - s)));
+        this.buffer.copy(grown, 0, 0, this.offset);
+        this.buffer = grown;
+      }
+      column[b.rows] = this.offset;
+      const to = this.buffer;
+      let at = this.offset;
+      if (e - s > 64) to.set(bytes.subarray(s, e), at);
+      else for (let k = s; k < e; k++) to[at++] = bytes[k]!;
+      this.offset += e - s;
+      b.ends[c]![b.rows] = this.offset;
+    }
+    b.rows++;
+  }
+
+  /** Records kept so far (the next one's index). */
+  get rowsSoFar(): number {
+    return this.builder?.rows ?? 0;
+  }
+
+  /** Record r's cells kept so far, up to its last non-empty one. */
+  cellsOf(r: number): string[] {
+    const b = this.builder!;
+    const cells: string[] = [];
+    for (let c = 0; c < b.width; c++) {
+      const starts = b.starts[c];
+      const s = starts === undefined ? 0 : starts[r]!;
+      cells.push(s < 0 ? b.extras[~s]! : starts === undefined ? '' : this.buffer.toString('utf8', s, b.ends[c]![r]!));
+    }
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    return cells;
+  }
+
   /** `text` as record b.rows's cell in column c. */
   private write(b: ColumnsBuilder, c: number, text: string): void {
     const starts = b.column(c);

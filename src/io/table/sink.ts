@@ -21,6 +21,12 @@ export interface RowSink {
    * row costs its filled cells, not its width. The reader may reuse both arrays.
    */
   sparseRow?(line: number, cols: ArrayLike<number>, texts: readonly string[], count: number): void;
+  /**
+   * Optional: the same record as sparseRow() with its cells as UTF-8 bytes, cell i (never empty)
+   * bytes[starts[i], ends[i]) in column cols[i]. The xlsx reader calls this when the sink has it,
+   * so that a cell read from the sheet's bytes is not made a string. The reader may reuse all of them.
+   */
+  bytesRow?(line: number, cols: ArrayLike<number>, count: number, bytes: Buffer, starts: ArrayLike<number>, ends: ArrayLike<number>): void;
   /** After the last row (also when there was none). */
   end(): void;
 }

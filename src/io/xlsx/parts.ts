@@ -14,6 +14,7 @@ import { StatsbidragError } from '../../core/errors.js';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, type XlsxLimits } from './limits.js';
 import type { RowSink } from '../table/sink.js';
 import type { ZipArchive } from './zip.js';
+import { ByteXmlReader } from './bytes.js';
 import { localName, saxesParser, XmlReader, type XmlAttributes, type XmlHandlers } from './xml.js';
 
 const parser = saxesParser;
@@ -97,53 +98,152 @@ function unescapeXString(text: string): string {
 
 /**
  * The shared-string table, streamed: the text of each <si> (its <t>, or its rich-text runs' <t>s;
- * phonetic runs, <rPh>, are not part of the text). Within the cell cap and `maxChars` in all.
+ * phonetic runs, <rPh>, are not part of the text), as a cell holds it (Excel's escapes undone,
+ * trimmed). Within the cell cap and `maxChars` (UTF-16 units) in all. With the byte scanner
+ * (xml 'fast') a string with nothing to undo or trim stays the bytes it came as: no string is made
+ * for it, here or when a cell refers to it.
  */
-export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number, xml: XmlParserChoice = 'fast'): Promise<string[]> {
-  const strings: string[] = [];
+export async function sharedStrings(zip: ZipArchive, part: string, limits: XlsxLimits, maxChars: number, xml: XmlParserChoice = 'fast'): Promise<SharedStrings> {
+  const table = new SharedStringsBuilder();
   let inSi = false;
   let phonetic = 0;
   let inT = false;
-  let current = '';
+  const current = new Captured();
   let chars = 0;
-  const p = xmlReader(zip.file, part, xml, {
-    open(name, _attributes, selfClosing) {
+  const count = (n: number): void => {
+    chars += n;
+    if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
+  };
+  const handlers = {
+    open(name: string, _attributes: XmlAttributes, selfClosing: boolean): void {
       if (name === 'si') {
         inSi = true;
-        current = '';
+        current.reset();
       } else if (name === 'rPh') phonetic++;
       else if (name === 't' && inSi && phonetic === 0 && !selfClosing) inT = true;
     },
-    text(t) {
+    text(t: string): void {
       if (!inT) return;
-      current += t;
-      chars += t.length;
-      if (chars > maxChars) throw new StatsbidragError('xlsx-limit', `the shared strings hold more than ${maxChars} characters, more than this tool reads`, { file: zip.file });
+      count(t.length);
+      current.add(t);
     },
-    close(name) {
+    bytes(b: Uint8Array, s: number, e: number): void {
+      if (!inT) return;
+      count(utf16Length(b, s, e));
+      current.bytes(b as Buffer, s, e);
+    },
+    close(name: string): void {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') {
         inSi = false;
-        strings.push(unescapeXString(current));
-        if (strings.length > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
+        if (current.buf !== null && plainTextBytes(current.buf, current.s, current.e)) table.addBytes(current.buf, current.s, current.e);
+        else table.addText(unescapeXString(current.text()).trim());
+        if (table.count > limits.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${limits.maxCells} shared strings, more than this tool reads`, { file: zip.file });
       }
     },
-  });
-  await zip.stream(part, (t) => p.write(t));
-  p.close();
-  return strings;
+  };
+  if (xml === 'fast') {
+    const p = new ByteXmlReader(zip.file, part, handlers);
+    await zip.streamBytes(part, (chunk) => p.write(chunk));
+    p.close();
+  } else {
+    const p = xmlReader(zip.file, part, xml, handlers);
+    await zip.stream(part, (t) => p.write(t));
+    p.close();
+  }
+  return table.done();
+}
+
+/** UTF-16 units of the well-formed UTF-8 b[s, e): its characters, two for one beyond U+FFFF. */
+function utf16Length(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const c = b[i]!;
+    if ((c & 0xc0) !== 0x80) n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+/** The shared strings, each as a cell holds it (unescaped, trimmed), as UTF-8 in one buffer. */
+export class SharedStrings {
+  constructor(
+    readonly bytes: Buffer,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    readonly count: number,
+  ) {}
+
+  /** Strings already as a cell holds them. */
+  static of(strings: readonly string[]): SharedStrings {
+    const b = new SharedStringsBuilder();
+    for (const t of strings) b.addText(t);
+    return b.done();
+  }
+
+  /** String `index` (the number a cell holds, Number() of its text), or undefined when there is no such string. */
+  has(index: number): boolean {
+    return Number.isInteger(index) && index >= 0 && index < this.count;
+  }
+
+  text(index: number): string {
+    return this.bytes.toString('utf8', this.starts[index]!, this.ends[index]!);
+  }
+}
+
+class SharedStringsBuilder {
+  count = 0;
+  private bytes = Buffer.allocUnsafe(1 << 12);
+  private length = 0;
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+
+  private room(more: number): void {
+    if (this.count === this.starts.length) {
+      const s = new Int32Array(this.count * 2);
+      s.set(this.starts);
+      this.starts = s;
+      const e = new Int32Array(this.count * 2);
+      e.set(this.ends);
+      this.ends = e;
+    }
+    if (this.length + more > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+  }
+
+  addBytes(b: Uint8Array, s: number, e: number): void {
+    this.room(e - s);
+    this.starts[this.count] = this.length;
+    copyBytes(b, s, e, this.bytes, this.length);
+    this.length += e - s;
+    this.ends[this.count++] = this.length;
+  }
+
+  addText(t: string): void {
+    this.room(t.length * 3);
+    this.starts[this.count] = this.length;
+    this.length += this.bytes.write(t, this.length, 'utf8');
+    this.ends[this.count++] = this.length;
+  }
+
+  done(): SharedStrings {
+    return new SharedStrings(this.bytes.subarray(0, this.length), this.starts, this.ends, this.count);
+  }
 }
 
 /**
- * Which reader reads the XML of sheets and shared strings: 'fast' (xml.ts: the plain shape of a
- * sheet scanned directly, saxes for anything else) or 'saxes' (saxes alone: the reference the fast
- * reader is held to in the tests).
+ * Which reader reads the XML of sheets and shared strings: 'fast' (the sheet's bytes scanned
+ * directly, bytes.ts, and the shared strings' text, xml.ts; saxes for anything else), 'text' (the
+ * sheet's decoded text scanned, xml.ts: the reading the byte scanner is held to in the tests) or
+ * 'saxes' (saxes alone: the reference both fast readers are held to).
  */
-export type XmlParserChoice = 'fast' | 'saxes';
+export type XmlParserChoice = 'fast' | 'text' | 'saxes';
 
 function xmlReader(file: string, part: string, xml: XmlParserChoice, handlers: XmlHandlers): XmlReader {
-  return new XmlReader(file, part, handlers, xml === 'fast');
+  return new XmlReader(file, part, handlers, xml !== 'saxes');
 }
 
 /** Column letters of a 0-based index: 0 → A, 26 → AA. */
@@ -204,20 +304,129 @@ function rowDigits(ref: string, from: number): number {
   return row;
 }
 
+/** ASCII digits b[s, e) (1 to 10 of them, no leading zero) as a row number; NaN otherwise. */
+function rowDigitsBytes(b: Uint8Array, s: number, e: number): number {
+  if (e === s || e - s > 10) return NaN;
+  let row = 0;
+  for (let i = s; i < e; i++) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === s)) return NaN;
+    row = row * 10 + d;
+  }
+  return row;
+}
+
+/** parseRef() of the ASCII bytes b[s, e). */
+function parseRefBytes(b: Uint8Array, s: number, e: number, out: { col: number; row: number }): void {
+  let col = 0;
+  let i = s;
+  for (; i < e; i++) {
+    const c = b[i]!;
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    if (col > EXCEL_MAX_COLUMNS) {
+      out.col = EXCEL_MAX_COLUMNS;
+      out.row = NaN;
+      return;
+    }
+  }
+  out.col = col - 1;
+  out.row = rowDigitsBytes(b, i, e);
+}
+
+/**
+ * Whether the ASCII bytes b[s, e) are a number numberCellText() gives back as it is: an integer of
+ * at most 15 digits (not "-0"), or a decimal fraction of at most 17 characters and 15 digits
+ * ending in a non-zero digit. Such a cell's bytes are its text.
+ */
+export function plainNumberBytes(b: Uint8Array, s: number, e: number): boolean {
+  let i = s;
+  if (b[i] === 45) i++;
+  const first = i;
+  while (i < e && b[i]! >= 48 && b[i]! <= 57) i++;
+  const intDigits = i - first;
+  if (intDigits === 0 || (intDigits > 1 && b[first] === 48)) return false;
+  if (i === e) return intDigits <= 15 && !(intDigits === 1 && b[first] === 48 && first > s);
+  if (b[i] !== 46 || e - s > 17) return false;
+  const dot = i++;
+  while (i < e && b[i]! >= 48 && b[i]! <= 57) i++;
+  return i === e && i > dot + 1 && b[e - 1] !== 48 && intDigits + (e - dot - 1) <= EXCEL_DIGITS;
+}
+
+/** Whether the UTF-8 text b[s, e) is a cell's text as it is: no white space to trim at either end (ASCII there), no Excel escape (_xHHHH_). */
+function plainTextBytes(b: Uint8Array, s: number, e: number): boolean {
+  const first = b[s]!;
+  const last = b[e - 1]!;
+  if (first <= 32 || first >= 0x7f || last <= 32 || last >= 0x7f) return false;
+  for (let i = s; i < e - 1; i++) if (b[i] === 95 && b[i + 1] === 120) return false;
+  return true;
+}
+
+/** from[s, e) into `to` at `at`: a cell's few bytes copied here rather than by a call into Buffer.copy. */
+function copyBytes(from: Uint8Array, s: number, e: number, to: Uint8Array, at: number): void {
+  if (e - s > 64) {
+    to.set(from.subarray(s, e), at);
+    return;
+  }
+  for (let i = s; i < e; i++) to[at++] = from[i]!;
+}
+
+/**
+ * The text of an element being read (<v>, <is><t>s): the bytes it came as (one piece of the
+ * byte scanner's, not yet a string), or a string once it came in several pieces or decoded.
+ */
+class Captured {
+  buf: Buffer | null = null;
+  s = 0;
+  e = 0;
+  private str = '';
+  reset(): void {
+    this.buf = null;
+    this.str = '';
+  }
+  bytes(b: Buffer, s: number, e: number): void {
+    if (this.buf === null && this.str === '') {
+      this.buf = b;
+      this.s = s;
+      this.e = e;
+    } else this.str = this.text() + b.toString('utf8', s, e);
+  }
+  add(t: string): void {
+    this.str = this.text() + t;
+  }
+  text(): string {
+    if (this.buf !== null) {
+      this.str = this.buf.toString('utf8', this.s, this.e);
+      this.buf = null;
+    }
+    return this.str;
+  }
+}
+
 /**
  * The sheet's rows, streamed to `sink`: every row with a non-empty cell, as text cells from column
  * A to its last non-empty cell, with its sheet row number as its line. Cell values: a number as
  * Excel shows it (numberCellText); shared, inline and formula strings trimmed; booleans TRUE and
  * FALSE; a formula's cached value. A formula with no cached value, or an error value (#DIV/0!,
  * #REF!, …), is an error naming the cell: never read as empty, never skipped.
+ *
+ * With the byte scanner (xml 'fast', bytes.ts) a cell whose text needs nothing done to it (a plain
+ * number, an inline string with nothing to trim or unescape) goes from the inflated bytes to the
+ * row's bytes without a string, and the row goes to `sink.bytesRow` when the sink has it; any other
+ * cell is made a string and read as the text readers read it.
  */
-export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: readonly string[], limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast'): Promise<void> {
+export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: SharedStrings, limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast'): Promise<void> {
   const file = zip.file;
   const where = { file, field: `sheet "${sheetName}"` };
   let rowNumber = 0;
   let lastRow = 0;
-  // The row's non-empty cells (texts[i] in column cols[i], i < count), reused from row to row.
+  // The row's non-empty cells: column cols[i], UTF-8 rowBytes[starts[i], ends[i]), i < count; reused from row to row.
   const cols: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let rowBytes = Buffer.allocUnsafe(1 << 12);
+  let rowLength = 0;
   const texts: string[] = [];
   let count = 0;
   let nonEmptyWidth = 0;
@@ -225,11 +434,13 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
   let cellCount = 0;
   // The cell being read.
   let type = '';
-  let value = '';
+  const value = new Captured();
+  const inline = new Captured();
+  /** A shared string's bytes (plainCell). */
+  const shared = new Captured();
   let formula = '';
   let hasFormula = false;
   let hasValue = false;
-  let inline = '';
   let capture: 0 | 1 | 2 | 3 = 0; // 0 nothing, 1 <v>, 2 <is><t>, 3 <f>
   let inInline = false;
   let phonetic = 0;
@@ -242,25 +453,37 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
     throw new StatsbidragError(code, message, rowNumber > 0 ? { ...where, line: rowNumber } : where);
   };
 
+  /** Room for `more` bytes in the row's bytes. */
+  const room = (more: number): void => {
+    if (rowLength + more <= rowBytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(rowBytes.length * 2, rowLength + more));
+    rowBytes.copy(grown, 0, 0, rowLength);
+    rowBytes = grown;
+  };
+
   const endRow = (): void => {
     if (nonEmptyWidth > 0) {
       cellCount += nonEmptyWidth;
       if (cellCount > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
-      if (sink.sparseRow) sink.sparseRow(rowNumber, cols, texts, count);
+      if (sink.bytesRow) sink.bytesRow(rowNumber, cols, count, rowBytes, starts, ends);
       else {
-        sink.row(rowNumber, denseCells(nonEmptyWidth, cols, texts, count));
+        for (let i = 0; i < count; i++) texts[i] = rowBytes.toString('utf8', starts[i]!, ends[i]!);
+        if (sink.sparseRow) sink.sparseRow(rowNumber, cols, texts, count);
+        else sink.row(rowNumber, denseCells(nonEmptyWidth, cols, texts, count));
       }
     }
     count = 0;
+    rowLength = 0;
     nonEmptyWidth = 0;
   };
 
   const cellValue = (): string => {
+    const v0 = value.text();
     const described = (): string => (formula ? `the formula =${formula.length > 60 ? `${formula.slice(0, 57)}...` : formula}` : 'a formula');
     if (type === 'e') {
-      fail(`cell ${cellName()} holds the error ${value.trim() || '(unknown)'}${hasFormula ? ` (${described()})` : ''}: fix it in the workbook, as a total built on it is not a number`, 'formula-value');
+      fail(`cell ${cellName()} holds the error ${v0.trim() || '(unknown)'}${hasFormula ? ` (${described()})` : ''}: fix it in the workbook, as a total built on it is not a number`, 'formula-value');
     }
-    if (hasFormula && (!hasValue || (value === '' && type !== 'str'))) {
+    if (hasFormula && (!hasValue || (v0 === '' && type !== 'str'))) {
       fail(
         `cell ${cellName()} holds ${described()} with no computed value: the program that saved the workbook did not calculate it (openpyxl does not); open and save it in Excel or LibreOffice`,
         'formula-value',
@@ -268,21 +491,20 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
     }
     switch (type) {
       case 's': {
-        const index = Number(value);
-        const s = Number.isInteger(index) ? strings[index] : undefined;
-        if (s === undefined) fail(`cell ${cellName()} points at shared string ${value.trim()}, which the workbook does not have`);
-        return s!.trim();
+        const index = Number(v0);
+        if (!strings.has(index)) fail(`cell ${cellName()} points at shared string ${v0.trim()}, which the workbook does not have`);
+        return strings.text(index);
       }
       case 'inlineStr':
-        return unescapeXString(inline).trim();
+        return unescapeXString(inline.text()).trim();
       case 'str':
-        return unescapeXString(value).trim();
+        return unescapeXString(v0).trim();
       case 'b':
-        return value.trim() === '1' ? 'TRUE' : value.trim() === '0' ? 'FALSE' : fail(`cell ${cellName()} holds "${value}", which is not a boolean`);
+        return v0.trim() === '1' ? 'TRUE' : v0.trim() === '0' ? 'FALSE' : fail(`cell ${cellName()} holds "${v0}", which is not a boolean`);
       case 'd':
-        return value.trim();
+        return v0.trim();
       default: {
-        const v = value.trim();
+        const v = v0.trim();
         if (v === '') return '';
         try {
           return numberCellText(v);
@@ -293,25 +515,76 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
     }
   };
 
+  /** The cell's bytes as they came, when they are its text (cellValue() would give them back): where they are in `from`, else null. */
+  const plainCell = (): Captured | null => {
+    if (hasFormula) return null;
+    switch (type) {
+      case 's': {
+        // A shared string's number as plain digits: the string's bytes.
+        const b = value.buf;
+        if (b === null || value.e - value.s > 9) return null;
+        let index = 0;
+        for (let i = value.s; i < value.e; i++) {
+          const d = b[i]! - 48;
+          if (d < 0 || d > 9) return null;
+          index = index * 10 + d;
+        }
+        if (index >= strings.count) return null;
+        shared.buf = strings.bytes;
+        shared.s = strings.starts[index]!;
+        shared.e = strings.ends[index]!;
+        return shared.e > shared.s ? shared : null;
+      }
+      case 'str':
+      case 'b':
+      case 'd':
+      case 'e':
+        return null;
+      case 'inlineStr':
+        return inline.buf !== null && plainTextBytes(inline.buf, inline.s, inline.e) ? inline : null;
+      default:
+        return value.buf !== null && plainNumberBytes(value.buf, value.s, value.e) ? value : null;
+    }
+  };
+
+  /** A kept cell (not empty) in the row. */
+  const keep = (): void => {
+    // A cell at XFD makes a row of 16 384 cells: counted before it is kept.
+    if (cellCount + col + 1 > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
+    cols[count] = col;
+    count++;
+    nonEmptyWidth = col + 1;
+  };
+
   const open = (name: string, a: XmlAttributes, selfClosing: boolean): void => {
     if (done) return;
     switch (name) {
       case 'c': {
-        const r = a.get('r');
         let next = col + 1;
-        if (r !== undefined) {
-          parseRef(r, ref);
-          if (ref.col >= EXCEL_MAX_COLUMNS) fail(`cell ${r.slice(0, 20)} lies beyond column XFD (16 384), the last Excel has`);
-          if (ref.col < 0 || ref.row !== rowNumber) fail(`cell reference "${r.slice(0, 20)}" in row ${rowNumber} is not a cell of that row`);
-          next = ref.col;
+        if (a === byteReader) {
+          const at = byteReader.range('r');
+          if (at >= 0) {
+            const b = byteReader.buffer;
+            const end = byteReader.valueEnd;
+            parseRefBytes(b, at, end, ref);
+            if (ref.col >= EXCEL_MAX_COLUMNS || ref.col < 0 || ref.row !== rowNumber) badRef(b.toString('latin1', at, end));
+            next = ref.col;
+          }
+        } else {
+          const r = a.get('r');
+          if (r !== undefined) {
+            parseRef(r, ref);
+            if (ref.col >= EXCEL_MAX_COLUMNS || ref.col < 0 || ref.row !== rowNumber) badRef(r);
+            next = ref.col;
+          }
         }
         if (next <= col) fail(`cell ${columnLetters(next)}${rowNumber} comes after ${columnLetters(col)}${rowNumber}: the cells of a row are out of order`);
         if (next >= EXCEL_MAX_COLUMNS) fail(`row ${rowNumber} has a cell beyond column XFD (16 384), the last Excel has`);
         col = next;
         type = a.get('t') ?? 'n';
-        value = '';
+        value.reset();
+        inline.reset();
         formula = '';
-        inline = '';
         hasFormula = false;
         hasValue = false;
         break;
@@ -334,8 +607,18 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         if (inInline && phonetic === 0 && !selfClosing) capture = 2;
         break;
       case 'row': {
-        const r = a.get('r');
-        const n = r === undefined ? lastRow + 1 : rowDigits(r, 0);
+        let n: number;
+        let r: string | undefined;
+        if (a === byteReader) {
+          const at = byteReader.range('r');
+          if (at >= 0) {
+            n = rowDigitsBytes(byteReader.buffer, at, byteReader.valueEnd);
+            if (Number.isNaN(n)) r = byteReader.buffer.toString('latin1', at, byteReader.valueEnd);
+          } else n = lastRow + 1;
+        } else {
+          r = a.get('r');
+          n = r === undefined ? lastRow + 1 : rowDigits(r, 0);
+        }
         if (Number.isNaN(n)) {
           rowNumber = 0;
           fail(`a row is numbered "${r!.slice(0, 20)}", which is not a row number`);
@@ -352,10 +635,19 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         break;
     }
   };
+  const badRef = (r: string): never => {
+    if (ref.col >= EXCEL_MAX_COLUMNS) fail(`cell ${r.slice(0, 20)} lies beyond column XFD (16 384), the last Excel has`);
+    return fail(`cell reference "${r.slice(0, 20)}" in row ${rowNumber} is not a cell of that row`);
+  };
   const text = (t: string): void => {
-    if (capture === 1) value += t;
-    else if (capture === 2) inline += t;
+    if (capture === 1) value.add(t);
+    else if (capture === 2) inline.add(t);
     else if (capture === 3 && formula.length < 80) formula += t;
+  };
+  const bytes = (b: Uint8Array, s: number, e: number): void => {
+    if (capture === 1) value.bytes(b as Buffer, s, e);
+    else if (capture === 2) inline.bytes(b as Buffer, s, e);
+    else if (capture === 3 && formula.length < 80) formula += (b as Buffer).toString('utf8', s, e);
   };
   const close = (name: string): void => {
     if (done) return;
@@ -372,14 +664,24 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         phonetic--;
         break;
       case 'c': {
+        const plain = plainCell();
+        if (plain !== null) {
+          const length = plain.e - plain.s;
+          keep();
+          room(length);
+          starts[count - 1] = rowLength;
+          copyBytes(plain.buf!, plain.s, plain.e, rowBytes, rowLength);
+          rowLength += length;
+          ends[count - 1] = rowLength;
+          break;
+        }
         const v = cellValue();
         if (v !== '') {
-          // A cell at XFD makes a row of 16 384 cells: counted before it is kept.
-          if (cellCount + col + 1 > limits.maxCells) fail(`more than ${limits.maxCells} cells, more than this tool reads from a sheet`, 'xlsx-limit');
-          cols[count] = col;
-          texts[count] = v;
-          count++;
-          nonEmptyWidth = col + 1;
+          keep();
+          room(v.length * 3);
+          starts[count - 1] = rowLength;
+          rowLength += rowBytes.write(v, rowLength, 'utf8');
+          ends[count - 1] = rowLength;
         }
         break;
       }
@@ -394,10 +696,18 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         break;
     }
   };
-  const p = xmlReader(file, part, xml, { open, text, close });
-  await zip.stream(part, (t) => {
-    if (!done) p.write(t);
-  });
+  const byteReader: ByteXmlReader | undefined = xml === 'fast' ? new ByteXmlReader(file, part, { open, text, bytes, close }) : undefined;
+  const p: XmlReader | ByteXmlReader = byteReader ?? xmlReader(file, part, xml, { open, text, close });
+  if (byteReader) {
+    await zip.streamBytes(part, (chunk) => {
+      if (!done) byteReader.write(chunk);
+    });
+  } else {
+    const textReader = p as XmlReader;
+    await zip.stream(part, (t) => {
+      if (!done) textReader.write(t);
+    });
+  }
   if (!done) p.close();
   if (inSheetData) fail('the sheet ends inside its data');
 }

@@ -102,9 +102,9 @@ function known(s: string, a: number, b: number): string {
   return s.slice(a, b);
 }
 
-const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
-const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
-const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+export const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+export const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
+export const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
 /** Whether s[a, b) and s[c, d) are the same text. */
 function same(s: string, a: number, b: number, c: number, d: number): boolean {
@@ -113,10 +113,10 @@ function same(s: string, a: number, b: number, c: number, d: number): boolean {
   return true;
 }
 
-const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[Uu][Tt][Ff]-8"|'[Uu][Tt][Ff]-8'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
+export const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[Uu][Tt][Ff]-8"|'[Uu][Tt][Ff]-8'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
 
 /** The five entities XML defines. */
-function predefined(name: string): string | undefined {
+export function predefined(name: string): string | undefined {
   switch (name) {
     case 'amp':
       return '&';
@@ -134,13 +134,47 @@ function predefined(name: string): string | undefined {
 }
 
 /** A character reference's code point when it is an XML Char, else undefined. */
-function charRef(body: string): number | undefined {
+export function charRef(body: string): number | undefined {
   const hex = body.charCodeAt(1) === 120; // "#x"
   const digits = body.slice(hex ? 2 : 1);
   if (digits === '' || !(hex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) return undefined;
   const code = parseInt(digits, hex ? 16 : 10);
   const ok = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
   return ok ? code : undefined;
+}
+
+/** What saxes is given first when it takes over: the prolog read so far, or the root closed, or the elements open (as start tags). */
+export function replayOf(rootSeen: boolean, rootClosed: boolean, rootName: string, stack: readonly string[], prolog: string): string {
+  if (!rootSeen) return prolog;
+  if (rootClosed) return `<${rootName}/>`;
+  return stack.map((name) => `<${name}>`).join('');
+}
+
+/**
+ * A saxes parser that reads on from where a fast reader stopped: `replay` (replayOf) is written
+ * first with no events, so it sees the same document from there; then it hands on the events of
+ * what is written to it (none once `stopped()`).
+ */
+export function saxesFrom(file: string, part: string, h: XmlHandlers, replay: string, stopped: () => boolean): SaxesParserType<{}> {
+  const p = saxesParser(file, part);
+  let replaying = true;
+  const attributes = { a: {} as Record<string, string>, get(name: string): string | undefined { return this.a[name]; } };
+  p.on('opentag', (tag: SaxesTagPlain) => {
+    if (replaying || stopped()) return;
+    attributes.a = tag.attributes as Record<string, string>;
+    h.open(localName(tag.name), attributes, tag.isSelfClosing);
+  });
+  const text = (t: string): void => {
+    if (!replaying && !stopped()) h.text(t);
+  };
+  p.on('text', text);
+  p.on('cdata', text);
+  p.on('closetag', (tag: SaxesTagPlain) => {
+    if (!replaying && !stopped()) h.close(localName(tag.name));
+  });
+  p.write(replay);
+  replaying = false;
+  return p;
 }
 
 /** Need more text to decide (the construct runs past the chunk). */
@@ -213,29 +247,8 @@ export class XmlReader implements XmlAttributes {
 
   /** Saxes reads from s[i] on, told first what is open there. */
   private handOver(s: string, i: number): void {
-    const h = this.handlers;
-    const p = saxesParser(this.file, this.part);
-    let replaying = true;
-    const attributes = { a: {} as Record<string, string>, get(name: string): string | undefined { return this.a[name]; } };
-    p.on('opentag', (tag: SaxesTagPlain) => {
-      if (replaying || this.stopped) return;
-      attributes.a = tag.attributes as Record<string, string>;
-      h.open(localName(tag.name), attributes, tag.isSelfClosing);
-    });
-    const text = (t: string): void => {
-      if (!replaying && !this.stopped) h.text(t);
-    };
-    p.on('text', text);
-    p.on('cdata', text);
-    p.on('closetag', (tag: SaxesTagPlain) => {
-      if (!replaying && !this.stopped) h.close(localName(tag.name));
-    });
-    this.sax = p;
-    if (!this.rootSeen) p.write(this.prolog);
-    else if (this.rootClosed) p.write(`<${this.rootName}/>`);
-    else p.write(this.stack.map((name) => `<${name}>`).join(''));
-    replaying = false;
-    p.write(s.slice(i));
+    this.sax = saxesFrom(this.file, this.part, this.handlers, replayOf(this.rootSeen, this.rootClosed, this.rootName, this.stack, this.prolog), () => this.stopped);
+    this.sax.write(s.slice(i));
   }
 
   /** Keep s[i…] for the next chunk (or hand over, at the end or when it grows too long). */

@@ -105,6 +105,23 @@ export class ZipArchive {
    * the next chunk waits). What `onText` throws stops the inflating and rejects.
    */
   stream(name: string, onText: (text: string) => void): Promise<void> {
+    const decoder = new StringDecoder('utf8');
+    return this.streamBytes(
+      name,
+      (chunk) => onText(decoder.write(chunk)),
+      () => {
+        const rest = decoder.end();
+        if (rest) onText(rest);
+      },
+    );
+  }
+
+  /**
+   * An entry inflated, handed to `onBytes` a chunk at a time as zlib gives it (synchronously: the
+   * next chunk waits; a chunk is never written to again), and `onEnd` once its sizes and CRC-32 are
+   * checked. What either throws stops the inflating and rejects.
+   */
+  streamBytes(name: string, onBytes: (chunk: Buffer) => void, onEnd?: () => void): Promise<void> {
     const entry = this.entries.get(name.toLowerCase());
     const { file, limits } = this;
     if (!entry) return Promise.reject(damaged(file, `no entry "${name}"`));
@@ -123,7 +140,6 @@ export class ZipArchive {
         }
         const inflate = entry.compressionMethod === 8 ? zlibOf().createInflateRaw({ chunkSize: INFLATE_CHUNK }) : undefined;
         const stream = inflate ? raw.pipe(inflate) : raw;
-        const decoder = new StringDecoder('utf8');
         const crc32 = crc32Of();
         let size = 0;
         let crc = 0;
@@ -177,7 +193,7 @@ export class ZipArchive {
           try {
             for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
               queued -= chunk.length;
-              onText(decoder.write(chunk));
+              onBytes(chunk);
               if (done) return;
             }
           } catch (e) {
@@ -194,8 +210,7 @@ export class ZipArchive {
           if (size < entry.uncompressedSize) return fail(damaged(file, `"${name}": not enough bytes in the stream. expected ${entry.uncompressedSize}. got only ${size}`));
           if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) return fail(damaged(file, `"${name}" fails its CRC-32 check`));
           try {
-            const rest = decoder.end();
-            if (rest) onText(rest);
+            onEnd?.();
           } catch (e) {
             return fail(e);
           }
