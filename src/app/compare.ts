@@ -80,18 +80,25 @@ export async function compareUseCase(request: CompareRequest): Promise<{ compari
  * limits the years compared).
  */
 export async function compareTablesUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source }> {
-  const side = async (spec: string) => {
+  const side = async (spec: string, deferKeys: boolean) => {
     const table = await readTable(resolveInput(spec));
     try {
-      return amountColumnsOf(table, spec, { year: request.years, basis: request.basis });
+      return amountColumnsOf(table, spec, { year: request.years, basis: request.basis, deferKeys });
     } catch (e) {
       throw located(e, { file: spec });
     }
   };
-  const a = await side(request.a);
-  const b = await side(request.b);
+  const a = await side(request.a, false);
+  // B's key index is made only if its rows are not all matched in order to A's (amountColumnsOf
+  // deferKeys): a name on two of its rows is then raised by the comparison, before any note.
+  const b = await side(request.b, true);
+  let comparison: Comparison;
+  try {
+    comparison = compareAmountColumns(a.columns, b.columns, { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) });
+  } catch (e) {
+    throw located(e, { file: request.b });
+  }
   for (const text of [...a.notes, ...b.notes]) note(text);
-  const comparison = compareAmountColumns(a.columns, b.columns, { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) });
   noCommonYears(comparison, request.years);
   const repairs = [...a.repairs, ...b.repairs];
   if (repairs.length) comparison.repairs = repairs;

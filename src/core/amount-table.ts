@@ -10,7 +10,7 @@ import { PLAIN, plainAmountBytes, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, totalRowNote, TOTAL_WORD_KEYS, type TotalRow } from './total-rows.js';
+import { findTotalRows, isTotalKey, maybeTotalWordHash, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -52,9 +52,6 @@ const bytesOf = (t: TableLike): TableBytes | undefined => (t.bytes && t.starts &
 
 /** A plain amount read from a cell's bytes (core/amount.ts plainAmountBytes), one for every cell. */
 const plain: PlainBytes = { value: 0, decimals: 0, negative: false };
-
-/** keyHash() of the total words' keys as a name cell may hold them ("summa", "summa:", "summa :"): a name with another hash is no total word. */
-let totalHashes: Set<number> | undefined;
 
 /** A cell's state after the first reading: a value, empty (0, no value for the total-row rule) or unreadable. */
 const OK = 0;
@@ -121,12 +118,25 @@ function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[]
   return false;
 }
 
+export interface AmountColumnsOptions {
+  year?: YearRange | undefined;
+  basis?: string | undefined;
+  /**
+   * The key index (AmountColumns.byKey) made only when first looked up (KeyIndex.deferred), and
+   * a name on two rows raised then rather than here, when it is the only error left to raise (no
+   * code column, no unreadable cell, no --basis). For the second of two compared tables: compare
+   * matches its rows in order against the first table's, whose index raised any repeated name, and
+   * makes this one only when they are not all matched so (core/compare.ts).
+   */
+  deferKeys?: boolean | undefined;
+}
+
 /**
  * A table as read → its amounts as columns of exact scaled integers (core/scaled-column.ts), one
  * per amount column, without an object per row: what `compare` reads (amountTableOf gives the
  * same as rows). Errors, repairs and total rows as amountTableOf says.
  */
-export function amountColumnsOf(t: TableLike, label: string, options: { year?: YearRange | undefined; basis?: string | undefined } = {}): AmountColumnsResult {
+export function amountColumnsOf(t: TableLike, label: string, options: AmountColumnsOptions = {}): AmountColumnsResult {
   const file = t.file;
   const roles = columnRoles(t.headers, { ...(options.year ? { year: options.year } : {}), ...(options.basis !== undefined ? { basis: options.basis, basisNamed: true } : {}) });
   const bare = t.headers.findIndex((h, i) => isBareAmountHeader(h) && !roles.amounts.some((a) => a.index === i));
@@ -204,7 +214,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
   const word = new Uint8Array(n);
   const nameless = new Uint8Array(n);
   let words = 0;
-  totalHashes ??= new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
+  let plainNames = 0;
   const nameStart = tb?.starts[roles.recipient];
   const nameEnd = tb?.ends[roles.recipient];
   const emptyHash = keyHash('');
@@ -217,7 +227,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
         hashes[r] = h;
         plainName[r] = 1;
         if (h === emptyHash && blankName(tb!.bytes, s, e)) nameless[r] = 1;
-        if (totalHashes.has(h)) {
+        plainNames++;
+        if (maybeTotalWordHash(h)) {
           const name = t.cell(r, roles.recipient);
           if (isTotalKey(recipientKey(name), name.length)) {
             word[r] = 1;
@@ -272,15 +283,71 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
     const code = codeAt(r);
     return code ? `code:${code}` : recipientKey(t.cell(r, recipient));
   };
-  const byKey = new KeyIndex(count, keyAt);
+  let byKey: KeyIndex | undefined;
   // Row i's name as bytes, and whether its key is that name's (no code): read by compare and its writers.
-  const names: NameBytes | undefined = tb && nameStart && nameEnd ? { bytes: tb.bytes, start: new Int32Array(count), end: new Int32Array(count), keyed: new Uint8Array(count) } : undefined;
+  // Every row's name plain and kept, and keyed by it: the table's own offsets are the names' (no copy).
+  const fast = codeColumn === undefined && bad.size === 0;
+  const shared = fast && rows === undefined && plainNames === n;
+  const names: NameBytes | undefined =
+    tb && nameStart && nameEnd
+      ? shared
+        ? { bytes: tb.bytes, start: nameStart, end: nameEnd, keyed: new Uint8Array(count).fill(1) }
+        : { bytes: tb.bytes, start: new Int32Array(count), end: new Int32Array(count), keyed: new Uint8Array(count) }
+      : undefined;
   const sameKey = (j: number, i: number): boolean =>
     names !== undefined && names.keyed[j] === 1 && names.keyed[i] === 1
       ? samePlainKey(names.bytes, names.start[j]!, names.end[j]!, names.bytes, names.start[i]!, names.end[i]!)
       : keyAt(j) === keyAt(i);
+  /** Row i's key is that of the earlier row `earlier` (by code, or by name). */
+  const duplicateError = (i: number, earlier: number, byCode: boolean): StatsbidragError => {
+    const r = row(i);
+    return new StatsbidragError('duplicate-recipient', `"${t.cell(r, roles.recipient).trim()}" is also on line ${t.line(row(earlier))}`, { ...(file ? { file } : {}), line: t.line(r), field: t.headers[byCode ? roles.code! : roles.recipient]! });
+  };
   let coded = 0;
-  for (let i = 0; i < count; i++) {
+  // No code column and no unreadable cell: each row is keyed by its name, and the only errors left
+  // are a row without a name and a name on two rows. Then the rows go into the index all at once,
+  // in the order of their slots (KeyIndex.addAllHashed: no cache miss a row); on either error the
+  // rows are read again one by one below, which finds the first error in row order.
+  let indexed = false;
+  if (fast) {
+    const rowHashes = rows === undefined ? hashes : new Int32Array(count);
+    let named = true;
+    if (shared) {
+      for (let i = 0; i < count && named; i++) if (nameless[i]) named = false;
+    }
+    for (let i = 0; i < count && named && !shared; i++) {
+      const r = row(i);
+      if (nameless[r]) named = false;
+      rowHashes[i] = hashes[r]!;
+      if (names) {
+        if (plainName[r]) {
+          names.start[i] = nameStart![r]!;
+          names.end[i] = nameEnd![r]!;
+          names.keyed[i] = 1;
+        } else names.start[i] = -1;
+      }
+    }
+    // A name on two rows: the error the row-at-a-time reading raises (no other is left to raise).
+    const duplicate = (): StatsbidragError => {
+      const one = new KeyIndex(count, keyAt);
+      for (let i = 0; ; i++) {
+        const earlier = one.addHashed(i, rowHashes[i]!, sameKey);
+        if (earlier >= 0) return duplicateError(i, earlier, false);
+      }
+    };
+    if (named && options.deferKeys === true && options.basis === undefined) {
+      // Left for compare to make if it must (KeyIndex.deferred): then a name on two rows is raised.
+      byKey = KeyIndex.deferred(rowHashes, keyAt, (index) => {
+        if (!index.addAllHashed(rowHashes, sameKey)) throw duplicate();
+      });
+      indexed = true;
+    } else if (named) {
+      byKey = new KeyIndex(count, keyAt);
+      indexed = byKey.addAllHashed(rowHashes, sameKey);
+    }
+  }
+  if (!indexed) byKey = new KeyIndex(count, keyAt);
+  for (let i = 0; i < count && !indexed; i++) {
     const r = row(i);
     const at = (field: string) => ({ ...(file ? { file } : {}), line: t.line(r), field });
     if (nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
@@ -293,8 +360,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
         if (!code) names.keyed[i] = 1;
       } else names.start[i] = -1;
     }
-    const earlier = code ? byKey.add(`code:${code}`, i) : byKey.addHashed(i, hashes[r]!, sameKey);
-    if (earlier >= 0) throw new StatsbidragError('duplicate-recipient', `"${t.cell(r, roles.recipient).trim()}" is also on line ${t.line(row(earlier))}`, at(t.headers[code ? roles.code! : roles.recipient]!));
+    const earlier = code ? byKey!.add(`code:${code}`, i) : byKey!.addHashed(i, hashes[r]!, sameKey);
+    if (earlier >= 0) throw duplicateError(i, earlier, code !== '');
     if (bad.size === 0) continue;
     columns.forEach((c, slot) => {
       if (state[slot]![r] !== BAD) return;
@@ -339,7 +406,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: { year?: Y
       amounts,
       allCoded: count > 0 && coded === count,
       anyCoded: coded > 0,
-      byKey,
+      byKey: byKey!,
       ...(names ? { names } : {}),
     },
     repairs,

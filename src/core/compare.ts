@@ -402,10 +402,14 @@ const abs = (x: bigint): bigint => (x < 0n ? -x : x);
  */
 function largestFirst(sizes: Int32Array): Int32Array {
   const n = sizes.length;
-  let order = Int32Array.from({ length: n }, (_, j) => j);
+  let order = new Int32Array(n);
+  for (let j = 0; j < n; j++) order[j] = j;
   let next = new Int32Array(n);
   const count = new Int32Array(2048);
-  for (let shift = 0; shift < 33; shift += 11) {
+  // Digits above the largest size's are 0 in every size: not counted at all.
+  let bits = 0;
+  for (let j = 0; j < n; j++) bits |= sizes[j]!;
+  for (let shift = 0; shift < 33 && bits >>> shift !== 0; shift += 11) {
     count.fill(0);
     for (let j = 0; j < n; j++) count[2047 - ((sizes[j]! >>> shift) & 2047)]!++;
     if (count.some((c) => c === n)) continue;
@@ -439,6 +443,8 @@ const SMALL = 2n ** 31n - 1n;
 interface Reading {
   columns: { column: ScaledColumn; all: bigint; common: bigint }[];
 }
+
+const EMPTY_ROWS = new Int32Array(0);
 
 class ColumnarComparison implements Comparison {
   a: CompareSide;
@@ -499,14 +505,6 @@ class ColumnarComparison implements Comparison {
     });
 
     // Recipients are matched by their key through one map per side, never by a scan per row.
-    const total = A.firsts.length + B.firsts.length;
-    const nameRow = new Int32Array(total);
-    const aRow = new Int32Array(total);
-    const bRow = new Int32Array(total);
-    const bFirst = new Int32Array(total);
-    const matchedB = new Uint8Array(B.count);
-    let n = 0;
-    let onlyA = 0;
     const noLater = A.lastOf.size === 0 && B.lastOf.size === 0;
     // B's row a row of A has the key of: found by the key's hash; confirmed on the names' bytes when
     // both keys are made from them (no string), else on the keys.
@@ -516,12 +514,27 @@ class ColumnarComparison implements Comparison {
       na !== undefined && nb !== undefined && na.keyed[ra] === 1 && nb.keyed[rb] === 1
         ? samePlainKey(na.bytes, na.start[ra]!, na.end[ra]!, nb.bytes, nb.start[rb]!, nb.end[rb]!)
         : A.index.keyOf(ra) === B.index.keyOf(rb);
+    // An index made only when looked up (amountColumnsOf deferKeys) is A's made now: it raises a key on two of A's rows.
+    A.index.make();
+    // Row j of B has the key of row j of A, for every j, and no key is on two rows of either side:
+    // each compared row j is row j of both (so B's keys are A's, none twice), and the one array of
+    // positions 0 … n − 1 (A's firsts) is every row array below (nothing more made).
+    let inOrder = noLater && A.count === B.count && A.firsts.length === A.count && B.firsts.length === B.count;
+    for (let j = 0; j < A.count && inOrder; j++) if (!(A.index.hashOf(j) === B.index.hashOf(j) && same(j, j))) inOrder = false;
+    const total = inOrder ? 0 : A.firsts.length + B.firsts.length;
+    const nameRow = new Int32Array(total);
+    const aRow = new Int32Array(total);
+    const bRow = new Int32Array(total);
+    const bFirst = new Int32Array(total);
+    const matchedB = new Uint8Array(inOrder ? 0 : B.count);
+    let n = 0;
+    let onlyA = 0;
     // Two tables nearly always list their recipients in the same order: B's row after the last one
     // matched is tried first (its key's hash, then the key), then the map. Only when no key is on two
     // rows of B: each row of B is then the one row with its key.
     const guess = B.lastOf.size === 0;
     let next = 0;
-    for (const first of A.firsts) {
+    for (const first of inOrder ? EMPTY_ROWS : A.firsts) {
       const hash = A.index.hashOf(first);
       const b = guess && next < B.count && B.index.hashOf(next) === hash && same(next, first) ? next : B.index.findHashed(hash, first, same);
       next = b + 1;
@@ -538,9 +551,14 @@ class ColumnarComparison implements Comparison {
       }
       n++;
     }
+    // B's index deferred and never looked up: each row of B matched in order holds a key of A's,
+    // each another (A's index holds no key twice), so when every row of B is matched no key is on
+    // two of its rows; else the index is made now, and raises a key on two rows.
+    if (!inOrder && !B.index.made && n - onlyA !== B.count) B.index.make();
+    if (inOrder) n = A.count;
     this.fromA = n;
     let onlyB = 0;
-    for (const first of B.firsts) {
+    for (const first of inOrder ? EMPTY_ROWS : B.firsts) {
       if (matchedB[first]) continue;
       nameRow[n] = first;
       aRow[n] = -1;
@@ -552,10 +570,10 @@ class ColumnarComparison implements Comparison {
     this.rowCount = n;
     this.onlyA = onlyA;
     this.onlyB = onlyB;
-    this.nameRow = nameRow.subarray(0, n);
-    this.aRow = aRow.subarray(0, n);
-    this.bRow = bRow.subarray(0, n);
-    this.bFirst = bFirst.subarray(0, n);
+    this.nameRow = inOrder ? A.firsts : nameRow.subarray(0, n);
+    this.aRow = inOrder ? A.firsts : aRow.subarray(0, n);
+    this.bRow = inOrder ? A.firsts : bRow.subarray(0, n);
+    this.bFirst = inOrder ? A.firsts : bFirst.subarray(0, n);
     this.idOf = [A.id, B.id];
     this.namesOf = [A.names, B.names];
     this.codeOf = [A.code, B.code];

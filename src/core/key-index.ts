@@ -21,13 +21,17 @@ export function finishHash(h: number): number {
   return h ^ (h >>> 16);
 }
 
+const EMPTY = new Int32Array(0);
+
 export class KeyIndex {
   /** Per slot: the row (−1: empty) and its key's hash side by side, so a probe reads one place. */
-  private readonly table: Int32Array;
+  private table: Int32Array;
   private readonly mask: number;
-  private readonly hashes: Int32Array;
+  private hashes: Int32Array;
   /** The keys, when no `keyAt` makes them again. */
   private readonly keys: (string | undefined)[] | undefined;
+  /** A deferred index's filling, until the table is first needed (see `deferred`). */
+  private pending: ((index: KeyIndex) => void) | undefined;
   /** Keys held. */
   size = 0;
 
@@ -38,13 +42,44 @@ export class KeyIndex {
   constructor(
     rows: number,
     private readonly keyAt?: (row: number) => string,
+    deferred?: { hashes: Int32Array; fill: (index: KeyIndex) => void },
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
-    this.table = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
-    this.hashes = new Int32Array(rows);
+    if (deferred) {
+      this.table = EMPTY;
+      this.hashes = deferred.hashes;
+      this.pending = deferred.fill;
+    } else {
+      this.table = new Int32Array(2 * size).fill(-1);
+      this.hashes = new Int32Array(rows);
+    }
     this.keys = keyAt ? undefined : new Array<string | undefined>(rows);
+  }
+
+  /**
+   * An index of rows 0 … hashes.length − 1 whose keys (made by `keyAt`) have the hashes `hashes`,
+   * made only when first looked up or added to: `fill` then puts the rows in (and may throw what
+   * filling finds, such as a key on two rows). hashOf() and keyOf() need no table; `made` says
+   * whether it was made. Spares the table of a side whose rows are matched in order (core/compare.ts).
+   */
+  static deferred(hashes: Int32Array, keyAt: (row: number) => string, fill: (index: KeyIndex) => void): KeyIndex {
+    return new KeyIndex(hashes.length, keyAt, { hashes, fill });
+  }
+
+  /** Whether the table is made (false only for a deferred index not yet looked up). */
+  get made(): boolean {
+    return this.pending === undefined;
+  }
+
+  /** A deferred index's table made and filled now (what filling throws, thrown here); else nothing. */
+  make(): void {
+    const fill = this.pending;
+    if (fill === undefined) return;
+    this.pending = undefined;
+    this.table = new Int32Array(2 * (this.mask + 1)).fill(-1);
+    fill(this);
   }
 
   /** Whether row `row` was added under `key`. */
@@ -69,11 +104,13 @@ export class KeyIndex {
 
   /** The row holding `key`, or −1. */
   get(key: string, hash: number = keyHash(key)): number {
+    if (this.pending) this.make();
     return this.table[2 * this.probe(hash, key, this.same)]!;
   }
 
   /** Row `row` under `key`, unless an earlier row holds it: then that row (and nothing is added), else −1. */
   add(key: string, row: number): number {
+    if (this.pending) this.make();
     const hash = keyHash(key);
     const slot = this.probe(hash, key, this.same);
     const j = this.table[2 * slot]!;
@@ -90,6 +127,7 @@ export class KeyIndex {
    * with `keyAt` (one that holds its keys takes them through add()).
    */
   addHashed(row: number, hash: number, same: (earlier: number, row: number) => boolean): number {
+    if (this.pending) this.make();
     if (this.keys) throw new Error('KeyIndex.addHashed: an index that holds its keys takes them through add()');
     const slot = this.probe(hash, row, same);
     const j = this.table[2 * slot]!;
@@ -98,8 +136,54 @@ export class KeyIndex {
     return -1;
   }
 
+  /**
+   * Rows 0 … hashes.length − 1 into an empty index, row i under the key whose hash is hashes[i],
+   * as addHashed(i, hashes[i], same) for each i in turn, when no two rows hold the same key: true.
+   * The rows go in ordered by their home slot (a stable counting sort on its high bits), so the
+   * table is walked from start to end rather than at random: for a million rows most probes then
+   * hit memory already in the cache. On the first row whose key an earlier row holds: false, and
+   * the index is left part-filled (the caller drops it and adds the rows one by one, which finds
+   * the same rows in row order). The index keeps `hashes` as its own (hashOf reads it; the caller
+   * does not change it after). Only for an index with `keyAt`.
+   */
+  addAllHashed(hashes: Int32Array, same: (earlier: number, row: number) => boolean): boolean {
+    if (this.keys) throw new Error('KeyIndex.addAllHashed: an index that holds its keys takes them through add()');
+    if (this.pending) this.make();
+    if (this.size !== 0) throw new Error('KeyIndex.addAllHashed: the index is not empty');
+    const n = hashes.length;
+    const { table, mask } = this;
+    // Buckets of consecutive slots: at most 2^12, each at least 64 slots.
+    const slotBits = 31 - Math.clz32(mask + 1);
+    const bucketBits = Math.max(0, Math.min(12, slotBits - 6));
+    const shift = slotBits - bucketBits;
+    const count = new Int32Array((1 << bucketBits) + 1);
+    for (let i = 0; i < n; i++) count[((hashes[i]! & mask) >>> shift) + 1]!++;
+    for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[count[(hashes[i]! & mask) >>> shift]!++] = i;
+    // Row i's hash is hashes[i]: the index reads them there (hashOf), not from a copy of its own.
+    this.hashes = hashes;
+    for (let k = 0; k < n; k++) {
+      const row = order[k]!;
+      const hash = hashes[row]!;
+      let slot = hash & mask;
+      for (;;) {
+        const j = table[2 * slot]!;
+        if (j === -1) break;
+        // Rows of one key share a bucket and go in in row order: a later row finds the first.
+        if (table[2 * slot + 1] === hash && same(j, row)) return false;
+        slot = (slot + 1) & mask;
+      }
+      table[2 * slot] = row;
+      table[2 * slot + 1] = hash;
+    }
+    this.size = n;
+    return true;
+  }
+
   /** The row whose key has hash `hash` and is the key of `other` by `same(row, other)`, or −1: a lookup by another table's row, no key made. */
   findHashed(hash: number, other: number, same: (row: number, other: number) => boolean): number {
+    if (this.pending) this.make();
     return this.table[2 * this.probe(hash, other, same)]!;
   }
 

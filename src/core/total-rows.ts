@@ -44,7 +44,7 @@ const TOTAL_WORDS = new Set([
 ]);
 
 /** The total words, as recipient keys. */
-export const TOTAL_WORD_KEYS: readonly string[] = [...TOTAL_WORDS];
+const TOTAL_WORD_KEYS: readonly string[] = [...TOTAL_WORDS];
 
 /** Whether a name cell is a total word ("Summa", "TOTALT:", "Grand total", …), not a recipient. */
 export function isTotalName(name: string): boolean {

@@ -541,6 +541,13 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
     const textBytes = ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0);
     const bytes = (years + 1) * (textBytes + perRecord);
     if (at + bytes > out.length) yield renew(bytes);
+    // The record's amounts, difference and per cent as the previous record wrote them (out[from, to)): the
+    // same numbers are the same bytes (one year's record and the total of one year, nearly always).
+    let from = -1;
+    let to = -1;
+    let lastA = NaN;
+    let lastB = NaN;
+    let lastShown = false;
     for (let y = 0; y <= years; y++) {
       const a = values[2 * y]!;
       const b = values[2 * y + 1]!;
@@ -553,17 +560,30 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
       const yt = YEAR[y]!;
       for (let k = 0; k < yt.length; k++) out[at++] = yt[k]!;
       out[at++] = D;
-      if (a === a) at = writeSignedAmount(out, at, a, dp, MARK, digits);
-      out[at++] = D;
-      if (b === b) at = writeSignedAmount(out, at, b, dp, MARK, digits);
-      out[at++] = D;
       // The difference (a row's total's only when both sides cover the same years) and the per cent of A.
-      if ((y < years || numbers.sameSpan) && a === a && b === b) {
-        const d = b - a;
-        at = writeSignedAmount(out, at, d, dp, MARK, digits);
+      const shown = (y < years || numbers.sameSpan) && a === a && b === b;
+      if (from >= 0 && shown === lastShown && Object.is(a, lastA) && Object.is(b, lastB)) {
+        const start = at;
+        for (let k = from; k < to; k++) out[at++] = out[k]!;
+        from = start;
+        to = at;
+      } else {
+        from = at;
+        if (a === a) at = writeSignedAmount(out, at, a, dp, MARK, digits);
         out[at++] = D;
-        if (a !== 0) at = writePercent(out, at, d, a, MARK, digits);
-      } else out[at++] = D;
+        if (b === b) at = writeSignedAmount(out, at, b, dp, MARK, digits);
+        out[at++] = D;
+        if (shown) {
+          const d = b - a;
+          at = writeSignedAmount(out, at, d, dp, MARK, digits);
+          out[at++] = D;
+          if (a !== 0) at = writePercent(out, at, d, a, MARK, digits);
+        } else out[at++] = D;
+        to = at;
+        lastA = a;
+        lastB = b;
+        lastShown = shown;
+      }
       if (marks) {
         out[at++] = D;
         at = writeAscii(out, at, marks[y]!);

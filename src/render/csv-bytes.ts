@@ -68,6 +68,35 @@ for (let n = 0; n < 100; n++) {
  * formatAmount() groups it.
  */
 export function writeScaledAmount(out: Uint8Array, at: number, v: number, decimals: number, mark: number, digits: Uint8Array, group = -1): number {
+  // Below 2^31 and not grouped (nearly every amount): written from its last digit back, in 32-bit integers.
+  if (group < 0 && v <= 0x7fffffff) {
+    let len = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+    if (len <= decimals) len = decimals + 1;
+    const end = at + len + (decimals > 0 ? 1 : 0);
+    let p = end;
+    let x = v | 0;
+    if (decimals === 0) {
+      while (x >= 100) {
+        const q = (x / 100) | 0;
+        const r = (x - q * 100) << 1;
+        out[--p] = PAIRS[r + 1]!;
+        out[--p] = PAIRS[r]!;
+        x = q;
+      }
+      if (x >= 10) {
+        out[--p] = PAIRS[(x << 1) + 1]!;
+        out[--p] = PAIRS[x << 1]!;
+      } else out[--p] = 48 + x;
+      return end;
+    }
+    for (let k = 0; k < len; k++) {
+      if (k === decimals) out[--p] = mark;
+      const q = (x / 10) | 0;
+      out[--p] = 48 + x - q * 10;
+      x = q;
+    }
+    return end;
+  }
   // Digits into `digits`, least significant first, two at a time (v / 100 is exact enough below 2^53: the quotient is below 2^47).
   let nd = 0;
   while (v >= 100) {

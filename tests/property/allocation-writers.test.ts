@@ -277,7 +277,7 @@ describe('the two readers', () => {
 describe('writeScaledAmount', () => {
   it('writes any integer below 2^53 as its decimal text with the decimals, the mark and (grouped) a separator every three whole digits', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.maxSafeNat(), fc.nat({ max: 1000 }), fc.constantFrom(0, 9, 10, 99, 100, 999, 1000, 2 ** 53 - 1)), fc.nat({ max: 6 }), fc.boolean(), (v, decimals, grouped) => {
+      fc.property(fc.oneof(fc.maxSafeNat(), fc.nat(), fc.nat({ max: 1000 }), fc.constantFrom(0, 9, 10, 99, 100, 999, 1000, 999_999_999, 1_000_000_000, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1)), fc.nat({ max: 6 }), fc.boolean(), (v, decimals, grouped) => {
         const out = new Uint8Array(64);
         const end = writeScaledAmount(out, 3, v, decimals, 44, new Uint8Array(40), grouped ? 32 : -1);
         const text = BigInt(v).toString().padStart(decimals + 1, '0');
