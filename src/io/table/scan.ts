@@ -303,9 +303,13 @@ export function scanQuoted(bytes: Buffer, file: string, delimiter: string, first
           if (c === QUOTE) return undefined;
           pos++;
         }
-        // Trimmed as io/csv.ts parseQuoted trims every cell (String.prototype.trim), beyond csv-parse's spaces and tabs.
-        f.start[k] = trimStart(bytes, s, pos);
-        f.end[k] = trimEnd(bytes, f.start[k]!, pos);
+        // Trimmed as io/csv.ts parseQuoted trims every cell (String.prototype.trim), beyond csv-parse's spaces and tabs
+        // (asked only of a cell with a space or a non-ASCII byte at either end, as in scanPlain).
+        const a = bytes[s]!;
+        const t = a > 32 && a < 128 ? s : trimStart(bytes, s, pos);
+        const z = bytes[pos - 1]!;
+        f.start[k] = t;
+        f.end[k] = pos > t && z > 32 && z < 128 ? pos : trimEnd(bytes, t, pos);
       }
       if (pos >= n) break;
       const c = bytes[pos]!;
