@@ -99,7 +99,10 @@ export function bytesMark(b: Uint8Array, s: number, e: number): string | undefin
  * unambiguously ("1,5", "0.25", "1 350,50") shows the same one, that is the file's mark; with
  * no such cell, or both kinds, none is decided and "1,350" stays ambiguous.
  */
-function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[] | ColumnarTable): DecimalMark | undefined {
+function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[] | ColumnarTable, unquoted = false): DecimalMark | undefined {
+  // A comma-delimited text without a quote (`unquoted`: the caller looked) has no cell holding a
+  // comma, so the first cell that shows a dot decides ".", and the rest need not be looked at.
+  const noComma = unquoted && delimiter === ',';
   if (delimiter === ';') return ',';
   let comma = false;
   let dot = false;
@@ -122,6 +125,7 @@ function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly s
           if (s === e0[r] || (!(first >= 48 && first <= 57) && first !== 45)) continue;
           const shown = bytesMark(bytes, s, e0[r]!);
           if (shown === null ? see(bytes.toString('latin1', s, e0[r]!)) : mark(shown)) return undefined;
+          if (dot && noComma) return '.';
         } else {
           const cell = extras[~s]!;
           const first = cell.charCodeAt(0);
@@ -341,7 +345,7 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
   if (notes !== undefined) body = body.slice(0, notes);
   const firstLine = from > 0 ? head!.line : 1;
   const table = bytes ? tableOfText(body.slice(from), bytes, file, delimiter, firstLine) : parseTable(body.slice(from), file, delimiter, firstLine);
-  const decimalMark = decideDecimalMark(delimiter, table);
+  const decimalMark = decideDecimalMark(delimiter, table, delimiter === ',' && body.indexOf('"', from) < 0);
   return withDialect(table, { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom });
 }
 
@@ -422,6 +426,6 @@ export function tableFromUtf8(bytes: Uint8Array, file: string, options: ReadTabl
   if (head.above.length > 0 && options.header?.row === undefined) headerNote(file, head.line, head.above.map((l) => splitLine(l.text, head.delimiter)));
   const from = Buffer.byteLength(headText.slice(0, head.start), 'utf8');
   const table = tableOfBytes(b.subarray(from), file, head.delimiter, undefined, head.start > 0 ? head.line : 1);
-  const decimalMark = decideDecimalMark(head.delimiter, table);
+  const decimalMark = decideDecimalMark(head.delimiter, table, head.delimiter === ',' && b.indexOf(34, from) < 0);
   return withDialect(table, { delimiter: head.delimiter, decimalMark, encoding: 'utf-8', bom: false });
 }

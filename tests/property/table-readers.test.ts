@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlain, parseQuoted, parseTable } from '../../src/io/csv.js';
 import { needsColumns } from '../../src/core/header-row.js';
 import { setNoteSink } from '../../src/io/notes.js';
-import { tableFromBytes, tableFromText, tableFromUtf8 } from '../../src/io/table.js';
+import { tableFromBytes, tableFromText, tableFromUtf8, textMark } from '../../src/io/table.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { tableFromRows, type ColumnarTable } from '../../src/io/table/model.js';
 import { lineBreaks, scanPlain, scanQuoted } from '../../src/io/table/scan.js';
@@ -246,6 +246,43 @@ describe('a large UTF-8 file read from its two ends (tableFromUtf8)', () => {
     );
     expect(read).toBeGreaterThan(40);
   }, 120_000);
+});
+
+describe("a file's decimal mark", () => {
+  it('is what every number cell shows, also where a comma-delimited file without quotes stops at the first dot', () => {
+    const num = fc.oneof(fc.constantFrom('1.5', '0.25', '1,5', '1 350,50', '1 350.5', '-2.75', '12', '1.350', '1,350', '7'), fc.stringMatching(/^-?[0-9]{1,4}([.,][0-9]{1,3})?$/));
+    const cell = fc.oneof(num, fc.stringMatching(/^[a-zå ]{0,5}$/));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 12 }), fc.constantFrom(',', ';', '\t', '|'), fc.boolean(), (rows, delim, quote) => {
+        // Cells holding the delimiter are quoted (or, without quotes, left out).
+        const q = (c: string) => (c.includes(delim) || c.includes('"') ? (quote ? `"${c}"` : undefined) : c);
+        const lines = rows.map((r) => r.map(q)).filter((r) => r.every((c) => c !== undefined)).map((r) => r.join(delim));
+        const text = `a${delim}b\n${lines.join('\n')}\n`;
+        const before = setNoteSink(() => {});
+        try {
+          const t = outcome(() => tableFromText(text, 'f.csv', { utf8: Buffer.from(text, 'utf8') }));
+          if (!('ok' in t)) return;
+          const table = t.ok as ColumnarTable & { dialect: { decimalMark?: string } };
+          let comma = false;
+          let dot = false;
+          for (let r = 0; r < table.rowCount; r++) {
+            for (let c = 0; c < table.headers.length; c++) {
+              const cellText = table.cell(r, c);
+              if (!/^[0-9-]/.test(cellText)) continue;
+              const m = textMark(cellText);
+              if (m === ',') comma = true;
+              if (m === '.') dot = true;
+            }
+          }
+          const want = delim === ';' ? ',' : comma && dot ? undefined : comma ? ',' : dot ? '.' : undefined;
+          expect(table.dialect.decimalMark).toBe(want);
+        } finally {
+          setNoteSink(before);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('lineBreaks', () => {
