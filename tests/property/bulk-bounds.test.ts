@@ -255,7 +255,9 @@ describe('bulk lane: floors and ceilings', () => {
       ),
       { numRuns: 250 },
     );
-    expect(seen.taken).toBeGreaterThan(60);
+    // Floors on how often each road is taken, well below what 250 random runs give (the lane takes
+    // about 70 of them, sd ~7: 60 failed once in a clean CI run at 52; 40 is four sd below).
+    expect(seen.taken).toBeGreaterThan(40);
     expect(seen.added).toBeGreaterThan(10);
     expect(seen.bounded).toBeGreaterThan(20);
     expect(seen.errors).toBeGreaterThan(10);
