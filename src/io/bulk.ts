@@ -283,13 +283,21 @@ function anyPresent(starts: Int32Array, ends: Int32Array): boolean | undefined {
   return any;
 }
 
-/** Each row's weight (plainNumber) as its digits into `out` and its decimals into `frac`; returns the most decimals, or −1 when a weight is empty or not plain. */
-function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: Float64Array, frac: Uint8Array): number {
+/**
+ * Each row's number (plainNumber) as its digits into `out` and its decimals into `frac`; returns
+ * the most decimals, or −1 when a cell is not plain, or empty (with `empty`, an empty cell is NaN:
+ * a bound column's "no bound").
+ */
+function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: Float64Array, frac: Uint8Array, empty = false): number {
   let decimals = 0;
   for (let r = 0; r < starts.length; r++) {
     const ws = starts[r]!;
     const we = ends[r]!;
-    if (ws < 0 || we === ws) return -1;
+    if (ws < 0 || (we === ws && !empty)) return -1;
+    if (we === ws) {
+      out[r] = NaN;
+      continue;
+    }
     const f = plainNumber(b, ws, we, out, r);
     if (f < 0) return -1;
     if (f > decimals) decimals = f;
@@ -298,10 +306,11 @@ function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: F
   return decimals;
 }
 
-/** The weights scaled to `decimals` decimals in place, their sum and largest; undefined when one is beyond 2^53. */
+/** The numbers scaled to `decimals` decimals in place (NaN, no number, left), their sum and largest; undefined when one is beyond 2^53. */
 function scaleWeights(weights: Float64Array, frac: Uint8Array, decimals: number): { total: number; maxWeight: number } | undefined {
   const sums = new Float64Array(2); // the sum and the largest, held as doubles from the start
   for (let i = 0; i < weights.length; i++) {
+    if (Number.isNaN(weights[i]!)) continue;
     const w = weights[i]! * 10 ** (decimals - frac[i]!);
     if (w > Number.MAX_SAFE_INTEGER) return undefined;
     weights[i] = w;
@@ -338,26 +347,8 @@ function plainNumber(b: Uint8Array, s: number, e: number, out: Float64Array, at:
 function boundColumn(b: Uint8Array, rows: number, starts: Int32Array, ends: Int32Array): BulkBoundColumn | undefined {
   const values = new Float64Array(rows);
   const fracDigits = new Uint8Array(rows);
-  let decimals = 0;
-  for (let r = 0; r < rows; r++) {
-    const s = starts[r]!;
-    const e = ends[r]!;
-    if (s < 0) return undefined;
-    if (s === e) {
-      values[r] = NaN;
-      continue;
-    }
-    const frac = plainNumber(b, s, e, values, r);
-    if (frac < 0) return undefined;
-    if (frac > decimals) decimals = frac;
-    fracDigits[r] = frac;
-  }
-  for (let r = 0; r < rows; r++) {
-    if (Number.isNaN(values[r]!)) continue;
-    const v = values[r]! * 10 ** (decimals - fracDigits[r]!);
-    if (v > Number.MAX_SAFE_INTEGER) return undefined;
-    values[r] = v;
-  }
+  const decimals = readWeights(b, starts, ends, values, fracDigits, true);
+  if (decimals < 0 || !scaleWeights(values, fracDigits, decimals)) return undefined;
   return { values, decimals };
 }
 

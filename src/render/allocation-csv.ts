@@ -39,9 +39,10 @@ interface Records {
   /** canonicalWeight's answer of the last record, reused for every row. */
   span: Int32Array<ArrayBuffer>;
   digits: Uint8Array;
-  /** After fillRecords: where the bytes written end, and why it stopped. */
+  /** After fillRecords: where the bytes written end, why it stopped, and (full) the room the next record asks for. */
   at: number;
   stop: 'full' | 'dialect' | 'end';
+  need: number;
 }
 
 /**
@@ -62,9 +63,11 @@ function fillRecords(r: Records, out: Uint8Array, i: number): number {
     const we = weightEnd[i]!;
     const cs = codes ? codeStart![i]! : 0;
     const ce = codes ? codeEnd![i]! : 0;
-    if (at + (ne - ns) + (ce - cs) + (we - ws) + amountBytes + 64 > out.length) {
+    const need = ne - ns + (ce - cs) + (we - ws) + amountBytes + 64;
+    if (at + need > out.length) {
       r.at = at;
       r.stop = 'full';
+      r.need = need;
       return i;
     }
     // The weight as Decimal's toFixed() writes it (canonicalWeight); with a decimal comma in a
@@ -164,8 +167,11 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
     digits: new Uint8Array(32),
     at: 0,
     stop: 'end',
+    need: 0,
   };
-  let out = new Uint8Array(CHUNK_BYTES);
+  let out: Uint8Array = new Uint8Array(CHUNK_BYTES);
+  /** A buffer with room for `need` bytes: the one written before when the consumer lets it be filled again (`reuse`). */
+  const room = (need: number): Uint8Array => (reuse && out.length >= need ? out : new Uint8Array(Math.max(CHUNK_BYTES, need)));
   for (let i = 0; i < rows; ) {
     r.at = 0;
     // Chunks of records: as many as fit, each needing the dialect written by it in between.
@@ -176,7 +182,7 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
       if (r.at + text.length * 3 > out.length) {
         // A record longer than the room left: the chunk so far, then a buffer with room for it.
         yield out.subarray(0, r.at);
-        if (!reuse || out.length < text.length * 3) out = new Uint8Array(Math.max(CHUNK_BYTES, text.length * 3));
+        out = room(text.length * 3);
         r.at = 0;
       }
       r.at = writeUtf8(out, r.at, text);
@@ -185,10 +191,8 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
     if (r.at > 0) yield out.subarray(0, r.at);
     onRows?.(i);
     if (r.stop === 'end') break;
-    // Full: the room fillRecords asks for the next record (more than a chunk when it is long).
-    const c = split.columns;
-    const need = c.nameEnd[i]! - c.nameStart[i]! + (codes ? c.codeEnd![i]! - c.codeStart![i]! : 0) + c.weightEnd[i]! - c.weightStart[i]! + r.amountBytes + 64;
-    if (!reuse || out.length < need) out = new Uint8Array(Math.max(CHUNK_BYTES, need));
+    // Full: the room fillRecords asked for the next record (more than a chunk when it is long).
+    out = room(r.need);
   }
   if (rows === 0) onRows?.(0);
 }
