@@ -76,6 +76,26 @@ function quotedCopy(file, n) {
   return quoted;
 }
 
+/**
+ * The same list as a Swedish agency's export: ";" between cells, every cell quoted, a decimal comma and
+ * digits grouped by spaces ("816 226,06"), the way Excel in a Swedish locale and many agency systems write it.
+ */
+function swedishCopy(file, n) {
+  const swedish = join(OUT, `recipients-swedish-${n}.csv`);
+  if (existsSync(swedish)) return swedish;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const out = ['"Kommun";"Vikt"'];
+  for (const line of lines.slice(1)) {
+    if (line === '') continue;
+    const comma = line.indexOf(',');
+    const [whole, decimals] = line.slice(comma + 1).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ' ');
+    out.push(`"${line.slice(0, comma)}";"${grouped}${decimals === undefined ? '' : `,${decimals}`}"`);
+  }
+  writeFileSync(swedish, `${out.join('\n')}\n`);
+  return swedish;
+}
+
 function table(title, headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
@@ -128,6 +148,8 @@ function casesFor(n, file, applications) {
   if (polars) cases.push(['polars (float64)', polars, [join(ROOT, 'bench', 'polars_split.py'), file, TOTAL, join(OUT, `out-polars-${n}.csv`)]]);
   // Issue 20's paths beside the plain split, on the same list (ratios in the "vs LR csv" column).
   cases.push(['quoted list csv', process.execPath, ourArgs(quotedCopy(file, n), 'largest-remainder', 'csv', join(OUT, `out-lr-quoted-${n}.csv`))]);
+  // The same list as a Swedish export (every cell quoted, decimal comma, digits grouped): the same split.
+  cases.push(['swedish list csv', process.execPath, [...ourArgs(swedishCopy(file, n), 'largest-remainder', 'csv', join(OUT, `out-lr-swedish-${n}.csv`)).map((a) => (a === 'weight' ? 'Vikt' : a))]]);
   // A tenth and five times the mean amount (at 1M rows: --floor 100000 --ceiling 5000000, issue 20's case).
   const mean = Number(TOTAL) / n;
   cases.push(['floor/ceiling csv', process.execPath, [...ourArgs(file, 'largest-remainder', 'csv', join(OUT, `out-fc-${n}.csv`)), '--floor', String(mean / 10), '--ceiling', String(mean * 5)]]);

@@ -98,8 +98,14 @@ function eachPlainLine(text: string, delim: string, visit: (start: number, end: 
     pos = next + 1;
     line++;
     if (end === start) continue;
-    const d = text.indexOf(delim, start);
-    if ((d < 0 || d >= end) && text.slice(start, end).trim() === '') continue;
+    // A blank line without a delimiter is skipped (asked only of a line that starts with a space or a
+    // non-ASCII character; the delimiter is looked for within the line: in a file of one column a search on
+    // to the next one would read to the end of the file for every line).
+    const c0 = text.charCodeAt(start);
+    if (c0 <= 32 || c0 >= 127) {
+      const t = text.slice(start, end);
+      if (t.trim() === '' && !t.includes(delim)) continue;
+    }
     if (visit(start, end, line) === false) return;
   }
 }
@@ -197,9 +203,10 @@ function unguardCells(table: ColumnarTable, quoted: boolean): void {
       if (s === e) continue;
       if (bytes[s] !== APOSTROPHE) {
         if (!quoted) continue;
-        const lf = bytes.indexOf(LF, s);
-        const cr = bytes.indexOf(CR, s);
-        if ((lf < 0 || lf >= e) && (cr < 0 || cr >= e)) continue;
+        // A line break within the cell (looked for there only: a search on from s is quadratic in the file).
+        let broken = false;
+        for (let i = s; i < e && !broken; i++) broken = bytes[i] === LF || bytes[i] === CR;
+        if (!broken) continue;
       }
       const text = bytes.toString('utf8', s, e);
       const bare = unguardFormula(text);

@@ -22,6 +22,19 @@ describe('reading CSV text', () => {
     expect(t.rows[0]!.cells[1]).toBe('one\ntwo');
   });
 
+  it('takes the formula guard off a line inside a quoted cell, and only inside that cell', () => {
+    // The guard before a line inside the cell goes; a "'" after a line break in another cell of the row stays its own.
+    const t = parseTable('name,w\n"Alfa\n\'=1+2",1\nBeta,"2"\n\'s-Hertogenbosch,3\n', 'f.csv');
+    expect(t.rows.map((r) => r.cells[0])).toEqual(['Alfa\n=1+2', 'Beta', "'s-Hertogenbosch"]);
+    const crlf = parseTable('name,w\r\n"Alfa\r\n\'+5",1\r\n"Beta",2\r\n', 'f.csv');
+    expect(crlf.rows[0]!.cells[0]).toBe('Alfa\r\n+5');
+  });
+
+  it('skips blank lines in a file of one column, and keeps a name that starts with a space', () => {
+    const t = parseTable('name\nA\n   \nB\n\t\n C\n\u00a0D\n', 'f.csv');
+    expect(t.rows.map((r) => [r.line, r.cells[0]])).toEqual([[2, 'A'], [4, 'B'], [6, 'C'], [7, 'D']]);
+  });
+
   it('counts a CRLF inside a quoted field as one line', () => {
     const t = parseTable('name,w\r\n"A\r\nx",1\r\n"B",abc\r\n"C\r\ny\r\nz",2\r\nD,3\r\n', 'f.csv');
     expect(t.rows.map((r) => r.line)).toEqual([2, 4, 5, 8]);

@@ -278,14 +278,16 @@ export function scanQuoted(bytes: Buffer, file: string, delimiter: string, first
           break;
         }
         // Line breaks inside the field: counted; before the file's line breaks are known, csv-parse's choice is left to it.
-        for (let i = bytes.indexOf(LF, s); i >= 0 && i < at; i = bytes.indexOf(LF, i + 1)) {
-          if (crlf === undefined) return undefined;
-          line++;
-        }
+        // (Looked for within the field only: a search from s to the next break in the file would read on
+        // to the end of an LF file for every quoted field, quadratic in its length.)
         // A CR inside the field: before the file's line breaks are known, or alone (not before LF; csv-parse
         // counts it as a line), left to csv-parse.
-        for (let i = bytes.indexOf(CR, s); i >= 0 && i < at; i = bytes.indexOf(CR, i + 1)) {
-          if (crlf === undefined || bytes[i + 1] !== LF) return undefined;
+        for (let i = s; i < at; i++) {
+          const c = bytes[i]!;
+          if (c === LF) {
+            if (crlf === undefined) return undefined;
+            line++;
+          } else if (c === CR && (crlf === undefined || bytes[i + 1] !== LF)) return undefined;
         }
         // A quoted field is trimmed as an unquoted one is (issue 22: " Alfa" and Alfa are one name).
         f.start[k] = trimStart(bytes, s, at);
