@@ -16,7 +16,7 @@ import { formatYearRange } from '../core/schedule.js';
 import { CAP_BY_TEXT, grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
 import { arrayFrame } from './allocation-json.js';
 import { csvChunks, csvDialect, type CsvOptions } from './csv.js';
-import { byteDialect, cellBytes, CHUNK_BYTES, csvCellText, csvSafeBytes, csvSafeText, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
+import { byteDialect, cellBytes, chunkFor, CHUNK_BYTES, csvCellText, csvSafeBytes, csvSafeText, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
 import { cellRows, type Grid } from './grid.js';
 import { CSV_VALUES_SV, labelsFor } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
@@ -124,7 +124,7 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
  * bytes made once. Any other record is csvDialect's record() of recordMaker's cells: the same text
  * as csvChunks writes.
  */
-function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonly string[], textColumns: ReadonlySet<number>, options: CsvOptions): Generator<Uint8Array> {
+function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonly string[], textColumns: ReadonlySet<number>, options: CsvOptions, reuse: boolean): Generator<Uint8Array> {
   const dialect = csvDialect(headers, textColumns, options);
   const { record, statusText, capByText, reasonsText, yearsText } = recordMaker(r, language);
   yield utf8(dialect.header);
@@ -173,12 +173,13 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
   const span = new Int32Array(2);
   const digits = new Uint8Array(32);
   const amountRoom = cellBytes(Math.max(dp, 20)) + 2;
-  let out = new Uint8Array(CHUNK_BYTES);
+  let out: Uint8Array = new Uint8Array(CHUNK_BYTES);
   let at = 0;
   const room = (bytes: number): Uint8Array | undefined => {
     if (at + bytes <= out.length) return undefined;
     const done = out.subarray(0, at);
-    out = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
+    // Handed over before anything more is written: with `reuse` the next chunk is written into the same buffer.
+    out = chunkFor(out, bytes, reuse);
     at = 0;
     return done;
   };
@@ -589,6 +590,8 @@ export interface AwardView {
   programme: { id: string; name: string; agency: string };
   rationing: string;
   source?: Source | undefined;
+  /** The consumer is done with each chunk of bytes before it asks for the next (the CLI writing to --out): the CSV writer fills one buffer again (render/csv-bytes.ts chunkFor). */
+  reuseChunks?: boolean | undefined;
 }
 
 /** Applications at most this many to a chunk of awardsJsonDocument. */
@@ -624,7 +627,7 @@ export function awardsCsv(view: AwardView, options: RenderOptions): Iterable<str
   const headers = recordHeaders(view.result);
   const language = options.csv?.headers === 'sv' ? 'sv' : 'en';
   const textColumns = new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : [])));
-  if (byteDialect(options.csv)) return awardCsvBytes(view.result, language, headers, textColumns, options.csv ?? {});
+  if (byteDialect(options.csv)) return awardCsvBytes(view.result, language, headers, textColumns, options.csv ?? {}, view.reuseChunks === true);
   return csvChunks(headers, recordRows(view.result, language), textColumns, options.csv);
 }
 
