@@ -510,6 +510,35 @@ function scaledAt(values: AmountValues, i: number, scale: number): bigint {
   return toScaled(values.get(i)!, scale);
 }
 
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+/** 10^0 … 10^22, every one exact as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** Value i of `values` × 10^scale as an exact whole number in a double, or NaN (none, held as a Decimal, or 2^53 or more). */
+function scaledNumber(values: AmountValues, i: number, scale: number): number {
+  const d = values.decimalsAt(i);
+  if (d < 0 || scale - d >= POW10.length) return NaN;
+  // mant is a whole number below 10^15 (core/checks/values.ts); a product below 2^53 is exact.
+  const v = d === scale ? values.mant[i]! : values.mant[i]! * POW10[scale - d]!;
+  return v <= Number.MAX_SAFE_INTEGER ? v : NaN;
+}
+
+/**
+ * floor(cost × share / divisor) for whole numbers cost ≥ 0 and share ≥ 0, divisor > 0, exactly
+ * in doubles (what the bigint road's (cost × share) / divisor gives), or NaN when the product and
+ * the divisor do not stay below 2^53 together. Exported for its property test.
+ */
+export function shareOfCost(cost: number, share: number, divisor: number): number {
+  if (!(cost >= 0 && share >= 0 && divisor > 0)) return NaN;
+  const product = cost * share;
+  if (!(product + divisor <= Number.MAX_SAFE_INTEGER)) return NaN;
+  // Below 2^53 a quotient r/divisor short of a whole number is more than half a unit in the last
+  // place away from it, so the quotient of doubles does not round up to it; checked all the same
+  // (q × divisor ≤ product + divisor is exact).
+  const q = Math.floor(product / divisor);
+  return q * divisor > product ? q - 1 : q;
+}
+
 /** Sums of whole numbers per budget: as doubles while they are exact (below 2^53 in size), the rest as bigints (a bigint sum makes a bigint each addition). */
 class PoolSums {
   private readonly small: Float64Array;
@@ -626,6 +655,13 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const whole = shareScaled === shareDivisor;
   const ceilingScaled = ceiling === undefined ? undefined : toScaled(ceiling, scale);
   const unitAtScale = toScaled(unit, scale);
+  // The same as doubles for the caps' fast road (a ceiling beyond 2^53 is above every cap it
+  // takes: Infinity; a share or divisor beyond it: NaN, every row on the bigint road).
+  const ceilingNumber = ceilingScaled === undefined || ceilingScaled > MAX_EXACT ? Infinity : Number(ceilingScaled);
+  const shareNumber = shareScaled <= MAX_EXACT ? Number(shareScaled) : NaN;
+  const shareDivisorNumber = shareDivisor <= MAX_EXACT ? Number(shareDivisor) : NaN;
+  // A negative ceiling or share (the library takes any): the bigint road for every row.
+  const fastCaps = shareScaled >= 0n && (ceilingScaled === undefined || ceilingScaled >= 0n);
 
   const n = apps.count;
   const status = new Uint8Array(n);
@@ -669,27 +705,49 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
       continue;
     }
     drawOfRow[i] = d;
-    const requested = scaledAt(apps.requested, i, scale);
-    if (requested <= 0n) {
-      rejection[i] = requestsNothing;
-      continue;
-    }
-    let cap = requested;
+    // The cap as exact whole numbers in doubles (every value below 2^53: nearly every file), one
+    // bigint made for it; else in bigints.
     let by = 1;
-    if (ceilingScaled !== undefined && ceilingScaled < cap) {
-      cap = ceilingScaled;
-      by = 2;
-    }
-    // 100 % (nearly every call): the cost itself, no product and quotient of bigints.
-    const share = whole ? scaledAt(apps.cost, i, scale) : (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
-    if (share < cap) {
-      cap = share;
-      by = 3;
+    const requestedN = scaledNumber(apps.requested, i, scale);
+    const costN = scaledNumber(apps.cost, i, scale);
+    const shareN = costN === costN ? (whole ? costN : shareOfCost(costN, shareNumber, shareDivisorNumber)) : NaN;
+    if (fastCaps && requestedN === requestedN && shareN === shareN) {
+      if (requestedN <= 0) {
+        rejection[i] = requestsNothing;
+        continue;
+      }
+      let capN = requestedN;
+      if (ceilingNumber < capN) {
+        capN = ceilingNumber;
+        by = 2;
+      }
+      if (shareN < capN) {
+        capN = shareN;
+        by = 3;
+      }
+      rawCap[i] = BigInt(capN);
+    } else {
+      const requested = scaledAt(apps.requested, i, scale);
+      if (requested <= 0n) {
+        rejection[i] = requestsNothing;
+        continue;
+      }
+      let cap = requested;
+      if (ceilingScaled !== undefined && ceilingScaled < cap) {
+        cap = ceilingScaled;
+        by = 2;
+      }
+      // 100 % (nearly every call): the cost itself, no product and quotient of bigints.
+      const share = whole ? scaledAt(apps.cost, i, scale) : (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
+      if (share < cap) {
+        cap = share;
+        by = 3;
+      }
+      rawCap[i] = cap;
     }
     status[i] = FUNDED;
     ordinanceOf[i] = o;
     capBy[i] = by;
-    rawCap[i] = cap;
     admittedRows[admittedCount++] = i;
   }
   const admitted = admittedRows.subarray(0, admittedCount);
@@ -856,7 +914,8 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     if (capBy[i] === 3) out.push(shareReason);
     const units = caps[k]!;
     if (units === 0n) out.push({ kind: 'below-unit', cap: fromScaled(rawCap[i]!, scale), unit });
-    else if (units * unitAtScale < rawCap[i]!) out.push(roundedReason);
+    // With a unit of 1 at the scale the units are the cap itself: nothing rounded (no product made).
+    else if (unitAtScale !== 1n && units * unitAtScale < rawCap[i]!) out.push(roundedReason);
     if (units > 0n && awards[k]! < units) {
       if (rationing === 'priority') {
         // The budget that had the least left when its turn came.

@@ -116,6 +116,17 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
   for (let i = 0; i < r.rowCount; i++) yield record(i);
 }
 
+/** Writes `bytes` into `out` at `at`; returns the offset after them. Cells of a few bytes are copied a byte at a time (set() costs more than it copies). */
+function putBytes(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  if (n > 24) {
+    out.set(bytes, at);
+    return at + n;
+  }
+  for (let k = 0; k < n; k++) out[at++] = bytes[k]!;
+  return at;
+}
+
 /**
  * awardsCsv's records as bytes (a byte dialect: render/csv-bytes.ts byteDialect): a record whose
  * every cell csvChunks writes as it is (csvSafeBytes, csvSafeText, csvCellText) is written here
@@ -182,14 +193,6 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     out = chunkFor(out, bytes, reuse);
     at = 0;
     return done;
-  };
-  // Cells of a few bytes: copied a byte at a time (set() costs more than it copies).
-  const put = (bytes: Uint8Array): void => {
-    const n = bytes.length;
-    if (n > 24) {
-      out.set(bytes, at);
-      at += n;
-    } else for (let k = 0; k < n; k++) out[at++] = bytes[k]!;
   };
   // The region of the row before, as read, and its cell: the next row's is mostly the same.
   let regionFrom: Uint8Array | undefined;
@@ -263,11 +266,11 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     if (done) yield done;
     for (let k = ns; k < ne; k++) out[at++] = name[k]!;
     out[at++] = D;
-    put(type);
+    at = putBytes(out, at, type);
     out[at++] = D;
-    put(region);
+    at = putBytes(out, at, region);
     out[at++] = D;
-    put(ordinance);
+    at = putBytes(out, at, ordinance);
     out[at++] = D;
     if (apps.priority.has(i)) {
       amountAt(apps.priority, i, 0);
@@ -276,7 +279,7 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     out[at++] = D;
     if (c.rank[i]) at = writeScaledAmount(out, at, c.rank[i]!, 0, MARK, digits);
     out[at++] = D;
-    put(yearCell);
+    at = putBytes(out, at, yearCell);
     out[at++] = D;
     amountAt(apps.requested, i, dp);
     at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
@@ -286,7 +289,7 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     out[at++] = D;
     if (cap !== undefined) at = writeScaledAmount(out, at, capValue, dp, MARK, digits);
     out[at++] = D;
-    put(capBy);
+    at = putBytes(out, at, capBy);
     for (let k = 0; k < ys.length; k++) {
       out[at++] = D;
       const y = ys[k]!;
@@ -295,10 +298,10 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     out[at++] = D;
     at = writeScaledAmount(out, at, award * years, dp, MARK, digits);
     out[at++] = D;
-    put(status);
+    at = putBytes(out, at, status);
     out[at++] = D;
-    put(reason);
-    put(EOL);
+    at = putBytes(out, at, reason);
+    at = putBytes(out, at, EOL);
   }
   if (at > 0) yield out.subarray(0, at);
 }
