@@ -189,17 +189,20 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   // As recipientsFromTable: a code column that is the recipient or basis column is none.
   const codeCol = code !== undefined && code !== idCol && code !== basisCol ? code : -1;
   // Every cell the lane reads as a slice of the bytes.
-  let table = inBytes(read, [idCol, basisCol, ...(codeCol >= 0 ? [codeCol] : []), ...bounds]);
+  const source = inBytes(read, [idCol, basisCol, ...(codeCol >= 0 ? [codeCol] : []), ...bounds]);
+  let table = source;
   const rows = table.rowCount;
   // A name in every row; a code, when there is a code column, read as a slice (an empty code is no code).
   if (!namesPresent(table.starts[idCol]!, table.ends[idCol]!)) return undefined;
   const weights = new Float64Array(rows);
   const fracDigits = new Uint8Array(rows);
-  const read1 = { mark: markOf, other: 0 };
-  const decimals = readWeights(table.bytes, table.starts[basisCol]!, table.ends[basisCol]!, weights, fracDigits, read1);
+  const forms: OtherForms = { markOf, mark: null, other: 0 };
+  const decimals = readWeights(table.bytes, table.starts[basisCol]!, table.ends[basisCol]!, weights, fracDigits, forms);
   if (decimals < 0) return undefined;
-  // Weights written otherwise ("816 226,06") are written out as their digits with a dot, as the general path writes them.
-  if (read1.other > 0) {
+  // Weights written otherwise ("816 226,06") are written out as their digits with a dot, as the general path writes them;
+  // their own cells, read with the file's mark, are what a total row is looked for in (below).
+  if (forms.other > 0) {
+    source.decimalMark = forms.mark as DecimalMark | undefined;
     const plain = withPlainWeights(table, basisCol, fracDigits);
     if (!plain) return undefined;
     table = plain;
@@ -239,7 +242,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     const before = setNoteSink((text) => notes.push(text));
     let rowsAside: number[];
     try {
-      rowsAside = totalRowsAside(table, idCol, [basisCol]);
+      rowsAside = totalRowsAside(source, idCol, [basisCol]);
     } finally {
       setNoteSink(before);
     }
@@ -248,7 +251,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
       if (rowsAside.length === rows) return undefined;
       let again: ReturnType<typeof bulkColumnsOf>;
       try {
-        again = bulkColumnsOf(withoutRows(table, rowsAside), columns, settle, true, markOf);
+        again = bulkColumnsOf(withoutRows(source, rowsAside), columns, settle, true, markOf);
       } catch (e) {
         // The general path's error comes after its notes.
         for (const text of notes) note(text);
@@ -299,9 +302,10 @@ function anyPresent(starts: Int32Array, ends: Int32Array): boolean | undefined {
   return any;
 }
 
-/** What readWeights reads beyond plain numbers: with `mark` (the file's decimal mark, asked once), a weight column's other forms (otherNumber), counted in `other`. */
+/** What readWeights reads beyond plain numbers: a weight column's other forms (otherNumber), counted in `other`, with the file's decimal mark (`markOf`, asked once, the answer in `mark`; null until asked). */
 interface OtherForms {
-  mark: () => DecimalMark | undefined;
+  markOf: () => DecimalMark | undefined;
+  mark: DecimalMark | undefined | null;
   other: number;
 }
 
@@ -312,7 +316,6 @@ interface OtherForms {
  */
 function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: Float64Array, frac: Uint8Array, forms?: OtherForms): number {
   let decimals = 0;
-  let mark: DecimalMark | undefined | null = null;
   for (let r = 0; r < starts.length; r++) {
     const ws = starts[r]!;
     const we = ends[r]!;
@@ -323,8 +326,8 @@ function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: F
     }
     let f = plainNumber(b, ws, we, out, r);
     if (f < 0 && forms) {
-      if (mark === null) mark = forms.mark();
-      f = otherNumber(b, ws, we, mark === ',' ? COMMA : mark === '.' ? DOT : 0, out, r);
+      if (forms.mark === null) forms.mark = forms.markOf();
+      f = otherNumber(b, ws, we, forms.mark === ',' ? COMMA : forms.mark === '.' ? DOT : 0, out, r);
       if (f >= 0) forms.other++;
     }
     if (f < 0) return -1;

@@ -118,4 +118,56 @@ describe('the bulk lane on weights written the Swedish way', () => {
     );
     expect(taken).toBeGreaterThan(40);
   });
+
+  it('looks for a total row in the weights as written, not as the lane writes them out ("1,567" is not the ambiguous "1.567")', async () => {
+    const data = join(dir, 'riket.csv');
+    writeFileSync(data, 'Kommun;Vikt\nA;1,567\nB;2,433\nRiket 2024;4\n');
+    const { general, lane, taken, notes } = await bothPaths({ data, basis: 'Vikt', total: new Decimal('1000') }, 'csv');
+    expect(taken).toBe(true);
+    expect(general).toBe('recipient,weight,amount\nA,1.567,392\nB,2.433,608\n');
+    expect(lane).toBe(general);
+    expect(notes[1]).toEqual(notes[0]);
+  });
+
+  // A total word alone ("Summa") or within a name whose amount is the sum of the rows above ("Riket 2024", core/total-rows.ts).
+  it('sets a total row aside as the general path does, its sum read with the file’s decimal mark', async () => {
+    let aside = 0;
+    let file = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(weightText, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('Summa', 'Riket 2024', 'Summa kommuner'),
+        fc.constantFrom('sum', 'grouped sum', 'other'),
+        async (weights, delimiter, total, written) => {
+          // The rows' sum as the general reader reads them, written with the file's decimal mark (grouped by spaces, or not).
+          const table = await tableFromBytes(Buffer.from(listText(weights, delimiter, false)), 'l.csv');
+          let sum = new Decimal(0);
+          for (let r = 0; r < weights.length; r++) {
+            try {
+              sum = sum.plus(parseAmount(table.cell(r, 1), table.decimalMark ? { decimalMark: table.decimalMark } : {}));
+            } catch {
+              return;
+            }
+          }
+          const [whole, decimals] = sum.toFixed().split('.');
+          const mark = table.decimalMark ?? ',';
+          const text = written === 'other' ? '7' : `${written === 'grouped sum' ? grouped(Number(whole), ' ') : whole}${decimals ? `${mark}${decimals}` : ''}`;
+          const data = join(dir, `total-${file++}.csv`);
+          writeFileSync(data, listText([...weights, text], delimiter, false).replace(`K${weights.length}`, total));
+          const { general, lane, taken: onLane, notes } = await bothPaths({ data, basis: 'Vikt', total: new Decimal('1000000') }, 'csv');
+          expect(notes[1]).toEqual(notes[0]);
+          if (general instanceof Error) {
+            expect(lane).toBeInstanceOf(Error);
+            expect((lane as Error).message).toBe(general.message);
+            return;
+          }
+          expect(lane).toBe(general);
+          if (onLane && notes[0]!.length > 0 && weights.some((w) => /[,\s\u00a0\u2000-\u202f]/.test(w))) aside++;
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(aside).toBeGreaterThan(20);
+  });
 });
