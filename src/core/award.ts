@@ -905,7 +905,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const roundedReason: AwardReason = { kind: 'rounded-down-to-unit', unit };
   const leftReason: AwardReason = { kind: 'given-what-was-left' };
   const rationedReason: AwardReason = { kind: 'rationed', rationing };
-  const didNotFit = new Map<string, AwardReason>();
+  const didNotFit: (Map<bigint, AwardReason> | undefined)[] = [];
   const reasons = (i: number): AwardReason[] | undefined => {
     if (status[i] === REJECTED) return [rejection[i]!];
     const k = kOf[i]!;
@@ -922,11 +922,13 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
         const p = tightPool![k]!;
         if (options.partial && awards[k] !== 0n) out.push(leftReason);
         else if (p >= 0) {
-          const key = `${p}:${tightLeft![k]!}`;
-          let r = didNotFit.get(key);
+          // One reason per budget and amount left (a Map per budget keyed by the bigint itself, no text made a row).
+          const left = tightLeft![k]!;
+          const byLeft = (didNotFit[p] ??= new Map<bigint, AwardReason>());
+          let r = byLeft.get(left);
           if (!r) {
             const short = poolAwards[p]!;
-            didNotFit.set(key, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(tightLeft![k]!) }));
+            byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(left) }));
           }
           out.push(r);
         }
