@@ -199,16 +199,16 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
   let regionStart = 0;
   let regionEnd = 0;
   let regionBytes: Uint8Array | undefined;
-  /** Value i of `values` with at least `least` decimals (amountText, scoreText) as a whole number into `scaled[0]` and its decimals into scaled[1]; false when it is not held as one below 2^53. */
-  const scaled = new Float64Array(2);
-  const amountAt = (values: AmountValues, i: number, least: number): boolean => {
+  /** Value i of `values` with at least `least` decimals (amountText, scoreText) as a whole number into `scaled[slot]` and its decimals into scaled[slot + 1]; false when it is not held as one below 2^53. */
+  const scaled = new Float64Array(6);
+  const amountAt = (values: AmountValues, i: number, least: number, slot: number): boolean => {
     const d = values.decimalsAt(i);
     if (d < 0) return false;
     const to = Math.max(least, d);
     const v = values.mant[i]! * 10 ** (to - d);
     if (!(v <= MAX) || (to > d && v / 10 ** (to - d) !== values.mant[i])) return false;
-    scaled[0] = v;
-    scaled[1] = to;
+    scaled[slot] = v;
+    scaled[slot + 1] = to;
     return true;
   };
   const unitScaled = c.unitScaled;
@@ -253,7 +253,8 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     if (
       name === undefined || type === undefined || region === undefined || ordinance === undefined || yearCell === undefined || capBy === undefined || status === undefined || reason === undefined ||
       !(award * years <= MAX) || !(capValue <= MAX) || award < 0 || capValue < 0 ||
-      (apps.priority.has(i) && !amountAt(apps.priority, i, 0)) || !amountAt(apps.requested, i, dp) || !amountAt(apps.cost, i, dp)
+      // Each amount read once, into its slot of `scaled` (priority 0, requested 2, cost 4), written below.
+      (apps.priority.has(i) && !amountAt(apps.priority, i, 0, 0)) || !amountAt(apps.requested, i, dp, 2) || !amountAt(apps.cost, i, dp, 4)
     ) {
       const text = dialect.record(record(i));
       const done = room(text.length * 3);
@@ -273,7 +274,6 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     at = putBytes(out, at, ordinance);
     out[at++] = D;
     if (apps.priority.has(i)) {
-      amountAt(apps.priority, i, 0);
       at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
     }
     out[at++] = D;
@@ -281,11 +281,9 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     out[at++] = D;
     at = putBytes(out, at, yearCell);
     out[at++] = D;
-    amountAt(apps.requested, i, dp);
-    at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
+    at = writeScaledAmount(out, at, scaled[2]!, scaled[3]!, MARK, digits);
     out[at++] = D;
-    amountAt(apps.cost, i, dp);
-    at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
+    at = writeScaledAmount(out, at, scaled[4]!, scaled[5]!, MARK, digits);
     out[at++] = D;
     if (cap !== undefined) at = writeScaledAmount(out, at, capValue, dp, MARK, digits);
     out[at++] = D;
