@@ -1046,6 +1046,15 @@ function priorityOrderOf(apps: ApplicationColumns, admitted: Int32Array, hasScor
       if (keys[k]! < lo) lo = keys[k]!;
       if (keys[k]! > hi) hi = keys[k]!;
     }
+    // Scores of few distinct whole values (at their scale; 1 to 10, say): a counting sort by
+    // hi − score, stable, so equal scores keep the file's order.
+    if (m > 0 && hi - lo < 65536) {
+      const count = new Int32Array(hi - lo + 2);
+      for (let k = 0; k < m; k++) count[hi - keys[k]! + 1]!++;
+      for (let b = 1; b < count.length; b++) count[b]! += count[b - 1]!;
+      for (let k = 0; k < m; k++) order[count[hi - keys[k]!]!++] = k;
+      return { order, same };
+    }
     // Scores whose spread times the rows fits 2^53: each row one whole number (hi − score) × m + k,
     // sorted as numbers (higher score first, then file order), no comparator called.
     if ((hi - lo + 1) * m <= Number.MAX_SAFE_INTEGER) {
