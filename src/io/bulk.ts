@@ -430,49 +430,42 @@ function otherNumber(b: Uint8Array, s: number, e: number, mark: number, out: Flo
 }
 
 /**
- * The table with its weight column written plainly: each weight that is not (otherNumber's forms)
- * appended to a copy of the bytes as its digits with a dot where it had its decimal mark
- * ("816 226,06" → "816226.06", which the writers trim as Decimal's toFixed() writes it), and the
- * column's offsets pointing there. Undefined when the bytes would pass 2^31.
+ * The table with its weight column written plainly: every weight appended to a copy of the bytes
+ * as its digits, with a dot where it had its decimal mark ("816 226,06" → "816226.06", which the
+ * writers trim as Decimal's toFixed() writes it; a plain one as it is: copying it costs less than
+ * asking), and the column's offsets pointing there. Undefined when the bytes would pass 2^31.
  */
 function withPlainWeights(table: ColumnarTable, col: number, frac: Uint8Array): ColumnarTable | undefined {
   const { bytes: b, rowCount: rows } = table;
   const s0 = table.starts[col]!;
   const e0 = table.ends[col]!;
   let extra = 0;
-  for (let r = 0; r < rows; r++) if (!plainCell(b, s0[r]!, e0[r]!)) extra += e0[r]! - s0[r]!;
+  for (let r = 0; r < rows; r++) extra += e0[r]! - s0[r]!;
   if (b.length + extra >= 2 ** 31 - 1) return undefined;
   const bytes = Buffer.allocUnsafe(b.length + extra);
   bytes.set(b, 0);
-  const starts = Int32Array.from(s0);
-  const ends = Int32Array.from(e0);
-  let at = b.length;
-  for (let r = 0; r < rows; r++) {
-    const s = s0[r]!;
-    const e = e0[r]!;
-    if (plainCell(b, s, e)) continue;
-    starts[r] = at;
-    // The digits; the mark before the last frac[r] of them.
-    const point = e - frac[r]!;
-    for (let i = s; i < e; i++) {
-      const c = b[i]!;
-      if (c >= D0 && c <= D0 + 9) bytes[at++] = c;
-      else if (i === point - 1 && frac[r]! > 0) bytes[at++] = DOT;
-    }
-    ends[r] = at;
-  }
+  const starts = new Int32Array(rows);
+  const ends = new Int32Array(rows);
+  const at = appendPlain(b, s0, e0, frac, bytes, b.length, starts, ends);
   const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes.subarray(0, at), rows, table.starts.map((c, k) => (k === col ? starts : c)), table.ends.map((c, k) => (k === col ? ends : c)), table.linesHeld, table.extras);
   copy.decimalMark = table.decimalMark;
   return copy;
 }
 
-/** Whether b[s, e) is only digits and dots (a weight plainNumber read). */
-function plainCell(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = b[i]!;
-    if (c !== DOT && (c < D0 || c > D0 + 9)) return false;
+/** withPlainWeights' pass (a loop compiled on its own): each cell's digits, and a dot before its last frac[r], to out from `at`; returns the end. */
+function appendPlain(b: Uint8Array, s0: Int32Array, e0: Int32Array, frac: Uint8Array, out: Uint8Array, at: number, starts: Int32Array, ends: Int32Array): number {
+  for (let r = 0; r < s0.length; r++) {
+    const e = e0[r]!;
+    const mark = frac[r]! > 0 ? e - frac[r]! - 1 : -1;
+    starts[r] = at;
+    for (let i = s0[r]!; i < e; i++) {
+      const c = b[i]!;
+      if (c >= D0 && c <= D0 + 9) out[at++] = c;
+      else if (i === mark) out[at++] = DOT;
+    }
+    ends[r] = at;
   }
-  return true;
+  return at;
 }
 
 /** A floor or ceiling column's cells as scaled integers (NaN: an empty cell, no bound), or undefined when a cell is not a plain number. */
