@@ -906,6 +906,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const leftReason: AwardReason = { kind: 'given-what-was-left' };
   const rationedReason: AwardReason = { kind: 'rationed', rationing };
   const didNotFit: (Map<bigint, AwardReason> | undefined)[] = [];
+  let lastShort: { pool: number; left: bigint; reason?: AwardReason } = { pool: -1, left: 0n };
   const reasons = (i: number): AwardReason[] | undefined => {
     if (status[i] === REJECTED) return [rejection[i]!];
     const k = kOf[i]!;
@@ -922,15 +923,19 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
         const p = tightPool![k]!;
         if (options.partial && awards[k] !== 0n) out.push(leftReason);
         else if (p >= 0) {
-          // One reason per budget and amount left (a Map per budget keyed by the bigint itself, no text made a row).
+          // One reason per budget and amount left (a Map per budget keyed by the bigint itself, no text
+          // made a row); the last one found first: once a budget has run short, row after row finds it so.
           const left = tightLeft![k]!;
-          const byLeft = (didNotFit[p] ??= new Map<bigint, AwardReason>());
-          let r = byLeft.get(left);
-          if (!r) {
-            const short = poolAwards[p]!;
-            byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(left) }));
+          if (p !== lastShort.pool || left !== lastShort.left) {
+            const byLeft = (didNotFit[p] ??= new Map<bigint, AwardReason>());
+            let r = byLeft.get(left);
+            if (!r) {
+              const short = poolAwards[p]!;
+              byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(left) }));
+            }
+            lastShort = { pool: p, left, reason: r };
           }
-          out.push(r);
+          out.push(lastShort.reason!);
         }
       } else out.push(rationedReason);
     }
