@@ -233,13 +233,17 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const nameStart = tb?.starts[roles.recipient];
   const nameEnd = tb?.ends[roles.recipient];
   const emptyHash = keyHash('');
+  // A table whose index is deferred (options.deferKeys) and keyed by name alone: the hashes of the
+  // names read from the bytes are not kept here but made again if the index is (compare matches
+  // the rows of a table in the first one's order without it): 4 bytes a row never touched.
+  const laterHashes = options.deferKeys === true && options.basis === undefined && roles.code === undefined && bad.size === 0 && nameStart !== undefined;
   for (let r = 0; r < n; r++) {
     const s = nameStart === undefined ? -1 : nameStart[r]!;
     if (s >= 0) {
       const e = nameEnd![r]!;
       const h = plainKeyHash(tb!.bytes, s, e);
       if (h === h) {
-        hashes[r] = h;
+        if (!laterHashes) hashes[r] = h;
         plainName[r] = 1;
         if (h === emptyHash && blankName(tb!.bytes, s, e)) {
           nameless[r] = 1;
@@ -331,6 +335,14 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   // in the order of their slots (KeyIndex.addAllHashed: no cache miss a row); on either error the
   // rows are read again one by one below, which finds the first error in row order.
   let indexed = false;
+  /** The hashes of the names read from the bytes, when not kept above (laterHashes). */
+  const plainHashes = (): Int32Array => {
+    for (let r = 0; r < n; r++) if (plainName[r] === 1) hashes[r] = plainKeyHash(tb!.bytes, nameStart![r]!, nameEnd![r]!);
+    return hashes;
+  };
+  // Made later only for an index deferred over every row as read (the branch below); else now.
+  const hashesLater = laterHashes && fast && shared && namelessRows === 0;
+  if (laterHashes && !hashesLater) plainHashes();
   if (fast) {
     const rowHashes = rows === undefined ? hashes : new Int32Array(count);
     let named = true;
@@ -359,9 +371,16 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
     };
     if (named && options.deferKeys === true && options.basis === undefined) {
       // Left for compare to make if it must (KeyIndex.deferred): then a name on two rows is raised.
-      byKey = KeyIndex.deferred(rowHashes, keyAt, (index) => {
-        if (!index.addAllHashed(rowHashes, sameKey)) throw duplicate();
-      });
+      // (The hashes too when they were not kept: rowHashes is `hashes`, filled in by plainHashes.)
+      byKey = KeyIndex.deferred(
+        hashesLater ? plainHashes : rowHashes,
+        keyAt,
+        (index) => {
+          if (!index.addAllHashed(rowHashes, sameKey)) throw duplicate();
+        },
+        false,
+        count,
+      );
       indexed = true;
     } else if (named && distinctKeys(rowHashes, sameKey)) {
       // No name on two rows (found without the index's table): the index is made only when looked

@@ -536,7 +536,10 @@ class ColumnarComparison implements Comparison {
     // positions 0 … n − 1 (A's firsts) is every row array below (nothing more made).
     const everyFirst = (side: Side): boolean => side.firsts === undefined || side.firsts.length === side.count;
     let inOrder = noLater && A.count === B.count && everyFirst(A) && everyFirst(B);
-    for (let j = 0; j < A.count && inOrder; j++) if (!(A.index.hashOf(j) === B.index.hashOf(j) && same(j, j))) inOrder = false;
+    // (Two names keyed from their bytes are told apart by them: a hash is read only of any other, so
+    // a side whose hashes are made when first read, amountColumnsOf deferKeys, makes none here.)
+    const bothKeyed = (j: number): boolean => na !== undefined && nb !== undefined && na.keyed[j] === 1 && nb.keyed[j] === 1;
+    for (let j = 0; j < A.count && inOrder; j++) if (!((bothKeyed(j) || A.index.hashOf(j) === B.index.hashOf(j)) && same(j, j))) inOrder = false;
     const firstsA = inOrder ? EMPTY_ROWS : firstsOf(A);
     const firstsB = inOrder ? EMPTY_ROWS : firstsOf(B);
     const total = firstsA.length + firstsB.length;

@@ -76,6 +76,8 @@ export class KeyIndex {
   private table: Int32Array;
   private readonly mask: number;
   private hashes: Int32Array;
+  /** A deferred index's hashes, made when first read (see `deferred`). */
+  private hashSource: (() => Int32Array) | undefined;
   /** The keys, when no `keyAt` makes them again. */
   private readonly keys: (string | undefined)[] | undefined;
   /** A deferred index's filling, until the table is first needed (see `deferred`). */
@@ -92,14 +94,16 @@ export class KeyIndex {
   constructor(
     rows: number,
     private readonly keyAt?: (row: number) => string,
-    deferred?: { hashes: Int32Array; fill: (index: KeyIndex) => void },
+    deferred?: { hashes: Int32Array | (() => Int32Array); fill: (index: KeyIndex) => void },
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
     this.mask = size - 1;
     if (deferred) {
       this.table = EMPTY;
-      this.hashes = deferred.hashes;
+      const { hashes } = deferred;
+      this.hashes = typeof hashes === 'function' ? EMPTY : hashes;
+      this.hashSource = typeof hashes === 'function' ? hashes : undefined;
       this.pending = deferred.fill;
     } else {
       this.table = new Int32Array(2 * size).fill(-1);
@@ -114,9 +118,12 @@ export class KeyIndex {
    * filling finds, such as a key on two rows). hashOf() and keyOf() need no table; `made` says
    * whether it was made. Spares the table of a side whose rows are matched in order (core/compare.ts).
    * With `distinct` the keys are known to be distinct (distinctKeys): `fill` finds no key twice.
+   * `hashes` may be a function that makes them (then `rows` says how many): called once, when a
+   * hash is first read or the table made, so an index never looked up costs no array of hashes.
    */
-  static deferred(hashes: Int32Array, keyAt: (row: number) => string, fill: (index: KeyIndex) => void, distinct = false): KeyIndex {
-    const index = new KeyIndex(hashes.length, keyAt, { hashes, fill });
+  static deferred(hashes: Int32Array | (() => Int32Array), keyAt: (row: number) => string, fill: (index: KeyIndex) => void, distinct = false, rows = typeof hashes === 'function' ? -1 : hashes.length): KeyIndex {
+    if (rows < 0) throw new RangeError('KeyIndex.deferred: hashes made later need the number of rows');
+    const index = new KeyIndex(rows, keyAt, { hashes, fill });
     index.distinct = distinct;
     return index;
   }
@@ -131,6 +138,7 @@ export class KeyIndex {
     const fill = this.pending;
     if (fill === undefined) return;
     this.pending = undefined;
+    this.hashesNow();
     this.table = new Int32Array(2 * (this.mask + 1)).fill(-1);
     fill(this);
   }
@@ -247,6 +255,15 @@ export class KeyIndex {
 
   /** The hash of the key row `row` was added under. */
   hashOf(row: number): number {
+    if (this.hashSource !== undefined) this.hashesNow();
     return this.hashes[row]!;
+  }
+
+  /** A deferred index's hashes made now, if they are made later (`deferred`). */
+  private hashesNow(): void {
+    const source = this.hashSource;
+    if (source === undefined) return;
+    this.hashSource = undefined;
+    this.hashes = source();
   }
 }
