@@ -26,7 +26,7 @@ import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
 import { isTotalName, maybeTotalWordHash } from '../core/total-rows.js';
-import type { DecimalMark } from '../core/amount.js';
+import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/amount.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
 import { note, setNoteSink } from './notes.js';
@@ -37,7 +37,6 @@ export type { BulkColumns } from '../core/bulk-columns.js';
 
 const LF = 10;
 const DOT = 46;
-const COMMA = 44;
 const D0 = 48;
 /** Digits a weight may have in all: 10^15 < 2^53, so reading them into a double is exact. */
 const MAX_DIGITS = 15;
@@ -327,7 +326,7 @@ function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: F
     let f = plainNumber(b, ws, we, out, r);
     if (f < 0 && forms) {
       if (forms.mark === null) forms.mark = forms.markOf();
-      f = otherNumber(b, ws, we, forms.mark === ',' ? COMMA : forms.mark === '.' ? DOT : 0, out, r);
+      f = otherNumber(b, ws, we, forms.mark, out, r);
       if (f >= 0) forms.other++;
     }
     if (f < 0) return -1;
@@ -374,59 +373,19 @@ function plainNumber(b: Uint8Array, s: number, e: number, out: Float64Array, at:
   return frac;
 }
 
-/** The UTF-8 length of a space the general reader groups digits by (core/amount.ts SPACE_LIKE: a space, no-break, narrow no-break, thin, figure or en to six-per-em space) at b[i], or 0. */
-function groupSpace(b: Uint8Array, i: number, e: number): number {
-  const c = b[i];
-  if (c === 32) return 1;
-  if (c === 0xc2) return i + 1 < e && b[i + 1] === 0xa0 ? 2 : 0;
-  if (c !== 0xe2 || i + 2 >= e || b[i + 1] !== 0x80) return 0;
-  const d = b[i + 2]!;
-  return (d >= 0x82 && d <= 0x87) || d === 0x89 || d === 0xaf ? 3 : 0;
-}
+/** groupedAmountBytes' answer for one cell (readWeights reads one at a time). */
+const grouped: PlainBytes = { value: 0, decimals: 0, negative: false };
 
 /**
  * A weight the general reader (core/amount.ts parseAmount with the file's decimal mark) reads in
- * a form the lane reads too, beyond plainNumber's: digits grouped in threes by single spaces
- * ("9 979 000", "816 226,06", "1 350.5": either mark, whatever the file's), or digits with a
- * decimal comma ("816226,06") in a file whose mark is "," or undecided (then not "1,350", which
- * could be a thousand). `mark`: the file's decimal mark as a byte, 0 when undecided. Its digits
- * as an integer go to out[at]; returns its decimals, or −1 for anything else (the general path's:
- * a sign, words, dots grouping thousands, runs of spaces, a grouping that is broken).
+ * a form the lane reads too, beyond plainNumber's: core/amount.ts groupedAmountBytes ("9 979 000",
+ * "816 226,06", "816226,06" where the file's mark allows). Its digits as an integer go to out[at];
+ * returns its decimals as written, or −1 for anything else (the general path's).
  */
-function otherNumber(b: Uint8Array, s: number, e: number, mark: number, out: Float64Array, at: number): number {
-  let value = 0;
-  let digits = 0;
-  let i = s;
-  let firstGroup = 0;
-  let spaced = false;
-  // The whole part: digits, then (a space, three digits) any number of times.
-  for (;;) {
-    const from = i;
-    while (i < e && b[i]! >= D0 && b[i]! <= D0 + 9) value = value * 10 + (b[i++]! - D0);
-    const length = i - from;
-    if (spaced ? length !== 3 : length === 0) return -1;
-    if (!spaced) firstGroup = length;
-    digits += length;
-    const w = i < e ? groupSpace(b, i, e) : 0;
-    if (w === 0) break;
-    spaced = true;
-    i += w;
-  }
-  if (spaced && firstGroup > 3) return -1;
-  let frac = 0;
-  if (i < e) {
-    const m = b[i]!;
-    if (m !== COMMA && m !== DOT) return -1;
-    const from = ++i;
-    while (i < e && b[i]! >= D0 && b[i]! <= D0 + 9) value = value * 10 + (b[i++]! - D0);
-    frac = i - from;
-    if (frac === 0 || i !== e) return -1;
-    // Not grouped: a decimal comma (a dot is plainNumber's), where the file's mark is "," or undecided and "1,350" is not ambiguous.
-    if (!spaced && (m !== COMMA || mark === DOT || (mark === 0 && frac === 3 && firstGroup <= 3 && b[s] !== D0))) return -1;
-  } else if (!spaced) return -1;
-  if (digits + frac > MAX_DIGITS) return -1;
-  out[at] = value;
-  return frac;
+function otherNumber(b: Uint8Array, s: number, e: number, mark: DecimalMark | undefined, out: Float64Array, at: number): number {
+  if (!groupedAmountBytes(b, s, e, mark, grouped)) return -1;
+  out[at] = grouped.value;
+  return grouped.decimals;
 }
 
 /**
