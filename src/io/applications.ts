@@ -148,19 +148,25 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     for (let j = 0; j < length; j++) if (b[s + j] !== b[q + j]) return false;
     return true;
   };
+  // Row k's checks, made once rather than as closures of every row.
+  const need = (k: number, line: number, f: Field): string => {
+    const v = cell(k, f);
+    if (v === '') throw new StatsbidragError('missing-value', `no ${f}`, { file, line, field: header(f) });
+    return v;
+  };
+  const money = (k: number, line: number, f: 'requested' | 'cost', values: AmountValues): void => {
+    // A cell read as an amount above is not empty; any other is read again by the parser, which says why it is not one.
+    if (!values.has(k)) values.set(k, cellAmount(need(k, line, f), file, line, header(f), table.decimalMark));
+    if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${cell(k, f)}" is negative`, { file, line, field: header(f) });
+  };
   let lastYearsText = '';
   for (let k = 0; k < n; k++) {
     const line = table.line(rowOf(k));
-    const need = (f: Field): string => {
-      const v = cell(k, f);
-      if (v === '') throw new StatsbidragError('missing-value', `no ${f}`, { file, line, field: header(f) });
-      return v;
-    };
-    if (noApplicant(k)) need('applicant');
+    if (noApplicant(k)) need(k, line, 'applicant');
     // Organisation types are few: each text kept once, a number per row (the row before's when its bytes are the same).
     if (k > 0 && sameAsBefore('type', k)) typeOf[k] = typeOf[k - 1]!;
     else {
-      const type = need('type');
+      const type = need(k, line, 'type');
       let code = typeCodes.get(type);
       if (code === undefined) typeCodes.set(type, (code = types.push(type) - 1));
       typeOf[k] = code;
@@ -175,13 +181,8 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
       const names = other === applicant ? `"${applicant}" applies twice` : `"${visibleName(other)}" and "${visibleName(applicant)}" are the same applicant`;
       throw new StatsbidragError('duplicate-application', `lines ${table.line(rowOf(first))} and ${line}: ${names}${yearsText ? ` for ${yearsText}` : ''}, and would be paid twice`, { file });
     }
-    const money = (f: 'requested' | 'cost', values: AmountValues): void => {
-      // A cell read as an amount above is not empty; any other is read again by the parser, which says why it is not one.
-      if (!values.has(k)) values.set(k, cellAmount(need(f), file, line, header(f), table.decimalMark));
-      if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${cell(k, f)}" is negative`, { file, line, field: header(f) });
-    };
-    money('requested', requested);
-    money('cost', cost);
+    money(k, line, 'requested', requested);
+    money(k, line, 'cost', cost);
     if (!priority.has(k)) {
       const priorityText = cell(k, 'priority');
       if (priorityText !== '') priority.set(k, cellAmount(priorityText, file, line, header('priority'), table.decimalMark));
