@@ -8,7 +8,7 @@ import { comparisonNumbers, type ComparisonNumbers, type CompareCell, type Compa
 import type { Decimal } from '../core/decimal.js';
 import type { NotCheckedReason, ParadoxCheck, ParadoxKind } from '../core/paradox.js';
 import { fromScaled } from '../core/scaled.js';
-import { byteDialect, CHUNK_BYTES, cellBytes, PERCENT_MAX, csvCellText, csvSafeBytes, csvSafeText, writeAscii, writePercent, writeSignedAmount } from './csv-bytes.js';
+import { byteDialect, CHUNK_BYTES, cellBytes, chunkFor, PERCENT_MAX, csvCellText, csvSafeBytes, csvSafeText, writeAscii, writePercent, writeSignedAmount, writeUtf8 } from './csv-bytes.js';
 import { csvChunks, renderCsv, type CsvOptions } from './csv.js';
 import { statedTotalNote } from './figures.js';
 import { cellRows, type Grid } from './grid.js';
@@ -498,16 +498,12 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
   const values = new Float64Array(2 * years + 2);
   const span = new Int32Array(2);
   const digits = new Uint8Array(32);
-  let out = Buffer.allocUnsafe(CHUNK_BYTES);
+  let out: Uint8Array = new Uint8Array(CHUNK_BYTES);
   let at = 0;
-  /**
-   * The chunk so far (for the caller to yield), and room for `bytes` after it: the same buffer
-   * when the consumer is done with a chunk before it asks for the next (`reuse`) and it is large
-   * enough, else a new one.
-   */
+  /** The chunk so far (for the caller to yield), and room for `bytes` after it (csv-bytes.ts chunkFor: the same buffer again with `reuse`). */
   const renew = (bytes: number): Uint8Array => {
     const done = out.subarray(0, at);
-    if (!(reuse && out.length >= bytes)) out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    out = chunkFor(out, bytes, reuse);
     at = 0;
     return done;
   };
@@ -541,7 +537,7 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
     if (!(safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exact())) {
       const text = slow(i);
       if (at + text.length * 3 > out.length) yield renew(text.length * 3);
-      at += out.write(text, at, 'utf8');
+      at = writeUtf8(out, at, text);
       continue;
     }
     const textBytes = ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0);
