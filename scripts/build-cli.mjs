@@ -119,7 +119,46 @@ const commandNames = readdirSync(join(ROOT, 'src', 'cli', 'commands'))
   .map((f) => f.slice(0, -3))
   .sort();
 
-/** In the bundle of `only`, every other command's module is a stub that says so if it is ever loaded. */
+/**
+ * What each command writes through the format table: its declaration's `writes`
+ * (src/cli/declarations/NAME.ts), read from the declarations themselves, bundled for this one use.
+ */
+async function commandWrites() {
+  const helper = join(DIST, '.declarations-helper.cjs');
+  await build({
+    absWorkingDir: ROOT,
+    stdin: { contents: commandNames.map((name) => `export { ${name} } from './src/cli/declarations/${name}.ts';`).join('\n'), resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: helper,
+    logLevel: 'warning',
+    ...importMetaUrl,
+  });
+  try {
+    const declarations = createRequire(import.meta.url)(helper);
+    return Object.fromEntries(
+      commandNames.map((name) => {
+        const declaration = declarations[name];
+        if (declaration?.name !== name || !Array.isArray(declaration.writes)) throw new Error(`src/cli/declarations/${name}.ts: no declaration of ${name} with its writes`);
+        return [name, new Set(declaration.writes)];
+      }),
+    );
+  } finally {
+    rmSync(helper, { force: true });
+  }
+}
+const writes = await commandWrites();
+
+/** A kind's row of the format table, as render/formats.ts imports it. */
+const KIND_WRITERS = /^\.\/writers\/([a-z]+)\.js$/;
+
+/**
+ * In the bundle of `only`, every other command's module is a stub that says so if it is ever
+ * loaded, and the format table has no row for a kind the command does not write (writerFor says so
+ * if one is asked for): allocate's bundle carries no validation, audit, comparison or awards writers.
+ */
 const onlyCommand = (only) => ({
   name: 'only-command',
   setup(b) {
@@ -131,6 +170,11 @@ const onlyCommand = (only) => ({
       contents: `throw new Error('statsbidrag: the bundle for ${only} has no ${args.path} command (scripts/build-cli.mjs)');`,
       loader: 'js',
     }));
+    b.onResolve({ filter: KIND_WRITERS }, (args) => {
+      const kind = KIND_WRITERS.exec(args.path)[1];
+      return writes[only].has(kind) || !args.importer.endsWith(`${sep}render${sep}formats.ts`) ? undefined : { path: kind, namespace: 'unwritten-kind' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'unwritten-kind' }, () => ({ contents: 'export const writers = undefined;', loader: 'js' }));
   },
 });
 
