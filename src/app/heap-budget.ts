@@ -5,8 +5,8 @@
  * that would not fit ends in one line and exit code 2, never in V8's out-of-memory abort (which
  * cannot be caught). The streamed lane (app/bulk.ts) needs no budget: its memory is typed arrays.
  *
- * The costs are measured: peak RSS of `allocate` on the general path (a list with decimal commas,
- * which the lane leaves to it), 100 000 and 300 000 rows, its slope per row (RSS, not only the
+ * The costs are measured: peak RSS of `allocate` on the general path (at the time, a list with decimal
+ * commas, which the lane then left to it), 100 000 and 300 000 rows, its slope per row (RSS, not only the
  * heap: the estimate errs on the side of refusing). A free split to CSV: 1.33 KB a row; ten
  * periods (a programme): 1.96 KB. With --explain (JSON): 6.6 KB a row with one period and a floor,
  * 14.6 KB with ten periods. Hence per row: 1.3 KB + 0.1 KB a period, and with explanations

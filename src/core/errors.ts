@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   'path-outside-folder': 'a path inside a rules file leads outside that file\'s folder (pass such a list with --data)',
   'stdin-used-twice': 'standard input ("-") is given for two inputs; it can be read once',
   'input-too-large': 'an input is larger than the tool reads (500 MiB), or endless',
-  'over-heap-budget': 'a list that is split row by row in memory (the streamed lane does not take it: --explain with floors or ceilings, decimal commas, …) has more rows than Node\'s heap holds for that here; refused before the rows are made, nothing was written',
+  'over-heap-budget': 'a list that is split row by row in memory (the streamed lane does not take it: --explain with floors or ceilings, dots grouping thousands, …) has more rows than Node\'s heap holds for that here; refused before the rows are made, nothing was written',
   'out-is-input': '--out names one of the command\'s input files; the output would replace it (refused before anything is read)',
   'cannot-write-output': 'the --out file cannot be written (missing folder, permissions, a directory, in use); nothing was written',
 

@@ -7,7 +7,10 @@
  * exactly in doubles. No string, object or bigint per row (a cell held as text beside the bytes, a
  * quoted cell with "", is copied into the bytes first).
  *
- * Anything else (UTF-8 bytes that are not: another encoding, Swedish or grouped numbers, an empty
+ * Weights are read as the general reader reads them with the file's decimal mark: plain, digits grouped
+ * by spaces ("9 979 000", "816 226,06") or with a decimal comma ("816226,06"), each exactly.
+ *
+ * Anything else (UTF-8 bytes that are not: another encoding, dots grouping thousands, an empty
  * name, a missing column, no positive weight, weights too large for doubles, a file the readers
  * refuse) returns undefined: the general path then takes over with the same model's reader and
  * reports every problem exactly as it always does. Two rows that are one recipient (one recipient
@@ -23,15 +26,18 @@ import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
 import { isTotalName, maybeTotalWordHash } from '../core/total-rows.js';
+import type { DecimalMark } from '../core/amount.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
 import { note, setNoteSink } from './notes.js';
+import { decideDecimalMark } from './table/decimal-mark.js';
 import { ColumnarTable } from './table/model.js';
 
 export type { BulkColumns } from '../core/bulk-columns.js';
 
 const LF = 10;
 const DOT = 46;
+const COMMA = 44;
 const D0 = 48;
 /** Digits a weight may have in all: 10^15 < 2^53, so reading them into a double is exact. */
 const MAX_DIGITS = 15;
@@ -88,7 +94,8 @@ function readBulkRows(input: Uint8Array, columns: BulkColumnNames, settle?: Bulk
   } catch {
     return undefined;
   }
-  return bulkColumnsOf(table, columns, settle !== undefined);
+  // The file's decimal mark is decided (as io/table.ts decides it) only when a weight is not plain.
+  return bulkColumnsOf(table, columns, settle !== undefined, false, () => decideDecimalMark(delimiter, table));
 }
 
 /**
@@ -97,7 +104,7 @@ function readBulkRows(input: Uint8Array, columns: BulkColumnNames, settle?: Bulk
  * same columns. Undefined when the general path should split it (see the module comment).
  */
 export function readBulkTable(table: ColumnarTable, columns: BulkColumnNames, settle = false): BulkRead | undefined {
-  return bulkColumnsOf(table, columns, settle)?.columns;
+  return bulkColumnsOf(table, columns, settle, false, () => table.decimalMark)?.columns;
 }
 
 /** The table's rows but those in `aside` (ascending): the same bytes, fewer offsets. */
@@ -161,9 +168,10 @@ function inBytes(table: ColumnarTable, cols: readonly number[]): ColumnarTable {
 /**
  * The lane's columns of a table in the model and the table they are read from (its rows' lines), or undefined (see the module
  * comment). `settle`: see BulkSettle; `aside`: the total rows are set aside already (this is the
- * table less them), so none is looked for, as the general path looks once.
+ * table less them), so none is looked for, as the general path looks once. `markOf`: the file's
+ * decimal mark (asked only when a weight is not plain, and of the whole file, total rows included).
  */
-function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: boolean, aside = false): { columns: BulkRead; table: ColumnarTable } | undefined {
+function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: boolean, aside: boolean, markOf: () => DecimalMark | undefined): { columns: BulkRead; table: ColumnarTable } | undefined {
   const { headers } = read;
   let idCol: number;
   let basisCol: number;
@@ -181,22 +189,30 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   // As recipientsFromTable: a code column that is the recipient or basis column is none.
   const codeCol = code !== undefined && code !== idCol && code !== basisCol ? code : -1;
   // Every cell the lane reads as a slice of the bytes.
-  const table = inBytes(read, [idCol, basisCol, ...(codeCol >= 0 ? [codeCol] : []), ...bounds]);
-  const { bytes: b, rowCount: rows } = table;
+  let table = inBytes(read, [idCol, basisCol, ...(codeCol >= 0 ? [codeCol] : []), ...bounds]);
+  const rows = table.rowCount;
+  // A name in every row; a code, when there is a code column, read as a slice (an empty code is no code).
+  if (!namesPresent(table.starts[idCol]!, table.ends[idCol]!)) return undefined;
+  const weights = new Float64Array(rows);
+  const fracDigits = new Uint8Array(rows);
+  const read1 = { mark: markOf, other: 0 };
+  const decimals = readWeights(table.bytes, table.starts[basisCol]!, table.ends[basisCol]!, weights, fracDigits, read1);
+  if (decimals < 0) return undefined;
+  // Weights written otherwise ("816 226,06") are written out as their digits with a dot, as the general path writes them.
+  if (read1.other > 0) {
+    const plain = withPlainWeights(table, basisCol, fracDigits);
+    if (!plain) return undefined;
+    table = plain;
+  }
+  const { bytes: b } = table;
   const nameStart = table.starts[idCol]!;
   const nameEnd = table.ends[idCol]!;
   const weightStart = table.starts[basisCol]!;
   const weightEnd = table.ends[basisCol]!;
   const codeStart = codeCol >= 0 ? table.starts[codeCol]! : undefined;
   const codeEnd = codeCol >= 0 ? table.ends[codeCol]! : undefined;
-  // A name in every row; a code, when there is a code column, read as a slice (an empty code is no code).
-  if (!namesPresent(nameStart, nameEnd)) return undefined;
   const anyCode = codeStart !== undefined && codeEnd !== undefined && anyPresent(codeStart, codeEnd);
   if (anyCode === undefined) return undefined;
-  const weights = new Float64Array(rows);
-  const fracDigits = new Uint8Array(rows);
-  const decimals = readWeights(b, weightStart, weightEnd, weights, fracDigits);
-  if (decimals < 0) return undefined;
   const scaled = scaleWeights(weights, fracDigits, decimals);
   if (!scaled) return undefined;
   const { total, maxWeight } = scaled;
@@ -232,7 +248,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
       if (rowsAside.length === rows) return undefined;
       let again: ReturnType<typeof bulkColumnsOf>;
       try {
-        again = bulkColumnsOf(withoutRows(table, rowsAside), columns, settle, true);
+        again = bulkColumnsOf(withoutRows(table, rowsAside), columns, settle, true, markOf);
       } catch (e) {
         // The general path's error comes after its notes.
         for (const text of notes) note(text);
@@ -283,22 +299,34 @@ function anyPresent(starts: Int32Array, ends: Int32Array): boolean | undefined {
   return any;
 }
 
+/** What readWeights reads beyond plain numbers: with `mark` (the file's decimal mark, asked once), a weight column's other forms (otherNumber), counted in `other`. */
+interface OtherForms {
+  mark: () => DecimalMark | undefined;
+  other: number;
+}
+
 /**
- * Each row's number (plainNumber) as its digits into `out` and its decimals into `frac`; returns
- * the most decimals, or −1 when a cell is not plain, or empty (with `empty`, an empty cell is NaN:
- * a bound column's "no bound").
+ * Each row's number (plainNumber; with `forms`, also otherNumber) as its digits into `out` and its
+ * decimals into `frac`; returns the most decimals, or −1 when a cell is neither, or empty (without
+ * `forms`, an empty cell is NaN: a bound column's "no bound").
  */
-function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: Float64Array, frac: Uint8Array, empty = false): number {
+function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: Float64Array, frac: Uint8Array, forms?: OtherForms): number {
   let decimals = 0;
+  let mark: DecimalMark | undefined | null = null;
   for (let r = 0; r < starts.length; r++) {
     const ws = starts[r]!;
     const we = ends[r]!;
-    if (ws < 0 || (we === ws && !empty)) return -1;
+    if (ws < 0 || (we === ws && forms)) return -1;
     if (we === ws) {
       out[r] = NaN;
       continue;
     }
-    const f = plainNumber(b, ws, we, out, r);
+    let f = plainNumber(b, ws, we, out, r);
+    if (f < 0 && forms) {
+      if (mark === null) mark = forms.mark();
+      f = otherNumber(b, ws, we, mark === ',' ? COMMA : mark === '.' ? DOT : 0, out, r);
+      if (f >= 0) forms.other++;
+    }
     if (f < 0) return -1;
     if (f > decimals) decimals = f;
     frac[r] = f;
@@ -343,11 +371,112 @@ function plainNumber(b: Uint8Array, s: number, e: number, out: Float64Array, at:
   return frac;
 }
 
+/** The UTF-8 length of a space the general reader groups digits by (core/amount.ts SPACE_LIKE: a space, no-break, narrow no-break, thin, figure or en to six-per-em space) at b[i], or 0. */
+function groupSpace(b: Uint8Array, i: number, e: number): number {
+  const c = b[i];
+  if (c === 32) return 1;
+  if (c === 0xc2) return i + 1 < e && b[i + 1] === 0xa0 ? 2 : 0;
+  if (c !== 0xe2 || i + 2 >= e || b[i + 1] !== 0x80) return 0;
+  const d = b[i + 2]!;
+  return (d >= 0x82 && d <= 0x87) || d === 0x89 || d === 0xaf ? 3 : 0;
+}
+
+/**
+ * A weight the general reader (core/amount.ts parseAmount with the file's decimal mark) reads in
+ * a form the lane reads too, beyond plainNumber's: digits grouped in threes by single spaces
+ * ("9 979 000", "816 226,06", "1 350.5": either mark, whatever the file's), or digits with a
+ * decimal comma ("816226,06") in a file whose mark is "," or undecided (then not "1,350", which
+ * could be a thousand). `mark`: the file's decimal mark as a byte, 0 when undecided. Its digits
+ * as an integer go to out[at]; returns its decimals, or −1 for anything else (the general path's:
+ * a sign, words, dots grouping thousands, runs of spaces, a grouping that is broken).
+ */
+function otherNumber(b: Uint8Array, s: number, e: number, mark: number, out: Float64Array, at: number): number {
+  let value = 0;
+  let digits = 0;
+  let i = s;
+  let firstGroup = 0;
+  let spaced = false;
+  // The whole part: digits, then (a space, three digits) any number of times.
+  for (;;) {
+    const from = i;
+    while (i < e && b[i]! >= D0 && b[i]! <= D0 + 9) value = value * 10 + (b[i++]! - D0);
+    const length = i - from;
+    if (spaced ? length !== 3 : length === 0) return -1;
+    if (!spaced) firstGroup = length;
+    digits += length;
+    const w = i < e ? groupSpace(b, i, e) : 0;
+    if (w === 0) break;
+    spaced = true;
+    i += w;
+  }
+  if (spaced && firstGroup > 3) return -1;
+  let frac = 0;
+  if (i < e) {
+    const m = b[i]!;
+    if (m !== COMMA && m !== DOT) return -1;
+    const from = ++i;
+    while (i < e && b[i]! >= D0 && b[i]! <= D0 + 9) value = value * 10 + (b[i++]! - D0);
+    frac = i - from;
+    if (frac === 0 || i !== e) return -1;
+    // Not grouped: a decimal comma (a dot is plainNumber's), where the file's mark is "," or undecided and "1,350" is not ambiguous.
+    if (!spaced && (m !== COMMA || mark === DOT || (mark === 0 && frac === 3 && firstGroup <= 3 && b[s] !== D0))) return -1;
+  } else if (!spaced) return -1;
+  if (digits + frac > MAX_DIGITS) return -1;
+  out[at] = value;
+  return frac;
+}
+
+/**
+ * The table with its weight column written plainly: each weight that is not (otherNumber's forms)
+ * appended to a copy of the bytes as its digits with a dot where it had its decimal mark
+ * ("816 226,06" → "816226.06", which the writers trim as Decimal's toFixed() writes it), and the
+ * column's offsets pointing there. Undefined when the bytes would pass 2^31.
+ */
+function withPlainWeights(table: ColumnarTable, col: number, frac: Uint8Array): ColumnarTable | undefined {
+  const { bytes: b, rowCount: rows } = table;
+  const s0 = table.starts[col]!;
+  const e0 = table.ends[col]!;
+  let extra = 0;
+  for (let r = 0; r < rows; r++) if (!plainCell(b, s0[r]!, e0[r]!)) extra += e0[r]! - s0[r]!;
+  if (b.length + extra >= 2 ** 31 - 1) return undefined;
+  const bytes = Buffer.allocUnsafe(b.length + extra);
+  bytes.set(b, 0);
+  const starts = Int32Array.from(s0);
+  const ends = Int32Array.from(e0);
+  let at = b.length;
+  for (let r = 0; r < rows; r++) {
+    const s = s0[r]!;
+    const e = e0[r]!;
+    if (plainCell(b, s, e)) continue;
+    starts[r] = at;
+    // The digits; the mark before the last frac[r] of them.
+    const point = e - frac[r]!;
+    for (let i = s; i < e; i++) {
+      const c = b[i]!;
+      if (c >= D0 && c <= D0 + 9) bytes[at++] = c;
+      else if (i === point - 1 && frac[r]! > 0) bytes[at++] = DOT;
+    }
+    ends[r] = at;
+  }
+  const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes.subarray(0, at), rows, table.starts.map((c, k) => (k === col ? starts : c)), table.ends.map((c, k) => (k === col ? ends : c)), table.linesHeld, table.extras);
+  copy.decimalMark = table.decimalMark;
+  return copy;
+}
+
+/** Whether b[s, e) is only digits and dots (a weight plainNumber read). */
+function plainCell(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = b[i]!;
+    if (c !== DOT && (c < D0 || c > D0 + 9)) return false;
+  }
+  return true;
+}
+
 /** A floor or ceiling column's cells as scaled integers (NaN: an empty cell, no bound), or undefined when a cell is not a plain number. */
 function boundColumn(b: Uint8Array, rows: number, starts: Int32Array, ends: Int32Array): BulkBoundColumn | undefined {
   const values = new Float64Array(rows);
   const fracDigits = new Uint8Array(rows);
-  const decimals = readWeights(b, starts, ends, values, fracDigits, true);
+  const decimals = readWeights(b, starts, ends, values, fracDigits);
   if (decimals < 0 || !scaleWeights(values, fracDigits, decimals)) return undefined;
   return { values, decimals };
 }

@@ -6,7 +6,6 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { DecimalMark } from '../core/amount.js';
-import { isAmbiguousSeparator } from '../core/amount.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
@@ -16,6 +15,7 @@ import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
 import { compoundFileError, isCompoundFile, isZip, tableFromXlsx } from './xlsx.js';
+import { decideDecimalMark } from './table/decimal-mark.js';
 import { ColumnarTable, tableFromRows } from './table/model.js';
 
 
@@ -58,93 +58,6 @@ interface HeaderChoice {
   row?: number | undefined;
 }
 
-/** One separator between digits: "1,35", "0.5", "12,345". */
-const ONE_SEPARATOR = /^-?(\d+)([.,])(\d+)$/;
-/** Space-grouped with a decimal part: "1 350 000,50", "1 350.5". */
-const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+([.,])\d+$/;
-
-/** The decimal mark a cell's text shows unambiguously ("1,5", "0.25", "1 350,50"), if any. */
-export function textMark(cell: string): string | undefined {
-  const one = ONE_SEPARATOR.exec(cell);
-  if (one) return isAmbiguousSeparator(one[1]!, one[3]!) ? undefined : one[2];
-  return GROUPED_DECIMAL.exec(cell)?.[1];
-}
-
-const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 48 && c <= 57;
-
-/**
- * textMark() of the cell whose bytes are b[s, e), read from the bytes for the common shapes (digits
- * with at most one "." or "," between digits); null for any other, whose text textMark() reads.
- */
-export function bytesMark(b: Uint8Array, s: number, e: number): string | undefined | null {
-  let i = s;
-  if (b[i] === 45) i++;
-  const digits = i;
-  while (i < e && isDigit(b[i])) i++;
-  // Digits alone (or "-"): ONE_SEPARATOR needs a mark, GROUPED_DECIMAL a space.
-  if (i === e) return undefined;
-  const m = b[i];
-  if ((m !== 44 && m !== 46) || i === digits) return null;
-  let j = i + 1;
-  while (j < e && isDigit(b[j])) j++;
-  // A mark right after the first digits: GROUPED_DECIMAL (a space there) cannot match, so ONE_SEPARATOR decides.
-  if (j !== e || j === i + 1) return undefined;
-  const ambiguous = j - i - 1 === 3 && i - digits <= 3 && b[digits] !== 48;
-  return ambiguous ? undefined : m === 44 ? ',' : '.';
-}
-
-/**
- * The decimal mark of the whole file. A semicolon file is what Excel writes in comma-decimal
- * locales (Swedish): ",". Otherwise the cells decide: if every cell that shows its decimal mark
- * unambiguously ("1,5", "0.25", "1 350,50") shows the same one, that is the file's mark; with
- * no such cell, or both kinds, none is decided and "1,350" stays ambiguous.
- */
-function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[] | ColumnarTable, unquoted = false): DecimalMark | undefined {
-  // A comma-delimited text without a quote (`unquoted`: the caller looked) has no cell holding a
-  // comma, so the first cell that shows a dot decides ".", and the rest need not be looked at.
-  const noComma = unquoted && delimiter === ',';
-  if (delimiter === ';') return ',';
-  let comma = false;
-  let dot = false;
-  const mark = (shown: string | undefined): boolean => {
-    if (shown === ',') comma = true;
-    else if (shown === '.') dot = true;
-    return comma && dot;
-  };
-  const see = (cell: string): boolean => mark(textMark(cell));
-  if (rows instanceof ColumnarTable) {
-    // Only cells that start with a digit or "-" are made into strings.
-    const { bytes, starts, ends, extras, rowCount } = rows;
-    for (let c = 0; c < starts.length; c++) {
-      const s0 = starts[c]!;
-      const e0 = ends[c]!;
-      for (let r = 0; r < rowCount; r++) {
-        const s = s0[r]!;
-        if (s >= 0) {
-          const first = bytes[s]!;
-          if (s === e0[r] || (!(first >= 48 && first <= 57) && first !== 45)) continue;
-          const shown = bytesMark(bytes, s, e0[r]!);
-          if (shown === null ? see(bytes.toString('latin1', s, e0[r]!)) : mark(shown)) return undefined;
-          if (dot && noComma) return '.';
-        } else {
-          const cell = extras[~s]!;
-          const first = cell.charCodeAt(0);
-          if (!(first >= 48 && first <= 57) && first !== 45) continue;
-          if (see(cell)) return undefined;
-        }
-      }
-    }
-  } else {
-    for (const { cells } of rows) {
-      for (const cell of cells) {
-        const first = cell.charCodeAt(0);
-        if (!(first >= 48 && first <= 57) && first !== 45) continue;
-        if (see(cell)) return undefined;
-      }
-    }
-  }
-  return comma ? ',' : dot ? '.' : undefined;
-}
 
 /** A line with text among a file's first lines: where it starts (offset in the text), its physical number, its text. */
 interface FirstLine {

@@ -44,9 +44,9 @@ describe('allocate on a large plain list', () => {
   });
 
   it('falls back to the general reader for stdin it declines, reading the input only once', () => {
-    const r = run(['allocate', '--data', '-', '--basis', 'vikt', '--total', '100', '--format', 'csv'], { input: 'namn;vikt\nA;1,5\nB;3,5\n' });
+    const r = run(['allocate', '--data', '-', '--basis', 'vikt', '--total', '100', '--format', 'csv'], { input: 'namn;vikt\nA;1.000,5\nB;3,5\n' });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toBe('recipient,weight,amount\nA,1.5,30\nB,3.5,70\n');
+    expect(r.stdout).toBe('recipient,weight,amount\nA,1000.5,100\nB,3.5,0\n');
     const dup = run(['allocate', '--data', '-', '--basis', 'w', '--total', '100', '--format', 'csv'], { input: 'name,w\nA,1\nA,2\n' });
     expect(dup.status).toBe(2);
     expect(dup.stderr.trim()).toBe('statsbidrag: -: lines 2 and 3: "A" appears twice (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice');

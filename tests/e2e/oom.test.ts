@@ -29,10 +29,10 @@ describe('allocate without a child process', () => {
   // A name with a quote in it: the lane's reader holds it beside the bytes; before issue 20 the general path read it (~75× the file).
   const quoted = join(dir, 'quoted.csv');
   writeFileSync(quoted, ['name,weight', '"r""0",1', ...rows(200_000, (i) => String((i * 7919) % 100_003))].join('\n') + '\n');
-  // Decimal commas: the lane leaves these to the general path (an object per row).
+  // Dots grouping thousands ("12.345,6"): the lane leaves these to the general path (an object per row).
   const comma = (n: number): string => {
     const file = join(dir, `comma-${n}.csv`);
-    if (!existsSync(file)) writeFileSync(file, ['name;weight', ...rows(n, (i) => `${(i * 7919) % 100_003},${i % 10}`, ';')].join('\n') + '\n');
+    if (!existsSync(file)) writeFileSync(file, ['name;weight', ...rows(n, (i) => `${1 + (i % 97)}.${String((i * 7919) % 1000).padStart(3, '0')},${i % 10}`, ';')].join('\n') + '\n');
     return file;
   };
   const args = (data: string, ...extra: string[]): string[] => ['allocate', '--data', data, '--basis', 'weight', '--total', '1000000', ...extra];
@@ -57,7 +57,7 @@ describe('allocate without a child process', () => {
       ['a quoted name with "" (the lane)', args(quoted, '--format', 'csv'), 0],
       ['Windows-1252 (the lane, on the general reader\'s table)', args(latin1, '--format', 'json'), 0],
       ['an .xlsx sheet (the lane, on the sheet\'s table)', ['allocate', '--data', xlsx, '--basis', 'vikt', '--id', 'mottagare', '--total', '1000000', '--format', 'csv'], 0],
-      ['decimal commas (the general path)', args(comma(5_000), '--format', 'csv'), 0],
+      ['dots grouping thousands (the general path)', args(comma(5_000), '--format', 'csv'), 0],
       ['--explain with a floor (the general path)', args(plain, '--explain', '--floor', '10', '--format', 'json'), 0],
       ['a repeated name (the general path\'s error, raised on the lane)', args(join(dir, 'dup.csv'), '--format', 'csv'), 2],
       ['a list over the heap budget (refused)', args(comma(200_000), '--format', 'csv'), 2],
@@ -74,7 +74,7 @@ describe('allocate without a child process', () => {
   }, 180_000);
 
   it('refuses a scenario whose programme\'s list is too large for the heap, before making its recipients', () => {
-    // The rules name a 200 000-row list with decimal commas beside them; the scenario's Markdown names it: the general path.
+    // The rules name a 200 000-row list with dots grouping thousands beside them; the scenario's Markdown names it: the general path.
     const rules = JSON.parse(readFileSync(join(DATA, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients?: unknown }[] };
     rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'comma-200000.csv', id: 'name', basis: 'weight' };
     writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));

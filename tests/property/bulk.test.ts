@@ -730,9 +730,16 @@ describe('bulk lane', () => {
     expect(readBulkColumns(Buffer.from('name,code,weight\nA,,1\nB, ,2\n'), { basis: 'weight' })).toBeDefined();
   });
 
+  it('reads digits grouped by spaces and a decimal comma as the general reader does (tests/property/bulk-numbers.test.ts holds every form)', () => {
+    const c = readBulkColumns(Buffer.from('name;weight\nA;1 000\nB;1,5\nC;2\u00a0500,25\n'), { basis: 'weight' });
+    expect(c && { weights: [...c.weights], decimals: c.decimals }).toEqual({ weights: [100_000, 150, 250_025], decimals: 2 });
+  });
+
   it.each([
-    ['a Swedish number', 'name;weight\nA;1 000\nB;2\n'],
-    ['a decimal comma', 'name;weight\nA;1,5\nB;2\n'],
+    ['dots grouping thousands', 'name;weight\nA;1.234.567\nB;2\n'],
+    ['a broken digit group', 'name;weight\nA;1 23\nB;2\n'],
+    ['a comma grouping thousands in a file whose mark is a dot', 'name,weight\nA,"1,500"\nB,2.5\n'],
+    ['an ambiguous comma where no cell decides the mark', 'name,weight\nA,"1,500"\nB,2\n'],
     ['a repeated name', 'name,weight\nA,1\nA,2\n'],
     ['an empty name', 'name,weight\n,1\nB,2\n'],
     ['a negative weight', 'name,weight\nA,-1\nB,2\n'],

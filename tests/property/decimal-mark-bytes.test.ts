@@ -1,11 +1,11 @@
 /**
- * The decimal mark a cell shows, read from its bytes (io/table.ts bytesMark, the file-wide decision's
+ * The decimal mark a cell shows, read from its bytes (io/table/decimal-mark.ts bytesMark, the file-wide decision's
  * fast path) is what the regular expressions read from its text (textMark): for every cell the
  * bytes decide, on cells made of digits, marks, minus signs and spaces of every kind.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bytesMark, textMark } from '../../src/io/table.js';
+import { bytesMark, textMark } from '../../src/io/table/decimal-mark.js';
 
 describe('bytesMark', () => {
   it('agrees with textMark wherever it decides, and decides the plain shapes', () => {
