@@ -5,11 +5,12 @@
  * built for (docs/performance.md), so some of its work is done here rather than at every run:
  *
  *   - The bundled data/rules.json is validated now, by the same loadRules and zod schema every
- *     rules file goes through, and the result is baked into the bundle with the file's bytes and
+ *     rules file goes through, and the result is stamped, with the file's bytes and
  *     SHA-256 (src/io/rules-stamp.ts). A run whose rules file has exactly those bytes uses it
  *     without loading zod or node:crypto; any other bytes are validated as before. The encoded
  *     result is checked here to decode to exactly what the schema returned, or the build fails.
- *     The bundled scenarios (data/scenarios/*.json) are stamped the same way.
+ *     The bundled scenarios (data/scenarios/*.json) are stamped the same way. The stamps are files
+ *     beside the bundle (dist/rules-stamp.json, dist/scenario-stamps.json), not text in it.
  *   - The allocation report's script is written beside the bundle (dist/report-script.js) with
  *     its SHA-256 stamped into it, rather than carried in it (render/html/script.ts).
  *   - commander's `require('node:child_process')` (for git-style subcommands, which this CLI has
@@ -98,6 +99,10 @@ const lazyChildProcess = {
 };
 
 const stamp = await rulesStamp();
+// The stamps beside the bundle, read by a run that reads the bundled file each is for (io/rules-stamp.ts).
+const stampFiles = { rules: 'rules-stamp.json', scenarios: 'scenario-stamps.json' };
+writeFileSync(join(DIST, stampFiles.rules), JSON.stringify(stamp.rules));
+writeFileSync(join(DIST, stampFiles.scenarios), JSON.stringify(stamp.scenarios));
 
 // The allocation report's script, beside the bundle rather than in it (no other command reads its
 // 170 KB), with its SHA-256 (the page's Content-Security-Policy allows it by that hash) stamped
@@ -196,9 +201,8 @@ async function bundleCli(outName, plugins) {
     // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
     define: {
       ...importMetaUrl.define,
-      // The stamps as JSON text (a string literal each), parsed where read: io/rules-stamp.ts.
-      STATSBIDRAG_RULES_STAMP: JSON.stringify(JSON.stringify(stamp.rules)),
-      STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(JSON.stringify(stamp.scenarios)),
+      // The stamps' files beside the bundle, as JSON text: io/rules-stamp.ts.
+      STATSBIDRAG_STAMP_FILES: JSON.stringify(JSON.stringify(stampFiles)),
       STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(JSON.stringify(reportScriptFile)),
       STATSBIDRAG_PAGE_HASHES: JSON.stringify(JSON.stringify(stamp.pageHashes)),
     },
