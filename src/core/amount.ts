@@ -156,6 +156,64 @@ export function plainAmountBytes(b: Uint8Array, s: number, e: number, out: Plain
   return true;
 }
 
+/** The UTF-8 length of a space parseAmount groups digits by (SPACE_LIKE, or a space) at b[i] (before e), or 0. */
+function groupSpace(b: Uint8Array, i: number, e: number): number {
+  const c = b[i];
+  if (c === 32) return 1;
+  if (c === 0xc2) return i + 1 < e && b[i + 1] === 0xa0 ? 2 : 0;
+  if (c !== 0xe2 || i + 2 >= e || b[i + 1] !== 0x80) return 0;
+  const d = b[i + 2]!;
+  return (d >= 0x82 && d <= 0x87) || d === 0x89 || d === 0xaf ? 3 : 0;
+}
+
+/**
+ * The forms beyond plainAmountBytes' that Swedish and agency tables write amounts in, read straight
+ * from UTF-8 bytes b[s, e) exactly as parseAmount reads them with the file's decimal mark `mark`:
+ * digits grouped in threes by single spaces of SPACE_LIKE's kinds ("9 979 000", "816 226,06",
+ * "1 350.5": either mark, whatever the file's), or digits with a decimal comma ("816226,06") where
+ * the file's mark is "," or undecided (then not "1,350", which could be a thousand). No sign, at
+ * most 15 digits (so `value` is an exact double). True with `out` filled (its decimals as written:
+ * "0,50" has two); false for anything else (a sign, words, dots grouping thousands, runs of spaces,
+ * broken grouping), whose text the caller reads.
+ */
+export function groupedAmountBytes(b: Uint8Array, s: number, e: number, mark: DecimalMark | undefined, out: PlainBytes): boolean {
+  let value = 0;
+  let digits = 0;
+  let i = s;
+  let firstGroup = 0;
+  let spaced = false;
+  // The whole part: digits, then (a space, three digits) any number of times.
+  for (;;) {
+    const from = i;
+    while (i < e && b[i]! >= 48 && b[i]! <= 57) value = value * 10 + (b[i++]! - 48);
+    const length = i - from;
+    if (spaced ? length !== 3 : length === 0) return false;
+    if (!spaced) firstGroup = length;
+    digits += length;
+    const w = i < e ? groupSpace(b, i, e) : 0;
+    if (w === 0) break;
+    spaced = true;
+    i += w;
+  }
+  if (spaced && firstGroup > 3) return false;
+  let decimals = 0;
+  if (i < e) {
+    const m = b[i]!;
+    if (m !== 44 && m !== 46) return false;
+    const from = ++i;
+    while (i < e && b[i]! >= 48 && b[i]! <= 57) value = value * 10 + (b[i++]! - 48);
+    decimals = i - from;
+    if (decimals === 0 || i !== e) return false;
+    // Not grouped: a decimal comma (a dot is plainAmountBytes'), where the mark is "," or undecided and "1,350" is not ambiguous.
+    if (!spaced && (m !== 44 || mark === '.' || (mark === undefined && decimals === 3 && firstGroup <= 3 && b[s] !== 48))) return false;
+  } else if (!spaced) return false;
+  if (digits + decimals > 15) return false;
+  out.value = value;
+  out.decimals = decimals;
+  out.negative = false;
+  return true;
+}
+
 /** Digits grouped in threes by single spaces ("9 979 000"), at most 30 of them: the other common form. */
 const GROUPED = /^-?\d{1,3}(?: \d{3}){1,9}$/;
 

@@ -49,7 +49,7 @@ function readAmounts(table: Table, col: number | undefined): AmountValues {
   const starts = table.starts[col];
   const ends = table.ends[col];
   for (let r = 0; r < table.rowCount; r++) {
-    if (starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!)) continue;
+    if (starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!, mark)) continue;
     readAmountCell(values, r, table.cell(r, col), mark);
   }
   return values;

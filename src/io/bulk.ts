@@ -26,7 +26,7 @@ import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
 import { isTotalName, maybeTotalWordHash } from '../core/total-rows.js';
-import type { DecimalMark } from '../core/amount.js';
+import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/amount.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
 import { note, setNoteSink } from './notes.js';
@@ -37,7 +37,6 @@ export type { BulkColumns } from '../core/bulk-columns.js';
 
 const LF = 10;
 const DOT = 46;
-const COMMA = 44;
 const D0 = 48;
 /** Digits a weight may have in all: 10^15 < 2^53, so reading them into a double is exact. */
 const MAX_DIGITS = 15;
@@ -189,17 +188,20 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   // As recipientsFromTable: a code column that is the recipient or basis column is none.
   const codeCol = code !== undefined && code !== idCol && code !== basisCol ? code : -1;
   // Every cell the lane reads as a slice of the bytes.
-  let table = inBytes(read, [idCol, basisCol, ...(codeCol >= 0 ? [codeCol] : []), ...bounds]);
+  const source = inBytes(read, [idCol, basisCol, ...(codeCol >= 0 ? [codeCol] : []), ...bounds]);
+  let table = source;
   const rows = table.rowCount;
   // A name in every row; a code, when there is a code column, read as a slice (an empty code is no code).
   if (!namesPresent(table.starts[idCol]!, table.ends[idCol]!)) return undefined;
   const weights = new Float64Array(rows);
   const fracDigits = new Uint8Array(rows);
-  const read1 = { mark: markOf, other: 0 };
-  const decimals = readWeights(table.bytes, table.starts[basisCol]!, table.ends[basisCol]!, weights, fracDigits, read1);
+  const forms: OtherForms = { markOf, mark: null, other: 0 };
+  const decimals = readWeights(table.bytes, table.starts[basisCol]!, table.ends[basisCol]!, weights, fracDigits, forms);
   if (decimals < 0) return undefined;
-  // Weights written otherwise ("816 226,06") are written out as their digits with a dot, as the general path writes them.
-  if (read1.other > 0) {
+  // Weights written otherwise ("816 226,06") are written out as their digits with a dot, as the general path writes them;
+  // their own cells, read with the file's mark, are what a total row is looked for in (below).
+  if (forms.other > 0) {
+    source.decimalMark = forms.mark as DecimalMark | undefined;
     const plain = withPlainWeights(table, basisCol, fracDigits);
     if (!plain) return undefined;
     table = plain;
@@ -239,7 +241,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     const before = setNoteSink((text) => notes.push(text));
     let rowsAside: number[];
     try {
-      rowsAside = totalRowsAside(table, idCol, [basisCol]);
+      rowsAside = totalRowsAside(source, idCol, [basisCol]);
     } finally {
       setNoteSink(before);
     }
@@ -248,7 +250,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
       if (rowsAside.length === rows) return undefined;
       let again: ReturnType<typeof bulkColumnsOf>;
       try {
-        again = bulkColumnsOf(withoutRows(table, rowsAside), columns, settle, true, markOf);
+        again = bulkColumnsOf(withoutRows(source, rowsAside), columns, settle, true, markOf);
       } catch (e) {
         // The general path's error comes after its notes.
         for (const text of notes) note(text);
@@ -299,9 +301,10 @@ function anyPresent(starts: Int32Array, ends: Int32Array): boolean | undefined {
   return any;
 }
 
-/** What readWeights reads beyond plain numbers: with `mark` (the file's decimal mark, asked once), a weight column's other forms (otherNumber), counted in `other`. */
+/** What readWeights reads beyond plain numbers: a weight column's other forms (otherNumber), counted in `other`, with the file's decimal mark (`markOf`, asked once, the answer in `mark`; null until asked). */
 interface OtherForms {
-  mark: () => DecimalMark | undefined;
+  markOf: () => DecimalMark | undefined;
+  mark: DecimalMark | undefined | null;
   other: number;
 }
 
@@ -312,7 +315,6 @@ interface OtherForms {
  */
 function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: Float64Array, frac: Uint8Array, forms?: OtherForms): number {
   let decimals = 0;
-  let mark: DecimalMark | undefined | null = null;
   for (let r = 0; r < starts.length; r++) {
     const ws = starts[r]!;
     const we = ends[r]!;
@@ -323,8 +325,8 @@ function readWeights(b: Uint8Array, starts: Int32Array, ends: Int32Array, out: F
     }
     let f = plainNumber(b, ws, we, out, r);
     if (f < 0 && forms) {
-      if (mark === null) mark = forms.mark();
-      f = otherNumber(b, ws, we, mark === ',' ? COMMA : mark === '.' ? DOT : 0, out, r);
+      if (forms.mark === null) forms.mark = forms.markOf();
+      f = otherNumber(b, ws, we, forms.mark, out, r);
       if (f >= 0) forms.other++;
     }
     if (f < 0) return -1;
@@ -371,105 +373,58 @@ function plainNumber(b: Uint8Array, s: number, e: number, out: Float64Array, at:
   return frac;
 }
 
-/** The UTF-8 length of a space the general reader groups digits by (core/amount.ts SPACE_LIKE: a space, no-break, narrow no-break, thin, figure or en to six-per-em space) at b[i], or 0. */
-function groupSpace(b: Uint8Array, i: number, e: number): number {
-  const c = b[i];
-  if (c === 32) return 1;
-  if (c === 0xc2) return i + 1 < e && b[i + 1] === 0xa0 ? 2 : 0;
-  if (c !== 0xe2 || i + 2 >= e || b[i + 1] !== 0x80) return 0;
-  const d = b[i + 2]!;
-  return (d >= 0x82 && d <= 0x87) || d === 0x89 || d === 0xaf ? 3 : 0;
-}
+/** groupedAmountBytes' answer for one cell (readWeights reads one at a time). */
+const grouped: PlainBytes = { value: 0, decimals: 0, negative: false };
 
 /**
  * A weight the general reader (core/amount.ts parseAmount with the file's decimal mark) reads in
- * a form the lane reads too, beyond plainNumber's: digits grouped in threes by single spaces
- * ("9 979 000", "816 226,06", "1 350.5": either mark, whatever the file's), or digits with a
- * decimal comma ("816226,06") in a file whose mark is "," or undecided (then not "1,350", which
- * could be a thousand). `mark`: the file's decimal mark as a byte, 0 when undecided. Its digits
- * as an integer go to out[at]; returns its decimals, or −1 for anything else (the general path's:
- * a sign, words, dots grouping thousands, runs of spaces, a grouping that is broken).
+ * a form the lane reads too, beyond plainNumber's: core/amount.ts groupedAmountBytes ("9 979 000",
+ * "816 226,06", "816226,06" where the file's mark allows). Its digits as an integer go to out[at];
+ * returns its decimals as written, or −1 for anything else (the general path's).
  */
-function otherNumber(b: Uint8Array, s: number, e: number, mark: number, out: Float64Array, at: number): number {
-  let value = 0;
-  let digits = 0;
-  let i = s;
-  let firstGroup = 0;
-  let spaced = false;
-  // The whole part: digits, then (a space, three digits) any number of times.
-  for (;;) {
-    const from = i;
-    while (i < e && b[i]! >= D0 && b[i]! <= D0 + 9) value = value * 10 + (b[i++]! - D0);
-    const length = i - from;
-    if (spaced ? length !== 3 : length === 0) return -1;
-    if (!spaced) firstGroup = length;
-    digits += length;
-    const w = i < e ? groupSpace(b, i, e) : 0;
-    if (w === 0) break;
-    spaced = true;
-    i += w;
-  }
-  if (spaced && firstGroup > 3) return -1;
-  let frac = 0;
-  if (i < e) {
-    const m = b[i]!;
-    if (m !== COMMA && m !== DOT) return -1;
-    const from = ++i;
-    while (i < e && b[i]! >= D0 && b[i]! <= D0 + 9) value = value * 10 + (b[i++]! - D0);
-    frac = i - from;
-    if (frac === 0 || i !== e) return -1;
-    // Not grouped: a decimal comma (a dot is plainNumber's), where the file's mark is "," or undecided and "1,350" is not ambiguous.
-    if (!spaced && (m !== COMMA || mark === DOT || (mark === 0 && frac === 3 && firstGroup <= 3 && b[s] !== D0))) return -1;
-  } else if (!spaced) return -1;
-  if (digits + frac > MAX_DIGITS) return -1;
-  out[at] = value;
-  return frac;
+function otherNumber(b: Uint8Array, s: number, e: number, mark: DecimalMark | undefined, out: Float64Array, at: number): number {
+  if (!groupedAmountBytes(b, s, e, mark, grouped)) return -1;
+  out[at] = grouped.value;
+  return grouped.decimals;
 }
 
 /**
- * The table with its weight column written plainly: each weight that is not (otherNumber's forms)
- * appended to a copy of the bytes as its digits with a dot where it had its decimal mark
- * ("816 226,06" → "816226.06", which the writers trim as Decimal's toFixed() writes it), and the
- * column's offsets pointing there. Undefined when the bytes would pass 2^31.
+ * The table with its weight column written plainly: every weight appended to a copy of the bytes
+ * as its digits, with a dot where it had its decimal mark ("816 226,06" → "816226.06", which the
+ * writers trim as Decimal's toFixed() writes it; a plain one as it is: copying it costs less than
+ * asking), and the column's offsets pointing there. Undefined when the bytes would pass 2^31.
  */
 function withPlainWeights(table: ColumnarTable, col: number, frac: Uint8Array): ColumnarTable | undefined {
   const { bytes: b, rowCount: rows } = table;
   const s0 = table.starts[col]!;
   const e0 = table.ends[col]!;
   let extra = 0;
-  for (let r = 0; r < rows; r++) if (!plainCell(b, s0[r]!, e0[r]!)) extra += e0[r]! - s0[r]!;
+  for (let r = 0; r < rows; r++) extra += e0[r]! - s0[r]!;
   if (b.length + extra >= 2 ** 31 - 1) return undefined;
   const bytes = Buffer.allocUnsafe(b.length + extra);
   bytes.set(b, 0);
-  const starts = Int32Array.from(s0);
-  const ends = Int32Array.from(e0);
-  let at = b.length;
-  for (let r = 0; r < rows; r++) {
-    const s = s0[r]!;
-    const e = e0[r]!;
-    if (plainCell(b, s, e)) continue;
-    starts[r] = at;
-    // The digits; the mark before the last frac[r] of them.
-    const point = e - frac[r]!;
-    for (let i = s; i < e; i++) {
-      const c = b[i]!;
-      if (c >= D0 && c <= D0 + 9) bytes[at++] = c;
-      else if (i === point - 1 && frac[r]! > 0) bytes[at++] = DOT;
-    }
-    ends[r] = at;
-  }
+  const starts = new Int32Array(rows);
+  const ends = new Int32Array(rows);
+  const at = appendPlain(b, s0, e0, frac, bytes, b.length, starts, ends);
   const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes.subarray(0, at), rows, table.starts.map((c, k) => (k === col ? starts : c)), table.ends.map((c, k) => (k === col ? ends : c)), table.linesHeld, table.extras);
   copy.decimalMark = table.decimalMark;
   return copy;
 }
 
-/** Whether b[s, e) is only digits and dots (a weight plainNumber read). */
-function plainCell(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = b[i]!;
-    if (c !== DOT && (c < D0 || c > D0 + 9)) return false;
+/** withPlainWeights' pass (a loop compiled on its own): each cell's digits, and a dot before its last frac[r], to out from `at`; returns the end. */
+function appendPlain(b: Uint8Array, s0: Int32Array, e0: Int32Array, frac: Uint8Array, out: Uint8Array, at: number, starts: Int32Array, ends: Int32Array): number {
+  for (let r = 0; r < s0.length; r++) {
+    const e = e0[r]!;
+    const mark = frac[r]! > 0 ? e - frac[r]! - 1 : -1;
+    starts[r] = at;
+    for (let i = s0[r]!; i < e; i++) {
+      const c = b[i]!;
+      if (c >= D0 && c <= D0 + 9) out[at++] = c;
+      else if (i === mark) out[at++] = DOT;
+    }
+    ends[r] = at;
   }
-  return true;
+  return at;
 }
 
 /** A floor or ceiling column's cells as scaled integers (NaN: an empty cell, no bound), or undefined when a cell is not a plain number. */

@@ -16,28 +16,9 @@ import { Decimal } from '../../src/core/decimal.js';
 import { readBulkColumns } from '../../src/io/bulk.js';
 import { tableFromBytes } from '../../src/io/table.js';
 import { bothPaths } from '../helpers/both-paths.js';
+import { grouped, weightText } from '../helpers/swedish-numbers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'statsbidrag-bulk-numbers-'));
-
-const SPACES = [' ', '\u00a0', '\u202f', '\u2009', '\u2007', '\u2002', '  ', '\u2008'];
-
-/** A whole number's digits in threes with `sep` between them. */
-const grouped = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+$)/g, sep);
-
-/** A weight as lists write it: plain, a decimal comma, grouped by a kind of space, and what the general path reads otherwise or refuses. */
-const weightText = fc.oneof(
-  { weight: 3, arbitrary: fc.nat({ max: 99_999_999 }).map(String) },
-  { weight: 3, arbitrary: fc.tuple(fc.nat({ max: 9_999_999 }), fc.stringMatching(/^\d{1,4}$/)).map(([n, f]) => `${n},${f}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.nat({ max: 9_999_999 }), fc.stringMatching(/^\d{1,3}$/)).map(([n, f]) => `${n}.${f}`) },
-  {
-    weight: 4,
-    arbitrary: fc
-      .tuple(fc.nat({ max: 999_999_999 }), fc.constantFrom(...SPACES), fc.option(fc.tuple(fc.constantFrom(',', '.'), fc.stringMatching(/^\d{1,3}$/)), { nil: undefined }))
-      .map(([n, sep, f]) => `${grouped(n, sep)}${f ? f.join('') : ''}`),
-  },
-  // Dots or commas grouping thousands, ambiguous separators, broken groups, signs, words, long numbers.
-  { weight: 2, arbitrary: fc.constantFrom('1.234.567', '1.234.567,5', '1,234,567', '1,350', '12.345', '0,125', '1 23', '1234 567', '1 234 ,5', '1 234,', '12 345.', '-5', '+5', '5 kr', '1,5 miljoner', ',5', '5,', '007', '00,5', '1 000.000', '123456789012345,6', '1234567890123456', '') },
-);
 
 const quoteIfNeeded = (cell: string, delimiter: string): string => (cell.includes(delimiter) || cell.includes('"') ? `"${cell.replaceAll('"', '""')}"` : cell);
 
@@ -117,5 +98,57 @@ describe('the bulk lane on weights written the Swedish way', () => {
       { numRuns: 250 },
     );
     expect(taken).toBeGreaterThan(40);
+  });
+
+  it('looks for a total row in the weights as written, not as the lane writes them out ("1,567" is not the ambiguous "1.567")', async () => {
+    const data = join(dir, 'riket.csv');
+    writeFileSync(data, 'Kommun;Vikt\nA;1,567\nB;2,433\nRiket 2024;4\n');
+    const { general, lane, taken, notes } = await bothPaths({ data, basis: 'Vikt', total: new Decimal('1000') }, 'csv');
+    expect(taken).toBe(true);
+    expect(general).toBe('recipient,weight,amount\nA,1.567,392\nB,2.433,608\n');
+    expect(lane).toBe(general);
+    expect(notes[1]).toEqual(notes[0]);
+  });
+
+  // A total word alone ("Summa") or within a name whose amount is the sum of the rows above ("Riket 2024", core/total-rows.ts).
+  it('sets a total row aside as the general path does, its sum read with the file’s decimal mark', async () => {
+    let aside = 0;
+    let file = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(weightText, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('Summa', 'Riket 2024', 'Summa kommuner'),
+        fc.constantFrom('sum', 'grouped sum', 'other'),
+        async (weights, delimiter, total, written) => {
+          // The rows' sum as the general reader reads them, written with the file's decimal mark (grouped by spaces, or not).
+          const table = await tableFromBytes(Buffer.from(listText(weights, delimiter, false)), 'l.csv');
+          let sum = new Decimal(0);
+          for (let r = 0; r < weights.length; r++) {
+            try {
+              sum = sum.plus(parseAmount(table.cell(r, 1), table.decimalMark ? { decimalMark: table.decimalMark } : {}));
+            } catch {
+              return;
+            }
+          }
+          const [whole, decimals] = sum.toFixed().split('.');
+          const mark = table.decimalMark ?? ',';
+          const text = written === 'other' ? '7' : `${written === 'grouped sum' ? grouped(Number(whole), ' ') : whole}${decimals ? `${mark}${decimals}` : ''}`;
+          const data = join(dir, `total-${file++}.csv`);
+          writeFileSync(data, listText([...weights, text], delimiter, false).replace(`K${weights.length}`, total));
+          const { general, lane, taken: onLane, notes } = await bothPaths({ data, basis: 'Vikt', total: new Decimal('1000000') }, 'csv');
+          expect(notes[1]).toEqual(notes[0]);
+          if (general instanceof Error) {
+            expect(lane).toBeInstanceOf(Error);
+            expect((lane as Error).message).toBe(general.message);
+            return;
+          }
+          expect(lane).toBe(general);
+          if (onLane && notes[0]!.length > 0 && weights.some((w) => /[,\s\u00a0\u2000-\u202f]/.test(w))) aside++;
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(aside).toBeGreaterThan(20);
   });
 });

@@ -47,7 +47,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     const starts = table.starts?.[index];
     const ends = table.ends?.[index];
     for (let r = 0; r < n; r++) {
-      if (bytes && starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!)) continue;
+      if (bytes && starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!, mark)) continue;
       const cell = readAmountCell(values, r, table.cell(r, index), mark);
       if (cell) unread.set(r, cell);
     }
