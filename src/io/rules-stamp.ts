@@ -37,9 +37,9 @@ export type Encoded = string | number | boolean | null | ['a', Encoded[]] | ['o'
 /**
  * The stamps are files beside the bundle (dist/rules-stamp.json, dist/scenario-stamps.json), their
  * names defined into it as JSON text ({ rules, scenarios }): a stamp is read when a run reads the
- * bundled file it is for, and no run carries it in its bundle's text and code cache (a fifth of
- * allocate's bundle, read and deserialized at every start, --version's too). A stamp file that
- * cannot be read is no stamp: the file is validated as any other.
+ * bundled file it is for. As text in the bundle they were a sixth of allocate's, read at every
+ * start (--version's too) and, in the code cache of a command that reads the rules, deserialized
+ * at every start. A stamp file that cannot be read is no stamp: the file is validated as any other.
  */
 declare const STATSBIDRAG_STAMP_FILES: string | undefined;
 
