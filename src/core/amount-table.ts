@@ -15,7 +15,7 @@ import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './co
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { blankName, plainKeyHash, samePlainKey } from './key-bytes.js';
-import { KeyIndex, keyHash } from './key-index.js';
+import { distinctKeys, KeyIndex, keyHash } from './key-index.js';
 import { ScaledColumn } from './scaled-column.js';
 import { yearsOf, type YearRange } from './schedule.js';
 
@@ -64,14 +64,14 @@ const BAD = 2;
  * are each the sum of the rows above it, one of them not zero. A necessary condition, checked
  * on the exact integers: when it fails the rule finds no sum row, so the word rows are all.
  */
-function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[], state: readonly Uint8Array[]): boolean {
+function maySumRow(n: number, word: Uint8Array, words: number, amounts: readonly ScaledColumn[], state: readonly Uint8Array[], clean: readonly boolean[]): boolean {
   // The rows the rule reads are the non-word ones ("rest"); walked here without a list of them.
-  let len = 0;
-  for (let r = 0; r < n; r++) if (!word[r]) len++;
+  // (`words` word rows, and `clean[c]`: every cell of column c read: the arrays are read only when they hold a mark.)
+  let len = n - words;
   if (len < 3) return false;
   const before = (r: number): number => {
     do r--;
-    while (r >= 0 && word[r]);
+    while (r >= 0 && words > 0 && word[r]);
     return r;
   };
   const last = before(n);
@@ -94,9 +94,16 @@ function maySumRow(n: number, word: Uint8Array, amounts: readonly ScaledColumn[]
     if (column.numeric) {
       let s = 0;
       let r = 0;
-      for (; r < n; r++) {
-        if (st[r] === OK && !word[r]) s += column.numberAt(r);
-        if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) break;
+      if (clean[c] && words === 0) {
+        for (; r < n; r++) {
+          s += column.numberAt(r);
+          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) break;
+        }
+      } else {
+        for (; r < n; r++) {
+          if (st[r] === OK && !word[r]) s += column.numberAt(r);
+          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) break;
+        }
       }
       if (r === n) return BigInt(s);
     }
@@ -164,6 +171,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   // the amount parser; an unreadable cell is kept for the second reading (a total row's is no error).
   let amounts = columns.map(() => new ScaledColumn(n));
   const state = columns.map(() => new Uint8Array(n));
+  /** Per column: no cell empty or unreadable (its state array is then never written, and not read). */
+  const clean = columns.map(() => true);
   const bad = new Map<number, CellReading & { kind: 'bad' }>();
   const tb = bytesOf(t);
   columns.forEach((c, slot) => {
@@ -180,6 +189,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
           const e = ends![r]!;
           if (s === e) {
             st[r] = EMPTY;
+            clean[slot] = false;
             continue;
           }
           if (plainAmountBytes(b!, s, e, plain)) {
@@ -197,9 +207,12 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
       }
       const reading = readCell(text, t.decimalMark);
       if (reading.kind === 'ok') column.setDecimal(r, reading.value);
-      else if (reading.kind === 'empty') st[r] = EMPTY;
-      else {
+      else if (reading.kind === 'empty') {
+        st[r] = EMPTY;
+        clean[slot] = false;
+      } else {
         st[r] = BAD;
+        clean[slot] = false;
         bad.set(r * columns.length + slot, reading);
       }
     }
@@ -214,19 +227,28 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const word = new Uint8Array(n);
   const nameless = new Uint8Array(n);
   let words = 0;
+  /** Rows without a name (nameless is read only when there is one). */
+  let namelessRows = 0;
   let plainNames = 0;
   const nameStart = tb?.starts[roles.recipient];
   const nameEnd = tb?.ends[roles.recipient];
   const emptyHash = keyHash('');
+  // A table whose index is deferred (options.deferKeys) and keyed by name alone: the hashes of the
+  // names read from the bytes are not kept here but made again if the index is (compare matches
+  // the rows of a table in the first one's order without it): 4 bytes a row never touched.
+  const laterHashes = options.deferKeys === true && options.basis === undefined && roles.code === undefined && bad.size === 0 && nameStart !== undefined;
   for (let r = 0; r < n; r++) {
     const s = nameStart === undefined ? -1 : nameStart[r]!;
     if (s >= 0) {
       const e = nameEnd![r]!;
       const h = plainKeyHash(tb!.bytes, s, e);
       if (h === h) {
-        hashes[r] = h;
+        if (!laterHashes) hashes[r] = h;
         plainName[r] = 1;
-        if (h === emptyHash && blankName(tb!.bytes, s, e)) nameless[r] = 1;
+        if (h === emptyHash && blankName(tb!.bytes, s, e)) {
+          nameless[r] = 1;
+          namelessRows++;
+        }
         plainNames++;
         if (maybeTotalWordHash(h)) {
           const name = t.cell(r, roles.recipient);
@@ -242,7 +264,10 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
     const key = recipientKey(name);
     hashes[r] = keyHash(key);
     // A name the table model holds trimmed (every reader's) needs no trim() and no copy.
-    if (name === '' || name.trim() === '') nameless[r] = 1;
+    if (name === '' || name.trim() === '') {
+      nameless[r] = 1;
+      namelessRows++;
+    }
     if (isTotalKey(key, name.length)) {
       word[r] = 1;
       words++;
@@ -251,7 +276,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
   // The rule itself decides whenever a sum row is possible; else the total rows are the word rows.
   const read = (i: number): (Decimal | undefined)[] => columns.map((_, slot) => (state[slot]![i] === OK ? amounts[slot]!.decimal(i) : undefined));
-  const found: TotalRow[] = maySumRow(n, word, amounts, state)
+  const found: TotalRow[] = maySumRow(n, word, words, amounts, state, clean)
     ? findTotalRows({ count: n, name: (i) => t.cell(i, roles.recipient), amounts: read })
     : words === 0
       ? []
@@ -291,7 +316,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const names: NameBytes | undefined =
     tb && nameStart && nameEnd
       ? shared
-        ? { bytes: tb.bytes, start: nameStart, end: nameEnd, keyed: new Uint8Array(count).fill(1) }
+        ? // plainName: 1 on every row (plainNames === n), as `keyed` is.
+          { bytes: tb.bytes, start: nameStart, end: nameEnd, keyed: plainName }
         : { bytes: tb.bytes, start: new Int32Array(count), end: new Int32Array(count), keyed: new Uint8Array(count) }
       : undefined;
   const sameKey = (j: number, i: number): boolean =>
@@ -309,15 +335,23 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   // in the order of their slots (KeyIndex.addAllHashed: no cache miss a row); on either error the
   // rows are read again one by one below, which finds the first error in row order.
   let indexed = false;
+  /** The hashes of the names read from the bytes, when not kept above (laterHashes). */
+  const plainHashes = (): Int32Array => {
+    for (let r = 0; r < n; r++) if (plainName[r] === 1) hashes[r] = plainKeyHash(tb!.bytes, nameStart![r]!, nameEnd![r]!);
+    return hashes;
+  };
+  // Made later only for an index deferred over every row as read (the branch below); else now.
+  const hashesLater = laterHashes && fast && shared && namelessRows === 0;
+  if (laterHashes && !hashesLater) plainHashes();
   if (fast) {
     const rowHashes = rows === undefined ? hashes : new Int32Array(count);
     let named = true;
     if (shared) {
-      for (let i = 0; i < count && named; i++) if (nameless[i]) named = false;
+      named = namelessRows === 0;
     }
     for (let i = 0; i < count && named && !shared; i++) {
       const r = row(i);
-      if (nameless[r]) named = false;
+      if (namelessRows > 0 && nameless[r]) named = false;
       rowHashes[i] = hashes[r]!;
       if (names) {
         if (plainName[r]) {
@@ -337,20 +371,37 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
     };
     if (named && options.deferKeys === true && options.basis === undefined) {
       // Left for compare to make if it must (KeyIndex.deferred): then a name on two rows is raised.
-      byKey = KeyIndex.deferred(rowHashes, keyAt, (index) => {
-        if (!index.addAllHashed(rowHashes, sameKey)) throw duplicate();
-      });
+      // (The hashes too when they were not kept: rowHashes is `hashes`, filled in by plainHashes.)
+      byKey = KeyIndex.deferred(
+        hashesLater ? plainHashes : rowHashes,
+        keyAt,
+        (index) => {
+          if (!index.addAllHashed(rowHashes, sameKey)) throw duplicate();
+        },
+        false,
+        count,
+      );
       indexed = true;
-    } else if (named) {
-      byKey = new KeyIndex(count, keyAt);
-      indexed = byKey.addAllHashed(rowHashes, sameKey);
+    } else if (named && distinctKeys(rowHashes, sameKey)) {
+      // No name on two rows (found without the index's table): the index is made only when looked
+      // up (compare matches rows in order without it, core/compare.ts). Else the rows are read one
+      // by one below, which raises the first name on two rows.
+      byKey = KeyIndex.deferred(
+        rowHashes,
+        keyAt,
+        (index) => {
+          if (!index.addAllHashed(rowHashes, sameKey)) throw duplicate();
+        },
+        true,
+      );
+      indexed = true;
     }
   }
   if (!indexed) byKey = new KeyIndex(count, keyAt);
   for (let i = 0; i < count && !indexed; i++) {
     const r = row(i);
     const at = (field: string) => ({ ...(file ? { file } : {}), line: t.line(r), field });
-    if (nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
+    if (namelessRows > 0 && nameless[r]) throw new StatsbidragError('missing-recipient', 'a row without a recipient name', at(t.headers[roles.recipient]!));
     const code = codeAt(r);
     if (code) coded++;
     if (names) {

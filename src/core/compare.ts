@@ -159,8 +159,8 @@ interface Side {
   amounts: readonly ScaledColumn[];
   /** The rows by their match key (each key under its first row). */
   index: KeyIndex;
-  /** The first row with each key, in order. */
-  firsts: Int32Array;
+  /** The first row with each key, in order (undefined: every row, none a later row of a key). */
+  firsts: Int32Array | undefined;
   /** A key on several rows: first row → last (the amounts are the last row's). */
   lastOf: ReadonlyMap<number, number>;
   /** What the paradox checks need beyond the amounts (scenarios: the weights and each column's split); absent for tables. */
@@ -187,12 +187,20 @@ function keyed(count: number, key: (i: number) => string): Keyed {
   return { index, firsts: firsts.subarray(0, n), lastOf };
 }
 
-/** Rows keyed once already, no key on two rows (amountColumnsOf). */
-function keyedOnce(index: KeyIndex, count: number): Keyed {
-  const firsts = new Int32Array(count);
-  for (let i = 0; i < count; i++) firsts[i] = i;
-  return { index, firsts, lastOf: new Map() };
+/** Rows keyed once already, no key on two rows (amountColumnsOf): every row is the first with its key. */
+function keyedOnce(index: KeyIndex): Keyed {
+  return { index, firsts: undefined, lastOf: new Map() };
 }
+
+/** Rows 0 … n − 1 in order. */
+function identity(n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return rows;
+}
+
+/** A side's first rows of its keys, in order (Side.firsts, made when every row is one). */
+const firstsOf = (side: Side): Int32Array => side.firsts ?? identity(side.count);
 
 const keepYears = (options: CompareOptions) => (y: number): boolean => !options.years || (y >= options.years.from && y <= options.years.to);
 
@@ -304,7 +312,7 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   }
   const sameKeys = t.byKey !== undefined && (byCode || !t.anyCoded);
   const maps = sameKeys
-    ? keyedOnce(t.byKey!, t.count)
+    ? keyedOnce(t.byKey!)
     : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
   // The names' bytes: their keys are the index's only when it is the table's own (else none is `keyed`).
   const names = t.names && !sameKeys ? { ...t.names, keyed: new Uint8Array(t.count) } : t.names;
@@ -402,9 +410,9 @@ const abs = (x: bigint): bigint => (x < 0n ? -x : x);
  */
 function largestFirst(sizes: Int32Array): Int32Array {
   const n = sizes.length;
-  let order = new Int32Array(n);
-  for (let j = 0; j < n; j++) order[j] = j;
-  let next = new Int32Array(n);
+  // The order so far (undefined: positions in order, before the first pass), and the array the next pass writes (made when first needed).
+  let order: Int32Array | undefined;
+  let next: Int32Array | undefined;
   const count = new Int32Array(2048);
   // Digits above the largest size's are 0 in every size: not counted at all.
   let bits = 0;
@@ -419,13 +427,18 @@ function largestFirst(sizes: Int32Array): Int32Array {
       count[d] = at;
       at += c;
     }
-    for (let k = 0; k < n; k++) {
-      const j = order[k]!;
-      next[count[2047 - ((sizes[j]! >>> shift) & 2047)]!++] = j;
+    const to = next ?? new Int32Array(n);
+    if (order === undefined) for (let j = 0; j < n; j++) to[count[2047 - ((sizes[j]! >>> shift) & 2047)]!++] = j;
+    else {
+      for (let k = 0; k < n; k++) {
+        const j = order[k]!;
+        to[count[2047 - ((sizes[j]! >>> shift) & 2047)]!++] = j;
+      }
     }
-    [order, next] = [next, order];
+    next = order;
+    order = to;
   }
-  return order;
+  return order ?? identity(n);
 }
 
 /** The decimals v / 10^decimals needs (its trailing zeros are none). */
@@ -514,14 +527,22 @@ class ColumnarComparison implements Comparison {
       na !== undefined && nb !== undefined && na.keyed[ra] === 1 && nb.keyed[rb] === 1
         ? samePlainKey(na.bytes, na.start[ra]!, na.end[ra]!, nb.bytes, nb.start[rb]!, nb.end[rb]!)
         : A.index.keyOf(ra) === B.index.keyOf(rb);
-    // An index made only when looked up (amountColumnsOf deferKeys) is A's made now: it raises a key on two of A's rows.
-    A.index.make();
+    // An index made only when looked up (amountColumnsOf deferKeys) is A's made now: it raises a key
+    // on two of A's rows; one whose keys are known to be distinct is left unmade (A's rows are
+    // never looked up: only hashOf and keyOf are read of A's index).
+    if (!A.index.distinct) A.index.make();
     // Row j of B has the key of row j of A, for every j, and no key is on two rows of either side:
     // each compared row j is row j of both (so B's keys are A's, none twice), and the one array of
     // positions 0 … n − 1 (A's firsts) is every row array below (nothing more made).
-    let inOrder = noLater && A.count === B.count && A.firsts.length === A.count && B.firsts.length === B.count;
-    for (let j = 0; j < A.count && inOrder; j++) if (!(A.index.hashOf(j) === B.index.hashOf(j) && same(j, j))) inOrder = false;
-    const total = inOrder ? 0 : A.firsts.length + B.firsts.length;
+    const everyFirst = (side: Side): boolean => side.firsts === undefined || side.firsts.length === side.count;
+    let inOrder = noLater && A.count === B.count && everyFirst(A) && everyFirst(B);
+    // (Two names keyed from their bytes are told apart by them: a hash is read only of any other, so
+    // a side whose hashes are made when first read, amountColumnsOf deferKeys, makes none here.)
+    const bothKeyed = (j: number): boolean => na !== undefined && nb !== undefined && na.keyed[j] === 1 && nb.keyed[j] === 1;
+    for (let j = 0; j < A.count && inOrder; j++) if (!((bothKeyed(j) || A.index.hashOf(j) === B.index.hashOf(j)) && same(j, j))) inOrder = false;
+    const firstsA = inOrder ? EMPTY_ROWS : firstsOf(A);
+    const firstsB = inOrder ? EMPTY_ROWS : firstsOf(B);
+    const total = firstsA.length + firstsB.length;
     const nameRow = new Int32Array(total);
     const aRow = new Int32Array(total);
     const bRow = new Int32Array(total);
@@ -534,7 +555,7 @@ class ColumnarComparison implements Comparison {
     // rows of B: each row of B is then the one row with its key.
     const guess = B.lastOf.size === 0;
     let next = 0;
-    for (const first of inOrder ? EMPTY_ROWS : A.firsts) {
+    for (const first of firstsA) {
       const hash = A.index.hashOf(first);
       const b = guess && next < B.count && B.index.hashOf(next) === hash && same(next, first) ? next : B.index.findHashed(hash, first, same);
       next = b + 1;
@@ -558,7 +579,7 @@ class ColumnarComparison implements Comparison {
     if (inOrder) n = A.count;
     this.fromA = n;
     let onlyB = 0;
-    for (const first of inOrder ? EMPTY_ROWS : B.firsts) {
+    for (const first of firstsB) {
       if (matchedB[first]) continue;
       nameRow[n] = first;
       aRow[n] = -1;
@@ -570,10 +591,12 @@ class ColumnarComparison implements Comparison {
     this.rowCount = n;
     this.onlyA = onlyA;
     this.onlyB = onlyB;
-    this.nameRow = inOrder ? A.firsts : nameRow.subarray(0, n);
-    this.aRow = inOrder ? A.firsts : aRow.subarray(0, n);
-    this.bRow = inOrder ? A.firsts : bRow.subarray(0, n);
-    this.bFirst = inOrder ? A.firsts : bFirst.subarray(0, n);
+    // In order: one array of rows 0 … n − 1 is every row array.
+    const rows = inOrder ? (A.firsts ?? identity(n)) : undefined;
+    this.nameRow = rows ?? nameRow.subarray(0, n);
+    this.aRow = rows ?? aRow.subarray(0, n);
+    this.bRow = rows ?? bRow.subarray(0, n);
+    this.bFirst = rows ?? bFirst.subarray(0, n);
     this.idOf = [A.id, B.id];
     this.namesOf = [A.names, B.names];
     this.codeOf = [A.code, B.code];

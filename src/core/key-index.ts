@@ -23,17 +23,69 @@ export function finishHash(h: number): number {
 
 const EMPTY = new Int32Array(0);
 
+/**
+ * Whether no two of rows 0 … hashes.length − 1 hold the same key, row i's key having the hash
+ * hashes[i] and two rows' keys told apart by `same(earlier, row)` (asked only of rows whose hashes
+ * match): what filling an index would find, without its table. A bit per 32 rows' worth of hash
+ * buckets (4 MB for a million rows, against the index's 16 MB table and 4 MB of order) marks the
+ * buckets taken; a bucket taken twice (about one row in 64) makes its rows candidates, and only
+ * those are grouped by their whole hash and told apart.
+ */
+export function distinctKeys(hashes: Int32Array, same: (earlier: number, row: number) => boolean): boolean {
+  const n = hashes.length;
+  if (n < 2) return true;
+  // 2^bits buckets, at least 32 a row (at most 2^27: 16 MB), each a bit; a bucket is the hash's top bits.
+  let bits = 5;
+  while (bits < 27 && 1 << bits < n * 32) bits++;
+  const shift = 32 - bits;
+  // Written through once before it is read: a new array's pages are mapped on first touch, and a
+  // page read first is mapped twice (the zero page, then its own on the write).
+  const seen = new Int32Array(1 << (bits - 5)).fill(0);
+  // Buckets taken by a second row (about one row in 64: each listed once a second row).
+  const collided: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = hashes[i]! >>> shift;
+    const word = b >>> 5;
+    const bit = 1 << (b & 31);
+    if ((seen[word]! & bit) !== 0) collided.push(b);
+    else seen[word] = seen[word]! | bit;
+  }
+  if (collided.length === 0) return true;
+  // The same bits now mark those buckets only.
+  const twice = seen.fill(0);
+  for (const b of collided) twice[b >>> 5] = twice[b >>> 5]! | (1 << (b & 31));
+  // The candidates in row order, grouped by their whole hash: each told apart from the earlier ones of its group.
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i]!;
+    const b = h >>> shift;
+    if ((twice[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+    const group = groups.get(h);
+    if (group === undefined) {
+      groups.set(h, [i]);
+      continue;
+    }
+    for (const earlier of group) if (same(earlier, i)) return false;
+    group.push(i);
+  }
+  return true;
+}
+
 export class KeyIndex {
   /** Per slot: the row (−1: empty) and its key's hash side by side, so a probe reads one place. */
   private table: Int32Array;
   private readonly mask: number;
   private hashes: Int32Array;
+  /** A deferred index's hashes, made when first read (see `deferred`). */
+  private hashSource: (() => Int32Array) | undefined;
   /** The keys, when no `keyAt` makes them again. */
   private readonly keys: (string | undefined)[] | undefined;
   /** A deferred index's filling, until the table is first needed (see `deferred`). */
   private pending: ((index: KeyIndex) => void) | undefined;
   /** Keys held. */
   size = 0;
+  /** A deferred index whose rows' keys are known to be distinct (distinctKeys): making it finds no key on two rows, so nothing needs it made but a lookup. */
+  distinct = false;
 
   /**
    * Room for rows 0 … rows − 1. With `keyAt` (row → its key, made again on a hash match) no key
@@ -42,14 +94,16 @@ export class KeyIndex {
   constructor(
     rows: number,
     private readonly keyAt?: (row: number) => string,
-    deferred?: { hashes: Int32Array; fill: (index: KeyIndex) => void },
+    deferred?: { hashes: Int32Array | (() => Int32Array); fill: (index: KeyIndex) => void },
   ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
     this.mask = size - 1;
     if (deferred) {
       this.table = EMPTY;
-      this.hashes = deferred.hashes;
+      const { hashes } = deferred;
+      this.hashes = typeof hashes === 'function' ? EMPTY : hashes;
+      this.hashSource = typeof hashes === 'function' ? hashes : undefined;
       this.pending = deferred.fill;
     } else {
       this.table = new Int32Array(2 * size).fill(-1);
@@ -63,9 +117,15 @@ export class KeyIndex {
    * made only when first looked up or added to: `fill` then puts the rows in (and may throw what
    * filling finds, such as a key on two rows). hashOf() and keyOf() need no table; `made` says
    * whether it was made. Spares the table of a side whose rows are matched in order (core/compare.ts).
+   * With `distinct` the keys are known to be distinct (distinctKeys): `fill` finds no key twice.
+   * `hashes` may be a function that makes them (then `rows` says how many): called once, when a
+   * hash is first read or the table made, so an index never looked up costs no array of hashes.
    */
-  static deferred(hashes: Int32Array, keyAt: (row: number) => string, fill: (index: KeyIndex) => void): KeyIndex {
-    return new KeyIndex(hashes.length, keyAt, { hashes, fill });
+  static deferred(hashes: Int32Array | (() => Int32Array), keyAt: (row: number) => string, fill: (index: KeyIndex) => void, distinct = false, rows = typeof hashes === 'function' ? -1 : hashes.length): KeyIndex {
+    if (rows < 0) throw new RangeError('KeyIndex.deferred: hashes made later need the number of rows');
+    const index = new KeyIndex(rows, keyAt, { hashes, fill });
+    index.distinct = distinct;
+    return index;
   }
 
   /** Whether the table is made (false only for a deferred index not yet looked up). */
@@ -78,6 +138,7 @@ export class KeyIndex {
     const fill = this.pending;
     if (fill === undefined) return;
     this.pending = undefined;
+    this.hashesNow();
     this.table = new Int32Array(2 * (this.mask + 1)).fill(-1);
     fill(this);
   }
@@ -194,6 +255,15 @@ export class KeyIndex {
 
   /** The hash of the key row `row` was added under. */
   hashOf(row: number): number {
+    if (this.hashSource !== undefined) this.hashesNow();
     return this.hashes[row]!;
+  }
+
+  /** A deferred index's hashes made now, if they are made later (`deferred`). */
+  private hashesNow(): void {
+    const source = this.hashSource;
+    if (source === undefined) return;
+    this.hashSource = undefined;
+    this.hashes = source();
   }
 }

@@ -3,7 +3,9 @@
  * `decimals` is the most decimals any value of the column needs (as Decimal's decimalPlaces()
  * counts them: 12.50 needs 1). Held in a Float64Array while every value is a safe integer
  * (|v| ≤ 2^53 − 1: exact in a double, 8 bytes a value, no object per value; a reader can write a
- * value without making a bigint, setNumber), else in a bigint[]; never a fraction in a float.
+ * value without making a bigint, setNumber) — in an Int32Array (4 bytes) while every value is a
+ * 32-bit integer, as nearly all amounts in kronor or öre are — else in a bigint[]; never a
+ * fraction in a float.
  */
 import type { Decimal } from './decimal.js';
 import { fromScaled, scaleOf, toScaled } from './scaled.js';
@@ -15,27 +17,31 @@ const safe = (v: bigint): boolean => v <= MAX && v >= -MAX;
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 export class ScaledColumn {
+  /** The values while each is a 32-bit integer (4 bytes a value: half the pages a million amounts touch). */
+  private small: Int32Array | undefined;
+  /** The values once one is not a 32-bit integer, while every one is a safe integer. */
   private num: Float64Array | undefined;
   private big: bigint[] | undefined;
   /** Most decimals a value of the column needs; every value is held × 10^decimals. */
   decimals = 0;
   constructor(readonly length: number) {
-    this.num = new Float64Array(length);
+    this.small = new Int32Array(length);
   }
 
   /** Whether every value is held as a safe integer (numberAt reads them without a bigint). */
   get numeric(): boolean {
-    return this.num !== undefined;
+    return this.big === undefined;
   }
 
   /** Value i × 10^decimals as a number (a safe integer): only while `numeric`. */
   numberAt(i: number): number {
-    return this.num![i]!;
+    const s = this.small;
+    return s !== undefined ? s[i]! : this.num![i]!;
   }
 
   /** Value i × 10^decimals. */
   get(i: number): bigint {
-    return this.num ? BigInt(this.num[i]!) : this.big![i]!;
+    return this.big === undefined ? BigInt(this.numberAt(i)) : this.big[i]!;
   }
 
   /** Value i × 10^scale: any scale at which the value is a whole number (else a RangeError: a bug). */
@@ -65,14 +71,33 @@ export class ScaledColumn {
     }
     if (decimals > this.decimals) this.rescale(decimals);
     const v = decimals < this.decimals ? scaled * scaleOf(this.decimals - decimals) : scaled;
-    if (this.num) {
+    if (this.big === undefined) {
       if (safe(v)) {
-        this.num[i] = Number(v);
+        this.put(i, Number(v));
         return;
       }
       this.widen();
     }
     this.big![i] = v;
+  }
+
+  /** Value i as the safe integer v (while `numeric`): in the 32-bit array while it fits there. */
+  private put(i: number, v: number): void {
+    const s = this.small;
+    if (s !== undefined) {
+      if ((v | 0) === v) {
+        s[i] = v;
+        return;
+      }
+      this.toDoubles();
+    }
+    this.num![i] = v;
+  }
+
+  /** The values from 32-bit integers to doubles (a value that is not one is coming). */
+  private toDoubles(): void {
+    this.num = Float64Array.from(this.small!);
+    this.small = undefined;
   }
 
   /**
@@ -86,11 +111,13 @@ export class ScaledColumn {
     }
     // -0 is 0 (a bigint has no negative zero).
     if (scaled === 0) scaled = 0;
-    if (this.num && decimals <= this.decimals && this.decimals - decimals < POW10.length) {
+    if (this.big === undefined && decimals <= this.decimals && this.decimals - decimals < POW10.length) {
       const v = scaled * POW10[this.decimals - decimals]!;
       // A product whose exact value is safe is exact in a double (and one that is not is beyond it).
       if (v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) {
-        this.num[i] = v;
+        const small = this.small;
+        if (small !== undefined && (v | 0) === v) small[i] = v;
+        else this.put(i, v);
         return;
       }
     }
@@ -104,7 +131,8 @@ export class ScaledColumn {
   }
 
   private widen(): void {
-    this.big = Array.from(this.num!, (v) => BigInt(v));
+    this.big = Array.from(this.small ?? this.num!, (v) => BigInt(v));
+    this.small = undefined;
     this.num = undefined;
   }
 
@@ -112,13 +140,22 @@ export class ScaledColumn {
     const k = decimals - this.decimals;
     const f = scaleOf(k);
     this.decimals = decimals;
-    if (this.num) {
-      const s = this.num;
+    if (this.big === undefined) {
       const p = k < POW10.length ? POW10[k]! : Infinity;
       // Every value must still be safe once multiplied; else the column becomes a bigint[] first.
+      // (And each a 32-bit integer to stay in the 32-bit array; else it becomes doubles first.)
       let fits = true;
-      for (let i = 0; i < s.length && fits; i++) if (s[i] !== 0 && !(Math.abs(s[i]! * p) <= Number.MAX_SAFE_INTEGER)) fits = false;
+      let small = this.small !== undefined;
+      const values = this.small ?? this.num!;
+      for (let i = 0; i < values.length && fits; i++) {
+        if (values[i] === 0) continue;
+        const v = values[i]! * p;
+        if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) fits = false;
+        else if ((v | 0) !== v) small = false;
+      }
       if (fits) {
+        if (this.small !== undefined && !small) this.toDoubles();
+        const s = this.small ?? this.num!;
         for (let i = 0; i < s.length; i++) if (s[i] !== 0) s[i] = s[i]! * p;
         return;
       }

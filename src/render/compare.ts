@@ -460,6 +460,8 @@ export interface ComparisonView {
   comparison: Comparison;
   source?: Source | undefined;
   layout?: CompareLayout | undefined;
+  /** The consumer is done with each chunk of bytes before it asks for the next: the CSV writer may fill one buffer again (the CLI's --out, as allocate's AllocationView.reuseChunks). */
+  reuseChunks?: boolean | undefined;
 }
 
 /** A comparison as JSON. */
@@ -472,7 +474,7 @@ export function comparisonJsonDocument(view: ComparisonView, options: RenderOpti
  * or neutralise through csvChunks (the same text as it writes the rest), every other record
  * written here from the amounts as integers (ComparisonNumbers) and the names as read.
  */
-function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: string[], textColumns: ReadonlySet<number>, options: CsvOptions): Generator<Uint8Array> {
+function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: string[], textColumns: ReadonlySet<number>, options: CsvOptions, reuse = false): Generator<Uint8Array> {
   const paradox = paradoxCells(c);
   const head = renderCsv(headers, [], textColumns, options);
   yield Buffer.from(head);
@@ -498,10 +500,14 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
   const digits = new Uint8Array(32);
   let out = Buffer.allocUnsafe(CHUNK_BYTES);
   let at = 0;
-  /** The chunk so far (for the caller to yield), and a new one with room for `bytes`. */
+  /**
+   * The chunk so far (for the caller to yield), and room for `bytes` after it: the same buffer
+   * when the consumer is done with a chunk before it asks for the next (`reuse`) and it is large
+   * enough, else a new one.
+   */
   const renew = (bytes: number): Uint8Array => {
     const done = out.subarray(0, at);
-    out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    if (!(reuse && out.length >= bytes)) out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
     at = 0;
     return done;
   };
@@ -613,7 +619,7 @@ export function comparisonCsvBytes(view: ComparisonView, options: RenderOptions)
   const { headers, rows } = comparisonRecordSource(view.comparison, view.layout);
   const textColumns = new Set(wide ? [0, 1] : [0, 1, 2, 3]);
   const numbers = wide ? undefined : comparisonNumbers(view.comparison);
-  if (numbers && byteDialect(options.csv)) return longCsvBytes(view.comparison, numbers, headers, textColumns, options.csv ?? {});
+  if (numbers && byteDialect(options.csv)) return longCsvBytes(view.comparison, numbers, headers, textColumns, options.csv ?? {}, view.reuseChunks === true);
   return csvChunks(headers, rows, textColumns, options.csv);
 }
 

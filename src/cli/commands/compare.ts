@@ -16,5 +16,7 @@ export async function runCompare(a: string, b: string, flags: CompareFlags): Pro
     years: yearOption(flags.year),
     order: choiceOption('--order', flags.order, ['change', 'input'] as const, 'change'),
   });
-  await emitAs('comparison', render.format, { comparison, source, layout }, render, flags.out);
+  // A file named by --out is written chunk by chunk before the next is asked for (io/durable.ts): the CSV writer fills one buffer again.
+  const reuseChunks = flags.out !== undefined && flags.out !== '-';
+  await emitAs('comparison', render.format, { comparison, source, layout, reuseChunks }, render, flags.out);
 }

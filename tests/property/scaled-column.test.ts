@@ -1,0 +1,66 @@
+/**
+ * core/scaled-column.ts holds each value exactly whichever array holds it (32-bit integers, doubles
+ * of safe integers, bigints) and moves between them as values come: any sequence of set(),
+ * setNumber() and setDecimal() reads back as an oracle of exact rationals has it, with the decimals
+ * the values need, and `numeric` only while every value (× 10^decimals) is a safe integer.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/decimal.js';
+import { ScaledColumn } from '../../src/core/scaled-column.js';
+
+/** A value as scaled / 10^decimals, magnitudes around the 32-bit and 2^53 edges. */
+const scaledArb = fc.oneof(
+  fc.integer({ min: -1000, max: 1000 }).map(BigInt),
+  fc.constantFrom(2n ** 31n - 1n, -(2n ** 31n), 2n ** 31n, -(2n ** 31n) - 1n, 2n ** 53n - 1n, -(2n ** 53n) + 1n, 2n ** 53n, 0n, 10n, 100n),
+  fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }),
+  fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+);
+const opArb = fc.record({ row: fc.nat(7), scaled: scaledArb, decimals: fc.nat(4), how: fc.constantFrom('set', 'setNumber', 'setDecimal') });
+
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+/** The decimals scaled / 10^d needs. */
+function needed(scaled: bigint, d: number): number {
+  while (d > 0 && scaled % 10n === 0n) {
+    scaled /= 10n;
+    d--;
+  }
+  return d;
+}
+
+describe('ScaledColumn', () => {
+  it('reads back every value exactly, with the decimals they need, whichever array holds them', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 30 }), (ops) => {
+        const column = new ScaledColumn(8);
+        const oracle: [bigint, number][] = Array.from({ length: 8 }, () => [0n, 0]);
+        let most = 0;
+        const everSet: [bigint, number][] = [];
+        for (const { row, scaled, decimals, how } of ops) {
+          if (how === 'setNumber' && !(scaled <= MAX && scaled >= -MAX)) continue;
+          if (how === 'set') column.set(row, scaled, decimals);
+          else if (how === 'setNumber') column.setNumber(row, Number(scaled), decimals);
+          else column.setDecimal(row, new Decimal(scaled.toString()).div(new Decimal(10).pow(decimals)));
+          // Held in lowest terms: scaled / 10^d with no trailing zero of scaled among its decimals.
+          const d = needed(scaled, decimals);
+          oracle[row] = [scaled / 10n ** BigInt(decimals - d), d];
+          everSet.push([scaled / 10n ** BigInt(decimals - d), d]);
+          most = Math.max(most, d);
+        }
+        expect(column.decimals).toBe(most);
+        let safe = true;
+        for (let i = 0; i < 8; i++) {
+          const [scaled, d] = oracle[i]!;
+          const expected = scaled * 10n ** BigInt(most - d);
+          expect(column.get(i)).toBe(expected);
+          if (!(expected <= MAX && expected >= -MAX)) safe = false;
+        }
+        // Numeric only while every value held is safe; and numeric when every value ever set is safe at the final scale (a column once widened to bigints stays so).
+        if (column.numeric) expect(safe).toBe(true);
+        if (everSet.every(([v, d]) => { const x = v * 10n ** BigInt(most - d); return x <= MAX && x >= -MAX; })) expect(column.numeric).toBe(true);
+        if (column.numeric) for (let i = 0; i < 8; i++) expect(column.numberAt(i)).toBe(Number(column.get(i)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
