@@ -6,7 +6,7 @@
  * digit grouping is broken ("164 000 00") is read as the parser's first reading and noted; any
  * other unreadable cell is an error naming file, line and column.
  */
-import { PLAIN, plainAmountBytes, type PlainBytes } from './amount.js';
+import { groupedAmountBytes, PLAIN, plainAmountBytes, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
@@ -192,7 +192,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
             clean[slot] = false;
             continue;
           }
-          if (plainAmountBytes(b!, s, e, plain)) {
+          // (Or grouped the Swedish way, "9 979 000", "816 226,06": the same reading, groupedAmountBytes.)
+          if (plainAmountBytes(b!, s, e, plain) || groupedAmountBytes(b!, s, e, t.decimalMark, plain)) {
             column.setNumber(r, plain.negative ? -plain.value : plain.value, plain.decimals);
             continue;
           }

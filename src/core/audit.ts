@@ -26,7 +26,7 @@ import { fitsDoubles, largestRemainderF64, MAX_TOTAL } from './apportion/fast.js
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { sortEnds } from './audit-sweep.js';
 import { chooseRepair, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
-import { AmountValues, readAmountCell } from './checks/values.js';
+import { AmountValues, readAmountCell, readPlainAmountBytes } from './checks/values.js';
 import { guessIdColumn } from './columns.js';
 import { Decimal, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -582,8 +582,14 @@ function readColumn(table: TableLike, col: number): { values: AmountValues; unre
   const n = table.rowCount;
   const values = new AmountValues(n);
   const unread: Unread = new Map();
+  const mark = table.decimalMark;
+  // A plain or Swedish-grouped amount straight from the table's bytes (no string made), anything else from its text.
+  const { bytes } = table;
+  const starts = table.starts?.[col];
+  const ends = table.ends?.[col];
   for (let r = 0; r < n; r++) {
-    const cell = readAmountCell(values, r, table.cell(r, col), table.decimalMark);
+    if (bytes && starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!, mark)) continue;
+    const cell = readAmountCell(values, r, table.cell(r, col), mark);
     if (cell) unread.set(r, cell);
   }
   return { values, unread };

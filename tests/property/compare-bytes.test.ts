@@ -4,7 +4,7 @@
  * without a string); render/compare.ts writes the long CSV as bytes from the integers. Random CSV
  * files (names differing in case and inner spacing, non-ASCII names, formula starts, quotes and
  * delimiters in names, total words; amounts negative, with decimals, with thousands separators in
- * each dialect the reader takes; empty cells) are read by the table reader and compared once as
+ * each dialect the reader takes, and every Swedish form, tests/helpers/swedish-numbers.ts; empty cells) are read by the table reader and compared once as
  * read (bytes) and once through a view of the same table that has only `cell()` (the string path):
  * the same columns, errors, notes, comparison and JSON; and the byte CSV is the bytes csvChunks
  * (render/csv.ts) writes for the same records, in every CSV dialect.
@@ -22,6 +22,7 @@ import { comparisonCsvBytes, comparisonJsonDocument, comparisonRecordSource } fr
 import { csvChunks, type CsvOptions } from '../../src/render/csv.js';
 import { DEFAULT_RENDER } from '../../src/render/output.js';
 import { tableFromText } from '../../src/io/table.js';
+import { weightText } from '../helpers/swedish-numbers.js';
 
 /** The same table seen through cell() only: amountColumnsOf reads every cell as a string. */
 const stringView = (t: TableLike): TableLike => ({
@@ -55,7 +56,7 @@ const grouped = (mark: ',' | '.') =>
 /** Amounts whose per cent of each other is a tie at four decimals (2 000 001 against 2 000 000: 0.00005 %). */
 const tieAmount = fc.constantFrom('2000000', '2000001', '1999999', '-2000000', '-2000001', '0');
 const amountArb = (mark: ',' | '.') =>
-  fc.oneof({ weight: 6, arbitrary: plainAmount }, { weight: 1, arbitrary: bigAmount }, { weight: 2, arbitrary: grouped(mark) }, { weight: 2, arbitrary: tieAmount }, { weight: 1, arbitrary: fc.constant('') });
+  fc.oneof({ weight: 6, arbitrary: plainAmount }, { weight: 1, arbitrary: bigAmount }, { weight: 2, arbitrary: grouped(mark) }, { weight: 2, arbitrary: tieAmount }, { weight: 1, arbitrary: fc.constant('') }, { weight: 2, arbitrary: weightText });
 
 interface Dialect {
   delimiter: ',' | ';' | '\t';
