@@ -510,6 +510,35 @@ function scaledAt(values: AmountValues, i: number, scale: number): bigint {
   return toScaled(values.get(i)!, scale);
 }
 
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+/** 10^0 … 10^22, every one exact as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** Value i of `values` × 10^scale as an exact whole number in a double, or NaN (none, held as a Decimal, or 2^53 or more). */
+function scaledNumber(values: AmountValues, i: number, scale: number): number {
+  const d = values.decimalsAt(i);
+  if (d < 0 || scale - d >= POW10.length) return NaN;
+  // mant is a whole number below 10^15 (core/checks/values.ts); a product below 2^53 is exact.
+  const v = d === scale ? values.mant[i]! : values.mant[i]! * POW10[scale - d]!;
+  return v <= Number.MAX_SAFE_INTEGER ? v : NaN;
+}
+
+/**
+ * floor(cost × share / divisor) for whole numbers cost ≥ 0 and share ≥ 0, divisor > 0, exactly
+ * in doubles (what the bigint road's (cost × share) / divisor gives), or NaN when the product and
+ * the divisor do not stay below 2^53 together. Exported for its property test.
+ */
+export function shareOfCost(cost: number, share: number, divisor: number): number {
+  if (!(cost >= 0 && share >= 0 && divisor > 0)) return NaN;
+  const product = cost * share;
+  if (!(product + divisor <= Number.MAX_SAFE_INTEGER)) return NaN;
+  // Below 2^53 a quotient r/divisor short of a whole number is more than half a unit in the last
+  // place away from it, so the quotient of doubles does not round up to it; checked all the same
+  // (q × divisor ≤ product + divisor is exact).
+  const q = Math.floor(product / divisor);
+  return q * divisor > product ? q - 1 : q;
+}
+
 /** Sums of whole numbers per budget: as doubles while they are exact (below 2^53 in size), the rest as bigints (a bigint sum makes a bigint each addition). */
 class PoolSums {
   private readonly small: Float64Array;
@@ -626,6 +655,13 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const whole = shareScaled === shareDivisor;
   const ceilingScaled = ceiling === undefined ? undefined : toScaled(ceiling, scale);
   const unitAtScale = toScaled(unit, scale);
+  // The same as doubles for the caps' fast road (a ceiling beyond 2^53 is above every cap it
+  // takes: Infinity; a share or divisor beyond it: NaN, every row on the bigint road).
+  const ceilingNumber = ceilingScaled === undefined || ceilingScaled > MAX_EXACT ? Infinity : Number(ceilingScaled);
+  const shareNumber = shareScaled <= MAX_EXACT ? Number(shareScaled) : NaN;
+  const shareDivisorNumber = shareDivisor <= MAX_EXACT ? Number(shareDivisor) : NaN;
+  // A negative ceiling or share (the library takes any): the bigint road for every row.
+  const fastCaps = shareScaled >= 0n && (ceilingScaled === undefined || ceilingScaled >= 0n);
 
   const n = apps.count;
   const status = new Uint8Array(n);
@@ -669,27 +705,49 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
       continue;
     }
     drawOfRow[i] = d;
-    const requested = scaledAt(apps.requested, i, scale);
-    if (requested <= 0n) {
-      rejection[i] = requestsNothing;
-      continue;
-    }
-    let cap = requested;
+    // The cap as exact whole numbers in doubles (every value below 2^53: nearly every file), one
+    // bigint made for it; else in bigints.
     let by = 1;
-    if (ceilingScaled !== undefined && ceilingScaled < cap) {
-      cap = ceilingScaled;
-      by = 2;
-    }
-    // 100 % (nearly every call): the cost itself, no product and quotient of bigints.
-    const share = whole ? scaledAt(apps.cost, i, scale) : (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
-    if (share < cap) {
-      cap = share;
-      by = 3;
+    const requestedN = scaledNumber(apps.requested, i, scale);
+    const costN = scaledNumber(apps.cost, i, scale);
+    const shareN = costN === costN ? (whole ? costN : shareOfCost(costN, shareNumber, shareDivisorNumber)) : NaN;
+    if (fastCaps && requestedN === requestedN && shareN === shareN) {
+      if (requestedN <= 0) {
+        rejection[i] = requestsNothing;
+        continue;
+      }
+      let capN = requestedN;
+      if (ceilingNumber < capN) {
+        capN = ceilingNumber;
+        by = 2;
+      }
+      if (shareN < capN) {
+        capN = shareN;
+        by = 3;
+      }
+      rawCap[i] = BigInt(capN);
+    } else {
+      const requested = scaledAt(apps.requested, i, scale);
+      if (requested <= 0n) {
+        rejection[i] = requestsNothing;
+        continue;
+      }
+      let cap = requested;
+      if (ceilingScaled !== undefined && ceilingScaled < cap) {
+        cap = ceilingScaled;
+        by = 2;
+      }
+      // 100 % (nearly every call): the cost itself, no product and quotient of bigints.
+      const share = whole ? scaledAt(apps.cost, i, scale) : (scaledAt(apps.cost, i, scale) * shareScaled) / shareDivisor;
+      if (share < cap) {
+        cap = share;
+        by = 3;
+      }
+      rawCap[i] = cap;
     }
     status[i] = FUNDED;
     ordinanceOf[i] = o;
     capBy[i] = by;
-    rawCap[i] = cap;
     admittedRows[admittedCount++] = i;
   }
   const admitted = admittedRows.subarray(0, admittedCount);
@@ -847,7 +905,8 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const roundedReason: AwardReason = { kind: 'rounded-down-to-unit', unit };
   const leftReason: AwardReason = { kind: 'given-what-was-left' };
   const rationedReason: AwardReason = { kind: 'rationed', rationing };
-  const didNotFit = new Map<string, AwardReason>();
+  const didNotFit: (Map<bigint, AwardReason> | undefined)[] = [];
+  let lastShort: { pool: number; left: bigint; reason?: AwardReason } = { pool: -1, left: 0n };
   const reasons = (i: number): AwardReason[] | undefined => {
     if (status[i] === REJECTED) return [rejection[i]!];
     const k = kOf[i]!;
@@ -856,20 +915,27 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     if (capBy[i] === 3) out.push(shareReason);
     const units = caps[k]!;
     if (units === 0n) out.push({ kind: 'below-unit', cap: fromScaled(rawCap[i]!, scale), unit });
-    else if (units * unitAtScale < rawCap[i]!) out.push(roundedReason);
+    // With a unit of 1 at the scale the units are the cap itself: nothing rounded (no product made).
+    else if (unitAtScale !== 1n && units * unitAtScale < rawCap[i]!) out.push(roundedReason);
     if (units > 0n && awards[k]! < units) {
       if (rationing === 'priority') {
         // The budget that had the least left when its turn came.
         const p = tightPool![k]!;
         if (options.partial && awards[k] !== 0n) out.push(leftReason);
         else if (p >= 0) {
-          const key = `${p}:${tightLeft![k]!}`;
-          let r = didNotFit.get(key);
-          if (!r) {
-            const short = poolAwards[p]!;
-            didNotFit.set(key, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(tightLeft![k]!) }));
+          // One reason per budget and amount left (a Map per budget keyed by the bigint itself, no text
+          // made a row); the last one found first: once a budget has run short, row after row finds it so.
+          const left = tightLeft![k]!;
+          if (p !== lastShort.pool || left !== lastShort.left) {
+            const byLeft = (didNotFit[p] ??= new Map<bigint, AwardReason>());
+            let r = byLeft.get(left);
+            if (!r) {
+              const short = poolAwards[p]!;
+              byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(left) }));
+            }
+            lastShort = { pool: p, left, reason: r };
           }
-          out.push(r);
+          out.push(lastShort.reason!);
         }
       } else out.push(rationedReason);
     }
@@ -984,6 +1050,15 @@ function priorityOrderOf(apps: ApplicationColumns, admitted: Int32Array, hasScor
     for (let k = 0; k < m; k++) {
       if (keys[k]! < lo) lo = keys[k]!;
       if (keys[k]! > hi) hi = keys[k]!;
+    }
+    // Scores of few distinct whole values (at their scale; 1 to 10, say): a counting sort by
+    // hi − score, stable, so equal scores keep the file's order.
+    if (m > 0 && hi - lo < 65536) {
+      const count = new Int32Array(hi - lo + 2);
+      for (let k = 0; k < m; k++) count[hi - keys[k]! + 1]!++;
+      for (let b = 1; b < count.length; b++) count[b]! += count[b - 1]!;
+      for (let k = 0; k < m; k++) order[count[hi - keys[k]!]!++] = k;
+      return { order, same };
     }
     // Scores whose spread times the rows fits 2^53: each row one whole number (hi − score) × m + k,
     // sorted as numbers (higher score first, then file order), no comparator called.

@@ -89,3 +89,44 @@ export function samePlainKey(x: Uint8Array, xs: number, xe: number, y: Uint8Arra
     j = scratch[3]!;
   }
 }
+
+/** FNV-1a's start (core/key-index.ts keyHash), and its state after the code units of `text` from state `h` (keyHash before finishHash). */
+export const FNV_START = 2166136261;
+export const fnvText = (h: number, text: string): number => {
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  return h;
+};
+
+/**
+ * keyHash's FNV-1a state (before finishHash) over the recipient key (core/recipient-key.ts) of the
+ * UTF-8 name bytes[s, e), without making a string, for a name recipientKey keys without Unicode
+ * work (its PLAIN set: printable ASCII and the Latin-1 letters À–Ö, Ø–Þ, à–ö, ø–þ, in UTF-8 C3 80–96,
+ * 98–9E, A0–B6, B8–BE): spaces trimmed and each run one, A–Z and À–Þ lower-cased, each letter one
+ * UTF-16 code unit: finishHash of it is keyHash(recipientKey(name)). NaN for any other name: its
+ * key is made from its text (fnvText(FNV_START, recipientKey(name))).
+ */
+export function plainNameState(b: Uint8Array, s: number, e: number): number {
+  let h = FNV_START;
+  let started = false;
+  let space = false;
+  for (let k = s; k < e; k++) {
+    let c = b[k]!;
+    if (c >= 0x80) {
+      if (c !== 0xc3 || k + 1 >= e) return NaN;
+      const x = b[++k]!;
+      if (x < 0x80 || x > 0xbe || x === 0x97 || x === 0x9f || x === 0xb7) return NaN;
+      // U+00C0 + (x − 0x80); À–Þ lower-cased to à–þ.
+      c = x + 0x40;
+      if (c <= 0xde) c += 0x20;
+    } else if (c < 0x20 || c === 0x7f) return NaN;
+    else if (c === 32) {
+      space = started;
+      continue;
+    } else if (c >= 65 && c <= 90) c |= 32;
+    if (space) h = Math.imul(h ^ 32, 16777619);
+    space = false;
+    started = true;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h;
+}

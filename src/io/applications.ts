@@ -11,9 +11,10 @@
 import { NO_YEARS, type Application, type ApplicationColumns } from '../core/award.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from '../core/checks/values.js';
 import { StatsbidragError } from '../core/errors.js';
-import { KeyIndex } from '../core/key-index.js';
+import { finishHash, KeyIndex } from '../core/key-index.js';
+import { FNV_START, fnvText, plainNameState } from '../core/key-bytes.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
-import { findTotalRows, totalRowNote, totalWordFilter } from '../core/total-rows.js';
+import { findTotalRows, maybeTotalWordHash, totalRowNote } from '../core/total-rows.js';
 import type { Table } from './table.js';
 import { recipientKey, visibleName } from '../core/recipient-key.js';
 import { cellAmount, loadTable } from './load.js';
@@ -74,11 +75,24 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
   let requested = readAmounts(table, cols.requested);
   let cost = readAmounts(table, cols.cost);
   let priority = readAmounts(table, cols.priority);
+  // Each applicant's recipient key as keyHash's state, once (from the bytes, without a string, for
+  // nearly every name): the total-word test below and the key of a repeated application.
+  const nameStates = new Int32Array(table.rowCount);
+  {
+    const c = cols.applicant!;
+    const { bytes } = table;
+    const starts = table.starts[c];
+    const ends = table.ends[c];
+    for (let r = 0; r < table.rowCount; r++) {
+      const h = starts && ends && starts[r]! >= 0 ? plainNameState(bytes, starts[r]!, ends[r]!) : NaN;
+      nameStates[r] = Number.isNaN(h) ? fnvText(FNV_START, recipientKey(table.cell(r, c))) : h;
+    }
+  }
   // Total rows (core/total-rows.ts) are set aside with a note: not applications.
   const totals = findTotalRows({
     count: table.rowCount,
     name: (i) => table.cell(i, cols.applicant!),
-    ...totalWordFilter(table, cols.applicant!),
+    maybeTotalWord: (i) => maybeTotalWordHash(finishHash(nameStates[i]!)),
     amounts: (i) => [requested.get(i), cost.get(i)],
     sums: (positions, count) => [requested.sumAt(positions, count), cost.sumAt(positions, count)],
   });
@@ -102,8 +116,18 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
   const yearTo = new Int32Array(n);
   const yearRanges = new Map<string, YearRange | StatsbidragError>();
   // One applicant by the one recipient key (core/recipient-key.ts): "Förening" and "förening " are one.
+  // A row goes in by its key's hash (nameStates, then a NUL and the years' text); the keys are made
+  // only when two rows' hashes meet.
   const keyOf = (k: number): string => `${recipientKey(cell(k, 'applicant'))}\u0000${cell(k, 'years')}`;
+  const sameKey = (earlier: number, k: number): boolean => keyOf(earlier) === keyOf(k);
   const seen = new KeyIndex(n, keyOf);
+  const applicantStarts = table.starts[cols.applicant!];
+  const applicantEnds = table.ends[cols.applicant!]!;
+  /** Whether row k's applicant cell is empty (from its bytes when it is a slice of them). */
+  const noApplicant = (k: number): boolean => {
+    const s = applicantStarts?.[rowOf(k)] ?? -1;
+    return s >= 0 ? applicantEnds[rowOf(k)] === s : cell(k, 'applicant') === '';
+  };
   const typeOf = new Int32Array(n);
   const types: string[] = [];
   const typeCodes = new Map<string, number>();
@@ -124,19 +148,25 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     for (let j = 0; j < length; j++) if (b[s + j] !== b[q + j]) return false;
     return true;
   };
+  // Row k's checks, made once rather than as closures of every row.
+  const need = (k: number, line: number, f: Field): string => {
+    const v = cell(k, f);
+    if (v === '') throw new StatsbidragError('missing-value', `no ${f}`, { file, line, field: header(f) });
+    return v;
+  };
+  const money = (k: number, line: number, f: 'requested' | 'cost', values: AmountValues): void => {
+    // A cell read as an amount above is not empty; any other is read again by the parser, which says why it is not one.
+    if (!values.has(k)) values.set(k, cellAmount(need(k, line, f), file, line, header(f), table.decimalMark));
+    if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${cell(k, f)}" is negative`, { file, line, field: header(f) });
+  };
   let lastYearsText = '';
   for (let k = 0; k < n; k++) {
     const line = table.line(rowOf(k));
-    const need = (f: Field): string => {
-      const v = cell(k, f);
-      if (v === '') throw new StatsbidragError('missing-value', `no ${f}`, { file, line, field: header(f) });
-      return v;
-    };
-    const applicant = need('applicant');
+    if (noApplicant(k)) need(k, line, 'applicant');
     // Organisation types are few: each text kept once, a number per row (the row before's when its bytes are the same).
     if (k > 0 && sameAsBefore('type', k)) typeOf[k] = typeOf[k - 1]!;
     else {
-      const type = need('type');
+      const type = need(k, line, 'type');
       let code = typeCodes.get(type);
       if (code === undefined) typeCodes.set(type, (code = types.push(type) - 1));
       typeOf[k] = code;
@@ -144,19 +174,15 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     const yearsSame = k > 0 && sameAsBefore('years', k);
     const yearsText = yearsSame ? lastYearsText : cell(k, 'years');
     lastYearsText = yearsText;
-    const first = seen.add(`${recipientKey(applicant)}\u0000${yearsText}`, k);
+    const first = seen.addHashed(k, finishHash(fnvText(Math.imul(nameStates[rowOf(k)]!, 16777619), yearsText)), sameKey);
     if (first >= 0) {
+      const applicant = cell(k, 'applicant');
       const other = cell(first, 'applicant');
       const names = other === applicant ? `"${applicant}" applies twice` : `"${visibleName(other)}" and "${visibleName(applicant)}" are the same applicant`;
       throw new StatsbidragError('duplicate-application', `lines ${table.line(rowOf(first))} and ${line}: ${names}${yearsText ? ` for ${yearsText}` : ''}, and would be paid twice`, { file });
     }
-    const money = (f: 'requested' | 'cost', values: AmountValues): void => {
-      // A cell read as an amount above is not empty; any other is read again by the parser, which says why it is not one.
-      if (!values.has(k)) values.set(k, cellAmount(need(f), file, line, header(f), table.decimalMark));
-      if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${cell(k, f)}" is negative`, { file, line, field: header(f) });
-    };
-    money('requested', requested);
-    money('cost', cost);
+    money(k, line, 'requested', requested);
+    money(k, line, 'cost', cost);
     if (!priority.has(k)) {
       const priorityText = cell(k, 'priority');
       if (priorityText !== '') priority.set(k, cellAmount(priorityText, file, line, header('priority'), table.decimalMark));

@@ -10,7 +10,7 @@
 import type { AllocationColumns } from '../core/bulk-columns.js';
 import { amountLayout, recordCells } from './allocation-columns.js';
 import { csvDialect, type CsvOptions } from './csv.js';
-import { canonicalWeight, cellBytes, CHUNK_BYTES, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
+import { canonicalWeight, cellBytes, chunkFor, CHUNK_BYTES, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
 
 /**
  * First bytes of what the dialect treats specially: a formula start (neutralised), ASCII or the
@@ -171,7 +171,7 @@ export function* allocationCsvChunks(split: AllocationColumns, options: CsvOptio
   };
   let out: Uint8Array = new Uint8Array(CHUNK_BYTES);
   /** A buffer with room for `need` bytes: the one written before when the consumer lets it be filled again (`reuse`). */
-  const room = (need: number): Uint8Array => (reuse && out.length >= need ? out : new Uint8Array(Math.max(CHUNK_BYTES, need)));
+  const room = (need: number): Uint8Array => chunkFor(out, need, reuse);
   for (let i = 0; i < rows; ) {
     r.at = 0;
     // Chunks of records: as many as fit, each needing the dialect written by it in between.

@@ -16,7 +16,7 @@ import { formatYearRange } from '../core/schedule.js';
 import { CAP_BY_TEXT, grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
 import { arrayFrame } from './allocation-json.js';
 import { csvChunks, csvDialect, type CsvOptions } from './csv.js';
-import { byteDialect, cellBytes, CHUNK_BYTES, csvCellText, csvSafeBytes, csvSafeText, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
+import { byteDialect, cellBytes, chunkFor, CHUNK_BYTES, csvCellText, csvSafeBytes, csvSafeText, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
 import { cellRows, type Grid } from './grid.js';
 import { CSV_VALUES_SV, labelsFor } from './labels.js';
 import { gridSections, jsonDocument, provenanceOf, type Provenance, type Rendered, type RenderOptions, type Source } from './output.js';
@@ -116,6 +116,17 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
   for (let i = 0; i < r.rowCount; i++) yield record(i);
 }
 
+/** Writes `bytes` into `out` at `at`; returns the offset after them. Cells of a few bytes are copied a byte at a time (set() costs more than it copies). */
+function putBytes(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  if (n > 24) {
+    out.set(bytes, at);
+    return at + n;
+  }
+  for (let k = 0; k < n; k++) out[at++] = bytes[k]!;
+  return at;
+}
+
 /**
  * awardsCsv's records as bytes (a byte dialect: render/csv-bytes.ts byteDialect): a record whose
  * every cell csvChunks writes as it is (csvSafeBytes, csvSafeText, csvCellText) is written here
@@ -124,7 +135,7 @@ function* recordRows(r: AwardResult, language: NumberLocale): Generator<string[]
  * bytes made once. Any other record is csvDialect's record() of recordMaker's cells: the same text
  * as csvChunks writes.
  */
-function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonly string[], textColumns: ReadonlySet<number>, options: CsvOptions): Generator<Uint8Array> {
+function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonly string[], textColumns: ReadonlySet<number>, options: CsvOptions, reuse: boolean): Generator<Uint8Array> {
   const dialect = csvDialect(headers, textColumns, options);
   const { record, statusText, capByText, reasonsText, yearsText } = recordMaker(r, language);
   yield utf8(dialect.header);
@@ -173,38 +184,31 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
   const span = new Int32Array(2);
   const digits = new Uint8Array(32);
   const amountRoom = cellBytes(Math.max(dp, 20)) + 2;
-  let out = new Uint8Array(CHUNK_BYTES);
+  let out: Uint8Array = new Uint8Array(CHUNK_BYTES);
   let at = 0;
   const room = (bytes: number): Uint8Array | undefined => {
     if (at + bytes <= out.length) return undefined;
     const done = out.subarray(0, at);
-    out = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
+    // Handed over before anything more is written: with `reuse` the next chunk is written into the same buffer.
+    out = chunkFor(out, bytes, reuse);
     at = 0;
     return done;
-  };
-  // Cells of a few bytes: copied a byte at a time (set() costs more than it copies).
-  const put = (bytes: Uint8Array): void => {
-    const n = bytes.length;
-    if (n > 24) {
-      out.set(bytes, at);
-      at += n;
-    } else for (let k = 0; k < n; k++) out[at++] = bytes[k]!;
   };
   // The region of the row before, as read, and its cell: the next row's is mostly the same.
   let regionFrom: Uint8Array | undefined;
   let regionStart = 0;
   let regionEnd = 0;
   let regionBytes: Uint8Array | undefined;
-  /** Value i of `values` with at least `least` decimals (amountText, scoreText) as a whole number into `scaled[0]` and its decimals into scaled[1]; false when it is not held as one below 2^53. */
-  const scaled = new Float64Array(2);
-  const amountAt = (values: AmountValues, i: number, least: number): boolean => {
+  /** Value i of `values` with at least `least` decimals (amountText, scoreText) as a whole number into `scaled[slot]` and its decimals into scaled[slot + 1]; false when it is not held as one below 2^53. */
+  const scaled = new Float64Array(6);
+  const amountAt = (values: AmountValues, i: number, least: number, slot: number): boolean => {
     const d = values.decimalsAt(i);
     if (d < 0) return false;
     const to = Math.max(least, d);
     const v = values.mant[i]! * 10 ** (to - d);
     if (!(v <= MAX) || (to > d && v / 10 ** (to - d) !== values.mant[i])) return false;
-    scaled[0] = v;
-    scaled[1] = to;
+    scaled[slot] = v;
+    scaled[slot + 1] = to;
     return true;
   };
   const unitScaled = c.unitScaled;
@@ -249,7 +253,8 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     if (
       name === undefined || type === undefined || region === undefined || ordinance === undefined || yearCell === undefined || capBy === undefined || status === undefined || reason === undefined ||
       !(award * years <= MAX) || !(capValue <= MAX) || award < 0 || capValue < 0 ||
-      (apps.priority.has(i) && !amountAt(apps.priority, i, 0)) || !amountAt(apps.requested, i, dp) || !amountAt(apps.cost, i, dp)
+      // Each amount read once, into its slot of `scaled` (priority 0, requested 2, cost 4), written below.
+      (apps.priority.has(i) && !amountAt(apps.priority, i, 0, 0)) || !amountAt(apps.requested, i, dp, 2) || !amountAt(apps.cost, i, dp, 4)
     ) {
       const text = dialect.record(record(i));
       const done = room(text.length * 3);
@@ -262,30 +267,27 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     if (done) yield done;
     for (let k = ns; k < ne; k++) out[at++] = name[k]!;
     out[at++] = D;
-    put(type);
+    at = putBytes(out, at, type);
     out[at++] = D;
-    put(region);
+    at = putBytes(out, at, region);
     out[at++] = D;
-    put(ordinance);
+    at = putBytes(out, at, ordinance);
     out[at++] = D;
     if (apps.priority.has(i)) {
-      amountAt(apps.priority, i, 0);
       at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
     }
     out[at++] = D;
     if (c.rank[i]) at = writeScaledAmount(out, at, c.rank[i]!, 0, MARK, digits);
     out[at++] = D;
-    put(yearCell);
+    at = putBytes(out, at, yearCell);
     out[at++] = D;
-    amountAt(apps.requested, i, dp);
-    at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
+    at = writeScaledAmount(out, at, scaled[2]!, scaled[3]!, MARK, digits);
     out[at++] = D;
-    amountAt(apps.cost, i, dp);
-    at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
+    at = writeScaledAmount(out, at, scaled[4]!, scaled[5]!, MARK, digits);
     out[at++] = D;
     if (cap !== undefined) at = writeScaledAmount(out, at, capValue, dp, MARK, digits);
     out[at++] = D;
-    put(capBy);
+    at = putBytes(out, at, capBy);
     for (let k = 0; k < ys.length; k++) {
       out[at++] = D;
       const y = ys[k]!;
@@ -294,10 +296,10 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     out[at++] = D;
     at = writeScaledAmount(out, at, award * years, dp, MARK, digits);
     out[at++] = D;
-    put(status);
+    at = putBytes(out, at, status);
     out[at++] = D;
-    put(reason);
-    put(EOL);
+    at = putBytes(out, at, reason);
+    at = putBytes(out, at, EOL);
   }
   if (at > 0) yield out.subarray(0, at);
 }
@@ -589,6 +591,8 @@ export interface AwardView {
   programme: { id: string; name: string; agency: string };
   rationing: string;
   source?: Source | undefined;
+  /** The consumer is done with each chunk of bytes before it asks for the next (the CLI writing to --out): the CSV writer fills one buffer again (render/csv-bytes.ts chunkFor). */
+  reuseChunks?: boolean | undefined;
 }
 
 /** Applications at most this many to a chunk of awardsJsonDocument. */
@@ -624,7 +628,7 @@ export function awardsCsv(view: AwardView, options: RenderOptions): Iterable<str
   const headers = recordHeaders(view.result);
   const language = options.csv?.headers === 'sv' ? 'sv' : 'en';
   const textColumns = new Set(headers.flatMap((h, i) => (AWARD_TEXT_COLUMNS.has(h) ? [i] : [])));
-  if (byteDialect(options.csv)) return awardCsvBytes(view.result, language, headers, textColumns, options.csv ?? {});
+  if (byteDialect(options.csv)) return awardCsvBytes(view.result, language, headers, textColumns, options.csv ?? {}, view.reuseChunks === true);
   return csvChunks(headers, recordRows(view.result, language), textColumns, options.csv);
 }
 

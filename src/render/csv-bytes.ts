@@ -12,6 +12,14 @@ import { renderCsv, type CsvOptions } from './csv.js';
 /** Size of the chunks handed to the writer. */
 export const CHUNK_BYTES = 1 << 20;
 
+/**
+ * The buffer for a writer's next chunk, with room for `need` bytes: `out`, the one just handed
+ * over, when the consumer is done with each chunk before it asks for the next (`reuse`: the CLI
+ * writing to --out) and it is large enough; else a fresh one. Reused, a large output touches one
+ * chunk of fresh memory instead of as many as it has bytes.
+ */
+export const chunkFor = (out: Uint8Array, need: number, reuse: boolean): Uint8Array => (reuse && out.length >= need ? out : new Uint8Array(Math.max(CHUNK_BYTES, need)));
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 

@@ -194,6 +194,18 @@ describe('applications file', () => {
     }
   });
 
+  it('one applicant twice for the same years is refused, its key made from the bytes or from the text alike', () => {
+    const read = (rows: string): unknown => applicationsFromTable(tableFromText(`applicant,type,requested,cost,years\n${rows}`, 'a.csv'));
+    // Both keyed from their bytes: Swedish letters and spaces folded as recipientKey() folds them.
+    expect(() => read('Förening Å,kommun,1,1,2019\nFÖRENING  å ,kommun,1,1,2019\n')).toThrow(/lines 2 and 3: "Förening Å" and "FÖRENING {2}å" are the same applicant for 2019/);
+    // "Straße" is keyed from its text (ß is not folded byte by byte), "STRASSE" from its bytes: one key.
+    expect(() => read('Straße,kommun,1,1,2019\nX,kommun,1,1,2019\nSTRASSE,kommun,1,1,2019\n')).toThrow(/lines 2 and 4: "Straße" and "STRASSE" are the same applicant/);
+    // A no-break space is keyed from the text (as a space), the other name from its bytes.
+    expect(() => read('Ö\u00a0A,kommun,1,1,2019\nö a,kommun,1,1,2019\n')).toThrow(/lines 2 and 3: "Ö\\u00a0A" and "ö a" are the same applicant/);
+    // Other years, or another name: no repeat.
+    expect(read('Förening Å,kommun,1,1,2019\nFÖRENING Å,kommun,1,1,2020\nFörening Ä,kommun,1,1,2019\n')).toHaveLength(3);
+  });
+
   it('the Gävleborg example with a 300 000 kr ceiling and a 1 788 tkr budget reproduces the seed-002 awards', async () => {
     const { rules: all } = await loadRules();
     const delmos = all.programmes.find((p) => p.id === 'delmos')!;

@@ -45,5 +45,6 @@ export async function runAward(file: string, flags: AwardFlags): Promise<void> {
     costShare: costShareOption(flags.costShare),
     unit: positiveAmountOption('--unit', flags.unit),
   });
-  await emitAs('awards', render.format, outcome, render, flags.out);
+  // A file named by --out is written chunk by chunk before the next is asked for (io/durable.ts): the CSV writer may fill one buffer again.
+  await emitAs('awards', render.format, { ...outcome, reuseChunks: flags.out !== undefined && flags.out !== '-' }, render, flags.out);
 }
