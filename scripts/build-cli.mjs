@@ -5,11 +5,12 @@
  * built for (docs/performance.md), so some of its work is done here rather than at every run:
  *
  *   - The bundled data/rules.json is validated now, by the same loadRules and zod schema every
- *     rules file goes through, and the result is baked into the bundle with the file's bytes and
+ *     rules file goes through, and the result is stamped, with the file's bytes and
  *     SHA-256 (src/io/rules-stamp.ts). A run whose rules file has exactly those bytes uses it
  *     without loading zod or node:crypto; any other bytes are validated as before. The encoded
  *     result is checked here to decode to exactly what the schema returned, or the build fails.
- *     The bundled scenarios (data/scenarios/*.json) are stamped the same way.
+ *     The bundled scenarios (data/scenarios/*.json) are stamped the same way. The stamps are files
+ *     beside the bundle (dist/rules-stamp.json, dist/scenario-stamps.json), not text in it.
  *   - The allocation report's script is written beside the bundle (dist/report-script.js) with
  *     its SHA-256 stamped into it, rather than carried in it (render/html/script.ts).
  *   - commander's `require('node:child_process')` (for git-style subcommands, which this CLI has
@@ -98,6 +99,10 @@ const lazyChildProcess = {
 };
 
 const stamp = await rulesStamp();
+// The stamps beside the bundle, read by a run that reads the bundled file each is for (io/rules-stamp.ts).
+const stampFiles = { rules: 'rules-stamp.json', scenarios: 'scenario-stamps.json' };
+writeFileSync(join(DIST, stampFiles.rules), JSON.stringify(stamp.rules));
+writeFileSync(join(DIST, stampFiles.scenarios), JSON.stringify(stamp.scenarios));
 
 // The allocation report's script, beside the bundle rather than in it (no other command reads its
 // 170 KB), with its SHA-256 (the page's Content-Security-Policy allows it by that hash) stamped
@@ -119,7 +124,46 @@ const commandNames = readdirSync(join(ROOT, 'src', 'cli', 'commands'))
   .map((f) => f.slice(0, -3))
   .sort();
 
-/** In the bundle of `only`, every other command's module is a stub that says so if it is ever loaded. */
+/**
+ * What each command writes through the format table: its declaration's `writes`
+ * (src/cli/declarations/NAME.ts), read from the declarations themselves, bundled for this one use.
+ */
+async function commandWrites() {
+  const helper = join(DIST, '.declarations-helper.cjs');
+  await build({
+    absWorkingDir: ROOT,
+    stdin: { contents: commandNames.map((name) => `export { ${name} } from './src/cli/declarations/${name}.ts';`).join('\n'), resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: helper,
+    logLevel: 'warning',
+    ...importMetaUrl,
+  });
+  try {
+    const declarations = createRequire(import.meta.url)(helper);
+    return Object.fromEntries(
+      commandNames.map((name) => {
+        const declaration = declarations[name];
+        if (declaration?.name !== name || !Array.isArray(declaration.writes)) throw new Error(`src/cli/declarations/${name}.ts: no declaration of ${name} with its writes`);
+        return [name, new Set(declaration.writes)];
+      }),
+    );
+  } finally {
+    rmSync(helper, { force: true });
+  }
+}
+const writes = await commandWrites();
+
+/** A kind's row of the format table, as render/formats.ts imports it. */
+const KIND_WRITERS = /^\.\/writers\/([a-z]+)\.js$/;
+
+/**
+ * In the bundle of `only`, every other command's module is a stub that says so if it is ever
+ * loaded, and the format table has no row for a kind the command does not write (writerFor says so
+ * if one is asked for): allocate's bundle carries no validation, audit, comparison or awards writers.
+ */
 const onlyCommand = (only) => ({
   name: 'only-command',
   setup(b) {
@@ -131,6 +175,11 @@ const onlyCommand = (only) => ({
       contents: `throw new Error('statsbidrag: the bundle for ${only} has no ${args.path} command (scripts/build-cli.mjs)');`,
       loader: 'js',
     }));
+    b.onResolve({ filter: KIND_WRITERS }, (args) => {
+      const kind = KIND_WRITERS.exec(args.path)[1];
+      return writes[only].has(kind) || !args.importer.endsWith(`${sep}render${sep}formats.ts`) ? undefined : { path: kind, namespace: 'unwritten-kind' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'unwritten-kind' }, () => ({ contents: 'export const writers = undefined;', loader: 'js' }));
   },
 });
 
@@ -152,9 +201,8 @@ async function bundleCli(outName, plugins) {
     // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
     define: {
       ...importMetaUrl.define,
-      // The stamps as JSON text (a string literal each), parsed where read: io/rules-stamp.ts.
-      STATSBIDRAG_RULES_STAMP: JSON.stringify(JSON.stringify(stamp.rules)),
-      STATSBIDRAG_SCENARIO_STAMPS: JSON.stringify(JSON.stringify(stamp.scenarios)),
+      // The stamps' files beside the bundle, as JSON text: io/rules-stamp.ts.
+      STATSBIDRAG_STAMP_FILES: JSON.stringify(JSON.stringify(stampFiles)),
       STATSBIDRAG_REPORT_SCRIPT_FILE: JSON.stringify(JSON.stringify(reportScriptFile)),
       STATSBIDRAG_PAGE_HASHES: JSON.stringify(JSON.stringify(stamp.pageHashes)),
     },

@@ -25,7 +25,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUTPUTS = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.cjs', 'report-script.js'].map((f) => join(ROOT, 'dist', f));
+const OUTPUTS = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.cjs', 'report-script.js', 'rules-stamp.json', 'scenario-stamps.json'].map((f) => join(ROOT, 'dist', f));
 const INPUTS = ['src', 'data/rules.json', 'scripts/build-lib.mjs', 'scripts/build-cli.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function* files(path) {

@@ -9,6 +9,7 @@
  * and a command's run (src/cli/commands/NAME.ts) only when that command runs.
  */
 import { Argument, type Command, Option } from 'commander';
+import type { ResultKind } from '../render/format-names.js';
 
 /** One option: commander's flags text ("--data <file>", "--explain", "--no-color", "--compare <a...>"). */
 export interface OptionDeclaration {
@@ -40,6 +41,11 @@ export interface CommandDeclaration {
   readonly options: readonly OptionDeclaration[];
   /** Help text after the options: examples, exit codes. */
   readonly examples: string;
+  /**
+   * The kinds of result the command writes through the format table (render/formats.ts): its own
+   * bundle (dist/cli-NAME.cjs, scripts/build-cli.mjs) carries those kinds' writers and no others.
+   */
+  readonly writes: readonly ResultKind[];
 }
 
 /** A declaration, checked against the shape and kept with its literal types (for `FlagsOf`). */

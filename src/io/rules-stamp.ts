@@ -2,7 +2,7 @@
  * The bundled rules file, checked when the CLI is built rather than at every start-up.
  *
  * `npm run build` (scripts/build-cli.mjs) reads data/rules.json with loadRules, zod schema and all,
- * and bakes into the CLI bundle a stamp: the file's bytes, their SHA-256 and what the schema made
+ * and writes beside the CLI bundle a stamp: the file's bytes, their SHA-256 and what the schema made
  * of them (amounts as Decimals, year ranges, defaults, a null-prototype `sources`), encoded as
  * JSON by encodeValue below and checked to decode to exactly the schema's output. At run time
  * loadRules gives the default rules file whose bytes are exactly the stamp's that output, without
@@ -10,6 +10,9 @@
  * Any other bytes — an edited or replaced file — are read and validated as every rules file is, as
  * are a file named with --rules, and everything when there is no stamp (the library, tests).
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Rules } from '../core/programme.js';
 import type { Scenario } from '../core/scenario.js';
 import { Decimal } from '../core/decimal.js';
@@ -32,16 +35,28 @@ export interface RulesStamp {
 export type Encoded = string | number | boolean | null | ['a', Encoded[]] | ['o' | 'n', [string, Encoded][]] | ['d', string] | ['u'];
 
 /**
- * The stamps are defined into the bundle as JSON text, parsed when read: an object defined by
- * esbuild is built when the bundle's first module starts, for every run (--version included), and
- * its literal weighs on the code cache; a string costs nothing until a run reads the rules.
+ * The stamps are files beside the bundle (dist/rules-stamp.json, dist/scenario-stamps.json), their
+ * names defined into it as JSON text ({ rules, scenarios }): a stamp is read when a run reads the
+ * bundled file it is for. As text in the bundle they were a sixth of allocate's, read at every
+ * start (--version's too) and, in the code cache of a command that reads the rules, deserialized
+ * at every start. A stamp file that cannot be read is no stamp: the file is validated as any other.
  */
-declare const STATSBIDRAG_RULES_STAMP: string | undefined;
+declare const STATSBIDRAG_STAMP_FILES: string | undefined;
+
+/** The parsed content of the stamp file `key` beside the bundle, if this build has one. */
+function stampFile(key: 'rules' | 'scenarios'): unknown {
+  if (typeof STATSBIDRAG_STAMP_FILES === 'undefined') return undefined;
+  const name = (JSON.parse(STATSBIDRAG_STAMP_FILES) as Record<typeof key, string>)[key];
+  try {
+    // Beside the bundle (import.meta.url is dist/cli-NAME.cjs there).
+    return JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), name), 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The stamp baked into this build, if any. */
-function bakedStamp(): RulesStamp | undefined {
-  return typeof STATSBIDRAG_RULES_STAMP === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_RULES_STAMP) as RulesStamp);
-}
+const bakedStamp = (): RulesStamp | undefined => stampFile('rules') as RulesStamp | undefined;
 
 /** The rules and hash of the bundled rules file when `bytes` are exactly the ones checked at build time. */
 export function stampedRules(bytes: Uint8Array, stamp: RulesStamp | undefined = bakedStamp()): { rules: Rules; sha256: string } | undefined {
@@ -62,9 +77,7 @@ export interface ScenarioStamp {
   scenario: Encoded;
 }
 
-declare const STATSBIDRAG_SCENARIO_STAMPS: string | undefined;
-
-const bakedScenarioStamps = (): ScenarioStamp[] | undefined => (typeof STATSBIDRAG_SCENARIO_STAMPS === 'undefined' ? undefined : (JSON.parse(STATSBIDRAG_SCENARIO_STAMPS) as ScenarioStamp[]));
+const bakedScenarioStamps = (): ScenarioStamp[] | undefined => stampFile('scenarios') as ScenarioStamp[] | undefined;
 
 /** The scenario of a bundled scenario file whose bytes are exactly those checked at build time. */
 export function stampedScenario(bytes: Uint8Array, stamps: readonly ScenarioStamp[] | undefined = bakedScenarioStamps()): Scenario | undefined {

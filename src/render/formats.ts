@@ -2,115 +2,39 @@
  * The format table: for each kind of result (render/format-names.ts), the one writer of each
  * format it is written in, xlsx included. A command looks its writer up here (`writerFor`) and
  * nowhere else decides what a format means; a kind and format that do not go together are one
- * error. A new format: its writer in the kind's module, one entry here, its name in format-names.ts.
+ * error. A new format: its writer in the kind's module, one entry in the kind's row
+ * (render/writers/KIND.ts), its name in format-names.ts.
  */
-import type { NumberLocale } from '../core/amount.js';
 import { StatsbidragError } from '../core/errors.js';
-import type { ValidationReport } from '../core/validate.js';
-import { allocationCsv, allocationGrids, allocationJsonDocument, type AllocationView } from './allocation.js';
-import { awardsCsv, awardsGrids, awardsJsonDocument, type AwardView } from './award.js';
-import { comparisonCsvBytes, comparisonGrids, comparisonJsonDocument, type ComparisonView, type CompareLayout } from './compare.js';
 import type { Comparison } from '../core/compare.js';
+import type { AllocationView } from './allocation.js';
+import type { AwardView } from './award.js';
+import type { CompareLayout } from './compare.js';
 import { FORMATS_OF, type FormatOf, type ResultKind } from './format-names.js';
-import { provenanceOf, type Rendered, type RenderOptions, type Source } from './output.js';
-import { auditJson } from './audit/json.js';
-import type { AuditReportInput } from './audit/model.js';
-import { auditText } from './audit/text.js';
-import type { ReportPaint } from './report-paint.js';
-import { validationGithub } from './validation/github.js';
-import { validationJson } from './validation/json.js';
-import { validationSummaryLine, validationText } from './validation/text.js';
-import { allocationWorkbook, awardsWorkbook, comparisonWorkbook } from './xlsx.js';
-import { xlsxChunks } from './xlsx-zip.js';
+import type { Rendered, RenderOptions, Source } from './output.js';
+import type { Inputs, KindWriters, Writer } from './writers/shared.js';
+import { writers as allocation } from './writers/allocation.js';
+import { writers as comparison } from './writers/comparison.js';
+import { writers as awards } from './writers/awards.js';
+import { writers as validation } from './writers/validation.js';
+import { writers as audit } from './writers/audit.js';
 
-/** What a writer writes: text or UTF-8 bytes in chunks (the allocation's CSV), or (xlsx) a workbook's bytes as they are zipped. */
-type Written = string | Iterable<string | Uint8Array> | AsyncIterable<Uint8Array>;
+export type { Writer } from './writers/shared.js';
 
-/** The options of validate's and audit's reports. */
-interface ReportOptions {
-  /** The command line, for the provenance of JSON output. */
-  command?: string | undefined;
-  locale: NumberLocale;
-  paint: ReportPaint;
-  /** validate --quiet: only the summary line of the text report. */
-  summaryOnly?: boolean | undefined;
-}
-
-/** What validate hands its writers. */
-interface ValidationView {
-  report: ValidationReport;
-  /** The table's headers (GitHub annotations name the cell's column). */
-  headers: readonly string[];
-  source: Source;
-}
-
-/** What audit hands its writers. */
-type AuditView = AuditReportInput & { source: Source };
-
-interface Inputs {
-  allocation: AllocationView;
-  comparison: ComparisonView;
-  awards: AwardView;
-  validation: ValidationView;
-  audit: AuditView;
-}
-interface Options {
-  allocation: RenderOptions;
-  comparison: RenderOptions;
-  awards: RenderOptions;
-  validation: ReportOptions;
-  audit: ReportOptions;
-}
-
-export type Writer<K extends ResultKind> = (input: Inputs[K], options: Options[K]) => Written;
-
-/** The provenance an xlsx workbook carries: it needs the result's source. */
-function sourced(source: Source | undefined): Source {
-  if (!source) throw new TypeError('an xlsx workbook carries its provenance: the result needs its source');
-  return source;
-}
-
-const json = (doc: unknown): string => `${JSON.stringify(doc, null, 2)}\n`;
-
-const WRITERS: { readonly [K in ResultKind]: { readonly [F in FormatOf<K>]: Writer<K> } } = {
-  allocation: {
-    table: allocationGrids,
-    md: allocationGrids,
-    csv: allocationCsv,
-    json: allocationJsonDocument,
-    xlsx: (view, o) => xlsxChunks(allocationWorkbook(view, o.locale, provenanceOf(sourced(view.source), o))),
-  },
-  comparison: {
-    table: comparisonGrids,
-    md: comparisonGrids,
-    csv: comparisonCsvBytes,
-    json: comparisonJsonDocument,
-    xlsx: (view, o) => xlsxChunks(comparisonWorkbook(view.comparison, o.locale, provenanceOf(sourced(view.source), o), view.layout)),
-  },
-  awards: {
-    table: awardsGrids,
-    md: awardsGrids,
-    csv: awardsCsv,
-    json: awardsJsonDocument,
-    xlsx: (view, o) => xlsxChunks(awardsWorkbook(view, o.locale, provenanceOf(sourced(view.source), o))),
-  },
-  validation: {
-    text: (v, o) => (o.summaryOnly ? `${validationSummaryLine(v.report, o.paint, o.locale)}\n` : validationText(v.report, o.paint, o.locale)),
-    json: (v, o) => json(validationJson(v.report, o.locale, provenanceOf(v.source, o))),
-    github: (v, o) => validationGithub(v.report, v.headers, o.locale),
-  },
-  audit: {
-    text: (a, o) => auditText(a, o.paint, o.locale),
-    json: (a, o) => json(auditJson(a, provenanceOf(a.source, o), o.locale)),
-  },
-};
+/**
+ * One row for each kind (render/writers/KIND.ts). A row is undefined only in a command's own CLI bundle
+ * (dist/cli-NAME.cjs), which scripts/build-cli.mjs makes without the rows of the kinds that
+ * command does not write (its declaration's `writes`): V8 then reads and keeps less at its start.
+ */
+const WRITERS: { readonly [K in ResultKind]: KindWriters<K> | undefined } = { allocation, comparison, awards, validation, audit };
 
 /** The formats a kind of result is written in. */
 export const formatsOf = <K extends ResultKind>(kind: K): readonly FormatOf<K>[] => FORMATS_OF[kind];
 
 /** The one writer of `kind` in `format`; a format the kind is not written in is a usage error. */
 export function writerFor<K extends ResultKind>(kind: K, format: string): Writer<K> {
-  const row = WRITERS[kind] as Readonly<Record<string, Writer<K>>>;
+  const row = WRITERS[kind] as Readonly<Record<string, Writer<K>>> | undefined;
+  if (row === undefined) throw new Error(`statsbidrag: this command's bundle has no writers of the ${kind} (its declaration's writes, scripts/build-cli.mjs)`);
   if (!Object.hasOwn(row, format)) {
     throw new StatsbidragError('invalid-option', `--format: "${format}" is not a format of the ${kind} (one of ${FORMATS_OF[kind].join(', ')})`, {}, 'usage');
   }

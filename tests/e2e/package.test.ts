@@ -20,10 +20,10 @@ const npm = (args: string[], cwd: string): string =>
 describe('npm pack', () => {
   const files = (JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
 
-  it('ships only what runs: the bundles (and the report script), one types file each, the bin, the data and the docs', () => {
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/statsbidrag\.cjs|dist\/(index\.(js|cjs|d\.ts|d\.cts)|cli(-[a-z]+)?\.cjs|report-script\.js)|data\/.+\.(csv|json|md)|schemas\/[a-z]+\.schema\.json|docs\/[A-Za-z-]+\.(md|png))$/;
+  it('ships only what runs: the bundles (and the report script and the stamps of the bundled data), one types file each, the bin, the data and the docs', () => {
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/statsbidrag\.cjs|dist\/(index\.(js|cjs|d\.ts|d\.cts)|cli(-[a-z]+)?\.cjs|report-script\.js|rules-stamp\.json|scenario-stamps\.json)|data\/.+\.(csv|json|md)|schemas\/[a-z]+\.schema\.json|docs\/[A-Za-z-]+\.(md|png))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const f of ['LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.cjs', 'dist/cli-allocate.cjs', 'dist/report-script.js', 'data/rules.json']) expect(files).toContain(f);
+    for (const f of ['LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.cjs', 'dist/cli-allocate.cjs', 'dist/report-script.js', 'dist/rules-stamp.json', 'dist/scenario-stamps.json', 'data/rules.json']) expect(files).toContain(f);
   });
 
   it('every relative link and image of the shipped README and docs points at a file the package holds', () => {

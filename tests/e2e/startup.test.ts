@@ -6,6 +6,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { BIN, ROOT, run, tempDir } from '../helpers/cli.js';
+import { allocate } from '../../src/cli/declarations/allocate.js';
+import { audit } from '../../src/cli/declarations/audit.js';
+import { award } from '../../src/cli/declarations/award.js';
+import { compare } from '../../src/cli/declarations/compare.js';
+import { completion } from '../../src/cli/declarations/completion.js';
+import { report } from '../../src/cli/declarations/report.js';
+import { schema } from '../../src/cli/declarations/schema.js';
+import { validate } from '../../src/cli/declarations/validate.js';
+
+const DECLARATIONS = [allocate, audit, award, compare, completion, report, schema, validate];
 
 /** The package's runnable parts (bin, the CLI bundle, data) copied to a folder of its own, to edit. */
 function copyOfPackage(): string {
@@ -138,6 +148,19 @@ describe('a bundle per command', () => {
     const pkg = copyOfPackage();
     expect(readdirSync(join(pkg, 'dist'))).toEqual(['cli.cjs']);
     expect(allocateIn(pkg, ['--format', 'csv']).stdout).toBe(run(['allocate', '--format', 'csv']).stdout);
+  });
+
+  it("carries the writers of the kinds its declaration writes, and its run writes no other kind", () => {
+    for (const command of buildProgram().commands) {
+      const name = command.name();
+      const declared = DECLARATIONS.find((d) => d.name === name);
+      expect(declared, name).toBeDefined();
+      const source = readFileSync(join(ROOT, 'src', 'cli', 'commands', `${name}.ts`), 'utf8');
+      // The kinds the command's run hands the format table (emitAs or writerFor with the kind named).
+      const written = [...source.matchAll(/\b(?:emitAs|writerFor)\(\s*'([a-z]+)'/g)].map((m) => m[1]);
+      for (const kind of written) expect(declared!.writes, `${name} writes ${kind}`).toContain(kind);
+      expect(written.length > 0, `${name}: ${declared!.writes.join(', ')}`).toBe(declared!.writes.length > 0);
+    }
   });
 });
 

@@ -24,6 +24,7 @@ const example = declareCommand({
     { flags: '--no-color', description: 'a negation' },
     { flags: '--old <x>', description: 'hidden', hidden: true },
   ],
+  writes: [],
   examples: '\nExamples:\n  $ example x\n',
 });
 type ExampleFlags = FlagsOf<typeof example>;

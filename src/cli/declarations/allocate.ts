@@ -7,6 +7,7 @@ export const allocate = declareCommand({
   description: 'split a programme\'s money (or any amount) among recipients in proportion to a weight column',
   arguments: [],
   options: [...ALLOCATION_OPTIONS, ...OUTPUT_OPTIONS],
+  writes: ['allocation'],
   examples: `
 Examples:
   $ statsbidrag allocate

@@ -22,6 +22,7 @@ export const audit = declareCommand({
     { flags: '--out <file>', description: 'write to a file (atomically) instead of stdout' },
     { flags: '--no-color', description: 'no colour in the text output (also NO_COLOR=1)' },
   ],
+  writes: ['audit'],
   examples: '\nExamples:\n  $ statsbidrag audit tillvaxtverket-2018 --basis 2018 --column 2019\n  $ statsbidrag audit tillvaxtverket-2018 --basis 2018 --column 2020-2027 --unit 1000000 --format json\n\nExit codes: 0 some rule reproduces every row, 1 none does, 2 the input cannot be read.\n',
 });
 

@@ -18,6 +18,7 @@ export const award = declareCommand({
     { flags: '--unit <amount>', description: 'rounding unit of the awards (default: the rules\' award unit, else whole kronor)' },
     ...OUTPUT_OPTIONS,
   ],
+  writes: ['awards'],
   examples:
     '\nExamples:\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 788 tkr"\n      reproduces the Delmos awards in Gävleborg 2018 (seed 002); the bundled example, by name\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 500 tkr" --ration equal-awards\n  $ statsbidrag award gavleborg-applications --ceiling 300000 --budget "1 500 tkr" --ration proportional --format csv\n',
 });

@@ -17,6 +17,7 @@ export const compare = declareCommand({
     { flags: '--rules <file>', description: 'grant rules JSON (default: the bundled data/rules.json)' },
     ...OUTPUT_OPTIONS,
   ],
+  writes: ['comparison'],
   examples:
     '\nExamples:\n  $ statsbidrag compare baseline actual\n      announced (2018 press release) against the totals actually available 2019–2021\n  $ statsbidrag compare baseline actual --year 2019-2021 --format csv\n  $ statsbidrag compare baseline what-if --order input\n  $ statsbidrag compare tillvaxtverket-2018 tillvaxtverket-2018.csv --layout wide --format csv\n',
 });

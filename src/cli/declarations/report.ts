@@ -15,6 +15,7 @@ export const report = declareCommand({
     // The allocation options are allocate's own (the report always explains every row).
     ...omitOptions(ALLOCATION_OPTIONS, ['--explain', '--explain-range']),
   ],
+  writes: [],
   examples:
     '\nExamples:\n  $ statsbidrag report --out report.html\n      the bundled Tillväxtverket grant, every year, with charts and the explained table\n  $ statsbidrag report --compare baseline actual --out compare.html\n  $ statsbidrag report --validate tillvaxtverket-2018 --locale en --out validation.html\n\nThe page fetches nothing, needs no JavaScript for its content, and prints on A4.\nExit codes: 0 written, 1 (--validate) the table fails a check, 2 trouble.\n',
 });

@@ -27,6 +27,7 @@ export const validate = declareCommand({
     { flags: '--out <file>', description: 'write the report to a file (atomically) instead of stdout' },
     { flags: '--no-color', description: 'no colour in the text report (also NO_COLOR=1)' },
   ],
+  writes: ['validation'],
   examples:
     '\nExamples:\n  $ statsbidrag validate tillvaxtverket-2018\n      the bundled table (data/tillvaxtverket-2018.csv), by name; any CSV, .xlsx or JSON table by its path\n  $ statsbidrag validate tillvaxtverket-2018 --format github\n      one GitHub workflow annotation per finding, pointing at the cell\n  $ statsbidrag validate tillvaxtverket-2018 --stated "Belopp 2018=410 396 000" --quiet\n      a column\'s sum, exactly; only the summary line\n  $ statsbidrag validate tillvaxtverket-2018 --data tillvaxtverket-2018 --basis 2018 --total 410396000 --year 2018 --unit 1000\n      against exactly what `allocate` with the same options writes, cell by cell\n\nExit codes: 0 no error, 1 the table fails a check, 2 the input cannot be read.\n',
 });

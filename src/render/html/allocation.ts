@@ -148,6 +148,18 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
     const value = plain(d, dp);
     return { html: escapeHtml(m(d)), num: true, sort: value, data: { 'data-amount': value, 'data-column': column } };
   };
+  // A recipient's weight as both tables show it, made once: each read of `weight` parses the
+  // recipient's text again (io), and the full table and every explained period show the same one.
+  const weightCells = new Map<Recipient, Cell>();
+  const weightCell = (r: Recipient): Cell => {
+    let cell = weightCells.get(r);
+    if (cell === undefined) {
+      const weight = r.weight;
+      cell = { html: escapeHtml(formatAmount(weight, { locale })), num: true, sort: weight.toFixed() };
+      weightCells.set(r, cell);
+    }
+    return cell;
+  };
   const codes = view.all.some((r) => r.code !== undefined);
   const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
   const spanText = a.span ? formatYearRange(a.span) : '';
@@ -290,7 +302,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
           : []),
         { html: userText(r.id), rowHeader: true },
         ...(codes ? [{ html: userText(r.code ?? '') }] : []),
-        { html: escapeHtml(formatAmount(r.weight, { locale })), num: true, sort: r.weight.toFixed() },
+        weightCell(r),
         ...columns.map((c): Cell => (k >= 0 ? { ...amountCell(c.amount(k), c.csv.join(' ')), ...(c.key === 'total' ? { className: 'total' } : {}) } : { html: escapeHtml(`– (${w.out})`), num: true })),
       ];
     }),
@@ -346,7 +358,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
           return [
           { html: userText(row.recipient.id), rowHeader: true },
           ...(codes ? [{ html: userText(row.recipient.code ?? '') }] : []),
-          { html: escapeHtml(formatAmount(row.recipient.weight, { locale })), num: true, sort: row.recipient.weight.toFixed() },
+          weightCell(row.recipient),
           { html: escapeHtml(num(row.share.times(100), 4)), num: true, sort: row.share.toFixed(12) },
           { html: escapeHtml(num(row.quota, pdp + 2)), num: true, sort: row.quota.toFixed(pdp + 2) },
           { html: escapeHtml(formatAmount(amount, { locale, decimals: pdp })), num: true, sort: plain(amount, pdp) },
