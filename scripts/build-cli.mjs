@@ -35,27 +35,20 @@ const DIST = join(ROOT, 'dist');
 // import.meta.url as a getter: made when a module asks for it (a createRequire, the package root), not at every start.
 const importMetaUrl = { define: { 'import.meta.url': '__importMeta.url' }, banner: { js: "var __importMeta={get url(){return require('url').pathToFileURL(__filename).href}};" } };
 
+/** `contents` (TypeScript re-exports from src/) bundled as CommonJS into `outfile` for the build to require, then remove. */
+async function buildHelper(contents, outfile) {
+  await build({ absWorkingDir: ROOT, stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning', ...importMetaUrl });
+}
+
 /** The rules stamp and the scenarios' stamps: loadRules and loadScenario (zod) on the bundled files, encoded, and checked to decode to the same. */
 async function rulesStamp() {
   // The loader and the encoding from src/, bundled for this one use beside the output (so the
   // module finds the package root and data/ as the CLI does), then removed.
   const helper = join(DIST, '.rules-stamp-helper.cjs');
-  await build({
-    absWorkingDir: ROOT,
-    stdin: {
-      contents:
-        "export { loadRules, DEFAULT_RULES, DATA_DIR } from './src/io/load.ts'; export { loadScenario } from './src/io/scenario-files.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts'; export { CSS, SORT_SCRIPT } from './src/render/html/style.ts';",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: helper,
-    logLevel: 'warning',
-    ...importMetaUrl,
-  });
+  await buildHelper(
+    "export { loadRules, DEFAULT_RULES, DATA_DIR } from './src/io/load.ts'; export { loadScenario } from './src/io/scenario-files.ts'; export { encodeValue, decodeValue } from './src/io/rules-stamp.ts'; export { CSS, SORT_SCRIPT } from './src/render/html/style.ts';",
+    helper,
+  );
   try {
     const { loadRules, DEFAULT_RULES, DATA_DIR, loadScenario, encodeValue, decodeValue, CSS, SORT_SCRIPT } = createRequire(import.meta.url)(helper);
     const bytes = readFileSync(DEFAULT_RULES);
@@ -130,17 +123,7 @@ const commandNames = readdirSync(join(ROOT, 'src', 'cli', 'commands'))
  */
 async function commandWrites() {
   const helper = join(DIST, '.declarations-helper.cjs');
-  await build({
-    absWorkingDir: ROOT,
-    stdin: { contents: commandNames.map((name) => `export { ${name} } from './src/cli/declarations/${name}.ts';`).join('\n'), resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: helper,
-    logLevel: 'warning',
-    ...importMetaUrl,
-  });
+  await buildHelper(commandNames.map((name) => `export { ${name} } from './src/cli/declarations/${name}.ts';`).join('\n'), helper);
   try {
     const declarations = createRequire(import.meta.url)(helper);
     return Object.fromEntries(
