@@ -206,13 +206,15 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     if (!plain) return undefined;
     table = plain;
   }
+  // The weights from the copy written out; every other column (names, codes, bounds) from its own cells, which
+  // the copy holds at the same offsets: the recipient column may be the weight column, its names as written.
   const { bytes: b } = table;
-  const nameStart = table.starts[idCol]!;
-  const nameEnd = table.ends[idCol]!;
+  const nameStart = source.starts[idCol]!;
+  const nameEnd = source.ends[idCol]!;
   const weightStart = table.starts[basisCol]!;
   const weightEnd = table.ends[basisCol]!;
-  const codeStart = codeCol >= 0 ? table.starts[codeCol]! : undefined;
-  const codeEnd = codeCol >= 0 ? table.ends[codeCol]! : undefined;
+  const codeStart = codeCol >= 0 ? source.starts[codeCol]! : undefined;
+  const codeEnd = codeCol >= 0 ? source.ends[codeCol]! : undefined;
   const anyCode = codeStart !== undefined && codeEnd !== undefined && anyPresent(codeStart, codeEnd);
   if (anyCode === undefined) return undefined;
   const scaled = scaleWeights(weights, fracDigits, decimals);
@@ -276,7 +278,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     } catch {
       return undefined;
     }
-    const bound = boundColumn(b, rows, table.starts[col]!, table.ends[col]!);
+    const bound = boundColumn(b, rows, source.starts[col]!, source.ends[col]!);
     if (!bound) return undefined;
     cols[what === 'floor' ? 'floors' : 'ceilings'] = bound;
   }

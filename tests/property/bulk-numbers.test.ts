@@ -110,6 +110,25 @@ describe('the bulk lane on weights written the Swedish way', () => {
     expect(notes[1]).toEqual(notes[0]);
   });
 
+  it('keeps the names as written when the recipient column is the weight column (only the weights are written out plainly)', async () => {
+    const cases: [string, string, string | undefined][] = [
+      ['first-column.csv', 'Vikt;Område\n1 000,5;A\n2 000;B\n', undefined],
+      ['one-column.csv', 'Vikt\n1 000\n1000\n', undefined],
+      ['id-is-weight.csv', 'Kommun;Vikt\n1 000;1 000,5\n2 000;2 000\n', 'Vikt'],
+    ];
+    for (const [name, text, id] of cases) {
+      const data = join(dir, name);
+      writeFileSync(data, text);
+      for (const format of ['csv', 'json'] as const) {
+        const { general, lane, taken, notes } = await bothPaths({ data, basis: 'Vikt', ...(id ? { id } : {}), total: new Decimal('1000') }, format);
+        expect(taken, name).toBe(true);
+        expect(general, name).not.toBeInstanceOf(Error);
+        expect(lane, name).toBe(general);
+        expect(notes[1]).toEqual(notes[0]);
+      }
+    }
+  });
+
   // A total word alone ("Summa") or within a name whose amount is the sum of the rows above ("Riket 2024", core/total-rows.ts).
   it('sets a total row aside as the general path does, its sum read with the file’s decimal mark', async () => {
     let aside = 0;
