@@ -6,7 +6,7 @@
  * digit grouping is broken ("164 000 00") is read as the parser's first reading and noted; any
  * other unreadable cell is an error naming file, line and column.
  */
-import { groupedAmountBytes, PLAIN, plainAmountBytes, type PlainBytes } from './amount.js';
+import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { recipientKey } from './recipient-key.js';
@@ -50,7 +50,7 @@ interface TableBytes {
 
 const bytesOf = (t: TableLike): TableBytes | undefined => (t.bytes && t.starts && t.ends ? { bytes: t.bytes, starts: t.starts, ends: t.ends } : undefined);
 
-/** A plain amount read from a cell's bytes (core/amount.ts plainAmountBytes), one for every cell. */
+/** An amount read from a cell's bytes (core/amount.ts amountBytes), one for every cell. */
 const plain: PlainBytes = { value: 0, decimals: 0, negative: false };
 
 /** A cell's state after the first reading: a value, empty (0, no value for the total-row rule) or unreadable. */
@@ -192,8 +192,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
             clean[slot] = false;
             continue;
           }
-          // (Or grouped the Swedish way, "9 979 000", "816 226,06": the same reading, groupedAmountBytes.)
-          if (plainAmountBytes(b!, s, e, plain) || groupedAmountBytes(b!, s, e, t.decimalMark, plain)) {
+          // (Or grouped the Swedish way, "9 979 000", "816 226,06": amount.ts amountBytes, the same reading.)
+          if (amountBytes(b!, s, e, t.decimalMark, plain)) {
             column.setNumber(r, plain.negative ? -plain.value : plain.value, plain.decimals);
             continue;
           }

@@ -125,7 +125,7 @@ export interface PlainBytes {
  * exact double): true with `out` filled; false for any other cell, whose text the caller reads.
  * Spares a string per cell in a column of plain amounts (validate, compare, award).
  */
-export function plainAmountBytes(b: Uint8Array, s: number, e: number, out: PlainBytes): boolean {
+function plainAmountBytes(b: Uint8Array, s: number, e: number, out: PlainBytes): boolean {
   let i = s;
   const negative = i < e && b[i] === 45;
   if (negative) i++;
@@ -212,6 +212,16 @@ export function groupedAmountBytes(b: Uint8Array, s: number, e: number, mark: De
   out.decimals = decimals;
   out.negative = false;
   return true;
+}
+
+/**
+ * A cell's bytes b[s, e) read as parseAmount reads its text with the file's decimal mark, when it is
+ * plain (plainAmountBytes) or grouped the Swedish way (groupedAmountBytes): true with `out` filled;
+ * false for anything else, whose text the caller reads. What validate, award, audit and compare
+ * read each amount cell with first.
+ */
+export function amountBytes(b: Uint8Array, s: number, e: number, mark: DecimalMark | undefined, out: PlainBytes): boolean {
+  return plainAmountBytes(b, s, e, out) || groupedAmountBytes(b, s, e, mark, out);
 }
 
 /** Digits grouped in threes by single spaces ("9 979 000"), at most 30 of them: the other common form. */

@@ -2,6 +2,7 @@
  * Allocate on both paths (property tests of the bulk lane): the general path's bytes or error, and
  * the use case's with the lane offered (app/allocate.ts onLane), and the notes each said.
  */
+import { expect } from 'vitest';
 import { allocateUseCase, type AllocateRequest } from '../../src/app/allocate.js';
 import type { Chunks } from '../../src/app/bulk.js';
 import { setNoteSink } from '../../src/io/notes.js';
@@ -40,3 +41,12 @@ export async function bothPaths(request: AllocateRequest, format: 'csv' | 'json'
   return { general, lane: bytes, taken: lane.kind === 'bulk', notes };
 }
 
+
+/** The lane said what the general path said: the same notes, and the same bytes or an error with the same message. */
+export function expectSameAsGeneral({ general, lane, notes }: { general: string | Error; lane: string | Error; notes: string[][] }): void {
+  expect(notes[1]).toEqual(notes[0]);
+  if (general instanceof Error) {
+    expect(lane).toBeInstanceOf(Error);
+    expect((lane as Error).message).toBe(general.message);
+  } else expect(lane).toBe(general);
+}

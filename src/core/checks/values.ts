@@ -10,7 +10,7 @@
  * digits are read here (amount.ts's own fast paths; from the bytes, also a decimal comma and
  * grouped decimals: readPlainAmountBytes), anything else by readCell().
  */
-import { groupedAmountBytes, plainAmountBytes, type DecimalMark, type PlainBytes } from '../amount.js';
+import { amountBytes, type DecimalMark, type PlainBytes } from '../amount.js';
 import { readCell, type CellReading } from '../cells.js';
 import { Decimal } from '../decimal.js';
 import { fromScaled, scaleOf, toScaled } from '../scaled.js';
@@ -200,15 +200,13 @@ const GROUPED = /^\d{1,3}(?: \d{3}){1,9}$/;
 /**
  * readAmountCell()'s reading of the cell whose UTF-8 bytes are b[s, e), with the file's decimal
  * mark, when it is plain (digits, at most 15, with "." and one or two decimals) or grouped the
- * Swedish way (amount.ts groupedAmountBytes: "9 979 000", "816 226,06", "816226,06"), with no
+ * Swedish way (amount.ts amountBytes: "9 979 000", "816 226,06", "816226,06"), with no
  * sign: stores it and returns true, else false (nothing stored; the caller reads the cell's text).
  * Spares a string per cell in a column of such amounts.
  */
 export function readPlainAmountBytes(values: AmountValues, pos: number, b: Uint8Array, s: number, e: number, mark: DecimalMark | undefined): boolean {
   // A sign is readAmountCell's longer way (a negative amount is held as a Decimal, with its finding).
-  if (plainAmountBytes(b, s, e, plain)) {
-    if (plain.negative) return false;
-  } else if (!groupedAmountBytes(b, s, e, mark, plain)) return false;
+  if (!amountBytes(b, s, e, mark, plain) || plain.negative) return false;
   values.setScaled(pos, plain.value, plain.decimals);
   return true;
 }

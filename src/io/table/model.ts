@@ -211,18 +211,27 @@ export class ColumnsSink implements RowSink {
   }
 
   /**
+   * The builder with room for a sparse row of `count` cells on `line`, or undefined for no cell
+   * (blank, as in row(); a cell beyond the header's width still makes the row, as there).
+   */
+  private openRow(line: number, count: number): ColumnsBuilder | undefined {
+    if (!this.headers) throw new Error('ColumnsSink: the header comes through row()');
+    const b = this.builder!;
+    if (count === 0) return undefined;
+    b.reserve();
+    b.setLine(b.rows, line);
+    return b;
+  }
+
+  /**
    * A row given by its non-empty cells only: texts[i] (not empty) in column cols[i], for i < count,
    * columns ascending; every other cell empty. What `row()` does with the same row padded, at the
    * cost of its filled cells (an xlsx sheet's row of one cell under a header to XFD). The header
    * comes through `row()`.
    */
   sparseRow(line: number, cols: ArrayLike<number>, texts: readonly string[], count: number): void {
-    if (!this.headers) throw new Error('ColumnsSink: the header comes through row()');
-    const b = this.builder!;
-    // No cell: blank, as in row(); a cell beyond the header's width still makes the row (as there).
-    if (count === 0) return;
-    b.reserve();
-    b.setLine(b.rows, line);
+    const b = this.openRow(line, count);
+    if (!b) return;
     for (let i = 0; i < count; i++) {
       const c = cols[i]!;
       if (c < b.width) this.write(b, c, texts[i]!);
@@ -232,11 +241,8 @@ export class ColumnsSink implements RowSink {
 
   /** sparseRow() of a row whose cells are UTF-8 bytes: cell i is bytes[starts[i], ends[i]) (RowSink.bytesRow). */
   bytesRow(line: number, cols: ArrayLike<number>, count: number, bytes: Buffer, starts: ArrayLike<number>, ends: ArrayLike<number>): void {
-    if (!this.headers) throw new Error('ColumnsSink: the header comes through row()');
-    const b = this.builder!;
-    if (count === 0) return;
-    b.reserve();
-    b.setLine(b.rows, line);
+    const b = this.openRow(line, count);
+    if (!b) return;
     for (let i = 0; i < count; i++) {
       const c = cols[i]!;
       if (c >= b.width) continue;

@@ -271,37 +271,25 @@ export function denseCells(width: number, cols: ArrayLike<number>, texts: readon
   return cells;
 }
 
-/** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed), in `out`. */
-function parseRef(ref: string, out: { col: number; row: number }): void {
-  let col = 0;
-  let i = 0;
-  const n = ref.length;
-  for (; i < n; i++) {
+/** A reference's code units as bytes for the byte readers (a non-ASCII one as 0, which no rule takes), at most 64: a longer one is malformed either way (no column passes four letters, no row ten digits). */
+const REF = new Uint8Array(64);
+function refBytes(ref: string): number {
+  const n = Math.min(ref.length, REF.length);
+  for (let i = 0; i < n; i++) {
     const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-    if (col > EXCEL_MAX_COLUMNS) {
-      out.col = EXCEL_MAX_COLUMNS;
-      out.row = NaN;
-      return;
-    }
+    REF[i] = c < 128 ? c : 0;
   }
-  out.col = col - 1;
-  out.row = rowDigits(ref, i);
+  return n;
 }
 
-/** ref[from…] as a row number: 1 to 10 digits, no leading zero; NaN otherwise. */
-function rowDigits(ref: string, from: number): number {
-  const n = ref.length;
-  if (n === from || n - from > 10) return NaN;
-  let row = 0;
-  for (let i = from; i < n; i++) {
-    const d = ref.charCodeAt(i) - 48;
-    if (d < 0 || d > 9 || (d === 0 && i === from)) return NaN;
-    row = row * 10 + d;
-  }
-  return row;
+/** "AB12" → column 27 (0-based; -1 without letters, EXCEL_MAX_COLUMNS or more beyond XFD) and row 12 (NaN when malformed), in `out`. */
+function parseRef(ref: string, out: { col: number; row: number }): void {
+  parseRefBytes(REF, 0, refBytes(ref), out);
+}
+
+/** A row attribute as a row number: 1 to 10 digits, no leading zero; NaN otherwise. */
+function rowDigits(ref: string): number {
+  return rowDigitsBytes(REF, 0, refBytes(ref));
 }
 
 /** ASCII digits b[s, e) (1 to 10 of them, no leading zero) as a row number; NaN otherwise. */
@@ -617,7 +605,7 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
           } else n = lastRow + 1;
         } else {
           r = a.get('r');
-          n = r === undefined ? lastRow + 1 : rowDigits(r, 0);
+          n = r === undefined ? lastRow + 1 : rowDigits(r);
         }
         if (Number.isNaN(n)) {
           rowNumber = 0;
