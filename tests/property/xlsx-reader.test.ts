@@ -4,7 +4,7 @@
  * - io/xlsx/xml.ts's XmlReader gives the events saxes gives (names, the attributes a sheet is read
  *   by, text, self-closing) and the same error, on random XML that is well-formed or not (entities
  *   valid and not, CDATA, comments, processing instructions, a DOCTYPE, "]]>", control characters,
- *   line ends, surrogates, non-ASCII names, mismatched and missing end tags, duplicate attributes,
+ *   line ends, surrogate pairs and what a lone surrogate becomes in a file, non-ASCII names, mismatched and missing end tags, duplicate attributes,
  *   a second root), cut into chunks at random points.
  * - A random workbook (shared and inline strings with entities and Excel's _xHHHH_ escapes,
  *   numbers, booleans, empty and sparse cells, rows with and without r=, white space, comments and
@@ -115,9 +115,14 @@ const document = fc
     fc.nat(40),
   )
   .map(([prolog, root, epilog, cutAt]) => {
-    const doc = `${prolog}${root}${epilog}`;
+    const whole = `${prolog}${root}${epilog}`;
     // Now and then cut off.
-    return cutAt === 0 ? doc.slice(0, Math.floor(doc.length / 2)) : doc;
+    const doc = cutAt === 0 ? whole.slice(0, Math.floor(whole.length / 2)) : whole;
+    // As the reader is given it: a part's bytes decoded as UTF-8 (zip.ts's StringDecoder), where a
+    // lone surrogate cannot occur; written into a file it is bytes that decode to U+FFFD. (saxes,
+    // the reference, reads a lone surrogate differently by where a chunk starts, so the documents
+    // it is compared on are those a workbook can hold.)
+    return Buffer.from(doc, 'utf8').toString('utf8');
   });
 
 describe('XmlReader reads as saxes does', () => {
