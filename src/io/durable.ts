@@ -158,6 +158,15 @@ async function eachChunk(chunks: Iterable<Chunk> | AsyncIterable<Chunk>, visit: 
   }
 }
 
+/**
+ * Let the handlers of signals that have arrived run. A signal reaches its handler in the event loop's
+ * poll phase; one setImmediate may run in the check phase of the turn under way, past its poll, so
+ * two: the second runs only after the next turn's poll.
+ */
+function signalsSeen(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 // Temporary files of writes under way, removed if the process is interrupted.
 const pending = new Map<string, DurableFs>();
 let handlersInstalled = false;
@@ -298,10 +307,12 @@ export async function writeFileDurably(path: string, chunks: Iterable<Chunk> | A
   let fd: number | undefined;
   let created = false;
   let step: 'open' | 'write' | 'rename' = 'open';
+  // The signal handlers are in place before the temporary file exists: a signal that arrived between
+  // its creation and the handlers would end the process by its default action and leave the file.
+  track(temp, fs);
   try {
     fd = fs.openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, stats ? stats.mode & 0o7777 : 0o666);
     created = true;
-    track(temp, fs);
     if (stats) {
       // Keep the replaced file's permissions (the umask applied to open's mode) and, for root, its owner.
       fs.fchmodSync(fd, stats.mode & 0o7777);
@@ -320,6 +331,10 @@ export async function writeFileDurably(path: string, chunks: Iterable<Chunk> | A
     const closing = fd;
     fd = undefined;
     fs.closeSync(closing);
+    // A signal that came during the last stretch of writes (or the fsync) is handled here, before the
+    // rename, by removing the temporary file: once the rename is done the handlers go, and a signal
+    // still waiting for the event loop would be dropped and the run end as if never interrupted.
+    await signalsSeen();
     step = 'rename';
     fs.renameSync(temp, target);
     created = false;
