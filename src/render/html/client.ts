@@ -9,7 +9,7 @@
  */
 import type { Allocation } from '../../core/allocate.js';
 import { Decimal } from '../../core/decimal.js';
-import { StatsbidragError } from '../../core/errors.js';
+import { describeError, StatsbidragError } from '../../core/errors.js';
 import type { Recipient } from '../../core/split.js';
 import { allocationColumns } from '../allocation-columns.js';
 import { allocationCsvChunks } from '../allocation-csv.js';
@@ -103,7 +103,8 @@ function whatIf(data: WhatIfData): void {
       return whatIfAllocation(data!, all(), settings, out);
     } catch (e) {
       if (e instanceof SettingError || e instanceof StatsbidragError) {
-        say(`${w.error}: statsbidrag: ${e.message}`, true);
+        // The CLI's own line (describeError: the field too), so the page says what the command says.
+        say(`${w.error}: statsbidrag: ${e instanceof StatsbidragError ? describeError(e) : e.message}`, true);
         const name = e instanceof SettingError ? e.control : fieldOf(e);
         const control = name ? (form.elements.namedItem(name) as HTMLElement | null) : null;
         control?.setAttribute('aria-invalid', 'true');
