@@ -46,11 +46,12 @@ function fast(method: string, weights: number[], units: number, floors: (number 
   }
 }
 
-/** Weights with many equal values (ties) and zeros, or large ones. */
+/** Weights with many equal values (ties) and zeros, or large ones, or all equal (a tie whenever the units do not divide evenly). */
 const weightsArb = fc.oneof(
   fc.array(fc.constantFrom(0, 1, 1, 2, 3, 5, 10, 10, 100), { minLength: 1, maxLength: 30 }),
   fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 30 }),
   fc.array(fc.oneof(fc.nat({ max: 10 }), fc.integer({ min: 10 ** 12, max: 10 ** 14 })), { minLength: 1, maxLength: 12 }),
+  fc.tuple(fc.constantFrom(1, 7, 10 ** 13), fc.integer({ min: 2, max: 30 })).map(([w, n]) => Array.from({ length: n }, () => w)),
 );
 
 describe('floors and ceilings on typed arrays', () => {
