@@ -8,6 +8,7 @@
  * - the text lists best's missed rows one a line, none lost, doubled or run together.
  */
 import { describe, expect, it } from 'vitest';
+import { joined } from '../helpers/chunks.js';
 import { audit, type AuditRow } from '../../src/core/audit.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { auditJson, auditJsonChunks, MISSED_LISTED } from '../../src/render/audit/json.js';
@@ -26,14 +27,6 @@ function input(n: number, stated?: number): AuditReportInput {
   return { file: 't.csv', result, basis: 'Vikt', column: 'Belopp', repairs: [], ...(stated ? { stated: { value: new Decimal(stated), source: { from: 'option' } } } : {}) };
 }
 
-const joined = (chunks: Iterable<string>): { text: string; count: number } => {
-  let text = '';
-  let count = 0;
-  for (const c of chunks) {
-    text += c;
-    count++;
-  }
-  return { text, count };
 };
 
 describe('audit reports in chunks', () => {
