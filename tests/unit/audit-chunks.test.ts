@@ -27,8 +27,6 @@ function input(n: number, stated?: number): AuditReportInput {
   return { file: 't.csv', result, basis: 'Vikt', column: 'Belopp', repairs: [], ...(stated ? { stated: { value: new Decimal(stated), source: { from: 'option' } } } : {}) };
 }
 
-};
-
 describe('audit reports in chunks', () => {
   // Around 2 048 (JSON) and 4 096 (text) missed rows a chunk: three rows in ten are missed by the best fit.
   for (const n of [4, 30, 6826, 6827, 13654, 14000]) {

@@ -41,8 +41,6 @@ function report(n: number) {
   return validateTable(table, { programme, basis: 'Basis', expected: [{ id: 'Ingen', line: 2 }], expectedSource: 'lista.csv' });
 }
 
-};
-
 describe('validate reports in chunks', () => {
   // Below, at and beyond the boundaries of 2 048 (JSON) and 4 096 (text, annotations) findings a chunk.
   for (const n of [0, 3, 2047, 2048, 4095, 4096, 4097, 8192, 9000]) {
