@@ -155,8 +155,8 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const weightCell = (r: Recipient): Cell => {
     let cell = weightCells.get(r);
     if (cell === undefined) {
-      const weight = r.weight;
-      cell = { html: escapeHtml(formatAmount(weight, { locale })), num: true, sort: weight.toFixed() };
+      const fixed = r.weight.toFixed();
+      cell = { html: escapeHtml(formatFixed(fixed, { locale })), num: true, sort: fixed };
       weightCells.set(r, cell);
     }
     return cell;
