@@ -87,8 +87,9 @@ function recordMaker(r: AwardResult, language: NumberLocale) {
     const from = c.yearFrom[i]!;
     const to = c.yearTo[i]!;
     const rejected = from === NO_YEARS;
-    const cap = c.cap[i];
-    const award = whole ? c.award[i]! : c.award[i]! * c.unitScaled;
+    const cap = c.cap.at(i);
+    const units = c.award.at(i)!;
+    const award = whole ? units : units * c.unitScaled;
     const each = rejected ? '' : whole ? award.toString() : plainScaled(award, dp);
     const row = [
       apps.applicant(i),
@@ -246,9 +247,10 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     const capBy = CAP_BY_CELL[c.capBy[i]!];
     const status = STATUS[c.status[i]!];
     const reason = reasonCell(c.reasons(i));
-    const award = Number(c.award[i]!) * unitNumber;
-    const cap = c.cap[i];
-    const capValue = cap === undefined ? 0 : Number(cap) * unitNumber;
+    const award = c.award.number(i) * unitNumber;
+    const capUnits = c.cap.number(i);
+    const hasCap = capUnits === capUnits;
+    const capValue = hasCap ? capUnits * unitNumber : 0;
     const years = rejected ? 0 : to - from + 1;
     if (
       name === undefined || type === undefined || region === undefined || ordinance === undefined || yearCell === undefined || capBy === undefined || status === undefined || reason === undefined ||
@@ -285,7 +287,7 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     out[at++] = D;
     at = writeScaledAmount(out, at, scaled[4]!, scaled[5]!, MARK, digits);
     out[at++] = D;
-    if (cap !== undefined) at = writeScaledAmount(out, at, capValue, dp, MARK, digits);
+    if (hasCap) at = writeScaledAmount(out, at, capValue, dp, MARK, digits);
     out[at++] = D;
     at = putBytes(out, at, capBy);
     for (let k = 0; k < ys.length; k++) {
