@@ -487,7 +487,7 @@ interface AwardColumns {
   readonly unitScaled: bigint;
   readonly unitDecimals: number;
   /** Why row i got less than it asked for (undefined: nothing limited it); reasons are shared between rows where they are the same. */
-  reasons(i: number): AwardReason[] | undefined;
+  reasons(i: number): readonly AwardReason[] | undefined;
 }
 
 /**
@@ -1050,20 +1050,29 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     if (units === 0n) return BELOW_UNIT;
     return (unitAtScale !== 1n && units * unitAtScale < rawCapOf(i) ? ROUNDED : 0) | (units > 0n && got < units ? SHORT : 0) | (got !== 0n ? GOT_SOME : 0);
   };
-  const reasons = (i: number): AwardReason[] | undefined => {
-    if (status[i] === REJECTED) return [rejection[i]!];
+  // A row with one reason gets that reason's one array, shared by every row it is the reason of
+  // (no array made a row; row() hands out a copy). The two kinds made for each row they are about
+  // are not kept.
+  const single = new Map<AwardReason, readonly AwardReason[]>();
+  const alone = (r: AwardReason): readonly AwardReason[] => {
+    if (r.kind === 'below-unit' || r.kind === 'too-many-years') return [r];
+    let a = single.get(r);
+    if (!a) single.set(r, (a = [r]));
+    return a;
+  };
+  const reasons = (i: number): readonly AwardReason[] | undefined => {
+    if (status[i] === REJECTED) return alone(rejection[i]!);
     const k = kOf[i]!;
-    const out: AwardReason[] = [];
-    if (capBy[i] === 2) out.push(ceilingReason!);
-    if (capBy[i] === 3) out.push(shareReason);
+    // At most three: the cap's (ceiling or cost share), the unit's, and the money's.
+    const byCap = capBy[i] === 2 ? ceilingReason! : capBy[i] === 3 ? shareReason : undefined;
     const limit = limits(i, k);
-    if (limit & BELOW_UNIT) out.push({ kind: 'below-unit', cap: fromScaled(rawCapOf(i), scale), unit });
-    else if (limit & ROUNDED) out.push(roundedReason);
+    const byUnit = limit & BELOW_UNIT ? ({ kind: 'below-unit', cap: fromScaled(rawCapOf(i), scale), unit } as const) : limit & ROUNDED ? roundedReason : undefined;
+    let byMoney: AwardReason | undefined;
     if (limit & SHORT) {
       if (rationing === 'priority') {
         // The budget that had the least left when its turn came.
         const p = tightPool![k]!;
-        if (options.partial && limit & GOT_SOME) out.push(leftReason);
+        if (options.partial && limit & GOT_SOME) byMoney = leftReason;
         else if (p >= 0) {
           // One reason per budget and amount left (a Map per budget keyed by the amount itself, no text
           // made a row); the last one found first: once a budget has run short, row after row finds it so.
@@ -1077,11 +1086,18 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
             }
             lastShort = { pool: p, left, reason: r };
           }
-          out.push(lastShort.reason!);
+          byMoney = lastShort.reason!;
         }
-      } else out.push(rationedReason);
+      } else byMoney = rationedReason;
     }
-    return out.length ? out : undefined;
+    const count = (byCap ? 1 : 0) + (byUnit ? 1 : 0) + (byMoney ? 1 : 0);
+    if (count === 0) return undefined;
+    if (count === 1) return alone((byCap ?? byUnit ?? byMoney)!);
+    const out: AwardReason[] = [];
+    if (byCap) out.push(byCap);
+    if (byUnit) out.push(byUnit);
+    if (byMoney) out.push(byMoney);
+    return out;
   };
 
   // Per year: the year's call and commitments (ordinance limits lie within the call).
@@ -1258,7 +1274,7 @@ class ColumnarAwardResult implements AwardResult {
     const c = this.columns;
     const application = c.applications.application(i);
     const status = AWARD_STATUSES[c.status[i]!]!;
-    if (status === 'rejected') return { application, perYear: [], total: new Decimal(0), tied: false, status, reasons: c.reasons(i)! };
+    if (status === 'rejected') return { application, perYear: [], total: new Decimal(0), tied: false, status, reasons: [...c.reasons(i)!] };
     const years = { from: c.yearFrom[i]!, to: c.yearTo[i]! };
     const amount = fromBigInt(c.award.at(i)!).times(this.unit);
     const reasons = c.reasons(i);
@@ -1273,7 +1289,7 @@ class ColumnarAwardResult implements AwardResult {
       cap: fromBigInt(c.cap.at(i)!).times(this.unit),
       capBy: CAP_BY[c.capBy[i]!]!,
       ...(c.rank[i] ? { rank: c.rank[i] } : {}),
-      ...(reasons ? { reasons } : {}),
+      ...(reasons ? { reasons: [...reasons] } : {}),
     };
   }
 
