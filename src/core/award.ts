@@ -665,14 +665,23 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   // One Draw per (years, ordinance): the budgets are found once, in the order the rows first need them.
   const draws: Draw[] = [];
   const drawIndex = new Map<string, number>();
-  // The last one found, for the next row (rows of a file mostly share their years and ordinance).
-  let last = { from: NaN, to: NaN, ordinance: -1, draw: -1 };
+  // Those of the last years seen, by ordinance, for the next rows (rows of a file mostly share their
+  // years; their ordinances alternate): no key made while the years stay the same.
+  let lastFrom = NaN;
+  let lastTo = NaN;
+  const lastDraws = new Int32Array(rules.ordinances.length).fill(-1);
   const drawOf = (from: number, to: number, ordinance: number): number => {
-    if (from === last.from && to === last.to && ordinance === last.ordinance) return last.draw;
-    const key = `${from}:${to}:${ordinance}`;
-    let d = drawIndex.get(key);
-    if (d === undefined) d = newDraw({ from, to }, ordinance, key);
-    last = { from, to, ordinance, draw: d };
+    if (from !== lastFrom || to !== lastTo) {
+      lastFrom = from;
+      lastTo = to;
+      lastDraws.fill(-1);
+    }
+    let d = lastDraws[ordinance]!;
+    if (d < 0) {
+      const key = `${from}:${to}:${ordinance}`;
+      d = drawIndex.get(key) ?? newDraw({ from, to }, ordinance, key);
+      lastDraws[ordinance] = d;
+    }
     return d;
   };
   const newDraw = (years: YearRange, ordinance: number, key: string): number => {
@@ -1196,9 +1205,13 @@ function priorityOrderOf(apps: ApplicationColumns, admitted: Int32Array, hasScor
   const dp = priority.maxDecimals();
   const keys = new Float64Array(m);
   let exact = true;
+  // priority.scaled(i, dp), read here from its digits (no double handed back a row).
+  const { mant } = priority;
   for (let k = 0; k < m && exact; k++) {
-    const v = priority.scaled(admitted[k]!, dp);
-    if (Number.isNaN(v)) exact = false;
+    const i = admitted[k]!;
+    const d = priority.decimalsAt(i);
+    const v = d < 0 ? NaN : d === dp ? mant[i]! : mant[i]! * 10 ** (dp - d);
+    if (!(v <= Number.MAX_SAFE_INTEGER)) exact = false;
     else keys[k] = v;
   }
   if (exact) {
