@@ -724,7 +724,10 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   // road (every row, nearly always), else in rawCapBig (made for the first such row).
   const rawCapN = new Float64Array(n);
   let rawCapBig: (bigint | undefined)[] | undefined;
-  const rejection = new Array<AwardReason | undefined>(n);
+  // Why row i was rejected: rejections[rejectionAt[i]] (a list of the rejected rows' reasons, not an
+  // array of n slots: V8 holds one of 100 000 or more as a dictionary).
+  const rejectionAt = new Int32Array(n);
+  const rejections: AwardReason[] = [];
   // Organisation types → ordinance (−1: none admits it), once per distinct text.
   const typeOrdinance = new Map<string, number>();
   const notAdmitted = new Map<string, AwardReason>();
@@ -743,20 +746,20 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     if (o < 0) {
       let r = notAdmitted.get(typeText);
       if (!r) notAdmitted.set(typeText, (r = { kind: 'type-not-admitted', type: typeText, admitted: rules.ordinances.map((x) => ({ ordinance: x.ref, types: [...x.admits] })) }));
-      rejection[i] = r;
+      rejectionAt[i] = rejections.push(r) - 1;
       continue;
     }
     const own = apps.yearFrom[i] !== NO_YEARS;
     const from = own ? apps.yearFrom[i]! : options.callYears.from;
     const to = own ? apps.yearTo[i]! : options.callYears.to;
     if (mostYears !== undefined && to - from + 1 > mostYears) {
-      rejection[i] = { kind: 'too-many-years', years: own ? { from, to } : options.callYears, most: mostYears };
+      rejectionAt[i] = rejections.push({ kind: 'too-many-years', years: own ? { from, to } : options.callYears, most: mostYears }) - 1;
       continue;
     }
     const d = drawOf(from, to, o);
     const draw = draws[d]!;
     if (draw.reason) {
-      rejection[i] = draw.reason;
+      rejectionAt[i] = rejections.push(draw.reason) - 1;
       continue;
     }
     drawOfRow[i] = d;
@@ -768,7 +771,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     const shareN = costN === costN ? (whole ? costN : shareOfCost(costN, shareNumber, shareDivisorNumber)) : NaN;
     if (fastCaps && requestedN === requestedN && shareN === shareN) {
       if (requestedN <= 0) {
-        rejection[i] = requestsNothing;
+        rejectionAt[i] = rejections.push(requestsNothing) - 1;
         continue;
       }
       let capN = requestedN;
@@ -784,7 +787,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     } else {
       const requested = scaledAt(apps.requested, i, scale);
       if (requested <= 0n) {
-        rejection[i] = requestsNothing;
+        rejectionAt[i] = rejections.push(requestsNothing) - 1;
         continue;
       }
       let cap = requested;
@@ -1070,7 +1073,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     return a;
   };
   const reasons = (i: number): readonly AwardReason[] | undefined => {
-    if (status[i] === REJECTED) return alone(rejection[i]!);
+    if (status[i] === REJECTED) return alone(rejections[rejectionAt[i]!]!);
     const k = kOf[i]!;
     // At most three: the cap's (ceiling or cost share), the unit's, and the money's.
     const byCap = capBy[i] === 2 ? ceilingReason! : capBy[i] === 3 ? shareReason : undefined;
