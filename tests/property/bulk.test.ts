@@ -428,15 +428,15 @@ describe('bulk lane', () => {
         fc.constantFrom('\n', '\r\n'),
         fc.oneof(csvOptions, fc.constantFrom('json' as const, 'md' as const, 'table' as const)),
         fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
-        fc.oneof({ arbitrary: fc.constant(false), weight: 1 }, { arbitrary: fc.constant(true), weight: 1 }),
+        fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
         // Now and then a code column (guessed as the general reader guesses it), before, between or after the others.
         fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.tuple(fc.constantFrom('code', 'Kommunkod', 'kod', 'id'), fc.nat({ max: 2 })), weight: 1 }),
         fc.array(codeText, { minLength: 25, maxLength: 25 }),
         // --explain (csv, md, table; json is the general path's) and the number locale of md and table.
-        fc.oneof({ arbitrary: fc.constant(false), weight: 1 }, { arbitrary: fc.constant(true), weight: 1 }),
+        fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
         fc.constantFrom('sv' as const, 'en' as const),
         async (programme, o, rows, delim, eol, output, equal, free, codeColumn, codes, explain, locale) => {
-          // Half the runs a free split (no programme, a total), over the years asked for.
+          // Now and then a free split (no programme, a total), over the years asked for.
           const total = o.total ?? (free ? '2200000000' : undefined);
           const options: AllocateOptions = {
             ...(free ? {} : { programme }),
@@ -483,7 +483,8 @@ describe('bulk lane', () => {
           if (/"tiedRecipients": \[\n/.test(fast) || ((format === 'md' || format === 'table') && /\d\*( |$)/m.test(fast))) tied++;
         },
       ),
-      { numRuns: 700 },
+      // 1 400 runs: at 700 freeRange averaged 9.6 (a run in a hundred at 2 or fewer) and explainedPeriods 19.5.
+      { numRuns: 1400 },
     );
     expect(compared).toBeGreaterThan(120);
     expect(multiColumn).toBeGreaterThan(50);
