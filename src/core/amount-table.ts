@@ -328,7 +328,11 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   /** Row i's key is that of the earlier row `earlier` (by code, or by name). */
   const duplicateError = (i: number, earlier: number, byCode: boolean): StatsbidragError => {
     const r = row(i);
-    return new StatsbidragError('duplicate-recipient', `"${t.cell(r, roles.recipient).trim()}" is also on line ${t.line(row(earlier))}`, { ...(file ? { file } : {}), line: t.line(r), field: t.headers[byCode ? roles.code! : roles.recipient]! });
+    const e = row(earlier);
+    const name = t.cell(r, roles.recipient).trim();
+    // By code: the code is what repeats ("Malmö" beside the code of "Stockholm" on an earlier line).
+    const message = byCode ? `code "${codeAt(r)}" of "${name}" is also on line ${t.line(e)} (of "${t.cell(e, roles.recipient).trim()}")` : `"${name}" is also on line ${t.line(e)}`;
+    return new StatsbidragError('duplicate-recipient', message, { ...(file ? { file } : {}), line: t.line(r), field: t.headers[byCode ? roles.code! : roles.recipient]! });
   };
   let coded = 0;
   // No code column and no unreadable cell: each row is keyed by its name, and the only errors left
@@ -460,6 +464,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
       anyCoded: coded > 0,
       byKey: byKey!,
       ...(names ? { names } : {}),
+      where: { file, line: (i) => t.line(row(i)), recipientHeader: t.headers[recipient]! },
     },
     repairs,
     notes,

@@ -16,6 +16,7 @@
  */
 import type { Allocation, PeriodAllocation } from './allocate.js';
 import { Decimal, maxDecimals } from './decimal.js';
+import { StatsbidragError } from './errors.js';
 import { samePlainKey } from './key-bytes.js';
 import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
@@ -174,7 +175,7 @@ interface Side {
 type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
 
 /** The rows by their match key, the first row with each key, and first → last for keys on more than one row. */
-function keyed(count: number, key: (i: number) => string): Keyed {
+function keyed(count: number, key: (i: number) => string, repeated?: (first: number, again: number) => void): Keyed {
   const index = new KeyIndex(count);
   const firsts = new Int32Array(count);
   const lastOf = new Map<number, number>();
@@ -182,7 +183,10 @@ function keyed(count: number, key: (i: number) => string): Keyed {
   for (let i = 0; i < count; i++) {
     const first = index.add(key(i), i);
     if (first < 0) firsts[n++] = i;
-    else lastOf.set(first, i);
+    else {
+      repeated?.(first, i);
+      lastOf.set(first, i);
+    }
   }
   return { index, firsts: firsts.subarray(0, n), lastOf };
 }
@@ -297,6 +301,22 @@ export interface AmountColumns {
   byKey?: KeyIndex;
   /** The rows' names as bytes (with byKey: keys told apart without strings). */
   names?: NameBytes;
+  /** Where a row is in the file read (for an error naming a row): the file, row i's line, the recipient column's header. */
+  where?: { file?: string | undefined; line: (i: number) => number; recipientHeader: string };
+}
+
+/**
+ * A match key on two rows of a table: compare would count one of them. A table read from a file
+ * has no code twice (amountColumnsOf refuses it), but its names may repeat beside their own codes,
+ * and are matched by when not every row on both sides has a code. Refused, naming both lines.
+ */
+function repeatedKey(t: AmountColumns, first: number, again: number, byCode: boolean): StatsbidragError {
+  const w = t.where;
+  const lines = w ? ` (lines ${w.line(first)} and ${w.line(again)})` : '';
+  const message = byCode
+    ? `code "${t.code(again)!.trim()}" is on two rows${lines}: one of them would not be counted`
+    : `"${t.id(again)}" is on two rows${lines}: the rows are matched by name, since not every row of both tables has a code, and one of them would not be counted; give every row a code in both tables, or tell the names apart`;
+  return new StatsbidragError('duplicate-recipient', message, { ...(w?.file ? { file: w.file } : {}), ...(w ? { line: w.line(again), field: w.recipientHeader } : {}) });
 }
 
 function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: boolean): Side {
@@ -313,7 +333,9 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   const sameKeys = t.byKey !== undefined && (byCode || !t.anyCoded);
   const maps = sameKeys
     ? keyedOnce(t.byKey!)
-    : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
+    : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)), (first, again) => {
+        throw repeatedKey(t, first, again, byCode);
+      });
   // The names' bytes: their keys are the index's only when it is the table's own (else none is `keyed`).
   const names = t.names && !sameKeys ? { ...t.names, keyed: new Uint8Array(t.count) } : t.names;
   // With weights, the paradox checks run: a table says no method or unit, so both are taken to be the same on both sides (the split's units the amounts' smallest step).
