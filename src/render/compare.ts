@@ -500,13 +500,7 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
   const digits = new Uint8Array(32);
   let out: Uint8Array = new Uint8Array(CHUNK_BYTES);
   let at = 0;
-  /** The chunk so far (for the caller to yield), and room for `bytes` after it (csv-bytes.ts chunkFor: the same buffer again with `reuse`). */
-  const renew = (bytes: number): Uint8Array => {
-    const done = out.subarray(0, at);
-    out = chunkFor(out, bytes, reuse);
-    at = 0;
-    return done;
-  };
+  // (`out` and `at` are written here only, never by a closure: held in registers, not a context, byte by byte.)
   /** Whether row i's differences and per cents (values as fill() left them) are exact in doubles here. */
   const exact = (): boolean => {
     for (let y = 0; y <= years; y++) {
@@ -536,13 +530,24 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
     const marks = paradox ? Array.from({ length: years + 1 }, (_, y) => (y < years ? paradox(i, c.years[y]!) : paradox(i))) : undefined;
     if (!(safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exact())) {
       const text = slow(i);
-      if (at + text.length * 3 > out.length) yield renew(text.length * 3);
+      if (at + text.length * 3 > out.length) {
+        // The chunk so far, and room for the record after it (csv-bytes.ts chunkFor: the same buffer again with `reuse`).
+        const done = out.subarray(0, at);
+        out = chunkFor(out, text.length * 3, reuse);
+        at = 0;
+        yield done;
+      }
       at = writeUtf8(out, at, text);
       continue;
     }
     const textBytes = ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0);
     const bytes = (years + 1) * (textBytes + perRecord);
-    if (at + bytes > out.length) yield renew(bytes);
+    if (at + bytes > out.length) {
+      const done = out.subarray(0, at);
+      out = chunkFor(out, bytes, reuse);
+      at = 0;
+      yield done;
+    }
     // The record's amounts, difference and per cent as the previous record wrote them (out[from, to)): the
     // same numbers are the same bytes (one year's record and the total of one year, nearly always).
     let from = -1;
