@@ -143,11 +143,34 @@ export interface AmountColumnsOptions {
  * per amount column, without an object per row: what `compare` reads (amountTableOf gives the
  * same as rows). Errors, repairs and total rows as amountTableOf says.
  */
+/** The column roles amountColumnsOf reads a table by, and its amount columns (each with its years). */
+function rolesOf(headers: readonly string[], options: AmountColumnsOptions) {
+  const roles = columnRoles(headers, { ...(options.year ? { year: options.year } : {}), ...(options.basis !== undefined ? { basis: options.basis, basisNamed: true } : {}) });
+  return { roles, columns: roles.amounts.filter((a) => a.years !== undefined && a.index !== roles.basis) };
+}
+
+/**
+ * The columns amountColumnsOf reads of a table with these headers (true: read), for a reader that
+ * may leave the others out (io/table.ts ReadTableOptions.columns): the recipient, the code, the
+ * amount columns and the weight column named by `basis`. Undefined (read every one) when it reads
+ * none: amountColumnsOf then raises its error; as it does, on the whole table, when this throws.
+ */
+export function amountColumnsRead(headers: readonly string[], options: AmountColumnsOptions = {}): boolean[] | undefined {
+  const { roles, columns } = rolesOf(headers, options);
+  if (columns.length === 0) return undefined;
+  const read = headers.map(() => false);
+  read[roles.recipient] = true;
+  if (roles.code !== undefined) read[roles.code] = true;
+  for (const c of columns) read[c.index] = true;
+  if (options.basis !== undefined && roles.basis !== undefined) read[roles.basis] = true;
+  return read;
+}
+
 export function amountColumnsOf(t: TableLike, label: string, options: AmountColumnsOptions = {}): AmountColumnsResult {
   const file = t.file;
-  const roles = columnRoles(t.headers, { ...(options.year ? { year: options.year } : {}), ...(options.basis !== undefined ? { basis: options.basis, basisNamed: true } : {}) });
+  // (What it reads is amountColumnsRead's: a column it leaves out is never read.)
+  const { roles, columns } = rolesOf(t.headers, options);
   const bare = t.headers.findIndex((h, i) => isBareAmountHeader(h) && !roles.amounts.some((a) => a.index === i));
-  const columns = roles.amounts.filter((a) => a.years !== undefined && a.index !== roles.basis);
   if (columns.length === 0) {
     if (bare >= 0) throw new StatsbidragError('missing-year', `column "${t.headers[bare]}" holds one year's amounts: say which with --year`, { ...(file ? { file } : {}), field: t.headers[bare]! }, 'usage');
     throw new StatsbidragError('no-amount-columns', 'no column header names a year or year range (e.g. "2019", "Belopp 2019", amount_2019)', file ? { file } : {});
