@@ -54,15 +54,27 @@ export async function runValidate(tables: string | readonly string[], flags: Val
     process.stderr.write(`statsbidrag: note: ${unused.join(' and ')} not used: the table is checked against the programme's rules (its own units and methods); --against split checks it against what allocate writes with ${unused.length === 1 ? 'it' : 'them'}\n`);
   }
   const paint = await reportPaint(flags.out, flags.color);
-  const texts: string[] = [];
-  let verdict: Verdict = 'pass';
   const write = writerFor('validation', format);
+  const reports: ReturnType<typeof write>[] = [];
+  let verdict: Verdict = 'pass';
+  // Every table is checked before anything is written: a table that cannot be read writes nothing.
   for (const file of files) {
     const { report, table, source, verdict: one } = await validateUseCase({ ...request, table: file });
     if (one === 'fail') verdict = 'fail';
-    texts.push(write({ report, headers: table.headers, source }, { command: commandLine(), locale, paint, summaryOnly: flags.quiet }) as string);
+    reports.push(write({ report, headers: table.headers, source }, { command: commandLine(), locale, paint, summaryOnly: flags.quiet }));
   }
-  // Text reports one after another, a blank line between them.
-  await emit(texts.join(format === 'text' && !flags.quiet ? '\n' : ''), flags.out);
+  // Text reports one after another, a blank line between them; each written as it is made.
+  const between = format === 'text' && !flags.quiet ? '\n' : '';
+  await emit(
+    (async function* () {
+      for (let i = 0; i < reports.length; i++) {
+        if (i > 0 && between) yield between;
+        const r = reports[i]!;
+        if (typeof r === 'string') yield r;
+        else yield* r;
+      }
+    })(),
+    flags.out,
+  );
   return verdict;
 }

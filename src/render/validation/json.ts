@@ -1,7 +1,8 @@
 /** validate's report as JSON (README, "## validate"): money as fixed-decimal strings, messages in the locale. */
 import type { NumberLocale } from '../../core/amount.js';
 import type { Decimal } from '../../core/decimal.js';
-import type { ValidationReport } from '../../core/validate.js';
+import type { Finding, ValidationReport } from '../../core/validate.js';
+import { arrayFrame } from '../allocation-json.js';
 import { plain } from '../money.js';
 import type { Provenance } from '../output.js';
 import { adminNote, findingMessage, referenceText } from './messages.js';
@@ -70,6 +71,56 @@ const percentText = (d: Decimal | null): string | null => (d === null ? null : d
 
 /** The report as JSON (README, "## validate"): money as fixed-decimal strings, messages in `locale`. */
 export function validationJson(report: ValidationReport, locale: NumberLocale = 'sv', provenance?: Provenance): ValidationJson {
+  const finding = findingJsonOf(report, locale);
+  return documentOf(report, locale, provenance, report.errors.map(finding));
+}
+
+/** Findings at most this many to a chunk of validationJsonChunks. */
+const FINDINGS_A_CHUNK = 2048;
+
+/**
+ * The bytes of `JSON.stringify(validationJson(…), null, 2)` and a newline, in chunks: the document
+ * without findings written by JSON.stringify around its "errors" array (render/allocation-json.ts
+ * arrayFrame), each finding made as it is written.
+ */
+export function* validationJsonChunks(report: ValidationReport, locale: NumberLocale = 'sv', provenance?: Provenance): Generator<string> {
+  const doc = documentOf(report, locale, provenance, []);
+  const { errors } = report;
+  if (errors.length === 0) {
+    yield `${JSON.stringify(doc, null, 2)}\n`;
+    return;
+  }
+  const finding = findingJsonOf(report, locale);
+  const { before, after } = arrayFrame(doc, 'errors');
+  let text = before;
+  for (let i = 0; i < errors.length; i++) {
+    text += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(finding(errors[i]!), null, 2).replace(/\n/g, '\n    ')}`;
+    if ((i + 1) % FINDINGS_A_CHUNK === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  yield text + after;
+}
+
+/** A finding as the JSON report writes it. */
+function findingJsonOf(report: ValidationReport, locale: NumberLocale): (f: Finding) => FindingJson {
+  const dp = report.summary.decimals;
+  const text = (d: Decimal | string | null): string | null => (typeof d === 'string' || d === null ? d : plain(d, dp));
+  return (f) => ({
+    code: f.code,
+    severity: f.severity,
+    row: f.row,
+    column: f.column,
+    recipient: f.recipient,
+    expected: text(f.expected),
+    actual: text(f.actual),
+    message: findingMessage(f, locale),
+  });
+}
+
+/** The document with `errors` as its findings. */
+function documentOf(report: ValidationReport, locale: NumberLocale, provenance: Provenance | undefined, errors: FindingJson[]): ValidationJson {
   const dp = report.summary.decimals;
   const m = (d: Decimal): string => plain(d, dp);
   const mn = (d: Decimal | null): string | null => (d === null ? null : m(d));
@@ -82,16 +133,7 @@ export function validationJson(report: ValidationReport, locale: NumberLocale = 
     file: report.file,
     programme: report.programme,
     stats: report.stats,
-    errors: report.errors.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      row: f.row,
-      column: f.column,
-      recipient: f.recipient,
-      expected: typeof f.expected === 'string' || f.expected === null ? f.expected : m(f.expected),
-      actual: typeof f.actual === 'string' || f.actual === null ? f.actual : m(f.actual),
-      message: findingMessage(f, locale),
-    })),
+    errors,
     summary: {
       columns: report.summary.columns.map((c) => ({
         column: c.column,

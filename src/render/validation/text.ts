@@ -70,7 +70,21 @@ function checkLines(c: ColumnSummary, k: TotalCheck, locale: NumberLocale, paint
   return out;
 }
 
+/** Findings at most this many to a chunk of validationTextChunks. */
+const FINDINGS_A_CHUNK = 4096;
+
+/** The report as text (validationTextChunks joined): for the library and small reports. */
 export function validationText(report: ValidationReport, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): string {
+  let text = '';
+  for (const chunk of validationTextChunks(report, paint, locale)) text += chunk;
+  return text;
+}
+
+/**
+ * The report as text for people, in chunks: the heading, the findings (each made as it is
+ * written, a few thousand to a chunk), the columns against their totals and the summary line.
+ */
+export function* validationTextChunks(report: ValidationReport, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): Generator<string> {
   const w = validationWords(locale);
   const s = report.stats;
   const dp = report.summary.decimals;
@@ -83,8 +97,16 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
   );
   if (report.errors.length) {
     out.push('', paint.bold(w.findings));
-    for (const f of report.errors) out.push(...findingLines(f, paint, locale));
+    const { errors } = report;
+    for (let i = 0; i < errors.length; i++) {
+      out.push(...findingLines(errors[i]!, paint, locale));
+      if ((i + 1) % FINDINGS_A_CHUNK === 0) {
+        yield `${out.join('\n')}\n`;
+        out.length = 0;
+      }
+    }
   }
+  // A chunk ends with its last line's newline: the lines after it (always some) start the next.
   out.push('', paint.bold(w.columnsAgainstTotals));
   for (const c of report.summary.columns) {
     const role = [c.role === 'basis' ? w.basisRole : null, c.years, c.years && c.years.includes('–') ? (c.perYear ? w.perYear : w.totalOverRange) : null]
@@ -103,7 +125,7 @@ export function validationText(report: ValidationReport, paint: ReportPaint = PL
     }
   }
   out.push('', validationSummaryLine(report, paint, locale));
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
 }
 
 /** The last line of the text report, and all of it with --quiet: file, verdict (GILTIG/OGILTIG, in English VALID/INVALID), counts (for CI logs). */
