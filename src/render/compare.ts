@@ -567,14 +567,13 @@ function exactDifferences(values: Float64Array, years: number, sameSpan: boolean
 
 /**
  * Rows i, i + 1, … written into out from w.at on, each while it fits (its room counted before it
- * is written); returns the first row not written (rowCount: all), w.at after the last written and,
- * when it stops short, w.need the bytes the next row needs.
+ * is written); returns the first row not written (rowCount: all), with w.at after the last written
+ * and, when it stops short, w.need the bytes that row needs.
  */
 function writeLongRecords(w: LongRecords, out: Uint8Array, i: number): number {
   const { c, numbers, paradox, dp, D, MARK, eol0, eol1, years, STATUS, YEAR, yearsSafe, perRecord, values, span, digits } = w;
   const n = c.rowCount;
   let at = w.at;
-  let need = 0;
   for (; i < n; i++) {
     let name = numbers.name(i, span);
     let ns = span[0]!;
@@ -591,20 +590,18 @@ function writeLongRecords(w: LongRecords, out: Uint8Array, i: number): number {
     const code = numbers.code(i) ?? '';
     const st = STATUS[numbers.status(i)];
     const marks = paradox ? Array.from({ length: years + 1 }, (_, y) => (y < years ? paradox(i, c.years[y]!) : paradox(i))) : undefined;
-    if (!(safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exactDifferences(values, years, numbers.sameSpan))) {
-      const text = w.slow(i);
-      if (at + text.length * 3 > out.length) {
-        need = text.length * 3;
-        break;
-      }
+    const fast = safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exactDifferences(values, years, numbers.sameSpan);
+    // A record through csvChunks: its text (3 bytes a code unit at most).
+    const text = fast ? '' : w.slow(i);
+    const need = fast ? (years + 1) * (ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0) + perRecord) : text.length * 3;
+    // (w.need and w.at are written for every record, not only on the way out: a loop compiled while
+    // it runs then has seen both writes, and is not given up where it hands a full chunk over.)
+    w.need = need;
+    if (at + need > out.length) break;
+    if (!fast) {
       at = writeUtf8(out, at, text);
+      w.at = at;
       continue;
-    }
-    const textBytes = ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0);
-    const bytes = (years + 1) * (textBytes + perRecord);
-    if (at + bytes > out.length) {
-      need = bytes;
-      break;
     }
     // The record's amounts, difference and per cent as the previous record wrote them (out[from, to)): the
     // same numbers are the same bytes (one year's record and the total of one year, nearly always).
@@ -656,9 +653,8 @@ function writeLongRecords(w: LongRecords, out: Uint8Array, i: number): number {
       out[at++] = eol0;
       if (eol1 >= 0) out[at++] = eol1;
     }
+    w.at = at;
   }
-  w.at = at;
-  w.need = need;
   return i;
 }
 
