@@ -74,7 +74,7 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
     throw new StatsbidragError('invalid-option', '--validate and --compare: give one of them', {}, 'usage');
   }
   if (request.validate !== undefined) {
-    refuse(request, [...ALLOCATION_KEYS.filter((k) => k !== 'basis' && k !== 'id'), 'years'], 'does not apply to --validate');
+    refuse(request, ALLOCATION_KEYS.filter((k) => k !== 'basis' && k !== 'id'), 'does not apply to --validate');
     // The other use cases (and what they load) are imported for the page that needs them, not at start-up.
     const { validateUseCase } = await import('./validate.js');
     const { report, table, programme, verdict } = await validateUseCase({
@@ -83,6 +83,10 @@ export async function reportUseCase(request: ReportRequest, exists: (file: strin
       programme: request.programme,
       basis: request.basis,
       id: request.id,
+      // As validate's: the year of a bare amount column, the sheet of a workbook, the header line.
+      year: request.years,
+      sheet: request.sheet,
+      headerRow: request.headerRow,
       tolerance: request.tolerance,
     });
     // No split or stated options reach validate from here: the programme's rules always apply.

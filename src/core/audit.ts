@@ -66,7 +66,7 @@ export interface AuditOptions {
   rules?: readonly AuditRule[];
 }
 
-interface MissedRow {
+export interface MissedRow {
   line: number;
   id: string;
   published: Decimal;
@@ -204,10 +204,23 @@ function unitRows(unitD: Decimal, p: Prepared): UnitRows {
   return { unitD, unit, whole, k, exact: (i) => (amounts[i]! * den) / per, divides: (i) => (amounts[i]! * den) % per === 0n };
 }
 
-/** A fit whose `missed` rows are made when it is read (a 100 000-row fit that misses most rows is not listed unless asked). */
-function withMissed(fit: Omit<RuleFit, 'missed'>, make: () => MissedRow[]): RuleFit {
+/** Each fit's missed rows, made one by one as they are read (eachMissed). */
+const MISSED = new WeakMap<RuleFit, () => Iterable<MissedRow>>();
+
+/**
+ * A fit whose `missed` rows are made when it is read (a 100 000-row fit that misses most rows is
+ * not listed unless asked), and kept then; eachMissed() makes them again as they are read, keeping none.
+ */
+function withMissed(fit: Omit<RuleFit, 'missed'>, each: () => Iterable<MissedRow>): RuleFit {
   let made: MissedRow[] | undefined;
-  return Object.defineProperty(fit, 'missed', { get: () => (made ??= make()), enumerable: true, configurable: true }) as RuleFit;
+  const out = Object.defineProperty(fit, 'missed', { get: () => (made ??= [...each()]), enumerable: true, configurable: true }) as RuleFit;
+  MISSED.set(out, each);
+  return out;
+}
+
+/** A fit's missed rows in table order, each made as it is read (a writer's: none kept); `missed` for a fit made elsewhere. */
+export function eachMissed(fit: RuleFit): Iterable<MissedRow> {
+  return MISSED.get(fit)?.() ?? fit.missed;
 }
 
 /** Kinds of interval ends: lower closed, lower open, upper closed, upper open. */
@@ -321,9 +334,9 @@ function fitRounding(rule: Exclude<AuditRule, 'largest-remainder'>, ur: UnitRows
     before = after;
   }
   if (bestCount === 0) {
-    return withMissed({ ...base, reproduced: 0, complete: false }, () =>
-      Array.from({ length: n }, (_, i) => ({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: new Decimal(0) })),
-    );
+    return withMissed({ ...base, reproduced: 0, complete: false }, function* () {
+      for (let i = 0; i < n; i++) yield { line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: new Decimal(0) };
+    });
   }
   const point = !bestAfter
     ? groupValue(bestGroup)
@@ -369,14 +382,12 @@ function fitRounding(rule: Exclude<AuditRule, 'largest-remainder'>, ur: UnitRows
       example,
       ...(whole ? { wholeUnits: whole } : {}),
     },
-    () => {
-      const out: MissedRow[] = [];
+    function* () {
       for (let i = 0; i < n; i++) {
         if (hit[i]) continue;
         const share = rat(cols.weights[i]!, total);
-        out.push({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: decimalOfRational(ruleAmount(rule, share, example, unit)) });
+        yield { line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: decimalOfRational(ruleAmount(rule, share, example, unit)) };
       }
-      return out;
     },
   );
 }
@@ -423,10 +434,8 @@ function fitLargestRemainder(ur: UnitRows, p: Prepared, amountSum: bigint): Rule
       example: budget,
       wholeUnits: [decimalOfRational(budget), decimalOfRational(budget)],
     },
-    () => {
-      const out: MissedRow[] = [];
-      for (let i = 0; i < n; i++) if (miss[i]) out.push({ line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: fromBigInt(given(i)).times(unitD) });
-      return out;
+    function* () {
+      for (let i = 0; i < n; i++) if (miss[i]) yield { line: cols.line(i), id: cols.id(i), published: p.published(i), ruleGives: fromBigInt(given(i)).times(unitD) };
     },
   );
 }

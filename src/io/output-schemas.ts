@@ -220,12 +220,13 @@ const fit = z.strictObject({
   interval,
   wholeUnits: z.nullable(z.tuple([decimal, decimal])),
   gap: interval,
+  missedCount: count,
   missed: z.array(z.strictObject({ row: count, recipient: z.string(), published: decimal, ruleGives: decimal })),
 });
 
 export const auditOutputSchema = z.strictObject({
   schema: z.literal('statsbidrag/audit'),
-  version: z.literal(1),
+  version: z.literal(2),
   provenance,
   file: z.string(),
   basis: z.string(),

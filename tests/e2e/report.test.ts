@@ -1,8 +1,15 @@
 /** `statsbidrag report` from the command line: modes, refused combinations, stdout, determinism. (The page itself: tests/browser.) */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA, run, tempDir } from '../helpers/cli.js';
+
+const require = createRequire(import.meta.url);
+const { xlsx, sheetData } = require('../helpers/xlsx-corpus.mjs') as {
+  xlsx: (sheets: { name: string; data: string }[]) => Buffer;
+  sheetData: (rows: (string | number)[][]) => string;
+};
 
 describe('report command', () => {
   it('writes the page to stdout without --out, the same bytes every run', () => {
@@ -49,6 +56,34 @@ describe('report command', () => {
     const r = run(['report', '--validate', join(DATA, 'tillvaxtverket-2018.csv'), '--out', out]);
     expect(r.status).toBe(1);
     expect(readFileSync(out, 'utf8')).toContain('164 000 00');
+  });
+
+  it("--validate takes validate's --year, --sheet and --header-row", () => {
+    const dir = tempDir();
+    // A bare amount column: validate needs the year it is for; a title line above the header.
+    const table = join(dir, 't.csv');
+    writeFileSync(table, 'Utbetalt 2024\nKommun,Belopp\nStockholm,100\nNowhere,5\n');
+    const noYear = run(['report', '--validate', table, '--header-row', '2']);
+    expect(noYear.status).toBe(2);
+    expect(noYear.stderr).toContain('say which year with --year');
+    expect(noYear.stderr.trim().split('\n')).toHaveLength(1);
+    const out = join(dir, 'v.html');
+    const r = run(['report', '--validate', table, '--year', '2024', '--header-row', '2', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Nowhere');
+    expect(html).toContain('unknown-recipient');
+    // The workbook's second sheet, by number and by name; the first holds other names.
+    const book = join(dir, 'b.xlsx');
+    writeFileSync(book, xlsx([{ name: 'Om', data: sheetData([['Kommun', 'Belopp 2019'], ['Elsewhere', 1]]) }, { name: 'Tabell', data: sheetData([['Kommun', 'Belopp 2019'], ['Stockholm', 100], ['Nowhere', 5]]) }]));
+    for (const sheet of ['2', 'Tabell']) {
+      const page = join(dir, `s${sheet}.html`);
+      expect(run(['report', '--validate', book, '--sheet', sheet, '--out', page]).status).toBe(1);
+      const text = readFileSync(page, 'utf8');
+      expect(text).toContain('Nowhere');
+      expect(text).not.toContain('Elsewhere');
+    }
   });
 
   it.each([

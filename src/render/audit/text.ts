@@ -1,7 +1,6 @@
 /** audit's result as text for people: the short answer, then each rule's budgets B, exactly. */
 import type { NumberLocale } from '../../core/amount.js';
-import type { RuleFit } from '../../core/audit.js';
-import { gapInterval } from '../../core/audit.js';
+import { eachMissed, gapInterval, type RuleFit } from '../../core/audit.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatFraction, integerRange, type Interval, type Rational } from '../../core/rational.js';
 import { formatAmount, formatPercent } from '../money.js';
@@ -86,10 +85,21 @@ function shortAnswer(input: AuditReportInput, locale: NumberLocale = 'sv'): stri
   }
   const best = result.fits[0];
   if (!best || best.reproduced === 0) return w.reproducesNone(input.column);
-  return w.closest(input.column, w.ruleTo(best.rule, m(best.unit)), range(best), best.reproduced, best.rows, best.missed.length);
+  return w.closest(input.column, w.ruleTo(best.rule, m(best.unit)), range(best), best.reproduced, best.rows, best.rows - best.reproduced);
 }
 
+/** The audit as text (auditTextChunks joined): for the library and small tables. */
 export function auditText(input: AuditReportInput, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): string {
+  let text = '';
+  for (const chunk of auditTextChunks(input, paint, locale)) text += chunk;
+  return text;
+}
+
+/** Missed rows at most this many to a chunk of auditTextChunks. */
+const MISSED_A_CHUNK = 4096;
+
+/** The audit as text for people, in chunks: the best fit's missed rows (all of a large table's, at worst) made as they are written. */
+export function* auditTextChunks(input: AuditReportInput, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): Generator<string> {
   const { result } = input;
   const w = auditWords(locale);
   const m = (d: Decimal): string => formatAmount(d, { locale });
@@ -128,9 +138,17 @@ export function auditText(input: AuditReportInput, paint: ReportPaint = PLAIN_RE
       out.push(w.best(w.ruleTo(best.rule, m(best.unit)), best.reproduced, best.rows));
       out.push(...fitLines(best, input, locale, paint));
       out.push(`  ${w.rowsMissed(best.example ? formatRationalAmount(best.example, locale) : null)}`);
-      for (const x of best.missed) out.push(`    ${w.missedRow(x.line, x.id, m(x.published), m(x.ruleGives), m(x.published.minus(x.ruleGives)))}`);
+      let i = 0;
+      for (const x of eachMissed(best)) {
+        out.push(`    ${w.missedRow(x.line, x.id, m(x.published), m(x.ruleGives), m(x.published.minus(x.ruleGives)))}`);
+        if (++i % MISSED_A_CHUNK === 0) {
+          yield `${out.join('\n')}\n`;
+          out.length = 0;
+        }
+      }
     }
   }
+  // A chunk ends with its last line's newline: the lines after it (always some) start the next.
   out.push('', paint.dim(w.rulesTried([...new Set(result.fits.map((f) => m(f.unit)))].join(', '))));
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
 }

@@ -1,10 +1,10 @@
 /** audit's row of the format table (render/formats.ts). */
-import { auditJson } from '../audit/json.js';
-import { auditText } from '../audit/text.js';
+import { auditJsonChunks } from '../audit/json.js';
+import { auditTextChunks } from '../audit/text.js';
 import { provenanceOf } from '../output.js';
-import { json, type KindWriters } from './shared.js';
+import type { KindWriters } from './shared.js';
 
 export const writers: KindWriters<'audit'> = {
-  text: (a, o) => auditText(a, o.paint, o.locale),
-  json: (a, o) => json(auditJson(a, provenanceOf(a.source, o), o.locale)),
+  text: (a, o) => auditTextChunks(a, o.paint, o.locale),
+  json: (a, o) => auditJsonChunks(a, provenanceOf(a.source, o), o.locale),
 };

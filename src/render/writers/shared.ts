@@ -63,4 +63,3 @@ export function sourced(source: Source | undefined): Source {
   return source;
 }
 
-export const json = (doc: unknown): string => `${JSON.stringify(doc, null, 2)}\n`;
