@@ -95,10 +95,9 @@ function maySumRow(n: number, word: Uint8Array, words: number, amounts: readonly
       let s = 0;
       let r = 0;
       if (clean[c] && words === 0) {
-        for (; r < n; r++) {
-          s += column.numberAt(r);
-          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) break;
-        }
+        // (Every row: ScaledColumn.sumExact, no double made a row; undefined when not a safe integer.)
+        const all = column.sumExact();
+        if (all !== undefined) return BigInt(all);
       } else {
         for (; r < n; r++) {
           if (st[r] === OK && !word[r]) s += column.numberAt(r);

@@ -641,17 +641,10 @@ class ColumnarComparison implements Comparison {
     const columnSum = (col: ScaledColumn | undefined, rowsOf: Int32Array): bigint | null => {
       if (!col || n === 0) return null;
       let sum = 0n;
-      // Safe integers summed as doubles while the sum stays safe (then exact); else as bigints.
-      let exact = col.numeric;
-      if (exact) {
-        let s = 0;
-        for (let j = 0; j < n && exact; j++) {
-          const r = rowsOf[j]!;
-          if (r >= 0) s += col.numberAt(r);
-          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) exact = false;
-        }
-        if (exact) sum = BigInt(s);
-      }
+      // Safe integers summed exactly as numbers while the sum stays safe (ScaledColumn.sumExact); else as bigints.
+      const s = col.numeric ? col.sumExact(rowsOf.length === n ? rowsOf : rowsOf.subarray(0, n)) : undefined;
+      const exact = s !== undefined;
+      if (exact) sum = BigInt(s);
       if (!exact) {
         for (let j = 0; j < n; j++) {
           const r = rowsOf[j]!;
