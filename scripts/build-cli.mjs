@@ -94,8 +94,10 @@ const lazyChildProcess = {
 const stamp = await rulesStamp();
 // The stamps beside the bundle, read by a run that reads the bundled file each is for (io/rules-stamp.ts).
 const stampFiles = { rules: 'rules-stamp.json', scenarios: 'scenario-stamps.json' };
-writeFileSync(join(DIST, stampFiles.rules), JSON.stringify(stamp.rules));
-writeFileSync(join(DIST, stampFiles.scenarios), JSON.stringify(stamp.scenarios));
+// As ASCII JSON (other characters as \u escapes), which the run reads as latin1 into a one-byte string.
+const asciiJson = (value) => JSON.stringify(value).replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(join(DIST, stampFiles.rules), asciiJson(stamp.rules));
+writeFileSync(join(DIST, stampFiles.scenarios), asciiJson(stamp.scenarios));
 
 // The allocation report's script, beside the bundle rather than in it (no other command reads its
 // 170 KB), with its SHA-256 (the page's Content-Security-Policy allows it by that hash) stamped

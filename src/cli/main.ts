@@ -3,6 +3,7 @@
  * start-up loads little. Errors become one line on stderr and an exit code here and only here:
  * 0 done/valid, 1 the data failed a check, 2 trouble (usage error, unreadable input).
  */
+import { writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { describeError, StatsbidragError } from '../core/errors.js';
 import { errorLine } from '../core/printable.js';
@@ -189,6 +190,19 @@ function wantsGithub(argv: readonly string[]): boolean {
   return argv.some((a, i) => a === '--format=github' || a === '--report=github' || ((a === '--format' || a === '--report') && argv[i + 1] === 'github'));
 }
 
+/** An error's annotation on stdout, as best it can be written: the error is on stderr already, with exit 2. */
+function annotate(text: string): void {
+  try {
+    if (stdoutIsFile()) writeSync(1, text);
+    else {
+      process.stdout.on('error', () => {});
+      process.stdout.write(text);
+    }
+  } catch {
+    // stdout is full or gone: nothing more can be said there.
+  }
+}
+
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) {
     // Help and version are successes; every usage error is exit 2 (commander would say 1).
@@ -196,7 +210,8 @@ export function exitCodeFor(e: unknown): number {
   }
   if (e instanceof StatsbidragError) {
     process.stderr.write(`statsbidrag: ${errorLine(describeError(e))}\n`);
-    if (githubFormat) process.stdout.write(errorAnnotation(e, errorLine(e.message)));
+    // Not when writing stdout is what failed (a full disk, a closed pipe): the line above says it.
+    if (githubFormat && !(e.code === 'cannot-write-output' && e.location.file === 'stdout')) annotate(errorAnnotation(e, errorLine(e.message)));
     return EXIT_TROUBLE;
   }
   const message = e instanceof Error ? e.message : String(e);

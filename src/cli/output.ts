@@ -9,12 +9,22 @@ import type { ReportPaint } from '../render/report-paint.js';
 import type { FormatOf, ResultKind } from '../render/format-names.js';
 import { writerFor, type Writer } from '../render/formats.js';
 import { colourLevel, paintFor, reportPaintFor } from './color.js';
+import { EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes.js';
 
 /** What a command's action tells main.ts: whether the data passed its check (validate, audit). */
 export type Verdict = 'pass' | 'fail';
 
 /** What a command's action returns to main.ts: a verdict. */
 export type Outcome = Verdict;
+
+/**
+ * A check's verdict, known before its report is written: set as the exit code now, so a run whose
+ * stdout pipe is closed early (`validate … | head`, cli/main.ts) still ends with it, not with 0.
+ */
+export function decided(verdict: Verdict): Verdict {
+  process.exitCode = verdict === 'pass' ? EXIT_OK : EXIT_CHECK_FAILED;
+  return verdict;
+}
 
 export async function emit(output: Output, out: string | undefined): Promise<void> {
   await writeOutput(output, out);

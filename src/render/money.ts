@@ -23,8 +23,16 @@ const SEPARATORS: Record<NumberLocale, { group: string; decimal: string }> = {
 /** "9979000" → "9 979 000" (sv) or "9,979,000" (en). Plain hyphen-minus, so output stays ASCII-friendly. */
 export function formatAmount(value: Decimal | string, options: FormatOptions = {}): string {
   const d = typeof value === 'string' ? new Decimal(value) : value;
+  return formatFixed(options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals), options);
+}
+
+/**
+ * formatAmount of a value whose fixed text (Decimal's toFixed, or plain()'s, the same but "0.00"
+ * for "-0.00") is at hand: a caller that writes both the machine and the human form of an amount
+ * rounds it once (`formatAmount(d, { decimals }) === formatFixed(plain(d, decimals))`).
+ */
+export function formatFixed(fixed: string, options: Omit<FormatOptions, 'decimals'> = {}): string {
   const { group, decimal } = SEPARATORS[options.locale ?? 'sv'];
-  const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals);
   const negative = fixed.startsWith('-');
   const [int = '', frac] = (negative ? fixed.slice(1) : fixed).split('.');
   const grouped = options.grouping === false ? int : groupDigits(int, group);

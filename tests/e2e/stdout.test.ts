@@ -54,4 +54,45 @@ describe('stdout on a file or a device', () => {
     // A null device takes everything.
     expect(runTo(mknod(dir, 'null', 1, 3), ['allocate']).status).toBe(0);
   });
+
+  it.runIf(isRoot)('--format github on a full device: the one line and exit 2, no annotation written after it (no stack trace)', () => {
+    const dir = tempDir();
+    const full = mknod(dir, 'full', 1, 7);
+    // A table that passes, and one that cannot be read: both end on stdout's failure or the input's error alone.
+    const table = join(dir, 't.csv');
+    writeFileSync(table, 'Kommun,Belopp 2018\nStockholm,1\n');
+    for (const args of [['validate', table, '--format', 'github'], ['validate', join(dir, 'missing.csv'), '--format', 'github']]) {
+      const r = runTo(full, args);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^statsbidrag: /);
+    }
+  });
+});
+
+describe('stdout closed early (`… | head`)', () => {
+  /** The CLI piped into `head -c 100`, under pipefail: the pipeline's status is the CLI's. */
+  const piped = (args: string[]): { status: number | null; stderr: string } => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "$0" "$@" | head -c 100 > /dev/null`, process.execPath, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+    return { status: r.status, stderr: r.stderr };
+  };
+
+  it('a check that fails still exits 1 when its reader stops reading (a CI step with pipefail must not pass)', () => {
+    const dir = tempDir();
+    // 30 000 recipients not on the programme's list: a report of several MB, far more than a pipe holds.
+    const table = join(dir, 'big.csv');
+    writeFileSync(table, ['Kommun,Belopp 2018', ...Array.from({ length: 30_000 }, (_, i) => `Nowhere ${i},${i}`)].join('\n') + '\n');
+    for (const format of ['text', 'json', 'github']) {
+      const r = piped(['validate', table, '--format', format]);
+      expect([format, r.status, r.stderr]).toEqual([format, 1, '']);
+    }
+    const audit = join(dir, 'audit.csv');
+    writeFileSync(audit, ['Kommun,2018,2019', ...Array.from({ length: 30_000 }, (_, i) => `K${i},${1 + (i % 13)},${(i * 7919) % 100_003}`)].join('\n') + '\n');
+    for (const format of ['text', 'json']) {
+      const r = piped(['audit', audit, '--basis', '2018', '--column', '2019', '--format', format]);
+      expect([format, r.status, r.stderr]).toEqual([format, 1, '']);
+    }
+    // A run that passes ends 0 however its output is cut.
+    expect(piped(['allocate', '--format', 'csv']).status).toBe(0);
+  });
 });

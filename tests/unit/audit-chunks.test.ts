@@ -8,6 +8,7 @@
  * - the text lists best's missed rows one a line, none lost, doubled or run together.
  */
 import { describe, expect, it } from 'vitest';
+import { joined } from '../helpers/chunks.js';
 import { audit, type AuditRow } from '../../src/core/audit.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { auditJson, auditJsonChunks, MISSED_LISTED } from '../../src/render/audit/json.js';
@@ -25,16 +26,6 @@ function input(n: number, stated?: number): AuditReportInput {
   const result = audit(rows);
   return { file: 't.csv', result, basis: 'Vikt', column: 'Belopp', repairs: [], ...(stated ? { stated: { value: new Decimal(stated), source: { from: 'option' } } } : {}) };
 }
-
-const joined = (chunks: Iterable<string>): { text: string; count: number } => {
-  let text = '';
-  let count = 0;
-  for (const c of chunks) {
-    text += c;
-    count++;
-  }
-  return { text, count };
-};
 
 describe('audit reports in chunks', () => {
   // Around 2 048 (JSON) and 4 096 (text) missed rows a chunk: three rows in ten are missed by the best fit.

@@ -6,6 +6,7 @@
  * finding or two, none lost, doubled or run together at a boundary.
  */
 import { describe, expect, it } from 'vitest';
+import { joined } from '../helpers/chunks.js';
 import { rowsTable } from '../../src/core/cells.js';
 import { Decimal } from '../../src/core/decimal.js';
 import type { Programme } from '../../src/core/programme.js';
@@ -39,16 +40,6 @@ function report(n: number) {
   const table = rowsTable(['Kommun', 'Basis', 'Belopp 2020'], rows, { file: 't.csv' });
   return validateTable(table, { programme, basis: 'Basis', expected: [{ id: 'Ingen', line: 2 }], expectedSource: 'lista.csv' });
 }
-
-const joined = (chunks: Iterable<string>): { text: string; count: number } => {
-  let text = '';
-  let count = 0;
-  for (const c of chunks) {
-    text += c;
-    count++;
-  }
-  return { text, count };
-};
 
 describe('validate reports in chunks', () => {
   // Below, at and beyond the boundaries of 2 048 (JSON) and 4 096 (text, annotations) findings a chunk.

@@ -4,7 +4,7 @@ import type { NumberLocale } from '../../core/amount.js';
 import { StatsbidragError } from '../../core/errors.js';
 import { PLAIN_REPORT } from '../../render/report-paint.js';
 import { choiceOption, commandLine, formatOption, headerRowOption, positiveAmountOption } from '../options.js';
-import { emitAs, reportPaint, type Verdict } from '../output.js';
+import { decided, emitAs, reportPaint, type Verdict } from '../output.js';
 import type { AuditFlags } from '../declarations/audit.js';
 
 export async function runAudit(tableFile: string, flags: AuditFlags): Promise<Verdict> {
@@ -16,6 +16,7 @@ export async function runAudit(tableFile: string, flags: AuditFlags): Promise<Ve
   if (flags.column === undefined) throw new StatsbidragError('missing-column', 'name the published column with --column COLUMN (header or year)', { field: '--column' }, 'usage');
   const { report, verdict } = await auditUseCase({ table: tableFile, sheet: flags.sheet, headerRow: headerRowOption(flags.headerRow), basis: flags.basis, column: flags.column, id: flags.id, unit, stated, rules: flags.rules, programme: flags.programme });
   const paint = format === 'text' ? await reportPaint(flags.out, flags.color) : PLAIN_REPORT;
+  decided(verdict);
   await emitAs('audit', format, report, { command: commandLine(), locale, paint }, flags.out);
   return verdict;
 }

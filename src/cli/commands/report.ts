@@ -11,7 +11,7 @@ import { DEFAULT_RULES } from '../../io/load.js';
 import { packageRoot, packageVersion } from '../../io/paths.js';
 import { allocationOptionsFrom, amountOption, choiceOption, commandLine } from '../options.js';
 import type { ReportFlags } from '../declarations/report.js';
-import { emit, type Verdict } from '../output.js';
+import { decided, emit, type Verdict } from '../output.js';
 
 /** A bundled file by its path in the package ("data/rules.json"), any other as the user named it. */
 function shown(file: string): string {
@@ -60,6 +60,7 @@ export async function runReport(flags: ReportFlags): Promise<Verdict> {
   switch (content.kind) {
     case 'validation': {
       const meta = { ...base, sources: { table: shown(flags.validate!), rules }, ...legal(content.programme) };
+      decided(content.verdict);
       await emit(html.renderValidationReport(content.report, content.table, meta, { programme: programmeInfo(content.programme) }), flags.out);
       return content.verdict;
     }

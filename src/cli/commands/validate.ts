@@ -5,7 +5,7 @@ import { StatsbidragError } from '../../core/errors.js';
 import type { StatedSum } from '../../core/validate.js';
 import { amountOption, choiceOption, commandLine, formatOption, headerRowOption, splitOptionsFrom, yearOption } from '../options.js';
 import { writerFor } from '../../render/formats.js';
-import { emit, reportPaint, type Verdict } from '../output.js';
+import { decided, emit, reportPaint, type Verdict } from '../output.js';
 import type { ValidateFlags } from '../declarations/validate.js';
 
 /** "COLUMN=AMOUNT" (the last "=" splits, so a header may hold one) → a stated sum. */
@@ -65,6 +65,7 @@ export async function runValidate(tables: string | readonly string[], flags: Val
   }
   // Text reports one after another, a blank line between them; each written as it is made.
   const between = format === 'text' && !flags.quiet ? '\n' : '';
+  decided(verdict);
   await emit(
     (async function* () {
       for (let i = 0; i < reports.length; i++) {

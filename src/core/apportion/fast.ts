@@ -82,8 +82,14 @@ export function quotasAndRemainders(weights: Float64Array, units: number, total:
   return qr[2]!;
 }
 
-/** Ranges of [0, W) largestRemainderF64 counts the remainders in. */
-const BUCKETS = 1 << 16;
+/**
+ * Ranges of [0, W) largestRemainderF64 counts the remainders in: at most 65 536, and for a short list
+ * the power of two at or above its length (about one remainder a range either way). A short list
+ * with 65 536 ranges zeroed 256 KB and walked them at every call: audit's five units on a 33-row
+ * table spent ~25 ms of its start-up and ~700 page faults there.
+ */
+const MAX_BUCKETS = 1 << 16;
+const bucketsFor = (n: number): number => Math.min(MAX_BUCKETS, 2 ** Math.ceil(Math.log2(Math.max(n, 16))));
 
 export interface FastResult {
   /** Units per row. */
@@ -95,10 +101,10 @@ export interface FastResult {
 /**
  * Largest remainder (largest-remainder.ts) on doubles: the same hand-out and tie-break. The
  * remainders are not kept: a first pass writes the quotas and counts the remainders in each of
- * BUCKETS ranges of [0, W) (remainderBuckets), which finds the range holding the left-th largest;
+ * bucketsFor(n) ranges of [0, W) (remainderBuckets), which finds the range holding the left-th largest;
  * a second makes each remainder again, gives a unit to every row in a range above it and keeps
  * only the rows in that range, among which the threshold is selected (kthSmallest). A range is
- * ⌊r / W × BUCKETS⌋ in doubles, monotone in r (each operation rounds monotonically): a remainder
+ * ⌊r / W × buckets⌋ in doubles, monotone in r (each operation rounds monotonically): a remainder
  * in a higher range is larger.
  */
 export function largestRemainderF64(weights: Float64Array, units: number, total: number): FastResult {
@@ -106,8 +112,9 @@ export function largestRemainderF64(weights: Float64Array, units: number, total:
   const n = weights.length;
   const out = new Float64Array(n);
   const d = dekker(units, total);
-  const scale = BUCKETS / total;
-  const counts = new Int32Array(BUCKETS);
+  const buckets = bucketsFor(n);
+  const scale = buckets / total;
+  const counts = new Int32Array(buckets);
   const left = units - remainderBuckets(weights, d, scale, out, counts);
   if (left === 0) return { units: out, tiedRows: [] };
   // The left-th largest remainder is the k-th smallest: in range `bucket`, after `below` smaller ones.
@@ -117,7 +124,7 @@ export function largestRemainderF64(weights: Float64Array, units: number, total:
   while (below + counts[bucket]! <= k) below += counts[bucket++]!;
   const rows = new Int32Array(counts[bucket]!);
   const remainders = new Float64Array(rows.length);
-  unitsAbove(weights, d, scale, bucket, out, rows, remainders);
+  unitsAbove(weights, d, scale, buckets, bucket, out, rows, remainders);
   const threshold = kthSmallest(Float64Array.from(remainders), k - below);
   const atThreshold: number[] = [];
   let given = n - below - rows.length;
@@ -140,17 +147,17 @@ function remainderBuckets(weights: Float64Array, d: Dekker, scale: number, q: Fl
     quotRem(weights[i]!, d, qr);
     q[i] = qr[0]!;
     qr[2] = qr[2]! + qr[0]!;
-    counts[Math.min(BUCKETS - 1, Math.floor(qr[1]! * scale))]!++;
+    counts[Math.min(counts.length - 1, Math.floor(qr[1]! * scale))]!++;
   }
   return qr[2]!;
 }
 
 /** A unit more to each row whose remainder is in a range above `bucket`; the rows in it (ascending) and their remainders into `rows` and `remainders`. */
-function unitsAbove(weights: Float64Array, d: Dekker, scale: number, bucket: number, out: Float64Array, rows: Int32Array, remainders: Float64Array): void {
+function unitsAbove(weights: Float64Array, d: Dekker, scale: number, buckets: number, bucket: number, out: Float64Array, rows: Int32Array, remainders: Float64Array): void {
   const qr = new Float64Array(2);
   for (let i = 0, at = 0; i < weights.length; i++) {
     quotRem(weights[i]!, d, qr);
-    const b = Math.min(BUCKETS - 1, Math.floor(qr[1]! * scale));
+    const b = Math.min(buckets - 1, Math.floor(qr[1]! * scale));
     if (b > bucket) out[i]!++;
     else if (b === bucket) {
       rows[at] = i;

@@ -8,8 +8,8 @@ import { ColumnarTable } from './model.js';
 
 /** One separator between digits: "1,35", "0.5", "12,345". */
 const ONE_SEPARATOR = /^-?(\d+)([.,])(\d+)$/;
-/** Space-grouped with a decimal part: "1 350 000,50", "1 350.5". */
-const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+([.,])\d+$/;
+/** Space-grouped with a decimal part: "1 350 000,50", "1 350.5"; by any space parseAmount groups digits by (core/amount.ts SPACE_LIKE). */
+const GROUPED_DECIMAL = /^-?\d{1,3}(?:[ \u00a0\u202f\u2009\u2007\u2002-\u2006]\d{3})+([.,])\d+$/;
 
 /** The decimal mark a cell's text shows unambiguously ("1,5", "0.25", "1 350,50"), if any. */
 export function textMark(cell: string): string | undefined {
@@ -103,7 +103,8 @@ export function decideDecimalMark(delimiter: string, rows: readonly { cells: rea
           const first = bytes[s]!;
           if (s === e0[r] || (!(first >= 48 && first <= 57) && first !== 45)) continue;
           const shown = bytesMark(bytes, s, e0[r]!);
-          if (shown === null ? see(bytes.toString('latin1', s, e0[r]!)) : mark(shown)) return undefined;
+          // Decoded as UTF-8: a no-break space (C2 A0) in "1 350,50" is one character, as textMark reads it.
+          if (shown === null ? see(bytes.toString('utf8', s, e0[r]!)) : mark(shown)) return undefined;
           if (dot && noComma) return '.';
         } else {
           const cell = extras[~s]!;

@@ -6,7 +6,7 @@
  */
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
 import { METHOD_NAMES } from '../../core/apportion/index.js';
-import { formatAmount, formatPercent, plain } from '../money.js';
+import { formatAmount, formatFixed, formatPercent, plain } from '../money.js';
 import { quotient } from '../../core/scaled.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
@@ -144,9 +144,10 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const w = whatIfLabels(locale);
   const dp = moneyDecimals(a);
   const m = money(locale, dp);
+  // Rounded once: the page's text and its data-amount from the same fixed text (formatFixed).
   const amountCell = (d: Decimal, column?: string): Cell => {
     const value = plain(d, dp);
-    return { html: escapeHtml(m(d)), num: true, sort: value, data: { 'data-amount': value, 'data-column': column } };
+    return { html: escapeHtml(formatFixed(value, { locale })), num: true, sort: value, data: { 'data-amount': value, 'data-column': column } };
   };
   // A recipient's weight as both tables show it, made once: each read of `weight` parses the
   // recipient's text again (io), and the full table and every explained period show the same one.
@@ -154,8 +155,8 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const weightCell = (r: Recipient): Cell => {
     let cell = weightCells.get(r);
     if (cell === undefined) {
-      const weight = r.weight;
-      cell = { html: escapeHtml(formatAmount(weight, { locale })), num: true, sort: weight.toFixed() };
+      const fixed = r.weight.toFixed();
+      cell = { html: escapeHtml(formatFixed(fixed, { locale })), num: true, sort: fixed };
       weightCells.set(r, cell);
     }
     return cell;
@@ -235,7 +236,10 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const count = (v: number): string => String(Math.round(v));
   const n = a.recipients.length;
   const barsOf = (amountOf: (k: number) => Decimal, order: Uint32Array, whole: Decimal): BarDatum[] => {
-    const bar = (label: string, d: Decimal): BarDatum => ({ label, value: d.toNumber(), valueText: m(d), plain: plain(d, dp) });
+    const bar = (label: string, d: Decimal): BarDatum => {
+      const text = plain(d, dp);
+      return { label, value: d.toNumber(), valueText: formatFixed(text, { locale }), plain: text };
+    };
     if (n <= ALL_BARS) return Array.from(order, (i) => bar(a.recipients[i]!.id, amountOf(i)));
     const top = Array.from(order.subarray(0, TOP_BARS), (i) => ({ i, d: amountOf(i) }));
     // The others' sum is the whole less the largest: exact, without adding up every row.
@@ -355,13 +359,15 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
         ],
         body: p.split.rows.map((row) => {
           const amount = row.amount;
+          const quota = row.quota.toFixed(pdp + 2);
+          const amountText = plain(amount, pdp);
           return [
           { html: userText(row.recipient.id), rowHeader: true },
           ...(codes ? [{ html: userText(row.recipient.code ?? '') }] : []),
           weightCell(row.recipient),
           { html: escapeHtml(num(row.share.times(100), 4)), num: true, sort: row.share.toFixed(12) },
-          { html: escapeHtml(num(row.quota, pdp + 2)), num: true, sort: row.quota.toFixed(pdp + 2) },
-          { html: escapeHtml(formatAmount(amount, { locale, decimals: pdp })), num: true, sort: plain(amount, pdp) },
+          { html: escapeHtml(formatFixed(quota, { locale })), num: true, sort: quota },
+          { html: escapeHtml(formatFixed(amountText, { locale })), num: true, sort: amountText },
           { html: escapeHtml(decidedBy(l, p, row, amount, num)) },
           { html: row.tied ? escapeHtml(l.tieBreak) : '' },
           ...(bounded
