@@ -57,7 +57,8 @@ export function cellMark(b: Buffer, s: number, e: number): number {
   const first = b[s]!;
   if (!(first >= 48 && first <= 57) && first !== 45) return 0;
   const shown = bytesMark(b, s, e);
-  return shows(shown === null ? textMark(b.toString('latin1', s, e)) : shown);
+  // Decoded as UTF-8: a no-break space (C2 A0) in "1 350,50" is one character, as textMark reads it.
+  return shows(shown === null ? textMark(b.toString('utf8', s, e)) : shown);
 }
 
 /**
@@ -100,11 +101,11 @@ export function decideDecimalMark(delimiter: string, rows: readonly { cells: rea
       for (let r = 0; r < rowCount; r++) {
         const s = s0[r]!;
         if (s >= 0) {
-          const first = bytes[s]!;
-          if (s === e0[r] || (!(first >= 48 && first <= 57) && first !== 45)) continue;
-          const shown = bytesMark(bytes, s, e0[r]!);
-          // Decoded as UTF-8: a no-break space (C2 A0) in "1 350,50" is one character, as textMark reads it.
-          if (shown === null ? see(bytes.toString('utf8', s, e0[r]!)) : mark(shown)) return undefined;
+          // (The cells of a column left out are read by the same cellMark, as the scanner meets them.)
+          const shown = cellMark(bytes, s, e0[r]!);
+          if (shown & SHOWS_COMMA) comma = true;
+          if (shown & SHOWS_DOT) dot = true;
+          if (comma && dot) return undefined;
           if (dot && noComma) return '.';
         } else {
           const cell = extras[~s]!;
