@@ -476,10 +476,10 @@ interface AwardColumns {
   readonly yearTo: Int32Array;
   /** Index into CAP_BY. */
   readonly capBy: Uint8Array;
-  /** The capped request per year in award units (undefined: rejected). */
-  readonly cap: readonly (bigint | undefined)[];
+  /** The capped request per year in award units (none: rejected). */
+  readonly cap: UnitColumn;
   /** The award per year in award units (0 for a rejected application). */
-  readonly award: readonly bigint[];
+  readonly award: UnitColumn;
   /** Place in the order of decision, from 1 (0: none). */
   readonly rank: Int32Array;
   readonly tied: Uint8Array;
@@ -487,7 +487,44 @@ interface AwardColumns {
   readonly unitScaled: bigint;
   readonly unitDecimals: number;
   /** Why row i got less than it asked for (undefined: nothing limited it); reasons are shared between rows where they are the same. */
-  reasons(i: number): AwardReason[] | undefined;
+  reasons(i: number): readonly AwardReason[] | undefined;
+}
+
+/**
+ * Whole award units per row: in a Float64Array when the decision ran in doubles (every value an
+ * exact whole number below 2^53; NaN: none), else as bigints (undefined: none).
+ */
+class UnitColumn {
+  constructor(
+    private readonly small: Float64Array | undefined,
+    private readonly big?: readonly (bigint | undefined)[],
+  ) {}
+  /** Row i's units, exactly (undefined: none). */
+  at(i: number): bigint | undefined {
+    if (this.small) {
+      const v = this.small[i]!;
+      return v === v ? BigInt(v) : undefined;
+    }
+    return this.big![i];
+  }
+  /** Row i's units as a double (NaN: none): exact while below 2^53, rounded beyond (a writer checks the bound). */
+  number(i: number): number {
+    if (this.small) return this.small[i]!;
+    const v = this.big![i];
+    return v === undefined ? NaN : Number(v);
+  }
+}
+
+/** Bits of what limited an admitted row (awardColumns' reasons). */
+const BELOW_UNIT = 1;
+const ROUNDED = 2;
+const SHORT = 4;
+const GOT_SOME = 8;
+
+/** floor(a / b) for whole numbers 0 ≤ a < 2^53 and 0 < b < 2^53 in doubles, exactly (the quotient of doubles never rounds up to the next whole number there; checked all the same). */
+function floorQuotient(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  return q * b > a ? q - 1 : q;
 }
 
 /** floor(a / b) for b > 0 (BigInt division truncates towards zero). */
@@ -552,6 +589,12 @@ class PoolSums {
     const t = this.small[p]! + x;
     if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(t) <= Number.MAX_SAFE_INTEGER) this.small[p] = t;
     else this.big[p]! += v;
+  }
+  /** Adds a whole number held exactly in a double. */
+  addExact(p: number, x: number): void {
+    const t = this.small[p]! + x;
+    if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(t) <= Number.MAX_SAFE_INTEGER) this.small[p] = t;
+    else this.big[p]! += BigInt(x);
   }
   sum(p: number): bigint {
     return this.big[p]! + BigInt(this.small[p]!);
@@ -622,14 +665,23 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   // One Draw per (years, ordinance): the budgets are found once, in the order the rows first need them.
   const draws: Draw[] = [];
   const drawIndex = new Map<string, number>();
-  // The last one found, for the next row (rows of a file mostly share their years and ordinance).
-  let last = { from: NaN, to: NaN, ordinance: -1, draw: -1 };
+  // Those of the last years seen, by ordinance, for the next rows (rows of a file mostly share their
+  // years; their ordinances alternate): no key made while the years stay the same.
+  let lastFrom = NaN;
+  let lastTo = NaN;
+  const lastDraws = new Int32Array(rules.ordinances.length).fill(-1);
   const drawOf = (from: number, to: number, ordinance: number): number => {
-    if (from === last.from && to === last.to && ordinance === last.ordinance) return last.draw;
-    const key = `${from}:${to}:${ordinance}`;
-    let d = drawIndex.get(key);
-    if (d === undefined) d = newDraw({ from, to }, ordinance, key);
-    last = { from, to, ordinance, draw: d };
+    if (from !== lastFrom || to !== lastTo) {
+      lastFrom = from;
+      lastTo = to;
+      lastDraws.fill(-1);
+    }
+    let d = lastDraws[ordinance]!;
+    if (d < 0) {
+      const key = `${from}:${to}:${ordinance}`;
+      d = drawIndex.get(key) ?? newDraw({ from, to }, ordinance, key);
+      lastDraws[ordinance] = d;
+    }
     return d;
   };
   const newDraw = (years: YearRange, ordinance: number, key: string): number => {
@@ -668,8 +720,14 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const ordinanceOf = new Int16Array(n).fill(-1);
   const capBy = new Uint8Array(n);
   const drawOfRow = new Int32Array(n).fill(-1);
-  const rawCap = new Array<bigint | undefined>(n);
-  const rejection = new Array<AwardReason | undefined>(n);
+  // The cap before whole units: a whole number at the scale, in a double when it took the doubles
+  // road (every row, nearly always), else in rawCapBig (made for the first such row).
+  const rawCapN = new Float64Array(n);
+  let rawCapBig: (bigint | undefined)[] | undefined;
+  // Why row i was rejected: rejections[rejectionAt[i]] (a list of the rejected rows' reasons, not an
+  // array of n slots: V8 holds one of 100 000 or more as a dictionary).
+  const rejectionAt = new Int32Array(n);
+  const rejections: AwardReason[] = [];
   // Organisation types → ordinance (−1: none admits it), once per distinct text.
   const typeOrdinance = new Map<string, number>();
   const notAdmitted = new Map<string, AwardReason>();
@@ -688,20 +746,20 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     if (o < 0) {
       let r = notAdmitted.get(typeText);
       if (!r) notAdmitted.set(typeText, (r = { kind: 'type-not-admitted', type: typeText, admitted: rules.ordinances.map((x) => ({ ordinance: x.ref, types: [...x.admits] })) }));
-      rejection[i] = r;
+      rejectionAt[i] = rejections.push(r) - 1;
       continue;
     }
     const own = apps.yearFrom[i] !== NO_YEARS;
     const from = own ? apps.yearFrom[i]! : options.callYears.from;
     const to = own ? apps.yearTo[i]! : options.callYears.to;
     if (mostYears !== undefined && to - from + 1 > mostYears) {
-      rejection[i] = { kind: 'too-many-years', years: own ? { from, to } : options.callYears, most: mostYears };
+      rejectionAt[i] = rejections.push({ kind: 'too-many-years', years: own ? { from, to } : options.callYears, most: mostYears }) - 1;
       continue;
     }
     const d = drawOf(from, to, o);
     const draw = draws[d]!;
     if (draw.reason) {
-      rejection[i] = draw.reason;
+      rejectionAt[i] = rejections.push(draw.reason) - 1;
       continue;
     }
     drawOfRow[i] = d;
@@ -713,7 +771,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     const shareN = costN === costN ? (whole ? costN : shareOfCost(costN, shareNumber, shareDivisorNumber)) : NaN;
     if (fastCaps && requestedN === requestedN && shareN === shareN) {
       if (requestedN <= 0) {
-        rejection[i] = requestsNothing;
+        rejectionAt[i] = rejections.push(requestsNothing) - 1;
         continue;
       }
       let capN = requestedN;
@@ -725,11 +783,11 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
         capN = shareN;
         by = 3;
       }
-      rawCap[i] = BigInt(capN);
+      rawCapN[i] = capN;
     } else {
       const requested = scaledAt(apps.requested, i, scale);
       if (requested <= 0n) {
-        rejection[i] = requestsNothing;
+        rejectionAt[i] = rejections.push(requestsNothing) - 1;
         continue;
       }
       let cap = requested;
@@ -743,7 +801,7 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
         cap = share;
         by = 3;
       }
-      rawCap[i] = cap;
+      (rawCapBig ??= new Array<bigint | undefined>(n))[i] = cap;
     }
     status[i] = FUNDED;
     ordinanceOf[i] = o;
@@ -768,17 +826,40 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     );
   }
 
-  // Caps in whole units; the demand on each budget.
-  const caps = new Array<bigint>(m);
-  for (let k = 0; k < m; k++) caps[k] = unitAtScale === 1n ? rawCap[admitted[k]!]! : floorDiv(rawCap[admitted[k]!]!, unitAtScale);
+  // Caps in whole units; the demand on each budget. The decision runs on whole units in doubles
+  // (capsN, awardsN) when every one is provably exact: every cap took the doubles road (below
+  // 2^53), the unit at the scale and every budget lie below 2^53 — then every cap (at most its raw
+  // cap), award (at most its cap) and amount left (between −budget and the budget) does too, and
+  // sums beyond 2^53 go to PoolSums' bigints. Otherwise (amounts held as Decimals, 2^53 or more, a
+  // budget of 2^53 units or more) on bigints (capsB, awardsB), as before the doubles road.
   const budgets = pools.map((p) => toUnits(p.budget));
+  const inNumbers = rawCapBig === undefined && unitAtScale <= MAX_EXACT && budgets.every((b) => b <= MAX_EXACT && b >= -MAX_EXACT);
+  let capsN: Float64Array | undefined;
+  let capsB: bigint[] | undefined;
+  if (inNumbers) {
+    capsN = new Float64Array(m);
+    const u = Number(unitAtScale);
+    for (let k = 0; k < m; k++) {
+      const raw = rawCapN[admitted[k]!]!;
+      capsN[k] = u === 1 ? raw : floorQuotient(raw, u);
+    }
+  } else {
+    capsB = new Array<bigint>(m);
+    for (let k = 0; k < m; k++) {
+      const i = admitted[k]!;
+      const raw = rawCapBig?.[i] ?? BigInt(rawCapN[i]!);
+      capsB[k] = unitAtScale === 1n ? raw : floorDiv(raw, unitAtScale);
+    }
+  }
+  const rawCapOf = (i: number): bigint => rawCapBig?.[i] ?? BigInt(rawCapN[i]!);
   const demandSums = new PoolSums(budgets.length);
   const countOf = budgets.map(() => 0);
   for (let k = 0; k < m; k++) {
     const distinct = draws[drawOfRow[admitted[k]!]!]!.distinct;
     for (let j = 0; j < distinct.length; j++) {
       const p = distinct[j]!;
-      demandSums.add(p, caps[k]!);
+      if (capsN) demandSums.addExact(p, capsN[k]!);
+      else demandSums.add(p, capsB![k]!);
       countOf[p]!++;
     }
   }
@@ -788,37 +869,66 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   for (const d of draws) d.rationed = Array.from(d.distinct).some((p) => rationedPool[p]);
   const hasScores = scored > 0;
 
-  let awards: bigint[];
+  let awardsN: Float64Array | undefined;
+  let awardsB: bigint[] | undefined;
+  /** Whether admitted row k got its whole cap. */
+  const fullAt = (k: number): boolean => (capsN ? awardsN![k] === capsN[k] : awardsB![k] === capsB![k]);
   const tied = new Uint8Array(m);
   let order: Int32Array | undefined;
   let tightPool: Int32Array | undefined;
-  let tightLeft: bigint[] | undefined;
+  let tightLeftN: Float64Array | undefined;
+  let tightLeftB: bigint[] | undefined;
   const levels = new Map<number, bigint>();
   if (rationing === 'priority') {
     const sorted = priorityOrderOf(apps, admitted, hasScores);
     order = sorted.order;
-    awards = new Array<bigint>(m).fill(0n);
     tightPool = new Int32Array(m).fill(-1);
-    tightLeft = new Array<bigint>(m);
-    const left = [...budgets];
     const partial = options.partial ?? false;
-    for (let at = 0; at < m; at++) {
-      const k = order[at]!;
-      const flat = draws[drawOfRow[admitted[k]!]!]!.flat;
-      const want = caps[k]!;
-      let room = want;
-      for (let j = 0; j < flat.length; j++) {
-        const l = left[flat[j]!]!;
-        if (l < room) {
-          room = l;
-          tightPool[k] = flat[j]!;
-          tightLeft[k] = l;
+    if (capsN) {
+      const awards = (awardsN = new Float64Array(m));
+      const tightLeft = (tightLeftN = new Float64Array(m));
+      const left = Float64Array.from(budgets, Number);
+      for (let at = 0; at < m; at++) {
+        const k = order[at]!;
+        const flat = draws[drawOfRow[admitted[k]!]!]!.flat;
+        const want = capsN[k]!;
+        let room = want;
+        for (let j = 0; j < flat.length; j++) {
+          const l = left[flat[j]!]!;
+          if (l < room) {
+            room = l;
+            tightPool[k] = flat[j]!;
+            tightLeft[k] = l;
+          }
         }
+        const give = room >= want ? want : partial ? room : 0;
+        if (give <= 0) continue;
+        awards[k] = give;
+        for (let j = 0; j < flat.length; j++) left[flat[j]!]! -= give;
       }
-      const give = room >= want ? want : partial ? room : 0n;
-      if (give <= 0n) continue;
-      awards[k] = give;
-      for (let j = 0; j < flat.length; j++) left[flat[j]!]! -= give;
+    } else {
+      const caps = capsB!;
+      const awards = (awardsB = new Array<bigint>(m).fill(0n));
+      const tightLeft = (tightLeftB = new Array<bigint>(m));
+      const left = [...budgets];
+      for (let at = 0; at < m; at++) {
+        const k = order[at]!;
+        const flat = draws[drawOfRow[admitted[k]!]!]!.flat;
+        const want = caps[k]!;
+        let room = want;
+        for (let j = 0; j < flat.length; j++) {
+          const l = left[flat[j]!]!;
+          if (l < room) {
+            room = l;
+            tightPool[k] = flat[j]!;
+            tightLeft[k] = l;
+          }
+        }
+        const give = room >= want ? want : partial ? room : 0n;
+        if (give <= 0n) continue;
+        awards[k] = give;
+        for (let j = 0; j < flat.length; j++) left[flat[j]!]! -= give;
+      }
     }
     // Equal scores are runs of the order: a run some of whose rows got their cap and some not was decided by the file's order.
     if (hasScores && anyRationed) {
@@ -827,33 +937,40 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
         while (to < m && sorted.same(order[from]!, order[to]!)) to++;
         if (to - from > 1) {
           let full = 0;
-          for (let at = from; at < to; at++) if (awards[order[at]!] === caps[order[at]!]) full++;
+          for (let at = from; at < to; at++) if (fullAt(order[at]!)) full++;
           if (full > 0 && full < to - from) for (let at = from; at < to; at++) tied[order[at]!] = 1;
         }
         from = to;
       }
     }
   } else {
-    // Each budget rationed on its own; a decision gets the least of its shares (one amount each year).
-    awards = [...caps];
+    // Each budget rationed on its own (ration() on bigints); a decision gets the least of its shares (one amount each year).
+    const capOf = (k: number): bigint => (capsN ? BigInt(capsN[k]!) : capsB![k]!);
+    const least: bigint[] = Array.from({ length: m }, (_, k) => capOf(k));
     const who: number[][] = pools.map(() => []);
     for (let k = 0; k < m; k++) for (const p of draws[drawOfRow[admitted[k]!]!]!.distinct) who[p]!.push(k);
     pools.forEach((_, p) => {
       const ks = who[p]!;
-      const r = ration({ caps: ks.map((k) => caps[k]!), budget: budgets[p]!, rationing });
+      const r = ration({ caps: ks.map(capOf), budget: budgets[p]!, rationing });
       ks.forEach((k, j) => {
-        if (r.awards[j]! < awards[k]!) awards[k] = r.awards[j]!;
+        if (r.awards[j]! < least[k]!) least[k] = r.awards[j]!;
       });
       for (const j of r.tied) tied[ks[j]!] = 1;
       if (r.level !== undefined && rationedPool[p]) levels.set(p, r.level);
     });
+    // Each award is at most its cap: exact in doubles when the caps are.
+    if (capsN) awardsN = Float64Array.from(least, Number);
+    else awardsB = least;
   }
 
   // What each budget gave.
   const givenSums = new PoolSums(budgets.length);
   for (let k = 0; k < m; k++) {
     const distinct = draws[drawOfRow[admitted[k]!]!]!.distinct;
-    for (let j = 0; j < distinct.length; j++) givenSums.add(distinct[j]!, awards[k]!);
+    for (let j = 0; j < distinct.length; j++) {
+      if (awardsN) givenSums.addExact(distinct[j]!, awardsN[k]!);
+      else givenSums.add(distinct[j]!, awardsB![k]!);
+    }
   }
   const given = budgets.map((_, p) => givenSums.sum(p));
   const poolAwards: PoolAward[] = pools.map((p, j) => {
@@ -879,8 +996,6 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   // Per row: its decision's years, cap, award, status and rank.
   const yearFrom = new Int32Array(n).fill(NO_YEARS);
   const yearTo = new Int32Array(n);
-  const capUnits = new Array<bigint | undefined>(n);
-  const awardUnits = new Array<bigint>(n).fill(0n);
   const rank = new Int32Array(n);
   const rowTied = new Uint8Array(n);
   const kOf = new Int32Array(n).fill(-1);
@@ -892,11 +1007,36 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
     kOf[i] = k;
     yearFrom[i] = draw.years.from;
     yearTo[i] = draw.years.to;
-    capUnits[i] = caps[k]!;
-    awardUnits[i] = awards[k]!;
     rowTied[i] = tied[k]!;
     if (rankOf && draw.rationed) rank[i] = rankOf[k]! + 1;
-    status[i] = caps[k] === 0n || awards[k] === 0n ? NOT_FUNDED : awards[k] === caps[k] ? FUNDED : REDUCED;
+  }
+  let capUnits: UnitColumn;
+  let awardUnits: UnitColumn;
+  if (capsN) {
+    const cap = new Float64Array(n).fill(NaN);
+    const award = new Float64Array(n);
+    const awards = awardsN!;
+    for (let k = 0; k < m; k++) {
+      const i = admitted[k]!;
+      cap[i] = capsN[k]!;
+      award[i] = awards[k]!;
+      status[i] = capsN[k] === 0 || awards[k] === 0 ? NOT_FUNDED : awards[k] === capsN[k] ? FUNDED : REDUCED;
+    }
+    capUnits = new UnitColumn(cap);
+    awardUnits = new UnitColumn(award);
+  } else {
+    const caps = capsB!;
+    const awards = awardsB!;
+    const cap = new Array<bigint | undefined>(n);
+    const award = new Array<bigint | undefined>(n).fill(0n);
+    for (let k = 0; k < m; k++) {
+      const i = admitted[k]!;
+      cap[i] = caps[k]!;
+      award[i] = awards[k]!;
+      status[i] = caps[k] === 0n || awards[k] === 0n ? NOT_FUNDED : awards[k] === caps[k] ? FUNDED : REDUCED;
+    }
+    capUnits = new UnitColumn(undefined, cap);
+    awardUnits = new UnitColumn(undefined, award);
   }
 
   // Why a row got less than its cap: reasons shared between the rows they are the same for.
@@ -905,41 +1045,71 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
   const roundedReason: AwardReason = { kind: 'rounded-down-to-unit', unit };
   const leftReason: AwardReason = { kind: 'given-what-was-left' };
   const rationedReason: AwardReason = { kind: 'rationed', rationing };
-  const didNotFit: (Map<bigint, AwardReason> | undefined)[] = [];
-  let lastShort: { pool: number; left: bigint; reason?: AwardReason } = { pool: -1, left: 0n };
-  const reasons = (i: number): AwardReason[] | undefined => {
-    if (status[i] === REJECTED) return [rejection[i]!];
+  const didNotFit: (Map<number | bigint, AwardReason> | undefined)[] = [];
+  let lastShort: { pool: number; left: number | bigint; reason?: AwardReason } = { pool: -1, left: NaN };
+  const unitN = Number(unitAtScale);
+  /** What limited admitted row k (row i): BELOW_UNIT, ROUNDED, SHORT (less than its units), GOT_SOME (an award above 0), as bits. */
+  const limits = (i: number, k: number): number => {
+    if (capsN) {
+      const units = capsN[k]!;
+      const got = awardsN![k]!;
+      if (units === 0) return BELOW_UNIT;
+      // With a unit of 1 at the scale the units are the cap itself: nothing rounded. units × unit ≤ the raw cap: exact.
+      return (unitN !== 1 && units * unitN < rawCapN[i]! ? ROUNDED : 0) | (units > 0 && got < units ? SHORT : 0) | (got !== 0 ? GOT_SOME : 0);
+    }
+    const units = capsB![k]!;
+    const got = awardsB![k]!;
+    if (units === 0n) return BELOW_UNIT;
+    return (unitAtScale !== 1n && units * unitAtScale < rawCapOf(i) ? ROUNDED : 0) | (units > 0n && got < units ? SHORT : 0) | (got !== 0n ? GOT_SOME : 0);
+  };
+  // A row with one reason gets that reason's one array, shared by every row it is the reason of
+  // (no array made a row; row() hands out a copy). The two kinds made for each row they are about
+  // are not kept.
+  const single = new Map<AwardReason, readonly AwardReason[]>();
+  const alone = (r: AwardReason): readonly AwardReason[] => {
+    if (r.kind === 'below-unit' || r.kind === 'too-many-years') return [r];
+    let a = single.get(r);
+    if (!a) single.set(r, (a = [r]));
+    return a;
+  };
+  const reasons = (i: number): readonly AwardReason[] | undefined => {
+    if (status[i] === REJECTED) return alone(rejections[rejectionAt[i]!]!);
     const k = kOf[i]!;
-    const out: AwardReason[] = [];
-    if (capBy[i] === 2) out.push(ceilingReason!);
-    if (capBy[i] === 3) out.push(shareReason);
-    const units = caps[k]!;
-    if (units === 0n) out.push({ kind: 'below-unit', cap: fromScaled(rawCap[i]!, scale), unit });
-    // With a unit of 1 at the scale the units are the cap itself: nothing rounded (no product made).
-    else if (unitAtScale !== 1n && units * unitAtScale < rawCap[i]!) out.push(roundedReason);
-    if (units > 0n && awards[k]! < units) {
+    // At most three: the cap's (ceiling or cost share), the unit's, and the money's.
+    const byCap = capBy[i] === 2 ? ceilingReason! : capBy[i] === 3 ? shareReason : undefined;
+    const limit = limits(i, k);
+    const byUnit = limit & BELOW_UNIT ? ({ kind: 'below-unit', cap: fromScaled(rawCapOf(i), scale), unit } as const) : limit & ROUNDED ? roundedReason : undefined;
+    let byMoney: AwardReason | undefined;
+    if (limit & SHORT) {
       if (rationing === 'priority') {
         // The budget that had the least left when its turn came.
         const p = tightPool![k]!;
-        if (options.partial && awards[k] !== 0n) out.push(leftReason);
+        if (options.partial && limit & GOT_SOME) byMoney = leftReason;
         else if (p >= 0) {
-          // One reason per budget and amount left (a Map per budget keyed by the bigint itself, no text
+          // One reason per budget and amount left (a Map per budget keyed by the amount itself, no text
           // made a row); the last one found first: once a budget has run short, row after row finds it so.
-          const left = tightLeft![k]!;
+          const left = tightLeftN ? tightLeftN[k]! : tightLeftB![k]!;
           if (p !== lastShort.pool || left !== lastShort.left) {
-            const byLeft = (didNotFit[p] ??= new Map<bigint, AwardReason>());
+            const byLeft = (didNotFit[p] ??= new Map<number | bigint, AwardReason>());
             let r = byLeft.get(left);
             if (!r) {
               const short = poolAwards[p]!;
-              byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(left) }));
+              byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(BigInt(left)) }));
             }
             lastShort = { pool: p, left, reason: r };
           }
-          out.push(lastShort.reason!);
+          byMoney = lastShort.reason!;
         }
-      } else out.push(rationedReason);
+      } else byMoney = rationedReason;
     }
-    return out.length ? out : undefined;
+    const count = (byCap ? 1 : 0) + (byUnit ? 1 : 0) + (byMoney ? 1 : 0);
+    if (count === 0) return undefined;
+    if (count === 1) return alone((byCap ?? byUnit ?? byMoney)!);
+    const out: AwardReason[] = [];
+    if (byCap) out.push(byCap);
+    if (byUnit) out.push(byUnit);
+    if (byMoney) out.push(byMoney);
+    return out;
   };
 
   // Per year: the year's call and commitments (ordinance limits lie within the call).
@@ -1038,9 +1208,13 @@ function priorityOrderOf(apps: ApplicationColumns, admitted: Int32Array, hasScor
   const dp = priority.maxDecimals();
   const keys = new Float64Array(m);
   let exact = true;
+  // priority.scaled(i, dp), read here from its digits (no double handed back a row).
+  const { mant } = priority;
   for (let k = 0; k < m && exact; k++) {
-    const v = priority.scaled(admitted[k]!, dp);
-    if (Number.isNaN(v)) exact = false;
+    const i = admitted[k]!;
+    const d = priority.decimalsAt(i);
+    const v = d < 0 ? NaN : d === dp ? mant[i]! : mant[i]! * 10 ** (dp - d);
+    if (!(v <= Number.MAX_SAFE_INTEGER)) exact = false;
     else keys[k] = v;
   }
   if (exact) {
@@ -1116,9 +1290,9 @@ class ColumnarAwardResult implements AwardResult {
     const c = this.columns;
     const application = c.applications.application(i);
     const status = AWARD_STATUSES[c.status[i]!]!;
-    if (status === 'rejected') return { application, perYear: [], total: new Decimal(0), tied: false, status, reasons: c.reasons(i)! };
+    if (status === 'rejected') return { application, perYear: [], total: new Decimal(0), tied: false, status, reasons: [...c.reasons(i)!] };
     const years = { from: c.yearFrom[i]!, to: c.yearTo[i]! };
-    const amount = fromBigInt(c.award[i]!).times(this.unit);
+    const amount = fromBigInt(c.award.at(i)!).times(this.unit);
     const reasons = c.reasons(i);
     return {
       application,
@@ -1128,10 +1302,10 @@ class ColumnarAwardResult implements AwardResult {
       status,
       ordinance: c.ordinances[c.ordinance[i]!]!,
       years,
-      cap: fromBigInt(c.cap[i]!).times(this.unit),
+      cap: fromBigInt(c.cap.at(i)!).times(this.unit),
       capBy: CAP_BY[c.capBy[i]!]!,
       ...(c.rank[i] ? { rank: c.rank[i] } : {}),
-      ...(reasons ? { reasons } : {}),
+      ...(reasons ? { reasons: [...reasons] } : {}),
     };
   }
 

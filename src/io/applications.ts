@@ -131,14 +131,17 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
   const typeOf = new Int32Array(n);
   const types: string[] = [];
   const typeCodes = new Map<string, number>();
+  // The first few types' table rows whose cell is a slice of the bytes: a later row with the same
+  // bytes has that type, found without making its text.
+  const typeRows: number[] = [];
   /** Whether row k's cell of field f is the same bytes as row k − 1's, and not empty (then it is the same text, checked there). */
-  const sameAsBefore = (f: Field, k: number): boolean => {
+  const sameAsBefore = (f: Field, k: number): boolean => sameCell(f, rowOf(k), rowOf(k - 1));
+  /** Whether table row r's cell of field f is the same bytes as table row p's, and not empty (then it is the same text). */
+  const sameCell = (f: Field, r: number, p: number): boolean => {
     const c = cols[f];
     const starts = c === undefined ? undefined : table.starts[c];
     if (!starts) return false;
     const ends = table.ends[c!]!;
-    const r = rowOf(k);
-    const p = rowOf(k - 1);
     const s = starts[r]!;
     const q = starts[p]!;
     if (s < 0 || q < 0) return false;
@@ -166,9 +169,21 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     // Organisation types are few: each text kept once, a number per row (the row before's when its bytes are the same).
     if (k > 0 && sameAsBefore('type', k)) typeOf[k] = typeOf[k - 1]!;
     else {
-      const type = need(k, line, 'type');
-      let code = typeCodes.get(type);
-      if (code === undefined) typeCodes.set(type, (code = types.push(type) - 1));
+      const r = rowOf(k);
+      let code = -1;
+      for (let t = 0; t < typeRows.length; t += 2) {
+        if (sameCell('type', r, typeRows[t]!)) {
+          code = typeRows[t + 1]!;
+          break;
+        }
+      }
+      if (code < 0) {
+        const type = need(k, line, 'type');
+        let known = typeCodes.get(type);
+        if (known === undefined) typeCodes.set(type, (known = types.push(type) - 1));
+        code = known;
+        if (typeRows.length < 32 && (table.starts[cols.type!]?.[r] ?? -1) >= 0) typeRows.push(r, code);
+      }
       typeOf[k] = code;
     }
     const yearsSame = k > 0 && sameAsBefore('years', k);

@@ -87,8 +87,9 @@ function recordMaker(r: AwardResult, language: NumberLocale) {
     const from = c.yearFrom[i]!;
     const to = c.yearTo[i]!;
     const rejected = from === NO_YEARS;
-    const cap = c.cap[i];
-    const award = whole ? c.award[i]! : c.award[i]! * c.unitScaled;
+    const cap = c.cap.at(i);
+    const units = c.award.at(i)!;
+    const award = whole ? units : units * c.unitScaled;
     const each = rejected ? '' : whole ? award.toString() : plainScaled(award, dp);
     const row = [
       apps.applicant(i),
@@ -126,6 +127,10 @@ function putBytes(out: Uint8Array, at: number, bytes: Uint8Array): number {
   for (let k = 0; k < n; k++) out[at++] = bytes[k]!;
   return at;
 }
+
+/** awardCsvBytes' writeRow: the record goes through csvDialect; no room (NO_ROOM − the bytes it needs). */
+const GENERAL = -1;
+const NO_ROOM = -2;
 
 /**
  * awardsCsv's records as bytes (a byte dialect: render/csv-bytes.ts byteDialect): a record whose
@@ -213,7 +218,12 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
   };
   const unitScaled = c.unitScaled;
   const unitNumber = Number(unitScaled);
-  for (let i = 0; i < r.rowCount; i++) {
+  /**
+   * Writes row i's record into `buf` from `start`: the offset after it; GENERAL when the record goes
+   * through csvDialect; NO_ROOM − need when it needs `need` bytes and fewer are left. A function of
+   * its own, apart from the generator: small enough to be optimised soon after the first rows.
+   */
+  const writeRow = (i: number, buf: Uint8Array, start: number): number => {
     const from = c.yearFrom[i]!;
     const to = c.yearTo[i]!;
     const rejected = from === NO_YEARS;
@@ -246,9 +256,10 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
     const capBy = CAP_BY_CELL[c.capBy[i]!];
     const status = STATUS[c.status[i]!];
     const reason = reasonCell(c.reasons(i));
-    const award = Number(c.award[i]!) * unitNumber;
-    const cap = c.cap[i];
-    const capValue = cap === undefined ? 0 : Number(cap) * unitNumber;
+    const award = c.award.number(i) * unitNumber;
+    const capUnits = c.cap.number(i);
+    const hasCap = capUnits === capUnits;
+    const capValue = hasCap ? capUnits * unitNumber : 0;
     const years = rejected ? 0 : to - from + 1;
     if (
       name === undefined || type === undefined || region === undefined || ordinance === undefined || yearCell === undefined || capBy === undefined || status === undefined || reason === undefined ||
@@ -256,50 +267,62 @@ function* awardCsvBytes(r: AwardResult, language: NumberLocale, headers: readonl
       // Each amount read once, into its slot of `scaled` (priority 0, requested 2, cost 4), written below.
       (apps.priority.has(i) && !amountAt(apps.priority, i, 0, 0)) || !amountAt(apps.requested, i, dp, 2) || !amountAt(apps.cost, i, dp, 4)
     ) {
+      return GENERAL;
+    }
+    const need = ne - ns + type.length + region.length + ordinance.length + yearCell.length + capBy.length + status.length + reason.length + (ys.length + 8) * amountRoom + 16;
+    if (start + need > buf.length) return NO_ROOM - need;
+    let at = start;
+    for (let k = ns; k < ne; k++) buf[at++] = name[k]!;
+    buf[at++] = D;
+    at = putBytes(buf, at, type);
+    buf[at++] = D;
+    at = putBytes(buf, at, region);
+    buf[at++] = D;
+    at = putBytes(buf, at, ordinance);
+    buf[at++] = D;
+    if (apps.priority.has(i)) {
+      at = writeScaledAmount(buf, at, scaled[0]!, scaled[1]!, MARK, digits);
+    }
+    buf[at++] = D;
+    if (c.rank[i]) at = writeScaledAmount(buf, at, c.rank[i]!, 0, MARK, digits);
+    buf[at++] = D;
+    at = putBytes(buf, at, yearCell);
+    buf[at++] = D;
+    at = writeScaledAmount(buf, at, scaled[2]!, scaled[3]!, MARK, digits);
+    buf[at++] = D;
+    at = writeScaledAmount(buf, at, scaled[4]!, scaled[5]!, MARK, digits);
+    buf[at++] = D;
+    if (hasCap) at = writeScaledAmount(buf, at, capValue, dp, MARK, digits);
+    buf[at++] = D;
+    at = putBytes(buf, at, capBy);
+    for (let k = 0; k < ys.length; k++) {
+      buf[at++] = D;
+      const y = ys[k]!;
+      if (!rejected && from <= y && y <= to) at = writeScaledAmount(buf, at, award, dp, MARK, digits);
+    }
+    buf[at++] = D;
+    at = writeScaledAmount(buf, at, award * years, dp, MARK, digits);
+    buf[at++] = D;
+    at = putBytes(buf, at, status);
+    buf[at++] = D;
+    at = putBytes(buf, at, reason);
+    return putBytes(buf, at, EOL);
+  };
+  for (let i = 0; i < r.rowCount; i++) {
+    let end = writeRow(i, out, at);
+    if (end < GENERAL) {
+      const done = room(NO_ROOM - end);
+      if (done) yield done;
+      end = writeRow(i, out, at);
+    }
+    if (end === GENERAL) {
       const text = dialect.record(record(i));
       const done = room(text.length * 3);
       if (done) yield done;
       at = writeUtf8(out, at, text);
       continue;
     }
-    const need = ne - ns + type.length + region.length + ordinance.length + yearCell.length + capBy.length + status.length + reason.length + (ys.length + 8) * amountRoom + 16;
-    const done = room(need);
-    if (done) yield done;
-    for (let k = ns; k < ne; k++) out[at++] = name[k]!;
-    out[at++] = D;
-    at = putBytes(out, at, type);
-    out[at++] = D;
-    at = putBytes(out, at, region);
-    out[at++] = D;
-    at = putBytes(out, at, ordinance);
-    out[at++] = D;
-    if (apps.priority.has(i)) {
-      at = writeScaledAmount(out, at, scaled[0]!, scaled[1]!, MARK, digits);
-    }
-    out[at++] = D;
-    if (c.rank[i]) at = writeScaledAmount(out, at, c.rank[i]!, 0, MARK, digits);
-    out[at++] = D;
-    at = putBytes(out, at, yearCell);
-    out[at++] = D;
-    at = writeScaledAmount(out, at, scaled[2]!, scaled[3]!, MARK, digits);
-    out[at++] = D;
-    at = writeScaledAmount(out, at, scaled[4]!, scaled[5]!, MARK, digits);
-    out[at++] = D;
-    if (cap !== undefined) at = writeScaledAmount(out, at, capValue, dp, MARK, digits);
-    out[at++] = D;
-    at = putBytes(out, at, capBy);
-    for (let k = 0; k < ys.length; k++) {
-      out[at++] = D;
-      const y = ys[k]!;
-      if (!rejected && from <= y && y <= to) at = writeScaledAmount(out, at, award, dp, MARK, digits);
-    }
-    out[at++] = D;
-    at = writeScaledAmount(out, at, award * years, dp, MARK, digits);
-    out[at++] = D;
-    at = putBytes(out, at, status);
-    out[at++] = D;
-    at = putBytes(out, at, reason);
-    at = putBytes(out, at, EOL);
+    at = end;
   }
   if (at > 0) yield out.subarray(0, at);
 }

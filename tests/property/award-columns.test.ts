@@ -225,7 +225,7 @@ const fileArb = fc.record({
   withPriority: fc.boolean(),
   withYears: fc.boolean(),
   withRegion: fc.boolean(),
-  rows: fc.array(fc.record({ name: nameCell, type: fc.constantFrom('kommun', 'förening', 'aktiebolag', ''), requested: amountCell, cost: amountCell, priority: fc.oneof(amountCell, fc.constant('')), years: yearsCell }), { maxLength: 14 }),
+  rows: fc.array(fc.record({ name: nameCell, type: fc.constantFrom('kommun', 'Kommun', 'förening', 'Förening', 'aktiebolag', 'kommunalförbund', 'Region ', ''), requested: amountCell, cost: amountCell, priority: fc.oneof(amountCell, fc.constant('')), years: yearsCell }), { maxLength: 14 }),
   total: fc.constantFrom('none', 'word', 'sum'),
 });
 

@@ -89,8 +89,11 @@ describe('award at the edge of the doubles road holds to the bigint award (award
         fc.option(fc.bigInt({ min: 1n, max: 2n ** 60n }), { nil: undefined }),
         fc.constantFrom('1', '1000', '0.001', '7'),
         fc.constantFrom<Rationing>('priority', 'proportional', 'equal-awards'),
-        fc.bigInt({ min: 0n, max: 2n ** 62n }),
-        (costDecimals, share, requestedShift, rows, ceiling, unit, rationing, budget) => {
+        // The budget in award units: anywhere, or around 2^53 (the decision's doubles road takes budgets below it).
+        fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 62n }), fc.bigInt({ min: -2000n, max: 2000n }).map((o) => TWO53 + o), fc.bigInt({ min: 0n, max: 2n ** 40n })),
+        // Every row's raw cap below 2^53 (the whole decision in doubles, when the budget is), or not.
+        fc.boolean(),
+        (costDecimals, share, requestedShift, rows, ceiling, unit, rationing, budgetUnits, under) => {
           const shareDecimals = share.includes('.') ? share.split('.')[1]!.length : 0;
           const scale = costDecimals + shareDecimals + 2;
           const apps: Application[] = [];
@@ -98,15 +101,21 @@ describe('award at the edge of the doubles road holds to the bigint award (award
             const [rs, cs, a, b] = rows[i]!;
             // requested with `scale − shift` decimals: its value at the scale is its digits × 10^shift.
             const rShift = Math.min(scale, (requestedShift + rs) % (scale + 1));
-            const rDigits = fc.sample(nearArb(rShift), { seed: a, numRuns: 1 })[0]!;
+            let rDigits = fc.sample(nearArb(rShift), { seed: a, numRuns: 1 })[0]!;
+            if (under && rDigits * 10n ** BigInt(rShift) > MAX) rDigits = MAX / 10n ** BigInt(rShift);
             // cost with costDecimals decimals: at the scale × 10^(scale − costDecimals), times the share's digits.
             const cShift = scale - costDecimals + shareDecimals;
-            const cDigits = fc.sample(nearArb(Math.min(15, cShift + cs)), { seed: b, numRuns: 1 })[0]!;
+            let cDigits = fc.sample(nearArb(Math.min(15, cShift + cs)), { seed: b, numRuns: 1 })[0]!;
+            // Its value at the scale times the share's digits, plus the divisor, below 2^53: shareOfCost takes it.
+            const shareDigits = BigInt(share.replace('.', ''));
+            const atScale = 10n ** BigInt(scale - costDecimals);
+            const most = (MAX - 10n ** BigInt(shareDecimals + 2)) / (atScale * shareDigits);
+            if (under && cDigits > most) cDigits = most;
             apps.push({ applicant: `A${i}`, type: 'kommun', requested: scaled(rDigits, scale - rShift), cost: scaled(cDigits, costDecimals), priority: dec(String((a + b) % 4)), line: i + 2 });
           }
           const options: AwardOptions = {
             rules: RULES,
-            budget: () => dec(budget),
+            budget: () => dec(budgetUnits).times(dec(unit)),
             callYears: { from: 2020, to: 2020 },
             unit: dec(unit),
             rationing,
@@ -120,7 +129,46 @@ describe('award at the edge of the doubles road holds to the bigint award (award
           expect(data(ours)).toBe(data(theirs));
         },
       ),
-      { numRuns: 600 },
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('the decision in doubles at its edge: budgets and caps of about 2^53 award units', () => {
+  it('holds to the bigint award when a budget lies just below, at or just above 2^53 units and what is left decides the next row', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom<Rationing>('priority', 'priority', 'proportional', 'equal-awards'),
+        (j, delta, offsets, partial, rationing) => {
+          // Scale 2 (whole amounts, 100 %), unit 0.01: an award unit is a unit at the scale. The first
+          // row's cap is 100 × C units, C kronor just below (2^53 − 1) / 100, and the budget 2^53 + delta
+          // units: it leaves `left` units, and the next rows ask for about that (a few more or fewer
+          // hundredths), so whether each fits turns on the last unit of the budget.
+          const whole = MAX / 100n - BigInt(j);
+          const left = TWO53 + BigInt(delta) - 100n * whole;
+          const apps: Application[] = [{ applicant: 'A', type: 'kommun', requested: dec(whole), cost: dec(whole), line: 2 }];
+          offsets.forEach((o, i) => {
+            const units = left + BigInt(o) < 0n ? 0n : left + BigInt(o);
+            apps.push({ applicant: `S${i}`, type: 'kommun', requested: scaled(units, 2), cost: dec('10000'), line: i + 3 });
+          });
+          const options: AwardOptions = {
+            rules: RULES,
+            budget: () => scaled(TWO53 + BigInt(delta), 2),
+            callYears: { from: 2020, to: 2020 },
+            unit: dec('0.01'),
+            rationing,
+            partial,
+          };
+          const data = (r: ReturnType<typeof award> | ReturnType<typeof oracleAward>): unknown =>
+            JSON.stringify({ rows: r.rows.map((x) => ({ ...x, application: x.application.applicant })), pools: r.pools, totals: r.totals }, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+          expect(data(award(apps, options))).toBe(data(oracleAward(apps, options)));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
