@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { amountColumnsOf } from '../core/amount-table.js';
+import { amountColumnsOf, amountColumnsRead } from '../core/amount-table.js';
 import { compare, compareAmountColumns, type Comparison } from '../core/compare.js';
 import { StatsbidragError, located } from '../core/errors.js';
 import { formatYearRange, type YearRange } from '../core/schedule.js';
@@ -81,9 +81,11 @@ export async function compareUseCase(request: CompareRequest): Promise<{ compari
  */
 export async function compareTablesUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source }> {
   const side = async (spec: string, deferKeys: boolean) => {
-    const table = await readTable(resolveInput(spec));
+    const reading = { year: request.years, basis: request.basis, deferKeys };
+    // Only the columns compare reads are kept (a weight column is read only with --basis).
+    const table = await readTable(resolveInput(spec), { columns: (headers) => amountColumnsRead(headers, reading) });
     try {
-      return amountColumnsOf(table, spec, { year: request.years, basis: request.basis, deferKeys });
+      return amountColumnsOf(table, spec, reading);
     } catch (e) {
       throw located(e, { file: spec });
     }

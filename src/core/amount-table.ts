@@ -95,10 +95,9 @@ function maySumRow(n: number, word: Uint8Array, words: number, amounts: readonly
       let s = 0;
       let r = 0;
       if (clean[c] && words === 0) {
-        for (; r < n; r++) {
-          s += column.numberAt(r);
-          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) break;
-        }
+        // (Every row: ScaledColumn.sumExact, no double made a row; undefined when not a safe integer.)
+        const all = column.sumExact();
+        if (all !== undefined) return BigInt(all);
       } else {
         for (; r < n; r++) {
           if (st[r] === OK && !word[r]) s += column.numberAt(r);
@@ -143,11 +142,140 @@ export interface AmountColumnsOptions {
  * per amount column, without an object per row: what `compare` reads (amountTableOf gives the
  * same as rows). Errors, repairs and total rows as amountTableOf says.
  */
+/**
+ * The first reading of an amount column (table column `index`, amountColumnsOf's `slot` of
+ * `slots`): from the bytes, a plain amount straight to an integer, an empty cell empty; anything
+ * else as text through the amount parser; an unreadable cell kept in `bad` for the second reading
+ * (a total row's is no error). False when a cell was empty or unreadable (`st` then says which).
+ * (A function of its own: a loop compiled alone, not amountColumnsOf whole each time it is.)
+ */
+function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: number, slot: number, slots: number, column: ScaledColumn, st: Uint8Array, bad: Map<number, CellReading & { kind: 'bad' }>): boolean {
+  const n = t.rowCount;
+  const b = tb?.bytes;
+  const starts = tb?.starts[index];
+  const ends = tb?.ends[index];
+  let clean = true;
+  for (let r = 0; r < n; r++) {
+    // From the bytes: a plain amount straight to an integer, an empty cell empty; anything else as text.
+    if (starts !== undefined) {
+      const s = starts[r]!;
+      if (s >= 0) {
+        const e = ends![r]!;
+        if (s === e) {
+          st[r] = EMPTY;
+          clean = false;
+          continue;
+        }
+        // (Or grouped the Swedish way, "9 979 000", "816 226,06": amount.ts amountBytes, the same reading.)
+        if (amountBytes(b!, s, e, t.decimalMark, plain)) {
+          column.setNumber(r, plain.negative ? -plain.value : plain.value, plain.decimals);
+          continue;
+        }
+      }
+    }
+    const text = t.cell(r, index);
+    if (PLAIN.test(text)) {
+      const dot = text.indexOf('.');
+      if (dot < 0) column.set(r, BigInt(text), 0);
+      else column.set(r, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
+      continue;
+    }
+    const reading = readCell(text, t.decimalMark);
+    if (reading.kind === 'ok') column.setDecimal(r, reading.value);
+    else if (reading.kind === 'empty') {
+      st[r] = EMPTY;
+      clean = false;
+    } else {
+      st[r] = BAD;
+      clean = false;
+      bad.set(r * slots + slot, reading);
+    }
+  }
+  return clean;
+}
+
+/**
+ * Each row's recipient key's hash into `hashes` (unless `laterHashes`: a printable-ASCII name's
+ * is then made again when needed), and per row: `plainName` 1 when the name is read from the
+ * bytes (core/key-bytes.ts: no string), `nameless` 1 without a name, `word` 1 for a total word
+ * (core/total-rows.ts). Counts of the last three.
+ */
+function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, laterHashes: boolean, hashes: Int32Array, plainName: Uint8Array, word: Uint8Array, nameless: Uint8Array): { words: number; namelessRows: number; plainNames: number } {
+  const n = t.rowCount;
+  const nameStart = tb?.starts[recipient];
+  const nameEnd = tb?.ends[recipient];
+  const emptyHash = keyHash('');
+  let words = 0;
+  /** Rows without a name (nameless is read only when there is one). */
+  let namelessRows = 0;
+  let plainNames = 0;
+  for (let r = 0; r < n; r++) {
+    const s = nameStart === undefined ? -1 : nameStart[r]!;
+    if (s >= 0) {
+      const e = nameEnd![r]!;
+      const h = plainKeyHash(tb!.bytes, s, e);
+      if (h === h) {
+        if (!laterHashes) hashes[r] = h;
+        plainName[r] = 1;
+        if (h === emptyHash && blankName(tb!.bytes, s, e)) {
+          nameless[r] = 1;
+          namelessRows++;
+        }
+        plainNames++;
+        if (maybeTotalWordHash(h)) {
+          const name = t.cell(r, recipient);
+          if (isTotalKey(recipientKey(name), name.length)) {
+            word[r] = 1;
+            words++;
+          }
+        }
+        continue;
+      }
+    }
+    const name = t.cell(r, recipient);
+    const key = recipientKey(name);
+    hashes[r] = keyHash(key);
+    // A name the table model holds trimmed (every reader's) needs no trim() and no copy.
+    if (name === '' || name.trim() === '') {
+      nameless[r] = 1;
+      namelessRows++;
+    }
+    if (isTotalKey(key, name.length)) {
+      word[r] = 1;
+      words++;
+    }
+  }
+  return { words, namelessRows, plainNames };
+}
+
+/** The column roles amountColumnsOf reads a table by, and its amount columns (each with its years). */
+function rolesOf(headers: readonly string[], options: AmountColumnsOptions) {
+  const roles = columnRoles(headers, { ...(options.year ? { year: options.year } : {}), ...(options.basis !== undefined ? { basis: options.basis, basisNamed: true } : {}) });
+  return { roles, columns: roles.amounts.filter((a) => a.years !== undefined && a.index !== roles.basis) };
+}
+
+/**
+ * The columns amountColumnsOf reads of a table with these headers (true: read), for a reader that
+ * may leave the others out (io/table.ts ReadTableOptions.columns): the recipient, the code, the
+ * amount columns and the weight column named by `basis`. Undefined (read every one) when it reads
+ * none: amountColumnsOf then raises its error; as it does, on the whole table, when this throws.
+ */
+export function amountColumnsRead(headers: readonly string[], options: AmountColumnsOptions = {}): boolean[] | undefined {
+  const { roles, columns } = rolesOf(headers, options);
+  if (columns.length === 0) return undefined;
+  const read = headers.map(() => false);
+  read[roles.recipient] = true;
+  if (roles.code !== undefined) read[roles.code] = true;
+  for (const c of columns) read[c.index] = true;
+  if (options.basis !== undefined && roles.basis !== undefined) read[roles.basis] = true;
+  return read;
+}
+
 export function amountColumnsOf(t: TableLike, label: string, options: AmountColumnsOptions = {}): AmountColumnsResult {
   const file = t.file;
-  const roles = columnRoles(t.headers, { ...(options.year ? { year: options.year } : {}), ...(options.basis !== undefined ? { basis: options.basis, basisNamed: true } : {}) });
+  // (What it reads is amountColumnsRead's: a column it leaves out is never read.)
+  const { roles, columns } = rolesOf(t.headers, options);
   const bare = t.headers.findIndex((h, i) => isBareAmountHeader(h) && !roles.amounts.some((a) => a.index === i));
-  const columns = roles.amounts.filter((a) => a.years !== undefined && a.index !== roles.basis);
   if (columns.length === 0) {
     if (bare >= 0) throw new StatsbidragError('missing-year', `column "${t.headers[bare]}" holds one year's amounts: say which with --year`, { ...(file ? { file } : {}), field: t.headers[bare]! }, 'usage');
     throw new StatsbidragError('no-amount-columns', 'no column header names a year or year range (e.g. "2019", "Belopp 2019", amount_2019)', file ? { file } : {});
@@ -176,47 +304,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const bad = new Map<number, CellReading & { kind: 'bad' }>();
   const tb = bytesOf(t);
   columns.forEach((c, slot) => {
-    const column = amounts[slot]!;
-    const st = state[slot]!;
-    const b = tb?.bytes;
-    const starts = tb?.starts[c.index];
-    const ends = tb?.ends[c.index];
-    for (let r = 0; r < n; r++) {
-      // From the bytes: a plain amount straight to an integer, an empty cell empty; anything else as text.
-      if (starts !== undefined) {
-        const s = starts[r]!;
-        if (s >= 0) {
-          const e = ends![r]!;
-          if (s === e) {
-            st[r] = EMPTY;
-            clean[slot] = false;
-            continue;
-          }
-          // (Or grouped the Swedish way, "9 979 000", "816 226,06": amount.ts amountBytes, the same reading.)
-          if (amountBytes(b!, s, e, t.decimalMark, plain)) {
-            column.setNumber(r, plain.negative ? -plain.value : plain.value, plain.decimals);
-            continue;
-          }
-        }
-      }
-      const text = t.cell(r, c.index);
-      if (PLAIN.test(text)) {
-        const dot = text.indexOf('.');
-        if (dot < 0) column.set(r, BigInt(text), 0);
-        else column.set(r, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
-        continue;
-      }
-      const reading = readCell(text, t.decimalMark);
-      if (reading.kind === 'ok') column.setDecimal(r, reading.value);
-      else if (reading.kind === 'empty') {
-        st[r] = EMPTY;
-        clean[slot] = false;
-      } else {
-        st[r] = BAD;
-        clean[slot] = false;
-        bad.set(r * columns.length + slot, reading);
-      }
-    }
+    if (!readAmountColumn(t, tb, c.index, slot, columns.length, amounts[slot]!, state[slot]!, bad)) clean[slot] = false;
   });
 
   // Each row's recipient key's hash, made once: for the total-word rule and for telling the rows
@@ -227,53 +315,13 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const plainName = new Uint8Array(n);
   const word = new Uint8Array(n);
   const nameless = new Uint8Array(n);
-  let words = 0;
-  /** Rows without a name (nameless is read only when there is one). */
-  let namelessRows = 0;
-  let plainNames = 0;
   const nameStart = tb?.starts[roles.recipient];
   const nameEnd = tb?.ends[roles.recipient];
-  const emptyHash = keyHash('');
   // A table whose index is deferred (options.deferKeys) and keyed by name alone: the hashes of the
   // names read from the bytes are not kept here but made again if the index is (compare matches
   // the rows of a table in the first one's order without it): 4 bytes a row never touched.
   const laterHashes = options.deferKeys === true && options.basis === undefined && roles.code === undefined && bad.size === 0 && nameStart !== undefined;
-  for (let r = 0; r < n; r++) {
-    const s = nameStart === undefined ? -1 : nameStart[r]!;
-    if (s >= 0) {
-      const e = nameEnd![r]!;
-      const h = plainKeyHash(tb!.bytes, s, e);
-      if (h === h) {
-        if (!laterHashes) hashes[r] = h;
-        plainName[r] = 1;
-        if (h === emptyHash && blankName(tb!.bytes, s, e)) {
-          nameless[r] = 1;
-          namelessRows++;
-        }
-        plainNames++;
-        if (maybeTotalWordHash(h)) {
-          const name = t.cell(r, roles.recipient);
-          if (isTotalKey(recipientKey(name), name.length)) {
-            word[r] = 1;
-            words++;
-          }
-        }
-        continue;
-      }
-    }
-    const name = t.cell(r, roles.recipient);
-    const key = recipientKey(name);
-    hashes[r] = keyHash(key);
-    // A name the table model holds trimmed (every reader's) needs no trim() and no copy.
-    if (name === '' || name.trim() === '') {
-      nameless[r] = 1;
-      namelessRows++;
-    }
-    if (isTotalKey(key, name.length)) {
-      word[r] = 1;
-      words++;
-    }
-  }
+  const { words, namelessRows, plainNames } = readNames(t, tb, roles.recipient, laterHashes, hashes, plainName, word, nameless);
   // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
   // The rule itself decides whenever a sum row is possible; else the total rows are the word rows.
   const read = (i: number): (Decimal | undefined)[] => columns.map((_, slot) => (state[slot]![i] === OK ? amounts[slot]!.decimal(i) : undefined));
@@ -328,7 +376,11 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   /** Row i's key is that of the earlier row `earlier` (by code, or by name). */
   const duplicateError = (i: number, earlier: number, byCode: boolean): StatsbidragError => {
     const r = row(i);
-    return new StatsbidragError('duplicate-recipient', `"${t.cell(r, roles.recipient).trim()}" is also on line ${t.line(row(earlier))}`, { ...(file ? { file } : {}), line: t.line(r), field: t.headers[byCode ? roles.code! : roles.recipient]! });
+    const e = row(earlier);
+    const name = t.cell(r, roles.recipient).trim();
+    // By code: the code is what repeats ("Malmö" beside the code of "Stockholm" on an earlier line).
+    const message = byCode ? `code "${codeAt(r)}" of "${name}" is also on line ${t.line(e)} (of "${t.cell(e, roles.recipient).trim()}")` : `"${name}" is also on line ${t.line(e)}`;
+    return new StatsbidragError('duplicate-recipient', message, { ...(file ? { file } : {}), line: t.line(r), field: t.headers[byCode ? roles.code! : roles.recipient]! });
   };
   let coded = 0;
   // No code column and no unreadable cell: each row is keyed by its name, and the only errors left
@@ -460,6 +512,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
       anyCoded: coded > 0,
       byKey: byKey!,
       ...(names ? { names } : {}),
+      where: { file, line: (i) => t.line(row(i)), recipientHeader: t.headers[recipient]! },
     },
     repairs,
     notes,

@@ -16,6 +16,7 @@
  */
 import type { Allocation, PeriodAllocation } from './allocate.js';
 import { Decimal, maxDecimals } from './decimal.js';
+import { StatsbidragError } from './errors.js';
 import { samePlainKey } from './key-bytes.js';
 import { KeyIndex } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
@@ -174,7 +175,7 @@ interface Side {
 type Keyed = Pick<Side, 'index' | 'firsts' | 'lastOf'>;
 
 /** The rows by their match key, the first row with each key, and first → last for keys on more than one row. */
-function keyed(count: number, key: (i: number) => string): Keyed {
+function keyed(count: number, key: (i: number) => string, repeated?: (first: number, again: number) => void): Keyed {
   const index = new KeyIndex(count);
   const firsts = new Int32Array(count);
   const lastOf = new Map<number, number>();
@@ -182,7 +183,10 @@ function keyed(count: number, key: (i: number) => string): Keyed {
   for (let i = 0; i < count; i++) {
     const first = index.add(key(i), i);
     if (first < 0) firsts[n++] = i;
-    else lastOf.set(first, i);
+    else {
+      repeated?.(first, i);
+      lastOf.set(first, i);
+    }
   }
   return { index, firsts: firsts.subarray(0, n), lastOf };
 }
@@ -297,6 +301,22 @@ export interface AmountColumns {
   byKey?: KeyIndex;
   /** The rows' names as bytes (with byKey: keys told apart without strings). */
   names?: NameBytes;
+  /** Where a row is in the file read (for an error naming a row): the file, row i's line, the recipient column's header. */
+  where?: { file?: string | undefined; line: (i: number) => number; recipientHeader: string };
+}
+
+/**
+ * A match key on two rows of a table: compare would count one of them. A table read from a file
+ * has no code twice (amountColumnsOf refuses it), but its names may repeat beside their own codes,
+ * and are matched by when not every row on both sides has a code. Refused, naming both lines.
+ */
+function repeatedKey(t: AmountColumns, first: number, again: number, byCode: boolean): StatsbidragError {
+  const w = t.where;
+  const lines = w ? ` (lines ${w.line(first)} and ${w.line(again)})` : '';
+  const message = byCode
+    ? `code "${t.code(again)!.trim()}" is on two rows${lines}: one of them would not be counted`
+    : `"${t.id(again)}" is on two rows${lines}: the rows are matched by name, since not every row of both tables has a code, and one of them would not be counted; give every row a code in both tables, or tell the names apart`;
+  return new StatsbidragError('duplicate-recipient', message, { ...(w?.file ? { file: w.file } : {}), ...(w ? { line: w.line(again), field: w.recipientHeader } : {}) });
 }
 
 function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: boolean): Side {
@@ -313,7 +333,9 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   const sameKeys = t.byKey !== undefined && (byCode || !t.anyCoded);
   const maps = sameKeys
     ? keyedOnce(t.byKey!)
-    : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)));
+    : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)), (first, again) => {
+        throw repeatedKey(t, first, again, byCode);
+      });
   // The names' bytes: their keys are the index's only when it is the table's own (else none is `keyed`).
   const names = t.names && !sameKeys ? { ...t.names, keyed: new Uint8Array(t.count) } : t.names;
   // With weights, the paradox checks run: a table says no method or unit, so both are taken to be the same on both sides (the split's units the amounts' smallest step).
@@ -408,7 +430,7 @@ const abs = (x: bigint): bigint => (x < 0n ? -x : x);
  * sizes in position order: a stable radix sort on 11-bit digits, least significant first, each
  * digit reversed (so the order is descending); a digit every size shares is skipped.
  */
-function largestFirst(sizes: Int32Array): Int32Array {
+function largestFirst(sizes: Int32Array | Uint8Array): Int32Array {
   const n = sizes.length;
   // The order so far (undefined: positions in order, before the first pass), and the array the next pass writes (made when first needed).
   let order: Int32Array | undefined;
@@ -641,17 +663,10 @@ class ColumnarComparison implements Comparison {
     const columnSum = (col: ScaledColumn | undefined, rowsOf: Int32Array): bigint | null => {
       if (!col || n === 0) return null;
       let sum = 0n;
-      // Safe integers summed as doubles while the sum stays safe (then exact); else as bigints.
-      let exact = col.numeric;
-      if (exact) {
-        let s = 0;
-        for (let j = 0; j < n && exact; j++) {
-          const r = rowsOf[j]!;
-          if (r >= 0) s += col.numberAt(r);
-          if (!(Math.abs(s) <= Number.MAX_SAFE_INTEGER)) exact = false;
-        }
-        if (exact) sum = BigInt(s);
-      }
+      // Safe integers summed exactly as numbers while the sum stays safe (ScaledColumn.sumExact); else as bigints.
+      const s = col.numeric ? col.sumExact(rowsOf.length === n ? rowsOf : rowsOf.subarray(0, n)) : undefined;
+      const exact = s !== undefined;
+      if (exact) sum = BigInt(s);
       if (!exact) {
         for (let j = 0; j < n; j++) {
           const r = rowsOf[j]!;
@@ -758,9 +773,10 @@ class ColumnarComparison implements Comparison {
   /** Largest absolute change first (ties: matching order); over the years both cover when the sides cover different years. */
   /**
    * byChange's sizes as numbers, when every column holds safe integers and each row's sums and
-   * size are safe and below 2^31 (then exact): else undefined.
+   * size are safe and below 2^31 (then exact): else undefined. In a byte each while every size is
+   * below 256 (two tables of nearly the same amounts: a quarter of the memory to touch).
    */
-  private smallSizes(common: boolean): Int32Array | undefined {
+  private smallSizes(common: boolean): Int32Array | Uint8Array | undefined {
     const S = this.decimals;
     const terms = (read: Reading): { column: ScaledColumn; times: number }[] | undefined => {
       const out: { column: ScaledColumn; times: number }[] = [];
@@ -776,7 +792,8 @@ class ColumnarComparison implements Comparison {
     const tb = terms(this.readB);
     if (!ta || !tb) return undefined;
     const n = this.rowCount;
-    const sizes = new Int32Array(n);
+    let bytes: Uint8Array | undefined = new Uint8Array(n);
+    let sizes: Int32Array | undefined;
     const MAX = Number.MAX_SAFE_INTEGER;
     const sum = (t: { column: ScaledColumn; times: number }[], r: number): number => {
       if (r < 0) return 0;
@@ -788,10 +805,24 @@ class ColumnarComparison implements Comparison {
       }
       return s;
     };
-    for (let j = 0; j < n; j++) {
+    let j = 0;
+    for (; j < n && bytes !== undefined; j++) {
       const size = Math.abs(sum(ta, this.aRow[j]!) - sum(tb, this.bRow[j]!));
       if (!(size <= 2147483647)) return undefined;
-      sizes[j] = size;
+      if (size <= 255) bytes[j] = size;
+      else {
+        // The first size above a byte: the sizes so far copied into 32-bit integers, and the rest written there.
+        sizes = new Int32Array(n);
+        sizes.set(bytes.subarray(0, j));
+        sizes[j] = size;
+        bytes = undefined;
+      }
+    }
+    if (bytes !== undefined) return bytes;
+    for (; j < n; j++) {
+      const size = Math.abs(sum(ta, this.aRow[j]!) - sum(tb, this.bRow[j]!));
+      if (!(size <= 2147483647)) return undefined;
+      sizes![j] = size;
     }
     return sizes;
   }

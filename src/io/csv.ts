@@ -4,7 +4,7 @@
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { csvErrorCode, StatsbidragError } from '../core/errors.js';
-import { tableFromRows, type ColumnarTable } from './table/model.js';
+import { tableFromRows, type ColumnarTable, type ColumnsRead } from './table/model.js';
 import { scanPlain, scanQuoted } from './table/scan.js';
 import { unguardFormula } from '../core/formula-guard.js';
 
@@ -225,10 +225,10 @@ export function parseTable(text: string, file: string, delimiter?: string, first
 }
 
 /** parseTable() for a text (no byte order mark) whose UTF-8 bytes the caller has: they are read, not made again. */
-export function tableOfText(text: string, bytes: Buffer, file: string, delimiter?: string, firstLine = 1): ColumnarTable {
+export function tableOfText(text: string, bytes: Buffer, file: string, delimiter?: string, firstLine = 1, read?: ColumnsRead): ColumnarTable {
   if (text.trim() === '') throw new StatsbidragError('empty-file', 'the file is empty', { file });
   const delim = delimiter ?? detectDelimiter(text);
-  return tableOfBytes(bytes, file, delim, text, firstLine);
+  return tableOfBytes(bytes, file, delim, text, firstLine, read);
 }
 
 /**
@@ -236,18 +236,21 @@ export function tableOfText(text: string, bytes: Buffer, file: string, delimiter
  * delimiter is read straight from the bytes (io/table/scan.ts); csv-parse reads what the quoted
  * scanner leaves to it, and any other delimiter. `text`: the bytes decoded, when the caller has it.
  */
-export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: string, firstLine = 1): ColumnarTable {
+export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: string, firstLine = 1, read?: ColumnsRead): ColumnarTable {
   const quoted = bytes.indexOf(34) >= 0;
   const ascii = delim.length === 1 && delim.charCodeAt(0) < 0x80 && delim !== '"' && delim !== '\n' && delim !== '\r';
+  const guarded = bytes.indexOf(APOSTROPHE) >= 0;
   let table: ColumnarTable | undefined;
-  if (ascii) table = quoted ? scanQuoted(bytes, file, delim, firstLine) : scanPlain(bytes, file, delim, firstLine);
+  // `read`: the plain reader may leave out the columns the caller does not read (model.ts
+  // OmittedColumns); not in a file with an apostrophe, whose cells unguardCells may rewrite.
+  if (ascii) table = quoted ? scanQuoted(bytes, file, delim, firstLine) : scanPlain(bytes, file, delim, firstLine, guarded ? undefined : read);
   if (!table) {
     const t = text ?? bytes.toString('utf8');
     const rows = quoted ? parseQuoted(t, file, delim, firstLine) : parsePlain(t, file, delim, firstLine);
     table = tableFromRows(file, delim, rows.headers, rows.rows);
   }
   // The formula guard the tool's CSV writer puts on a text cell is taken off (core/formula-guard.ts): its output reads back as written.
-  if (bytes.indexOf(APOSTROPHE) >= 0) unguardCells(table, quoted);
+  if (guarded) unguardCells(table, quoted);
   checkHeaders(table.headers, file, firstLine);
   return table;
 }

@@ -16,7 +16,7 @@ import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
 import { compoundFileError, isCompoundFile, isZip, tableFromXlsx } from './xlsx.js';
 import { decideDecimalMark } from './table/decimal-mark.js';
-import { ColumnarTable, tableFromRows } from './table/model.js';
+import { ColumnarTable, tableFromRows, type ColumnsRead } from './table/model.js';
 
 
 
@@ -51,6 +51,12 @@ export interface ReadTableOptions {
    * as the user gave it (--header-row N). Without either: the first row with two cells filled.
    */
   header?: HeaderChoice | undefined;
+  /**
+   * The columns the caller reads, from the headers (io/table/model.ts ColumnsRead): the plain CSV
+   * reader may leave the others out (their cells unreadable, the decimal mark decided from every
+   * cell as ever). Without it every column is kept.
+   */
+  columns?: ColumnsRead | undefined;
 }
 
 interface HeaderChoice {
@@ -257,7 +263,7 @@ export function tableFromText(text: string, file: string, options: ReadTableOpti
   const bytes = utf8 && bytesOf(utf8, body, from, notes);
   if (notes !== undefined) body = body.slice(0, notes);
   const firstLine = from > 0 ? head!.line : 1;
-  const table = bytes ? tableOfText(body.slice(from), bytes, file, delimiter, firstLine) : parseTable(body.slice(from), file, delimiter, firstLine);
+  const table = bytes ? tableOfText(body.slice(from), bytes, file, delimiter, firstLine, options.columns) : parseTable(body.slice(from), file, delimiter, firstLine);
   const decimalMark = decideDecimalMark(delimiter, table, delimiter === ',' && body.indexOf('"', from) < 0);
   return withDialect(table, { delimiter, decimalMark, encoding: options.encoding ?? 'utf-8', bom });
 }
@@ -338,7 +344,7 @@ export function tableFromUtf8(bytes: Uint8Array, file: string, options: ReadTabl
   }
   if (head.above.length > 0 && options.header?.row === undefined) headerNote(file, head.line, head.above.map((l) => splitLine(l.text, head.delimiter)));
   const from = Buffer.byteLength(headText.slice(0, head.start), 'utf8');
-  const table = tableOfBytes(b.subarray(from), file, head.delimiter, undefined, head.start > 0 ? head.line : 1);
+  const table = tableOfBytes(b.subarray(from), file, head.delimiter, undefined, head.start > 0 ? head.line : 1, options.columns);
   const decimalMark = decideDecimalMark(head.delimiter, table, head.delimiter === ',' && b.indexOf(34, from) < 0);
   return withDialect(table, { delimiter: head.delimiter, decimalMark, encoding: 'utf-8', bom: false });
 }

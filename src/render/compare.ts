@@ -469,20 +469,45 @@ export function comparisonJsonDocument(view: ComparisonView, options: RenderOpti
   return compareJsonText(view.comparison, view.source && provenanceOf(view.source, options));
 }
 
+/** What writeLongRecords reads: the comparison, its writer's constants and scratch arrays, and where the chunk is. */
+interface LongRecords {
+  readonly c: Comparison;
+  readonly numbers: ComparisonNumbers;
+  /** Paradox marks per row and year (undefined: none checked). */
+  readonly paradox: ((i: number, year?: number) => string) | undefined;
+  /** A record as csvChunks writes it. */
+  readonly slow: (i: number) => string;
+  readonly dp: number;
+  readonly D: number;
+  readonly MARK: number;
+  readonly eol0: number;
+  readonly eol1: number;
+  readonly years: number;
+  readonly STATUS: Record<CompareStatus, Uint8Array | undefined>;
+  readonly YEAR: (Uint8Array | undefined)[];
+  readonly yearsSafe: boolean;
+  readonly perRecord: number;
+  readonly values: Float64Array;
+  readonly span: Int32Array;
+  readonly digits: Uint8Array;
+  /** The chunk's bytes written so far (in and out of writeLongRecords). */
+  at: number;
+  /** The bytes the record that did not fit needs (set when writeLongRecords stops short). */
+  need: number;
+}
+
 /**
  * The long records as bytes (comparisonCsvBytes): the header and any record with a cell to quote
  * or neutralise through csvChunks (the same text as it writes the rest), every other record
- * written here from the amounts as integers (ComparisonNumbers) and the names as read.
+ * written here from the amounts as integers (ComparisonNumbers) and the names as read. The
+ * records are written a chunk at a time by writeLongRecords, a plain function (a generator's
+ * loop is compiled again each time it is resumed into code that has not seen a path yet).
  */
 function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: string[], textColumns: ReadonlySet<number>, options: CsvOptions, reuse = false): Generator<Uint8Array> {
   const paradox = paradoxCells(c);
   const head = renderCsv(headers, [], textColumns, options);
   yield Buffer.from(head);
-  /** A record as csvChunks writes it (its text after the header's). */
-  const slow = (i: number): string => renderCsv(headers, rowRecords(c, i, c.scaledRow(i), paradox), textColumns, options).slice(head.length);
   const dp = decimals(c);
-  const D = (options.delimiter ?? ',').charCodeAt(0);
-  const MARK = options.decimalMark === ',' ? 44 : 46;
   const [eol0, eol1] = options.eol === '\r\n' ? [13, 10] : [10, -1];
   const years = c.years.length;
   // The cells every record shares a few of, as csvChunks writes them (undefined: quoted, so the record goes through it).
@@ -492,33 +517,64 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
   };
   const STATUS: Record<CompareStatus, Uint8Array | undefined> = { both: cellBytes_('status', 'both'), 'only-a': cellBytes_('status', 'only-a'), 'only-b': cellBytes_('status', 'only-b') };
   const YEAR = [...c.years.map((y) => cellBytes_('year', String(y))), cellBytes_('year', 'total')];
-  const yearsSafe = YEAR.every((x) => x !== undefined);
   const constBytes = Math.max(...Object.values(STATUS).map((x) => x?.length ?? 0)) + Math.max(...YEAR.map((x) => x?.length ?? 0));
-  const perRecord = constBytes + 4 * cellBytes(Math.max(dp, 4)) + 16;
-  const values = new Float64Array(2 * years + 2);
-  const span = new Int32Array(2);
-  const digits = new Uint8Array(32);
+  const w: LongRecords = {
+    c,
+    numbers,
+    paradox,
+    slow: (i) => renderCsv(headers, rowRecords(c, i, c.scaledRow(i), paradox), textColumns, options).slice(head.length),
+    dp,
+    D: (options.delimiter ?? ',').charCodeAt(0),
+    MARK: options.decimalMark === ',' ? 44 : 46,
+    eol0: eol0!,
+    eol1: eol1!,
+    years,
+    STATUS,
+    YEAR,
+    yearsSafe: YEAR.every((x) => x !== undefined),
+    perRecord: constBytes + 4 * cellBytes(Math.max(dp, 4)) + 16,
+    values: new Float64Array(2 * years + 2),
+    span: new Int32Array(2),
+    digits: new Uint8Array(32),
+    at: 0,
+    need: 0,
+  };
   let out: Uint8Array = new Uint8Array(CHUNK_BYTES);
-  let at = 0;
-  /** The chunk so far (for the caller to yield), and room for `bytes` after it (csv-bytes.ts chunkFor: the same buffer again with `reuse`). */
-  const renew = (bytes: number): Uint8Array => {
-    const done = out.subarray(0, at);
-    out = chunkFor(out, bytes, reuse);
-    at = 0;
-    return done;
-  };
-  /** Whether row i's differences and per cents (values as fill() left them) are exact in doubles here. */
-  const exact = (): boolean => {
-    for (let y = 0; y <= years; y++) {
-      const a = values[2 * y]!;
-      const b = values[2 * y + 1]!;
-      if ((y === years && !numbers.sameSpan) || a !== a || b !== b) continue;
-      const d = b - a;
-      if (!(Math.abs(d) <= PERCENT_MAX && Math.abs(d * 1_000_000) <= PERCENT_MAX && Math.abs(a) <= PERCENT_MAX)) return false;
+  for (let i = 0; i < c.rowCount; ) {
+    i = writeLongRecords(w, out, i);
+    if (i < c.rowCount) {
+      // The chunk so far, and room for the record that did not fit after it (csv-bytes.ts chunkFor: the same buffer again with `reuse`).
+      const done = out.subarray(0, w.at);
+      out = chunkFor(out, w.need, reuse);
+      w.at = 0;
+      yield done;
     }
-    return true;
-  };
-  for (let i = 0; i < c.rowCount; i++) {
+  }
+  if (w.at > 0) yield out.subarray(0, w.at);
+}
+
+/** Whether row i's differences and per cents (values as fill() left them) are exact in doubles here. */
+function exactDifferences(values: Float64Array, years: number, sameSpan: boolean): boolean {
+  for (let y = 0; y <= years; y++) {
+    const a = values[2 * y]!;
+    const b = values[2 * y + 1]!;
+    if ((y === years && !sameSpan) || a !== a || b !== b) continue;
+    const d = b - a;
+    if (!(Math.abs(d) <= PERCENT_MAX && Math.abs(d * 1_000_000) <= PERCENT_MAX && Math.abs(a) <= PERCENT_MAX)) return false;
+  }
+  return true;
+}
+
+/**
+ * Rows i, i + 1, … written into out from w.at on, each while it fits (its room counted before it
+ * is written); returns the first row not written (rowCount: all), with w.at after the last written
+ * and, when it stops short, w.need the bytes that row needs.
+ */
+function writeLongRecords(w: LongRecords, out: Uint8Array, i: number): number {
+  const { c, numbers, paradox, dp, D, MARK, eol0, eol1, years, STATUS, YEAR, yearsSafe, perRecord, values, span, digits } = w;
+  const n = c.rowCount;
+  let at = w.at;
+  for (; i < n; i++) {
     let name = numbers.name(i, span);
     let ns = span[0]!;
     let ne = span[1]!;
@@ -534,15 +590,19 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
     const code = numbers.code(i) ?? '';
     const st = STATUS[numbers.status(i)];
     const marks = paradox ? Array.from({ length: years + 1 }, (_, y) => (y < years ? paradox(i, c.years[y]!) : paradox(i))) : undefined;
-    if (!(safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exact())) {
-      const text = slow(i);
-      if (at + text.length * 3 > out.length) yield renew(text.length * 3);
+    const fast = safeName && st !== undefined && yearsSafe && csvSafeText(code, D) && (marks === undefined || marks.every((m) => csvSafeText(m, D))) && numbers.fill(i, values) && exactDifferences(values, years, numbers.sameSpan);
+    // A record through csvChunks: its text (3 bytes a code unit at most).
+    const text = fast ? '' : w.slow(i);
+    const need = fast ? (years + 1) * (ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0) + perRecord) : text.length * 3;
+    // (w.need and w.at are written for every record, not only on the way out: a loop compiled while
+    // it runs then has seen both writes, and is not given up where it hands a full chunk over.)
+    w.need = need;
+    if (at + need > out.length) break;
+    if (!fast) {
       at = writeUtf8(out, at, text);
+      w.at = at;
       continue;
     }
-    const textBytes = ne - ns + code.length * 3 + (marks ? Math.max(...marks.map((m) => m.length)) : 0);
-    const bytes = (years + 1) * (textBytes + perRecord);
-    if (at + bytes > out.length) yield renew(bytes);
     // The record's amounts, difference and per cent as the previous record wrote them (out[from, to)): the
     // same numbers are the same bytes (one year's record and the total of one year, nearly always).
     let from = -1;
@@ -593,8 +653,9 @@ function* longCsvBytes(c: Comparison, numbers: ComparisonNumbers, headers: strin
       out[at++] = eol0;
       if (eol1 >= 0) out[at++] = eol1;
     }
+    w.at = at;
   }
-  if (at > 0) yield out.subarray(0, at);
+  return i;
 }
 
 /** A comparison as CSV, as text: comparisonCsvBytes decoded (for the library's renderComparison). */

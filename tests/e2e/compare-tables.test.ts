@@ -76,6 +76,36 @@ describe('statsbidrag compare TABLE TABLE (built CLI)', () => {
     expect(stockholm.slice(2)).toEqual(['50725000', '50725000', '0', '164000000', '164000000', '0', '269000000', '269000000', '0']);
   });
 
+  it('a name on two rows is refused when rows are matched by name: each row would not be counted (exit 2, both lines named)', () => {
+    const dir = tempDir();
+    const write = (name: string, text: string): string => {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      return file;
+    };
+    // Two rows of one name with their own codes; the other table leaves one code empty, or has no code column.
+    const a = write('a.csv', 'namn,kod,2019\nHyresgästföreningen,802001,300000\nHyresgästföreningen,802002,290000\nRapatac,802003,100000\n');
+    const b = write('b.csv', 'namn,kod,2019\nHyresgästföreningen,802001,300000\nHyresgästföreningen,802002,290000\nRapatac,,100000\n');
+    const c = write('c.csv', 'namn,2019\nHyresgästföreningen,590000\nRapatac,100000\n');
+    for (const [x, y, file] of [[a, b, 'a.csv'], [b, a, 'b.csv'], [a, c, 'a.csv'], [c, a, 'a.csv']] as const) {
+      for (const format of ['table', 'csv', 'json']) {
+        const r = run(['compare', x, y, '--format', format]);
+        expect(r.status).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe(`statsbidrag: ${join(dir, file)}:3: field "namn": "Hyresgästföreningen" is on two rows (lines 2 and 3): the rows are matched by name, since not every row of both tables has a code, and one of them would not be counted; give every row a code in both tables, or tell the names apart\n`);
+      }
+    }
+    // Codes on every row of both: matched by code, every row counted (690 000 on each side).
+    const ok = run(['compare', a, a, '--format', 'csv']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Hyresgästföreningen,802002,both,2019,290000,290000,0');
+    // A code on two rows names the code, and the other row's name.
+    const same = write('same.csv', 'kommun,kod,2019\nStockholm,0180,100\nMalmö,0180,200\n');
+    const dup = run(['compare', same, same]);
+    expect(dup.status).toBe(2);
+    expect(dup.stderr).toBe(`statsbidrag: ${same}:3: field "kod": code "0180" of "Malmö" is also on line 2 (of "Stockholm")\n`);
+  });
+
   it('a table and a scenario: a usage error on one line, exit 2', () => {
     const r = run(['compare', 'tillvaxtverket-2018', 'actual']);
     expect(r.status).toBe(2);

@@ -14,6 +14,7 @@ import { chooseRepair, readCell, rowsTable, type TableLike } from '../../src/cor
 import { columnRoles } from '../../src/core/columns.js';
 import { compareAmountColumns, compareAmountTables, type AmountTable, type CompareOptions, type Comparison } from '../../src/core/compare.js';
 import { Decimal } from '../../src/core/decimal.js';
+import { StatsbidragError } from '../../src/core/errors.js';
 import { recipientKey } from '../../src/core/recipient-key.js';
 import { yearsOf } from '../../src/core/schedule.js';
 import { findTotalRows } from '../../src/core/total-rows.js';
@@ -60,11 +61,27 @@ const sumOf = (cells: Cell[], mask: boolean[]): Cell => {
   return cellOf(a, b);
 };
 
+/** A match key on two rows: compare refuses the tables (one of the rows would not be counted). */
+const REPEATED = 'a key on two rows';
+
+/** What `f` returns, or the error it throws. */
+function attempt<T>(f: () => T): T | Error {
+  try {
+    return f();
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+/** How many of the generated pairs were refused for a repeated key, and how many compared. */
+const tried = { repeated: 0, compared: 0 };
+
 function oracleSide(t: AmountTable, keep: (y: number) => boolean, byCode: boolean): Side {
   const periodOf = new Map([...t.columnOf].filter(([y]) => keep(y)));
   const amounts = new Map<string, Map<number, Decimal>>();
   const order = t.rows.map((r) => {
     const k = byCode ? `code:${r.code!.trim()}` : recipientKey(r.id);
+    if (amounts.has(k)) throw new Error(REPEATED);
     amounts.set(k, new Map([...r.amounts].filter(([y]) => periodOf.has(y))));
     return { id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), key: k };
   });
@@ -167,12 +184,19 @@ const columnsArb = fc
     return columnOf;
   });
 
+const rowArb = fc.record({ name: fc.constantFrom(...NAMES), code: fc.constantFrom(...CODES), amounts: fc.array(amount, { minLength: 3, maxLength: 3 }) });
+
 const tableArb = (label: string) =>
   fc
     .record({
       columnOf: columnsArb,
       coded: fc.constantFrom('none', 'all', 'some'),
-      rows: fc.array(fc.record({ name: fc.constantFrom(...NAMES), code: fc.constantFrom(...CODES), amounts: fc.array(amount, { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 9 }),
+      rows: fc.oneof(
+        // Mostly a table as compare takes it: no name (by its key) and no code on two rows.
+        { weight: 4, arbitrary: fc.uniqueArray(rowArb, { selector: (r) => recipientKey(r.name), minLength: 1, maxLength: 9 }).map((rows) => rows.filter((r, i) => rows.findIndex((x) => x.code === r.code) === i)) },
+        // Now and then names or codes that repeat: refused when they are what rows are matched by.
+        { weight: 1, arbitrary: fc.array(rowArb, { minLength: 1, maxLength: 9 }) },
+      ),
     })
     .map(({ columnOf, coded, rows }): AmountTable => ({
       label,
@@ -216,8 +240,14 @@ describe('columnar compare = the oracle', () => {
   it('rows, totals, order, records and JSON of two amount tables', async () => {
     await fc.assert(
       fc.asyncProperty(tableArb('a.csv'), tableArb('b.csv'), optionsArb, async (ta, tb, options) => {
-        const o = oracle(ta, tb, options);
-        const c = compareAmountTables(ta, tb, options);
+        const o = attempt(() => oracle(ta, tb, options));
+        const c = attempt(() => compareAmountTables(ta, tb, options));
+        if (o instanceof Error || c instanceof Error) {
+          tried.repeated++;
+          expect([o instanceof Error && o.message, c instanceof Error && c.name, c instanceof StatsbidragError && c.code]).toEqual([REPEATED, 'StatsbidragError', 'duplicate-recipient']);
+          return;
+        }
+        tried.compared++;
         expectSame(c, o);
         // The writers stream from the columns: the same bytes as the oracle's records and JSON.
         const render = { ...DEFAULT_RENDER, format: 'csv' as const };
@@ -229,6 +259,9 @@ describe('columnar compare = the oracle', () => {
       }),
       { numRuns: 300 },
     );
+    // Both: pairs compared, and pairs with a name (or code) on two rows of a table, refused.
+    expect(tried.compared).toBeGreaterThan(100);
+    expect(tried.repeated).toBeGreaterThan(10);
   });
 });
 
@@ -362,8 +395,12 @@ describe('amountColumnsOf = the oracle reading', () => {
         const ea = oracleRead(ta, 'a');
         const eb = oracleRead(tb, 'b');
         fc.pre(typeof ea !== 'string' && typeof eb !== 'string');
-        const o = oracle(ea as AmountTable, eb as AmountTable, options);
-        const c = compareAmountColumns(amountColumnsOf(ta, 'a').columns, amountColumnsOf(tb, 'b').columns, options);
+        const o = attempt(() => oracle(ea as AmountTable, eb as AmountTable, options));
+        const c = attempt(() => compareAmountColumns(amountColumnsOf(ta, 'a').columns, amountColumnsOf(tb, 'b').columns, options));
+        if (o instanceof Error || c instanceof Error) {
+          expect([o instanceof Error && o.message, c instanceof StatsbidragError && c.code]).toEqual([REPEATED, 'duplicate-recipient']);
+          return;
+        }
         expectSame(c, o);
       }),
       { numRuns: 300 },

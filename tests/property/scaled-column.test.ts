@@ -64,3 +64,30 @@ describe('ScaledColumn', () => {
     );
   });
 });
+
+describe('ScaledColumn.sumExact', () => {
+  it('is the exact sum of the rows asked for when it is a safe integer, and undefined only when it may not be', () => {
+    // Columns of 32-bit integers (and their edges), of safe integers beyond them, or with a bigint.
+    const value = fc.oneof(
+      { weight: 6, arbitrary: fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(-(2 ** 31), 2 ** 31 - 1, -1, 0, 65535, 65536, -65536, -65537)).map(BigInt) },
+      { weight: 1, arbitrary: fc.constantFrom(2n ** 40n, -(2n ** 45n), 2n ** 52n, 2n ** 53n - 1n, 2n ** 60n) },
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 60 }), fc.option(fc.array(fc.integer({ min: -1, max: 59 }), { maxLength: 80 })), fc.boolean(), fc.nat(59), (values, rowsRaw, far, back) => {
+        // Some columns longer than a block of 2^14 rows (the sum is made a block at a time), the values across its end.
+        const at = far ? 16_384 - Math.min(back, values.length) : 0;
+        const column = new ScaledColumn(at + values.length + (far ? 3 : 0));
+        values.forEach((v, i) => column.set(at + i, v, 0));
+        const rows = rowsRaw === null ? undefined : Int32Array.from(rowsRaw.map((r) => (r >= 0 && r < values.length ? at + r : -1)));
+        const got = column.sumExact(rows);
+        const exact = rows === undefined ? values.reduce((s, v) => s + v, 0n) : Array.from(rows).reduce((s, r) => (r < 0 ? s : s + values[r - at]!), 0n);
+        if (got !== undefined) expect(BigInt(got)).toBe(exact);
+        // 32-bit integers only: always a number (fewer than 2^22 rows); a bigint held: never.
+        const int32 = values.every((v) => v >= -(2n ** 31n) && v < 2n ** 31n);
+        if (int32) expect(got).not.toBe(undefined);
+        if (!column.numeric) expect(got).toBe(undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

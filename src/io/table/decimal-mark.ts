@@ -41,11 +41,36 @@ export function bytesMark(b: Uint8Array, s: number, e: number): string | undefin
   return ambiguous ? undefined : m === 44 ? ',' : '.';
 }
 
+/** What a cell shows of the file's decimal mark (cellMark): a comma, a dot (bits, or-ed over cells). */
+export const SHOWS_COMMA = 1;
+export const SHOWS_DOT = 2;
+
+const shows = (mark: string | undefined): number => (mark === ',' ? SHOWS_COMMA : mark === '.' ? SHOWS_DOT : 0);
+
+/**
+ * The mark the cell b[s, e) (trimmed, a slice of the file's bytes) shows unambiguously, as
+ * decideDecimalMark reads it: SHOWS_COMMA, SHOWS_DOT or 0 (a cell that does not start with a digit
+ * or "-" shows none). What the scanner asks of a column it does not keep (io/table/scan.ts).
+ */
+export function cellMark(b: Buffer, s: number, e: number): number {
+  if (s === e) return 0;
+  const first = b[s]!;
+  if (!(first >= 48 && first <= 57) && first !== 45) return 0;
+  const shown = bytesMark(b, s, e);
+  // Decoded as UTF-8: a no-break space (C2 A0) in "1 350,50" is one character, as textMark reads it.
+  return shows(shown === null ? textMark(b.toString('utf8', s, e)) : shown);
+}
+
 /**
  * The decimal mark of the whole file. A semicolon file is what Excel writes in comma-decimal
  * locales (Swedish): ",". Otherwise the cells decide: if every cell that shows its decimal mark
  * unambiguously ("1,5", "0.25", "1 350,50") shows the same one, that is the file's mark; with
  * no such cell, or both kinds, none is decided and "1,350" stays ambiguous.
+ *
+ * The answer depends only on whether some cell shows a comma and whether some cell shows a dot, so
+ * the cells may be looked at in any order and in parts: a table whose reader kept some columns only
+ * (ColumnarTable.omitted) brings what the cells of the others showed (`omitted.marks`, cellMark
+ * or-ed over them as they were read), and the kept columns' cells add theirs here.
  */
 export function decideDecimalMark(delimiter: string, rows: readonly { cells: readonly string[] }[] | ColumnarTable, unquoted = false): DecimalMark | undefined {
   // A comma-delimited text without a quote (`unquoted`: the caller looked) has no cell holding a
@@ -61,19 +86,26 @@ export function decideDecimalMark(delimiter: string, rows: readonly { cells: rea
   };
   const see = (cell: string): boolean => mark(textMark(cell));
   if (rows instanceof ColumnarTable) {
+    const { bytes, starts, ends, extras, rowCount, omitted } = rows;
+    if (omitted !== undefined) {
+      if (omitted.marks & SHOWS_COMMA) comma = true;
+      if (omitted.marks & SHOWS_DOT) dot = true;
+      if (comma && dot) return undefined;
+      if (dot && noComma) return '.';
+    }
     // Only cells that start with a digit or "-" are made into strings.
-    const { bytes, starts, ends, extras, rowCount } = rows;
     for (let c = 0; c < starts.length; c++) {
+      if (omitted !== undefined && omitted.columns[c] === 1) continue;
       const s0 = starts[c]!;
       const e0 = ends[c]!;
       for (let r = 0; r < rowCount; r++) {
         const s = s0[r]!;
         if (s >= 0) {
-          const first = bytes[s]!;
-          if (s === e0[r] || (!(first >= 48 && first <= 57) && first !== 45)) continue;
-          const shown = bytesMark(bytes, s, e0[r]!);
-          // Decoded as UTF-8: a no-break space (C2 A0) in "1 350,50" is one character, as textMark reads it.
-          if (shown === null ? see(bytes.toString('utf8', s, e0[r]!)) : mark(shown)) return undefined;
+          // (The cells of a column left out are read by the same cellMark, as the scanner meets them.)
+          const shown = cellMark(bytes, s, e0[r]!);
+          if (shown & SHOWS_COMMA) comma = true;
+          if (shown & SHOWS_DOT) dot = true;
+          if (comma && dot) return undefined;
           if (dot && noComma) return '.';
         } else {
           const cell = extras[~s]!;

@@ -22,6 +22,26 @@ export interface TableRow {
   cells: string[];
 }
 
+/**
+ * Which columns a caller of a reader reads, from the headers (true: read it); undefined: every
+ * one. A reader may leave the others out (OmittedColumns); it is a hint, and most readers keep
+ * every column. It must not depend on anything but the headers.
+ */
+export type ColumnsRead = (headers: readonly string[]) => readonly boolean[] | undefined;
+
+/**
+ * Columns a reader was told it need not keep (ReadTableOptions.columns) and left out: their cells
+ * were read (the record's width is checked as ever) but no offsets are held, and cell() of one is
+ * an error (a bug: the caller said it would not read it). `marks`: what their cells showed of the
+ * file's decimal mark (decimal-mark.ts cellMark, or-ed), so that the mark is decided from every
+ * cell as for a table that keeps them all.
+ */
+export interface OmittedColumns {
+  /** 1 for a column left out. */
+  readonly columns: Uint8Array;
+  readonly marks: number;
+}
+
 export class ColumnarTable implements TableLike {
   decimalMark: DecimalMark | undefined = undefined;
   constructor(
@@ -40,6 +60,8 @@ export class ColumnarTable implements TableLike {
      */
     private lineData: Int32Array | number,
     readonly extras: readonly string[],
+    /** Columns not kept (their starts and ends are empty arrays); undefined: every column is. */
+    readonly omitted?: OmittedColumns,
   ) {}
 
   /** The physical line of each record (made on the first call when the lines are r + d). */
@@ -71,6 +93,7 @@ export class ColumnarTable implements TableLike {
     const col = this.starts[c];
     if (col === undefined) return '';
     const s = col[r]!;
+    if (s === undefined && this.omitted?.columns[c] === 1) throw new Error(`ColumnarTable: column ${c} ("${this.headers[c]}") was left out by the reader`);
     return s >= 0 ? this.bytes.toString('utf8', s, this.ends[c]![r]!) : this.extras[~s]!;
   }
 
@@ -90,6 +113,9 @@ export class ColumnarTable implements TableLike {
   }
 }
 
+/** The starts and ends of a column left out (ColumnsBuilder `omit`). */
+const NO_CELLS = new Int32Array(0);
+
 /**
  * Growable columns for readers that do not know their row count ahead. With `lazy`, a column's
  * arrays are made when its first cell is written (`column(c)`), so a wide, sparse sheet (a header
@@ -105,13 +131,18 @@ export class ColumnsBuilder {
   private lines: Int32Array | undefined;
   private lineOffset = 0;
   readonly extras: string[] = [];
+  /** Columns left out (`omit`): their arrays are empty and stay so; the reader writes none of their cells. */
+  private readonly omit: Uint8Array | undefined;
   constructor(
     readonly width: number,
     private capacity = 1024,
     lazy = false,
+    omit?: Uint8Array,
   ) {
-    this.starts = Array.from({ length: width }, () => (lazy ? undefined : new Int32Array(capacity)));
-    this.ends = Array.from({ length: width }, () => (lazy ? undefined : new Int32Array(capacity)));
+    this.omit = omit !== undefined && omit.includes(1) ? omit : undefined;
+    const make = (c: number): Int32Array | undefined => (this.omit?.[c] === 1 ? NO_CELLS : lazy ? undefined : new Int32Array(capacity));
+    this.starts = Array.from({ length: width }, (_, c) => make(c));
+    this.ends = Array.from({ length: width }, (_, c) => make(c));
   }
 
   /** Record r (written in order: r is `rows`) starts on physical line `line`. */
@@ -129,7 +160,7 @@ export class ColumnsBuilder {
   reserve(): void {
     if (this.rows < this.capacity) return;
     const grow = (a: Int32Array | undefined): Int32Array | undefined => {
-      if (a === undefined) return undefined;
+      if (a === undefined || a === NO_CELLS) return a;
       const b = new Int32Array(this.capacity * 2);
       b.set(a);
       return b;
@@ -154,7 +185,8 @@ export class ColumnsBuilder {
     this.extras.push(text);
   }
 
-  table(file: string, headers: string[], delimiter: string, bytes: Buffer): ColumnarTable {
+  /** The table; `marks`: what the cells of the columns left out showed of the decimal mark (OmittedColumns). */
+  table(file: string, headers: string[], delimiter: string, bytes: Buffer, marks = 0): ColumnarTable {
     const n = this.rows;
     return new ColumnarTable(
       file,
@@ -162,10 +194,11 @@ export class ColumnsBuilder {
       delimiter,
       bytes,
       n,
-      this.starts.map((a) => (a === undefined ? new Int32Array(n) : a.subarray(0, n))),
-      this.ends.map((a) => (a === undefined ? new Int32Array(n) : a.subarray(0, n))),
+      this.starts.map((a) => (a === undefined ? new Int32Array(n) : a === NO_CELLS ? a : a.subarray(0, n))),
+      this.ends.map((a) => (a === undefined ? new Int32Array(n) : a === NO_CELLS ? a : a.subarray(0, n))),
       this.lines ? this.lines.subarray(0, n) : this.lineOffset,
       this.extras,
+      this.omit ? { columns: this.omit, marks } : undefined,
     );
   }
 }

@@ -21,7 +21,8 @@
  * or parsePlain.
  */
 import { StatsbidragError } from '../../core/errors.js';
-import { ColumnarTable, ColumnsBuilder } from './model.js';
+import { cellMark, SHOWS_COMMA, SHOWS_DOT } from './decimal-mark.js';
+import { ColumnarTable, ColumnsBuilder, type ColumnsRead } from './model.js';
 
 const LF = 10;
 const CR = 13;
@@ -149,7 +150,7 @@ function keep(builder: ColumnsBuilder, f: Fields, line: number): void {
  * width, or blank, is then not counted). Trimming is asked only of a field with a space or a
  * non-ASCII byte at either end.
  */
-export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstLine = 1): ColumnarTable {
+export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstLine = 1, read?: ColumnsRead): ColumnarTable {
   const D = delimiter.charCodeAt(0);
   const n = bytes.length;
   const f: Fields = { count: 0, start: [], end: [], text: [] };
@@ -159,6 +160,16 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstL
   let starts: Int32Array[] = [];
   let ends: Int32Array[] = [];
   let line = firstLine - 1;
+  // Columns left out (`read`: the caller reads the others only): 1 for each; undefined: none. Their
+  // cells are trimmed as any (a record is blank only when they are empty too), not kept; what they
+  // show of the decimal mark is or-ed into `marks` (decimal-mark.ts cellMark) until nothing a later
+  // cell shows can change the file's mark: both shown, a dot in a comma-delimited file (no cell of
+  // this reader holds a comma), or a semicolon file (its mark is ",", cells unread).
+  let omit: Uint8Array | undefined;
+  let marks = 0;
+  let settled = D === 59;
+  /** The first column kept (−1: none), whose cell tells most blank records at once. */
+  let k0 = 0;
   for (let pos = 0; pos < n; ) {
     const lineStart = pos;
     line++;
@@ -167,6 +178,8 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstL
     let count = 0;
     let from = pos;
     let i = pos;
+    /** A cell of a column left out is not empty. */
+    let filled = false;
     for (; i < n; i++) {
       const c = bytes[i]!;
       if (c === LF) break;
@@ -175,8 +188,16 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstL
         const a = bytes[from]!;
         const s = a > 32 && a < 128 ? from : trimStart(bytes, from, i);
         const z = bytes[i - 1]!;
-        starts[count]![r] = s;
-        ends[count]![r] = i > s && z > 32 && z < 128 ? i : trimEnd(bytes, s, i);
+        if (omit === undefined || omit[count] === 0) {
+          starts[count]![r] = s;
+          ends[count]![r] = i > s && z > 32 && z < 128 ? i : trimEnd(bytes, s, i);
+        } else {
+          const e = i > s && z > 32 && z < 128 ? i : trimEnd(bytes, s, i);
+          if (s !== e) {
+            filled = true;
+            if (!settled) settled = (marks |= cellMark(bytes, s, e)) === (SHOWS_COMMA | SHOWS_DOT) || (D === 44 && (marks & SHOWS_DOT) !== 0);
+          }
+        }
       } else if (!headers) {
         const s = trimStart(bytes, from, i);
         f.start[count] = s;
@@ -193,8 +214,13 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstL
     const s0 = trimStart(bytes, from, e0);
     const e1 = trimEnd(bytes, s0, e0);
     if (count < width) {
-      starts[count]![r] = s0;
-      ends[count]![r] = e1;
+      if (omit === undefined || omit[count] === 0) {
+        starts[count]![r] = s0;
+        ends[count]![r] = e1;
+      } else if (s0 !== e1) {
+        filled = true;
+        if (!settled) settled = (marks |= cellMark(bytes, s0, e1)) === (SHOWS_COMMA | SHOWS_DOT) || (D === 44 && (marks & SHOWS_DOT) !== 0);
+      }
     } else if (!headers) {
       f.start[count] = s0;
       f.end[count] = e1;
@@ -206,7 +232,9 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstL
       f.count = count;
       headers = headersOf(bytes, f);
       width = count;
-      builder = new ColumnsBuilder(width, lineBreaks(bytes, pos) + 1);
+      omit = read === undefined ? undefined : omittedColumns(headers, read);
+      if (omit !== undefined) k0 = omit.indexOf(0);
+      builder = new ColumnsBuilder(width, lineBreaks(bytes, pos) + 1, false, omit);
       starts = builder.starts as Int32Array[];
       ends = builder.ends as Int32Array[];
       continue;
@@ -215,18 +243,35 @@ export function scanPlain(bytes: Buffer, file: string, delimiter: string, firstL
     if (count === 1 && s0 === e1) continue;
     if (count !== width) throw fieldCountError(file, line, count, width, delimiter);
     // A record of empty cells only (";;;" between a table and its notes) is blank, as ColumnsSink has it.
-    if (starts[0]![r] === ends[0]![r] && emptyRow(starts, ends, r)) continue;
+    if (!filled && (k0 < 0 || (starts[k0]![r] === ends[k0]![r] && emptyRow(starts, ends, r, omit)))) continue;
     builder!.setLine(r, line);
     builder!.rows++;
   }
   if (!headers) throw new StatsbidragError('empty-file', 'the file is empty', { file });
-  return builder!.table(file, headers, delimiter, bytes);
+  return builder!.table(file, headers, delimiter, bytes, marks);
 }
 
-/** Whether every cell of row r is empty. */
-function emptyRow(starts: Int32Array[], ends: Int32Array[], r: number): boolean {
-  for (let k = 0; k < starts.length; k++) if (starts[k]![r] !== ends[k]![r]) return false;
+/** Whether every cell of row r is empty (of the columns kept: `omit` 0). */
+function emptyRow(starts: Int32Array[], ends: Int32Array[], r: number, omit: Uint8Array | undefined): boolean {
+  for (let k = 0; k < starts.length; k++) if ((omit === undefined || omit[k] === 0) && starts[k]![r] !== ends[k]![r]) return false;
   return true;
+}
+
+/**
+ * The columns a reader leaves out, `read` being what the caller reads of the headers: 1 for each
+ * column it does not read; undefined when it reads them all, or cannot say (`read` throws: the
+ * caller's own reading of the headers then raises what it finds, on the whole table).
+ */
+function omittedColumns(headers: readonly string[], read: ColumnsRead): Uint8Array | undefined {
+  let wanted: readonly boolean[] | undefined;
+  try {
+    wanted = read(headers);
+  } catch {
+    return undefined;
+  }
+  if (wanted === undefined) return undefined;
+  const omit = Uint8Array.from(headers, (_, c) => (wanted[c] === true ? 0 : 1));
+  return omit.includes(1) ? omit : undefined;
 }
 
 /**
