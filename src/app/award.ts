@@ -100,15 +100,21 @@ export async function awardUseCase(request: AwardRequest): Promise<AwardOutcome>
       ...(p.grantPeriod ? { grantPeriod: { ...(p.grantPeriod.from ? { from: p.grantPeriod.from } : {}), to: p.grantPeriod.to } } : {}),
     };
   };
-  const result = awardColumns(applications, {
-    rules: programme.awards!,
-    calls,
-    callYears,
-    unit,
-    rationing,
-    ...(request.ceiling ? { ceiling: request.ceiling } : {}),
-    ...(request.costShare ? { maxCostShare: request.costShare } : {}),
-    ...(request.partial ? { partial: true } : {}),
-  });
+  let result: ReturnType<typeof awardColumns>;
+  try {
+    result = awardColumns(applications, {
+      rules: programme.awards!,
+      calls,
+      callYears,
+      unit,
+      rationing,
+      ...(request.ceiling ? { ceiling: request.ceiling } : {}),
+      ...(request.costShare ? { maxCostShare: request.costShare } : {}),
+      ...(request.partial ? { partial: true } : {}),
+    });
+  } catch (e) {
+    // An application's error (a missing score) names its line: the file is the applications'.
+    throw e instanceof StatsbidragError && e.location.line !== undefined ? e.at({ file: request.applications }) : e;
+  }
   return { result, programme: { id: programme.id, name: programme.name, agency: programme.agency }, rationing, source: sourceOf(loaded, programme.id) };
 }

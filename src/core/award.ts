@@ -1094,7 +1094,9 @@ export function awardColumns(apps: ApplicationColumns, options: AwardOptions): A
             let r = byLeft.get(left);
             if (!r) {
               const short = poolAwards[p]!;
-              byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(BigInt(left)) }));
+              // The money left: the whole units left and the part of the budget below one unit, which no award takes.
+              const moneyLeft = money(BigInt(left)).plus(short.budget.minus(money(budgets[p]!)));
+              byLeft.set(left, (r = { kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: moneyLeft }));
             }
             lastShort = { pool: p, left, reason: r };
           }

@@ -266,6 +266,14 @@ CASES.push(
   ['audit --stated=0', { args: () => [...AUDIT, '--stated=0'], says: /--stated: must be greater than zero, not "0"/ }],
   ['audit --stated with a Unicode minus', { args: () => [...AUDIT, '--stated=\u22121 000'], says: /--stated: must be greater than zero/ }],
   ['award --budget=-1', { args: () => ['award', join(DATA, 'examples', 'gavleborg-applications.csv'), '--budget=-1'], says: /--budget: must not be negative/ }],
+  ['award: an application without a score among scored ones names the file and its line', {
+    args: (dir) => {
+      const file = join(dir, 'scores.csv');
+      writeFileSync(file, 'applicant,type,requested,cost,priority\nAlfa,kommun,1000,1000,\nBeta,kommun,2000,2000,4\n');
+      return ['award', file, '--budget', '2500'];
+    },
+    says: /scores\.csv:2: field "priority": "Alfa" has no priority score/, names: 'scores.csv',
+  }],
   ['allocate --floor=-1', { args: () => ['allocate', '--floor=-1'], says: /--floor: must be zero or more/ }],
   ['validate --tolerance=-1', { args: () => ['validate', join(DATA, 'tillvaxtverket-2018.csv'), '--tolerance=-1'], says: /--tolerance: must not be negative/ }],
 );

@@ -72,6 +72,15 @@ describe('award', () => {
     expect(partial.rows[2]!.status).toBe('reduced');
   });
 
+  it('a request that does not fit is told the money left, the part of the budget below one award unit included', () => {
+    // 4 990 kr in units of 1 000: 5 000 does not fit in the 4 990 left; 3 000 does; 2 000 does not fit in the 1 990 left.
+    const apps = [app('a', 'kommun', 5000, 5000, 9), app('b', 'kommun', 3000, 3000, 8), app('c', 'kommun', 2000, 2000, 7)];
+    const r = award(apps, { ...base, budget: () => D(4990), rationing: 'priority' });
+    expect(r.rows.map((x) => x.total.toFixed())).toEqual(['0', '3000', '0']);
+    expect(r.rows.map((x) => x.reasons?.map((m) => (m.kind === 'did-not-fit' ? m.left.toFixed() : m.kind)))).toEqual([['4990'], undefined, ['1990']]);
+    expect(r.years[0]!.leftover.toFixed()).toBe('1990');
+  });
+
   it('priority without any scores ranks by the file order, and says so', () => {
     const apps = [app('first', 'kommun', 600_000), app('second', 'kommun', 500_000), app('third', 'kommun', 300_000)];
     const r = award(apps, { ...base, budget: () => D(900_000), rationing: 'priority' });

@@ -557,11 +557,11 @@ export function award(applications: readonly Application[], options: AwardOption
     else if (row.cap!.lt(rawCap)) reasons.push({ kind: 'rounded-down-to-unit', unit });
     if (capUnits > 0n && awards[k]! < capUnits) {
       if (rationing === 'priority') {
-        // The budget that had the least left when its turn came.
+        // The budget that had the least left when its turn came; the money left, the budget's part below one unit included.
         const t = tightest[k];
         const short = t && poolAwards[t.pool]!;
         if (options.partial && !none) reasons.push({ kind: 'given-what-was-left' });
-        else if (short) reasons.push({ kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(t.left) });
+        else if (short) reasons.push({ kind: 'did-not-fit', year: short.year, call: short.call, pool: short.kind, ...(short.ordinance ? { ordinance: short.ordinance } : {}), left: money(t.left).plus(short.budget.minus(money(budgets[t.pool]!))) });
       } else reasons.push({ kind: 'rationed', rationing });
     }
     if (reasons.length) row.reasons = reasons;
