@@ -3,6 +3,7 @@ import type { NumberLocale } from '../../core/amount.js';
 import { eachMissed, gapInterval, type RuleFit } from '../../core/audit.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatFraction, integerRange, type Interval, type Rational } from '../../core/rational.js';
+import { printable } from '../../core/printable.js';
 import { formatAmount, formatPercent } from '../money.js';
 import { PLAIN_REPORT, type ReportPaint } from '../report-paint.js';
 import { auditRepairReason, formatRationalAmount, type AuditReportInput } from './model.js';
@@ -99,7 +100,15 @@ export function auditText(input: AuditReportInput, paint: ReportPaint = PLAIN_RE
 const MISSED_A_CHUNK = 4096;
 
 /** The audit as text for people, in chunks: the best fit's missed rows (all of a large table's, at worst) made as they are written. */
-export function* auditTextChunks(input: AuditReportInput, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): Generator<string> {
+export function* auditTextChunks(input_: AuditReportInput, paint: ReportPaint = PLAIN_REPORT, locale: NumberLocale = 'sv'): Generator<string> {
+  // Names and cells from the input are shown escaped (core/printable.ts): never a raw control character on the terminal.
+  const input: AuditReportInput = {
+    ...input_,
+    file: input_.file === null ? null : printable(input_.file),
+    basis: printable(input_.basis),
+    column: printable(input_.column),
+    repairs: input_.repairs.map((r) => ({ ...r, id: printable(r.id), column: printable(r.column), raw: printable(r.raw) })),
+  };
   const { result } = input;
   const w = auditWords(locale);
   const m = (d: Decimal): string => formatAmount(d, { locale });
@@ -108,7 +117,7 @@ export function* auditTextChunks(input: AuditReportInput, paint: ReportPaint = P
   out.push(w.question(input.basis, input.column));
   if (input.repairs.length) {
     out.push('', paint.bold(w.repairedHeading(input.repairs.length)));
-    for (const r of input.repairs) out.push(`  ${w.repairedCell(r.line, r.id, r.column, r.raw, m(r.value))}`, `      ${paint.dim(auditRepairReason(r, locale))}`);
+    for (const r of input.repairs) out.push(`  ${w.repairedCell(r.line, r.id, r.column, r.raw, m(r.value))}`, `      ${paint.dim(printable(auditRepairReason(r, locale)))}`);
   }
   out.push('', paint.bold(w.inShort) + shortAnswer(input, locale));
   out.push('', w.rowsAddUpTo(m(result.sum)));
@@ -140,7 +149,7 @@ export function* auditTextChunks(input: AuditReportInput, paint: ReportPaint = P
       out.push(`  ${w.rowsMissed(best.example ? formatRationalAmount(best.example, locale) : null)}`);
       let i = 0;
       for (const x of eachMissed(best)) {
-        out.push(`    ${w.missedRow(x.line, x.id, m(x.published), m(x.ruleGives), m(x.published.minus(x.ruleGives)))}`);
+        out.push(`    ${w.missedRow(x.line, printable(x.id), m(x.published), m(x.ruleGives), m(x.published.minus(x.ruleGives)))}`);
         if (++i % MISSED_A_CHUNK === 0) {
           yield `${out.join('\n')}\n`;
           out.length = 0;

@@ -2,6 +2,7 @@
 import type { NumberLocale } from '../../core/amount.js';
 import { Decimal } from '../../core/decimal.js';
 import type { ColumnSummary, Finding, TotalCheck, ValidationReport } from '../../core/validate.js';
+import { printable } from '../../core/printable.js';
 import { formatAmount, plain } from '../money.js';
 import { PLAIN_REPORT, type ReportPaint } from '../report-paint.js';
 import { adminNote, findingMessage, referenceText } from './messages.js';
@@ -19,10 +20,11 @@ function pct(d: Decimal | null, locale: NumberLocale): string {
 
 function findingLines(f: Finding, paint: ReportPaint, locale: NumberLocale): string[] {
   const w = validationWords(locale);
-  const where = [f.row === null ? null : w.line(f.row), f.column, f.recipient].filter((x) => x !== null).join(', ');
+  // Names and cells from the input are shown escaped (core/printable.ts): never a raw control character on the terminal.
+  const where = printable([f.row === null ? null : w.line(f.row), f.column, f.recipient].filter((x) => x !== null).join(', '));
   const tagWidth = Math.max(w.error.length, w.warning.length) + 1;
   const tag = f.severity === 'error' ? paint.error(`${w.error.padEnd(tagWidth)}${f.code}`) : paint.warning(`${w.warning.padEnd(tagWidth)}${f.code}`);
-  return [`  ${tag}${where ? `  ${paint.dim(w.at)} ${where}` : ''}`, `      ${findingMessage(f, locale)}`];
+  return [`  ${tag}${where ? `  ${paint.dim(w.at)} ${where}` : ''}`, `      ${printable(findingMessage(f, locale))}`];
 }
 
 function padLeft(s: string, width: number): string {
@@ -89,7 +91,7 @@ export function* validationTextChunks(report: ValidationReport, paint: ReportPai
   const s = report.stats;
   const dp = report.summary.decimals;
   const out: string[] = [];
-  out.push(`${paint.bold(w.validationOf(report.file))} ${w.against} ${referenceText(report, locale)}`);
+  out.push(`${paint.bold(printable(w.validationOf(report.file)))} ${w.against} ${printable(referenceText(report, locale))}`);
   if (report.programme) out.push(`${w.programme}: ${report.programme.id} (${report.programme.name})`);
   const verdict = report.valid ? paint.ok(w.valid) : paint.error(w.invalid);
   out.push(
@@ -112,7 +114,7 @@ export function* validationTextChunks(report: ValidationReport, paint: ReportPai
     const role = [c.role === 'basis' ? w.basisRole : null, c.years, c.years && c.years.includes('–') ? (c.perYear ? w.perYear : w.totalOverRange) : null]
       .filter(Boolean)
       .join(', ');
-    out.push(`  ${paint.bold(c.column)}${role ? ` (${role})` : ''}`);
+    out.push(`  ${paint.bold(printable(c.column))}${role ? ` (${printable(role)})` : ''}`);
     if (c.unreadableCells) out.push(`    ${paint.warning(w.unreadable(c.unreadableCells))}`);
     if (c.checks.length === 0) out.push(`    ${paint.dim(w.sumOnly(money(c.sum, locale, dp)))}`);
     for (const k of c.checks) {
@@ -133,5 +135,5 @@ export function validationSummaryLine(report: ValidationReport, paint: ReportPai
   const w = validationWords(locale);
   const s = report.stats;
   const verdict = report.valid ? paint.ok(w.valid) : paint.error(w.invalid);
-  return `${report.file ?? w.theTable}: ${verdict}, ${w.summaryCounts({ errors: s.errors, warnings: s.warnings, recipients: s.recipients, columns: s.columns, cells: s.cells })}`;
+  return `${printable(report.file ?? w.theTable)}: ${verdict}, ${w.summaryCounts({ errors: s.errors, warnings: s.warnings, recipients: s.recipients, columns: s.columns, cells: s.cells })}`;
 }
