@@ -3,10 +3,13 @@
  * (a total row set aside, a header row found below the first line). One line each on stderr,
  * "note: …", as they are met; a library caller (or a test) may take them instead.
  */
+import { printable } from '../core/printable.js';
+
 export type NoteSink = (text: string) => void;
 
+/** One line each: what a note quotes from the input (a name, a cell) is shown escaped (core/printable.ts). */
 const toStderr: NoteSink = (text) => {
-  process.stderr.write(`note: ${text}\n`);
+  process.stderr.write(`note: ${printable(text)}\n`);
 };
 
 let sink: NoteSink = toStderr;

@@ -4,6 +4,7 @@ import { COMPARE_LAYOUTS } from '../../render/compare.js';
 import type { CompareFlags } from '../declarations/compare.js';
 import { choiceOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emitAs } from '../output.js';
+import { note } from '../../io/notes.js';
 
 export async function runCompare(a: string, b: string, flags: CompareFlags): Promise<void> {
   const render = await renderOptionsFrom('comparison', flags);
@@ -16,6 +17,11 @@ export async function runCompare(a: string, b: string, flags: CompareFlags): Pro
     years: yearOption(flags.year),
     order: choiceOption('--order', flags.order, ['change', 'input'] as const, 'change'),
   });
+  // The table and Markdown say which cells were read by repair among their notes; the other formats
+  // (CSV, JSON, xlsx) have no place for it: said on stderr, as a total row set aside is.
+  if (render.format !== 'table' && render.format !== 'md') {
+    for (const r of comparison.repairs ?? []) note(`${r.label}: line ${r.line}, column "${r.column}": "${r.raw}" read as ${r.value.toFixed()} (broken digit grouping)`);
+  }
   // A file named by --out is written chunk by chunk before the next is asked for (io/durable.ts): the CSV writer fills one buffer again.
   const reuseChunks = flags.out !== undefined && flags.out !== '-';
   await emitAs('comparison', render.format, { comparison, source, layout, reuseChunks }, render, flags.out);
