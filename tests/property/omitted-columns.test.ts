@@ -14,16 +14,8 @@ import { tableFromBytes } from '../../src/io/table.js';
 import { decideDecimalMark } from '../../src/io/table/decimal-mark.js';
 import type { ColumnarTable } from '../../src/io/table/model.js';
 import { scanPlain } from '../../src/io/table/scan.js';
+import { DELIMS, outcome } from '../helpers/outcome.js';
 
-const outcome = <T>(f: () => T): { ok: T } | { error: string } => {
-  try {
-    return { ok: f() };
-  } catch (e) {
-    return { error: String((e as Error).message) };
-  }
-};
-
-const DELIMS = [',', ';', '\t', '|'] as const;
 
 /** The table as its kept columns show it, with the decimal mark decided from it. */
 const view = (t: ColumnarTable, keep: readonly boolean[], delim: string) => ({

@@ -18,20 +18,12 @@ import { textMark } from '../../src/io/table/decimal-mark.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { tableFromRows, type ColumnarTable } from '../../src/io/table/model.js';
 import { lineBreaks, scanPlain, scanQuoted } from '../../src/io/table/scan.js';
+import { DELIMS, outcome } from '../helpers/outcome.js';
 
 const model = (t: ColumnarTable) => ({
   headers: t.headers,
   rows: Array.from({ length: t.rowCount }, (_, r) => ({ line: t.line(r), cells: t.headers.map((_, c) => t.cell(r, c)) })),
 });
-const outcome = <T>(f: () => T): { ok: T } | { error: string } => {
-  try {
-    return { ok: f() };
-  } catch (e) {
-    return { error: String((e as Error).message) };
-  }
-};
-
-const DELIMS = [',', ';', '\t', '|'] as const;
 
 describe('one model from every CSV reader', () => {
   it('a table written plain or quoted, in any dialect, reads to the same model', () => {
