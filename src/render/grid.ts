@@ -84,9 +84,26 @@ export interface Paint {
 
 export const NO_PAINT: Paint = { header: (s) => s, footer: (s) => s, negative: (s) => s, dim: (s) => s };
 
-/** Display width: code points, ignoring combining marks (Å may arrive decomposed). */
+/**
+ * Display width: code points, ignoring combining marks (Å may arrive decomposed): the code points
+ * of the NFC form, counted without an array of them (a cell of 50 MB made one of 50 million strings).
+ */
 export function displayWidth(s: string): number {
-  return [...s.normalize('NFC')].length;
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 0x80) i++;
+  if (i === s.length) return s.length;
+  const n = s.normalize('NFC');
+  let count = 0;
+  for (let j = 0; j < n.length; j++) {
+    const c = n.charCodeAt(j);
+    // The low half of a surrogate pair is the pair's one code point; a lone one counts as one.
+    if (c >= 0xdc00 && c <= 0xdfff && j > 0) {
+      const before = n.charCodeAt(j - 1);
+      if (before >= 0xd800 && before <= 0xdbff) continue;
+    }
+    count++;
+  }
+  return count;
 }
 
 export function pad(s: string, width: number, align: Align): string {
