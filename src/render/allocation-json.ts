@@ -64,6 +64,26 @@ export function arrayFrame(doc: unknown, key: string): { before: string; after: 
 }
 
 /**
+ * The elements of an array written between a frame's text before and after them (arrayFrame, or
+ * any frame whose elements sit `indent` in): each as JSON.stringify writes it there, a comma before
+ * all but the first, `perChunk` elements to a chunk, each made as it is written. For one or more
+ * elements (with none, JSON.stringify writes the array `[]`, not this frame).
+ */
+export function* framedElements(frame: { before: string; after: string; indent?: string }, elements: Iterable<unknown>, perChunk: number): Generator<string> {
+  const indent = frame.indent ?? '    ';
+  let text = frame.before;
+  let i = 0;
+  for (const element of elements) {
+    text += `${i > 0 ? ',' : ''}\n${indent}${JSON.stringify(element, null, 2).replace(/\n/g, `\n${indent}`)}`;
+    if (++i % perChunk === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  yield text + frame.after;
+}
+
+/**
  * `head` (the document up to the rows) with each period's "explain" array written last in its
  * object. Inside the top-level "periods" array (from its key to its "\n  ]"), a period's object is
  * the only thing that closes 4 spaces in (its arrays close 6 in; strings hold no raw newline), so

@@ -14,7 +14,7 @@ import { decimalsOf, type Decimal } from '../core/decimal.js';
 import { scaleOf } from '../core/scaled.js';
 import { formatYearRange } from '../core/schedule.js';
 import { CAP_BY_TEXT, grantPeriodText, poolText, RATIONING_TEXT, rationingRule, reasonSentence, STATUS_TEXT } from './award-text.js';
-import { arrayFrame } from './allocation-json.js';
+import { arrayFrame, framedElements } from './allocation-json.js';
 import { csvChunks, csvDialect, type CsvOptions } from './csv.js';
 import { byteDialect, cellBytes, chunkFor, CHUNK_BYTES, csvCellText, csvSafeBytes, csvSafeText, utf8, writeScaledAmount, writeUtf8 } from './csv-bytes.js';
 import { cellRows, type Grid } from './grid.js';
@@ -633,17 +633,14 @@ export function* awardsJsonDocument(view: AwardView, options: RenderOptions): Re
     yield* jsonDocument(doc);
     return;
   }
-  const { before, after } = arrayFrame(doc, 'applications');
   const json = applicationJsonOf(r, options.locale);
-  let text = before;
-  for (let i = 0; i < r.rowCount; i++) {
-    text += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(json(r.row(i)), null, 2).replace(/\n/g, '\n    ')}`;
-    if ((i + 1) % APPLICATIONS_A_CHUNK === 0) {
-      yield text;
-      text = '';
-    }
-  }
-  yield text + after;
+  yield* framedElements(
+    arrayFrame(doc, 'applications'),
+    (function* () {
+      for (let i = 0; i < r.rowCount; i++) yield json(r.row(i));
+    })(),
+    APPLICATIONS_A_CHUNK,
+  );
 }
 
 /** Awards as CSV: one record per application (as bytes in a byte dialect, else csvChunks' text). */

@@ -5,6 +5,7 @@ import type { CompareFlags } from '../declarations/compare.js';
 import { choiceOption, renderOptionsFrom, yearOption } from '../options.js';
 import { emitAs } from '../output.js';
 import { note } from '../../io/notes.js';
+import { labelsFor } from '../../render/labels.js';
 
 export async function runCompare(a: string, b: string, flags: CompareFlags): Promise<void> {
   const render = await renderOptionsFrom('comparison', flags);
@@ -20,7 +21,9 @@ export async function runCompare(a: string, b: string, flags: CompareFlags): Pro
   // The table and Markdown say which cells were read by repair among their notes; the other formats
   // (CSV, JSON, xlsx) have no place for it: said on stderr, as a total row set aside is.
   if (render.format !== 'table' && render.format !== 'md') {
-    for (const r of comparison.repairs ?? []) note(`${r.label}: line ${r.line}, column "${r.column}": "${r.raw}" read as ${r.value.toFixed()} (broken digit grouping)`);
+    // The sentence the English table writes (render/labels.ts), as every note on stderr is in English.
+    const { compareRepair } = labelsFor('en');
+    for (const r of comparison.repairs ?? []) note(compareRepair(r.label, r.line, r.column, r.raw, r.value.toFixed()));
   }
   // A file named by --out is written chunk by chunk before the next is asked for (io/durable.ts): the CSV writer fills one buffer again.
   const reuseChunks = flags.out !== undefined && flags.out !== '-';

@@ -4,6 +4,7 @@ import { eachMissed, gapInterval, type AuditRule, type MissedRow, type RuleFit }
 import { formatFraction, formatRational, integerRange, type Bound, type Interval } from '../../core/rational.js';
 import { plain } from '../money.js';
 import type { Provenance } from '../output.js';
+import { framedElements } from '../allocation-json.js';
 import { auditRepairReason, type AuditReportInput } from './model.js';
 import { auditWords } from './words.js';
 
@@ -110,16 +111,7 @@ export function* auditJsonChunks(input: AuditReportInput, provenance?: Provenanc
     yield `${JSON.stringify(doc, null, 2)}\n`;
     return;
   }
-  let text = hole.before;
-  let i = 0;
-  for (const m of missed()) {
-    text += `${i > 0 ? ',' : ''}\n${hole.indent}${JSON.stringify(m, null, 2).replace(/\n/g, `\n${hole.indent}`)}`;
-    if (++i % MISSED_A_CHUNK === 0) {
-      yield text;
-      text = '';
-    }
-  }
-  yield text + hole.after;
+  yield* framedElements(hole, missed(), MISSED_A_CHUNK);
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { NumberLocale } from '../../core/amount.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { Finding, ValidationReport } from '../../core/validate.js';
-import { arrayFrame } from '../allocation-json.js';
+import { arrayFrame, framedElements } from '../allocation-json.js';
 import { plain } from '../money.js';
 import type { Provenance } from '../output.js';
 import { adminNote, findingMessage, referenceText } from './messages.js';
@@ -91,16 +91,13 @@ export function* validationJsonChunks(report: ValidationReport, locale: NumberLo
     return;
   }
   const finding = findingJsonOf(report, locale);
-  const { before, after } = arrayFrame(doc, 'errors');
-  let text = before;
-  for (let i = 0; i < errors.length; i++) {
-    text += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(finding(errors[i]!), null, 2).replace(/\n/g, '\n    ')}`;
-    if ((i + 1) % FINDINGS_A_CHUNK === 0) {
-      yield text;
-      text = '';
-    }
-  }
-  yield text + after;
+  yield* framedElements(
+    arrayFrame(doc, 'errors'),
+    (function* () {
+      for (const f of errors) yield finding(f);
+    })(),
+    FINDINGS_A_CHUNK,
+  );
 }
 
 /** A finding as the JSON report writes it. */
