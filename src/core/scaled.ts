@@ -83,9 +83,12 @@ export function quotient(x: Decimal, y: Decimal): Decimal {
  * rounded up when the rest is at least half of |den|; the value is q × 10^-k.
  */
 function roundedQuotient(num: bigint, den: bigint, precision: number): Decimal {
-  const negative = num < 0n !== den < 0n;
-  const a = num < 0n ? -num : num;
-  const b = den < 0n ? -den : den;
+  const { q, k } = quotientDigits(num < 0n ? -num : num, den < 0n ? -den : den, precision);
+  return new Decimal(`${num < 0n !== den < 0n ? '-' : ''}${q.toString()}e${-k}`);
+}
+
+/** a / b (both > 0) rounded half up to `precision` significant digits: q × 10^-k, q of exactly `precision` digits. */
+function quotientDigits(a: bigint, b: bigint, precision: number): { q: bigint; k: number } {
   // a / b lies in (10^(da−db−1), 10^(da−db+1)): with k = precision − (da − db) the quotient has precision or precision + 1 digits.
   let k = precision - (a.toString().length - b.toString().length);
   const limit = 10n ** BigInt(precision);
@@ -99,6 +102,37 @@ function roundedQuotient(num: bigint, den: bigint, precision: number): Decimal {
     }
     const rest = scaledA - q * scaledB;
     if (2n * rest >= scaledB) q += 1n;
-    return new Decimal(`${negative ? '-' : ''}${q.toString()}e${-k}`);
+    return { q, k };
   }
+}
+
+/**
+ * `decimalOfRational({ num, den }).times(10^shift).toFixed(places)` (shift ≥ 0, places ≥ 0), the
+ * same text, written from the bigints without making a Decimal: the quotient is rounded to the
+ * Decimal precision first, as decimalOfRational does, then to `places` decimals half up, as
+ * toFixed does (two roundings, as the Decimal route makes them). Below zero it starts with "-"
+ * even when it rounds to zero, as toFixed's text does.
+ */
+export function fixedQuotient(num: bigint, den: bigint, places: number, shift = 0): string {
+  if (num === 0n || den === 0n || Decimal.rounding !== Decimal.ROUND_HALF_UP) {
+    const d = decimalOfRational({ num, den });
+    return (shift === 0 ? d : d.times(`1e${shift}`)).toFixed(places);
+  }
+  const { q, k } = quotientDigits(num < 0n ? -num : num, den < 0n ? -den : den, Decimal.precision);
+  // |value| = q × 10^-(k − shift): `decimals` decimals in q's digits.
+  const decimals = k - shift;
+  let digits: bigint;
+  if (decimals <= places) {
+    digits = q * 10n ** BigInt(places - decimals);
+  } else {
+    const divisor = 10n ** BigInt(decimals - places);
+    digits = q / divisor;
+    if (2n * (q - digits * divisor) >= divisor) digits += 1n;
+  }
+  let text = digits.toString();
+  if (places > 0) {
+    if (text.length <= places) text = text.padStart(places + 1, '0');
+    text = `${text.slice(0, text.length - places)}.${text.slice(text.length - places)}`;
+  }
+  return num < 0n !== den < 0n ? `-${text}` : text;
 }

@@ -10,7 +10,7 @@ import { sumOf, type ApportionResult, type Fraction, type Priority, type RowDeci
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { rat } from './rational.js';
-import { decimalOfRational, fromBigInt, quotient, ratFromDecimal, toBigInt, toScaledAll } from './scaled.js';
+import { decimalOfRational, fixedQuotient, fromBigInt, quotient, ratFromDecimal, scaleOf, toBigInt, toScaled, toScaledAll } from './scaled.js';
 
 export interface Recipient {
   id: string;
@@ -218,6 +218,43 @@ class LazyRow implements SplitRow {
   get quota(): Decimal {
     return (this.#quota ??= quotient(fromBigInt(this.weightUnits).times(this.totals.amount), this.totals.weight));
   }
+}
+
+/** A split's totals as bigints (weight, amount × 10^decimals), made once for the rows that share them; undefined where the weight is not whole. */
+let exactFor: RowTotals | undefined;
+let exactTotals: { weight: bigint; amount: bigint; decimals: number } | undefined;
+function exactOf(totals: RowTotals): { weight: bigint; amount: bigint; decimals: number } | undefined {
+  if (exactFor !== totals) {
+    exactFor = totals;
+    const decimals = Math.max(0, totals.amount.decimalPlaces());
+    exactTotals = totals.weight.isInteger() && totals.amount.isFinite() ? { weight: toBigInt(totals.weight), amount: toScaled(totals.amount, decimals), decimals } : undefined;
+  }
+  return exactTotals;
+}
+
+/** The product's numbers below 10^60 have at most 60 digits: Decimal's `times` keeps them exactly. */
+const EXACT_PRODUCT = 10n ** 60n;
+
+/**
+ * `row.share.times(10^shift).toFixed(places)` (shift ≥ 0), the same text; for split()'s rows made
+ * from their bigints (scaled.ts fixedQuotient), without a Decimal: the report writes a share and
+ * quota for each explained row, and the Decimals were a good part of its start-up.
+ */
+export function shareFixed(row: SplitRow, places: number, shift = 0): string {
+  const exact = row instanceof LazyRow ? exactOf(row.totals) : undefined;
+  if (exact === undefined) return (shift === 0 ? row.share : row.share.times(`1e${shift}`)).toFixed(places);
+  return fixedQuotient((row as LazyRow).weightUnits, exact.weight, places, shift);
+}
+
+/** `row.quota.toFixed(places)`, the same text; from the row's bigints as shareFixed. */
+export function quotaFixed(row: SplitRow, places: number): string {
+  const exact = row instanceof LazyRow ? exactOf(row.totals) : undefined;
+  if (exact !== undefined) {
+    // quota = weight × amount / total weight, the product exact in Decimal's 60 digits (else as the getter makes it).
+    const product = (row as LazyRow).weightUnits * exact.amount;
+    if (product < EXACT_PRODUCT && product > -EXACT_PRODUCT) return fixedQuotient(product, exact.weight * scaleOf(exact.decimals), places);
+  }
+  return row.quota.toFixed(places);
 }
 
 /** The method split() uses, after its checks of the method, the unit and the amount (split()'s first errors). */

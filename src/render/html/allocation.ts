@@ -10,7 +10,7 @@ import { formatAmount, formatFixed, formatPercent, plain } from '../money.js';
 import { quotient } from '../../core/scaled.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
-import type { Recipient, SplitRow } from '../../core/split.js';
+import { quotaFixed, shareFixed, type Recipient, type SplitRow } from '../../core/split.js';
 import { amountColumns, moneyDecimals } from '../allocation-columns.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
 import { attrs, escapeHtml, userText } from './escape.js';
@@ -238,7 +238,8 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const barsOf = (amountOf: (k: number) => Decimal, order: Uint32Array, whole: Decimal): BarDatum[] => {
     const bar = (label: string, d: Decimal): BarDatum => {
       const text = plain(d, dp);
-      return { label, value: d.toNumber(), valueText: formatFixed(text, { locale }), plain: text };
+      // The double of the text when that is the amount itself (toNumber writes the Decimal's text again).
+      return { label, value: d.decimalPlaces() <= dp ? Number(text) : d.toNumber(), valueText: formatFixed(text, { locale }), plain: text };
     };
     if (n <= ALL_BARS) return Array.from(order, (i) => bar(a.recipients[i]!.id, amountOf(i)));
     const top = Array.from(order.subarray(0, TOP_BARS), (i) => ({ i, d: amountOf(i) }));
@@ -359,13 +360,14 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
         ],
         body: p.split.rows.map((row) => {
           const amount = row.amount;
-          const quota = row.quota.toFixed(pdp + 2);
+          // The share and quota as text from the row's bigints (the same as their Decimals' toFixed).
+          const quota = quotaFixed(row, pdp + 2);
           const amountText = plain(amount, pdp);
           return [
           { html: userText(row.recipient.id), rowHeader: true },
           ...(codes ? [{ html: userText(row.recipient.code ?? '') }] : []),
           weightCell(row.recipient),
-          { html: escapeHtml(num(row.share.times(100), 4)), num: true, sort: row.share.toFixed(12) },
+          { html: escapeHtml(formatFixed(shareFixed(row, 4, 2), { locale })), num: true, sort: shareFixed(row, 12) },
           { html: escapeHtml(formatFixed(quota, { locale })), num: true, sort: quota },
           { html: escapeHtml(formatFixed(amountText, { locale })), num: true, sort: amountText },
           { html: escapeHtml(decidedBy(l, p, row, amount, num)) },
