@@ -33,7 +33,8 @@ import { buildReportScript } from './report-script.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 // import.meta.url as a getter: made when a module asks for it (a createRequire, the package root), not at every start.
-const importMetaUrl = { define: { 'import.meta.url': '__importMeta.url' }, banner: { js: "var __importMeta={get url(){return require('url').pathToFileURL(__filename).href}};" } };
+// import.meta.dirname as the bundle's __dirname (a module that only wants its folder, io/paths.ts, makes no URL to take it apart again).
+const importMetaUrl = { define: { 'import.meta.url': '__importMeta.url', 'import.meta.dirname': '__dirname' }, banner: { js: "var __importMeta={get url(){return require('url').pathToFileURL(__filename).href}};" } };
 
 /** `contents` (TypeScript re-exports from src/) bundled as CommonJS into `outfile` for the build to require, then remove. */
 async function buildHelper(contents, outfile) {

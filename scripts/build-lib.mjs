@@ -46,7 +46,7 @@ await build({
   format: 'cjs',
   outfile: join(DIST, 'index.cjs'),
   // The sources are ES modules: import.meta.url is this file's URL in the CommonJS bundle too.
-  define: { 'import.meta.url': '__importMetaUrl' },
+  define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 

@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 let cached: { root: string; version: string } | undefined;
 
+/** This module's folder: import.meta.dirname where there is one (Node ≥ 20.11's modules; the bundle's __dirname), else from the URL. */
+const moduleDir = (): string => import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+
 function find(): { root: string; version: string } {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = moduleDir();
   for (;;) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
@@ -17,7 +20,7 @@ function find(): { root: string; version: string } {
       if (json.name === 'statsbidrag') return { root: dir, version: json.version ?? '0.0.0' };
     }
     const up = dirname(dir);
-    if (up === dir) return { root: dirname(fileURLToPath(import.meta.url)), version: '0.0.0' };
+    if (up === dir) return { root: moduleDir(), version: '0.0.0' };
     dir = up;
   }
 }

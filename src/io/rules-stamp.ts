@@ -53,7 +53,7 @@ function stampFile(key: 'rules' | 'scenarios'): unknown {
     // (other characters as \u escapes), read as latin1: a string of one byte a character, half the
     // memory of the same text decoded from UTF-8 with its few non-ASCII letters (a two-byte string;
     // compare reads the rules twice). A file that is not ASCII is no stamp.
-    const bytes = readFileSync(join(dirname(fileURLToPath(import.meta.url)), name));
+    const bytes = readFileSync(join(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)), name));
     return isAscii(bytes) ? (JSON.parse(bytes.toString('latin1')) as unknown) : undefined;
   } catch {
     return undefined;

@@ -35,7 +35,7 @@ export function reportScriptBytes(): { bytes: string | Uint8Array; sha256?: stri
   if (typeof STATSBIDRAG_REPORT_SCRIPT_FILE === 'undefined') throw new Error('statsbidrag was built without the report script (scripts/report-script.mjs)');
   // Beside the bundle (import.meta.url is dist/cli.cjs there).
   const stamp = JSON.parse(STATSBIDRAG_REPORT_SCRIPT_FILE) as { name: string; sha256: string };
-  const file = join(dirname(fileURLToPath(import.meta.url)), stamp.name);
+  const file = join(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)), stamp.name);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
