@@ -13,7 +13,7 @@ import { resolveInput } from '../io/paths.js';
 import { resolveScenario } from '../io/scenario-files.js';
 import { readTable } from '../io/table.js';
 import type { Source } from '../render/output.js';
-import { runScenario, type ScenarioRun } from './scenario.js';
+import { runScenario, type ScenarioReuse, type ScenarioRun } from './scenario.js';
 import { sourceOf } from './source.js';
 
 export interface CompareRequest {
@@ -63,8 +63,10 @@ export async function compareUseCase(request: CompareRequest): Promise<{ compari
   const a0 = await resolveScenario(request.a);
   const b = await resolveScenario(request.b, a0.scenario.programme);
   const a = request.a === 'baseline' && b.scenario.programme ? await resolveScenario(request.a, b.scenario.programme) : a0;
-  const runA = await runScenario(a.scenario, a.file, request.rules);
-  const runB = await runScenario(b.scenario, b.file, request.rules);
+  // Both sides on the one rules file: loaded once, and a programme's recipients read once.
+  const reuse: ScenarioReuse = {};
+  const runA = await runScenario(a.scenario, a.file, request.rules, reuse);
+  const runB = await runScenario(b.scenario, b.file, request.rules, reuse);
   const comparison = compare(
     { label: a.scenario.name, allocation: runA.allocation },
     { label: b.scenario.name, allocation: runB.allocation },

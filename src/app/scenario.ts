@@ -20,12 +20,23 @@ export interface ScenarioRun {
 /** A scenario applied: its recipients and options, and where they came from (rules, the programme's list). */
 export type PreparedScenario = AppliedScenario & { scenario: Scenario; file?: string; loaded: LoadedRules; data: string };
 
+/**
+ * What two scenarios run on the same rules file share (compare): the rules, loaded once, and each
+ * programme's recipients, read once (applyScenario copies them before it changes any). Filled by
+ * the first run that loads them.
+ */
+export interface ScenarioReuse {
+  loaded?: LoadedRules;
+  recipients?: Map<string, Awaited<ReturnType<typeof programmeRecipients>>>;
+}
+
 /** Load the rules and the programme's recipients and apply the scenario. */
-export async function prepareScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<PreparedScenario> {
+export async function prepareScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined, reuse?: ScenarioReuse): Promise<PreparedScenario> {
   const inFile = (e: unknown): never => {
     throw file === undefined ? e : located(e, { file });
   };
-  const loaded = await loadRules(rulesFile);
+  const loaded = reuse?.loaded ?? (await loadRules(rulesFile));
+  if (reuse) reuse.loaded = loaded;
   let programme: Programme;
   try {
     programme = programmeOf(loaded.rules, scenario.programme, { path: 'programme' });
@@ -35,7 +46,12 @@ export async function prepareScenario(scenario: Scenario, file: string | undefin
   if (!programme.recipients) {
     return inFile(new StatsbidragError('no-recipient-list', `programme "${programme.id}" has no recipient list to start a scenario from`, { path: 'programme' }));
   }
-  const { recipients, list } = await programmeRecipients({ loaded, programme }, 'recipient list to start a scenario from');
+  let read = reuse?.recipients?.get(programme.id);
+  if (read === undefined) {
+    read = await programmeRecipients({ loaded, programme }, 'recipient list to start a scenario from');
+    if (reuse) (reuse.recipients ??= new Map()).set(programme.id, read);
+  }
+  const { recipients, list } = read;
   try {
     return { ...applyScenario(programme, recipients, scenario), scenario, loaded, data: list.file, ...(file !== undefined ? { file } : {}) };
   } catch (e) {
@@ -44,8 +60,8 @@ export async function prepareScenario(scenario: Scenario, file: string | undefin
 }
 
 /** prepareScenario, then allocate. */
-export async function runScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined): Promise<ScenarioRun> {
-  const applied = await prepareScenario(scenario, file, rulesFile);
+export async function runScenario(scenario: Scenario, file: string | undefined, rulesFile: string | undefined, reuse?: ScenarioReuse): Promise<ScenarioRun> {
+  const applied = await prepareScenario(scenario, file, rulesFile, reuse);
   try {
     return { scenario, ...(file !== undefined ? { file } : {}), programme: applied.programme, loaded: applied.loaded, allocation: allocate(applied.recipients, applied.options) };
   } catch (e) {
