@@ -3,11 +3,11 @@
  * documented JSON, and as two display grids: totals per year, and recipients with their totals.
  */
 import { type NumberLocale } from '../core/amount.js';
-import { formatAmount, plain, plainScaled as scaledText } from './money.js';
+import { formatAmount, formatFixed, plain, plainScaled as scaledText } from './money.js';
 import { comparisonNumbers, type ComparisonNumbers, type CompareCell, type CompareStatus, type Comparison, type ScaledCell, type ScaledRow } from '../core/compare.js';
 import type { Decimal } from '../core/decimal.js';
 import type { NotCheckedReason, ParadoxCheck, ParadoxKind } from '../core/paradox.js';
-import { fromScaled } from '../core/scaled.js';
+import { fixedQuotient, fromScaled } from '../core/scaled.js';
 import { byteDialect, CHUNK_BYTES, cellBytes, chunkFor, PERCENT_MAX, csvCellText, csvSafeBytes, csvSafeText, writeAscii, writePercent, writeSignedAmount, writeUtf8 } from './csv-bytes.js';
 import { csvChunks, renderCsv, type CsvOptions } from './csv.js';
 import { statedTotalNote } from './figures.js';
@@ -170,9 +170,11 @@ export function comparisonRecordSource(c: Comparison, layout: CompareLayout = 'l
 function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed } = formatters(c, locale);
+  const scaled = scaledFormatters(c, locale);
   const codeList = rowCodes(c);
   const codes = codeList.some((code) => code !== undefined);
   const cells = (xs: readonly CompareCell[]): string[] => xs.flatMap((x) => [money(x.a), money(x.b), signed(x.difference)]);
+  const scaledCells = (xs: readonly ScaledCell[]): string[] => xs.flatMap((x) => [scaled.money(x.a), scaled.money(x.b), scaled.signed(x.difference)]);
   return {
     columns: [
       { header: recipientHeader(L, codeList), align: 'left' },
@@ -181,7 +183,7 @@ function compareWideGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
     ],
     body: [],
     streamed: cellRows(function* () {
-      for (const r of c.eachRow()) yield [r.id, ...(codes ? [r.code ?? ''] : []), ...cells(r.years)];
+      for (const r of scaledRows(c)) yield [r.id, ...(codes ? [r.code ?? ''] : []), ...scaledCells(r.years)];
     }),
     footer: [[L.allRecipients, ...(codes ? [''] : []), ...cells(c.totalsPerYear)]],
   };
@@ -336,6 +338,23 @@ function formatters(c: Comparison, locale: NumberLocale) {
   return { money, signed, pct };
 }
 
+/**
+ * formatters() of a row's exact integers (scaledRow), the same texts without a Decimal per amount:
+ * the tables' rows write one cell of each row's several (the per cent the Decimal's: 60 digits,
+ * then two decimals, core/scaled.ts fixedQuotient).
+ */
+function scaledFormatters(c: Comparison, locale: NumberLocale) {
+  const dp = decimals(c);
+  const money = (v: bigint | null): string => (v === null ? '–' : formatFixed(scaledText(v, dp), { locale }));
+  const signed = (v: bigint | null): string => (v !== null && v > 0n ? `+${money(v)}` : money(v));
+  const pct = (x: ScaledCell): string => {
+    if (x.difference === null || x.a === null || x.a === 0n) return '–';
+    const above = x.difference !== 0n && x.difference > 0n === x.a > 0n;
+    return `${above ? '+' : ''}${formatFixed(fixedQuotient(x.difference, x.a, 2, 2), { locale })} %`;
+  };
+  return { money, signed, pct };
+}
+
 /** Totals per year (one row per run of years with the same amounts) and over the period. */
 function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
@@ -362,9 +381,10 @@ function compareTotalsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
 function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const { money, signed, pct } = formatters(c, locale);
+  const scaled = scaledFormatters(c, locale);
   const sameYears = c.commonYears.length === c.years.length;
   const useCommon = !sameYears && c.commonYears.length > 0;
-  const pick = (r: { total: CompareCell; common: CompareCell }): CompareCell => (useCommon ? r.common : r.total);
+  const pick = <T>(r: { total: T; common: T }): T => (useCommon ? r.common : r.total);
   const codeList = rowCodes(c);
   const codes = codeList.some((code) => code !== undefined);
   const oneSided = c.onlyA + c.onlyB > 0;
@@ -381,9 +401,9 @@ function compareRecipientsGrid(c: Comparison, locale: NumberLocale = 'sv'): Grid
     ],
     body: [],
     streamed: cellRows(function* () {
-      for (const r of c.eachRow()) {
+      for (const r of scaledRows(c)) {
         const x = pick(r);
-        yield [r.id, ...(codes ? [r.code ?? ''] : []), money(x.a), money(x.b), signed(x.difference), pct(x.percent), ...(oneSided ? [STATUS_TEXT[r.status]] : [])];
+        yield [r.id, ...(codes ? [r.code ?? ''] : []), scaled.money(x.a), scaled.money(x.b), scaled.signed(x.difference), scaled.pct(x), ...(oneSided ? [STATUS_TEXT[r.status]] : [])];
       }
     }),
     footer: [[L.allRecipients, ...(codes ? [''] : []), money(total.a), money(total.b), signed(total.difference), pct(total.percent), ...(oneSided ? [''] : [])]],
