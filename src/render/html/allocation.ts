@@ -6,8 +6,8 @@
  */
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
 import { METHOD_NAMES } from '../../core/apportion/index.js';
-import { formatAmount, formatFixed, formatPercent, plain } from '../money.js';
-import { quotient } from '../../core/scaled.js';
+import { formatAmount, formatFixed, formatPercent, plain, plainScaled } from '../money.js';
+import { fromBigInt, quotient, toScaled } from '../../core/scaled.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
 import { quotaFixed, shareFixed, type Recipient, type SplitRow } from '../../core/split.js';
@@ -58,8 +58,7 @@ function periodName(l: Labels, p: PeriodAllocation): string {
   return yearCount(p.years) > 1 ? `${p.label}, ${l.perYear}` : p.label;
 }
 
-/** `amount` is row.amount, made once by the caller (each read of it makes a new Decimal). */
-function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, amount: Decimal, num: (d: Decimal, dp: number) => string): string {
+function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decimal, dp: number) => string): string {
   const e = row.explain;
   if (!e) return '';
   if (row.bound) return row.bound === 'floor' ? l.floor : l.ceiling;
@@ -69,8 +68,19 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, amount: Decima
     return `${e.lastPriority ? `${l.wonLast} ${at(e.lastPriority)}` : l.wonNone}; ${l.next} ${at(e.nextPriority)}`;
   }
   if (e.remainder === undefined) return '';
-  const extra = p.split.methodKind === 'remainder' && !e.remainder.isZero() && quotient(amount, p.split.unit).gt(e.quotaUnits.floor());
+  // amount / unit is the row's whole units, where it holds them.
+  const extra = p.split.methodKind === 'remainder' && !e.remainder.isZero() && (row.units !== undefined ? fromBigInt(row.units) : quotient(row.amount, p.split.unit)).gt(e.quotaUnits.floor());
   return `${l.remainder} ${num(e.remainder, 6)}${extra ? ` → ${l.plusOne}` : ''}`;
+}
+
+/**
+ * plain(row.amount, places) of a period's rows, from a row's whole units where it holds them
+ * (units × the unit at `places` decimals, places ≥ the unit's): no Decimal made for the row.
+ */
+function rowAmountText(p: PeriodAllocation, places: number): (row: SplitRow) => string {
+  const unit = p.split.unit;
+  const scaled = unit.isFinite() && unit.decimalPlaces() <= places ? toScaled(unit, places) : undefined;
+  return (row) => (row.units !== undefined && scaled !== undefined ? plainScaled(row.units * scaled, places) : plain(row.amount, places));
 }
 
 /** Rule lines for the provenance block: per period, method, unit and where admin costs come from. */
@@ -109,17 +119,23 @@ interface AmountColumn {
   /** The CSV/JSON columns this cell's amount is (a period of several years is each of them). */
   csv: string[];
   amount: (k: number) => Decimal;
+  /** plain(amount(k), dp), where it is made without the Decimal. */
+  text?: (k: number) => string;
 }
 
-function amountTableColumns(l: Labels, a: Allocation): AmountColumn[] {
+function amountTableColumns(l: Labels, a: Allocation, dp: number): AmountColumn[] {
   const csv = amountColumns(a);
   const multiYear = a.span !== undefined && (a.periods.length > 1 || yearCount(a.span) > 1);
-  const columns: AmountColumn[] = a.periods.map((p, pi) => ({
-    key: `period-${pi}`,
-    header: periodName(l, p),
-    csv: csv.filter((c) => c.period === p).map((c) => c.key),
-    amount: (k: number) => p.split.rows[k]!.amount,
-  }));
+  const columns: AmountColumn[] = a.periods.map((p, pi) => {
+    const text = rowAmountText(p, dp);
+    return {
+      key: `period-${pi}`,
+      header: periodName(l, p),
+      csv: csv.filter((c) => c.period === p).map((c) => c.key),
+      amount: (k: number) => p.split.rows[k]!.amount,
+      text: (k: number) => text(p.split.rows[k]!),
+    };
+  });
   if (multiYear) columns.push({ key: 'total', header: `${l.total} ${formatYearRange(a.span!)}`, csv: ['total'], amount: (k: number) => a.periodTotals[k]! });
   return columns;
 }
@@ -145,10 +161,8 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const dp = moneyDecimals(a);
   const m = money(locale, dp);
   // Rounded once: the page's text and its data-amount from the same fixed text (formatFixed).
-  const amountCell = (d: Decimal, column?: string): Cell => {
-    const value = plain(d, dp);
-    return { html: escapeHtml(formatFixed(value, { locale })), num: true, sort: value, data: { 'data-amount': value, 'data-column': column } };
-  };
+  const textCell = (value: string, column?: string): Cell => ({ html: escapeHtml(formatFixed(value, { locale })), num: true, sort: value, data: { 'data-amount': value, 'data-column': column } });
+  const amountCell = (d: Decimal, column?: string): Cell => textCell(plain(d, dp), column);
   // A recipient's weight as both tables show it, made once: each read of `weight` parses the
   // recipient's text again (io), and the full table and every explained period show the same one.
   const weightCells = new Map<Recipient, Cell>();
@@ -235,24 +249,23 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
   const tick = (v: number): string => formatAmount(new Decimal(v), { locale });
   const count = (v: number): string => String(Math.round(v));
   const n = a.recipients.length;
-  const barsOf = (amountOf: (k: number) => Decimal, order: Uint32Array, whole: Decimal): BarDatum[] => {
-    const bar = (label: string, d: Decimal): BarDatum => {
-      const text = plain(d, dp);
-      // The double of the text when that is the amount itself (toNumber writes the Decimal's text again).
-      return { label, value: d.decimalPlaces() <= dp ? Number(text) : d.toNumber(), valueText: formatFixed(text, { locale }), plain: text };
-    };
-    if (n <= ALL_BARS) return Array.from(order, (i) => bar(a.recipients[i]!.id, amountOf(i)));
+  const barsOf = (amountOf: (k: number) => Decimal, order: Uint32Array, whole: Decimal, textOf?: (k: number) => string): BarDatum[] => {
+    // The double of the text when that is the amount itself (toNumber writes the Decimal's text again).
+    const bar = (label: string, text: string, exact: boolean, d?: Decimal): BarDatum => ({ label, value: exact ? Number(text) : d!.toNumber(), valueText: formatFixed(text, { locale }), plain: text });
+    const decimalBar = (label: string, d: Decimal): BarDatum => bar(label, plain(d, dp), d.decimalPlaces() <= dp, d);
+    const rowBar = (i: number): BarDatum => (textOf ? bar(a.recipients[i]!.id, textOf(i), true) : decimalBar(a.recipients[i]!.id, amountOf(i)));
+    if (n <= ALL_BARS) return Array.from(order, rowBar);
     const top = Array.from(order.subarray(0, TOP_BARS), (i) => ({ i, d: amountOf(i) }));
     // The others' sum is the whole less the largest: exact, without adding up every row.
     const rest = top.reduce((s, t) => s.minus(t.d), whole);
-    return [...top.map((t) => bar(a.recipients[t.i]!.id, t.d)), { ...bar(w.others(n - TOP_BARS), rest), others: true }];
+    return [...top.map((t) => rowBar(t.i)), { ...decimalBar(w.others(n - TOP_BARS), rest), others: true }];
   };
   const describe = (bars: BarDatum[]): string =>
     bars.length ? `${l.chartOf(bars.length)} ${l.largest}: ${bars[0]!.label} ${bars[0]!.valueText}; ${l.smallest}: ${bars[bars.length - 1]!.label} ${bars[bars.length - 1]!.valueText}.` : l.chartOf(0);
   const charts: string[] = [];
-  const chartFor = (id: string, caption: string, amountOf: (k: number) => Decimal, whole: Decimal, valueOf?: (k: number) => number): void => {
+  const chartFor = (id: string, caption: string, amountOf: (k: number) => Decimal, whole: Decimal, valueOf?: (k: number) => number, textOf?: (k: number) => string): void => {
     const ranked = rank(amountOf, n, dp, valueOf);
-    const bars = barsOf(amountOf, ranked.order, whole);
+    const bars = barsOf(amountOf, ranked.order, whole, textOf);
     const shown = n <= ALL_BARS ? caption : `${caption}: ${w.topCaption(TOP_BARS, n)}`;
     charts.push(figure(l, escapeHtml(shown), barChart(bars, { id, title: shown, desc: describe(bars) }, tick), 'full-table', l.fullTable));
     if (n > ALL_BARS) {
@@ -268,11 +281,12 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
     // A row's double from its whole units, without making its Decimal (a hundred thousand rows: a third of a second).
     const unit = p.split.unit.toNumber();
     const valueOf = rows.every((r) => r.units !== undefined) ? (k: number) => Number(rows[k]!.units!) * unit : undefined;
-    chartFor(`chart-period-${pi}`, l.chartsPeriodCaption(periodName(l, p)), (k) => rows[k]!.amount, p.split.allocated, valueOf);
+    const text = rowAmountText(p, dp);
+    chartFor(`chart-period-${pi}`, l.chartsPeriodCaption(periodName(l, p)), (k) => rows[k]!.amount, p.split.allocated, valueOf, (k) => text(rows[k]!));
   });
 
   // --- the full table, a page of it at a time, then one explained table per period ---
-  const columns = amountTableColumns(l, a);
+  const columns = amountTableColumns(l, a, dp);
   const kept = keptIndex(view.all.length, view.out);
   const order = view.order ?? view.all.map((_, i) => i);
   const pages = Math.max(1, Math.ceil(order.length / PAGE_SIZE));
@@ -308,7 +322,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
         { html: userText(r.id), rowHeader: true },
         ...(codes ? [{ html: userText(r.code ?? '') }] : []),
         weightCell(r),
-        ...columns.map((c): Cell => (k >= 0 ? { ...amountCell(c.amount(k), c.csv.join(' ')), ...(c.key === 'total' ? { className: 'total' } : {}) } : { html: escapeHtml(`– (${w.out})`), num: true })),
+        ...columns.map((c): Cell => (k >= 0 ? { ...textCell(c.text ? c.text(k) : plain(c.amount(k), dp), c.csv.join(' ')), ...(c.key === 'total' ? { className: 'total' } : {}) } : { html: escapeHtml(`– (${w.out})`), num: true })),
       ];
     }),
     rowData: (j) => ({ 'data-recipient': view.all[drawnRows[j]!]!.id }),
@@ -343,6 +357,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
       const pi = a.periods.indexOf(p);
       const pdp = p.split.decimals;
       const bounded = p.split.bounded === true;
+      const amountTextOf = rowAmountText(p, pdp);
       return table({
         id: `explain-${pi}`,
         caption: escapeHtml(`${l.explainTable(periodName(l, p))}: ${l.method} ${methodText(p.split.method, locale, p.split.firstDivisor)}, ${l.unit} ${formatAmount(p.split.unit, { locale })} kr, ${l.amountSplit.toLowerCase()} ${m(p.split.amount)}`),
@@ -359,10 +374,9 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
           ...(bounded ? [{ html: escapeHtml(l.bound) }] : []),
         ],
         body: p.split.rows.map((row) => {
-          const amount = row.amount;
           // The share and quota as text from the row's bigints (the same as their Decimals' toFixed).
           const quota = quotaFixed(row, pdp + 2);
-          const amountText = plain(amount, pdp);
+          const amountText = amountTextOf(row);
           return [
           { html: userText(row.recipient.id), rowHeader: true },
           ...(codes ? [{ html: userText(row.recipient.code ?? '') }] : []),
@@ -370,7 +384,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
           { html: escapeHtml(formatFixed(shareFixed(row, 4, 2), { locale })), num: true, sort: shareFixed(row, 12) },
           { html: escapeHtml(formatFixed(quota, { locale })), num: true, sort: quota },
           { html: escapeHtml(formatFixed(amountText, { locale })), num: true, sort: amountText },
-          { html: escapeHtml(decidedBy(l, p, row, amount, num)) },
+          { html: escapeHtml(decidedBy(l, p, row, num)) },
           { html: row.tied ? escapeHtml(l.tieBreak) : '' },
           ...(bounded
             ? [{ html: escapeHtml([row.explain?.floor ? `${l.floor} ${m(row.explain.floor)}` : '', row.explain?.ceiling ? `${l.ceiling} ${m(row.explain.ceiling)}` : ''].filter(Boolean).join(', ')) }]
