@@ -92,6 +92,30 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * decimal.js makes its ln 10 and π constants, 1 025 digits each, into Decimals when it loads
+ * (decimal.mjs's last lines): parsed at every start-up, for ln, log, exp and the trigonometric
+ * functions, which the CLI never calls. Left as the strings they are, getLn10 and getPi make the
+ * same Decimal from them when called (`new Ctor(text)` and `new Ctor(decimal)` give the same digits).
+ * The build fails if those lines are not there as expected (a decimal.js other than 10.x).
+ */
+const lazyDecimalConstants = {
+  name: 'lazy-decimal-constants',
+  setup(b) {
+    // Its CommonJS build (decimal.js) would keep them: refused.
+    b.onLoad({ filter: /[\\/]decimal\.js[\\/]decimal\.m?js$/ }, (args) => {
+      if (!args.path.endsWith('.mjs')) throw new Error(`${args.path}: decimal.js bundled from its CommonJS file (scripts/build-cli.mjs lazyDecimalConstants expects decimal.mjs)`);
+      const text = readFileSync(args.path, 'utf8');
+      const made = /LN10 = new Decimal\(LN10\);\r?\nPI = new Decimal\(PI\);\r?\n/g;
+      const used = ['return finalise(new Ctor(LN10), sd, 1, true);', 'return finalise(new Ctor(PI), sd, rm, true);'];
+      if (text.match(made)?.length !== 1 || used.some((u) => text.split(u).length !== 2) || text.match(/[^.\w](LN10|PI)\b/g).length !== 10) {
+        throw new Error(`${args.path}: not the decimal.js whose constants this build leaves as text (scripts/build-cli.mjs lazyDecimalConstants)`);
+      }
+      return { contents: text.replace(made, ''), loader: 'js' };
+    });
+  },
+};
+
 const stamp = await rulesStamp();
 // The stamps beside the bundle, read by a run that reads the bundled file each is for (io/rules-stamp.ts).
 const stampFiles = { rules: 'rules-stamp.json', scenarios: 'scenario-stamps.json' };
@@ -182,7 +206,7 @@ async function bundleCli(outName, plugins) {
     outfile: join(DIST, outName),
     write: false,
     logLevel: 'warning',
-    plugins: [lazyChildProcess, ...plugins],
+    plugins: [lazyChildProcess, lazyDecimalConstants, ...plugins],
     ...importMetaUrl,
     // The allocation report's script (the exact core, bundled for the browser): the page carries it inline.
     define: {
