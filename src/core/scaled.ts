@@ -8,8 +8,13 @@
 import { Decimal } from './decimal.js';
 import { rat, type Rational } from './rational.js';
 
+/** 10^0 … 10^(POWERS − 1), made when first asked for: the divisions here take the same few powers again and again. */
+const POWERS = 256;
+const powers: bigint[] = [];
+
 /** 10^decimals as a bigint (decimals ≥ 0). */
 export function scaleOf(decimals: number): bigint {
+  if (decimals < POWERS) return (powers[decimals] ??= 10n ** BigInt(decimals));
   return 10n ** BigInt(decimals);
 }
 
@@ -91,10 +96,10 @@ function roundedQuotient(num: bigint, den: bigint, precision: number): Decimal {
 function quotientDigits(a: bigint, b: bigint, precision: number): { q: bigint; k: number } {
   // a / b lies in (10^(da−db−1), 10^(da−db+1)): with k = precision − (da − db) the quotient has precision or precision + 1 digits.
   let k = precision - (a.toString().length - b.toString().length);
-  const limit = 10n ** BigInt(precision);
+  const limit = scaleOf(precision);
   for (;;) {
-    const scaledA = k >= 0 ? a * 10n ** BigInt(k) : a;
-    const scaledB = k >= 0 ? b : b * 10n ** BigInt(-k);
+    const scaledA = k >= 0 ? a * scaleOf(k) : a;
+    const scaledB = k >= 0 ? b : b * scaleOf(-k);
     let q = scaledA / scaledB;
     if (q >= limit) {
       k -= 1;
@@ -123,9 +128,9 @@ export function fixedQuotient(num: bigint, den: bigint, places: number, shift = 
   const decimals = k - shift;
   let digits: bigint;
   if (decimals <= places) {
-    digits = q * 10n ** BigInt(places - decimals);
+    digits = q * scaleOf(places - decimals);
   } else {
-    const divisor = 10n ** BigInt(decimals - places);
+    const divisor = scaleOf(decimals - places);
     digits = q / divisor;
     if (2n * (q - digits * divisor) >= divisor) digits += 1n;
   }
