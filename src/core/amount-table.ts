@@ -9,7 +9,7 @@
 import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
-import { recipientKey } from './recipient-key.js';
+import { codeKey, recipientKey } from './recipient-key.js';
 import { findTotalRows, isTotalKey, maybeTotalWordHash, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
@@ -355,7 +355,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   const keyAt = (i: number): string => {
     const r = row(i);
     const code = codeAt(r);
-    return code ? `code:${code}` : recipientKey(t.cell(r, recipient));
+    return code ? codeKey(code) : recipientKey(t.cell(r, recipient));
   };
   let byKey: KeyIndex | undefined;
   // Row i's name as bytes, and whether its key is that name's (no code): read by compare and its writers.
@@ -379,7 +379,9 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
     const e = row(earlier);
     const name = t.cell(r, roles.recipient).trim();
     // By code: the code is what repeats ("Malmö" beside the code of "Stockholm" on an earlier line).
-    const message = byCode ? `code "${codeAt(r)}" of "${name}" is also on line ${t.line(e)} (of "${t.cell(e, roles.recipient).trim()}")` : `"${name}" is also on line ${t.line(e)}`;
+    // "180" and "0180" are one code (core/recipient-key.ts codeKey): the earlier one is shown as written when it differs.
+    const earlierCode = byCode && codeAt(e) !== codeAt(r) ? ` as "${codeAt(e)}"` : '';
+    const message = byCode ? `code "${codeAt(r)}" of "${name}" is also on line ${t.line(e)}${earlierCode} (of "${t.cell(e, roles.recipient).trim()}")` : `"${name}" is also on line ${t.line(e)}`;
     return new StatsbidragError('duplicate-recipient', message, { ...(file ? { file } : {}), line: t.line(r), field: t.headers[byCode ? roles.code! : roles.recipient]! });
   };
   let coded = 0;
@@ -464,7 +466,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
         if (!code) names.keyed[i] = 1;
       } else names.start[i] = -1;
     }
-    const earlier = code ? byKey!.add(`code:${code}`, i) : byKey!.addHashed(i, hashes[r]!, sameKey);
+    const earlier = code ? byKey!.add(codeKey(code), i) : byKey!.addHashed(i, hashes[r]!, sameKey);
     if (earlier >= 0) throw duplicateError(i, earlier, code !== '');
     if (bad.size === 0) continue;
     columns.forEach((c, slot) => {

@@ -45,6 +45,8 @@ import {
   type Rational,
 } from './rational.js';
 import { decimalOfRational, fromBigInt, fromScaled, ratFromDecimal, scaleOf, toScaled, toScaledAll } from './scaled.js';
+import { KeyIndex } from './key-index.js';
+import { recipientKey, visibleName } from './recipient-key.js';
 import { findTotalRows, type TotalRow } from './total-rows.js';
 
 export const AUDIT_RULES = ['round-nearest', 'round-down', 'round-up', 'largest-remainder'] as const;
@@ -622,6 +624,30 @@ export function auditTotalRows(cells: AuditCells, idCol: number): TotalRow[] {
 }
 
 /**
+ * The rows audited are recipients as every other command reads them: a row without a name (a
+ * subtotal labelled in another column) or a name on two rows (a row repeated by a page break) is
+ * an input error naming the line(s), not a row to count; allocate, compare and validate refuse
+ * them alike (core/recipient-key.ts: one identity).
+ */
+function checkNames(table: TableLike, idCol: number, n: number, record: (i: number) => number): void {
+  const file = table.file;
+  const header = table.headers[idCol]!;
+  const index = new KeyIndex(n, (i) => recipientKey(table.cell(record(i), idCol)));
+  for (let i = 0; i < n; i++) {
+    const r = record(i);
+    const key = recipientKey(table.cell(r, idCol));
+    if (key === '') throw new StatsbidragError('missing-recipient', 'a row without a recipient name', { ...(file ? { file } : {}), line: table.line(r), field: header });
+    const earlier = index.add(key, i);
+    if (earlier >= 0) {
+      const first = table.cell(record(earlier), idCol).trim();
+      const again = table.cell(r, idCol).trim();
+      const names = first === again ? `"${visibleName(again)}" appears twice` : `"${visibleName(first)}" and "${visibleName(again)}" are the same recipient`;
+      throw new StatsbidragError('duplicate-recipient', `lines ${table.line(record(earlier))} and ${table.line(r)}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces), and the audit would count it twice`, { ...(file ? { file } : {}), field: header });
+    }
+  }
+}
+
+/**
  * The records of `cells` other than those in `aside` (total rows) → audit columns. Cells with
  * broken digit grouping are repaired (and listed); any other unreadable, empty or negative cell
  * is an input error with its position.
@@ -640,6 +666,7 @@ export function auditColumnsOf(cells: AuditCells, idCol: number, aside: readonly
   const n = keep ? keep.length : table.rowCount;
   const record = keep ? (i: number) => keep[i]! : (i: number) => i;
   if (n === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { ...(file ? { file } : {}), line: 2 });
+  checkNames(table, idCol, n, record);
   // Errors in row order, the basis column first; cells to repair noted.
   const check = (values: AmountValues, unread: Unread, col: number): number[] => {
     const repair: number[] = [];

@@ -19,7 +19,7 @@ import { Decimal, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { samePlainKey } from './key-bytes.js';
 import { KeyIndex } from './key-index.js';
-import { recipientKey } from './recipient-key.js';
+import { codeKey, recipientKey } from './recipient-key.js';
 import { checkParadoxes, type ParadoxCheck, type SplitFacts } from './paradox.js';
 import { ScaledColumn } from './scaled-column.js';
 import { fromScaled, quotient, toBigInt, toScaledAll } from './scaled.js';
@@ -333,7 +333,7 @@ function sideOfColumns(t: AmountColumns, keep: (y: number) => boolean, byCode: b
   const sameKeys = t.byKey !== undefined && (byCode || !t.anyCoded);
   const maps = sameKeys
     ? keyedOnce(t.byKey!)
-    : keyed(t.count, byCode ? (i) => `code:${t.code(i)!.trim()}` : (i) => recipientKey(t.id(i)), (first, again) => {
+    : keyed(t.count, byCode ? (i) => codeKey(t.code(i)!) : (i) => recipientKey(t.id(i)), (first, again) => {
         throw repeatedKey(t, first, again, byCode);
       });
   // The names' bytes: their keys are the index's only when it is the table's own (else none is `keyed`).

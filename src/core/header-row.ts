@@ -72,15 +72,45 @@ export function findHeaderRow(rows: readonly (readonly string[])[], options: Hea
     if (needs) {
       if (needs(cells).length === 0) return { index: i, found: true, missing: [] };
     } else if (filled >= 2) {
-      // The first row with two cells filled is the header, or none is: below a title only after a
-      // blank row (a stray value beside a one-column header is not a header), and (CSV) as wide as the row below.
+      // The first row with two cells filled that is the header: right below a title only when it
+      // reads as a header over the rows below (a stray value beside a one-column header is not a
+      // header), and (CSV) as wide as the row below. A row not as wide as the next is a title
+      // ("Tabell 3, kronor"): the rows below it are looked at. When none is the header, the first
+      // such row, not found.
       const belowTitle = first < i && filledCells(rows[i - 1]!) > 0 && lineOf(i - 1) === lineOf(i) - 1;
-      return { index: i, found: !belowTitle && (!options.sameWidthBelow || sameWidthAsNext(rows, i)), missing: [] };
+      const wide = !options.sameWidthBelow || sameWidthAsNext(rows, i);
+      if (wide && (!belowTitle || headsTheRowsBelow(rows, i))) return { index: i, found: true, missing: [] };
+      if (shaped < 0) shaped = i;
+      if (wide) break;
+      continue;
     }
     if (shaped < 0 && filled >= 2) shaped = i;
   }
+  if (!needs && shaped >= 0) return { index: shaped, found: false, missing: [] };
   const index = shaped >= 0 ? shaped : Math.max(first, 0);
   return { index, found: false, missing: needs && rows[index] ? needs(rows[index]) : [] };
+}
+
+/** A cell with a digit and no letter: a number as a table shows one ("9 979 000", "12,5 %", "(500)"). */
+const NUMBER_LIKE = (cell: string): boolean => /\d/.test(cell) && !/\p{L}/u.test(cell);
+/** A year or a span of years, as a column of amounts is headed ("2019", "2020–2027"). */
+const YEAR_LIKE = /^\s*(1[89]|2\d)\d\d(\s*[–—-]\s*(1[89]|2\d)\d\d)?\s*$/;
+
+/**
+ * Whether row i, right below a title, reads as the header of the rows below it: each of its
+ * filled cells is a word or a year (no bare number: "Summa 2018" and "2019" head columns, "5"
+ * does not), and the next row with text has two cells filled, a number among them under one of
+ * row i's cells. A one-column list with a stray value beside a name ("Namn" over "A,5") is not.
+ */
+function headsTheRowsBelow(rows: readonly (readonly string[])[], i: number): boolean {
+  const head = rows[i]!;
+  if (!head.every((c) => c.trim() === '' || /\p{L}/u.test(c) || YEAR_LIKE.test(c))) return false;
+  for (let j = i + 1; j < rows.length; j++) {
+    const next = rows[j]!;
+    if (filledCells(next) === 0) continue;
+    return filledCells(next) >= 2 && next.some((c, k) => NUMBER_LIKE(c) && (head[k] ?? '').trim() !== '');
+  }
+  return false;
 }
 
 /** Whether the next row with text has as many cells as row i (or there is none). */

@@ -27,6 +27,17 @@ export function recipientKey(name: string): string {
   return text.toUpperCase().toLowerCase().normalize('NFC');
 }
 
+/**
+ * The one identity of a recipient's code (compare's match, a table's repeated code): the code
+ * trimmed, and a code of digits alone without its leading zeros. A spreadsheet reads the
+ * municipality code 0180 as the number 180 and writes it so; both are Stockholm's code. Two
+ * codes that differ only so are one code (two rows with them in one table: a repeated code).
+ */
+export function codeKey(code: string): string {
+  const t = code.trim();
+  return `code:${/^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t}`;
+}
+
 /** Whether two names are the same recipient. */
 export const sameRecipient = (a: string, b: string): boolean => recipientKey(a) === recipientKey(b);
 

@@ -4,8 +4,8 @@
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { csvErrorCode, StatsbidragError } from '../core/errors.js';
-import { tableFromRows, type ColumnarTable, type ColumnsRead } from './table/model.js';
-import { scanPlain, scanQuoted } from './table/scan.js';
+import { tableFromRows, withoutBlankColumns, type ColumnarTable, type ColumnsRead } from './table/model.js';
+import { fieldCountError, scanPlain, scanQuoted } from './table/scan.js';
 import { unguardFormula } from '../core/formula-guard.js';
 
 interface TableRow {
@@ -67,15 +67,6 @@ function checkHeaders(headers: readonly string[], file: string, line: number): v
     if (seen.has(h)) throw new StatsbidragError('duplicate-header', `column "${h}" appears twice in the header`, { file, line, field: h });
     seen.add(h);
   });
-}
-
-function fieldCountError(file: string, line: number | undefined, fields: number | string, header: number, delim: string): StatsbidragError {
-  const delimName = delim === '\t' ? '\\t' : delim;
-  return new StatsbidragError(
-    'csv-record-inconsistent-fields-length',
-    `this line has ${fields} fields where the header has ${header} (delimiter "${delimName}")`,
-    { file, ...(line === undefined ? {} : { line }) },
-  );
 }
 
 /**
@@ -251,6 +242,8 @@ export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: 
   }
   // The formula guard the tool's CSV writer puts on a text cell is taken off (core/formula-guard.ts): its output reads back as written.
   if (guarded) unguardCells(table, quoted);
+  // A trailing delimiter on every line ("Kommun;Belopp;"), an empty spacer column: not a column.
+  table = withoutBlankColumns(table, firstLine);
   checkHeaders(table.headers, file, firstLine);
   return table;
 }

@@ -141,8 +141,8 @@ interface HeaderAt {
 /**
  * The header row of a CSV text (core/header-row.ts). The first line with text, read as today, when
  * it is the header (holds what the command needs; else two cells filled, as wide as the next line):
- * one line's look. Otherwise each delimiter in turn (the first that a line shows, then the others)
- * over the first lines, taking the first header found whose own line shows that delimiter; failing
+ * one line's look. Otherwise each delimiter (the first that a line shows, then the others) over the
+ * first lines, taking the highest header found whose own line shows its delimiter; failing
  * that, the first line (the command's own error then names what it lacks), or, when a title is
  * above a row with the shape of a header, an error naming that row and the columns it lacks.
  */
@@ -180,10 +180,14 @@ function locateHeader(text: string, file: string, options: ReadTableOptions): He
     if (r.found && r.index === 0) return at(0, firstDelimiter);
   }
   const tried = forced ? [forced] : [d0, ...DELIMITERS.filter((d) => d !== d0)];
+  // The header is the first row that is one: of the delimiters that find one, the one that finds it
+  // highest (a title with a comma above a ";" table must not make a data row a header read by ",").
+  let best: { index: number; delimiter: string } | undefined;
   for (const d of tried) {
     const r = head(d);
-    if (r.found && (forced !== undefined || detectDelimiter(lines[r.index]!.text) === d)) return at(r.index, d);
+    if (r.found && (forced !== undefined || detectDelimiter(lines[r.index]!.text) === d) && (best === undefined || r.index < best.index)) best = { index: r.index, delimiter: d };
   }
+  if (best) return at(best.index, best.delimiter);
   const r = head(d0);
   const titled = rowsBy(d0).slice(0, r.index).some((cells) => filledCells(cells) > 0);
   if (needs && titled && r.missing.length > 0) throw new StatsbidragError('header-row-not-found', headerMessage(lineOf(r.index), rowsBy(d0)[r.index]!, r.missing), { file });

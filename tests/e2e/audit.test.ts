@@ -90,4 +90,20 @@ describe('statsbidrag audit (built CLI)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.csv:2: field "Belopp 2019"/);
   });
+
+  it('a row repeated (a page break in a pasted PDF) or without a name is refused, as allocate, compare and validate refuse it', () => {
+    const dir = tempDir();
+    const twice = join(dir, 'twice.csv');
+    writeFileSync(twice, 'Kommun,Belopp 2018,Belopp 2019\nAlfa,1 000,3 000\nBeta,2 000,6 000\nBETA ,2 000,6 000\nGamma,3 000,9 000\n');
+    const r = run(['audit', twice, '--basis', '2018', '--column', '2019']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `statsbidrag: ${twice}: field "Kommun": lines 3 and 4: "Beta" and "BETA" are the same recipient (names match regardless of case, Unicode form, surrounding and zero-width spaces), and the audit would count it twice\n`,
+    ]);
+    const nameless = join(dir, 'nameless.csv');
+    writeFileSync(nameless, 'Kommun,Län,Belopp 2018,Belopp 2019\nAlfa,AB,1 000,3 000\nBeta,AB,2 000,6 000\n,AB Summa,3 000,9 000\nGamma,C,4 000,12 000\n');
+    const e = run(['audit', nameless, '--basis', '2018', '--column', '2019']);
+    expect([e.status, e.stdout, e.stderr]).toEqual([2, '', `statsbidrag: ${nameless}:4: field "Kommun": a row without a recipient name\n`]);
+  });
 });

@@ -3,9 +3,10 @@
  * amounts and the notes on stderr, or exit 2 with one line naming file, line and field, nothing
  * on stdout.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
+import { run, tempDir } from '../helpers/cli.js';
 
 const f = (name: string): string => join('tests', 'fixtures', 'real', name);
 
@@ -64,10 +65,58 @@ describe('real-shaped tables: the recipients found and paid (built CLI)', () => 
   });
 });
 
+describe('real-shaped tables: trailing delimiters, a title right above the header, codes without their leading zeros (built CLI)', () => {
+  it('a trailing delimiter on every line is no column: allocate, validate and compare read the table', () => {
+    const file = f('trailing-delimiter.csv');
+    const r = run(['allocate', '--data', file, '--basis', 'Belopp 2019 (tkr)', '--total', '1000', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,1500,194\nSödertälje,0181,2250,290\nMalmö,1280,4000,516\n', `note: ${file}: line 5 "Summa" is a total row, not a recipient; set aside\n`]);
+    const v = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
+    // A stated sum the rows do not have still fails: the column is read, not skipped.
+    expect(run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 751', '--quiet']).status).toBe(1);
+  });
+
+  it('a value in a column with no header is an error naming its line', () => {
+    const file = f('headerless-value.csv');
+    const r = run(['validate', file, '--quiet']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `statsbidrag: ${file}:3: column 3 has no header, but holds "Se not 1" on this line (the header is on line 1)\n`]);
+  });
+
+  it('validate and compare find a header right below a title; compare matches codes 114 and 0114', () => {
+    const titled = f('title-above-header-lost-zeros.csv');
+    const zeros = f('codes-with-zeros.csv');
+    const c = run(['compare', titled, zeros, '--format', 'csv']);
+    expect(c.status, c.stderr).toBe(0);
+    expect(c.stdout).toBe(
+      'recipient,code,status,year,a,b,difference,percent\n' +
+        'Vallentuna,115,both,2019,250000,200000,-50000,-20.0000\nVallentuna,115,both,total,250000,200000,-50000,-20.0000\n' +
+        'Upplands Väsby,114,both,2019,100000,100000,0,0.0000\nUpplands Väsby,114,both,total,100000,100000,0,0.0000\n' +
+        'Österåker,117,both,2019,400000,400000,0,0.0000\nÖsteråker,117,both,total,400000,400000,0,0.0000\n',
+    );
+    expect(c.stderr).toBe(`note: ${titled}: line 2 taken as the header (the line above it is a title or blank)\n`);
+    const v = run(['validate', titled, '--stated', 'Belopp 2019=750 000', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${titled}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
+  });
+
+  it('one table holding 0180 and 180 holds one code twice', () => {
+    const dir = tempDir();
+    const file = join(dir, 'twice.csv');
+    writeFileSync(file, 'Kommun,Kod,Belopp 2019\nStockholm,0180,100\nSolna,180,200\n');
+    const r = run(['compare', file, f('codes-with-zeros.csv')]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `statsbidrag: ${file}:3: field "Kod": code "180" of "Solna" is also on line 2 as "0180" (of "Stockholm")\n`]);
+  });
+
+  it('a stray value beside a one-column title is the field-count error, which says how to name the header', () => {
+    const file = f('one-column-title-stray.csv');
+    const r = run(['validate', file, '--quiet']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `statsbidrag: ${file}:2: this line has 2 fields where the header has 1 (delimiter ","); if the line taken as the header is a title, give the header's line with --header-row N\n`]);
+  });
+});
+
 describe('real-shaped tables refused: exit 2, one line naming file, line and field (built CLI)', () => {
   it.each([
     ['title-missing-column.csv', ['--basis', 'Vikt'], 'line 3, taken as the header, has no column "Vikt" (its cells: "Kommun", "Invånare")'],
-    ['note-without-break.csv', ['--basis', 'Vikt'], '', ':4: this line has 1 fields where the header has 3 (delimiter ";")'],
+    ['note-without-break.csv', ['--basis', 'Vikt'], '', ':4: this line has 1 field where the header has 3 (delimiter ";")'],
     ['same-recipient-two-spellings.csv', ['--basis', 'Vikt'], 'lines 2 and 4: "Göteborg" and "go\u0308teborg" are the same recipient (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice'],
     ['currency-twice.csv', ['--basis', 'Vikt'], '', ':3: field "Vikt": "5 kr kr" is not an amount: contains characters that are not digits'],
     ['case-twin-columns.csv', ['--basis', 'WEIGHT'], 'field "WEIGHT": basis column "WEIGHT" matches several columns that differ only in case or spacing: "weight", "Weight"; name one exactly'],

@@ -3,7 +3,7 @@
  * (tests/property/table-dialects.test.ts) and the commands' round trip (tests/e2e/real-roundtrip.test.ts):
  * a list of recipients, and how Excel, LibreOffice and agencies write it — ";" "," or tab, decimal
  * comma or point, space or no-break-space thousands, a byte order mark, CRLF, title and blank rows
- * above the header, a "Summa" row and footnotes below.
+ * above the header, a "Summa" row and footnotes below, a trailing delimiter on every line.
  */
 import fc from 'fast-check';
 import { recipientKey } from '../../src/core/recipient-key.js';
@@ -34,6 +34,8 @@ export const dialect = fc.record({
   summa: fc.boolean(),
   notes: fc.integer({ min: 0, max: 2 }),
   notesAfterBlank: fc.boolean(),
+  /** A delimiter at the end of every line, as some exports write ("Kommun;Vikt;"): a column with no header and no value. */
+  trailing: fc.boolean(),
 });
 
 export type Dialect = typeof dialect extends fc.Arbitrary<infer D> ? D : never;
@@ -49,10 +51,12 @@ export function write(rows: readonly (readonly [string, readonly [number, number
   const fmt = ([units, cents]: readonly [number, number | undefined]): string => grouped(units, d.thousands) + (cents === undefined ? '' : `${mark}${String(cents).padStart(2, '0')}`);
   const cell = (s: string): string => (d.quoteAll || s.includes(d.delim) || s.includes('"') || (mark === ',' && d.delim === ',' && /\d,\d/.test(s)) ? `"${s.replaceAll('"', '""')}"` : s);
   const record = (cells: string[]): string => cells.map(cell).join(d.delim);
-  const lone = (text: string): string => (d.padded ? text + d.delim.repeat(width - 1) : text);
+  // An export that ends every line with a delimiter writes every line as wide (lone cells padded).
+  const padded = d.padded || d.trailing;
+  const lone = (text: string): string => (padded ? text + d.delim.repeat(width - 1) : text);
   const out: string[] = [];
   for (let t = 0; t < d.titles; t++) out.push(lone(t === 0 ? 'Fördelning av statsbidrag 2019' : 'Källa: Tillväxtverket, beslut 2019-03-01'.replaceAll(',', d.delim === ',' ? '' : ',')));
-  if (d.titles > 0 && d.blankAfterTitle) out.push(d.padded ? d.delim.repeat(width - 1) : '');
+  if (d.titles > 0 && d.blankAfterTitle) out.push(padded ? d.delim.repeat(width - 1) : '');
   out.push(record(d.codes ? ['Kommun', 'Kod', 'Vikt'] : ['Kommun', 'Vikt']));
   const lines: number[] = [];
   let cents = 0n;
@@ -67,11 +71,12 @@ export function write(rows: readonly (readonly [string, readonly [number, number
     out.push(record(d.codes ? ['Summa', '', fmt([units, rest])] : ['Summa', fmt([units, rest])]));
   }
   if (d.notes > 0) {
-    if (d.notesAfterBlank || !d.summa) out.push(d.padded ? d.delim.repeat(width - 1) : '');
+    if (d.notesAfterBlank || !d.summa) out.push(padded ? d.delim.repeat(width - 1) : '');
     out.push(lone('* Avrundat till hela kronor'));
     if (d.notes > 1) out.push(lone('Not: beloppen avser 2019'));
   }
   const eol = d.crlf ? '\r\n' : '\n';
-  return { text: (d.bom ? '\ufeff' : '') + out.join(eol) + eol, lines };
+  const ended = d.trailing ? out.map((line) => line + d.delim) : out;
+  return { text: (d.bom ? '\ufeff' : '') + ended.join(eol) + eol, lines };
 }
 

@@ -154,7 +154,12 @@ describe('audit on columns gives what the row-object audit gave', () => {
           } catch (e) {
             now = { notes, error: `${(e as { code?: string }).code}: ${(e as Error).message} ${JSON.stringify((e as { location?: unknown }).location ?? null)}` };
           }
-          expect(now).toEqual(old);
+          // A row without a name that is no total row is refused (as allocate, compare and validate
+          // refuse it), which the row-object audit did not do: then that error, naming its line.
+          const aside = new Set(auditTotalRows(readAuditCells(table, 1, 2), 0).map((t) => t.index));
+          const nameless = cells.findIndex((c, i) => !aside.has(i) && c[0]!.trim() === '');
+          if (nameless >= 0) expect(now).toEqual({ notes, error: `missing-recipient: a row without a recipient name ${JSON.stringify({ file: 't.csv', line: nameless + 2, field: 'Kommun' })}` });
+          else expect(now).toEqual(old);
         },
       ),
       { numRuns: 400 },

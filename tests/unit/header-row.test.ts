@@ -24,13 +24,32 @@ describe('findHeaderRow: the header found, not assumed', () => {
     expect(findHeaderRow([['Tabell 1'], ['Kommun', 'Belopp 2018']], { needs: needsColumns(['2018']) })).toEqual({ index: 1, found: true, missing: [] });
   });
 
-  it('without needs, the first row with two cells filled, below a title only after a blank row', () => {
+  it('without needs, the first row with two cells filled, below a title after a blank row', () => {
     expect(findHeaderRow(SHEET)).toEqual({ index: 3, found: true, missing: [] });
     expect(findHeaderRow([['only'], ['one']])).toEqual({ index: 0, found: false, missing: [] });
     // A stray value beside a one-column header is not a header below a title.
     expect(findHeaderRow([['a'], ['x', 'stray']])).toEqual({ index: 1, found: false, missing: [] });
     // A sheet leaves its empty rows out: a gap in the row numbers is a blank row.
     expect(findHeaderRow([['Titel'], ['Kommun', 'Belopp']], {}, (i) => [1, 3][i]!)).toEqual({ index: 1, found: true, missing: [] });
+  });
+
+  it('without needs, right below a title when it reads as a header over the rows below', () => {
+    // Words and years over a row with a number under them: the header, no blank row needed.
+    expect(findHeaderRow([['Tabell 3. Statsbidrag 2019'], ['Kommun', 'Belopp 2019'], ['Alfa', '100']])).toEqual({ index: 1, found: true, missing: [] });
+    expect(findHeaderRow([['Tabell 3'], ['Kommun', '2019', '2020–2027'], ['Alfa', '9 979 000', '(500)']])).toEqual({ index: 1, found: true, missing: [] });
+    // A bare number is not a header cell; nor is a row with no number below it one.
+    expect(findHeaderRow([['Namn'], ['A', '5'], ['B', '6']])).toEqual({ index: 1, found: false, missing: [] });
+    expect(findHeaderRow([['Namn'], ['A', 'B'], ['C', 'D']])).toEqual({ index: 1, found: false, missing: [] });
+    expect(findHeaderRow([['Namn'], ['A', 'B']])).toEqual({ index: 1, found: false, missing: [] });
+    // The number must stand under a filled header cell.
+    expect(findHeaderRow([['Titel'], ['Kommun', 'Not', ''], ['Alfa', '', '5']])).toEqual({ index: 1, found: false, missing: [] });
+  });
+
+  it('in a CSV, a row not as wide as the next is passed over as a title, and the header found below it', () => {
+    // "Tabell 3, kronor" read by "," is two cells over a three-cell header.
+    expect(findHeaderRow([['Tabell 3', ' kronor'], ['Kommun', 'Kod', 'Belopp'], ['Alfa', '0114', '100']], { sameWidthBelow: true })).toEqual({ index: 1, found: true, missing: [] });
+    // None found: the first row with two cells, not found.
+    expect(findHeaderRow([['Tabell 3', ' kronor'], ['a', 'b', 'c'], ['x']], { sameWidthBelow: true })).toEqual({ index: 0, found: false, missing: [] });
   });
 
   it('in a CSV, the header is as wide as the row below it', () => {

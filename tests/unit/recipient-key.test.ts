@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recipientKey, sameRecipient, visibleName } from '../../src/core/recipient-key.js';
+import { codeKey, recipientKey, sameRecipient, visibleName } from '../../src/core/recipient-key.js';
 
 describe('recipientKey: one identity for a recipient', () => {
   it.each([
@@ -57,6 +57,31 @@ describe('recipientKey: the plain path (ASCII and Latin-1 letters) gives the gen
         expect(recipientKey(name)).toBe(general(name));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('codeKey: one identity for a code', () => {
+  it('a code of digits is one code with or without its leading zeros, trimmed', () => {
+    expect(codeKey('0180')).toBe(codeKey('180'));
+    expect(codeKey(' 0114\u00a0')).toBe(codeKey('114'));
+    expect(codeKey('0')).toBe(codeKey('000'));
+    expect(codeKey('0')).not.toBe(codeKey(''));
+    expect(codeKey('0180')).not.toBe(codeKey('1800'));
+  });
+
+  it('any other code is kept as written, zeros and all', () => {
+    expect(codeKey('01-2')).not.toBe(codeKey('1-2'));
+    expect(codeKey('AB01')).not.toBe(codeKey('AB1'));
+    expect(codeKey('802002-1234')).toBe(codeKey(' 802002-1234 '));
+  });
+
+  it('two codes of digits are one exactly when they are the same number', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,12}$/), fc.stringMatching(/^[0-9]{1,12}$/), (a, b) => {
+        expect(codeKey(a) === codeKey(b)).toBe(BigInt(a) === BigInt(b));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -368,3 +368,46 @@ export function tableFromRows(file: string, delimiter: string, headers: readonly
   sink.end();
   return sink.table;
 }
+
+/**
+ * The table without its blank columns: a column with no header whose every cell is empty (the
+ * trailing delimiter an export puts on every line, "Kommun;Belopp;", or an empty spacer column
+ * of an agency's sheet) holds nothing to read, and is dropped. A column with no header that holds
+ * a value is an error naming the first such cell: which column it belongs to cannot be told.
+ * The same table when no header is empty; `firstLine`, the header's line, for the error.
+ */
+export function withoutBlankColumns(table: ColumnarTable, firstLine: number): ColumnarTable {
+  const { headers } = table;
+  if (!headers.includes('')) return table;
+  const keep: number[] = [];
+  headers.forEach((h, c) => {
+    if (h !== '') {
+      keep.push(c);
+      return;
+    }
+    for (let r = 0; r < table.rowCount; r++) {
+      const text = table.cell(r, c);
+      if (text !== '') {
+        const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+        throw new StatsbidragError('empty-header', `column ${c + 1} has no header, but holds "${shown}" on this line (the header is on line ${firstLine})`, { file: table.file, line: table.line(r) });
+      }
+    }
+  });
+  if (keep.length === 0) return table;
+  const omitted = table.omitted;
+  const kept = omitted ? Uint8Array.from(keep, (c) => omitted.columns[c]!) : undefined;
+  const copy = new ColumnarTable(
+    table.file,
+    keep.map((c) => headers[c]!),
+    table.delimiter,
+    table.bytes,
+    table.rowCount,
+    keep.map((c) => table.starts[c]!),
+    keep.map((c) => table.ends[c]!),
+    table.linesHeld,
+    table.extras,
+    omitted && kept!.includes(1) ? { columns: kept!, marks: omitted.marks } : undefined,
+  );
+  copy.decimalMark = table.decimalMark;
+  return copy;
+}

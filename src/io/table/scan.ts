@@ -108,9 +108,14 @@ function wordLineBreaks(w: Uint32Array): number {
   return n;
 }
 
-function fieldCountError(file: string, line: number, fields: number, header: number, delim: string): StatsbidragError {
+/**
+ * A record as wide as the header it is not (both CSV readers). A header of one field over wider
+ * lines is most often a title the header was not found below: the message says how to name it.
+ */
+export function fieldCountError(file: string, line: number | undefined, fields: number | string, header: number, delim: string): StatsbidragError {
   const delimName = delim === '\t' ? '\\t' : delim;
-  return new StatsbidragError('csv-record-inconsistent-fields-length', `this line has ${fields} fields where the header has ${header} (delimiter "${delimName}")`, { file, line });
+  const hint = header === 1 && typeof fields === 'number' && fields > 1 ? '; if the line taken as the header is a title, give the header\'s line with --header-row N' : '';
+  return new StatsbidragError('csv-record-inconsistent-fields-length', `this line has ${fields} ${fields === 1 ? 'field' : 'fields'} where the header has ${header} (delimiter "${delimName}")${hint}`, { file, ...(line === undefined ? {} : { line }) });
 }
 
 function headersOf(bytes: Buffer, f: Fields): string[] {
@@ -270,7 +275,8 @@ function omittedColumns(headers: readonly string[], read: ColumnsRead): Uint8Arr
     return undefined;
   }
   if (wanted === undefined) return undefined;
-  const omit = Uint8Array.from(headers, (_, c) => (wanted[c] === true ? 0 : 1));
+  // A column with no header is kept: whether it is blank (and dropped) or holds a value (an error) is told from its cells (model.ts withoutBlankColumns).
+  const omit = Uint8Array.from(headers, (h, c) => (wanted[c] === true || h === '' ? 0 : 1));
   return omit.includes(1) ? omit : undefined;
 }
 
