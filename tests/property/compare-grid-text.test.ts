@@ -21,7 +21,7 @@ const amount = fc.oneof(
   fc.tuple(fc.integer({ min: -99_999, max: 99_999 }), fc.constantFrom(1, 2)).map(([v, dp]) => (v / 10 ** dp).toFixed(dp)),
   fc.constantFrom('0', '2000000', '2000001', '-1', '1'),
 );
-const side = (years: number[]) =>
+const side = (years: readonly number[]) =>
   fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.array(amount, { minLength: years.length, maxLength: years.length })), { minLength: 1, maxLength: 8 }).map((rows) => {
     const seen = new Set<number>();
     const kept = rows.filter(([n]) => !seen.has(n) && seen.add(n));
