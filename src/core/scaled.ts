@@ -141,3 +141,14 @@ export function fixedQuotient(num: bigint, den: bigint, places: number, shift = 
   }
   return num < 0n !== den < 0n ? `-${text}` : text;
 }
+
+/** ⌊decimalOfRational({ num, den })⌋ as a bigint (den ≠ 0): the floor of the quotient rounded to the Decimal precision, from the bigints. */
+export function flooredQuotient(num: bigint, den: bigint): bigint {
+  if (num === 0n) return 0n;
+  if (Decimal.rounding !== Decimal.ROUND_HALF_UP) return toBigInt(decimalOfRational({ num, den }).floor());
+  const { q, k } = quotientDigits(num < 0n ? -num : num, den < 0n ? -den : den, Decimal.precision);
+  // |value| = q × 10^-k.
+  if (k <= 0) return (num < 0n !== den < 0n ? -q : q) * scaleOf(-k);
+  const p = scaleOf(k);
+  return num < 0n !== den < 0n ? -((q + p - 1n) / p) : q / p;
+}

@@ -10,7 +10,7 @@ import { sumOf, type ApportionResult, type Fraction, type Priority, type RowDeci
 import { Decimal, decimalsOf, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import { rat } from './rational.js';
-import { decimalOfRational, fixedQuotient, fromBigInt, quotient, ratFromDecimal, scaleOf, toBigInt, toScaled, toScaledAll } from './scaled.js';
+import { decimalOfRational, fixedQuotient, flooredQuotient, fromBigInt, quotient, ratFromDecimal, scaleOf, toBigInt, toScaled, toScaledAll } from './scaled.js';
 
 export interface Recipient {
   id: string;
@@ -164,15 +164,52 @@ function boundsOf(request: SplitRequest, unit: Decimal): RowBounds {
   return { floors, ceilings, any };
 }
 
-/** A method's decision for one row as `--explain` shows it: quota and remainder in units, priorities in weight per unit (weights were scaled by `scale`). */
+/** The decision each explanation was made from (explanationOf): the exact fractions behind its Decimals. */
+const decisions = new WeakMap<RowExplanation, RowDecision>();
+
+/**
+ * A method's decision for one row as `--explain` shows it: quota and remainder in units, priorities
+ * in weight per unit (weights were scaled by `scale`). The quota's and remainder's Decimals (60-digit
+ * divisions) are made when first read, as own enumerable properties in the same order: a writer that
+ * writes them from the fractions (quotaFloor, remainderFixed) makes none.
+ */
 export function explanationOf(decision: RowDecision, scale: Decimal): RowExplanation {
-  return {
-    quotaUnits: decimalOfRational(decision.quota),
+  let quotaUnits: Decimal | undefined;
+  const out = {
+    get quotaUnits(): Decimal {
+      return (quotaUnits ??= decimalOfRational(decision.quota));
+    },
     quotaFraction: rat(decision.quota.num, decision.quota.den),
-    ...(decision.remainder ? { remainder: decimalOfRational(decision.remainder) } : {}),
-    ...(decision.lastPriority ? { lastPriority: priorityOf(decision.lastPriority, scale) } : {}),
-    ...(decision.nextPriority ? { nextPriority: priorityOf(decision.nextPriority, scale) } : {}),
-  };
+  } as RowExplanation;
+  const r = decision.remainder;
+  if (r) {
+    let remainder: Decimal | undefined;
+    Object.defineProperty(out, 'remainder', { get: () => (remainder ??= decimalOfRational(r)), enumerable: true, configurable: true });
+  }
+  if (decision.lastPriority) out.lastPriority = priorityOf(decision.lastPriority, scale);
+  if (decision.nextPriority) out.nextPriority = priorityOf(decision.nextPriority, scale);
+  decisions.set(out, decision);
+  return out;
+}
+
+/** ⌊e.quotaUnits⌋ (the Decimal's floor) as a bigint, from the fraction when the explanation holds it. */
+export function quotaFloor(e: RowExplanation): bigint {
+  const d = decisions.get(e);
+  return d ? flooredQuotient(d.quota.num, d.quota.den) : toBigInt(e.quotaUnits.floor());
+}
+
+/** Whether e.remainder is zero (or absent), from the fraction when the explanation holds it. */
+export function remainderZero(e: RowExplanation): boolean {
+  const d = decisions.get(e);
+  if (d) return d.remainder === undefined || d.remainder.num === 0n;
+  return e.remainder === undefined || e.remainder.isZero();
+}
+
+/** e.remainder.toFixed(places), from the fraction when the explanation holds it; undefined without a remainder. */
+export function remainderFixed(e: RowExplanation, places: number): string | undefined {
+  const r = decisions.get(e)?.remainder;
+  if (r) return fixedQuotient(r.num, r.den, places);
+  return e.remainder?.toFixed(places);
 }
 
 /** What split() and the bulk lane (core/explain-rows.ts) know of the whole split when they make a row. */
@@ -355,14 +392,15 @@ export function split(request: SplitRequest): Split {
     const decision = result.decisions?.[i];
     const f = bounds.floors[i];
     const c = bounds.ceilings[i];
-    const explain: RowExplanation | undefined = decision && {
-      ...explanationOf(decision, scale),
-      ...(f !== undefined ? { floor: fromBigInt(f).times(unit) } : {}),
-      ...(c !== undefined ? { ceiling: fromBigInt(c).times(unit) } : {}),
-      ...(result.unconstrained ? { unconstrained: fromBigInt(result.unconstrained[i]!).times(unit) } : {}),
-      ...(f !== undefined && f > 0n && weights[i] === 0n ? { floorIgnored: true } : {}),
-      ...(ranges ? { range: { down: fromBigInt(ranges[i]!.down).times(unit), up: ranges[i]!.up === null ? null : fromBigInt(ranges[i]!.up!).times(unit) } } : {}),
-    };
+    // The explanation's own object, its further fields added in order (a spread would make its lazy Decimals).
+    const explain: RowExplanation | undefined = decision && explanationOf(decision, scale);
+    if (explain) {
+      if (f !== undefined) explain.floor = fromBigInt(f).times(unit);
+      if (c !== undefined) explain.ceiling = fromBigInt(c).times(unit);
+      if (result.unconstrained) explain.unconstrained = fromBigInt(result.unconstrained[i]!).times(unit);
+      if (f !== undefined && f > 0n && weights[i] === 0n) explain.floorIgnored = true;
+      if (ranges) explain.range = { down: fromBigInt(ranges[i]!.down).times(unit), up: ranges[i]!.up === null ? null : fromBigInt(ranges[i]!.up!).times(unit) };
+    }
     const row = splitRow(recipient, u, tied.has(i), weights[i]!, totals, explain);
     if (bound) row.bound = bound;
     return row;

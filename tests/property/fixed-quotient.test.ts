@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { fixedQuotient } from '../../src/core/scaled.js';
-import { quotaFixed, shareFixed, split } from '../../src/core/split.js';
+import { fixedQuotient, flooredQuotient } from '../../src/core/scaled.js';
+import { quotaFixed, quotaFloor, remainderFixed, remainderZero, shareFixed, split } from '../../src/core/split.js';
 
 const oracle = (num: bigint, den: bigint, places: number, shift: number): string =>
   new Decimal(num.toString()).div(new Decimal(den.toString())).times(new Decimal(10).pow(shift)).toFixed(places);
@@ -55,6 +55,26 @@ describe('fixedQuotient', () => {
   });
 });
 
+describe('flooredQuotient', () => {
+  it("is the floor of decimal.js's quotient (rounded to 60 digits first)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: -(10n ** 80n), max: 10n ** 80n }), fc.bigInt({ min: -1000n, max: 1000n })),
+        fc.oneof(nonZero(10n ** 30n), nonZero(10n ** 80n), nonZero(1000n)),
+        (num, den) => {
+          expect(flooredQuotient(num, den)).toBe(BigInt(new Decimal(num.toString()).div(new Decimal(den.toString())).floor().toFixed()));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // 2.99…9 (70 nines) is 3 at 60 digits: its floor is 3 as the Decimal's is; below zero -3.
+    const num = 3n * 10n ** 70n - 1n;
+    expect(flooredQuotient(num, 10n ** 70n)).toBe(3n);
+    expect(flooredQuotient(-num, 10n ** 70n)).toBe(-3n);
+    expect(flooredQuotient(-7n, 2n)).toBe(-4n);
+  });
+});
+
 describe('shareFixed and quotaFixed of split rows', () => {
   it("are the rows' share and quota Decimals written with toFixed", () => {
     const weight = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 4 })).map(([d, s]) => new Decimal(`${d}e-${s}`));
@@ -66,8 +86,14 @@ describe('shareFixed and quotaFixed of split rows', () => {
         (weights, [amountDigits, amountScale], places) => {
           const amount = new Decimal(`${amountDigits}e-${amountScale}`);
           const unit = new Decimal(amountScale === 0 ? 1 : '0.01');
-          const s = split({ recipients: weights.map((w, i) => ({ id: `r${i}`, weight: w })), amount, unit, method: 'largest-remainder' });
+          const s = split({ recipients: weights.map((w, i) => ({ id: `r${i}`, weight: w })), amount, unit, method: 'largest-remainder', explain: true });
           for (const row of s.rows) {
+            // The explanation's lazy Decimals and the texts made from its fractions.
+            const e = row.explain!;
+            expect(quotaFloor(e)).toBe(BigInt(e.quotaUnits.floor().toFixed()));
+            expect(remainderFixed(e, places)).toBe(e.remainder?.toFixed(places));
+            expect(remainderZero(e)).toBe(e.remainder === undefined || e.remainder.isZero());
+            expect(Object.keys(e)).toEqual(['quotaUnits', 'quotaFraction', ...(e.remainder === undefined ? [] : ['remainder'])]);
             expect(shareFixed(row, places)).toBe(row.share.toFixed(places));
             expect(shareFixed(row, places, 2)).toBe(row.share.times(100).toFixed(places));
             expect(quotaFixed(row, places)).toBe(row.quota.toFixed(places));

@@ -7,10 +7,10 @@
 import type { Allocation, PeriodAllocation } from '../../core/allocate.js';
 import { METHOD_NAMES } from '../../core/apportion/index.js';
 import { formatAmount, formatFixed, formatPercent, plain, plainScaled } from '../money.js';
-import { fromBigInt, quotient, toScaled } from '../../core/scaled.js';
+import { quotient, toScaled } from '../../core/scaled.js';
 import { Decimal } from '../../core/decimal.js';
 import { formatYearRange, yearCount, yearsOf } from '../../core/schedule.js';
-import { quotaFixed, shareFixed, type Recipient, type SplitRow } from '../../core/split.js';
+import { quotaFixed, quotaFloor, remainderFixed, remainderZero, shareFixed, type Recipient, type SplitRow } from '../../core/split.js';
 import { amountColumns, moneyDecimals } from '../allocation-columns.js';
 import { barChart, stackChart, type BarDatum, type StackRow } from './charts.js';
 import { attrs, escapeHtml, userText } from './escape.js';
@@ -58,7 +58,7 @@ function periodName(l: Labels, p: PeriodAllocation): string {
   return yearCount(p.years) > 1 ? `${p.label}, ${l.perYear}` : p.label;
 }
 
-function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decimal, dp: number) => string): string {
+function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decimal, dp: number) => string, locale: NumberLocale): string {
   const e = row.explain;
   if (!e) return '';
   if (row.bound) return row.bound === 'floor' ? l.floor : l.ceiling;
@@ -67,10 +67,15 @@ function decidedBy(l: Labels, p: PeriodAllocation, row: SplitRow, num: (d: Decim
     const at = (d: Decimal | undefined): string => (d === undefined ? '' : d.isFinite() ? num(d, 4) : '∞');
     return `${e.lastPriority ? `${l.wonLast} ${at(e.lastPriority)}` : l.wonNone}; ${l.next} ${at(e.nextPriority)}`;
   }
-  if (e.remainder === undefined) return '';
+  // The remainder's text and the quota's floor from the explanation's fractions (no Decimal made for them).
+  const remainder = remainderFixed(e, 6);
+  if (remainder === undefined) return '';
   // amount / unit is the row's whole units, where it holds them.
-  const extra = p.split.methodKind === 'remainder' && !e.remainder.isZero() && (row.units !== undefined ? fromBigInt(row.units) : quotient(row.amount, p.split.unit)).gt(e.quotaUnits.floor());
-  return `${l.remainder} ${num(e.remainder, 6)}${extra ? ` → ${l.plusOne}` : ''}`;
+  const extra =
+    p.split.methodKind === 'remainder' &&
+    !remainderZero(e) &&
+    (row.units !== undefined ? row.units > quotaFloor(e) : quotient(row.amount, p.split.unit).gt(e.quotaUnits.floor()));
+  return `${l.remainder} ${formatFixed(remainder, { locale })}${extra ? ` → ${l.plusOne}` : ''}`;
 }
 
 /**
@@ -384,7 +389,7 @@ export function allocationParts(a: Allocation, locale: NumberLocale, view: Table
           { html: escapeHtml(formatFixed(shareFixed(row, 4, 2), { locale })), num: true, sort: shareFixed(row, 12) },
           { html: escapeHtml(formatFixed(quota, { locale })), num: true, sort: quota },
           { html: escapeHtml(formatFixed(amountText, { locale })), num: true, sort: amountText },
-          { html: escapeHtml(decidedBy(l, p, row, num)) },
+          { html: escapeHtml(decidedBy(l, p, row, num, locale)) },
           { html: row.tied ? escapeHtml(l.tieBreak) : '' },
           ...(bounded
             ? [{ html: escapeHtml([row.explain?.floor ? `${l.floor} ${m(row.explain.floor)}` : '', row.explain?.ceiling ? `${l.ceiling} ${m(row.explain.ceiling)}` : ''].filter(Boolean).join(', ')) }]
