@@ -5,7 +5,7 @@
  */
 import { groupDigits, type NumberLocale } from '../core/amount.js';
 import { Decimal } from '../core/decimal.js';
-import { quotient } from '../core/scaled.js';
+import { fixedQuotient, quotient, scaleOf, toScaled } from '../core/scaled.js';
 
 export interface FormatOptions {
   locale?: NumberLocale;
@@ -43,7 +43,12 @@ export function formatFixed(fixed: string, options: Omit<FormatOptions, 'decimal
 /** part / whole as a percentage with `decimals` decimals ("3,44 %"); "–" when whole is zero. */
 export function formatPercent(part: Decimal, whole: Decimal, options: FormatOptions = {}): string {
   if (whole.isZero()) return '–';
-  return `${formatAmount(quotient(part, whole).times(100), { ...options, decimals: options.decimals ?? 2 })} %`;
+  const decimals = options.decimals ?? 2;
+  if (!part.isFinite() || !whole.isFinite()) return `${formatAmount(quotient(part, whole).times(100), { ...options, decimals })} %`;
+  // quotient(part, whole).times(100).toFixed(decimals), from the bigints (core/scaled.ts fixedQuotient): no Decimal made.
+  const dp = Math.max(0, part.decimalPlaces());
+  const dw = Math.max(0, whole.decimalPlaces());
+  return `${formatFixed(fixedQuotient(toScaled(part, dp) * scaleOf(dw), toScaled(whole, dw) * scaleOf(dp), decimals, 2), options)} %`;
 }
 
 /** Plain machine form with fixed decimals: "-12.50". For CSV and JSON. */

@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
 import { fixedQuotient, flooredQuotient } from '../../src/core/scaled.js';
+import { formatAmount, formatPercent } from '../../src/render/money.js';
+import { quotient } from '../../src/core/scaled.js';
 import { quotaFixed, quotaFloor, remainderFixed, remainderZero, shareFixed, split } from '../../src/core/split.js';
 
 const oracle = (num: bigint, den: bigint, places: number, shift: number): string =>
@@ -72,6 +74,20 @@ describe('flooredQuotient', () => {
     expect(flooredQuotient(num, 10n ** 70n)).toBe(3n);
     expect(flooredQuotient(-num, 10n ** 70n)).toBe(-3n);
     expect(flooredQuotient(-7n, 2n)).toBe(-4n);
+  });
+});
+
+describe('formatPercent', () => {
+  it('is the Decimal per cent (quotient × 100) written by formatAmount', () => {
+    const amount = fc.tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 6 })).map(([d, s]) => new Decimal(`${d}e-${s}`));
+    fc.assert(
+      fc.property(amount, amount, fc.integer({ min: 0, max: 6 }), fc.constantFrom('sv' as const, 'en' as const), fc.boolean(), (part, whole, decimals, locale, grouping) => {
+        const expected = whole.isZero() ? '–' : `${formatAmount(quotient(part, whole).times(100), { locale, decimals, grouping })} %`;
+        expect(formatPercent(part, whole, { locale, decimals, grouping })).toBe(expected);
+        if (decimals === 2) expect(formatPercent(part, whole, { locale, grouping })).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -34,10 +34,18 @@ export function table(options: {
   // thousands of cells: that record, its keys and the class list were a tenth of its garbage). The
   // same text as attrs({ id, class, 'data-sort', scope, ...c.data }), which a cell whose data
   // would reorder or replace one of those four still goes through.
+  // Only the attributes a cell has are written (most have one or two of the four).
   const td = (c: Cell, tag: 'td' | 'th'): string => {
-    const scope = tag === 'th' ? 'row' : undefined;
-    if (c.data !== undefined && !plainData(c.data)) return `<${tag}${attrs({ id: c.id, class: cls(c), 'data-sort': c.sort, scope, ...c.data })}>${c.html}</${tag}>`;
-    return `<${tag}${attr('id', c.id)}${attr('class', cls(c))}${attr('data-sort', c.sort)}${attr('scope', scope)}${c.data === undefined ? '' : attrs(c.data)}>${c.html}</${tag}>`;
+    const data = c.data;
+    if (data !== undefined && !plainData(data)) return `<${tag}${attrs({ id: c.id, class: cls(c), 'data-sort': c.sort, scope: tag === 'th' ? 'row' : undefined, ...data })}>${c.html}</${tag}>`;
+    let open = `<${tag}`;
+    if (c.id !== undefined) open += attr('id', c.id);
+    const className = cls(c);
+    if (className !== undefined) open += attr('class', className);
+    if (c.sort !== undefined) open += attr('data-sort', c.sort);
+    if (tag === 'th') open += ' scope="row"';
+    if (data !== undefined) open += attrs(data);
+    return `${open}>${c.html}</${tag}>`;
   };
   const head = `<thead><tr>${options.head.map((c) => `<th scope="col"${attrs({ class: cls(c), ...c.data })}>${c.html}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${options.body.map((row, i) => `<tr${attrs({ class: options.rowClass?.(i), ...options.rowData?.(i) })}>${row.map((c) => td(c, c.rowHeader ? 'th' : 'td')).join('')}</tr>`).join('\n')}</tbody>`;
@@ -48,7 +56,12 @@ export function table(options: {
 
 /** Whether spreading `data` after a cell's own four attributes keeps them where they are: none of its keys is one of them or an array index (which a record puts first). */
 function plainData(data: Record<string, unknown>): boolean {
-  for (const k of Object.keys(data)) if (k === 'id' || k === 'class' || k === 'data-sort' || k === 'scope' || /^(0|[1-9]\d*)$/.test(k)) return false;
+  for (const k of Object.keys(data)) {
+    if (k === 'id' || k === 'class' || k === 'data-sort' || k === 'scope') return false;
+    // An index starts with a digit (most keys do not: no regular expression for them).
+    const first = k.charCodeAt(0);
+    if (first >= 48 && first <= 57 && /^(0|[1-9]\d*)$/.test(k)) return false;
+  }
   return true;
 }
 
