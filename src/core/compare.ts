@@ -22,7 +22,7 @@ import { KeyIndex } from './key-index.js';
 import { codeKey, recipientKey } from './recipient-key.js';
 import { checkParadoxes, type ParadoxCheck, type SplitFacts } from './paradox.js';
 import { ScaledColumn } from './scaled-column.js';
-import { fromScaled, quotient, toBigInt, toScaledAll } from './scaled.js';
+import { fromScaled, quotient, toBigInt, toScaled, toScaledAll } from './scaled.js';
 import { yearsOf } from './schedule.js';
 
 export interface CompareCell {
@@ -220,7 +220,19 @@ function sideOf(label: string, a: Allocation, keep: (y: number) => boolean): Sid
     if (kept.length === 0) return;
     if (p.stated) figures.push({ label: p.label, statedTotal: p.statedTotal, stated: p.stated });
     const column = new ScaledColumn(n);
-    for (let i = 0; i < n; i++) column.setDecimal(i, p.split.rows[i]!.amount);
+    // A row's amount from its whole units (units × the unit, scaled; set() takes it to its fewest
+    // decimals, as setDecimal does): no Decimal made for the row. Rows without units: their Decimal.
+    const unit = p.split.unit;
+    const unitDecimals = unit.isFinite() ? Math.max(0, unit.decimalPlaces()) : -1;
+    const unitScaled = unitDecimals >= 0 ? toScaled(unit, unitDecimals) : 0n;
+    for (let i = 0; i < n; i++) {
+      const row = p.split.rows[i]!;
+      if (row.units === undefined || unitDecimals < 0) {
+        column.setDecimal(i, row.amount);
+        continue;
+      }
+      column.set(i, row.units * unitScaled, unitDecimals);
+    }
     for (const y of kept) periodOf.set(y, amounts.length);
     amounts.push(column);
     const s = p.split;
