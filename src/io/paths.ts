@@ -38,7 +38,8 @@ const BUNDLED_PREFIX = 'bundled:';
 
 const isFile = (path: string): boolean => {
   try {
-    return statSync(path).isFile();
+    // No exception for a name that is not there (the usual case of the candidates tried): making one costs more than the look-up.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
   } catch {
     return false;
   }
