@@ -15,14 +15,15 @@
  * write-file-atomic 7 did none of the byte-count, device or mode checks (ECOSYSTEM.md), hence this
  * module. The output arrives as chunks so that a streaming renderer can feed it.
  */
-import * as nodeFs from 'node:fs';
+// Named imports, not \`* as\`: the bundle copied every export of node:fs into a namespace object at each start-up.
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StatsbidragError } from '../core/errors.js';
 
 /** The part of node:fs this module uses; tests pass one with faults in it. */
 export interface DurableFs {
-  statSync(path: string): nodeFs.Stats;
-  lstatSync(path: string): nodeFs.Stats;
+  statSync(path: string): Stats;
+  lstatSync(path: string): Stats;
   readlinkSync(path: string): string;
   realpathSync(path: string): string;
   accessSync(path: string, mode?: number): void;
@@ -35,6 +36,9 @@ export interface DurableFs {
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
 }
+
+/** Node's own, made on first use. */
+let nodeFs: DurableFs | undefined;
 
 export interface DurableDeps {
   fs?: DurableFs;
@@ -219,7 +223,7 @@ function untrack(temp: string): void {
 async function writeDirect(fs: DurableFs, path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>, platform: NodeJS.Platform): Promise<void> {
   let fd: number;
   try {
-    fd = fs.openSync(path, nodeFs.constants.O_WRONLY);
+    fd = fs.openSync(path, constants.O_WRONLY);
   } catch (e) {
     throw fail(path, `${reason(e, platform, 'open')}; nothing was written`);
   }
@@ -257,16 +261,15 @@ async function writeDescriptor(fs: DurableFs, path: string, fd: number, chunks: 
  * Every failure is a StatsbidragError `cannot-write-output` of kind `io` naming the file.
  */
 export async function writeFileDurably(path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>, deps: DurableDeps = {}): Promise<void> {
-  const fs = deps.fs ?? nodeFs;
+  const fs = deps.fs ?? (nodeFs ??= { statSync, lstatSync, readlinkSync, realpathSync, accessSync, openSync, writeSync, fsyncSync, fchmodSync, fchownSync, closeSync, renameSync, unlinkSync });
   const platform = deps.platform ?? process.platform;
   const uid = deps.uid ?? process.getuid?.();
   if (path === '') throw new StatsbidragError('invalid-option', '--out: the file name is empty', {}, 'usage');
-  const { constants } = nodeFs;
 
   const descriptor = platform === 'win32' ? undefined : descriptorBehind(fs, path);
   if (descriptor !== undefined) return writeDescriptor(fs, path, descriptor, chunks, platform);
 
-  let stats: nodeFs.Stats | undefined;
+  let stats: Stats | undefined;
   try {
     stats = fs.statSync(path);
   } catch (e) {
