@@ -34,7 +34,11 @@ export function formatAmount(value: Decimal | string, options: FormatOptions = {
 export function formatFixed(fixed: string, options: Omit<FormatOptions, 'decimals'> = {}): string {
   const { group, decimal } = SEPARATORS[options.locale ?? 'sv'];
   const negative = fixed.startsWith('-');
-  const [int = '', frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  // The whole and the decimals either side of the point, without an array for them (a report writes a thousand).
+  const start = negative ? 1 : 0;
+  const point = fixed.indexOf('.', start);
+  const int = point < 0 ? fixed.slice(start) : fixed.slice(start, point);
+  const frac = point < 0 ? undefined : fixed.slice(point + 1);
   const grouped = options.grouping === false ? int : groupDigits(int, group);
   const body = frac ? `${grouped}${decimal}${frac}` : grouped;
   return negative && !/^[0.,\s]*$/.test(body) ? `-${body}` : body;
