@@ -9,7 +9,7 @@ import type { Decimal } from '../core/decimal.js';
 import { located } from '../core/errors.js';
 import { needsColumns } from '../core/header-row.js';
 import { formatYearRange, sameRange, yearRangeInText } from '../core/schedule.js';
-import { totalRowNote } from '../core/total-rows.js';
+import { refuseUnmatchedTotals, totalRowNote } from '../core/total-rows.js';
 import { note } from '../io/notes.js';
 import { readTable } from '../io/table.js';
 import { loadProgramme, programmeList } from './programme.js';
@@ -61,6 +61,7 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
   // set aside with a note: not recipients.
   const cells = readAuditCells(table, basisCol, columnCol);
   const totals = auditTotalRows(cells, idCol);
+  refuseUnmatchedTotals(totals, table.file, (i) => table.line(i), (i) => table.cell(i, idCol), table.headers[idCol]!);
   for (const t of totals) note(totalRowNote(table.file, table.line(t.index), table.cell(t.index, idCol), t.by));
   const prepared = auditColumnsOf(cells, idCol, totals.map((t) => t.index));
   const result = auditColumns(prepared.columns, request.unit ? { units: [request.unit] } : {});

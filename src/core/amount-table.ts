@@ -10,7 +10,7 @@ import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, isBareAmountHeader } from './columns.js';
 import { codeKey, recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, maybeTotalWordHash, totalRowNote, type TotalRow } from './total-rows.js';
+import { findTotalRows, isTotalKey, isTotalLabel, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -200,12 +200,14 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
  * bytes (core/key-bytes.ts: no string), `nameless` 1 without a name, `word` 1 for a total word
  * (core/total-rows.ts). Counts of the last three.
  */
-function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, laterHashes: boolean, hashes: Int32Array, plainName: Uint8Array, word: Uint8Array, nameless: Uint8Array): { words: number; namelessRows: number; plainNames: number } {
+function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, laterHashes: boolean, hashes: Int32Array, plainName: Uint8Array, word: Uint8Array, nameless: Uint8Array): { words: number; labels: number; namelessRows: number; plainNames: number } {
   const n = t.rowCount;
   const nameStart = tb?.starts[recipient];
   const nameEnd = tb?.ends[recipient];
   const emptyHash = keyHash('');
   let words = 0;
+  /** Total labels (core/total-rows.ts isTotalLabel): with one, the rule itself decides the total rows. */
+  let labels = 0;
   /** Rows without a name (nameless is read only when there is one). */
   let namelessRows = 0;
   let plainNames = 0;
@@ -229,6 +231,14 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
             words++;
           }
         }
+        if (word[r] !== 1 && maybeTotalLabelBytes(tb!.bytes, s, e)) {
+          // A total label, or a total word its hash did not show ("varav …", a footnote marker).
+          const name = t.cell(r, recipient);
+          if (isTotalKey(recipientKey(name), name.length)) {
+            word[r] = 1;
+            words++;
+          } else if (isTotalLabel(name)) labels++;
+        }
         continue;
       }
     }
@@ -243,9 +253,9 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
     if (isTotalKey(key, name.length)) {
       word[r] = 1;
       words++;
-    }
+    } else if (isTotalLabel(name)) labels++;
   }
-  return { words, namelessRows, plainNames };
+  return { words, labels, namelessRows, plainNames };
 }
 
 /** The column roles amountColumnsOf reads a table by, and its amount columns (each with its years). */
@@ -321,15 +331,17 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   // names read from the bytes are not kept here but made again if the index is (compare matches
   // the rows of a table in the first one's order without it): 4 bytes a row never touched.
   const laterHashes = options.deferKeys === true && options.basis === undefined && roles.code === undefined && bad.size === 0 && nameStart !== undefined;
-  const { words, namelessRows, plainNames } = readNames(t, tb, roles.recipient, laterHashes, hashes, plainName, word, nameless);
+  const { words, labels, namelessRows, plainNames } = readNames(t, tb, roles.recipient, laterHashes, hashes, plainName, word, nameless);
   // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
   // The rule itself decides whenever a sum row is possible; else the total rows are the word rows.
   const read = (i: number): (Decimal | undefined)[] => columns.map((_, slot) => (state[slot]![i] === OK ? amounts[slot]!.decimal(i) : undefined));
-  const found: TotalRow[] = maySumRow(n, word, words, amounts, state, clean)
-    ? findTotalRows({ count: n, name: (i) => t.cell(i, roles.recipient), amounts: read })
-    : words === 0
-      ? []
-      : Array.from(word.keys()).filter((r) => word[r] === 1).map((index) => ({ index, by: 'word' as const }));
+  const found: TotalRow[] =
+    labels > 0 || maySumRow(n, word, words, amounts, state, clean)
+      ? findTotalRows({ count: n, name: (i) => t.cell(i, roles.recipient), amounts: read })
+      : words === 0
+        ? []
+        : Array.from(word.keys()).filter((r) => word[r] === 1).map((index) => ({ index, by: 'word' as const }));
+  refuseUnmatchedTotals(found, file, (i) => t.line(i), (i) => t.cell(i, roles.recipient), t.headers[roles.recipient]!);
   const notes = found.map((f) => totalRowNote(file, t.line(f.index), t.cell(f.index, roles.recipient), f.by));
   let rows: Int32Array | undefined;
   if (found.length > 0) {

@@ -4,10 +4,21 @@
  * recipient. validate checks it against the rows; every other command sets it aside and says so.
  *
  * A row is a total row when
- *  - its name cell is a total word, whole (after the recipient key, core/recipient-key.ts, and
- *    with a trailing colon allowed): "Summa", "Totalt", "Total", "Sum", "Summa totalt",
- *    "Totalsumma", "Samtliga", "Totalt riket", "Hela riket", "Grand total", … A real name that
- *    merely contains such a word ("Summa Konsult AB", "Total Oil") is not one; or
+ *  - its name cell is a total word, whole (after the recipient key, core/recipient-key.ts, with a
+ *    trailing colon and a footnote marker allowed: "Totalt*", "Summa 1)", "Hela riket²"):
+ *    "Summa", "Totalt", "Total", "Sum", "Summa totalt", "Totalsumma", "Delsumma", "Samtliga",
+ *    "Totalt riket", "Hela riket", "Grand total", …; or a name that begins with "varav" (a part
+ *    of the total above it); or
+ *  - its name is a total label: a name that begins with "Summa", "S:a", "Totalt", "Delsumma" or
+ *    "Totalsumma", or ends with "Summa", "Totalt", "Total" or "Totalsumma" ("Summa Stockholms
+ *    län", "Stockholms län Summa" as Excel's Subtotal tool writes it, "Totalt 32 kommuner"), or
+ *    "Samtliga", "Alla" or "Total" before a count or what is counted ("Samtliga 32 kommuner",
+ *    "Total amount"), and its
+ *    amounts are the sums of the rows of its group (the rows since the total row above it) or of
+ *    all the rows above it: a subtotal. A total label whose amounts are neither is no row to pay
+ *    or to count (`by: 'label'`): the commands that pay or count refuse the table, naming it, and
+ *    validate checks it as a total row. "Total Oil" is a recipient; "Summa Konsult AB" is refused
+ *    unless it holds its group's sums; or
  *  - it is one of the table's last rows and its amounts equal, exactly, the column sums of the
  *    rows above it (at least two of them, and not all zero): a total row without a total word
  *    (unless it names a recipient above it: that is a duplicate, and reported as one). With only
@@ -16,6 +27,7 @@
  */
 import type { TableLike } from './cells.js';
 import { Decimal } from './decimal.js';
+import { StatsbidragError } from './errors.js';
 import { plainKeyHash } from './key-bytes.js';
 import { keyHash } from './key-index.js';
 import { recipientKey } from './recipient-key.js';
@@ -41,6 +53,9 @@ const TOTAL_WORDS = new Set([
   'sum',
   'sum total',
   'all recipients',
+  'delsumma',
+  'summering',
+  'σ',
 ]);
 
 /** The total words, as recipient keys. */
@@ -60,7 +75,7 @@ const totalBits = new Uint8Array(8192);
 /** Whether `hash`, a recipient key's keyHash, may be a total word's (false: it is none; true: isTotalName decides). */
 export function maybeTotalWordHash(hash: number): boolean {
   if (totalHashes === undefined) {
-    totalHashes = new Set(TOTAL_WORD_KEYS.flatMap((k) => [k, `${k}:`, `${k} :`].map(keyHash)));
+    totalHashes = new Set([...TOTAL_WORD_KEYS, 'varav'].flatMap((k) => ['', ':', ' :', ...ASCII_MARKERS.flatMap((m) => [m, ` ${m}`, `:${m}`])].map((end) => keyHash(k + end))));
     for (const h of totalHashes) totalBits[(h >>> 3) & 8191]! |= 1 << (h & 7);
   }
   return ((totalBits[(hash >>> 3) & 8191]! >> (hash & 7)) & 1) === 1 && totalHashes.has(hash);
@@ -76,6 +91,12 @@ export function maybeTotalWordBytes(bytes: Uint8Array, s: number, e: number): bo
   return Number.isNaN(h) || maybeTotalWordHash(h);
 }
 
+/** maybeTotalLabelBytes for row `r`'s cell in column `c` of a table: true for a cell held as text (not a slice of its bytes), which isTotalLabel decides. */
+export function maybeTotalLabelCell(table: Pick<TableLike, 'bytes' | 'starts' | 'ends'>, c: number, r: number): boolean {
+  const s = table.starts?.[c]?.[r];
+  return table.bytes === undefined || s === undefined || s < 0 || maybeTotalLabelBytes(table.bytes, s, table.ends![c]![r]!);
+}
+
 /**
  * RowsForTotals.maybeTotalWord for the names in column `c` of a table that holds its cells as
  * slices of its bytes (core/cells.ts TableLike: a cell held as text, start < 0, may be one); none
@@ -86,13 +107,82 @@ export function totalWordFilter(table: Pick<TableLike, 'bytes' | 'starts' | 'end
   const starts = table.starts?.[c];
   const ends = table.ends?.[c];
   if (!bytes || !starts || !ends) return {};
-  return { maybeTotalWord: (i) => starts[i]! < 0 || maybeTotalWordBytes(bytes, starts[i]!, ends[i]!) };
+  return { maybeTotalWord: (i) => starts[i]! < 0 || maybeTotalWordBytes(bytes, starts[i]!, ends[i]!) || maybeTotalLabelBytes(bytes, starts[i]!, ends[i]!) };
 }
 
 export function isTotalKey(key: string, nameLength: number): boolean {
   if (nameLength > 64) return false;
-  if (key.endsWith(':')) key = key.slice(0, -1).trimEnd();
-  return key.length <= 20 && TOTAL_WORDS.has(key);
+  key = withoutMarker(key);
+  return (key.length <= 20 && TOTAL_WORDS.has(key)) || isPartKey(key);
+}
+
+/** The footnote markers a total's name may end with, in ASCII (their key hashes are the prefilter's). */
+const ASCII_MARKERS = ['*', '**', '***', '1)', '2)', '3)', '4)', '(1)', '(2)', '(3)', '(4)'];
+/** A trailing footnote marker (an asterisk or three, a superscript digit, "1)", "(1)") and a trailing colon, with the spaces before them. */
+const MARKER = /\s*(?:\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}|\(?\d{1,2}\)|:)$/u;
+
+/** A recipient key without a trailing footnote marker and colon ("totalt*", "summa:", "summa 1)"). */
+function withoutMarker(key: string): string {
+  const last = key.charCodeAt(key.length - 1);
+  // Nearly every key ends in a letter: nothing to take off.
+  if (last >= 0x61 && last <= 0x7a) return key;
+  // A marker and a colon, in either order ("summa:*", "totalt* :").
+  for (let k = 0; k < 3; k++) {
+    const shorter = key.replace(MARKER, '');
+    if (shorter === key) break;
+    key = shorter;
+  }
+  return key.trimEnd();
+}
+
+/** Words a total label begins with, and words it ends with (recipient keys, without a marker). */
+const LABEL_FIRST = new Set(['summa', 's:a', 'totalt', 'delsumma', 'totalsumma']);
+const LABEL_LAST = new Set(['summa', 'totalt', 'total', 'totalsumma']);
+/** Words of all ("Samtliga", "Alla", "Total"): a total label when what follows is a count or what is counted. */
+const LABEL_ALL = new Set(['samtliga', 'alla', 'total', 'all']);
+const LABEL_COUNTED = new Set(['kommuner', 'län', 'regioner', 'mottagare', 'sökande', 'belopp', 'amount', 'amounts', 'sum', 'recipients', 'municipalities']);
+
+/**
+ * Whether a name is a total label ("Summa Stockholms län", "Stockholms län Summa", "Totalt 32
+ * kommuner", "Summa (kr)"): more than one word, the first or last of them a total word. Not a
+ * total word itself (isTotalName).
+ */
+export function isTotalLabel(name: string): boolean {
+  if (name.length > 120) return false;
+  const key = withoutMarker(recipientKey(name));
+  const space = key.indexOf(' ');
+  if (space < 0) return false;
+  const first = key.slice(0, space).replace(/[:,.]$/, '');
+  const last = key.slice(key.lastIndexOf(' ') + 1).replace(/[:,.]$/, '');
+  if (LABEL_FIRST.has(first) || LABEL_LAST.has(last)) return true;
+  // "Samtliga 32 kommuner", "Alla län", "Total amount": a word of all before a count or what is counted.
+  if (!LABEL_ALL.has(first)) return false;
+  const rest = key.slice(space + 1);
+  const second = rest.split(' ', 1)[0]!;
+  return /^\d+$/.test(second) || LABEL_COUNTED.has(second);
+}
+
+/**
+ * Whether the name in bytes[s, e) (UTF-8) may be a total label (or begin with "varav", which
+ * isTotalName takes): false when it is printable ASCII and neither its first nor its last word
+ * could be one (isTotalLabel then need not be asked).
+ */
+export function maybeTotalLabelBytes(bytes: Uint8Array, s: number, e: number): boolean {
+  while (s < e && bytes[s] === 0x20) s++;
+  while (e > s && bytes[e - 1] === 0x20) e--;
+  for (let k = s; k < e; k++) if (bytes[k]! >= 0x80 || bytes[k]! < 0x20) return true;
+  let w = s;
+  while (w < e && bytes[w] !== 0x20) w++;
+  if (w === e) return false;
+  const f = bytes[s]! | 0x20;
+  // s(umma, :a, amtliga), t(otalt), d(elsumma), a(lla, ll), v(arav: a total word, isTotalKey)
+  const first = f === 0x73 || f === 0x74 || f === 0x64 || f === 0x61 || f === 0x76;
+  let v = e;
+  while (v > s && bytes[v - 1] !== 0x20) v--;
+  // The last word's letters end in "a" (summa), "t" (totalt) or "l" (total), a marker or punctuation.
+  const c = bytes[e - 1]! | 0x20;
+  const last = (bytes[v]! | 0x20) === 0x73 || (bytes[v]! | 0x20) === 0x74 || c < 0x61 || c > 0x7a;
+  return first || last;
 }
 
 /** A row as the rule sees it: its name, and its amounts (undefined: an empty or unreadable cell). */
@@ -104,9 +194,16 @@ export interface RowForTotals {
 export interface TotalRow {
   /** Position in the rows given. */
   index: number;
-  /** How it was known: a total word, or amounts that are the sums of the rows above. */
-  by: 'word' | 'sum';
+  /**
+   * How it was known: a total word; amounts that are the sums of the rows above (the last rows);
+   * a total label holding its group's or the rows above's sums (a subtotal); a total label holding
+   * neither ('label': refused by the commands that pay or count, checked by validate).
+   */
+  by: 'word' | 'sum' | 'subtotal' | 'label' | 'part';
 }
+
+/** A name that begins with "varav" ("of which"): a part of the total above it, set aside, and no sum to check. */
+const isPartKey = (key: string): boolean => key === 'varav' || key.startsWith('varav ');
 
 /**
  * How many columns show that `amounts` hold `sums`: the columns with a value, every one of them
@@ -155,8 +252,8 @@ export interface RowsForTotals {
   sums?(indexes: ArrayLike<number>, count: number): Decimal[];
   /**
    * Optional, for a reader that has the names as bytes: false when row `index`'s name is certainly
-   * no total word (maybeTotalWordBytes); `name()` is then asked only of the rest and the rows the
-   * sums make totals, not of every row.
+   * no total word and no total label (maybeTotalWordBytes, maybeTotalLabelBytes); `name()` is then
+   * asked only of the rest and the rows the sums make totals, not of every row.
    */
   maybeTotalWord?(index: number): boolean;
 }
@@ -171,11 +268,21 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
     ? { count: rows.length, name: (i) => (rows as readonly RowForTotals[])[i]!.name, amounts: (i) => (rows as readonly RowForTotals[])[i]!.amounts }
     : (rows as RowsForTotals);
   const byWord = new Set<number>();
+  const parts = new Set<number>();
+  const labels: number[] = [];
   const maybe = read.maybeTotalWord;
-  for (let i = 0; i < read.count; i++) if ((maybe === undefined || maybe(i)) && isTotalName(read.name(i))) byWord.add(i);
-  // The rows that are no total by their word, in order.
-  const rest = new Int32Array(read.count - byWord.size);
-  for (let i = 0, k = 0; i < read.count; i++) if (byWord.size === 0 || !byWord.has(i)) rest[k++] = i;
+  for (let i = 0; i < read.count; i++) {
+    if (maybe !== undefined && !maybe(i)) continue;
+    const name = read.name(i);
+    if (isTotalName(name)) {
+      byWord.add(i);
+      if (isPartKey(recipientKey(name))) parts.add(i);
+    } else if (isTotalLabel(name)) labels.push(i);
+  }
+  const byLabel = labels.length > 0 ? subtotals(read, byWord, labels) : new Map<number, 'sum' | 'subtotal' | 'label'>();
+  // The rows that are no total by their word or label, in order.
+  const rest = new Int32Array(read.count - byWord.size - byLabel.size);
+  for (let i = 0, k = 0; i < read.count; i++) if ((byWord.size === 0 || !byWord.has(i)) && (byLabel.size === 0 || !byLabel.has(i))) rest[k++] = i;
   const bySum = new Set<number>();
   if (rest.length >= 3) {
     const last = read.amounts(rest[rest.length - 1]!);
@@ -206,14 +313,88 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
   }
   const found: TotalRow[] = [];
   for (let i = 0; i < read.count; i++) {
-    if (byWord.has(i)) found.push({ index: i, by: 'word' });
+    if (byWord.has(i)) found.push({ index: i, by: parts.has(i) ? 'part' : 'word' });
+    else if (byLabel.has(i)) found.push({ index: i, by: byLabel.get(i)! });
     else if (bySum.has(i)) found.push({ index: i, by: 'sum' });
   }
   return found;
 }
 
+/**
+ * Each total label's kind: 'sum' when its amounts (every column it has a value in, one at least)
+ * are the sums of all the rows above it that are no total row; 'subtotal' when they are the sums
+ * of its group's rows (those since the total row above it); else 'label'.
+ */
+function subtotals(read: RowsForTotals, byWord: ReadonlySet<number>, labels: readonly number[]): Map<number, 'sum' | 'subtotal' | 'label'> {
+  const kinds = new Map<number, 'sum' | 'subtotal' | 'label'>();
+  const sumOf = (rows: readonly number[]): Decimal[] => {
+    if (read.sums) return read.sums(rows, rows.length);
+    const sums: Decimal[] = [];
+    for (const i of rows) {
+      const amounts = read.amounts(i);
+      amounts.forEach((v, c) => {
+        sums[c] ??= new Decimal(0);
+        if (v !== undefined) sums[c] = sums[c]!.plus(v);
+      });
+    }
+    return sums;
+  };
+  const matches = (amounts: readonly (Decimal | undefined)[], sums: readonly Decimal[]): boolean => {
+    let any = false;
+    for (let c = 0; c < amounts.length; c++) {
+      const v = amounts[c];
+      if (v === undefined) continue;
+      if (!v.eq(sums[c] ?? 0)) return false;
+      any = true;
+    }
+    return any;
+  };
+  const above: number[] = [];
+  let group: number[] = [];
+  let next = 0;
+  for (let i = 0; next < labels.length; i++) {
+    if (i === labels[next]) {
+      const amounts = read.amounts(i);
+      // The sums of every row above it: a total ('sum'); of its group alone: a subtotal.
+      kinds.set(i, above.length > 0 && matches(amounts, sumOf(above)) ? 'sum' : group.length > 0 && group.length < above.length && matches(amounts, sumOf(group)) ? 'subtotal' : 'label');
+      group = [];
+      next++;
+    } else if (byWord.has(i)) group = [];
+    else {
+      above.push(i);
+      group.push(i);
+    }
+  }
+  return kinds;
+}
+
+/**
+ * For a command that pays or counts rows: the first total label among `totals` that holds no sums
+ * ('label') is an error naming it. Every other total row is set aside (with totalRowNote).
+ */
+export function refuseUnmatchedTotals(totals: readonly TotalRow[], file: string | undefined, line: (index: number) => number, name: (index: number) => string, field: string): void {
+  const unmatched = totals.find((t) => t.by === 'label');
+  if (unmatched) throw unmatchedTotalError(file, line(unmatched.index), name(unmatched.index), field);
+}
+
+/** The error of a command that pays or counts rows, for a total label that holds no sums ('label'). */
+function unmatchedTotalError(file: string | undefined, line: number, name: string, field: string): StatsbidragError {
+  return new StatsbidragError(
+    'unmatched-total-row',
+    `"${name.trim()}" is named as a total or subtotal row, but its amounts are not the sums of its group or of the rows above it: neither a recipient nor a total to set aside; correct or remove the row`,
+    { ...(file ? { file } : {}), line, field },
+  );
+}
+
 /** The note a command writes for a total row it sets aside (on stderr, and in a report's notes). */
 export function totalRowNote(file: string | undefined, line: number, name: string, by: TotalRow['by']): string {
-  const why = by === 'word' ? 'is a total row' : 'holds the sums of the rows above: a total row';
+  const why =
+    by === 'word'
+      ? 'is a total row'
+      : by === 'sum'
+        ? 'holds the sums of the rows above: a total row'
+        : by === 'part'
+          ? 'is a part of a total ("varav")'
+          : 'holds the sums of the rows above it: a subtotal';
   return `${file ? `${file}: ` : ''}line ${line} "${name}" ${why}, not a recipient; set aside`;
 }

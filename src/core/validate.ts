@@ -23,7 +23,7 @@ import { checkBasis } from './checks/basis.js';
 import { checkCells } from './checks/cells.js';
 import { checkColumn, isPerYear, type ColumnSummary } from './checks/column.js';
 import { checkColumns, tableContext } from './checks/context.js';
-import { findTotalRows } from './total-rows.js';
+import { findTotalRows, refuseUnmatchedTotals } from './total-rows.js';
 import { allocationExpectations, allocationList, allocationPeriods, checkStatedSums, listOf, statedColumns, statedPeriod } from './checks/expected.js';
 import { checkRecipients } from './checks/recipients.js';
 import { expectations } from './checks/rule.js';
@@ -45,7 +45,7 @@ export { FINDING_CODES } from './checks/codes.js';
 type Reference =
   | { reference: 'rules'; years: string[]; basis: string | null }
   | { reference: 'split'; options: string }
-  | { reference: 'stated'; sums: { column: string; amount: Decimal }[]; rule: { basis: string | null; unit: Decimal; method: string } | null }
+  | { reference: 'stated'; sums: { column: string; amount: Decimal; header?: string }[]; rule: { basis: string | null; unit: Decimal; method: string } | null }
   | { reference: 'table' };
 
 export interface ValidationReport {
@@ -85,16 +85,17 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
     throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
   }
   const cellOf = (i: number, col: number | undefined) => (col === undefined ? undefined : readCell(table.cell(i, col), table.decimalMark));
-  const totals = new Set(
-    findTotalRows({
-      count: table.rowCount,
-      name: (i) => table.cell(i, idCol),
-      amounts: (i) => {
-        const cell = cellOf(i, basisCol);
-        return cell === undefined ? [] : [cell.kind === 'ok' ? cell.value : undefined];
-      },
-    }).map((t) => t.index),
-  );
+  const found = findTotalRows({
+    count: table.rowCount,
+    name: (i) => table.cell(i, idCol),
+    amounts: (i) => {
+      const cell = cellOf(i, basisCol);
+      return cell === undefined ? [] : [cell.kind === 'ok' ? cell.value : undefined];
+    },
+  });
+  // The list a split pays: a total label holding no sums is refused, as allocate refuses it.
+  refuseUnmatchedTotals(found, table.file, (i) => table.line(i), (i) => table.cell(i, idCol), table.headers[idCol]!);
+  const totals = new Set(found.map((t) => t.index));
   const out: ExpectedRecipient[] = [];
   for (let r = 0; r < table.rowCount; r++) {
     const id = table.cell(r, idCol).trim();
@@ -149,7 +150,7 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
           basis: basis.column?.header ?? null,
         }
       : options.stated?.length
-        ? { reference: 'stated', sums: options.stated.map((s) => ({ column: s.column, amount: s.amount })), rule: options.statedRule ? { basis: basis.column?.header ?? null, ...options.statedRule } : null }
+        ? { reference: 'stated', sums: options.stated.map((s, i) => ({ column: s.column, amount: s.amount, header: ctx.headers[statedIndexes[i]!] ?? s.column })), rule: options.statedRule ? { basis: basis.column?.header ?? null, ...options.statedRule } : null }
         : { reference: 'table' };
   const byCode: Record<string, number> = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;

@@ -14,7 +14,7 @@ import { StatsbidragError } from '../core/errors.js';
 import { finishHash, KeyIndex } from '../core/key-index.js';
 import { FNV_START, fnvText, plainNameState } from '../core/key-bytes.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
-import { findTotalRows, maybeTotalWordHash, totalRowNote } from '../core/total-rows.js';
+import { findTotalRows, maybeTotalLabelCell, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote } from '../core/total-rows.js';
 import type { Table } from './table.js';
 import { recipientKey, visibleName } from '../core/recipient-key.js';
 import { cellAmount, loadTable } from './load.js';
@@ -92,10 +92,12 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
   const totals = findTotalRows({
     count: table.rowCount,
     name: (i) => table.cell(i, cols.applicant!),
-    maybeTotalWord: (i) => maybeTotalWordHash(finishHash(nameStates[i]!)),
+    // A name from the bytes: no total word by its hash, no total label by its words (core/total-rows.ts).
+    maybeTotalWord: (i) => maybeTotalWordHash(finishHash(nameStates[i]!)) || maybeTotalLabelCell(table, cols.applicant!, i),
     amounts: (i) => [requested.get(i), cost.get(i)],
     sums: (positions, count) => [requested.sumAt(positions, count), cost.sumAt(positions, count)],
   });
+  refuseUnmatchedTotals(totals, file, (i) => table.line(i), (i) => table.cell(i, cols.applicant!), table.headers[cols.applicant!]!);
   for (const t of totals) note(totalRowNote(file, table.line(t.index), table.cell(t.index, cols.applicant!), t.by));
   let keep: Int32Array | undefined;
   if (totals.length) {

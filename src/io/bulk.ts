@@ -25,7 +25,7 @@ import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
-import { isTotalName, maybeTotalWordHash } from '../core/total-rows.js';
+import { isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordHash } from '../core/total-rows.js';
 import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/amount.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
@@ -506,6 +506,9 @@ function repeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): [num
 export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>, keyed: KeyedNames = keyedNames(cols)): boolean {
   const { rows, weights, total } = cols;
   for (let i = 0; i < rows; i++) if (maybeTotalWordHash(keyed.hashes[i]!) && isTotalName(keyed.nameAt(i))) return true;
+  // A total label ("Summa Stockholms län"): the general reader decides whether it is a subtotal or refused.
+  const { bytes, nameStart, nameEnd } = cols;
+  for (let i = 0; i < rows; i++) if (maybeTotalLabelBytes(bytes, nameStart[i]!, nameEnd[i]!) && (isTotalLabel(keyed.nameAt(i)) || isTotalName(keyed.nameAt(i)))) return true;
   // No total word: the trailing run of rows with the last weight, from the first whose weight is the sum above it.
   const last = weights[rows - 1]!;
   if (rows < 3 || last === 0) return false;

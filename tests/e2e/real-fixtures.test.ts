@@ -72,8 +72,11 @@ describe('real-shaped tables: trailing delimiters, a title right above the heade
     expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,1500,194\nSödertälje,0181,2250,290\nMalmö,1280,4000,516\n', `note: ${file}: line 5 "Summa" is a total row, not a recipient; set aside\n`]);
     const v = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750', '--quiet', '--locale', 'en']);
     expect([v.status, v.stdout]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
-    // A stated sum the rows do not have still fails: the column is read, not skipped.
-    expect(run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 751', '--quiet']).status).toBe(1);
+    // A stated sum the rows do not have still fails: the column is read, not skipped, and its summary says against what.
+    const off = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 751', '--locale', 'en']);
+    expect(off.status).toBe(1);
+    expect(off.stdout).toContain('\n  Belopp 2019 (tkr) (basis, 2019)\n    rows add up to 7,750; stated sum 7,751 (difference -1)\n');
+    expect(run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750', '--locale', 'en']).stdout).toContain('\n    rows add up to 7,750, the sum stated\n');
   });
 
   it('a value in a column with no header is an error naming its line', () => {

@@ -35,11 +35,40 @@ describe('total rows are set aside, with a note (built CLI)', () => {
     expect(r.stderr).toBe('note: -: line 4 "Alla kommuner 2019" holds the sums of the rows above: a total row, not a recipient; set aside\n');
   });
 
-  it('pays a real name that merely contains a total word', () => {
-    const r = run(['allocate', '--data', file('n.csv', 'name,weight\nSumma Konsult AB,3\nTotal Oil,5\n'), '--basis', 'weight', '--total', '800', '--format', 'csv']);
+  it('pays a real name that merely contains a total word; refuses a name that begins as a total does and holds no sums', () => {
+    const r = run(['allocate', '--data', file('n.csv', 'name,weight\nTotal Oil,3\nTotalförsvaret,5\nSumatra,2\n'), '--basis', 'weight', '--total', '1000', '--format', 'csv']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('recipient,weight,amount\nSumma Konsult AB,3,300\nTotal Oil,5,500\n');
+    expect(r.stdout).toBe('recipient,weight,amount\nTotal Oil,3,300\nTotalförsvaret,5,500\nSumatra,2,200\n');
+    // "Summa …" is how subtotals are named ("Summa Stockholms län"): without its group's sums, neither paid nor set aside.
+    const f = file('s.csv', 'name,weight\nAlfa,3\nSumma Konsult AB,5\n');
+    const s = run(['allocate', '--data', f, '--basis', 'weight', '--total', '800', '--format', 'csv']);
+    expect([s.status, s.stdout, s.stderr]).toEqual([
+      2,
+      '',
+      `statsbidrag: ${f}:3: field "name": "Summa Konsult AB" is named as a total or subtotal row, but its amounts are not the sums of its group or of the rows above it: neither a recipient nor a total to set aside; correct or remove the row\n`,
+    ]);
+  });
+
+  it('sets aside subtotals that hold their group\'s sums (Excel\'s Subtotal tool, a county\'s sum), in every command', () => {
+    const t = file(
+      'sub.csv',
+      'Kommun;Belopp 2019;Belopp 2020\nAlfa;100;110\nBeta;200;220\nSumma Norra län;300;330\nGamma;50;55\nDelta kommun;25;30\nSödra län Summa;75;85\nvarav Gamma;50;55\nTotalt*;375;415\n\n* Inklusive avrundning\n',
+    );
+    const notes =
+      `note: ${t}: line 11 below the table is a note ("* Inklusive avrundning"), not a row; not read\n` +
+      `note: ${t}: line 4 "Summa Norra län" holds the sums of the rows above: a total row, not a recipient; set aside\n` +
+      `note: ${t}: line 7 "Södra län Summa" holds the sums of the rows above it: a subtotal, not a recipient; set aside\n` +
+      `note: ${t}: line 8 "varav Gamma" is a part of a total ("varav"), not a recipient; set aside\n` +
+      `note: ${t}: line 9 "Totalt*" is a total row, not a recipient; set aside\n`;
+    const a = run(['allocate', '--data', t, '--basis', 'Belopp 2019', '--total', '375', '--format', 'csv']);
+    expect([a.status, a.stdout, a.stderr]).toEqual([0, 'recipient,weight,amount\nAlfa,100,100\nBeta,200,200\nGamma,50,50\nDelta kommun,25,25\n', notes]);
+    const c = run(['compare', t, t, '--format', 'csv']);
+    expect(c.status, c.stderr).toBe(0);
+    expect(c.stdout.split('\n').filter((l) => l.includes(',total,')).map((l) => l.split(',')[0])).toEqual(['Alfa', 'Beta', 'Gamma', 'Delta kommun']);
+    // validate checks each against its group or the rows above it: all hold.
+    const v = run(['validate', t, '--stated', 'Belopp 2019=375', '--stated', 'Belopp 2020=415', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${t}: VALID, 0 errors, 0 warnings (4 recipient rows, 2 amount columns, 8 cells)\n`]);
   });
 
   it('compare no longer counts a total row', () => {

@@ -88,8 +88,9 @@ const pairArb = dialectArb.chain((d) =>
       edits.forEach(([op, amount, name], i) => {
         const n = A.names[i];
         if (n === undefined || op === 0) {
-          // A recipient of B's own (on one side only), of any kind of name.
-          names.push(`${name} ${i}`);
+          // A recipient of B's own (on one side only), of any kind of name ("Summa-7": joined, not a
+          // total label such as "Summa 7", which is refused unless it holds sums).
+          names.push(`${name}-${i}`);
           amounts.push(amount);
         } else if (op === 1) {
           // dropped

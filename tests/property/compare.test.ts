@@ -281,6 +281,8 @@ function oracleRead(t: TableLike, label: string): AmountTable | string {
         return cell.kind === 'ok' ? cell.value : undefined;
       }),
     });
+    // A total label that holds no sums is refused, before any row is read.
+    if (found.some((f) => f.by === 'label')) return 'unmatched-total-row';
     const aside = new Set(found.map((f) => f.index));
     const seen = new Map<string, number>();
     const rows = [];
@@ -289,7 +291,7 @@ function oracleRead(t: TableLike, label: string): AmountTable | string {
       const id = t.cell(r, roles.recipient).trim();
       if (id === '') return 'missing-recipient';
       const code = roles.code !== undefined ? t.cell(r, roles.code).trim() : undefined;
-      const k = code ? `code:${code}` : recipientKey(id);
+      const k = code ? `code:${/^\d+$/.test(code) ? code.replace(/^0+(?=\d)/, '') : code}` : recipientKey(id);
       if (seen.has(k)) return `duplicate-recipient line ${t.line(r)} also ${seen.get(k)}`;
       seen.set(k, t.line(r));
       const byColumn = new Map<number, Decimal>();

@@ -1,17 +1,47 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { findTotalRows, isTotalName, maybeTotalWordBytes, totalRowNote } from '../../src/core/total-rows.js';
+import { findTotalRows, isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordBytes, totalRowNote } from '../../src/core/total-rows.js';
 
 const rows = (...r: [string, ...(string | undefined)[]][]) => r.map(([name, ...a]) => ({ name, amounts: a.map((v) => (v === undefined ? undefined : new Decimal(v))) }));
 
 describe('total rows: one rule', () => {
-  it.each(['Summa', 'SUMMA', 'Totalt', 'Total', 'Totals', 'Sum', 'Summa totalt', 'Totalsumma', 'Samtliga', 'Totalt riket', 'Hela riket', 'Grand total', 'Summa:', 'Totalt :', '\u00a0Totalt\u00a0', 'Tota\u200blt', 'S:a'])('"%s" is a total word', (name) => {
+  it.each(['Summa', 'SUMMA', 'Totalt', 'Total', 'Totals', 'Sum', 'Summa totalt', 'Totalsumma', 'Samtliga', 'Totalt riket', 'Hela riket', 'Grand total', 'Summa:', 'Totalt :', '\u00a0Totalt\u00a0', 'Tota\u200blt', 'S:a', 'Totalt*', 'Summa **', 'Hela riket\u00b2', 'Summa 1)', 'Totalt (2)', 'Summa:*', 'Delsumma', 'Summering', 'Σ', 'varav Stockholms län', 'Varav'])('"%s" is a total word', (name) => {
     expect(isTotalName(name)).toBe(true);
   });
 
   it.each(['Summa Konsult AB', 'Total Oil', 'Sumatra', 'Totalförsvaret', 'Samtliga skolor i Ale', 'Stockholm', 'Totalt:s', 'Hela', ''])('"%s" is not', (name) => {
     expect(isTotalName(name)).toBe(false);
+  });
+
+  it.each(['Summa Stockholms län', 'Stockholms län Summa', 'Totalt 32 kommuner', 'Stockholms län totalt', 'S:a Stockholms län', 'Summa (kr)', 'Totalt, kr', 'Summa 2018', 'Riket totalt', 'Stockholms län Total', 'Samtliga 32 kommuner', 'Alla län', 'Total amount', 'Summa Konsult AB', 'Totalt belopp*'])('"%s" is a total label', (name) => {
+    expect(isTotalLabel(name)).toBe(true);
+    expect(isTotalName(name)).toBe(false);
+  });
+
+  it.each(['Total Oil', 'Totalförsvaret', 'Samtliga skolor i Ale', 'Alla barns förening', 'Summa', 'Stockholm', 'Sumatra', 'Hyresgästföreningen Aros Gävle'])('"%s" is no total label', (name) => {
+    expect(isTotalLabel(name)).toBe(false);
+  });
+
+  it('a total label is a subtotal when it holds its group\'s sums, a total when it holds the sums of every row above, else refused (label)', () => {
+    expect(
+      findTotalRows(rows(['Alfa', '1', '10'], ['Beta', '2', '20'], ['Summa Norra län', '3', '30'], ['Gamma', '4', '40'], ['Södra län Summa', '4', '40'], ['varav Gamma', '4', '40'], ['Totalt 3 kommuner', '7', '70'])),
+    ).toEqual([
+      { index: 2, by: 'sum' },
+      { index: 4, by: 'subtotal' },
+      { index: 5, by: 'part' },
+      { index: 6, by: 'sum' },
+    ]);
+    // Neither its group's nor the rows above's sums: a label, which the paying commands refuse.
+    expect(findTotalRows(rows(['Alfa', '1'], ['Beta', '2'], ['Summa kommuner', '425']))).toEqual([{ index: 2, by: 'label' }]);
+    expect(findTotalRows(rows(['Summa Konsult AB', '3'], ['Alfa', '5']))).toEqual([{ index: 0, by: 'label' }]);
+    // An empty cell is no sum: one column at least must hold one.
+    expect(findTotalRows(rows(['Alfa', '1'], ['Summa Norra län', undefined]))).toEqual([{ index: 1, by: 'label' }]);
+    // A total word resets the group: the label after it holds the rows since.
+    expect(findTotalRows(rows(['Alfa', '1'], ['Summa', '1'], ['Beta', '2'], ['Gamma', '3'], ['Summa Södra län', '5']))).toEqual([
+      { index: 1, by: 'word' },
+      { index: 4, by: 'subtotal' },
+    ]);
   });
 
   it('finds a total word anywhere, and sets nothing else aside', () => {
@@ -67,8 +97,11 @@ describe('total rows: one rule', () => {
 });
 
 describe('total rows found with names as bytes (maybeTotalWordBytes)', () => {
-  it('the byte prefilter never hides a total word: the same rows as reading every name', () => {
-    const word = fc.constantFrom('Summa', 'SUMMA', 'summa :', ' Totalt riket ', 'Totalt:', 'S:a', 'Grand  Total', 'Hela riket', 'Totalt:s', 'Sumatra', 'Total Oil', '\u00a0Totalt', 'Tota\u200blt', 'Σumma', 'Samtliga');
+  it('the byte prefilters never hide a total word or label: the same rows as reading every name', () => {
+    const word = fc.constantFrom(
+      'Summa', 'SUMMA', 'summa :', ' Totalt riket ', 'Totalt:', 'S:a', 'Grand  Total', 'Hela riket', 'Totalt:s', 'Sumatra', 'Total Oil', '\u00a0Totalt', 'Tota\u200blt', 'Σumma', 'Samtliga',
+      'Totalt*', 'Summa 1)', 'Summa:**', 'Hela riket\u00b9', 'varav Alfa', 'VARAV', 'Summa Norra län', 'Norra län Summa', 'Samtliga 3 kommuner', 'Total amount', 'Delsumma', 'S:a län', 'Alla  kommuner', 'TOTALT BELOPP',
+    );
     const name = fc.oneof(word, fc.string({ maxLength: 8 }), fc.stringMatching(/^[A-Za-z :]{0,12}$/));
     fc.assert(
       fc.property(fc.array(fc.tuple(name, fc.integer({ min: 0, max: 50 })), { maxLength: 30 }), (list) => {
@@ -84,7 +117,7 @@ describe('total rows found with names as bytes (maybeTotalWordBytes)', () => {
         }
         const read = { count: list.length, name: (i: number) => names[i]!, amounts: (i: number) => [new Decimal(list[i]![1])] };
         const every = findTotalRows(read);
-        const prefiltered = findTotalRows({ ...read, maybeTotalWord: (i) => maybeTotalWordBytes(bytes, starts[i]!, ends[i]!) });
+        const prefiltered = findTotalRows({ ...read, maybeTotalWord: (i) => maybeTotalWordBytes(bytes, starts[i]!, ends[i]!) || maybeTotalLabelBytes(bytes, starts[i]!, ends[i]!) });
         expect(prefiltered).toEqual(every);
       }),
       { numRuns: 2000 },

@@ -54,15 +54,21 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     return { values, unread };
   });
   // Total rows by the one rule (core/total-rows.ts), over the amount columns; names that are slices of the input's bytes prefiltered there.
-  const totals = findTotalRows({
+  const found = findTotalRows({
     count: n,
     name: (i) => table.cell(i, roles.recipient),
     ...totalWordFilter(table, roles.recipient),
     amounts: (i) => read.map((c) => c.values.get(i)),
     sums: (positions, count) => read.map((c) => c.values.sumAt(positions, count)),
-  }).map((t) => t.index);
+  });
+  const totals = found.map((t) => t.index);
   let rows: Int32Array | undefined;
-  const totalRows: TableContext['totalRows'] = totals.map((r) => ({ line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)) }));
+  // Each total row with the recipient rows before it, and of those the rows since the total row above it (its group).
+  const totalRows: TableContext['totalRows'] = totals.map((r, k) => {
+    const before = r - k;
+    const group = k === 0 ? before : before - (totals[k - 1]! - (k - 1));
+    return { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)), before, group, part: found[k]!.by === 'part' };
+  });
   if (totals.length) {
     rows = new Int32Array(n - totals.length);
     const isTotal = new Set(totals);

@@ -37,12 +37,25 @@ export function percent(part: Decimal, whole: Decimal): Decimal | null {
   return whole.isZero() ? null : part.div(whole).times(100);
 }
 
-/** Each total row's cell for `col` against the sum of the rows. */
+/**
+ * Each total row's cell for `col` against the sum of the rows: of every recipient row, of the rows
+ * above it, or of its group (the rows since the total row above it: a subtotal per county, then a
+ * total). A mismatch names the sum it should be: its group's when recipient rows follow it (a
+ * subtotal), else every row's.
+ */
 export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal): Finding[] {
+  const rangeSum = (from: number, to: number): Decimal => col.values.sumAt(Int32Array.from({ length: to - from }, (_, k) => from + k), to - from);
   return ctx.totalRows.flatMap((row) => {
+    if (row.part) return [];
     const cell = readCell(row.cells[col.index], ctx.decimalMark);
     const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
-    if (cell.kind === 'ok' && !cell.value.eq(sum)) return [finding({ code: 'total-row-mismatch', ...at, expected: sum, actual: cell.value })];
+    if (cell.kind === 'ok' && !cell.value.eq(sum)) {
+      const group = row.group > 0 ? rangeSum(row.before - row.group, row.before) : undefined;
+      const above = row.before > 0 && row.before < ctx.count ? rangeSum(0, row.before) : undefined;
+      if ((group && cell.value.eq(group)) || (above && cell.value.eq(above))) return [];
+      const expected = group && row.before < ctx.count ? group : sum;
+      return [finding({ code: 'total-row-mismatch', ...at, expected, actual: cell.value })];
+    }
     if (cell.kind === 'bad') return [unreadableCell(cell, at)];
     return [];
   });

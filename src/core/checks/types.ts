@@ -221,8 +221,13 @@ export interface TableContext {
   idSpans?: IdSpans | undefined;
   /** Row `pos`'s cell in column c. */
   cell(pos: number, c: number): string;
-  /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
-  totalRows: { line: number; cells: readonly string[] }[];
+  /**
+   * The table's total rows (core/total-rows.ts): checked against the rows, never recipients.
+   * `before`: how many recipient rows precede it; `group`: how many of those follow the total row
+   * above it (its group's rows are positions before − group … before − 1); `part`: a "varav" row,
+   * a part of the total above it, with no sum to check.
+   */
+  totalRows: { line: number; cells: readonly string[]; before: number; group: number; part: boolean }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;

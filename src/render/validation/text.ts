@@ -116,7 +116,18 @@ export function* validationTextChunks(report: ValidationReport, paint: ReportPai
       .join(', ');
     out.push(`  ${paint.bold(printable(c.column))}${role ? ` (${printable(role)})` : ''}`);
     if (c.unreadableCells) out.push(`    ${paint.warning(w.unreadable(c.unreadableCells))}`);
-    if (c.checks.length === 0) out.push(`    ${paint.dim(w.sumOnly(money(c.sum, locale, dp)))}`);
+    if (c.checks.length === 0) {
+      // A --stated sum for this column (without a rule, no period check): the sum against it, not "no stated total".
+      const stated = report.against.reference === 'stated' ? report.against.sums.find((x) => x.header === c.column) : undefined;
+      const diff = stated ? c.sum.minus(stated.amount) : undefined;
+      out.push(
+        `    ${paint.dim(
+          stated && diff
+            ? w.sumAgainstStated(money(c.sum, locale, dp), money(stated.amount, locale, dp), diff.isZero() ? null : money(diff, locale, dp))
+            : w.sumOnly(money(c.sum, locale, dp)),
+        )}`,
+      );
+    }
     for (const k of c.checks) {
       if (c.checks.length > 1) out.push(`   ${k.years}:`);
       out.push(...checkLines(c, k, locale, paint, dp));

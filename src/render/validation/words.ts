@@ -90,6 +90,8 @@ export interface ValidationWords {
   totalOverRange: string;
   unreadable: (n: number) => string;
   sumOnly: (sum: string) => string;
+  /** A column with a --stated sum: its rows' sum against it. */
+  sumAgainstStated: (sum: string, stated: string, difference: string | null) => string;
   rowsAddUpTo: string;
   statedTotal: string;
   difference: string;
@@ -194,6 +196,7 @@ const en: ValidationWords = {
   totalOverRange: 'total over the range',
   unreadable: (n) => `${count(n, 'cell', 'cells')} could not be read and are left out of the sum`,
   sumOnly: (sum) => `rows add up to ${sum}; no stated total to compare with`,
+  sumAgainstStated: (sum, stated, difference) => (difference === null ? `rows add up to ${sum}, the sum stated` : `rows add up to ${sum}; stated sum ${stated} (difference ${difference})`),
   rowsAddUpTo: 'rows add up to',
   statedTotal: 'stated total',
   difference: 'difference',
@@ -300,6 +303,7 @@ const sv: ValidationWords = {
   totalOverRange: 'totalt för perioden',
   unreadable: (n) => (n === 1 ? '1 cell kunde inte läsas och räknas inte in i summan' : `${n} celler kunde inte läsas och räknas inte in i summan`),
   sumOnly: (sum) => `raderna summerar till ${sum}; ingen angiven total att jämföra med`,
+  sumAgainstStated: (sum, stated, difference) => (difference === null ? `raderna summerar till ${sum}, den angivna summan` : `raderna summerar till ${sum}; angiven summa ${stated} (skillnad ${difference})`),
   rowsAddUpTo: 'summa av raderna',
   statedTotal: 'angiven total',
   difference: 'skillnad',

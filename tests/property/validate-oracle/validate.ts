@@ -90,16 +90,18 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
     throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
   }
   const cellOf = (i: number, col: number | undefined) => (col === undefined ? undefined : readCell(table.cell(i, col), table.decimalMark));
-  const totals = new Set(
-    findTotalRows({
-      count: table.rowCount,
-      name: (i) => table.cell(i, idCol),
-      amounts: (i) => {
-        const cell = cellOf(i, basisCol);
-        return cell === undefined ? [] : [cell.kind === 'ok' ? cell.value : undefined];
-      },
-    }).map((t) => t.index),
-  );
+  const found = findTotalRows({
+    count: table.rowCount,
+    name: (i) => table.cell(i, idCol),
+    amounts: (i) => {
+      const cell = cellOf(i, basisCol);
+      return cell === undefined ? [] : [cell.kind === 'ok' ? cell.value : undefined];
+    },
+  });
+  // A total label that holds no sums is no row of a list to pay: refused, as allocate refuses it.
+  const unmatched = found.find((t) => t.by === 'label');
+  if (unmatched) throw new StatsbidragError('unmatched-total-row', `"${table.cell(unmatched.index, idCol).trim()}" is named as a total or subtotal row, but its amounts are not the sums of its group or of the rows above it: neither a recipient nor a total to set aside; correct or remove the row`, { ...(table.file ? { file: table.file } : {}), line: table.line(unmatched.index), field: table.headers[idCol]! });
+  const totals = new Set(found.map((t) => t.index));
   const out: ExpectedRecipient[] = [];
   for (let r = 0; r < table.rowCount; r++) {
     const id = table.cell(r, idCol).trim();

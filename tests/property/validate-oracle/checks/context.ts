@@ -36,7 +36,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     throw new StatsbidragError('no-amount-columns', `no column names a year or a year range (columns: ${headers.map((h) => `"${h}"`).join(', ')})`, { ...where, line: 1 });
   }
   // Total rows by the one rule (core/total-rows.ts), over the amount columns.
-  const totals = new Set(
+  const totals = new Map(
     findTotalRows({
       count: table.rowCount,
       name: (i) => table.cell(i, roles.recipient),
@@ -44,14 +44,18 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
         const cell = readCell(table.cell(i, index), table.decimalMark);
         return cell.kind === 'ok' ? cell.value : undefined;
       }),
-    }).map((t) => t.index),
+    }).map((t) => [t.index, t.by]),
   );
   const recipientRows: TableContext['recipientRows'] = [];
   const totalRows: TableContext['totalRows'] = [];
+  // Each total row with the recipient rows above it: all of them, and those since the total row above it (its group).
+  let groupStart = 0;
   for (let r = 0; r < table.rowCount; r++) {
     const row = { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)) };
-    if (totals.has(r)) totalRows.push(row);
-    else recipientRows.push({ ...row, id: table.cell(r, roles.recipient).trim() });
+    if (totals.has(r)) {
+      totalRows.push({ ...row, before: recipientRows.length, group: recipientRows.length - groupStart, part: totals.get(r) === 'part' });
+      groupStart = recipientRows.length;
+    } else recipientRows.push({ ...row, id: table.cell(r, roles.recipient).trim() });
   }
   return {
     file: table.file ?? null,

@@ -39,10 +39,21 @@ export function percent(part: Decimal, whole: Decimal): Decimal | null {
 
 /** Each total row's cell for `col` against the sum of the rows. */
 export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal): Finding[] {
+  // A total row holds the sum of every recipient row, of the rows above it, or of its group's rows
+  // (a subtotal); a mismatch names its group's sum when recipient rows follow it, else every row's.
+  // The column's values (as read and repaired) of recipient rows from … to − 1, added one by one.
+  const sumOf = (from: number, to: number): Decimal => col.values.slice(from, to).reduce((s: Decimal, v) => (v === undefined ? s : s.plus(v)), new Decimal(0));
   return ctx.totalRows.flatMap((row) => {
+    if (row.part) return [];
     const cell = readCell(row.cells[col.index], ctx.decimalMark);
     const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
-    if (cell.kind === 'ok' && !cell.value.eq(sum)) return [finding({ code: 'total-row-mismatch', ...at, expected: sum, actual: cell.value })];
+    if (cell.kind === 'ok' && !cell.value.eq(sum)) {
+      const followed = row.before < ctx.recipientRows.length;
+      const group = row.group > 0 ? sumOf(row.before - row.group, row.before) : undefined;
+      if (group && cell.value.eq(group)) return [];
+      if (row.before > 0 && followed && cell.value.eq(sumOf(0, row.before))) return [];
+      return [finding({ code: 'total-row-mismatch', ...at, expected: group && followed ? group : sum, actual: cell.value })];
+    }
     if (cell.kind === 'bad') return [unreadableCell(cell, at)];
     return [];
   });

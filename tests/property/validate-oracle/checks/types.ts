@@ -166,7 +166,7 @@ export interface TableContext {
   otherCols: number[];
   recipientRows: RecipientRow[];
   /** The table's total rows (core/total-rows.ts): checked against the rows, never recipients. */
-  totalRows: { line: number; cells: readonly string[] }[];
+  totalRows: { line: number; cells: readonly string[]; before: number; group: number; part: boolean }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;
