@@ -8,7 +8,8 @@
  */
 import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
-import { columnRoles, isBareAmountHeader } from './columns.js';
+import { columnRoles, headerScale, isBareAmountHeader } from './columns.js';
+import { scaleOf } from './scaled.js';
 import { codeKey, recipientKey } from './recipient-key.js';
 import { findTotalRows, isTotalKey, isTotalLabel, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
@@ -513,6 +514,13 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
       weights.setDecimal(i, reading.value);
     }
   }
+  // A column whose header states a unit ("Belopp 2019 (tkr)") is read in kronor: its amounts × 10^scale, and a note says so.
+  amounts = amounts.map((column, slot) => {
+    const scale = headerScale(columns[slot]!.header);
+    if (scale === 0) return column;
+    notes.push(`${file ? `${file}: ` : ''}column "${columns[slot]!.header}" states its amounts in ${scale === 3 ? 'thousands' : scale === 6 ? 'millions' : 'billions'} of kronor: read as kronor (× ${scaleOf(scale).toString().replace(/\B(?=(\d{3})+$)/g, ' ')})`);
+    return column.timesPowerOfTen(scale);
+  });
   return {
     columns: {
       label,

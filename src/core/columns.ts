@@ -146,3 +146,21 @@ export function columnRoles(headers: readonly string[], options: RoleOptions = {
 
 /** Whether a header is a bare amount column ("amount", "belopp") that needs a year from the caller. */
 export const isBareAmountHeader = (header: string): boolean => isOneOf(header, AMOUNT_HEADERS);
+
+/**
+ * The unit a column's header states its amounts in, as a power of ten of kronor: 3 for
+ * "Belopp 2019 (tkr)", "Belopp, tusental kronor", "i tkr"; 6 for "(mnkr)", "miljoner kronor",
+ * "(MSEK)"; 9 for "(mdkr)", "miljarder kronor"; 0 when it states none (or kronor). An agency's
+ * table in thousands beside another in kronor is the same money written 1 000 times smaller.
+ */
+export function headerScale(header: string): number {
+  const h = header.toLowerCase().replace(/\s+/g, ' ');
+  const m = HEADER_UNIT.exec(h);
+  if (!m) return 0;
+  const u = m[1]!;
+  return /^(md|miljard|bn|billion)/.test(u) ? 9 : /^(m|mn|milj|mio|million)/.test(u) ? 6 : 3;
+}
+
+/** A unit word in a header, standing alone (in parentheses, after a comma or "i", at the end). */
+const HEADER_UNIT =
+  /(?:^|[\s(,;/])((?:tkr|tsek|ksek|mnkr|mkr|msek|mdkr|mdsek)|(?:tusen(?:tal|tals)?|miljoner|miljarder|mn|md|mdr|mio|milj\.?) ?(?:kr|kronor|sek)|(?:thousands?|millions?|billions?|bn) (?:of )?(?:sek|kronor|kr)|(?:sek|kr|kronor) ?(?:thousands?|millions?|billions?|'000|000s))(?=$|[\s),.;:/])/;

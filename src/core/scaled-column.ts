@@ -28,6 +28,15 @@ export class ScaledColumn {
     this.small = new Int32Array(length);
   }
 
+  /** The column with every value × 10^k (k ≥ 0): a header's unit (tkr) read as kronor. Exact: the held integers × 10^k, or fewer decimals. */
+  timesPowerOfTen(k: number): ScaledColumn {
+    const out = new ScaledColumn(this.length);
+    const keep = Math.min(k, this.decimals);
+    const factor = scaleOf(k - keep);
+    for (let i = 0; i < this.length; i++) out.set(i, this.get(i) * factor, this.decimals - keep);
+    return out;
+  }
+
   /** Whether every value is held as a safe integer (numberAt reads them without a bigint). */
   get numeric(): boolean {
     return this.big === undefined;

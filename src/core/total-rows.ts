@@ -227,13 +227,38 @@ const TOTAL_TOKENS = new Set(['summa', 's:a', 'sa', 'totalt', 'total', 'totals',
  * Whether the sums alone may make a row with this name a total row. One column that equals the sum
  * of the others is a coincidence a plain list often has (3, 5, 2 and 10): a row named like a
  * recipient is then a recipient, unless its name is empty or holds a total word ("Summa
- * kommuner", "Riket 2019"). Two or more columns that each equal their sum are not a coincidence.
+ * kommuner", "Riket 2019"). Two or more columns that each equal their sum are not a coincidence,
+ * unless they are proportional to each other (one coincidence, seen twice).
  */
-function sumsMakeTotal(name: string, held: number): boolean {
+function sumsMakeTotal(name: string, held: number, independent: () => boolean): boolean {
   if (held === 0) return false;
-  if (held >= 2) return true;
   const key = recipientKey(name);
-  return key === '' || key.split(/[\s,.;()\[\]\-–—/]+/).some((word) => TOTAL_TOKENS.has(word.replace(/:$/, '')));
+  if (key === '' || key.split(/[\s,.;()\[\]\-–—/]+/).some((word) => TOTAL_TOKENS.has(word.replace(/:$/, '')))) return true;
+  // Columns proportional to each other ("Belopp 2020" = 1.1 × "Belopp 2019", the pro-rata rule) show
+  // one coincidence, not several: a row named like a recipient is then a recipient.
+  return held >= 2 && independent();
+}
+
+/**
+ * Whether the columns of `amounts` (rows `rows[0..count)` and the candidate `last`) are not all
+ * proportional: some two columns' values, cross-multiplied, differ on some row (exact). Rows are
+ * read until one shows it, nearly always the first.
+ */
+function independentColumns(read: RowsForTotals, rows: Int32Array, count: number, last: readonly (Decimal | undefined)[]): boolean {
+  const held = last.map((v, c) => (v !== undefined && !v.isZero() ? c : -1)).filter((c) => c >= 0);
+  const base = held[0]!;
+  for (const c of held.slice(1)) {
+    // Column c is proportional to the first held column when c × base0 = base × c0 on every row (the candidate's values as the reference).
+    const b0 = last[base]!;
+    const c0 = last[c]!;
+    for (let p = 0; p < count; p++) {
+      const a = read.amounts(rows[p]!);
+      const vb = a[base] ?? new Decimal(0);
+      const vc = a[c] ?? new Decimal(0);
+      if (!vc.times(b0).eq(vb.times(c0))) return true;
+    }
+  }
+  return false;
 }
 
 const sameAmounts = (a: readonly (Decimal | undefined)[], b: readonly (Decimal | undefined)[]): boolean =>
@@ -294,7 +319,7 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
     const start = read.sums ? Math.max(from, 2) : 0;
     const sums = read.sums ? read.sums(rest, start) : Array.from({ length: columns }, () => new Decimal(0));
     for (let p = start; p < rest.length; p++) {
-      if (p >= from && p >= 2 && sumsMakeTotal(read.name(rest[p]!), sumsHeld(last, sums))) {
+      if (p >= from && p >= 2 && sumsMakeTotal(read.name(rest[p]!), sumsHeld(last, sums), () => independentColumns(read, rest, p, last))) {
         for (let q = p; q < rest.length; q++) bySum.add(rest[q]!);
         break;
       }

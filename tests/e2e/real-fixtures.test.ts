@@ -101,6 +101,20 @@ describe('real-shaped tables: trailing delimiters, a title right above the heade
     expect([v.status, v.stdout]).toEqual([0, `${titled}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
   });
 
+  it('compare reads a column in thousands of kronor (its header says tkr) as kronor, and says so', () => {
+    const dir = tempDir();
+    const kr = join(dir, 'kr.csv');
+    const tkr = join(dir, 'tkr.csv');
+    writeFileSync(kr, 'Kommun;Belopp 2019\nJärfälla;32 000 000\nHuddinge;37 500 000\n');
+    writeFileSync(tkr, 'Kommun;Belopp 2019 (tkr)\nJärfälla;32 000\nHuddinge;37 499,5\n');
+    const r = run(['compare', kr, tkr, '--format', 'csv']);
+    expect([r.status, r.stderr]).toEqual([0, `note: ${tkr}: column "Belopp 2019 (tkr)" states its amounts in thousands of kronor: read as kronor (× 1 000)\n`]);
+    expect(r.stdout).toBe(
+      'recipient,code,status,year,a,b,difference,percent\nHuddinge,,both,2019,37500000,37499500,-500,-0.0013\nHuddinge,,both,total,37500000,37499500,-500,-0.0013\n' +
+        'Järfälla,,both,2019,32000000,32000000,0,0.0000\nJärfälla,,both,total,32000000,32000000,0,0.0000\n',
+    );
+  });
+
   it('one table holding 0180 and 180 holds one code twice', () => {
     const dir = tempDir();
     const file = join(dir, 'twice.csv');

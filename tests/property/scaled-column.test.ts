@@ -65,6 +65,22 @@ describe('ScaledColumn', () => {
   });
 });
 
+describe('ScaledColumn.timesPowerOfTen', () => {
+  it('is every value × 10^k exactly, with the decimals the products need', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 20 }), fc.integer({ min: 0, max: 9 }), (ops, k) => {
+        const column = new ScaledColumn(8);
+        for (const { row, scaled, decimals } of ops) column.set(row, scaled, decimals);
+        const times = column.timesPowerOfTen(k);
+        const factor = new Decimal(10).pow(k);
+        for (let i = 0; i < 8; i++) expect(times.decimal(i).eq(column.decimal(i).times(factor))).toBe(true);
+        expect(times.decimals).toBeLessThanOrEqual(Math.max(0, column.decimals - k));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('ScaledColumn.sumExact', () => {
   it('is the exact sum of the rows asked for when it is a safe integer, and undefined only when it may not be', () => {
     // Columns of 32-bit integers (and their edges), of safe integers beyond them, or with a bigint.

@@ -44,6 +44,15 @@ describe('total rows: one rule', () => {
     ]);
   });
 
+  it('two columns proportional to each other are one coincidence: a last row named like a recipient that holds both sums is a recipient', () => {
+    // "Belopp 2020" = 1.1 × "Belopp 2019" (the pro-rata rule): Centrum = Norr + Söder in both by one coincidence.
+    expect(findTotalRows(rows(['Norr', '500000', '550000'], ['Söder', '700000', '770000'], ['Centrum', '1200000', '1320000']))).toEqual([]);
+    // Columns that are not proportional: two coincidences at once are a total row.
+    expect(findTotalRows(rows(['Norr', '500000', '560000'], ['Söder', '700000', '760000'], ['Centrum', '1200000', '1320000']))).toEqual([{ index: 2, by: 'sum' }]);
+    // An empty name (or a total word) needs no second column.
+    expect(findTotalRows(rows(['Norr', '500000', '550000'], ['Söder', '700000', '770000'], ['', '1200000', '1320000']))).toEqual([{ index: 2, by: 'sum' }]);
+  });
+
   it('finds a total word anywhere, and sets nothing else aside', () => {
     expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Totalt', '8']))).toEqual([{ index: 2, by: 'word' }]);
     expect(findTotalRows(rows(['Summa', '8'], ['Alfa', '3'], ['Beta', '5']))).toEqual([{ index: 0, by: 'word' }]);

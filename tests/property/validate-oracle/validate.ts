@@ -50,7 +50,7 @@ export { FINDING_CODES } from '../../../src/core/checks/codes.js';
 type Reference =
   | { reference: 'rules'; years: string[]; basis: string | null }
   | { reference: 'split'; options: string }
-  | { reference: 'stated'; sums: { column: string; amount: Decimal }[]; rule: { basis: string | null; unit: Decimal; method: string } | null }
+  | { reference: 'stated'; sums: { column: string; amount: Decimal; header?: string }[]; rule: { basis: string | null; unit: Decimal; method: string } | null }
   | { reference: 'table' };
 
 export interface ValidationReport {
@@ -157,7 +157,7 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
           basis: basis.column?.header ?? null,
         }
       : options.stated?.length
-        ? { reference: 'stated', sums: options.stated.map((s) => ({ column: s.column, amount: s.amount })), rule: options.statedRule ? { basis: basis.column?.header ?? null, ...options.statedRule } : null }
+        ? { reference: 'stated', sums: options.stated.map((s, i) => ({ column: s.column, amount: s.amount, header: ctx.headers[statedIndexes[i]!] ?? s.column })), rule: options.statedRule ? { basis: basis.column?.header ?? null, ...options.statedRule } : null }
         : { reference: 'table' };
   const byCode: Record<string, number> = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
