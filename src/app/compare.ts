@@ -2,7 +2,7 @@
  * `compare` as a use case: two scenarios (files, bundled names or baseline) run and compared per
  * recipient and year, or two tables (CSV, xlsx, the tool's JSON) compared as they are.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { amountColumnsOf, amountColumnsRead } from '../core/amount-table.js';
 import { compare, compareAmountColumns, type Comparison } from '../core/compare.js';
@@ -115,6 +115,8 @@ export async function compareInputsUseCase(request: CompareRequest): Promise<{ c
   const tableB = isTableArgument(request.b);
   if (tableA !== tableB) {
     const [table, scenario] = tableA ? [request.a, request.b] : [request.b, request.a];
+    // A table's name that names no file (a typo) is that, not a scenario.
+    if (TABLE_EXTENSIONS.has(extname(scenario).toLowerCase()) && !existsSync(resolveInput(scenario))) throw new StatsbidragError('file-not-found', 'no such file', { file: scenario });
     throw new StatsbidragError('invalid-option', `compare takes two tables or two scenarios: "${table}" is a table and "${scenario}" is not`, { file: scenario }, 'usage');
   }
   if (tableA) return compareTablesUseCase(request);

@@ -53,7 +53,7 @@ export function resolveColumn(headers: readonly string[], spec: string, role = '
   );
 }
 
-const ID_HEADERS = ['kommun', 'recipient', 'mottagare', 'namn', 'name', 'sökande', 'applicant', 'organisation', 'party', 'parti', 'state'];
+const ID_HEADERS = ['kommun', 'kommunnamn', 'municipality', 'recipient', 'mottagare', 'namn', 'name', 'sökande', 'applicant', 'organisation', 'organization', 'party', 'parti', 'state'];
 
 /** The recipient column when the user names none: a well-known header, else the first column. */
 export function guessIdColumn(headers: readonly string[]): number {

@@ -31,7 +31,7 @@ import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
 import { note, setNoteSink } from './notes.js';
 import { decideDecimalMark } from './table/decimal-mark.js';
-import { ColumnarTable } from './table/model.js';
+import { ColumnarTable, withoutRows } from './table/model.js';
 
 export type { BulkColumns } from '../core/bulk-columns.js';
 
@@ -106,18 +106,6 @@ export function readBulkTable(table: ColumnarTable, columns: BulkColumnNames, se
   return bulkColumnsOf(table, columns, settle, false, () => table.decimalMark)?.columns;
 }
 
-/** The table's rows but those in `aside` (ascending): the same bytes, fewer offsets. */
-function withoutRows(table: ColumnarTable, aside: readonly number[]): ColumnarTable {
-  const keep = new Int32Array(table.rowCount - aside.length);
-  for (let r = 0, a = 0, k = 0; r < table.rowCount; r++) {
-    if (a < aside.length && aside[a] === r) a++;
-    else keep[k++] = r;
-  }
-  const pick = (from: Int32Array): Int32Array => keep.map((r) => from[r]!);
-  const kept = new ColumnarTable(table.file, table.headers, table.delimiter, table.bytes, keep.length, table.starts.map(pick), table.ends.map(pick), pick(table.lines), table.extras);
-  kept.decimalMark = table.decimalMark;
-  return kept;
-}
 
 /**
  * The table with every cell of `cols` a slice of its bytes: cells held as strings (extras: a

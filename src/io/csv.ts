@@ -4,7 +4,8 @@
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { csvErrorCode, StatsbidragError } from '../core/errors.js';
-import { tableFromRows, withoutBlankColumns, type ColumnarTable, type ColumnsRead } from './table/model.js';
+import { tableFromRows, withoutBlankColumns, withoutRepeatedHeaders, type ColumnarTable, type ColumnsRead } from './table/model.js';
+import { note } from './notes.js';
 import { fieldCountError, scanPlain, scanQuoted } from './table/scan.js';
 import { unguardFormula } from '../core/formula-guard.js';
 
@@ -245,5 +246,6 @@ export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: 
   // A trailing delimiter on every line ("Kommun;Belopp;"), an empty spacer column: not a column.
   table = withoutBlankColumns(table, firstLine);
   checkHeaders(table.headers, file, firstLine);
-  return table;
+  // The header again at a page break of a table pasted from a PDF: not a row.
+  return withoutRepeatedHeaders(table, note);
 }

@@ -24,7 +24,8 @@
 import { located, StatsbidragError } from '../core/errors.js';
 import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
-import { ColumnsSink, type ColumnarTable } from './table/model.js';
+import { ColumnsSink, withoutRepeatedHeaders, type ColumnarTable } from './table/model.js';
+import { note } from './notes.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 import { columnLetters, denseCells, relationships, SharedStrings, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
 import type { RowSink } from './table/sink.js';
@@ -347,5 +348,6 @@ export async function tableFromXlsx(
 ): Promise<ColumnarTable & XlsxRead & { headerNote?: string; notesNote?: string }> {
   const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells, header);
   const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}), ...(xml ? { xml } : {}) });
-  return Object.assign(sink.columns.table, read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
+  // The header again further down (a sheet pasted from a PDF's pages): not a row.
+  return Object.assign(withoutRepeatedHeaders(sink.columns.table, note), read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
 }

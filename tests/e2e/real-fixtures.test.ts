@@ -115,6 +115,23 @@ describe('real-shaped tables: trailing delimiters, a title right above the heade
     );
   });
 
+  it('a header repeated at a page break is no row; an English "Municipality" column names the recipients; a mistyped table is no such file', () => {
+    const dir = tempDir();
+    const pasted = join(dir, 'pasted.csv');
+    writeFileSync(pasted, 'Code;Municipality;Amount 2019\n0123;Järfälla;300\n0126;Huddinge;500\nCODE;MUNICIPALITY;Amount 2019\n0127;Botkyrka;200\n');
+    const a = run(['allocate', '--data', pasted, '--basis', '2019', '--total', '1000', '--format', 'csv']);
+    expect([a.status, a.stdout, a.stderr]).toEqual([
+      0,
+      'recipient,code,weight,amount\nJärfälla,0123,300,300\nHuddinge,0126,500,500\nBotkyrka,0127,200,200\n',
+      `note: ${pasted}: line 4 repeats the header (a page break in a pasted table), not a row; not read\n`,
+    ]);
+    const v = run(['validate', pasted, '--stated', '2019=1 000', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${pasted}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
+    const typo = join(dir, 'typo.csv');
+    const c = run(['compare', pasted, typo]);
+    expect([c.status, c.stdout, c.stderr]).toEqual([2, '', `statsbidrag: ${typo}: no such file\n`]);
+  });
+
   it('one table holding 0180 and 180 holds one code twice', () => {
     const dir = tempDir();
     const file = join(dir, 'twice.csv');

@@ -14,6 +14,7 @@
 import type { DecimalMark } from '../../core/amount.js';
 import type { TableLike } from '../../core/cells.js';
 import { StatsbidragError } from '../../core/errors.js';
+import { recipientKey } from '../../core/recipient-key.js';
 import type { RowSink } from './sink.js';
 
 export interface TableRow {
@@ -410,4 +411,50 @@ export function withoutBlankColumns(table: ColumnarTable, firstLine: number): Co
   );
   copy.decimalMark = table.decimalMark;
   return copy;
+}
+
+/** The table's rows but those in `aside` (ascending): the same bytes, fewer offsets (a column left out stays so). */
+export function withoutRows(table: ColumnarTable, aside: readonly number[]): ColumnarTable {
+  if (aside.length === 0) return table;
+  const keep = new Int32Array(table.rowCount - aside.length);
+  for (let r = 0, a = 0, k = 0; r < table.rowCount; r++) {
+    if (a < aside.length && aside[a] === r) a++;
+    else keep[k++] = r;
+  }
+  const pick = (from: Int32Array): Int32Array => (from.length === 0 ? from : keep.map((r) => from[r]!));
+  const kept = new ColumnarTable(table.file, table.headers, table.delimiter, table.bytes, keep.length, table.starts.map(pick), table.ends.map(pick), pick(table.lines), table.extras, table.omitted);
+  kept.decimalMark = table.decimalMark;
+  return kept;
+}
+
+/**
+ * The rows that repeat the header (cell for cell, as recipient keys: "KOMMUN" repeats "Kommun"):
+ * a table pasted from a PDF carries its header again at each page break. Not rows: their lines, ascending.
+ */
+function repeatedHeaderRows(table: ColumnarTable): number[] {
+  const keys = table.headers.map((h) => recipientKey(h));
+  const checked = keys.map((k, c) => k !== '' && table.omitted?.columns[c] !== 1);
+  if (checked.filter(Boolean).length < 2) return [];
+  // One column's cell is looked at first, by its length in bytes: nearly every row differs there.
+  const c0 = checked.indexOf(true);
+  const length = Buffer.byteLength(table.headers[c0]!, 'utf8');
+  const starts = table.starts[c0]!;
+  const ends = table.ends[c0]!;
+  const found: number[] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const s = starts[r]!;
+    if (s >= 0 && ends[r]! - s !== length) continue;
+    if (keys.every((k, c) => !checked[c] || recipientKey(table.cell(r, c)) === k)) found.push(r);
+  }
+  return found;
+}
+
+/** The table without the rows that repeat its header, which a note names; the same table when none does. */
+export function withoutRepeatedHeaders(table: ColumnarTable, note: (text: string) => void): ColumnarTable {
+  const repeated = repeatedHeaderRows(table);
+  if (repeated.length === 0) return table;
+  const lines = repeated.map((r) => table.line(r));
+  const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}, …` : lines.join(', ');
+  note(`${table.file}: ${lines.length === 1 ? `line ${shown} repeats` : `lines ${shown} repeat`} the header (a page break in a pasted table), not ${lines.length === 1 ? 'a row' : 'rows'}; not read`);
+  return withoutRows(table, repeated);
 }
