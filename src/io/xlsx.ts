@@ -125,7 +125,15 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   // All shared strings' characters: within the bytes one part may inflate to, and a quarter of a GiB.
   const strings = stringsPart === undefined ? SharedStrings.of([]) : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
   await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink, options.xml);
-  sink.end();
+  try {
+    sink.end();
+  } catch (e) {
+    // The first visible worksheet holds no cell (a chart placed on a sheet of its own): say which sheets there are.
+    if (e instanceof StatsbidragError && e.code === 'empty-file' && options.sheet === undefined && sheets.length > 1) {
+      throw new StatsbidragError('empty-file', `sheet "${sheet.name}", the first visible worksheet, is empty (sheets: ${sheets.map(quoted).join(', ')}); name the one with the table with --sheet`, { file });
+    }
+    throw e;
+  }
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
 }
 

@@ -251,3 +251,15 @@ describe('hidden rows of a sheet', () => {
     }
   });
 });
+
+describe('an empty first worksheet', () => {
+  it('names the sheets and --sheet when the workbook has others; alone, it is just empty', async () => {
+    const data = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c><c r="B1" t="inlineStr"><is><t>weight</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Alfa</t></is></c><c r="B2"><v>1</v></c></row></sheetData>';
+    const two = xlsx([{ name: 'Diagram', data: '<sheetData/>' }, { name: 'Data', data }]);
+    const e = await caught(tableFromXlsx(two, 'd.xlsx'));
+    expect([e.code, e.message]).toEqual(['empty-file', 'sheet "Diagram", the first visible worksheet, is empty (sheets: 1 "Diagram", 2 "Data"); name the one with the table with --sheet']);
+    expect((await tableFromXlsx(two, 'd.xlsx', 'Data')).rows.map((r) => r.cells)).toEqual([['Alfa', '1']]);
+    const one = await caught(tableFromXlsx(xlsx([{ name: 'Diagram', data: '<sheetData/>' }]), 'o.xlsx'));
+    expect([one.code, one.message]).toEqual(['empty-file', 'sheet "Diagram" is empty']);
+  });
+});
