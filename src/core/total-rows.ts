@@ -13,12 +13,11 @@
  *    "Totalsumma", or ends with "Summa", "Totalt", "Total" or "Totalsumma" ("Summa Stockholms
  *    län", "Stockholms län Summa" as Excel's Subtotal tool writes it, "Totalt 32 kommuner"), or
  *    "Samtliga", "Alla" or "Total" before a count or what is counted ("Samtliga 32 kommuner",
- *    "Total amount"), and its
- *    amounts are the sums of the rows of its group (the rows since the total row above it) or of
- *    all the rows above it: a subtotal. A total label whose amounts are neither is no row to pay
- *    or to count (`by: 'label'`): the commands that pay or count refuse the table, naming it, and
- *    validate checks it as a total row. "Total Oil" is a recipient; "Summa Konsult AB" is refused
- *    unless it holds its group's sums; or
+ *    "Total amount"), and its amounts are the sums of all the rows above it ('sum') or of its
+ *    group, the rows since the total row above it ('subtotal'). A total label whose amounts are
+ *    neither is no row to pay or to count ('label'): the commands that pay or count refuse the
+ *    table, naming it, and validate checks it as a total row. "Total Oil" is a recipient;
+ *    "Summa Konsult AB" is refused unless it holds the sums above it; or
  *  - it is one of the table's last rows and its amounts equal, exactly, the column sums of the
  *    rows above it (at least two of them, and not all zero): a total row without a total word
  *    (unless it names a recipient above it: that is a duplicate, and reported as one). With only
@@ -144,8 +143,9 @@ const LABEL_COUNTED = new Set(['kommuner', 'län', 'regioner', 'mottagare', 'sö
 
 /**
  * Whether a name is a total label ("Summa Stockholms län", "Stockholms län Summa", "Totalt 32
- * kommuner", "Summa (kr)"): more than one word, the first or last of them a total word. Not a
- * total word itself (isTotalName).
+ * kommuner", "Summa (kr)", "Samtliga 32 kommuner"): more than one word, the first or last of them
+ * a total word, or a word of all before a count or what is counted. Asked of names that are no
+ * total word (isTotalName).
  */
 export function isTotalLabel(name: string): boolean {
   if (name.length > 120) return false;

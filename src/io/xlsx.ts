@@ -125,7 +125,15 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   // All shared strings' characters: within the bytes one part may inflate to, and a quarter of a GiB.
   const strings = stringsPart === undefined ? SharedStrings.of([]) : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
   await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink, options.xml);
-  sink.end();
+  try {
+    sink.end();
+  } catch (e) {
+    // The first visible worksheet holds no cell (a chart placed on a sheet of its own): say which sheets there are.
+    if (e instanceof StatsbidragError && e.code === 'empty-file' && options.sheet === undefined && sheets.length > 1) {
+      throw new StatsbidragError('empty-file', `sheet "${sheet.name}", the first visible worksheet, is empty (sheets: ${sheets.map(quoted).join(', ')}); name the one with the table with --sheet`, { file });
+    }
+    throw e;
+  }
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
 }
 
@@ -170,6 +178,23 @@ class SheetSink implements RowSink {
 
   onSheet(name: string): void {
     this.sheet = name;
+  }
+
+  /** The sheet's hidden rows (hidden by hand or by a filter), ascending. */
+  readonly hidden: number[] = [];
+  hiddenRow(line: number): void {
+    this.hidden.push(line);
+  }
+
+  /** The note naming the table's rows the sheet hides: read as every other row (Excel's SUM counts them too). */
+  hiddenNote(table: ColumnarTable): string | undefined {
+    if (this.hidden.length === 0) return undefined;
+    const hidden = new Set(this.hidden);
+    const lines: number[] = [];
+    for (let r = 0; r < table.rowCount; r++) if (hidden.has(table.line(r))) lines.push(table.line(r));
+    if (lines.length === 0) return undefined;
+    const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}, … (${lines.length})` : lines.join(', ');
+    return `${this.file}: ${lines.length === 1 ? 'row' : 'rows'} ${shown} of sheet "${this.sheet}" ${lines.length === 1 ? 'is' : 'are'} hidden (by hand or by a filter) and read as every other row, as Excel's SUM counts them`;
   }
 
   /** Decide the header from the rows held: now, when they settle it, or at the end of the sheet (`last`). */
@@ -349,5 +374,8 @@ export async function tableFromXlsx(
   const sink = new SheetSink(file, (limits ?? XLSX_LIMITS).maxCells, header);
   const read = await readXlsx(bytes, file, sink, { sheet, onSheet: (name) => sink.onSheet(name), ...(limits ? { limits } : {}), ...(xml ? { xml } : {}) });
   // The header again further down (a sheet pasted from a PDF's pages): not a row.
-  return Object.assign(withoutRepeatedHeaders(sink.columns.table, note), read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
+  const table = withoutRepeatedHeaders(sink.columns.table, note);
+  const hidden = sink.hiddenNote(table);
+  if (hidden) note(hidden);
+  return Object.assign(table, read, sink.note === undefined ? {} : { headerNote: sink.note }, sink.notesNote === undefined ? {} : { notesNote: sink.notesNote });
 }

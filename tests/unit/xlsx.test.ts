@@ -227,3 +227,39 @@ describe('reading a sheet into a Table', () => {
     expect([0, 25, 26, 27, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
   });
 });
+
+describe('hidden rows of a sheet', () => {
+  it('are read as every other row, and a note names those in the table (both XML readers)', async () => {
+    const { setNoteSink } = await import('../../src/io/notes.js');
+    const data =
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c><c r="B1" t="inlineStr"><is><t>weight</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>Alfa</t></is></c><c r="B2"><v>1</v></c></row>' +
+      '<row r="3" hidden="1"><c r="A3" t="inlineStr"><is><t>Beta</t></is></c><c r="B3"><v>2</v></c></row>' +
+      '<row r="4" hidden="true" spans="1:2"><c r="A4" t="inlineStr"><is><t>Gamma</t></is></c><c r="B4"><v>3</v></c></row>' +
+      '<row r="5" hidden="0"><c r="A5" t="inlineStr"><is><t>Delta</t></is></c><c r="B5"><v>4</v></c></row></sheetData>';
+    const bytes = xlsx([{ name: 'Blad1', data }]);
+    for (const xml of ['fast', 'text', 'saxes'] as const) {
+      const notes: string[] = [];
+      const before = setNoteSink((t) => notes.push(t));
+      try {
+        const table = await tableFromXlsx(bytes, 'h.xlsx', undefined, undefined, undefined, xml);
+        expect(table.rows.map((r) => r.cells[0])).toEqual(['Alfa', 'Beta', 'Gamma', 'Delta']);
+      } finally {
+        setNoteSink(before);
+      }
+      expect(notes).toEqual(['h.xlsx: rows 3, 4 of sheet "Blad1" are hidden (by hand or by a filter) and read as every other row, as Excel\'s SUM counts them']);
+    }
+  });
+});
+
+describe('an empty first worksheet', () => {
+  it('names the sheets and --sheet when the workbook has others; alone, it is just empty', async () => {
+    const data = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c><c r="B1" t="inlineStr"><is><t>weight</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Alfa</t></is></c><c r="B2"><v>1</v></c></row></sheetData>';
+    const two = xlsx([{ name: 'Diagram', data: '<sheetData/>' }, { name: 'Data', data }]);
+    const e = await caught(tableFromXlsx(two, 'd.xlsx'));
+    expect([e.code, e.message]).toEqual(['empty-file', 'sheet "Diagram", the first visible worksheet, is empty (sheets: 1 "Diagram", 2 "Data"); name the one with the table with --sheet']);
+    expect((await tableFromXlsx(two, 'd.xlsx', 'Data')).rows.map((r) => r.cells)).toEqual([['Alfa', '1']]);
+    const one = await caught(tableFromXlsx(xlsx([{ name: 'Diagram', data: '<sheetData/>' }]), 'o.xlsx'));
+    expect([one.code, one.message]).toEqual(['empty-file', 'sheet "Diagram" is empty']);
+  });
+});

@@ -27,6 +27,8 @@ export interface RowSink {
    * so that a cell read from the sheet's bytes is not made a string. The reader may reuse all of them.
    */
   bytesRow?(line: number, cols: ArrayLike<number>, count: number, bytes: Buffer, starts: ArrayLike<number>, ends: ArrayLike<number>): void;
+  /** Optional: row `line` of an xlsx sheet is hidden (by hand, or by a filter); called when the row opens, before its cells. */
+  hiddenRow?(line: number): void;
   /** After the last row (also when there was none). */
   end(): void;
 }

@@ -616,6 +616,10 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         if (n <= lastRow) fail(`row ${n} comes after row ${lastRow}: the rows are out of order`);
         lastRow = n;
         col = -1;
+        if (sink.hiddenRow) {
+          const hidden = a === byteReader ? byteReader.get('hidden') : a.get('hidden');
+          if (hidden === '1' || hidden === 'true') sink.hiddenRow(n);
+        }
         break;
       }
       case 'sheetData':
