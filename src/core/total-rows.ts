@@ -170,19 +170,30 @@ export function isTotalLabel(name: string): boolean {
 export function maybeTotalLabelBytes(bytes: Uint8Array, s: number, e: number): boolean {
   while (s < e && bytes[s] === 0x20) s++;
   while (e > s && bytes[e - 1] === 0x20) e--;
-  for (let k = s; k < e; k++) if (bytes[k]! >= 0x80 || bytes[k]! < 0x20) return true;
-  let w = s;
-  while (w < e && bytes[w] !== 0x20) w++;
-  if (w === e) return false;
-  const f = bytes[s]! | 0x20;
-  // s(umma, :a, amtliga), t(otalt), d(elsumma), a(lla, ll), v(arav: a total word, isTotalKey)
-  const first = f === 0x73 || f === 0x74 || f === 0x64 || f === 0x61 || f === 0x76;
-  let v = e;
-  while (v > s && bytes[v - 1] !== 0x20) v--;
-  // The last word's letters end in "a" (summa), "t" (totalt) or "l" (total), a marker or punctuation.
-  const c = bytes[e - 1]! | 0x20;
-  const last = (bytes[v]! | 0x20) === 0x73 || (bytes[v]! | 0x20) === 0x74 || c < 0x61 || c > 0x7a;
-  return first || last;
+  if (s === e) return false;
+  const f = bytes[s]!;
+  const c = bytes[e - 1]!;
+  // Not ASCII at either end (a superscript marker, "Σ", a zero-width character): the key decides.
+  if (f >= 0x80 || c >= 0x80) return true;
+  // A first word s(umma, :a, amtliga), t(otalt, otal), d(elsumma), a(lla, ll), v(arav): a label when
+  // a space follows it (or a character that is not ASCII: a no-break space, a zero-width one).
+  const fl = f | 0x20;
+  if (fl === 0x73 || fl === 0x74 || fl === 0x64 || fl === 0x61 || fl === 0x76) {
+    for (let k = s + 1; k < e; k++) if (bytes[k] === 0x20 || bytes[k]! >= 0x80 || bytes[k]! < 0x20) return true;
+  }
+  // A footnote marker or punctuation at the end ("Norra län Summa*", "Summa (kr)").
+  if (c === 0x2a || c === 0x29 || c === 0x3a || c === 0x2e || c === 0x2c) return true;
+  // A last word s(umma) or t(otalt, otal, otalsumma): it ends in "a", "t" or "l".
+  const cl = c | 0x20;
+  if (cl !== 0x61 && cl !== 0x74 && cl !== 0x6c) return false;
+  let v = e - 1;
+  while (v > s && bytes[v - 1] !== 0x20) {
+    if (bytes[v - 1]! >= 0x80 || bytes[v - 1]! < 0x20) return true;
+    v--;
+  }
+  if (v === s) return false;
+  const w = bytes[v]! | 0x20;
+  return w === 0x73 || w === 0x74;
 }
 
 /** A row as the rule sees it: its name, and its amounts (undefined: an empty or unreadable cell). */

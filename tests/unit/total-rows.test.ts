@@ -110,6 +110,7 @@ describe('total rows found with names as bytes (maybeTotalWordBytes)', () => {
     const word = fc.constantFrom(
       'Summa', 'SUMMA', 'summa :', ' Totalt riket ', 'Totalt:', 'S:a', 'Grand  Total', 'Hela riket', 'Totalt:s', 'Sumatra', 'Total Oil', '\u00a0Totalt', 'Tota\u200blt', 'Σumma', 'Samtliga',
       'Totalt*', 'Summa 1)', 'Summa:**', 'Hela riket\u00b9', 'varav Alfa', 'VARAV', 'Summa Norra län', 'Norra län Summa', 'Samtliga 3 kommuner', 'Total amount', 'Delsumma', 'S:a län', 'Alla  kommuner', 'TOTALT BELOPP',
+      'Norr\u00a0Summa', 'Summa\u00a0Norr', 'Sum\u200bma Norr', '\u200bSumma Norr', 'Norr Sum\u200bma', 'Norra län Summa*', 'Norr  Totalt:', 'Summa (kr)', 'Totalt, kr', 'Alla\u00a0län', 'r12', 'Norr 12', 'Stockholms stad', 'Tåby Summa 2)',
     );
     const name = fc.oneof(word, fc.string({ maxLength: 8 }), fc.stringMatching(/^[A-Za-z :]{0,12}$/));
     fc.assert(
