@@ -14,9 +14,9 @@
 // A cache belongs to one build of the bundle, told by the file's identity and times (inode, size,
 // modification and change times: any write to it changes them), not by hashing its 400 KB: loading
 // node:crypto alone costs more than the rest of this file. A new build's cache replaces the copy's
-// older ones. Nothing here but node:fs, node:path and node:vm (and node:os without $HOME).
-const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+// older ones, and the folder keeps the MAX_CACHES most recently written of any copy. Nothing here but node:fs, node:path and node:vm (and node:os without $HOME).
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { basename, join, resolve } = require('node:path');
 const vm = require('node:vm');
 
 // The command: the first argument when it is a word (a run with an option first, or none, has none).
@@ -163,6 +163,9 @@ cli.exports.main(process.argv).then(() => {
   });
 });
 
+/** How many code caches the cache folder keeps (one per copy, command, Node version and flags): about 30 MB. */
+const MAX_CACHES = 64;
+
 function writeCache() {
   try {
     // After the run, so the functions it compiled are in the cache; written whole, then renamed.
@@ -171,8 +174,25 @@ function writeCache() {
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, cacheFile);
     // This copy's caches of earlier builds (same Node and flags, any command) are of no more use.
+    const others = [];
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(prefix) && name.endsWith('.cache') && !name.endsWith(`-${build}`)) rmSync(join(dir, name), { force: true });
+      if (!name.startsWith('cli-') || !name.endsWith('.cache')) continue;
+      if (name.startsWith(prefix) && !name.endsWith(`-${build}`)) rmSync(join(dir, name), { force: true });
+      else if (name !== basename(cacheFile)) others.push(name);
+    }
+    // Other copies' caches (an install elsewhere, another Node) are never told they are gone: the
+    // folder keeps the MAX_CACHES most recently written, this one included, so it cannot grow without end.
+    if (others.length >= MAX_CACHES) {
+      const dated = [];
+      for (const name of others) {
+        try {
+          dated.push([statSync(join(dir, name)).mtimeMs, name]);
+        } catch {
+          // Gone already (another run pruned it).
+        }
+      }
+      dated.sort((a, b) => b[0] - a[0]);
+      for (const [, name] of dated.slice(MAX_CACHES - 1)) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // A read-only cache folder: slower to start, nothing else.

@@ -1,7 +1,7 @@
 /** The CLI's code cache (bin/statsbidrag.cjs): in the user's cache folder, keyed by flags; a bad or missing cache never changes a run's result. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
@@ -129,6 +129,27 @@ describe('start-up code cache', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).not.toBe(first);
     expect(runIn(pkg, [], env).stderr).toMatch(/NO COMMAND GIVEN/);
+  });
+});
+
+describe('the cache folder', () => {
+  it('keeps the 64 most recently written caches of any copy: it cannot grow without end', () => {
+    const pkg = copyOfPackage();
+    const cache = tempDir();
+    // 70 caches of other copies, written a minute apart, and a file that is no cache.
+    for (let i = 0; i < 70; i++) {
+      const file = join(cache, `cli-other${String(i).padStart(3, '0')}-0000000000a.cache`);
+      writeFileSync(file, 'x');
+      const t = new Date(Date.UTC(2026, 0, 1, 0, i));
+      utimesSync(file, t, t);
+    }
+    writeFileSync(join(cache, 'notes.txt'), 'mine');
+    expect(runIn(pkg, [], { STATSBIDRAG_CACHE_DIR: cache }).stderr).toMatch(/no command given/);
+    const caches = readdirSync(cache).filter((f) => f.endsWith('.cache'));
+    expect(caches).toHaveLength(64);
+    // This run's cache, and the 63 newest of the others.
+    expect(caches.filter((f) => f.startsWith('cli-other')).sort()).toEqual(Array.from({ length: 63 }, (_, k) => `cli-other${String(k + 7).padStart(3, '0')}-0000000000a.cache`));
+    expect(readFileSync(join(cache, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
 
