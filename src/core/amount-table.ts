@@ -9,9 +9,8 @@
 import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, headerScale, isBareAmountHeader } from './columns.js';
-import { scaleOf } from './scaled.js';
 import { codeKey, recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, isTotalLabel, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
+import { findTotalRows, isTotalKey, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -212,6 +211,13 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
   /** Rows without a name (nameless is read only when there is one). */
   let namelessRows = 0;
   let plainNames = 0;
+  /** Row r's name (with its recipient key) marked as a total word, or counted as a total label. */
+  const totalKind = (r: number, name: string, key: string): void => {
+    if (isTotalKey(key, name.length)) {
+      word[r] = 1;
+      words++;
+    } else if (isTotalLabelKey(key, name.length)) labels++;
+  };
   for (let r = 0; r < n; r++) {
     const s = nameStart === undefined ? -1 : nameStart[r]!;
     if (s >= 0) {
@@ -225,21 +231,10 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
           namelessRows++;
         }
         plainNames++;
-        if (maybeTotalWordHash(h)) {
-          const name = t.cell(r, recipient);
-          if (isTotalKey(recipientKey(name), name.length)) {
-            word[r] = 1;
-            words++;
-          }
-        }
-        if (word[r] !== 1 && maybeTotalLabelBytes(tb!.bytes, s, e)) {
-          // A total label, or a total word its hash did not show ("varav …", a footnote marker).
-          const name = t.cell(r, recipient);
-          if (isTotalKey(recipientKey(name), name.length)) {
-            word[r] = 1;
-            words++;
-          } else if (isTotalLabel(name)) labels++;
-        }
+        // Only a name either prefilter lets through is keyed: a total word, or a total label.
+        if (!maybeTotalWordHash(h) && !maybeTotalLabelBytes(tb!.bytes, s, e)) continue;
+        const name = t.cell(r, recipient);
+        totalKind(r, name, recipientKey(name));
         continue;
       }
     }
@@ -251,13 +246,13 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
       nameless[r] = 1;
       namelessRows++;
     }
-    if (isTotalKey(key, name.length)) {
-      word[r] = 1;
-      words++;
-    } else if (isTotalLabel(name)) labels++;
+    totalKind(r, name, key);
   }
   return { words, labels, namelessRows, plainNames };
 }
+
+/** headerScale's powers of ten as the note on a column read in kronor names them. */
+const HEADER_SCALES: Record<number, [string, string]> = { 3: ['thousands', '1 000'], 6: ['millions', '1 000 000'], 9: ['billions', '1 000 000 000'] };
 
 /** The column roles amountColumnsOf reads a table by, and its amount columns (each with its years). */
 function rolesOf(headers: readonly string[], options: AmountColumnsOptions) {
@@ -518,7 +513,8 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   amounts = amounts.map((column, slot) => {
     const scale = headerScale(columns[slot]!.header);
     if (scale === 0) return column;
-    notes.push(`${file ? `${file}: ` : ''}column "${columns[slot]!.header}" states its amounts in ${scale === 3 ? 'thousands' : scale === 6 ? 'millions' : 'billions'} of kronor: read as kronor (× ${scaleOf(scale).toString().replace(/\B(?=(\d{3})+$)/g, ' ')})`);
+    const [word, factor] = HEADER_SCALES[scale]!;
+    notes.push(`${file ? `${file}: ` : ''}column "${columns[slot]!.header}" states its amounts in ${word} of kronor: read as kronor (× ${factor})`);
     return column.timesPowerOfTen(scale);
   });
   return {

@@ -148,8 +148,13 @@ const LABEL_COUNTED = new Set(['kommuner', 'län', 'regioner', 'mottagare', 'sö
  * total word (isTotalName).
  */
 export function isTotalLabel(name: string): boolean {
-  if (name.length > 120) return false;
-  const key = withoutMarker(recipientKey(name));
+  return isTotalLabelKey(recipientKey(name), name.length);
+}
+
+/** isTotalLabel for a name whose recipient key the caller has already made: `key` is recipientKey(name), `nameLength` the name's length. */
+export function isTotalLabelKey(recipientKeyOfName: string, nameLength: number): boolean {
+  if (nameLength > 120) return false;
+  const key = withoutMarker(recipientKeyOfName);
   const space = key.indexOf(' ');
   if (space < 0) return false;
   const first = key.slice(0, space).replace(/[:,.]$/, '');
@@ -310,10 +315,11 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
   for (let i = 0; i < read.count; i++) {
     if (maybe !== undefined && !maybe(i)) continue;
     const name = read.name(i);
-    if (isTotalName(name)) {
+    const key = recipientKey(name);
+    if (isTotalKey(key, name.length)) {
       byWord.add(i);
-      if (isPartKey(recipientKey(name))) parts.add(i);
-    } else if (isTotalLabel(name)) labels.push(i);
+      if (isPartKey(key)) parts.add(i);
+    } else if (isTotalLabelKey(key, name.length)) labels.push(i);
   }
   const byLabel = labels.length > 0 ? subtotals(read, byWord, labels) : new Map<number, 'sum' | 'subtotal' | 'label'>();
   // The rows that are no total by their word or label, in order.

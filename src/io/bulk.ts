@@ -493,10 +493,13 @@ function repeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): [num
  */
 export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>, keyed: KeyedNames = keyedNames(cols)): boolean {
   const { rows, weights, total } = cols;
-  for (let i = 0; i < rows; i++) if (maybeTotalWordHash(keyed.hashes[i]!) && isTotalName(keyed.nameAt(i))) return true;
-  // A total label ("Summa Stockholms län"): the general reader decides whether it is a subtotal or refused.
+  // A total word, or a total label ("Summa Stockholms län": the general reader decides whether it is a subtotal or refused).
   const { bytes, nameStart, nameEnd } = cols;
-  for (let i = 0; i < rows; i++) if (maybeTotalLabelBytes(bytes, nameStart[i]!, nameEnd[i]!) && (isTotalLabel(keyed.nameAt(i)) || isTotalName(keyed.nameAt(i)))) return true;
+  for (let i = 0; i < rows; i++) {
+    if (!maybeTotalWordHash(keyed.hashes[i]!) && !maybeTotalLabelBytes(bytes, nameStart[i]!, nameEnd[i]!)) continue;
+    const name = keyed.nameAt(i);
+    if (isTotalName(name) || isTotalLabel(name)) return true;
+  }
   // No total word: the trailing run of rows with the last weight, from the first whose weight is the sum above it.
   const last = weights[rows - 1]!;
   if (rows < 3 || last === 0) return false;
