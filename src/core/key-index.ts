@@ -7,9 +7,14 @@
 
 /** FNV-1a over the key's UTF-16 code units, finished with murmur3's fmix32 (FNV's low bits mix poorly). */
 export function keyHash(key: string): number {
-  let h = 2166136261;
-  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16777619);
-  return finishHash(h);
+  return finishHash(fnvState(key));
+}
+
+/** The FNV-1a state after `text`'s code units, from `state` (the start by default): keyHash(a + b) is finishHash(fnvState(b, fnvState(a))). */
+export function fnvState(text: string, state = 2166136261): number {
+  let h = state;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  return h;
 }
 
 /** The FNV-1a state of keyHash finished (fmix32): for a hash made over a key's code units elsewhere (core/key-bytes.ts). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { codeKey, recipientKey, sameRecipient, visibleName } from '../../src/core/recipient-key.js';
+import { finishHash, fnvState, keyHash } from '../../src/core/key-index.js';
 
 describe('recipientKey: one identity for a recipient', () => {
   it.each([
@@ -82,6 +83,17 @@ describe('codeKey: one identity for a code', () => {
         expect(codeKey(a) === codeKey(b)).toBe(BigInt(a) === BigInt(b));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('keyHash: a key\'s hash made in parts', () => {
+  it('finishHash(fnvState(b, fnvState(a))) is keyHash(a + b), so a word\'s state can be extended by its endings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }), (a, b) => {
+        expect(finishHash(fnvState(b, fnvState(a)))).toBe(keyHash(a + b));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
