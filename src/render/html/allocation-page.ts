@@ -29,7 +29,7 @@ export function allocationReportChunks(a: Allocation, meta: ReportMeta, options:
   const script = options.whatIf ? reportScriptBytes() : undefined;
   if (script?.sha256 === undefined) return [renderAllocationReport(a, meta, options)];
   const [head, tail] = pageAround(allocationPage(a, meta, options), script.sha256);
-  return [head, script.bytes, tail];
+  return [...head, script.bytes, tail];
 }
 
 /** The page's options but its script. */

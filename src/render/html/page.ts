@@ -63,18 +63,21 @@ export function page(options: PageOptions): string {
   const scriptHash =
     options.script === undefined || options.script === SORT_SCRIPT ? pageHashes().sortScript : options.scriptSha256 !== undefined ? options.scriptSha256 : sha256(script);
   const [head, tail] = pageAround(options, scriptHash);
-  return `${head}${script}${tail}`;
+  return `${head.join('')}${script}${tail}`;
 }
 
 /**
  * The document before and after its script's text, for a script whose SHA-256 (base64) is known:
  * the CLI writes the report's script as the bytes of its file between the two (allocation-page.ts),
- * never as a string of its 180 KB.
+ * never as a string of its 180 KB. What comes before it is a list of strings, each section's own
+ * text among them, written one after another: joined, they were copied into a string as long as
+ * the page (a few hundred KB of a run's start-up memory) only to be encoded and written.
  */
-export function pageAround(options: Omit<PageOptions, 'script' | 'scriptSha256'>, scriptHash: string): [string, string] {
+export function pageAround(options: Omit<PageOptions, 'script' | 'scriptSha256'>, scriptHash: string): [string[], string] {
   const { labels: l, title, subtitle, sections } = options;
   const csp = `default-src 'none'; style-src ${source(pageHashes().css)}; script-src ${source(scriptHash)}; img-src data:; base-uri 'none'; form-action 'none'`;
-  const head = `<!DOCTYPE html>
+  const head = [
+    `<!DOCTYPE html>
 <html lang="${l.lang}">
 <head>
 <meta charset="utf-8">
@@ -93,9 +96,14 @@ export function pageAround(options: Omit<PageOptions, 'script' | 'scriptSha256'>
 </header>
 <nav aria-label="${escapeHtml(l.contents)}"><ol>${sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>
 <main id="main">
-${sections.map((s) => `<section${attrs({ id: s.id, 'aria-labelledby': `${s.id}-h` })}>\n<h2 id="${escapeHtml(s.id)}-h">${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`).join('\n')}
+`,
+  ];
+  sections.forEach((s, i) => {
+    head.push(`${i > 0 ? '\n' : ''}<section${attrs({ id: s.id, 'aria-labelledby': `${s.id}-h` })}>\n<h2 id="${escapeHtml(s.id)}-h">${escapeHtml(s.title)}</h2>\n`, s.html, '\n</section>');
+  });
+  head.push(`
 </main>
-${options.data === undefined ? '' : `<script type="application/json" id="report-data">${options.data}</script>\n`}<script>`;
+${options.data === undefined ? '' : `<script type="application/json" id="report-data">${options.data}</script>\n`}<script>`);
   return [head, '</script>\n</body>\n</html>\n'];
 }
 
