@@ -42,12 +42,13 @@ export function columnsWithChanges(columns: BulkColumns, changes: RecipientChang
     removed[at] = 1;
     removedCount++;
   }
-  // Changes one after another, as applyRecipientChanges spreads them over the recipient.
+  // One change a recipient, as applyRecipientChanges requires.
   const changed = new Map<number, RowChange>();
   for (const c of change) {
     const at = find(recipientKey(c.id));
-    if (at < 0 || removed[at]) return undefined;
-    changed.set(at, { ...changed.get(at), ...(c.basis !== undefined ? { basis: c.basis } : {}), ...(c.floor !== undefined ? { floor: c.floor } : {}), ...(c.ceiling !== undefined ? { ceiling: c.ceiling } : {}) });
+    // A second change of one recipient is the general path's to refuse (duplicate-change).
+    if (at < 0 || removed[at] || changed.has(at)) return undefined;
+    changed.set(at, { ...(c.basis !== undefined ? { basis: c.basis } : {}), ...(c.floor !== undefined ? { floor: c.floor } : {}), ...(c.ceiling !== undefined ? { ceiling: c.ceiling } : {}) });
   }
   // An added recipient that any row or earlier addition answers to (by name or code) is the general path's to refuse or place.
   const addedKeys = new Set<string>();

@@ -69,7 +69,7 @@ export const ERROR_CODES = {
   'duplicate-recipient': 'a recipient appears twice (in a table, or added by a scenario when already there)',
   'unmatched-total-row': 'a row named as a total or subtotal ("Summa Stockholms län", "Totalt 32 kommuner") does not hold the sums of its group or of the rows above it: not a row to pay or count',
   'unknown-recipient': 'a scenario removes or changes a recipient that is not in the list',
-  'duplicate-change': 'a scenario removes the same recipient twice',
+  'duplicate-change': 'a scenario removes, or changes, the same recipient twice',
   'changed-removed-recipient': 'a scenario both changes and removes a recipient',
   'no-recipients': 'nothing to split among: no recipients, or a scenario removes them all',
   'no-positive-weight': 'no recipient (or row) has a positive basis value',

@@ -109,11 +109,18 @@ function applyRecipientChanges(base: readonly Recipient[], scenario: Scenario): 
     if (removed.has(at)) throw new StatsbidragError('duplicate-change', `"${key}" is removed twice`, { path });
     removed.add(at);
   });
+  // One change a recipient: a second (under any spelling of its name or its code) would silently replace what the first set.
+  const changed = new Map<number, number>();
   scenario.recipients.change.forEach((c, i) => {
     const at = findRecipient(recipients, c.id);
     const path = `recipients.change[${i}].id`;
     if (at < 0) throw new StatsbidragError('unknown-recipient', `no recipient "${c.id}" to change`, { path });
     if (removed.has(at)) throw new StatsbidragError('changed-removed-recipient', `"${c.id}" is also removed`, { path });
+    const first = changed.get(at);
+    if (first !== undefined) {
+      throw new StatsbidragError('duplicate-change', `"${c.id}" is changed twice (recipients.change[${first}] changes "${scenario.recipients.change[first]!.id}", the same recipient): give one change with every field`, { path });
+    }
+    changed.set(at, i);
     const r = recipients[at]!;
     recipients[at] = {
       ...r,

@@ -18,6 +18,29 @@ describe('statsbidrag allocate --scenario (built CLI)', () => {
     expect(doc.rows).toHaveLength(32);
   });
 
+  it('a scenario that changes one municipality twice (two spellings) is refused, on the bundled list and on a plain list', () => {
+    const dir = tempDir();
+    const file = join(dir, 'twice.json');
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'twice', recipients: { change: [{ id: 'Malmö', basis: '40000000' }, { id: 'MALMÖ ', basis: '1' }] } }));
+    const bundled = run(['allocate', '--scenario', file, '--year', '2019', '--format', 'csv']);
+    expect(bundled.status).toBe(2);
+    expect(bundled.stdout).toBe('');
+    expect(bundled.stderr).toMatch(/twice\.json.*recipients\.change\[1\]\.id.*"MALMÖ" is changed twice/);
+    // A programme whose list is a plain CSV takes the fast lane, which leaves the refusal to the general path.
+    writeFileSync(join(dir, 'list.csv'), 'recipient,weight\nMalmö,3\nLund,1\n');
+    const rules = JSON.parse(readFileSync(join(DATA, 'rules.json'), 'utf8')) as { programmes: { id: string; recipients: unknown }[] };
+    rules.programmes.find((p) => p.id === 'tillvaxtverket')!.recipients = { file: 'list.csv', id: 'recipient', basis: 'weight' };
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
+    const once = join(dir, 'once.json');
+    writeFileSync(once, JSON.stringify({ version: 1, name: 'once', programme: 'tillvaxtverket', years: '2019', recipients: { change: [{ id: 'Malmö', basis: '1' }] }, periods: [{ years: '2019', total: '1000', unit: '1' }] }));
+    const ok = run(['allocate', '--rules', join(dir, 'rules.json'), '--scenario', once, '--format', 'csv']);
+    expect(ok.status).toBe(0);
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'twice', programme: 'tillvaxtverket', years: '2019', recipients: { change: [{ id: 'Malmö', basis: '1' }, { id: 'malmö', basis: '5' }] }, periods: [{ years: '2019', total: '1000', unit: '1' }] }));
+    const plain = run(['allocate', '--rules', join(dir, 'rules.json'), '--scenario', file, '--format', 'csv']);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toMatch(/"malmö" is changed twice/);
+  });
+
   it('a scenario file that removes a municipality: the rest share the same total', () => {
     const dir = tempDir();
     const file = join(dir, 'no-perstorp.json');

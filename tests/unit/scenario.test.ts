@@ -110,6 +110,21 @@ describe('scenarios', () => {
     expect(() => run(scenario({ recipients: { remove: [], add: [{ id: 'B', basis: D(1) }], change: [] } }))).toThrow(/already a recipient/);
   });
 
+  it('a recipient changed twice, under any spelling, is refused: the second change would silently replace the first', () => {
+    const twice = (second: string) => () => run(scenario({ recipients: { remove: [], add: [], change: [{ id: 'A', basis: D(4) }, { id: second, basis: D(2) }] } }));
+    for (const spelling of ['A', ' a ']) {
+      expect(twice(spelling)).toThrow(/"[^"]*" is changed twice \(recipients\.change\[0\] changes "A"/);
+      try {
+        twice(spelling)();
+      } catch (e) {
+        expect((e as { code: string; location: { path: string } }).code).toBe('duplicate-change');
+        expect((e as { location: { path: string } }).location.path).toBe('recipients.change[1].id');
+      }
+    }
+    // Two different recipients, one change each: as before.
+    expect(() => run(scenario({ recipients: { remove: [], add: [], change: [{ id: 'A', basis: D(4) }, { id: 'B', basis: D(2) }] } }))).not.toThrow();
+  });
+
   it('the schema names the path inside the file: recipients.add[2].basis', () => {
     const json = {
       version: 1,
