@@ -427,7 +427,8 @@ export interface AwardsJson {
 /** One application of awardJson, made from its row. */
 function applicationJsonOf(r: AwardResult, locale: NumberLocale): (row: AwardRow) => AwardApplicationJson {
   const dp = decimals(r);
-  const money = (d: Decimal): string => plain(d, dp);
+  // At least the unit's decimals, and every decimal the value has (a budget of 1 000,50 kr at a unit of 1 kr is not 1 001).
+  const money = (d: Decimal): string => plain(d, Math.max(dp, decimalsOf(d)));
   return (row) => ({
     applicant: row.application.applicant,
     type: row.application.type,
@@ -457,7 +458,8 @@ export function awardJson(r: AwardResult, programme?: { id: string; name: string
 /** awardJson's document, with its applications or (`rows` false) an empty array for them. */
 function awardJsonDoc(r: AwardResult, programme: { id: string; name: string; agency: string } | undefined, provenance: Provenance | undefined, locale: NumberLocale, rows: boolean): AwardsJson {
   const dp = decimals(r);
-  const money = (d: Decimal): string => plain(d, dp);
+  // At least the unit's decimals, and every decimal the value has (a budget of 1 000,50 kr at a unit of 1 kr is not 1 001).
+  const money = (d: Decimal): string => plain(d, Math.max(dp, decimalsOf(d)));
   return {
     schema: 'statsbidrag/awards',
     version: AWARD_JSON_VERSION,
@@ -510,7 +512,7 @@ function awardJsonDoc(r: AwardResult, programme: { id: string; name: string; age
 function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const dp = decimals(r);
-  const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: dp }));
+  const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: Math.max(dp, decimalsOf(d)) }));
   const ys = years(r);
   const perYear = ys.length > 1;
   const priorities = r.columns.applications.priority.count() > 0;

@@ -121,6 +121,19 @@ describe('statsbidrag compare (built CLI)', () => {
 });
 
 describe('statsbidrag award (built CLI)', () => {
+  it('a budget finer than the unit is shown as given, never rounded to the unit (1 000,50 kr at a unit of 1 kr is not 1 001)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'applicant,type,requested,cost,priority\nAlfa kommun,kommun,1001,2000,5\n');
+    const json = run(['award', file, '--year', '2018', '--budget', '1000,50', '--unit', '1', '--format', 'json']);
+    expect(json.status).toBe(0);
+    const totals = JSON.parse(json.stdout).totals;
+    expect([totals.budget, totals.demand, totals.awarded, totals.leftover]).toEqual(['1000.5', '1001', '0', '1000.5']);
+    const table = run(['award', file, '--year', '2018', '--budget', '1000,50', '--unit', '1']);
+    expect(table.stdout).toMatch(/^Budget +1 000,5$/m);
+    expect(table.stdout).toMatch(/^Kvar +1 000,5$/m);
+  });
+
   it('the Gävleborg example with a 300 000 kr ceiling and a 1 788 tkr budget reproduces the awards of seed 002', () => {
     const r = run(['award', EXAMPLE, '--ceiling', '300000', '--budget', '1 788 tkr', '--format', 'csv']);
     expect(r.status).toBe(0);
