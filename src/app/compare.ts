@@ -56,6 +56,11 @@ function noCommonYears(comparison: Comparison, years: YearRange | undefined): vo
   if (comparison.years.length === 0) {
     throw new StatsbidragError('no-common-years', `neither side covers ${years ? formatYearRange(years) : 'any year'}`, { field: '--year' }, 'usage');
   }
+  // Amounts of different years side by side are no comparison (every recipient "differs"): as report --compare, refused.
+  if (comparison.commonYears.length === 0) {
+    const side = (s: { label: string; years: number[] }): string => `${s.label} ${s.years.length ? s.years.join(', ') : 'none'}`;
+    throw new StatsbidragError('no-common-years', `the two sides have no year in common (A: ${side(comparison.a)}; B: ${side(comparison.b)})`, years ? { field: '--year' } : {}, 'usage');
+  }
 }
 
 export async function compareUseCase(request: CompareRequest): Promise<{ comparison: Comparison; source: Source; runs: [ScenarioRun, ScenarioRun] }> {

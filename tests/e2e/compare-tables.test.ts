@@ -122,6 +122,20 @@ describe('statsbidrag compare TABLE TABLE (built CLI)', () => {
     expect(dup.stderr).toBe(`statsbidrag: ${same}:3: field "kod": code "0180" of "Malmö" is also on line 2 (of "Stockholm")\n`);
   });
 
+  it('two tables with no year in common: exit 2 naming each side\'s years (was exit 0 with every recipient "different")', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'recipient,2019\nA,100\nB,200\n');
+    writeFileSync(join(dir, 'b.csv'), 'recipient,2020\nA,100\n');
+    const r = run(['compare', join(dir, 'a.csv'), join(dir, 'b.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no year in common \(A: .*a\.csv 2019; B: .*b\.csv 2020\)/);
+    // One year in common is a comparison, as before.
+    writeFileSync(join(dir, 'c.csv'), 'recipient,2019,2020\nA,100,100\n');
+    expect(run(['compare', join(dir, 'a.csv'), join(dir, 'c.csv')]).status).toBe(0);
+  });
+
   it('a table and a scenario: a usage error on one line, exit 2', () => {
     const r = run(['compare', 'tillvaxtverket-2018', 'actual']);
     expect(r.status).toBe(2);
