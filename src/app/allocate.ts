@@ -13,7 +13,7 @@ import type { CsvOptions } from '../render/csv.js';
 import type { Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
 import { provenanceOf, type Source } from '../render/output.js';
-import { allocateOptionsOf, allocationSetup, dataReadOptions, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
+import { allocateOptionsOf, allocationSetup, boundsErrorAt, dataReadOptions, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
 import type { RecipientChanges } from './bulk-scenario.js';
 import { sourceOf } from './source.js';
@@ -151,13 +151,20 @@ async function onLane(
     ...(changes ? { changes } : {}),
     ...(options.ceilingColumn !== undefined ? { ceilingColumn: options.ceilingColumn } : {}),
   };
+  const split = (from: Uint8Array | Table): ReturnType<typeof bulkAllocate> => {
+    try {
+      return bulkAllocate(from, request);
+    } catch (e) {
+      throw boundsErrorAt(e, setup);
+    }
+  };
   const workbook = isZip(input) || isCompoundFile(input);
   if (!workbook && options.sheet === undefined && options.headerRow === undefined) {
-    const chunks = bulkAllocate(input, request);
+    const chunks = split(input);
     if (chunks) return { kind: 'bulk', chunks };
   }
   if (direct || isCompoundFile(input)) return { kind: 'declined', input };
   const table = await tableFromBytes(input, dataFile, dataReadOptions(setup));
-  const chunks = bulkAllocate(table, request);
+  const chunks = split(table);
   return chunks ? { kind: 'bulk', chunks } : { kind: 'declined', input, table };
 }

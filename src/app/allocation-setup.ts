@@ -6,7 +6,7 @@
  */
 import { allocate, type AdminSpec, type AllocateOptions, type Allocation } from '../core/allocate.js';
 import type { Decimal } from '../core/decimal.js';
-import { StatsbidragError } from '../core/errors.js';
+import { StatsbidragError, located } from '../core/errors.js';
 import { needsColumns } from '../core/header-row.js';
 import type { Programme } from '../core/programme.js';
 import { scenarioAllocation, type Scenario } from '../core/scenario.js';
@@ -159,6 +159,31 @@ export async function scenarioListSetup(request: AllocationOptions, take: { chan
   };
 }
 
+/** The errors of floors and ceilings that core raises without knowing where the bounds came from. */
+const BOUND_ERRORS: Partial<Record<string, 'floor' | 'ceiling' | 'both'>> = {
+  'floors-exceed-total': 'floor',
+  'negative-floor': 'floor',
+  'ceilings-below-total': 'ceiling',
+  'negative-ceiling': 'ceiling',
+  'floor-above-ceiling': 'both',
+};
+
+/**
+ * An error about floors or ceilings, located where they came from: the option (--floor, --ceiling)
+ * or the data file's column (--floor-column, --ceiling-column). Core's split names the row, if any,
+ * and not the file or the field, which only the request knows. Any other error as it is.
+ */
+export function boundsErrorAt(e: unknown, setup: Pick<AllocationSetup, 'options' | 'dataFile'>): unknown {
+  const which = e instanceof StatsbidragError ? BOUND_ERRORS[e.code] : undefined;
+  if (which === undefined) return e;
+  const { options, dataFile } = setup;
+  const floor = options.floorColumn ?? (options.floor ? '--floor' : undefined);
+  const ceiling = options.ceilingColumn ?? (options.ceiling ? '--ceiling' : undefined);
+  const field = which === 'floor' ? floor : which === 'ceiling' ? ceiling : floor && ceiling ? `${floor}, ${ceiling}` : (floor ?? ceiling);
+  const fromColumn = (which !== 'ceiling' && options.floorColumn !== undefined) || (which !== 'floor' && options.ceilingColumn !== undefined);
+  return located(e, { ...(fromColumn && dataFile !== undefined ? { file: dataFile } : {}), ...(field ? { field } : {}) });
+}
+
 /** What core allocate() is asked for this setup (the bulk lane asks the same: app/allocate.ts). */
 export function allocateOptionsOf(setup: AllocationSetup): AllocateOptions {
   const { options, scenarioRun, programme } = setup;
@@ -205,6 +230,11 @@ export async function runAllocation(
       )
     : scenarioRun!.recipients;
   const explain = explainUpTo !== undefined && recipients.length <= explainUpTo;
-  const allocation = allocate(recipients, explain ? { ...allocateOptionsOf(setup), explain: true } : allocateOptionsOf(setup));
+  let allocation: Allocation;
+  try {
+    allocation = allocate(recipients, explain ? { ...allocateOptionsOf(setup), explain: true } : allocateOptionsOf(setup));
+  } catch (e) {
+    throw boundsErrorAt(e, setup);
+  }
   return { allocation, recipientCount: recipients.length, programme: scenarioRun?.programme ?? programme };
 }

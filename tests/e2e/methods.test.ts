@@ -67,7 +67,22 @@ describe('floors and ceilings', () => {
   it('floors above the total are one clear line saying by how much, exit 2', () => {
     const r = run(['allocate', ...seats, '--method', 'dhondt', '--floor', '50']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('statsbidrag: the floors add up to 400, 51 more than the 349 to split\n');
+    expect(r.stderr).toBe('statsbidrag: field "--floor": the floors add up to 400, 51 more than the 349 to split\n');
+    const ceilings = run(['allocate', ...seats, '--method', 'dhondt', '--ceiling', '10']);
+    expect(ceilings.status).toBe(2);
+    expect(ceilings.stderr).toBe('statsbidrag: field "--ceiling": the ceilings add up to 80, 269 less than the 349 to split\n');
+  });
+  it('bounds from columns that cannot hold are named by file, line and column (a floor above its ceiling; floors above the total)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'bounds.csv');
+    writeFileSync(file, 'name,weight,lo,hi\nA,1,500,400\nB,2,,\n');
+    const crossed = run(['allocate', '--data', file, '--basis', 'weight', '--total', '1000', '--floor-column', 'lo', '--ceiling-column', 'hi']);
+    expect(crossed.status).toBe(2);
+    expect(crossed.stderr).toBe(`statsbidrag: ${file}:2: field "lo, hi": the floor of "A" (500) is above its ceiling (400)\n`);
+    writeFileSync(file, 'name,weight,lo\nA,1,700\nB,2,400\n');
+    const over = run(['allocate', '--data', file, '--basis', 'weight', '--total', '1000', '--floor-column', 'lo']);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toBe(`statsbidrag: ${file}: field "lo": the floors add up to 1100, 100 more than the 1000 to split\n`);
   });
   it('a negative cell in a floor column is an input error at its line and field', () => {
     const dir = tempDir();
