@@ -10,7 +10,7 @@ import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, headerScale, isBareAmountHeader } from './columns.js';
 import { codeKey, recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
+import { findTotalRows, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -331,14 +331,15 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   // Total rows (core/total-rows.ts) are set aside: not recipients, named in the result's notes.
   // The rule itself decides whenever a sum row is possible; else the total rows are the word rows.
   const read = (i: number): (Decimal | undefined)[] => columns.map((_, slot) => (state[slot]![i] === OK ? amounts[slot]!.decimal(i) : undefined));
+  const held: number[] = [];
   const found: TotalRow[] =
     labels > 0 || maySumRow(n, word, words, amounts, state, clean)
-      ? findTotalRows({ count: n, name: (i) => t.cell(i, roles.recipient), amounts: read })
+      ? findTotalRows({ count: n, name: (i) => t.cell(i, roles.recipient), amounts: read, sumsHeldByRecipient: (i) => held.push(i) })
       : words === 0
         ? []
         : Array.from(word.keys()).filter((r) => word[r] === 1).map((index) => ({ index, by: 'word' as const }));
   refuseUnmatchedTotals(found, file, (i) => t.line(i), (i) => t.cell(i, roles.recipient), t.headers[roles.recipient]!);
-  const notes = found.map((f) => totalRowNote(file, t.line(f.index), t.cell(f.index, roles.recipient), f.by));
+  const notes = [...found.map((f) => totalRowNote(file, t.line(f.index), t.cell(f.index, roles.recipient), f.by)), ...held.map((i) => sumsHeldNote(file, t.line(i), t.cell(i, roles.recipient)))];
   let rows: Int32Array | undefined;
   if (found.length > 0) {
     const aside = new Set(found.map((f) => f.index));

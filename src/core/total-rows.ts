@@ -18,11 +18,14 @@
  *    neither is no row to pay or to count ('label'): the commands that pay or count refuse the
  *    table, naming it, and validate checks it as a total row. "Total Oil" is a recipient;
  *    "Summa Konsult AB" is refused unless it holds the sums above it; or
- *  - it is one of the table's last rows and its amounts equal, exactly, the column sums of the
- *    rows above it (at least two of them, and not all zero): a total row without a total word
- *    (unless it names a recipient above it: that is a duplicate, and reported as one). With only
- *    one amount column to show it, the row's name must also be empty or hold a total word
- *    ("Summa kommuner", "Riket 2019"): a list's last weight may equal the others' sum by chance.
+ *  - it is one of the table's last rows, its amounts equal, exactly, the column sums of the rows
+ *    above it (at least two of them, and not all zero), and its name is empty or holds a total
+ *    word ("Summa kommuner", "Riket 2019", "Sverige"), unless it names a recipient above it (that
+ *    is a duplicate, and reported as one). A row named like a recipient is a recipient whatever
+ *    its amounts: a last row's amounts equal the sums above by chance more often than one would
+ *    think (applications scored 1, 2 and 3; allocate's own split of weights 1, 2 and 3), and a
+ *    recipient left out is money paid to the others. When two or more columns that are not
+ *    proportional show the sums, the caller is told (RowsForTotals.sumsHeldByRecipient) and says so.
  */
 import type { TableLike } from './cells.js';
 import { Decimal } from './decimal.js';
@@ -254,23 +257,13 @@ function sumsHeld(amounts: readonly (Decimal | undefined)[], sums: readonly Deci
   return held;
 }
 
-/** Words that mark a name as a total's when its amounts are the sums ("Summa kommuner", "Riket 2019", "Alla 32"). */
-const TOTAL_TOKENS = new Set(['summa', 's:a', 'sa', 'totalt', 'total', 'totals', 'totalsumma', 'sum', 'riket', 'landet', 'samtliga', 'alla', 'all', 'grand']);
+/** Words that mark a name as a total's when its amounts are the sums ("Summa kommuner", "Riket 2019", "Alla 32", "Sverige"). */
+const TOTAL_TOKENS = new Set(['summa', 's:a', 'sa', 'totalt', 'total', 'totals', 'totalsumma', 'sum', 'riket', 'landet', 'sverige', 'sweden', 'samtliga', 'alla', 'all', 'grand']);
 
-/**
- * Whether the sums alone may make a row with this name a total row. One column that equals the sum
- * of the others is a coincidence a plain list often has (3, 5, 2 and 10): a row named like a
- * recipient is then a recipient, unless its name is empty or holds a total word ("Summa
- * kommuner", "Riket 2019"). Two or more columns that each equal their sum are not a coincidence,
- * unless they are proportional to each other (one coincidence, seen twice).
- */
-function sumsMakeTotal(name: string, held: number, independent: () => boolean): boolean {
-  if (held === 0) return false;
+/** Whether a row whose amounts are the sums above it is, by its name, a total row: an empty name, or one holding a total word. */
+function namesTotal(name: string): boolean {
   const key = recipientKey(name);
-  if (key === '' || key.split(/[\s,.;()\[\]\-–—/]+/).some((word) => TOTAL_TOKENS.has(word.replace(/:$/, '')))) return true;
-  // Columns proportional to each other ("Belopp 2020" = 1.1 × "Belopp 2019", the pro-rata rule) show
-  // one coincidence, not several: a row named like a recipient is then a recipient.
-  return held >= 2 && independent();
+  return key === '' || key.split(/[\s,.;()\[\]\-–—/]+/).some((word) => TOTAL_TOKENS.has(word.replace(/:$/, '')));
 }
 
 /**
@@ -309,6 +302,12 @@ export interface RowsForTotals {
    * column sums of the amounts of rows `indexes[0..count)`, as adding `amounts()` would give them.
    */
   sums?(indexes: ArrayLike<number>, count: number): Decimal[];
+  /**
+   * Optional: told of a last row named like a recipient whose amounts are the sums of the rows
+   * above it in two or more columns that are not proportional to each other. It is a recipient
+   * (findTotalRows does not return it); the caller may say that it looks like a total row.
+   */
+  sumsHeldByRecipient?(index: number): void;
   /**
    * Optional, for a reader that has the names as bytes: false when row `index`'s name is certainly
    * no total word and no total label (maybeTotalWordBytes, maybeTotalLabelBytes); `name()` is then
@@ -354,9 +353,18 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
     const start = read.sums ? Math.max(from, 2) : 0;
     const sums = read.sums ? read.sums(rest, start) : Array.from({ length: columns }, () => new Decimal(0));
     for (let p = start; p < rest.length; p++) {
-      if (p >= from && p >= 2 && sumsMakeTotal(read.name(rest[p]!), sumsHeld(last, sums), () => independentColumns(read, rest, p, last))) {
-        for (let q = p; q < rest.length; q++) bySum.add(rest[q]!);
-        break;
+      const held = p >= from && p >= 2 ? sumsHeld(last, sums) : 0;
+      if (held > 0) {
+        if (namesTotal(read.name(rest[p]!))) {
+          for (let q = p; q < rest.length; q++) bySum.add(rest[q]!);
+          break;
+        }
+        // Named like a recipient: a recipient. Columns proportional to each other ("Belopp 2020" =
+        // 1.1 × "Belopp 2019", the pro-rata rule) show one coincidence, not several: not worth a word.
+        if (read.sumsHeldByRecipient && held >= 2 && independentColumns(read, rest, p, last)) {
+          read.sumsHeldByRecipient(rest[p]!);
+          break;
+        }
       }
       const amounts = read.amounts(rest[p]!);
       for (let c = 0; c < columns; c++) {
@@ -447,6 +455,11 @@ function unmatchedTotalError(file: string | undefined, line: number, name: strin
 }
 
 /** The note a command writes for a total row it sets aside (on stderr, and in a report's notes). */
+/** What a caller says of a row that sumsHeldByRecipient names: read as a recipient, and how to make it a total row. */
+export function sumsHeldNote(file: string | undefined, line: number, name: string): string {
+  return `${file ? `${file}: ` : ''}line ${line} "${name}" holds the sums of the rows above it, but is named like a recipient: read as a recipient (a total row is named Summa or Totalt, or left unnamed)`;
+}
+
 export function totalRowNote(file: string | undefined, line: number, name: string, by: TotalRow['by']): string {
   const why =
     by === 'word'

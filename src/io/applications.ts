@@ -14,7 +14,7 @@ import { StatsbidragError } from '../core/errors.js';
 import { finishHash, KeyIndex } from '../core/key-index.js';
 import { FNV_START, fnvText, plainNameState } from '../core/key-bytes.js';
 import { parseYearRange, type YearRange } from '../core/schedule.js';
-import { findTotalRows, maybeTotalLabelCell, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote } from '../core/total-rows.js';
+import { findTotalRows, maybeTotalLabelCell, maybeTotalWordHash, refuseUnmatchedTotals, sumsHeldNote, totalRowNote } from '../core/total-rows.js';
 import type { Table } from './table.js';
 import { recipientKey, visibleName } from '../core/recipient-key.js';
 import { cellAmount, loadTable } from './load.js';
@@ -96,6 +96,7 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     maybeTotalWord: (i) => maybeTotalWordHash(finishHash(nameStates[i]!)) || maybeTotalLabelCell(table, cols.applicant!, i),
     amounts: (i) => [requested.get(i), cost.get(i)],
     sums: (positions, count) => [requested.sumAt(positions, count), cost.sumAt(positions, count)],
+    sumsHeldByRecipient: (i) => note(sumsHeldNote(file, table.line(i), table.cell(i, cols.applicant!))),
   });
   refuseUnmatchedTotals(totals, file, (i) => table.line(i), (i) => table.cell(i, cols.applicant!), table.headers[cols.applicant!]!);
   for (const t of totals) note(totalRowNote(file, table.line(t.index), table.cell(t.index, cols.applicant!), t.by));

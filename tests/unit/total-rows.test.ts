@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { findTotalRows, isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordBytes, totalRowNote } from '../../src/core/total-rows.js';
+import { findTotalRows, isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordBytes, sumsHeldNote, totalRowNote } from '../../src/core/total-rows.js';
 
 const rows = (...r: [string, ...(string | undefined)[]][]) => r.map(([name, ...a]) => ({ name, amounts: a.map((v) => (v === undefined ? undefined : new Decimal(v))) }));
 
@@ -47,8 +47,15 @@ describe('total rows: one rule', () => {
   it('two columns proportional to each other are one coincidence: a last row named like a recipient that holds both sums is a recipient', () => {
     // "Belopp 2020" = 1.1 × "Belopp 2019" (the pro-rata rule): Centrum = Norr + Söder in both by one coincidence.
     expect(findTotalRows(rows(['Norr', '500000', '550000'], ['Söder', '700000', '770000'], ['Centrum', '1200000', '1320000']))).toEqual([]);
-    // Columns that are not proportional: two coincidences at once are a total row.
-    expect(findTotalRows(rows(['Norr', '500000', '560000'], ['Söder', '700000', '760000'], ['Centrum', '1200000', '1320000']))).toEqual([{ index: 2, by: 'sum' }]);
+    // Columns that are not proportional: still a recipient (it is named like one), and the caller is told.
+    const told: number[] = [];
+    const independent = rows(['Norr', '500000', '560000'], ['Söder', '700000', '760000'], ['Centrum', '1200000', '1320000']);
+    expect(findTotalRows({ count: 3, name: (i) => independent[i]!.name, amounts: (i) => independent[i]!.amounts, sumsHeldByRecipient: (i) => told.push(i) })).toEqual([]);
+    expect(told).toEqual([2]);
+    // Proportional columns: not worth a word.
+    const proportional = rows(['Norr', '500000', '550000'], ['Söder', '700000', '770000'], ['Centrum', '1200000', '1320000']);
+    findTotalRows({ count: 3, name: (i) => proportional[i]!.name, amounts: (i) => proportional[i]!.amounts, sumsHeldByRecipient: (i) => told.push(i) });
+    expect(told).toEqual([2]);
     // An empty name (or a total word) needs no second column.
     expect(findTotalRows(rows(['Norr', '500000', '550000'], ['Söder', '700000', '770000'], ['', '1200000', '1320000']))).toEqual([{ index: 2, by: 'sum' }]);
   });
@@ -88,8 +95,12 @@ describe('total rows: one rule', () => {
     expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['', '8']))).toEqual([{ index: 2, by: 'sum' }]);
     expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Summa kommuner', '8']))).toEqual([{ index: 2, by: 'sum' }]);
     expect(findTotalRows(rows(['Alfa', '3'], ['Beta', '5'], ['Totalt (kr)', '8']))).toEqual([{ index: 2, by: 'sum' }]);
-    // Two columns that each equal their sum: a total row whatever its name.
-    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['X', '8', '3']))).toEqual([{ index: 2, by: 'sum' }]);
+    // Two columns that each equal their sum: a recipient still when it is named like one (applications scored 1, 2, 3;
+    // allocate's own split of weights 1, 2, 3), a total row when its name is empty or says so ("Sverige", "Riket").
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['X', '8', '3']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa kommun', '100000', '150000'], ['Beta förening', '200000', '250000'], ['Gamma kommun', '300000', '400000']))).toEqual([]);
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['Sverige', '8', '3']))).toEqual([{ index: 2, by: 'sum' }]);
+    expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['', '8', '3']))).toEqual([{ index: 2, by: 'sum' }]);
     // Two columns, one of them empty in the last row: only one shows it.
     expect(findTotalRows(rows(['Alfa', '3', '1'], ['Beta', '5', '2'], ['X', '8', undefined]))).toEqual([]);
   });
@@ -97,6 +108,10 @@ describe('total rows: one rule', () => {
   it('reads rows one at a time too', () => {
     const data = rows(['Alfa', '3'], ['Beta', '5'], ['Summa kommuner', '8']);
     expect(findTotalRows({ count: 3, name: (i) => data[i]!.name, amounts: (i) => data[i]!.amounts })).toEqual([{ index: 2, by: 'sum' }]);
+  });
+
+  it('says which row it read as a recipient though it holds the sums above, and how to make it a total row', () => {
+    expect(sumsHeldNote('t.csv', 4, 'Gamma kommun')).toBe('t.csv: line 4 "Gamma kommun" holds the sums of the rows above it, but is named like a recipient: read as a recipient (a total row is named Summa or Totalt, or left unnamed)');
   });
 
   it('says which row it set aside and why', () => {
