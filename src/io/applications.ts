@@ -225,6 +225,17 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
       yearTo[k] = years.to;
     }
   }
+  // A years column with a cell left empty while others are filled: that application's years are
+  // not the call's to guess (without --year they would be the programme's first year, silently).
+  const given = yearFrom.findIndex((y) => y !== NO_YEARS);
+  const empty = given >= 0 ? yearFrom.indexOf(NO_YEARS) : -1;
+  if (empty >= 0) {
+    throw new StatsbidragError(
+      'missing-value',
+      `"${cell(empty, 'applicant')}" gives no years, while other applications give theirs ("${cell(given, 'applicant')}": ${cell(given, 'years')}): give every application its years`,
+      { file, line: table.line(rowOf(empty)), field: header('years') },
+    );
+  }
   const region = (k: number): string | undefined => cell(k, 'region') || undefined;
   return {
     count: n,

@@ -121,6 +121,19 @@ describe('statsbidrag compare (built CLI)', () => {
 });
 
 describe('statsbidrag award (built CLI)', () => {
+  it('a years cell left empty while other applications give theirs is an input error at its line, not the programme\'s first year', () => {
+    const dir = tempDir();
+    const file = join(dir, 'years.csv');
+    writeFileSync(file, 'applicant,type,requested,cost,priority,år\nA kommun,kommun,3000000,4000000,9,\nB kommun,kommun,3000000,4000000,9,2021\n');
+    const r = run(['award', file, '--budget', '1000 tkr']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`statsbidrag: ${file}:2: field "år": "A kommun" gives no years, while other applications give theirs ("B kommun": 2021): give every application its years\n`);
+    // A years column left empty throughout: every application takes the call's year, as without the column.
+    writeFileSync(file, 'applicant,type,requested,cost,priority,år\nA kommun,kommun,3000000,4000000,9,\nB kommun,kommun,3000000,4000000,9,\n');
+    expect(run(['award', file, '--budget', '1000 tkr', '--year', '2019']).status).toBe(0);
+  });
+
   it('a budget finer than the unit is shown as given, never rounded to the unit (1 000,50 kr at a unit of 1 kr is not 1 001)', () => {
     const dir = tempDir();
     const file = join(dir, 'one.csv');

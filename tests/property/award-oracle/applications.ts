@@ -51,7 +51,8 @@ export function applicationsFromTable(table: Table): Application[] {
   const seen = new Map<string, { line: number; applicant: string }>();
   // Total rows (core/total-rows.ts) are set aside with a note: not applications.
   const rows = withoutTotalRows(table, cols.applicant!, [cols.requested!, cols.cost!]);
-  return Array.from({ length: rows.rowCount }, (_, r) => {
+  const yearsTexts: string[] = [];
+  const apps = Array.from({ length: rows.rowCount }, (_, r): Application => {
     const line = rows.line(r);
     const cell = (f: Field): string => (cols[f] === undefined ? '' : rows.cell(r, cols[f]));
     const header = (f: Field): string => headers[cols[f]!]!;
@@ -81,6 +82,7 @@ export function applicationsFromTable(table: Table): Application[] {
     const priority = priorityText === '' ? undefined : cellAmount(priorityText, file, line, header('priority'), table.decimalMark);
     const region = cell('region');
     const yearsText = cell('years');
+    yearsTexts.push(yearsText);
     let years;
     if (yearsText !== '') {
       try {
@@ -100,6 +102,17 @@ export function applicationsFromTable(table: Table): Application[] {
       line,
     };
   });
+  // A years cell left empty while another application gives its years: an input error at the first such row.
+  const given = apps.findIndex((a) => a.years !== undefined);
+  const empty = given >= 0 ? apps.findIndex((a) => a.years === undefined) : -1;
+  if (empty >= 0) {
+    throw new StatsbidragError(
+      'missing-value',
+      `"${apps[empty]!.applicant}" gives no years, while other applications give theirs ("${apps[given]!.applicant}": ${yearsTexts[given]}): give every application its years`,
+      { file, line: apps[empty]!.line, field: headers[cols.years!]! },
+    );
+  }
+  return apps;
 }
 
 export async function loadApplications(file: string): Promise<Application[]> {

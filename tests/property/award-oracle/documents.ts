@@ -24,7 +24,7 @@ interface GrantPeriodJson { from: string | null; to: string }
 const grantPeriodJson = (g: GrantPeriod | undefined): GrantPeriodJson | null => (g ? { from: g.from ?? null, to: g.to } : null);
 export function awardJson(r: AwardResult, programme: { id: string; name: string; agency: string }, locale: NumberLocale): unknown {
   const dp = decimals(r);
-  const money = (d: Decimal): string => plain(d, dp);
+  const money = (d: Decimal): string => plain(d, Math.max(dp, decimalsOf(d)));
   return {
     schema: 'statsbidrag/awards',
     version: AWARD_JSON_VERSION,
@@ -94,7 +94,7 @@ export function awardJson(r: AwardResult, programme: { id: string; name: string;
 function awardGrid(r: AwardResult, locale: NumberLocale = 'sv'): Grid {
   const L = labelsFor(locale);
   const dp = decimals(r);
-  const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: dp }));
+  const money = (d: Decimal | undefined): string => (d === undefined ? '' : formatAmount(d, { locale, decimals: Math.max(dp, decimalsOf(d)) }));
   const ys = years(r);
   const perYear = ys.length > 1;
   const priorities = r.rows.some((row) => row.application.priority !== undefined);
