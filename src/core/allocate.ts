@@ -180,6 +180,22 @@ export function allocate(recipients: readonly Recipient[], options: AllocateOpti
  * given. The bulk lane (app/bulk.ts) passes no recipients and a splitter that splits its own
  * columns, and so gets every figure of the allocation (periods, labels, admin, totals) but the rows.
  */
+/**
+ * A period's split, its "not a whole number of units" error saying which period and, when
+ * administrative costs were taken first, what the amount is (the split knows only the amount).
+ */
+function splitOf(plan: PeriodPlan, split: () => Split): Split {
+  try {
+    return split();
+  } catch (e) {
+    if (!(e instanceof StatsbidragError) || e.code !== 'total-not-multiple-of-unit') throw e;
+    const amount = plan.statedTotal.minus(plan.admin);
+    const what = plan.admin.isZero() ? '' : ` (the total ${plan.statedTotal.toFixed()} less ${plan.admin.toFixed()} of administrative costs)`;
+    const where = plan.years ? `${formatYearRange(plan.years)}: ` : '';
+    throw new StatsbidragError(e.code, `${where}the amount to split, ${amount.toFixed()}${what}, ${e.message.replace(`${amount.toFixed()} `, '')}`, e.location, e.kind);
+  }
+}
+
 export function allocateBy(recipients: readonly Recipient[], options: AllocateOptions, splitPeriod: PeriodSplitter): Allocation {
   const periods = planPeriods(options).map((plan): PeriodAllocation => ({
     years: plan.years,
@@ -190,7 +206,7 @@ export function allocateBy(recipients: readonly Recipient[], options: AllocateOp
     ...(plan.adminKind ? { adminKind: plan.adminKind } : {}),
     ...(plan.adminRange ? { adminRange: plan.adminRange } : {}),
     ...(plan.stated ? { stated: plan.stated } : {}),
-    split: splitPeriod({
+    split: splitOf(plan, () => splitPeriod({
       recipients,
       amount: plan.statedTotal.minus(plan.admin),
       unit: plan.unit,
@@ -201,7 +217,7 @@ export function allocateBy(recipients: readonly Recipient[], options: AllocateOp
       ...(options.ceiling ? { ceiling: options.ceiling } : {}),
       ...(options.explain ? { explain: true } : {}),
       ...(options.explain && options.explainRange ? { explainRange: true } : {}),
-    }),
+    })),
   }));
 
   const times = (p: PeriodAllocation): number => (p.years ? yearCount(p.years) : 1);

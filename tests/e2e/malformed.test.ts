@@ -139,7 +139,9 @@ describe('bad options: exit 2, one line naming the option, nothing written', () 
     [['allocate', '--unit', '0'], /--unit: must be greater than zero/],
     [['allocate', '--admin', '150%'], /--admin: "150%" is more than 100 %/],
     [['allocate', '--basis', 'Belopp 2030'], /no basis column "Belopp 2030"/],
-    [['allocate', '--year', '2019', '--unit', '7'], /not a whole number of units/],
+    [['allocate', '--year', '2019', '--unit', '7'], /^statsbidrag: 2019: the amount to split, 1325000000 \(the total 1350000000 less 25000000 of administrative costs\), is not a whole number of units of 7 /],
+    // Administrative costs taken first: the amount named, and where it comes from.
+    [['allocate', '--year', '2019', '--admin', '0.5%'], /^statsbidrag: 2019: the amount to split, 1343250000 \(the total 1350000000 less 6750000 of administrative costs\), is not a whole number of units of 1000000 \(1343000000 would be, leaving 250000\)/],
   ] as [string[], RegExp][])('%j', (args, says) => {
     expectCleanFailure(args, says, 'statsbidrag');
   });
