@@ -7,7 +7,7 @@
  * other unreadable cell is an error naming file, line and column.
  */
 import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
-import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
+import { chooseRepair, columnMark, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, headerScale, isBareAmountHeader } from './columns.js';
 import { codeKey, recipientKey } from './recipient-key.js';
 import { findTotalRows, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
@@ -154,6 +154,7 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
   const b = tb?.bytes;
   const starts = tb?.starts[index];
   const ends = tb?.ends[index];
+  const mark = columnMark(t, index);
   let clean = true;
   for (let r = 0; r < n; r++) {
     // From the bytes: a plain amount straight to an integer, an empty cell empty; anything else as text.
@@ -167,7 +168,7 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
           continue;
         }
         // (Or grouped the Swedish way, "9 979 000", "816 226,06": amount.ts amountBytes, the same reading.)
-        if (amountBytes(b!, s, e, t.decimalMark, plain)) {
+        if (amountBytes(b!, s, e, mark, plain)) {
           column.setNumber(r, plain.negative ? -plain.value : plain.value, plain.decimals);
           continue;
         }
@@ -180,7 +181,7 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
       else column.set(r, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
       continue;
     }
-    const reading = readCell(text, t.decimalMark);
+    const reading = readCell(text, mark);
     if (reading.kind === 'ok') column.setDecimal(r, reading.value);
     else if (reading.kind === 'empty') {
       st[r] = EMPTY;
@@ -503,7 +504,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
         continue;
       }
       const at = { ...(file ? { file } : {}), line: t.line(r), field: t.headers[basis]! };
-      const reading = readCell(text, t.decimalMark);
+      const reading = readCell(text, columnMark(t, basis));
       if (reading.kind === 'empty') throw new StatsbidragError('invalid-amount', 'an empty weight', at);
       if (reading.kind === 'bad') throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at);
       if (reading.value.isNegative()) throw new StatsbidragError('negative-weight', `the weight of "${t.cell(r, recipient).trim()}" is negative`, at);

@@ -25,7 +25,7 @@
 import { fitsDoubles, largestRemainderF64, MAX_TOTAL } from './apportion/fast.js';
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { sortEnds } from './audit-sweep.js';
-import { chooseRepair, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
+import { chooseRepair, columnMark, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from './checks/values.js';
 import { guessIdColumn } from './columns.js';
 import { Decimal, maxDecimals } from './decimal.js';
@@ -593,7 +593,7 @@ function readColumn(table: TableLike, col: number): { values: AmountValues; unre
   const n = table.rowCount;
   const values = new AmountValues(n);
   const unread: Unread = new Map();
-  const mark = table.decimalMark;
+  const mark = columnMark(table, col);
   // A plain or Swedish-grouped amount straight from the table's bytes (no string made), anything else from its text.
   const { bytes } = table;
   const starts = table.starts?.[col];

@@ -15,7 +15,7 @@ import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
 import { compoundFileError, isCompoundFile, isZip, tableFromXlsx } from './xlsx.js';
-import { decideDecimalMark } from './table/decimal-mark.js';
+import { commaColumns, decideDecimalMark } from './table/decimal-mark.js';
 import { ColumnarTable, tableFromRows, type ColumnsRead } from './table/model.js';
 
 
@@ -37,6 +37,8 @@ export type Table = ColumnarTable & { dialect: Dialect };
 
 function withDialect(table: ColumnarTable, dialect: Dialect): Table {
   table.decimalMark = dialect.decimalMark;
+  // A decimal-comma file's columns whose commas group thousands ("298,000", "1,250,000"): core/cells.ts columnMark.
+  if (dialect.decimalMark === ',' && dialect.sheet === undefined) table.commaColumns = commaColumns(table);
   return Object.assign(table, { dialect });
 }
 

@@ -1,5 +1,5 @@
 /** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
-import type { CellReading, TableLike } from '../cells.js';
+import { columnMark, type CellReading, type TableLike } from '../cells.js';
 import { findTotalRows, totalWordFilter } from '../total-rows.js';
 import { columnRoles, isBareAmountHeader } from '../columns.js';
 import { StatsbidragError } from '../errors.js';
@@ -38,8 +38,8 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   }
   // Every amount cell read once, over every record (total rows included): values without a Decimal each (values.ts).
   const n = table.rowCount;
-  const mark = table.decimalMark;
   const read = roles.amounts.map(({ index }) => {
+    const mark = columnMark(table, index);
     const values = new AmountValues(n);
     const unread = new Map<number, Exclude<CellReading, { kind: 'ok' }>>();
     // A cell that is a slice of the input's bytes (io/table/model.ts) is read from them when it is a plain amount.
@@ -80,6 +80,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     file: table.file ?? null,
     headers,
     decimalMark: table.decimalMark,
+    commaColumns: table.commaColumns,
     idCol: roles.recipient,
     codeCol: roles.code,
     basisIndex: roles.basis,

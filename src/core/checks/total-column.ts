@@ -2,7 +2,7 @@
  * The total column: a row's "total"/"totalt" cell against the sum of its amount cells over every
  * year the table holds (a range column per year counts once a year). Arithmetic, so always exact.
  */
-import { readCell } from '../cells.js';
+import { columnMark, readCell } from '../cells.js';
 import { Decimal } from '../decimal.js';
 import { unreadableCell } from './cells.js';
 import { isPerYear } from './column.js';
@@ -16,7 +16,7 @@ export function checkTotalColumn(ctx: TableContext, unknownRows: ReadonlySet<num
   const findings: Finding[] = [];
   for (let pos = 0; pos < ctx.count; pos++) {
     if (unknownRows.has(pos)) continue;
-    const cell = readCell(ctx.cell(pos, ctx.totalCol), ctx.decimalMark);
+    const cell = readCell(ctx.cell(pos, ctx.totalCol), columnMark(ctx, ctx.totalCol));
     const at = { row: ctx.line(pos), column, recipient: ctx.id(pos) };
     if (cell.kind === 'empty') {
       findings.push(finding({ code: 'missing-value', severity: 'error', ...at }));

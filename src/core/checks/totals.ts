@@ -4,7 +4,7 @@
  * rules), rounding (what the rule itself leaves), missing rows, and what nothing explains.
  */
 import { kindOf, type FigureKind, type LocalText } from '../sourced.js';
-import { readCell } from '../cells.js';
+import { columnMark, readCell } from '../cells.js';
 import { Decimal } from '../decimal.js';
 import type { Period } from '../programme.js';
 import { unreadableCell } from './cells.js';
@@ -47,7 +47,7 @@ export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal
   const rangeSum = (from: number, to: number): Decimal => col.values.sumAt(Int32Array.from({ length: to - from }, (_, k) => from + k), to - from);
   return ctx.totalRows.flatMap((row) => {
     if (row.part) return [];
-    const cell = readCell(row.cells[col.index], ctx.decimalMark);
+    const cell = readCell(row.cells[col.index], columnMark(ctx, col.index));
     const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
     if (cell.kind === 'ok' && !cell.value.eq(sum)) {
       const group = row.group > 0 ? rangeSum(row.before - row.group, row.before) : undefined;

@@ -203,6 +203,8 @@ export interface TableContext {
   file: string | null;
   headers: readonly string[];
   decimalMark: TableLikeMark;
+  /** What each column's commas show (core/cells.ts TableLike.commaColumns): read a column with columnMark(). */
+  commaColumns?: Uint8Array | undefined;
   idCol: number;
   codeCol: number | undefined;
   basisIndex: number | undefined;

@@ -1,0 +1,49 @@
+/**
+ * The real-table items a hostile review left open (tests/fixtures/real/, README.md): each read
+ * alike by every command that reads tables, through the built CLI.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.js';
+
+const f = (name: string): string => join('tests', 'fixtures', 'real', name);
+
+describe('commas that group thousands in a ";" file (docs/real-tables.md)', () => {
+  const file = f('comma-thousands-semicolon.csv');
+  it('a column with "1,250,000" reads its commas as thousands: 298,000 is 298 000 in compare, validate, audit and allocate', () => {
+    const c = run(['compare', file, file, '--format', 'csv']);
+    expect([c.status, c.stderr]).toEqual([0, '']);
+    expect(c.stdout).toContain('Haninge,0136,both,2019,298000,298000,0,0.0000\n');
+    expect(c.stdout).toContain('Botkyrka,0127,both,2019,1250000,1250000,0,0.0000\n');
+    const v = run(['validate', file, '--stated', 'Belopp 2019=2 048 000', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${file}: VALID, 0 errors, 1 warning (3 recipient rows, 1 amount column, 3 cells)\n`]);
+    const a = run(['audit', file, '--column', 'Belopp 2019', '--basis', 'Andel', '--format', 'json']);
+    // (Exit 1: the shares do not reproduce the column; what matters here is the column's sum.)
+    expect([a.status, a.stderr]).toEqual([1, '']);
+    expect(JSON.parse(a.stdout).sum).toBe('2048000');
+    const r = run(['allocate', '--data', file, '--basis', 'Belopp 2019', '--total', '2048', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,1250000,1250\nHaninge,0136,298000,298\nHuddinge,0126,500000,500\n', '']);
+    // The share column beside it keeps its decimal comma.
+    const s = run(['allocate', '--data', file, '--basis', 'Andel', '--total', '1000', '--format', 'csv']);
+    expect([s.status, s.stdout]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,0.125,125\nHaninge,0136,0.5,500\nHuddinge,0126,0.375,375\n']);
+  });
+
+  it('a column of single groups ("298,000", "150,000") is refused as ambiguous by every command; a Vikt column of them is read as decimals', () => {
+    const file1 = f('comma-thousand-single.csv');
+    const line = `${file1}:2: field "Belopp 2019": "298,000" is not an amount: could mean 298000 or 298.000; write it without the separator, or with a decimal mark and grouping spaces`;
+    const r = run(['allocate', '--data', file1, '--basis', 'Belopp 2019', '--total', '100']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `statsbidrag: ${line}\n`]);
+    const a = run(['audit', file1, '--column', 'Belopp 2019', '--basis', 'Vikt']);
+    expect([a.status, a.stdout, a.stderr]).toEqual([2, '', `statsbidrag: ${line}\n`]);
+    const c = run(['compare', file1, file1]);
+    expect([c.status, c.stdout]).toEqual([2, '']);
+    expect(c.stderr).toContain(`${file1}:2: field "Belopp 2019"`);
+    expect(c.stderr).toContain('could mean 298000 or 298.000');
+    const v = run(['validate', file1, '--locale', 'en', '--format', 'json']);
+    expect(v.status).toBe(1);
+    const findings = JSON.parse(v.stdout).errors as { code: string; row: number }[];
+    expect(findings.filter((x) => x.code === 'ambiguous-amount').map((x) => x.row)).toEqual([2, 3]);
+    const w = run(['allocate', '--data', file1, '--basis', 'Vikt', '--total', '640', '--format', 'csv']);
+    expect([w.status, w.stdout, w.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,1.125,113\nHaninge,0136,2.25,226\nHuddinge,0126,3,301\n', '']);
+  });
+});
