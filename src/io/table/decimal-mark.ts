@@ -146,7 +146,9 @@ export function commaShape(b: Uint8Array, s: number, e: number): number {
   const digits = i;
   while (i < e && isDigit(b[i])) i++;
   if (i === digits) return NO_COMMA;
-  if (b.indexOf(44, i) < 0 || b.indexOf(44, i) >= e) return NO_COMMA;
+  let comma = i;
+  while (comma < e && b[comma] !== 44) comma++;
+  if (comma === e) return NO_COMMA;
   if (b[i] !== 44 || i - digits > 3 || b[digits] === 48) return DECIMAL_COMMA;
   let groups = 0;
   while (i < e && b[i] === 44) {
