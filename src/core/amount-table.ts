@@ -10,7 +10,7 @@ import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, columnMark, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, headerScale, isBareAmountHeader } from './columns.js';
 import { codeKey, recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
+import { findTotalRows, isGroupNameKey, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -207,7 +207,7 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
   const nameEnd = tb?.ends[recipient];
   const emptyHash = keyHash('');
   let words = 0;
-  /** Total labels (core/total-rows.ts isTotalLabel): with one, the rule itself decides the total rows. */
+  /** Total labels and county names (core/total-rows.ts isTotalLabel, isGroupName): with one, the rule itself decides the total rows. */
   let labels = 0;
   /** Rows without a name (nameless is read only when there is one). */
   let namelessRows = 0;
@@ -217,7 +217,7 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
     if (isTotalKey(key, name.length)) {
       word[r] = 1;
       words++;
-    } else if (isTotalLabelKey(key, name.length)) labels++;
+    } else if (isTotalLabelKey(key, name.length) || isGroupNameKey(key, name.length)) labels++;
   };
   for (let r = 0; r < n; r++) {
     const s = nameStart === undefined ? -1 : nameStart[r]!;

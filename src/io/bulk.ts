@@ -25,7 +25,7 @@ import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
-import { isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordHash } from '../core/total-rows.js';
+import { isGroupName, isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordHash } from '../core/total-rows.js';
 import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/amount.js';
 import { columnMark } from '../core/cells.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
@@ -507,7 +507,7 @@ export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>
   for (let i = 0; i < rows; i++) {
     if (!maybeTotalWordHash(keyed.hashes[i]!) && !maybeTotalLabelBytes(bytes, nameStart[i]!, nameEnd[i]!)) continue;
     const name = keyed.nameAt(i);
-    if (isTotalName(name) || isTotalLabel(name)) return true;
+    if (isTotalName(name) || isTotalLabel(name) || isGroupName(name)) return true;
   }
   // No total word: the trailing run of rows with the last weight, from the first whose weight is the sum above it.
   const last = weights[rows - 1]!;

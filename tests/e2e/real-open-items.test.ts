@@ -47,3 +47,43 @@ describe('commas that group thousands in a ";" file (docs/real-tables.md)', () =
     expect([w.status, w.stdout, w.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,1.125,113\nHaninge,0136,2.25,226\nHuddinge,0126,3,301\n', '']);
   });
 });
+
+describe('county rows above their municipalities, no total word (SCB style)', () => {
+  const file = f('county-rows-above.csv');
+  const notes = (n: number): string =>
+    [`line 2 "Stockholms län"`, `line 6 "Uppsala län"`, `line 8 "Gotlands län"`]
+      .map((l) => `note: ${file}: ${l} holds the sums of the rows below it: a county's sum, not a recipient; set aside\n`)
+      .join('')
+      .repeat(n);
+  it('set aside with a note by allocate, compare, audit; validate checks each against the rows below it; the county board below Stockholms län is paid', () => {
+    const r = run(['allocate', '--data', file, '--basis', 'Belopp 2019', '--total', '1000', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,100000,211\nHaninge,0136,200000,421\nLänsstyrelsen i Stockholms län,,50000,105\nUppsala,0380,50000,105\nGotland,0980,75000,158\n', notes(1)]);
+    const c = run(['compare', file, file, '--format', 'csv']);
+    expect(c.status).toBe(0);
+    expect(c.stdout.split('\n').filter((l) => l.endsWith(',both,2019,') || l.includes(',both,2019,')).map((l) => l.split(',')[0])).toEqual(['Botkyrka', 'Haninge', 'Länsstyrelsen i Stockholms län', 'Uppsala', 'Gotland']);
+    const a = run(['audit', file, '--column', 'Belopp 2019', '--basis', 'Belopp 2019', '--format', 'json']);
+    expect([a.status, a.stderr]).toEqual([0, notes(1)]);
+    expect(JSON.parse(a.stdout).rows).toBe(5);
+    const v = run(['validate', file, '--stated', 'Belopp 2019=475 000', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (5 recipient rows, 1 amount column, 5 cells)\n`]);
+  });
+
+  it('a county row that does not sum its rows, where another does, is refused by the commands that pay or count, and a mismatch in validate', () => {
+    const wrong = f('county-row-wrong-sum.csv');
+    const line = `statsbidrag: ${wrong}:5: field "Län/kommun": "Uppsala län" is a county's row above a row, as other county rows in this table hold their group's sums, but its amounts are not the sums of the row below it: neither a recipient nor a total to set aside; correct or remove the row\n`;
+    for (const args of [['allocate', '--data', wrong, '--basis', 'Belopp 2019', '--total', '1000'], ['compare', wrong, wrong], ['audit', wrong, '--column', 'Belopp 2019', '--basis', 'Belopp 2019']]) {
+      const r = run(args);
+      expect([r.status, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', line]);
+    }
+    const v = run(['validate', wrong, '--format', 'json', '--locale', 'en']);
+    expect(v.status).toBe(1);
+    const mismatch = (JSON.parse(v.stdout).errors as { code: string; row: number; expected: string; actual: string }[]).filter((x) => x.code === 'total-row-mismatch');
+    expect(mismatch.map((x) => [x.row, x.expected, x.actual])).toEqual([[5, '50000', '60000']]);
+  });
+
+  it('a list of county boards (Delmos) is paid as it is: no board is a county\'s sum', () => {
+    const boards = f('county-boards.csv');
+    const r = run(['allocate', '--data', boards, '--basis', 'Belopp 2019', '--total', '800', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,weight,amount\nLänsstyrelsen i Stockholms län,300000,600\nLänsstyrelsen i Uppsala län,50000,100\nLänsstyrelsen i Gotlands län,50000,100\n', `note: ${boards}: line 5 "Totalt" is a total row, not a recipient; set aside\n`]);
+  });
+});

@@ -67,7 +67,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   const totalRows: TableContext['totalRows'] = totals.map((r, k) => {
     const before = r - k;
     const group = k === 0 ? before : before - (totals[k - 1]! - (k - 1));
-    return { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)), before, group, part: found[k]!.by === 'part' };
+    return { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)), before, group, part: found[k]!.by === 'part', below: found[k]!.members ?? 0 };
   });
   if (totals.length) {
     rows = new Int32Array(n - totals.length);

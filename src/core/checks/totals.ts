@@ -41,7 +41,7 @@ export function percent(part: Decimal, whole: Decimal): Decimal | null {
  * Each total row's cell for `col` against the sum of the rows: of every recipient row, of the rows
  * above it, or of its group (the rows since the total row above it: a subtotal per county, then a
  * total). A mismatch names the sum it should be: its group's when recipient rows follow it (a
- * subtotal), else every row's.
+ * subtotal), else every row's. A county's row above its group (`below`) against the rows below it.
  */
 export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal): Finding[] {
   const rangeSum = (from: number, to: number): Decimal => col.values.sumAt(Int32Array.from({ length: to - from }, (_, k) => from + k), to - from);
@@ -49,6 +49,11 @@ export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal
     if (row.part) return [];
     const cell = readCell(row.cells[col.index], columnMark(ctx, col.index));
     const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
+    // A county's row above its group: the sum of the rows below it.
+    if (row.below !== undefined && row.below > 0 && cell.kind === 'ok') {
+      const below = rangeSum(row.before, row.before + row.below);
+      return cell.value.eq(below) ? [] : [finding({ code: 'total-row-mismatch', ...at, expected: below, actual: cell.value })];
+    }
     if (cell.kind === 'ok' && !cell.value.eq(sum)) {
       const group = row.group > 0 ? rangeSum(row.before - row.group, row.before) : undefined;
       const above = row.before > 0 && row.before < ctx.count ? rangeSum(0, row.before) : undefined;

@@ -227,9 +227,11 @@ export interface TableContext {
    * The table's total rows (core/total-rows.ts): checked against the rows, never recipients.
    * `before`: how many recipient rows precede it; `group`: how many of those follow the total row
    * above it (its group's rows are positions before − group … before − 1); `part`: a "varav" row,
-   * a part of the total above it, with no sum to check.
+   * a part of the total above it, with no sum to check; `below`: a county's row above its group
+   * (core/total-rows.ts 'head'), how many recipient rows below it are that group (positions before …
+   * before + below − 1), else 0.
    */
-  totalRows: { line: number; cells: readonly string[]; before: number; group: number; part: boolean }[];
+  totalRows: { line: number; cells: readonly string[]; before: number; group: number; part: boolean; below?: number }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;
