@@ -87,3 +87,27 @@ describe('county rows above their municipalities, no total word (SCB style)', ()
     expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,weight,amount\nLänsstyrelsen i Stockholms län,300000,600\nLänsstyrelsen i Uppsala län,50000,100\nLänsstyrelsen i Gotlands län,50000,100\n', `note: ${boards}: line 5 "Totalt" is a total row, not a recipient; set aside\n`]);
   });
 });
+
+describe('a footnote block under a blank row whose rows have a second cell (docs/real-tables.md, "Notes below a table")', () => {
+  const file = f('notes-with-second-cell.csv');
+  const notes = `note: ${file}: line 3 taken as the header (the 2 lines above it are a title or blank)\nnote: ${file}: lines 7–9 below the table are notes ("Källa: Tillväxtverket", …), not rows; not read\n`;
+  it('ends the table with a note in allocate, compare, validate and audit', () => {
+    const r = run(['allocate', '--data', file, '--basis', '2019', '--total', '400', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,100000,100\nHaninge,0136,300000,300\n', notes]);
+    const c = run(['compare', file, file, '--format', 'csv']);
+    expect([c.status, c.stderr]).toEqual([0, notes + notes]);
+    expect(c.stdout.split('\n').filter((l) => l.includes(',both,2019,')).map((l) => l.split(',')[0])).toEqual(['Botkyrka', 'Haninge']);
+    const v = run(['validate', file, '--stated', '2019=400000', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout, v.stderr]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (2 recipient rows, 1 amount column, 2 cells)\n`, notes]);
+    const a = run(['audit', file, '--column', '2019', '--basis', '2019', '--format', 'json']);
+    expect([a.status, a.stderr]).toEqual([0, notes]);
+    expect(JSON.parse(a.stdout).rows).toBe(2);
+  });
+
+  it('a row with a number under the blank row stays data (no money dropped unseen): read as a row', () => {
+    const data = f('note-with-number.csv');
+    const r = run(['compare', data, data, '--format', 'csv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Källa: SCB,,both,2019,2019,2019,0,0.0000\n');
+  });
+});
