@@ -8,7 +8,7 @@
  */
 import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
 import { chooseRepair, columnMark, readCell, type CellReading, type TableLike } from './cells.js';
-import { columnRoles, headerScale, isBareAmountHeader } from './columns.js';
+import { columnRoles, headerScale, isBareAmountHeader, unitNote } from './columns.js';
 import { codeKey, recipientKey } from './recipient-key.js';
 import { findTotalRows, isGroupNameKey, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
@@ -252,8 +252,6 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
   return { words, labels, namelessRows, plainNames };
 }
 
-/** headerScale's powers of ten as the note on a column read in kronor names them. */
-const HEADER_SCALES: Record<number, [string, string]> = { 3: ['thousands', '1 000'], 6: ['millions', '1 000 000'], 9: ['billions', '1 000 000 000'] };
 
 /** The column roles amountColumnsOf reads a table by, and its amount columns (each with its years). */
 function rolesOf(headers: readonly string[], options: AmountColumnsOptions) {
@@ -515,8 +513,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   amounts = amounts.map((column, slot) => {
     const scale = headerScale(columns[slot]!.header);
     if (scale === 0) return column;
-    const [word, factor] = HEADER_SCALES[scale]!;
-    notes.push(`${file ? `${file}: ` : ''}column "${columns[slot]!.header}" states its amounts in ${word} of kronor: read as kronor (× ${factor})`);
+    notes.push(unitNote(file, columns[slot]!.header)!);
     return column.timesPowerOfTen(scale);
   });
   return {

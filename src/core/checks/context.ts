@@ -1,7 +1,8 @@
 /** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
 import { columnMark, type CellReading, type TableLike } from '../cells.js';
 import { findTotalRows, totalWordFilter } from '../total-rows.js';
-import { columnRoles, isBareAmountHeader } from '../columns.js';
+import { columnRoles, headerScale, isBareAmountHeader, unitNote } from '../columns.js';
+import { Decimal } from '../decimal.js';
 import { StatsbidragError } from '../errors.js';
 import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
 import { finding, type Finding, type IdSpans, type TableContext, type ValidateOptions } from './types.js';
@@ -51,7 +52,13 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
       const cell = readAmountCell(values, r, table.cell(r, index), mark);
       if (cell) unread.set(r, cell);
     }
-    return { values, unread };
+    // A column whose header states its unit ("Belopp 2019 (tkr)") is read in kronor, as compare reads it: × 10^scale, with a note.
+    const scale = headerScale(headers[index]!);
+    if (scale === 0) return { values, unread };
+    options.note?.(unitNote(table.file, headers[index]!)!);
+    const factor = new Decimal(10).pow(scale);
+    for (const [r, cell] of unread) if (cell.kind === 'bad' && cell.candidates.length > 0) unread.set(r, { ...cell, candidates: cell.candidates.map((c) => c.times(factor)) });
+    return { values: values.timesPowerOfTen(scale), unread };
   });
   // Total rows by the one rule (core/total-rows.ts), over the amount columns; names that are slices of the input's bytes prefiltered there.
   const found = findTotalRows({

@@ -102,6 +102,8 @@ export interface ExpectedRecipient {
 
 export interface ValidateOptions {
   programme?: Programme;
+  /** Where a note goes (a column whose header states its unit, read in kronor: core/columns.ts unitNote); none said without it. */
+  note?: ((text: string) => void) | undefined;
   /** The programme's list of recipients; no recipient check without it. */
   expected?: readonly ExpectedRecipient[];
   /** Where the expected list comes from, for messages. */
