@@ -3,7 +3,7 @@
  * basis column, measured against a stated total (given, or the programme's for its own table).
  */
 import { auditColumns, auditColumnsOf, auditTotalRows, readAuditCells, type AuditResult, type CellRepair } from '../core/audit.js';
-import { resolveColumn, guessIdColumn } from '../core/columns.js';
+import { resolveColumn, guessIdColumn, unitNote } from '../core/columns.js';
 import { recipientKey } from '../core/recipient-key.js';
 import type { Decimal } from '../core/decimal.js';
 import { located } from '../core/errors.js';
@@ -64,6 +64,9 @@ export async function auditUseCase(request: AuditRequest): Promise<{ report: Aud
   refuseUnmatchedTotals(totals, table.file, (i) => table.line(i), (i) => table.cell(i, idCol), table.headers[idCol]!);
   for (const t of totals) note(totalRowNote(table.file, table.line(t.index), table.cell(t.index, idCol), t.by));
   const prepared = auditColumnsOf(cells, idCol, totals.map((t) => t.index));
+  // The audited column read in kronor when its header states its unit (core/audit.ts auditColumnsOf), said as compare and validate say it.
+  const unit = unitNote(table.file, prepared.columnHeader);
+  if (unit !== undefined) note(unit);
   const result = auditColumns(prepared.columns, request.unit ? { units: [request.unit] } : {});
 
   // The stated total to measure B against: --stated, or the programme's period for this column

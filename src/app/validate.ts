@@ -20,6 +20,7 @@ import { formatYearRange, type YearRange } from '../core/schedule.js';
 import { expectedRecipientsFromTable, validateTable, type AllocationColumns, type StatedSum, type ValidateOptions, type ValidationReport } from '../core/validate.js';
 import { readTable, tableFromBytes, type Table } from '../io/table.js';
 import { readBytes } from '../io/read.js';
+import { note } from '../io/notes.js';
 import { isCompoundFile, isZip } from '../io/xlsx.js';
 import type { BulkSplit } from '../core/bulk-columns.js';
 import { fromBigInt, fromScaled } from '../core/scaled.js';
@@ -177,7 +178,8 @@ export async function validateUseCase(request: ValidateRequest): Promise<Validat
     };
   }
   const table = await readTable(request.table, { ...(request.sheet === undefined ? {} : { sheet: request.sheet }), header: { row: request.headerRow } });
-  const report = validateTable(table, options);
+  // Notes (a column read in kronor from its header's unit) on stderr, as the reader's.
+  const report = validateTable(table, { ...options, note });
   return { report, table, programme, allocation, source: sourceOf(loaded, programme?.id), verdict: report.valid ? 'pass' : 'fail' };
 }
 

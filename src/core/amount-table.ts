@@ -7,10 +7,10 @@
  * other unreadable cell is an error naming file, line and column.
  */
 import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
-import { chooseRepair, readCell, type CellReading, type TableLike } from './cells.js';
-import { columnRoles, headerScale, isBareAmountHeader } from './columns.js';
+import { chooseRepair, columnMark, readCell, type CellReading, type TableLike } from './cells.js';
+import { columnRoles, headerScale, isBareAmountHeader, unitNote } from './columns.js';
 import { codeKey, recipientKey } from './recipient-key.js';
-import { findTotalRows, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
+import { findTotalRows, isGroupNameKey, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
 import type { AmountColumns, AmountTable, NameBytes, ReadCellRepair } from './compare.js';
 import type { Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -154,6 +154,7 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
   const b = tb?.bytes;
   const starts = tb?.starts[index];
   const ends = tb?.ends[index];
+  const mark = columnMark(t, index);
   let clean = true;
   for (let r = 0; r < n; r++) {
     // From the bytes: a plain amount straight to an integer, an empty cell empty; anything else as text.
@@ -167,7 +168,7 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
           continue;
         }
         // (Or grouped the Swedish way, "9 979 000", "816 226,06": amount.ts amountBytes, the same reading.)
-        if (amountBytes(b!, s, e, t.decimalMark, plain)) {
+        if (amountBytes(b!, s, e, mark, plain)) {
           column.setNumber(r, plain.negative ? -plain.value : plain.value, plain.decimals);
           continue;
         }
@@ -180,7 +181,7 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
       else column.set(r, BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
       continue;
     }
-    const reading = readCell(text, t.decimalMark);
+    const reading = readCell(text, mark);
     if (reading.kind === 'ok') column.setDecimal(r, reading.value);
     else if (reading.kind === 'empty') {
       st[r] = EMPTY;
@@ -206,7 +207,7 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
   const nameEnd = tb?.ends[recipient];
   const emptyHash = keyHash('');
   let words = 0;
-  /** Total labels (core/total-rows.ts isTotalLabel): with one, the rule itself decides the total rows. */
+  /** Total labels and county names (core/total-rows.ts isTotalLabel, isGroupName): with one, the rule itself decides the total rows. */
   let labels = 0;
   /** Rows without a name (nameless is read only when there is one). */
   let namelessRows = 0;
@@ -216,7 +217,7 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
     if (isTotalKey(key, name.length)) {
       word[r] = 1;
       words++;
-    } else if (isTotalLabelKey(key, name.length)) labels++;
+    } else if (isTotalLabelKey(key, name.length) || isGroupNameKey(key, name.length)) labels++;
   };
   for (let r = 0; r < n; r++) {
     const s = nameStart === undefined ? -1 : nameStart[r]!;
@@ -251,8 +252,6 @@ function readNames(t: TableLike, tb: TableBytes | undefined, recipient: number, 
   return { words, labels, namelessRows, plainNames };
 }
 
-/** headerScale's powers of ten as the note on a column read in kronor names them. */
-const HEADER_SCALES: Record<number, [string, string]> = { 3: ['thousands', '1 000'], 6: ['millions', '1 000 000'], 9: ['billions', '1 000 000 000'] };
 
 /** The column roles amountColumnsOf reads a table by, and its amount columns (each with its years). */
 function rolesOf(headers: readonly string[], options: AmountColumnsOptions) {
@@ -503,7 +502,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
         continue;
       }
       const at = { ...(file ? { file } : {}), line: t.line(r), field: t.headers[basis]! };
-      const reading = readCell(text, t.decimalMark);
+      const reading = readCell(text, columnMark(t, basis));
       if (reading.kind === 'empty') throw new StatsbidragError('invalid-amount', 'an empty weight', at);
       if (reading.kind === 'bad') throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at);
       if (reading.value.isNegative()) throw new StatsbidragError('negative-weight', `the weight of "${t.cell(r, recipient).trim()}" is negative`, at);
@@ -514,8 +513,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
   amounts = amounts.map((column, slot) => {
     const scale = headerScale(columns[slot]!.header);
     if (scale === 0) return column;
-    const [word, factor] = HEADER_SCALES[scale]!;
-    notes.push(`${file ? `${file}: ` : ''}column "${columns[slot]!.header}" states its amounts in ${word} of kronor: read as kronor (× ${factor})`);
+    notes.push(unitNote(file, columns[slot]!.header)!);
     return column.timesPowerOfTen(scale);
   });
   return {

@@ -25,9 +25,9 @@
 import { fitsDoubles, largestRemainderF64, MAX_TOTAL } from './apportion/fast.js';
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { sortEnds } from './audit-sweep.js';
-import { chooseRepair, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
+import { chooseRepair, columnMark, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from './checks/values.js';
-import { guessIdColumn } from './columns.js';
+import { guessIdColumn, headerScale } from './columns.js';
 import { Decimal, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import {
@@ -593,7 +593,7 @@ function readColumn(table: TableLike, col: number): { values: AmountValues; unre
   const n = table.rowCount;
   const values = new AmountValues(n);
   const unread: Unread = new Map();
-  const mark = table.decimalMark;
+  const mark = columnMark(table, col);
   // A plain or Swedish-grouped amount straight from the table's bytes (no string made), anything else from its text.
   const { bytes } = table;
   const starts = table.starts?.[col];
@@ -720,7 +720,11 @@ export function auditColumnsOf(cells: AuditCells, idCol: number, aside: readonly
     return { values: out, decimals };
   };
   const weights = scaled(cells.basis);
-  const amounts = scaled(cells.column);
+  // A column whose header states its unit ("Belopp 2019 (tkr)") is audited in kronor, as compare and validate read it: × 10^unit.
+  const read = scaled(cells.column);
+  const unit = headerScale(columnHeader);
+  const fewer = Math.min(unit, read.decimals);
+  const amounts = unit === 0 ? read : { values: read.values.map((v) => v * scaleOf(unit - fewer)), decimals: read.decimals - fewer };
   return {
     columns: {
       length: n,

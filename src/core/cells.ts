@@ -24,6 +24,11 @@ export interface TableLike {
   /** The file's decimal mark, decided once for the whole file (io/table.ts); undefined: each cell by the unambiguous-separator rule. */
   decimalMark?: DecimalMark | undefined;
   /**
+   * Per column, what its cells show of commas when the file's decimal mark is "," (io/table/decimal-mark.ts
+   * commaColumns): COMMA_GROUPS, COMMA_SINGLE_GROUPS or 0. Read a column's cells with columnMark(), not decimalMark.
+   */
+  commaColumns?: Uint8Array | undefined;
+  /**
    * The cells as offsets into the input's UTF-8 bytes, when the table holds them so (io/table/model.ts
    * ColumnarTable): starts[c][r], ends[c][r], a start < 0 for a cell that is not a slice (ask cell()).
    * Readers of many cells may read plain ones from the bytes; what they read must equal cell()'s text.
@@ -58,7 +63,43 @@ export function someRows(table: TableLike, keep: readonly number[]): TableLike {
     line: (r) => table.line(keep[r]!),
     cell: (r, c) => table.cell(keep[r]!, c),
     decimalMark: table.decimalMark,
+    commaColumns: table.commaColumns,
   };
+}
+
+/**
+ * A column of a file whose decimal mark is "," holds commas only as thousands are grouped
+ * ("1,250,000", "298,000", "1,250,000.50"), and at least one cell with two or more groups or a
+ * decimal dot after them, which no decimal comma can be: its commas group thousands.
+ */
+export const COMMA_GROUPS = 1;
+/**
+ * A column of a file whose decimal mark is "," whose every comma stands alone before exactly three
+ * digits after one to three digits ("298,000", "1,125"): each could be a thousand or three decimals.
+ */
+export const COMMA_SINGLE_GROUPS = 2;
+
+/**
+ * A header naming a weight, share or factor, whose values may well have three decimals ("1,125"):
+ * a word of it begins with vikt, weight, andel, share, faktor, factor, index, koefficient,
+ * coefficient, ratio or kvot.
+ */
+const FRACTION_HEADER = /(?:^|[^\p{L}])(?:vikt|weight|andel|share|faktor|factor|index|koefficient|coefficient|ratio|kvot)/iu;
+
+/**
+ * The decimal mark to read column `c`'s cells with (docs/real-tables.md, "Commas that group
+ * thousands"): "." for a column whose commas group thousands (COMMA_GROUPS); none for a column whose
+ * commas are all single thousands-shaped groups (COMMA_SINGLE_GROUPS), so that each such cell is
+ * refused as ambiguous rather than read as three decimals (298,000 kronor as 298), unless its
+ * header names a weight, share or factor (FRACTION_HEADER: "Vikt", "Andel 2019"), where three
+ * decimals are ordinary; the file's mark otherwise. By the header and cells alone, so that every
+ * command reads a column alike.
+ */
+export function columnMark(table: Pick<TableLike, 'decimalMark' | 'commaColumns' | 'headers'>, c: number): DecimalMark | undefined {
+  const shown = table.commaColumns?.[c];
+  if (shown === COMMA_GROUPS) return '.';
+  if (shown === COMMA_SINGLE_GROUPS && !FRACTION_HEADER.test(table.headers[c] ?? '')) return undefined;
+  return table.decimalMark;
 }
 
 export type CellReading =

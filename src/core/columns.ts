@@ -161,6 +161,20 @@ export function headerScale(header: string): number {
   return /^(md|miljard|bn|billion)/.test(u) ? 9 : /^(m|mn|milj|mio|million)/.test(u) ? 6 : 3;
 }
 
+/** headerScale's powers of ten as the note on a column read in kronor names them. */
+const HEADER_SCALES: Record<number, [string, string]> = { 3: ['thousands', '1 000'], 6: ['millions', '1 000 000'], 9: ['billions', '1 000 000 000'] };
+
+/**
+ * The note of a command that reads a column whose header states its unit (headerScale > 0) in
+ * kronor, × 10^scale: the same words in compare, validate and audit. Undefined for a column in kronor.
+ */
+export function unitNote(file: string | undefined, header: string): string | undefined {
+  const scale = headerScale(header);
+  if (scale === 0) return undefined;
+  const [word, factor] = HEADER_SCALES[scale]!;
+  return `${file ? `${file}: ` : ''}column "${header}" states its amounts in ${word} of kronor: read as kronor (× ${factor})`;
+}
+
 /** A unit word in a header, standing alone (in parentheses, after a comma or "i", at the end). */
 const HEADER_UNIT =
   /(?:^|[\s(,;/])((?:tkr|tsek|ksek|mnkr|mkr|msek|mdkr|mdsek)|(?:tusen(?:tal|tals)?|miljoner|miljarder|mn|md|mdr|mio|milj\.?) ?(?:kr|kronor|sek)|(?:thousands?|millions?|billions?|bn) (?:of )?(?:sek|kronor|kr)|(?:sek|kr|kronor) ?(?:thousands?|millions?|billions?|'000|000s))(?=$|[\s),.;:/])/;

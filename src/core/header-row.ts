@@ -9,6 +9,7 @@
  * says which it is. Pure: rows of strings in (only the first HEADER_SCAN_ROWS of a table), a
  * row's position out, for the CSV reader (io/table.ts) and the xlsx reader alike.
  */
+import { AmountParseError, parseAmountOrPercent } from './amount.js';
 import { resolveColumn } from './columns.js';
 import { StatsbidragError } from './errors.js';
 
@@ -140,18 +141,55 @@ export function needsColumns(specs: readonly (string | undefined)[]): HeaderNeed
     });
 }
 
+/** A note's first words: a source, a note, a remark ("Källa: SCB", "Not 1.", "Anm.", "Source:", "Obs!"). */
+const NOTE_WORD = /^(?:källa|källor|not|noter|notering|fotnot|fotnoter|anm|anmärkning|anmärkningar|obs|förklaring|kommentar|source|sources|note|notes|footnote|remark|comment)(?=$|[\s.:!,;)(\d])/iu;
+/** A footnote marker that opens a note: "*", "**", "†", a superscript digit, "1)", "(1)". */
+const NOTE_MARKER = /^(?:\*{1,3}|†|‡|[\u00b9\u00b2\u00b3\u2070-\u2079]|\(?\d{1,2}\))(?!\d)/u;
+
+/** Whether a cell reads as a number, or nearly ("100", "1 350,50", "12 %", "1,350", "164 000 00"): a row holding one is data, not a note. */
+function isNumberCell(cell: string): boolean {
+  if (!/\d/.test(cell)) return false;
+  try {
+    parseAmountOrPercent(cell);
+    return true;
+  } catch (e) {
+    // Digits the parser refuses for their grouping or size are a number badly written; anything else ("2019-05-01", "Not 1") is text.
+    return e instanceof AmountParseError && e.code !== 'invalid-amount';
+  }
+}
+
+/**
+ * Whether a row with two or more cells filled is a note (findNotesBelow): its first filled cell
+ * opens as a note does (NOTE_WORD, NOTE_MARKER) or is a sentence (four words or more, ending in
+ * ".", "!" or "?", or six words or more), and none of its other cells is a number ("* Preliminära
+ * belopp;2019-05-01", "Källa: Tillväxtverket;www.tillvaxtverket.se").
+ */
+export function isNoteRow(cells: readonly string[]): boolean {
+  const at = cells.findIndex((c) => c.trim() !== '');
+  if (at < 0) return false;
+  const first = cells[at]!.trim();
+  const words = first.split(/\s+/).length;
+  const noteLike = NOTE_WORD.test(first) || NOTE_MARKER.test(first) || (words >= 4 && /[.!?]$/.test(first)) || words >= 6;
+  if (!noteLike) return false;
+  for (let c = at + 1; c < cells.length; c++) if (isNumberCell(cells[c]!.trim())) return false;
+  return true;
+}
+
 /**
  * Notes below a table (issue 22): an agency's sheet ends with footnotes ("Källa: SCB", "* Avrundat
  * till hela tusental") in the first cell, below a blank row or right below the total row. The
  * notes are the table's last rows from the first that follows such a break, when every row from
- * there on has at most one cell filled (a row with two is data, and nothing is cut). A row with one
- * cell filled that follows no break ("Botkyrka;;" as the last row) stays a row, and the command
- * says what it lacks. `rows`: the table's last rows with the row before them first (blank rows
- * too, or gaps in `lineOf`); the result is the position in `rows` where the notes start, or -1.
+ * there on has at most one cell filled or is a note (isNoteRow: its first cell opens as a note or
+ * is a sentence, and no other cell holds a number: "* Preliminära belopp;2019-05-01"). A row with
+ * two cells filled that is no note ("Gamma;200" below a blank row) is data, and nothing is cut. A
+ * row with one cell filled that follows no break ("Botkyrka;;" as the last row) stays a row, and
+ * the command says what it lacks. `rows`: the table's last rows with the row before them first
+ * (blank rows too, or gaps in `lineOf`); the result is the position in `rows` where the notes
+ * start, or -1.
  */
 export function findNotesBelow(rows: readonly (readonly string[])[], lineOf: (index: number) => number = (i) => i + 1, isTotal: (cells: readonly string[]) => boolean = () => false): number {
   let j = rows.length;
-  while (j > 0 && filledCells(rows[j - 1]!) <= 1) j--;
+  while (j > 0 && (filledCells(rows[j - 1]!) <= 1 || isNoteRow(rows[j - 1]!))) j--;
   if (j === rows.length) return -1;
   // The rows j.. have at most one cell filled: the notes start at the first that follows a break.
   for (let p = Math.max(j, 1); p < rows.length; p++) {

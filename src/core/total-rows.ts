@@ -25,7 +25,14 @@
  *    its amounts: a last row's amounts equal the sums above by chance more often than one would
  *    think (applications scored 1, 2 and 3; allocate's own split of weights 1, 2 and 3), and a
  *    recipient left out is money paid to the others. When two or more columns that are not
- *    proportional show the sums, the caller is told (RowsForTotals.sumsHeldByRecipient) and says so.
+ *    proportional show the sums, the caller is told (RowsForTotals.sumsHeldByRecipient) and says so; or
+ *  - its name is a group's, a county's ("Stockholms län", as SCB lists a county above its
+ *    municipalities), and its amounts are the sums of the rows below it, up to the next county's
+ *    row, total row or the table's end ('head'; a county with one municipality, Gotlands län over
+ *    Gotland, holds its one member's amounts). A county board ("Länsstyrelsen i Stockholms län",
+ *    a recipient of grants such as Delmos's) is a recipient, never a county's sum, and a member of
+ *    the group it stands in. When one county's row holds its group's sums, another county's row
+ *    with rows below it that does not is refused ('label', with its `members`), as a total label is.
  */
 import type { TableLike } from './cells.js';
 import { Decimal } from './decimal.js';
@@ -209,9 +216,10 @@ export function maybeTotalLabelBytes(bytes: Uint8Array, s: number, e: number): b
   }
   // A footnote marker or punctuation at the end ("Norra län Summa*", "Summa (kr)").
   if (c === 0x2a || c === 0x29 || c === 0x3a || c === 0x2e || c === 0x2c) return true;
-  // A last word s(umma) or t(otalt, otal, otalsumma): it ends in "a", "t" or "l".
+  // A last word s(umma) or t(otalt, otal, otalsumma): it ends in "a", "t" or "l"; or "län" (a county's
+  // row above its group, isGroupKey): it ends in "n" and is not ASCII (the loop below lets it through).
   const cl = c | 0x20;
-  if (cl !== 0x61 && cl !== 0x74 && cl !== 0x6c) return false;
+  if (cl !== 0x61 && cl !== 0x74 && cl !== 0x6c && cl !== 0x6e) return false;
   let v = e - 1;
   while (v > s && bytes[v - 1] !== 0x20) {
     if (bytes[v - 1]! >= 0x80 || bytes[v - 1]! < 0x20) return true;
@@ -236,8 +244,31 @@ export interface TotalRow {
    * a total label holding its group's or the rows above's sums (a subtotal); a total label holding
    * neither ('label': refused by the commands that pay or count, checked by validate).
    */
-  by: 'word' | 'sum' | 'subtotal' | 'label' | 'part';
+  by: 'word' | 'sum' | 'subtotal' | 'label' | 'part' | 'head';
+  /** A group's row above its members ('head', or a 'label' refused as one): how many rows below it are its group. */
+  members?: number;
 }
+
+/**
+ * Whether a name (its recipient key, without a marker) is a group's above its members: a county's,
+ * "… län" in more than one word ("Stockholms län", "Länsstyrelsen i Stockholms län").
+ */
+function isGroupKey(key: string): boolean {
+  return key.length > 4 && key.endsWith(' län');
+}
+
+/** Whether a name is a group's (isGroupKey): the bulk lane leaves a list with one to the general reader, which decides. */
+export function isGroupName(name: string): boolean {
+  return isGroupNameKey(recipientKey(name), name.length);
+}
+
+/** isGroupName for a name whose recipient key the caller has made (compare counts such names to know the rule must decide). */
+export function isGroupNameKey(recipientKeyOfName: string, nameLength: number): boolean {
+  return nameLength <= 120 && isGroupKey(withoutMarker(recipientKeyOfName));
+}
+
+/** A county board's name ("Länsstyrelsen i Stockholms län"): a recipient in its own right, never the end of another county's group. */
+const isBoardKey = (key: string): boolean => key.startsWith('länsstyrelsen');
 
 /** A name that begins with "varav" ("of which"): a part of the total above it, set aside, and no sum to check. */
 const isPartKey = (key: string): boolean => key === 'varav' || key.startsWith('varav ');
@@ -328,6 +359,7 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
   const byWord = new Set<number>();
   const parts = new Set<number>();
   const labels: number[] = [];
+  const heads: { index: number; board: boolean }[] = [];
   const maybe = read.maybeTotalWord;
   for (let i = 0; i < read.count; i++) {
     if (maybe !== undefined && !maybe(i)) continue;
@@ -337,8 +369,11 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
       byWord.add(i);
       if (isPartKey(key)) parts.add(i);
     } else if (isTotalLabelKey(key, name.length)) labels.push(i);
+    else if (isGroupNameKey(key, name.length)) heads.push({ index: i, board: isBoardKey(key) });
   }
-  const byLabel = labels.length > 0 ? subtotals(read, byWord, labels) : new Map<number, 'sum' | 'subtotal' | 'label'>();
+  const byLabel = labels.length > 0 ? subtotals(read, byWord, labels) : new Map<number, TotalRow['by']>();
+  const byHead = heads.length > 0 ? groupHeads(read, byWord, byLabel, heads) : new Map<number, { by: 'head' | 'label'; members: number }>();
+  for (const [i, h] of byHead) byLabel.set(i, h.by);
   // The rows that are no total by their word or label, in order.
   const rest = new Int32Array(read.count - byWord.size - byLabel.size);
   for (let i = 0, k = 0; i < read.count; i++) if ((byWord.size === 0 || !byWord.has(i)) && (byLabel.size === 0 || !byLabel.has(i))) rest[k++] = i;
@@ -382,6 +417,7 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
   const found: TotalRow[] = [];
   for (let i = 0; i < read.count; i++) {
     if (byWord.has(i)) found.push({ index: i, by: parts.has(i) ? 'part' : 'word' });
+    else if (byHead.has(i)) found.push({ index: i, ...byHead.get(i)! });
     else if (byLabel.has(i)) found.push({ index: i, by: byLabel.get(i)! });
     else if (bySum.has(i)) found.push({ index: i, by: 'sum' });
   }
@@ -393,8 +429,8 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
  * are the sums of all the rows above it that are no total row; 'subtotal' when they are the sums
  * of its group's rows (those since the total row above it); else 'label'.
  */
-function subtotals(read: RowsForTotals, byWord: ReadonlySet<number>, labels: readonly number[]): Map<number, 'sum' | 'subtotal' | 'label'> {
-  const kinds = new Map<number, 'sum' | 'subtotal' | 'label'>();
+function subtotals(read: RowsForTotals, byWord: ReadonlySet<number>, labels: readonly number[]): Map<number, TotalRow['by']> {
+  const kinds = new Map<number, TotalRow['by']>();
   const sumOf = (rows: readonly number[]): Decimal[] => {
     if (read.sums) return read.sums(rows, rows.length);
     const sums: Decimal[] = [];
@@ -436,22 +472,73 @@ function subtotals(read: RowsForTotals, byWord: ReadonlySet<number>, labels: rea
   return kinds;
 }
 
+/** The column sums of rows `rows` (RowsForTotals.sums when the reader has it). */
+function sumOfRows(read: RowsForTotals, rows: readonly number[]): Decimal[] {
+  if (read.sums) return read.sums(rows, rows.length);
+  const sums: Decimal[] = [];
+  for (const i of rows) {
+    read.amounts(i).forEach((v, c) => {
+      sums[c] ??= new Decimal(0);
+      if (v !== undefined) sums[c] = sums[c]!.plus(v);
+    });
+  }
+  return sums;
+}
+
+/**
+ * The county rows that hold the sums of the rows below them (findTotalRows, 'head'). Each
+ * county row's group is the rows below it up to the next county row, a total row (word or label)
+ * or the end; it is a head when its amounts, in every column it has a value in (one not zero at
+ * least), are its group's sums. A county board's row ("Länsstyrelsen i … län") is a recipient,
+ * never a head nor the end of a group: a member. When one head is found, a county row whose
+ * non-empty group it does not sum is 'label': refused by the commands that pay or count, checked
+ * by validate.
+ */
+function groupHeads(read: RowsForTotals, byWord: ReadonlySet<number>, byLabel: ReadonlyMap<number, TotalRow['by']>, heads: readonly { index: number; board: boolean }[]): Map<number, { by: 'head' | 'label'; members: number }> {
+  const out = new Map<number, { by: 'head' | 'label'; members: number }>();
+  const plainHead = new Set(heads.filter((h) => !h.board).map((h) => h.index));
+  const unmatched: { index: number; members: number }[] = [];
+  let covered = -1;
+  for (const { index, board } of heads) {
+    if (index <= covered || board) continue;
+    const members: number[] = [];
+    for (let r = index + 1; r < read.count && !plainHead.has(r) && !byWord.has(r) && !byLabel.has(r); r++) members.push(r);
+    if (members.length === 0) continue;
+    const amounts = read.amounts(index);
+    const sums = sumOfRows(read, members);
+    let held = false;
+    let differs = false;
+    for (let c = 0; c < amounts.length; c++) {
+      const v = amounts[c];
+      if (v === undefined) continue;
+      if (!v.eq(sums[c] ?? 0)) differs = true;
+      else if (!v.isZero()) held = true;
+    }
+    if (held && !differs) {
+      out.set(index, { by: 'head', members: members.length });
+      covered = members[members.length - 1]!;
+    } else unmatched.push({ index, members: members.length });
+  }
+  if (out.size > 0) for (const u of unmatched) out.set(u.index, { by: 'label', members: u.members });
+  return out;
+}
+
 /**
  * For a command that pays or counts rows: the first total label among `totals` that holds no sums
  * ('label') is an error naming it. Every other total row is set aside (with totalRowNote).
  */
 export function refuseUnmatchedTotals(totals: readonly TotalRow[], file: string | undefined, line: (index: number) => number, name: (index: number) => string, field: string): void {
   const unmatched = totals.find((t) => t.by === 'label');
-  if (unmatched) throw unmatchedTotalError(file, line(unmatched.index), name(unmatched.index), field);
+  if (unmatched) throw unmatchedTotalError(file, line(unmatched.index), name(unmatched.index), field, unmatched.members);
 }
 
-/** The error of a command that pays or counts rows, for a total label that holds no sums ('label'). */
-function unmatchedTotalError(file: string | undefined, line: number, name: string, field: string): StatsbidragError {
-  return new StatsbidragError(
-    'unmatched-total-row',
-    `"${name.trim()}" is named as a total or subtotal row, but its amounts are not the sums of its group or of the rows above it: neither a recipient nor a total to set aside; correct or remove the row`,
-    { ...(file ? { file } : {}), line, field },
-  );
+/** The error of a command that pays or counts rows, for a total label that holds no sums ('label'), or a county's row that does not sum its group when others do (`members`). */
+function unmatchedTotalError(file: string | undefined, line: number, name: string, field: string, members?: number): StatsbidragError {
+  const what =
+    members === undefined
+      ? 'is named as a total or subtotal row, but its amounts are not the sums of its group or of the rows above it'
+      : `is a county's row above ${members === 1 ? 'a row' : `${members} rows`}, as other county rows in this table hold their group's sums, but its amounts are not the sums of the ${members === 1 ? 'row' : `${members} rows`} below it`;
+  return new StatsbidragError('unmatched-total-row', `"${name.trim()}" ${what}: neither a recipient nor a total to set aside; correct or remove the row`, { ...(file ? { file } : {}), line, field });
 }
 
 /** The note a command writes for a total row it sets aside (on stderr, and in a report's notes). */
@@ -468,6 +555,8 @@ export function totalRowNote(file: string | undefined, line: number, name: strin
         ? 'holds the sums of the rows above: a total row'
         : by === 'part'
           ? 'is a part of a total ("varav")'
-          : 'holds the sums of the rows above it: a subtotal';
+          : by === 'head'
+            ? "holds the sums of the rows below it: a county's sum"
+            : 'holds the sums of the rows above it: a subtotal';
   return `${file ? `${file}: ` : ''}line ${line} "${name}" ${why}, not a recipient; set aside`;
 }

@@ -15,7 +15,7 @@
  *   expected     instead of a programme: the split allocate writes with the same options, or
  *                stated column sums with an optional rule (expected.ts)
  */
-import { readCell, type TableLike } from './cells.js';
+import { columnMark, readCell, type TableLike } from './cells.js';
 import { resolveColumn } from './columns.js';
 import { decimalsOf, maxDecimals, type Decimal } from './decimal.js';
 import { StatsbidragError } from './errors.js';
@@ -84,7 +84,7 @@ export function expectedRecipientsFromTable(table: TableLike, idHeader: string, 
   } catch (e) {
     throw e instanceof StatsbidragError ? e.at(table.file ? { file: table.file } : {}) : e;
   }
-  const cellOf = (i: number, col: number | undefined) => (col === undefined ? undefined : readCell(table.cell(i, col), table.decimalMark));
+  const cellOf = (i: number, col: number | undefined) => (col === undefined ? undefined : readCell(table.cell(i, col), columnMark(table, col)));
   const found = findTotalRows({
     count: table.rowCount,
     name: (i) => table.cell(i, idCol),

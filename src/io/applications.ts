@@ -9,6 +9,7 @@
  * the same: file, line and field.
  */
 import { NO_YEARS, type Application, type ApplicationColumns } from '../core/award.js';
+import { columnMark } from '../core/cells.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from '../core/checks/values.js';
 import { StatsbidragError } from '../core/errors.js';
 import { finishHash, KeyIndex } from '../core/key-index.js';
@@ -44,7 +45,7 @@ function findColumn(headers: readonly string[], field: Field): number | undefine
 function readAmounts(table: Table, col: number | undefined): AmountValues {
   const values = new AmountValues(table.rowCount);
   if (col === undefined) return values;
-  const mark = table.decimalMark;
+  const mark = columnMark(table, col);
   // A plain amount straight from the table's bytes (no string made), anything else from its text.
   const { bytes } = table;
   const starts = table.starts[col];
@@ -162,7 +163,7 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
   };
   const money = (k: number, line: number, f: 'requested' | 'cost', values: AmountValues): void => {
     // A cell read as an amount above is not empty; any other is read again by the parser, which says why it is not one.
-    if (!values.has(k)) values.set(k, cellAmount(need(k, line, f), file, line, header(f), table.decimalMark));
+    if (!values.has(k)) values.set(k, cellAmount(need(k, line, f), file, line, header(f), columnMark(table, cols[f]!)));
     if (values.isNegative(k)) throw new StatsbidragError('negative-amount', `"${cell(k, f)}" is negative`, { file, line, field: header(f) });
   };
   let lastYearsText = '';
@@ -203,7 +204,7 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
     money(k, line, 'cost', cost);
     if (!priority.has(k)) {
       const priorityText = cell(k, 'priority');
-      if (priorityText !== '') priority.set(k, cellAmount(priorityText, file, line, header('priority'), table.decimalMark));
+      if (priorityText !== '') priority.set(k, cellAmount(priorityText, file, line, header('priority'), columnMark(table, cols.priority!)));
     }
     if (yearsSame) {
       // The row before's years, read and checked there.

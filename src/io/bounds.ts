@@ -4,6 +4,7 @@
  * at its file, line and field.
  */
 import { resolveColumn } from '../core/columns.js';
+import { columnMark } from '../core/cells.js';
 import type { Decimal } from '../core/decimal.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import type { Recipient } from '../core/split.js';
@@ -30,7 +31,7 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
       const line = table.line(i);
       const text = table.cell(i, col).trim();
       if (text === '') return undefined;
-      const value = cellAmount(text, table.file, line, field, table.decimalMark);
+      const value = cellAmount(text, table.file, line, field, columnMark(table, col));
       if (value.isNegative()) throw new StatsbidragError(`negative-${what}`, `"${text}" is negative; a ${what} must be zero or more`, { file: table.file, line, field });
       return value;
     };

@@ -25,12 +25,13 @@ import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey } from '../core/recipient-key.js';
-import { isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordHash } from '../core/total-rows.js';
+import { isGroupName, isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordHash } from '../core/total-rows.js';
 import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/amount.js';
+import { columnMark } from '../core/cells.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
 import { note, setNoteSink } from './notes.js';
-import { decideDecimalMark } from './table/decimal-mark.js';
+import { commaColumn, decideDecimalMark } from './table/decimal-mark.js';
 import { ColumnarTable, withoutRows } from './table/model.js';
 
 export type { BulkColumns } from '../core/bulk-columns.js';
@@ -149,6 +150,7 @@ function inBytes(table: ColumnarTable, cols: readonly number[]): ColumnarTable {
   }
   const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes, rows, starts, ends, table.linesHeld, extras);
   copy.decimalMark = table.decimalMark;
+  copy.commaColumns = table.commaColumns;
   return copy;
 }
 
@@ -183,7 +185,13 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   if (!namesPresent(table.starts[idCol]!, table.ends[idCol]!)) return undefined;
   const weights = new Float64Array(rows);
   const fracDigits = new Uint8Array(rows);
-  const forms: OtherForms = { markOf, mark: null, other: 0 };
+  // The weight column's mark: the file's, or "." where its commas group thousands ("1,250,000": core/cells.ts columnMark).
+  const basisMark = (): DecimalMark | undefined => {
+    const mark = markOf();
+    if (mark !== ',') return mark;
+    return columnMark({ decimalMark: mark, headers: read.headers, commaColumns: read.commaColumns ?? Uint8Array.from(read.headers, (_, c) => (c === basisCol ? commaColumn(read, c) : 0)) }, basisCol);
+  };
+  const forms: OtherForms = { markOf: basisMark, mark: null, other: 0 };
   const decimals = readWeights(table.bytes, table.starts[basisCol]!, table.ends[basisCol]!, weights, fracDigits, forms);
   if (decimals < 0) return undefined;
   // Weights written otherwise ("816 226,06") are written out as their digits with a dot, as the general path writes them;
@@ -398,6 +406,7 @@ function withPlainWeights(table: ColumnarTable, col: number, frac: Uint8Array): 
   const at = appendPlain(b, s0, e0, frac, bytes, b.length, starts, ends);
   const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes.subarray(0, at), rows, table.starts.map((c, k) => (k === col ? starts : c)), table.ends.map((c, k) => (k === col ? ends : c)), table.linesHeld, table.extras);
   copy.decimalMark = table.decimalMark;
+  copy.commaColumns = table.commaColumns;
   return copy;
 }
 
@@ -498,7 +507,7 @@ export function hasTotalRow(cols: Names & Pick<BulkColumns, 'weights' | 'total'>
   for (let i = 0; i < rows; i++) {
     if (!maybeTotalWordHash(keyed.hashes[i]!) && !maybeTotalLabelBytes(bytes, nameStart[i]!, nameEnd[i]!)) continue;
     const name = keyed.nameAt(i);
-    if (isTotalName(name) || isTotalLabel(name)) return true;
+    if (isTotalName(name) || isTotalLabel(name) || isGroupName(name)) return true;
   }
   // No total word: the trailing run of rows with the last weight, from the first whose weight is the sum above it.
   const last = weights[rows - 1]!;

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.js';
-import { readCell, someRows, type TableLike } from '../core/cells.js';
+import { columnMark, readCell, someRows, type TableLike } from '../core/cells.js';
 import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { recipientKey, visibleName } from '../core/recipient-key.js';
 import { findTotalRows, refuseUnmatchedTotals, sumsHeldNote, totalRowNote } from '../core/total-rows.js';
@@ -128,7 +128,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns, che
   }
   if (codeCol === idCol || codeCol === basisCol) codeCol = undefined;
   if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no rows', { file, line: 2 });
-  const mark = table.decimalMark;
+  const mark = columnMark(table, basisCol);
   const rows = withoutTotalRows(table, idCol, [basisCol]);
   const seen = new Map<string, { line: number; id: string }>();
   let positive = false;
@@ -189,7 +189,7 @@ export function totalRowsAside(table: TableLike, nameCol: number, amountCols: re
     name: (i) => table.cell(i, nameCol),
     amounts: (i) =>
       amountCols.map((c) => {
-        const cell = readCell(table.cell(i, c), table.decimalMark);
+        const cell = readCell(table.cell(i, c), columnMark(table, c));
         return cell.kind === 'ok' ? cell.value : undefined;
       }),
     sumsHeldByRecipient: (i) => note(sumsHeldNote(table.file, table.line(i), table.cell(i, nameCol))),

@@ -7,7 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { DecimalMark } from '../core/amount.js';
 import { located, StatsbidragError } from '../core/errors.js';
-import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, isNoteRow, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
 import { detectDelimiter, parseTable, tableOfBytes, tableOfText } from './csv.js';
 import { note } from './notes.js';
@@ -15,7 +15,7 @@ import { decodeBytes, type Encoding } from './decode.js';
 import { jsonTable, looksLikeJson } from './json-table.js';
 import { readBytes } from './read.js';
 import { compoundFileError, isCompoundFile, isZip, tableFromXlsx } from './xlsx.js';
-import { decideDecimalMark } from './table/decimal-mark.js';
+import { commaColumns, decideDecimalMark } from './table/decimal-mark.js';
 import { ColumnarTable, tableFromRows, type ColumnsRead } from './table/model.js';
 
 
@@ -37,6 +37,8 @@ export type Table = ColumnarTable & { dialect: Dialect };
 
 function withDialect(table: ColumnarTable, dialect: Dialect): Table {
   table.decimalMark = dialect.decimalMark;
+  // A decimal-comma file's columns whose commas group thousands ("298,000", "1,250,000"): core/cells.ts columnMark.
+  if (dialect.decimalMark === ',' && dialect.sheet === undefined) table.commaColumns = commaColumns(table);
   return Object.assign(table, { dialect });
 }
 
@@ -214,7 +216,10 @@ function notesBelow(text: string, from: number, delimiter: string, file: string)
     tail.unshift({ start: s, text: line.endsWith('\r') ? line.slice(0, -1) : line });
     // The first line with text from the end has two cells filled: a list ends there, no notes.
     if (tail.length === 1 || tail.slice(1).every((l) => l.text.trim() === '')) {
-      if (line.trim() !== '' && filledCells(splitLine(tail[0]!.text, delimiter)) >= 2) return undefined;
+      if (line.trim() !== '') {
+        const cells = splitLine(tail[0]!.text, delimiter);
+        if (filledCells(cells) >= 2 && !isNoteRow(cells)) return undefined;
+      }
     }
     if (s === from) break;
     e = nl;
@@ -341,7 +346,8 @@ export function tableFromUtf8(bytes: Uint8Array, file: string, options: ReadTabl
     if (nl < headEnd || n - nl > WINDOW || lines > HEADER_SCAN_ROWS) return undefined;
     const line = b.toString('utf8', nl + 1, e);
     if (line.trim() !== '') {
-      if (filledCells(splitLine(line.endsWith('\r') ? line.slice(0, -1) : line, head.delimiter)) < 2) return undefined;
+      const cells = splitLine(line.endsWith('\r') ? line.slice(0, -1) : line, head.delimiter);
+      if (filledCells(cells) < 2 || isNoteRow(cells)) return undefined;
       break;
     }
     e = nl;

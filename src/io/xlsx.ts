@@ -27,7 +27,7 @@ import { isTotalName } from '../core/total-rows.js';
 import { ColumnsSink, withoutRepeatedHeaders, type ColumnarTable } from './table/model.js';
 import { note } from './notes.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
-import { columnLetters, denseCells, relationships, SharedStrings, sharedStrings, sharedStringsPart, streamSheet, workbookSheets, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
+import { columnLetters, denseCells, mergedRanges, relationships, SharedStrings, sharedStrings, sharedStringsPart, streamSheet, workbookDates, workbookSheets, type MergedRange, type SheetInfo, type XmlParserChoice } from './xlsx/parts.js';
 import type { RowSink } from './table/sink.js';
 import { ZipArchive } from './xlsx/zip.js';
 
@@ -124,10 +124,17 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
   const stringsPart = sharedStringsPart(zip, part, rels);
   // All shared strings' characters: within the bytes one part may inflate to, and a quarter of a GiB.
   const strings = stringsPart === undefined ? SharedStrings.of([]) : await sharedStrings(zip, stringsPart, limits, Math.min(limits.maxEntryBytes, 256 * 1024 * 1024), options.xml);
-  await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink, options.xml);
+  const dates = await workbookDates(zip, part, rels);
+  try {
+    await streamSheet(zip, sheet.part, sheet.name, strings, limits, sink, options.xml, dates);
+  } catch (e) {
+    throw await withMergedHeader(e, zip, sheet.part);
+  }
   try {
     sink.end();
   } catch (e) {
+    const merged = await withMergedHeader(e, zip, sheet.part);
+    if (merged !== e) throw merged;
     // The first visible worksheet holds no cell (a chart placed on a sheet of its own): say which sheets there are.
     if (e instanceof StatsbidragError && e.code === 'empty-file' && options.sheet === undefined && sheets.length > 1) {
       throw new StatsbidragError('empty-file', `sheet "${sheet.name}", the first visible worksheet, is empty (sheets: ${sheets.map(quoted).join(', ')}); name the one with the table with --sheet`, { file });
@@ -135,6 +142,34 @@ export async function readXlsx(bytes: Uint8Array, file: string, sink: RowSink, o
     throw e;
   }
   return note === undefined ? { sheet: sheet.name } : { sheet: sheet.name, note };
+}
+
+/** The errors of a header the reader could not read: a sheet whose header has merged cells says so. */
+const HEADER_ERRORS = new Set(['empty-header', 'cell-outside-table', 'header-row-not-found', 'duplicate-header']);
+
+/**
+ * A header error (HEADER_ERRORS) of a sheet whose merged ranges start at or above the error's row:
+ * the same error, saying which cells are merged (a merged cell is one value, so the columns under it
+ * have no header of their own, or the header spans two rows). Any other error as it is.
+ */
+async function withMergedHeader(e: unknown, zip: ZipArchive, part: string): Promise<unknown> {
+  if (!(e instanceof StatsbidragError) || !HEADER_ERRORS.has(e.code)) return e;
+  const line = e.location?.line ?? HEADER_SCAN_ROWS;
+  let ranges: MergedRange[];
+  try {
+    ranges = (await mergedRanges(zip, part)).filter((r) => r.top <= line);
+  } catch {
+    return e;
+  }
+  if (ranges.length === 0) return e;
+  const shown = ranges.slice(0, 8).map((r) => r.ref).join(', ') + (ranges.length > 8 ? `, … (${ranges.length})` : '');
+  const merged = new StatsbidragError(
+    e.code,
+    `the header has merged cells (${shown}): a merged cell is one value, so a column under it has no header of its own (${e.message}); unmerge them and give each column its own header in one row, e.g. "Belopp 2018", "Belopp 2019"`,
+    e.location,
+    e.kind,
+  );
+  return merged;
 }
 
 /** Which row of the sheet is its header (core/header-row.ts): the columns the command needs, or the row given (--header-row). */

@@ -70,13 +70,17 @@ describe('real-shaped tables: trailing delimiters, a title right above the heade
     const file = f('trailing-delimiter.csv');
     const r = run(['allocate', '--data', file, '--basis', 'Belopp 2019 (tkr)', '--total', '1000', '--format', 'csv']);
     expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,1500,194\nSödertälje,0181,2250,290\nMalmö,1280,4000,516\n', `note: ${file}: line 5 "Summa" is a total row, not a recipient; set aside\n`]);
-    const v = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750', '--quiet', '--locale', 'en']);
-    expect([v.status, v.stdout]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
+    // The "(tkr)" column is read in kronor (as compare reads it, with the same note): a stated sum is in kronor, "7 750 tkr".
+    const unit = `note: ${file}: column "Belopp 2019 (tkr)" states its amounts in thousands of kronor: read as kronor (× 1 000)\n`;
+    const v = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750 tkr', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout, v.stderr]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`, unit]);
     // A stated sum the rows do not have still fails: the column is read, not skipped, and its summary says against what.
-    const off = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 751', '--locale', 'en']);
+    const off = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 751 tkr', '--locale', 'en']);
     expect(off.status).toBe(1);
-    expect(off.stdout).toContain('\n  Belopp 2019 (tkr) (basis, 2019)\n    rows add up to 7,750; stated sum 7,751 (difference -1)\n');
-    expect(run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750', '--locale', 'en']).stdout).toContain('\n    rows add up to 7,750, the sum stated\n');
+    expect(off.stdout).toContain('\n  Belopp 2019 (tkr) (basis, 2019)\n    rows add up to 7,750,000; stated sum 7,751,000 (difference -1,000)\n');
+    expect(run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750 000', '--locale', 'en']).stdout).toContain('\n    rows add up to 7,750,000, the sum stated\n');
+    // 7 750 kronor is not the column's 7 750 tkr.
+    expect(run(['validate', file, '--stated', 'Belopp 2019 (tkr)=7 750', '--quiet', '--locale', 'en']).status).toBe(1);
   });
 
   it('a value in a column with no header is an error naming its line', () => {

@@ -175,3 +175,33 @@ export function hostileCorpus() {
   add('a zip that is no workbook', zipBytes([{ name: 'hello.txt', data: 'hi' }]), /a zip without a workbook part/);
   return cases;
 }
+
+const STYLES_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const inlineCell = (ref, text) => `<c r="${ref}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c>`;
+
+/**
+ * A sheet whose year headers are numbers in date formats, as Excel stores a year typed into a
+ * date-formatted cell (tests/fixtures/real/README.md): B1 43101 in "yyyy" (2018), C1 43466 in the
+ * built-in date format 14 (2019-01-01), D1 a plain 2020; Alfa and Beta below. `date1904`: the
+ * workbook counts from 1904 (B1 41639 is then 2018-01-01).
+ */
+export function yearHeaderWorkbook(options = {}) {
+  const b1 = options.date1904 ? 41639 : 43101;
+  const sheet = `<sheetData><row r="1">${inlineCell('A1', 'Kommun')}<c r="B1" s="1"><v>${b1}</v></c><c r="C1" s="2"><v>43466</v></c><c r="D1"><v>2020</v></c></row><row r="2">${inlineCell('A2', 'Alfa')}<c r="B2"><v>100</v></c><c r="C2"><v>110</v></c><c r="D2"><v>120</v></c></row><row r="3">${inlineCell('A3', 'Beta')}<c r="B3"><v>300</v></c><c r="C3"><v>330</v></c><c r="D3"><v>360</v></c></row></sheetData>`;
+  const entries = workbookEntries([{ name: 'Blad1', data: sheet }]);
+  if (options.date1904) {
+    const wb = entries.find((e) => e.name === 'xl/workbook.xml');
+    wb.data = wb.data.replace('<sheets>', '<workbookPr date1904="1"/><sheets>');
+  }
+  entries.push({
+    name: 'xl/styles.xml',
+    data: `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${STYLES_NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="[$-41D]yyyy"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+  });
+  return zipBytes(entries);
+}
+
+/** A sheet whose header is two rows with merged cells: A1:A2 "Kommun", B1:C1 "Belopp (kr)" over 2018 and 2019. */
+export function mergedHeaderWorkbook() {
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${STYLES_NS}><sheetData><row r="1">${inlineCell('A1', 'Kommun')}${inlineCell('B1', 'Belopp (kr)')}</row><row r="2">${inlineCell('B2', '2018')}${inlineCell('C2', '2019')}</row><row r="3">${inlineCell('A3', 'Alfa')}<c r="B3"><v>100</v></c><c r="C3"><v>110</v></c></row><row r="4">${inlineCell('A4', 'Beta')}<c r="B4"><v>300</v></c><c r="C4"><v>330</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:A2"/><mergeCell ref="B1:C1"/></mergeCells></worksheet>`;
+  return zipBytes(workbookEntries([{ name: 'Blad1', data: sheet }]));
+}

@@ -252,6 +252,10 @@ describe('the columnar applications reader holds to the row reader (award-oracle
     fc.assert(
       fc.property(fileArb, (f) => {
         const text = fileText(f);
+        // The frozen oracle reads every column with the file's decimal mark: it predates the reading of
+        // a column whose commas are all thousands-shaped ("1,250" as ambiguous money, core/cells.ts
+        // columnMark; tests/unit/comma-columns.test.ts), so such files are not compared with it.
+        fc.pre(tableFromText(text, 'a.csv').commaColumns === undefined);
         const read = <T>(run: () => T): { result: ReturnType<typeof outcome<T>>; notes: string[] } => {
           const notes: string[] = [];
           const before = setNoteSink((n) => notes.push(n));

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AllocateRequest } from '../../src/app/allocate.js';
 import { parseAmount } from '../../src/core/amount.js';
+import { columnMark } from '../../src/core/cells.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { readBulkColumns } from '../../src/io/bulk.js';
 import { tableFromBytes } from '../../src/io/table.js';
@@ -40,7 +41,7 @@ describe('the bulk lane on weights written the Swedish way', () => {
           const bytes = Buffer.from(listText(weights, delimiter, quoteAll));
           const lane = readBulkColumns(bytes, { basis: 'Vikt' });
           const table = await tableFromBytes(bytes, 'l.csv');
-          const mark = table.decimalMark;
+          const mark = columnMark(table, 1);
           const read: (Decimal | undefined)[] = weights.map((_, r) => {
             try {
               return parseAmount(table.cell(r, 1), mark ? { decimalMark: mark } : {});
@@ -139,7 +140,7 @@ describe('the bulk lane on weights written the Swedish way', () => {
           let sum = new Decimal(0);
           for (let r = 0; r < weights.length; r++) {
             try {
-              sum = sum.plus(parseAmount(table.cell(r, 1), table.decimalMark ? { decimalMark: table.decimalMark } : {}));
+              sum = sum.plus(parseAmount(table.cell(r, 1), columnMark(table, 1) ? { decimalMark: columnMark(table, 1)! } : {}));
             } catch {
               return;
             }

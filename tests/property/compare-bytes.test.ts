@@ -33,6 +33,7 @@ const stringView = (t: TableLike): TableLike => ({
   line: (r) => t.line(r),
   cell: (r, c) => t.cell(r, c),
   decimalMark: t.decimalMark,
+  commaColumns: t.commaColumns,
 });
 
 // ---- Names: printable ASCII in every case and spacing, and the kinds that are not -----------------

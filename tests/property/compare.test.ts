@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amountColumnsOf, amountTableOf } from '../../src/core/amount-table.js';
-import { chooseRepair, readCell, rowsTable, type TableLike } from '../../src/core/cells.js';
+import { chooseRepair, columnMark, readCell, rowsTable, type TableLike } from '../../src/core/cells.js';
 import { columnRoles } from '../../src/core/columns.js';
 import { compareAmountColumns, compareAmountTables, type AmountTable, type CompareOptions, type Comparison } from '../../src/core/compare.js';
 import { Decimal } from '../../src/core/decimal.js';
@@ -277,7 +277,7 @@ function oracleRead(t: TableLike, label: string): AmountTable | string {
       count: t.rowCount,
       name: (i) => t.cell(i, roles.recipient),
       amounts: (i) => columns.map((c) => {
-        const cell = readCell(t.cell(i, c.index), t.decimalMark);
+        const cell = readCell(t.cell(i, c.index), columnMark(t, c.index));
         return cell.kind === 'ok' ? cell.value : undefined;
       }),
     });
@@ -296,7 +296,7 @@ function oracleRead(t: TableLike, label: string): AmountTable | string {
       seen.set(k, t.line(r));
       const byColumn = new Map<number, Decimal>();
       for (const c of columns) {
-        const reading = readCell(t.cell(r, c.index), t.decimalMark);
+        const reading = readCell(t.cell(r, c.index), columnMark(t, c.index));
         if (reading.kind === 'empty') byColumn.set(c.index, new Decimal(0));
         else if (reading.kind === 'ok') byColumn.set(c.index, reading.value);
         else {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { headerScale } from '../../src/core/columns.js';
+import { headerScale, unitNote } from '../../src/core/columns.js';
+import { AmountValues } from '../../src/core/checks/values.js';
+import { Decimal } from '../../src/core/decimal.js';
 
 describe('headerScale: the unit a column header states its amounts in', () => {
   it.each([
@@ -22,5 +24,22 @@ describe('headerScale: the unit a column header states its amounts in', () => {
 
   it.each(['Belopp 2019', 'Belopp 2019 (kr)', 'Belopp (kronor)', 'Kommun', 'Tkrona', 'Malmö mkr-fond', 'Summa tusental', '2020–2027'])('"%s" states no unit other than kronor', (header) => {
     expect(headerScale(header)).toBe(0);
+  });
+});
+
+describe('a unit header read in kronor by every command (unitNote, AmountValues.timesPowerOfTen)', () => {
+  it('the note compare, validate and audit write', () => {
+    expect(unitNote('t.csv', 'Belopp 2019 (tkr)')).toBe('t.csv: column "Belopp 2019 (tkr)" states its amounts in thousands of kronor: read as kronor (× 1 000)');
+    expect(unitNote(undefined, '2019 (mnkr)')).toBe('column "2019 (mnkr)" states its amounts in millions of kronor: read as kronor (× 1 000 000)');
+    expect(unitNote('t.csv', 'Belopp 2019')).toBeUndefined();
+  });
+  it('values × 10^k, exact, decimals first', () => {
+    const v = new AmountValues(4);
+    v.setScaled(0, 1500, 0);
+    v.setScaled(1, 12345, 2);
+    v.set(2, new Decimal('-7.5'));
+    const t = v.timesPowerOfTen(3);
+    expect([0, 1, 2, 3].map((i) => t.get(i)?.toString())).toEqual(['1500000', '123450', '-7500', undefined]);
+    expect(t.sum().toString()).toBe('1615950');
   });
 });

@@ -1,7 +1,8 @@
 /** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
-import type { CellReading, TableLike } from '../cells.js';
+import { columnMark, type CellReading, type TableLike } from '../cells.js';
 import { findTotalRows, totalWordFilter } from '../total-rows.js';
-import { columnRoles, isBareAmountHeader } from '../columns.js';
+import { columnRoles, headerScale, isBareAmountHeader, unitNote } from '../columns.js';
+import { Decimal } from '../decimal.js';
 import { StatsbidragError } from '../errors.js';
 import { singleColumnYears, statedColumns, UNDATED } from './expected.js';
 import { finding, type Finding, type IdSpans, type TableContext, type ValidateOptions } from './types.js';
@@ -38,8 +39,8 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   }
   // Every amount cell read once, over every record (total rows included): values without a Decimal each (values.ts).
   const n = table.rowCount;
-  const mark = table.decimalMark;
   const read = roles.amounts.map(({ index }) => {
+    const mark = columnMark(table, index);
     const values = new AmountValues(n);
     const unread = new Map<number, Exclude<CellReading, { kind: 'ok' }>>();
     // A cell that is a slice of the input's bytes (io/table/model.ts) is read from them when it is a plain amount.
@@ -51,7 +52,13 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
       const cell = readAmountCell(values, r, table.cell(r, index), mark);
       if (cell) unread.set(r, cell);
     }
-    return { values, unread };
+    // A column whose header states its unit ("Belopp 2019 (tkr)") is read in kronor, as compare reads it: × 10^scale, with a note.
+    const scale = headerScale(headers[index]!);
+    if (scale === 0) return { values, unread };
+    options.note?.(unitNote(table.file, headers[index]!)!);
+    const factor = new Decimal(10).pow(scale);
+    for (const [r, cell] of unread) if (cell.kind === 'bad' && cell.candidates.length > 0) unread.set(r, { ...cell, candidates: cell.candidates.map((c) => c.times(factor)) });
+    return { values: values.timesPowerOfTen(scale), unread };
   });
   // Total rows by the one rule (core/total-rows.ts), over the amount columns; names that are slices of the input's bytes prefiltered there.
   const found = findTotalRows({
@@ -67,7 +74,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   const totalRows: TableContext['totalRows'] = totals.map((r, k) => {
     const before = r - k;
     const group = k === 0 ? before : before - (totals[k - 1]! - (k - 1));
-    return { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)), before, group, part: found[k]!.by === 'part' };
+    return { line: table.line(r), cells: headers.map((_, c) => table.cell(r, c)), before, group, part: found[k]!.by === 'part', below: found[k]!.members ?? 0 };
   });
   if (totals.length) {
     rows = new Int32Array(n - totals.length);
@@ -80,6 +87,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     file: table.file ?? null,
     headers,
     decimalMark: table.decimalMark,
+    commaColumns: table.commaColumns,
     idCol: roles.recipient,
     codeCol: roles.code,
     basisIndex: roles.basis,

@@ -2,7 +2,8 @@
  * The total column: a row's "total"/"totalt" cell against the sum of its amount cells over every
  * year the table holds (a range column per year counts once a year). Arithmetic, so always exact.
  */
-import { readCell } from '../cells.js';
+import { columnMark, readCell } from '../cells.js';
+import { headerScale } from '../columns.js';
 import { Decimal } from '../decimal.js';
 import { unreadableCell } from './cells.js';
 import { isPerYear } from './column.js';
@@ -14,9 +15,16 @@ export function checkTotalColumn(ctx: TableContext, unknownRows: ReadonlySet<num
   const yearCols = ctx.amountCols.filter((c) => c.years !== undefined);
   if (yearCols.length === 0) return [];
   const findings: Finding[] = [];
+  // The amount columns are read in kronor (context.ts: a header's unit, "(tkr)"); the total column in its
+  // own header's unit, or, stating none, in the unit every year column states (the table's unit, "Totalt" beside "2019 (tkr)").
+  const scales = new Set(yearCols.map((c) => headerScale(c.header)));
+  const own = headerScale(column);
+  const scale = own > 0 ? own : scales.size === 1 ? [...scales][0]! : 0;
+  const factor = new Decimal(10).pow(scale);
   for (let pos = 0; pos < ctx.count; pos++) {
     if (unknownRows.has(pos)) continue;
-    const cell = readCell(ctx.cell(pos, ctx.totalCol), ctx.decimalMark);
+    const read = readCell(ctx.cell(pos, ctx.totalCol), columnMark(ctx, ctx.totalCol));
+    const cell = scale > 0 && read.kind === 'ok' ? { ...read, value: read.value.times(factor) } : read;
     const at = { row: ctx.line(pos), column, recipient: ctx.id(pos) };
     if (cell.kind === 'empty') {
       findings.push(finding({ code: 'missing-value', severity: 'error', ...at }));

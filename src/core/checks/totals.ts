@@ -4,7 +4,8 @@
  * rules), rounding (what the rule itself leaves), missing rows, and what nothing explains.
  */
 import { kindOf, type FigureKind, type LocalText } from '../sourced.js';
-import { readCell } from '../cells.js';
+import { columnMark, readCell } from '../cells.js';
+import { headerScale } from '../columns.js';
 import { Decimal } from '../decimal.js';
 import type { Period } from '../programme.js';
 import { unreadableCell } from './cells.js';
@@ -41,14 +42,22 @@ export function percent(part: Decimal, whole: Decimal): Decimal | null {
  * Each total row's cell for `col` against the sum of the rows: of every recipient row, of the rows
  * above it, or of its group (the rows since the total row above it: a subtotal per county, then a
  * total). A mismatch names the sum it should be: its group's when recipient rows follow it (a
- * subtotal), else every row's.
+ * subtotal), else every row's. A county's row above its group (`below`) against the rows below it.
  */
 export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal): Finding[] {
   const rangeSum = (from: number, to: number): Decimal => col.values.sumAt(Int32Array.from({ length: to - from }, (_, k) => from + k), to - from);
   return ctx.totalRows.flatMap((row) => {
     if (row.part) return [];
-    const cell = readCell(row.cells[col.index], ctx.decimalMark);
+    const read = readCell(row.cells[col.index], columnMark(ctx, col.index));
+    // In kronor, as the column's values are (context.ts: a header's unit, "(tkr)").
+    const scale = headerScale(col.header);
+    const cell = scale > 0 && read.kind === 'ok' ? { ...read, value: read.value.times(new Decimal(10).pow(scale)) } : read;
     const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
+    // A county's row above its group: the sum of the rows below it.
+    if (row.below !== undefined && row.below > 0 && cell.kind === 'ok') {
+      const below = rangeSum(row.before, row.before + row.below);
+      return cell.value.eq(below) ? [] : [finding({ code: 'total-row-mismatch', ...at, expected: below, actual: cell.value })];
+    }
     if (cell.kind === 'ok' && !cell.value.eq(sum)) {
       const group = row.group > 0 ? rangeSum(row.before - row.group, row.before) : undefined;
       const above = row.before > 0 && row.before < ctx.count ? rangeSum(0, row.before) : undefined;

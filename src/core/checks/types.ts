@@ -102,6 +102,8 @@ export interface ExpectedRecipient {
 
 export interface ValidateOptions {
   programme?: Programme;
+  /** Where a note goes (a column whose header states its unit, read in kronor: core/columns.ts unitNote); none said without it. */
+  note?: ((text: string) => void) | undefined;
   /** The programme's list of recipients; no recipient check without it. */
   expected?: readonly ExpectedRecipient[];
   /** Where the expected list comes from, for messages. */
@@ -203,6 +205,8 @@ export interface TableContext {
   file: string | null;
   headers: readonly string[];
   decimalMark: TableLikeMark;
+  /** What each column's commas show (core/cells.ts TableLike.commaColumns): read a column with columnMark(). */
+  commaColumns?: Uint8Array | undefined;
   idCol: number;
   codeCol: number | undefined;
   basisIndex: number | undefined;
@@ -225,9 +229,11 @@ export interface TableContext {
    * The table's total rows (core/total-rows.ts): checked against the rows, never recipients.
    * `before`: how many recipient rows precede it; `group`: how many of those follow the total row
    * above it (its group's rows are positions before − group … before − 1); `part`: a "varav" row,
-   * a part of the total above it, with no sum to check.
+   * a part of the total above it, with no sum to check; `below`: a county's row above its group
+   * (core/total-rows.ts 'head'), how many recipient rows below it are that group (positions before …
+   * before + below − 1), else 0.
    */
-  totalRows: { line: number; cells: readonly string[]; before: number; group: number; part: boolean }[];
+  totalRows: { line: number; cells: readonly string[]; before: number; group: number; part: boolean; below?: number }[];
 }
 
 type TableLikeMark = ',' | '.' | undefined;

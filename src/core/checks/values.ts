@@ -144,6 +144,18 @@ export class AmountValues {
     return total;
   }
 
+  /** Every value × 10^k (k ≥ 0): a column whose header states its unit ("(tkr)") read as kronor (core/columns.ts headerScale). Exact. */
+  timesPowerOfTen(k: number): AmountValues {
+    const out = new AmountValues(this.length);
+    for (let pos = 0; pos < this.length; pos++) {
+      const d = this.dec[pos]!;
+      if (d === NONE) continue;
+      if (d !== BIG && d >= k) out.setScaled(pos, this.mant[pos]!, d - k);
+      else out.set(pos, this.get(pos)!.times(fromScaled(scaleOf(k), 0)));
+    }
+    return out;
+  }
+
   /** The values at `positions` (ascending), as a column of their own. */
   select(positions: Int32Array): AmountValues {
     const out = new AmountValues(positions.length);

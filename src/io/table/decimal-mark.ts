@@ -4,6 +4,7 @@
  */
 import type { DecimalMark } from '../../core/amount.js';
 import { isAmbiguousSeparator } from '../../core/amount.js';
+import { COMMA_GROUPS, COMMA_SINGLE_GROUPS } from '../../core/cells.js';
 import { ColumnarTable } from './model.js';
 
 /** One separator between digits: "1,35", "0.5", "12,345". */
@@ -125,4 +126,86 @@ export function decideDecimalMark(delimiter: string, rows: readonly { cells: rea
     }
   }
   return comma ? ',' : dot ? '.' : undefined;
+}
+
+/** What a cell shows of its commas (commaColumns): none, thousands-shaped groups only (one, or more / a decimal dot after), or a decimal comma. */
+const NO_COMMA = 0;
+const ONE_GROUP = 1;
+const GROUPS = 2;
+const DECIMAL_COMMA = 3;
+
+/**
+ * How the cell b[s, e) uses commas: GROUPS for "1,250,000" or "298,000.50" (a comma no decimal comma
+ * can be), ONE_GROUP for "298,000" (one to three digits, the first not 0, a comma, three digits),
+ * DECIMAL_COMMA for any other comma between digits ("12,5", "0,125", "1234,567", "1 250,50"), and
+ * NO_COMMA for a cell without one or that does not start with a digit or "-" (a name, a note).
+ */
+export function commaShape(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  if (i < e && b[i] === 45) i++;
+  const digits = i;
+  while (i < e && isDigit(b[i])) i++;
+  if (i === digits) return NO_COMMA;
+  let comma = i;
+  while (comma < e && b[comma] !== 44) comma++;
+  if (comma === e) return NO_COMMA;
+  if (b[i] !== 44 || i - digits > 3 || b[digits] === 48) return DECIMAL_COMMA;
+  let groups = 0;
+  while (i < e && b[i] === 44) {
+    let j = i + 1;
+    while (j < e && isDigit(b[j])) j++;
+    if (j - i - 1 !== 3) return DECIMAL_COMMA;
+    groups++;
+    i = j;
+  }
+  // The groups at the cell's end, or before a word ("298,000 kr").
+  if (i === e || (b[i] === 32 && i + 1 < e && !isDigit(b[i + 1]))) return groups > 1 ? GROUPS : ONE_GROUP;
+  // A decimal dot after the groups: "1,250.50".
+  if (b[i] !== 46) return DECIMAL_COMMA;
+  let j = i + 1;
+  while (j < e && isDigit(b[j])) j++;
+  return j === e && j > i + 1 ? GROUPS : DECIMAL_COMMA;
+}
+
+/**
+ * For a table whose decimal mark is ",": per column, COMMA_GROUPS (core/cells.ts) when every cell
+ * with a comma shows it grouping thousands and one shows it unambiguously ("1,250,000"),
+ * COMMA_SINGLE_GROUPS when every such cell is one thousands-shaped group ("298,000"), 0 otherwise
+ * (a column with a decimal comma anywhere, "12,5", "0,125", "1 000,5", keeps the file's mark for
+ * every cell: "1,350" there is 1.35). Undefined when no column is either. Cells held as strings
+ * (a quoted cell with "") are read as their UTF-8 bytes; columns left out are not looked at.
+ */
+export function commaColumns(table: ColumnarTable): Uint8Array | undefined {
+  const { starts, omitted } = table;
+  let out: Uint8Array | undefined;
+  for (let c = 0; c < starts.length; c++) {
+    if (omitted !== undefined && omitted.columns[c] === 1) continue;
+    const shown = commaColumn(table, c);
+    if (shown === 0) continue;
+    out ??= new Uint8Array(starts.length);
+    out[c] = shown;
+  }
+  return out;
+}
+
+/** commaColumns() of one column c: COMMA_GROUPS, COMMA_SINGLE_GROUPS or 0. */
+export function commaColumn(table: ColumnarTable, c: number): number {
+  const { bytes, extras, rowCount } = table;
+  const s0 = table.starts[c]!;
+  const e0 = table.ends[c]!;
+  let one = false;
+  let groups = false;
+  for (let r = 0; r < rowCount; r++) {
+    const s = s0[r]!;
+    let shape: number;
+    if (s >= 0) shape = commaShape(bytes, s, e0[r]!);
+    else {
+      const cell = Buffer.from(extras[~s]!, 'utf8');
+      shape = commaShape(cell, 0, cell.length);
+    }
+    if (shape === ONE_GROUP) one = true;
+    else if (shape === GROUPS) groups = true;
+    else if (shape === DECIMAL_COMMA) return 0;
+  }
+  return groups ? COMMA_GROUPS : one ? COMMA_SINGLE_GROUPS : 0;
 }

@@ -45,6 +45,8 @@ export interface OmittedColumns {
 
 export class ColumnarTable implements TableLike {
   decimalMark: DecimalMark | undefined = undefined;
+  /** What each column's commas show when the decimal mark is "," (core/cells.ts TableLike.commaColumns). */
+  commaColumns: Uint8Array | undefined = undefined;
   constructor(
     readonly file: string,
     readonly headers: string[],
@@ -410,6 +412,8 @@ export function withoutBlankColumns(table: ColumnarTable, firstLine: number): Co
     omitted && kept!.includes(1) ? { columns: kept!, marks: omitted.marks } : undefined,
   );
   copy.decimalMark = table.decimalMark;
+  const commas = table.commaColumns;
+  copy.commaColumns = commas && Uint8Array.from(keep, (c) => commas[c]!);
   return copy;
 }
 
@@ -424,6 +428,7 @@ export function withoutRows(table: ColumnarTable, aside: readonly number[]): Col
   const pick = (from: Int32Array): Int32Array => (from.length === 0 ? from : keep.map((r) => from[r]!));
   const kept = new ColumnarTable(table.file, table.headers, table.delimiter, table.bytes, keep.length, table.starts.map(pick), table.ends.map(pick), pick(table.lines), table.extras, table.omitted);
   kept.decimalMark = table.decimalMark;
+  kept.commaColumns = table.commaColumns;
   return kept;
 }
 

@@ -83,6 +83,109 @@ export function sharedStringsPart(zip: ZipArchive, workbookPart: string, rels: M
   return zip.has(guess) ? guess : undefined;
 }
 
+/** The styles part of the workbook, if it has one. */
+function stylesPart(zip: ZipArchive, workbookPart: string, rels: Map<string, Relationship>): string | undefined {
+  for (const rel of rels.values()) if (rel.type.endsWith('/styles') && zip.has(rel.target)) return rel.target;
+  const guess = posix.join(posix.dirname(workbookPart), 'styles.xml');
+  return zip.has(guess) ? guess : undefined;
+}
+
+/** How a date-formatted number shows: its year alone (a format of "y"s: "yyyy", "åååå" is Excel's own "yyyy" when saved), or its date. */
+export type DateShow = 'year' | 'date';
+
+/** Dates of a workbook: the styles (cellXfs index, a cell's "s") whose number format is a date's, and whether day 0 is 1904-01-01. */
+export interface WorkbookDates {
+  styles: ReadonlyMap<number, DateShow>;
+  date1904: boolean;
+}
+
+/** Excel's built-in date formats (numFmtId): 14–17 and 22, and the East Asian dates 27–36 and 50–58. */
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * What a custom number format shows of a date: 'year' for one of "y"s alone ("yyyy", "[$-41D]yyyy"),
+ * 'date' for any other with a year or a day ("yyyy-mm-dd", "d mmm yyyy"); undefined for a format
+ * that is no date's ("#,##0", "0.00 \"kr\"", "[h]:mm"). Quoted text, escaped characters and
+ * bracketed sections (colours, locales, elapsed time) are not read.
+ */
+export function dateShowOf(code: string): DateShow | undefined {
+  // The first section (for positive numbers) is what a header's year shows.
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  if (/^y+$/.test(bare)) return 'year';
+  return /[yd]/.test(bare) ? 'date' : undefined;
+}
+
+/** The workbook's date styles (styles.xml: numFmts and cellXfs) and its date system (workbook.xml: workbookPr date1904). */
+export async function workbookDates(zip: ZipArchive, workbookPart: string, rels: Map<string, Relationship>): Promise<WorkbookDates> {
+  let date1904 = false;
+  await parsePart(zip, workbookPart, (name, a) => {
+    if (name === 'workbookPr') date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
+  });
+  const styles = new Map<number, DateShow>();
+  const part = stylesPart(zip, workbookPart, rels);
+  if (part === undefined) return { styles, date1904 };
+  const custom = new Map<number, DateShow | undefined>();
+  let inCellXfs = false;
+  let xf = 0;
+  await parsePart(zip, part, (name, a) => {
+    if (name === 'numFmt') custom.set(Number(a['numFmtId']), dateShowOf(a['formatCode'] ?? ''));
+    else if (name === 'cellXfs') inCellXfs = true;
+    else if (name === 'cellStyleXfs' || name === 'dxfs' || name === 'cellStyles') inCellXfs = false;
+    else if (name === 'xf' && inCellXfs) {
+      const id = Number(a['numFmtId'] ?? 0);
+      const show = custom.has(id) ? custom.get(id) : BUILTIN_DATES.has(id) ? 'date' : undefined;
+      if (show !== undefined) styles.set(xf, show);
+      xf++;
+    }
+  });
+  return { styles, date1904 };
+}
+
+/**
+ * The text Excel shows for the serial number `serial` in a date format: its year ('year'), or its
+ * date as ISO 8601 ("2018-01-01"). Day 1 is 1900-01-01 (Excel counts a 29 February 1900 that never
+ * was: day 60), or 1904-01-02 in the 1904 system. Undefined for a serial that is no date (below 1,
+ * beyond 9999-12-31, not a number), whose number is kept.
+ */
+export function dateText(serial: string, show: DateShow, date1904: boolean): string | undefined {
+  const n = Number(serial);
+  if (!Number.isFinite(n) || n < 1 || n >= 2958466) return undefined;
+  const day = Math.floor(n);
+  if (!date1904 && day === 60) return show === 'year' ? '1900' : '1900-02-29';
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const iso = new Date(epoch + day * 86_400_000).toISOString().slice(0, 10);
+  return show === 'year' ? iso.slice(0, 4) : iso;
+}
+
+/** A merged range of a sheet ("B1:C1"): its text and its first and last row. */
+export interface MergedRange {
+  ref: string;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The sheet's merged ranges (<mergeCells>, after its data), at most `max` of them: read only to say
+ * why a header could not be read, so the sheet is parsed again, whole.
+ */
+export async function mergedRanges(zip: ZipArchive, part: string, max = 1000): Promise<MergedRange[]> {
+  const out: MergedRange[] = [];
+  await parsePart(zip, part, (name, a) => {
+    if (name !== 'mergeCell' || out.length >= max) return;
+    const ref = a['ref'] ?? '';
+    const m = /^\$?[A-Z]{1,3}\$?(\d+)(?::\$?[A-Z]{1,3}\$?(\d+))?$/.exec(ref);
+    if (m) out.push({ ref, top: Number(m[1]), bottom: Number(m[2] ?? m[1]) });
+  });
+  return out;
+}
+
 /**
  * Excel's escape for characters XML cannot hold: "_x000D_" is a carriage return, "_x005F_" an
  * underscore. A lone surrogate ("_xD800_") stays written as its escape: the table keeps text as
@@ -395,7 +498,8 @@ class Captured {
 /**
  * The sheet's rows, streamed to `sink`: every row with a non-empty cell, as text cells from column
  * A to its last non-empty cell, with its sheet row number as its line. Cell values: a number as
- * Excel shows it (numberCellText); shared, inline and formula strings trimmed; booleans TRUE and
+ * Excel shows it (numberCellText), and a number in a date format as the date Excel shows (its year
+ * for a format of "y"s, else an ISO date: `dates`); shared, inline and formula strings trimmed; booleans TRUE and
  * FALSE; a formula's cached value. A formula with no cached value, or an error value (#DIV/0!,
  * #REF!, …), is an error naming the cell: never read as empty, never skipped.
  *
@@ -404,7 +508,7 @@ class Captured {
  * row's bytes without a string, and the row goes to `sink.bytesRow` when the sink has it; any other
  * cell is made a string and read as the text readers read it.
  */
-export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: SharedStrings, limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast'): Promise<void> {
+export async function streamSheet(zip: ZipArchive, part: string, sheetName: string, strings: SharedStrings, limits: XlsxLimits, sink: RowSink, xml: XmlParserChoice = 'fast', dates?: WorkbookDates): Promise<void> {
   const file = zip.file;
   const where = { file, field: `sheet "${sheetName}"` };
   let rowNumber = 0;
@@ -422,6 +526,9 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
   let cellCount = 0;
   // The cell being read.
   let type = '';
+  /** Its style (the cellXfs index, "s"), or -1 when it names none or the workbook has no date style. */
+  let style = -1;
+  const dateStyles = dates !== undefined && dates.styles.size > 0 ? dates.styles : undefined;
   const value = new Captured();
   const inline = new Captured();
   /** A shared string's bytes (plainCell). */
@@ -570,6 +677,10 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         if (next >= EXCEL_MAX_COLUMNS) fail(`row ${rowNumber} has a cell beyond column XFD (16 384), the last Excel has`);
         col = next;
         type = a.get('t') ?? 'n';
+        if (dateStyles !== undefined) {
+          const st = a.get('s');
+          style = st === undefined ? -1 : Number(st);
+        }
         value.reset();
         inline.reset();
         formula = '';
@@ -656,6 +767,17 @@ export async function streamSheet(zip: ZipArchive, part: string, sheetName: stri
         phonetic--;
         break;
       case 'c': {
+        // A number in a date format: the text Excel shows ("2018" for 43101 in "yyyy", else "2018-01-01").
+        const show = dateStyles !== undefined && style >= 0 && (type === 'n' || type === '') ? dateStyles.get(style) : undefined;
+        const shown = show === undefined ? undefined : dateText(value.text().trim(), show, dates!.date1904);
+        if (shown !== undefined) {
+          keep();
+          room(shown.length);
+          starts[count - 1] = rowLength;
+          rowLength += rowBytes.write(shown, rowLength, 'utf8');
+          ends[count - 1] = rowLength;
+          break;
+        }
         const plain = plainCell();
         if (plain !== null) {
           const length = plain.e - plain.s;
