@@ -141,10 +141,31 @@ export function needsColumns(specs: readonly (string | undefined)[]): HeaderNeed
     });
 }
 
-/** A note's first words: a source, a note, a remark ("Källa: SCB", "Not 1.", "Anm.", "Source:", "Obs!"). */
-const NOTE_WORD = /^(?:källa|källor|not|noter|notering|fotnot|fotnoter|anm|anmärkning|anmärkningar|obs|förklaring|kommentar|source|sources|note|notes|footnote|remark|comment)(?=$|[\s.:!,;)(\d])/iu;
+/** A note's first words: a source, a note, a remark ("Källa: SCB", "Not 1.", "Anm.", "Source:", "Obs!"), in lower case. */
+const NOTE_WORDS = new Set(['källa', 'källor', 'not', 'noter', 'notering', 'fotnot', 'fotnoter', 'anm', 'anmärkning', 'anmärkningar', 'obs', 'förklaring', 'kommentar', 'source', 'sources', 'note', 'notes', 'footnote', 'remark', 'comment']);
+/** What ends a note's first word: a space, punctuation, a bracket or a digit ("Not 1", "Källa:", "Obs!"). */
+const NOTE_WORD_END = /[\s.:!,;)(\d]/;
+
+/**
+ * Whether `first` opens with a note word, whole (any case). A look-up of its first word: a
+ * case-insensitive Unicode expression of the words cost a millisecond to compile at every
+ * start-up, to be asked of one line (the last) of nearly every table.
+ */
+function opensWithNoteWord(first: string): boolean {
+  let end = 0;
+  while (end < first.length && end <= 12 && !NOTE_WORD_END.test(first.charAt(end))) end++;
+  return end > 0 && end <= 12 && NOTE_WORDS.has(first.slice(0, end).toLowerCase());
+}
+
 /** A footnote marker that opens a note: "*", "**", "†", a superscript digit, "1)", "(1)". */
 const NOTE_MARKER = /^(?:\*{1,3}|†|‡|[\u00b9\u00b2\u00b3\u2070-\u2079]|\(?\d{1,2}\))(?!\d)/u;
+
+/** Whether `first` opens with a footnote marker: NOTE_MARKER, asked only when its first character may begin one. */
+function opensWithMarker(first: string): boolean {
+  const c = first.charCodeAt(0);
+  const may = c === 42 || c === 40 || (c >= 48 && c <= 57) || c === 0x2020 || c === 0x2021 || c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
+  return may && NOTE_MARKER.test(first);
+}
 
 /** Whether a cell reads as a number, or nearly ("100", "1 350,50", "12 %", "1,350", "164 000 00"): a row holding one is data, not a note. */
 function isNumberCell(cell: string): boolean {
@@ -160,7 +181,7 @@ function isNumberCell(cell: string): boolean {
 
 /**
  * Whether a row with two or more cells filled is a note (findNotesBelow): its first filled cell
- * opens as a note does (NOTE_WORD, NOTE_MARKER) or is a sentence (four words or more, ending in
+ * opens as a note does (NOTE_WORDS, NOTE_MARKER) or is a sentence (four words or more, ending in
  * ".", "!" or "?", or six words or more), and none of its other cells is a number ("* Preliminära
  * belopp;2019-05-01", "Källa: Tillväxtverket;www.tillvaxtverket.se").
  */
@@ -169,7 +190,7 @@ export function isNoteRow(cells: readonly string[]): boolean {
   if (at < 0) return false;
   const first = cells[at]!.trim();
   const words = first.split(/\s+/).length;
-  const noteLike = NOTE_WORD.test(first) || NOTE_MARKER.test(first) || (words >= 4 && /[.!?]$/.test(first)) || words >= 6;
+  const noteLike = opensWithNoteWord(first) || opensWithMarker(first) || (words >= 4 && /[.!?]$/.test(first)) || words >= 6;
   if (!noteLike) return false;
   for (let c = at + 1; c < cells.length; c++) if (isNumberCell(cells[c]!.trim())) return false;
   return true;

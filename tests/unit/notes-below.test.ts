@@ -33,6 +33,15 @@ describe('isNoteRow: a row with two cells filled that is a note', () => {
   });
 });
 
+describe('isNoteRow: a note word is a whole first word, in any case', () => {
+  it.each(['KÄLLA: SCB', 'källa', 'Not1', 'Notering: preliminärt', 'Anmärkningar. Se ovan', 'Obs!', 'SOURCE (SCB)', 'Comment;'])('"%s" opens a note', (first) => {
+    expect(isNoteRow([first, 'www.scb.se'])).toBe(true);
+  });
+  it.each(['Noterna', 'Notvikens kommun', 'Källaren AB', 'Anmärkningsvärt bra', 'Sources-X', 'Observatoriet', 'Norrköping'])('"%s" does not', (first) => {
+    expect(isNoteRow([first, 'www.scb.se'])).toBe(false);
+  });
+});
+
 describe('findNotesBelow with such rows', () => {
   it('a footnote block under a blank row, its rows with a second cell, is notes', () => {
     expect(findNotesBelow([['Beta', '300'], [], ['Källa: Tillväxtverket', ''], ['* Preliminära belopp', '2019-05-01']])).toBe(2);
