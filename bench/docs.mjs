@@ -61,7 +61,7 @@ lines.push(
   '| --- | ---: | ---: | ---: | ---: |',
   ...(() => {
     const clean = runs.map((r) => r.startup.withoutExtraCaCerts).filter(Boolean);
-    const cells = (list, pick) => (list.length ? [span(list.map(pick), (v) => v.toFixed(0)), `${span(list.map((x) => pick(x, true)), x2)}×`] : ['', '']);
+    const cells = (list, pick) => (list.length ? [span(list.map((x) => pick(x, false)), (v) => v.toFixed(0)), `${span(list.map((x) => pick(x, true)), x2)}×`] : ['', '']);
     const names = Object.keys(runs.at(-1).startup.commands ?? { allocate: 1 });
     const given = runs.map((r) => r.startup);
     const row = (label, pick) => `| ${label} | ${[...cells(given, pick), ...cells(clean, pick)].join(' | ')} |`;
