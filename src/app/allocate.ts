@@ -13,7 +13,7 @@ import type { CsvOptions } from '../render/csv.js';
 import type { Paint } from '../render/grid.js';
 import type { NumberLocale } from '../core/amount.js';
 import { provenanceOf, type Source } from '../render/output.js';
-import { allocateOptionsOf, allocationSetup, boundsErrorAt, dataReadOptions, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
+import { allocateOptionsOf, allocationSetup, boundsErrorAt, dataReadOptions, noteYearsWithoutMoney, runAllocation, scenarioListSetup, type AllocationOptions, type AllocationSetup } from './allocation-setup.js';
 import { bulkAllocate, type BulkRequest } from './bulk.js';
 import type { RecipientChanges } from './bulk-scenario.js';
 import { sourceOf } from './source.js';
@@ -152,11 +152,14 @@ async function onLane(
     ...(options.ceilingColumn !== undefined ? { ceilingColumn: options.ceilingColumn } : {}),
   };
   const split = (from: Uint8Array | Table): ReturnType<typeof bulkAllocate> => {
+    let chunks: ReturnType<typeof bulkAllocate>;
     try {
-      return bulkAllocate(from, request);
+      chunks = bulkAllocate(from, request);
     } catch (e) {
       throw boundsErrorAt(e, setup);
     }
+    if (chunks) noteYearsWithoutMoney(setup);
+    return chunks;
   };
   const workbook = isZip(input) || isCompoundFile(input);
   if (!workbook && options.sheet === undefined && options.headerRow === undefined) {

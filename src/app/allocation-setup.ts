@@ -10,11 +10,12 @@ import { StatsbidragError, located } from '../core/errors.js';
 import { needsColumns } from '../core/header-row.js';
 import type { Programme } from '../core/programme.js';
 import { scenarioAllocation, type Scenario } from '../core/scenario.js';
-import type { YearRange } from '../core/schedule.js';
+import { formatYearRange, type YearRange } from '../core/schedule.js';
 import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
 import { recipientListFile } from '../io/contained.js';
 import type { LoadedRules } from '../io/load.js';
+import { note } from '../io/notes.js';
 import { readTable, type ReadTableOptions, type Table } from '../io/table.js';
 import { recipientsWithinBudget } from './heap-budget.js';
 import { loadProgramme } from './programme.js';
@@ -184,6 +185,33 @@ export function boundsErrorAt(e: unknown, setup: Pick<AllocationSetup, 'options'
   return located(e, { ...(fromColumn && dataFile !== undefined ? { file: dataFile } : {}), ...(field ? { field } : {}) });
 }
 
+/**
+ * Says which of the years asked for (--year, a scenario's years) the programme has no money for,
+ * when it has some for the others: those are left out of the split, which would otherwise be
+ * silent (--year 2015-2019 splits 2018 and 2019). Said once, by the path that splits (the lane's
+ * split or runAllocation).
+ */
+export function noteYearsWithoutMoney(setup: Pick<AllocationSetup, 'options' | 'programme' | 'scenarioRun'>): void {
+  const asked = setup.options.years;
+  const programme = setup.scenarioRun?.programme ?? setup.programme;
+  if (!asked || !programme) return;
+  const covered = (y: number): boolean => programme.periods.some((p) => p.years.from <= y && y <= p.years.to);
+  const missing: YearRange[] = [];
+  let any = false;
+  for (let y = asked.from; y <= asked.to; y++) {
+    if (covered(y)) {
+      any = true;
+      continue;
+    }
+    const last = missing[missing.length - 1];
+    if (last && last.to === y - 1) last.to = y;
+    else missing.push({ from: y, to: y });
+  }
+  // No year with money is core's error (unknown-year); every year with money needs no word.
+  if (!any || missing.length === 0) return;
+  note(`programme "${programme.id}" has no money for ${missing.map(formatYearRange).join(', ')}: ${missing.length === 1 && missing[0]!.from === missing[0]!.to ? 'that year is' : 'those years are'} left out of the split of ${formatYearRange(asked)}`);
+}
+
 /** What core allocate() is asked for this setup (the bulk lane asks the same: app/allocate.ts). */
 export function allocateOptionsOf(setup: AllocationSetup): AllocateOptions {
   const { options, scenarioRun, programme } = setup;
@@ -230,6 +258,7 @@ export async function runAllocation(
       )
     : scenarioRun!.recipients;
   const explain = explainUpTo !== undefined && recipients.length <= explainUpTo;
+  noteYearsWithoutMoney(setup);
   let allocation: Allocation;
   try {
     allocation = allocate(recipients, explain ? { ...allocateOptionsOf(setup), explain: true } : allocateOptionsOf(setup));

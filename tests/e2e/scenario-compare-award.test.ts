@@ -5,6 +5,23 @@ import { DATA, run, tempDir } from '../helpers/cli.js';
 
 const EXAMPLE = join(DATA, 'examples', 'gavleborg-applications.csv');
 
+describe('years asked for that the programme has no money for (built CLI)', () => {
+  it('are named in a note, once, by allocate (bundled list and the lane), report and a scenario; a range fully covered says nothing', () => {
+    const some = run(['allocate', '--year', '2015-2019', '--format', 'csv']);
+    expect(some.status).toBe(0);
+    expect(some.stdout.split('\n')[0]).toBe('recipient,code,weight,amount_2018,amount_2019,total');
+    expect(some.stderr).toBe('note: programme "tillvaxtverket" has no money for 2015–2017: those years are left out of the split of 2015–2019\n');
+    expect(run(['allocate', '--year', '2018-2019', '--format', 'csv']).stderr).toBe('');
+    const dir = tempDir();
+    const scenario = join(dir, 'long.json');
+    writeFileSync(scenario, JSON.stringify({ version: 1, name: 'long', years: '2018-2040' }));
+    expect(run(['allocate', '--scenario', scenario, '--format', 'csv']).stderr).toBe('note: programme "tillvaxtverket" has no money for 2028–2040: those years are left out of the split of 2018–2040\n');
+    const report = run(['report', '--year', '2027-2028', '--out', join(dir, 'r.html')]);
+    expect(report.status).toBe(0);
+    expect(report.stderr).toMatch(/^note: programme "tillvaxtverket" has no money for 2028: that year is left out of the split of 2027–2028\n/);
+  });
+});
+
 describe('statsbidrag allocate --scenario (built CLI)', () => {
   it('runs the bundled actual scenario: 410, 425 and 160 MSEK split exactly among the 32', () => {
     const r = run(['allocate', '--scenario', 'actual', '--format', 'json']);
