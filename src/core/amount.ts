@@ -43,7 +43,8 @@ export type AmountProblem =
   | { kind: 'decimal-marks'; mark: DecimalMark }
   /** `readings`: the likely values, non-negative, most likely first (none when the grouping is broken around another mark). */
   | { kind: 'grouping'; readings: Decimal[] }
-  | { kind: 'ambiguous'; intPart: string; frac: string }
+  /** `exponent`: the power of ten of a scale word after the number ("1,788 mnkr": 6), when there is one. */
+  | { kind: 'ambiguous'; intPart: string; frac: string; exponent?: number }
   | { kind: 'mixed-marks' }
   | { kind: 'too-large'; digits: number }
   | { kind: 'too-precise'; decimals: number }
@@ -54,6 +55,13 @@ export type AmountProblem =
 export function swedishReading(d: Decimal): string {
   const [int = '', frac] = d.toFixed().split('.');
   return frac ? `${groupDigits(int, ' ')},${frac}` : groupDigits(int, ' ');
+}
+
+/** An ambiguous amount's two readings in kronor when a scale word follows it (" × 1 000 000: 1 788 000 000 or 1 788 000 kr"), else nothing. */
+export function scaledReadings(p: { intPart: string; frac: string; exponent?: number }): string {
+  if (!p.exponent) return '';
+  const times = (digits: string): string => swedishReading(new Decimal(digits).times(new Decimal(`1e${p.exponent}`)));
+  return ` (× ${swedishReading(new Decimal(`1e${p.exponent}`))}: ${times(`${p.intPart}${p.frac}`)} or ${times(`${p.intPart}.${p.frac}`)} kr)`;
 }
 
 /** Why a text is not an amount, in English (the error line's words). */
@@ -74,7 +82,7 @@ export function amountProblemEnglish(p: AmountProblem): string {
     case 'grouping':
       return p.readings.length ? `digit groups after the first must have three digits (most likely ${p.readings.map(swedishReading).join(' or ')})` : 'digit groups after the first must have three digits';
     case 'ambiguous':
-      return `could mean ${p.intPart}${p.frac} or ${p.intPart}.${p.frac}; write it without the separator, or with a decimal mark and grouping spaces`;
+      return `could mean ${p.intPart}${p.frac} or ${p.intPart}.${p.frac}${scaledReadings(p)}; write it without the separator, or with a decimal mark and grouping spaces`;
     case 'mixed-marks':
       return 'mixes "," and "." ambiguously';
     case 'too-large':
@@ -284,7 +292,7 @@ function groupingCandidates(intPart: string, frac: string): Decimal[] {
 }
 
 /** Parse the number part (no words) of an amount. */
-function parseNumberBody(original: string, body: string, decimalMark?: DecimalMark): Decimal {
+function parseNumberBody(original: string, body: string, decimalMark?: DecimalMark, exponent = 0): Decimal {
   let sign = '';
   if (/^[-+]/.test(body)) {
     sign = body[0] === '-' ? '-' : '';
@@ -332,7 +340,7 @@ function parseNumberBody(original: string, body: string, decimalMark?: DecimalMa
       // But "1,350" may be an English thousand: refuse to guess.
       [intPart, frac] = body.split(/[,.]/) as [string, string];
       if (isAmbiguousSeparator(intPart, frac)) {
-        fail('ambiguous-amount', original, { kind: 'ambiguous', intPart, frac });
+        fail('ambiguous-amount', original, { kind: 'ambiguous', intPart, frac, ...(exponent ? { exponent } : {}) });
       }
     } else {
       // Several separators. With both kinds, the last one is the decimal mark and must occur
@@ -386,7 +394,7 @@ export function parseAmountOrPercent(text: string, options: ParseOptions = {}): 
   if (GROUPED.test(text)) return { value: new Decimal(text.replace(/ /g, '')), percent: false };
   const { body, exponent, percent } = splitWords(text);
   if (percent && exponent) fail('invalid-amount', text, { kind: 'percent-with-scale' });
-  const value = parseNumberBody(text, body, options.decimalMark);
+  const value = parseNumberBody(text, body, options.decimalMark, exponent);
   const scaled = exponent ? value.times(new Decimal(`1e${exponent}`)) : value;
   if (scaled.abs().gte(TOO_LARGE)) {
     fail('amount-too-large', text, { kind: 'too-large', digits: MAX_INTEGER_DIGITS });

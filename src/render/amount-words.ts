@@ -3,7 +3,7 @@
  * findings on unreadable cells. English is the parser's own sentence (the CLI's error line says the
  * same) with its readings in English form; Swedish quotes them in Swedish form.
  */
-import { amountProblemEnglish, groupDigits, swedishReading, type AmountProblem, type NumberLocale } from '../core/amount.js';
+import { amountProblemEnglish, groupDigits, scaledReadings, swedishReading, type AmountProblem, type NumberLocale } from '../core/amount.js';
 import { formatAmount } from './money.js';
 
 function swedishWhy(p: AmountProblem): string {
@@ -23,7 +23,7 @@ function swedishWhy(p: AmountProblem): string {
     case 'grouping':
       return p.readings.length ? `siffergrupperna efter den första ska ha tre siffror (troligen ${p.readings.map(swedishReading).join(' eller ')})` : 'siffergrupperna efter den första ska ha tre siffror';
     case 'ambiguous':
-      return `kan betyda ${groupDigits(p.intPart + p.frac, ' ')} eller ${p.intPart},${p.frac}; skriv det utan skiljetecknet, eller med decimaltecken och mellanslag mellan siffergrupperna`;
+      return `kan betyda ${groupDigits(p.intPart + p.frac, ' ')} eller ${p.intPart},${p.frac}${scaledReadings(p).replace(' or ', ' eller ')}; skriv det utan skiljetecknet, eller med decimaltecken och mellanslag mellan siffergrupperna`;
     case 'mixed-marks':
       return 'blandar "," och "." så att det blir tvetydigt';
     case 'too-large':

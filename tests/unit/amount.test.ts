@@ -55,6 +55,14 @@ describe('parseAmount reads Swedish and plain number formats', () => {
     expect(parseAmount('1.234.567,5', { decimalMark: ',' }).toFixed()).toBe('1234567.5');
   });
 
+  it('an ambiguous amount with a scale word names both readings in kronor', () => {
+    expect(() => parseAmount('1,788 mnkr')).toThrow('could mean 1788 or 1.788 (× 1 000 000: 1 788 000 000 or 1 788 000 kr);');
+    expect(() => parseAmount('2.5 tkr')).not.toThrow();
+    expect(() => parseAmount('2,500 tkr')).toThrow('could mean 2500 or 2.500 (× 1 000: 2 500 000 or 2 500 kr);');
+    // Without a scale word, the readings as before.
+    expect(() => parseAmount('1,788')).toThrow(/could mean 1788 or 1\.788; write/);
+  });
+
   it('rejects more than 20 decimals, so 60-digit arithmetic stays exact', () => {
     expect(parseAmount('1.' + '0'.repeat(19) + '1').toFixed()).toBe('1.' + '0'.repeat(19) + '1');
     expect(() => parseAmount('1.' + '0'.repeat(60) + '1')).toThrow(/more than 20 decimals/);
