@@ -481,7 +481,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
       if (state[slot]![r] !== BAD) return;
       const reading = bad.get(r * columns.length + slot)!;
       const repair = chooseRepair(reading.candidates, undefined);
-      if (!repair) throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at(c.header));
+      if (!repair) throw new StatsbidragError(reading.code, reading.message, at(c.header));
       repairs.push({ label, line: t.line(r), column: c.header, raw: reading.raw, value: repair.value });
       amounts[slot]!.setDecimal(i, repair.value);
     });
@@ -504,7 +504,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
       const at = { ...(file ? { file } : {}), line: t.line(r), field: t.headers[basis]! };
       const reading = readCell(text, columnMark(t, basis));
       if (reading.kind === 'empty') throw new StatsbidragError('invalid-amount', 'an empty weight', at);
-      if (reading.kind === 'bad') throw new StatsbidragError(reading.code, `"${reading.raw}": ${reading.message}`, at);
+      if (reading.kind === 'bad') throw new StatsbidragError(reading.code, reading.message, at);
       if (reading.value.isNegative()) throw new StatsbidragError('negative-weight', `the weight of "${t.cell(r, recipient).trim()}" is negative`, at);
       weights.setDecimal(i, reading.value);
     }

@@ -136,6 +136,15 @@ describe('statsbidrag compare TABLE TABLE (built CLI)', () => {
     expect(run(['compare', join(dir, 'a.csv'), join(dir, 'c.csv')]).status).toBe(0);
   });
 
+  it('an unreadable amount is named once, as every command names it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'Kommun,2019\nA,12x\nB,200\n');
+    writeFileSync(join(dir, 'b.csv'), 'Kommun,2019\nA,100\nB,200\n');
+    const r = run(['compare', join(dir, 'a.csv'), join(dir, 'b.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`statsbidrag: ${join(dir, 'a.csv')}:2: field "2019": "12x" is not an amount: contains characters that are not digits\n`);
+  });
+
   it('a table and a scenario: a usage error on one line, exit 2', () => {
     const r = run(['compare', 'tillvaxtverket-2018', 'actual']);
     expect(r.status).toBe(2);
