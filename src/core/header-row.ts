@@ -71,7 +71,16 @@ export function findHeaderRow(rows: readonly (readonly string[])[], options: Hea
     if (filled === 0) continue;
     if (first < 0) first = i;
     if (needs) {
-      if (needs(cells).length === 0) return { index: i, found: true, missing: [] };
+      if (needs(cells).length === 0) {
+        // A title that names what is needed ("Fördelning 2019" over "Kommun;2019"): one cell
+        // filled, and the next row with text holds what is needed too, in two cells or more.
+        if (filled === 1) {
+          let next = i + 1;
+          while (next < scan && filledCells(rows[next]!) === 0) next++;
+          if (next < scan && filledCells(rows[next]!) >= 2 && needs(rows[next]!).length === 0) continue;
+        }
+        return { index: i, found: true, missing: [] };
+      }
     } else if (filled >= 2) {
       // The first row with two cells filled that is the header: right below a title only when it
       // reads as a header over the rows below (a stray value beside a one-column header is not a

@@ -326,3 +326,15 @@ describe('round trip, bytes and outputs (built CLI)', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 });
+
+describe('a title that names the basis column (built CLI)', () => {
+  it('"Fördelning 2019" above "Kommun;2019;2020" is a title: the header below it is read, with a note', () => {
+    const dir = tempDir();
+    const file = join(dir, 'titled.csv');
+    writeFileSync(file, 'Fördelning 2019;;\nKommun;2019;2020\nBotkyrka;100;1\nHaninge;300;2\n');
+    const r = run(['allocate', '--data', file, '--basis', '2019', '--total', '400', '--format', 'csv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('recipient,weight,amount\nBotkyrka,100,100\nHaninge,300,300\n');
+    expect(r.stderr).toBe(`note: ${file}: line 2 taken as the header (the line above it is a title or blank)\n`);
+  });
+});

@@ -96,3 +96,14 @@ describe('findNotesBelow: footnotes under a table are not rows', () => {
     expect(findNotesBelow([['Beta', '5'], ['', '']])).toBe(-1);
   });
 });
+
+describe('a title that names the needed column is passed over for the header below it', () => {
+  it('"Fördelning 2019" over "Kommun;2019": the header is the second row; a one-cell row with nothing needed below stays the header', () => {
+    const needs2019 = (cells: readonly string[]): string[] => (cells.some((c) => /\b2019\b/.test(c)) ? [] : ['2019']);
+    expect(findHeaderRow([['Fördelning 2019', '', ''], ['Kommun', '2019', '2020'], ['Botkyrka', '100', '1']], { needs: needs2019 })).toEqual({ index: 1, found: true, missing: [] });
+    expect(findHeaderRow([['Fördelning 2019'], [''], ['Kommun', '2019'], ['Botkyrka', '100']], { needs: needs2019 })).toEqual({ index: 2, found: true, missing: [] });
+    // The row below does not hold what is needed: the one-cell row is the header, as before.
+    expect(findHeaderRow([['Belopp 2019'], ['100'], ['200']], { needs: needs2019 })).toEqual({ index: 0, found: true, missing: [] });
+  });
+});
+
