@@ -10,7 +10,7 @@ import { StatsbidragError, located } from '../core/errors.js';
 import { needsColumns } from '../core/header-row.js';
 import type { Programme } from '../core/programme.js';
 import { scenarioAllocation, type Scenario } from '../core/scenario.js';
-import { formatYearRange, type YearRange } from '../core/schedule.js';
+import { formatYearRange, uncoveredYears, yearCount, type YearRange } from '../core/schedule.js';
 import type { RestPolicy } from '../core/split.js';
 import { boundsFromTable } from '../io/bounds.js';
 import { recipientListFile } from '../io/contained.js';
@@ -195,20 +195,10 @@ export function noteYearsWithoutMoney(setup: Pick<AllocationSetup, 'options' | '
   const asked = setup.options.years;
   const programme = setup.scenarioRun?.programme ?? setup.programme;
   if (!asked || !programme) return;
-  const covered = (y: number): boolean => programme.periods.some((p) => p.years.from <= y && y <= p.years.to);
-  const missing: YearRange[] = [];
-  let any = false;
-  for (let y = asked.from; y <= asked.to; y++) {
-    if (covered(y)) {
-      any = true;
-      continue;
-    }
-    const last = missing[missing.length - 1];
-    if (last && last.to === y - 1) last.to = y;
-    else missing.push({ from: y, to: y });
-  }
+  const missing = uncoveredYears(asked, programme.periods);
+  const missingCount = missing.reduce((n, r) => n + yearCount(r), 0);
   // No year with money is core's error (unknown-year); every year with money needs no word.
-  if (!any || missing.length === 0) return;
+  if (missing.length === 0 || missingCount === yearCount(asked)) return;
   note(`programme "${programme.id}" has no money for ${missing.map(formatYearRange).join(', ')}: ${missing.length === 1 && missing[0]!.from === missing[0]!.to ? 'that year is' : 'those years are'} left out of the split of ${formatYearRange(asked)}`);
 }
 

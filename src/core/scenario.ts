@@ -16,7 +16,7 @@ import { recipientKey } from './recipient-key.js';
 import { StatsbidragError } from './errors.js';
 import type { Period, Programme, Sourced } from './programme.js';
 import type { FigureKind, FigureStatus, LocalText } from './sourced.js';
-import { formatYearRange, intersect, type YearRange } from './schedule.js';
+import { formatYearRange, intersect, uncoveredYears, type YearRange } from './schedule.js';
 import type { Recipient } from './split.js';
 
 interface ScenarioRecipientAdd {
@@ -163,13 +163,7 @@ function applyPeriodChanges(programme: Programme, scenario: Scenario): Period[] 
     const path = `periods[${i}]`;
     periods = periods.flatMap((p) => cut(p, change.years));
     // Years no period covers yet become new periods (they need a total).
-    const uncovered: YearRange[] = [];
-    for (let y = change.years.from; y <= change.years.to; y++) {
-      if (periods.some((p) => p.years.from <= y && y <= p.years.to)) continue;
-      const last = uncovered[uncovered.length - 1];
-      if (last && last.to === y - 1) last.to = y;
-      else uncovered.push({ from: y, to: y });
-    }
+    const uncovered = uncoveredYears(change.years, periods);
     if (uncovered.length) {
       if (change.total === undefined) {
         throw new StatsbidragError(

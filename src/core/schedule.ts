@@ -48,6 +48,18 @@ export function sameRange(a: YearRange, b: YearRange): boolean {
   return a.from === b.from && a.to === b.to;
 }
 
+/** The runs of years of `range` that none of `periods` covers, in order ("2015–2017" of 2015–2019 against 2018–2027). */
+export function uncoveredYears(range: YearRange, periods: readonly { years: YearRange }[]): YearRange[] {
+  const runs: YearRange[] = [];
+  for (let y = range.from; y <= range.to; y++) {
+    if (periods.some((p) => p.years.from <= y && y <= p.years.to)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.to === y - 1) last.to = y;
+    else runs.push({ from: y, to: y });
+  }
+  return runs;
+}
+
 /** The part of `period` that falls inside `selection`, or undefined. */
 export function intersect(period: YearRange, selection: YearRange): YearRange | undefined {
   const from = Math.max(period.from, selection.from);

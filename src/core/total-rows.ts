@@ -431,18 +431,6 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
  */
 function subtotals(read: RowsForTotals, byWord: ReadonlySet<number>, labels: readonly number[]): Map<number, TotalRow['by']> {
   const kinds = new Map<number, TotalRow['by']>();
-  const sumOf = (rows: readonly number[]): Decimal[] => {
-    if (read.sums) return read.sums(rows, rows.length);
-    const sums: Decimal[] = [];
-    for (const i of rows) {
-      const amounts = read.amounts(i);
-      amounts.forEach((v, c) => {
-        sums[c] ??= new Decimal(0);
-        if (v !== undefined) sums[c] = sums[c]!.plus(v);
-      });
-    }
-    return sums;
-  };
   const matches = (amounts: readonly (Decimal | undefined)[], sums: readonly Decimal[]): boolean => {
     let any = false;
     for (let c = 0; c < amounts.length; c++) {
@@ -460,7 +448,7 @@ function subtotals(read: RowsForTotals, byWord: ReadonlySet<number>, labels: rea
     if (i === labels[next]) {
       const amounts = read.amounts(i);
       // The sums of every row above it: a total ('sum'); of its group alone: a subtotal.
-      kinds.set(i, above.length > 0 && matches(amounts, sumOf(above)) ? 'sum' : group.length > 0 && group.length < above.length && matches(amounts, sumOf(group)) ? 'subtotal' : 'label');
+      kinds.set(i, above.length > 0 && matches(amounts, sumOfRows(read, above)) ? 'sum' : group.length > 0 && group.length < above.length && matches(amounts, sumOfRows(read, group)) ? 'subtotal' : 'label');
       group = [];
       next++;
     } else if (byWord.has(i)) group = [];
@@ -541,12 +529,12 @@ function unmatchedTotalError(file: string | undefined, line: number, name: strin
   return new StatsbidragError('unmatched-total-row', `"${name.trim()}" ${what}: neither a recipient nor a total to set aside; correct or remove the row`, { ...(file ? { file } : {}), line, field });
 }
 
-/** The note a command writes for a total row it sets aside (on stderr, and in a report's notes). */
 /** What a caller says of a row that sumsHeldByRecipient names: read as a recipient, and how to make it a total row. */
 export function sumsHeldNote(file: string | undefined, line: number, name: string): string {
   return `${file ? `${file}: ` : ''}line ${line} "${name}" holds the sums of the rows above it, but is named like a recipient: read as a recipient (a total row is named Summa or Totalt, or left unnamed)`;
 }
 
+/** The note a command writes for a total row it sets aside (on stderr, and in a report's notes). */
 export function totalRowNote(file: string | undefined, line: number, name: string, by: TotalRow['by']): string {
   const why =
     by === 'word'
