@@ -67,6 +67,32 @@ function bulk(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, 
   return chunks && joined(chunks);
 }
 
+/**
+ * The lane as the CLI runs it, given the file's name: it then settles a possible total row and a repeated
+ * recipient as the general path does (io/bulk.ts BulkSettle) instead of leaving them to it. Its error, or
+ * undefined when it still leaves the list to the general path. Its notes are kept from the test's output.
+ */
+function bulkSettled(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, csv: CsvOptions = {}): string | Error | undefined {
+  const before = setNoteSink(() => {});
+  try {
+    const chunks = bulkAllocate(bytes, { basis: 'weight', allocation: { total, unit, method }, format: 'csv', csv, file: 'f.csv' });
+    return chunks && joined(chunks);
+  } catch (e) {
+    return e as Error;
+  } finally {
+    setNoteSink(before);
+  }
+}
+
+/** When the lane leaves a list to the general path, the lane settled gives the general path's answer: its bytes, or its error. */
+function expectSettledAsGeneral(settled: string | Error | undefined, slow: string | Error): void {
+  if (typeof settled === 'string') expect(settled).toBe(slow);
+  else {
+    expect(slow).toBeInstanceOf(Error);
+    if (settled instanceof Error) expect(settled.message).toBe((slow as Error).message);
+  }
+}
+
 /** The JSON the general path writes (render/allocation.ts allocationJson through jsonDocument). */
 async function generalJson(bytes: Uint8Array, total: Decimal, unit: Decimal, method: string, provenance: Provenance, years?: YearRange, firstDivisor?: Decimal): Promise<string> {
   const table = readCells((await decodeBytes(bytes, 'f.csv')).text, 'f.csv');
@@ -309,14 +335,20 @@ describe('bulk lane', () => {
             slow = e as Error;
           }
           if (fast === undefined) {
-            expect(slow).toBeInstanceOf(Error);
+            // The lane leaves a possible total row to the general path: a last name whose weight is the sum of
+            // those above (["", 999995], ["a\"b", 5], ["a\"b", 1000000]) is a recipient there, paid, with a note.
+            expectSettledAsGeneral(bulkSettled(bytes, total, unit, method), slow);
           } else {
             expect(fast).toBe(slow);
             compared++;
           }
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // CI's counterexample (seed 707990337): the last weight is the sum of those above, under a recipient's name.
+        examples: [[[['', 999995], ['a"b', 5], ['a"b', 1000000]], ',', '\n', 'largest-remainder']],
+      },
     );
     expect(compared).toBeGreaterThan(60);
   });
@@ -349,7 +381,7 @@ describe('bulk lane', () => {
             expect(fast).toBe(slow);
             compared++;
           } else if (!rows.some(([name]) => /[\u00a0\u2003\u3000]/.test(name) || (delim === '\t' && name.includes('\t')) || name.includes(delim))) {
-            expect(slow).toBeInstanceOf(Error);
+            expectSettledAsGeneral(bulkSettled(bytes, total, unit, method, csv), slow);
           }
         },
       ),
