@@ -278,12 +278,14 @@ export function amountColumnsRead(headers: readonly string[], options: AmountCol
 
 export function amountColumnsOf(t: TableLike, label: string, options: AmountColumnsOptions = {}): AmountColumnsResult {
   const file = t.file;
+  // An error about the columns names the header's line.
+  const at = { ...(file ? { file } : {}), line: t.headerLine ?? 1 };
   // (What it reads is amountColumnsRead's: a column it leaves out is never read.)
   const { roles, columns } = rolesOf(t.headers, options);
   const bare = t.headers.findIndex((h, i) => isBareAmountHeader(h) && !roles.amounts.some((a) => a.index === i));
   if (columns.length === 0) {
-    if (bare >= 0) throw new StatsbidragError('missing-year', `column "${t.headers[bare]}" holds one year's amounts: say which with --year`, { ...(file ? { file } : {}), field: t.headers[bare]! }, 'usage');
-    throw new StatsbidragError('no-amount-columns', 'no column header names a year or year range (e.g. "2019", "Belopp 2019", amount_2019)', file ? { file } : {});
+    if (bare >= 0) throw new StatsbidragError('missing-year', `column "${t.headers[bare]}" holds one year's amounts: say which with --year`, { ...at, field: t.headers[bare]! }, 'usage');
+    throw new StatsbidragError('no-amount-columns', 'no column header names a year or year range (e.g. "2019", "Belopp 2019", amount_2019)', at);
   }
   const columnOf = new Map<number, number>();
   const headerOf = new Map<number, number>();
@@ -291,7 +293,7 @@ export function amountColumnsOf(t: TableLike, label: string, options: AmountColu
     for (const y of yearsOf(c.years!)) {
       const before = headerOf.get(y);
       if (before !== undefined) {
-        throw new StatsbidragError('ambiguous-column', `two columns hold ${y}: "${t.headers[before]}" and "${c.header}"`, { ...(file ? { file } : {}), field: c.header });
+        throw new StatsbidragError('ambiguous-column', `two columns hold ${y}: "${t.headers[before]}" and "${c.header}"`, { ...at, field: c.header });
       }
       headerOf.set(y, c.index);
       columnOf.set(y, slot);

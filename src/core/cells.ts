@@ -19,6 +19,8 @@ export interface TableLike {
   readonly rowCount: number;
   /** Physical line (CSV) or sheet row (xlsx) where record r starts, 1-based. */
   line(r: number): number;
+  /** The header's physical line (CSV) or sheet row (xlsx), 1-based, where the reader found it (below a title); undefined: 1. */
+  readonly headerLine?: number;
   /** The text of record r's cell in column c, trimmed; '' beyond the record's cells. */
   cell(r: number, c: number): string;
   /** The file's decimal mark, decided once for the whole file (io/table.ts); undefined: each cell by the unambiguous-separator rule. */

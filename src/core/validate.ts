@@ -123,7 +123,7 @@ export function validateTable(table: TableLike, options_: ValidateOptions = {}):
   const expect = fromAllocation ? allocationExpectations(allocation, fromAllocation.splits, options.allocationColumns, recipients) : expectations(ctx, recipients, basis);
 
   // Stated sums: each names a column; with a rule, that column's sum is split by the basis.
-  const statedIndexes = options.stated ? statedColumns(ctx.headers, options.stated, ctx.file ?? undefined) : [];
+  const statedIndexes = options.stated ? statedColumns(ctx.headers, options.stated, ctx.file ?? undefined, ctx.headerLine) : [];
   const statedPeriods = new Map<number, Period>();
   if (options.stated && options.statedRule) {
     options.stated.forEach((s, i) => {

@@ -66,11 +66,11 @@ function applicationColumnsFromTable(table: Table): ApplicationColumns {
       throw new StatsbidragError(
         'missing-column',
         `no "${f}" column (accepted headers: ${COLUMNS[f].join(', ')}; the file has ${headers.map((h) => `"${h}"`).join(', ')})`,
-        { file, line: 1 },
+        { file, line: table.headerLine },
       );
     }
   }
-  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no applications', { file, line: 2 });
+  if (table.rowCount === 0) throw new StatsbidragError('no-rows', 'has a header but no applications', { file, line: table.headerLine + 1 });
   // Each amount cell read once, over every record; a cell that is not an amount has no value here
   // and is read again below, by the parser that names what is wrong with it.
   let requested = readAmounts(table, cols.requested);

@@ -149,9 +149,7 @@ function inBytes(table: ColumnarTable, cols: readonly number[]): ColumnarTable {
     }
   }
   const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes, rows, starts, ends, table.linesHeld, extras);
-  copy.decimalMark = table.decimalMark;
-  copy.commaColumns = table.commaColumns;
-  return copy;
+  return table.readAs(copy);
 }
 
 /**
@@ -405,9 +403,7 @@ function withPlainWeights(table: ColumnarTable, col: number, frac: Uint8Array): 
   const ends = new Int32Array(rows);
   const at = appendPlain(b, s0, e0, frac, bytes, b.length, starts, ends);
   const copy = new ColumnarTable(table.file, table.headers, table.delimiter, bytes.subarray(0, at), rows, table.starts.map((c, k) => (k === col ? starts : c)), table.ends.map((c, k) => (k === col ? ends : c)), table.linesHeld, table.extras);
-  copy.decimalMark = table.decimalMark;
-  copy.commaColumns = table.commaColumns;
-  return copy;
+  return table.readAs(copy);
 }
 
 /** withPlainWeights' pass (a loop compiled on its own): each cell's digits, and a dot before its last frac[r], to out from `at`; returns the end. */

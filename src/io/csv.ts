@@ -246,6 +246,7 @@ export function tableOfBytes(bytes: Buffer, file: string, delim: string, text?: 
   // A trailing delimiter on every line ("Kommun;Belopp;"), an empty spacer column: not a column.
   table = withoutBlankColumns(table, firstLine);
   checkHeaders(table.headers, file, firstLine);
+  table.headerLine = firstLine;
   // The header again at a page break of a table pasted from a PDF: not a row.
   return withoutRepeatedHeaders(table, note);
 }

@@ -415,11 +415,11 @@ describe('validateTable: refusals and options', () => {
       { file: 'f.csv', line: 1 },
     ]);
   });
-  it('a basis column the user names but the table lacks is refused with the file', () => {
+  it('a basis column the user names but the table lacks is refused with the file and the header line', () => {
     expect(thrown(() => validateTable(table(['Kommun', 'Belopp 2020'], [['A', '1']]), { basis: 'Vikt' }))).toEqual([
       'unknown-column',
       'no basis column "Vikt" (columns: "Kommun", "Belopp 2020")',
-      { file: 'f.csv', field: 'Vikt' },
+      { file: 'f.csv', line: 1, field: 'Vikt' },
     ]);
   });
   it('the recipient column may be named; the well-known one is then an unchecked column', () => {

@@ -13,14 +13,15 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   const { headers } = table;
   const single = options.allocation ? singleColumnYears(options.allocation) : undefined;
   const where = table.file ? { file: table.file } : {};
+  const headerLine = table.headerLine ?? 1;
   let roles;
   try {
     roles = columnRoles(headers, { id: options.idColumn, basis: options.basis ?? options.programme?.recipients?.basis, basisNamed: options.basis !== undefined, year: options.year ?? (single === UNDATED ? undefined : single) });
   } catch (e) {
-    throw e instanceof StatsbidragError ? e.at(where) : e;
+    throw e instanceof StatsbidragError ? e.at({ ...where, line: headerLine }) : e;
   }
   // Checked though they name no year: the bare "amount" of a split that names none, and stated columns.
-  const undated = new Set(options.stated ? statedColumns(headers, options.stated, table.file) : []);
+  const undated = new Set(options.stated ? statedColumns(headers, options.stated, table.file, headerLine) : []);
   if (single === UNDATED) for (const index of roles.other) if (isBareAmountHeader(headers[index]!)) undated.add(index);
   for (const index of undated) {
     if (!roles.other.includes(index)) continue;
@@ -31,11 +32,11 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   for (const index of roles.other) {
     const header = headers[index]!;
     if (isBareAmountHeader(header)) {
-      throw new StatsbidragError('missing-year', `column "${header}" holds one year's amounts; say which year with --year`, { ...where, line: 1, field: header }, 'usage');
+      throw new StatsbidragError('missing-year', `column "${header}" holds one year's amounts; say which year with --year`, { ...where, line: headerLine, field: header }, 'usage');
     }
   }
   if (roles.amounts.length === 0) {
-    throw new StatsbidragError('no-amount-columns', `no column names a year or a year range (columns: ${headers.map((h) => `"${h}"`).join(', ')})`, { ...where, line: 1 });
+    throw new StatsbidragError('no-amount-columns', `no column names a year or a year range (columns: ${headers.map((h) => `"${h}"`).join(', ')})`, { ...where, line: headerLine });
   }
   // Every amount cell read once, over every record (total rows included): values without a Decimal each (values.ts).
   const n = table.rowCount;
@@ -86,6 +87,7 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
   return {
     file: table.file ?? null,
     headers,
+    headerLine,
     decimalMark: table.decimalMark,
     commaColumns: table.commaColumns,
     idCol: roles.recipient,

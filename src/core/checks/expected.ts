@@ -137,12 +137,12 @@ export interface StatedSum {
 }
 
 /** The table's column index each stated sum names (a usage error naming the file when there is none). */
-export function statedColumns(headers: readonly string[], stated: readonly StatedSum[], file: string | undefined): number[] {
+export function statedColumns(headers: readonly string[], stated: readonly StatedSum[], file: string | undefined, headerLine = 1): number[] {
   return stated.map((s) => {
     try {
       return resolveColumn(headers, s.column, '--stated column');
     } catch (e) {
-      throw e instanceof StatsbidragError ? e.at({ ...(file ? { file } : {}), line: 1, field: '--stated' }) : e;
+      throw e instanceof StatsbidragError ? e.at({ ...(file ? { file } : {}), line: headerLine, field: '--stated' }) : e;
     }
   });
 }
@@ -166,7 +166,7 @@ export function checkStatedSums(ctx: TableContext, stated: readonly StatedSum[],
   return stated.flatMap((s, i) => {
     const col = ctx.amountCols.find((c) => c.index === indexes[i]);
     if (!col) {
-      throw new StatsbidragError('invalid-option', `--stated: column "${ctx.headers[indexes[i]!]}" holds no amounts`, { ...(ctx.file ? { file: ctx.file } : {}), line: 1, field: ctx.headers[indexes[i]!]! }, 'usage');
+      throw new StatsbidragError('invalid-option', `--stated: column "${ctx.headers[indexes[i]!]}" holds no amounts`, { ...(ctx.file ? { file: ctx.file } : {}), line: ctx.headerLine, field: ctx.headers[indexes[i]!]! }, 'usage');
     }
     const sum = col.values.sum();
     return sum.eq(s.amount) ? [] : [finding({ code: 'stated-sum-mismatch', severity: 'error', column: col.header, expected: s.amount, actual: sum })];

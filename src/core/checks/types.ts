@@ -204,6 +204,8 @@ export interface AmountColumn {
 export interface TableContext {
   file: string | null;
   headers: readonly string[];
+  /** The header's line (core/cells.ts TableLike.headerLine): an error about a column names it. */
+  headerLine: number;
   decimalMark: TableLikeMark;
   /** What each column's commas show (core/cells.ts TableLike.commaColumns): read a column with columnMark(). */
   commaColumns?: Uint8Array | undefined;

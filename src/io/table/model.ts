@@ -47,6 +47,8 @@ export class ColumnarTable implements TableLike {
   decimalMark: DecimalMark | undefined = undefined;
   /** What each column's commas show when the decimal mark is "," (core/cells.ts TableLike.commaColumns). */
   commaColumns: Uint8Array | undefined = undefined;
+  /** The header's line (CSV) or row (xlsx), where the reader found it: an error about a column names it. */
+  headerLine = 1;
   constructor(
     readonly file: string,
     readonly headers: string[],
@@ -66,6 +68,18 @@ export class ColumnarTable implements TableLike {
     /** Columns not kept (their starts and ends are empty arrays); undefined: every column is. */
     readonly omitted?: OmittedColumns,
   ) {}
+
+  /**
+   * `copy`, a table made from this one (fewer rows or columns, cells rewritten), read as this one
+   * is: its decimal mark, what its columns' commas show (`commaColumns`: of the copy's columns,
+   * when they are not this table's) and its header's line.
+   */
+  readAs<T extends ColumnarTable>(copy: T, commaColumns = this.commaColumns): T {
+    copy.decimalMark = this.decimalMark;
+    copy.commaColumns = commaColumns;
+    copy.headerLine = this.headerLine;
+    return copy;
+  }
 
   /** The physical line of each record (made on the first call when the lines are r + d). */
   get lines(): Int32Array {
@@ -213,6 +227,8 @@ export class ColumnsBuilder {
  */
 export class ColumnsSink implements RowSink {
   private headers: string[] | undefined;
+  /** The header's line, as the reader gave it (0: the reader does not say). */
+  private headerLine = 0;
   private builder: ColumnsBuilder | undefined;
   /** The cells' text so far, as UTF-8 (grown by doubling): no string is kept per cell. */
   private buffer = Buffer.allocUnsafe(1 << 16);
@@ -226,6 +242,7 @@ export class ColumnsSink implements RowSink {
   row(line: number, cells: readonly string[]): void {
     if (!this.headers) {
       this.headers = [...cells];
+      this.headerLine = line;
       this.builder = new ColumnsBuilder(cells.length, 1024, true);
       return;
     }
@@ -339,6 +356,7 @@ export class ColumnsSink implements RowSink {
     const bytes = Buffer.from(this.buffer.subarray(0, this.offset));
     this.buffer = Buffer.alloc(0);
     this.done = this.builder!.table(this.file, this.headers, this.delimiter, bytes);
+    if (this.headerLine > 0) this.done.headerLine = this.headerLine;
   }
 
   get table(): ColumnarTable {
@@ -411,10 +429,8 @@ export function withoutBlankColumns(table: ColumnarTable, firstLine: number): Co
     table.extras,
     omitted && kept!.includes(1) ? { columns: kept!, marks: omitted.marks } : undefined,
   );
-  copy.decimalMark = table.decimalMark;
   const commas = table.commaColumns;
-  copy.commaColumns = commas && Uint8Array.from(keep, (c) => commas[c]!);
-  return copy;
+  return table.readAs(copy, commas && Uint8Array.from(keep, (c) => commas[c]!));
 }
 
 /** The table's rows but those in `aside` (ascending): the same bytes, fewer offsets (a column left out stays so). */
@@ -427,9 +443,7 @@ export function withoutRows(table: ColumnarTable, aside: readonly number[]): Col
   }
   const pick = (from: Int32Array): Int32Array => (from.length === 0 ? from : keep.map((r) => from[r]!));
   const kept = new ColumnarTable(table.file, table.headers, table.delimiter, table.bytes, keep.length, table.starts.map(pick), table.ends.map(pick), pick(table.lines), table.extras, table.omitted);
-  kept.decimalMark = table.decimalMark;
-  kept.commaColumns = table.commaColumns;
-  return kept;
+  return table.readAs(kept);
 }
 
 /**
