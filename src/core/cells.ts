@@ -86,21 +86,37 @@ export const COMMA_SINGLE_GROUPS = 2;
  * a word of it begins with vikt, weight, andel, share, faktor, factor, index, koefficient,
  * coefficient, ratio or kvot.
  */
-const FRACTION_HEADER = /(?:^|[^\p{L}])(?:vikt|weight|andel|share|faktor|factor|index|koefficient|coefficient|ratio|kvot)/iu;
+const FRACTION_WORD = /vikt|weight|andel|share|faktor|factor|index|koefficient|coefficient|ratio|kvot/giu;
+const isFractionHeader = (header: string): boolean => {
+  // A word of the list at the header's start or after a character that is no letter (\p{L}). (A
+  // word found after a letter hides no other's start: the characters it spans are letters.)
+  for (const m of header.matchAll(FRACTION_WORD)) {
+    const before = [...header.slice(0, m.index)].pop();
+    if (before === undefined || !hasLetter(before)) return true;
+  }
+  return false;
+};
+
+/**
+ * Whether `text` has a letter (Unicode's \p{L}). V8 builds \p{L}'s set of characters the first
+ * time a run uses it (~1.5 M instructions, half a millisecond of a start-up), so only text with a
+ * character beyond ASCII and no ASCII letter asks it: in ASCII, \p{L} is [A-Za-z].
+ */
+export const hasLetter = (text: string): boolean => /[A-Za-z]/.test(text) || (/[^\0-\x7f]/.test(text) && /\p{L}/u.test(text));
 
 /**
  * The decimal mark to read column `c`'s cells with (docs/real-tables.md, "Commas that group
  * thousands"): "." for a column whose commas group thousands (COMMA_GROUPS); none for a column whose
  * commas are all single thousands-shaped groups (COMMA_SINGLE_GROUPS), so that each such cell is
  * refused as ambiguous rather than read as three decimals (298,000 kronor as 298), unless its
- * header names a weight, share or factor (FRACTION_HEADER: "Vikt", "Andel 2019"), where three
+ * header names a weight, share or factor (isFractionHeader: "Vikt", "Andel 2019"), where three
  * decimals are ordinary; the file's mark otherwise. By the header and cells alone, so that every
  * command reads a column alike.
  */
 export function columnMark(table: Pick<TableLike, 'decimalMark' | 'commaColumns' | 'headers'>, c: number): DecimalMark | undefined {
   const shown = table.commaColumns?.[c];
   if (shown === COMMA_GROUPS) return '.';
-  if (shown === COMMA_SINGLE_GROUPS && !FRACTION_HEADER.test(table.headers[c] ?? '')) return undefined;
+  if (shown === COMMA_SINGLE_GROUPS && !isFractionHeader(table.headers[c] ?? '')) return undefined;
   return table.decimalMark;
 }
 

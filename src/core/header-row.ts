@@ -10,6 +10,7 @@
  * row's position out, for the CSV reader (io/table.ts) and the xlsx reader alike.
  */
 import { AmountParseError, parseAmountOrPercent } from './amount.js';
+import { hasLetter } from './cells.js';
 import { resolveColumn } from './columns.js';
 import { StatsbidragError } from './errors.js';
 
@@ -102,7 +103,7 @@ export function findHeaderRow(rows: readonly (readonly string[])[], options: Hea
 }
 
 /** A cell with a digit and no letter: a number as a table shows one ("9 979 000", "12,5 %", "(500)"). */
-const NUMBER_LIKE = (cell: string): boolean => /\d/.test(cell) && !/\p{L}/u.test(cell);
+const NUMBER_LIKE = (cell: string): boolean => /\d/.test(cell) && !hasLetter(cell);
 /** A year or a span of years, as a column of amounts is headed ("2019", "2020–2027"). */
 const YEAR_LIKE = /^\s*(1[89]|2\d)\d\d(\s*[–—-]\s*(1[89]|2\d)\d\d)?\s*$/;
 
@@ -114,7 +115,7 @@ const YEAR_LIKE = /^\s*(1[89]|2\d)\d\d(\s*[–—-]\s*(1[89]|2\d)\d\d)?\s*$/;
  */
 function headsTheRowsBelow(rows: readonly (readonly string[])[], i: number): boolean {
   const head = rows[i]!;
-  if (!head.every((c) => c.trim() === '' || /\p{L}/u.test(c) || YEAR_LIKE.test(c))) return false;
+  if (!head.every((c) => c.trim() === '' || hasLetter(c) || YEAR_LIKE.test(c))) return false;
   for (let j = i + 1; j < rows.length; j++) {
     const next = rows[j]!;
     if (filledCells(next) === 0) continue;
