@@ -576,18 +576,21 @@ function* awardNotes(r: AwardResult, locale: NumberLocale = 'sv'): Generator<str
     const name = poolText(p, locale);
     const cap = name.charAt(0).toUpperCase() + name.slice(1);
     const period = p.grantPeriod ? (sv ? `; bidragsperiod ${grantPeriodText(p.grantPeriod, p.year, locale)}` : `; grant period ${grantPeriodText(p.grantPeriod, p.year, locale)}`) : '';
+    // An ordinance's limit above its year's budget (--budget "2018:118=50 miljoner" in a call of 1.8 million) binds nothing: said, beside a leftover that could never be spent.
+    const call = p.kind === 'ordinance' ? r.pools.find((q) => q.kind === 'call' && q.year === p.year) : undefined;
+    const above = call && p.budget.gt(call.budget) ? (sv ? ` (mer än årets budget, ${money(call.budget)} kr: ramen begränsar inget)` : ` (more than the year's budget, ${money(call.budget)} kr: the limit binds nothing)`) : '';
     if (!p.rationed) {
       notes.push(
         sv
-          ? `${cap}: ${money(p.budget)} kr, inte översökt (${money(p.demand)} kr sökt efter tak); ${money(p.leftover)} kr kvar${period}.`
-          : `${cap}: ${money(p.budget)} kr, not oversubscribed (${money(p.demand)} kr asked after caps); ${money(p.leftover)} kr left over${period}.`,
+          ? `${cap}: ${money(p.budget)} kr${above}, inte översökt (${money(p.demand)} kr sökt efter tak); ${money(p.leftover)} kr kvar${period}.`
+          : `${cap}: ${money(p.budget)} kr${above}, not oversubscribed (${money(p.demand)} kr asked after caps); ${money(p.leftover)} kr left over${period}.`,
       );
     } else {
       const extra = p.kind !== 'ordinance' && r.years.find((y) => y.year === p.year && y.level) ? `, ${sv ? 'gemensam nivå' : 'common level'} ${money(r.years.find((y) => y.year === p.year)!.level!)} kr` : '';
       notes.push(
         sv
-          ? `${cap}: ${money(p.budget)} kr, översökt (${money(p.demand)} kr sökt efter tak${extra}); ${money(p.awarded)} kr beviljat, ${money(p.leftover)} kr kvar${period}.`
-          : `${cap}: ${money(p.budget)} kr, oversubscribed (${money(p.demand)} kr asked after caps${extra}); ${money(p.awarded)} kr awarded, ${money(p.leftover)} kr left over${period}.`,
+          ? `${cap}: ${money(p.budget)} kr${above}, översökt (${money(p.demand)} kr sökt efter tak${extra}); ${money(p.awarded)} kr beviljat, ${money(p.leftover)} kr kvar${period}.`
+          : `${cap}: ${money(p.budget)} kr${above}, oversubscribed (${money(p.demand)} kr asked after caps${extra}); ${money(p.awarded)} kr awarded, ${money(p.leftover)} kr left over${period}.`,
       );
     }
   }

@@ -247,3 +247,22 @@ describe('statsbidrag award (built CLI)', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^applicant,type,region,ordinance,priority,rank,years,requested,cost,cap,cap_by,award_2018,award_total,status,reason/);
   });
 });
+
+describe('award: an ordinance limit larger than its year\'s budget', () => {
+  const args = ['award', 'gavleborg-applications', '--budget', '1 788 tkr', '--ceiling', '300000'];
+  it('says it binds nothing, beside its leftover (the table in both languages, and Markdown)', () => {
+    const sv = run([...args, '--budget', '2018:118=50 miljoner']);
+    expect([sv.status, sv.stderr]).toEqual([0, '']);
+    expect(sv.stdout).toContain('Ramen för SFS 2018:118 2018: 50 000 000 kr (mer än årets budget, 1 788 000 kr: ramen begränsar inget), inte översökt (898 000 kr sökt efter tak); 49 102 000 kr kvar.');
+    const en = run([...args, '--budget', '2018:118=50 miljoner', '--locale', 'en', '--format', 'md']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain("The limit for SFS 2018:118 2018: 50,000,000 kr (more than the year's budget, 1,788,000 kr: the limit binds nothing), not oversubscribed");
+  });
+  it('a limit within the budget, and one equal to it, is stated as before', () => {
+    for (const [limit, shown] of [['1 miljon', '1 000 000'], ['1 788 tkr', '1 788 000']]) {
+      const r = run([...args, '--budget', `2018:118=${limit}`]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`Ramen för SFS 2018:118 2018: ${shown} kr, inte översökt (898 000 kr sökt efter tak)`);
+    }
+  });
+});
