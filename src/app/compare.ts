@@ -7,7 +7,8 @@ import { extname } from 'node:path';
 import { amountColumnsOf, amountColumnsRead } from '../core/amount-table.js';
 import { compare, compareAmountColumns, type Comparison } from '../core/compare.js';
 import { StatsbidragError, located } from '../core/errors.js';
-import { formatYearRange, type YearRange } from '../core/schedule.js';
+import type { Allocation } from '../core/allocate.js';
+import { formatYearRange, yearCount, type YearRange } from '../core/schedule.js';
 import { note } from '../io/notes.js';
 import { resolveInput } from '../io/paths.js';
 import { resolveScenario } from '../io/scenario-files.js';
@@ -78,7 +79,31 @@ export async function compareUseCase(request: CompareRequest): Promise<{ compari
     { order: request.order ?? 'change', ...(request.years ? { years: request.years } : {}) },
   );
   noCommonYears(comparison, request.years);
+  noteOverspends([
+    [a.scenario.name, runA.allocation],
+    [b.scenario.name, runB.allocation],
+  ], comparison.years);
   return { comparison, runs: [runA, runB], source: sourceOf(runB.loaded, runA.programme.id === runB.programme.id ? runA.programme.id : `${runA.programme.id}, ${runB.programme.id}`) };
+}
+
+/**
+ * A scenario's period whose rows pay more than the money it splits (a method that rounds each row
+ * up: round-up, or round-nearest with many halves): the comparison shows what the rows pay, and
+ * says here by how much that overspends the period, as allocate's figures show its rounding. (A
+ * rounding that leaves money unpaid, as the 2019 table's whole millions do, is no overspend.)
+ */
+function noteOverspends(sides: readonly (readonly [string, Allocation])[], years: readonly number[]): void {
+  for (const [label, allocation] of sides) {
+    for (const period of allocation.periods) {
+      const { residual, allocated, amount, unit, method } = period.split;
+      const shown = period.years ? years.filter((y) => period.years!.from <= y && y <= period.years!.to) : years;
+      if (!residual.isNegative() || shown.length === 0) continue;
+      const perYear = period.years && yearCount(period.years) > 1 ? ' a year' : '';
+      note(
+        `${label} ${period.label}: its rows pay ${allocated.toFixed()} kr${perYear}, ${residual.neg().toFixed()} kr more than the ${amount.toFixed()} kr it splits (${method}, in whole units of ${unit.toFixed()} kr); the comparison shows what the rows pay`,
+      );
+    }
+  }
 }
 
 /**

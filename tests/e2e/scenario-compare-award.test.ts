@@ -266,3 +266,28 @@ describe('award: an ordinance limit larger than its year\'s budget', () => {
     }
   });
 });
+
+describe('compare: a scenario period whose rows pay more than its money', () => {
+  const dir = tempDir();
+  const scenario = (name: string, periods: object[], years: string): string => {
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({ version: 1, name, programme: 'tillvaxtverket', years, periods }));
+    return file;
+  };
+  it('is noted on stderr with the overspend, one line a period, whichever side it is on', () => {
+    const up = scenario('up', [{ years: '2019', total: '410 miljoner', unit: '1000000', method: 'round-up' }], '2019');
+    const line = 'note: up 2019: its rows pay 424000000 kr, 14000000 kr more than the 410000000 kr it splits (round-up, in whole units of 1000000 kr); the comparison shows what the rows pay\n';
+    for (const args of [['baseline', up], [up, 'baseline']]) {
+      const r = run(['compare', ...args, '--year', '2019', '--format', 'csv']);
+      expect([r.status, r.stderr]).toEqual([0, line]);
+    }
+    const many = scenario('many', [{ years: '2020-2021', total: '410 miljoner', unit: '1000000', method: 'round-up' }], '2020-2021');
+    const r = run(['compare', 'baseline', many, '--format', 'csv']);
+    expect([r.status, r.stderr]).toEqual([0, 'note: many 2020–2021: its rows pay 424000000 kr a year, 14000000 kr more than the 410000000 kr it splits (round-up, in whole units of 1000000 kr); the comparison shows what the rows pay\n']);
+  });
+  it('a rounding that leaves money unpaid (the 2019 table in whole millions) is no overspend: no note', () => {
+    const down = scenario('down', [{ years: '2019', total: '410 miljoner', unit: '1000000', method: 'round-down' }], '2019');
+    const r = run(['compare', 'baseline', down, '--year', '2019', '--format', 'csv']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
+});
