@@ -22,7 +22,7 @@
  * files; an .ods and an .xlsb are zips without the parts of an .xlsx.
  */
 import { located, StatsbidragError } from '../core/errors.js';
-import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, type HeaderNeeds } from '../core/header-row.js';
+import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, isNoteRow, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
 import { ColumnsSink, withoutRepeatedHeaders, type ColumnarTable } from './table/model.js';
 import { note } from './notes.js';
@@ -195,12 +195,14 @@ class SheetSink implements RowSink {
   private slots = 0;
   /** What to say about notes below the table (rows not read). */
   notesNote: string | undefined;
-  /** The last row kept with two cells filled, and the rows after it with at most one, held until the end tells whether they are notes. */
+  /** The last row kept with two cells filled, and the rows after it with at most one (or that are notes, isNoteRow), held until the end tells whether they are notes. */
   private lastFullLine = -1;
   /** Where the model keeps that row (-1: it has no cell). */
   private lastFullRow = -1;
-  /** Held rows, kept small: the one filled cell, its column and text (col -1: none). */
-  private held: { line: number; col: number; text: string }[] = [];
+  /** Held rows: their filled cells' columns and texts (none: a blank row). */
+  private held: { line: number; cols: number[]; texts: string[] }[] = [];
+  /** The line of the last row of the sheet seen (the header's, a held row's, a kept row's): a row further down follows blank rows. */
+  private lastLine = -1;
   /** The first rows, held until the header is known (undefined once it is). */
   private pending: { line: number; cells: string[] }[] | undefined = [];
   constructor(
@@ -312,6 +314,7 @@ class SheetSink implements RowSink {
         seen.add(name);
       });
       this.headers = h;
+      this.lastLine = line;
       this.columns.row(line, h);
       return;
     }
@@ -323,9 +326,13 @@ class SheetSink implements RowSink {
     // The model keeps every row at the header's width: that is what a row costs, and what the cap counts.
     this.slots += headers.length;
     if (this.slots > this.maxCells) throw new StatsbidragError('xlsx-limit', `more than ${this.maxCells} cells (rows × the header's ${headers.length} columns), more than this tool reads from a sheet`, where());
-    // A row with at most one cell filled is held (its one cell) until a fuller row or the end of the sheet tells whether it is a note.
-    if (this.held.length < 1000 && count <= 1) {
-      this.held.push(count === 0 ? { line, col: -1, text: '' } : { line, col: cols[0]!, text: texts[0]! });
+    // A row with at most one cell filled is held until a fuller row or the end of the sheet tells
+    // whether it is a note; so is a row that reads as a note (isNoteRow: "Källa: Tillväxtverket" |
+    // "www.tillvaxtverket.se") below blank rows or held rows.
+    const follows = this.lastLine;
+    this.lastLine = line;
+    if (this.held.length < 1000 && (count <= 1 || ((this.held.length > 0 || line > follows + 1) && isNoteRow(texts.slice(0, count))))) {
+      this.held.push({ line, cols: Array.from({ length: count }, (_, i) => cols[i]!), texts: texts.slice(0, count) });
       return;
     }
     if (this.held.length > 0) {
@@ -349,7 +356,8 @@ class SheetSink implements RowSink {
       return;
     }
     const width = cols[count - 1]! + 1;
-    if (width > headers.length) {
+    // Beyond the header's width (an error), or below blank or held rows (a note?): take() looks at it as text.
+    if (width > headers.length || this.held.length > 0 || line > this.lastLine + 1) {
       const texts = this.texts;
       for (let i = 0; i < count; i++) texts[i] = bytes.toString('utf8', starts[i]!, ends[i]!);
       this.take(line, width, cols, texts, count);
@@ -362,6 +370,7 @@ class SheetSink implements RowSink {
       for (const r of this.held) this.keepHeld(r);
       this.held = [];
     }
+    this.lastLine = line;
     this.lastFullLine = line;
     this.lastFullRow = this.columns.rowsSoFar;
     this.columns.bytesRow(line, cols, count, bytes, starts, ends);
@@ -371,15 +380,15 @@ class SheetSink implements RowSink {
   private readonly texts: string[] = [];
 
   /** A held row into the model (counted against the cap in take()). */
-  private keepHeld(r: { line: number; col: number; text: string }): void {
-    if (r.col >= 0) this.columns.sparseRow(r.line, [r.col], [r.text], 1);
+  private keepHeld(r: { line: number; cols: number[]; texts: string[] }): void {
+    if (r.cols.length > 0) this.columns.sparseRow(r.line, r.cols, r.texts, r.cols.length);
   }
 
   end(): void {
     if (this.pending) this.decide(true);
     if (this.held.length > 0) {
       // Notes below the table (core/header-row.ts findNotesBelow): the held rows from the first after a blank row or the total row.
-      const rows = [this.lastFullLine >= 0 ? { line: this.lastFullLine, cells: this.lastFullRow < 0 ? [] : this.columns.cellsOf(this.lastFullRow) } : { line: 0, cells: [] as string[] }, ...this.held.map((h) => ({ line: h.line, cells: h.col < 0 ? [] : [h.text] }))];
+      const rows = [this.lastFullLine >= 0 ? { line: this.lastFullLine, cells: this.lastFullRow < 0 ? [] : this.columns.cellsOf(this.lastFullRow) } : { line: 0, cells: [] as string[] }, ...this.held.map((h) => ({ line: h.line, cells: h.texts }))];
       const at = findNotesBelow(rows.map((r) => r.cells), (i) => rows[i]!.line, (cells) => cells.some((c) => c !== '' && isTotalName(c)));
       const keep = at < 0 ? this.held : this.held.slice(0, at - 1);
       for (const r of keep) this.keepHeld(r);
