@@ -27,7 +27,7 @@ import { largestRemainder } from './apportion/largest-remainder.js';
 import { sortEnds } from './audit-sweep.js';
 import { chooseRepair, columnMark, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from './checks/values.js';
-import { guessIdColumn, headerScale } from './columns.js';
+import { guessCodeColumn, guessIdColumn, headerScale } from './columns.js';
 import { Decimal, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import {
@@ -46,7 +46,7 @@ import {
 } from './rational.js';
 import { decimalOfRational, fromBigInt, fromScaled, ratFromDecimal, scaleOf, toScaled, toScaledAll } from './scaled.js';
 import { KeyIndex } from './key-index.js';
-import { recipientKey, visibleName } from './recipient-key.js';
+import { recipientKey, repeatedCode, sameCodeError, visibleName } from './recipient-key.js';
 import { findTotalRows, type TotalRow } from './total-rows.js';
 
 export const AUDIT_RULES = ['round-nearest', 'round-down', 'round-up', 'largest-remainder'] as const;
@@ -644,6 +644,14 @@ function checkNames(table: TableLike, idCol: number, n: number, record: (i: numb
       const names = first === again ? `"${visibleName(again)}" appears twice` : `"${visibleName(first)}" and "${visibleName(again)}" are the same recipient`;
       throw new StatsbidragError('duplicate-recipient', `lines ${table.line(record(earlier))} and ${table.line(r)}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces), and the audit would count it twice`, { ...(file ? { file } : {}), field: header });
     }
+  }
+  // One code on two rows is one recipient too.
+  const codeCol = guessCodeColumn(table.headers);
+  if (codeCol === undefined || codeCol === idCol) return;
+  const again = repeatedCode(n, (i) => table.cell(record(i), codeCol));
+  if (again) {
+    const [first, second] = again.map((i) => ({ line: table.line(record(i)), id: table.cell(record(i), idCol), code: table.cell(record(i), codeCol) }));
+    throw sameCodeError(file, first!, second!, 'be counted twice by the audit').at({ field: table.headers[codeCol]! });
   }
 }
 

@@ -7,6 +7,8 @@
  * case: "Straße" and "STRASSE" agree, as full case folding has it).
  */
 
+import { StatsbidragError } from './errors.js';
+
 /** Zero-width characters a copied name may carry invisibly. */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** Any whitespace, the no-break kinds included (JavaScript's \s covers U+00A0, U+2007, U+202F). */
@@ -36,6 +38,45 @@ export function recipientKey(name: string): string {
 export function codeKey(code: string): string {
   const t = code.trim();
   return `code:${/^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t}`;
+}
+
+/**
+ * The first row whose code another row above it has (codeKey: a digit code's leading zeros do not
+ * count, "0114" is "114"), as [earlier, row], or undefined. Rows without a code (undefined or
+ * blank) are passed over. A code is one recipient's: two rows with it would be paid twice, whatever
+ * their names say ("Upplands Väsby" and "Väsby"). Digit codes are held as numbers, the others as
+ * keys; `code(i)` is asked once a row, and may give a digit code as its number already.
+ */
+export function repeatedCode(count: number, code: (i: number) => string | number | undefined): [number, number] | undefined {
+  const digits = new Map<number, number>();
+  let others: Map<string, number> | undefined;
+  for (let i = 0; i < count; i++) {
+    const c = code(i);
+    const t = typeof c === 'number' ? c : c?.trim();
+    if (t === undefined || t === '') continue;
+    if (typeof t === 'number' || (t.length <= 15 && /^\d+$/.test(t))) {
+      const n = Number(t);
+      const first = digits.get(n);
+      if (first !== undefined) return [first, i];
+      digits.set(n, i);
+    } else {
+      const key = codeKey(t);
+      const first = (others ??= new Map()).get(key);
+      if (first !== undefined) return [first, i];
+      others.set(key, i);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Two rows with one code (repeatedCode) where money is paid or counted: one line naming both rows,
+ * their names and codes. `twice`: what would happen ("be paid twice"; audit: "be counted twice").
+ */
+export function sameCodeError(file: string | undefined, first: { line: number; id: string; code: string }, second: { line: number; id: string; code: string }, twice = 'be paid twice'): StatsbidragError {
+  const [a, b] = [first.code.trim(), second.code.trim()];
+  const codes = a === b ? `the code ${a}` : `the codes ${a} and ${b}, one code without its leading zeros`;
+  return new StatsbidragError('duplicate-recipient', `lines ${first.line} and ${second.line}: "${visibleName(first.id)}" and "${visibleName(second.id)}" have ${codes}: one recipient, which would ${twice}`, file ? { file } : {});
 }
 
 /** Whether two names are the same recipient. */

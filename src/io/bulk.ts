@@ -24,7 +24,7 @@ import { MAX_TOTAL } from '../core/apportion/fast.js';
 import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
-import { recipientKey } from '../core/recipient-key.js';
+import { recipientKey, repeatedCode, sameCodeError } from '../core/recipient-key.js';
 import { isGroupName, isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordHash } from '../core/total-rows.js';
 import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/amount.js';
 import { columnMark } from '../core/cells.js';
@@ -262,6 +262,16 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     const [first, second] = repeated.map((r) => ({ line: table.line(r), id: keyed.nameAt(r) }));
     throw sameRecipientError(table.file, first!, second!);
   }
+  // Two rows with one code: the general path's error (BulkSettle). Digit codes are read as numbers,
+  // straight from the bytes (a million rows make no string); any other code as its text.
+  if (anyCode) {
+    const sameCode = repeatedCode(rows, (r) => (codeStart![r]! >= 0 ? digitCode(source.bytes, codeStart![r]!, codeEnd![r]!) : undefined) ?? source.cell(r, codeCol));
+    if (sameCode) {
+      if (!settle) return undefined;
+      const [first, second] = sameCode.map((r) => ({ line: table.line(r), id: keyed.nameAt(r), code: source.cell(r, codeCol) }));
+      throw sameCodeError(table.file, first!, second!);
+    }
+  }
   // Per-row floors and ceilings (io/bounds.ts boundsFromTable reads the same cells on the general path).
   for (const what of ['floor', 'ceiling'] as const) {
     const spec = columns[what];
@@ -467,6 +477,18 @@ function keyedNames({ bytes: b, rows, nameStart, nameEnd }: Names): KeyedNames {
  */
 export function hasRepeatedName(names: Names, keyed: KeyedNames = keyedNames(names)): boolean {
   return repeatedName(names, keyed) !== undefined;
+}
+
+/** The cell bytes[s, e) as the number its digits make, when it is 1 to 15 digits and nothing else; undefined otherwise. */
+function digitCode(bytes: Uint8Array, s: number, e: number): number | undefined {
+  if (e <= s || e - s > 15) return undefined;
+  let n = 0;
+  for (let k = s; k < e; k++) {
+    const d = bytes[k]! - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The first row (in order) whose recipient key an earlier row has, and the first row that has it: [earlier, later]; undefined when none. */

@@ -5,7 +5,7 @@
  * Linear, with no object or string kept per row: names are matched by their recipient keys in
  * typed-array hash sets (key-index.ts).
  */
-import { recipientKey } from '../recipient-key.js';
+import { codeKey, recipientKey } from '../recipient-key.js';
 import type { Decimal } from '../decimal.js';
 import { KeyIndex } from '../key-index.js';
 import { finding, type Finding, type IdSpans, type ReferenceList, type TableContext, type ValidateOptions } from './types.js';
@@ -51,6 +51,21 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
       if (first >= 0) {
         flags[pos] = flags[pos]! | DUPLICATE;
         findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: ctx.line(pos), column, recipient: id, firstLine: ctx.line(first) }));
+      }
+    }
+    // One code on two rows is one recipient, whatever the names say (a digit code's leading zeros do
+    // not count). Against a list, the list's names and codes say which row is wrong (name-code-mismatch, below).
+    if (ctx.codeCol !== undefined && list === undefined) {
+      const codeColumn = ctx.headers[ctx.codeCol]!;
+      const codes = new KeyIndex(n, (pos) => codeKey(ctx.cell(pos, ctx.codeCol!)));
+      for (let pos = 0; pos < n; pos++) {
+        const code = ctx.cell(pos, ctx.codeCol).trim();
+        if (!code || flags[pos]! & DUPLICATE) continue;
+        const first = codes.add(codeKey(code), pos);
+        if (first >= 0) {
+          flags[pos] = flags[pos]! | DUPLICATE;
+          findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: ctx.line(pos), column: codeColumn, recipient: ctx.id(pos), firstLine: ctx.line(first), sameCode: code }));
+        }
       }
     }
   }

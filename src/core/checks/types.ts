@@ -43,7 +43,8 @@ export type Prediction =
 /** The code-specific facts of a finding, from which the renderer writes its message. */
 type FindingDetail =
   | { code: 'unrecognised-column' | 'empty-recipient' | 'missing-value' }
-  | { code: 'duplicate-recipient'; firstLine: number }
+  /** `sameCode`: the rows share a code (core/recipient-key.ts repeatedCode), not a name. */
+  | { code: 'duplicate-recipient'; firstLine: number; sameCode?: string }
   | { code: 'unknown-recipient'; source: string | null; list: ListKind }
   | { code: 'missing-recipient'; source: string | null; listLine: number | null; list: ListKind }
   /** The row's name is the list's `listName` whose code is `listCode`, or its code is `listCode` of `listName`. */

@@ -50,7 +50,7 @@ export function findingMessage(f: Finding, locale: NumberLocale = 'sv'): string 
     case 'empty-recipient':
       return w.emptyRecipient;
     case 'duplicate-recipient':
-      return w.duplicateRecipient(String(f.recipient), f.firstLine);
+      return f.sameCode === undefined ? w.duplicateRecipient(String(f.recipient), f.firstLine) : w.duplicateCode(String(f.recipient), f.sameCode, f.firstLine);
     case 'unknown-recipient':
       return w.unknownRecipient(String(f.recipient), list, source(f.source));
     case 'missing-recipient':

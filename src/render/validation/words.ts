@@ -32,6 +32,7 @@ export interface ValidationWords {
   unrecognisedColumn: (column: string) => string;
   emptyRecipient: string;
   duplicateRecipient: (recipient: string, firstLine: number) => string;
+  duplicateCode: (recipient: string, code: string, firstLine: number) => string;
   unknownRecipient: (recipient: string, list: string, source: string) => string;
   missingRecipient: (recipient: string, list: string, source: string | null, line: number | null) => string;
   codeOfNameDiffers: (recipient: string, tableCode: string, list: string, source: string, listCode: string) => string;
@@ -137,6 +138,7 @@ const en: ValidationWords = {
   unrecognisedColumn: (column) => `column "${column}" names no year or year range, so it is not checked`,
   emptyRecipient: 'the recipient name is empty',
   duplicateRecipient: (recipient, firstLine) => `"${recipient}" already appears on line ${firstLine}`,
+  duplicateCode: (recipient, code, firstLine) => `"${recipient}" has the code ${code} of the recipient on line ${firstLine} (leading zeros aside): one recipient on two rows`,
   unknownRecipient: (recipient, list, source) => `"${recipient}" is not in ${list}${source}`,
   missingRecipient: (recipient, list, source, line) => `"${recipient}" is in ${list}${source ? ` (${source}${line ? `, line ${line}` : ''})` : ''} but has no row in the table`,
   codeOfNameDiffers: (recipient, tableCode, list, source, listCode) => `"${recipient}" has code ${tableCode}, but its code in ${list}${source} is ${listCode}`,
@@ -243,6 +245,7 @@ const sv: ValidationWords = {
   unrecognisedColumn: (column) => `kolumnen "${column}" anger inget år eller årsintervall och granskas därför inte`,
   emptyRecipient: 'mottagarens namn är tomt',
   duplicateRecipient: (recipient, firstLine) => `"${recipient}" finns redan på rad ${firstLine}`,
+  duplicateCode: (recipient, code, firstLine) => `"${recipient}" har koden ${code} som mottagaren på rad ${firstLine} (inledande nollor oräknade): en mottagare på två rader`,
   unknownRecipient: (recipient, list, source) => `"${recipient}" finns inte i ${list}${source}`,
   missingRecipient: (recipient, list, source, line) => `"${recipient}" finns i ${list}${source ? ` (${source}${line ? `, rad ${line}` : ''})` : ''} men har ingen rad i tabellen`,
   codeOfNameDiffers: (recipient, tableCode, list, source, listCode) => `"${recipient}" har koden ${tableCode}, men dess kod i ${list}${source} är ${listCode}`,

@@ -3,7 +3,7 @@
  * recipients. Also what the later checks need from it: which rows are duplicates, the list's
  * weight for each matched row, and the list's recipients the table lacks.
  */
-import { recipientKey } from '../../../../src/core/recipient-key.js';
+import { codeKey, recipientKey } from '../../../../src/core/recipient-key.js';
 import type { Decimal } from '../../../../src/core/decimal.js';
 import { finding, type ExpectedRecipient, type Finding, type TableContext, type ValidateOptions } from './types.js';
 
@@ -39,6 +39,21 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
       seen.set(recipientKey(r.id), r.line);
     }
   });
+  // One code on two rows, with no list to say which row is wrong: one recipient twice (the rule since
+  // a hostile review found allocate paying both; core/checks/recipients.ts).
+  if (ctx.codeCol !== undefined && !options.expected && !options.allocation) {
+    const codeColumn = ctx.headers[ctx.codeCol]!;
+    const codes = new Map<string, number>();
+    ctx.recipientRows.forEach((r, pos) => {
+      const code = (r.cells[ctx.codeCol!] ?? '').trim();
+      if (code === '' || duplicate.has(pos)) return;
+      const first = codes.get(codeKey(code));
+      if (first !== undefined) {
+        duplicate.add(pos);
+        findings.push(finding({ code: 'duplicate-recipient', severity: 'error', row: r.line, column: codeColumn, recipient: r.id, firstLine: first, sameCode: code }));
+      } else codes.set(codeKey(code), r.line);
+    });
+  }
 
   const listWeight = new Map<number, Decimal>();
   const listEntry = new Map<number, ExpectedRecipient>();
