@@ -5,8 +5,11 @@
 import { StatsbidragError } from './errors.js';
 import { parseYearRange, sameRange, yearRangeInText, type YearRange } from './schedule.js';
 
-/** A name as compared: NFC (Å may arrive decomposed), trimmed, lower case. */
-const normalizeName = (s: string): string => s.normalize('NFC').trim().toLowerCase();
+/**
+ * A name as compared: NFC (Å may arrive decomposed), trimmed, lower case, each run of spaces of any
+ * kind one space (a header exported with a no-break space, "Belopp\u00a02019", is named "Belopp 2019").
+ */
+const normalizeName = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 /** Headers normalised already: a command asks for the same headers several times (the recipient, code and basis columns, a message's suggestions), and a hostile header may be megabytes long. */
 const normed = new Map<string, string>();
 function norm(s: string): string {

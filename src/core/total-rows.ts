@@ -7,8 +7,8 @@
  *  - its name cell is a total word, whole (after the recipient key, core/recipient-key.ts, with a
  *    trailing colon and a footnote marker allowed: "Totalt*", "Summa 1)", "Hela riket²"):
  *    "Summa", "Totalt", "Total", "Sum", "Summa totalt", "Totalsumma", "Delsumma", "Samtliga",
- *    "Totalt riket", "Hela riket", "Grand total", …; or a name that begins with "varav" (a part
- *    of the total above it); or
+ *    "Totalt riket", "Hela riket", "Grand total", …; or a name that begins with "varav", "därav"
+ *    or "härav" (a part of the total above it, after a dash or not); or
  *  - its name is a total label: a name that begins with "Summa", "S:a", "Totalt", "Delsumma" or
  *    "Totalsumma", or ends with "Summa", "Totalt", "Total" or "Totalsumma" ("Summa Stockholms
  *    län", "Stockholms län Summa" as Excel's Subtotal tool writes it, "Totalt 32 kommuner"), or
@@ -96,7 +96,7 @@ export function maybeTotalWordHash(hash: number): boolean {
     const endings = ['', ':', ' :'];
     for (const m of ASCII_MARKERS) endings.push(m, ` ${m}`, `:${m}`);
     totalHashes = new Set();
-    for (const word of [...TOTAL_WORD_KEYS, 'varav']) {
+    for (const word of [...TOTAL_WORD_KEYS, ...PART_WORDS]) {
       const state = fnvState(word);
       for (const end of endings) {
         const h = finishHash(fnvState(end, state));
@@ -139,7 +139,7 @@ export function totalWordFilter(table: Pick<TableLike, 'bytes' | 'starts' | 'end
 
 export function isTotalKey(key: string, nameLength: number): boolean {
   if (nameLength > 64) return false;
-  key = withoutMarker(key);
+  key = withoutMarker(withoutRegionCode(key));
   return (key.length <= 20 && TOTAL_WORDS.has(key)) || isPartKey(key);
 }
 
@@ -147,6 +147,16 @@ export function isTotalKey(key: string, nameLength: number): boolean {
 const ASCII_MARKERS = ['*', '**', '***', '1)', '2)', '3)', '4)', '(1)', '(2)', '(3)', '(4)'];
 /** A trailing footnote marker (an asterisk or three, a superscript digit, "1)", "(1)") and a trailing colon, with the spaces before them. */
 const MARKER = /\s*(?:\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}|\(?\d{1,2}\)|:)$/u;
+
+/**
+ * A recipient key without the region code SCB's exports put before a region's name ("00 riket",
+ * "01 stockholms län", "0114 upplands väsby": two or four digits and a space): the name is what
+ * says whether the row is the country's total.
+ */
+function withoutRegionCode(key: string): string {
+  const first = key.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39 ? key.replace(/^\d{2}(?:\d{2})? (?=\D)/, '') : key;
+}
 
 /** A recipient key without a trailing footnote marker and colon ("totalt*", "summa:", "summa 1)"). */
 function withoutMarker(key: string): string {
@@ -182,7 +192,7 @@ export function isTotalLabel(name: string): boolean {
 /** isTotalLabel for a name whose recipient key the caller has already made: `key` is recipientKey(name), `nameLength` the name's length. */
 export function isTotalLabelKey(recipientKeyOfName: string, nameLength: number): boolean {
   if (nameLength > 120) return false;
-  const key = withoutMarker(recipientKeyOfName);
+  const key = withoutMarker(withoutRegionCode(recipientKeyOfName));
   const space = key.indexOf(' ');
   if (space < 0) return false;
   const first = key.slice(0, space).replace(/[:,.]$/, '');
@@ -208,10 +218,13 @@ export function maybeTotalLabelBytes(bytes: Uint8Array, s: number, e: number): b
   const c = bytes[e - 1]!;
   // Not ASCII at either end (a superscript marker, "Σ", a zero-width character): the key decides.
   if (f >= 0x80 || c >= 0x80) return true;
-  // A first word s(umma, :a, amtliga), t(otalt, otal), d(elsumma), a(lla, ll), v(arav): a label when
-  // a space follows it (or a character that is not ASCII: a no-break space, a zero-width one).
+  // A region code before the name ("00 Riket", SCB's exports: core/total-rows.ts withoutRegionCode): the key decides.
+  if (f >= 0x30 && f <= 0x39 && e - s > 3 && bytes[s + 1]! >= 0x30 && bytes[s + 1]! <= 0x39 && (bytes[s + 2] === 0x20 || (bytes[s + 2]! >= 0x30 && bytes[s + 2]! <= 0x39 && bytes[s + 3]! >= 0x30 && bytes[s + 3]! <= 0x39 && bytes[s + 4] === 0x20))) return true;
+  // A first word s(umma, :a, amtliga), t(otalt, otal), d(elsumma, ärav), a(lla, ll), v(arav), h(ärav),
+  // or a dash ("- varav"): a label when a space follows it (or a character that is not ASCII: a
+  // no-break space, a zero-width one, the "ä" of "därav").
   const fl = f | 0x20;
-  if (fl === 0x73 || fl === 0x74 || fl === 0x64 || fl === 0x61 || fl === 0x76) {
+  if (fl === 0x73 || fl === 0x74 || fl === 0x64 || fl === 0x61 || fl === 0x76 || fl === 0x68 || f === 0x2d) {
     for (let k = s + 1; k < e; k++) if (bytes[k] === 0x20 || bytes[k]! >= 0x80 || bytes[k]! < 0x20) return true;
   }
   // A footnote marker or punctuation at the end ("Norra län Summa*", "Summa (kr)").
@@ -270,8 +283,14 @@ export function isGroupNameKey(recipientKeyOfName: string, nameLength: number): 
 /** A county board's name ("Länsstyrelsen i Stockholms län"): a recipient in its own right, never the end of another county's group. */
 const isBoardKey = (key: string): boolean => key.startsWith('länsstyrelsen');
 
-/** A name that begins with "varav" ("of which"): a part of the total above it, set aside, and no sum to check. */
-const isPartKey = (key: string): boolean => key === 'varav' || key.startsWith('varav ');
+/**
+ * A name that begins with "varav", "därav" or "härav" ("of which", after a dash or not: "– varav
+ * Botkyrka", "Därav: Botkyrka"): a part of the total above it, set aside, and no sum to check.
+ */
+const PART = /^[-–—]?\s*(?:varav|därav|härav)(?:[\s:]|$)/;
+const isPartKey = (key: string): boolean => PART.test(key);
+/** The part words as whole names (their keys' hashes are the prefilter's, as the total words'). */
+const PART_WORDS = ['varav', 'därav', 'härav'];
 
 /**
  * How many columns show that `amounts` hold `sums`: the columns with a value, every one of them
@@ -372,7 +391,7 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
     else if (isGroupNameKey(key, name.length)) heads.push({ index: i, board: isBoardKey(key) });
   }
   const byLabel = labels.length > 0 ? subtotals(read, byWord, labels) : new Map<number, TotalRow['by']>();
-  const byHead = heads.length > 0 ? groupHeads(read, byWord, byLabel, heads) : new Map<number, { by: 'head' | 'label'; members: number }>();
+  const byHead = heads.length > 0 ? groupHeads(read, byWord, parts, byLabel, heads) : new Map<number, { by: 'head' | 'label'; members: number }>();
   for (const [i, h] of byHead) byLabel.set(i, h.by);
   // The rows that are no total by their word or label, in order.
   const rest = new Int32Array(read.count - byWord.size - byLabel.size);
@@ -482,7 +501,7 @@ function sumOfRows(read: RowsForTotals, rows: readonly number[]): Decimal[] {
  * non-empty group it does not sum is 'label': refused by the commands that pay or count, checked
  * by validate.
  */
-function groupHeads(read: RowsForTotals, byWord: ReadonlySet<number>, byLabel: ReadonlyMap<number, TotalRow['by']>, heads: readonly { index: number; board: boolean }[]): Map<number, { by: 'head' | 'label'; members: number }> {
+function groupHeads(read: RowsForTotals, byWord: ReadonlySet<number>, parts: ReadonlySet<number>, byLabel: ReadonlyMap<number, TotalRow['by']>, heads: readonly { index: number; board: boolean }[]): Map<number, { by: 'head' | 'label'; members: number }> {
   const out = new Map<number, { by: 'head' | 'label'; members: number }>();
   const plainHead = new Set(heads.filter((h) => !h.board).map((h) => h.index));
   const unmatched: { index: number; members: number }[] = [];
@@ -490,7 +509,15 @@ function groupHeads(read: RowsForTotals, byWord: ReadonlySet<number>, byLabel: R
   for (const { index, board } of heads) {
     if (index <= covered || board) continue;
     const members: number[] = [];
-    for (let r = index + 1; r < read.count && !plainHead.has(r) && !byWord.has(r) && !byLabel.has(r); r++) members.push(r);
+    // Its group: the rows below it up to the next county or total row; a "varav" row among them (a
+    // part of the row above it) is set aside and passed over, not the group's end.
+    for (let r = index + 1; r < read.count && !plainHead.has(r) && !byLabel.has(r); r++) {
+      if (byWord.has(r)) {
+        if (parts.has(r)) continue;
+        break;
+      }
+      members.push(r);
+    }
     if (members.length === 0) continue;
     const amounts = read.amounts(index);
     const sums = sumOfRows(read, members);

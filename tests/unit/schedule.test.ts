@@ -40,4 +40,11 @@ describe('naming columns', () => {
   it('says which columns exist when a name matches none', () => {
     expect(() => resolveColumn(headers, '2030')).toThrow(/no column "2030" \(columns: "Kommunkod"/);
   });
+  it('a header spaced with a no-break, narrow or doubled space is named with a plain one', () => {
+    const exported = ['Kommun', 'Belopp\u00a02019', 'Tak\u202f(tkr)', 'Golv  per år'];
+    expect(resolveColumn(exported, 'Belopp 2019')).toBe(1);
+    expect(resolveColumn(exported, 'tak (tkr)')).toBe(2);
+    expect(resolveColumn(exported, 'Golv per år')).toBe(3);
+    expect(() => resolveColumn(['Belopp\u00a02019', 'Belopp 2019 '], 'belopp 2019')).toThrow(/differ only in case or spacing/);
+  });
 });

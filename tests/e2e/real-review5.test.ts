@@ -1,0 +1,57 @@
+/**
+ * Tables from a hostile review of reading real tables (hostile5): each was read with exit 0 and a
+ * wrong answer. Through the built CLI; fixtures in tests/fixtures/real/ (README.md there).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from '../helpers/cli.js';
+
+const dir = tempDir();
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('an SCB export: region codes before the names, "00 Riket" first', () => {
+  const scb = join('tests', 'fixtures', 'real', 'scb-region-codes.csv');
+  const notes = [
+    `note: ${scb}: line 3 taken as the header (the 2 lines above it are a title or blank)`,
+    `note: ${scb}: line 4 "00 Riket" is a total row, not a recipient; set aside`,
+    `note: ${scb}: line 5 "01 Stockholms län" holds the sums of the rows below it: a county's sum, not a recipient; set aside`,
+    `note: ${scb}: line 8 "03 Uppsala län" holds the sums of the rows below it: a county's sum, not a recipient; set aside`,
+  ];
+  it('allocate pays the municipalities alone (Riket was paid half the money)', () => {
+    const r = run(['allocate', '--data', scb, '--basis', '2023', '--total', '1100', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,weight,amount\n0114 Upplands Väsby,110,110\n0115 Vallentuna,220,220\n0305 Håbo,770,770\n', `${notes.join('\n')}\n`]);
+  });
+  it('compare and validate read the same three rows', () => {
+    const c = run(['compare', scb, scb, '--format', 'csv', '--year', '2023']);
+    expect(c.status).toBe(0);
+    expect(c.stdout.split('\n').filter((l) => l.includes(',both,2023,')).map((l) => l.split(',')[0])).toEqual(['0114 Upplands Väsby', '0115 Vallentuna', '0305 Håbo']);
+    const v = run(['validate', scb, '--stated', '2023=1100', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${scb}: VALID, 0 errors, 1 warning (3 recipient rows, 2 amount columns, 6 cells)\n`]);
+  });
+});
+
+describe('"därav", "härav" and a dashed "varav" are parts of the total above them', () => {
+  it.each(['därav Botkyrka', 'Därav: Botkyrka', 'Härav Botkyrka', '- varav Botkyrka', '– varav Botkyrka'])('"%s" is set aside, not paid', (part) => {
+    const list = file('parts.csv', `Kommun;Vikt\nStockholms län;300\nBotkyrka;100\n${part};40\nHuddinge;200\n`);
+    const r = run(['allocate', '--data', list, '--basis', 'Vikt', '--total', '300', '--format', 'csv']);
+    expect([r.status, r.stdout]).toEqual([0, 'recipient,weight,amount\nBotkyrka,100,100\nHuddinge,200,200\n']);
+    expect(r.stderr).toContain(`line 4 "${part}" is a part of a total ("varav"), not a recipient; set aside`);
+  });
+});
+
+describe('a "varav" row inside a county\'s group does not end the group', () => {
+  const counties = file('counties-varav.csv', 'Kommun;Folkmängd\nStockholms län;300\nBotkyrka;100\nvarav Tumba;40\nHuddinge;200\nUppsala län;500\nUppsala;500\n');
+  it('allocate sets the counties and the part aside (Stockholms län was refused as not its group\'s sum)', () => {
+    const r = run(['allocate', '--data', counties, '--basis', 'Folkmängd', '--total', '800', '--format', 'csv']);
+    expect([r.status, r.stdout]).toEqual([0, 'recipient,weight,amount\nBotkyrka,100,100\nHuddinge,200,200\nUppsala,500,500\n']);
+  });
+  it('validate checks each county against its whole group (no false mismatch)', () => {
+    const v = run(['validate', counties, '--stated', 'Folkmängd=800', '--quiet', '--locale', 'en']);
+    expect([v.status, v.stdout]).toEqual([0, `${counties}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
+  });
+});
