@@ -642,7 +642,7 @@ function checkNames(table: TableLike, idCol: number, n: number, record: (i: numb
       const first = table.cell(record(earlier), idCol).trim();
       const again = table.cell(r, idCol).trim();
       const names = first === again ? `"${visibleName(again)}" appears twice` : `"${visibleName(first)}" and "${visibleName(again)}" are the same recipient`;
-      throw new StatsbidragError('duplicate-recipient', `lines ${table.line(record(earlier))} and ${table.line(r)}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces), and the audit would count it twice`, { ...(file ? { file } : {}), field: header });
+      throw new StatsbidragError('duplicate-recipient', `lines ${table.line(record(earlier))} and ${table.line(r)}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces, and a footnote mark at the end), and the audit would count it twice`, { ...(file ? { file } : {}), field: header });
     }
   }
   // One code on two rows is one recipient too.

@@ -7,8 +7,32 @@
  */
 import { finishHash } from './key-index.js';
 
+/**
+ * Where the key of the name bytes[s, e) ends: before its trailing spaces and a footnote marker at
+ * its end with the spaces before it ("*" to "***", one or two digits closed by ")", opened by "("
+ * or not), as core/recipient-key.ts FOOTNOTE takes it off the key (its superscript digits are not
+ * ASCII: such a name is keyed from its text).
+ */
+function keyEnd(b: Uint8Array, s: number, e: number): number {
+  while (e > s && b[e - 1] === 32) e--;
+  let m = e;
+  if (m > s && b[m - 1] === 0x2a) {
+    while (m > s && b[m - 1] === 0x2a && e - m < 3) m--;
+  } else if (m > s && b[m - 1] === 0x29) {
+    let k = m - 1;
+    while (k > s && b[k - 1]! >= 0x30 && b[k - 1]! <= 0x39 && m - 1 - k < 2) k--;
+    if (k === m - 1) return e;
+    if (k > s && b[k - 1] === 0x28) k--;
+    m = k;
+  } else return e;
+  while (m > s && b[m - 1] === 32) m--;
+  return m;
+}
+
 /** keyHash() of the recipient key of the printable-ASCII name bytes[s, e); NaN when the name is not printable ASCII. */
 export function plainKeyHash(b: Uint8Array, s: number, e: number): number {
+  // (What keyEnd leaves out is spaces and a marker's ASCII: the loop below sees every other byte.)
+  e = keyEnd(b, s, e);
   let h = 2166136261;
   // Spaces are trimmed and runs of them are one: a space is hashed when a character follows it.
   let started = false;
@@ -29,8 +53,9 @@ export function plainKeyHash(b: Uint8Array, s: number, e: number): number {
   return finishHash(h);
 }
 
-/** Whether printable-ASCII name bytes[s, e) has no character but spaces (its key is empty). */
+/** Whether printable-ASCII name bytes[s, e) has no character but spaces and a footnote marker (its key is empty). */
 export function blankName(b: Uint8Array, s: number, e: number): boolean {
+  e = keyEnd(b, s, e);
   for (let k = s; k < e; k++) if (b[k] !== 32) return false;
   return true;
 }
@@ -63,7 +88,9 @@ const scratch = new Int32Array(4);
 
 /** Whether two printable-ASCII names (x[xs, xe), y[ys, ye)) have the same recipient key. */
 export function samePlainKey(x: Uint8Array, xs: number, xe: number, y: Uint8Array, ys: number, ye: number): boolean {
-  // Leading spaces are trimmed.
+  // Trailing spaces and a footnote marker are not the key; leading spaces are trimmed.
+  xe = keyEnd(x, xs, xe);
+  ye = keyEnd(y, ys, ye);
   while (xs < xe && x[xs] === 32) xs++;
   while (ys < ye && y[ys] === 32) ys++;
   // The same bytes but for the case of A–Z: the same key (nearly every match).
@@ -106,6 +133,7 @@ export const fnvText = (h: number, text: string): number => {
  * key is made from its text (fnvText(FNV_START, recipientKey(name))).
  */
 export function plainNameState(b: Uint8Array, s: number, e: number): number {
+  e = keyEnd(b, s, e);
   let h = FNV_START;
   let started = false;
   let space = false;

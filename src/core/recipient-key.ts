@@ -3,8 +3,9 @@
  * command (matching a table against a list, duplicates, compare's rows, scenarios). The key is
  * the name in Unicode NFC, with zero-width characters (U+200B–U+200D, U+2060, U+FEFF, the soft
  * hyphen U+00AD) removed, surrounding whitespace of any kind (no-break spaces U+00A0, U+202F,
- * U+2007 too) trimmed, runs of inner whitespace as one space, and case-folded (upper then lower
- * case: "Straße" and "STRASSE" agree, as full case folding has it).
+ * U+2007 too) trimmed, runs of inner whitespace as one space, case-folded (upper then lower
+ * case: "Straße" and "STRASSE" agree, as full case folding has it), and without a footnote
+ * marker at its end ("Göteborg*", "Malmö 1)", "Malmö²": FOOTNOTE).
  */
 
 import { StatsbidragError } from './errors.js';
@@ -20,13 +21,29 @@ const SPACES = /\s+/g;
  */
 const PLAIN = /^[\x20-\x7e\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00fe]*$/;
 
+/**
+ * A footnote marker at the end of a name, with the spaces before it: "Göteborg*", "Malmö 1)",
+ * "Malmö (1)", "Malmö²" are Göteborg and Malmö, as a published table marks a row with a note
+ * below it. One to three asterisks, one or two superscript digits, or one or two digits closed by
+ * ")" (opened by "(" or not). core/key-bytes.ts keyEnd is the same rule on a name's bytes.
+ */
+const FOOTNOTE = /\s*(?:\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}|\(?\d{1,2}\))$/u;
+/** Whether a key may end in a footnote marker: its last character is one's. */
+const mayEndInFootnote = (key: string): boolean => {
+  const c = key.charCodeAt(key.length - 1);
+  return c === 0x2a || c === 0x29 || c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
+};
+
 export function recipientKey(name: string): string {
+  let key: string;
   if (PLAIN.test(name)) {
     const t = name.trim();
-    return (t.includes('  ') ? t.replace(/ {2,}/g, ' ') : t).toLowerCase();
+    key = (t.includes('  ') ? t.replace(/ {2,}/g, ' ') : t).toLowerCase();
+  } else {
+    const text = name.replace(ZERO_WIDTH, '').normalize('NFC').replace(SPACES, ' ').trim();
+    key = text.toUpperCase().toLowerCase().normalize('NFC');
   }
-  const text = name.replace(ZERO_WIDTH, '').normalize('NFC').replace(SPACES, ' ').trim();
-  return text.toUpperCase().toLowerCase().normalize('NFC');
+  return mayEndInFootnote(key) ? key.replace(FOOTNOTE, '') : key;
 }
 
 /**

@@ -173,7 +173,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns, che
  */
 export function sameRecipientError(file: string, first: { line: number; id: string }, second: { line: number; id: string }): StatsbidragError {
   const names = first.id === second.id ? `"${first.id}" appears twice` : `"${visibleName(first.id)}" and "${visibleName(second.id)}" are the same recipient`;
-  return new StatsbidragError('duplicate-recipient', `lines ${first.line} and ${second.line}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice`, { file });
+  return new StatsbidragError('duplicate-recipient', `lines ${first.line} and ${second.line}: ${names} (names match regardless of case, Unicode form, surrounding and zero-width spaces, and a footnote mark at the end), and would be paid twice`, { file });
 }
 
 /**

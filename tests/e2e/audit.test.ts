@@ -99,7 +99,7 @@ describe('statsbidrag audit (built CLI)', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([
       2,
       '',
-      `statsbidrag: ${twice}: field "Kommun": lines 3 and 4: "Beta" and "BETA" are the same recipient (names match regardless of case, Unicode form, surrounding and zero-width spaces), and the audit would count it twice\n`,
+      `statsbidrag: ${twice}: field "Kommun": lines 3 and 4: "Beta" and "BETA" are the same recipient (names match regardless of case, Unicode form, surrounding and zero-width spaces, and a footnote mark at the end), and the audit would count it twice\n`,
     ]);
     const nameless = join(dir, 'nameless.csv');
     writeFileSync(nameless, 'Kommun,Län,Belopp 2018,Belopp 2019\nAlfa,AB,1 000,3 000\nBeta,AB,2 000,6 000\n,AB Summa,3 000,9 000\nGamma,C,4 000,12 000\n');

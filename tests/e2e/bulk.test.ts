@@ -49,7 +49,7 @@ describe('allocate on a large plain list', () => {
     expect(r.stdout).toBe('recipient,weight,amount\nA,1000.5,100\nB,3.5,0\n');
     const dup = run(['allocate', '--data', '-', '--basis', 'w', '--total', '100', '--format', 'csv'], { input: 'name,w\nA,1\nA,2\n' });
     expect(dup.status).toBe(2);
-    expect(dup.stderr.trim()).toBe('statsbidrag: -: lines 2 and 3: "A" appears twice (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice');
+    expect(dup.stderr.trim()).toBe('statsbidrag: -: lines 2 and 3: "A" appears twice (names match regardless of case, Unicode form, surrounding and zero-width spaces, and a footnote mark at the end), and would be paid twice');
   });
 });
 

@@ -155,7 +155,7 @@ describe('real-shaped tables refused: exit 2, one line naming file, line and fie
   it.each([
     ['title-missing-column.csv', ['--basis', 'Vikt'], 'line 3, taken as the header, has no column "Vikt" (its cells: "Kommun", "Invånare")'],
     ['note-without-break.csv', ['--basis', 'Vikt'], '', ':4: this line has 1 field where the header has 3 (delimiter ";")'],
-    ['same-recipient-two-spellings.csv', ['--basis', 'Vikt'], 'lines 2 and 4: "Göteborg" and "go\u0308teborg" are the same recipient (names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice'],
+    ['same-recipient-two-spellings.csv', ['--basis', 'Vikt'], 'lines 2 and 4: "Göteborg" and "go\u0308teborg" are the same recipient (names match regardless of case, Unicode form, surrounding and zero-width spaces, and a footnote mark at the end), and would be paid twice'],
     ['currency-twice.csv', ['--basis', 'Vikt'], '', ':3: field "Vikt": "5 kr kr" is not an amount: contains characters that are not digits'],
     ['case-twin-columns.csv', ['--basis', 'WEIGHT'], 'field "WEIGHT": basis column "WEIGHT" matches several columns that differ only in case or spacing: "weight", "Weight"; name one exactly'],
   ])('%s', (name, args, message, located = '') => {

@@ -55,3 +55,17 @@ describe('a "varav" row inside a county\'s group does not end the group', () => 
     expect([v.status, v.stdout]).toEqual([0, `${counties}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
   });
 });
+
+describe('a footnote mark at the end of a name is no part of the recipient', () => {
+  it.each([['Göteborg*', 'Göteborg'], ['Malmö 1)', 'Malmö'], ['Malmö (1)', 'MALMÖ'], ['Malmö²', 'Malmö'], ['Göteborg **', 'göteborg']])('"%s" and "%s" on two rows are one recipient: refused, not paid twice', (marked, plain) => {
+    const list = file('marked.csv', `Kommun;Vikt\n${marked};100\n${plain};200\nC;300\n`);
+    const r = run(['allocate', '--data', list, '--basis', 'Vikt', '--total', '600', '--format', 'csv']);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain(`lines 2 and 3: "${marked}" and "${plain}" are the same recipient`);
+  });
+  it('a marked name alone is paid under its name as written; names that differ by more than a mark stay two', () => {
+    const list = file('marked-alone.csv', 'Kommun;Vikt\nGöteborg*;100\nSkola 1;200\nSkola 2;300\nMalmö (123);400\n');
+    const r = run(['allocate', '--data', list, '--basis', 'Vikt', '--total', '1000', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,weight,amount\nGöteborg*,100,100\nSkola 1,200,200\nSkola 2,300,300\nMalmö (123),400,400\n', '']);
+  });
+});

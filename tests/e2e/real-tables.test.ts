@@ -14,7 +14,7 @@ function file(name: string, text: string | Buffer): string {
   return path;
 }
 
-const SAME = '(names match regardless of case, Unicode form, surrounding and zero-width spaces), and would be paid twice';
+const SAME = '(names match regardless of case, Unicode form, surrounding and zero-width spaces, and a footnote mark at the end), and would be paid twice';
 
 describe('total rows are set aside, with a note (built CLI)', () => {
   it('allocate does not pay "Totalt": Alfa 375 000, Beta 625 000, and a note naming the row', () => {

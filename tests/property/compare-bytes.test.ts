@@ -217,7 +217,7 @@ describe('compare reads bytes as it reads strings, and writes the bytes csvChunk
   });
 
   it('the key of a printable-ASCII name from its bytes: its hash, blankness and equality as recipientKey() has them', () => {
-    const ascii = fc.string({ unit: fc.constantFrom('a', 'B', 'c', ' ', 'Z', '1', '-', ':', '~', '\u007f', '\t', 'é'), maxLength: 10 });
+    const ascii = fc.string({ unit: fc.constantFrom('a', 'B', 'c', ' ', 'Z', '1', '-', ':', '~', '\u007f', '\t', 'é', '*', ')', '(', '2'), maxLength: 10 });
     fc.assert(
       fc.property(ascii, ascii, (x, y) => {
         const bx = Buffer.from(x);
