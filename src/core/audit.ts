@@ -27,7 +27,7 @@ import { largestRemainder } from './apportion/largest-remainder.js';
 import { sortEnds } from './audit-sweep.js';
 import { chooseRepair, columnMark, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from './checks/values.js';
-import { guessCodeColumn, guessIdColumn, headerScale } from './columns.js';
+import { codeIdentifies, guessCodeColumn, guessIdColumn, headerScale } from './columns.js';
 import { Decimal, maxDecimals } from './decimal.js';
 import { StatsbidragError } from './errors.js';
 import {
@@ -647,7 +647,7 @@ function checkNames(table: TableLike, idCol: number, n: number, record: (i: numb
   }
   // One code on two rows is one recipient too.
   const codeCol = guessCodeColumn(table.headers);
-  if (codeCol === undefined || codeCol === idCol) return;
+  if (codeCol === undefined || codeCol === idCol || !codeIdentifies(table.headers, idCol, codeCol)) return;
   const again = repeatedCode(n, (i) => table.cell(record(i), codeCol));
   if (again) {
     const [first, second] = again.map((i) => ({ line: table.line(record(i)), id: table.cell(record(i), idCol), code: table.cell(record(i), codeCol) }));

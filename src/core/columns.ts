@@ -58,13 +58,36 @@ export function resolveColumn(headers: readonly string[], spec: string, role = '
 
 const ID_HEADERS = ['kommun', 'kommunnamn', 'municipality', 'recipient', 'mottagare', 'namn', 'name', 'sökande', 'applicant', 'organisation', 'organization', 'party', 'parti', 'state'];
 
-/** The recipient column when the user names none: a well-known header, else the first column. */
+/**
+ * The recipient column when the user names none: a well-known header, else the column after a
+ * first column of codes ("Kommunkod;Huvudman;Vikt": Huvudman; "Länskod;Län": Län) when that one
+ * names no amount, weight or year, else the first column.
+ */
 export function guessIdColumn(headers: readonly string[]): number {
   const i = headers.findIndex((h) => ID_HEADERS.includes(norm(h)));
-  return i >= 0 ? i : 0;
+  if (i >= 0) return i;
+  const next = headers[1];
+  if (headers.length >= 3 && /(?:kod|code)$/.test(norm(headers[0]!)) && next !== undefined && !/(?:kod|code)$/.test(norm(next)) && !namesValues(next)) return 1;
+  return 0;
 }
 
+/** A header of values rather than names: a weight, an amount, a share or a year ("Vikt", "Belopp 2019", "2019"). */
+const namesValues = (h: string): boolean => /\d{4}|vikt|weight|belopp|amount|andel|share|summa|total|antal|folkmängd|värde|value/.test(norm(h));
+
 const CODE_HEADERS = ['kommunkod', 'code', 'kod', 'id'];
+
+/** Headers that name a municipality: a "Kommunkod" beside one is the recipient's own code. */
+const MUNICIPALITY_HEADERS = ['kommun', 'kommunnamn', 'municipality'];
+
+/**
+ * Whether the code column identifies the recipient, so that two rows with one code are one
+ * recipient (core/recipient-key.ts repeatedCode): a "Kod"/"Code"/"Id" column does; a
+ * "Kommunkod" column does beside a municipality's name, and is where a row is, not who, beside
+ * another recipient ("Kommunkod;Huvudman": two school providers in one municipality).
+ */
+export function codeIdentifies(headers: readonly string[], idCol: number, codeCol: number): boolean {
+  return norm(headers[codeCol] ?? '') !== 'kommunkod' || MUNICIPALITY_HEADERS.includes(norm(headers[idCol] ?? ''));
+}
 
 export function guessCodeColumn(headers: readonly string[]): number | undefined {
   const i = headers.findIndex((h) => CODE_HEADERS.includes(norm(h)));

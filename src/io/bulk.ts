@@ -19,7 +19,7 @@
  * aside with the general reader's note, the repeated recipient the general path's error.
  */
 import { isUtf8 } from 'node:buffer';
-import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
+import { codeIdentifies, guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { MAX_TOTAL } from '../core/apportion/fast.js';
 import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
@@ -264,7 +264,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   }
   // Two rows with one code: the general path's error (BulkSettle). Digit codes are read as numbers,
   // straight from the bytes (a million rows make no string); any other code as its text.
-  if (anyCode) {
+  if (anyCode && codeIdentifies(headers, idCol, codeCol)) {
     const sameCode = repeatedCode(rows, (r) => (codeStart![r]! >= 0 ? digitCode(source.bytes, codeStart![r]!, codeEnd![r]!) : undefined) ?? source.cell(r, codeCol));
     if (sameCode) {
       if (!settle) return undefined;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.js';
 import { columnMark, readCell, someRows, type TableLike } from '../core/cells.js';
-import { guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
+import { codeIdentifies, guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { recipientKey, repeatedCode, sameCodeError, visibleName } from '../core/recipient-key.js';
 import { findTotalRows, refuseUnmatchedTotals, sumsHeldNote, totalRowNote } from '../core/total-rows.js';
 import { note } from './notes.js';
@@ -156,7 +156,7 @@ export function recipientsFromTable(table: Table, columns: RecipientColumns, che
   if (check) for (let r = 0; r < rows.rowCount; r++) recipient(r);
   else recipients = Array.from({ length: rows.rowCount }, (_, r) => recipient(r));
   // One code on two rows is one recipient, whatever the names say.
-  const again = codeCol === undefined ? undefined : repeatedCode(rows.rowCount, (r) => rows.cell(r, codeCol!));
+  const again = codeCol === undefined || !codeIdentifies(headers, idCol, codeCol) ? undefined : repeatedCode(rows.rowCount, (r) => rows.cell(r, codeCol!));
   if (again) {
     const [first, second] = again.map((r) => ({ line: rows.line(r), id: rows.cell(r, idCol), code: rows.cell(r, codeCol!) }));
     throw sameCodeError(file, first!, second!);

@@ -69,3 +69,21 @@ describe('a footnote mark at the end of a name is no part of the recipient', () 
     expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,weight,amount\nGöteborg*,100,100\nSkola 1,200,200\nSkola 2,300,300\nMalmö (123),400,400\n', '']);
   });
 });
+
+describe('which column names the recipient when no header is a well-known one', () => {
+  it('the first column that holds no code: "Kommunkod;Huvudman" pays the providers, their municipality codes kept (two in one municipality are two recipients)', () => {
+    const providers = file('providers.csv', 'Kommunkod;Huvudman;Vikt\n0114;Upplands Väsby kommun;1\n0114;Friskolan AB;2\n0115;Vallentuna kommun;3\n');
+    const r = run(['allocate', '--data', providers, '--basis', 'Vikt', '--total', '600', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nUpplands Väsby kommun,0114,1,100\nFriskolan AB,0114,2,200\nVallentuna kommun,0115,3,300\n', '']);
+  });
+  it('"Länskod;Län" pays the counties by name (it paid "01" and "03")', () => {
+    const counties = file('county-codes.csv', 'Länskod;Län;Vikt\n01;Stockholms län;1\n03;Uppsala län;2\n');
+    const r = run(['allocate', '--data', counties, '--basis', 'Vikt', '--total', '600', '--format', 'csv']);
+    expect([r.status, r.stdout]).toEqual([0, 'recipient,weight,amount\nStockholms län,1,200\nUppsala län,2,400\n']);
+  });
+  it('a "Kommunkod" beside "Kommun" is the municipality\'s own code: two rows with it are one recipient', () => {
+    const twice = file('kommun-twice.csv', 'Kommunkod;Kommun;Vikt\n0114;Upplands Väsby;1\n114;Väsby;2\n');
+    const r = run(['allocate', '--data', twice, '--basis', 'Vikt', '--total', '600', '--format', 'csv']);
+    expect(r.status).toBe(2);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatYearRange, intersect, parseYearRange, yearRangeInText, yearsOf } from '../../src/core/schedule.js';
-import { resolveColumn } from '../../src/core/columns.js';
+import { codeIdentifies, guessIdColumn, resolveColumn } from '../../src/core/columns.js';
 
 describe('years and ranges', () => {
   it('reads a year, a hyphen range and an en-dash range', () => {
@@ -39,6 +39,21 @@ describe('naming columns', () => {
   });
   it('says which columns exist when a name matches none', () => {
     expect(() => resolveColumn(headers, '2030')).toThrow(/no column "2030" \(columns: "Kommunkod"/);
+  });
+  it('the recipient column guessed: a known header, else the column after a first column of codes that names no value, else the first', () => {
+    expect(guessIdColumn(['Kommunkod', 'Kommun', 'Vikt'])).toBe(1);
+    expect(guessIdColumn(['Kommunkod', 'Huvudman', 'Vikt'])).toBe(1);
+    expect(guessIdColumn(['Länskod', 'Län', 'Vikt'])).toBe(1);
+    expect(guessIdColumn(['Kod', 'Belopp 2019', 'Vikt'])).toBe(0);
+    expect(guessIdColumn(['Regionkod', '2019', '2020'])).toBe(0);
+    expect(guessIdColumn(['id', 'value', 'x'])).toBe(0);
+    expect(guessIdColumn(['Kommunkod', 'Vikt'])).toBe(0);
+    expect(guessIdColumn(['Skola', 'Vikt'])).toBe(0);
+  });
+  it('a Kommunkod is a recipient\'s own code beside a municipality\'s name, not beside another recipient', () => {
+    expect(codeIdentifies(['Kommunkod', 'Kommun', 'Vikt'], 1, 0)).toBe(true);
+    expect(codeIdentifies(['Kommunkod', 'Huvudman', 'Vikt'], 1, 0)).toBe(false);
+    expect(codeIdentifies(['Kod', 'Huvudman', 'Vikt'], 1, 0)).toBe(true);
   });
   it('a header spaced with a no-break, narrow or doubled space is named with a plain one', () => {
     const exported = ['Kommun', 'Belopp\u00a02019', 'Tak\u202f(tkr)', 'Golv  per år'];

@@ -5,6 +5,7 @@
  * Linear, with no object or string kept per row: names are matched by their recipient keys in
  * typed-array hash sets (key-index.ts).
  */
+import { codeIdentifies } from '../columns.js';
 import { codeKey, recipientKey } from '../recipient-key.js';
 import type { Decimal } from '../decimal.js';
 import { KeyIndex } from '../key-index.js';
@@ -55,7 +56,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions, lis
     }
     // One code on two rows is one recipient, whatever the names say (a digit code's leading zeros do
     // not count). Against a list, the list's names and codes say which row is wrong (name-code-mismatch, below).
-    if (ctx.codeCol !== undefined && list === undefined) {
+    if (ctx.codeCol !== undefined && list === undefined && codeIdentifies(ctx.headers, ctx.idCol, ctx.codeCol)) {
       const codeColumn = ctx.headers[ctx.codeCol]!;
       const codes = new KeyIndex(n, (pos) => codeKey(ctx.cell(pos, ctx.codeCol!)));
       for (let pos = 0; pos < n; pos++) {

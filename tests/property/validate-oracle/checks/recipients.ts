@@ -3,6 +3,7 @@
  * recipients. Also what the later checks need from it: which rows are duplicates, the list's
  * weight for each matched row, and the list's recipients the table lacks.
  */
+import { codeIdentifies } from '../../../../src/core/columns.js';
 import { codeKey, recipientKey } from '../../../../src/core/recipient-key.js';
 import type { Decimal } from '../../../../src/core/decimal.js';
 import { finding, type ExpectedRecipient, type Finding, type TableContext, type ValidateOptions } from './types.js';
@@ -41,7 +42,7 @@ export function checkRecipients(ctx: TableContext, options: ValidateOptions): Re
   });
   // One code on two rows, with no list to say which row is wrong: one recipient twice (the rule since
   // a hostile review found allocate paying both; core/checks/recipients.ts).
-  if (ctx.codeCol !== undefined && !options.expected && !options.allocation) {
+  if (ctx.codeCol !== undefined && !options.expected && !options.allocation && codeIdentifies(ctx.headers, ctx.idCol, ctx.codeCol)) {
     const codeColumn = ctx.headers[ctx.codeCol]!;
     const codes = new Map<string, number>();
     ctx.recipientRows.forEach((r, pos) => {
