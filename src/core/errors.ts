@@ -67,6 +67,7 @@ export const ERROR_CODES = {
   'no-rows': 'a table has a header but no rows',
   'missing-recipient': 'a row without a recipient name',
   'duplicate-recipient': 'a recipient appears twice (in a table, or added by a scenario when already there)',
+  'footnote-with-number': 'the last row, below a blank row, opens as a footnote ("Källa: SCB", "1)", "*") but holds a number: neither a note to pass over nor a recipient to pay',
   'unmatched-total-row': 'a row named as a total or subtotal ("Summa Stockholms län", "Totalt 32 kommuner") does not hold the sums of its group or of the rows above it: not a row to pay or count',
   'unknown-recipient': 'a scenario removes or changes a recipient that is not in the list',
   'duplicate-change': 'a scenario removes, or changes, the same recipient twice',

@@ -195,6 +195,12 @@ function isNumberCell(cell: string): boolean {
  * ".", "!" or "?", or six words or more), and none of its other cells is a number ("* Preliminära
  * belopp;2019-05-01", "Källa: Tillväxtverket;www.tillvaxtverket.se").
  */
+/** Whether a row's first filled cell opens as a footnote does: a note word or a marker ("Källa: SCB", "1) Avser", "* Preliminärt"). */
+export function opensAsNote(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c.trim() !== '')?.trim();
+  return first !== undefined && (opensWithNoteWord(first) || opensWithMarker(first));
+}
+
 export function isNoteRow(cells: readonly string[]): boolean {
   const at = cells.findIndex((c) => c.trim() !== '');
   if (at < 0) return false;

@@ -26,6 +26,7 @@ import { keyHash } from '../core/key-index.js';
 import { plainKeyHash } from '../core/key-bytes.js';
 import { recipientKey, repeatedCode, sameCodeError } from '../core/recipient-key.js';
 import { isGroupName, isTotalLabel, isTotalName, maybeTotalLabelBytes, maybeTotalWordHash } from '../core/total-rows.js';
+import { opensAsNote } from '../core/header-row.js';
 import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/amount.js';
 import { columnMark } from '../core/cells.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
@@ -173,6 +174,9 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     return undefined;
   }
   if (read.rowCount === 0) return undefined;
+  // A last row that opens as a footnote below a blank line ("Källa: SCB;2019"): the general reader refuses it (io/table.ts).
+  const last = read.rowCount - 1;
+  if (last >= 1 && read.line(last) > read.line(last - 1) + 1 && opensAsNote(headers.map((_, c) => (read.omitted?.columns[c] ? '' : read.cell(last, c))))) return undefined;
   // As recipientsFromTable: a code column that is the recipient or basis column is none.
   const codeCol = code !== undefined && code !== idCol && code !== basisCol ? code : -1;
   // Every cell the lane reads as a slice of the bytes.

@@ -7,7 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { DecimalMark } from '../core/amount.js';
 import { located, StatsbidragError } from '../core/errors.js';
-import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, isNoteRow, type HeaderNeeds } from '../core/header-row.js';
+import { filledCells, findHeaderRow, findNotesBelow, HEADER_SCAN_ROWS, headerMessage, isNoteRow, opensAsNote, type HeaderNeeds } from '../core/header-row.js';
 import { isTotalName } from '../core/total-rows.js';
 import { detectDelimiter, parseTable, tableOfBytes, tableOfText } from './csv.js';
 import { note } from './notes.js';
@@ -218,7 +218,12 @@ function notesBelow(text: string, from: number, delimiter: string, file: string)
     if (tail.length === 1 || tail.slice(1).every((l) => l.text.trim() === '')) {
       if (line.trim() !== '') {
         const cells = splitLine(tail[0]!.text, delimiter);
-        if (filledCells(cells) >= 2 && !isNoteRow(cells)) return undefined;
+        if (filledCells(cells) >= 2 && !isNoteRow(cells)) {
+          // …unless it opens as a footnote below a blank line ("Källa: SCB, folkmängd;2019"):
+          // neither a note (it holds a number) nor a recipient to pay; said, not guessed.
+          if (opensAsNote(cells)) refuseFootnoteWithNumber(text, from, s, delimiter, file, tail[0]!.text);
+          return undefined;
+        }
       }
     }
     if (s === from) break;
@@ -238,6 +243,27 @@ function notesBelow(text: string, from: number, delimiter: string, file: string)
   const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
   note(`${file}: ${lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[lines.length - 1]}`} below the table ${shown.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${shown.length > 1 ? ', …' : ''}), not ${shown.length === 1 ? 'a row' : 'rows'}; not read`);
   return cut;
+}
+
+/**
+ * The error for a last line that opens as a footnote but holds a number (notesBelow), when a blank
+ * line stands between it and the table above: where it starts (`at`) is a line of the text.
+ */
+function refuseFootnoteWithNumber(text: string, from: number, at: number, delimiter: string, file: string, lineText: string): void {
+  // The line above it (skipping none): blank, or the table goes on right above it (a row, not a footnote).
+  const prevEnd = at - 1;
+  if (prevEnd <= from) return;
+  const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+  const above = text.slice(Math.max(prevStart, from), prevEnd).replace(/\r$/, '');
+  if (filledCells(splitLine(above, delimiter)) > 0) return;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  const first = splitLine(lineText, delimiter).find((c) => c.trim() !== '')!.trim();
+  throw new StatsbidragError(
+    'footnote-with-number',
+    `"${first.length > 40 ? `${first.slice(0, 40)}…` : first}", below a blank line at the end of the table, opens as a footnote but holds a number: remove the line, or empty its other cells if it is a note`,
+    { file, line },
+  );
 }
 
 /** The note naming the header found below title rows (none when the lines above hold no text, ";;;"). */
@@ -347,7 +373,8 @@ export function tableFromUtf8(bytes: Uint8Array, file: string, options: ReadTabl
     const line = b.toString('utf8', nl + 1, e);
     if (line.trim() !== '') {
       const cells = splitLine(line.endsWith('\r') ? line.slice(0, -1) : line, head.delimiter);
-      if (filledCells(cells) < 2 || isNoteRow(cells)) return undefined;
+      // (A last line that opens as a footnote is left to tableFromText too: notesBelow says what it is.)
+      if (filledCells(cells) < 2 || isNoteRow(cells) || opensAsNote(cells)) return undefined;
       break;
     }
     e = nl;
