@@ -22,3 +22,41 @@ describe('a unit header spelt in digits, or kkr, is read in kronor by compare', 
     expect([r.status, r.stdout, r.stderr]).toEqual([0, SAME, `note: ${sc}: column "Belopp 2019 (${unit})" states its amounts in thousands of kronor: read as kronor (× 1 000)\n`]);
   });
 });
+
+describe('allocate reads a floor or ceiling column whose header states its unit in kronor, as the other commands read one', () => {
+  const note = (file: string, header: string): string => `note: ${file}: column "${header}" states its amounts in thousands of kronor: read as kronor (× 1 000)\n`;
+  const write = (name: string, text: string): string => {
+    const file = join(tempDir(), name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('"Tak (tkr)" 50 caps at 50 000 kr, as "Tak" 50000 does: on the bulk lane and on the general path (--explain), with the note', () => {
+    const tkr = write('ce.csv', 'Kommun;Vikt;Tak (tkr)\nA;1;\nB;1;\nC;8;50\n');
+    const kr = write('ce_kr.csv', 'Kommun;Vikt;Tak\nA;1;\nB;1;\nC;8;50000\n');
+    const want = 'recipient,weight,amount\nA,1,25000\nB,1,25000\nC,8,50000\n';
+    expect(run(['allocate', '--data', kr, '--basis', 'Vikt', '--ceiling-column', 'Tak', '--total', '100000', '--format', 'csv']).stdout).toBe(want);
+    const r = run(['allocate', '--data', tkr, '--basis', 'Vikt', '--ceiling-column', 'Tak (tkr)', '--total', '100000', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, want, note(tkr, 'Tak (tkr)')]);
+    const explained = run(['allocate', '--data', tkr, '--basis', 'Vikt', '--ceiling-column', 'Tak (tkr)', '--total', '100000', '--format', 'json', '--explain']);
+    expect([explained.status, explained.stderr]).toEqual([0, note(tkr, 'Tak (tkr)')]);
+    const period = (JSON.parse(explained.stdout) as { periods: { heldAtCeiling: string[]; explain: { recipient: string; amount: string }[] }[] }).periods[0]!;
+    expect(period.heldAtCeiling).toEqual(['C']);
+    expect(period.explain.map((x) => [x.recipient, x.amount])).toEqual([['A', '25000'], ['B', '25000'], ['C', '50000']]);
+  });
+
+  it('"Golv (tkr)" 50 is a floor of 50 000 kr, as "Golv" 50000 is', () => {
+    const tkr = write('fl.csv', 'Kommun;Vikt;Golv (tkr)\nA;1;50\nB;1;\nC;8;\n');
+    const kr = write('fl_kr.csv', 'Kommun;Vikt;Golv\nA;1;50000\nB;1;\nC;8;\n');
+    const want = 'recipient,weight,amount\nA,1,50000\nB,1,5556\nC,8,44444\n';
+    expect(run(['allocate', '--data', kr, '--basis', 'Vikt', '--floor-column', 'Golv', '--total', '100000', '--format', 'csv']).stdout).toBe(want);
+    const r = run(['allocate', '--data', tkr, '--basis', 'Vikt', '--floor-column', 'Golv (tkr)', '--total', '100000', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, want, note(tkr, 'Golv (tkr)')]);
+  });
+
+  it('a bound cell that states its own unit ("50 tkr", "50000 kr") is read in it, beside plain cells in the header\'s unit', () => {
+    const mixed = write('mixed.csv', 'Kommun;Vikt;Tak (tkr)\nA;1;30\nB;1;30000 kr\nC;8;50 tkr\n');
+    const r = run(['allocate', '--data', mixed, '--basis', 'Vikt', '--ceiling-column', 'Tak (tkr)', '--total', '100000', '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,weight,amount\nA,1,25000\nB,1,25000\nC,8,50000\n', note(mixed, 'Tak (tkr)')]);
+  });
+});

@@ -105,7 +105,7 @@ const programmeOf = (units: string[], methods: string[], amounts: number[]): Pro
 
 describe('bulk lane: floors and ceilings', () => {
   it('writes byte for byte what the general path writes, or declines, for every bound, method and format', async () => {
-    const seen = { compared: 0, floor: 0, ceiling: 0, tied: 0, declined: 0, refused: 0, periods: 0 };
+    const seen = { compared: 0, floor: 0, ceiling: 0, tied: 0, declined: 0, refused: 0, periods: 0, thousands: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(weightText, boundCell, boundCell), { minLength: 1, maxLength: 25 }),
@@ -118,6 +118,8 @@ describe('bulk lane: floors and ceilings', () => {
           floorColumn: fc.boolean(),
           ceilingColumn: fc.boolean(),
           cents: fc.boolean(),
+          // Bound columns headed in thousands ("golv (tkr)"): each path reads them in kronor (core/columns.ts headerScale).
+          tkr: fc.boolean(),
         }),
         fc.option(fc.tuple(fc.array(fc.constantFrom('1', '10', '0.5'), { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(...METHODS), { minLength: 3, maxLength: 3 }), fc.array(fc.nat({ max: 30_000 }), { minLength: 3, maxLength: 3 })), { nil: undefined }),
         fc.constantFrom('csv' as const, 'json' as const, 'md' as const, 'table' as const),
@@ -133,19 +135,35 @@ describe('bulk lane: floors and ceilings', () => {
           const share = (programme ? new Decimal(programme[2][0]!) : unit.times(n)).div(rows.length);
           if (b.floor !== undefined) options.floor = new Decimal(amountText(share, b.floor, b.cents));
           if (b.ceiling !== undefined) options.ceiling = new Decimal(amountText(share, b.ceiling, b.cents));
-          const cells = rows.map(([w, f, t]) => [w, f === undefined ? '' : amountText(share, f / 2, b.cents), t === undefined ? '' : amountText(share, 60 + t, b.cents)]);
+          // In thousands under a "(tkr)" header: the bound ÷ 1 000, to two decimals (three would be ambiguous: "1.011").
+          const bound = (text: string): string => (b.tkr ? new Decimal(text).div(1000).toFixed(2, Decimal.ROUND_DOWN) : text);
+          const cells = rows.map(([w, f, t]) => [w, f === undefined ? '' : bound(amountText(share, f / 2, b.cents)), t === undefined ? '' : bound(amountText(share, 60 + t, b.cents))]);
           if (odd) cells[odd[0] % cells.length]![odd[1] ? 1 : 2] = odd[2];
           const quoted = (cell: string): string => (cell.includes(',') ? `"${cell}"` : cell);
           const c: Case = {
-            bytes: Buffer.from(['name,weight,golv,tak', ...cells.map(([w, f, t], i) => `r${i},${w},${quoted(f!)},${quoted(t!)}`)].join('\n') + '\n'),
+            bytes: Buffer.from([b.tkr ? 'name,weight,golv (tkr),tak (tkr)' : 'name,weight,golv,tak', ...cells.map(([w, f, t], i) => `r${i},${w},${quoted(f!)},${quoted(t!)}`)].join('\n') + '\n'),
             options,
-            floorColumn: b.floorColumn ? 'golv' : undefined,
-            ceilingColumn: b.ceilingColumn ? 'tak' : undefined,
+            floorColumn: b.floorColumn ? (b.tkr ? 'golv (tkr)' : 'golv') : undefined,
+            ceilingColumn: b.ceilingColumn ? (b.tkr ? 'tak (tkr)' : 'tak') : undefined,
             format,
             locale,
           };
           const fast = lane(c);
           const want = await general(c);
+          // In thousands, the same split as the table in kronor (cells × 1 000 under plain headers).
+          if (b.tkr && !odd) {
+            const kronor = (text: string): string => (text === '' ? '' : new Decimal(text).times(1000).toString());
+            const inKronor: Case = {
+              ...c,
+              bytes: Buffer.from(['name,weight,golv,tak', ...cells.map(([w, f, t], i) => `r${i},${w},${kronor(f!)},${kronor(t!)}`)].join('\n') + '\n'),
+              floorColumn: b.floorColumn ? 'golv' : undefined,
+              ceilingColumn: b.ceilingColumn ? 'tak' : undefined,
+            };
+            const same = await general(inKronor);
+            if (same instanceof Error) expect(want).toBeInstanceOf(Error);
+            else expect(want).toBe(same);
+            seen.thousands++;
+          }
           if (fast === undefined) {
             seen.declined++;
             if (want instanceof Error) seen.refused++;
@@ -168,6 +186,7 @@ describe('bulk lane: floors and ceilings', () => {
     expect(seen.ceiling).toBeGreaterThan(30);
     expect(seen.tied).toBeGreaterThan(10);
     expect(seen.refused).toBeGreaterThan(30);
+    expect(seen.thousands).toBeGreaterThan(25);
   });
 
   it('declines --explain with bounds (the general path explains them)', () => {
