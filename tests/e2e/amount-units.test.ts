@@ -60,3 +60,40 @@ describe('allocate reads a floor or ceiling column whose header states its unit 
     expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,weight,amount\nA,1,25000\nB,1,25000\nC,8,50000\n', note(mixed, 'Tak (tkr)')]);
   });
 });
+
+describe('a cell that states its own unit is read in it under a unit header, in every command', () => {
+  const write = (name: string, text: string): string => {
+    const file = join(tempDir(), name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const unit = (file: string): string => `note: ${file}: column "Belopp 2019 (tkr)" states its amounts in thousands of kronor: read as kronor (× 1 000)\n`;
+
+  it.each([
+    ['1 tkr', '2 tkr'],
+    ['1000 kr', '2000 kr'],
+    ['1 tkr', '2'],
+  ])('compare: "%s", "%s" under "Belopp 2019 (tkr)" are the kronor table, not +99 900 percent', (a, b) => {
+    const kr = write('kr.csv', KR);
+    const tkr = write('dbl.csv', `Kommun;Belopp 2019 (tkr)\nA;${a}\nB;${b}\n`);
+    const r = run(['compare', kr, tkr, '--format', 'csv']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, SAME, unit(tkr)]);
+  });
+
+  it('validate: rows and a Summa row that state their units, checked in kronor', () => {
+    const file = write('mix.csv', 'Kommun;Belopp 2019 (tkr)\nA;1 tkr\nB;2000 kr\nC;3\nSumma;6 tkr\n');
+    const ok = run(['validate', file, '--stated', 'Belopp 2019 (tkr)=6 tkr', '--quiet', '--locale', 'en']);
+    expect([ok.status, ok.stdout]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (3 recipient rows, 1 amount column, 3 cells)\n`]);
+    const off = run(['validate', write('off.csv', 'Kommun;Belopp 2019 (tkr)\nA;1 tkr\nB;2000 kr\nC;3\nSumma;7 tkr\n'), '--stated', 'Belopp 2019 (tkr)=6 tkr', '--locale', 'en']);
+    expect(off.status).toBe(1);
+    expect(off.stdout).toContain('the total row says 7,000 but the rows add up to 6,000 (difference 1,000)');
+  });
+
+  it('audit: a column of mixed cells audited in kronor', () => {
+    const file = write('au.csv', 'Kommun;Vikt;Belopp 2019 (tkr)\nA;1;1 000 kr\nB;2;2\nC;3;3 tkr\n');
+    const r = run(['audit', file, '--basis', 'Vikt', '--column', 'Belopp 2019 (tkr)', '--locale', 'en']);
+    expect([r.status, r.stderr]).toEqual([0, unit(file)]);
+    expect(r.stdout).toContain('The rows add up to 6,000 kr.');
+    expect(r.stdout).toContain('by largest-remainder to 1,000 kr with B = 6,000 kr');
+  });
+});
