@@ -7,7 +7,7 @@
  * other unreadable cell is an error naming file, line and column.
  */
 import { amountBytes, PLAIN, type PlainBytes } from './amount.js';
-import { chooseRepair, columnMark, readCell, type CellReading, type TableLike } from './cells.js';
+import { chooseRepair, columnMark, inHeaderUnit, readCell, type CellReading, type TableLike } from './cells.js';
 import { columnRoles, headerScale, isBareAmountHeader, unitNote } from './columns.js';
 import { codeKey, recipientKey } from './recipient-key.js';
 import { findTotalRows, isGroupNameKey, isTotalKey, sumsHeldNote, isTotalLabelKey, maybeTotalLabelBytes, maybeTotalWordHash, refuseUnmatchedTotals, totalRowNote, type TotalRow } from './total-rows.js';
@@ -155,6 +155,8 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
   const starts = tb?.starts[index];
   const ends = tb?.ends[index];
   const mark = columnMark(t, index);
+  // A cell that states its own unit ("1 tkr") under a header that states one ("(tkr)"): in the header's unit (cells.ts inHeaderUnit).
+  const scale = headerScale(t.headers[index]!);
   let clean = true;
   for (let r = 0; r < n; r++) {
     // From the bytes: a plain amount straight to an integer, an empty cell empty; anything else as text.
@@ -182,7 +184,7 @@ function readAmountColumn(t: TableLike, tb: TableBytes | undefined, index: numbe
       continue;
     }
     const reading = readCell(text, mark);
-    if (reading.kind === 'ok') column.setDecimal(r, reading.value);
+    if (reading.kind === 'ok') column.setDecimal(r, scale > 0 ? inHeaderUnit(reading.value, text, scale) : reading.value);
     else if (reading.kind === 'empty') {
       st[r] = EMPTY;
       clean = false;

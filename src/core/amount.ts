@@ -239,7 +239,7 @@ const GROUPED = /^-?\d{1,3}(?: \d{3}){1,9}$/;
 const TOO_LARGE = new Decimal(`1e${MAX_INTEGER_DIGITS}`);
 
 /** Split "1,35 miljarder kr" into number text and a power of ten. */
-function splitWords(text: string): { body: string; exponent: number; percent: boolean } {
+function splitWords(text: string): { body: string; exponent: number; percent: boolean; currency: boolean } {
   let body = text.replace(SPACE_LIKE, ' ').replace(/\u2212/g, '-').trim();
   let exponent = 0;
   let percent = false;
@@ -267,7 +267,20 @@ function splitWords(text: string): { body: string; exponent: number; percent: bo
     }
     break;
   }
-  return { body: body.trim(), exponent, percent };
+  return { body: body.trim(), exponent, percent, currency };
+}
+
+/**
+ * Whether an amount's text states its own unit: a currency or scale word after the number ("1 tkr",
+ * "1000 kr", "2,5 miljoner", "50 SEK"). Such a cell is read in the unit it states, never scaled by
+ * its column header's unit on top ("1 tkr" under "Belopp 2019 (tkr)" is 1 000 kr, not 1 000 000).
+ * A cell of digits alone (no letter, no ":-") states none: it is in the header's unit.
+ */
+export function statesUnit(text: string): boolean {
+  // Every currency and scale word holds a letter or ":-" (CURRENCY_WORDS, SCALE_WORDS).
+  if (!/[A-Za-zåäöÅÄÖ]|:-/.test(text)) return false;
+  const { exponent, currency } = splitWords(text);
+  return exponent > 0 || currency;
 }
 
 function groupingCandidates(intPart: string, frac: string): Decimal[] {

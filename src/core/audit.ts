@@ -25,7 +25,7 @@
 import { fitsDoubles, largestRemainderF64, MAX_TOTAL } from './apportion/fast.js';
 import { largestRemainder } from './apportion/largest-remainder.js';
 import { sortEnds } from './audit-sweep.js';
-import { chooseRepair, columnMark, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
+import { chooseRepair, columnMark, inHeaderUnit, ratioPrediction, type CellReading, type Repair, type TableLike } from './cells.js';
 import { AmountValues, readAmountCell, readPlainAmountBytes } from './checks/values.js';
 import { codeIdentifies, guessCodeColumn, guessIdColumn, headerScale } from './columns.js';
 import { Decimal, maxDecimals } from './decimal.js';
@@ -589,7 +589,8 @@ export interface AuditCells {
   columnUnread: Unread;
 }
 
-function readColumn(table: TableLike, col: number): { values: AmountValues; unread: Unread } {
+/** `scale`: the column's header's unit (headerScale), a cell that states its own unit held in it (cells.ts inHeaderUnit). */
+function readColumn(table: TableLike, col: number, scale = 0): { values: AmountValues; unread: Unread } {
   const n = table.rowCount;
   const values = new AmountValues(n);
   const unread: Unread = new Map();
@@ -600,15 +601,17 @@ function readColumn(table: TableLike, col: number): { values: AmountValues; unre
   const ends = table.ends?.[col];
   for (let r = 0; r < n; r++) {
     if (bytes && starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!, mark)) continue;
-    const cell = readAmountCell(values, r, table.cell(r, col), mark);
+    const text = table.cell(r, col);
+    const cell = readAmountCell(values, r, text, mark);
     if (cell) unread.set(r, cell);
+    else if (scale > 0) values.set(r, inHeaderUnit(values.get(r)!, text, scale));
   }
   return { values, unread };
 }
 
 export function readAuditCells(table: TableLike, basisCol: number, columnCol: number): AuditCells {
   const basis = readColumn(table, basisCol);
-  const column = readColumn(table, columnCol);
+  const column = readColumn(table, columnCol, headerScale(table.headers[columnCol]!));
   return { table, basisCol, columnCol, basis: basis.values, column: column.values, basisUnread: basis.unread, columnUnread: column.unread };
 }
 

@@ -4,7 +4,7 @@
  * repair picks the one nearest to what the row should hold, and says why. Shared by validate
  * and audit so both read a defective table the same way.
  */
-import { AmountParseError, parseAmount, type AmountProblem, type DecimalMark } from './amount.js';
+import { AmountParseError, parseAmount, statesUnit, type AmountProblem, type DecimalMark } from './amount.js';
 import { Decimal } from './decimal.js';
 
 /**
@@ -118,6 +118,16 @@ export function columnMark(table: Pick<TableLike, 'decimalMark' | 'commaColumns'
   if (shown === COMMA_GROUPS) return '.';
   if (shown === COMMA_SINGLE_GROUPS && !isFractionHeader(table.headers[c] ?? '')) return undefined;
   return table.decimalMark;
+}
+
+/**
+ * A cell's amount in its column header's unit (10^scale kronor: core/columns.ts headerScale), which the
+ * column is then read in kronor from (× 10^scale): a cell that states its own unit ("1 tkr", "1000 kr",
+ * amount.ts statesUnit) is that many kronor, so it is held ÷ 10^scale (exact); any other cell as read.
+ * A column that mixes the two is read cell by cell.
+ */
+export function inHeaderUnit(value: Decimal, text: string, scale: number): Decimal {
+  return scale > 0 && statesUnit(text) ? value.div(new Decimal(10).pow(scale)) : value;
 }
 
 export type CellReading =

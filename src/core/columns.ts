@@ -176,7 +176,9 @@ export const isBareAmountHeader = (header: string): boolean => isOneOf(header, A
 /**
  * The unit a column's header states its amounts in, as a power of ten of kronor: 3 for
  * "Belopp 2019 (tkr)", "Belopp, tusental kronor", "i tkr"; 6 for "(mnkr)", "miljoner kronor",
- * "(MSEK)"; 9 for "(mdkr)", "miljarder kronor"; 0 when it states none (or kronor). An agency's
+ * "(MSEK)"; 9 for "(mdkr)", "miljarder kronor"; 3 for the unit in digits, "(1000 kr)", "(1 000 kr)",
+ * "(1000-tals kronor)", "(1000-tal kr)", and for "(kkr)"; 6 for "(1 000 000 kr)". A number with no
+ * currency word after it ("Belopp 2019", "Kommun 1000") is no unit. 0 when it states none (or kronor). An agency's
  * table in thousands beside another in kronor is the same money written 1 000 times smaller.
  */
 export function headerScale(header: string): number {
@@ -187,7 +189,7 @@ export function headerScale(header: string): number {
   const m = HEADER_UNIT.exec(h);
   if (!m) return 0;
   const u = m[1]!;
-  return /^(md|miljard|bn|billion)/.test(u) ? 9 : /^(m|mn|milj|mio|million)/.test(u) ? 6 : 3;
+  return /^(md|miljard|bn|billion)/.test(u) ? 9 : /^(m|mn|milj|mio|million|1 ?000 ?000)/.test(u) ? 6 : 3;
 }
 
 /** headerScale's powers of ten as the note on a column read in kronor names them. */
@@ -209,4 +211,4 @@ const UNIT_HINTS = ['kr', 'sek'];
 
 /** A unit word in a header, standing alone (in parentheses, after a comma or "i", at the end). */
 const HEADER_UNIT =
-  /(?:^|[\s(,;/])((?:tkr|tsek|ksek|mnkr|mkr|msek|mdkr|mdsek)|(?:tusen(?:tal|tals)?|miljoner|miljarder|mn|md|mdr|mio|milj\.?) ?(?:kr|kronor|sek)|(?:thousands?|millions?|billions?|bn) (?:of )?(?:sek|kronor|kr)|(?:sek|kr|kronor) ?(?:thousands?|millions?|billions?|'000|000s))(?=$|[\s),.;:/])/;
+  /(?:^|[\s(,;/])((?:tkr|tsek|ksek|kkr|mnkr|mkr|msek|mdkr|mdsek)|(?:tusen(?:tal|tals)?|1 ?000 ?000(?:-?tals?)?|1 ?000(?:-?tals?)?|miljoner|miljarder|mn|md|mdr|mio|milj\.?) ?(?:kr|kronor|sek)|(?:thousands?|millions?|billions?|bn) (?:of )?(?:sek|kronor|kr)|(?:sek|kr|kronor) ?(?:thousands?|millions?|billions?|'000|000s))(?=$|[\s),.;:/])/;

@@ -1,15 +1,18 @@
 /**
  * Recipients with per-row floors and ceilings read from columns of the same table (one read,
  * so stdin works). An empty cell means no bound for that row; a negative one is an input error
- * at its file, line and field.
+ * at its file, line and field. A column whose header states its unit ("Golv (tkr)") is read in kronor
+ * (core/columns.ts headerScale, with unitNote's note), a cell that states its own unit in that unit.
  */
-import { resolveColumn } from '../core/columns.js';
+import { statesUnit } from '../core/amount.js';
+import { headerScale, resolveColumn, unitNote } from '../core/columns.js';
 import { columnMark } from '../core/cells.js';
-import type { Decimal } from '../core/decimal.js';
+import { Decimal } from '../core/decimal.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import type { Recipient } from '../core/split.js';
 import type { Table } from './table.js';
 import { cellAmount, loadTable, recipientsFromTable, type RecipientColumns } from './load.js';
+import { note } from './notes.js';
 
 export interface BoundColumns {
   floor?: string;
@@ -27,11 +30,17 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
       throw located(e, { file: table.file, field: `--${what}-column` });
     }
     const field = table.headers[col]!;
+    // A header that states its unit ("Tak (tkr)") is read in kronor, as compare, validate and audit read
+    // one, with their note: its cells × 10^scale, but for a cell that states its own unit ("50 tkr", "50000 kr").
+    const scale = headerScale(field);
+    const factor = scale > 0 ? new Decimal(10).pow(scale) : undefined;
+    if (scale > 0) note(unitNote(table.file, field)!);
     return (i) => {
       const line = table.line(i);
       const text = table.cell(i, col).trim();
       if (text === '') return undefined;
-      const value = cellAmount(text, table.file, line, field, columnMark(table, col));
+      const read = cellAmount(text, table.file, line, field, columnMark(table, col));
+      const value = factor && !statesUnit(text) ? read.times(factor) : read;
       if (value.isNegative()) throw new StatsbidragError(`negative-${what}`, `"${text}" is negative; a ${what} must be zero or more`, { file: table.file, line, field });
       return value;
     };

@@ -19,7 +19,7 @@
  * aside with the general reader's note, the repeated recipient the general path's error.
  */
 import { isUtf8 } from 'node:buffer';
-import { codeIdentifies, guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
+import { codeIdentifies, guessCodeColumn, guessIdColumn, headerScale, resolveColumn, unitNote } from '../core/columns.js';
 import { MAX_TOTAL } from '../core/apportion/fast.js';
 import type { BulkBoundColumn, BulkColumns } from '../core/bulk-columns.js';
 import { keyHash } from '../core/key-index.js';
@@ -277,6 +277,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     }
   }
   // Per-row floors and ceilings (io/bounds.ts boundsFromTable reads the same cells on the general path).
+  const unitNotes: string[] = [];
   for (const what of ['floor', 'ceiling'] as const) {
     const spec = columns[what];
     if (spec === undefined) continue;
@@ -286,11 +287,14 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     } catch {
       return undefined;
     }
-    const bound = boundColumn(b, rows, source.starts[col]!, source.ends[col]!);
+    // A header that states its unit ("Tak (tkr)") in kronor, with the general path's note (io/bounds.ts).
+    const scale = headerScale(headers[col]!);
+    const bound = boundColumn(b, rows, source.starts[col]!, source.ends[col]!, scale);
     if (!bound) return undefined;
     cols[what === 'floor' ? 'floors' : 'ceilings'] = bound;
+    if (scale > 0) unitNotes.push(unitNote(table.file, headers[col]!)!);
   }
-  return { columns: cols, table };
+  return { columns: unitNotes.length > 0 ? { ...cols, notes: unitNotes } : cols, table };
 }
 
 // bulkColumnsOf's passes over the rows, each a function of its own (a loop is compiled on its own).
@@ -436,13 +440,25 @@ function appendPlain(b: Uint8Array, s0: Int32Array, e0: Int32Array, frac: Uint8A
   return at;
 }
 
-/** A floor or ceiling column's cells as scaled integers (NaN: an empty cell, no bound), or undefined when a cell is not a plain number. */
-function boundColumn(b: Uint8Array, rows: number, starts: Int32Array, ends: Int32Array): BulkBoundColumn | undefined {
+/**
+ * A floor or ceiling column's cells as scaled integers (NaN: an empty cell, no bound), each × 10^scale
+ * (its header's unit, core/columns.ts headerScale: plain numbers state none of their own), or undefined
+ * when a cell is not a plain number or a value × 10^scale is not held exactly.
+ */
+function boundColumn(b: Uint8Array, rows: number, starts: Int32Array, ends: Int32Array, scale: number): BulkBoundColumn | undefined {
   const values = new Float64Array(rows);
   const fracDigits = new Uint8Array(rows);
   const decimals = readWeights(b, starts, ends, values, fracDigits);
   if (decimals < 0 || !scaleWeights(values, fracDigits, decimals)) return undefined;
-  return { values, decimals };
+  if (scale <= decimals) return { values, decimals: decimals - scale };
+  // Fewer decimals than the unit's power of ten: the integers × 10^(scale − decimals), while exact.
+  const factor = 10 ** (scale - decimals);
+  for (let i = 0; i < rows; i++) {
+    const v = values[i]! * factor;
+    if (v > Number.MAX_SAFE_INTEGER) return undefined;
+    values[i] = v;
+  }
+  return { values, decimals: 0 };
 }
 
 /**

@@ -58,7 +58,8 @@ const recipientsArb = fc
     rows.map((r, i) => ({
       id: `${r.name}${i}`,
       weight: new Decimal(r.weight),
-      ...(codes === 'some' && r.code !== undefined ? { code: r.code } : codes === 'municipal' ? { code: String(1000 + i) } : {}),
+      // A code is one recipient's: each row's own (two rows with one code are refused, tests/e2e/duplicate-codes.test.ts).
+      ...(codes === 'some' && r.code !== undefined ? { code: `${r.code}#${i}` } : codes === 'municipal' ? { code: String(1000 + i) } : {}),
     })),
   );
 
@@ -256,7 +257,8 @@ describe('the two readers', () => {
         rows: fc.uniqueArray(fc.record({ name: plainName, code: fc.option(fc.integer({ min: 1000, max: 9999 }).map(String), { nil: undefined }), weight: listWeight }), { minLength: 2, maxLength: 15, selector: (r) => r.name.toLowerCase() }),
         codes: fc.boolean(),
       })
-      .map(({ rows, codes }): Recipient[] => rows.map((r) => ({ id: r.name, weight: new Decimal(r.weight), ...(codes && r.code !== undefined ? { code: r.code } : {}) })));
+      // Each row's code its own (× 100 + its place): two rows with one code are refused (tests/e2e/duplicate-codes.test.ts).
+      .map(({ rows, codes }): Recipient[] => rows.map((r, i) => ({ id: r.name, weight: new Decimal(r.weight), ...(codes && r.code !== undefined ? { code: String(Number(r.code) * 100 + i) } : {}) })));
     fc.assert(
       fc.property(list, optionsArb, fc.constantFrom(',', ';'), (recipients, options, delimiter) => {
         const text = listText(recipients, delimiter);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AmountParseError, parseAmount, parseAmountOrPercent } from '../../src/core/amount.js';
+import { AmountParseError, parseAmount, parseAmountOrPercent, statesUnit } from '../../src/core/amount.js';
 import { formatAmount, formatPercent, plain } from '../../src/render/money.js';
 import { Decimal } from '../../src/core/decimal.js';
 
@@ -153,5 +153,14 @@ describe('the fast paths read what the general parser reads', () => {
     expect(() => parseAmount('164 000 00')).toThrow(AmountParseError);
     expect(v('9\u00a0979 000')).toBe('9979000');
     expect(v('999 999 999 999 999 999 999 999 999 999')).toBe('999999999999999999999999999999');
+  });
+});
+
+describe('statesUnit: a cell that states its own unit is read in it, not scaled by its header', () => {
+  it.each(['1 tkr', '1000 kr', '2,5 miljoner', '50 SEK', '1 000 kronor', '3 mnkr', '100:-', '1,2 mdr', '7 k'])('"%s" states its unit', (text) => {
+    expect(statesUnit(text)).toBe(true);
+  });
+  it.each(['1', '1 000', '1000,50', '-5', '12.50', ''])('"%s" states none', (text) => {
+    expect(statesUnit(text)).toBe(false);
   });
 });

@@ -18,11 +18,31 @@ describe('headerScale: the unit a column header states its amounts in', () => {
     ['Amount (millions of SEK)', 6],
     ['Ram 2020 (mdkr)', 9],
     ['Ram, miljarder kronor', 9],
+    // The unit in digits, and kkr (hostile review 5: each read in kronor, a 99.9 % cut with exit 0).
+    ['Belopp 2019 (1000-tals kronor)', 3],
+    ['Belopp 2019 (1000-tals kr)', 3],
+    ['Belopp 2019 (1000-tal kr)', 3],
+    ['Belopp 2019 (1000 kr)', 3],
+    ['Belopp 2019 (1 000 kr)', 3],
+    ['Belopp 2019 (1\u00a0000 kr)', 3],
+    ['Belopp 2019, 1000 kronor', 3],
+    ['Belopp 2019 i 1000-tal SEK', 3],
+    ['Belopp 2019 (kkr)', 3],
+    ['Belopp 2019 (1 000 000 kr)', 6],
+    // The spellings that worked before still do.
+    ['Belopp 2019 (Tkr)', 3],
+    ['Belopp 2019 (TKR)', 3],
+    ['Belopp 2019 (tusental kronor)', 3],
+    ['Belopp 2019 (kSEK)', 3],
+    ['Belopp 2019 (TSEK)', 3],
+    ['Belopp 2019 (Mkr)', 6],
+    ['Belopp 2019 (milj. kr)', 6],
+    ['Belopp 2019 (mn kr)', 6],
   ])('"%s": 10^%i kronor', (header, scale) => {
     expect(headerScale(header)).toBe(scale);
   });
 
-  it.each(['Belopp 2019', 'Belopp 2019 (kr)', 'Belopp (kronor)', 'Kommun', 'Tkrona', 'Malmö mkr-fond', 'Summa tusental', '2020–2027'])('"%s" states no unit other than kronor', (header) => {
+  it.each(['Belopp 2019', 'Belopp 2019 (kr)', 'Belopp (kronor)', 'Kommun', 'Tkrona', 'Malmö mkr-fond', 'Summa tusental', '2020–2027', 'Kommun 1000', 'Belopp 1000', 'Bidrag 21000 kr', 'Belopp 2019 (kr)', 'Ram 2019 kr', 'Belopp 1000-tal'])('"%s" states no unit other than kronor', (header) => {
     expect(headerScale(header)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /** The table read once for every check: column roles (core/columns.ts), recipient rows, the total row. */
-import { columnMark, type CellReading, type TableLike } from '../cells.js';
+import { columnMark, inHeaderUnit, type CellReading, type TableLike } from '../cells.js';
 import { findTotalRows, totalWordFilter } from '../total-rows.js';
 import { columnRoles, headerScale, isBareAmountHeader, unitNote } from '../columns.js';
 import { Decimal } from '../decimal.js';
@@ -48,13 +48,16 @@ export function tableContext(table: TableLike, options: ValidateOptions): TableC
     const { bytes } = table;
     const starts = table.starts?.[index];
     const ends = table.ends?.[index];
+    // A column whose header states its unit ("Belopp 2019 (tkr)") is read in kronor, as compare reads it: × 10^scale, with a note;
+    // a cell that states its own unit ("1 tkr") in that unit (cells.ts inHeaderUnit).
+    const scale = headerScale(headers[index]!);
     for (let r = 0; r < n; r++) {
       if (bytes && starts && ends && starts[r]! >= 0 && readPlainAmountBytes(values, r, bytes, starts[r]!, ends[r]!, mark)) continue;
-      const cell = readAmountCell(values, r, table.cell(r, index), mark);
+      const text = table.cell(r, index);
+      const cell = readAmountCell(values, r, text, mark);
       if (cell) unread.set(r, cell);
+      else if (scale > 0) values.set(r, inHeaderUnit(values.get(r)!, text, scale));
     }
-    // A column whose header states its unit ("Belopp 2019 (tkr)") is read in kronor, as compare reads it: × 10^scale, with a note.
-    const scale = headerScale(headers[index]!);
     if (scale === 0) return { values, unread };
     options.note?.(unitNote(table.file, headers[index]!)!);
     const factor = new Decimal(10).pow(scale);

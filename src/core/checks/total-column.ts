@@ -2,7 +2,7 @@
  * The total column: a row's "total"/"totalt" cell against the sum of its amount cells over every
  * year the table holds (a range column per year counts once a year). Arithmetic, so always exact.
  */
-import { columnMark, readCell } from '../cells.js';
+import { columnMark, inHeaderUnit, readCell } from '../cells.js';
 import { headerScale } from '../columns.js';
 import { Decimal } from '../decimal.js';
 import { unreadableCell } from './cells.js';
@@ -24,7 +24,7 @@ export function checkTotalColumn(ctx: TableContext, unknownRows: ReadonlySet<num
   for (let pos = 0; pos < ctx.count; pos++) {
     if (unknownRows.has(pos)) continue;
     const read = readCell(ctx.cell(pos, ctx.totalCol), columnMark(ctx, ctx.totalCol));
-    const cell = scale > 0 && read.kind === 'ok' ? { ...read, value: read.value.times(factor) } : read;
+    const cell = scale > 0 && read.kind === 'ok' ? { ...read, value: inHeaderUnit(read.value, read.raw, scale).times(factor) } : read;
     const at = { row: ctx.line(pos), column, recipient: ctx.id(pos) };
     if (cell.kind === 'empty') {
       findings.push(finding({ code: 'missing-value', severity: 'error', ...at }));

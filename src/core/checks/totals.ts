@@ -4,7 +4,7 @@
  * rules), rounding (what the rule itself leaves), missing rows, and what nothing explains.
  */
 import { kindOf, type FigureKind, type LocalText } from '../sourced.js';
-import { columnMark, readCell } from '../cells.js';
+import { columnMark, inHeaderUnit, readCell } from '../cells.js';
 import { headerScale } from '../columns.js';
 import { Decimal } from '../decimal.js';
 import type { Period } from '../programme.js';
@@ -51,7 +51,7 @@ export function checkTotalRow(ctx: TableContext, col: AmountColumn, sum: Decimal
     const read = readCell(row.cells[col.index], columnMark(ctx, col.index));
     // In kronor, as the column's values are (context.ts: a header's unit, "(tkr)").
     const scale = headerScale(col.header);
-    const cell = scale > 0 && read.kind === 'ok' ? { ...read, value: read.value.times(new Decimal(10).pow(scale)) } : read;
+    const cell = scale > 0 && read.kind === 'ok' ? { ...read, value: inHeaderUnit(read.value, read.raw, scale).times(new Decimal(10).pow(scale)) } : read;
     const at = { severity: 'error' as const, row: row.line, column: col.header, recipient: row.cells[ctx.idCol] ?? null };
     // A county's row above its group: the sum of the rows below it.
     if (row.below !== undefined && row.below > 0 && cell.kind === 'ok') {
