@@ -359,6 +359,12 @@ export interface RowsForTotals {
    */
   sumsHeldByRecipient?(index: number): void;
   /**
+   * Optional: told of each row named like a county ("Stockholms län") that is read as a recipient
+   * among rows that are not counties, when no county row of the table holds its group's sums
+   * (a county's population beside some of its municipalities'): paid, and worth a word.
+   */
+  countyAsRecipient?(index: number): void;
+  /**
    * Optional, for a reader that has the names as bytes: false when row `index`'s name is certainly
    * no total word and no total label (maybeTotalWordBytes, maybeTotalLabelBytes); `name()` is then
    * asked only of the rest and the rows the sums make totals, not of every row.
@@ -392,6 +398,11 @@ export function findTotalRows(rows: RowsForTotals | readonly RowForTotals[]): To
   }
   const byLabel = labels.length > 0 ? subtotals(read, byWord, labels) : new Map<number, TotalRow['by']>();
   const byHead = heads.length > 0 ? groupHeads(read, byWord, parts, byLabel, heads) : new Map<number, { by: 'head' | 'label'; members: number }>();
+  // County rows that are no county's sums, among other rows (not a list of counties): recipients, said.
+  if (read.countyAsRecipient && byHead.size === 0) {
+    const counties = heads.filter((h) => !h.board);
+    if (counties.length > 0 && counties.length + byWord.size + byLabel.size < read.count) for (const h of counties) read.countyAsRecipient(h.index);
+  }
   for (const [i, h] of byHead) byLabel.set(i, h.by);
   // The rows that are no total by their word or label, in order.
   const rest = new Int32Array(read.count - byWord.size - byLabel.size);
@@ -554,6 +565,11 @@ function unmatchedTotalError(file: string | undefined, line: number, name: strin
       ? 'is named as a total or subtotal row, but its amounts are not the sums of its group or of the rows above it'
       : `is a county's row above ${members === 1 ? 'a row' : `${members} rows`}, as other county rows in this table hold their group's sums, but its amounts are not the sums of the ${members === 1 ? 'row' : `${members} rows`} below it`;
   return new StatsbidragError('unmatched-total-row', `"${name.trim()}" ${what}: neither a recipient nor a total to set aside; correct or remove the row`, { ...(file ? { file } : {}), line, field });
+}
+
+/** What a caller that pays says of a row countyAsRecipient names. */
+export function countyAsRecipientNote(file: string | undefined, line: number, name: string): string {
+  return `${file ? `${file}: ` : ''}line ${line} "${name.trim()}" is named like a county among other recipients but holds no county's sums of the rows below it: paid as a recipient (remove the row if it is the county's total)`;
 }
 
 /** What a caller says of a row that sumsHeldByRecipient names: read as a recipient, and how to make it a total row. */

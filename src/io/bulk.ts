@@ -235,6 +235,8 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   };
   // A total row: the general reader sets it aside with a note (BulkSettle), the rows below then read again without it.
   const keyed = keyedNames(cols);
+  // What the total-row rule said of rows it leaves in (a recipient that holds sums, a county paid as a recipient).
+  const readNotes: string[] = [];
   if (!aside && hasTotalRow(cols, keyed)) {
     if (!settle) return undefined;
     const notes: string[] = [];
@@ -245,7 +247,8 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     } finally {
       setNoteSink(before);
     }
-    // (hasTotalRow may see one where the rule sees none: the rows are then read as they are.)
+    // (hasTotalRow may see one where the rule sees none: the rows are then read as they are, with what it said of them.)
+    if (rowsAside.length === 0) readNotes.push(...notes);
     if (rowsAside.length > 0) {
       if (rowsAside.length === rows) return undefined;
       let again: ReturnType<typeof bulkColumnsOf>;
@@ -294,7 +297,8 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
     cols[what === 'floor' ? 'floors' : 'ceilings'] = bound;
     if (scale > 0) unitNotes.push(unitNote(table.file, headers[col]!)!);
   }
-  return { columns: unitNotes.length > 0 ? { ...cols, notes: unitNotes } : cols, table };
+  const notes = [...readNotes, ...unitNotes];
+  return { columns: notes.length > 0 ? { ...cols, notes } : cols, table };
 }
 
 // bulkColumnsOf's passes over the rows, each a function of its own (a loop is compiled on its own).

@@ -8,7 +8,7 @@ import { AmountParseError, parseAmount, type DecimalMark } from '../core/amount.
 import { columnMark, readCell, someRows, type TableLike } from '../core/cells.js';
 import { codeIdentifies, guessCodeColumn, guessIdColumn, resolveColumn } from '../core/columns.js';
 import { recipientKey, repeatedCode, sameCodeError, visibleName } from '../core/recipient-key.js';
-import { findTotalRows, refuseUnmatchedTotals, sumsHeldNote, totalRowNote } from '../core/total-rows.js';
+import { countyAsRecipientNote, findTotalRows, refuseUnmatchedTotals, sumsHeldNote, totalRowNote } from '../core/total-rows.js';
 import { note } from './notes.js';
 import type { Decimal } from '../core/decimal.js';
 import { located, StatsbidragError, type ErrorCode } from '../core/errors.js';
@@ -199,6 +199,7 @@ export function totalRowsAside(table: TableLike, nameCol: number, amountCols: re
         return cell.kind === 'ok' ? cell.value : undefined;
       }),
     sumsHeldByRecipient: (i) => note(sumsHeldNote(table.file, table.line(i), table.cell(i, nameCol))),
+    countyAsRecipient: (i) => note(countyAsRecipientNote(table.file, table.line(i), table.cell(i, nameCol))),
   });
   refuseUnmatchedTotals(totals, table.file, (i) => table.line(i), (i) => table.cell(i, nameCol), table.headers[nameCol]!);
   for (const t of totals) note(totalRowNote(table.file, table.line(t.index), table.cell(t.index, nameCol), t.by));

@@ -87,3 +87,22 @@ describe('which column names the recipient when no header is a well-known one', 
     expect(r.status).toBe(2);
   });
 });
+
+describe('a county\'s row among municipalities that holds no county sums', () => {
+  it('is paid as a recipient, as documented, and now said (it was silent): the lane and the general path alike', () => {
+    const mixed = file('county-mixed.csv', 'Region;Folkmängd 2023\nStockholms län;2454821\nBotkyrka;96000\nStockholm;984748\nVästra Götalands län;1744859\nGöteborg;596841\nTrollhättan;59800\n');
+    const say = (line: number, name: string): string =>
+      `note: ${mixed}: line ${line} "${name}" is named like a county among other recipients but holds no county's sums of the rows below it: paid as a recipient (remove the row if it is the county's total)`;
+    for (const extra of [[], ['--explain']]) {
+      const r = run(['allocate', '--data', mixed, '--basis', 'Folkmängd 2023', '--total', '1000000', '--format', 'csv', ...extra]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe(`${say(2, 'Stockholms län')}\n${say(5, 'Västra Götalands län')}\n`);
+      expect(r.stdout).toContain('Stockholms län,');
+    }
+  });
+  it('a list of counties alone, or of county boards, is paid without a word', () => {
+    const counties = file('counties-only.csv', 'Län;Vikt\nStockholms län;1\nUppsala län;2\n');
+    const r = run(['allocate', '--data', counties, '--basis', 'Vikt', '--total', '300', '--format', 'csv']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
+});
