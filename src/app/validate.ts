@@ -199,7 +199,11 @@ async function splitReference(setup: AllocationSetup): Promise<{ allocation: All
     const { bulkSplit } = await import('./bulk.js');
     const list = readBulkList(input, { basis, ...(idColumn ? { id: idColumn } : {}), ...(codeColumn ? { code: codeColumn } : {}) });
     const split = list && bulkSplit(list.columns, allocateOptionsOf(setup));
-    if (list && split) return { allocation: split.summary, columns: allocationColumns(split, list.line), programme: setup.programme };
+    if (list && split) {
+      // What the lane's reader said of the list (a header repeated at a page break): said here, once.
+      for (const text of list.columns.notes ?? []) note(text);
+      return { allocation: split.summary, columns: allocationColumns(split, list.line), programme: setup.programme };
+    }
   }
   return runAllocation(setup, await tableFromBytes(input, dataFile, dataReadOptions(setup)));
 }

@@ -90,13 +90,27 @@ function readBulkRows(input: Uint8Array, columns: BulkColumnNames, settle?: Bulk
   if (firstEnd < 0) firstEnd = b.length;
   const delimiter = detectDelimiter(b.toString('utf8', 0, firstEnd));
   let table: ColumnarTable;
+  // What the reader says (a header repeated at a page break) is said once: with the lane's columns,
+  // or by the general path when the lane leaves the list to it (which reads it again).
+  const said: string[] = [];
+  const before = setNoteSink((text) => said.push(text));
   try {
     table = tableOfBytes(b, settle?.file ?? '', delimiter);
   } catch {
     return undefined;
+  } finally {
+    setNoteSink(before);
   }
   // The file's decimal mark is decided (as io/table.ts decides it) only when a weight is not plain.
-  return bulkColumnsOf(table, columns, settle !== undefined, false, () => decideDecimalMark(delimiter, table));
+  let read: ReturnType<typeof bulkColumnsOf>;
+  try {
+    read = bulkColumnsOf(table, columns, settle !== undefined, false, () => decideDecimalMark(delimiter, table));
+  } catch (e) {
+    // The general path's error comes after what its reader said.
+    for (const text of said) note(text);
+    throw e;
+  }
+  return read && said.length > 0 ? { ...read, columns: { ...read.columns, notes: [...said, ...(read.columns.notes ?? [])] } } : read;
 }
 
 /**

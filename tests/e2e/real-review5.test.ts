@@ -106,3 +106,14 @@ describe('a county\'s row among municipalities that holds no county sums', () =>
     expect([r.status, r.stderr]).toEqual([0, '']);
   });
 });
+
+describe('a header repeated at a page break is noted once', () => {
+  it('when allocate\'s lane leaves the list to the general path (it was said twice), and when it reads it', () => {
+    const broken = file('page-break.csv', 'Kommun;Vikt\nA;100\nB;200\nSida 2 av 3;\nKommun;Vikt\nC;300\n');
+    const r = run(['allocate', '--data', broken, '--basis', 'Vikt', '--total', '100', '--format', 'csv']);
+    expect([r.status, r.stderr]).toEqual([2, `note: ${broken}: line 5 repeats the header (a page break in a pasted table), not a row; not read\nstatsbidrag: ${broken}:4: field "Vikt": no value for "Sida 2 av 3"\n`]);
+    const clean = file('page-break-clean.csv', 'Kommun;Vikt\nA;100\nB;200\nKommun;Vikt\nC;300\n');
+    const c = run(['allocate', '--data', clean, '--basis', 'Vikt', '--total', '600', '--format', 'csv']);
+    expect([c.status, c.stdout, c.stderr]).toEqual([0, 'recipient,weight,amount\nA,100,100\nB,200,200\nC,300,300\n', `note: ${clean}: line 4 repeats the header (a page break in a pasted table), not a row; not read\n`]);
+  });
+});
