@@ -96,20 +96,28 @@ describe('county rows above their municipalities, no total word (SCB style)', ()
   });
 });
 
+/**
+ * The fixture table (Botkyrka 100 000, Haninge 300 000 under "Belopp 2019", then a footnote block)
+ * read alike by allocate, compare, validate and audit: two rows, and `notes` on stderr each time.
+ */
+function expectNotesEndTable(file: string, column: string, notes: string): void {
+  const r = run(['allocate', '--data', file, '--basis', column, '--total', '400', '--format', 'csv']);
+  expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,100000,100\nHaninge,0136,300000,300\n', notes]);
+  const c = run(['compare', file, file, '--format', 'csv']);
+  expect([c.status, c.stderr]).toEqual([0, notes + notes]);
+  expect(c.stdout.split('\n').filter((l) => l.includes(',both,2019,')).map((l) => l.split(',')[0])).toEqual(['Botkyrka', 'Haninge']);
+  const v = run(['validate', file, '--stated', `${column}=400000`, '--quiet', '--locale', 'en']);
+  expect([v.status, v.stdout, v.stderr]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (2 recipient rows, 1 amount column, 2 cells)\n`, notes]);
+  const a = run(['audit', file, '--column', column, '--basis', column, '--format', 'json']);
+  expect([a.status, a.stderr]).toEqual([0, notes]);
+  expect(JSON.parse(a.stdout).rows).toBe(2);
+}
+
 describe('a footnote block under a blank row whose rows have a second cell (docs/real-tables.md, "Notes below a table")', () => {
   const file = f('notes-with-second-cell.csv');
   const notes = `note: ${file}: line 3 taken as the header (the 2 lines above it are a title or blank)\nnote: ${file}: lines 7–9 below the table are notes ("Källa: Tillväxtverket", …), not rows; not read\n`;
   it('ends the table with a note in allocate, compare, validate and audit', () => {
-    const r = run(['allocate', '--data', file, '--basis', '2019', '--total', '400', '--format', 'csv']);
-    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,100000,100\nHaninge,0136,300000,300\n', notes]);
-    const c = run(['compare', file, file, '--format', 'csv']);
-    expect([c.status, c.stderr]).toEqual([0, notes + notes]);
-    expect(c.stdout.split('\n').filter((l) => l.includes(',both,2019,')).map((l) => l.split(',')[0])).toEqual(['Botkyrka', 'Haninge']);
-    const v = run(['validate', file, '--stated', '2019=400000', '--quiet', '--locale', 'en']);
-    expect([v.status, v.stdout, v.stderr]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (2 recipient rows, 1 amount column, 2 cells)\n`, notes]);
-    const a = run(['audit', file, '--column', '2019', '--basis', '2019', '--format', 'json']);
-    expect([a.status, a.stderr]).toEqual([0, notes]);
-    expect(JSON.parse(a.stdout).rows).toBe(2);
+    expectNotesEndTable(file, '2019', notes);
   });
 
   it('a last row that opens as a footnote under the blank row but holds a number is refused in every command (it was read as a row and paid)', () => {
@@ -170,16 +178,7 @@ describe('a footnote block under a blank row whose rows have a second cell, in a
   it('ends the table with a note in allocate, compare, validate and audit', () => {
     const file = book('notes.xlsx', [...table, ['Källa: Tillväxtverket'], ['* Preliminära belopp', '2019-05-01'], ['Anm. Beloppen är avrundade till hela tusental kronor.', 'se webbplatsen']]);
     const notes = `note: ${file}: row 3 of sheet "Blad1" taken as the header (the row above it is a title)\nnote: ${file}: rows 7–9 of sheet "Blad1" below the table are notes ("Källa: Tillväxtverket", …), not rows; not read\n`;
-    const r = run(['allocate', '--data', file, '--basis', 'Belopp 2019', '--total', '400', '--format', 'csv']);
-    expect([r.status, r.stdout, r.stderr]).toEqual([0, 'recipient,code,weight,amount\nBotkyrka,0127,100000,100\nHaninge,0136,300000,300\n', notes]);
-    const c = run(['compare', file, file, '--format', 'csv']);
-    expect([c.status, c.stderr]).toEqual([0, notes + notes]);
-    expect(c.stdout.split('\n').filter((l) => l.includes(',both,2019,')).map((l) => l.split(',')[0])).toEqual(['Botkyrka', 'Haninge']);
-    const v = run(['validate', file, '--stated', 'Belopp 2019=400000', '--quiet', '--locale', 'en']);
-    expect([v.status, v.stdout, v.stderr]).toEqual([0, `${file}: VALID, 0 errors, 0 warnings (2 recipient rows, 1 amount column, 2 cells)\n`, notes]);
-    const a = run(['audit', file, '--column', 'Belopp 2019', '--basis', 'Belopp 2019', '--format', 'json']);
-    expect([a.status, a.stderr]).toEqual([0, notes]);
-    expect(JSON.parse(a.stdout).rows).toBe(2);
+    expectNotesEndTable(file, 'Belopp 2019', notes);
   });
 
   it('a note-like row with a number, or followed by a row of data, stays data (no money dropped unseen)', () => {
