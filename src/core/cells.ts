@@ -127,7 +127,16 @@ export function columnMark(table: Pick<TableLike, 'decimalMark' | 'commaColumns'
  * A column that mixes the two is read cell by cell.
  */
 export function inHeaderUnit(value: Decimal, text: string, scale: number): Decimal {
-  return scale > 0 && statesUnit(text) ? value.div(new Decimal(10).pow(scale)) : value;
+  return scale > 0 && statesUnit(text) ? value.div(tenPower(scale)) : value;
+}
+
+/** 10^k, made once for each k a run asks for (a column asks for its header's for every cell). */
+const TEN_POWERS: Decimal[] = [];
+const tenPower = (k: number): Decimal => (TEN_POWERS[k] ??= new Decimal(10).pow(k));
+
+/** The same rule read the other way: a cell's amount in kronor under a header of 10^scale kronor (a plain cell × 10^scale; one that states its unit, as read). */
+export function inKronor(value: Decimal, text: string, scale: number): Decimal {
+  return scale > 0 && !statesUnit(text) ? value.times(tenPower(scale)) : value;
 }
 
 export type CellReading =

@@ -218,8 +218,10 @@ export function maybeTotalLabelBytes(bytes: Uint8Array, s: number, e: number): b
   const c = bytes[e - 1]!;
   // Not ASCII at either end (a superscript marker, "Σ", a zero-width character): the key decides.
   if (f >= 0x80 || c >= 0x80) return true;
-  // A region code before the name ("00 Riket", SCB's exports: core/total-rows.ts withoutRegionCode): the key decides.
-  if (f >= 0x30 && f <= 0x39 && e - s > 3 && bytes[s + 1]! >= 0x30 && bytes[s + 1]! <= 0x39 && (bytes[s + 2] === 0x20 || (bytes[s + 2]! >= 0x30 && bytes[s + 2]! <= 0x39 && bytes[s + 3]! >= 0x30 && bytes[s + 3]! <= 0x39 && bytes[s + 4] === 0x20))) return true;
+  // A region code before the name, two or four digits and a space ("00 Riket", SCB's exports: withoutRegionCode): the key decides.
+  let d = s;
+  while (d < e && bytes[d]! >= 0x30 && bytes[d]! <= 0x39) d++;
+  if ((d - s === 2 || d - s === 4) && d + 1 < e && bytes[d] === 0x20) return true;
   // A first word s(umma, :a, amtliga), t(otalt, otal), d(elsumma, ärav), a(lla, ll), v(arav), h(ärav),
   // or a dash ("- varav"): a label when a space follows it (or a character that is not ASCII: a
   // no-break space, a zero-width one, the "ä" of "därav").

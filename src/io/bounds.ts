@@ -4,10 +4,9 @@
  * at its file, line and field. A column whose header states its unit ("Golv (tkr)") is read in kronor
  * (core/columns.ts headerScale, with unitNote's note), a cell that states its own unit in that unit.
  */
-import { statesUnit } from '../core/amount.js';
 import { headerScale, resolveColumn, unitNote } from '../core/columns.js';
-import { columnMark } from '../core/cells.js';
-import { Decimal } from '../core/decimal.js';
+import { columnMark, inKronor } from '../core/cells.js';
+import type { Decimal } from '../core/decimal.js';
 import { located, StatsbidragError } from '../core/errors.js';
 import type { Recipient } from '../core/split.js';
 import type { Table } from './table.js';
@@ -33,14 +32,12 @@ export function boundsFromTable(table: Table, recipients: Recipient[], columns: 
     // A header that states its unit ("Tak (tkr)") is read in kronor, as compare, validate and audit read
     // one, with their note: its cells × 10^scale, but for a cell that states its own unit ("50 tkr", "50000 kr").
     const scale = headerScale(field);
-    const factor = scale > 0 ? new Decimal(10).pow(scale) : undefined;
     if (scale > 0) note(unitNote(table.file, field)!);
     return (i) => {
       const line = table.line(i);
       const text = table.cell(i, col).trim();
       if (text === '') return undefined;
-      const read = cellAmount(text, table.file, line, field, columnMark(table, col));
-      const value = factor && !statesUnit(text) ? read.times(factor) : read;
+      const value = inKronor(cellAmount(text, table.file, line, field, columnMark(table, col)), text, scale);
       if (value.isNegative()) throw new StatsbidragError(`negative-${what}`, `"${text}" is negative; a ${what} must be zero or more`, { file: table.file, line, field });
       return value;
     };

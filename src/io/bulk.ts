@@ -31,7 +31,7 @@ import { groupedAmountBytes, type DecimalMark, type PlainBytes } from '../core/a
 import { columnMark } from '../core/cells.js';
 import { detectDelimiter, tableOfBytes } from './csv.js';
 import { sameRecipientError, totalRowsAside } from './load.js';
-import { note, setNoteSink } from './notes.js';
+import { holdingNotes, note } from './notes.js';
 import { commaColumn, decideDecimalMark } from './table/decimal-mark.js';
 import { ColumnarTable, withoutRows } from './table/model.js';
 
@@ -89,24 +89,21 @@ function readBulkRows(input: Uint8Array, columns: BulkColumnNames, settle?: Bulk
   let firstEnd = b.indexOf(LF);
   if (firstEnd < 0) firstEnd = b.length;
   const delimiter = detectDelimiter(b.toString('utf8', 0, firstEnd));
-  let table: ColumnarTable;
   // What the reader says (a header repeated at a page break) is said once: with the lane's columns,
   // or by the general path when the lane leaves the list to it (which reads it again).
-  const said: string[] = [];
-  const before = setNoteSink((text) => said.push(text));
+  let held: { value: ColumnarTable; notes: string[] };
   try {
-    table = tableOfBytes(b, settle?.file ?? '', delimiter);
+    held = holdingNotes(() => tableOfBytes(b, settle?.file ?? '', delimiter));
   } catch {
     return undefined;
-  } finally {
-    setNoteSink(before);
   }
+  const { value: table, notes: said } = held;
   // The file's decimal mark is decided (as io/table.ts decides it) only when a weight is not plain.
+  // An error of the general path's comes after what its reader said.
   let read: ReturnType<typeof bulkColumnsOf>;
   try {
     read = bulkColumnsOf(table, columns, settle !== undefined, false, () => decideDecimalMark(delimiter, table));
   } catch (e) {
-    // The general path's error comes after what its reader said.
     for (const text of said) note(text);
     throw e;
   }
@@ -253,14 +250,7 @@ function bulkColumnsOf(read: ColumnarTable, columns: BulkColumnNames, settle: bo
   const readNotes: string[] = [];
   if (!aside && hasTotalRow(cols, keyed)) {
     if (!settle) return undefined;
-    const notes: string[] = [];
-    const before = setNoteSink((text) => notes.push(text));
-    let rowsAside: number[];
-    try {
-      rowsAside = totalRowsAside(source, idCol, [basisCol]);
-    } finally {
-      setNoteSink(before);
-    }
+    const { value: rowsAside, notes } = holdingNotes(() => totalRowsAside(source, idCol, [basisCol]));
     // (hasTotalRow may see one where the rule sees none: the rows are then read as they are, with what it said of them.)
     if (rowsAside.length === 0) readNotes.push(...notes);
     if (rowsAside.length > 0) {

@@ -18,6 +18,21 @@ export function note(text: string): void {
   sink(text);
 }
 
+/**
+ * `f()`'s value and the notes it said, held rather than said: for a reader whose notes are said
+ * later, or not at all when another path reads the same input again. The sink is restored however
+ * `f` ends; if it throws, what it said is dropped with it.
+ */
+export function holdingNotes<T>(f: () => T): { value: T; notes: string[] } {
+  const notes: string[] = [];
+  const before = setNoteSink((text) => notes.push(text));
+  try {
+    return { value: f(), notes };
+  } finally {
+    setNoteSink(before);
+  }
+}
+
 /** Send notes to `next` (undefined: back to stderr); returns the sink it replaces. */
 export function setNoteSink(next: NoteSink | undefined): NoteSink {
   const before = sink;

@@ -235,14 +235,20 @@ function notesBelow(text: string, from: number, delimiter: string, file: string)
   const at = findNotesBelow(rows, (i) => i, totalRow);
   if (at < 0) return undefined;
   const cut = tail[at]!.start;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < cut; i = text.indexOf('\n', i + 1)) line++;
+  const line = lineAt(text, cut);
   const shown = tail.slice(at).filter((l) => l.text.trim() !== '');
   const lines = tail.slice(at).map((l, k) => ({ l, n: line + k })).filter(({ l }) => l.text.trim() !== '').map(({ n }) => n);
   const first = rows[at]!.find((c) => c !== '') ?? '';
   const quoted = first.length > 40 ? `${first.slice(0, 40)}…` : first;
   note(`${file}: ${lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[lines.length - 1]}`} below the table ${shown.length === 1 ? 'is a note' : 'are notes'} ("${quoted}"${shown.length > 1 ? ', …' : ''}), not ${shown.length === 1 ? 'a row' : 'rows'}; not read`);
   return cut;
+}
+
+/** The physical line (1-based) that offset `at` of `text` is on. */
+function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /**
@@ -256,8 +262,7 @@ function refuseFootnoteWithNumber(text: string, from: number, at: number, delimi
   const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
   const above = text.slice(Math.max(prevStart, from), prevEnd).replace(/\r$/, '');
   if (filledCells(splitLine(above, delimiter)) > 0) return;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  const line = lineAt(text, at);
   const first = splitLine(lineText, delimiter).find((c) => c.trim() !== '')!.trim();
   throw new StatsbidragError(
     'footnote-with-number',
